@@ -1,0 +1,86 @@
+"""Compiler diagnostics: positioned messages rendered like a C compiler's.
+
+    specs/x.mig:42:17: error: unknown column `dobb` in legacy.patients (did you mean `dob`?)
+       42 |   birth_date = parse_date(dobb, "%m/%d/%Y")
+          |                           ^^^^
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from compiler.ir import Span
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """One message about the spec, with the span it points at."""
+
+    severity: str  # "error" | "warning"
+    message: str
+    span: Span
+
+    def header(self) -> str:
+        return f"{self.span.file}:{self.span.line}:{self.span.column}: {self.severity}: {self.message}"
+
+
+class SpecError(Exception):
+    """Raised by a pass that found errors; carries every diagnostic it collected."""
+
+    def __init__(self, diagnostics: list[Diagnostic]):
+        super().__init__(f"{len(diagnostics)} error(s)")
+        self.diagnostics = diagnostics
+
+
+@dataclass
+class Collector:
+    """Accumulates diagnostics so a pass reports every error, not just the first."""
+
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    def error(self, message: str, span: Span) -> None:
+        self.diagnostics.append(Diagnostic("error", message, span))
+
+    def warning(self, message: str, span: Span) -> None:
+        self.diagnostics.append(Diagnostic("warning", message, span))
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.severity == "error"]
+
+    def raise_if_errors(self) -> None:
+        if self.errors:
+            raise SpecError(sorted_diagnostics(self.diagnostics))
+
+
+def sorted_diagnostics(diags: Iterable[Diagnostic]) -> list[Diagnostic]:
+    return sorted(diags, key=lambda d: (d.span.file, d.span.line, d.span.column, d.message))
+
+
+def did_you_mean(name: str, candidates: Iterable[str]) -> str:
+    """` (did you mean `x`?)` when a candidate is close enough, else ''."""
+    match = difflib.get_close_matches(name, sorted(set(candidates)), n=1, cutoff=0.6)
+    return f" (did you mean `{match[0]}`?)" if match else ""
+
+
+def render(diag: Diagnostic, source_text: str | None) -> str:
+    """The header line, the offending source line and a caret under the span."""
+    out = [diag.header()]
+    if source_text is None:
+        return "\n".join(out)
+    lines = source_text.splitlines()
+    if not 1 <= diag.span.line <= len(lines):
+        return "\n".join(out)
+    text = lines[diag.span.line - 1].replace("\t", " ")
+    number = str(diag.span.line)
+    gutter = " " * len(number)
+    start = max(diag.span.column, 1)
+    if diag.span.end_line == diag.span.line and diag.span.end_column > start:
+        width = diag.span.end_column - start
+    else:
+        width = max(len(text) - start + 1, 1)
+    out.append(f" {number} | {text}")
+    out.append(f" {gutter} | {' ' * (start - 1)}{'^' * width}")
+    return "\n".join(out)
