@@ -1,0 +1,40 @@
+"""What every engine adapter provides to the runner."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+from compiler.staging import SourceFile
+
+
+class EngineError(Exception):
+    """Database unreachable, statement failed, ...: exit code 3.  Messages carry no row data."""
+
+
+@dataclass
+class StageResult:
+    """What staging one source file found."""
+
+    qualified: str
+    file: str
+    staged: int
+    malformed: int
+
+    @property
+    def records(self) -> int:
+        return self.staged + self.malformed
+
+
+class Engine(Protocol):
+    dialect: str
+    display_url: str
+
+    def begin(self) -> None: ...
+    def commit(self) -> None: ...
+    def rollback(self) -> None: ...
+    def close(self) -> None: ...
+    def execute(self, sql: str) -> None: ...
+    def query(self, sql: str) -> list[tuple]: ...
+    def stage(self, sf: SourceFile, workdir: Path) -> StageResult: ...

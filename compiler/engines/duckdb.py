@@ -1,0 +1,87 @@
+"""DuckDB adapter: embedded, a file target; the whole run is one transaction."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import duckdb
+
+from compiler.emit import sql_text
+from compiler.engines.base import EngineError, StageResult
+from compiler.staging import SourceFile, duckdb_malformed_sql, duckdb_stage_sql, engine_file, staged_columns
+
+
+def path_of(url: str) -> str:
+    """duckdb:///rel.duckdb -> rel.duckdb; duckdb:////abs.duckdb -> /abs.duckdb; duckdb://:memory:"""
+    parts = urlsplit(url)
+    if parts.netloc == ":memory:" or parts.path in ("", "/:memory:"):
+        return ":memory:"
+    return parts.path[1:] if parts.path.startswith("/") else parts.path
+
+
+def first_line(exc: Exception) -> str:
+    return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+
+
+class DuckDBEngine:
+    dialect = "duckdb"
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, display_url: str):
+        self.con = con
+        self.display_url = display_url
+
+    @classmethod
+    def open(cls, url: str) -> "DuckDBEngine":
+        path = path_of(url)
+        if path != ":memory:":
+            parent = Path(path).parent
+            if not parent.exists():
+                raise EngineError(f"{url}: folder {parent} does not exist")
+        try:
+            con = duckdb.connect(path, config={"autoload_known_extensions": False, "autoinstall_known_extensions": False})
+        except duckdb.Error as exc:
+            raise EngineError(f"{url}: cannot open: {first_line(exc)}") from None
+        return cls(con, url)
+
+    def begin(self) -> None:
+        self.con.begin()
+
+    def commit(self) -> None:
+        self.con.commit()
+
+    def rollback(self) -> None:
+        try:
+            self.con.rollback()
+        except duckdb.Error:
+            pass
+
+    def close(self) -> None:
+        self.con.close()
+
+    def execute(self, sql: str) -> None:
+        try:
+            self.con.execute(sql)
+        except duckdb.Error as exc:
+            raise EngineError(f"statement failed: {first_line(exc)}") from None
+
+    def query(self, sql: str) -> list[tuple]:
+        try:
+            return self.con.execute(sql).fetchall()
+        except duckdb.Error as exc:
+            raise EngineError(f"query failed: {first_line(exc)}") from None
+
+    def stage(self, sf: SourceFile, workdir: Path) -> StageResult:
+        file, encoding = engine_file(sf, workdir)
+        names = staged_columns(sf)
+        create, rejects = duckdb_stage_sql(sf, file, encoding, names)
+        try:
+            self.con.execute(sql_text(create, self.dialect))
+        except duckdb.Error as exc:
+            raise EngineError(f"{sf.path}: cannot stage {sf.qualified}: {first_line(exc)}") from None
+        self.execute(sql_text(duckdb_malformed_sql(sf, rejects), self.dialect))
+        staged = self.query(f'SELECT COUNT(*) FROM "chartshift_stage"."{sf.qualified.replace(".", "__")}"')[0][0]
+        malformed = self.query(f'SELECT COUNT(DISTINCT "line") FROM "{rejects}"')[0][0]
+        self.execute(f'DROP TABLE IF EXISTS "{rejects}"')
+        self.execute(f'DROP TABLE IF EXISTS "{rejects}_scan"')
+        return StageResult(sf.qualified, sf.path.name, int(staged), int(malformed))

@@ -1,0 +1,79 @@
+"""The compile pipeline in one place: spec file -> parse -> build -> check -> SQL scripts."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from compiler import ir
+from compiler.build import build
+from compiler.catalog import Catalog
+from compiler.check import check
+from compiler.diagnostics import Diagnostic, SpecError
+from compiler.emit import render_script
+from compiler.parse import parse, point_span
+from compiler.sqlgen import Script, generate
+
+
+class InputError(Exception):
+    """A file that cannot be read (exit code 3)."""
+
+
+@dataclass
+class Compiled:
+    """A checked spec and what was derived from it."""
+
+    path: Path
+    display: str
+    text: str
+    spec: ir.Spec
+    catalog: Catalog
+    sha256: str
+
+
+def read_spec(path: Path) -> str:
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read spec: {exc.strerror or exc}") from None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        span = point_span(str(path), line, exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1)
+        raise SpecError([Diagnostic("error", "spec files must be UTF-8 (undecodable byte)", span)]) from None
+
+
+def spec_hash(text: str, spec: ir.Spec, base: Path) -> str:
+    """SHA-256 of the spec text plus every lookup file it reads."""
+    h = hashlib.sha256(text.encode("utf-8"))
+    for lk in spec.lookups:
+        if lk.file:
+            try:
+                h.update((base / lk.file).read_bytes())
+            except OSError:
+                pass
+    return h.hexdigest()
+
+
+def load(path: str | Path) -> Compiled:
+    """Parse, build and check a spec file; raise SpecError / InputError."""
+    p = Path(path)
+    display = str(path)
+    text = read_spec(p)
+    spec = build(parse(text, display), display)
+    catalog = check(spec, p.parent)
+    return Compiled(p, display, text, spec, catalog, spec_hash(text, spec, p.parent))
+
+
+def scripts_for(compiled: Compiled, dialect: str) -> list[Script]:
+    return generate(compiled.spec, compiled.catalog, dialect)
+
+
+def render_all(compiled: Compiled, dialect: str) -> dict[str, str]:
+    """file name -> SQL text for every script of `dialect`."""
+    return {
+        f"{s.name}.sql": render_script(s, dialect, compiled.display, compiled.sha256)
+        for s in scripts_for(compiled, dialect)
+    }

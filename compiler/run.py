@@ -1,0 +1,92 @@
+"""Run a compiled spec against a target: stage, execute the scripts, reconcile, validate.
+
+Everything happens in one transaction: a failed run (error, broken accounting identity,
+`fail` threshold) is rolled back and the previous target stays as it was, unless
+`commit_on_fail` asks to keep the results for inspection.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+
+from compiler import __version__
+from compiler.emit import render_statements
+from compiler.engines import open_engine
+from compiler.pipeline import Compiled, scripts_for
+from compiler.plan import map_label
+from compiler.report import MapCounts, Report
+from compiler.sqlgen import RECONCILIATION, REJECTS
+from compiler.staging import source_files
+from compiler.validate import FAIL, evaluate
+
+
+def default_target(compiled: Compiled) -> str:
+    return f"duckdb:///{compiled.path.stem}.duckdb"
+
+
+def run(compiled: Compiled, source_dir: Path | None, target_url: str | None, commit_on_fail: bool = False) -> Report:
+    started = time.perf_counter()
+    started_at = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+    url = target_url or default_target(compiled)
+    engine = open_engine(url)
+    dialect = engine.dialect
+    scripts = scripts_for(compiled, dialect)
+    workdir = Path(tempfile.mkdtemp(prefix="chartshift-"))  # private (0700): may hold transcoded PHI
+    committed = False
+    try:
+        engine.begin()
+        setup, rest = scripts[0], scripts[1:]
+        for st in render_statements(setup, dialect):
+            engine.execute(st.text)
+        stages = [engine.stage(sf, workdir) for sf in source_files(compiled.spec, source_dir, compiled.path.parent)]
+        checks_rows = {}
+        for script in rest:
+            for st in render_statements(script, dialect):
+                if st.query:
+                    checks_rows[st.query] = engine.query(st.text)[0]
+                else:
+                    engine.execute(st.text)
+        maps = read_counts(engine, compiled, dialect)
+        checks = [evaluate(c, checks_rows[f"check:{i}"]) for i, c in enumerate(compiled.spec.checks)]
+        report = Report(__version__, compiled.display, compiled.sha256, url, dialect, started_at, 0.0, False, stages, maps, checks)
+        if report.status != FAIL or commit_on_fail:
+            engine.commit()
+            committed = True
+        else:
+            engine.rollback()
+    except BaseException:
+        engine.rollback()
+        raise
+    finally:
+        engine.close()
+        shutil.rmtree(workdir, ignore_errors=True)
+    report.committed = committed
+    report.duration_seconds = time.perf_counter() - started
+    return report
+
+
+def read_counts(engine, compiled: Compiled, dialect: str) -> list[MapCounts]:
+    from sqlglot import exp
+
+    from compiler.emit import sql_text
+    from compiler.lower import col, table
+
+    recon = exp.select(*[col(c) for c in ("map", "source_table", "target_table", "source_rows", "loaded", "rejected", "filtered", "merged")]).from_(
+        table(RECONCILIATION[1], RECONCILIATION[0]))
+    rows = {r[0]: r for r in engine.query(sql_text(recon, dialect))}
+    by_reason = exp.select(col("map"), col("reason"), exp.Count(this=exp.Star())).from_(table(REJECTS[1], REJECTS[0])).where(
+        exp.Not(this=exp.Is(this=col("map"), expression=exp.Null()))).group_by(col("map"), col("reason"))
+    reasons: dict[str, dict[str, int]] = {}
+    for mp, reason, n in engine.query(sql_text(by_reason, dialect)):
+        reasons.setdefault(mp, {})[reason] = int(n)
+    out = []
+    from compiler.plan import order_maps
+
+    for m in order_maps(compiled.spec):
+        r = rows[map_label(m)]
+        out.append(MapCounts(r[0], r[1], r[2], *(int(x) for x in r[3:]), rejected_by_reason=reasons.get(r[0], {})))
+    return out
