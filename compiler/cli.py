@@ -15,8 +15,7 @@ from compiler.diagnostics import SpecError, render
 
 EXIT_OK, EXIT_VALIDATION, EXIT_SPEC, EXIT_RUNTIME = 0, 1, 2, 3
 
-err_console = Console(stderr=True, highlight=False, soft_wrap=True)
-out_console = Console(highlight=False, soft_wrap=True)
+out_console = Console(highlight=False, width=None if sys.stdout.isatty() else 140)
 
 
 class UsageError(Exception):

@@ -36,7 +36,7 @@ from compiler.catalog import (
 from compiler.check import TableScope
 from compiler.dialects import TRAITS, DialectTraits
 from compiler.lower import ExprLowering, col, drop_table, ident, inline_lookup, lit, paren, table
-from compiler.plan import CHARTSHIFT_SCHEMA, map_label, order_maps, stage_table, table_names
+from compiler.plan import CHARTSHIFT_SCHEMA, STAGE_SCHEMA, map_label, order_maps, stage_table, table_names
 
 KEY_SEPARATOR = "|"
 REJECTS = (CHARTSHIFT_SCHEMA, "rejects")
@@ -131,7 +131,7 @@ class SqlGen:
 
     def setup(self) -> Script:
         s = Script("00_setup", "schemas, crosswalks, fresh target and reject tables")
-        schemas = [CHARTSHIFT_SCHEMA] + [t.name for t in self.spec.targets] + [x.name for x in self.spec.sources]
+        schemas = [CHARTSHIFT_SCHEMA, STAGE_SCHEMA] + [t.name for t in self.spec.targets] + [x.name for x in self.spec.sources]
         for name in dict.fromkeys(schemas):
             s.statements.append(self.st(exp.Create(this=exp.Table(this=ident(name)), kind="SCHEMA", exists=True), f"schema {name}"))
         for m in self.maps:

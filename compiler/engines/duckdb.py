@@ -7,7 +7,11 @@ from urllib.parse import urlsplit
 
 import duckdb
 
+from sqlglot import exp
+
 from compiler.emit import sql_text
+from compiler.lower import drop_table, table
+from compiler.plan import stage_table
 from compiler.engines.base import EngineError, StageResult
 from compiler.staging import SourceFile, duckdb_malformed_sql, duckdb_stage_sql, engine_file, staged_columns
 
@@ -80,8 +84,10 @@ class DuckDBEngine:
         except duckdb.Error as exc:
             raise EngineError(f"{sf.path}: cannot stage {sf.qualified}: {first_line(exc)}") from None
         self.execute(sql_text(duckdb_malformed_sql(sf, rejects), self.dialect))
-        staged = self.query(f'SELECT COUNT(*) FROM "chartshift_stage"."{sf.qualified.replace(".", "__")}"')[0][0]
-        malformed = self.query(f'SELECT COUNT(DISTINCT "line") FROM "{rejects}"')[0][0]
-        self.execute(f'DROP TABLE IF EXISTS "{rejects}"')
-        self.execute(f'DROP TABLE IF EXISTS "{rejects}_scan"')
+        schema, name = stage_table(sf.qualified)
+        staged = self.query(sql_text(exp.select(exp.Count(this=exp.Star())).from_(table(name, schema)), self.dialect))[0][0]
+        distinct_lines = exp.Count(this=exp.Distinct(expressions=[exp.column("line", quoted=True)]))
+        malformed = self.query(sql_text(exp.select(distinct_lines).from_(table(rejects)), self.dialect))[0][0]
+        for t in (rejects, rejects + "_scan"):
+            self.execute(sql_text(drop_table(table(t)), self.dialect))
         return StageResult(sf.qualified, sf.path.name, int(staged), int(malformed))

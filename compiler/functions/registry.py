@@ -36,6 +36,11 @@ class Function:
     min_args: int | None = None             # defaults to len(params)
     literal_params: tuple[int, ...] = ()    # argument positions that must be string literals
     examples: Sequence[tuple[str, str]] = field(default_factory=tuple)  # (call, result) for docs
+    literal_variadic: bool = False          # the extra (variadic) arguments must be literals too
+    # Optional compile-time check of the literal arguments ({position: text}); returns
+    # error messages (empty when fine).  E.g. unknown date-format directives, regexes
+    # outside the portable subset.
+    check_literals: Callable[[Mapping[int, str]], list[str]] | None = None
 
     @property
     def arity(self) -> tuple[int, int | None]:
@@ -53,6 +58,10 @@ class Function:
         if self.returns == "arg0":
             return arg_types[0] if arg_types else T.ANY
         return self.returns
+
+    def is_literal_param(self, i: int) -> bool:
+        """True when argument `i` must be a string literal."""
+        return i in self.literal_params or (self.literal_variadic and i >= len(self.params))
 
     def lowering_for(self, dialect: str) -> Lowering | None:
         return self.lowerings.get(dialect) or self.lowerings.get(ANY_DIALECT)
@@ -77,10 +86,25 @@ def register(*functions: Function) -> None:
         REGISTRY[f.name] = f
 
 
-def lower_call(name: str, args: list[exp.Expression], dialect: str) -> exp.Expression:
-    """Lower a call of a registered function for `dialect`."""
+# Key under which lower_call records argument value types in `expr.meta` for lowerings
+# that need them (e.g. nullif on MariaDB compares text byte-wise but numbers as numbers).
+VALUE_TYPE_KEY = "chartshift_value_type"
+
+
+def lower_call(name: str, args: list[exp.Expression], dialect: str,
+               arg_types: Sequence[str] | None = None) -> exp.Expression:
+    """Lower a call of a registered function for `dialect`.
+
+    `arg_types` (optional) are the checked value types of the arguments; passing them
+    lets type-sensitive lowerings pick the exact form instead of a type-agnostic one."""
     fn = REGISTRY[name]
     impl = fn.lowering_for(dialect)
     if impl is None:
         raise FunctionNotAvailable(name, dialect)
-    return impl(list(args))
+    args = list(args)
+    if arg_types is not None:
+        args = [a.copy() for a in args]
+        for a, t in zip(args, arg_types):
+            if t not in (T.NULL, T.ANY):
+                a.meta[VALUE_TYPE_KEY] = t
+    return impl(args)
