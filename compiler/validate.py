@@ -204,19 +204,26 @@ def threshold_dict(c: ir.Check) -> dict:
     return out
 
 
-def crossed(th: ir.Threshold, count: int, denominator: int) -> bool:
+DEFAULT_THRESHOLD = ("fail", "above", "0", False)
+
+
+def crossed(th: ir.Threshold, count: Fraction, denominator: Fraction) -> bool:
     value = Fraction(Decimal(th.value))
     if th.direction == "above":
-        measured = Fraction(count * 100, denominator) if th.percent else Fraction(count)
+        measured = count * 100 / denominator if th.percent else count
         return measured > value
-    passing = 100 - Fraction(count * 100, denominator)
-    return passing < value
+    return 100 - count * 100 / denominator < value
 
 
-def verdict(c: ir.Check, count: int, denominator: int) -> str:
+def verdict(c: ir.Check, count, denominator) -> str:
+    """pass / warn / fail / not applicable for `count` violations out of `denominator`."""
+    count, denominator = Fraction(count), Fraction(denominator)
     if denominator == 0:
-        return NA if c.kind != "reconcile" else (PASS if count == 0 else FAIL)
-    thresholds = c.thresholds or [ir.Threshold(span=c.span, level="fail", direction="above", value="0", percent=False)]
+        if c.kind == "reconcile":  # 0 = 0 balances; anything against 0 does not
+            return PASS if count == 0 else FAIL
+        return NA
+    level, direction, value, percent = DEFAULT_THRESHOLD
+    thresholds = c.thresholds or [ir.Threshold(span=c.span, level=level, direction=direction, value=value, percent=percent)]
     status = PASS
     for th in thresholds:
         if crossed(th, count, denominator):
@@ -226,39 +233,31 @@ def verdict(c: ir.Check, count: int, denominator: int) -> str:
     return status
 
 
+RECONCILE_GAP = {
+    "=": lambda l, r: abs(l - r),
+    "<=": lambda l, r: max(l - r, 0),
+    ">=": lambda l, r: max(r - l, 0),
+}
+
+
 def evaluate(c: ir.Check, row: tuple) -> CheckResult:
     """Turn a check query's result row into a CheckResult."""
-    left = right = None
     if c.kind == "reconcile":
         left = Fraction(Decimal(str(row[0] or 0)))
         right = Fraction(Decimal(str(row[1] or 0)))
-        gap = {"=": abs(left - right), "<=": max(left - right, 0), ">=": max(right - left, 0),
-               "<": max(left - right, 0) if left != right else 1, ">": max(right - left, 0) if left != right else 1,
-               "<>": 1 if left == right else 0}[c.compare]
-        count, denominator = gap, abs(right)
-        status = verdict(c, 0, 0) if denominator == 0 and count == 0 else verdict_fraction(c, count, denominator)
-        return CheckResult(check_name(c), c.kind, c.span.line, status, float(count), float(denominator),
-                           float(count * 100 / denominator) if denominator else None, threshold_dict(c), float(left), float(right))
+        gap = RECONCILE_GAP[c.compare](left, right) if c.compare in RECONCILE_GAP else Fraction(0 if eval_compare(c.compare, left, right) else 1)
+        denominator = abs(right)
+        pct = float(gap * 100 / denominator) if denominator else None
+        return CheckResult(check_name(c), c.kind, c.span.line, verdict(c, gap, denominator), as_number(gap),
+                           as_number(denominator), pct, threshold_dict(c), as_number(left), as_number(right))
     count, denominator = int(row[0] or 0), int(row[1] or 0)
-    status = verdict(c, count, denominator)
     pct = float(Fraction(count * 100, denominator)) if denominator else None
-    return CheckResult(check_name(c), c.kind, c.span.line, status, count, denominator, pct, threshold_dict(c))
+    return CheckResult(check_name(c), c.kind, c.span.line, verdict(c, count, denominator), count, denominator, pct, threshold_dict(c))
 
 
-def verdict_fraction(c: ir.Check, count: Fraction, denominator: Fraction) -> str:
-    if denominator == 0:
-        return PASS if count == 0 else FAIL
-    thresholds = c.thresholds or [ir.Threshold(span=c.span, level="fail", direction="above", value="0", percent=False)]
-    status = PASS
-    for th in thresholds:
-        value = Fraction(Decimal(th.value))
-        if th.direction == "above":
-            measured = count * 100 / denominator if th.percent else count
-            hit = measured > value
-        else:
-            hit = 100 - count * 100 / denominator < value
-        if hit:
-            if th.level == "fail":
-                return FAIL
-            status = WARN
-    return status
+def eval_compare(op: str, left: Fraction, right: Fraction) -> bool:
+    return {"<": left < right, ">": left > right, "<>": left != right}[op]
+
+
+def as_number(x: Fraction):
+    return int(x) if x.denominator == 1 else float(x)

@@ -1,12 +1,7 @@
-"""Function definitions (placeholder: the function-library work fills this in)."""
+"""The function library: importing this module registers every transform function.
 
-from sqlglot import exp
+The functions live in topic modules; each is defined once, with one lowering per
+dialect where the engines differ (built from the per-engine table in `sqlkit`)."""
 
-from compiler import types as T
-from compiler.functions.registry import ANY_DIALECT, Function, register
-
-register(
-    Function("trim", (T.TEXT,), T.TEXT, "Remove leading and trailing spaces.",
-             {ANY_DIALECT: lambda a: exp.Trim(this=a[0])}),
-    Function("upper", (T.TEXT,), T.TEXT, "Upper-case.", {ANY_DIALECT: lambda a: exp.Upper(this=a[0])}),
-)
+from compiler.functions import text  # noqa: F401  (registers the text functions)
+from compiler.functions import dates  # noqa: F401,E402

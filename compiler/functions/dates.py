@@ -1,0 +1,316 @@
+"""Date functions: parse_date, parse_timestamp, year.
+
+Parsing never relies on an engine's date parser (PostgreSQL's to_date raises on
+02/30/1971, MariaDB's STR_TO_DATE is lenient and strict-mode-sensitive, DuckDB's
+TRY_STRPTIME does not transpile).  Instead, for each format:
+
+1. the trimmed input must match the format, turned into an anchored regex of the
+   portable subset (one capture group per directive);
+2. the fields are extracted (REGEXP_REPLACE(t, pattern, '\\N')), converted (2-digit year
+   pivot, month names, 12-hour clock) and assembled into a canonical
+   'YYYY-MM-DD[ HH:MM:SS[.ffffff]]' string;
+3. that string must match a regex that only accepts real calendar dates (days per month,
+   leap years, years 0001-9999) and times;
+4. only then is it CAST to DATE / TIMESTAMP, which therefore never fails or warns.
+
+Formats are tried in order; the first one that yields a valid value wins (COALESCE).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlglot import exp
+
+from compiler import types as T
+from compiler.functions.regex import parse_regex
+from compiler.functions.registry import ANY_DIALECT, Function, register
+from compiler.functions.sqlkit import (
+    Engine,
+    InvalidArgument,
+    case,
+    lit,
+    literal_arg,
+    mod,
+    num,
+    paren,
+    per_dialect,
+)
+
+__all__ = ["FormatError", "parse_format", "PIVOT_YEAR"]
+
+
+class FormatError(ValueError):
+    """A date format outside the supported strptime subset."""
+
+
+# Two-digit years: 00-68 -> 2000-2068, 69-99 -> 1969-1999 (the POSIX / Python rule).
+PIVOT_YEAR = 69
+
+MONTH_ABBR = ("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC")
+MONTH_NAMES = ("JANUARY", "FEBRUARY", "MARCH", "APRIL", "MAY", "JUNE", "JULY", "AUGUST",
+               "SEPTEMBER", "OCTOBER", "NOVEMBER", "DECEMBER")
+
+_VAR2 = "([0-9]{1,2})"   # 1 or 2 digits (when followed by a non-digit)
+_FIX2 = "([0-9]{2})"     # exactly 2 digits (when directly followed by another number)
+
+
+@dataclass(frozen=True)
+class _Directive:
+    field: str             # year, month, day, hour, minute, second, fraction, ampm
+    pattern: str           # capture group, portable regex subset
+    fixed_pattern: str     # when directly followed by another numeric directive
+    numeric: bool
+    time: bool = False
+
+
+DIRECTIVES = {
+    "Y": _Directive("year", "([0-9]{4})", "([0-9]{4})", True),
+    "y": _Directive("year", "([0-9]{2})", "([0-9]{2})", True),
+    "m": _Directive("month", _VAR2, _FIX2, True),
+    "d": _Directive("day", _VAR2, _FIX2, True),
+    "b": _Directive("month", "([A-Za-z]{3})", "([A-Za-z]{3})", False),
+    "B": _Directive("month", "([A-Za-z]+)", "([A-Za-z]+)", False),
+    "H": _Directive("hour", _VAR2, _FIX2, True, time=True),
+    "I": _Directive("hour", "(0?[1-9]|1[0-2])", "(0[1-9]|1[0-2])", True, time=True),
+    "p": _Directive("ampm", "([AaPp][Mm])", "([AaPp][Mm])", False, time=True),
+    "M": _Directive("minute", _VAR2, _FIX2, True, time=True),
+    "S": _Directive("second", _VAR2, _FIX2, True, time=True),
+    "f": _Directive("fraction", "([0-9]{1,6})", "([0-9]{1,6})", True, time=True),
+}
+
+
+@dataclass(frozen=True)
+class ParsedFormat:
+    source: str
+    pattern: str                    # anchored, portable regex subset
+    groups: dict[str, tuple[str, int]]  # field -> (directive letter, group number)
+
+    @property
+    def has_time(self) -> bool:
+        return any(DIRECTIVES[d].time for d, _ in self.groups.values())
+
+
+def parse_format(fmt: str) -> ParsedFormat:
+    """Turn a strptime-style format into an anchored regex with one group per field."""
+    tokens: list[tuple[str, str]] = []  # ("dir", letter) | ("lit", char)
+    i = 0
+    while i < len(fmt):
+        c = fmt[i]
+        if c == "%":
+            if i + 1 >= len(fmt):
+                raise FormatError(f"format {fmt!r} ends with a lone '%'")
+            d = fmt[i + 1]
+            if d == "%":
+                tokens.append(("lit", "%"))
+            elif d in DIRECTIVES:
+                tokens.append(("dir", d))
+            else:
+                raise FormatError(
+                    f"unsupported directive %{d} in format {fmt!r} (supported: "
+                    + " ".join("%" + k for k in DIRECTIVES) + " %%)")
+            i += 2
+        else:
+            tokens.append(("lit", c))
+            i += 1
+    groups: dict[str, tuple[str, int]] = {}
+    parts = ["^"]
+    n = 0
+    prev_space = False
+    for k, (kind, v) in enumerate(tokens):
+        if kind == "dir":
+            d = DIRECTIVES[v]
+            if d.field in groups:
+                raise FormatError(f"format {fmt!r} has two {d.field} directives")
+            nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+            adjacent_number = nxt is not None and nxt[0] == "dir" and DIRECTIVES[nxt[1]].numeric
+            parts.append(d.fixed_pattern if adjacent_number else d.pattern)
+            n += 1
+            groups[d.field] = (v, n)
+            prev_space = False
+        elif v.isspace():
+            if not prev_space:
+                parts.append("\\s+")        # any run of whitespace
+            prev_space = True
+        else:
+            if v.isascii() and v.isalpha():
+                parts.append(f"[{v.upper()}{v.lower()}]")   # literal letters in any case
+            elif v.isascii() and not v.isalnum():
+                parts.append("\\" + v)
+            else:
+                parts.append(v)
+            prev_space = False
+    parts.append("$")
+    if "year" not in groups and "month" not in groups and "day" not in groups:
+        raise FormatError(f"format {fmt!r} has no date directive (%Y %y %m %b %B %d)")
+    hour = groups.get("hour", ("", 0))[0]
+    if (hour == "I") != ("ampm" in groups):
+        raise FormatError(f"format {fmt!r}: %I and %p go together (use %H for a 24-hour clock)")
+    pattern = "".join(parts)
+    parse_regex(pattern)  # always valid by construction; keeps the invariant checked
+    return ParsedFormat(fmt, pattern, groups)
+
+
+# ---------------------------------------------------------------------------------
+# Validity of the canonical string (a regex of the portable subset)
+
+_YEAR = "(?:[0-9]{3}[1-9]|[0-9]{2}[1-9]0|[0-9][1-9]00|[1-9]000)"           # 0001-9999
+_MONTH_DAY = ("(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])"
+              "|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)"
+              "|02-(?:0[1-9]|1[0-9]|2[0-8]))")
+_LEAP_YEAR = "(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)"
+_DATE = f"(?:{_YEAR}-{_MONTH_DAY}|{_LEAP_YEAR}-02-29)"
+_TIME = "(?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](?:\\.[0-9]{6})?"
+VALID_DATE = parse_regex(f"^{_DATE}$")
+VALID_TIMESTAMP = parse_regex(f"^{_DATE} {_TIME}$")
+
+
+def _lpad2(e: exp.Expression) -> exp.Expression:
+    return exp.Pad(this=e, expression=num(2), fill_pattern=lit("0"), is_left=True)
+
+
+def _concat(*parts: exp.Expression) -> exp.Expression:
+    # `||` (CONCAT on MySQL): NULL when any part is NULL, e.g. an unknown month name.
+    return exp.Concat(expressions=list(parts), safe=False, coalesce=False)
+
+
+def _fields(eng: Engine, t: exp.Expression, f: ParsedFormat) -> dict[str, exp.Expression]:
+    rx = parse_regex(f.pattern)
+
+    def group(field: str) -> exp.Expression:
+        return eng.replace_all(t.copy(), rx, "\\%d" % f.groups[field][1])
+
+    def as_int(e: exp.Expression) -> exp.Expression:
+        return eng.cast(e, "int32")
+
+    out: dict[str, exp.Expression] = {}
+    year = f.groups.get("year", ("", 0))[0]
+    if year == "Y":
+        out["year"] = group("year")
+    elif year == "y":   # 1969 + (yy + 31) % 100: 69 -> 1969, 99 -> 1999, 00 -> 2000, 68 -> 2068
+        out["year"] = eng.cast(
+            exp.Add(this=num(1900 + PIVOT_YEAR),
+                    expression=mod(exp.Add(this=as_int(group("year")), expression=num(100 - PIVOT_YEAR)),
+                                   num(100))),
+            T.TEXT)
+    else:
+        out["year"] = lit("1900")
+    month = f.groups.get("month", ("", 0))[0]
+    if month == "m":
+        out["month"] = _lpad2(group("month"))
+    elif month in ("b", "B"):
+        names = MONTH_ABBR if month == "b" else MONTH_NAMES
+        out["month"] = eng.lookup(exp.Upper(this=group("month")),
+                                  ((n, "%02d" % (k + 1)) for k, n in enumerate(names)))
+    else:
+        out["month"] = lit("01")
+    out["day"] = _lpad2(group("day")) if "day" in f.groups else lit("01")
+    hour = f.groups.get("hour", ("", 0))[0]
+    if hour == "H":
+        out["hour"] = _lpad2(group("hour"))
+    elif hour == "I":   # 12 AM -> 00, 12 PM -> 12, 1 PM -> 13
+        pm = case((eng.eq(exp.Upper(this=group("ampm")), lit("PM")), num(12)), default=num(0))
+        out["hour"] = _lpad2(eng.cast(
+            exp.Add(this=mod(as_int(group("hour")), num(12)), expression=paren(pm)), T.TEXT))
+    else:
+        out["hour"] = lit("00")
+    out["minute"] = _lpad2(group("minute")) if "minute" in f.groups else lit("00")
+    out["second"] = _lpad2(group("second")) if "second" in f.groups else lit("00")
+    if "fraction" in f.groups:
+        out["fraction"] = exp.Pad(this=group("fraction"), expression=num(6),
+                                  fill_pattern=lit("0"), is_left=False)
+    return out
+
+
+def _parse_one(eng: Engine, s: exp.Expression, f: ParsedFormat, result: str) -> exp.Expression:
+    t = exp.Trim(this=s.copy())
+    p = _fields(eng, t, f)
+    date = _concat(p["year"], lit("-"), p["month"], lit("-"), p["day"])
+    timestamp = None
+    if result == T.TIMESTAMP or f.has_time:
+        time_parts = [p["hour"], lit(":"), p["minute"], lit(":"), p["second"]]
+        if "fraction" in p:
+            time_parts += [lit("."), p["fraction"]]
+        timestamp = _concat(date.copy(), lit(" "), *time_parts)
+    if timestamp is not None:
+        valid = eng.matches(timestamp, VALID_TIMESTAMP)
+    else:
+        valid = eng.matches(date, VALID_DATE)
+    value = eng.cast(date.copy() if result == T.DATE else timestamp.copy(), result)
+    # Nested CASEs, not AND: the inner test casts extracted fields, which is only safe
+    # once the shape matched (engines may evaluate both sides of an AND).
+    return case((eng.matches(t.copy(), f.pattern), case((valid, value))))
+
+
+def _formats(a: list[exp.Expression], fname: str) -> list[ParsedFormat]:
+    out = []
+    for i in range(1, len(a)):
+        text = literal_arg(a, i, fname, f"format (argument {i + 1})")
+        try:
+            out.append(parse_format(text))
+        except FormatError as e:
+            raise InvalidArgument(f"{fname}(): {e}") from None
+    if not out:
+        raise InvalidArgument(f"{fname}() needs at least one format")
+    return out
+
+
+def _parser(result: str, fname: str):
+    def build(eng: Engine, a: list[exp.Expression]) -> exp.Expression:
+        parts = [_parse_one(eng, a[0], f, result) for f in _formats(a, fname)]
+        if len(parts) == 1:
+            return parts[0]
+        return exp.Coalesce(this=parts[0], expressions=parts[1:])
+    return build
+
+
+def _check_formats(lits) -> list[str]:
+    errors = []
+    for _, text in sorted(lits.items()):
+        try:
+            parse_format(text)
+        except FormatError as e:
+            errors.append(str(e))
+    return errors
+
+
+_FORMAT_DOC = (
+    "Formats use strptime directives: %Y (4-digit year), %y (2-digit year, 00-68 -> "
+    "20xx, 69-99 -> 19xx), %m, %d, %H, %M, %S (1 or 2 digits; exactly 2 when directly "
+    "followed by another number), %b (Jan..Dec, any case), %B (January..December, any "
+    "case), %I with %p (12-hour clock, AM/PM), %f (1-6 fraction digits), %% (a percent "
+    "sign). A space matches any run of whitespace; letters match in any case. The input "
+    "is trimmed; formats are tried in order and the first that yields a real "
+    "date wins. Impossible dates (02/30/1971), zero dates (00/00/0000) and anything "
+    "else give NULL, never an error.")
+
+register(
+    Function(
+        "parse_date", (T.TEXT, T.TEXT), T.DATE,
+        "Parse text into a date with one or more formats. " + _FORMAT_DOC,
+        per_dialect(_parser(T.DATE, "parse_date")),
+        variadic=T.TEXT, literal_params=(1,), literal_variadic=True,
+        check_literals=_check_formats,
+        examples=(("parse_date('03/14/1975', '%m/%d/%Y')", "1975-03-14"),
+                  ("parse_date('14-MAR-75', '%m/%d/%Y', '%d-%b-%y')", "1975-03-14"),
+                  ("parse_date('02/30/1971', '%m/%d/%Y')", "NULL")),
+    ),
+    Function(
+        "parse_timestamp", (T.TEXT, T.TEXT), T.TIMESTAMP,
+        "Parse text into a timestamp (no time zone) with one or more formats; missing "
+        "time fields are 0. " + _FORMAT_DOC,
+        per_dialect(_parser(T.TIMESTAMP, "parse_timestamp")),
+        variadic=T.TEXT, literal_params=(1,), literal_variadic=True,
+        check_literals=_check_formats,
+        examples=(("parse_timestamp('2024-03-14 09:05', '%Y-%m-%d %H:%M')",
+                   "2024-03-14 09:05:00"),
+                  ("parse_timestamp('3/14/2024 9:05 PM', '%m/%d/%Y %I:%M %p')",
+                   "2024-03-14 21:05:00")),
+    ),
+    Function(
+        "year", (T.DATE,), T.INTEGER, "The year of a date.",
+        {ANY_DIALECT: lambda a: exp.Cast(this=exp.Extract(this=exp.var("YEAR"), expression=a[0]),
+                                         to=exp.DataType.build("INT"))},
+        examples=(("year(parse_date('03/14/1975', '%m/%d/%Y'))", "1975"),),
+    ),
+)
