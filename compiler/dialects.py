@@ -1,4 +1,14 @@
-"""Per-dialect facts the SQL generator needs, as a table (no `if dialect ==` chains)."""
+"""Per-dialect facts the SQL generator needs, as a table (no `if dialect ==` chains).
+
+What differs, and why:
+- safe casts of staged text: a regex guard, then a plain CAST, identically on every engine
+  (PostgreSQL has no TRY_CAST; DuckDB's TRY_CAST accepts shapes the others refuse);
+- text comparison and ordering: binary everywhere (`COLLATE "C"` on PostgreSQL,
+  `utf8mb4_bin` on MariaDB), so ids, dedup groups and unique checks agree;
+- where DDL commits implicitly (MariaDB) the run builds shadow tables and publishes them
+  with one atomic RENAME; elsewhere the whole run is one transaction;
+- MariaDB has one namespace per database: `schema.table` becomes `schema__table`.
+"""
 
 from __future__ import annotations
 
@@ -13,6 +23,13 @@ from compiler.lower import VALUE_SQL_TYPES, lit
 TRUE_WORDS = ("true", "t", "yes", "y", "1")
 FALSE_WORDS = ("false", "f", "no", "n", "0")
 
+# Shapes a staged text value must have to be cast (after trimming spaces).
+CAST_SHAPES = {
+    T.INTEGER: r"^[+-]?[0-9]{1,18}$",
+    T.DECIMAL: r"^[+-]?([0-9]{1,14}([.][0-9]{0,4})?|[.][0-9]{1,4})$",
+}
+DATE_FORMATS = {T.DATE: "%Y-%m-%d", T.TIMESTAMP: "%Y-%m-%d %H:%M:%S"}
+
 
 def boolean_from_text(raw: exp.Expression) -> exp.Expression:
     low = exp.Lower(this=exp.Trim(this=raw))
@@ -23,10 +40,20 @@ def boolean_from_text(raw: exp.Expression) -> exp.Expression:
     )
 
 
-def try_cast(raw: exp.Expression, vtype: str) -> exp.Expression:
-    if vtype == T.BOOLEAN:
-        return boolean_from_text(raw)
-    return exp.TryCast(this=raw, to=VALUE_SQL_TYPES[vtype])
+def safe_cast_for(dialect: str) -> Callable[[exp.Expression, str], exp.Expression]:
+    """text -> value type, NULL when the text does not have the type's shape."""
+    def cast(raw: exp.Expression, vtype: str) -> exp.Expression:
+        from compiler.functions import lower_call
+
+        if vtype == T.BOOLEAN:
+            return boolean_from_text(raw)
+        if vtype in DATE_FORMATS:
+            fn = "parse_date" if vtype == T.DATE else "parse_timestamp"
+            return lower_call(fn, [raw, lit(DATE_FORMATS[vtype])], dialect)
+        trimmed = exp.Trim(this=raw)
+        ok = exp.RegexpLike(this=trimmed, expression=lit(CAST_SHAPES[vtype]))
+        return exp.Case().when(ok, exp.Cast(this=trimmed.copy(), to=VALUE_SQL_TYPES[vtype]))
+    return cast
 
 
 def json_object_fn(name: str) -> Callable[[list[tuple[str, exp.Expression]]], exp.Expression]:
@@ -34,8 +61,24 @@ def json_object_fn(name: str) -> Callable[[list[tuple[str, exp.Expression]]], ex
         args: list[exp.Expression] = []
         for key, value in pairs:
             args += [lit(key), value]
-        return exp.Cast(this=exp.Anonymous(this=name, expressions=args), to=exp.DataType.build("VARCHAR"))
+        return exp.Cast(this=exp.Anonymous(this=name, expressions=args), to=exp.DataType.build("TEXT"))
     return build
+
+
+def collate(name: str, quoted: bool) -> Callable[[], exp.Expression]:
+    return lambda: exp.to_identifier(name, quoted=quoted)
+
+
+def binary_by(collation: Callable[[], exp.Expression] | None) -> Callable[[exp.Expression], exp.Expression]:
+    if collation is None:
+        return lambda e: e
+    return lambda e: exp.Collate(this=exp.Paren(this=e), expression=collation())
+
+
+def rename_statement(pairs: list[tuple[exp.Table, exp.Table]]) -> exp.Expression:
+    """MariaDB: `RENAME TABLE a TO b, c TO d` renames all or nothing."""
+    body = ", ".join(f"{a.sql('mysql', identify=True)} TO {b.sql('mysql', identify=True)}" for a, b in pairs)
+    return exp.Command(this="RENAME", expression=f"TABLE {body}")
 
 
 @dataclass(frozen=True)
@@ -44,9 +87,16 @@ class DialectTraits:
 
     name: str
     sqlglot: str
-    safe_cast: Callable[[exp.Expression, str], exp.Expression]   # text -> type, NULL on failure
+    safe_cast: Callable[[exp.Expression, str], exp.Expression]
     json_object: Callable[[list[tuple[str, exp.Expression]]], exp.Expression]
     target_types: dict[str, str]
+    key_type: str                                        # legacy keys (indexed text)
+    text_collation: Callable[[], exp.Expression] | None  # binary collation for created text columns
+    binary: Callable[[exp.Expression], exp.Expression]   # force binary comparison/order on an expression
+    flat_schemas: bool = False
+    publish_by_rename: bool = False
+    temporary_work: bool = True
+    rename_tables: Callable[[list[tuple[exp.Table, exp.Table]]], exp.Expression] | None = None
 
 
 COMMON_TARGET_TYPES = {
@@ -55,12 +105,27 @@ COMMON_TARGET_TYPES = {
     "date": "DATE", "timestamp": "TIMESTAMP", "boolean": "BOOLEAN",
 }
 
+PG_C = collate("C", True)
+MY_BIN = collate("utf8mb4_bin", False)
+
 TRAITS: dict[str, DialectTraits] = {
     "duckdb": DialectTraits(
-        name="duckdb",
-        sqlglot="duckdb",
-        safe_cast=try_cast,
+        name="duckdb", sqlglot="duckdb", safe_cast=safe_cast_for("duckdb"),
         json_object=json_object_fn("json_object"),
         target_types={**COMMON_TARGET_TYPES, "char": "VARCHAR", "text": "VARCHAR"},
+        key_type="VARCHAR", text_collation=None, binary=binary_by(None),
+    ),
+    "postgres": DialectTraits(
+        name="postgres", sqlglot="postgres", safe_cast=safe_cast_for("postgres"),
+        json_object=json_object_fn("json_build_object"),
+        target_types=COMMON_TARGET_TYPES,
+        key_type="TEXT", text_collation=PG_C, binary=binary_by(PG_C),
+    ),
+    "mysql": DialectTraits(
+        name="mysql", sqlglot="mysql", safe_cast=safe_cast_for("mysql"),
+        json_object=json_object_fn("json_object"),
+        target_types={**COMMON_TARGET_TYPES, "timestamp": "DATETIME"},
+        key_type="VARCHAR(255)", text_collation=MY_BIN, binary=binary_by(MY_BIN),
+        flat_schemas=True, publish_by_rename=True, temporary_work=False, rename_tables=rename_statement,
     ),
 }

@@ -39,6 +39,8 @@ from compiler.lower import ExprLowering, col, drop_table, ident, inline_lookup, 
 from compiler.plan import CHARTSHIFT_SCHEMA, STAGE_SCHEMA, map_label, order_maps, stage_table, table_names
 
 KEY_SEPARATOR = "|"
+NEW_SUFFIX = "__cs_new"
+OLD_SUFFIX = "__cs_old"
 REJECTS = (CHARTSHIFT_SCHEMA, "rejects")
 RECONCILIATION = (CHARTSHIFT_SCHEMA, "reconciliation")
 
@@ -86,13 +88,13 @@ class SqlGen:
         out = texts[0]
         for t in texts[1:]:
             out = exp.DPipe(this=exp.DPipe(this=out, expression=lit(KEY_SEPARATOR)), expression=t, safe=False)
-        return out
+        return self.traits.binary(out)
 
     def xwalk_lookup(self, target: str, args: list[exp.Expression]) -> exp.Expression:
         schema, name = table_names(target).xwalk
         sub = (
             exp.select(col("target_id", "cs_x"))
-            .from_(table(name, schema, "cs_x"))
+            .from_(self.tbl(schema, name, "cs_x", building=True))
             .where(exp.and_(
                 exp.EQ(this=col("legacy_key", "cs_x"), expression=self.key_text(args)),
                 exp.NEQ(this=col("state", "cs_x"), expression=lit("inactive")),
@@ -103,13 +105,38 @@ class SqlGen:
     def lookup_expr(self, lookup: ir.Lookup, arg: exp.Expression) -> exp.Expression:
         if lookup.file is None:
             return inline_lookup(lookup, arg)
-        sub = exp.select(col("value", "cs_l")).from_(table(f"lookup__{lookup.name}", CHARTSHIFT_SCHEMA, "cs_l")).where(
+        sub = exp.select(col("value", "cs_l")).from_(self.tbl(CHARTSHIFT_SCHEMA, f"lookup__{lookup.name}", "cs_l")).where(
             exp.EQ(this=col("key", "cs_l"), expression=arg)
         )
         found = exp.Subquery(this=sub)
         if lookup.default is None:
             return found
         return exp.Coalesce(this=found, expressions=[lit(lookup.default.value)])
+
+    # ---- physical names: dialect tables decide schemas vs prefixes and shadow tables
+    def tbl(self, schema: str | None, name: str, alias: str | None = None, building: bool = False) -> exp.Table:
+        """A table reference.  `building`: a published table as written during the run
+        (the live table itself where the run is one transaction, a shadow table that is
+        renamed into place at the end where DDL commits implicitly)."""
+        if building and self.traits.publish_by_rename:
+            name = name + NEW_SUFFIX
+        if self.traits.flat_schemas and schema:
+            return table(f"{schema}__{name}", None, alias)
+        return table(name, schema, alias)
+
+    def work(self, name: str, alias: str | None = None) -> exp.Table:
+        return table(name, None, alias) if self.traits.temporary_work else self.tbl(CHARTSHIFT_SCHEMA, name, alias)
+
+    def create_work(self, name: str, query: exp.Expression) -> exp.Create:
+        props = exp.Properties(expressions=[exp.TemporaryProperty()]) if self.traits.temporary_work else None
+        return exp.Create(this=self.work(name), kind="TABLE", expression=query, properties=props)
+
+    def published(self) -> list[tuple[str, str]]:
+        """(schema, table) of every table a run publishes (targets, rejects, reconciliation, crosswalks)."""
+        out = [(t.name, tt.name) for t in self.spec.targets for tt in t.tables]
+        out += [REJECTS, RECONCILIATION]
+        out += [table_names(dotted(m.target)).xwalk for m in self.maps if self.cat.crosswalk_field(dotted(m.target))]
+        return out
 
     def lowering(self, resolve) -> ExprLowering:
         return ExprLowering(self.dialect, resolve, self.cat, self.xwalk_lookup, self.lookup_expr)
@@ -127,39 +154,68 @@ class SqlGen:
             out.append(self.map_script(i, m))
         out.append(self.reconcile())
         out.append(self.validate())
+        out.append(self.finish())
         return out
+
+    def finish(self) -> Script:
+        """Drop work tables; where DDL commits implicitly, rename this run's tables into place."""
+        s = Script("95_finish", "drop work tables" + (", publish by atomic rename" if self.traits.publish_by_rename else ""))
+        for m in self.maps:
+            names = table_names(dotted(m.target))
+            s.statements.append(self.st(drop_table(self.work(names.work)), f"work table of {map_label(m)}", m.span))
+            s.statements.append(self.st(drop_table(self.work(names.xwalk_new)), f"crosswalk work table of {map_label(m)}", m.span))
+        if self.traits.publish_by_rename:
+            pairs = self.published()
+            for schema, name in pairs:
+                s.statements.append(self.st(
+                    exp.Create(this=self.tbl(schema, name), kind="TABLE", exists=True,
+                               properties=exp.Properties(expressions=[exp.LikeProperty(this=self.tbl(schema, name, building=True))])),
+                    f"first run: an empty {schema}.{name} so that the swap below has something to swap"))
+            renames = []
+            for schema, name in pairs:
+                renames.append((self.tbl(schema, name), self.tbl(schema, name + OLD_SUFFIX)))
+                renames.append((self.tbl(schema, name, building=True), self.tbl(schema, name)))
+            s.statements.append(self.st(self.traits.rename_tables(renames), "publish: one atomic RENAME of every table of this run"))
+            for schema, name in pairs:
+                s.statements.append(self.st(drop_table(self.tbl(schema, name + OLD_SUFFIX)), f"previous {schema}.{name}"))
+        return s
 
     def setup(self) -> Script:
         s = Script("00_setup", "schemas, crosswalks, fresh target and reject tables")
-        schemas = [CHARTSHIFT_SCHEMA, STAGE_SCHEMA] + [t.name for t in self.spec.targets] + [x.name for x in self.spec.sources]
-        for name in dict.fromkeys(schemas):
-            s.statements.append(self.st(exp.Create(this=exp.Table(this=ident(name)), kind="SCHEMA", exists=True), f"schema {name}"))
+        if not self.traits.flat_schemas:
+            schemas = [CHARTSHIFT_SCHEMA, STAGE_SCHEMA] + [t.name for t in self.spec.targets] + [x.name for x in self.spec.sources]
+            for name in dict.fromkeys(schemas):
+                s.statements.append(self.st(exp.Create(this=exp.Table(this=ident(name)), kind="SCHEMA", exists=True), f"schema {name}"))
+        key = self.traits.key_type
+        xwalk_cols = [("legacy_key", key, True), ("own_id", "BIGINT", False), ("target_id", "BIGINT", False), ("state", "VARCHAR(10)", True)]
         for m in self.maps:
             if self.cat.crosswalk_field(dotted(m.target)) is None:
                 continue
             schema, name = table_names(dotted(m.target)).xwalk
-            cols = [
-                ("legacy_key", "VARCHAR", True), ("own_id", "BIGINT", False),
-                ("target_id", "BIGINT", False), ("state", "VARCHAR", True),
-            ]
             s.statements.append(self.st(
-                self.create_table(table(name, schema), cols, primary_key=["legacy_key"], if_not_exists=True),
+                self.create_table(self.tbl(schema, name), xwalk_cols, primary_key=["legacy_key"], if_not_exists=True),
                 f"persistent crosswalk for {dotted(m.target)}: legacy key -> id (kept across runs)", m.span,
             ))
-        s.statements.append(self.st(drop_table(table(REJECTS[1], REJECTS[0])), "rejects of this run"))
-        s.statements.append(self.st(self.create_table(table(REJECTS[1], REJECTS[0]), [
-            ("map", "VARCHAR", False), ("source_table", "VARCHAR", True), ("source_key", "VARCHAR", False),
-            ("slot", "INTEGER", False), ("record", "BIGINT", False), ("rule", "VARCHAR", True),
-            ("reason", "VARCHAR", True), ("original_row", "VARCHAR", False),
+            if self.traits.publish_by_rename:
+                s.statements.append(self.st(drop_table(self.tbl(schema, name, building=True)), "this run's crosswalk", m.span))
+                s.statements.append(self.st(self.create_table(self.tbl(schema, name, building=True), xwalk_cols, primary_key=["legacy_key"]),
+                                            "this run's crosswalk (renamed into place at the end)", m.span))
+        rejects = self.tbl(*REJECTS, building=True)
+        s.statements.append(self.st(drop_table(rejects), "rejects of this run"))
+        s.statements.append(self.st(self.create_table(rejects.copy(), [
+            ("map", "VARCHAR(200)", False), ("source_table", "VARCHAR(200)", True), ("source_key", key, False),
+            ("slot", "INTEGER", False), ("record", "BIGINT", False), ("rule", "VARCHAR(200)", True),
+            ("reason", "VARCHAR(500)", True), ("original_row", "TEXT", False),
         ]), "one row per rejected source row (raw values kept for remediation)"))
         for tgt in self.spec.targets:
             for t in tgt.tables:
                 name = f"{tgt.name}.{t.name}"
-                s.statements.append(self.st(drop_table(table(t.name, tgt.name)), f"replace {name}", t.span))
+                live = self.tbl(tgt.name, t.name, building=True)
+                s.statements.append(self.st(drop_table(live), f"replace {name}", t.span))
                 cols = [(c.name, self.target_sql_type(c), c.not_null) for c in t.columns]
                 uniques = [[c.name] for c in t.columns if c.unique]
                 s.statements.append(self.st(
-                    self.create_table(table(t.name, tgt.name), cols, primary_key=t.key, uniques=uniques),
+                    self.create_table(live.copy(), cols, primary_key=t.key, uniques=uniques),
                     f"target table {name}", t.span,
                 ))
         for lk in self.spec.lookups:
@@ -170,8 +226,10 @@ class SqlGen:
     def create_table(self, tbl, cols, primary_key=(), uniques=(), if_not_exists=False) -> exp.Create:
         defs: list[exp.Expression] = []
         for name, typ, not_null in cols:
-            dtype = typ if isinstance(typ, exp.DataType) else exp.DataType.build(typ)
+            dtype = typ if isinstance(typ, exp.DataType) else exp.DataType.build(typ, dialect=self.traits.sqlglot)
             constraints = [exp.ColumnConstraint(kind=exp.NotNullColumnConstraint())] if not_null else []
+            if dtype.is_type(*exp.DataType.TEXT_TYPES) and self.traits.text_collation:
+                constraints.append(exp.ColumnConstraint(kind=exp.CollateColumnConstraint(this=self.traits.text_collation())))
             defs.append(exp.ColumnDef(this=ident(name), kind=dtype, constraints=constraints))
         if primary_key:
             defs.append(exp.PrimaryKey(expressions=[ident(k) for k in primary_key]))
@@ -189,15 +247,15 @@ class SqlGen:
         pairs = sorted({(r[lk.key_column], r[lk.value_column]) for r in rows})
         name = f"lookup__{lk.name}"
         stmts = [
-            self.st(drop_table(table(name, CHARTSHIFT_SCHEMA)), f"lookup {lk.name} from {lk.file}", lk.span),
-            self.st(self.create_table(table(name, CHARTSHIFT_SCHEMA), [("key", "VARCHAR", True), ("value", "VARCHAR", False)], primary_key=["key"]),
+            self.st(drop_table(self.tbl(CHARTSHIFT_SCHEMA, name)), f"lookup {lk.name} from {lk.file}", lk.span),
+            self.st(self.create_table(self.tbl(CHARTSHIFT_SCHEMA, name), [("key", self.traits.key_type, True), ("value", "VARCHAR(500)", False)], primary_key=["key"]),
                     f"lookup {lk.name}: {len(pairs)} entries", lk.span),
         ]
         for start in range(0, len(pairs), 500):
             chunk = pairs[start:start + 500]
             values = exp.Values(expressions=[exp.Tuple(expressions=[lit(k), lit(v)]) for k, v in chunk])
             stmts.append(self.st(
-                exp.Insert(this=exp.Schema(this=table(name, CHARTSHIFT_SCHEMA), expressions=[ident("key"), ident("value")]), expression=values),
+                exp.Insert(this=exp.Schema(this=self.tbl(CHARTSHIFT_SCHEMA, name), expressions=[ident("key"), ident("value")]), expression=values),
                 f"lookup {lk.name} rows {start + 1}-{start + len(chunk)}", lk.span,
             ))
         return stmts
@@ -207,7 +265,6 @@ class SqlGen:
         for src in self.spec.sources:
             for t in src.tables:
                 qualified = f"{src.name}.{t.name}"
-                stage_schema, stage_name = stage_table(qualified)
                 select = exp.select(col("__row", "cs_raw"))
                 errors = exp.Case()
                 has_errors = False
@@ -227,8 +284,8 @@ class SqlGen:
                     has_errors = True
                 err_expr = errors if has_errors else exp.Cast(this=exp.Null(), to=exp.DataType.build("VARCHAR"))
                 select = select.select(exp.alias_(err_expr, "__cast_error", quoted=True), copy=False)
-                select = select.from_(table(stage_name, stage_schema, "cs_raw"), copy=False)
-                view = exp.Create(this=table(t.name, src.name), kind="VIEW", replace=True, expression=select)
+                select = select.from_(self.tbl(*stage_table(qualified), "cs_raw"), copy=False)
+                view = exp.Create(this=self.tbl(src.name, t.name), kind="VIEW", replace=True, expression=select)
                 s.statements.append(self.st(view, f"typed view {qualified}", t.span))
         return s
 
@@ -255,7 +312,7 @@ class SqlGen:
                     q = q.where(where)
                 return exp.Subquery(this=q)
 
-            source_rows = count(table(m.source.parts[-1], m.source.parts[0]))
+            source_rows = count(self.tbl(m.source.parts[0], m.source.parts[-1]))
             if slots > 1:
                 source_rows = exp.Mul(this=source_rows, expression=lit(slots))
             status = lambda v: exp.EQ(this=col("__status"), expression=lit(v))  # noqa: E731
@@ -264,19 +321,19 @@ class SqlGen:
                 exp.alias_(lit(src), "source_table", quoted=True),
                 exp.alias_(lit(tgt), "target_table", quoted=True),
                 exp.alias_(source_rows, "source_rows", quoted=True),
-                exp.alias_(count(table(m.target.parts[-1], m.target.parts[0])), "loaded", quoted=True),
-                exp.alias_(count(table(REJECTS[1], REJECTS[0]), exp.EQ(this=col("map"), expression=lit(map_label(m)))), "rejected", quoted=True),
-                exp.alias_(count(table(work), status("filtered")), "filtered", quoted=True),
-                exp.alias_(count(table(work), status("merged")), "merged", quoted=True),
+                exp.alias_(count(self.tbl(m.target.parts[0], m.target.parts[-1], building=True)), "loaded", quoted=True),
+                exp.alias_(count(self.tbl(*REJECTS, building=True), exp.EQ(this=col("map"), expression=lit(map_label(m)))), "rejected", quoted=True),
+                exp.alias_(count(self.work(work), status("filtered")), "filtered", quoted=True),
+                exp.alias_(count(self.work(work), status("merged")), "merged", quoted=True),
             )
             selects.append(row)
-        s.statements.append(self.st(drop_table(table(RECONCILIATION[1], RECONCILIATION[0])), "reconciliation of this run"))
+        s.statements.append(self.st(drop_table(self.tbl(*RECONCILIATION, building=True)), "reconciliation of this run"))
         if selects:
             union = selects[0]
             for sel in selects[1:]:
                 union = exp.union(union, sel, distinct=False)
             s.statements.append(self.st(
-                exp.Create(this=table(RECONCILIATION[1], RECONCILIATION[0]), kind="TABLE", expression=union),
+                exp.Create(this=self.tbl(*RECONCILIATION, building=True), kind="TABLE", expression=union),
                 "one row per map; loaded counts the target table, rejected the rejects table",
             ))
         return s
@@ -337,7 +394,7 @@ class MapSql:
 
     def statements(self) -> list[Statement]:
         m = self.m
-        out = [self.gen.st(drop_table(table(self.names.work)), "work table of the previous statement set", m.span)]
+        out = [self.gen.st(drop_table(self.gen.work(self.names.work)), "work table left by an earlier run", m.span)]
         out.append(self.gen.st(self.work_table(), f"{map_label(m)}: every candidate row with its fields and status", m.span))
         out.append(self.gen.st(self.insert_rejects(), f"{map_label(m)}: rejected rows with the first rule that failed", m.span))
         if self.xwalk is not None:
@@ -355,13 +412,13 @@ class MapSql:
         inp = exp.select(
             exp.alias_(col("__row", primary), "__row", quoted=True),
             exp.alias_(col("__cast_error", primary), "__cast_error", quoted=True),
-        ).from_(table(src_name, src_schema, primary))
+        ).from_(self.gen.tbl(src_schema, src_name, primary))
         for alias, qualified in self.scope.aliases.items():
             for c in self.cat.source_tables[qualified].columns:
                 inp = inp.select(exp.alias_(col(c.name, alias), f"s__{alias}__{c.name}", quoted=True), copy=False)
         for j in m.joins:
             on = self.gen.lowering(self.source_layer)(j.on)
-            inp = inp.join(table(j.table.parts[-1], j.table.parts[0], j.alias), on=on, join_type="left", copy=False)
+            inp = inp.join(self.gen.tbl(j.table.parts[0], j.table.parts[-1], j.alias), on=on, join_type="left", copy=False)
         if m.each:
             slots = None
             for i in range(1, len(m.each.items) + 1):
@@ -445,7 +502,7 @@ class MapSql:
             .select(exp.alias_(status, "__status", quoted=True), exp.alias_(window(survivor), "__survivor_key", quoted=True), copy=False)
         )
         cte = final.with_("cs_in", as_=inp).with_("cs_fields", as_=fields).with_("cs_rules", as_=rules)
-        return exp.Create(this=table(self.names.work), kind="TABLE", expression=cte, properties=exp.Properties(expressions=[exp.TemporaryProperty()]))
+        return self.gen.create_work(self.names.work, cte)
 
     def key_expr(self, low) -> exp.Expression:
         if self.xwalk is not None:
@@ -491,7 +548,6 @@ class MapSql:
     def insert_rejects(self) -> exp.Expression:
         m = self.m
         src = dotted(m.source)
-        stage_schema, stage_name = stage_table(src)
         rule_case = exp.Case(this=col("__rule", "w"))
         reason_case = exp.Case(this=col("__rule", "w"))
         for i, (rule, reason) in enumerate(self.rules, start=1):
@@ -506,19 +562,19 @@ class MapSql:
                 lit(map_label(m)), lit(src), src_key, col("__slot", "w"), col("__row", "w"),
                 rule_case, reason_case, original,
             )
-            .from_(table(self.names.work, alias="w"))
-            .join(table(stage_name, stage_schema, "r"), on=exp.EQ(this=col("__row", "r"), expression=col("__row", "w")))
+            .from_(self.gen.work(self.names.work, "w"))
+            .join(self.gen.tbl(*stage_table(src), "r"), on=exp.EQ(this=col("__row", "r"), expression=col("__row", "w")))
             .where(exp.EQ(this=col("__status", "w"), expression=lit("rejected")))
             .order_by(exp.Ordered(this=col("__row", "w")), exp.Ordered(this=col("__slot", "w")))
         )
         cols = ["map", "source_table", "source_key", "slot", "record", "rule", "reason", "original_row"]
-        return exp.Insert(this=exp.Schema(this=table(REJECTS[1], REJECTS[0]), expressions=[ident(c) for c in cols]), expression=select)
+        return exp.Insert(this=exp.Schema(this=self.gen.tbl(*REJECTS, building=True), expressions=[ident(c) for c in cols]), expression=select)
 
     def crosswalk_statements(self) -> list[Statement]:
         schema, name = self.names.xwalk
         work = self.names.work
-        prev = exp.select(col("legacy_key"), col("own_id")).from_(table(name, schema))
-        cur = exp.select(col("__key"), col("__status"), col("__survivor_key")).from_(table(work)).where(
+        prev = exp.select(col("legacy_key"), col("own_id")).from_(self.gen.tbl(schema, name))
+        cur = exp.select(col("__key"), col("__status"), col("__survivor_key")).from_(self.gen.work(work)).where(
             exp.In(this=col("__status"), expressions=[lit("loaded"), lit("merged")]))
         new_keys = exp.select(col("__key", "cur"), exp.Cast(this=exp.Null(), to=exp.DataType.build("BIGINT"))).from_(table("cur")).where(
             exp.Not(this=exp.Exists(this=exp.select(lit(1)).from_(table("prev", alias="p")).where(
@@ -555,22 +611,22 @@ class MapSql:
             .join(table("numbered", alias="s"), on=exp.EQ(this=col("legacy_key", "s"), expression=col("survivor_key", "n")), join_type="left")
             .with_("prev", as_=prev).with_("cur", as_=cur).with_("keys", as_=keys).with_("numbered", as_=numbered)
         )
-        temp = exp.Properties(expressions=[exp.TemporaryProperty()])
         cols = ["legacy_key", "own_id", "target_id", "state"]
         label = f"crosswalk {self.target}"
+        building = self.gen.tbl(schema, name, building=True)
         return [
-            self.gen.st(drop_table(table(self.names.xwalk_new)), label, self.xwalk.span),
-            self.gen.st(exp.Create(this=table(self.names.xwalk_new), kind="TABLE", expression=final, properties=temp),
+            self.gen.st(drop_table(self.gen.work(self.names.xwalk_new)), label, self.xwalk.span),
+            self.gen.st(self.gen.create_work(self.names.xwalk_new, final),
                         f"{label}: keep known ids, number new keys in key order after the highest id, merged keys point at their survivor", self.xwalk.span),
-            self.gen.st(exp.Delete(this=table(name, schema)), f"{label}: replace contents", self.xwalk.span),
-            self.gen.st(exp.Insert(this=exp.Schema(this=table(name, schema), expressions=[ident(c) for c in cols]),
-                                   expression=exp.select(*[col(c) for c in cols]).from_(table(self.names.xwalk_new)).order_by(col("legacy_key"))),
+            self.gen.st(exp.Delete(this=building), f"{label}: replace contents", self.xwalk.span),
+            self.gen.st(exp.Insert(this=exp.Schema(this=building.copy(), expressions=[ident(c) for c in cols]),
+                                   expression=exp.select(*[col(c) for c in cols]).from_(self.gen.work(self.names.xwalk_new)).order_by(col("legacy_key"))),
                         label, self.xwalk.span),
         ]
 
     def insert_target(self) -> exp.Expression:
         cols, values = [], []
-        select = exp.select().from_(table(self.names.work, alias="w"))
+        select = exp.select().from_(self.gen.work(self.names.work, "w"))
         for a in self.m.assigns:
             c = self.columns[a.field]
             cols.append(ident(a.field))
@@ -581,12 +637,12 @@ class MapSql:
         select = select.select(*values, copy=False)
         if self.xwalk is not None:
             schema, name = self.names.xwalk
-            select = select.join(table(name, schema, "x"), on=exp.EQ(this=col("legacy_key", "x"), expression=col("__key", "w")), copy=False)
+            select = select.join(self.gen.tbl(schema, name, "x", building=True), on=exp.EQ(this=col("legacy_key", "x"), expression=col("__key", "w")), copy=False)
             order = col("target_id", "x")
         else:
             order = col("__key", "w")
         select = select.where(exp.EQ(this=col("__status", "w"), expression=lit("loaded")), copy=False).order_by(order, copy=False)
-        return exp.Insert(this=exp.Schema(this=table(self.m.target.parts[-1], self.m.target.parts[0]), expressions=cols), expression=select)
+        return exp.Insert(this=exp.Schema(this=self.gen.tbl(self.m.target.parts[0], self.m.target.parts[-1], building=True), expressions=cols), expression=select)
 
 
 def generate(spec: ir.Spec, catalog: Catalog, dialect: str) -> list[Script]:

@@ -19,7 +19,7 @@ from sqlglot import exp
 
 from compiler import ir
 from compiler.catalog import dotted
-from compiler.lower import col, lit, paren, table
+from compiler.lower import col, lit, paren
 
 PASS, WARN, FAIL, NA = "pass", "warn", "fail", "not applicable"
 
@@ -33,8 +33,10 @@ def count_if(cond: exp.Expression) -> exp.Expression:
     return exp.Coalesce(this=exp.Sum(this=exp.Case().when(cond, one(1)).else_(one(0))), expressions=[one(0)])
 
 
-def subject_table(name: ir.Name) -> exp.Table:
-    return table(name.parts[1], name.parts[0])
+def subject_table(gen, name: ir.Name, alias: str | None = None) -> exp.Table:
+    """The table a check reads: this run's (not yet published) table for targets."""
+    qualified = f"{name.parts[0]}.{name.parts[1]}"
+    return gen.tbl(name.parts[0], name.parts[1], alias, building=qualified in gen.cat.target_tables)
 
 
 def check_query(gen, c: ir.Check) -> exp.Expression:
@@ -48,19 +50,19 @@ def q_completeness(gen, c):
     return exp.select(
         exp.Sub(this=exp.Count(this=exp.Star()), expression=exp.Count(this=column)),
         exp.Count(this=exp.Star()),
-    ).from_(subject_table(c.subject))
+    ).from_(subject_table(gen, c.subject))
 
 
 def q_unique(gen, c):
     column = col(c.subject.parts[2])
     groups = (
         exp.select(exp.alias_(exp.Count(this=exp.Star()), "n", quoted=True))
-        .from_(subject_table(c.subject))
+        .from_(subject_table(gen, c.subject))
         .where(exp.Not(this=exp.Is(this=column, expression=exp.Null())))
         .group_by(column.copy())
         .having(exp.GT(this=exp.Count(this=exp.Star()), expression=one(1)))
     )
-    total = exp.Subquery(this=exp.select(exp.Count(this=column.copy())).from_(subject_table(c.subject)))
+    total = exp.Subquery(this=exp.select(exp.Count(this=column.copy())).from_(subject_table(gen, c.subject)))
     return exp.select(
         exp.Coalesce(this=exp.Sum(this=col("n", "d")), expressions=[one(0)]), total
     ).from_(exp.Subquery(this=groups, alias=exp.TableAlias(this=exp.to_identifier("d", quoted=True))))
@@ -76,7 +78,7 @@ def q_valid(gen, c):
         low, high = c.values
         ok = exp.Between(this=column.copy(), low=lit_value(low), high=lit_value(high))
     bad = exp.and_(exp.Not(this=exp.Is(this=column.copy(), expression=exp.Null())), exp.Not(this=paren(ok)))
-    return exp.select(count_if(bad), exp.Count(this=column.copy())).from_(subject_table(c.subject))
+    return exp.select(count_if(bad), exp.Count(this=column.copy())).from_(subject_table(gen, c.subject))
 
 
 def lit_value(v: ir.Literal) -> exp.Expression:
@@ -96,8 +98,8 @@ def q_references(gen, c):
             exp.Sub(this=exp.Count(this=col(c.subject.parts[2], "t")), expression=exp.Count(this=col(ref_col, "u"))),
             exp.Count(this=col(c.subject.parts[2], "t")),
         )
-        .from_(table(c.subject.parts[1], c.subject.parts[0], "t"))
-        .join(table(ref_table[1], ref_table[0], "u"), on=exp.EQ(this=col(ref_col, "u"), expression=col(c.subject.parts[2], "t")), join_type="left")
+        .from_(subject_table(gen, c.subject, "t"))
+        .join(gen.tbl(ref_table[0], ref_table[1], "u", building=True), on=exp.EQ(this=col(ref_col, "u"), expression=col(c.subject.parts[2], "t")), join_type="left")
     )
     return joined
 
@@ -108,7 +110,7 @@ def q_consistent(gen, c):
     scope = TableScope(gen.cat, dotted(c.subject))
     cond = gen.lowering(lambda n: col(scope.resolve(n, True).name))(c.condition)
     bad = exp.Not(this=exp.Coalesce(this=paren(cond), expressions=[exp.true()]))
-    return exp.select(count_if(bad), exp.Count(this=exp.Star())).from_(subject_table(c.subject))
+    return exp.select(count_if(bad), exp.Count(this=exp.Star())).from_(subject_table(gen, c.subject))
 
 
 def aggregate_query(gen, agg: ir.Aggregate) -> exp.Expression:
@@ -124,7 +126,7 @@ def aggregate_query(gen, agg: ir.Aggregate) -> exp.Expression:
     else:
         value = exp.Star()
     fn = {"sum": exp.Sum, "count": exp.Count, "min": exp.Min, "max": exp.Max}[agg.func]
-    q = exp.select(fn(this=value)).from_(table(agg.table.parts[1], agg.table.parts[0]))
+    q = exp.select(fn(this=value)).from_(subject_table(gen, agg.table))
     if agg.where is not None:
         q = q.where(low(agg.where))
     return exp.Subquery(this=q)
@@ -138,8 +140,8 @@ def q_reject_rate(gen, c):
     from compiler.sqlgen import RECONCILIATION, REJECTS
 
     name = dotted(c.subject)
-    rejects = table(REJECTS[1], REJECTS[0])
-    recon = table(RECONCILIATION[1], RECONCILIATION[0])
+    rejects = gen.tbl(*REJECTS, building=True)
+    recon = gen.tbl(*RECONCILIATION, building=True)
     side = "source_table" if name in gen.cat.source_tables else "target_table"
     if side == "source_table":
         violations = exp.select(exp.Count(this=exp.Star())).from_(rejects).where(exp.EQ(this=col("source_table"), expression=lit(name)))

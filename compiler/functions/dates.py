@@ -83,7 +83,7 @@ DIRECTIVES = {
 @dataclass(frozen=True)
 class ParsedFormat:
     source: str
-    pattern: str                    # anchored, portable regex subset
+    pattern: str                    # portable regex subset, to match the whole input
     groups: dict[str, tuple[str, int]]  # field -> (directive letter, group number)
 
     @property
@@ -92,7 +92,8 @@ class ParsedFormat:
 
 
 def parse_format(fmt: str) -> ParsedFormat:
-    """Turn a strptime-style format into an anchored regex with one group per field."""
+    """Turn a strptime-style format into a regex (to match the whole input) with one
+    capture group per field."""
     tokens: list[tuple[str, str]] = []  # ("dir", letter) | ("lit", char)
     i = 0
     while i < len(fmt):
@@ -114,7 +115,7 @@ def parse_format(fmt: str) -> ParsedFormat:
             tokens.append(("lit", c))
             i += 1
     groups: dict[str, tuple[str, int]] = {}
-    parts = ["^"]
+    parts: list[str] = []
     n = 0
     prev_space = False
     for k, (kind, v) in enumerate(tokens):
@@ -140,7 +141,6 @@ def parse_format(fmt: str) -> ParsedFormat:
             else:
                 parts.append(v)
             prev_space = False
-    parts.append("$")
     if "year" not in groups and "month" not in groups and "day" not in groups:
         raise FormatError(f"format {fmt!r} has no date directive (%Y %y %m %b %B %d)")
     hour = groups.get("hour", ("", 0))[0]
@@ -152,94 +152,103 @@ def parse_format(fmt: str) -> ParsedFormat:
 
 
 # ---------------------------------------------------------------------------------
-# Validity of the canonical string (a regex of the portable subset)
+# Validity of the canonical 'Y-M-D[ H:M:S[.f]]' string (month, day and time fields may
+# have one digit: every engine's CAST accepts '1980-3-4 9:05:00').
 
 _YEAR = "(?:[0-9]{3}[1-9]|[0-9]{2}[1-9]0|[0-9][1-9]00|[1-9]000)"           # 0001-9999
-_MONTH_DAY = ("(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])"
-              "|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)"
-              "|02-(?:0[1-9]|1[0-9]|2[0-8]))")
+_MONTH_DAY = ("(?:(?:0?[13578]|1[02])-(?:0?[1-9]|[12][0-9]|3[01])"
+              "|(?:0?[469]|11)-(?:0?[1-9]|[12][0-9]|30)"
+              "|0?2-(?:0?[1-9]|1[0-9]|2[0-8]))")
 _LEAP_YEAR = "(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)"
-_DATE = f"(?:{_YEAR}-{_MONTH_DAY}|{_LEAP_YEAR}-02-29)"
-_TIME = "(?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](?:\\.[0-9]{6})?"
-VALID_DATE = parse_regex(f"^{_DATE}$")
-VALID_TIMESTAMP = parse_regex(f"^{_DATE} {_TIME}$")
+_DATE = f"(?:{_YEAR}-{_MONTH_DAY}|{_LEAP_YEAR}-0?2-29)"
+_TIME = "(?:[01]?[0-9]|2[0-3]):[0-5]?[0-9]:[0-5]?[0-9](?:\\.[0-9]{1,6})?"
+# pattern -> replacement that keeps the part the result needs
+_VALIDATE = {
+    (T.DATE, False): (f"({_DATE})", "\\1"),
+    (T.DATE, True): (f"({_DATE}) {_TIME}", "\\1"),
+    (T.TIMESTAMP, True): (f"({_DATE} {_TIME})", "\\1"),
+}
 
 
-def _lpad2(e: exp.Expression) -> exp.Expression:
-    return exp.Pad(this=e, expression=num(2), fill_pattern=lit("0"), is_left=True)
+def _canonical(eng: Engine, t: exp.Expression, f: ParsedFormat,
+               with_time: bool) -> exp.Expression:
+    """'Y-M-D[ H:M:S[.f]]' built from the fields of `t`, NULL when `t` does not match the
+    format.  Fields that need no conversion are copied by one REGEXP_REPLACE (its
+    replacement string lays them out); converted fields (2-digit years, month names,
+    12-hour clock) are extracted separately."""
+    g = {field: n for field, (_, n) in f.groups.items()}
+    d = {field: letter for field, (letter, _) in f.groups.items()}
 
+    def field(name: str) -> exp.Expression:
+        return eng.rewrite_full(t.copy(), f.pattern, "\\%d" % g[name])
 
-def _concat(*parts: exp.Expression) -> exp.Expression:
-    # `||` (CONCAT on MySQL): NULL when any part is NULL, e.g. an unknown month name.
-    return exp.Concat(expressions=list(parts), safe=False, coalesce=False)
-
-
-def _fields(eng: Engine, t: exp.Expression, f: ParsedFormat) -> dict[str, exp.Expression]:
-    rx = parse_regex(f.pattern)
-
-    def group(field: str) -> exp.Expression:
-        return eng.replace_all(t.copy(), rx, "\\%d" % f.groups[field][1])
-
-    def as_int(e: exp.Expression) -> exp.Expression:
-        return eng.cast(e, "int32")
-
-    out: dict[str, exp.Expression] = {}
-    year = f.groups.get("year", ("", 0))[0]
-    if year == "Y":
-        out["year"] = group("year")
-    elif year == "y":   # 1969 + (yy + 31) % 100: 69 -> 1969, 99 -> 1999, 00 -> 2000, 68 -> 2068
-        out["year"] = eng.cast(
+    pieces: list[str | exp.Expression] = []
+    # year
+    if d.get("year") == "Y":
+        pieces.append("\\%d" % g["year"])
+    elif d.get("year") == "y":   # 1969 + (yy + 31) % 100: 69 -> 1969, 99 -> 1999, 00 -> 2000, 68 -> 2068
+        yy = eng.cast(field("year"), "int32")
+        pieces.append(eng.cast(
             exp.Add(this=num(1900 + PIVOT_YEAR),
-                    expression=mod(exp.Add(this=as_int(group("year")), expression=num(100 - PIVOT_YEAR)),
-                                   num(100))),
-            T.TEXT)
+                    expression=mod(exp.Add(this=yy, expression=num(100 - PIVOT_YEAR)), num(100))),
+            T.TEXT))
     else:
-        out["year"] = lit("1900")
-    month = f.groups.get("month", ("", 0))[0]
-    if month == "m":
-        out["month"] = _lpad2(group("month"))
-    elif month in ("b", "B"):
-        names = MONTH_ABBR if month == "b" else MONTH_NAMES
-        out["month"] = eng.lookup(exp.Upper(this=group("month")),
-                                  ((n, "%02d" % (k + 1)) for k, n in enumerate(names)))
+        pieces.append("1900")
+    pieces.append("-")
+    # month
+    if d.get("month") == "m":
+        pieces.append("\\%d" % g["month"])
+    elif d.get("month") in ("b", "B"):
+        names = MONTH_ABBR if d["month"] == "b" else MONTH_NAMES
+        pieces.append(eng.lookup(exp.Upper(this=field("month")),
+                                 ((n, str(k + 1)) for k, n in enumerate(names))))
     else:
-        out["month"] = lit("01")
-    out["day"] = _lpad2(group("day")) if "day" in f.groups else lit("01")
-    hour = f.groups.get("hour", ("", 0))[0]
-    if hour == "H":
-        out["hour"] = _lpad2(group("hour"))
-    elif hour == "I":   # 12 AM -> 00, 12 PM -> 12, 1 PM -> 13
-        pm = case((eng.eq(exp.Upper(this=group("ampm")), lit("PM")), num(12)), default=num(0))
-        out["hour"] = _lpad2(eng.cast(
-            exp.Add(this=mod(as_int(group("hour")), num(12)), expression=paren(pm)), T.TEXT))
-    else:
-        out["hour"] = lit("00")
-    out["minute"] = _lpad2(group("minute")) if "minute" in f.groups else lit("00")
-    out["second"] = _lpad2(group("second")) if "second" in f.groups else lit("00")
-    if "fraction" in f.groups:
-        out["fraction"] = exp.Pad(this=group("fraction"), expression=num(6),
-                                  fill_pattern=lit("0"), is_left=False)
-    return out
+        pieces.append("1")
+    pieces.append("-")
+    pieces.append("\\%d" % g["day"] if "day" in g else "1")
+    if with_time:
+        pieces.append(" ")
+        if d.get("hour") == "H":
+            pieces.append("\\%d" % g["hour"])
+        elif d.get("hour") == "I":   # 12 AM -> 0, 12 PM -> 12, 1 PM -> 13
+            pm = case((eng.eq(exp.Upper(this=field("ampm")), lit("PM")), num(12)), default=num(0))
+            pieces.append(eng.cast(
+                exp.Add(this=mod(eng.cast(field("hour"), "int32"), num(12)), expression=paren(pm)),
+                T.TEXT))
+        else:
+            pieces.append("0")
+        for name in ("minute", "second"):
+            pieces.append(":")
+            pieces.append("\\%d" % g[name] if name in g else "0")
+        if "fraction" in g:
+            pieces.append(".\\%d" % g["fraction"])
+    # Merge runs of replacement text; a run that copies fields is one REGEXP_REPLACE of
+    # the input ('' when the input does not match: the canonical string is then invalid),
+    # a run of constant text is a literal.  Converted fields are NULL on a non-match.
+    parts: list[exp.Expression] = []
+    run = ""
+    for p in pieces + [None]:
+        if isinstance(p, str):
+            run += p
+            continue
+        if run:
+            parts.append(eng.rewrite_full(t.copy(), f.pattern, run, empty_as_null=False)
+                         if "\\" in run else lit(run))
+            run = ""
+        if p is not None:
+            parts.append(p)
+    if len(parts) == 1:
+        return parts[0]
+    # `||` (CONCAT on MySQL): NULL as soon as a part is NULL (no match, unknown month)
+    return exp.Concat(expressions=parts, safe=False, coalesce=False)
 
 
 def _parse_one(eng: Engine, s: exp.Expression, f: ParsedFormat, result: str) -> exp.Expression:
     t = exp.Trim(this=s.copy())
-    p = _fields(eng, t, f)
-    date = _concat(p["year"], lit("-"), p["month"], lit("-"), p["day"])
-    timestamp = None
-    if result == T.TIMESTAMP or f.has_time:
-        time_parts = [p["hour"], lit(":"), p["minute"], lit(":"), p["second"]]
-        if "fraction" in p:
-            time_parts += [lit("."), p["fraction"]]
-        timestamp = _concat(date.copy(), lit(" "), *time_parts)
-    if timestamp is not None:
-        valid = eng.matches(timestamp, VALID_TIMESTAMP)
-    else:
-        valid = eng.matches(date, VALID_DATE)
-    value = eng.cast(date.copy() if result == T.DATE else timestamp.copy(), result)
-    # Nested CASEs, not AND: the inner test casts extracted fields, which is only safe
-    # once the shape matched (engines may evaluate both sides of an AND).
-    return case((eng.matches(t.copy(), f.pattern), case((valid, value))))
+    with_time = result == T.TIMESTAMP or f.has_time
+    canon = _canonical(eng, t, f, with_time)
+    pattern, keep = _VALIDATE[(result, with_time)]
+    return eng.cast(eng.rewrite_full(canon, pattern, keep), result)
 
 
 def _formats(a: list[exp.Expression], fname: str) -> list[ParsedFormat]:

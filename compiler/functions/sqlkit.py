@@ -45,7 +45,6 @@ MYSQL_BINARY_COLLATION = "utf8mb4_nopad_bin"
 POSTGRES_BINARY_COLLATION = "C"
 
 
-
 class InvalidArgument(ValueError):
     """A function argument that must be a literal is missing, not a literal, or invalid."""
 
@@ -60,6 +59,18 @@ def lit(value: str) -> exp.Literal:
 
 def num(value: int | str) -> exp.Literal:
     return exp.Literal.number(value)
+
+
+def int_literal(e: exp.Expression) -> int | None:
+    """The value of an integer literal (also a negated one), else None."""
+    if isinstance(e, exp.Neg):
+        v = int_literal(e.this)
+        return None if v is None else -v
+    if isinstance(e, exp.Paren):
+        return int_literal(e.this)
+    if isinstance(e, exp.Literal) and not e.is_string and e.this.lstrip("-").isdigit():
+        return int(e.this)
+    return None
 
 
 def paren(e: exp.Expression) -> exp.Expression:
@@ -195,6 +206,28 @@ class Engine:
     def replace_all(self, subject: exp.Expression, pattern: str | Regex,
                     replacement: str) -> exp.Expression:
         return self._replace(subject, self.rx(pattern), lit(replacement))
+
+    def rewrite_full(self, subject: exp.Expression, pattern: str, replacement: str,
+                     empty_as_null: bool = True) -> exp.Expression:
+        """`replacement` (with \\N group references) when the whole subject matches
+        `pattern`, else NULL -- with a single reference to the subject:
+
+            NULLIF(REGEXP_REPLACE(subject, '^(?:pattern)$|^.*$', replacement), '')
+
+        A subject that does not match is swallowed whole by the second alternative and
+        replaced by the (then unset, empty) groups.  With empty_as_null=False the NULLIF
+        is left out and a non-match gives ''.
+        """
+        out = self.replace_all(subject, f"^(?:{pattern})$|^.*$", replacement)
+        if not empty_as_null:
+            return out
+        # (On MariaDB the result keeps the subject's byte-wise NO PAD collation, so the
+        # comparison with '' is exact there too.)
+        return exp.Nullif(this=out, expression=lit(""))
+
+    def keep_full(self, subject: exp.Expression, pattern: str) -> exp.Expression:
+        """The subject when it matches `pattern` as a whole (and is not ''), else NULL."""
+        return self.rewrite_full(subject, f"({pattern})", "\\1")
 
     # -- comparisons --------------------------------------------------------------
     def eq(self, a: exp.Expression, b: exp.Expression) -> exp.Expression:

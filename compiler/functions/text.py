@@ -14,6 +14,7 @@ from compiler.functions.sqlkit import (
     InvalidArgument,
     add,
     case,
+    int_literal,
     lit,
     literal_arg,
     num,
@@ -78,24 +79,12 @@ def _title(eng: Engine, a: list[exp.Expression]) -> exp.Expression:
 
 
 def _digits(eng: Engine, a: list[exp.Expression]) -> exp.Expression:
-    return exp.Nullif(this=eng.binary(eng.replace_all(a[0], "[^0-9]", "")), expression=lit(""))
-
-
-def _int_literal(e: exp.Expression) -> int | None:
-    """The value of an integer literal (also a negated one), else None."""
-    if isinstance(e, exp.Neg):
-        v = _int_literal(e.this)
-        return None if v is None else -v
-    if isinstance(e, exp.Paren):
-        return _int_literal(e.this)
-    if isinstance(e, exp.Literal) and not e.is_string and e.this.lstrip("-").isdigit():
-        return int(e.this)
-    return None
+    return exp.Nullif(this=eng.replace_all(a[0], "[^0-9]", ""), expression=lit(""))
 
 
 def _clamp1(e: exp.Expression) -> exp.Expression:
     """CASE WHEN e < 1 THEN 1 ELSE e END (NULL stays NULL, unlike GREATEST on PostgreSQL)."""
-    v = _int_literal(e)
+    v = int_literal(e)
     if v is not None:
         return num(max(v, 1))
     return case((exp.LT(this=paren(e), expression=num(1)), num(1)), default=e.copy())
@@ -109,7 +98,7 @@ def _substr(a: list[exp.Expression]) -> exp.Expression:
     first = _clamp1(start)
     if len(a) == 2:
         return exp.Substring(this=s, start=first)
-    v_start, v_len = _int_literal(start), _int_literal(a[2])
+    v_start, v_len = int_literal(start), int_literal(a[2])
     if v_start is not None and v_len is not None:           # the usual case: constants
         count: exp.Expression = num(max(v_start + v_len - max(v_start, 1), 0))
     else:

@@ -1,0 +1,115 @@
+"""Number functions: parse_decimal, parse_money, parse_integer, round.
+
+The parsers validate the text's shape with one regex of the portable subset and lay the
+accepted parts out as a plain number string in the same REGEXP_REPLACE (see
+`Engine.rewrite_full`), so the final CAST only ever sees a well-formed number of bounded
+size: garbage gives NULL, never a cast error (PostgreSQL, DuckDB) or a strict-mode
+warning turned error (MariaDB).
+"""
+
+from __future__ import annotations
+
+from sqlglot import exp
+
+from compiler import types as T
+from compiler.functions.registry import Function, register
+from compiler.functions.sqlkit import (
+    Engine,
+    InvalidArgument,
+    int_literal,
+    lit,
+    per_dialect,
+)
+
+# Digits before the decimal point, plain or grouped by commas (1,250,000).  The bounds
+# keep every accepted value inside the result type: DECIMAL(38, 10) has 28 integer
+# digits, DECIMAL(38, 2) 36, BIGINT 18 full digits.
+_DEC_INT = "(?:[0-9]{1,28}|[0-9]{1,3}(?:,[0-9]{3}){1,8})"
+_BIGINT_INT = "(?:[0-9]{1,18}|[0-9]{1,3}(?:,[0-9]{3}){1,5})"
+_AMOUNT = f"(?:{_DEC_INT}(?:\\.[0-9]+)?|\\.[0-9]+)"
+
+# parse_decimal: optional sign, number.  Groups: 1 sign, 2 number.
+_DECIMAL_SHAPE = f"\\s*([+-]?)({_AMOUNT})"
+# parse_integer: optional sign, integer, optionally a zero fraction (12.0 from spreadsheets).
+_INTEGER_SHAPE = f"([+-]?)({_BIGINT_INT})(?:\\.0+)?"
+# parse_money: each accepted layout is one alternative; its sign marker and amount are
+# captured so that the replacement '\1\2...' yields '<marker><amount>' for whichever
+# alternative matched (the groups of the others are empty).  Markers: '(' or '-'.
+_MONEY_SHAPES = "|".join([
+    f"\\$?\\s*(\\()\\s*\\$?\\s*({_AMOUNT})\\s*\\)",        # (25.00)  $(25.00)  ($25.00)
+    f"(-)\\s*\\$?\\s*({_AMOUNT})",                        # -25  -$25  - $ 25
+    f"\\$\\s*(-)\\s*({_AMOUNT})",                         # $-25
+    f"\\$?\\s*({_AMOUNT})\\s*(-)",                        # 25-  $25.00-   (trailing minus)
+    f"\\+?\\s*\\$?\\s*({_AMOUNT})",                       # 25  $1,250.00  +$5
+])
+_MONEY_LAYOUT = "\\1\\2\\3\\4\\5\\6\\8\\7\\9"
+
+
+def _replace(e: exp.Expression, old: str, new: str) -> exp.Expression:
+    return exp.Anonymous(this="REPLACE", expressions=[e, lit(old), lit(new)])
+
+
+def _number_text(eng: Engine, s: exp.Expression, shape: str, layout: str) -> exp.Expression:
+    """The accepted number as plain text ('-1250.5'), NULL when the shape does not match."""
+    laid_out = eng.rewrite_full(exp.Trim(this=s), shape, layout)
+    return _replace(_replace(_replace(laid_out, ",", ""), "+", ""), "(", "-")
+
+
+def _parse_decimal(eng: Engine, a: list[exp.Expression]) -> exp.Expression:
+    return eng.cast(_number_text(eng, a[0], _DECIMAL_SHAPE, "\\1\\2"), T.DECIMAL)
+
+
+def _parse_money(eng: Engine, a: list[exp.Expression]) -> exp.Expression:
+    return eng.cast(_number_text(eng, a[0], _MONEY_SHAPES, _MONEY_LAYOUT), "money")
+
+
+def _parse_integer(eng: Engine, a: list[exp.Expression]) -> exp.Expression:
+    return eng.cast(_number_text(eng, a[0], _INTEGER_SHAPE, "\\1\\2"), T.INTEGER)
+
+
+def _round(a: list[exp.Expression]) -> exp.Expression:
+    digits = int_literal(a[1])
+    if digits is None:
+        # DuckDB only rounds decimals to a constant number of places.
+        raise InvalidArgument("round(): the number of decimal places must be an integer constant")
+    return exp.Round(this=a[0], decimals=exp.Literal.number(digits))
+
+
+register(
+    Function(
+        "parse_decimal", (T.TEXT,), T.DECIMAL,
+        "Parse a decimal number: optional sign, digits (optionally grouped with commas: "
+        "1,250.5), optional fraction. Surrounding spaces are ignored. Anything else "
+        "(currency signs, exponents, letters, blanks) gives NULL. Result DECIMAL(38, 10): "
+        "at most 28 integer digits (else NULL), fractions beyond 10 digits are rounded "
+        "half away from zero.",
+        per_dialect(_parse_decimal),
+        examples=(("parse_decimal('1,250.5')", "1250.5"), ("parse_decimal('-3')", "-3"),
+                  ("parse_decimal('12abc')", "NULL")),
+    ),
+    Function(
+        "parse_money", (T.TEXT,), T.DECIMAL,
+        "Parse a money amount into DECIMAL(38, 2): optional $, commas, and a negative "
+        "amount written -25, -$25, $-25, 25- or (25.00). More than two decimals are rounded "
+        "half away from zero. Blank or anything else gives NULL.",
+        per_dialect(_parse_money),
+        examples=(("parse_money('$1,250.00')", "1250.00"), ("parse_money('(25.00)')", "-25.00"),
+                  ("parse_money('-$5')", "-5.00"), ("parse_money('95')", "95.00")),
+    ),
+    Function(
+        "parse_integer", (T.TEXT,), T.INTEGER,
+        "Parse a whole number: optional sign, digits (optionally grouped with commas), "
+        "optionally followed by a zero fraction ('12.0', as spreadsheets write it). At "
+        "most 18 digits. Anything else, including '12.5', gives NULL.",
+        per_dialect(_parse_integer),
+        examples=(("parse_integer(' 42 ')", "42"), ("parse_integer('1,200')", "1200"),
+                  ("parse_integer('4 units')", "NULL")),
+    ),
+    Function(
+        "round", (T.DECIMAL, T.INTEGER), T.DECIMAL,
+        "Round half away from zero to `places` decimal places (negative: tens, hundreds, "
+        "...). `places` must be an integer constant.",
+        {"*": _round},
+        examples=(("round(2.345, 2)", "2.35"), ("round(-12.5, 0)", "-13"), ("round(1250, -2)", "1300")),
+    ),
+)
