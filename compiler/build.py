@@ -5,7 +5,11 @@ from __future__ import annotations
 from lark import Token, Transformer, Tree, v_args
 
 from compiler import ir
-from compiler.diagnostics import Collector
+from compiler.diagnostics import Collector, did_you_mean
+
+MAX_INTEGER = 2**63 - 1       # integer literals: what a BIGINT holds
+MAX_TYPE_ARGUMENT = 2**31 - 1  # varchar(n), decimal(p, s)
+LOOKUP_FILE_OPTIONS = ("key", "value")
 
 
 def unquote_name(text: str) -> str:
@@ -147,10 +151,21 @@ class Builder(Transformer):
             fields[kind] = value
         return ir.Column(span=self.span(meta), name=unquote_name(name), type=type_ref, **fields)
 
+    def bounded_int(self, tok: Token, limit: int, what: str) -> int:
+        """int(tok), or 0 after an error when it exceeds `limit` (also avoids Python's
+        4300-digit limit on int())."""
+        digits = str(tok).lstrip("0") or "0"
+        if len(digits) > len(str(limit)) or int(digits) > limit:
+            shown = digits if len(digits) <= 20 else digits[:17] + "..."
+            self.diags.error(f"{what} `{shown}` is too large (at most {limit})", self.tok_span(tok))
+            return 0
+        return int(digits)
+
     @v_args(meta=True)
     def type_ref(self, meta, children):
         name, *args = children
-        return ir.TypeRef(span=self.span(meta), name=str(name).lower(), args=[int(a) for a in args])
+        values = [self.bounded_int(a, MAX_TYPE_ARGUMENT, "type argument") for a in args]
+        return ir.TypeRef(span=self.span(meta), name=str(name).lower(), args=values)
 
     def phi(self, _):
         return ("phi", True)
@@ -181,6 +196,8 @@ class Builder(Transformer):
         plain = []
         for e in entries:
             if isinstance(e, tuple):
+                if default is not None:
+                    self.diags.error(f"lookup `{unquote_name(name)}` has more than one `else`", e[1].span)
                 default = e[1]
             else:
                 plain.append(e)
@@ -201,9 +218,23 @@ class Builder(Transformer):
         default = None
         for opt in options:
             if opt[0] == "else":
+                if default is not None:
+                    self.diags.error(f"lookup `{unquote_name(name)}` has more than one `else`", opt[1].span)
                 default = opt[1]
+                continue
+            option, value, span = opt
+            if option not in LOOKUP_FILE_OPTIONS:
+                self.diags.error(
+                    f"unknown lookup option `{option}`{did_you_mean(option, LOOKUP_FILE_OPTIONS)}; "
+                    "use `key`, `value` and `else`",
+                    span,
+                )
+            elif option in values:
+                self.diags.error(f"lookup option `{option}` given twice", span)
+            elif value.type != "text":
+                self.diags.error(f"lookup option `{option}` takes a column name in quotes", value.span)
             else:
-                values[opt[0]] = opt[1]
+                values[option] = value
         text = lambda k: str(values[k].value) if k in values else None  # noqa: E731
         return ir.Lookup(
             span=self.span(meta),
@@ -214,8 +245,9 @@ class Builder(Transformer):
             default=default,
         )
 
-    def lookup_file_option(self, children):
-        return (unquote_name(children[0]), children[1])
+    @v_args(meta=True)
+    def lookup_file_option(self, meta, children):
+        return (unquote_name(children[0]), children[1], self.span(meta))
 
     def lookup_file_else(self, children):
         return ("else", children[0])
@@ -495,7 +527,7 @@ class Builder(Transformer):
     def number(self, meta, c):
         tok = c[0]
         if tok.type == "INT":
-            return ir.Literal(span=self.span(meta), type="integer", value=int(tok))
+            return ir.Literal(span=self.span(meta), type="integer", value=self.bounded_int(tok, MAX_INTEGER, "integer"))
         return ir.Literal(span=self.span(meta), type="decimal", value=str(tok))
 
     @v_args(meta=True)

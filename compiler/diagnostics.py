@@ -14,6 +14,14 @@ from typing import Iterable
 from compiler.ir import Span
 
 
+CONTROLS = frozenset(chr(i) for i in range(32)) | {"\x7f", "\x85", "\u2028", "\u2029"}
+
+
+def escape_controls(text: str) -> str:
+    """Control characters (from names or strings in the spec) shown escaped, as `\\x00`."""
+    return "".join(repr(ch)[1:-1] if ch in CONTROLS else ch for ch in text)
+
+
 @dataclass(frozen=True)
 class Diagnostic:
     """One message about the spec, with the span it points at."""
@@ -23,7 +31,7 @@ class Diagnostic:
     span: Span
 
     def header(self) -> str:
-        return f"{self.span.file}:{self.span.line}:{self.span.column}: {self.severity}: {self.message}"
+        return f"{self.span.file}:{self.span.line}:{self.span.column}: {self.severity}: {escape_controls(self.message)}"
 
 
 class SpecError(Exception):
@@ -65,15 +73,22 @@ def did_you_mean(name: str, candidates: Iterable[str]) -> str:
     return f" (did you mean `{match[0]}`?)" if match else ""
 
 
+def printable(line: str) -> str:
+    """A source line safe to print: one column per character, no control characters."""
+    return "".join(" " if ch in CONTROLS else ch for ch in line)
+
+
 def render(diag: Diagnostic, source_text: str | None) -> str:
     """The header line, the offending source line and a caret under the span."""
     out = [diag.header()]
     if source_text is None:
         return "\n".join(out)
-    lines = source_text.splitlines()
+    # lines as the parser counts them: split at "\n" only (a form feed or U+2028 inside a
+    # comment is not a line break for Lark, and str.splitlines would shift every line)
+    lines = source_text.split("\n")
     if not 1 <= diag.span.line <= len(lines):
         return "\n".join(out)
-    text = lines[diag.span.line - 1].replace("\t", " ")
+    text = printable(lines[diag.span.line - 1].rstrip("\r"))
     number = str(diag.span.line)
     gutter = " " * len(number)
     start = max(diag.span.column, 1)

@@ -112,8 +112,12 @@ def accepted(exc: UnexpectedInput) -> set[str]:
     return set(getattr(exc, "expected", None) or ())
 
 
-def end_of_file_error(file: str, text: str, expected: set[str]) -> tuple[str, Span]:
-    line, col = last_position(text)
+def end_of_file_error(file: str, text: str, expected: set[str], last: Token | None = None) -> tuple[str, Span]:
+    """The error at the end of the text, pointing just after the last token."""
+    if last is not None and last.end_line:
+        line, col = last.end_line, last.end_column
+    else:
+        line, col = last_position(text)
     if "RBRACE" in expected:
         return "missing `}` at end of file", point_span(file, line, col)
     return f"unexpected end of file{expected_phrase(expected - {'$END'})}", point_span(file, line, col)
@@ -132,8 +136,8 @@ def error_of(file: str, exc: UnexpectedInput, text: str) -> tuple[str, Span]:
         return f"unexpected character `{repr(char)[1:-1]}`" if char else "unexpected end of input", span
     if isinstance(exc, UnexpectedToken):
         tok = exc.token
-        if tok.type == "$END":
-            return end_of_file_error(file, text, accepted(exc))
+        if tok.type == "$END":  # Lark gives it the position of the last token read
+            return end_of_file_error(file, text, accepted(exc), tok)
         return f"unexpected `{shown(str(tok))}`{expected_phrase(accepted(exc) - {'$END'})}", token_span(file, tok)
     if isinstance(exc, UnexpectedEOF):
         return end_of_file_error(file, text, accepted(exc))

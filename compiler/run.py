@@ -16,10 +16,14 @@ from pathlib import Path
 from compiler import __version__
 from compiler.emit import render_statements
 from compiler.engines import open_engine
-from compiler.pipeline import Compiled, scripts_for
-from compiler.plan import map_label
+from sqlglot import exp
+
+from compiler.emit import sql_text
+from compiler.lower import col
+from compiler.pipeline import Compiled
+from compiler.plan import map_label, stage_table
 from compiler.report import MapCounts, Report
-from compiler.sqlgen import RECONCILIATION, REJECTS
+from compiler.sqlgen import RECONCILIATION, REJECTS, SqlGen
 from compiler.staging import source_files
 from compiler.validate import FAIL, evaluate
 
@@ -34,32 +38,40 @@ def run(compiled: Compiled, source_dir: Path | None, target_url: str | None, com
     url = target_url or default_target(compiled)
     engine = open_engine(url)
     dialect = engine.dialect
-    scripts = scripts_for(compiled, dialect)
+    gen = SqlGen(compiled.spec, compiled.catalog, dialect)
+    scripts = gen.scripts()
+    setup, body, finish = scripts[0], scripts[1:-1], scripts[-1]
     workdir = Path(tempfile.mkdtemp(prefix="chartshift-"))  # private (0700): may hold transcoded PHI
     committed = False
     try:
         engine.begin()
-        setup, rest = scripts[0], scripts[1:]
         for st in render_statements(setup, dialect):
             engine.execute(st.text)
-        stages = [engine.stage(sf, workdir) for sf in source_files(compiled.spec, source_dir, compiled.path.parent)]
+        stages = [
+            engine.stage(sf, workdir, gen.tbl(*stage_table(sf.qualified)), gen.tbl(*REJECTS, building=True), gen.traits)
+            for sf in source_files(compiled.spec, source_dir, compiled.path.parent)
+        ]
         checks_rows = {}
-        for script in rest:
+        for script in body:
             for st in render_statements(script, dialect):
                 if st.query:
                     checks_rows[st.query] = engine.query(st.text)[0]
                 else:
                     engine.execute(st.text)
-        maps = read_counts(engine, compiled, dialect)
+        maps = read_counts(engine, gen)
         checks = [evaluate(c, checks_rows[f"check:{i}"]) for i, c in enumerate(compiled.spec.checks)]
         report = Report(__version__, compiled.display, compiled.sha256, url, dialect, started_at, 0.0, False, stages, maps, checks)
         if report.status != FAIL or commit_on_fail:
+            for st in render_statements(finish, dialect):
+                engine.execute(st.text)
             engine.commit()
             committed = True
         else:
             engine.rollback()
+            discard(engine, gen)
     except BaseException:
         engine.rollback()
+        discard(engine, gen)
         raise
     finally:
         engine.close()
@@ -69,24 +81,29 @@ def run(compiled: Compiled, source_dir: Path | None, target_url: str | None, com
     return report
 
 
-def read_counts(engine, compiled: Compiled, dialect: str) -> list[MapCounts]:
-    from sqlglot import exp
+def discard(engine, gen: SqlGen) -> None:
+    """After a failed run on a rename-publishing engine: drop the unpublished shadow tables."""
+    from compiler.engines.base import EngineError
 
-    from compiler.emit import sql_text
-    from compiler.lower import col, table
+    for st in gen.discard():
+        try:
+            engine.execute(sql_text(st.sql, gen.dialect))
+        except EngineError:
+            pass
 
+
+def read_counts(engine, gen: SqlGen) -> list[MapCounts]:
+    dialect = gen.dialect
     recon = exp.select(*[col(c) for c in ("map", "source_table", "target_table", "source_rows", "loaded", "rejected", "filtered", "merged")]).from_(
-        table(RECONCILIATION[1], RECONCILIATION[0]))
+        gen.tbl(*RECONCILIATION, building=True))
     rows = {r[0]: r for r in engine.query(sql_text(recon, dialect))}
-    by_reason = exp.select(col("map"), col("reason"), exp.Count(this=exp.Star())).from_(table(REJECTS[1], REJECTS[0])).where(
+    by_reason = exp.select(col("map"), col("reason"), exp.Count(this=exp.Star())).from_(gen.tbl(*REJECTS, building=True)).where(
         exp.Not(this=exp.Is(this=col("map"), expression=exp.Null()))).group_by(col("map"), col("reason"))
     reasons: dict[str, dict[str, int]] = {}
     for mp, reason, n in engine.query(sql_text(by_reason, dialect)):
         reasons.setdefault(mp, {})[reason] = int(n)
     out = []
-    from compiler.plan import order_maps
-
-    for m in order_maps(compiled.spec):
+    for m in gen.maps:
         r = rows[map_label(m)]
         out.append(MapCounts(r[0], r[1], r[2], *(int(x) for x in r[3:]), rejected_by_reason=reasons.get(r[0], {})))
     return out

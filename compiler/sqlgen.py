@@ -157,6 +157,13 @@ class SqlGen:
         out.append(self.finish())
         return out
 
+    def discard(self) -> list[Statement]:
+        """Where publication is by rename: drop this run's shadow tables instead of publishing."""
+        if not self.traits.publish_by_rename:
+            return []
+        return [self.st(drop_table(self.tbl(schema, name, building=True)), f"discard this run's {schema}.{name}")
+                for schema, name in self.published()]
+
     def finish(self) -> Script:
         """Drop work tables; where DDL commits implicitly, rename this run's tables into place."""
         s = Script("95_finish", "drop work tables" + (", publish by atomic rename" if self.traits.publish_by_rename else ""))
@@ -285,7 +292,8 @@ class SqlGen:
                 err_expr = errors if has_errors else exp.Cast(this=exp.Null(), to=exp.DataType.build("VARCHAR"))
                 select = select.select(exp.alias_(err_expr, "__cast_error", quoted=True), copy=False)
                 select = select.from_(self.tbl(*stage_table(qualified), "cs_raw"), copy=False)
-                view = exp.Create(this=self.tbl(src.name, t.name), kind="VIEW", replace=True, expression=select)
+                view = exp.Create(this=self.tbl(src.name, t.name), kind="VIEW", expression=select)
+                s.statements.append(self.st(exp.Drop(tables=[self.tbl(src.name, t.name)], kind="VIEW", exists=True), f"typed view {qualified}", t.span))
                 s.statements.append(self.st(view, f"typed view {qualified}", t.span))
         return s
 

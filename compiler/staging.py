@@ -141,19 +141,72 @@ def duckdb_stage_sql(sf: SourceFile, file: Path, encoding: str, names: list[str]
     return create, rejects
 
 
-def duckdb_malformed_sql(sf: SourceFile, rejects_table: str) -> exp.Expression:
-    """Copy the engine's CSV rejects (one row per bad record) into chartshift.rejects."""
-    from compiler.sqlgen import REJECTS
+MALFORMED_REASON = "malformed CSV line: "
+REJECT_COLUMNS = ["map", "source_table", "source_key", "slot", "record", "rule", "reason", "original_row"]
 
-    reason = exp.DPipe(this=lit("malformed CSV line: "), expression=exp.Lower(this=exp.Cast(this=exp.Min(this=exp.column("error_type")), to=exp.DataType.build("VARCHAR"))), safe=False)
-    select = (
-        exp.select(
-            exp.Null(), lit(sf.qualified), exp.Null(), exp.Null(), exp.column("line"), lit("malformed"), reason,
-            exp.Trim(this=exp.Min(this=exp.column("csv_line")), position="LEADING", expression=lit("\n")),
-        )
+
+def duckdb_malformed_select(rejects_table: str) -> exp.Select:
+    """(line, reason, raw line) per record DuckDB could not parse, in line order."""
+    reason = exp.DPipe(this=lit(MALFORMED_REASON), expression=exp.Lower(this=exp.Cast(this=exp.Min(this=exp.column("error_type")), to=exp.DataType.build("VARCHAR"))), safe=False)
+    raw = exp.Trim(this=exp.Min(this=exp.column("csv_line")), position="LEADING", expression=lit("\n"))
+    return (
+        exp.select(exp.column("line"), exp.alias_(reason, "reason"), exp.alias_(raw, "raw"))
         .from_(table(rejects_table))
         .group_by(exp.column("line"))
         .order_by(exp.column("line"))
     )
-    cols = ["map", "source_table", "source_key", "slot", "record", "rule", "reason", "original_row"]
-    return exp.Insert(this=exp.Schema(this=table(REJECTS[1], REJECTS[0]), expressions=[ident(c) for c in cols]), expression=select)
+
+
+def duckdb_malformed_sql(sf: SourceFile, rejects_table: str) -> exp.Expression:
+    """Copy the engine's CSV rejects (one row per bad record) into chartshift.rejects."""
+    from compiler.sqlgen import REJECTS
+
+    inner = duckdb_malformed_select(rejects_table).subquery("m")
+    select = exp.select(
+        exp.Null(), lit(sf.qualified), exp.Null(), exp.Null(), exp.column("line", "m"), lit("malformed"),
+        exp.column("reason", "m"), exp.column("raw", "m"),
+    ).from_(inner)
+    return exp.Insert(this=exp.Schema(this=table(REJECTS[1], REJECTS[0]), expressions=[ident(c) for c in REJECT_COLUMNS]), expression=select)
+
+
+@dataclass
+class NormalizedFile:
+    """A source file parsed by DuckDB into clean UTF-8 CSV (row number first, no header),
+    plus the records it could not parse — so every engine stages the same rows and the
+    same malformed-line rejects."""
+
+    path: Path
+    names: list[str]
+    staged: int
+    malformed: list[tuple[int, str, str]]  # (line, reason, raw line)
+
+
+def normalize_with_duckdb(sf: SourceFile, workdir: Path) -> NormalizedFile:
+    import duckdb
+
+    from compiler.emit import sql_text
+
+    file, encoding = engine_file(sf, workdir)
+    names = staged_columns(sf)
+    con = duckdb.connect(":memory:", config={"autoload_known_extensions": False, "autoinstall_known_extensions": False})
+    try:
+        con.execute(sql_text(exp.Create(this=exp.Table(this=ident("chartshift_stage")), kind="SCHEMA", exists=True), "duckdb"))
+        create, rejects = duckdb_stage_sql(sf, file, encoding, names)
+        con.execute(sql_text(create, "duckdb"))
+        schema, name = stage_table(sf.qualified)
+        out = workdir / (name + ".clean.csv")
+        fd = os.open(out, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        os.close(fd)
+        ordered = exp.select(exp.Star()).from_(table(name, schema)).order_by(exp.column("__row", quoted=True))
+        copy = exp.Copy(this=exp.Subquery(this=ordered), kind=False, files=[lit(str(out))], params=[
+            exp.CopyParameter(this=exp.var("FORMAT"), expression=exp.var("CSV")),
+            exp.CopyParameter(this=exp.var("HEADER"), expression=exp.false()),
+        ])
+        con.execute(sql_text(copy, "duckdb"))
+        staged = con.execute(sql_text(exp.select(exp.Count(this=exp.Star())).from_(table(name, schema)), "duckdb")).fetchone()[0]
+        bad = con.execute(sql_text(duckdb_malformed_select(rejects), "duckdb")).fetchall()
+    except duckdb.Error as exc:
+        raise StagingError(f"{sf.path}: cannot parse {sf.qualified}: {str(exc).splitlines()[0]}") from None
+    finally:
+        con.close()
+    return NormalizedFile(out, names, int(staged), [(int(l), r, raw) for l, r, raw in bad])

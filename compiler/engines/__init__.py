@@ -13,7 +13,15 @@ def open_engine(url: str) -> Engine:
         from compiler.engines.duckdb import DuckDBEngine
 
         return DuckDBEngine.open(url)
-    raise EngineError(f"unsupported target `{scheme or url}`: use duckdb:///FILE (postgresql:// and mysql:// are not wired yet)")
+    if scheme in ("postgresql", "postgres"):
+        from compiler.engines.postgres import PostgresEngine
+
+        return PostgresEngine.open(url)
+    if scheme in ("mysql", "mariadb"):
+        from compiler.engines.mysql import MySQLEngine
+
+        return MySQLEngine.open(url)
+    raise EngineError(f"unsupported target `{scheme or url}`: use duckdb:///FILE, postgresql://user@host:port/db or mysql://user@host:port/db")
 
 
 __all__ = ["Engine", "EngineError", "open_engine"]

@@ -75,7 +75,7 @@ class DuckDBEngine:
         except duckdb.Error as exc:
             raise EngineError(f"query failed: {first_line(exc)}") from None
 
-    def stage(self, sf: SourceFile, workdir: Path) -> StageResult:
+    def stage(self, sf: SourceFile, workdir: Path, stage_tbl=None, rejects_tbl=None, traits=None) -> StageResult:
         file, encoding = engine_file(sf, workdir)
         names = staged_columns(sf)
         create, rejects = duckdb_stage_sql(sf, file, encoding, names)

@@ -37,10 +37,11 @@ def _us_zip(eng: Engine, a: list[exp.Expression]) -> exp.Expression:
     t = exp.Trim(this=a[0])
     # Spreadsheets drop leading zeros: 3 or 4 digits get them back.
     padded = eng.replace_all(eng.replace_all(t, "^([0-9]{3})$", "00\\1"), "^([0-9]{4})$", "0\\1")
-    # ZIP+4 (with or without dash) -> 'NNNNN-NNNN'; ZIP -> 'NNNNN-' ...
-    zip_dash = eng.rewrite_full(padded, "([0-9]{5})-?([0-9]{4})|([0-9]{5})", "\\1\\3-\\2")
-    # ... whose dangling dash goes.
-    return eng.replace_all(zip_dash, "-$", "")
+    # ZIP+4 (with or without dash) -> 'NNNNN-NNNN'; ZIP -> 'NNNNN-'; anything else '-' ...
+    zip_dash = eng.rewrite_full(padded, "([0-9]{5})-?([0-9]{4})|([0-9]{5})", "\\1\\3-\\2",
+                                empty_as_null=False)
+    # ... whose dangling dash goes ('' -> NULL).
+    return exp.Nullif(this=eng.replace_all(zip_dash, "-$", ""), expression=lit(""))
 
 
 # ---------------------------------------------------------------------------------

@@ -115,6 +115,7 @@ class Regex:
     source: str
     groups: int
     uses_dot: bool
+    matches_empty: bool  # whether the pattern can match the empty string
     _tokens: tuple  # tuple[_Tok | dict[str, str]]
 
     def render(self, dialect: str) -> str:
@@ -144,11 +145,21 @@ class Replacement:
 # Parser
 
 
-def parse_regex(text: str) -> Regex:
-    """Validate `text` against the portable subset and return the parsed pattern."""
+def parse_regex(text: str, allow_empty_match: bool = True) -> Regex:
+    """Validate `text` against the portable subset and return the parsed pattern.
+
+    With allow_empty_match=False, patterns that can match the empty string (x*, a?|b,
+    ^, ...) are refused: the engines disagree on where such matches are replaced
+    (PostgreSQL and DuckDB replace the empty match between characters, MariaDB never
+    does), so they are no use for replacing."""
     p = _Parser(text)
     p.parse()
-    return Regex(text, p.groups, p.uses_dot, tuple(p.tokens))
+    rx = Regex(text, p.groups, p.uses_dot, p.nullable, tuple(p.tokens))
+    if rx.matches_empty and not allow_empty_match:
+        raise RegexError("the pattern can match the empty string (the engines replace "
+                         "empty matches differently); make it match at least one character",
+                         text)
+    return rx
 
 
 class _Parser:
@@ -159,6 +170,17 @@ class _Parser:
         self.groups = 0
         self.uses_dot = False
         self.depth = 0
+        # nullability: per open group level, its branches; per branch, per item whether
+        # the item can match the empty string
+        self.levels: list[list[list[bool]]] = [[[]]]
+        self.nullable = False
+
+    def _item(self, nullable: bool) -> None:
+        self.levels[-1][-1].append(nullable)
+
+    def _quantified(self, q: str) -> None:
+        if q in ("*", "?") or q.startswith("{0"):
+            self.levels[-1][-1][-1] = True
 
     def err(self, message: str, pos: int | None = None):
         raise RegexError(message, self.s, self.i if pos is None else pos)
@@ -171,10 +193,12 @@ class _Parser:
             start = self.i
             if c == "\\":
                 self.tokens.append(self._escape(in_class=False))
+                self._item(False)
                 quantifiable = True
                 continue
             if c == "[":
                 self.tokens.append(self._class())
+                self._item(False)
                 quantifiable = True
                 continue
             if c == "(":
@@ -188,6 +212,7 @@ class _Parser:
                     self.groups += 1
                     self.i += 1
                 self.depth += 1
+                self.levels.append([[]])
                 quantifiable = False
                 continue
             if c == ")":
@@ -195,34 +220,42 @@ class _Parser:
                     self.err("unbalanced ')'")
                 self.depth -= 1
                 self.tokens.append(_Tok("close", ")"))
+                branches = self.levels.pop()
+                self._item(any(all(b) for b in branches))
                 self.i += 1
                 quantifiable = True
                 continue
             if c == "|":
                 self.tokens.append(_Tok("alt", "|"))
+                self.levels[-1].append([])
                 self.i += 1
                 quantifiable = False
                 continue
             if c in "*+?{":
                 if not quantifiable:
                     self.err(f"quantifier {c!r} has nothing to repeat")
-                self.tokens.append(_Tok("quant", self._quantifier()))
+                q = self._quantifier()
+                self.tokens.append(_Tok("quant", q))
+                self._quantified(q)
                 if self.i < len(s) and s[self.i] in "*+?{":
                     self.err("lazy, possessive or stacked quantifiers are not portable")
                 quantifiable = False
                 continue
             if c == "^":
                 self.tokens.append(_Tok("bol"))
+                self._item(True)
                 self.i += 1
                 quantifiable = False
                 continue
             if c == "$":
                 self.tokens.append(_Tok("eol"))
+                self._item(True)
                 self.i += 1
                 quantifiable = False
                 continue
             if c == ".":
                 self.tokens.append(_Tok("dot"))
+                self._item(False)
                 self.uses_dot = True
                 self.i += 1
                 quantifiable = True
@@ -230,10 +263,12 @@ class _Parser:
             if c in "]}":
                 self.err(f"write a literal {c!r} as '\\{c}'", start)
             self.tokens.append(_Tok("lit", c))
+            self._item(False)
             self.i += 1
             quantifiable = True
         if self.depth:
             self.err("unbalanced '('")
+        self.nullable = any(all(b) for b in self.levels[0])
 
     def _quantifier(self) -> str:
         s = self.s

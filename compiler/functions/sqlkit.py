@@ -11,6 +11,7 @@ sqlglot, with placeholders replaced by argument trees (see `template`).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import partial
 from typing import Callable, Iterable, Mapping, Sequence
@@ -221,6 +222,8 @@ class Engine:
         out = self.replace_all(subject, f"^(?:{pattern})$|^.*$", replacement)
         if not empty_as_null:
             return out
+        # a non-match must come out as '': only group references in the replacement
+        assert not re.sub(r"\\[1-9]", "", replacement), replacement
         # (On MariaDB the result keeps the subject's byte-wise NO PAD collation, so the
         # comparison with '' is exact there too.)
         return exp.Nullif(this=out, expression=lit(""))

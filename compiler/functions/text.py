@@ -135,7 +135,7 @@ def _regex_literals(a, fname: str):
     pattern = literal_arg(a, 1, fname, "pattern")
     replacement = literal_arg(a, 2, fname, "replacement")
     try:
-        rx = parse_regex(pattern)
+        rx = parse_regex(pattern, allow_empty_match=False)
         repl = parse_replacement(replacement, rx.groups)
     except RegexError as e:
         raise InvalidArgument(f"{fname}(): {e}") from None
@@ -150,7 +150,7 @@ def _regex_replace(eng: Engine, a: list[exp.Expression]) -> exp.Expression:
 def _check_regex_literals(lits) -> list[str]:
     errors = []
     try:
-        rx = parse_regex(lits[1]) if 1 in lits else None
+        rx = parse_regex(lits[1], allow_empty_match=False) if 1 in lits else None
         if rx is not None and 2 in lits:
             parse_replacement(lits[2], rx.groups)
     except RegexError as e:

@@ -1,0 +1,84 @@
+"""PostgreSQL adapter: the whole run in one transaction (DDL is transactional), staging
+by COPY FROM STDIN streamed from a DuckDB-normalised file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import psycopg
+from sqlglot import exp
+
+from compiler.engines.base import EngineError, StageResult
+from compiler.engines.sqlnet import ServerUrl, column_list, env_of, first_line, malformed_rows, masked, quoted, stage_table_sql
+from compiler.staging import REJECT_COLUMNS, SourceFile, normalize_with_duckdb
+
+ENV = {"host": "PGHOST", "port": "PGPORT", "user": "PGUSER", "password": "PGPASSWORD", "database": "PGDATABASE"}
+COPY_BLOCK = 1 << 20
+
+
+class PostgresEngine:
+    dialect = "postgres"
+
+    def __init__(self, conn: psycopg.Connection, url: ServerUrl):
+        self.conn = conn
+        self.url = url
+        self.display_url = url.display
+
+    @classmethod
+    def open(cls, url: str) -> "PostgresEngine":
+        u = ServerUrl.parse(url, env_of(ENV))
+        params = {k: v for k, v in dict(host=u.host, port=u.port, user=u.user, password=u.password, dbname=u.database).items() if v}
+        try:
+            conn = psycopg.connect(connect_timeout=10, autocommit=False, **params)
+        except psycopg.Error as exc:
+            raise EngineError(f"{u.display}: cannot connect: {masked(first_line(exc), u.password)}") from None
+        conn.execute("SET client_encoding TO 'UTF8'")
+        return cls(conn, u)
+
+    def fail(self, what: str, exc: BaseException) -> EngineError:
+        return EngineError(f"{what}: {masked(first_line(exc), self.url.password)}")
+
+    def begin(self) -> None:
+        pass  # psycopg opens the transaction with the first statement
+
+    def commit(self) -> None:
+        self.conn.commit()
+
+    def rollback(self) -> None:
+        try:
+            self.conn.rollback()
+        except psycopg.Error:
+            pass
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def execute(self, sql: str) -> None:
+        try:
+            self.conn.execute(sql)
+        except psycopg.Error as exc:
+            raise self.fail("statement failed", exc) from None
+
+    def query(self, sql: str) -> list[tuple]:
+        try:
+            return self.conn.execute(sql).fetchall()
+        except psycopg.Error as exc:
+            raise self.fail("query failed", exc) from None
+
+    def stage(self, sf: SourceFile, workdir: Path, stage_tbl: exp.Table, rejects_tbl: exp.Table, traits) -> StageResult:
+        nf = normalize_with_duckdb(sf, workdir)
+        for sql in stage_table_sql(stage_tbl, nf.names, "TEXT", traits, self.dialect):
+            self.execute(sql)
+        try:
+            with self.conn.cursor() as cur:
+                with cur.copy(f"COPY {quoted(stage_tbl, self.dialect)} FROM STDIN (FORMAT csv)") as copy, open(nf.path, "rb") as fh:
+                    while block := fh.read(COPY_BLOCK):
+                        copy.write(block)
+                if nf.malformed:
+                    cols = column_list(REJECT_COLUMNS, self.dialect)
+                    with cur.copy(f"COPY {quoted(rejects_tbl, self.dialect)} ({cols}) FROM STDIN") as copy:
+                        for row in malformed_rows(sf.qualified, nf.malformed):
+                            copy.write_row(row)
+        except psycopg.Error as exc:
+            raise self.fail(f"{sf.path}: cannot stage {sf.qualified}", exc) from None
+        return StageResult(sf.qualified, sf.path.name, nf.staged, len(nf.malformed))

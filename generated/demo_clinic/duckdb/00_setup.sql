@@ -1,0 +1,277 @@
+-- chartshift 0.1.0 | dialect duckdb
+-- spec specs/demo_clinic.mig sha256 fa3b59889c1630ad5cbf1484506b82d73c62380bd92c195a5f3a28af9bac6bfc
+-- 00_setup: schemas, crosswalks, fresh target and reject tables
+-- Generated file: do not edit. Regenerate with `chartshift compile specs/demo_clinic.mig`.
+
+
+-- schema chartshift
+CREATE SCHEMA IF NOT EXISTS "chartshift";
+
+-- schema chartshift_stage
+CREATE SCHEMA IF NOT EXISTS "chartshift_stage";
+
+-- schema emr
+CREATE SCHEMA IF NOT EXISTS "emr";
+
+-- schema legacy
+CREATE SCHEMA IF NOT EXISTS "legacy";
+
+-- specs/demo_clinic.mig:199: persistent crosswalk for emr.practitioner: legacy key -> id (kept across runs)
+CREATE TABLE IF NOT EXISTS "chartshift"."xwalk__emr__practitioner" (
+  "legacy_key" TEXT NOT NULL,
+  "own_id" BIGINT,
+  "target_id" BIGINT,
+  "state" TEXT NOT NULL,
+  PRIMARY KEY ("legacy_key")
+);
+
+-- specs/demo_clinic.mig:208: persistent crosswalk for emr.patient: legacy key -> id (kept across runs)
+CREATE TABLE IF NOT EXISTS "chartshift"."xwalk__emr__patient" (
+  "legacy_key" TEXT NOT NULL,
+  "own_id" BIGINT,
+  "target_id" BIGINT,
+  "state" TEXT NOT NULL,
+  PRIMARY KEY ("legacy_key")
+);
+
+-- specs/demo_clinic.mig:232: persistent crosswalk for emr.coverage: legacy key -> id (kept across runs)
+CREATE TABLE IF NOT EXISTS "chartshift"."xwalk__emr__coverage" (
+  "legacy_key" TEXT NOT NULL,
+  "own_id" BIGINT,
+  "target_id" BIGINT,
+  "state" TEXT NOT NULL,
+  PRIMARY KEY ("legacy_key")
+);
+
+-- specs/demo_clinic.mig:246: persistent crosswalk for emr.episode: legacy key -> id (kept across runs)
+CREATE TABLE IF NOT EXISTS "chartshift"."xwalk__emr__episode" (
+  "legacy_key" TEXT NOT NULL,
+  "own_id" BIGINT,
+  "target_id" BIGINT,
+  "state" TEXT NOT NULL,
+  PRIMARY KEY ("legacy_key")
+);
+
+-- specs/demo_clinic.mig:258: persistent crosswalk for emr.diagnosis: legacy key -> id (kept across runs)
+CREATE TABLE IF NOT EXISTS "chartshift"."xwalk__emr__diagnosis" (
+  "legacy_key" TEXT NOT NULL,
+  "own_id" BIGINT,
+  "target_id" BIGINT,
+  "state" TEXT NOT NULL,
+  PRIMARY KEY ("legacy_key")
+);
+
+-- specs/demo_clinic.mig:269: persistent crosswalk for emr.authorization: legacy key -> id (kept across runs)
+CREATE TABLE IF NOT EXISTS "chartshift"."xwalk__emr__authorization" (
+  "legacy_key" TEXT NOT NULL,
+  "own_id" BIGINT,
+  "target_id" BIGINT,
+  "state" TEXT NOT NULL,
+  PRIMARY KEY ("legacy_key")
+);
+
+-- specs/demo_clinic.mig:279: persistent crosswalk for emr.encounter: legacy key -> id (kept across runs)
+CREATE TABLE IF NOT EXISTS "chartshift"."xwalk__emr__encounter" (
+  "legacy_key" TEXT NOT NULL,
+  "own_id" BIGINT,
+  "target_id" BIGINT,
+  "state" TEXT NOT NULL,
+  PRIMARY KEY ("legacy_key")
+);
+
+-- specs/demo_clinic.mig:290: persistent crosswalk for emr.charge_line: legacy key -> id (kept across runs)
+CREATE TABLE IF NOT EXISTS "chartshift"."xwalk__emr__charge_line" (
+  "legacy_key" TEXT NOT NULL,
+  "own_id" BIGINT,
+  "target_id" BIGINT,
+  "state" TEXT NOT NULL,
+  PRIMARY KEY ("legacy_key")
+);
+
+-- specs/demo_clinic.mig:308: persistent crosswalk for emr.clinical_note: legacy key -> id (kept across runs)
+CREATE TABLE IF NOT EXISTS "chartshift"."xwalk__emr__clinical_note" (
+  "legacy_key" TEXT NOT NULL,
+  "own_id" BIGINT,
+  "target_id" BIGINT,
+  "state" TEXT NOT NULL,
+  PRIMARY KEY ("legacy_key")
+);
+
+-- rejects of this run
+DROP TABLE IF EXISTS "chartshift"."rejects";
+
+-- one row per rejected source row (raw values kept for remediation)
+CREATE TABLE "chartshift"."rejects" (
+  "map" TEXT,
+  "source_table" TEXT NOT NULL,
+  "source_key" TEXT,
+  "slot" INT,
+  "record" BIGINT,
+  "rule" TEXT NOT NULL,
+  "reason" TEXT NOT NULL,
+  "original_row" TEXT
+);
+
+-- specs/demo_clinic.mig:104: replace emr.practitioner
+DROP TABLE IF EXISTS "emr"."practitioner";
+
+-- specs/demo_clinic.mig:104: target table emr.practitioner
+CREATE TABLE "emr"."practitioner" (
+  "id" BIGINT NOT NULL,
+  "provider_code" TEXT NOT NULL,
+  "full_name" TEXT NOT NULL,
+  "credential" TEXT,
+  "npi" TEXT NOT NULL,
+  PRIMARY KEY ("id"),
+  UNIQUE (
+    "provider_code"
+  )
+);
+
+-- specs/demo_clinic.mig:111: replace emr.patient
+DROP TABLE IF EXISTS "emr"."patient";
+
+-- specs/demo_clinic.mig:111: target table emr.patient
+CREATE TABLE "emr"."patient" (
+  "id" BIGINT NOT NULL,
+  "mrn" TEXT NOT NULL,
+  "first_name" TEXT NOT NULL,
+  "last_name" TEXT NOT NULL,
+  "middle_initial" TEXT,
+  "birth_date" DATE,
+  "sex" TEXT NOT NULL,
+  "ssn" TEXT,
+  "address_line1" TEXT,
+  "city" TEXT,
+  "state" TEXT,
+  "postal_code" TEXT,
+  "phone" TEXT,
+  "email" TEXT,
+  "status" TEXT NOT NULL,
+  PRIMARY KEY ("id"),
+  UNIQUE (
+    "mrn"
+  )
+);
+
+-- specs/demo_clinic.mig:128: replace emr.coverage
+DROP TABLE IF EXISTS "emr"."coverage";
+
+-- specs/demo_clinic.mig:128: target table emr.coverage
+CREATE TABLE "emr"."coverage" (
+  "id" BIGINT NOT NULL,
+  "patient_id" BIGINT NOT NULL,
+  "payer_name" TEXT NOT NULL,
+  "payer_type" TEXT NOT NULL,
+  "member_id" TEXT,
+  "group_no" TEXT,
+  "priority" INT NOT NULL,
+  "start_date" DATE,
+  "end_date" DATE,
+  PRIMARY KEY ("id")
+);
+
+-- specs/demo_clinic.mig:139: replace emr.episode
+DROP TABLE IF EXISTS "emr"."episode";
+
+-- specs/demo_clinic.mig:139: target table emr.episode
+CREATE TABLE "emr"."episode" (
+  "id" BIGINT NOT NULL,
+  "patient_id" BIGINT NOT NULL,
+  "practitioner_id" BIGINT,
+  "referring_physician" TEXT,
+  "referring_npi" TEXT,
+  "onset_date" DATE,
+  "start_date" DATE,
+  PRIMARY KEY ("id")
+);
+
+-- specs/demo_clinic.mig:148: replace emr.diagnosis
+DROP TABLE IF EXISTS "emr"."diagnosis";
+
+-- specs/demo_clinic.mig:148: target table emr.diagnosis
+CREATE TABLE "emr"."diagnosis" (
+  "id" BIGINT NOT NULL,
+  "episode_id" BIGINT NOT NULL,
+  "seq" INT NOT NULL,
+  "icd10_code" TEXT NOT NULL,
+  PRIMARY KEY ("id")
+);
+
+-- specs/demo_clinic.mig:154: replace emr.authorization
+DROP TABLE IF EXISTS "emr"."authorization";
+
+-- specs/demo_clinic.mig:154: target table emr.authorization
+CREATE TABLE "emr"."authorization" (
+  "id" BIGINT NOT NULL,
+  "episode_id" BIGINT NOT NULL,
+  "auth_number" TEXT,
+  "visits_authorized" INT,
+  "start_date" DATE,
+  "end_date" DATE,
+  PRIMARY KEY ("id")
+);
+
+-- specs/demo_clinic.mig:162: replace emr.encounter
+DROP TABLE IF EXISTS "emr"."encounter";
+
+-- specs/demo_clinic.mig:162: target table emr.encounter
+CREATE TABLE "emr"."encounter" (
+  "id" BIGINT NOT NULL,
+  "patient_id" BIGINT NOT NULL,
+  "episode_id" BIGINT,
+  "practitioner_id" BIGINT,
+  "service_date" DATE,
+  "status" TEXT NOT NULL,
+  PRIMARY KEY ("id")
+);
+
+-- specs/demo_clinic.mig:170: replace emr.charge_line
+DROP TABLE IF EXISTS "emr"."charge_line";
+
+-- specs/demo_clinic.mig:170: target table emr.charge_line
+CREATE TABLE "emr"."charge_line" (
+  "id" BIGINT NOT NULL,
+  "encounter_id" BIGINT NOT NULL,
+  "line_no" INT NOT NULL,
+  "cpt" TEXT NOT NULL,
+  "units" INT NOT NULL,
+  "modifier" TEXT,
+  "amount" DECIMAL(10, 2),
+  PRIMARY KEY ("id")
+);
+
+-- specs/demo_clinic.mig:179: replace emr.clinical_note
+DROP TABLE IF EXISTS "emr"."clinical_note";
+
+-- specs/demo_clinic.mig:179: target table emr.clinical_note
+CREATE TABLE "emr"."clinical_note" (
+  "id" BIGINT NOT NULL,
+  "encounter_id" BIGINT NOT NULL,
+  "note_type" TEXT NOT NULL,
+  "body" TEXT,
+  PRIMARY KEY ("id")
+);
+
+-- specs/demo_clinic.mig:193: lookup visit_status from lookups/visit_status.csv
+DROP TABLE IF EXISTS "chartshift"."lookup__visit_status";
+
+-- specs/demo_clinic.mig:193: lookup visit_status: 5 entries
+CREATE TABLE "chartshift"."lookup__visit_status" (
+  "key" TEXT NOT NULL,
+  "value" TEXT,
+  PRIMARY KEY ("key")
+);
+
+-- specs/demo_clinic.mig:193: lookup visit_status rows 1-5
+INSERT INTO "chartshift"."lookup__visit_status" (
+  "key",
+  "value"
+)
+VALUES
+  ('CANCELED', 'cancelled'),
+  ('CANCELLED', 'cancelled'),
+  ('COMPLETED', 'completed'),
+  ('NO SHOW', 'no-show'),
+  ('NOSHOW', 'no-show');
+

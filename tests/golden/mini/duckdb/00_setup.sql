@@ -1,0 +1,81 @@
+-- chartshift 0.1.0 | dialect duckdb
+-- spec tests/golden/mini.mig sha256 4fcd8160fcafdc6d82ad9519bcb07d1fada1c0da12651e67632ae52e937406e6
+-- 00_setup: schemas, crosswalks, fresh target and reject tables
+-- Generated file: do not edit. Regenerate with `chartshift compile tests/golden/mini.mig`.
+
+
+-- schema chartshift
+CREATE SCHEMA IF NOT EXISTS "chartshift";
+
+-- schema chartshift_stage
+CREATE SCHEMA IF NOT EXISTS "chartshift_stage";
+
+-- schema emr
+CREATE SCHEMA IF NOT EXISTS "emr";
+
+-- schema legacy
+CREATE SCHEMA IF NOT EXISTS "legacy";
+
+-- tests/golden/mini.mig:52: persistent crosswalk for emr.patient: legacy key -> id (kept across runs)
+CREATE TABLE IF NOT EXISTS "chartshift"."xwalk__emr__patient" (
+  "legacy_key" TEXT NOT NULL,
+  "own_id" BIGINT,
+  "target_id" BIGINT,
+  "state" TEXT NOT NULL,
+  PRIMARY KEY ("legacy_key")
+);
+
+-- tests/golden/mini.mig:64: persistent crosswalk for emr.charge: legacy key -> id (kept across runs)
+CREATE TABLE IF NOT EXISTS "chartshift"."xwalk__emr__charge" (
+  "legacy_key" TEXT NOT NULL,
+  "own_id" BIGINT,
+  "target_id" BIGINT,
+  "state" TEXT NOT NULL,
+  PRIMARY KEY ("legacy_key")
+);
+
+-- rejects of this run
+DROP TABLE IF EXISTS "chartshift"."rejects";
+
+-- one row per rejected source row (raw values kept for remediation)
+CREATE TABLE "chartshift"."rejects" (
+  "map" TEXT,
+  "source_table" TEXT NOT NULL,
+  "source_key" TEXT,
+  "slot" INT,
+  "record" BIGINT,
+  "rule" TEXT NOT NULL,
+  "reason" TEXT NOT NULL,
+  "original_row" TEXT
+);
+
+-- tests/golden/mini.mig:29: replace emr.patient
+DROP TABLE IF EXISTS "emr"."patient";
+
+-- tests/golden/mini.mig:29: target table emr.patient
+CREATE TABLE "emr"."patient" (
+  "id" BIGINT NOT NULL,
+  "mrn" TEXT NOT NULL,
+  "first_name" TEXT NOT NULL,
+  "last_name" TEXT NOT NULL,
+  "birth_date" DATE,
+  "sex" TEXT NOT NULL,
+  PRIMARY KEY ("id"),
+  UNIQUE (
+    "mrn"
+  )
+);
+
+-- tests/golden/mini.mig:37: replace emr.charge
+DROP TABLE IF EXISTS "emr"."charge";
+
+-- tests/golden/mini.mig:37: target table emr.charge
+CREATE TABLE "emr"."charge" (
+  "id" BIGINT NOT NULL,
+  "patient_id" BIGINT NOT NULL,
+  "clinic_name" TEXT,
+  "cpt" TEXT NOT NULL,
+  "units" INT NOT NULL,
+  PRIMARY KEY ("id")
+);
+
