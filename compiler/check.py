@@ -36,6 +36,18 @@ AGGREGATES = ("sum", "count", "min", "max")
 ARITHMETIC = ("+", "-", "*", "/", "%")
 COMPARISONS = ("=", "<>", "<", "<=", ">", ">=")
 KEEP = ("first", "last")
+MAX_DECIMAL_PRECISION = 38  # the largest every engine (DuckDB) supports
+
+
+def show_literal(lit: ir.Literal) -> str:
+    """A literal as written in a spec: "text", 12, true, null."""
+    if lit.type == T.TEXT:
+        return '"' + str(lit.value).replace("\\", "\\\\").replace('"', '\\"') + '"'
+    if lit.type == T.BOOLEAN:
+        return "true" if lit.value else "false"
+    if lit.type == T.NULL:
+        return "null"
+    return str(lit.value)
 
 
 def setting_value(settings: list[ir.Setting], name: str, default=None):
@@ -180,14 +192,25 @@ class Checker:
                 f"unknown {kind} column type `{c.type.name}`{did_you_mean(c.type.name, table)}", c.type.span
             )
             return
-        wants_args = {"varchar": (1,), "char": (1,), "decimal": (0, 2), "numeric": (0, 2)}
-        allowed = wants_args.get(c.type.name, (0,))
-        if kind == "target" and len(c.type.args) not in allowed and not (c.type.name in ("varchar", "char") and not c.type.args):
-            self.diags.error(f"type `{c.type.name}` takes {' or '.join(map(str, allowed))} argument(s)", c.type.span)
-        if kind == "source" and c.type.args:
-            self.diags.error(f"source column types take no length or precision", c.type.span)
-        if c.type.name == "decimal" and len(c.type.args) == 2 and c.type.args[1] > c.type.args[0]:
-            self.diags.error("decimal scale cannot exceed its precision", c.type.span)
+        name, args = c.type.name, c.type.args
+        if kind == "source":
+            if args:
+                self.diags.error("source column types take no length or precision", c.type.span)
+            return
+        if name in ("varchar", "char"):
+            if len(args) > 1:
+                self.diags.error(f"type `{name}` takes one length, as in {name}(20)", c.type.span)
+            elif args and args[0] < 1:
+                self.diags.error(f"the length of `{name}` must be at least 1", c.type.span)
+        elif name in ("decimal", "numeric"):
+            if len(args) not in (0, 2):
+                self.diags.error(f"type `{name}` takes a precision and a scale, as in {name}(10, 2)", c.type.span)
+            elif args and not 1 <= args[0] <= MAX_DECIMAL_PRECISION:
+                self.diags.error(f"decimal precision must be 1 to {MAX_DECIMAL_PRECISION}", c.type.span)
+            elif args and args[1] > args[0]:
+                self.diags.error("decimal scale cannot exceed its precision", c.type.span)
+        elif args:
+            self.diags.error(f"type `{name}` takes no arguments", c.type.span)
 
     def check_reference(self, ref: ir.Name, tables: dict, schema: str) -> str | None:
         parts = ref.parts
@@ -212,28 +235,42 @@ class Checker:
             self.check_lookup_file(lk)
             return
         seen: dict = {}
-        types = set()
+        types = {e.value.type for e in lk.entries}
+        if lk.default is not None:
+            types.add(lk.default.type)
+        key_types = set()
         for e in lk.entries:
-            types.add(e.value.type)
             for k in e.keys:
-                if k.value in seen:
-                    self.diags.error(f"lookup key {k.value!r} appears twice in `{lk.name}`", k.span)
-                seen[k.value] = e
+                # keyed by type too: 1 and true are equal in Python, not in SQL
+                if (k.type, k.value) in seen:
+                    self.diags.error(f"lookup key {show_literal(k)} appears twice in `{lk.name}`", k.span)
+                seen[(k.type, k.value)] = e
+                key_types.add(k.type)
         if not lk.entries:
             self.diags.error(f"lookup `{lk.name}` has no entries", lk.span)
         if len(types - {T.NULL}) > 1:
-            self.diags.error(f"lookup `{lk.name}` mixes value types {sorted(types)}", lk.span)
+            self.diags.error(f"lookup `{lk.name}` mixes value types {', '.join(sorted(types - {T.NULL}))}", lk.span)
+        shared: str | None = T.NULL
+        for kt in sorted(key_types):
+            shared = T.common(shared, kt) if shared is not None else None
+        if shared is None:
+            self.diags.error(f"lookup `{lk.name}` mixes key types {', '.join(sorted(key_types - {T.NULL}))}", lk.span)
 
     def check_lookup_file(self, lk: ir.Lookup) -> None:
         if not lk.key_column or not lk.value_column:
             self.diags.error(f"lookup `{lk.name}` from a file needs `key \"column\"` and `value \"column\"`", lk.span)
             return
+        if lk.default is not None and lk.default.type not in (T.TEXT, T.NULL):
+            self.diags.error(f"lookup `{lk.name}` reads text values from its file; its `else` must be a string", lk.default.span)
         path = self.base_dir / lk.file
         try:
             with open(path, newline="", encoding="utf-8-sig") as fh:
                 header = next(csv.reader(fh), [])
-        except (OSError, UnicodeDecodeError) as exc:
-            self.diags.error(f"cannot read lookup file `{lk.file}`: {type(exc).__name__}", lk.span)
+        except (OSError, UnicodeDecodeError, ValueError, csv.Error) as exc:
+            # ValueError: a NUL in the path; csv.Error: a malformed or oversized first record
+            reason = {FileNotFoundError: "no such file", IsADirectoryError: "it is a folder",
+                      PermissionError: "permission denied", UnicodeDecodeError: "not UTF-8"}.get(type(exc), type(exc).__name__)
+            self.diags.error(f"cannot read lookup file `{lk.file}`: {reason}", lk.span)
             return
         for col in (lk.key_column, lk.value_column):
             if col not in header:
@@ -252,8 +289,14 @@ class Checker:
             self.diags.error(f"unknown target table `{tgt}`{did_you_mean(tgt, self.cat.target_tables)}", m.target.span)
             return
         scope = MapScope.of(self.cat, m)
+        used = {scope.primary_alias}
         for j in m.joins:
             jt = dotted(j.table)
+            if j.alias in used:
+                # MapScope keeps the first table of an alias; never drop that one
+                self.diags.error(f"alias `{j.alias}` is already used in this map; name the join with `as`", j.span)
+                continue
+            used.add(j.alias)
             if jt not in self.cat.source_tables:
                 self.diags.error(f"unknown source table `{jt}`{did_you_mean(jt, self.cat.source_tables)}", j.table.span)
                 scope.aliases.pop(j.alias, None)
@@ -342,7 +385,10 @@ class Checker:
         cycle = find_cycle(deps)
         if cycle:
             m = self.cat.maps_by_target[cycle[0]]
-            self.diags.error(f"maps depend on each other in a cycle: {' -> '.join(cycle + [cycle[0]])}", m.span)
+            if len(cycle) == 1:
+                self.diags.error(f"the map filling {cycle[0]} cannot use its own crosswalk", m.span)
+            else:
+                self.diags.error(f"maps depend on each other in a cycle: {' -> '.join(cycle + [cycle[0]])}", m.span)
 
     # ------------------------------------------------------------ validation
     def check_check(self, c: ir.Check) -> None:
@@ -383,8 +429,18 @@ class Checker:
         if col is None:
             return
         table, column = col
-        if c.kind == "references" and column.references is None:
-            self.diags.error(f"column `{column.name}` declares no `references`", c.subject.span)
+        if c.kind == "references":
+            if table not in self.cat.target_tables:
+                self.diags.error(f"`references` checks target columns; {table} is a source table", c.subject.span)
+            elif column.references is None:
+                self.diags.error(f"column `{column.name}` declares no `references`", c.subject.span)
+        ctype = self.cat.column_type(table, column.name) or T.ANY
+        if c.kind == "valid" and c.rule == "matches" and ctype not in (T.TEXT, T.ANY):
+            self.diags.error(f"`matches` needs a text column; `{column.name}` is {ctype}", c.subject.span)
+        if c.kind == "valid" and c.rule in ("in", "between"):
+            for v in c.values:
+                if T.common(ctype, v.type) is None:
+                    self.diags.error(f"cannot compare {ctype} column `{column.name}` with {v.type}", v.span)
         if c.kind == "valid" and c.rule == "matches":
             try:
                 re.compile(c.pattern or "")
@@ -420,10 +476,13 @@ class Checker:
         elif len(parts) != 2:
             self.diags.error("aggregate over `schema.table` or `schema.table.column`", agg.table.span)
         scope = TableScope(self.cat, table)
+        t = None
         if agg.expr is not None:
             t = self.type_of(agg.expr, scope)
-            if agg.func == "sum" and t not in (None, T.INTEGER, T.DECIMAL, T.NULL):
-                self.diags.error(f"sum needs a number, not {t}", agg.expr.span)
+        elif len(parts) == 3:
+            t = self.cat.column_type(table, parts[2])
+        if agg.func in ("sum", "min", "max") and t not in (None, T.INTEGER, T.DECIMAL, T.NULL, T.ANY):
+            self.diags.error(f"`{agg.func}` needs a number, not {t}", (agg.expr or agg.table).span)
         if agg.where is not None:
             self.expect_boolean(agg.where, self.type_of(agg.where, scope), "an aggregate filter")
         if agg.func != "count" and agg.expr is None and len(parts) == 2:
@@ -494,7 +553,7 @@ class TypeInference:
         if t is None:
             return None
         if e.op == "not":
-            self.ck.expect_boolean(e.operand, t, "`not`")
+            self.ck.expect_boolean(e.operand, t, "the operand of `not`")
             return T.BOOLEAN
         if t not in T.NUMERIC + (T.NULL,):
             self.err(f"cannot negate a {t} value", e)
@@ -506,8 +565,8 @@ class TypeInference:
         if lt is None or rt is None:
             return None
         if e.op in ("and", "or"):
-            self.ck.expect_boolean(e.left, lt, f"`{e.op}` operand")
-            self.ck.expect_boolean(e.right, rt, f"`{e.op}` operand")
+            self.ck.expect_boolean(e.left, lt, f"an operand of `{e.op}`")
+            self.ck.expect_boolean(e.right, rt, f"an operand of `{e.op}`")
             return T.BOOLEAN
         if e.op == "||":
             for side, t in ((e.left, lt), (e.right, rt)):
@@ -595,6 +654,11 @@ class TypeInference:
         if lookup is not None and name not in REGISTRY:
             if len(e.args) != 1:
                 self.err(f"lookup `{name}` takes 1 argument, got {len(e.args)}", e)
+            elif arg_types[0] is not None:
+                keys = {k.type for en in lookup.entries for k in en.keys} if lookup.file is None else {T.TEXT}
+                bad = sorted(k for k in keys if T.common(arg_types[0], k) is None)
+                if bad:
+                    self.err(f"lookup `{name}` has {bad[0]} keys; cannot look up a {arg_types[0]} value", e.args[0])
             if lookup.file is not None:
                 return T.TEXT
             types = {en.value.type for en in lookup.entries} - {T.NULL}
@@ -608,16 +672,31 @@ class TypeInference:
         n = len(e.args)
         if n < lo or (hi is not None and n > hi):
             want = f"{lo}" if lo == hi else (f"at least {lo}" if hi is None else f"{lo} to {hi}")
-            self.err(f"`{name}` takes {want} argument(s), got {n}", e)
+            plural = "" if want == "1" or want == "at least 1" else "s"
+            self.err(f"`{name}` takes {want} argument{plural}, got {n}", e)
             return None
+        is_literal = getattr(fn, "is_literal_param", lambda i: i in fn.literal_params)
+        literals: dict[int, str] = {}
         for i, (arg, t) in enumerate(zip(e.args, arg_types)):
+            if is_literal(i):
+                if isinstance(arg, ir.Literal) and arg.type == T.TEXT:
+                    literals[i] = str(arg.value)
+                else:
+                    self.err(f"argument {i + 1} of `{name}` must be a string literal", arg)
+                    continue
             if t is None:
                 continue
             want_t = fn.param_type(i)
             if not T.fits(t, want_t):
                 self.err(f"argument {i + 1} of `{name}` must be {want_t}, not {t}", arg)
-            if i in fn.literal_params and not (isinstance(arg, ir.Literal) and arg.type == T.TEXT):
-                self.err(f"argument {i + 1} of `{name}` must be a string literal", arg)
+        check_literals = getattr(fn, "check_literals", None)
+        if check_literals is not None and literals:
+            try:
+                problems = list(check_literals(literals))
+            except Exception as exc:  # a checker bug must not become a traceback
+                problems = [f"cannot check the arguments of `{name}` ({type(exc).__name__})"]
+            for msg in problems:
+                self.err(msg, e)
         if None in arg_types:
             return None
         return fn.return_type([t for t in arg_types])

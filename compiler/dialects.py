@@ -18,6 +18,7 @@ from typing import Callable
 from sqlglot import exp
 
 from compiler import types as T
+from compiler.functions.sqlkit import MYSQL_BINARY_COLLATION, POSTGRES_BINARY_COLLATION
 from compiler.lower import VALUE_SQL_TYPES, lit
 
 TRUE_WORDS = ("true", "t", "yes", "y", "1")
@@ -50,8 +51,10 @@ def safe_cast_for(dialect: str) -> Callable[[exp.Expression, str], exp.Expressio
         if vtype in DATE_FORMATS:
             fn = "parse_date" if vtype == T.DATE else "parse_timestamp"
             return lower_call(fn, [raw, lit(DATE_FORMATS[vtype])], dialect)
+        from compiler.functions.sqlkit import regex_matches
+
         trimmed = exp.Trim(this=raw)
-        ok = exp.RegexpLike(this=trimmed, expression=lit(CAST_SHAPES[vtype]))
+        ok = regex_matches(trimmed, CAST_SHAPES[vtype], dialect)
         return exp.Case().when(ok, exp.Cast(this=trimmed.copy(), to=VALUE_SQL_TYPES[vtype]))
     return cast
 
@@ -69,10 +72,13 @@ def collate(name: str, quoted: bool) -> Callable[[], exp.Expression]:
     return lambda: exp.to_identifier(name, quoted=quoted)
 
 
-def binary_by(collation: Callable[[], exp.Expression] | None) -> Callable[[exp.Expression], exp.Expression]:
-    if collation is None:
-        return lambda e: e
-    return lambda e: exp.Collate(this=exp.Paren(this=e), expression=collation())
+def binary_for(dialect: str) -> Callable[[exp.Expression], exp.Expression]:
+    """Byte-wise comparison and ordering: the function library's table decides how."""
+    def binary(e: exp.Expression) -> exp.Expression:
+        from compiler.functions.sqlkit import binary_text
+
+        return binary_text(e, dialect)
+    return binary
 
 
 def rename_statement(pairs: list[tuple[exp.Table, exp.Table]]) -> exp.Expression:
@@ -105,27 +111,27 @@ COMMON_TARGET_TYPES = {
     "date": "DATE", "timestamp": "TIMESTAMP", "boolean": "BOOLEAN",
 }
 
-PG_C = collate("C", True)
-MY_BIN = collate("utf8mb4_bin", False)
+PG_C = collate(POSTGRES_BINARY_COLLATION, True)
+MY_BIN = collate(MYSQL_BINARY_COLLATION, False)
 
 TRAITS: dict[str, DialectTraits] = {
     "duckdb": DialectTraits(
         name="duckdb", sqlglot="duckdb", safe_cast=safe_cast_for("duckdb"),
         json_object=json_object_fn("json_object"),
         target_types={**COMMON_TARGET_TYPES, "char": "VARCHAR", "text": "VARCHAR"},
-        key_type="VARCHAR", text_collation=None, binary=binary_by(None),
+        key_type="VARCHAR", text_collation=None, binary=binary_for("duckdb"),
     ),
     "postgres": DialectTraits(
         name="postgres", sqlglot="postgres", safe_cast=safe_cast_for("postgres"),
         json_object=json_object_fn("json_build_object"),
         target_types=COMMON_TARGET_TYPES,
-        key_type="TEXT", text_collation=PG_C, binary=binary_by(PG_C),
+        key_type="TEXT", text_collation=PG_C, binary=binary_for("postgres"),
     ),
     "mysql": DialectTraits(
         name="mysql", sqlglot="mysql", safe_cast=safe_cast_for("mysql"),
         json_object=json_object_fn("json_object"),
         target_types={**COMMON_TARGET_TYPES, "timestamp": "DATETIME"},
-        key_type="VARCHAR(255)", text_collation=MY_BIN, binary=binary_by(MY_BIN),
+        key_type="VARCHAR(255)", text_collation=MY_BIN, binary=binary_for("mysql"),
         flat_schemas=True, publish_by_rename=True, temporary_work=False, rename_tables=rename_statement,
     ),
 }

@@ -161,8 +161,12 @@ class SqlGen:
         """Where publication is by rename: drop this run's shadow tables instead of publishing."""
         if not self.traits.publish_by_rename:
             return []
-        return [self.st(drop_table(self.tbl(schema, name, building=True)), f"discard this run's {schema}.{name}")
-                for schema, name in self.published()]
+        out = [self.st(drop_table(self.tbl(schema, name, building=True)), f"discard this run's {schema}.{name}")
+               for schema, name in self.published()]
+        for m in self.maps:
+            names = table_names(dotted(m.target))
+            out += [self.st(drop_table(self.work(n)), f"work table of {map_label(m)}") for n in (names.work, names.xwalk_new)]
+        return out
 
     def finish(self) -> Script:
         """Drop work tables; where DDL commits implicitly, rename this run's tables into place."""

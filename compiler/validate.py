@@ -71,7 +71,9 @@ def q_unique(gen, c):
 def q_valid(gen, c):
     column = col(c.subject.parts[2])
     if c.rule == "matches":
-        ok = gen.traits_regex(column.copy(), c.pattern) if hasattr(gen, "traits_regex") else exp.RegexpLike(this=column.copy(), expression=lit(c.pattern))
+        from compiler.functions.sqlkit import regex_matches
+
+        ok = regex_matches(column.copy(), c.pattern, gen.dialect)
     elif c.rule == "in":
         ok = exp.In(this=column.copy(), expressions=[lit(v.value) for v in c.values])
     else:

@@ -10,6 +10,7 @@ import pymysql
 from sqlglot import exp
 
 from compiler.engines.base import EngineError, StageResult
+from compiler.functions.sqlkit import MYSQL_BINARY_COLLATION
 from compiler.engines.sqlnet import ServerUrl, column_list, env_of, first_line, malformed_rows, masked, quoted, stage_table_sql
 from compiler.staging import REJECT_COLUMNS, SourceFile, normalize_with_duckdb
 
@@ -35,7 +36,7 @@ class MySQLEngine:
                 database=u.database, charset="utf8mb4", local_infile=True, autocommit=True, connect_timeout=10,
             )
             with conn.cursor() as cur:
-                cur.execute("SET NAMES utf8mb4 COLLATE utf8mb4_bin")
+                cur.execute(f"SET NAMES utf8mb4 COLLATE {MYSQL_BINARY_COLLATION}")
                 cur.execute("SET SESSION sql_mode = 'STRICT_ALL_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION,PIPES_AS_CONCAT'")
                 cur.execute("SET SESSION group_concat_max_len = 1048576")
         except pymysql.Error as exc:

@@ -68,7 +68,7 @@ SELECT
   NULLIF("cs_raw"."member_id", '') AS "member_id",
   NULLIF("cs_raw"."group_no", '') AS "group_no",
   CASE
-    WHEN REGEXP_MATCHES(TRIM(NULLIF("cs_raw"."priority", '')), '^[+-]?[0-9]{1,18}$')
+    WHEN REGEXP_MATCHES(TRIM(NULLIF("cs_raw"."priority", '')), '^[+\-]?[0-9]{1,18}$')
     THEN CAST(TRIM(NULLIF("cs_raw"."priority", '')) AS BIGINT)
   END AS "priority",
   NULLIF("cs_raw"."eff_date", '') AS "eff_date",
@@ -76,7 +76,7 @@ SELECT
   CASE
     WHEN NOT NULLIF("cs_raw"."priority", '') IS NULL
     AND CASE
-      WHEN REGEXP_MATCHES(TRIM(NULLIF("cs_raw"."priority", '')), '^[+-]?[0-9]{1,18}$')
+      WHEN REGEXP_MATCHES(TRIM(NULLIF("cs_raw"."priority", '')), '^[+\-]?[0-9]{1,18}$')
       THEN CAST(TRIM(NULLIF("cs_raw"."priority", '')) AS BIGINT)
     END IS NULL
     THEN 'legacy.policies.priority is not a valid integer'
@@ -114,7 +114,7 @@ SELECT
   NULLIF("cs_raw"."auth_no", '') AS "auth_no",
   NULLIF("cs_raw"."case_no", '') AS "case_no",
   CASE
-    WHEN REGEXP_MATCHES(TRIM(NULLIF("cs_raw"."visits_authorized", '')), '^[+-]?[0-9]{1,18}$')
+    WHEN REGEXP_MATCHES(TRIM(NULLIF("cs_raw"."visits_authorized", '')), '^[+\-]?[0-9]{1,18}$')
     THEN CAST(TRIM(NULLIF("cs_raw"."visits_authorized", '')) AS BIGINT)
   END AS "visits_authorized",
   NULLIF("cs_raw"."start_date", '') AS "start_date",
@@ -122,7 +122,7 @@ SELECT
   CASE
     WHEN NOT NULLIF("cs_raw"."visits_authorized", '') IS NULL
     AND CASE
-      WHEN REGEXP_MATCHES(TRIM(NULLIF("cs_raw"."visits_authorized", '')), '^[+-]?[0-9]{1,18}$')
+      WHEN REGEXP_MATCHES(TRIM(NULLIF("cs_raw"."visits_authorized", '')), '^[+\-]?[0-9]{1,18}$')
       THEN CAST(TRIM(NULLIF("cs_raw"."visits_authorized", '')) AS BIGINT)
     END IS NULL
     THEN 'legacy.auths.visits_authorized is not a valid integer'
@@ -137,7 +137,7 @@ CREATE VIEW "legacy"."visits" AS
 SELECT
   "cs_raw"."__row",
   CASE
-    WHEN REGEXP_MATCHES(TRIM(NULLIF("cs_raw"."visit_id", '')), '^[+-]?[0-9]{1,18}$')
+    WHEN REGEXP_MATCHES(TRIM(NULLIF("cs_raw"."visit_id", '')), '^[+\-]?[0-9]{1,18}$')
     THEN CAST(TRIM(NULLIF("cs_raw"."visit_id", '')) AS BIGINT)
   END AS "visit_id",
   NULLIF("cs_raw"."case_no", '') AS "case_no",
@@ -160,7 +160,7 @@ SELECT
   CASE
     WHEN NOT NULLIF("cs_raw"."visit_id", '') IS NULL
     AND CASE
-      WHEN REGEXP_MATCHES(TRIM(NULLIF("cs_raw"."visit_id", '')), '^[+-]?[0-9]{1,18}$')
+      WHEN REGEXP_MATCHES(TRIM(NULLIF("cs_raw"."visit_id", '')), '^[+\-]?[0-9]{1,18}$')
       THEN CAST(TRIM(NULLIF("cs_raw"."visit_id", '')) AS BIGINT)
     END IS NULL
     THEN 'legacy.visits.visit_id is not a valid integer'
@@ -176,7 +176,7 @@ SELECT
   "cs_raw"."__row",
   NULLIF("cs_raw"."note_id", '') AS "note_id",
   CASE
-    WHEN REGEXP_MATCHES(TRIM(NULLIF("cs_raw"."visit_id", '')), '^[+-]?[0-9]{1,18}$')
+    WHEN REGEXP_MATCHES(TRIM(NULLIF("cs_raw"."visit_id", '')), '^[+\-]?[0-9]{1,18}$')
     THEN CAST(TRIM(NULLIF("cs_raw"."visit_id", '')) AS BIGINT)
   END AS "visit_id",
   NULLIF("cs_raw"."note_type", '') AS "note_type",
@@ -184,7 +184,7 @@ SELECT
   CASE
     WHEN NOT NULLIF("cs_raw"."visit_id", '') IS NULL
     AND CASE
-      WHEN REGEXP_MATCHES(TRIM(NULLIF("cs_raw"."visit_id", '')), '^[+-]?[0-9]{1,18}$')
+      WHEN REGEXP_MATCHES(TRIM(NULLIF("cs_raw"."visit_id", '')), '^[+\-]?[0-9]{1,18}$')
       THEN CAST(TRIM(NULLIF("cs_raw"."visit_id", '')) AS BIGINT)
     END IS NULL
     THEN 'legacy.notes.visit_id is not a valid integer'

@@ -1,0 +1,373 @@
+-- chartshift 0.1.0 | dialect mysql
+-- spec specs/demo_clinic.mig sha256 fa3b59889c1630ad5cbf1484506b82d73c62380bd92c195a5f3a28af9bac6bfc
+-- 00_setup: schemas, crosswalks, fresh target and reject tables
+-- Generated file: do not edit. Regenerate with `chartshift compile specs/demo_clinic.mig`.
+
+
+-- specs/demo_clinic.mig:199: persistent crosswalk for emr.practitioner: legacy key -> id (kept across runs)
+CREATE TABLE IF NOT EXISTS `chartshift__xwalk__emr__practitioner` (
+  `legacy_key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
+  `own_id` BIGINT,
+  `target_id` BIGINT,
+  `state` VARCHAR(10) NOT NULL COLLATE `utf8mb4_nopad_bin`,
+  PRIMARY KEY (`legacy_key`)
+);
+
+-- specs/demo_clinic.mig:199: this run's crosswalk
+DROP TABLE IF EXISTS `chartshift__xwalk__emr__practitioner__cs_new`;
+
+-- specs/demo_clinic.mig:199: this run's crosswalk (renamed into place at the end)
+CREATE TABLE `chartshift__xwalk__emr__practitioner__cs_new` (
+  `legacy_key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
+  `own_id` BIGINT,
+  `target_id` BIGINT,
+  `state` VARCHAR(10) NOT NULL COLLATE `utf8mb4_nopad_bin`,
+  PRIMARY KEY (`legacy_key`)
+);
+
+-- specs/demo_clinic.mig:208: persistent crosswalk for emr.patient: legacy key -> id (kept across runs)
+CREATE TABLE IF NOT EXISTS `chartshift__xwalk__emr__patient` (
+  `legacy_key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
+  `own_id` BIGINT,
+  `target_id` BIGINT,
+  `state` VARCHAR(10) NOT NULL COLLATE `utf8mb4_nopad_bin`,
+  PRIMARY KEY (`legacy_key`)
+);
+
+-- specs/demo_clinic.mig:208: this run's crosswalk
+DROP TABLE IF EXISTS `chartshift__xwalk__emr__patient__cs_new`;
+
+-- specs/demo_clinic.mig:208: this run's crosswalk (renamed into place at the end)
+CREATE TABLE `chartshift__xwalk__emr__patient__cs_new` (
+  `legacy_key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
+  `own_id` BIGINT,
+  `target_id` BIGINT,
+  `state` VARCHAR(10) NOT NULL COLLATE `utf8mb4_nopad_bin`,
+  PRIMARY KEY (`legacy_key`)
+);
+
+-- specs/demo_clinic.mig:232: persistent crosswalk for emr.coverage: legacy key -> id (kept across runs)
+CREATE TABLE IF NOT EXISTS `chartshift__xwalk__emr__coverage` (
+  `legacy_key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
+  `own_id` BIGINT,
+  `target_id` BIGINT,
+  `state` VARCHAR(10) NOT NULL COLLATE `utf8mb4_nopad_bin`,
+  PRIMARY KEY (`legacy_key`)
+);
+
+-- specs/demo_clinic.mig:232: this run's crosswalk
+DROP TABLE IF EXISTS `chartshift__xwalk__emr__coverage__cs_new`;
+
+-- specs/demo_clinic.mig:232: this run's crosswalk (renamed into place at the end)
+CREATE TABLE `chartshift__xwalk__emr__coverage__cs_new` (
+  `legacy_key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
+  `own_id` BIGINT,
+  `target_id` BIGINT,
+  `state` VARCHAR(10) NOT NULL COLLATE `utf8mb4_nopad_bin`,
+  PRIMARY KEY (`legacy_key`)
+);
+
+-- specs/demo_clinic.mig:246: persistent crosswalk for emr.episode: legacy key -> id (kept across runs)
+CREATE TABLE IF NOT EXISTS `chartshift__xwalk__emr__episode` (
+  `legacy_key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
+  `own_id` BIGINT,
+  `target_id` BIGINT,
+  `state` VARCHAR(10) NOT NULL COLLATE `utf8mb4_nopad_bin`,
+  PRIMARY KEY (`legacy_key`)
+);
+
+-- specs/demo_clinic.mig:246: this run's crosswalk
+DROP TABLE IF EXISTS `chartshift__xwalk__emr__episode__cs_new`;
+
+-- specs/demo_clinic.mig:246: this run's crosswalk (renamed into place at the end)
+CREATE TABLE `chartshift__xwalk__emr__episode__cs_new` (
+  `legacy_key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
+  `own_id` BIGINT,
+  `target_id` BIGINT,
+  `state` VARCHAR(10) NOT NULL COLLATE `utf8mb4_nopad_bin`,
+  PRIMARY KEY (`legacy_key`)
+);
+
+-- specs/demo_clinic.mig:258: persistent crosswalk for emr.diagnosis: legacy key -> id (kept across runs)
+CREATE TABLE IF NOT EXISTS `chartshift__xwalk__emr__diagnosis` (
+  `legacy_key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
+  `own_id` BIGINT,
+  `target_id` BIGINT,
+  `state` VARCHAR(10) NOT NULL COLLATE `utf8mb4_nopad_bin`,
+  PRIMARY KEY (`legacy_key`)
+);
+
+-- specs/demo_clinic.mig:258: this run's crosswalk
+DROP TABLE IF EXISTS `chartshift__xwalk__emr__diagnosis__cs_new`;
+
+-- specs/demo_clinic.mig:258: this run's crosswalk (renamed into place at the end)
+CREATE TABLE `chartshift__xwalk__emr__diagnosis__cs_new` (
+  `legacy_key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
+  `own_id` BIGINT,
+  `target_id` BIGINT,
+  `state` VARCHAR(10) NOT NULL COLLATE `utf8mb4_nopad_bin`,
+  PRIMARY KEY (`legacy_key`)
+);
+
+-- specs/demo_clinic.mig:269: persistent crosswalk for emr.authorization: legacy key -> id (kept across runs)
+CREATE TABLE IF NOT EXISTS `chartshift__xwalk__emr__authorization` (
+  `legacy_key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
+  `own_id` BIGINT,
+  `target_id` BIGINT,
+  `state` VARCHAR(10) NOT NULL COLLATE `utf8mb4_nopad_bin`,
+  PRIMARY KEY (`legacy_key`)
+);
+
+-- specs/demo_clinic.mig:269: this run's crosswalk
+DROP TABLE IF EXISTS `chartshift__xwalk__emr__authorization__cs_new`;
+
+-- specs/demo_clinic.mig:269: this run's crosswalk (renamed into place at the end)
+CREATE TABLE `chartshift__xwalk__emr__authorization__cs_new` (
+  `legacy_key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
+  `own_id` BIGINT,
+  `target_id` BIGINT,
+  `state` VARCHAR(10) NOT NULL COLLATE `utf8mb4_nopad_bin`,
+  PRIMARY KEY (`legacy_key`)
+);
+
+-- specs/demo_clinic.mig:279: persistent crosswalk for emr.encounter: legacy key -> id (kept across runs)
+CREATE TABLE IF NOT EXISTS `chartshift__xwalk__emr__encounter` (
+  `legacy_key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
+  `own_id` BIGINT,
+  `target_id` BIGINT,
+  `state` VARCHAR(10) NOT NULL COLLATE `utf8mb4_nopad_bin`,
+  PRIMARY KEY (`legacy_key`)
+);
+
+-- specs/demo_clinic.mig:279: this run's crosswalk
+DROP TABLE IF EXISTS `chartshift__xwalk__emr__encounter__cs_new`;
+
+-- specs/demo_clinic.mig:279: this run's crosswalk (renamed into place at the end)
+CREATE TABLE `chartshift__xwalk__emr__encounter__cs_new` (
+  `legacy_key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
+  `own_id` BIGINT,
+  `target_id` BIGINT,
+  `state` VARCHAR(10) NOT NULL COLLATE `utf8mb4_nopad_bin`,
+  PRIMARY KEY (`legacy_key`)
+);
+
+-- specs/demo_clinic.mig:290: persistent crosswalk for emr.charge_line: legacy key -> id (kept across runs)
+CREATE TABLE IF NOT EXISTS `chartshift__xwalk__emr__charge_line` (
+  `legacy_key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
+  `own_id` BIGINT,
+  `target_id` BIGINT,
+  `state` VARCHAR(10) NOT NULL COLLATE `utf8mb4_nopad_bin`,
+  PRIMARY KEY (`legacy_key`)
+);
+
+-- specs/demo_clinic.mig:290: this run's crosswalk
+DROP TABLE IF EXISTS `chartshift__xwalk__emr__charge_line__cs_new`;
+
+-- specs/demo_clinic.mig:290: this run's crosswalk (renamed into place at the end)
+CREATE TABLE `chartshift__xwalk__emr__charge_line__cs_new` (
+  `legacy_key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
+  `own_id` BIGINT,
+  `target_id` BIGINT,
+  `state` VARCHAR(10) NOT NULL COLLATE `utf8mb4_nopad_bin`,
+  PRIMARY KEY (`legacy_key`)
+);
+
+-- specs/demo_clinic.mig:308: persistent crosswalk for emr.clinical_note: legacy key -> id (kept across runs)
+CREATE TABLE IF NOT EXISTS `chartshift__xwalk__emr__clinical_note` (
+  `legacy_key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
+  `own_id` BIGINT,
+  `target_id` BIGINT,
+  `state` VARCHAR(10) NOT NULL COLLATE `utf8mb4_nopad_bin`,
+  PRIMARY KEY (`legacy_key`)
+);
+
+-- specs/demo_clinic.mig:308: this run's crosswalk
+DROP TABLE IF EXISTS `chartshift__xwalk__emr__clinical_note__cs_new`;
+
+-- specs/demo_clinic.mig:308: this run's crosswalk (renamed into place at the end)
+CREATE TABLE `chartshift__xwalk__emr__clinical_note__cs_new` (
+  `legacy_key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
+  `own_id` BIGINT,
+  `target_id` BIGINT,
+  `state` VARCHAR(10) NOT NULL COLLATE `utf8mb4_nopad_bin`,
+  PRIMARY KEY (`legacy_key`)
+);
+
+-- rejects of this run
+DROP TABLE IF EXISTS `chartshift__rejects__cs_new`;
+
+-- one row per rejected source row (raw values kept for remediation)
+CREATE TABLE `chartshift__rejects__cs_new` (
+  `map` VARCHAR(200) COLLATE `utf8mb4_nopad_bin`,
+  `source_table` VARCHAR(200) NOT NULL COLLATE `utf8mb4_nopad_bin`,
+  `source_key` VARCHAR(255) COLLATE `utf8mb4_nopad_bin`,
+  `slot` INT,
+  `record` BIGINT,
+  `rule` VARCHAR(200) NOT NULL COLLATE `utf8mb4_nopad_bin`,
+  `reason` VARCHAR(500) NOT NULL COLLATE `utf8mb4_nopad_bin`,
+  `original_row` TEXT COLLATE `utf8mb4_nopad_bin`
+);
+
+-- specs/demo_clinic.mig:104: replace emr.practitioner
+DROP TABLE IF EXISTS `emr__practitioner__cs_new`;
+
+-- specs/demo_clinic.mig:104: target table emr.practitioner
+CREATE TABLE `emr__practitioner__cs_new` (
+  `id` BIGINT NOT NULL,
+  `provider_code` VARCHAR(20) NOT NULL COLLATE `utf8mb4_nopad_bin`,
+  `full_name` VARCHAR(100) NOT NULL COLLATE `utf8mb4_nopad_bin`,
+  `credential` VARCHAR(10) COLLATE `utf8mb4_nopad_bin`,
+  `npi` CHAR(10) NOT NULL COLLATE `utf8mb4_nopad_bin`,
+  PRIMARY KEY (`id`),
+  UNIQUE (
+    `provider_code`
+  )
+);
+
+-- specs/demo_clinic.mig:111: replace emr.patient
+DROP TABLE IF EXISTS `emr__patient__cs_new`;
+
+-- specs/demo_clinic.mig:111: target table emr.patient
+CREATE TABLE `emr__patient__cs_new` (
+  `id` BIGINT NOT NULL,
+  `mrn` VARCHAR(20) NOT NULL COLLATE `utf8mb4_nopad_bin`,
+  `first_name` VARCHAR(50) NOT NULL COLLATE `utf8mb4_nopad_bin`,
+  `last_name` VARCHAR(50) NOT NULL COLLATE `utf8mb4_nopad_bin`,
+  `middle_initial` CHAR(1) COLLATE `utf8mb4_nopad_bin`,
+  `birth_date` DATE,
+  `sex` VARCHAR(7) NOT NULL COLLATE `utf8mb4_nopad_bin`,
+  `ssn` CHAR(9) COLLATE `utf8mb4_nopad_bin`,
+  `address_line1` VARCHAR(100) COLLATE `utf8mb4_nopad_bin`,
+  `city` VARCHAR(50) COLLATE `utf8mb4_nopad_bin`,
+  `state` CHAR(2) COLLATE `utf8mb4_nopad_bin`,
+  `postal_code` VARCHAR(10) COLLATE `utf8mb4_nopad_bin`,
+  `phone` CHAR(10) COLLATE `utf8mb4_nopad_bin`,
+  `email` VARCHAR(100) COLLATE `utf8mb4_nopad_bin`,
+  `status` VARCHAR(8) NOT NULL COLLATE `utf8mb4_nopad_bin`,
+  PRIMARY KEY (`id`),
+  UNIQUE (
+    `mrn`
+  )
+);
+
+-- specs/demo_clinic.mig:128: replace emr.coverage
+DROP TABLE IF EXISTS `emr__coverage__cs_new`;
+
+-- specs/demo_clinic.mig:128: target table emr.coverage
+CREATE TABLE `emr__coverage__cs_new` (
+  `id` BIGINT NOT NULL,
+  `patient_id` BIGINT NOT NULL,
+  `payer_name` VARCHAR(100) NOT NULL COLLATE `utf8mb4_nopad_bin`,
+  `payer_type` VARCHAR(20) NOT NULL COLLATE `utf8mb4_nopad_bin`,
+  `member_id` VARCHAR(30) COLLATE `utf8mb4_nopad_bin`,
+  `group_no` VARCHAR(30) COLLATE `utf8mb4_nopad_bin`,
+  `priority` INT NOT NULL,
+  `start_date` DATE,
+  `end_date` DATE,
+  PRIMARY KEY (`id`)
+);
+
+-- specs/demo_clinic.mig:139: replace emr.episode
+DROP TABLE IF EXISTS `emr__episode__cs_new`;
+
+-- specs/demo_clinic.mig:139: target table emr.episode
+CREATE TABLE `emr__episode__cs_new` (
+  `id` BIGINT NOT NULL,
+  `patient_id` BIGINT NOT NULL,
+  `practitioner_id` BIGINT,
+  `referring_physician` VARCHAR(100) COLLATE `utf8mb4_nopad_bin`,
+  `referring_npi` CHAR(10) COLLATE `utf8mb4_nopad_bin`,
+  `onset_date` DATE,
+  `start_date` DATE,
+  PRIMARY KEY (`id`)
+);
+
+-- specs/demo_clinic.mig:148: replace emr.diagnosis
+DROP TABLE IF EXISTS `emr__diagnosis__cs_new`;
+
+-- specs/demo_clinic.mig:148: target table emr.diagnosis
+CREATE TABLE `emr__diagnosis__cs_new` (
+  `id` BIGINT NOT NULL,
+  `episode_id` BIGINT NOT NULL,
+  `seq` INT NOT NULL,
+  `icd10_code` VARCHAR(8) NOT NULL COLLATE `utf8mb4_nopad_bin`,
+  PRIMARY KEY (`id`)
+);
+
+-- specs/demo_clinic.mig:154: replace emr.authorization
+DROP TABLE IF EXISTS `emr__authorization__cs_new`;
+
+-- specs/demo_clinic.mig:154: target table emr.authorization
+CREATE TABLE `emr__authorization__cs_new` (
+  `id` BIGINT NOT NULL,
+  `episode_id` BIGINT NOT NULL,
+  `auth_number` VARCHAR(30) COLLATE `utf8mb4_nopad_bin`,
+  `visits_authorized` INT,
+  `start_date` DATE,
+  `end_date` DATE,
+  PRIMARY KEY (`id`)
+);
+
+-- specs/demo_clinic.mig:162: replace emr.encounter
+DROP TABLE IF EXISTS `emr__encounter__cs_new`;
+
+-- specs/demo_clinic.mig:162: target table emr.encounter
+CREATE TABLE `emr__encounter__cs_new` (
+  `id` BIGINT NOT NULL,
+  `patient_id` BIGINT NOT NULL,
+  `episode_id` BIGINT,
+  `practitioner_id` BIGINT,
+  `service_date` DATE,
+  `status` VARCHAR(10) NOT NULL COLLATE `utf8mb4_nopad_bin`,
+  PRIMARY KEY (`id`)
+);
+
+-- specs/demo_clinic.mig:170: replace emr.charge_line
+DROP TABLE IF EXISTS `emr__charge_line__cs_new`;
+
+-- specs/demo_clinic.mig:170: target table emr.charge_line
+CREATE TABLE `emr__charge_line__cs_new` (
+  `id` BIGINT NOT NULL,
+  `encounter_id` BIGINT NOT NULL,
+  `line_no` INT NOT NULL,
+  `cpt` CHAR(5) NOT NULL COLLATE `utf8mb4_nopad_bin`,
+  `units` INT NOT NULL,
+  `modifier` VARCHAR(2) COLLATE `utf8mb4_nopad_bin`,
+  `amount` DECIMAL(10, 2),
+  PRIMARY KEY (`id`)
+);
+
+-- specs/demo_clinic.mig:179: replace emr.clinical_note
+DROP TABLE IF EXISTS `emr__clinical_note__cs_new`;
+
+-- specs/demo_clinic.mig:179: target table emr.clinical_note
+CREATE TABLE `emr__clinical_note__cs_new` (
+  `id` BIGINT NOT NULL,
+  `encounter_id` BIGINT NOT NULL,
+  `note_type` VARCHAR(20) NOT NULL COLLATE `utf8mb4_nopad_bin`,
+  `body` TEXT COLLATE `utf8mb4_nopad_bin`,
+  PRIMARY KEY (`id`)
+);
+
+-- specs/demo_clinic.mig:193: lookup visit_status from lookups/visit_status.csv
+DROP TABLE IF EXISTS `chartshift__lookup__visit_status`;
+
+-- specs/demo_clinic.mig:193: lookup visit_status: 5 entries
+CREATE TABLE `chartshift__lookup__visit_status` (
+  `key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
+  `value` VARCHAR(500) COLLATE `utf8mb4_nopad_bin`,
+  PRIMARY KEY (`key`)
+);
+
+-- specs/demo_clinic.mig:193: lookup visit_status rows 1-5
+INSERT INTO `chartshift__lookup__visit_status` (
+  `key`,
+  `value`
+)
+VALUES
+  ('CANCELED', 'cancelled'),
+  ('CANCELLED', 'cancelled'),
+  ('COMPLETED', 'completed'),
+  ('NO SHOW', 'no-show'),
+  ('NOSHOW', 'no-show');
+

@@ -1,0 +1,325 @@
+-- chartshift 0.1.0 | dialect mysql
+-- spec specs/demo_clinic.mig sha256 fa3b59889c1630ad5cbf1484506b82d73c62380bd92c195a5f3a28af9bac6bfc
+-- 20_01_emr_practitioner: map legacy.providers -> emr.practitioner
+-- Generated file: do not edit. Regenerate with `chartshift compile specs/demo_clinic.mig`.
+
+
+-- specs/demo_clinic.mig:199: work table left by an earlier run
+DROP TABLE IF EXISTS `chartshift__cs_work__emr__practitioner`;
+
+-- specs/demo_clinic.mig:199: legacy.providers -> emr.practitioner: every candidate row with its fields and status
+CREATE TABLE `chartshift__cs_work__emr__practitioner` AS
+WITH `cs_in` AS (
+  SELECT
+    `providers`.`__row` AS `__row`,
+    `providers`.`__cast_error` AS `__cast_error`,
+    `providers`.`prov_id` AS `s__providers__prov_id`,
+    `providers`.`name` AS `s__providers__name`,
+    `providers`.`credential` AS `s__providers__credential`,
+    `providers`.`npi` AS `s__providers__npi`,
+    1 AS `__slot`
+  FROM `legacy__providers` AS `providers`
+), `cs_fields` AS (
+  SELECT
+    *,
+    TRIM(`cs_in`.`s__providers__prov_id`) AS `f__provider_code`,
+    TRIM(`cs_in`.`s__providers__name`) AS `f__full_name`,
+    UPPER(TRIM(`cs_in`.`s__providers__credential`)) AS `f__credential`,
+    TRIM(`cs_in`.`s__providers__npi`) AS `f__npi`,
+    CAST(CAST((
+      `cs_in`.`s__providers__prov_id`
+    ) AS CHAR) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin AS `__key`,
+    COALESCE((
+      TRUE
+    ), FALSE) AS `__keep`
+  FROM `cs_in`
+), `cs_rules` AS (
+  SELECT
+    *,
+    CASE
+      WHEN NOT `cs_fields`.`__cast_error` IS NULL
+      THEN 1
+      WHEN `cs_fields`.`__key` IS NULL
+      THEN 2
+      WHEN COALESCE(
+        (
+          NOT (
+            COALESCE(
+              CASE
+                WHEN TRIM(`cs_fields`.`f__npi`) IS NULL
+                THEN NULL
+                WHEN NOT REGEXP_INSTR(
+                  CAST(TRIM(TRIM(`cs_fields`.`f__npi`)) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
+                  '^[12][0-9]{9}\\z'
+                ) > 0
+                THEN FALSE
+                ELSE (
+                  24 + CAST(SUBSTRING(
+                    '0246813579',
+                    CAST(SUBSTRING(TRIM(TRIM(`cs_fields`.`f__npi`)), 1, 1) AS SIGNED) + 1,
+                    1
+                  ) AS SIGNED) + CAST(SUBSTRING(TRIM(TRIM(`cs_fields`.`f__npi`)), 2, 1) AS SIGNED) + CAST(SUBSTRING(
+                    '0246813579',
+                    CAST(SUBSTRING(TRIM(TRIM(`cs_fields`.`f__npi`)), 3, 1) AS SIGNED) + 1,
+                    1
+                  ) AS SIGNED) + CAST(SUBSTRING(TRIM(TRIM(`cs_fields`.`f__npi`)), 4, 1) AS SIGNED) + CAST(SUBSTRING(
+                    '0246813579',
+                    CAST(SUBSTRING(TRIM(TRIM(`cs_fields`.`f__npi`)), 5, 1) AS SIGNED) + 1,
+                    1
+                  ) AS SIGNED) + CAST(SUBSTRING(TRIM(TRIM(`cs_fields`.`f__npi`)), 6, 1) AS SIGNED) + CAST(SUBSTRING(
+                    '0246813579',
+                    CAST(SUBSTRING(TRIM(TRIM(`cs_fields`.`f__npi`)), 7, 1) AS SIGNED) + 1,
+                    1
+                  ) AS SIGNED) + CAST(SUBSTRING(TRIM(TRIM(`cs_fields`.`f__npi`)), 8, 1) AS SIGNED) + CAST(SUBSTRING(
+                    '0246813579',
+                    CAST(SUBSTRING(TRIM(TRIM(`cs_fields`.`f__npi`)), 9, 1) AS SIGNED) + 1,
+                    1
+                  ) AS SIGNED) + CAST(SUBSTRING(TRIM(TRIM(`cs_fields`.`f__npi`)), 10, 1) AS SIGNED)
+                ) % 10 = 0
+              END,
+              FALSE
+            )
+          )
+        ),
+        FALSE
+      )
+      THEN 3
+      WHEN `cs_fields`.`f__provider_code` IS NULL
+      THEN 4
+      WHEN CHAR_LENGTH(CAST(`cs_fields`.`f__provider_code` AS CHAR)) > 20
+      THEN 5
+      WHEN `cs_fields`.`f__full_name` IS NULL
+      THEN 6
+      WHEN CHAR_LENGTH(CAST(`cs_fields`.`f__full_name` AS CHAR)) > 100
+      THEN 7
+      WHEN CHAR_LENGTH(CAST(`cs_fields`.`f__credential` AS CHAR)) > 10
+      THEN 8
+      WHEN `cs_fields`.`f__npi` IS NULL
+      THEN 9
+      WHEN CHAR_LENGTH(CAST(`cs_fields`.`f__npi` AS CHAR)) > 10
+      THEN 10
+      WHEN ROW_NUMBER() OVER (
+        PARTITION BY `cs_fields`.`__key`
+        ORDER BY CASE WHEN `cs_fields`.`__row` IS NULL THEN 1 ELSE 0 END, `cs_fields`.`__row`
+      ) > 1
+      THEN 11
+    END AS `__rule`
+  FROM `cs_fields`
+)
+SELECT
+  *,
+  CASE
+    WHEN NOT `cs_rules`.`__keep`
+    THEN 'filtered'
+    WHEN NOT `cs_rules`.`__rule` IS NULL
+    THEN 'rejected'
+    WHEN ROW_NUMBER() OVER (
+      PARTITION BY (
+        `cs_rules`.`__keep` AND `cs_rules`.`__rule` IS NULL
+      ), `cs_rules`.`__key`
+      ORDER BY CASE WHEN `cs_rules`.`__key` IS NULL THEN 1 ELSE 0 END, `cs_rules`.`__key`
+    ) > 1
+    THEN 'merged'
+    ELSE 'loaded'
+  END AS `__status`,
+  FIRST_VALUE(`cs_rules`.`__key`) OVER (
+    PARTITION BY (
+      `cs_rules`.`__keep` AND `cs_rules`.`__rule` IS NULL
+    ), `cs_rules`.`__key`
+    ORDER BY CASE WHEN `cs_rules`.`__key` IS NULL THEN 1 ELSE 0 END, `cs_rules`.`__key`
+  ) AS `__survivor_key`
+FROM `cs_rules`;
+
+-- specs/demo_clinic.mig:199: legacy.providers -> emr.practitioner: rejected rows with the first rule that failed
+INSERT INTO `chartshift__rejects__cs_new` (
+  `map`,
+  `source_table`,
+  `source_key`,
+  `slot`,
+  `record`,
+  `rule`,
+  `reason`,
+  `original_row`
+)
+SELECT
+  'legacy.providers -> emr.practitioner',
+  'legacy.providers',
+  CAST(CAST((
+    `w`.`s__providers__prov_id`
+  ) AS CHAR) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
+  `w`.`__slot`,
+  `w`.`__row`,
+  CASE `w`.`__rule`
+    WHEN 1
+    THEN 'cast'
+    WHEN 2
+    THEN 'key'
+    WHEN 3
+    THEN 'reject:205'
+    WHEN 4
+    THEN 'not null:emr.practitioner.provider_code'
+    WHEN 5
+    THEN 'length:emr.practitioner.provider_code'
+    WHEN 6
+    THEN 'not null:emr.practitioner.full_name'
+    WHEN 7
+    THEN 'length:emr.practitioner.full_name'
+    WHEN 8
+    THEN 'length:emr.practitioner.credential'
+    WHEN 9
+    THEN 'not null:emr.practitioner.npi'
+    WHEN 10
+    THEN 'length:emr.practitioner.npi'
+    WHEN 11
+    THEN 'duplicate key'
+  END,
+  CASE `w`.`__rule`
+    WHEN 1
+    THEN 'value does not fit the source column type'
+    WHEN 2
+    THEN 'missing legacy key'
+    WHEN 3
+    THEN 'invalid NPI'
+    WHEN 4
+    THEN 'provider_code is required but empty'
+    WHEN 5
+    THEN 'provider_code is longer than 20 characters'
+    WHEN 6
+    THEN 'full_name is required but empty'
+    WHEN 7
+    THEN 'full_name is longer than 100 characters'
+    WHEN 8
+    THEN 'credential is longer than 10 characters'
+    WHEN 9
+    THEN 'npi is required but empty'
+    WHEN 10
+    THEN 'npi is longer than 10 characters'
+    WHEN 11
+    THEN 'duplicate legacy key (an earlier row has the same key)'
+  END,
+  CAST(JSON_OBJECT('prov_id', `r`.`prov_id`, 'name', `r`.`name`, 'credential', `r`.`credential`, 'npi', `r`.`npi`) AS CHAR)
+FROM `chartshift__cs_work__emr__practitioner` AS `w`
+JOIN `chartshift_stage__legacy__providers` AS `r`
+  ON `r`.`__row` = `w`.`__row`
+WHERE
+  `w`.`__status` = 'rejected'
+ORDER BY
+  CASE WHEN `w`.`__row` IS NULL THEN 1 ELSE 0 END, `w`.`__row`,
+  CASE WHEN `w`.`__slot` IS NULL THEN 1 ELSE 0 END, `w`.`__slot`;
+
+-- specs/demo_clinic.mig:200: crosswalk emr.practitioner
+DROP TABLE IF EXISTS `chartshift__cs_xwalk_new__emr__practitioner`;
+
+-- specs/demo_clinic.mig:200: crosswalk emr.practitioner: keep known ids, number new keys in key order after the highest id, merged keys point at their survivor
+CREATE TABLE `chartshift__cs_xwalk_new__emr__practitioner` AS
+WITH `prev` AS (
+  SELECT
+    `legacy_key`,
+    `own_id`
+  FROM `chartshift__xwalk__emr__practitioner`
+), `cur` AS (
+  SELECT
+    `__key`,
+    `__status`,
+    `__survivor_key`
+  FROM `chartshift__cs_work__emr__practitioner`
+  WHERE
+    `__status` IN ('loaded', 'merged')
+), `keys` AS (
+  SELECT
+    `legacy_key`,
+    `own_id`
+  FROM `prev`
+  UNION ALL
+  SELECT
+    `cur`.`__key`,
+    CAST(NULL AS SIGNED)
+  FROM `cur`
+  WHERE
+    NOT EXISTS(
+      SELECT
+        1
+      FROM `prev` AS `p`
+      WHERE
+        `p`.`legacy_key` = `cur`.`__key`
+    )
+), `numbered` AS (
+  SELECT
+    `k`.`legacy_key` AS `legacy_key`,
+    `c`.`__status` AS `state`,
+    `c`.`__survivor_key` AS `survivor_key`,
+    COALESCE(
+      `k`.`own_id`,
+      CASE
+        WHEN `k`.`own_id` IS NULL AND `c`.`__status` = 'loaded'
+        THEN (
+          SELECT
+            COALESCE(MAX(`own_id`), 0)
+          FROM `prev`
+        ) + ROW_NUMBER() OVER (
+          PARTITION BY (
+            `k`.`own_id` IS NULL AND `c`.`__status` = 'loaded'
+          )
+          ORDER BY CASE WHEN `k`.`legacy_key` IS NULL THEN 1 ELSE 0 END, `k`.`legacy_key`
+        )
+      END
+    ) AS `own_id`
+  FROM `keys` AS `k`
+  LEFT JOIN `cur` AS `c`
+    ON `c`.`__key` = `k`.`legacy_key`
+)
+SELECT
+  `n`.`legacy_key` AS `legacy_key`,
+  `n`.`own_id` AS `own_id`,
+  CASE
+    WHEN `n`.`state` = 'loaded'
+    THEN `n`.`own_id`
+    WHEN `n`.`state` = 'merged'
+    THEN `s`.`own_id`
+  END AS `target_id`,
+  COALESCE(`n`.`state`, 'inactive') AS `state`
+FROM `numbered` AS `n`
+LEFT JOIN `numbered` AS `s`
+  ON `s`.`legacy_key` = `n`.`survivor_key`;
+
+-- specs/demo_clinic.mig:200: crosswalk emr.practitioner: replace contents
+DELETE FROM `chartshift__xwalk__emr__practitioner__cs_new`;
+
+-- specs/demo_clinic.mig:200: crosswalk emr.practitioner
+INSERT INTO `chartshift__xwalk__emr__practitioner__cs_new` (
+  `legacy_key`,
+  `own_id`,
+  `target_id`,
+  `state`
+)
+SELECT
+  `legacy_key`,
+  `own_id`,
+  `target_id`,
+  `state`
+FROM `chartshift__cs_xwalk_new__emr__practitioner`
+ORDER BY
+  `legacy_key`;
+
+-- specs/demo_clinic.mig:199: legacy.providers -> emr.practitioner: load the surviving rows
+INSERT INTO `emr__practitioner__cs_new` (
+  `id`,
+  `provider_code`,
+  `full_name`,
+  `credential`,
+  `npi`
+)
+SELECT
+  `x`.`target_id`,
+  CAST(`w`.`f__provider_code` AS CHAR(20)),
+  CAST(`w`.`f__full_name` AS CHAR(100)),
+  CAST(`w`.`f__credential` AS CHAR(10)),
+  CAST(`w`.`f__npi` AS CHAR(10))
+FROM `chartshift__cs_work__emr__practitioner` AS `w`
+JOIN `chartshift__xwalk__emr__practitioner__cs_new` AS `x`
+  ON `x`.`legacy_key` = `w`.`__key`
+WHERE
+  `w`.`__status` = 'loaded'
+ORDER BY
+  `x`.`target_id`;
+

@@ -1,0 +1,377 @@
+-- chartshift 0.1.0 | dialect mysql
+-- spec specs/demo_clinic.mig sha256 fa3b59889c1630ad5cbf1484506b82d73c62380bd92c195a5f3a28af9bac6bfc
+-- 20_03_emr_coverage: map legacy.policies -> emr.coverage
+-- Generated file: do not edit. Regenerate with `chartshift compile specs/demo_clinic.mig`.
+
+
+-- specs/demo_clinic.mig:232: work table left by an earlier run
+DROP TABLE IF EXISTS `chartshift__cs_work__emr__coverage`;
+
+-- specs/demo_clinic.mig:232: legacy.policies -> emr.coverage: every candidate row with its fields and status
+CREATE TABLE `chartshift__cs_work__emr__coverage` AS
+WITH `cs_in` AS (
+  SELECT
+    `policies`.`__row` AS `__row`,
+    `policies`.`__cast_error` AS `__cast_error`,
+    `policies`.`policy_id` AS `s__policies__policy_id`,
+    `policies`.`pat_no` AS `s__policies__pat_no`,
+    `policies`.`payer_id` AS `s__policies__payer_id`,
+    `policies`.`member_id` AS `s__policies__member_id`,
+    `policies`.`group_no` AS `s__policies__group_no`,
+    `policies`.`priority` AS `s__policies__priority`,
+    `policies`.`eff_date` AS `s__policies__eff_date`,
+    `policies`.`term_date` AS `s__policies__term_date`,
+    `p`.`payer_id` AS `s__p__payer_id`,
+    `p`.`payer_name` AS `s__p__payer_name`,
+    `p`.`payer_type` AS `s__p__payer_type`,
+    1 AS `__slot`
+  FROM `legacy__policies` AS `policies`
+  LEFT JOIN `legacy__payers` AS `p`
+    ON (
+      `p`.`payer_id`
+    ) = (
+      `policies`.`payer_id`
+    )
+), `cs_fields` AS (
+  SELECT
+    *,
+    (
+      SELECT
+        `cs_x`.`target_id`
+      FROM `chartshift__xwalk__emr__patient__cs_new` AS `cs_x`
+      WHERE
+        `cs_x`.`legacy_key` = CAST(CAST((
+          `cs_in`.`s__policies__pat_no`
+        ) AS CHAR) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin
+        AND `cs_x`.`state` <> 'inactive'
+    ) AS `f__patient_id`,
+    `cs_in`.`s__p__payer_name` AS `f__payer_name`,
+    `cs_in`.`s__p__payer_type` AS `f__payer_type`,
+    TRIM(`cs_in`.`s__policies__member_id`) AS `f__member_id`,
+    TRIM(`cs_in`.`s__policies__group_no`) AS `f__group_no`,
+    `cs_in`.`s__policies__priority` AS `f__priority`,
+    CAST(NULLIF(
+      REGEXP_REPLACE(
+        CAST(REGEXP_REPLACE(
+          CAST(TRIM(`cs_in`.`s__policies__eff_date`) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
+          '(?s)^(?:([0-9]{1,2})\\/([0-9]{1,2})\\/([0-9]{4}))\\z|^.*\\z',
+          '\\3-\\1-\\2'
+        ) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
+        '(?s)^(?:((?:(?:[0-9]{3}[1-9]|[0-9]{2}[1-9]0|[0-9][1-9]00|[1-9]000)-(?:(?:0?[13578]|1[02])-(?:0?[1-9]|[12][0-9]|3[01])|(?:0?[469]|11)-(?:0?[1-9]|[12][0-9]|30)|0?2-(?:0?[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)-0?2-29)))\\z|^.*\\z',
+        '\\1'
+      ),
+      ''
+    ) AS DATE) AS `f__start_date`,
+    CAST(NULLIF(
+      REGEXP_REPLACE(
+        CAST(REGEXP_REPLACE(
+          CAST(TRIM(`cs_in`.`s__policies__term_date`) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
+          '(?s)^(?:([0-9]{1,2})\\/([0-9]{1,2})\\/([0-9]{4}))\\z|^.*\\z',
+          '\\3-\\1-\\2'
+        ) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
+        '(?s)^(?:((?:(?:[0-9]{3}[1-9]|[0-9]{2}[1-9]0|[0-9][1-9]00|[1-9]000)-(?:(?:0?[13578]|1[02])-(?:0?[1-9]|[12][0-9]|3[01])|(?:0?[469]|11)-(?:0?[1-9]|[12][0-9]|30)|0?2-(?:0?[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)-0?2-29)))\\z|^.*\\z',
+        '\\1'
+      ),
+      ''
+    ) AS DATE) AS `f__end_date`,
+    CAST(CAST((
+      `cs_in`.`s__policies__policy_id`
+    ) AS CHAR) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin AS `__key`,
+    COALESCE((
+      TRUE
+    ), FALSE) AS `__keep`
+  FROM `cs_in`
+), `cs_rules` AS (
+  SELECT
+    *,
+    CASE
+      WHEN NOT `cs_fields`.`__cast_error` IS NULL
+      THEN 1
+      WHEN `cs_fields`.`__key` IS NULL
+      THEN 2
+      WHEN COALESCE((
+        (
+          `cs_fields`.`f__patient_id`
+        ) IS NULL
+      ), FALSE)
+      THEN 3
+      WHEN `cs_fields`.`f__patient_id` IS NULL
+      THEN 4
+      WHEN `cs_fields`.`f__payer_name` IS NULL
+      THEN 5
+      WHEN CHAR_LENGTH(CAST(`cs_fields`.`f__payer_name` AS CHAR)) > 100
+      THEN 6
+      WHEN `cs_fields`.`f__payer_type` IS NULL
+      THEN 7
+      WHEN CHAR_LENGTH(CAST(`cs_fields`.`f__payer_type` AS CHAR)) > 20
+      THEN 8
+      WHEN CHAR_LENGTH(CAST(`cs_fields`.`f__member_id` AS CHAR)) > 30
+      THEN 9
+      WHEN CHAR_LENGTH(CAST(`cs_fields`.`f__group_no` AS CHAR)) > 30
+      THEN 10
+      WHEN `cs_fields`.`f__priority` IS NULL
+      THEN 11
+      WHEN NOT COALESCE((
+        (
+          `cs_fields`.`f__priority`
+        ) BETWEEN 1 AND 3
+      ), TRUE)
+      THEN 12
+      WHEN ROW_NUMBER() OVER (
+        PARTITION BY `cs_fields`.`__key`
+        ORDER BY CASE WHEN `cs_fields`.`__row` IS NULL THEN 1 ELSE 0 END, `cs_fields`.`__row`
+      ) > 1
+      THEN 13
+    END AS `__rule`
+  FROM `cs_fields`
+)
+SELECT
+  *,
+  CASE
+    WHEN NOT `cs_rules`.`__keep`
+    THEN 'filtered'
+    WHEN NOT `cs_rules`.`__rule` IS NULL
+    THEN 'rejected'
+    WHEN ROW_NUMBER() OVER (
+      PARTITION BY (
+        `cs_rules`.`__keep` AND `cs_rules`.`__rule` IS NULL
+      ), `cs_rules`.`__key`
+      ORDER BY CASE WHEN `cs_rules`.`__key` IS NULL THEN 1 ELSE 0 END, `cs_rules`.`__key`
+    ) > 1
+    THEN 'merged'
+    ELSE 'loaded'
+  END AS `__status`,
+  FIRST_VALUE(`cs_rules`.`__key`) OVER (
+    PARTITION BY (
+      `cs_rules`.`__keep` AND `cs_rules`.`__rule` IS NULL
+    ), `cs_rules`.`__key`
+    ORDER BY CASE WHEN `cs_rules`.`__key` IS NULL THEN 1 ELSE 0 END, `cs_rules`.`__key`
+  ) AS `__survivor_key`
+FROM `cs_rules`;
+
+-- specs/demo_clinic.mig:232: legacy.policies -> emr.coverage: rejected rows with the first rule that failed
+INSERT INTO `chartshift__rejects__cs_new` (
+  `map`,
+  `source_table`,
+  `source_key`,
+  `slot`,
+  `record`,
+  `rule`,
+  `reason`,
+  `original_row`
+)
+SELECT
+  'legacy.policies -> emr.coverage',
+  'legacy.policies',
+  CAST(CAST((
+    `w`.`s__policies__policy_id`
+  ) AS CHAR) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
+  `w`.`__slot`,
+  `w`.`__row`,
+  CASE `w`.`__rule`
+    WHEN 1
+    THEN 'cast'
+    WHEN 2
+    THEN 'key'
+    WHEN 3
+    THEN 'reject:243'
+    WHEN 4
+    THEN 'not null:emr.coverage.patient_id'
+    WHEN 5
+    THEN 'not null:emr.coverage.payer_name'
+    WHEN 6
+    THEN 'length:emr.coverage.payer_name'
+    WHEN 7
+    THEN 'not null:emr.coverage.payer_type'
+    WHEN 8
+    THEN 'length:emr.coverage.payer_type'
+    WHEN 9
+    THEN 'length:emr.coverage.member_id'
+    WHEN 10
+    THEN 'length:emr.coverage.group_no'
+    WHEN 11
+    THEN 'not null:emr.coverage.priority'
+    WHEN 12
+    THEN 'check:emr.coverage.priority'
+    WHEN 13
+    THEN 'duplicate key'
+  END,
+  CASE `w`.`__rule`
+    WHEN 1
+    THEN 'value does not fit the source column type'
+    WHEN 2
+    THEN 'missing legacy key'
+    WHEN 3
+    THEN 'coverage for unknown patient'
+    WHEN 4
+    THEN 'patient_id is required but empty'
+    WHEN 5
+    THEN 'payer_name is required but empty'
+    WHEN 6
+    THEN 'payer_name is longer than 100 characters'
+    WHEN 7
+    THEN 'payer_type is required but empty'
+    WHEN 8
+    THEN 'payer_type is longer than 20 characters'
+    WHEN 9
+    THEN 'member_id is longer than 30 characters'
+    WHEN 10
+    THEN 'group_no is longer than 30 characters'
+    WHEN 11
+    THEN 'priority is required but empty'
+    WHEN 12
+    THEN 'priority fails its check constraint'
+    WHEN 13
+    THEN 'duplicate legacy key (an earlier row has the same key)'
+  END,
+  CAST(JSON_OBJECT(
+    'policy_id',
+    `r`.`policy_id`,
+    'pat_no',
+    `r`.`pat_no`,
+    'payer_id',
+    `r`.`payer_id`,
+    'member_id',
+    `r`.`member_id`,
+    'group_no',
+    `r`.`group_no`,
+    'priority',
+    `r`.`priority`,
+    'eff_date',
+    `r`.`eff_date`,
+    'term_date',
+    `r`.`term_date`
+  ) AS CHAR)
+FROM `chartshift__cs_work__emr__coverage` AS `w`
+JOIN `chartshift_stage__legacy__policies` AS `r`
+  ON `r`.`__row` = `w`.`__row`
+WHERE
+  `w`.`__status` = 'rejected'
+ORDER BY
+  CASE WHEN `w`.`__row` IS NULL THEN 1 ELSE 0 END, `w`.`__row`,
+  CASE WHEN `w`.`__slot` IS NULL THEN 1 ELSE 0 END, `w`.`__slot`;
+
+-- specs/demo_clinic.mig:234: crosswalk emr.coverage
+DROP TABLE IF EXISTS `chartshift__cs_xwalk_new__emr__coverage`;
+
+-- specs/demo_clinic.mig:234: crosswalk emr.coverage: keep known ids, number new keys in key order after the highest id, merged keys point at their survivor
+CREATE TABLE `chartshift__cs_xwalk_new__emr__coverage` AS
+WITH `prev` AS (
+  SELECT
+    `legacy_key`,
+    `own_id`
+  FROM `chartshift__xwalk__emr__coverage`
+), `cur` AS (
+  SELECT
+    `__key`,
+    `__status`,
+    `__survivor_key`
+  FROM `chartshift__cs_work__emr__coverage`
+  WHERE
+    `__status` IN ('loaded', 'merged')
+), `keys` AS (
+  SELECT
+    `legacy_key`,
+    `own_id`
+  FROM `prev`
+  UNION ALL
+  SELECT
+    `cur`.`__key`,
+    CAST(NULL AS SIGNED)
+  FROM `cur`
+  WHERE
+    NOT EXISTS(
+      SELECT
+        1
+      FROM `prev` AS `p`
+      WHERE
+        `p`.`legacy_key` = `cur`.`__key`
+    )
+), `numbered` AS (
+  SELECT
+    `k`.`legacy_key` AS `legacy_key`,
+    `c`.`__status` AS `state`,
+    `c`.`__survivor_key` AS `survivor_key`,
+    COALESCE(
+      `k`.`own_id`,
+      CASE
+        WHEN `k`.`own_id` IS NULL AND `c`.`__status` = 'loaded'
+        THEN (
+          SELECT
+            COALESCE(MAX(`own_id`), 0)
+          FROM `prev`
+        ) + ROW_NUMBER() OVER (
+          PARTITION BY (
+            `k`.`own_id` IS NULL AND `c`.`__status` = 'loaded'
+          )
+          ORDER BY CASE WHEN `k`.`legacy_key` IS NULL THEN 1 ELSE 0 END, `k`.`legacy_key`
+        )
+      END
+    ) AS `own_id`
+  FROM `keys` AS `k`
+  LEFT JOIN `cur` AS `c`
+    ON `c`.`__key` = `k`.`legacy_key`
+)
+SELECT
+  `n`.`legacy_key` AS `legacy_key`,
+  `n`.`own_id` AS `own_id`,
+  CASE
+    WHEN `n`.`state` = 'loaded'
+    THEN `n`.`own_id`
+    WHEN `n`.`state` = 'merged'
+    THEN `s`.`own_id`
+  END AS `target_id`,
+  COALESCE(`n`.`state`, 'inactive') AS `state`
+FROM `numbered` AS `n`
+LEFT JOIN `numbered` AS `s`
+  ON `s`.`legacy_key` = `n`.`survivor_key`;
+
+-- specs/demo_clinic.mig:234: crosswalk emr.coverage: replace contents
+DELETE FROM `chartshift__xwalk__emr__coverage__cs_new`;
+
+-- specs/demo_clinic.mig:234: crosswalk emr.coverage
+INSERT INTO `chartshift__xwalk__emr__coverage__cs_new` (
+  `legacy_key`,
+  `own_id`,
+  `target_id`,
+  `state`
+)
+SELECT
+  `legacy_key`,
+  `own_id`,
+  `target_id`,
+  `state`
+FROM `chartshift__cs_xwalk_new__emr__coverage`
+ORDER BY
+  `legacy_key`;
+
+-- specs/demo_clinic.mig:232: legacy.policies -> emr.coverage: load the surviving rows
+INSERT INTO `emr__coverage__cs_new` (
+  `id`,
+  `patient_id`,
+  `payer_name`,
+  `payer_type`,
+  `member_id`,
+  `group_no`,
+  `priority`,
+  `start_date`,
+  `end_date`
+)
+SELECT
+  `x`.`target_id`,
+  CAST(`w`.`f__patient_id` AS SIGNED),
+  CAST(`w`.`f__payer_name` AS CHAR(100)),
+  CAST(`w`.`f__payer_type` AS CHAR(20)),
+  CAST(`w`.`f__member_id` AS CHAR(30)),
+  CAST(`w`.`f__group_no` AS CHAR(30)),
+  CAST(`w`.`f__priority` AS SIGNED),
+  CAST(`w`.`f__start_date` AS DATE),
+  CAST(`w`.`f__end_date` AS DATE)
+FROM `chartshift__cs_work__emr__coverage` AS `w`
+JOIN `chartshift__xwalk__emr__coverage__cs_new` AS `x`
+  ON `x`.`legacy_key` = `w`.`__key`
+WHERE
+  `w`.`__status` = 'loaded'
+ORDER BY
+  `x`.`target_id`;
+

@@ -1,0 +1,374 @@
+-- chartshift 0.1.0 | dialect mysql
+-- spec specs/demo_clinic.mig sha256 fa3b59889c1630ad5cbf1484506b82d73c62380bd92c195a5f3a28af9bac6bfc
+-- 20_04_emr_episode: map legacy.cases -> emr.episode
+-- Generated file: do not edit. Regenerate with `chartshift compile specs/demo_clinic.mig`.
+
+
+-- specs/demo_clinic.mig:246: work table left by an earlier run
+DROP TABLE IF EXISTS `chartshift__cs_work__emr__episode`;
+
+-- specs/demo_clinic.mig:246: legacy.cases -> emr.episode: every candidate row with its fields and status
+CREATE TABLE `chartshift__cs_work__emr__episode` AS
+WITH `cs_in` AS (
+  SELECT
+    `cases`.`__row` AS `__row`,
+    `cases`.`__cast_error` AS `__cast_error`,
+    `cases`.`case_no` AS `s__cases__case_no`,
+    `cases`.`pat_no` AS `s__cases__pat_no`,
+    `cases`.`therapist_id` AS `s__cases__therapist_id`,
+    `cases`.`referring_physician` AS `s__cases__referring_physician`,
+    `cases`.`referring_npi` AS `s__cases__referring_npi`,
+    `cases`.`injury_date` AS `s__cases__injury_date`,
+    `cases`.`eval_date` AS `s__cases__eval_date`,
+    `cases`.`dx1` AS `s__cases__dx1`,
+    `cases`.`dx2` AS `s__cases__dx2`,
+    `cases`.`dx3` AS `s__cases__dx3`,
+    `cases`.`dx4` AS `s__cases__dx4`,
+    1 AS `__slot`
+  FROM `legacy__cases` AS `cases`
+), `cs_fields` AS (
+  SELECT
+    *,
+    (
+      SELECT
+        `cs_x`.`target_id`
+      FROM `chartshift__xwalk__emr__patient__cs_new` AS `cs_x`
+      WHERE
+        `cs_x`.`legacy_key` = CAST(CAST((
+          `cs_in`.`s__cases__pat_no`
+        ) AS CHAR) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin
+        AND `cs_x`.`state` <> 'inactive'
+    ) AS `f__patient_id`,
+    (
+      SELECT
+        `cs_x`.`target_id`
+      FROM `chartshift__xwalk__emr__practitioner__cs_new` AS `cs_x`
+      WHERE
+        `cs_x`.`legacy_key` = CAST(CAST((
+          `cs_in`.`s__cases__therapist_id`
+        ) AS CHAR) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin
+        AND `cs_x`.`state` <> 'inactive'
+    ) AS `f__practitioner_id`,
+    TRIM(`cs_in`.`s__cases__referring_physician`) AS `f__referring_physician`,
+    CASE
+      WHEN CASE
+        WHEN TRIM(`cs_in`.`s__cases__referring_npi`) IS NULL
+        THEN NULL
+        WHEN NOT REGEXP_INSTR(
+          CAST(TRIM(TRIM(`cs_in`.`s__cases__referring_npi`)) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
+          '^[12][0-9]{9}\\z'
+        ) > 0
+        THEN FALSE
+        ELSE (
+          24 + CAST(SUBSTRING(
+            '0246813579',
+            CAST(SUBSTRING(TRIM(TRIM(`cs_in`.`s__cases__referring_npi`)), 1, 1) AS SIGNED) + 1,
+            1
+          ) AS SIGNED) + CAST(SUBSTRING(TRIM(TRIM(`cs_in`.`s__cases__referring_npi`)), 2, 1) AS SIGNED) + CAST(SUBSTRING(
+            '0246813579',
+            CAST(SUBSTRING(TRIM(TRIM(`cs_in`.`s__cases__referring_npi`)), 3, 1) AS SIGNED) + 1,
+            1
+          ) AS SIGNED) + CAST(SUBSTRING(TRIM(TRIM(`cs_in`.`s__cases__referring_npi`)), 4, 1) AS SIGNED) + CAST(SUBSTRING(
+            '0246813579',
+            CAST(SUBSTRING(TRIM(TRIM(`cs_in`.`s__cases__referring_npi`)), 5, 1) AS SIGNED) + 1,
+            1
+          ) AS SIGNED) + CAST(SUBSTRING(TRIM(TRIM(`cs_in`.`s__cases__referring_npi`)), 6, 1) AS SIGNED) + CAST(SUBSTRING(
+            '0246813579',
+            CAST(SUBSTRING(TRIM(TRIM(`cs_in`.`s__cases__referring_npi`)), 7, 1) AS SIGNED) + 1,
+            1
+          ) AS SIGNED) + CAST(SUBSTRING(TRIM(TRIM(`cs_in`.`s__cases__referring_npi`)), 8, 1) AS SIGNED) + CAST(SUBSTRING(
+            '0246813579',
+            CAST(SUBSTRING(TRIM(TRIM(`cs_in`.`s__cases__referring_npi`)), 9, 1) AS SIGNED) + 1,
+            1
+          ) AS SIGNED) + CAST(SUBSTRING(TRIM(TRIM(`cs_in`.`s__cases__referring_npi`)), 10, 1) AS SIGNED)
+        ) % 10 = 0
+      END
+      THEN TRIM(`cs_in`.`s__cases__referring_npi`)
+    END AS `f__referring_npi`,
+    CAST(NULLIF(
+      REGEXP_REPLACE(
+        CAST(REGEXP_REPLACE(
+          CAST(TRIM(`cs_in`.`s__cases__injury_date`) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
+          '(?s)^(?:([0-9]{1,2})\\/([0-9]{1,2})\\/([0-9]{4}))\\z|^.*\\z',
+          '\\3-\\1-\\2'
+        ) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
+        '(?s)^(?:((?:(?:[0-9]{3}[1-9]|[0-9]{2}[1-9]0|[0-9][1-9]00|[1-9]000)-(?:(?:0?[13578]|1[02])-(?:0?[1-9]|[12][0-9]|3[01])|(?:0?[469]|11)-(?:0?[1-9]|[12][0-9]|30)|0?2-(?:0?[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)-0?2-29)))\\z|^.*\\z',
+        '\\1'
+      ),
+      ''
+    ) AS DATE) AS `f__onset_date`,
+    CAST(NULLIF(
+      REGEXP_REPLACE(
+        CAST(REGEXP_REPLACE(
+          CAST(TRIM(`cs_in`.`s__cases__eval_date`) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
+          '(?s)^(?:([0-9]{1,2})\\/([0-9]{1,2})\\/([0-9]{4}))\\z|^.*\\z',
+          '\\3-\\1-\\2'
+        ) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
+        '(?s)^(?:((?:(?:[0-9]{3}[1-9]|[0-9]{2}[1-9]0|[0-9][1-9]00|[1-9]000)-(?:(?:0?[13578]|1[02])-(?:0?[1-9]|[12][0-9]|3[01])|(?:0?[469]|11)-(?:0?[1-9]|[12][0-9]|30)|0?2-(?:0?[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)-0?2-29)))\\z|^.*\\z',
+        '\\1'
+      ),
+      ''
+    ) AS DATE) AS `f__start_date`,
+    CAST(CAST((
+      `cs_in`.`s__cases__case_no`
+    ) AS CHAR) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin AS `__key`,
+    COALESCE((
+      TRUE
+    ), FALSE) AS `__keep`
+  FROM `cs_in`
+), `cs_rules` AS (
+  SELECT
+    *,
+    CASE
+      WHEN NOT `cs_fields`.`__cast_error` IS NULL
+      THEN 1
+      WHEN `cs_fields`.`__key` IS NULL
+      THEN 2
+      WHEN COALESCE((
+        (
+          `cs_fields`.`f__patient_id`
+        ) IS NULL
+      ), FALSE)
+      THEN 3
+      WHEN `cs_fields`.`f__patient_id` IS NULL
+      THEN 4
+      WHEN CHAR_LENGTH(CAST(`cs_fields`.`f__referring_physician` AS CHAR)) > 100
+      THEN 5
+      WHEN CHAR_LENGTH(CAST(`cs_fields`.`f__referring_npi` AS CHAR)) > 10
+      THEN 6
+      WHEN ROW_NUMBER() OVER (
+        PARTITION BY `cs_fields`.`__key`
+        ORDER BY CASE WHEN `cs_fields`.`__row` IS NULL THEN 1 ELSE 0 END, `cs_fields`.`__row`
+      ) > 1
+      THEN 7
+    END AS `__rule`
+  FROM `cs_fields`
+)
+SELECT
+  *,
+  CASE
+    WHEN NOT `cs_rules`.`__keep`
+    THEN 'filtered'
+    WHEN NOT `cs_rules`.`__rule` IS NULL
+    THEN 'rejected'
+    WHEN ROW_NUMBER() OVER (
+      PARTITION BY (
+        `cs_rules`.`__keep` AND `cs_rules`.`__rule` IS NULL
+      ), `cs_rules`.`__key`
+      ORDER BY CASE WHEN `cs_rules`.`__key` IS NULL THEN 1 ELSE 0 END, `cs_rules`.`__key`
+    ) > 1
+    THEN 'merged'
+    ELSE 'loaded'
+  END AS `__status`,
+  FIRST_VALUE(`cs_rules`.`__key`) OVER (
+    PARTITION BY (
+      `cs_rules`.`__keep` AND `cs_rules`.`__rule` IS NULL
+    ), `cs_rules`.`__key`
+    ORDER BY CASE WHEN `cs_rules`.`__key` IS NULL THEN 1 ELSE 0 END, `cs_rules`.`__key`
+  ) AS `__survivor_key`
+FROM `cs_rules`;
+
+-- specs/demo_clinic.mig:246: legacy.cases -> emr.episode: rejected rows with the first rule that failed
+INSERT INTO `chartshift__rejects__cs_new` (
+  `map`,
+  `source_table`,
+  `source_key`,
+  `slot`,
+  `record`,
+  `rule`,
+  `reason`,
+  `original_row`
+)
+SELECT
+  'legacy.cases -> emr.episode',
+  'legacy.cases',
+  CAST(CAST((
+    `w`.`s__cases__case_no`
+  ) AS CHAR) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
+  `w`.`__slot`,
+  `w`.`__row`,
+  CASE `w`.`__rule`
+    WHEN 1
+    THEN 'cast'
+    WHEN 2
+    THEN 'key'
+    WHEN 3
+    THEN 'reject:254'
+    WHEN 4
+    THEN 'not null:emr.episode.patient_id'
+    WHEN 5
+    THEN 'length:emr.episode.referring_physician'
+    WHEN 6
+    THEN 'length:emr.episode.referring_npi'
+    WHEN 7
+    THEN 'duplicate key'
+  END,
+  CASE `w`.`__rule`
+    WHEN 1
+    THEN 'value does not fit the source column type'
+    WHEN 2
+    THEN 'missing legacy key'
+    WHEN 3
+    THEN 'episode for unknown patient'
+    WHEN 4
+    THEN 'patient_id is required but empty'
+    WHEN 5
+    THEN 'referring_physician is longer than 100 characters'
+    WHEN 6
+    THEN 'referring_npi is longer than 10 characters'
+    WHEN 7
+    THEN 'duplicate legacy key (an earlier row has the same key)'
+  END,
+  CAST(JSON_OBJECT(
+    'case_no',
+    `r`.`case_no`,
+    'pat_no',
+    `r`.`pat_no`,
+    'therapist_id',
+    `r`.`therapist_id`,
+    'referring_physician',
+    `r`.`referring_physician`,
+    'referring_npi',
+    `r`.`referring_npi`,
+    'injury_date',
+    `r`.`injury_date`,
+    'eval_date',
+    `r`.`eval_date`,
+    'dx1',
+    `r`.`dx1`,
+    'dx2',
+    `r`.`dx2`,
+    'dx3',
+    `r`.`dx3`,
+    'dx4',
+    `r`.`dx4`
+  ) AS CHAR)
+FROM `chartshift__cs_work__emr__episode` AS `w`
+JOIN `chartshift_stage__legacy__cases` AS `r`
+  ON `r`.`__row` = `w`.`__row`
+WHERE
+  `w`.`__status` = 'rejected'
+ORDER BY
+  CASE WHEN `w`.`__row` IS NULL THEN 1 ELSE 0 END, `w`.`__row`,
+  CASE WHEN `w`.`__slot` IS NULL THEN 1 ELSE 0 END, `w`.`__slot`;
+
+-- specs/demo_clinic.mig:247: crosswalk emr.episode
+DROP TABLE IF EXISTS `chartshift__cs_xwalk_new__emr__episode`;
+
+-- specs/demo_clinic.mig:247: crosswalk emr.episode: keep known ids, number new keys in key order after the highest id, merged keys point at their survivor
+CREATE TABLE `chartshift__cs_xwalk_new__emr__episode` AS
+WITH `prev` AS (
+  SELECT
+    `legacy_key`,
+    `own_id`
+  FROM `chartshift__xwalk__emr__episode`
+), `cur` AS (
+  SELECT
+    `__key`,
+    `__status`,
+    `__survivor_key`
+  FROM `chartshift__cs_work__emr__episode`
+  WHERE
+    `__status` IN ('loaded', 'merged')
+), `keys` AS (
+  SELECT
+    `legacy_key`,
+    `own_id`
+  FROM `prev`
+  UNION ALL
+  SELECT
+    `cur`.`__key`,
+    CAST(NULL AS SIGNED)
+  FROM `cur`
+  WHERE
+    NOT EXISTS(
+      SELECT
+        1
+      FROM `prev` AS `p`
+      WHERE
+        `p`.`legacy_key` = `cur`.`__key`
+    )
+), `numbered` AS (
+  SELECT
+    `k`.`legacy_key` AS `legacy_key`,
+    `c`.`__status` AS `state`,
+    `c`.`__survivor_key` AS `survivor_key`,
+    COALESCE(
+      `k`.`own_id`,
+      CASE
+        WHEN `k`.`own_id` IS NULL AND `c`.`__status` = 'loaded'
+        THEN (
+          SELECT
+            COALESCE(MAX(`own_id`), 0)
+          FROM `prev`
+        ) + ROW_NUMBER() OVER (
+          PARTITION BY (
+            `k`.`own_id` IS NULL AND `c`.`__status` = 'loaded'
+          )
+          ORDER BY CASE WHEN `k`.`legacy_key` IS NULL THEN 1 ELSE 0 END, `k`.`legacy_key`
+        )
+      END
+    ) AS `own_id`
+  FROM `keys` AS `k`
+  LEFT JOIN `cur` AS `c`
+    ON `c`.`__key` = `k`.`legacy_key`
+)
+SELECT
+  `n`.`legacy_key` AS `legacy_key`,
+  `n`.`own_id` AS `own_id`,
+  CASE
+    WHEN `n`.`state` = 'loaded'
+    THEN `n`.`own_id`
+    WHEN `n`.`state` = 'merged'
+    THEN `s`.`own_id`
+  END AS `target_id`,
+  COALESCE(`n`.`state`, 'inactive') AS `state`
+FROM `numbered` AS `n`
+LEFT JOIN `numbered` AS `s`
+  ON `s`.`legacy_key` = `n`.`survivor_key`;
+
+-- specs/demo_clinic.mig:247: crosswalk emr.episode: replace contents
+DELETE FROM `chartshift__xwalk__emr__episode__cs_new`;
+
+-- specs/demo_clinic.mig:247: crosswalk emr.episode
+INSERT INTO `chartshift__xwalk__emr__episode__cs_new` (
+  `legacy_key`,
+  `own_id`,
+  `target_id`,
+  `state`
+)
+SELECT
+  `legacy_key`,
+  `own_id`,
+  `target_id`,
+  `state`
+FROM `chartshift__cs_xwalk_new__emr__episode`
+ORDER BY
+  `legacy_key`;
+
+-- specs/demo_clinic.mig:246: legacy.cases -> emr.episode: load the surviving rows
+INSERT INTO `emr__episode__cs_new` (
+  `id`,
+  `patient_id`,
+  `practitioner_id`,
+  `referring_physician`,
+  `referring_npi`,
+  `onset_date`,
+  `start_date`
+)
+SELECT
+  `x`.`target_id`,
+  CAST(`w`.`f__patient_id` AS SIGNED),
+  CAST(`w`.`f__practitioner_id` AS SIGNED),
+  CAST(`w`.`f__referring_physician` AS CHAR(100)),
+  CAST(`w`.`f__referring_npi` AS CHAR(10)),
+  CAST(`w`.`f__onset_date` AS DATE),
+  CAST(`w`.`f__start_date` AS DATE)
+FROM `chartshift__cs_work__emr__episode` AS `w`
+JOIN `chartshift__xwalk__emr__episode__cs_new` AS `x`
+  ON `x`.`legacy_key` = `w`.`__key`
+WHERE
+  `w`.`__status` = 'loaded'
+ORDER BY
+  `x`.`target_id`;
+

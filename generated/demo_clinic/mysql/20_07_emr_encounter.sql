@@ -1,0 +1,373 @@
+-- chartshift 0.1.0 | dialect mysql
+-- spec specs/demo_clinic.mig sha256 fa3b59889c1630ad5cbf1484506b82d73c62380bd92c195a5f3a28af9bac6bfc
+-- 20_07_emr_encounter: map legacy.visits -> emr.encounter
+-- Generated file: do not edit. Regenerate with `chartshift compile specs/demo_clinic.mig`.
+
+
+-- specs/demo_clinic.mig:279: work table left by an earlier run
+DROP TABLE IF EXISTS `chartshift__cs_work__emr__encounter`;
+
+-- specs/demo_clinic.mig:279: legacy.visits -> emr.encounter: every candidate row with its fields and status
+CREATE TABLE `chartshift__cs_work__emr__encounter` AS
+WITH `cs_in` AS (
+  SELECT
+    `visits`.`__row` AS `__row`,
+    `visits`.`__cast_error` AS `__cast_error`,
+    `visits`.`visit_id` AS `s__visits__visit_id`,
+    `visits`.`case_no` AS `s__visits__case_no`,
+    `visits`.`pat_no` AS `s__visits__pat_no`,
+    `visits`.`prov_id` AS `s__visits__prov_id`,
+    `visits`.`dos` AS `s__visits__dos`,
+    `visits`.`status` AS `s__visits__status`,
+    `visits`.`cpt1` AS `s__visits__cpt1`,
+    `visits`.`units1` AS `s__visits__units1`,
+    `visits`.`mod1` AS `s__visits__mod1`,
+    `visits`.`amount1` AS `s__visits__amount1`,
+    `visits`.`cpt2` AS `s__visits__cpt2`,
+    `visits`.`units2` AS `s__visits__units2`,
+    `visits`.`mod2` AS `s__visits__mod2`,
+    `visits`.`amount2` AS `s__visits__amount2`,
+    `visits`.`cpt3` AS `s__visits__cpt3`,
+    `visits`.`units3` AS `s__visits__units3`,
+    `visits`.`mod3` AS `s__visits__mod3`,
+    `visits`.`amount3` AS `s__visits__amount3`,
+    1 AS `__slot`
+  FROM `legacy__visits` AS `visits`
+), `cs_fields` AS (
+  SELECT
+    *,
+    (
+      SELECT
+        `cs_x`.`target_id`
+      FROM `chartshift__xwalk__emr__patient__cs_new` AS `cs_x`
+      WHERE
+        `cs_x`.`legacy_key` = CAST(CAST((
+          `cs_in`.`s__visits__pat_no`
+        ) AS CHAR) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin
+        AND `cs_x`.`state` <> 'inactive'
+    ) AS `f__patient_id`,
+    (
+      SELECT
+        `cs_x`.`target_id`
+      FROM `chartshift__xwalk__emr__episode__cs_new` AS `cs_x`
+      WHERE
+        `cs_x`.`legacy_key` = CAST(CAST((
+          `cs_in`.`s__visits__case_no`
+        ) AS CHAR) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin
+        AND `cs_x`.`state` <> 'inactive'
+    ) AS `f__episode_id`,
+    (
+      SELECT
+        `cs_x`.`target_id`
+      FROM `chartshift__xwalk__emr__practitioner__cs_new` AS `cs_x`
+      WHERE
+        `cs_x`.`legacy_key` = CAST(CAST((
+          `cs_in`.`s__visits__prov_id`
+        ) AS CHAR) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin
+        AND `cs_x`.`state` <> 'inactive'
+    ) AS `f__practitioner_id`,
+    CAST(NULLIF(
+      REGEXP_REPLACE(
+        CAST(REGEXP_REPLACE(
+          CAST(TRIM(`cs_in`.`s__visits__dos`) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
+          '(?s)^(?:([0-9]{1,2})\\/([0-9]{1,2})\\/([0-9]{4}))\\z|^.*\\z',
+          '\\3-\\1-\\2'
+        ) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
+        '(?s)^(?:((?:(?:[0-9]{3}[1-9]|[0-9]{2}[1-9]0|[0-9][1-9]00|[1-9]000)-(?:(?:0?[13578]|1[02])-(?:0?[1-9]|[12][0-9]|3[01])|(?:0?[469]|11)-(?:0?[1-9]|[12][0-9]|30)|0?2-(?:0?[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)-0?2-29)))\\z|^.*\\z',
+        '\\1'
+      ),
+      ''
+    ) AS DATE) AS `f__service_date`,
+    COALESCE(
+      (
+        SELECT
+          `cs_l`.`value`
+        FROM `chartshift__lookup__visit_status` AS `cs_l`
+        WHERE
+          `cs_l`.`key` = UPPER(TRIM(`cs_in`.`s__visits__status`))
+      ),
+      'unknown'
+    ) AS `f__status`,
+    CAST(CAST((
+      `cs_in`.`s__visits__visit_id`
+    ) AS CHAR) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin AS `__key`,
+    COALESCE((
+      TRUE
+    ), FALSE) AS `__keep`
+  FROM `cs_in`
+), `cs_rules` AS (
+  SELECT
+    *,
+    CASE
+      WHEN NOT `cs_fields`.`__cast_error` IS NULL
+      THEN 1
+      WHEN `cs_fields`.`__key` IS NULL
+      THEN 2
+      WHEN COALESCE((
+        (
+          `cs_fields`.`f__patient_id`
+        ) IS NULL
+      ), FALSE)
+      THEN 3
+      WHEN `cs_fields`.`f__patient_id` IS NULL
+      THEN 4
+      WHEN `cs_fields`.`f__status` IS NULL
+      THEN 5
+      WHEN CHAR_LENGTH(CAST(`cs_fields`.`f__status` AS CHAR)) > 10
+      THEN 6
+      WHEN NOT (
+        `cs_fields`.`f__status` IN ('completed', 'no-show', 'cancelled', 'unknown')
+      )
+      THEN 7
+      WHEN ROW_NUMBER() OVER (
+        PARTITION BY `cs_fields`.`__key`
+        ORDER BY CASE WHEN `cs_fields`.`__row` IS NULL THEN 1 ELSE 0 END, `cs_fields`.`__row`
+      ) > 1
+      THEN 8
+    END AS `__rule`
+  FROM `cs_fields`
+)
+SELECT
+  *,
+  CASE
+    WHEN NOT `cs_rules`.`__keep`
+    THEN 'filtered'
+    WHEN NOT `cs_rules`.`__rule` IS NULL
+    THEN 'rejected'
+    WHEN ROW_NUMBER() OVER (
+      PARTITION BY (
+        `cs_rules`.`__keep` AND `cs_rules`.`__rule` IS NULL
+      ), `cs_rules`.`__key`
+      ORDER BY CASE WHEN `cs_rules`.`__key` IS NULL THEN 1 ELSE 0 END, `cs_rules`.`__key`
+    ) > 1
+    THEN 'merged'
+    ELSE 'loaded'
+  END AS `__status`,
+  FIRST_VALUE(`cs_rules`.`__key`) OVER (
+    PARTITION BY (
+      `cs_rules`.`__keep` AND `cs_rules`.`__rule` IS NULL
+    ), `cs_rules`.`__key`
+    ORDER BY CASE WHEN `cs_rules`.`__key` IS NULL THEN 1 ELSE 0 END, `cs_rules`.`__key`
+  ) AS `__survivor_key`
+FROM `cs_rules`;
+
+-- specs/demo_clinic.mig:279: legacy.visits -> emr.encounter: rejected rows with the first rule that failed
+INSERT INTO `chartshift__rejects__cs_new` (
+  `map`,
+  `source_table`,
+  `source_key`,
+  `slot`,
+  `record`,
+  `rule`,
+  `reason`,
+  `original_row`
+)
+SELECT
+  'legacy.visits -> emr.encounter',
+  'legacy.visits',
+  CAST(CAST((
+    `w`.`s__visits__visit_id`
+  ) AS CHAR) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
+  `w`.`__slot`,
+  `w`.`__row`,
+  CASE `w`.`__rule`
+    WHEN 1
+    THEN 'cast'
+    WHEN 2
+    THEN 'key'
+    WHEN 3
+    THEN 'reject:286'
+    WHEN 4
+    THEN 'not null:emr.encounter.patient_id'
+    WHEN 5
+    THEN 'not null:emr.encounter.status'
+    WHEN 6
+    THEN 'length:emr.encounter.status'
+    WHEN 7
+    THEN 'in:emr.encounter.status'
+    WHEN 8
+    THEN 'duplicate key'
+  END,
+  CASE `w`.`__rule`
+    WHEN 1
+    THEN 'value does not fit the source column type'
+    WHEN 2
+    THEN 'missing legacy key'
+    WHEN 3
+    THEN 'visit for unknown patient'
+    WHEN 4
+    THEN 'patient_id is required but empty'
+    WHEN 5
+    THEN 'status is required but empty'
+    WHEN 6
+    THEN 'status is longer than 10 characters'
+    WHEN 7
+    THEN 'status is not one of the allowed values'
+    WHEN 8
+    THEN 'duplicate legacy key (an earlier row has the same key)'
+  END,
+  CAST(JSON_OBJECT(
+    'visit_id',
+    `r`.`visit_id`,
+    'case_no',
+    `r`.`case_no`,
+    'pat_no',
+    `r`.`pat_no`,
+    'prov_id',
+    `r`.`prov_id`,
+    'dos',
+    `r`.`dos`,
+    'status',
+    `r`.`status`,
+    'cpt1',
+    `r`.`cpt1`,
+    'units1',
+    `r`.`units1`,
+    'mod1',
+    `r`.`mod1`,
+    'amount1',
+    `r`.`amount1`,
+    'cpt2',
+    `r`.`cpt2`,
+    'units2',
+    `r`.`units2`,
+    'mod2',
+    `r`.`mod2`,
+    'amount2',
+    `r`.`amount2`,
+    'cpt3',
+    `r`.`cpt3`,
+    'units3',
+    `r`.`units3`,
+    'mod3',
+    `r`.`mod3`,
+    'amount3',
+    `r`.`amount3`
+  ) AS CHAR)
+FROM `chartshift__cs_work__emr__encounter` AS `w`
+JOIN `chartshift_stage__legacy__visits` AS `r`
+  ON `r`.`__row` = `w`.`__row`
+WHERE
+  `w`.`__status` = 'rejected'
+ORDER BY
+  CASE WHEN `w`.`__row` IS NULL THEN 1 ELSE 0 END, `w`.`__row`,
+  CASE WHEN `w`.`__slot` IS NULL THEN 1 ELSE 0 END, `w`.`__slot`;
+
+-- specs/demo_clinic.mig:280: crosswalk emr.encounter
+DROP TABLE IF EXISTS `chartshift__cs_xwalk_new__emr__encounter`;
+
+-- specs/demo_clinic.mig:280: crosswalk emr.encounter: keep known ids, number new keys in key order after the highest id, merged keys point at their survivor
+CREATE TABLE `chartshift__cs_xwalk_new__emr__encounter` AS
+WITH `prev` AS (
+  SELECT
+    `legacy_key`,
+    `own_id`
+  FROM `chartshift__xwalk__emr__encounter`
+), `cur` AS (
+  SELECT
+    `__key`,
+    `__status`,
+    `__survivor_key`
+  FROM `chartshift__cs_work__emr__encounter`
+  WHERE
+    `__status` IN ('loaded', 'merged')
+), `keys` AS (
+  SELECT
+    `legacy_key`,
+    `own_id`
+  FROM `prev`
+  UNION ALL
+  SELECT
+    `cur`.`__key`,
+    CAST(NULL AS SIGNED)
+  FROM `cur`
+  WHERE
+    NOT EXISTS(
+      SELECT
+        1
+      FROM `prev` AS `p`
+      WHERE
+        `p`.`legacy_key` = `cur`.`__key`
+    )
+), `numbered` AS (
+  SELECT
+    `k`.`legacy_key` AS `legacy_key`,
+    `c`.`__status` AS `state`,
+    `c`.`__survivor_key` AS `survivor_key`,
+    COALESCE(
+      `k`.`own_id`,
+      CASE
+        WHEN `k`.`own_id` IS NULL AND `c`.`__status` = 'loaded'
+        THEN (
+          SELECT
+            COALESCE(MAX(`own_id`), 0)
+          FROM `prev`
+        ) + ROW_NUMBER() OVER (
+          PARTITION BY (
+            `k`.`own_id` IS NULL AND `c`.`__status` = 'loaded'
+          )
+          ORDER BY CASE WHEN `k`.`legacy_key` IS NULL THEN 1 ELSE 0 END, `k`.`legacy_key`
+        )
+      END
+    ) AS `own_id`
+  FROM `keys` AS `k`
+  LEFT JOIN `cur` AS `c`
+    ON `c`.`__key` = `k`.`legacy_key`
+)
+SELECT
+  `n`.`legacy_key` AS `legacy_key`,
+  `n`.`own_id` AS `own_id`,
+  CASE
+    WHEN `n`.`state` = 'loaded'
+    THEN `n`.`own_id`
+    WHEN `n`.`state` = 'merged'
+    THEN `s`.`own_id`
+  END AS `target_id`,
+  COALESCE(`n`.`state`, 'inactive') AS `state`
+FROM `numbered` AS `n`
+LEFT JOIN `numbered` AS `s`
+  ON `s`.`legacy_key` = `n`.`survivor_key`;
+
+-- specs/demo_clinic.mig:280: crosswalk emr.encounter: replace contents
+DELETE FROM `chartshift__xwalk__emr__encounter__cs_new`;
+
+-- specs/demo_clinic.mig:280: crosswalk emr.encounter
+INSERT INTO `chartshift__xwalk__emr__encounter__cs_new` (
+  `legacy_key`,
+  `own_id`,
+  `target_id`,
+  `state`
+)
+SELECT
+  `legacy_key`,
+  `own_id`,
+  `target_id`,
+  `state`
+FROM `chartshift__cs_xwalk_new__emr__encounter`
+ORDER BY
+  `legacy_key`;
+
+-- specs/demo_clinic.mig:279: legacy.visits -> emr.encounter: load the surviving rows
+INSERT INTO `emr__encounter__cs_new` (
+  `id`,
+  `patient_id`,
+  `episode_id`,
+  `practitioner_id`,
+  `service_date`,
+  `status`
+)
+SELECT
+  `x`.`target_id`,
+  CAST(`w`.`f__patient_id` AS SIGNED),
+  CAST(`w`.`f__episode_id` AS SIGNED),
+  CAST(`w`.`f__practitioner_id` AS SIGNED),
+  CAST(`w`.`f__service_date` AS DATE),
+  CAST(`w`.`f__status` AS CHAR(10))
+FROM `chartshift__cs_work__emr__encounter` AS `w`
+JOIN `chartshift__xwalk__emr__encounter__cs_new` AS `x`
+  ON `x`.`legacy_key` = `w`.`__key`
+WHERE
+  `w`.`__status` = 'loaded'
+ORDER BY
+  `x`.`target_id`;
+

@@ -1,0 +1,277 @@
+-- chartshift 0.1.0 | dialect postgres
+-- spec specs/demo_clinic.mig sha256 fa3b59889c1630ad5cbf1484506b82d73c62380bd92c195a5f3a28af9bac6bfc
+-- 00_setup: schemas, crosswalks, fresh target and reject tables
+-- Generated file: do not edit. Regenerate with `chartshift compile specs/demo_clinic.mig`.
+
+
+-- schema chartshift
+CREATE SCHEMA IF NOT EXISTS "chartshift";
+
+-- schema chartshift_stage
+CREATE SCHEMA IF NOT EXISTS "chartshift_stage";
+
+-- schema emr
+CREATE SCHEMA IF NOT EXISTS "emr";
+
+-- schema legacy
+CREATE SCHEMA IF NOT EXISTS "legacy";
+
+-- specs/demo_clinic.mig:199: persistent crosswalk for emr.practitioner: legacy key -> id (kept across runs)
+CREATE TABLE IF NOT EXISTS "chartshift"."xwalk__emr__practitioner" (
+  "legacy_key" TEXT NOT NULL COLLATE "C",
+  "own_id" BIGINT,
+  "target_id" BIGINT,
+  "state" VARCHAR(10) NOT NULL COLLATE "C",
+  PRIMARY KEY ("legacy_key")
+);
+
+-- specs/demo_clinic.mig:208: persistent crosswalk for emr.patient: legacy key -> id (kept across runs)
+CREATE TABLE IF NOT EXISTS "chartshift"."xwalk__emr__patient" (
+  "legacy_key" TEXT NOT NULL COLLATE "C",
+  "own_id" BIGINT,
+  "target_id" BIGINT,
+  "state" VARCHAR(10) NOT NULL COLLATE "C",
+  PRIMARY KEY ("legacy_key")
+);
+
+-- specs/demo_clinic.mig:232: persistent crosswalk for emr.coverage: legacy key -> id (kept across runs)
+CREATE TABLE IF NOT EXISTS "chartshift"."xwalk__emr__coverage" (
+  "legacy_key" TEXT NOT NULL COLLATE "C",
+  "own_id" BIGINT,
+  "target_id" BIGINT,
+  "state" VARCHAR(10) NOT NULL COLLATE "C",
+  PRIMARY KEY ("legacy_key")
+);
+
+-- specs/demo_clinic.mig:246: persistent crosswalk for emr.episode: legacy key -> id (kept across runs)
+CREATE TABLE IF NOT EXISTS "chartshift"."xwalk__emr__episode" (
+  "legacy_key" TEXT NOT NULL COLLATE "C",
+  "own_id" BIGINT,
+  "target_id" BIGINT,
+  "state" VARCHAR(10) NOT NULL COLLATE "C",
+  PRIMARY KEY ("legacy_key")
+);
+
+-- specs/demo_clinic.mig:258: persistent crosswalk for emr.diagnosis: legacy key -> id (kept across runs)
+CREATE TABLE IF NOT EXISTS "chartshift"."xwalk__emr__diagnosis" (
+  "legacy_key" TEXT NOT NULL COLLATE "C",
+  "own_id" BIGINT,
+  "target_id" BIGINT,
+  "state" VARCHAR(10) NOT NULL COLLATE "C",
+  PRIMARY KEY ("legacy_key")
+);
+
+-- specs/demo_clinic.mig:269: persistent crosswalk for emr.authorization: legacy key -> id (kept across runs)
+CREATE TABLE IF NOT EXISTS "chartshift"."xwalk__emr__authorization" (
+  "legacy_key" TEXT NOT NULL COLLATE "C",
+  "own_id" BIGINT,
+  "target_id" BIGINT,
+  "state" VARCHAR(10) NOT NULL COLLATE "C",
+  PRIMARY KEY ("legacy_key")
+);
+
+-- specs/demo_clinic.mig:279: persistent crosswalk for emr.encounter: legacy key -> id (kept across runs)
+CREATE TABLE IF NOT EXISTS "chartshift"."xwalk__emr__encounter" (
+  "legacy_key" TEXT NOT NULL COLLATE "C",
+  "own_id" BIGINT,
+  "target_id" BIGINT,
+  "state" VARCHAR(10) NOT NULL COLLATE "C",
+  PRIMARY KEY ("legacy_key")
+);
+
+-- specs/demo_clinic.mig:290: persistent crosswalk for emr.charge_line: legacy key -> id (kept across runs)
+CREATE TABLE IF NOT EXISTS "chartshift"."xwalk__emr__charge_line" (
+  "legacy_key" TEXT NOT NULL COLLATE "C",
+  "own_id" BIGINT,
+  "target_id" BIGINT,
+  "state" VARCHAR(10) NOT NULL COLLATE "C",
+  PRIMARY KEY ("legacy_key")
+);
+
+-- specs/demo_clinic.mig:308: persistent crosswalk for emr.clinical_note: legacy key -> id (kept across runs)
+CREATE TABLE IF NOT EXISTS "chartshift"."xwalk__emr__clinical_note" (
+  "legacy_key" TEXT NOT NULL COLLATE "C",
+  "own_id" BIGINT,
+  "target_id" BIGINT,
+  "state" VARCHAR(10) NOT NULL COLLATE "C",
+  PRIMARY KEY ("legacy_key")
+);
+
+-- rejects of this run
+DROP TABLE IF EXISTS "chartshift"."rejects";
+
+-- one row per rejected source row (raw values kept for remediation)
+CREATE TABLE "chartshift"."rejects" (
+  "map" VARCHAR(200) COLLATE "C",
+  "source_table" VARCHAR(200) NOT NULL COLLATE "C",
+  "source_key" TEXT COLLATE "C",
+  "slot" INT,
+  "record" BIGINT,
+  "rule" VARCHAR(200) NOT NULL COLLATE "C",
+  "reason" VARCHAR(500) NOT NULL COLLATE "C",
+  "original_row" TEXT COLLATE "C"
+);
+
+-- specs/demo_clinic.mig:104: replace emr.practitioner
+DROP TABLE IF EXISTS "emr"."practitioner";
+
+-- specs/demo_clinic.mig:104: target table emr.practitioner
+CREATE TABLE "emr"."practitioner" (
+  "id" BIGINT NOT NULL,
+  "provider_code" VARCHAR(20) NOT NULL COLLATE "C",
+  "full_name" VARCHAR(100) NOT NULL COLLATE "C",
+  "credential" VARCHAR(10) COLLATE "C",
+  "npi" CHAR(10) NOT NULL COLLATE "C",
+  PRIMARY KEY ("id"),
+  UNIQUE (
+    "provider_code"
+  )
+);
+
+-- specs/demo_clinic.mig:111: replace emr.patient
+DROP TABLE IF EXISTS "emr"."patient";
+
+-- specs/demo_clinic.mig:111: target table emr.patient
+CREATE TABLE "emr"."patient" (
+  "id" BIGINT NOT NULL,
+  "mrn" VARCHAR(20) NOT NULL COLLATE "C",
+  "first_name" VARCHAR(50) NOT NULL COLLATE "C",
+  "last_name" VARCHAR(50) NOT NULL COLLATE "C",
+  "middle_initial" CHAR(1) COLLATE "C",
+  "birth_date" DATE,
+  "sex" VARCHAR(7) NOT NULL COLLATE "C",
+  "ssn" CHAR(9) COLLATE "C",
+  "address_line1" VARCHAR(100) COLLATE "C",
+  "city" VARCHAR(50) COLLATE "C",
+  "state" CHAR(2) COLLATE "C",
+  "postal_code" VARCHAR(10) COLLATE "C",
+  "phone" CHAR(10) COLLATE "C",
+  "email" VARCHAR(100) COLLATE "C",
+  "status" VARCHAR(8) NOT NULL COLLATE "C",
+  PRIMARY KEY ("id"),
+  UNIQUE (
+    "mrn"
+  )
+);
+
+-- specs/demo_clinic.mig:128: replace emr.coverage
+DROP TABLE IF EXISTS "emr"."coverage";
+
+-- specs/demo_clinic.mig:128: target table emr.coverage
+CREATE TABLE "emr"."coverage" (
+  "id" BIGINT NOT NULL,
+  "patient_id" BIGINT NOT NULL,
+  "payer_name" VARCHAR(100) NOT NULL COLLATE "C",
+  "payer_type" VARCHAR(20) NOT NULL COLLATE "C",
+  "member_id" VARCHAR(30) COLLATE "C",
+  "group_no" VARCHAR(30) COLLATE "C",
+  "priority" INT NOT NULL,
+  "start_date" DATE,
+  "end_date" DATE,
+  PRIMARY KEY ("id")
+);
+
+-- specs/demo_clinic.mig:139: replace emr.episode
+DROP TABLE IF EXISTS "emr"."episode";
+
+-- specs/demo_clinic.mig:139: target table emr.episode
+CREATE TABLE "emr"."episode" (
+  "id" BIGINT NOT NULL,
+  "patient_id" BIGINT NOT NULL,
+  "practitioner_id" BIGINT,
+  "referring_physician" VARCHAR(100) COLLATE "C",
+  "referring_npi" CHAR(10) COLLATE "C",
+  "onset_date" DATE,
+  "start_date" DATE,
+  PRIMARY KEY ("id")
+);
+
+-- specs/demo_clinic.mig:148: replace emr.diagnosis
+DROP TABLE IF EXISTS "emr"."diagnosis";
+
+-- specs/demo_clinic.mig:148: target table emr.diagnosis
+CREATE TABLE "emr"."diagnosis" (
+  "id" BIGINT NOT NULL,
+  "episode_id" BIGINT NOT NULL,
+  "seq" INT NOT NULL,
+  "icd10_code" VARCHAR(8) NOT NULL COLLATE "C",
+  PRIMARY KEY ("id")
+);
+
+-- specs/demo_clinic.mig:154: replace emr.authorization
+DROP TABLE IF EXISTS "emr"."authorization";
+
+-- specs/demo_clinic.mig:154: target table emr.authorization
+CREATE TABLE "emr"."authorization" (
+  "id" BIGINT NOT NULL,
+  "episode_id" BIGINT NOT NULL,
+  "auth_number" VARCHAR(30) COLLATE "C",
+  "visits_authorized" INT,
+  "start_date" DATE,
+  "end_date" DATE,
+  PRIMARY KEY ("id")
+);
+
+-- specs/demo_clinic.mig:162: replace emr.encounter
+DROP TABLE IF EXISTS "emr"."encounter";
+
+-- specs/demo_clinic.mig:162: target table emr.encounter
+CREATE TABLE "emr"."encounter" (
+  "id" BIGINT NOT NULL,
+  "patient_id" BIGINT NOT NULL,
+  "episode_id" BIGINT,
+  "practitioner_id" BIGINT,
+  "service_date" DATE,
+  "status" VARCHAR(10) NOT NULL COLLATE "C",
+  PRIMARY KEY ("id")
+);
+
+-- specs/demo_clinic.mig:170: replace emr.charge_line
+DROP TABLE IF EXISTS "emr"."charge_line";
+
+-- specs/demo_clinic.mig:170: target table emr.charge_line
+CREATE TABLE "emr"."charge_line" (
+  "id" BIGINT NOT NULL,
+  "encounter_id" BIGINT NOT NULL,
+  "line_no" INT NOT NULL,
+  "cpt" CHAR(5) NOT NULL COLLATE "C",
+  "units" INT NOT NULL,
+  "modifier" VARCHAR(2) COLLATE "C",
+  "amount" DECIMAL(10, 2),
+  PRIMARY KEY ("id")
+);
+
+-- specs/demo_clinic.mig:179: replace emr.clinical_note
+DROP TABLE IF EXISTS "emr"."clinical_note";
+
+-- specs/demo_clinic.mig:179: target table emr.clinical_note
+CREATE TABLE "emr"."clinical_note" (
+  "id" BIGINT NOT NULL,
+  "encounter_id" BIGINT NOT NULL,
+  "note_type" VARCHAR(20) NOT NULL COLLATE "C",
+  "body" TEXT COLLATE "C",
+  PRIMARY KEY ("id")
+);
+
+-- specs/demo_clinic.mig:193: lookup visit_status from lookups/visit_status.csv
+DROP TABLE IF EXISTS "chartshift"."lookup__visit_status";
+
+-- specs/demo_clinic.mig:193: lookup visit_status: 5 entries
+CREATE TABLE "chartshift"."lookup__visit_status" (
+  "key" TEXT NOT NULL COLLATE "C",
+  "value" VARCHAR(500) COLLATE "C",
+  PRIMARY KEY ("key")
+);
+
+-- specs/demo_clinic.mig:193: lookup visit_status rows 1-5
+INSERT INTO "chartshift"."lookup__visit_status" (
+  "key",
+  "value"
+)
+VALUES
+  ('CANCELED', 'cancelled'),
+  ('CANCELLED', 'cancelled'),
+  ('COMPLETED', 'completed'),
+  ('NO SHOW', 'no-show'),
+  ('NOSHOW', 'no-show');
+

@@ -1,0 +1,1002 @@
+-- chartshift 0.1.0 | dialect postgres
+-- spec specs/demo_clinic.mig sha256 fa3b59889c1630ad5cbf1484506b82d73c62380bd92c195a5f3a28af9bac6bfc
+-- 20_02_emr_patient: map legacy.patients -> emr.patient
+-- Generated file: do not edit. Regenerate with `chartshift compile specs/demo_clinic.mig`.
+
+
+-- specs/demo_clinic.mig:208: work table left by an earlier run
+DROP TABLE IF EXISTS "cs_work__emr__patient";
+
+-- specs/demo_clinic.mig:208: legacy.patients -> emr.patient: every candidate row with its fields and status
+CREATE TEMPORARY TABLE "cs_work__emr__patient" AS
+WITH "cs_in" AS (
+  SELECT
+    "patients"."__row" AS "__row",
+    "patients"."__cast_error" AS "__cast_error",
+    "patients"."pat_no" AS "s__patients__pat_no",
+    "patients"."last_name" AS "s__patients__last_name",
+    "patients"."first_name" AS "s__patients__first_name",
+    "patients"."middle_initial" AS "s__patients__middle_initial",
+    "patients"."dob" AS "s__patients__dob",
+    "patients"."sex" AS "s__patients__sex",
+    "patients"."ssn" AS "s__patients__ssn",
+    "patients"."address1" AS "s__patients__address1",
+    "patients"."city" AS "s__patients__city",
+    "patients"."state" AS "s__patients__state",
+    "patients"."zip" AS "s__patients__zip",
+    "patients"."home_phone" AS "s__patients__home_phone",
+    "patients"."email" AS "s__patients__email",
+    "patients"."status" AS "s__patients__status",
+    1 AS "__slot"
+  FROM "legacy"."patients" AS "patients"
+), "cs_fields" AS (
+  SELECT
+    *,
+    TRIM("cs_in"."s__patients__pat_no") AS "f__mrn",
+    COALESCE(
+      (
+        SELECT
+          STRING_AGG(
+            
+              CASE
+                WHEN "_cs_run"[1] ~ '^[[:alpha:]]'
+                THEN UPPER(LEFT("_cs_run"[1], 1)) || LOWER(SUBSTRING("_cs_run"[1] FROM 2))
+                ELSE "_cs_run"[1]
+              END,
+              ''
+            
+            ORDER BY
+              "_cs_pos"
+          )
+        FROM REGEXP_MATCHES(TRIM("cs_in"."s__patients__first_name"), '[[:alpha:]]+|[^[:alpha:]]+', 'g') WITH ORDINALITY AS "_cs_runs"("_cs_run", "_cs_pos")
+      ),
+      TRIM("cs_in"."s__patients__first_name")
+    ) AS "f__first_name",
+    COALESCE(
+      (
+        SELECT
+          STRING_AGG(
+            
+              CASE
+                WHEN "_cs_run"[1] ~ '^[[:alpha:]]'
+                THEN UPPER(LEFT("_cs_run"[1], 1)) || LOWER(SUBSTRING("_cs_run"[1] FROM 2))
+                ELSE "_cs_run"[1]
+              END,
+              ''
+            
+            ORDER BY
+              "_cs_pos"
+          )
+        FROM REGEXP_MATCHES(TRIM("cs_in"."s__patients__last_name"), '[[:alpha:]]+|[^[:alpha:]]+', 'g') WITH ORDINALITY AS "_cs_runs"("_cs_run", "_cs_pos")
+      ),
+      TRIM("cs_in"."s__patients__last_name")
+    ) AS "f__last_name",
+    UPPER(SUBSTRING(TRIM("cs_in"."s__patients__middle_initial") FROM 1 FOR 1)) AS "f__middle_initial",
+    COALESCE(
+      CAST(NULLIF(
+        REGEXP_REPLACE(
+          REGEXP_REPLACE(
+            TRIM(NULLIF(TRIM("cs_in"."s__patients__dob"), '00/00/0000')),
+            '^(?:([0-9]{1,2})\/([0-9]{1,2})\/([0-9]{4}))$|^.*$',
+            '\3-\1-\2',
+            'g'
+          ),
+          '^(?:((?:(?:[0-9]{3}[1-9]|[0-9]{2}[1-9]0|[0-9][1-9]00|[1-9]000)-(?:(?:0?[13578]|1[02])-(?:0?[1-9]|[12][0-9]|3[01])|(?:0?[469]|11)-(?:0?[1-9]|[12][0-9]|30)|0?2-(?:0?[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)-0?2-29)))$|^.*$',
+          '\1',
+          'g'
+        ),
+        ''
+      ) AS DATE),
+      CAST(NULLIF(
+        REGEXP_REPLACE(
+          REGEXP_REPLACE(
+            TRIM(NULLIF(TRIM("cs_in"."s__patients__dob"), '00/00/0000')),
+            '^(?:([0-9]{4})\-([0-9]{1,2})\-([0-9]{1,2}))$|^.*$',
+            '\1-\2-\3',
+            'g'
+          ),
+          '^(?:((?:(?:[0-9]{3}[1-9]|[0-9]{2}[1-9]0|[0-9][1-9]00|[1-9]000)-(?:(?:0?[13578]|1[02])-(?:0?[1-9]|[12][0-9]|3[01])|(?:0?[469]|11)-(?:0?[1-9]|[12][0-9]|30)|0?2-(?:0?[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)-0?2-29)))$|^.*$',
+          '\1',
+          'g'
+        ),
+        ''
+      ) AS DATE),
+      CAST(NULLIF(
+        REGEXP_REPLACE(
+          CAST(1969 + (
+            CAST(NULLIF(
+              REGEXP_REPLACE(
+                TRIM(NULLIF(TRIM("cs_in"."s__patients__dob"), '00/00/0000')),
+                '^(?:([0-9]{1,2})\-([A-Za-z]{3})\-([0-9]{2}))$|^.*$',
+                '\3',
+                'g'
+              ),
+              ''
+            ) AS INT) + 31
+          ) % 100 AS TEXT) || '-' || CASE UPPER(
+              NULLIF(
+                REGEXP_REPLACE(
+                  TRIM(NULLIF(TRIM("cs_in"."s__patients__dob"), '00/00/0000')),
+                  '^(?:([0-9]{1,2})\-([A-Za-z]{3})\-([0-9]{2}))$|^.*$',
+                  '\2',
+                  'g'
+                ),
+                ''
+              )
+            ) COLLATE "C"
+            WHEN 'JAN'
+            THEN '1'
+            WHEN 'FEB'
+            THEN '2'
+            WHEN 'MAR'
+            THEN '3'
+            WHEN 'APR'
+            THEN '4'
+            WHEN 'MAY'
+            THEN '5'
+            WHEN 'JUN'
+            THEN '6'
+            WHEN 'JUL'
+            THEN '7'
+            WHEN 'AUG'
+            THEN '8'
+            WHEN 'SEP'
+            THEN '9'
+            WHEN 'OCT'
+            THEN '10'
+            WHEN 'NOV'
+            THEN '11'
+            WHEN 'DEC'
+            THEN '12'
+          END || REGEXP_REPLACE(
+            TRIM(NULLIF(TRIM("cs_in"."s__patients__dob"), '00/00/0000')),
+            '^(?:([0-9]{1,2})\-([A-Za-z]{3})\-([0-9]{2}))$|^.*$',
+            '-\1',
+            'g'
+          ),
+          '^(?:((?:(?:[0-9]{3}[1-9]|[0-9]{2}[1-9]0|[0-9][1-9]00|[1-9]000)-(?:(?:0?[13578]|1[02])-(?:0?[1-9]|[12][0-9]|3[01])|(?:0?[469]|11)-(?:0?[1-9]|[12][0-9]|30)|0?2-(?:0?[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)-0?2-29)))$|^.*$',
+          '\1',
+          'g'
+        ),
+        ''
+      ) AS DATE)
+    ) AS "f__birth_date",
+    CASE UPPER(TRIM("cs_in"."s__patients__sex"))
+      WHEN 'M'
+      THEN 'male'
+      WHEN 'MALE'
+      THEN 'male'
+      WHEN 'F'
+      THEN 'female'
+      WHEN 'FEMALE'
+      THEN 'female'
+      ELSE 'unknown'
+    END AS "f__sex",
+    NULLIF(
+      REGEXP_REPLACE(
+        TRIM("cs_in"."s__patients__ssn"),
+        '^(?:(00[1-9]|0[1-9][0-9]|[1-5][0-9]{2}|6[0-5][0-9]|66[0-57-9]|6[7-9][0-9]|[78][0-9]{2})[\- ]?(0[1-9]|[1-9][0-9])[\- ]?(000[1-9]|00[1-9][0-9]|0[1-9][0-9]{2}|[1-9][0-9]{3}))$|^.*$',
+        '\1\2\3',
+        'g'
+      ),
+      ''
+    ) AS "f__ssn",
+    TRIM("cs_in"."s__patients__address1") AS "f__address_line1",
+    COALESCE(
+      (
+        SELECT
+          STRING_AGG(
+            
+              CASE
+                WHEN "_cs_run"[1] ~ '^[[:alpha:]]'
+                THEN UPPER(LEFT("_cs_run"[1], 1)) || LOWER(SUBSTRING("_cs_run"[1] FROM 2))
+                ELSE "_cs_run"[1]
+              END,
+              ''
+            
+            ORDER BY
+              "_cs_pos"
+          )
+        FROM REGEXP_MATCHES(TRIM("cs_in"."s__patients__city"), '[[:alpha:]]+|[^[:alpha:]]+', 'g') WITH ORDINALITY AS "_cs_runs"("_cs_run", "_cs_pos")
+      ),
+      TRIM("cs_in"."s__patients__city")
+    ) AS "f__city",
+    CASE UPPER(REGEXP_REPLACE("cs_in"."s__patients__state", '[. \t\n\r\f]', '', 'g')) COLLATE "C"
+      WHEN 'AL'
+      THEN 'AL'
+      WHEN 'ALABAMA'
+      THEN 'AL'
+      WHEN 'ALA'
+      THEN 'AL'
+      WHEN 'AK'
+      THEN 'AK'
+      WHEN 'ALASKA'
+      THEN 'AK'
+      WHEN 'ALAS'
+      THEN 'AK'
+      WHEN 'AZ'
+      THEN 'AZ'
+      WHEN 'ARIZONA'
+      THEN 'AZ'
+      WHEN 'ARIZ'
+      THEN 'AZ'
+      WHEN 'AR'
+      THEN 'AR'
+      WHEN 'ARKANSAS'
+      THEN 'AR'
+      WHEN 'ARK'
+      THEN 'AR'
+      WHEN 'CA'
+      THEN 'CA'
+      WHEN 'CALIFORNIA'
+      THEN 'CA'
+      WHEN 'CALIF'
+      THEN 'CA'
+      WHEN 'CAL'
+      THEN 'CA'
+      WHEN 'CO'
+      THEN 'CO'
+      WHEN 'COLORADO'
+      THEN 'CO'
+      WHEN 'COLO'
+      THEN 'CO'
+      WHEN 'COL'
+      THEN 'CO'
+      WHEN 'CT'
+      THEN 'CT'
+      WHEN 'CONNECTICUT'
+      THEN 'CT'
+      WHEN 'CONN'
+      THEN 'CT'
+      WHEN 'DE'
+      THEN 'DE'
+      WHEN 'DELAWARE'
+      THEN 'DE'
+      WHEN 'DEL'
+      THEN 'DE'
+      WHEN 'DC'
+      THEN 'DC'
+      WHEN 'DISTRICTOFCOLUMBIA'
+      THEN 'DC'
+      WHEN 'WASHINGTONDC'
+      THEN 'DC'
+      WHEN 'WASHDC'
+      THEN 'DC'
+      WHEN 'FL'
+      THEN 'FL'
+      WHEN 'FLORIDA'
+      THEN 'FL'
+      WHEN 'FLA'
+      THEN 'FL'
+      WHEN 'FLOR'
+      THEN 'FL'
+      WHEN 'GA'
+      THEN 'GA'
+      WHEN 'GEORGIA'
+      THEN 'GA'
+      WHEN 'HI'
+      THEN 'HI'
+      WHEN 'HAWAII'
+      THEN 'HI'
+      WHEN 'HAWAI''I'
+      THEN 'HI'
+      WHEN 'ID'
+      THEN 'ID'
+      WHEN 'IDAHO'
+      THEN 'ID'
+      WHEN 'IDA'
+      THEN 'ID'
+      WHEN 'IL'
+      THEN 'IL'
+      WHEN 'ILLINOIS'
+      THEN 'IL'
+      WHEN 'ILL'
+      THEN 'IL'
+      WHEN 'IN'
+      THEN 'IN'
+      WHEN 'INDIANA'
+      THEN 'IN'
+      WHEN 'IND'
+      THEN 'IN'
+      WHEN 'IA'
+      THEN 'IA'
+      WHEN 'IOWA'
+      THEN 'IA'
+      WHEN 'KS'
+      THEN 'KS'
+      WHEN 'KANSAS'
+      THEN 'KS'
+      WHEN 'KAN'
+      THEN 'KS'
+      WHEN 'KANS'
+      THEN 'KS'
+      WHEN 'KY'
+      THEN 'KY'
+      WHEN 'KENTUCKY'
+      THEN 'KY'
+      WHEN 'KEN'
+      THEN 'KY'
+      WHEN 'KENT'
+      THEN 'KY'
+      WHEN 'LA'
+      THEN 'LA'
+      WHEN 'LOUISIANA'
+      THEN 'LA'
+      WHEN 'ME'
+      THEN 'ME'
+      WHEN 'MAINE'
+      THEN 'ME'
+      WHEN 'MD'
+      THEN 'MD'
+      WHEN 'MARYLAND'
+      THEN 'MD'
+      WHEN 'MA'
+      THEN 'MA'
+      WHEN 'MASSACHUSETTS'
+      THEN 'MA'
+      WHEN 'MASS'
+      THEN 'MA'
+      WHEN 'MI'
+      THEN 'MI'
+      WHEN 'MICHIGAN'
+      THEN 'MI'
+      WHEN 'MICH'
+      THEN 'MI'
+      WHEN 'MN'
+      THEN 'MN'
+      WHEN 'MINNESOTA'
+      THEN 'MN'
+      WHEN 'MINN'
+      THEN 'MN'
+      WHEN 'MS'
+      THEN 'MS'
+      WHEN 'MISSISSIPPI'
+      THEN 'MS'
+      WHEN 'MISS'
+      THEN 'MS'
+      WHEN 'MO'
+      THEN 'MO'
+      WHEN 'MISSOURI'
+      THEN 'MO'
+      WHEN 'MT'
+      THEN 'MT'
+      WHEN 'MONTANA'
+      THEN 'MT'
+      WHEN 'MONT'
+      THEN 'MT'
+      WHEN 'NE'
+      THEN 'NE'
+      WHEN 'NEBRASKA'
+      THEN 'NE'
+      WHEN 'NEB'
+      THEN 'NE'
+      WHEN 'NEBR'
+      THEN 'NE'
+      WHEN 'NV'
+      THEN 'NV'
+      WHEN 'NEVADA'
+      THEN 'NV'
+      WHEN 'NEV'
+      THEN 'NV'
+      WHEN 'NH'
+      THEN 'NH'
+      WHEN 'NEWHAMPSHIRE'
+      THEN 'NH'
+      WHEN 'NJ'
+      THEN 'NJ'
+      WHEN 'NEWJERSEY'
+      THEN 'NJ'
+      WHEN 'NM'
+      THEN 'NM'
+      WHEN 'NEWMEXICO'
+      THEN 'NM'
+      WHEN 'NMEX'
+      THEN 'NM'
+      WHEN 'NY'
+      THEN 'NY'
+      WHEN 'NEWYORK'
+      THEN 'NY'
+      WHEN 'NC'
+      THEN 'NC'
+      WHEN 'NORTHCAROLINA'
+      THEN 'NC'
+      WHEN 'NCAR'
+      THEN 'NC'
+      WHEN 'ND'
+      THEN 'ND'
+      WHEN 'NORTHDAKOTA'
+      THEN 'ND'
+      WHEN 'NDAK'
+      THEN 'ND'
+      WHEN 'OH'
+      THEN 'OH'
+      WHEN 'OHIO'
+      THEN 'OH'
+      WHEN 'OK'
+      THEN 'OK'
+      WHEN 'OKLAHOMA'
+      THEN 'OK'
+      WHEN 'OKLA'
+      THEN 'OK'
+      WHEN 'OR'
+      THEN 'OR'
+      WHEN 'OREGON'
+      THEN 'OR'
+      WHEN 'ORE'
+      THEN 'OR'
+      WHEN 'OREG'
+      THEN 'OR'
+      WHEN 'PA'
+      THEN 'PA'
+      WHEN 'PENNSYLVANIA'
+      THEN 'PA'
+      WHEN 'PENN'
+      THEN 'PA'
+      WHEN 'PENNA'
+      THEN 'PA'
+      WHEN 'PR'
+      THEN 'PR'
+      WHEN 'PUERTORICO'
+      THEN 'PR'
+      WHEN 'RI'
+      THEN 'RI'
+      WHEN 'RHODEISLAND'
+      THEN 'RI'
+      WHEN 'SC'
+      THEN 'SC'
+      WHEN 'SOUTHCAROLINA'
+      THEN 'SC'
+      WHEN 'SCAR'
+      THEN 'SC'
+      WHEN 'SD'
+      THEN 'SD'
+      WHEN 'SOUTHDAKOTA'
+      THEN 'SD'
+      WHEN 'SDAK'
+      THEN 'SD'
+      WHEN 'TN'
+      THEN 'TN'
+      WHEN 'TENNESSEE'
+      THEN 'TN'
+      WHEN 'TENN'
+      THEN 'TN'
+      WHEN 'TX'
+      THEN 'TX'
+      WHEN 'TEXAS'
+      THEN 'TX'
+      WHEN 'TEX'
+      THEN 'TX'
+      WHEN 'UT'
+      THEN 'UT'
+      WHEN 'UTAH'
+      THEN 'UT'
+      WHEN 'VT'
+      THEN 'VT'
+      WHEN 'VERMONT'
+      THEN 'VT'
+      WHEN 'VA'
+      THEN 'VA'
+      WHEN 'VIRGINIA'
+      THEN 'VA'
+      WHEN 'WA'
+      THEN 'WA'
+      WHEN 'WASHINGTON'
+      THEN 'WA'
+      WHEN 'WASH'
+      THEN 'WA'
+      WHEN 'WV'
+      THEN 'WV'
+      WHEN 'WESTVIRGINIA'
+      THEN 'WV'
+      WHEN 'WVA'
+      THEN 'WV'
+      WHEN 'WI'
+      THEN 'WI'
+      WHEN 'WISCONSIN'
+      THEN 'WI'
+      WHEN 'WIS'
+      THEN 'WI'
+      WHEN 'WISC'
+      THEN 'WI'
+      WHEN 'WY'
+      THEN 'WY'
+      WHEN 'WYOMING'
+      THEN 'WY'
+      WHEN 'WYO'
+      THEN 'WY'
+    END AS "f__state",
+    NULLIF(
+      REGEXP_REPLACE(
+        REGEXP_REPLACE(
+          REGEXP_REPLACE(
+            REGEXP_REPLACE(TRIM("cs_in"."s__patients__zip"), '^([0-9]{3})$', '00\1', 'g'),
+            '^([0-9]{4})$',
+            '0\1',
+            'g'
+          ),
+          '^(?:([0-9]{5})-?([0-9]{4})|([0-9]{5}))$|^.*$',
+          '\1\3-\2',
+          'g'
+        ),
+        '-$',
+        '',
+        'g'
+      ),
+      ''
+    ) AS "f__postal_code",
+    NULLIF(
+      REGEXP_REPLACE(
+        REGEXP_REPLACE(
+          NULLIF(
+            REGEXP_REPLACE(
+              REGEXP_REPLACE(
+                "cs_in"."s__patients__home_phone",
+                '[ \t\n\r\f]*(?:[Ee][Xx][Tt](?:[Ee][Nn][Ss][Ii][Oo][Nn]|\.)?|[Xx]|#)[ \t\n\r\f]*[0-9]+[ \t\n\r\f]*$',
+                '',
+                'g'
+              ),
+              '^(?:([0-9 \t\n\r\f().+/\-]+))$|^.*$',
+              '\1',
+              'g'
+            ),
+            ''
+          ),
+          '[^0-9]',
+          '',
+          'g'
+        ),
+        '^(?:1?([2-9][0-9]{2}[2-9][0-9]{6}))$|^.*$',
+        '\1',
+        'g'
+      ),
+      ''
+    ) AS "f__phone",
+    LOWER(TRIM("cs_in"."s__patients__email")) AS "f__email",
+    CASE UPPER(TRIM("cs_in"."s__patients__status"))
+      WHEN 'I'
+      THEN 'inactive'
+      ELSE 'active'
+    END AS "f__status",
+    CAST((
+      "cs_in"."s__patients__pat_no"
+    ) AS VARCHAR) COLLATE "C" AS "__key",
+    COALESCE(
+      (
+        TRUE
+        AND (
+          (
+            COALESCE("cs_in"."s__patients__status", '')
+          ) <> (
+            'D'
+          )
+        )
+      ),
+      FALSE
+    ) AS "__keep"
+  FROM "cs_in"
+), "cs_rules" AS (
+  SELECT
+    *,
+    CASE
+      WHEN NOT "cs_fields"."__cast_error" IS NULL
+      THEN 1
+      WHEN "cs_fields"."__key" IS NULL
+      THEN 2
+      WHEN COALESCE(
+        (
+          (
+            NULLIF(TRIM("cs_fields"."s__patients__last_name"), '')
+          ) IS NULL
+        ),
+        FALSE
+      )
+      THEN 3
+      WHEN COALESCE(
+        (
+          (
+            NOT (
+              NULLIF(TRIM("cs_fields"."s__patients__dob"), '00/00/0000')
+            ) IS NULL
+          )
+          AND (
+            (
+              "cs_fields"."f__birth_date"
+            ) IS NULL
+          )
+        ),
+        FALSE
+      )
+      THEN 4
+      WHEN "cs_fields"."f__mrn" IS NULL
+      THEN 5
+      WHEN LENGTH(CAST("cs_fields"."f__mrn" AS VARCHAR)) > 20
+      THEN 6
+      WHEN "cs_fields"."f__first_name" IS NULL
+      THEN 7
+      WHEN LENGTH(CAST("cs_fields"."f__first_name" AS VARCHAR)) > 50
+      THEN 8
+      WHEN "cs_fields"."f__last_name" IS NULL
+      THEN 9
+      WHEN LENGTH(CAST("cs_fields"."f__last_name" AS VARCHAR)) > 50
+      THEN 10
+      WHEN LENGTH(CAST("cs_fields"."f__middle_initial" AS VARCHAR)) > 1
+      THEN 11
+      WHEN "cs_fields"."f__sex" IS NULL
+      THEN 12
+      WHEN LENGTH(CAST("cs_fields"."f__sex" AS VARCHAR)) > 7
+      THEN 13
+      WHEN NOT (
+        "cs_fields"."f__sex" IN ('male', 'female', 'unknown')
+      )
+      THEN 14
+      WHEN LENGTH(CAST("cs_fields"."f__ssn" AS VARCHAR)) > 9
+      THEN 15
+      WHEN LENGTH(CAST("cs_fields"."f__address_line1" AS VARCHAR)) > 100
+      THEN 16
+      WHEN LENGTH(CAST("cs_fields"."f__city" AS VARCHAR)) > 50
+      THEN 17
+      WHEN LENGTH(CAST("cs_fields"."f__state" AS VARCHAR)) > 2
+      THEN 18
+      WHEN LENGTH(CAST("cs_fields"."f__postal_code" AS VARCHAR)) > 10
+      THEN 19
+      WHEN LENGTH(CAST("cs_fields"."f__phone" AS VARCHAR)) > 10
+      THEN 20
+      WHEN LENGTH(CAST("cs_fields"."f__email" AS VARCHAR)) > 100
+      THEN 21
+      WHEN "cs_fields"."f__status" IS NULL
+      THEN 22
+      WHEN LENGTH(CAST("cs_fields"."f__status" AS VARCHAR)) > 8
+      THEN 23
+      WHEN NOT (
+        "cs_fields"."f__status" IN ('active', 'inactive')
+      )
+      THEN 24
+      WHEN ROW_NUMBER() OVER (PARTITION BY "cs_fields"."__key" ORDER BY "cs_fields"."__row") > 1
+      THEN 25
+    END AS "__rule"
+  FROM "cs_fields"
+)
+SELECT
+  *,
+  CASE
+    WHEN NOT "cs_rules"."__keep"
+    THEN 'filtered'
+    WHEN NOT "cs_rules"."__rule" IS NULL
+    THEN 'rejected'
+    WHEN ROW_NUMBER() OVER (
+      PARTITION BY (
+        "cs_rules"."__keep" AND "cs_rules"."__rule" IS NULL
+      ), UPPER(TRIM("cs_rules"."s__patients__last_name")), UPPER(TRIM("cs_rules"."s__patients__first_name")), "cs_rules"."f__birth_date", CASE
+        WHEN (
+          UPPER(TRIM("cs_rules"."s__patients__last_name"))
+        ) IS NULL
+        OR (
+          UPPER(TRIM("cs_rules"."s__patients__first_name"))
+        ) IS NULL
+        OR (
+          "cs_rules"."f__birth_date"
+        ) IS NULL
+        THEN "cs_rules"."__key"
+      END
+      ORDER BY "cs_rules"."s__patients__pat_no" ASC, "cs_rules"."__key"
+    ) > 1
+    THEN 'merged'
+    ELSE 'loaded'
+  END AS "__status",
+  FIRST_VALUE("cs_rules"."__key") OVER (
+    PARTITION BY (
+      "cs_rules"."__keep" AND "cs_rules"."__rule" IS NULL
+    ), UPPER(TRIM("cs_rules"."s__patients__last_name")), UPPER(TRIM("cs_rules"."s__patients__first_name")), "cs_rules"."f__birth_date", CASE
+      WHEN (
+        UPPER(TRIM("cs_rules"."s__patients__last_name"))
+      ) IS NULL
+      OR (
+        UPPER(TRIM("cs_rules"."s__patients__first_name"))
+      ) IS NULL
+      OR (
+        "cs_rules"."f__birth_date"
+      ) IS NULL
+      THEN "cs_rules"."__key"
+    END
+    ORDER BY "cs_rules"."s__patients__pat_no" ASC, "cs_rules"."__key"
+  ) AS "__survivor_key"
+FROM "cs_rules";
+
+-- specs/demo_clinic.mig:208: legacy.patients -> emr.patient: rejected rows with the first rule that failed
+INSERT INTO "chartshift"."rejects" (
+  "map",
+  "source_table",
+  "source_key",
+  "slot",
+  "record",
+  "rule",
+  "reason",
+  "original_row"
+)
+SELECT
+  'legacy.patients -> emr.patient',
+  'legacy.patients',
+  CAST((
+    "w"."s__patients__pat_no"
+  ) AS VARCHAR) COLLATE "C",
+  "w"."__slot",
+  "w"."__row",
+  CASE "w"."__rule"
+    WHEN 1
+    THEN 'cast'
+    WHEN 2
+    THEN 'key'
+    WHEN 3
+    THEN 'reject:225'
+    WHEN 4
+    THEN 'reject:226'
+    WHEN 5
+    THEN 'not null:emr.patient.mrn'
+    WHEN 6
+    THEN 'length:emr.patient.mrn'
+    WHEN 7
+    THEN 'not null:emr.patient.first_name'
+    WHEN 8
+    THEN 'length:emr.patient.first_name'
+    WHEN 9
+    THEN 'not null:emr.patient.last_name'
+    WHEN 10
+    THEN 'length:emr.patient.last_name'
+    WHEN 11
+    THEN 'length:emr.patient.middle_initial'
+    WHEN 12
+    THEN 'not null:emr.patient.sex'
+    WHEN 13
+    THEN 'length:emr.patient.sex'
+    WHEN 14
+    THEN 'in:emr.patient.sex'
+    WHEN 15
+    THEN 'length:emr.patient.ssn'
+    WHEN 16
+    THEN 'length:emr.patient.address_line1'
+    WHEN 17
+    THEN 'length:emr.patient.city'
+    WHEN 18
+    THEN 'length:emr.patient.state'
+    WHEN 19
+    THEN 'length:emr.patient.postal_code'
+    WHEN 20
+    THEN 'length:emr.patient.phone'
+    WHEN 21
+    THEN 'length:emr.patient.email'
+    WHEN 22
+    THEN 'not null:emr.patient.status'
+    WHEN 23
+    THEN 'length:emr.patient.status'
+    WHEN 24
+    THEN 'in:emr.patient.status'
+    WHEN 25
+    THEN 'duplicate key'
+  END,
+  CASE "w"."__rule"
+    WHEN 1
+    THEN 'value does not fit the source column type'
+    WHEN 2
+    THEN 'missing legacy key'
+    WHEN 3
+    THEN 'missing last name'
+    WHEN 4
+    THEN 'unparseable date of birth'
+    WHEN 5
+    THEN 'mrn is required but empty'
+    WHEN 6
+    THEN 'mrn is longer than 20 characters'
+    WHEN 7
+    THEN 'first_name is required but empty'
+    WHEN 8
+    THEN 'first_name is longer than 50 characters'
+    WHEN 9
+    THEN 'last_name is required but empty'
+    WHEN 10
+    THEN 'last_name is longer than 50 characters'
+    WHEN 11
+    THEN 'middle_initial is longer than 1 characters'
+    WHEN 12
+    THEN 'sex is required but empty'
+    WHEN 13
+    THEN 'sex is longer than 7 characters'
+    WHEN 14
+    THEN 'sex is not one of the allowed values'
+    WHEN 15
+    THEN 'ssn is longer than 9 characters'
+    WHEN 16
+    THEN 'address_line1 is longer than 100 characters'
+    WHEN 17
+    THEN 'city is longer than 50 characters'
+    WHEN 18
+    THEN 'state is longer than 2 characters'
+    WHEN 19
+    THEN 'postal_code is longer than 10 characters'
+    WHEN 20
+    THEN 'phone is longer than 10 characters'
+    WHEN 21
+    THEN 'email is longer than 100 characters'
+    WHEN 22
+    THEN 'status is required but empty'
+    WHEN 23
+    THEN 'status is longer than 8 characters'
+    WHEN 24
+    THEN 'status is not one of the allowed values'
+    WHEN 25
+    THEN 'duplicate legacy key (an earlier row has the same key)'
+  END,
+  CAST(JSON_BUILD_OBJECT(
+    'pat_no',
+    "r"."pat_no",
+    'last_name',
+    "r"."last_name",
+    'first_name',
+    "r"."first_name",
+    'middle_initial',
+    "r"."middle_initial",
+    'dob',
+    "r"."dob",
+    'sex',
+    "r"."sex",
+    'ssn',
+    "r"."ssn",
+    'address1',
+    "r"."address1",
+    'city',
+    "r"."city",
+    'state',
+    "r"."state",
+    'zip',
+    "r"."zip",
+    'home_phone',
+    "r"."home_phone",
+    'email',
+    "r"."email",
+    'status',
+    "r"."status"
+  ) AS TEXT)
+FROM "cs_work__emr__patient" AS "w"
+JOIN "chartshift_stage"."legacy__patients" AS "r"
+  ON "r"."__row" = "w"."__row"
+WHERE
+  "w"."__status" = 'rejected'
+ORDER BY
+  "w"."__row",
+  "w"."__slot";
+
+-- specs/demo_clinic.mig:210: crosswalk emr.patient
+DROP TABLE IF EXISTS "cs_xwalk_new__emr__patient";
+
+-- specs/demo_clinic.mig:210: crosswalk emr.patient: keep known ids, number new keys in key order after the highest id, merged keys point at their survivor
+CREATE TEMPORARY TABLE "cs_xwalk_new__emr__patient" AS
+WITH "prev" AS (
+  SELECT
+    "legacy_key",
+    "own_id"
+  FROM "chartshift"."xwalk__emr__patient"
+), "cur" AS (
+  SELECT
+    "__key",
+    "__status",
+    "__survivor_key"
+  FROM "cs_work__emr__patient"
+  WHERE
+    "__status" IN ('loaded', 'merged')
+), "keys" AS (
+  SELECT
+    "legacy_key",
+    "own_id"
+  FROM "prev"
+  UNION ALL
+  SELECT
+    "cur"."__key",
+    CAST(NULL AS BIGINT)
+  FROM "cur"
+  WHERE
+    NOT EXISTS(
+      SELECT
+        1
+      FROM "prev" AS "p"
+      WHERE
+        "p"."legacy_key" = "cur"."__key"
+    )
+), "numbered" AS (
+  SELECT
+    "k"."legacy_key" AS "legacy_key",
+    "c"."__status" AS "state",
+    "c"."__survivor_key" AS "survivor_key",
+    COALESCE(
+      "k"."own_id",
+      CASE
+        WHEN "k"."own_id" IS NULL AND "c"."__status" = 'loaded'
+        THEN (
+          SELECT
+            COALESCE(MAX("own_id"), 0)
+          FROM "prev"
+        ) + ROW_NUMBER() OVER (
+          PARTITION BY (
+            "k"."own_id" IS NULL AND "c"."__status" = 'loaded'
+          )
+          ORDER BY "k"."legacy_key"
+        )
+      END
+    ) AS "own_id"
+  FROM "keys" AS "k"
+  LEFT JOIN "cur" AS "c"
+    ON "c"."__key" = "k"."legacy_key"
+)
+SELECT
+  "n"."legacy_key" AS "legacy_key",
+  "n"."own_id" AS "own_id",
+  CASE
+    WHEN "n"."state" = 'loaded'
+    THEN "n"."own_id"
+    WHEN "n"."state" = 'merged'
+    THEN "s"."own_id"
+  END AS "target_id",
+  COALESCE("n"."state", 'inactive') AS "state"
+FROM "numbered" AS "n"
+LEFT JOIN "numbered" AS "s"
+  ON "s"."legacy_key" = "n"."survivor_key";
+
+-- specs/demo_clinic.mig:210: crosswalk emr.patient: replace contents
+DELETE FROM "chartshift"."xwalk__emr__patient";
+
+-- specs/demo_clinic.mig:210: crosswalk emr.patient
+INSERT INTO "chartshift"."xwalk__emr__patient" (
+  "legacy_key",
+  "own_id",
+  "target_id",
+  "state"
+)
+SELECT
+  "legacy_key",
+  "own_id",
+  "target_id",
+  "state"
+FROM "cs_xwalk_new__emr__patient"
+ORDER BY
+  "legacy_key";
+
+-- specs/demo_clinic.mig:208: legacy.patients -> emr.patient: load the surviving rows
+INSERT INTO "emr"."patient" (
+  "id",
+  "mrn",
+  "first_name",
+  "last_name",
+  "middle_initial",
+  "birth_date",
+  "sex",
+  "ssn",
+  "address_line1",
+  "city",
+  "state",
+  "postal_code",
+  "phone",
+  "email",
+  "status"
+)
+SELECT
+  "x"."target_id",
+  CAST("w"."f__mrn" AS VARCHAR(20)),
+  CAST("w"."f__first_name" AS VARCHAR(50)),
+  CAST("w"."f__last_name" AS VARCHAR(50)),
+  CAST("w"."f__middle_initial" AS CHAR(1)),
+  CAST("w"."f__birth_date" AS DATE),
+  CAST("w"."f__sex" AS VARCHAR(7)),
+  CAST("w"."f__ssn" AS CHAR(9)),
+  CAST("w"."f__address_line1" AS VARCHAR(100)),
+  CAST("w"."f__city" AS VARCHAR(50)),
+  CAST("w"."f__state" AS CHAR(2)),
+  CAST("w"."f__postal_code" AS VARCHAR(10)),
+  CAST("w"."f__phone" AS CHAR(10)),
+  CAST("w"."f__email" AS VARCHAR(100)),
+  CAST("w"."f__status" AS VARCHAR(8))
+FROM "cs_work__emr__patient" AS "w"
+JOIN "chartshift"."xwalk__emr__patient" AS "x"
+  ON "x"."legacy_key" = "w"."__key"
+WHERE
+  "w"."__status" = 'loaded'
+ORDER BY
+  "x"."target_id";
+

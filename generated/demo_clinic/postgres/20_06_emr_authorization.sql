@@ -1,0 +1,309 @@
+-- chartshift 0.1.0 | dialect postgres
+-- spec specs/demo_clinic.mig sha256 fa3b59889c1630ad5cbf1484506b82d73c62380bd92c195a5f3a28af9bac6bfc
+-- 20_06_emr_authorization: map legacy.auths -> emr.authorization
+-- Generated file: do not edit. Regenerate with `chartshift compile specs/demo_clinic.mig`.
+
+
+-- specs/demo_clinic.mig:269: work table left by an earlier run
+DROP TABLE IF EXISTS "cs_work__emr__authorization";
+
+-- specs/demo_clinic.mig:269: legacy.auths -> emr.authorization: every candidate row with its fields and status
+CREATE TEMPORARY TABLE "cs_work__emr__authorization" AS
+WITH "cs_in" AS (
+  SELECT
+    "auths"."__row" AS "__row",
+    "auths"."__cast_error" AS "__cast_error",
+    "auths"."auth_no" AS "s__auths__auth_no",
+    "auths"."case_no" AS "s__auths__case_no",
+    "auths"."visits_authorized" AS "s__auths__visits_authorized",
+    "auths"."start_date" AS "s__auths__start_date",
+    "auths"."end_date" AS "s__auths__end_date",
+    1 AS "__slot"
+  FROM "legacy"."auths" AS "auths"
+), "cs_fields" AS (
+  SELECT
+    *,
+    (
+      SELECT
+        "cs_x"."target_id"
+      FROM "chartshift"."xwalk__emr__episode" AS "cs_x"
+      WHERE
+        "cs_x"."legacy_key" = CAST((
+          "cs_in"."s__auths__case_no"
+        ) AS VARCHAR) COLLATE "C"
+        AND "cs_x"."state" <> 'inactive'
+    ) AS "f__episode_id",
+    NULLIF(TRIM("cs_in"."s__auths__auth_no"), '0000') AS "f__auth_number",
+    "cs_in"."s__auths__visits_authorized" AS "f__visits_authorized",
+    CAST(NULLIF(
+      REGEXP_REPLACE(
+        REGEXP_REPLACE(
+          TRIM("cs_in"."s__auths__start_date"),
+          '^(?:([0-9]{1,2})\/([0-9]{1,2})\/([0-9]{4}))$|^.*$',
+          '\3-\1-\2',
+          'g'
+        ),
+        '^(?:((?:(?:[0-9]{3}[1-9]|[0-9]{2}[1-9]0|[0-9][1-9]00|[1-9]000)-(?:(?:0?[13578]|1[02])-(?:0?[1-9]|[12][0-9]|3[01])|(?:0?[469]|11)-(?:0?[1-9]|[12][0-9]|30)|0?2-(?:0?[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)-0?2-29)))$|^.*$',
+        '\1',
+        'g'
+      ),
+      ''
+    ) AS DATE) AS "f__start_date",
+    CAST(NULLIF(
+      REGEXP_REPLACE(
+        REGEXP_REPLACE(
+          TRIM("cs_in"."s__auths__end_date"),
+          '^(?:([0-9]{1,2})\/([0-9]{1,2})\/([0-9]{4}))$|^.*$',
+          '\3-\1-\2',
+          'g'
+        ),
+        '^(?:((?:(?:[0-9]{3}[1-9]|[0-9]{2}[1-9]0|[0-9][1-9]00|[1-9]000)-(?:(?:0?[13578]|1[02])-(?:0?[1-9]|[12][0-9]|3[01])|(?:0?[469]|11)-(?:0?[1-9]|[12][0-9]|30)|0?2-(?:0?[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)-0?2-29)))$|^.*$',
+        '\1',
+        'g'
+      ),
+      ''
+    ) AS DATE) AS "f__end_date",
+    (
+      CAST((
+        "cs_in"."s__auths__case_no"
+      ) AS VARCHAR) || '|' || CAST((
+        "cs_in"."s__auths__auth_no"
+      ) AS VARCHAR) || '|' || CAST((
+        "cs_in"."s__auths__start_date"
+      ) AS VARCHAR)
+    ) COLLATE "C" AS "__key",
+    COALESCE((
+      TRUE
+    ), FALSE) AS "__keep"
+  FROM "cs_in"
+), "cs_rules" AS (
+  SELECT
+    *,
+    CASE
+      WHEN NOT "cs_fields"."__cast_error" IS NULL
+      THEN 1
+      WHEN "cs_fields"."__key" IS NULL
+      THEN 2
+      WHEN COALESCE((
+        (
+          "cs_fields"."f__episode_id"
+        ) IS NULL
+      ), FALSE)
+      THEN 3
+      WHEN "cs_fields"."f__episode_id" IS NULL
+      THEN 4
+      WHEN LENGTH(CAST("cs_fields"."f__auth_number" AS VARCHAR)) > 30
+      THEN 5
+      WHEN ROW_NUMBER() OVER (PARTITION BY "cs_fields"."__key" ORDER BY "cs_fields"."__row") > 1
+      THEN 6
+    END AS "__rule"
+  FROM "cs_fields"
+)
+SELECT
+  *,
+  CASE
+    WHEN NOT "cs_rules"."__keep"
+    THEN 'filtered'
+    WHEN NOT "cs_rules"."__rule" IS NULL
+    THEN 'rejected'
+    WHEN ROW_NUMBER() OVER (
+      PARTITION BY (
+        "cs_rules"."__keep" AND "cs_rules"."__rule" IS NULL
+      ), "cs_rules"."__key"
+      ORDER BY "cs_rules"."__key"
+    ) > 1
+    THEN 'merged'
+    ELSE 'loaded'
+  END AS "__status",
+  FIRST_VALUE("cs_rules"."__key") OVER (
+    PARTITION BY (
+      "cs_rules"."__keep" AND "cs_rules"."__rule" IS NULL
+    ), "cs_rules"."__key"
+    ORDER BY "cs_rules"."__key"
+  ) AS "__survivor_key"
+FROM "cs_rules";
+
+-- specs/demo_clinic.mig:269: legacy.auths -> emr.authorization: rejected rows with the first rule that failed
+INSERT INTO "chartshift"."rejects" (
+  "map",
+  "source_table",
+  "source_key",
+  "slot",
+  "record",
+  "rule",
+  "reason",
+  "original_row"
+)
+SELECT
+  'legacy.auths -> emr.authorization',
+  'legacy.auths',
+  CAST(NULL AS VARCHAR),
+  "w"."__slot",
+  "w"."__row",
+  CASE "w"."__rule"
+    WHEN 1
+    THEN 'cast'
+    WHEN 2
+    THEN 'key'
+    WHEN 3
+    THEN 'reject:276'
+    WHEN 4
+    THEN 'not null:emr.authorization.episode_id'
+    WHEN 5
+    THEN 'length:emr.authorization.auth_number'
+    WHEN 6
+    THEN 'duplicate key'
+  END,
+  CASE "w"."__rule"
+    WHEN 1
+    THEN 'value does not fit the source column type'
+    WHEN 2
+    THEN 'missing legacy key'
+    WHEN 3
+    THEN 'authorization for unknown episode'
+    WHEN 4
+    THEN 'episode_id is required but empty'
+    WHEN 5
+    THEN 'auth_number is longer than 30 characters'
+    WHEN 6
+    THEN 'duplicate legacy key (an earlier row has the same key)'
+  END,
+  CAST(JSON_BUILD_OBJECT(
+    'auth_no',
+    "r"."auth_no",
+    'case_no',
+    "r"."case_no",
+    'visits_authorized',
+    "r"."visits_authorized",
+    'start_date',
+    "r"."start_date",
+    'end_date',
+    "r"."end_date"
+  ) AS TEXT)
+FROM "cs_work__emr__authorization" AS "w"
+JOIN "chartshift_stage"."legacy__auths" AS "r"
+  ON "r"."__row" = "w"."__row"
+WHERE
+  "w"."__status" = 'rejected'
+ORDER BY
+  "w"."__row",
+  "w"."__slot";
+
+-- specs/demo_clinic.mig:270: crosswalk emr.authorization
+DROP TABLE IF EXISTS "cs_xwalk_new__emr__authorization";
+
+-- specs/demo_clinic.mig:270: crosswalk emr.authorization: keep known ids, number new keys in key order after the highest id, merged keys point at their survivor
+CREATE TEMPORARY TABLE "cs_xwalk_new__emr__authorization" AS
+WITH "prev" AS (
+  SELECT
+    "legacy_key",
+    "own_id"
+  FROM "chartshift"."xwalk__emr__authorization"
+), "cur" AS (
+  SELECT
+    "__key",
+    "__status",
+    "__survivor_key"
+  FROM "cs_work__emr__authorization"
+  WHERE
+    "__status" IN ('loaded', 'merged')
+), "keys" AS (
+  SELECT
+    "legacy_key",
+    "own_id"
+  FROM "prev"
+  UNION ALL
+  SELECT
+    "cur"."__key",
+    CAST(NULL AS BIGINT)
+  FROM "cur"
+  WHERE
+    NOT EXISTS(
+      SELECT
+        1
+      FROM "prev" AS "p"
+      WHERE
+        "p"."legacy_key" = "cur"."__key"
+    )
+), "numbered" AS (
+  SELECT
+    "k"."legacy_key" AS "legacy_key",
+    "c"."__status" AS "state",
+    "c"."__survivor_key" AS "survivor_key",
+    COALESCE(
+      "k"."own_id",
+      CASE
+        WHEN "k"."own_id" IS NULL AND "c"."__status" = 'loaded'
+        THEN (
+          SELECT
+            COALESCE(MAX("own_id"), 0)
+          FROM "prev"
+        ) + ROW_NUMBER() OVER (
+          PARTITION BY (
+            "k"."own_id" IS NULL AND "c"."__status" = 'loaded'
+          )
+          ORDER BY "k"."legacy_key"
+        )
+      END
+    ) AS "own_id"
+  FROM "keys" AS "k"
+  LEFT JOIN "cur" AS "c"
+    ON "c"."__key" = "k"."legacy_key"
+)
+SELECT
+  "n"."legacy_key" AS "legacy_key",
+  "n"."own_id" AS "own_id",
+  CASE
+    WHEN "n"."state" = 'loaded'
+    THEN "n"."own_id"
+    WHEN "n"."state" = 'merged'
+    THEN "s"."own_id"
+  END AS "target_id",
+  COALESCE("n"."state", 'inactive') AS "state"
+FROM "numbered" AS "n"
+LEFT JOIN "numbered" AS "s"
+  ON "s"."legacy_key" = "n"."survivor_key";
+
+-- specs/demo_clinic.mig:270: crosswalk emr.authorization: replace contents
+DELETE FROM "chartshift"."xwalk__emr__authorization";
+
+-- specs/demo_clinic.mig:270: crosswalk emr.authorization
+INSERT INTO "chartshift"."xwalk__emr__authorization" (
+  "legacy_key",
+  "own_id",
+  "target_id",
+  "state"
+)
+SELECT
+  "legacy_key",
+  "own_id",
+  "target_id",
+  "state"
+FROM "cs_xwalk_new__emr__authorization"
+ORDER BY
+  "legacy_key";
+
+-- specs/demo_clinic.mig:269: legacy.auths -> emr.authorization: load the surviving rows
+INSERT INTO "emr"."authorization" (
+  "id",
+  "episode_id",
+  "auth_number",
+  "visits_authorized",
+  "start_date",
+  "end_date"
+)
+SELECT
+  "x"."target_id",
+  CAST("w"."f__episode_id" AS BIGINT),
+  CAST("w"."f__auth_number" AS VARCHAR(30)),
+  CAST("w"."f__visits_authorized" AS INT),
+  CAST("w"."f__start_date" AS DATE),
+  CAST("w"."f__end_date" AS DATE)
+FROM "cs_work__emr__authorization" AS "w"
+JOIN "chartshift"."xwalk__emr__authorization" AS "x"
+  ON "x"."legacy_key" = "w"."__key"
+WHERE
+  "w"."__status" = 'loaded'
+ORDER BY
+  "x"."target_id";
+

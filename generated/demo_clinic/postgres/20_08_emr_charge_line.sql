@@ -1,0 +1,476 @@
+-- chartshift 0.1.0 | dialect postgres
+-- spec specs/demo_clinic.mig sha256 fa3b59889c1630ad5cbf1484506b82d73c62380bd92c195a5f3a28af9bac6bfc
+-- 20_08_emr_charge_line: map legacy.visits -> emr.charge_line
+-- Generated file: do not edit. Regenerate with `chartshift compile specs/demo_clinic.mig`.
+
+
+-- specs/demo_clinic.mig:290: work table left by an earlier run
+DROP TABLE IF EXISTS "cs_work__emr__charge_line";
+
+-- specs/demo_clinic.mig:290: legacy.visits -> emr.charge_line: every candidate row with its fields and status
+CREATE TEMPORARY TABLE "cs_work__emr__charge_line" AS
+WITH "cs_in" AS (
+  SELECT
+    "visits"."__row" AS "__row",
+    "visits"."__cast_error" AS "__cast_error",
+    "visits"."visit_id" AS "s__visits__visit_id",
+    "visits"."case_no" AS "s__visits__case_no",
+    "visits"."pat_no" AS "s__visits__pat_no",
+    "visits"."prov_id" AS "s__visits__prov_id",
+    "visits"."dos" AS "s__visits__dos",
+    "visits"."status" AS "s__visits__status",
+    "visits"."cpt1" AS "s__visits__cpt1",
+    "visits"."units1" AS "s__visits__units1",
+    "visits"."mod1" AS "s__visits__mod1",
+    "visits"."amount1" AS "s__visits__amount1",
+    "visits"."cpt2" AS "s__visits__cpt2",
+    "visits"."units2" AS "s__visits__units2",
+    "visits"."mod2" AS "s__visits__mod2",
+    "visits"."amount2" AS "s__visits__amount2",
+    "visits"."cpt3" AS "s__visits__cpt3",
+    "visits"."units3" AS "s__visits__units3",
+    "visits"."mod3" AS "s__visits__mod3",
+    "visits"."amount3" AS "s__visits__amount3",
+    CASE "cs_slots"."n"
+      WHEN 1
+      THEN "visits"."cpt1"
+      WHEN 2
+      THEN "visits"."cpt2"
+      WHEN 3
+      THEN "visits"."cpt3"
+    END AS "e__code",
+    CASE "cs_slots"."n"
+      WHEN 1
+      THEN "visits"."units1"
+      WHEN 2
+      THEN "visits"."units2"
+      WHEN 3
+      THEN "visits"."units3"
+    END AS "e__units",
+    CASE "cs_slots"."n"
+      WHEN 1
+      THEN "visits"."mod1"
+      WHEN 2
+      THEN "visits"."mod2"
+      WHEN 3
+      THEN "visits"."mod3"
+    END AS "e__modifier",
+    CASE "cs_slots"."n"
+      WHEN 1
+      THEN "visits"."amount1"
+      WHEN 2
+      THEN "visits"."amount2"
+      WHEN 3
+      THEN "visits"."amount3"
+    END AS "e__amount",
+    "cs_slots"."n" AS "__slot"
+  FROM "legacy"."visits" AS "visits"
+  CROSS JOIN (
+    SELECT
+      1 AS "n"
+    UNION ALL
+    SELECT
+      2 AS "n"
+    UNION ALL
+    SELECT
+      3 AS "n"
+  ) AS "cs_slots"
+), "cs_fields" AS (
+  SELECT
+    *,
+    (
+      SELECT
+        "cs_x"."target_id"
+      FROM "chartshift"."xwalk__emr__encounter" AS "cs_x"
+      WHERE
+        "cs_x"."legacy_key" = CAST((
+          "cs_in"."s__visits__visit_id"
+        ) AS VARCHAR) COLLATE "C"
+        AND "cs_x"."state" <> 'inactive'
+    ) AS "f__encounter_id",
+    "cs_in"."__slot" AS "f__line_no",
+    UPPER(TRIM("cs_in"."e__code")) AS "f__cpt",
+    CAST(REPLACE(
+      REPLACE(
+        REPLACE(
+          NULLIF(
+            REGEXP_REPLACE(
+              TRIM("cs_in"."e__units"),
+              '^(?:([+\-]?)((?:[0-9]{1,18}|[0-9]{1,3}(?:,[0-9]{3}){1,5}))(?:\.0+)?)$|^.*$',
+              '\1\2',
+              'g'
+            ),
+            ''
+          ),
+          ',',
+          ''
+        ),
+        '+',
+        ''
+      ),
+      '(',
+      '-'
+    ) AS BIGINT) AS "f__units",
+    NULLIF(UPPER(TRIM("cs_in"."e__modifier")), '') AS "f__modifier",
+    CAST(REPLACE(
+      REPLACE(
+        REPLACE(
+          NULLIF(
+            REGEXP_REPLACE(
+              TRIM("cs_in"."e__amount"),
+              '^(?:\$?[ \t\n\r\f]*(\()[ \t\n\r\f]*\$?[ \t\n\r\f]*((?:(?:[0-9]{1,28}|[0-9]{1,3}(?:,[0-9]{3}){1,8})(?:\.[0-9]+)?|\.[0-9]+))[ \t\n\r\f]*\)|(-)[ \t\n\r\f]*\$?[ \t\n\r\f]*((?:(?:[0-9]{1,28}|[0-9]{1,3}(?:,[0-9]{3}){1,8})(?:\.[0-9]+)?|\.[0-9]+))|\$[ \t\n\r\f]*(-)[ \t\n\r\f]*((?:(?:[0-9]{1,28}|[0-9]{1,3}(?:,[0-9]{3}){1,8})(?:\.[0-9]+)?|\.[0-9]+))|\$?[ \t\n\r\f]*((?:(?:[0-9]{1,28}|[0-9]{1,3}(?:,[0-9]{3}){1,8})(?:\.[0-9]+)?|\.[0-9]+))[ \t\n\r\f]*(-)|\+?[ \t\n\r\f]*\$?[ \t\n\r\f]*((?:(?:[0-9]{1,28}|[0-9]{1,3}(?:,[0-9]{3}){1,8})(?:\.[0-9]+)?|\.[0-9]+)))$|^.*$',
+              '\1\2\3\4\5\6\8\7\9',
+              'g'
+            ),
+            ''
+          ),
+          ',',
+          ''
+        ),
+        '+',
+        ''
+      ),
+      '(',
+      '-'
+    ) AS DECIMAL(38, 2)) AS "f__amount",
+    (
+      CAST((
+        "cs_in"."s__visits__visit_id"
+      ) AS VARCHAR) || '|' || CAST((
+        "cs_in"."__slot"
+      ) AS VARCHAR)
+    ) COLLATE "C" AS "__key",
+    COALESCE(
+      (
+        TRUE AND (
+          NOT (
+            NULLIF(TRIM("cs_in"."e__code"), '')
+          ) IS NULL
+        )
+      ),
+      FALSE
+    ) AS "__keep"
+  FROM "cs_in"
+), "cs_rules" AS (
+  SELECT
+    *,
+    CASE
+      WHEN NOT "cs_fields"."__cast_error" IS NULL
+      THEN 1
+      WHEN "cs_fields"."__key" IS NULL
+      THEN 2
+      WHEN COALESCE((
+        (
+          "cs_fields"."f__encounter_id"
+        ) IS NULL
+      ), FALSE)
+      THEN 3
+      WHEN COALESCE(
+        (
+          (
+            (
+              "cs_fields"."f__units"
+            ) IS NULL
+          )
+          OR (
+            NOT (
+              (
+                "cs_fields"."f__units"
+              ) BETWEEN 1 AND 8
+            )
+          )
+        ),
+        FALSE
+      )
+      THEN 4
+      WHEN "cs_fields"."f__encounter_id" IS NULL
+      THEN 5
+      WHEN "cs_fields"."f__line_no" IS NULL
+      THEN 6
+      WHEN "cs_fields"."f__cpt" IS NULL
+      THEN 7
+      WHEN LENGTH(CAST("cs_fields"."f__cpt" AS VARCHAR)) > 5
+      THEN 8
+      WHEN "cs_fields"."f__units" IS NULL
+      THEN 9
+      WHEN NOT COALESCE((
+        (
+          "cs_fields"."f__units"
+        ) BETWEEN 1 AND 8
+      ), TRUE)
+      THEN 10
+      WHEN LENGTH(CAST("cs_fields"."f__modifier" AS VARCHAR)) > 2
+      THEN 11
+      WHEN ABS("cs_fields"."f__amount") >= 100000000
+      THEN 12
+      WHEN ROW_NUMBER() OVER (PARTITION BY "cs_fields"."__key" ORDER BY "cs_fields"."__row") > 1
+      THEN 13
+    END AS "__rule"
+  FROM "cs_fields"
+)
+SELECT
+  *,
+  CASE
+    WHEN NOT "cs_rules"."__keep"
+    THEN 'filtered'
+    WHEN NOT "cs_rules"."__rule" IS NULL
+    THEN 'rejected'
+    WHEN ROW_NUMBER() OVER (
+      PARTITION BY (
+        "cs_rules"."__keep" AND "cs_rules"."__rule" IS NULL
+      ), "cs_rules"."__key"
+      ORDER BY "cs_rules"."__key"
+    ) > 1
+    THEN 'merged'
+    ELSE 'loaded'
+  END AS "__status",
+  FIRST_VALUE("cs_rules"."__key") OVER (
+    PARTITION BY (
+      "cs_rules"."__keep" AND "cs_rules"."__rule" IS NULL
+    ), "cs_rules"."__key"
+    ORDER BY "cs_rules"."__key"
+  ) AS "__survivor_key"
+FROM "cs_rules";
+
+-- specs/demo_clinic.mig:290: legacy.visits -> emr.charge_line: rejected rows with the first rule that failed
+INSERT INTO "chartshift"."rejects" (
+  "map",
+  "source_table",
+  "source_key",
+  "slot",
+  "record",
+  "rule",
+  "reason",
+  "original_row"
+)
+SELECT
+  'legacy.visits -> emr.charge_line',
+  'legacy.visits',
+  CAST((
+    "w"."s__visits__visit_id"
+  ) AS VARCHAR) COLLATE "C",
+  "w"."__slot",
+  "w"."__row",
+  CASE "w"."__rule"
+    WHEN 1
+    THEN 'cast'
+    WHEN 2
+    THEN 'key'
+    WHEN 3
+    THEN 'reject:304'
+    WHEN 4
+    THEN 'reject:305'
+    WHEN 5
+    THEN 'not null:emr.charge_line.encounter_id'
+    WHEN 6
+    THEN 'not null:emr.charge_line.line_no'
+    WHEN 7
+    THEN 'not null:emr.charge_line.cpt'
+    WHEN 8
+    THEN 'length:emr.charge_line.cpt'
+    WHEN 9
+    THEN 'not null:emr.charge_line.units'
+    WHEN 10
+    THEN 'check:emr.charge_line.units'
+    WHEN 11
+    THEN 'length:emr.charge_line.modifier'
+    WHEN 12
+    THEN 'range:emr.charge_line.amount'
+    WHEN 13
+    THEN 'duplicate key'
+  END,
+  CASE "w"."__rule"
+    WHEN 1
+    THEN 'value does not fit the source column type'
+    WHEN 2
+    THEN 'missing legacy key'
+    WHEN 3
+    THEN 'charge for rejected visit'
+    WHEN 4
+    THEN 'invalid units'
+    WHEN 5
+    THEN 'encounter_id is required but empty'
+    WHEN 6
+    THEN 'line_no is required but empty'
+    WHEN 7
+    THEN 'cpt is required but empty'
+    WHEN 8
+    THEN 'cpt is longer than 5 characters'
+    WHEN 9
+    THEN 'units is required but empty'
+    WHEN 10
+    THEN 'units fails its check constraint'
+    WHEN 11
+    THEN 'modifier is longer than 2 characters'
+    WHEN 12
+    THEN 'amount does not fit decimal(10,2)'
+    WHEN 13
+    THEN 'duplicate legacy key (an earlier row has the same key)'
+  END,
+  CAST(JSON_BUILD_OBJECT(
+    'visit_id',
+    "r"."visit_id",
+    'case_no',
+    "r"."case_no",
+    'pat_no',
+    "r"."pat_no",
+    'prov_id',
+    "r"."prov_id",
+    'dos',
+    "r"."dos",
+    'status',
+    "r"."status",
+    'cpt1',
+    "r"."cpt1",
+    'units1',
+    "r"."units1",
+    'mod1',
+    "r"."mod1",
+    'amount1',
+    "r"."amount1",
+    'cpt2',
+    "r"."cpt2",
+    'units2',
+    "r"."units2",
+    'mod2',
+    "r"."mod2",
+    'amount2',
+    "r"."amount2",
+    'cpt3',
+    "r"."cpt3",
+    'units3',
+    "r"."units3",
+    'mod3',
+    "r"."mod3",
+    'amount3',
+    "r"."amount3"
+  ) AS TEXT)
+FROM "cs_work__emr__charge_line" AS "w"
+JOIN "chartshift_stage"."legacy__visits" AS "r"
+  ON "r"."__row" = "w"."__row"
+WHERE
+  "w"."__status" = 'rejected'
+ORDER BY
+  "w"."__row",
+  "w"."__slot";
+
+-- specs/demo_clinic.mig:297: crosswalk emr.charge_line
+DROP TABLE IF EXISTS "cs_xwalk_new__emr__charge_line";
+
+-- specs/demo_clinic.mig:297: crosswalk emr.charge_line: keep known ids, number new keys in key order after the highest id, merged keys point at their survivor
+CREATE TEMPORARY TABLE "cs_xwalk_new__emr__charge_line" AS
+WITH "prev" AS (
+  SELECT
+    "legacy_key",
+    "own_id"
+  FROM "chartshift"."xwalk__emr__charge_line"
+), "cur" AS (
+  SELECT
+    "__key",
+    "__status",
+    "__survivor_key"
+  FROM "cs_work__emr__charge_line"
+  WHERE
+    "__status" IN ('loaded', 'merged')
+), "keys" AS (
+  SELECT
+    "legacy_key",
+    "own_id"
+  FROM "prev"
+  UNION ALL
+  SELECT
+    "cur"."__key",
+    CAST(NULL AS BIGINT)
+  FROM "cur"
+  WHERE
+    NOT EXISTS(
+      SELECT
+        1
+      FROM "prev" AS "p"
+      WHERE
+        "p"."legacy_key" = "cur"."__key"
+    )
+), "numbered" AS (
+  SELECT
+    "k"."legacy_key" AS "legacy_key",
+    "c"."__status" AS "state",
+    "c"."__survivor_key" AS "survivor_key",
+    COALESCE(
+      "k"."own_id",
+      CASE
+        WHEN "k"."own_id" IS NULL AND "c"."__status" = 'loaded'
+        THEN (
+          SELECT
+            COALESCE(MAX("own_id"), 0)
+          FROM "prev"
+        ) + ROW_NUMBER() OVER (
+          PARTITION BY (
+            "k"."own_id" IS NULL AND "c"."__status" = 'loaded'
+          )
+          ORDER BY "k"."legacy_key"
+        )
+      END
+    ) AS "own_id"
+  FROM "keys" AS "k"
+  LEFT JOIN "cur" AS "c"
+    ON "c"."__key" = "k"."legacy_key"
+)
+SELECT
+  "n"."legacy_key" AS "legacy_key",
+  "n"."own_id" AS "own_id",
+  CASE
+    WHEN "n"."state" = 'loaded'
+    THEN "n"."own_id"
+    WHEN "n"."state" = 'merged'
+    THEN "s"."own_id"
+  END AS "target_id",
+  COALESCE("n"."state", 'inactive') AS "state"
+FROM "numbered" AS "n"
+LEFT JOIN "numbered" AS "s"
+  ON "s"."legacy_key" = "n"."survivor_key";
+
+-- specs/demo_clinic.mig:297: crosswalk emr.charge_line: replace contents
+DELETE FROM "chartshift"."xwalk__emr__charge_line";
+
+-- specs/demo_clinic.mig:297: crosswalk emr.charge_line
+INSERT INTO "chartshift"."xwalk__emr__charge_line" (
+  "legacy_key",
+  "own_id",
+  "target_id",
+  "state"
+)
+SELECT
+  "legacy_key",
+  "own_id",
+  "target_id",
+  "state"
+FROM "cs_xwalk_new__emr__charge_line"
+ORDER BY
+  "legacy_key";
+
+-- specs/demo_clinic.mig:290: legacy.visits -> emr.charge_line: load the surviving rows
+INSERT INTO "emr"."charge_line" (
+  "id",
+  "encounter_id",
+  "line_no",
+  "cpt",
+  "units",
+  "modifier",
+  "amount"
+)
+SELECT
+  "x"."target_id",
+  CAST("w"."f__encounter_id" AS BIGINT),
+  CAST("w"."f__line_no" AS INT),
+  CAST("w"."f__cpt" AS CHAR(5)),
+  CAST("w"."f__units" AS INT),
+  CAST("w"."f__modifier" AS VARCHAR(2)),
+  CAST("w"."f__amount" AS DECIMAL(10, 2))
+FROM "cs_work__emr__charge_line" AS "w"
+JOIN "chartshift"."xwalk__emr__charge_line" AS "x"
+  ON "x"."legacy_key" = "w"."__key"
+WHERE
+  "w"."__status" = 'loaded'
+ORDER BY
+  "x"."target_id";
+

@@ -1,0 +1,276 @@
+-- chartshift 0.1.0 | dialect postgres
+-- spec specs/demo_clinic.mig sha256 fa3b59889c1630ad5cbf1484506b82d73c62380bd92c195a5f3a28af9bac6bfc
+-- 20_09_emr_clinical_note: map legacy.notes -> emr.clinical_note
+-- Generated file: do not edit. Regenerate with `chartshift compile specs/demo_clinic.mig`.
+
+
+-- specs/demo_clinic.mig:308: work table left by an earlier run
+DROP TABLE IF EXISTS "cs_work__emr__clinical_note";
+
+-- specs/demo_clinic.mig:308: legacy.notes -> emr.clinical_note: every candidate row with its fields and status
+CREATE TEMPORARY TABLE "cs_work__emr__clinical_note" AS
+WITH "cs_in" AS (
+  SELECT
+    "notes"."__row" AS "__row",
+    "notes"."__cast_error" AS "__cast_error",
+    "notes"."note_id" AS "s__notes__note_id",
+    "notes"."visit_id" AS "s__notes__visit_id",
+    "notes"."note_type" AS "s__notes__note_type",
+    "notes"."note_text" AS "s__notes__note_text",
+    1 AS "__slot"
+  FROM "legacy"."notes" AS "notes"
+), "cs_fields" AS (
+  SELECT
+    *,
+    (
+      SELECT
+        "cs_x"."target_id"
+      FROM "chartshift"."xwalk__emr__encounter" AS "cs_x"
+      WHERE
+        "cs_x"."legacy_key" = CAST((
+          "cs_in"."s__notes__visit_id"
+        ) AS VARCHAR) COLLATE "C"
+        AND "cs_x"."state" <> 'inactive'
+    ) AS "f__encounter_id",
+    UPPER(TRIM("cs_in"."s__notes__note_type")) AS "f__note_type",
+    "cs_in"."s__notes__note_text" AS "f__body",
+    CAST((
+      "cs_in"."s__notes__note_id"
+    ) AS VARCHAR) COLLATE "C" AS "__key",
+    COALESCE((
+      TRUE
+    ), FALSE) AS "__keep"
+  FROM "cs_in"
+), "cs_rules" AS (
+  SELECT
+    *,
+    CASE
+      WHEN NOT "cs_fields"."__cast_error" IS NULL
+      THEN 1
+      WHEN "cs_fields"."__key" IS NULL
+      THEN 2
+      WHEN COALESCE((
+        (
+          "cs_fields"."f__encounter_id"
+        ) IS NULL
+      ), FALSE)
+      THEN 3
+      WHEN "cs_fields"."f__encounter_id" IS NULL
+      THEN 4
+      WHEN "cs_fields"."f__note_type" IS NULL
+      THEN 5
+      WHEN LENGTH(CAST("cs_fields"."f__note_type" AS VARCHAR)) > 20
+      THEN 6
+      WHEN ROW_NUMBER() OVER (PARTITION BY "cs_fields"."__key" ORDER BY "cs_fields"."__row") > 1
+      THEN 7
+    END AS "__rule"
+  FROM "cs_fields"
+)
+SELECT
+  *,
+  CASE
+    WHEN NOT "cs_rules"."__keep"
+    THEN 'filtered'
+    WHEN NOT "cs_rules"."__rule" IS NULL
+    THEN 'rejected'
+    WHEN ROW_NUMBER() OVER (
+      PARTITION BY (
+        "cs_rules"."__keep" AND "cs_rules"."__rule" IS NULL
+      ), "cs_rules"."__key"
+      ORDER BY "cs_rules"."__key"
+    ) > 1
+    THEN 'merged'
+    ELSE 'loaded'
+  END AS "__status",
+  FIRST_VALUE("cs_rules"."__key") OVER (
+    PARTITION BY (
+      "cs_rules"."__keep" AND "cs_rules"."__rule" IS NULL
+    ), "cs_rules"."__key"
+    ORDER BY "cs_rules"."__key"
+  ) AS "__survivor_key"
+FROM "cs_rules";
+
+-- specs/demo_clinic.mig:308: legacy.notes -> emr.clinical_note: rejected rows with the first rule that failed
+INSERT INTO "chartshift"."rejects" (
+  "map",
+  "source_table",
+  "source_key",
+  "slot",
+  "record",
+  "rule",
+  "reason",
+  "original_row"
+)
+SELECT
+  'legacy.notes -> emr.clinical_note',
+  'legacy.notes',
+  CAST((
+    "w"."s__notes__note_id"
+  ) AS VARCHAR) COLLATE "C",
+  "w"."__slot",
+  "w"."__row",
+  CASE "w"."__rule"
+    WHEN 1
+    THEN 'cast'
+    WHEN 2
+    THEN 'key'
+    WHEN 3
+    THEN 'reject:313'
+    WHEN 4
+    THEN 'not null:emr.clinical_note.encounter_id'
+    WHEN 5
+    THEN 'not null:emr.clinical_note.note_type'
+    WHEN 6
+    THEN 'length:emr.clinical_note.note_type'
+    WHEN 7
+    THEN 'duplicate key'
+  END,
+  CASE "w"."__rule"
+    WHEN 1
+    THEN 'value does not fit the source column type'
+    WHEN 2
+    THEN 'missing legacy key'
+    WHEN 3
+    THEN 'note for unknown visit'
+    WHEN 4
+    THEN 'encounter_id is required but empty'
+    WHEN 5
+    THEN 'note_type is required but empty'
+    WHEN 6
+    THEN 'note_type is longer than 20 characters'
+    WHEN 7
+    THEN 'duplicate legacy key (an earlier row has the same key)'
+  END,
+  CAST(JSON_BUILD_OBJECT(
+    'note_id',
+    "r"."note_id",
+    'visit_id',
+    "r"."visit_id",
+    'note_type',
+    "r"."note_type",
+    'note_text',
+    "r"."note_text"
+  ) AS TEXT)
+FROM "cs_work__emr__clinical_note" AS "w"
+JOIN "chartshift_stage"."legacy__notes" AS "r"
+  ON "r"."__row" = "w"."__row"
+WHERE
+  "w"."__status" = 'rejected'
+ORDER BY
+  "w"."__row",
+  "w"."__slot";
+
+-- specs/demo_clinic.mig:309: crosswalk emr.clinical_note
+DROP TABLE IF EXISTS "cs_xwalk_new__emr__clinical_note";
+
+-- specs/demo_clinic.mig:309: crosswalk emr.clinical_note: keep known ids, number new keys in key order after the highest id, merged keys point at their survivor
+CREATE TEMPORARY TABLE "cs_xwalk_new__emr__clinical_note" AS
+WITH "prev" AS (
+  SELECT
+    "legacy_key",
+    "own_id"
+  FROM "chartshift"."xwalk__emr__clinical_note"
+), "cur" AS (
+  SELECT
+    "__key",
+    "__status",
+    "__survivor_key"
+  FROM "cs_work__emr__clinical_note"
+  WHERE
+    "__status" IN ('loaded', 'merged')
+), "keys" AS (
+  SELECT
+    "legacy_key",
+    "own_id"
+  FROM "prev"
+  UNION ALL
+  SELECT
+    "cur"."__key",
+    CAST(NULL AS BIGINT)
+  FROM "cur"
+  WHERE
+    NOT EXISTS(
+      SELECT
+        1
+      FROM "prev" AS "p"
+      WHERE
+        "p"."legacy_key" = "cur"."__key"
+    )
+), "numbered" AS (
+  SELECT
+    "k"."legacy_key" AS "legacy_key",
+    "c"."__status" AS "state",
+    "c"."__survivor_key" AS "survivor_key",
+    COALESCE(
+      "k"."own_id",
+      CASE
+        WHEN "k"."own_id" IS NULL AND "c"."__status" = 'loaded'
+        THEN (
+          SELECT
+            COALESCE(MAX("own_id"), 0)
+          FROM "prev"
+        ) + ROW_NUMBER() OVER (
+          PARTITION BY (
+            "k"."own_id" IS NULL AND "c"."__status" = 'loaded'
+          )
+          ORDER BY "k"."legacy_key"
+        )
+      END
+    ) AS "own_id"
+  FROM "keys" AS "k"
+  LEFT JOIN "cur" AS "c"
+    ON "c"."__key" = "k"."legacy_key"
+)
+SELECT
+  "n"."legacy_key" AS "legacy_key",
+  "n"."own_id" AS "own_id",
+  CASE
+    WHEN "n"."state" = 'loaded'
+    THEN "n"."own_id"
+    WHEN "n"."state" = 'merged'
+    THEN "s"."own_id"
+  END AS "target_id",
+  COALESCE("n"."state", 'inactive') AS "state"
+FROM "numbered" AS "n"
+LEFT JOIN "numbered" AS "s"
+  ON "s"."legacy_key" = "n"."survivor_key";
+
+-- specs/demo_clinic.mig:309: crosswalk emr.clinical_note: replace contents
+DELETE FROM "chartshift"."xwalk__emr__clinical_note";
+
+-- specs/demo_clinic.mig:309: crosswalk emr.clinical_note
+INSERT INTO "chartshift"."xwalk__emr__clinical_note" (
+  "legacy_key",
+  "own_id",
+  "target_id",
+  "state"
+)
+SELECT
+  "legacy_key",
+  "own_id",
+  "target_id",
+  "state"
+FROM "cs_xwalk_new__emr__clinical_note"
+ORDER BY
+  "legacy_key";
+
+-- specs/demo_clinic.mig:308: legacy.notes -> emr.clinical_note: load the surviving rows
+INSERT INTO "emr"."clinical_note" (
+  "id",
+  "encounter_id",
+  "note_type",
+  "body"
+)
+SELECT
+  "x"."target_id",
+  CAST("w"."f__encounter_id" AS BIGINT),
+  CAST("w"."f__note_type" AS VARCHAR(20)),
+  CAST("w"."f__body" AS TEXT)
+FROM "cs_work__emr__clinical_note" AS "w"
+JOIN "chartshift"."xwalk__emr__clinical_note" AS "x"
+  ON "x"."legacy_key" = "w"."__key"
+WHERE
+  "w"."__status" = 'loaded'
+ORDER BY
+  "x"."target_id";
+
