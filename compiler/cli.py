@@ -60,15 +60,13 @@ def cmd_ir(args) -> int:
 
 
 def cmd_compile(args) -> int:
-    from compiler.check import setting_value
-    from compiler.functions import FunctionNotAvailable
+    from compiler.functions import DIALECTS, FunctionNotAvailable
     from compiler.pipeline import render_all
 
     stale: list[str] = []
     for spec in args.spec:
         compiled = load_spec(spec)
-        declared = setting_value(compiled.spec.migration.settings, "dialect") if compiled.spec.migration else None
-        dialects = args.dialect or ["duckdb"] + ([declared] if declared and declared != "duckdb" else [])
+        dialects = args.dialect or list(DIALECTS)
         for dialect in dialects:
             try:
                 files = render_all(compiled, dialect)
@@ -172,10 +170,15 @@ def parser() -> argparse.ArgumentParser:
     c.add_argument("--patients", type=int, default=1000)
     c.add_argument("--seed", type=int, default=42)
     c.set_defaults(func=cmd_demo_data)
+
+    from compiler import cli_secure  # keygen, backup, restore, audit
+
+    cli_secure.add_commands(sub)
     return p
 
 
 def main(argv: list[str] | None = None) -> int:
+    from compiler.cli_secure import SECURE_ERRORS
     from compiler.engines.base import EngineError
     from compiler.pipeline import InputError
     from compiler.staging import StagingError
@@ -188,6 +191,9 @@ def main(argv: list[str] | None = None) -> int:
     except UsageError as exc:
         print(f"chartshift: error: {exc}", file=sys.stderr)
         return EXIT_SPEC
+    except SECURE_ERRORS as exc:
+        print(f"chartshift: error: {exc}", file=sys.stderr)
+        return exc.exit_code
     except (InputError, StagingError, EngineError) as exc:
         print(f"chartshift: error: {exc}", file=sys.stderr)
         return EXIT_RUNTIME

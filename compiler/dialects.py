@@ -97,7 +97,8 @@ class DialectTraits:
     json_object: Callable[[list[tuple[str, exp.Expression]]], exp.Expression]
     target_types: dict[str, str]
     key_type: str                                        # legacy keys (indexed text)
-    text_collation: Callable[[], exp.Expression] | None  # binary collation for created text columns
+    key_collation: Callable[[], exp.Expression] | None   # binary collation of created key columns
+    text_collation: Callable[[], exp.Expression] | None  # collation of every other created text column
     binary: Callable[[exp.Expression], exp.Expression]   # force binary comparison/order on an expression
     flat_schemas: bool = False
     publish_by_rename: bool = False
@@ -119,19 +120,24 @@ TRAITS: dict[str, DialectTraits] = {
         name="duckdb", sqlglot="duckdb", safe_cast=safe_cast_for("duckdb"),
         json_object=json_object_fn("json_object"),
         target_types={**COMMON_TARGET_TYPES, "char": "VARCHAR", "text": "VARCHAR"},
-        key_type="VARCHAR", text_collation=None, binary=binary_for("duckdb"),
+        key_type="VARCHAR", key_collation=None, text_collation=None, binary=binary_for("duckdb"),
     ),
     "postgres": DialectTraits(
         name="postgres", sqlglot="postgres", safe_cast=safe_cast_for("postgres"),
         json_object=json_object_fn("json_build_object"),
         target_types=COMMON_TARGET_TYPES,
-        key_type="TEXT", text_collation=PG_C, binary=binary_for("postgres"),
+        # Staged and target text keep the database's collation: PostgreSQL's regex classes
+        # ([[:alpha:]] in title()) follow it, and "C" would make them ASCII-only.  Equality
+        # does not depend on it; ordering is made binary where it decides ids (keys, dedup).
+        key_type="TEXT", key_collation=PG_C, text_collation=None, binary=binary_for("postgres"),
     ),
     "mysql": DialectTraits(
         name="mysql", sqlglot="mysql", safe_cast=safe_cast_for("mysql"),
         json_object=json_object_fn("json_object"),
         target_types={**COMMON_TARGET_TYPES, "timestamp": "DATETIME"},
-        key_type="VARCHAR(255)", text_collation=MY_BIN, binary=binary_for("mysql"),
+        # MariaDB's default collations ignore case and trailing spaces even in `=`: every
+        # text column chartshift creates is byte-wise.
+        key_type="VARCHAR(255)", key_collation=MY_BIN, text_collation=MY_BIN, binary=binary_for("mysql"),
         flat_schemas=True, publish_by_rename=True, temporary_work=False, rename_tables=rename_statement,
     ),
 }

@@ -216,16 +216,31 @@ def diagnose(file: str, exc: UnexpectedInput, text: str) -> tuple[str, Span, tup
     return message, span, (first, end)
 
 
+# Rules (after aliasing) whose trees are expressions: a too-deep tree is reported over
+# the whole outermost expression.
+EXPRESSION_RULES = frozenset({
+    "or_", "and_", "not_", "compare", "is_null", "is_not_null", "in_", "not_in", "between",
+    "not_between", "like", "not_like", "add", "sub", "concat_op", "mul", "div", "mod", "neg",
+    "name_ref", "call", "tuple", "case", "simple_case", "case_when", "case_else", "qualname",
+    "string", "number", "true", "false", "null",
+})
+
+
 def nesting_error(file: str, tree: Tree) -> tuple[str, Span] | None:
     """An error when the tree is nested deeper than MAX_NESTING (checked without recursion)."""
-    stack = [(tree, 1)]
+    stack: list[tuple[Tree, int, Tree]] = [(tree, 1, tree)]
     while stack:
-        node, depth = stack.pop()
+        node, depth, top = stack.pop()
         if depth > MAX_NESTING:
-            meta = node.meta
+            meta = top.meta
             line, col = getattr(meta, "line", 1), getattr(meta, "column", 1)
-            return f"expression nested too deeply (more than {MAX_NESTING} levels)", point_span(file, line, col)
-        stack.extend((c, depth + 1) for c in node.children if isinstance(c, Tree))
+            end_line, end_col = getattr(meta, "end_line", line), getattr(meta, "end_column", col + 1)
+            span = Span(file=file, line=line, column=col, end_line=end_line, end_column=end_col)
+            return f"expression nested too deeply (more than {MAX_NESTING} levels)", span
+        for child in node.children:
+            if isinstance(child, Tree):
+                inner = top if top.data in EXPRESSION_RULES else child
+                stack.append((child, depth + 1, inner))
     return None
 
 

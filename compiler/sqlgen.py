@@ -16,6 +16,7 @@ fields (every assignment), rules (first failing reject rule), status (filtered /
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from decimal import Decimal
 
 from sqlglot import exp
@@ -234,13 +235,14 @@ class SqlGen:
                 s.statements.extend(self.file_lookup(lk))
         return s
 
-    def create_table(self, tbl, cols, primary_key=(), uniques=(), if_not_exists=False) -> exp.Create:
+    def create_table(self, tbl, cols, primary_key=(), uniques=(), if_not_exists=False, keys=("legacy_key", "source_key", "key")) -> exp.Create:
         defs: list[exp.Expression] = []
         for name, typ, not_null in cols:
             dtype = typ if isinstance(typ, exp.DataType) else exp.DataType.build(typ, dialect=self.traits.sqlglot)
             constraints = [exp.ColumnConstraint(kind=exp.NotNullColumnConstraint())] if not_null else []
-            if dtype.is_type(*exp.DataType.TEXT_TYPES) and self.traits.text_collation:
-                constraints.append(exp.ColumnConstraint(kind=exp.CollateColumnConstraint(this=self.traits.text_collation())))
+            collation = self.traits.key_collation if name in keys else self.traits.text_collation
+            if dtype.is_type(*exp.DataType.TEXT_TYPES) and collation:
+                constraints.append(exp.ColumnConstraint(kind=exp.CollateColumnConstraint(this=collation())))
             defs.append(exp.ColumnDef(this=ident(name), kind=dtype, constraints=constraints))
         if primary_key:
             defs.append(exp.PrimaryKey(expressions=[ident(k) for k in primary_key]))
@@ -381,6 +383,12 @@ class MapSql:
             self.scope.field_types[a.field] = TARGET_TYPES.get(self.columns[a.field].type.name, T.ANY)
         self.rules: list[tuple[str, str]] = []  # (rule id, reason) ; index + 1 is the rule number
 
+    def type_of(self, e) -> str | None:
+        """The value type of a rule-context expression (the checker's inference)."""
+        from compiler.check import Checker, TypeInference
+
+        return TypeInference(Checker(self.gen.spec, Path(".")), self.scope, True).infer(e)
+
     def add_rule(self, rule: str, reason: str) -> int:
         self.rules.append((rule, reason))
         return len(self.rules)
@@ -495,7 +503,10 @@ class MapSql:
             desc_all = m.dedup.keep == "last"
             for o in m.dedup.order:
                 desc = o.descending != desc_all
-                order.append(exp.Ordered(this=low_r(o.expr), desc=desc, nulls_first=False))
+                term = low_r(o.expr)
+                if self.type_of(o.expr) == T.TEXT:
+                    term = self.gen.traits.binary(term)
+                order.append(exp.Ordered(this=term, desc=desc, nulls_first=False))
         else:
             partition.append(col("__key", "cs_rules"))
         order.append(exp.Ordered(this=col("__key", "cs_rules")))

@@ -67,7 +67,7 @@ def stage_table_sql(tbl: exp.Table, names: list[str], text_type: str, traits, di
     """DROP + CREATE of a staging table: row number, then every column as binary-collated text."""
     cols = [exp.ColumnDef(this=ident("__row"), kind=exp.DataType.build("BIGINT"))]
     for n in names:
-        constraints = [exp.ColumnConstraint(kind=exp.CollateColumnConstraint(this=traits.text_collation()))]
+        constraints = [exp.ColumnConstraint(kind=exp.CollateColumnConstraint(this=traits.text_collation()))] if traits.text_collation else []
         cols.append(exp.ColumnDef(this=ident(n), kind=exp.DataType.build(text_type, dialect=traits.sqlglot), constraints=constraints))
     create = exp.Create(this=exp.Schema(this=tbl.copy(), expressions=cols), kind="TABLE")
     return [sql_text(drop_table(tbl.copy()), dialect), sql_text(create, dialect)]

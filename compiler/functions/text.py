@@ -82,6 +82,10 @@ def _digits(eng: Engine, a: list[exp.Expression]) -> exp.Expression:
     return exp.Nullif(this=eng.replace_all(a[0], "[^0-9]", ""), expression=lit(""))
 
 
+def _as_int4(e: exp.Expression) -> exp.Expression:
+    return e if int_literal(e) is not None else exp.Cast(this=e, to=exp.DataType.build("INT"))
+
+
 def _clamp1(e: exp.Expression) -> exp.Expression:
     """CASE WHEN e < 1 THEN 1 ELSE e END (NULL stays NULL, unlike GREATEST on PostgreSQL)."""
     v = int_literal(e)
@@ -94,15 +98,16 @@ def _substr(a: list[exp.Expression]) -> exp.Expression:
     # SQL-standard semantics on every engine: characters at positions start .. start+len-1
     # that exist; positions < 1 do not exist (MariaDB/DuckDB would count from the end,
     # PostgreSQL raises on a negative length).
-    s, start = a[0], a[1]
+    # (PostgreSQL's substring wants int4 positions; integers may be BIGINT.)
+    s, start, *length = [a[0]] + [_as_int4(e) for e in a[1:]]
     first = _clamp1(start)
     if len(a) == 2:
         return exp.Substring(this=s, start=first)
-    v_start, v_len = int_literal(start), int_literal(a[2])
+    v_start, v_len = int_literal(start), int_literal(length[0])
     if v_start is not None and v_len is not None:           # the usual case: constants
         count: exp.Expression = num(max(v_start + v_len - max(v_start, 1), 0))
     else:
-        end = add(start.copy(), a[2])                        # one past the last position
+        end = add(start.copy(), length[0])                   # one past the last position
         count = case((exp.LTE(this=end, expression=paren(first)), num(0)),
                      default=exp.Sub(this=end.copy(), expression=paren(first.copy())))
     return exp.Substring(this=s, start=first.copy(), length=count)

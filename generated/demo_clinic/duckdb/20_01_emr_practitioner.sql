@@ -48,11 +48,102 @@ WITH "cs_in" AS (
               CASE
                 WHEN TRIM("cs_fields"."f__npi") IS NULL
                 THEN NULL
-                WHEN NOT REGEXP_MATCHES(TRIM(TRIM("cs_fields"."f__npi")), '^[12][0-9]{9}$')
-                THEN FALSE
-                ELSE (
-                  24 + CAST(SUBSTRING('0246813579', CAST(SUBSTRING(TRIM(TRIM("cs_fields"."f__npi")), 1, 1) AS INT) + 1, 1) AS INT) + CAST(SUBSTRING(TRIM(TRIM("cs_fields"."f__npi")), 2, 1) AS INT) + CAST(SUBSTRING('0246813579', CAST(SUBSTRING(TRIM(TRIM("cs_fields"."f__npi")), 3, 1) AS INT) + 1, 1) AS INT) + CAST(SUBSTRING(TRIM(TRIM("cs_fields"."f__npi")), 4, 1) AS INT) + CAST(SUBSTRING('0246813579', CAST(SUBSTRING(TRIM(TRIM("cs_fields"."f__npi")), 5, 1) AS INT) + 1, 1) AS INT) + CAST(SUBSTRING(TRIM(TRIM("cs_fields"."f__npi")), 6, 1) AS INT) + CAST(SUBSTRING('0246813579', CAST(SUBSTRING(TRIM(TRIM("cs_fields"."f__npi")), 7, 1) AS INT) + 1, 1) AS INT) + CAST(SUBSTRING(TRIM(TRIM("cs_fields"."f__npi")), 8, 1) AS INT) + CAST(SUBSTRING('0246813579', CAST(SUBSTRING(TRIM(TRIM("cs_fields"."f__npi")), 9, 1) AS INT) + 1, 1) AS INT) + CAST(SUBSTRING(TRIM(TRIM("cs_fields"."f__npi")), 10, 1) AS INT)
-                ) % 10 = 0
+                ELSE COALESCE(
+                  (
+                    24 + CAST(SUBSTRING(
+                      '0246813579',
+                      CAST(SUBSTRING(
+                        NULLIF(
+                          REGEXP_REPLACE(TRIM(TRIM("cs_fields"."f__npi")), '(?s)^(?:([12][0-9]{9}))$|^.*$', '\1', 'g'),
+                          ''
+                        ),
+                        1,
+                        1
+                      ) AS INT) + 1,
+                      1
+                    ) AS INT) + CAST(SUBSTRING(
+                      NULLIF(
+                        REGEXP_REPLACE(TRIM(TRIM("cs_fields"."f__npi")), '(?s)^(?:([12][0-9]{9}))$|^.*$', '\1', 'g'),
+                        ''
+                      ),
+                      2,
+                      1
+                    ) AS INT) + CAST(SUBSTRING(
+                      '0246813579',
+                      CAST(SUBSTRING(
+                        NULLIF(
+                          REGEXP_REPLACE(TRIM(TRIM("cs_fields"."f__npi")), '(?s)^(?:([12][0-9]{9}))$|^.*$', '\1', 'g'),
+                          ''
+                        ),
+                        3,
+                        1
+                      ) AS INT) + 1,
+                      1
+                    ) AS INT) + CAST(SUBSTRING(
+                      NULLIF(
+                        REGEXP_REPLACE(TRIM(TRIM("cs_fields"."f__npi")), '(?s)^(?:([12][0-9]{9}))$|^.*$', '\1', 'g'),
+                        ''
+                      ),
+                      4,
+                      1
+                    ) AS INT) + CAST(SUBSTRING(
+                      '0246813579',
+                      CAST(SUBSTRING(
+                        NULLIF(
+                          REGEXP_REPLACE(TRIM(TRIM("cs_fields"."f__npi")), '(?s)^(?:([12][0-9]{9}))$|^.*$', '\1', 'g'),
+                          ''
+                        ),
+                        5,
+                        1
+                      ) AS INT) + 1,
+                      1
+                    ) AS INT) + CAST(SUBSTRING(
+                      NULLIF(
+                        REGEXP_REPLACE(TRIM(TRIM("cs_fields"."f__npi")), '(?s)^(?:([12][0-9]{9}))$|^.*$', '\1', 'g'),
+                        ''
+                      ),
+                      6,
+                      1
+                    ) AS INT) + CAST(SUBSTRING(
+                      '0246813579',
+                      CAST(SUBSTRING(
+                        NULLIF(
+                          REGEXP_REPLACE(TRIM(TRIM("cs_fields"."f__npi")), '(?s)^(?:([12][0-9]{9}))$|^.*$', '\1', 'g'),
+                          ''
+                        ),
+                        7,
+                        1
+                      ) AS INT) + 1,
+                      1
+                    ) AS INT) + CAST(SUBSTRING(
+                      NULLIF(
+                        REGEXP_REPLACE(TRIM(TRIM("cs_fields"."f__npi")), '(?s)^(?:([12][0-9]{9}))$|^.*$', '\1', 'g'),
+                        ''
+                      ),
+                      8,
+                      1
+                    ) AS INT) + CAST(SUBSTRING(
+                      '0246813579',
+                      CAST(SUBSTRING(
+                        NULLIF(
+                          REGEXP_REPLACE(TRIM(TRIM("cs_fields"."f__npi")), '(?s)^(?:([12][0-9]{9}))$|^.*$', '\1', 'g'),
+                          ''
+                        ),
+                        9,
+                        1
+                      ) AS INT) + 1,
+                      1
+                    ) AS INT) + CAST(SUBSTRING(
+                      NULLIF(
+                        REGEXP_REPLACE(TRIM(TRIM("cs_fields"."f__npi")), '(?s)^(?:([12][0-9]{9}))$|^.*$', '\1', 'g'),
+                        ''
+                      ),
+                      10,
+                      1
+                    ) AS INT)
+                  ) % 10 = 0,
+                  FALSE
+                )
               END,
               FALSE
             )

@@ -54,31 +54,152 @@ WITH "cs_in" AS (
       WHEN CASE
         WHEN TRIM("cs_in"."s__cases__referring_npi") IS NULL
         THEN NULL
-        WHEN NOT REGEXP_MATCHES(TRIM(TRIM("cs_in"."s__cases__referring_npi")), '^[12][0-9]{9}$')
-        THEN FALSE
-        ELSE (
-          24 + CAST(SUBSTRING(
-            '0246813579',
-            CAST(SUBSTRING(TRIM(TRIM("cs_in"."s__cases__referring_npi")), 1, 1) AS INT) + 1,
-            1
-          ) AS INT) + CAST(SUBSTRING(TRIM(TRIM("cs_in"."s__cases__referring_npi")), 2, 1) AS INT) + CAST(SUBSTRING(
-            '0246813579',
-            CAST(SUBSTRING(TRIM(TRIM("cs_in"."s__cases__referring_npi")), 3, 1) AS INT) + 1,
-            1
-          ) AS INT) + CAST(SUBSTRING(TRIM(TRIM("cs_in"."s__cases__referring_npi")), 4, 1) AS INT) + CAST(SUBSTRING(
-            '0246813579',
-            CAST(SUBSTRING(TRIM(TRIM("cs_in"."s__cases__referring_npi")), 5, 1) AS INT) + 1,
-            1
-          ) AS INT) + CAST(SUBSTRING(TRIM(TRIM("cs_in"."s__cases__referring_npi")), 6, 1) AS INT) + CAST(SUBSTRING(
-            '0246813579',
-            CAST(SUBSTRING(TRIM(TRIM("cs_in"."s__cases__referring_npi")), 7, 1) AS INT) + 1,
-            1
-          ) AS INT) + CAST(SUBSTRING(TRIM(TRIM("cs_in"."s__cases__referring_npi")), 8, 1) AS INT) + CAST(SUBSTRING(
-            '0246813579',
-            CAST(SUBSTRING(TRIM(TRIM("cs_in"."s__cases__referring_npi")), 9, 1) AS INT) + 1,
-            1
-          ) AS INT) + CAST(SUBSTRING(TRIM(TRIM("cs_in"."s__cases__referring_npi")), 10, 1) AS INT)
-        ) % 10 = 0
+        ELSE COALESCE(
+          (
+            24 + CAST(SUBSTRING(
+              '0246813579',
+              CAST(SUBSTRING(
+                NULLIF(
+                  REGEXP_REPLACE(
+                    TRIM(TRIM("cs_in"."s__cases__referring_npi")),
+                    '(?s)^(?:([12][0-9]{9}))$|^.*$',
+                    '\1',
+                    'g'
+                  ),
+                  ''
+                ),
+                1,
+                1
+              ) AS INT) + 1,
+              1
+            ) AS INT) + CAST(SUBSTRING(
+              NULLIF(
+                REGEXP_REPLACE(
+                  TRIM(TRIM("cs_in"."s__cases__referring_npi")),
+                  '(?s)^(?:([12][0-9]{9}))$|^.*$',
+                  '\1',
+                  'g'
+                ),
+                ''
+              ),
+              2,
+              1
+            ) AS INT) + CAST(SUBSTRING(
+              '0246813579',
+              CAST(SUBSTRING(
+                NULLIF(
+                  REGEXP_REPLACE(
+                    TRIM(TRIM("cs_in"."s__cases__referring_npi")),
+                    '(?s)^(?:([12][0-9]{9}))$|^.*$',
+                    '\1',
+                    'g'
+                  ),
+                  ''
+                ),
+                3,
+                1
+              ) AS INT) + 1,
+              1
+            ) AS INT) + CAST(SUBSTRING(
+              NULLIF(
+                REGEXP_REPLACE(
+                  TRIM(TRIM("cs_in"."s__cases__referring_npi")),
+                  '(?s)^(?:([12][0-9]{9}))$|^.*$',
+                  '\1',
+                  'g'
+                ),
+                ''
+              ),
+              4,
+              1
+            ) AS INT) + CAST(SUBSTRING(
+              '0246813579',
+              CAST(SUBSTRING(
+                NULLIF(
+                  REGEXP_REPLACE(
+                    TRIM(TRIM("cs_in"."s__cases__referring_npi")),
+                    '(?s)^(?:([12][0-9]{9}))$|^.*$',
+                    '\1',
+                    'g'
+                  ),
+                  ''
+                ),
+                5,
+                1
+              ) AS INT) + 1,
+              1
+            ) AS INT) + CAST(SUBSTRING(
+              NULLIF(
+                REGEXP_REPLACE(
+                  TRIM(TRIM("cs_in"."s__cases__referring_npi")),
+                  '(?s)^(?:([12][0-9]{9}))$|^.*$',
+                  '\1',
+                  'g'
+                ),
+                ''
+              ),
+              6,
+              1
+            ) AS INT) + CAST(SUBSTRING(
+              '0246813579',
+              CAST(SUBSTRING(
+                NULLIF(
+                  REGEXP_REPLACE(
+                    TRIM(TRIM("cs_in"."s__cases__referring_npi")),
+                    '(?s)^(?:([12][0-9]{9}))$|^.*$',
+                    '\1',
+                    'g'
+                  ),
+                  ''
+                ),
+                7,
+                1
+              ) AS INT) + 1,
+              1
+            ) AS INT) + CAST(SUBSTRING(
+              NULLIF(
+                REGEXP_REPLACE(
+                  TRIM(TRIM("cs_in"."s__cases__referring_npi")),
+                  '(?s)^(?:([12][0-9]{9}))$|^.*$',
+                  '\1',
+                  'g'
+                ),
+                ''
+              ),
+              8,
+              1
+            ) AS INT) + CAST(SUBSTRING(
+              '0246813579',
+              CAST(SUBSTRING(
+                NULLIF(
+                  REGEXP_REPLACE(
+                    TRIM(TRIM("cs_in"."s__cases__referring_npi")),
+                    '(?s)^(?:([12][0-9]{9}))$|^.*$',
+                    '\1',
+                    'g'
+                  ),
+                  ''
+                ),
+                9,
+                1
+              ) AS INT) + 1,
+              1
+            ) AS INT) + CAST(SUBSTRING(
+              NULLIF(
+                REGEXP_REPLACE(
+                  TRIM(TRIM("cs_in"."s__cases__referring_npi")),
+                  '(?s)^(?:([12][0-9]{9}))$|^.*$',
+                  '\1',
+                  'g'
+                ),
+                ''
+              ),
+              10,
+              1
+            ) AS INT)
+          ) % 10 = 0,
+          FALSE
+        )
       END
       THEN TRIM("cs_in"."s__cases__referring_npi")
     END AS "f__referring_npi",

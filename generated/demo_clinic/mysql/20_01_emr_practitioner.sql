@@ -48,34 +48,142 @@ WITH `cs_in` AS (
               CASE
                 WHEN TRIM(`cs_fields`.`f__npi`) IS NULL
                 THEN NULL
-                WHEN NOT REGEXP_INSTR(
-                  CAST(TRIM(TRIM(`cs_fields`.`f__npi`)) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
-                  '^[12][0-9]{9}\\z'
-                ) > 0
-                THEN FALSE
-                ELSE (
-                  24 + CAST(SUBSTRING(
-                    '0246813579',
-                    CAST(SUBSTRING(TRIM(TRIM(`cs_fields`.`f__npi`)), 1, 1) AS SIGNED) + 1,
-                    1
-                  ) AS SIGNED) + CAST(SUBSTRING(TRIM(TRIM(`cs_fields`.`f__npi`)), 2, 1) AS SIGNED) + CAST(SUBSTRING(
-                    '0246813579',
-                    CAST(SUBSTRING(TRIM(TRIM(`cs_fields`.`f__npi`)), 3, 1) AS SIGNED) + 1,
-                    1
-                  ) AS SIGNED) + CAST(SUBSTRING(TRIM(TRIM(`cs_fields`.`f__npi`)), 4, 1) AS SIGNED) + CAST(SUBSTRING(
-                    '0246813579',
-                    CAST(SUBSTRING(TRIM(TRIM(`cs_fields`.`f__npi`)), 5, 1) AS SIGNED) + 1,
-                    1
-                  ) AS SIGNED) + CAST(SUBSTRING(TRIM(TRIM(`cs_fields`.`f__npi`)), 6, 1) AS SIGNED) + CAST(SUBSTRING(
-                    '0246813579',
-                    CAST(SUBSTRING(TRIM(TRIM(`cs_fields`.`f__npi`)), 7, 1) AS SIGNED) + 1,
-                    1
-                  ) AS SIGNED) + CAST(SUBSTRING(TRIM(TRIM(`cs_fields`.`f__npi`)), 8, 1) AS SIGNED) + CAST(SUBSTRING(
-                    '0246813579',
-                    CAST(SUBSTRING(TRIM(TRIM(`cs_fields`.`f__npi`)), 9, 1) AS SIGNED) + 1,
-                    1
-                  ) AS SIGNED) + CAST(SUBSTRING(TRIM(TRIM(`cs_fields`.`f__npi`)), 10, 1) AS SIGNED)
-                ) % 10 = 0
+                ELSE COALESCE(
+                  (
+                    24 + CAST(SUBSTRING(
+                      '0246813579',
+                      CAST(SUBSTRING(
+                        NULLIF(
+                          REGEXP_REPLACE(
+                            CAST(TRIM(TRIM(`cs_fields`.`f__npi`)) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
+                            '(?s)^(?:([12][0-9]{9}))\\z|^.*\\z',
+                            '\\1'
+                          ),
+                          ''
+                        ),
+                        1,
+                        1
+                      ) AS SIGNED) + 1,
+                      1
+                    ) AS SIGNED) + CAST(SUBSTRING(
+                      NULLIF(
+                        REGEXP_REPLACE(
+                          CAST(TRIM(TRIM(`cs_fields`.`f__npi`)) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
+                          '(?s)^(?:([12][0-9]{9}))\\z|^.*\\z',
+                          '\\1'
+                        ),
+                        ''
+                      ),
+                      2,
+                      1
+                    ) AS SIGNED) + CAST(SUBSTRING(
+                      '0246813579',
+                      CAST(SUBSTRING(
+                        NULLIF(
+                          REGEXP_REPLACE(
+                            CAST(TRIM(TRIM(`cs_fields`.`f__npi`)) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
+                            '(?s)^(?:([12][0-9]{9}))\\z|^.*\\z',
+                            '\\1'
+                          ),
+                          ''
+                        ),
+                        3,
+                        1
+                      ) AS SIGNED) + 1,
+                      1
+                    ) AS SIGNED) + CAST(SUBSTRING(
+                      NULLIF(
+                        REGEXP_REPLACE(
+                          CAST(TRIM(TRIM(`cs_fields`.`f__npi`)) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
+                          '(?s)^(?:([12][0-9]{9}))\\z|^.*\\z',
+                          '\\1'
+                        ),
+                        ''
+                      ),
+                      4,
+                      1
+                    ) AS SIGNED) + CAST(SUBSTRING(
+                      '0246813579',
+                      CAST(SUBSTRING(
+                        NULLIF(
+                          REGEXP_REPLACE(
+                            CAST(TRIM(TRIM(`cs_fields`.`f__npi`)) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
+                            '(?s)^(?:([12][0-9]{9}))\\z|^.*\\z',
+                            '\\1'
+                          ),
+                          ''
+                        ),
+                        5,
+                        1
+                      ) AS SIGNED) + 1,
+                      1
+                    ) AS SIGNED) + CAST(SUBSTRING(
+                      NULLIF(
+                        REGEXP_REPLACE(
+                          CAST(TRIM(TRIM(`cs_fields`.`f__npi`)) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
+                          '(?s)^(?:([12][0-9]{9}))\\z|^.*\\z',
+                          '\\1'
+                        ),
+                        ''
+                      ),
+                      6,
+                      1
+                    ) AS SIGNED) + CAST(SUBSTRING(
+                      '0246813579',
+                      CAST(SUBSTRING(
+                        NULLIF(
+                          REGEXP_REPLACE(
+                            CAST(TRIM(TRIM(`cs_fields`.`f__npi`)) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
+                            '(?s)^(?:([12][0-9]{9}))\\z|^.*\\z',
+                            '\\1'
+                          ),
+                          ''
+                        ),
+                        7,
+                        1
+                      ) AS SIGNED) + 1,
+                      1
+                    ) AS SIGNED) + CAST(SUBSTRING(
+                      NULLIF(
+                        REGEXP_REPLACE(
+                          CAST(TRIM(TRIM(`cs_fields`.`f__npi`)) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
+                          '(?s)^(?:([12][0-9]{9}))\\z|^.*\\z',
+                          '\\1'
+                        ),
+                        ''
+                      ),
+                      8,
+                      1
+                    ) AS SIGNED) + CAST(SUBSTRING(
+                      '0246813579',
+                      CAST(SUBSTRING(
+                        NULLIF(
+                          REGEXP_REPLACE(
+                            CAST(TRIM(TRIM(`cs_fields`.`f__npi`)) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
+                            '(?s)^(?:([12][0-9]{9}))\\z|^.*\\z',
+                            '\\1'
+                          ),
+                          ''
+                        ),
+                        9,
+                        1
+                      ) AS SIGNED) + 1,
+                      1
+                    ) AS SIGNED) + CAST(SUBSTRING(
+                      NULLIF(
+                        REGEXP_REPLACE(
+                          CAST(TRIM(TRIM(`cs_fields`.`f__npi`)) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
+                          '(?s)^(?:([12][0-9]{9}))\\z|^.*\\z',
+                          '\\1'
+                        ),
+                        ''
+                      ),
+                      10,
+                      1
+                    ) AS SIGNED)
+                  ) % 10 = 0,
+                  FALSE
+                )
               END,
               FALSE
             )

@@ -813,7 +813,7 @@ SELECT
         ) IS NULL
         THEN `cs_rules`.`__key`
       END
-      ORDER BY CASE WHEN `cs_rules`.`s__patients__pat_no` IS NULL THEN 1 ELSE 0 END, `cs_rules`.`s__patients__pat_no` ASC, CASE WHEN `cs_rules`.`__key` IS NULL THEN 1 ELSE 0 END, `cs_rules`.`__key`
+      ORDER BY CASE WHEN CAST(`cs_rules`.`s__patients__pat_no` AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin IS NULL THEN 1 ELSE 0 END, CAST(`cs_rules`.`s__patients__pat_no` AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin ASC, CASE WHEN `cs_rules`.`__key` IS NULL THEN 1 ELSE 0 END, `cs_rules`.`__key`
     ) > 1
     THEN 'merged'
     ELSE 'loaded'
@@ -833,7 +833,7 @@ SELECT
       ) IS NULL
       THEN `cs_rules`.`__key`
     END
-    ORDER BY CASE WHEN `cs_rules`.`s__patients__pat_no` IS NULL THEN 1 ELSE 0 END, `cs_rules`.`s__patients__pat_no` ASC, CASE WHEN `cs_rules`.`__key` IS NULL THEN 1 ELSE 0 END, `cs_rules`.`__key`
+    ORDER BY CASE WHEN CAST(`cs_rules`.`s__patients__pat_no` AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin IS NULL THEN 1 ELSE 0 END, CAST(`cs_rules`.`s__patients__pat_no` AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin ASC, CASE WHEN `cs_rules`.`__key` IS NULL THEN 1 ELSE 0 END, `cs_rules`.`__key`
   ) AS `__survivor_key`
 FROM `cs_rules`;
 

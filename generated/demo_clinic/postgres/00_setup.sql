@@ -21,7 +21,7 @@ CREATE TABLE IF NOT EXISTS "chartshift"."xwalk__emr__practitioner" (
   "legacy_key" TEXT NOT NULL COLLATE "C",
   "own_id" BIGINT,
   "target_id" BIGINT,
-  "state" VARCHAR(10) NOT NULL COLLATE "C",
+  "state" VARCHAR(10) NOT NULL,
   PRIMARY KEY ("legacy_key")
 );
 
@@ -30,7 +30,7 @@ CREATE TABLE IF NOT EXISTS "chartshift"."xwalk__emr__patient" (
   "legacy_key" TEXT NOT NULL COLLATE "C",
   "own_id" BIGINT,
   "target_id" BIGINT,
-  "state" VARCHAR(10) NOT NULL COLLATE "C",
+  "state" VARCHAR(10) NOT NULL,
   PRIMARY KEY ("legacy_key")
 );
 
@@ -39,7 +39,7 @@ CREATE TABLE IF NOT EXISTS "chartshift"."xwalk__emr__coverage" (
   "legacy_key" TEXT NOT NULL COLLATE "C",
   "own_id" BIGINT,
   "target_id" BIGINT,
-  "state" VARCHAR(10) NOT NULL COLLATE "C",
+  "state" VARCHAR(10) NOT NULL,
   PRIMARY KEY ("legacy_key")
 );
 
@@ -48,7 +48,7 @@ CREATE TABLE IF NOT EXISTS "chartshift"."xwalk__emr__episode" (
   "legacy_key" TEXT NOT NULL COLLATE "C",
   "own_id" BIGINT,
   "target_id" BIGINT,
-  "state" VARCHAR(10) NOT NULL COLLATE "C",
+  "state" VARCHAR(10) NOT NULL,
   PRIMARY KEY ("legacy_key")
 );
 
@@ -57,7 +57,7 @@ CREATE TABLE IF NOT EXISTS "chartshift"."xwalk__emr__diagnosis" (
   "legacy_key" TEXT NOT NULL COLLATE "C",
   "own_id" BIGINT,
   "target_id" BIGINT,
-  "state" VARCHAR(10) NOT NULL COLLATE "C",
+  "state" VARCHAR(10) NOT NULL,
   PRIMARY KEY ("legacy_key")
 );
 
@@ -66,7 +66,7 @@ CREATE TABLE IF NOT EXISTS "chartshift"."xwalk__emr__authorization" (
   "legacy_key" TEXT NOT NULL COLLATE "C",
   "own_id" BIGINT,
   "target_id" BIGINT,
-  "state" VARCHAR(10) NOT NULL COLLATE "C",
+  "state" VARCHAR(10) NOT NULL,
   PRIMARY KEY ("legacy_key")
 );
 
@@ -75,7 +75,7 @@ CREATE TABLE IF NOT EXISTS "chartshift"."xwalk__emr__encounter" (
   "legacy_key" TEXT NOT NULL COLLATE "C",
   "own_id" BIGINT,
   "target_id" BIGINT,
-  "state" VARCHAR(10) NOT NULL COLLATE "C",
+  "state" VARCHAR(10) NOT NULL,
   PRIMARY KEY ("legacy_key")
 );
 
@@ -84,7 +84,7 @@ CREATE TABLE IF NOT EXISTS "chartshift"."xwalk__emr__charge_line" (
   "legacy_key" TEXT NOT NULL COLLATE "C",
   "own_id" BIGINT,
   "target_id" BIGINT,
-  "state" VARCHAR(10) NOT NULL COLLATE "C",
+  "state" VARCHAR(10) NOT NULL,
   PRIMARY KEY ("legacy_key")
 );
 
@@ -93,7 +93,7 @@ CREATE TABLE IF NOT EXISTS "chartshift"."xwalk__emr__clinical_note" (
   "legacy_key" TEXT NOT NULL COLLATE "C",
   "own_id" BIGINT,
   "target_id" BIGINT,
-  "state" VARCHAR(10) NOT NULL COLLATE "C",
+  "state" VARCHAR(10) NOT NULL,
   PRIMARY KEY ("legacy_key")
 );
 
@@ -102,14 +102,14 @@ DROP TABLE IF EXISTS "chartshift"."rejects";
 
 -- one row per rejected source row (raw values kept for remediation)
 CREATE TABLE "chartshift"."rejects" (
-  "map" VARCHAR(200) COLLATE "C",
-  "source_table" VARCHAR(200) NOT NULL COLLATE "C",
+  "map" VARCHAR(200),
+  "source_table" VARCHAR(200) NOT NULL,
   "source_key" TEXT COLLATE "C",
   "slot" INT,
   "record" BIGINT,
-  "rule" VARCHAR(200) NOT NULL COLLATE "C",
-  "reason" VARCHAR(500) NOT NULL COLLATE "C",
-  "original_row" TEXT COLLATE "C"
+  "rule" VARCHAR(200) NOT NULL,
+  "reason" VARCHAR(500) NOT NULL,
+  "original_row" TEXT
 );
 
 -- specs/demo_clinic.mig:104: replace emr.practitioner
@@ -118,10 +118,10 @@ DROP TABLE IF EXISTS "emr"."practitioner";
 -- specs/demo_clinic.mig:104: target table emr.practitioner
 CREATE TABLE "emr"."practitioner" (
   "id" BIGINT NOT NULL,
-  "provider_code" VARCHAR(20) NOT NULL COLLATE "C",
-  "full_name" VARCHAR(100) NOT NULL COLLATE "C",
-  "credential" VARCHAR(10) COLLATE "C",
-  "npi" CHAR(10) NOT NULL COLLATE "C",
+  "provider_code" VARCHAR(20) NOT NULL,
+  "full_name" VARCHAR(100) NOT NULL,
+  "credential" VARCHAR(10),
+  "npi" CHAR(10) NOT NULL,
   PRIMARY KEY ("id"),
   UNIQUE (
     "provider_code"
@@ -134,20 +134,20 @@ DROP TABLE IF EXISTS "emr"."patient";
 -- specs/demo_clinic.mig:111: target table emr.patient
 CREATE TABLE "emr"."patient" (
   "id" BIGINT NOT NULL,
-  "mrn" VARCHAR(20) NOT NULL COLLATE "C",
-  "first_name" VARCHAR(50) NOT NULL COLLATE "C",
-  "last_name" VARCHAR(50) NOT NULL COLLATE "C",
-  "middle_initial" CHAR(1) COLLATE "C",
+  "mrn" VARCHAR(20) NOT NULL,
+  "first_name" VARCHAR(50) NOT NULL,
+  "last_name" VARCHAR(50) NOT NULL,
+  "middle_initial" CHAR(1),
   "birth_date" DATE,
-  "sex" VARCHAR(7) NOT NULL COLLATE "C",
-  "ssn" CHAR(9) COLLATE "C",
-  "address_line1" VARCHAR(100) COLLATE "C",
-  "city" VARCHAR(50) COLLATE "C",
-  "state" CHAR(2) COLLATE "C",
-  "postal_code" VARCHAR(10) COLLATE "C",
-  "phone" CHAR(10) COLLATE "C",
-  "email" VARCHAR(100) COLLATE "C",
-  "status" VARCHAR(8) NOT NULL COLLATE "C",
+  "sex" VARCHAR(7) NOT NULL,
+  "ssn" CHAR(9),
+  "address_line1" VARCHAR(100),
+  "city" VARCHAR(50),
+  "state" CHAR(2),
+  "postal_code" VARCHAR(10),
+  "phone" CHAR(10),
+  "email" VARCHAR(100),
+  "status" VARCHAR(8) NOT NULL,
   PRIMARY KEY ("id"),
   UNIQUE (
     "mrn"
@@ -161,10 +161,10 @@ DROP TABLE IF EXISTS "emr"."coverage";
 CREATE TABLE "emr"."coverage" (
   "id" BIGINT NOT NULL,
   "patient_id" BIGINT NOT NULL,
-  "payer_name" VARCHAR(100) NOT NULL COLLATE "C",
-  "payer_type" VARCHAR(20) NOT NULL COLLATE "C",
-  "member_id" VARCHAR(30) COLLATE "C",
-  "group_no" VARCHAR(30) COLLATE "C",
+  "payer_name" VARCHAR(100) NOT NULL,
+  "payer_type" VARCHAR(20) NOT NULL,
+  "member_id" VARCHAR(30),
+  "group_no" VARCHAR(30),
   "priority" INT NOT NULL,
   "start_date" DATE,
   "end_date" DATE,
@@ -179,8 +179,8 @@ CREATE TABLE "emr"."episode" (
   "id" BIGINT NOT NULL,
   "patient_id" BIGINT NOT NULL,
   "practitioner_id" BIGINT,
-  "referring_physician" VARCHAR(100) COLLATE "C",
-  "referring_npi" CHAR(10) COLLATE "C",
+  "referring_physician" VARCHAR(100),
+  "referring_npi" CHAR(10),
   "onset_date" DATE,
   "start_date" DATE,
   PRIMARY KEY ("id")
@@ -194,7 +194,7 @@ CREATE TABLE "emr"."diagnosis" (
   "id" BIGINT NOT NULL,
   "episode_id" BIGINT NOT NULL,
   "seq" INT NOT NULL,
-  "icd10_code" VARCHAR(8) NOT NULL COLLATE "C",
+  "icd10_code" VARCHAR(8) NOT NULL,
   PRIMARY KEY ("id")
 );
 
@@ -205,7 +205,7 @@ DROP TABLE IF EXISTS "emr"."authorization";
 CREATE TABLE "emr"."authorization" (
   "id" BIGINT NOT NULL,
   "episode_id" BIGINT NOT NULL,
-  "auth_number" VARCHAR(30) COLLATE "C",
+  "auth_number" VARCHAR(30),
   "visits_authorized" INT,
   "start_date" DATE,
   "end_date" DATE,
@@ -222,7 +222,7 @@ CREATE TABLE "emr"."encounter" (
   "episode_id" BIGINT,
   "practitioner_id" BIGINT,
   "service_date" DATE,
-  "status" VARCHAR(10) NOT NULL COLLATE "C",
+  "status" VARCHAR(10) NOT NULL,
   PRIMARY KEY ("id")
 );
 
@@ -234,9 +234,9 @@ CREATE TABLE "emr"."charge_line" (
   "id" BIGINT NOT NULL,
   "encounter_id" BIGINT NOT NULL,
   "line_no" INT NOT NULL,
-  "cpt" CHAR(5) NOT NULL COLLATE "C",
+  "cpt" CHAR(5) NOT NULL,
   "units" INT NOT NULL,
-  "modifier" VARCHAR(2) COLLATE "C",
+  "modifier" VARCHAR(2),
   "amount" DECIMAL(10, 2),
   PRIMARY KEY ("id")
 );
@@ -248,8 +248,8 @@ DROP TABLE IF EXISTS "emr"."clinical_note";
 CREATE TABLE "emr"."clinical_note" (
   "id" BIGINT NOT NULL,
   "encounter_id" BIGINT NOT NULL,
-  "note_type" VARCHAR(20) NOT NULL COLLATE "C",
-  "body" TEXT COLLATE "C",
+  "note_type" VARCHAR(20) NOT NULL,
+  "body" TEXT,
   PRIMARY KEY ("id")
 );
 
@@ -259,7 +259,7 @@ DROP TABLE IF EXISTS "chartshift"."lookup__visit_status";
 -- specs/demo_clinic.mig:193: lookup visit_status: 5 entries
 CREATE TABLE "chartshift"."lookup__visit_status" (
   "key" TEXT NOT NULL COLLATE "C",
-  "value" VARCHAR(500) COLLATE "C",
+  "value" VARCHAR(500),
   PRIMARY KEY ("key")
 );
 

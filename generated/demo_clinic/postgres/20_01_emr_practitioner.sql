@@ -48,11 +48,42 @@ WITH "cs_in" AS (
               CASE
                 WHEN TRIM("cs_fields"."f__npi") IS NULL
                 THEN NULL
-                WHEN NOT TRIM(TRIM("cs_fields"."f__npi")) ~ '^[12][0-9]{9}$'
-                THEN FALSE
-                ELSE (
-                  24 + CAST(SUBSTRING('0246813579' FROM CAST(SUBSTRING(TRIM(TRIM("cs_fields"."f__npi")) FROM 1 FOR 1) AS INT) + 1 FOR 1) AS INT) + CAST(SUBSTRING(TRIM(TRIM("cs_fields"."f__npi")) FROM 2 FOR 1) AS INT) + CAST(SUBSTRING('0246813579' FROM CAST(SUBSTRING(TRIM(TRIM("cs_fields"."f__npi")) FROM 3 FOR 1) AS INT) + 1 FOR 1) AS INT) + CAST(SUBSTRING(TRIM(TRIM("cs_fields"."f__npi")) FROM 4 FOR 1) AS INT) + CAST(SUBSTRING('0246813579' FROM CAST(SUBSTRING(TRIM(TRIM("cs_fields"."f__npi")) FROM 5 FOR 1) AS INT) + 1 FOR 1) AS INT) + CAST(SUBSTRING(TRIM(TRIM("cs_fields"."f__npi")) FROM 6 FOR 1) AS INT) + CAST(SUBSTRING('0246813579' FROM CAST(SUBSTRING(TRIM(TRIM("cs_fields"."f__npi")) FROM 7 FOR 1) AS INT) + 1 FOR 1) AS INT) + CAST(SUBSTRING(TRIM(TRIM("cs_fields"."f__npi")) FROM 8 FOR 1) AS INT) + CAST(SUBSTRING('0246813579' FROM CAST(SUBSTRING(TRIM(TRIM("cs_fields"."f__npi")) FROM 9 FOR 1) AS INT) + 1 FOR 1) AS INT) + CAST(SUBSTRING(TRIM(TRIM("cs_fields"."f__npi")) FROM 10 FOR 1) AS INT)
-                ) % 10 = 0
+                ELSE COALESCE(
+                  (
+                    24 + CAST(SUBSTRING('0246813579' FROM CAST(SUBSTRING(NULLIF(
+                      REGEXP_REPLACE(TRIM(TRIM("cs_fields"."f__npi")), '^(?:([12][0-9]{9}))$|^.*$', '\1', 'g'),
+                      ''
+                    ) FROM 1 FOR 1) AS INT) + 1 FOR 1) AS INT) + CAST(SUBSTRING(NULLIF(
+                      REGEXP_REPLACE(TRIM(TRIM("cs_fields"."f__npi")), '^(?:([12][0-9]{9}))$|^.*$', '\1', 'g'),
+                      ''
+                    ) FROM 2 FOR 1) AS INT) + CAST(SUBSTRING('0246813579' FROM CAST(SUBSTRING(NULLIF(
+                      REGEXP_REPLACE(TRIM(TRIM("cs_fields"."f__npi")), '^(?:([12][0-9]{9}))$|^.*$', '\1', 'g'),
+                      ''
+                    ) FROM 3 FOR 1) AS INT) + 1 FOR 1) AS INT) + CAST(SUBSTRING(NULLIF(
+                      REGEXP_REPLACE(TRIM(TRIM("cs_fields"."f__npi")), '^(?:([12][0-9]{9}))$|^.*$', '\1', 'g'),
+                      ''
+                    ) FROM 4 FOR 1) AS INT) + CAST(SUBSTRING('0246813579' FROM CAST(SUBSTRING(NULLIF(
+                      REGEXP_REPLACE(TRIM(TRIM("cs_fields"."f__npi")), '^(?:([12][0-9]{9}))$|^.*$', '\1', 'g'),
+                      ''
+                    ) FROM 5 FOR 1) AS INT) + 1 FOR 1) AS INT) + CAST(SUBSTRING(NULLIF(
+                      REGEXP_REPLACE(TRIM(TRIM("cs_fields"."f__npi")), '^(?:([12][0-9]{9}))$|^.*$', '\1', 'g'),
+                      ''
+                    ) FROM 6 FOR 1) AS INT) + CAST(SUBSTRING('0246813579' FROM CAST(SUBSTRING(NULLIF(
+                      REGEXP_REPLACE(TRIM(TRIM("cs_fields"."f__npi")), '^(?:([12][0-9]{9}))$|^.*$', '\1', 'g'),
+                      ''
+                    ) FROM 7 FOR 1) AS INT) + 1 FOR 1) AS INT) + CAST(SUBSTRING(NULLIF(
+                      REGEXP_REPLACE(TRIM(TRIM("cs_fields"."f__npi")), '^(?:([12][0-9]{9}))$|^.*$', '\1', 'g'),
+                      ''
+                    ) FROM 8 FOR 1) AS INT) + CAST(SUBSTRING('0246813579' FROM CAST(SUBSTRING(NULLIF(
+                      REGEXP_REPLACE(TRIM(TRIM("cs_fields"."f__npi")), '^(?:([12][0-9]{9}))$|^.*$', '\1', 'g'),
+                      ''
+                    ) FROM 9 FOR 1) AS INT) + 1 FOR 1) AS INT) + CAST(SUBSTRING(NULLIF(
+                      REGEXP_REPLACE(TRIM(TRIM("cs_fields"."f__npi")), '^(?:([12][0-9]{9}))$|^.*$', '\1', 'g'),
+                      ''
+                    ) FROM 10 FOR 1) AS INT)
+                  ) % 10 = 0,
+                  FALSE
+                )
               END,
               FALSE
             )

@@ -678,7 +678,7 @@ SELECT
         ) IS NULL
         THEN "cs_rules"."__key"
       END
-      ORDER BY "cs_rules"."s__patients__pat_no" ASC, "cs_rules"."__key"
+      ORDER BY "cs_rules"."s__patients__pat_no" COLLATE "C" ASC, "cs_rules"."__key"
     ) > 1
     THEN 'merged'
     ELSE 'loaded'
@@ -698,7 +698,7 @@ SELECT
       ) IS NULL
       THEN "cs_rules"."__key"
     END
-    ORDER BY "cs_rules"."s__patients__pat_no" ASC, "cs_rules"."__key"
+    ORDER BY "cs_rules"."s__patients__pat_no" COLLATE "C" ASC, "cs_rules"."__key"
   ) AS "__survivor_key"
 FROM "cs_rules";
 

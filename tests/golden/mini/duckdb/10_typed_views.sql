@@ -28,37 +28,37 @@ CREATE VIEW "legacy"."visits" AS
 SELECT
   "cs_raw"."__row",
   CASE
-    WHEN REGEXP_MATCHES(TRIM(NULLIF("cs_raw"."visit_id", '')), '^[+-]?[0-9]{1,18}$')
+    WHEN REGEXP_MATCHES(TRIM(NULLIF("cs_raw"."visit_id", '')), '^[+\-]?[0-9]{1,18}$')
     THEN CAST(TRIM(NULLIF("cs_raw"."visit_id", '')) AS BIGINT)
   END AS "visit_id",
   NULLIF("cs_raw"."pat_no", '') AS "pat_no",
   NULLIF("cs_raw"."clinic", '') AS "clinic",
   NULLIF("cs_raw"."cpt1", '') AS "cpt1",
   CASE
-    WHEN REGEXP_MATCHES(TRIM(NULLIF("cs_raw"."units1", '')), '^[+-]?[0-9]{1,18}$')
+    WHEN REGEXP_MATCHES(TRIM(NULLIF("cs_raw"."units1", '')), '^[+\-]?[0-9]{1,18}$')
     THEN CAST(TRIM(NULLIF("cs_raw"."units1", '')) AS BIGINT)
   END AS "units1",
   NULLIF("cs_raw"."cpt2", '') AS "cpt2",
   CASE
-    WHEN REGEXP_MATCHES(TRIM(NULLIF("cs_raw"."units2", '')), '^[+-]?[0-9]{1,18}$')
+    WHEN REGEXP_MATCHES(TRIM(NULLIF("cs_raw"."units2", '')), '^[+\-]?[0-9]{1,18}$')
     THEN CAST(TRIM(NULLIF("cs_raw"."units2", '')) AS BIGINT)
   END AS "units2",
   CASE
     WHEN NOT NULLIF("cs_raw"."visit_id", '') IS NULL
     AND CASE
-      WHEN REGEXP_MATCHES(TRIM(NULLIF("cs_raw"."visit_id", '')), '^[+-]?[0-9]{1,18}$')
+      WHEN REGEXP_MATCHES(TRIM(NULLIF("cs_raw"."visit_id", '')), '^[+\-]?[0-9]{1,18}$')
       THEN CAST(TRIM(NULLIF("cs_raw"."visit_id", '')) AS BIGINT)
     END IS NULL
     THEN 'legacy.visits.visit_id is not a valid integer'
     WHEN NOT NULLIF("cs_raw"."units1", '') IS NULL
     AND CASE
-      WHEN REGEXP_MATCHES(TRIM(NULLIF("cs_raw"."units1", '')), '^[+-]?[0-9]{1,18}$')
+      WHEN REGEXP_MATCHES(TRIM(NULLIF("cs_raw"."units1", '')), '^[+\-]?[0-9]{1,18}$')
       THEN CAST(TRIM(NULLIF("cs_raw"."units1", '')) AS BIGINT)
     END IS NULL
     THEN 'legacy.visits.units1 is not a valid integer'
     WHEN NOT NULLIF("cs_raw"."units2", '') IS NULL
     AND CASE
-      WHEN REGEXP_MATCHES(TRIM(NULLIF("cs_raw"."units2", '')), '^[+-]?[0-9]{1,18}$')
+      WHEN REGEXP_MATCHES(TRIM(NULLIF("cs_raw"."units2", '')), '^[+\-]?[0-9]{1,18}$')
       THEN CAST(TRIM(NULLIF("cs_raw"."units2", '')) AS BIGINT)
     END IS NULL
     THEN 'legacy.visits.units2 is not a valid integer'
