@@ -53,7 +53,6 @@ FINAL, DEFLATE = 0x01, 0x02
 MAX_ENTRY_META = 1 << 16
 MAX_MANIFEST = 1 << 26
 MAX_CHUNK_INDEX = (1 << 48) - 1
-KIND_NAMES = {ENTRY: "entry header", DATA: "chunk", MANIFEST: "manifest"}
 
 
 class ArchiveError(SecureError):
@@ -262,6 +261,7 @@ class ArchiveReader:
         self.archive_id = archive_id
         self.key_id = kid.hex()
         self._aead = _aead(dek)
+        self.names: dict[int, str] = {}  # entry index -> name (file or table names: not PHI)
 
     def _read_exact(self, n: int, what: str) -> bytes:
         data = self.fh.read(n)
@@ -286,7 +286,8 @@ class ArchiveReader:
             raise ArchiveError(f"{self.display}: damaged or tampered archive: impossible frame length at byte {off:,}")
         if f.flags & ~(FINAL | DEFLATE) or f.chunk > MAX_CHUNK_INDEX:
             raise ArchiveError(f"{self.display}: damaged or tampered archive: bad frame header at byte {off:,}")
-        what = f"{KIND_NAMES[f.kind]} {f.chunk} of entry {f.entry}" if f.kind == DATA else KIND_NAMES[f.kind]
+        what = f"chunk {f.chunk} of {self._label(f.entry)}" if f.kind == DATA else \
+            f"the header of entry {f.entry}" if f.kind == ENTRY else "the manifest"
         ct = self._read_exact(f.length, what)
         try:
             plain = self._aead.decrypt(nonce_for(f.kind, f.entry, f.chunk, f.flags), ct, self.archive_id + head)
@@ -294,8 +295,12 @@ class ArchiveReader:
             raise ArchiveError(f"{self.display}: damaged or tampered archive: {what} fails authentication (byte {off:,})") from None
         return f, plain
 
+    def _label(self, entry: int) -> str:
+        name = self.names.get(entry)
+        return f"entry {entry} ({name})" if name else f"entry {entry}"
+
     def _sequence_error(self, f: Frame, expected: str) -> ArchiveError:
-        found = f"chunk {f.chunk} of entry {f.entry}" if f.kind == DATA else \
+        found = f"chunk {f.chunk} of {self._label(f.entry)}" if f.kind == DATA else \
             f"the header of entry {f.entry}" if f.kind == ENTRY else "the manifest"
         return ArchiveError(f"{self.display}: damaged or tampered archive: found {found} at byte {f.offset:,} where "
                             f"{expected} was expected (chunks reordered, duplicated or dropped)")
@@ -321,6 +326,7 @@ class ArchiveReader:
                     raise ValueError
             except (ValueError, KeyError, TypeError):
                 raise ArchiveError(f"{self.display}: damaged archive: the header of entry {index} is not valid") from None
+            self.names[index] = name
             entries.append(self._read_entry(index, name, kind, on_entry(index, name, kind)))
         if self.fh.read(1):
             raise ArchiveError(f"{self.display}: damaged or tampered archive: unexpected data after the manifest (byte {self.offset:,})")
@@ -333,14 +339,14 @@ class ArchiveReader:
         ok = False
         try:
             while True:
-                f, plain = self._next_frame(f"chunk {chunk} of entry {index}")
+                f, plain = self._next_frame(f"chunk {chunk} of {self._label(index)}")
                 if f.kind != DATA or f.entry != index or f.chunk != chunk:
-                    raise self._sequence_error(f, f"chunk {chunk} of entry {index}")
+                    raise self._sequence_error(f, f"chunk {chunk} of {self._label(index)}")
                 if f.flags & DEFLATE:
                     plain = self._inflate(plain, f)
                 final = bool(f.flags & FINAL)
                 if (not final and len(plain) != self.chunk_size) or (final and not plain and chunk):
-                    raise ArchiveError(f"{self.display}: damaged archive: chunk {chunk} of entry {index} has a wrong size")
+                    raise ArchiveError(f"{self.display}: damaged archive: chunk {chunk} of {self._label(index)} has a wrong size")
                 h.update(plain)
                 total += len(plain)
                 if sink is not None:
@@ -368,7 +374,7 @@ class ArchiveReader:
         except zlib.error:
             out = None
         if out is None or len(out) > self.chunk_size or d.unconsumed_tail or not d.eof or d.unused_data:
-            raise ArchiveError(f"{self.display}: damaged archive: chunk {f.chunk} of entry {f.entry} does not inflate")
+            raise ArchiveError(f"{self.display}: damaged archive: chunk {f.chunk} of {self._label(f.entry)} does not inflate")
         return out
 
     def _check_manifest(self, plain: bytes, entries: list[ReadEntry]) -> dict:
@@ -791,39 +797,68 @@ def _check_restore_dir(out: Path) -> None:
         raise SecureUsageError(f"{out}: folder is not empty; restore never overwrites files")
 
 
+def _sandboxed(db: Path, readable: Path):
+    """A connection to `db` that can read only the files under `readable`: the archive's
+    SQL (DDL, views) comes from whoever holds the key and must not reach the host's files."""
+    con = _connect(db)
+    con.execute(f"SET allowed_directories = [{ql(str(readable) + os.sep)}]")
+    con.execute("SET enable_external_access = false")
+    con.execute("SET lock_configuration = true")
+    return con
+
+
+def _one_create(con, sql: object, display: str) -> str:
+    """The archive's SQL must be exactly one CREATE statement."""
+    import duckdb
+
+    try:
+        stmts = con.extract_statements(sql) if isinstance(sql, str) else []
+    except duckdb.Error:
+        stmts = []
+    if len(stmts) != 1 or stmts[0].type != duckdb.StatementType.CREATE:
+        raise ArchiveError(f"{display}: tampered archive: its schema definitions hold something other than one CREATE statement")
+    return sql
+
+
 def _load_tables(db: Path, manifest: dict, parquet: dict[int, Path], display: str) -> list[str]:
-    """Create schemas, tables (their original DDL), data, indexes and views in `db`."""
+    """Create schemas, sequences, tables (their original DDL) with their rows, indexes and
+    views in `db`, then check every table's row count on a fresh connection.
+
+    The tables load in one transaction.  Sequences, indexes and views are best effort,
+    each in its own autocommit statement: in DuckDB a failed statement aborts the open
+    transaction and a later COMMIT silently rolls it back, so nothing that may fail runs
+    inside the tables' transaction, and the final check does not trust the first one."""
     import duckdb
 
     notes = []
     target = manifest.get("target") or {}
-    con = _connect(db)
+    tables = [rec for rec in manifest["entries"] if rec["kind"] == "table"]
+    readable = next(iter(parquet.values())).parent if parquet else db.parent
+    con = _sandboxed(db, readable)
     try:
-        con.begin()
-        for s in target.get("schemas", []):
+        for s in sorted(set(target.get("schemas", [])) | {rec["schema"] for rec in tables}):
             con.execute(f"CREATE SCHEMA IF NOT EXISTS {qi(s)}")
         for q in target.get("sequences", []):
             try:
-                con.execute(q)
+                con.execute(_one_create(con, q, display))
             except duckdb.Error:
                 notes.append("a sequence could not be recreated")
-        for rec in manifest["entries"]:
-            if rec["kind"] != "table":
-                continue
+        con.begin()
+        for rec in tables:
             ref = f"{qi(rec['schema'])}.{qi(rec['table'])}"
             src = f"read_parquet({ql(str(parquet[rec['index']]))})"
-            con.execute(f"CREATE SCHEMA IF NOT EXISTS {qi(rec['schema'])}")
             try:
-                con.execute(rec["sql"])
-                con.execute(f"INSERT INTO {ref} SELECT * FROM {src}")
+                con.execute(_one_create(con, rec["sql"], display))
             except duckdb.Error as exc:
                 raise ArchiveError(f"{display}: cannot recreate table {rec['schema']}.{rec['table']} from its definition: {_duck_error(exc)}") from None
-            rows = con.execute(f"SELECT count(*) FROM {ref}").fetchone()[0]
-            if rows != rec["rows"]:
-                raise ArchiveError(f"{display}: restored table {rec['schema']}.{rec['table']} holds {rows:,} rows, the manifest says {rec['rows']:,}")
+            try:
+                con.execute(f"INSERT INTO {ref} SELECT * FROM {src}")
+            except duckdb.Error as exc:  # the engine's message may quote a value: name the class only
+                raise ArchiveError(f"{display}: cannot load the rows of table {rec['schema']}.{rec['table']} ({type(exc).__name__})") from None
+        con.commit()
         for q in target.get("indexes", []):
             try:
-                con.execute(q)
+                con.execute(_one_create(con, q, display))
             except duckdb.Error:
                 notes.append("an index could not be recreated")
         pending = list(target.get("views", []))
@@ -831,20 +866,41 @@ def _load_tables(db: Path, manifest: dict, parquet: dict[int, Path], display: st
             failed = []
             for v in pending:
                 try:
-                    con.execute(v["sql"])
+                    con.execute(_one_create(con, v["sql"], display))
                 except duckdb.Error:
                     failed.append(v)
             if len(failed) == len(pending):
                 notes += [f"view {v['schema']}.{v['name']} could not be recreated" for v in failed]
                 break
             pending = failed
-        con.commit()
         con.execute("CHECKPOINT")
     except duckdb.Error as exc:
         raise ArchiveError(f"{display}: cannot restore the target: {_duck_error(exc)}") from None
     finally:
         con.close()
+    _check_restored(db, tables, display)
     return notes
+
+
+def _check_restored(db: Path, tables: list[dict], display: str) -> None:
+    """Every table is there with the manifest's row count, seen from a new connection."""
+    import duckdb
+
+    try:
+        con = _connect(db, read_only=True)
+    except duckdb.Error as exc:
+        raise ArchiveError(f"{display}: the restored database cannot be reopened: {_duck_error(exc)}") from None
+    try:
+        for rec in tables:
+            try:
+                rows = con.execute(f"SELECT count(*) FROM {qi(rec['schema'])}.{qi(rec['table'])}").fetchone()[0]
+            except duckdb.Error:
+                rows = None
+            if rows != rec["rows"]:
+                found = "is missing" if rows is None else f"holds {rows:,} rows"
+                raise ArchiveError(f"{display}: restored table {rec['schema']}.{rec['table']} {found}, the manifest says {rec['rows']:,} rows")
+    finally:
+        con.close()
 
 
 def restore_backup(path: Path, key: Key, out: Path, target_url: str | None = None) -> tuple[Summary, dict]:

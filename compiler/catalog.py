@@ -171,11 +171,13 @@ class MapScope:
                 return EachVarRef(n, idx, typ)
             if n == EACH_INDEX and self.map.each:
                 return EachIndexRef()
-            return self._column(self.primary_alias, n)
+            return self._column(self.primary_alias, n, self.candidates(rule_context))
         if len(parts) == 2:
             alias, col = parts
             if alias not in self.aliases:
-                return f"unknown table `{alias}` in this map"
+                from compiler.diagnostics import did_you_mean
+
+                return f"unknown table `{alias}` in this map{did_you_mean(alias, self.aliases)}"
             return self._column(alias, col)
         if len(parts) == 3:
             qualified = f"{parts[0]}.{parts[1]}"
@@ -185,15 +187,14 @@ class MapScope:
             return f"unknown table `{qualified}` in this map (not the map's source nor joined)"
         return f"cannot resolve `{'.'.join(parts)}`"
 
-    def _column(self, alias: str, col: str) -> Ref | str:
+    def _column(self, alias: str, col: str, candidates: list[str] | None = None) -> Ref | str:
+        """A column of the table behind `alias`; an unqualified name suggests among
+        `candidates` (everything visible), a qualified one among the table's columns."""
         from compiler.diagnostics import did_you_mean
 
         table = self.aliases[alias]
         cols = self._columns(alias)
         if col in cols:
             return SourceColumnRef(alias, table, col, SOURCE_TYPES.get(cols[col].type.name, T.TEXT))
-        if alias == self.primary_alias:
-            hint = did_you_mean(col, self.candidates(True))
-        else:
-            hint = did_you_mean(col, cols)
+        hint = did_you_mean(col, cols if candidates is None else candidates)
         return f"unknown column `{col}` in {table}{hint}"

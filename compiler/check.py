@@ -291,6 +291,7 @@ class Checker:
             return
         scope = MapScope.of(self.cat, m)
         used = {scope.primary_alias}
+        joins = []  # the joins whose condition can be checked
         for j in m.joins:
             jt = dotted(j.table)
             if j.alias in used:
@@ -301,7 +302,9 @@ class Checker:
             if jt not in self.cat.source_tables:
                 self.diags.error(f"unknown source table `{jt}`{did_you_mean(jt, self.cat.source_tables)}", j.table.span)
                 scope.aliases.pop(j.alias, None)
-        for j in m.joins:
+                continue
+            joins.append(j)
+        for j in joins:
             if j.alias in scope.aliases:
                 self.expect_boolean(j.on, self.type_of(j.on, scope, False), "a join condition")
         if m.each is not None:
@@ -362,7 +365,7 @@ class Checker:
         for item in each.items:
             elems = item.items if isinstance(item, ir.Tuple) else [item]
             if len(elems) != width:
-                self.diags.error(f"each item has {len(elems)} value(s), expected {width}", item.span)
+                self.diags.error(f"each item has {len(elems)} value{'s' if len(elems) != 1 else ''}, expected {width}", item.span)
                 continue
             for i, e in enumerate(elems):
                 t = self.type_of(e, scope, False)
@@ -420,6 +423,9 @@ class Checker:
             return
         if c.kind == "consistent":
             name = dotted(c.subject)
+            if name in self.cat.source_tables:
+                self.diags.error(f"`consistent` checks target tables; {name} is a source table", c.subject.span)
+                return
             if name not in self.cat.target_tables:
                 self.diags.error(f"unknown target table `{name}`{did_you_mean(name, self.cat.target_tables)}", c.subject.span)
                 return
@@ -722,7 +728,7 @@ class TypeInference:
             return None
         want = len(xw.expr.args)
         if len(e.args) != want:
-            self.err(f"{table}.crosswalk takes {want} key argument(s) like its map, got {len(e.args)}", e)
+            self.err(f"{table}.crosswalk takes {want} key{'s' if want != 1 else ''} like its map, got {len(e.args)}", e)
         return T.INTEGER
 
 

@@ -69,7 +69,7 @@ def sorted_diagnostics(diags: Iterable[Diagnostic]) -> list[Diagnostic]:
 
 def did_you_mean(name: str, candidates: Iterable[str]) -> str:
     """` (did you mean `x`?)` when a candidate is close enough, else ''."""
-    match = difflib.get_close_matches(name, sorted(set(candidates)), n=1, cutoff=0.6)
+    match = difflib.get_close_matches(name, sorted(set(candidates) - {name}), n=1, cutoff=0.6)
     return f" (did you mean `{match[0]}`?)" if match else ""
 
 

@@ -13,12 +13,12 @@ import time
 from datetime import datetime, timezone
 from pathlib import Path
 
-from compiler import __version__
-from compiler.emit import render_statements
-from compiler.engines import open_engine
 from sqlglot import exp
 
-from compiler.emit import sql_text
+from compiler import __version__
+from compiler.emit import render_statements, sql_text
+from compiler.engines import open_engine
+from compiler.faults import with_faults
 from compiler.lower import col
 from compiler.pipeline import Compiled
 from compiler.plan import map_label, stage_table
@@ -36,7 +36,7 @@ def run(compiled: Compiled, source_dir: Path | None, target_url: str | None, com
     started = time.perf_counter()
     started_at = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
     url = target_url or default_target(compiled)
-    engine = open_engine(url)
+    engine = with_faults(open_engine(url))
     dialect = engine.dialect
     gen = SqlGen(compiled.spec, compiled.catalog, dialect)
     scripts = gen.scripts()
@@ -60,7 +60,7 @@ def run(compiled: Compiled, source_dir: Path | None, target_url: str | None, com
                     engine.execute(st.text)
         maps = read_counts(engine, gen)
         checks = [evaluate(c, checks_rows[f"check:{i}"]) for i, c in enumerate(compiled.spec.checks)]
-        report = Report(__version__, compiled.display, compiled.sha256, url, dialect, started_at, 0.0, False, stages, maps, checks)
+        report = Report(__version__, compiled.display, compiled.sha256, engine.display_url, dialect, started_at, 0.0, False, stages, maps, checks)
         if report.status != FAIL or commit_on_fail:
             for st in render_statements(finish, dialect):
                 engine.execute(st.text)

@@ -233,6 +233,10 @@ class SqlGen:
         for lk in self.spec.lookups:
             if lk.file is not None:
                 s.statements.extend(self.file_lookup(lk))
+        for src in self.spec.sources:
+            for t in src.tables:
+                s.statements.append(self.st(exp.Drop(tables=[self.tbl(src.name, t.name)], kind="VIEW", exists=True),
+                                            f"typed view {src.name}.{t.name} (re-created over the new staging)", t.span))
         return s
 
     def create_table(self, tbl, cols, primary_key=(), uniques=(), if_not_exists=False, keys=("legacy_key", "source_key", "key")) -> exp.Create:
@@ -299,7 +303,6 @@ class SqlGen:
                 select = select.select(exp.alias_(err_expr, "__cast_error", quoted=True), copy=False)
                 select = select.from_(self.tbl(*stage_table(qualified), "cs_raw"), copy=False)
                 view = exp.Create(this=self.tbl(src.name, t.name), kind="VIEW", expression=select)
-                s.statements.append(self.st(exp.Drop(tables=[self.tbl(src.name, t.name)], kind="VIEW", exists=True), f"typed view {qualified}", t.span))
                 s.statements.append(self.st(view, f"typed view {qualified}", t.span))
         return s
 

@@ -539,13 +539,61 @@ def test_memory_stays_bounded_for_a_large_file(tmp_path):
         before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         rc = main(["backup", {str(tmp_path / 'big.mig')!r}, "--out", {str(tmp_path / 'big.csbk')!r}])
         after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-        print(rc, before, after)
+        rc2 = main(["backup", "verify", {str(tmp_path / 'big.csbk')!r}])
+        after2 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        print(rc, rc2, before, after, after2)
     """)
     env = dict(os.environ, CHARTSHIFT_BACKUP_KEY=secrets.token_hex(32), CHARTSHIFT_AUDIT_LOG=str(tmp_path / "audit.jsonl"))
     res = subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
     assert res.returncode == 0, res.stderr
-    rc, before, after = map(int, res.stdout.split())
-    assert rc == 0, res.stderr
-    growth_mb = (after - before) / 1024  # ru_maxrss is in KiB on Linux
-    assert growth_mb < 32, f"peak RSS grew by {growth_mb:.1f} MB for a {size_mb} MB file"
+    rc, rc2, before, after, after2 = map(int, res.stdout.split())
+    assert rc == rc2 == 0, res.stderr
+    for what, peak in (("backup", after), ("backup verify", after2)):
+        growth_mb = (peak - before) / 1024  # ru_maxrss is in KiB on Linux
+        assert growth_mb < 32, f"{what}: peak RSS grew by {growth_mb:.1f} MB for a {size_mb} MB file"
     assert (tmp_path / "big.csbk").stat().st_size > size_mb << 20
+
+
+# ---------------------------------------------------------------------------- forged archives (a key holder)
+
+
+def _forged(env, out: Path, ddl: str, view_sql: str | None = None) -> Path:
+    """A well-formed, correctly keyed archive whose table DDL is `ddl`."""
+    import io
+
+    pq = env.root / "t.parquet"
+    duckdb.connect().execute(f"COPY (SELECT 1 AS x) TO '{pq}' (FORMAT PARQUET)")
+    with open(out, "wb") as fh:
+        w = backup.ArchiveWriter(fh, env.key)
+        w.add("PATIENTS.csv", "file", io.BytesIO(b"pat_no\n1\n"))
+        with open(pq, "rb") as src:
+            w.add("emr.t", "table", src, schema="emr", table="t", rows=1, sql=ddl)
+        views = [{"schema": "emr", "name": "v", "sql": view_sql}] if view_sql else []
+        w.finish(target={"url": "duckdb:///x", "schemas": ["emr"], "views": views, "indexes": [], "sequences": []})
+    pq.unlink()
+    return out
+
+
+def test_archive_sql_cannot_reach_the_host(env, capsys, tmp_path_factory):
+    outside = tmp_path_factory.mktemp("outside")
+    secret = outside / "secret.txt"
+    secret.write_text("not for the archive")
+    cases = {
+        "not a CREATE": f"COPY (SELECT 1) TO '{outside / 'pwned.csv'}'",
+        "two statements": f"CREATE TABLE emr.t(x INTEGER); COPY (SELECT 1) TO '{outside / 'pwned.csv'}'",
+        "a CREATE reading a host file": f"CREATE TABLE emr.t AS SELECT * FROM read_text('{secret}')",
+    }
+    for what, ddl in cases.items():
+        archive = _forged(env, env.root / "forged.csbk", ddl)
+        assert cli(capsys, "backup", "verify", archive)[0] == 0  # authentic: made with the key
+        msg = assert_restore_fails(capsys, env, archive)
+        assert "CREATE statement" in msg or "cannot recreate table" in msg, (what, msg)
+        assert sorted(p.name for p in outside.iterdir()) == ["secret.txt"], what
+        archive.unlink()
+    archive = _forged(env, env.root / "forged.csbk", "CREATE TABLE emr.t(x INTEGER)", f"CREATE VIEW emr.v AS SELECT * FROM read_text('{secret}')")
+    rc, err = cli(capsys, "restore", archive, "--out", "restored", "--target", "duckdb:///restored.duckdb")
+    assert rc == 0, err
+    assert "warning: view emr.v could not be recreated" in err  # the sandbox refused the host file
+    con = duckdb.connect(str(env.root / "restored.duckdb"), read_only=True)
+    assert con.execute("SELECT * FROM emr.t").fetchall() == [(1,)]  # a failed view must not undo the tables
+    con.close()

@@ -60,6 +60,10 @@ class DuckDBEngine:
         except duckdb.Error:
             pass
 
+    def drop_connection(self) -> None:
+        """Tests: an embedded database has no connection to lose; closing is the nearest."""
+        self.con.close()
+
     def close(self) -> None:
         self.con.close()
 

@@ -4,6 +4,7 @@ LOAD DATA LOCAL INFILE of a DuckDB-normalised file."""
 
 from __future__ import annotations
 
+import socket
 from pathlib import Path
 
 import pymysql
@@ -54,6 +55,10 @@ class MySQLEngine:
 
     def rollback(self) -> None:
         pass  # shadow tables are never renamed into place; the next run drops them
+
+    def drop_connection(self) -> None:
+        """Tests: lose the connection as a network failure would."""
+        self.conn._sock.shutdown(socket.SHUT_RDWR)
 
     def close(self) -> None:
         try:

@@ -50,8 +50,15 @@ class PostgresEngine:
         except psycopg.Error:
             pass
 
+    def drop_connection(self) -> None:
+        """Tests: lose the connection as a network failure would."""
+        self.conn.pgconn.finish()
+
     def close(self) -> None:
-        self.conn.close()
+        try:
+            self.conn.close()
+        except psycopg.Error:
+            pass
 
     def execute(self, sql: str) -> None:
         try:

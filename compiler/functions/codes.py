@@ -15,17 +15,17 @@ from compiler.functions.sqlkit import Engine, add, case, lit, mod, num, per_dial
 
 # An extension at the end: x123, ext 123, ext. 123, extension 123, #123 (any case).
 _PHONE_EXTENSION = ("\\s*(?:[Ee][Xx][Tt](?:[Ee][Nn][Ss][Ii][Oo][Nn]|\\.)?|[Xx]|#)"
-                    "\\s*[0-9]+\\s*$")
-# What may remain around the digits: spaces and the usual punctuation.
-_PHONE_CHARS = "[0-9\\s().+/\\-]+"
+                    "\\s*[0-9]+\\s*")
+# Digits, spaces and the usual punctuation, then maybe an extension.
+_PHONE_SHAPE = f"[0-9\\s().+/\\-]+(?:{_PHONE_EXTENSION})?"
 # NANP: optional country code 1, area code and exchange starting with 2-9.
 _NANP = "1?([2-9][0-9]{2}[2-9][0-9]{6})"
 
 
 def _us_phone(eng: Engine, a: list[exp.Expression]) -> exp.Expression:
-    no_ext = eng.replace_all(a[0], _PHONE_EXTENSION, "")
-    allowed = eng.keep_full(no_ext, _PHONE_CHARS)            # NULL if letters etc. remain
-    digits = eng.replace_all(allowed, "[^0-9]", "")
+    phone = eng.keep_full(a[0], _PHONE_SHAPE)                # NULL if letters etc.
+    no_ext = eng.replace_all(phone, _PHONE_EXTENSION + "$", "")
+    digits = eng.replace_all(no_ext, "[^0-9]", "")
     return eng.rewrite_full(digits, _NANP, "\\1")
 
 
@@ -139,7 +139,7 @@ def _icd10(eng: Engine, a: list[exp.Expression]) -> exp.Expression:
     code = exp.Upper(this=exp.Trim(this=a[0]))
     no_dot = eng.replace_all(code, "^([^.]*)\\.", "\\1")           # remove the first dot
     dotted = eng.replace_all(no_dot, "^(...)(.)", "\\1.\\2")      # dot after the 3rd character
-    return eng.keep_full(dotted, ICD10_SHAPE)
+    return eng.keep_full(dotted, ICD10_SHAPE, once=True)
 
 
 # ---------------------------------------------------------------------------------
@@ -175,14 +175,15 @@ def _npi_valid(eng: Engine, a: list[exp.Expression]) -> exp.Expression:
 # ---------------------------------------------------------------------------------
 # us_ssn
 
-_SSN_AREA = "(00[1-9]|0[1-9][0-9]|[1-5][0-9]{2}|6[0-5][0-9]|66[0-57-9]|6[7-9][0-9]|[78][0-9]{2})"
-_SSN_GROUP = "(0[1-9]|[1-9][0-9])"
-_SSN_SERIAL = "(000[1-9]|00[1-9][0-9]|0[1-9][0-9]{2}|[1-9][0-9]{3})"
+_SSN_AREA = "(?:00[1-9]|0[1-9][0-9]|[1-5][0-9]{2}|6[0-5][0-9]|66[0-57-9]|6[7-9][0-9]|[78][0-9]{2})"
+_SSN_GROUP = "(?:0[1-9]|[1-9][0-9])"
+_SSN_SERIAL = "(?:000[1-9]|00[1-9][0-9]|0[1-9][0-9]{2}|[1-9][0-9]{3})"
+_SSN_SHAPE = f"{_SSN_AREA}[- ]?{_SSN_GROUP}[- ]?{_SSN_SERIAL}"
 
 
 def _us_ssn(eng: Engine, a: list[exp.Expression]) -> exp.Expression:
-    return eng.rewrite_full(exp.Trim(this=a[0]),
-                            f"{_SSN_AREA}[- ]?{_SSN_GROUP}[- ]?{_SSN_SERIAL}", "\\1\\2\\3")
+    ssn = eng.keep_full(exp.Trim(this=a[0]), _SSN_SHAPE)
+    return eng.replace_all(ssn, "[- ]", "")
 
 
 register(

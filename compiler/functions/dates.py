@@ -162,93 +162,63 @@ _MONTH_DAY = ("(?:(?:0?[13578]|1[02])-(?:0?[1-9]|[12][0-9]|3[01])"
 _LEAP_YEAR = "(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)"
 _DATE = f"(?:{_YEAR}-{_MONTH_DAY}|{_LEAP_YEAR}-0?2-29)"
 _TIME = "(?:[01]?[0-9]|2[0-3]):[0-5]?[0-9]:[0-5]?[0-9](?:\\.[0-9]{1,6})?"
-# pattern -> replacement that keeps the part the result needs
-_VALIDATE = {
-    (T.DATE, False): (f"({_DATE})", "\\1"),
-    (T.DATE, True): (f"({_DATE}) {_TIME}", "\\1"),
-    (T.TIMESTAMP, True): (f"({_DATE} {_TIME})", "\\1"),
-}
 
 
 def _canonical(eng: Engine, t: exp.Expression, f: ParsedFormat,
                with_time: bool) -> exp.Expression:
-    """'Y-M-D[ H:M:S[.f]]' built from the fields of `t`, NULL when `t` does not match the
-    format.  Fields that need no conversion are copied by one REGEXP_REPLACE (its
-    replacement string lays them out); converted fields (2-digit years, month names,
-    12-hour clock) are extracted separately."""
+    """'Y-M-D[ H:M:S[.f]]' laid out from the fields of `t` by one REGEXP_REPLACE, then
+    converted in place: month names to numbers (plain REPLACEs), two-digit years to four
+    (two small regex replacements).  A `t` that does not match the format leaves empty
+    fields, i.e. an invalid canonical string.  Only a 12-hour clock needs its hour
+    computed from separately extracted fields."""
     g = {field: n for field, (_, n) in f.groups.items()}
     d = {field: letter for field, (letter, _) in f.groups.items()}
 
-    def field(name: str) -> exp.Expression:
-        return eng.rewrite_full(t.copy(), f.pattern, "\\%d" % g[name])
+    def ref(field: str, default: str) -> str:
+        return "\\%d" % g[field] if field in g else default
 
-    pieces: list[str | exp.Expression] = []
-    # year
-    if d.get("year") == "Y":
-        pieces.append("\\%d" % g["year"])
-    elif d.get("year") == "y":   # 1969 + (yy + 31) % 100: 69 -> 1969, 99 -> 1999, 00 -> 2000, 68 -> 2068
-        yy = eng.cast(field("year"), "int32")
-        pieces.append(eng.cast(
-            exp.Add(this=num(1900 + PIVOT_YEAR),
-                    expression=mod(exp.Add(this=yy, expression=num(100 - PIVOT_YEAR)), num(100))),
-            T.TEXT))
-    else:
-        pieces.append("1900")
-    pieces.append("-")
-    # month
-    if d.get("month") == "m":
-        pieces.append("\\%d" % g["month"])
-    elif d.get("month") in ("b", "B"):
-        names = MONTH_ABBR if d["month"] == "b" else MONTH_NAMES
-        pieces.append(eng.lookup(exp.Upper(this=field("month")),
-                                 ((n, str(k + 1)) for k, n in enumerate(names))))
-    else:
-        pieces.append("1")
-    pieces.append("-")
-    pieces.append("\\%d" % g["day"] if "day" in g else "1")
+    head = f"{ref('year', '1900')}-{ref('month', '1')}-{ref('day', '1')}"
+    tail = ""
     if with_time:
-        pieces.append(" ")
-        if d.get("hour") == "H":
-            pieces.append("\\%d" % g["hour"])
-        elif d.get("hour") == "I":   # 12 AM -> 0, 12 PM -> 12, 1 PM -> 13
-            pm = case((eng.eq(exp.Upper(this=field("ampm")), lit("PM")), num(12)), default=num(0))
-            pieces.append(eng.cast(
-                exp.Add(this=mod(eng.cast(field("hour"), "int32"), num(12)), expression=paren(pm)),
-                T.TEXT))
-        else:
-            pieces.append("0")
-        for name in ("minute", "second"):
-            pieces.append(":")
-            pieces.append("\\%d" % g[name] if name in g else "0")
+        tail = f":{ref('minute', '0')}:{ref('second', '0')}"
         if "fraction" in g:
-            pieces.append(".\\%d" % g["fraction"])
-    # Merge runs of replacement text; a run that copies fields is one REGEXP_REPLACE of
-    # the input ('' when the input does not match: the canonical string is then invalid),
-    # a run of constant text is a literal.  Converted fields are NULL on a non-match.
-    parts: list[exp.Expression] = []
-    run = ""
-    for p in pieces + [None]:
-        if isinstance(p, str):
-            run += p
-            continue
-        if run:
-            parts.append(eng.rewrite_full(t.copy(), f.pattern, run, empty_as_null=False)
-                         if "\\" in run else lit(run))
-            run = ""
-        if p is not None:
-            parts.append(p)
-    if len(parts) == 1:
-        return parts[0]
-    # `||` (CONCAT on MySQL): NULL as soon as a part is NULL (no match, unknown month)
-    return exp.Concat(expressions=parts, safe=False, coalesce=False)
+            tail += ".\\%d" % g["fraction"]
+        if d.get("hour") != "I":
+            head += f" {ref('hour', '0')}{tail}"
+    canon = eng.rewrite_full(t.copy(), f.pattern, head, empty_as_null=False)
+    if d.get("month") in ("b", "B"):
+        names = MONTH_ABBR if d["month"] == "b" else MONTH_NAMES
+        canon = exp.Upper(this=canon)
+        for k, name in enumerate(names):   # '-MAR-' -> '-3-'
+            canon = exp.Anonymous(this="REPLACE",
+                                  expressions=[canon, lit(f"-{name}-"), lit(f"-{k + 1}-")])
+    if d.get("year") == "y":   # 00-68 -> 2000-2068, 69-99 -> 1969-1999
+        canon = eng.replace_all(canon, "^([0-5][0-9]|6[0-8])-", "20\\1-")
+        canon = eng.replace_all(canon, "^(69|[7-9][0-9])-", "19\\1-")
+    if with_time and d.get("hour") == "I":   # 12 AM -> 0, 1..11 PM -> 13..23, 12 PM -> 12
+        def field(name: str) -> exp.Expression:
+            return eng.rewrite_full(t.copy(), f.pattern, "\\%d" % g[name])
+        pm = case((eng.eq(exp.Upper(this=field("ampm")), lit("PM")), num(12)), default=num(0))
+        hour = eng.cast(
+            exp.Add(this=mod(eng.cast(field("hour"), "int32"), num(12)), expression=paren(pm)),
+            T.TEXT)
+        # `||` (CONCAT on MySQL): NULL as soon as a part is NULL
+        canon = exp.Concat(expressions=[canon, lit(" "), hour,
+                                        eng.rewrite_full(t.copy(), f.pattern, tail,
+                                                         empty_as_null=False)],
+                           safe=False, coalesce=False)
+    return canon
 
 
 def _parse_one(eng: Engine, s: exp.Expression, f: ParsedFormat, result: str) -> exp.Expression:
     t = exp.Trim(this=s.copy())
     with_time = result == T.TIMESTAMP or f.has_time
     canon = _canonical(eng, t, f, with_time)
-    pattern, keep = _VALIDATE[(result, with_time)]
-    return eng.cast(eng.rewrite_full(canon, pattern, keep), result)
+    # keep the canonical string only if it is a real date (and time); it appears once
+    valid = eng.keep_full(canon, f"{_DATE} {_TIME}" if with_time else _DATE, once=True)
+    if result == T.DATE and with_time:
+        return eng.cast(eng.cast(valid, T.TIMESTAMP), T.DATE)
+    return eng.cast(valid, result)
 
 
 def _formats(a: list[exp.Expression], fname: str) -> list[ParsedFormat]:

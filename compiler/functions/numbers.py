@@ -1,10 +1,10 @@
 """Number functions: parse_decimal, parse_money, parse_integer, round.
 
-The parsers validate the text's shape with one regex of the portable subset and lay the
-accepted parts out as a plain number string in the same REGEXP_REPLACE (see
-`Engine.rewrite_full`), so the final CAST only ever sees a well-formed number of bounded
-size: garbage gives NULL, never a cast error (PostgreSQL, DuckDB) or a strict-mode
-warning turned error (MariaDB).
+The parsers test the trimmed text's shape with one regex of the portable subset (NULL
+when it does not match), then strip what is not part of the number (commas, $, spaces,
+a plus sign) with plain replacements, so the final CAST only ever sees a well-formed
+number of bounded size: garbage gives NULL, never a cast error (PostgreSQL, DuckDB) or a
+strict-mode warning turned error (MariaDB).
 """
 
 from __future__ import annotations
@@ -28,43 +28,44 @@ _DEC_INT = "(?:[0-9]{1,28}|[0-9]{1,3}(?:,[0-9]{3}){1,8})"
 _BIGINT_INT = "(?:[0-9]{1,18}|[0-9]{1,3}(?:,[0-9]{3}){1,5})"
 _AMOUNT = f"(?:{_DEC_INT}(?:\\.[0-9]+)?|\\.[0-9]+)"
 
-# parse_decimal: optional sign, number.  Groups: 1 sign, 2 number.
-_DECIMAL_SHAPE = f"\\s*([+-]?)({_AMOUNT})"
+# parse_decimal: optional sign, number.
+_DECIMAL_SHAPE = f"[+-]?{_AMOUNT}"
 # parse_integer: optional sign, integer, optionally a zero fraction (12.0 from spreadsheets).
-_INTEGER_SHAPE = f"([+-]?)({_BIGINT_INT})(?:\\.0+)?"
-# parse_money: each accepted layout is one alternative; its sign marker and amount are
-# captured so that the replacement '\1\2...' yields '<marker><amount>' for whichever
-# alternative matched (the groups of the others are empty).  Markers: '(' or '-'.
-_MONEY_SHAPES = "|".join([
-    f"\\$?\\s*(\\()\\s*\\$?\\s*({_AMOUNT})\\s*\\)",        # (25.00)  $(25.00)  ($25.00)
-    f"(-)\\s*\\$?\\s*({_AMOUNT})",                        # -25  -$25  - $ 25
-    f"\\$\\s*(-)\\s*({_AMOUNT})",                         # $-25
-    f"\\$?\\s*({_AMOUNT})\\s*(-)",                        # 25-  $25.00-   (trailing minus)
-    f"\\+?\\s*\\$?\\s*({_AMOUNT})",                       # 25  $1,250.00  +$5
+_INTEGER_SHAPE = f"[+-]?{_BIGINT_INT}(?:\\.0+)?"
+# parse_money: the accepted layouts.
+_MONEY_SHAPE = "|".join([
+    f"\\$?\\s*\\(\\s*\\$?\\s*{_AMOUNT}\\s*\\)",   # (25.00)  $(25.00)  ($25.00)
+    f"-\\s*\\$?\\s*{_AMOUNT}",                     # -25  -$25  - $ 25
+    f"\\$\\s*-\\s*{_AMOUNT}",                      # $-25
+    f"\\$?\\s*{_AMOUNT}\\s*-",                     # 25-  $25.00-   (trailing minus)
+    f"\\+?\\s*\\$?\\s*{_AMOUNT}",                # 25  $1,250.00  +$5
 ])
-_MONEY_LAYOUT = "\\1\\2\\3\\4\\5\\6\\8\\7\\9"
 
 
 def _replace(e: exp.Expression, old: str, new: str) -> exp.Expression:
     return exp.Anonymous(this="REPLACE", expressions=[e, lit(old), lit(new)])
 
 
-def _number_text(eng: Engine, s: exp.Expression, shape: str, layout: str) -> exp.Expression:
-    """The accepted number as plain text ('-1250.5'), NULL when the shape does not match."""
-    laid_out = eng.rewrite_full(exp.Trim(this=s), shape, layout)
-    return _replace(_replace(_replace(laid_out, ",", ""), "+", ""), "(", "-")
+def _accepted(eng: Engine, s: exp.Expression, shape: str) -> exp.Expression:
+    """The trimmed text when it has the shape, else NULL (a capture-free test)."""
+    return eng.keep_full(exp.Trim(this=s), shape)
 
 
 def _parse_decimal(eng: Engine, a: list[exp.Expression]) -> exp.Expression:
-    return eng.cast(_number_text(eng, a[0], _DECIMAL_SHAPE, "\\1\\2"), T.DECIMAL)
+    text = _replace(_replace(_accepted(eng, a[0], _DECIMAL_SHAPE), ",", ""), "+", "")
+    return eng.cast(text, T.DECIMAL)
 
 
 def _parse_money(eng: Engine, a: list[exp.Expression]) -> exp.Expression:
-    return eng.cast(_number_text(eng, a[0], _MONEY_SHAPES, _MONEY_LAYOUT), "money")
+    # '($1,250.00)' -> '(1250.00', '$25.00-' -> '25.00-' -> '-25.00', then '(' -> '-'
+    bare = eng.replace_all(_accepted(eng, a[0], _MONEY_SHAPE), "[$\\s,+)]", "")
+    signed = _replace(eng.replace_all(bare, "^([0-9.]+)-$", "-\\1"), "(", "-")
+    return eng.cast(signed, "money")
 
 
 def _parse_integer(eng: Engine, a: list[exp.Expression]) -> exp.Expression:
-    return eng.cast(_number_text(eng, a[0], _INTEGER_SHAPE, "\\1\\2"), T.INTEGER)
+    text = _replace(_replace(_accepted(eng, a[0], _INTEGER_SHAPE), ",", ""), "+", "")
+    return eng.cast(eng.replace_all(text, "\\.0+$", ""), T.INTEGER)
 
 
 def _round(a: list[exp.Expression]) -> exp.Expression:

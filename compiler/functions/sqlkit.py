@@ -192,6 +192,7 @@ class Engine:
     binary: Callable[[exp.Expression], exp.Expression]      # text that compares byte-wise
     _matches: Callable[[exp.Expression, exp.Expression], exp.Expression]
     _replace: Callable[[exp.Expression, exp.Expression, exp.Expression], exp.Expression]
+    _first_match: Callable[[exp.Expression, exp.Expression], exp.Expression]  # '' or NULL if none
     upper: Callable[[exp.Expression], exp.Expression]
     concat_ws_empty: Callable[[list[exp.Expression]], exp.Expression]  # NULLs as ''
 
@@ -228,9 +229,25 @@ class Engine:
         # comparison with '' is exact there too.)
         return exp.Nullif(this=out, expression=lit(""))
 
-    def keep_full(self, subject: exp.Expression, pattern: str) -> exp.Expression:
-        """The subject when it matches `pattern` as a whole (and is not ''), else NULL."""
-        return self.rewrite_full(subject, f"({pattern})", "\\1")
+    def full_match(self, subject: exp.Expression, pattern: str) -> exp.Expression:
+        """TRUE when the whole subject matches `pattern` (no capture groups are needed,
+        which keeps this cheap: PostgreSQL's regex engine is slow at capturing)."""
+        return self.matches(subject, f"^(?:{pattern})$")
+
+    def keep_full(self, subject: exp.Expression, pattern: str,
+                  once: bool = False) -> exp.Expression:
+        """The subject when the whole of it matches `pattern`, else NULL.
+
+        By default `CASE WHEN <full match> THEN subject END`: the subject appears twice,
+        which is the fast form for a cheap subject (a column, TRIM of one).  once=True
+        gives a single-reference form for an expensive subject, the text of the first
+        match of the anchored pattern (`pattern` must not have capture groups; '' counts
+        as no match)."""
+        if once:
+            rx = parse_regex(f"^(?:{pattern})$")
+            assert rx.groups == 0, pattern
+            return exp.Nullif(this=self._first_match(subject, self.rx(rx)), expression=lit(""))
+        return case((self.full_match(subject, pattern), subject.copy()))
 
     # -- comparisons --------------------------------------------------------------
     def eq(self, a: exp.Expression, b: exp.Expression) -> exp.Expression:
@@ -285,6 +302,7 @@ ENGINES: Mapping[str, Engine] = {
         binary=lambda e: e,  # DuckDB compares strings byte-wise by default
         _matches=_fn("REGEXP_MATCHES"),
         _replace=lambda s, p, r: _fn("REGEXP_REPLACE")(s, p, r, lit("g")),
+        _first_match=_fn("REGEXP_EXTRACT"),
         upper=_duckdb_upper,
         concat_ws_empty=lambda parts: _fn("CONCAT")(*parts),
     ),
@@ -295,6 +313,9 @@ ENGINES: Mapping[str, Engine] = {
         # [[:alpha:]] ASCII-only.  PostgreSQL regexes are case-sensitive anyway.
         _matches=lambda s, p: exp.RegexpLike(this=paren(s), expression=p),
         _replace=lambda s, p, r: _fn("REGEXP_REPLACE")(s, p, r, lit("g")),
+        # substring(text, pattern): the match (no capture groups), NULL if none; much
+        # faster than a capturing REGEXP_REPLACE on PostgreSQL.
+        _first_match=_fn("SUBSTRING"),
         upper=lambda e: exp.Upper(this=e),
         concat_ws_empty=lambda parts: _fn("CONCAT")(*parts),
     ),
@@ -307,6 +328,7 @@ ENGINES: Mapping[str, Engine] = {
         _matches=lambda s, p: exp.GT(this=_fn("REGEXP_INSTR")(_mysql_binary(s), p),
                                      expression=num(0)),
         _replace=lambda s, p, r: _fn("REGEXP_REPLACE")(_mysql_binary(s), p, r),
+        _first_match=lambda s, p: _fn("REGEXP_SUBSTR")(_mysql_binary(s), p),
         upper=lambda e: exp.Upper(this=e),
         # CONCAT() is NULL when any argument is; CONCAT_WS skips NULLs.
         concat_ws_empty=lambda parts: _fn("CONCAT_WS")(lit(""), *parts),

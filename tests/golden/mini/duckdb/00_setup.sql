@@ -79,3 +79,12 @@ CREATE TABLE "emr"."charge" (
   PRIMARY KEY ("id")
 );
 
+-- tests/golden/mini.mig:5: typed view legacy.patients (re-created over the new staging)
+DROP VIEW IF EXISTS "legacy"."patients";
+
+-- tests/golden/mini.mig:13: typed view legacy.visits (re-created over the new staging)
+DROP VIEW IF EXISTS "legacy"."visits";
+
+-- tests/golden/mini.mig:22: typed view legacy.clinics (re-created over the new staging)
+DROP VIEW IF EXISTS "legacy"."clinics";
+

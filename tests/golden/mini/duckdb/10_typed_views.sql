@@ -5,9 +5,6 @@
 
 
 -- tests/golden/mini.mig:5: typed view legacy.patients
-DROP VIEW IF EXISTS "legacy"."patients";
-
--- tests/golden/mini.mig:5: typed view legacy.patients
 CREATE VIEW "legacy"."patients" AS
 SELECT
   "cs_raw"."__row",
@@ -19,9 +16,6 @@ SELECT
   NULLIF("cs_raw"."status", '') AS "status",
   CAST(NULL AS TEXT) AS "__cast_error"
 FROM "chartshift_stage"."legacy__patients" AS "cs_raw";
-
--- tests/golden/mini.mig:13: typed view legacy.visits
-DROP VIEW IF EXISTS "legacy"."visits";
 
 -- tests/golden/mini.mig:13: typed view legacy.visits
 CREATE VIEW "legacy"."visits" AS
@@ -64,9 +58,6 @@ SELECT
     THEN 'legacy.visits.units2 is not a valid integer'
   END AS "__cast_error"
 FROM "chartshift_stage"."legacy__visits" AS "cs_raw";
-
--- tests/golden/mini.mig:22: typed view legacy.clinics
-DROP VIEW IF EXISTS "legacy"."clinics";
 
 -- tests/golden/mini.mig:22: typed view legacy.clinics
 CREATE VIEW "legacy"."clinics" AS
