@@ -149,6 +149,7 @@ def main() -> int:
             ("gzip -dc | tar -xf -", "restore", sh(f"mkdir '{out_tar}' && gzip -dc '{tgz}' | tar -xf - -C '{out_tar}'"), rm(out_tar), None),
         ]
         times: dict[str, list[float]] = {c[0]: [] for c in cases}
+        load_start = os.getloadavg()
         sizes: dict[str, int] = {}
         for rep in range(args.reps):
             for label, _group, cmd, cleanup, output in cases:  # interleaved: drift hits every tool alike
@@ -167,6 +168,8 @@ def main() -> int:
             rows.append((label, med[label], min(times[label]), max(times[label]), input_bytes / med[label] / 1e6, size,
                          med[label] / med[ref], (size / sizes[ref]) if size and sizes.get(ref) else None))
         info = machine()
+        info["load"] = (load_start, os.getloadavg())
+        info["spec"] = str(spec.relative_to(ROOT)) if spec.is_relative_to(ROOT) else "a sources-only spec over the export's CSV files (the demo spec did not check)"
         table = render(rows, args, input_bytes, len(names), info)
         print(table)
         if not args.no_write:
@@ -182,7 +185,8 @@ def render(rows, args, input_bytes: int, nfiles: int, info: dict) -> str:
     lines = [
         SECTION,
         "",
-        f"Demo export, {args.patients:,} patients (seed 42): {nfiles} source files, {fmt_mb(input_bytes)}. "
+        f"Demo export, {args.patients:,} patients (seed 42): {nfiles} source files, {fmt_mb(input_bytes)}, "
+        f"backed up through {info['spec']}. "
         f"Median of {args.reps} repetitions (min–max in brackets), same run, warm page cache; each tool a fresh "
         "process. Throughput = source bytes / median wall time. Ratios are against the tar/gzip command of the same row group.",
         "",
@@ -201,6 +205,8 @@ def render(rows, args, input_bytes: int, nfiles: int, info: dict) -> str:
         "",
         f"Machine: {info['nproc']} CPUs ({info['cpu']}), {info['memory']} RAM, {info['os']}; Python {info['python']}, "
         f"cryptography {info['cryptography']}, DuckDB {info['duckdb']}; {info['gzip']}; {info['tar']}. "
+        f"Load average (1/5/15 min) {'/'.join(f'{x:.1f}' for x in info['load'][0])} at the start, "
+        f"{'/'.join(f'{x:.1f}' for x in info['load'][1])} at the end (other work on the machine widens the min–max). "
         f"Recorded {datetime.now(timezone.utc).strftime('%Y-%m-%d %H:%M UTC')}.",
         "",
         f"Reproduce: `.venv/bin/python bench/backup_bench.py --patients {args.patients} --reps {args.reps}`",

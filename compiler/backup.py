@@ -139,7 +139,10 @@ class ArchiveWriter:
         if not safe_name(name):
             raise SecureUsageError(f"cannot archive `{name}`: not a plain relative path")
         index = len(self.entries)
-        self._frame(ENTRY, 0, index, 0, canonical_json({"index": index, "kind": kind, "name": name}))
+        meta_json = canonical_json({"index": index, "kind": kind, "name": name})
+        if len(meta_json) > MAX_ENTRY_META:
+            raise SecureUsageError(f"cannot archive an entry with a {len(name):,}-character name")
+        self._frame(ENTRY, 0, index, 0, meta_json)
         h = hashlib.sha256()
         total = 0
         chunk = 0
@@ -174,7 +177,10 @@ class ArchiveWriter:
             **fields,
             "entries": self.entries,
         }
-        self._frame(MANIFEST, FINAL, len(self.entries), 0, canonical_json(manifest))
+        data = canonical_json(manifest)
+        if len(data) > MAX_MANIFEST:  # the reader would refuse it: fail the backup, not the restore
+            raise SecureError(f"the manifest would be {len(data):,} bytes, over the {MAX_MANIFEST:,}-byte limit (too many entries)")
+        self._frame(MANIFEST, FINAL, len(self.entries), 0, data)
         return manifest
 
 
@@ -398,18 +404,6 @@ class ArchiveReader:
             if not same:
                 raise ArchiveError(f"{self.display}: damaged or tampered archive: entry {got.index} ({got.name}) does not match the manifest (SHA-256 or size)")
         return m
-
-
-def read_header_info(path: str | Path) -> dict:
-    """Clear header fields (no key needed)."""
-    with open(path, "rb") as fh:
-        head = fh.read(HEADER.size)
-    if len(head) < HEADER.size:
-        raise ArchiveError(f"{path}: not a chartshift backup (too short)")
-    magic, version, _r, chunk_size, archive_id, kid = HEADER.unpack(head)
-    if magic != MAGIC:
-        raise ArchiveError(f"{path}: not a chartshift backup (bad magic bytes)")
-    return {"version": version, "chunk_size": chunk_size, "archive_id": archive_id.hex(), "key_id": kid.hex()}
 
 
 # ---------------------------------------------------------------------------- DuckDB

@@ -60,6 +60,9 @@ def cmd_ir(args) -> int:
 
 
 def cmd_compile(args) -> int:
+    import sqlglot.errors
+
+    from compiler.dialects import DialectNotSupported
     from compiler.functions import DIALECTS, FunctionNotAvailable
     from compiler.pipeline import render_all
 
@@ -70,8 +73,13 @@ def cmd_compile(args) -> int:
         for dialect in dialects:
             try:
                 files = render_all(compiled, dialect)
+            except DialectNotSupported as exc:
+                raise UsageError(str(exc)) from None
             except FunctionNotAvailable as exc:
                 print(f"{spec}: error: {exc}", file=sys.stderr)
+                return EXIT_SPEC
+            except sqlglot.errors.UnsupportedError as exc:
+                print(f"{spec}: error: dialect {dialect} cannot express the generated SQL: {str(exc).splitlines()[0]}", file=sys.stderr)
                 return EXIT_SPEC
             folder = Path(args.out) / compiled.path.stem / dialect
             if args.check:
@@ -148,7 +156,8 @@ def parser() -> argparse.ArgumentParser:
 
     c = sub.add_parser("compile", help="write generated SQL per dialect")
     c.add_argument("spec", nargs="+")
-    c.add_argument("--dialect", action="append", choices=["duckdb", "postgres", "mysql"])
+    c.add_argument("--dialect", action="append", metavar="D",
+                   help="duckdb, postgres, mysql (runnable); any other sqlglot dialect compiles only (default: the three runnable ones)")
     c.add_argument("--out", default="generated")
     c.add_argument("--check", action="store_true", help="exit 1 if the files under --out are not current")
     c.set_defaults(func=cmd_compile)

@@ -141,3 +141,45 @@ TRAITS: dict[str, DialectTraits] = {
         flat_schemas=True, publish_by_rename=True, temporary_work=False, rename_tables=rename_statement,
     ),
 }
+
+
+def compile_only_traits(dialect: str) -> DialectTraits:
+    """Traits for a sqlglot dialect chartshift does not run on: generation only.
+
+    Casts of staged text and every library function need a per-dialect implementation;
+    where there is none, generation stops with FunctionNotAvailable naming the function
+    and the dialect, never with silently wrong SQL.
+    """
+    from compiler.functions import FunctionNotAvailable
+
+    def no_cast(raw: exp.Expression, vtype: str) -> exp.Expression:
+        raise FunctionNotAvailable(f"cast from text to {vtype}", dialect)
+
+    return DialectTraits(
+        name=dialect, sqlglot=dialect, safe_cast=no_cast, json_object=json_object_fn("json_object"),
+        target_types=COMMON_TARGET_TYPES, key_type="VARCHAR(255)", key_collation=None, text_collation=None,
+        binary=lambda e: e,  # text order follows the database collation (README: compile-only dialects)
+    )
+
+
+RUNNABLE = tuple(TRAITS)
+# Generated SQL treats conditions as values (COALESCE(cond, FALSE), CASE results); these
+# dialects have no boolean values, so their output would be wrong, not merely different.
+NO_BOOLEAN_VALUES = ("tsql", "fabric", "oracle")
+
+
+class DialectNotSupported(Exception):
+    """A sqlglot dialect chartshift cannot generate correct SQL for (exit 2)."""
+
+
+def traits_for(dialect: str) -> DialectTraits:
+    """The traits of a runnable dialect, or compile-only traits for another sqlglot dialect."""
+    if dialect in TRAITS:
+        return TRAITS[dialect]
+    import sqlglot
+
+    if dialect not in {d.value for d in sqlglot.Dialects if d.value}:
+        raise DialectNotSupported(f"unknown dialect `{dialect}`")
+    if dialect in NO_BOOLEAN_VALUES:
+        raise DialectNotSupported(f"dialect {dialect} has no boolean values, which the generated SQL relies on")
+    return compile_only_traits(dialect)

@@ -14,7 +14,7 @@ import jinja2
 from sqlglot.errors import ErrorLevel
 
 from compiler import __version__
-from compiler.dialects import TRAITS
+from compiler.dialects import traits_for
 from compiler.sqlgen import Script
 
 
@@ -37,7 +37,7 @@ class RenderedStatement:
 
 
 def sql_text(tree, dialect: str) -> str:
-    return tree.sql(dialect=TRAITS[dialect].sqlglot, pretty=True, unsupported_level=ErrorLevel.RAISE, identify=True)
+    return tree.sql(dialect=traits_for(dialect).sqlglot, pretty=True, unsupported_level=ErrorLevel.RAISE, identify=True)
 
 
 def comment_safe(text: str) -> str:

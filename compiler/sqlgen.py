@@ -35,7 +35,7 @@ from compiler.catalog import (
     dotted,
 )
 from compiler.check import TableScope
-from compiler.dialects import TRAITS, DialectTraits
+from compiler.dialects import DialectTraits, traits_for
 from compiler.lower import ExprLowering, col, drop_table, ident, inline_lookup, lit, paren, table
 from compiler.plan import CHARTSHIFT_SCHEMA, STAGE_SCHEMA, map_label, order_maps, stage_table, table_names
 
@@ -76,7 +76,7 @@ class SqlGen:
         self.spec = spec
         self.cat = catalog
         self.dialect = dialect
-        self.traits: DialectTraits = TRAITS[dialect]
+        self.traits: DialectTraits = traits_for(dialect)
         self.maps = order_maps(spec)
 
     # ------------------------------------------------------------ helpers

@@ -53,91 +53,91 @@ WITH "cs_in" AS (
                     24 + CAST(SUBSTRING(
                       '0246813579',
                       CAST(SUBSTRING(
-                        NULLIF(
-                          REGEXP_REPLACE(TRIM(TRIM("cs_fields"."f__npi")), '(?s)^(?:([12][0-9]{9}))$|^.*$', '\1', 'g'),
-                          ''
-                        ),
+                        CASE
+                          WHEN REGEXP_MATCHES(TRIM(TRIM("cs_fields"."f__npi")), '^(?:[12][0-9]{9})$')
+                          THEN TRIM(TRIM("cs_fields"."f__npi"))
+                        END,
                         1,
                         1
                       ) AS INT) + 1,
                       1
                     ) AS INT) + CAST(SUBSTRING(
-                      NULLIF(
-                        REGEXP_REPLACE(TRIM(TRIM("cs_fields"."f__npi")), '(?s)^(?:([12][0-9]{9}))$|^.*$', '\1', 'g'),
-                        ''
-                      ),
+                      CASE
+                        WHEN REGEXP_MATCHES(TRIM(TRIM("cs_fields"."f__npi")), '^(?:[12][0-9]{9})$')
+                        THEN TRIM(TRIM("cs_fields"."f__npi"))
+                      END,
                       2,
                       1
                     ) AS INT) + CAST(SUBSTRING(
                       '0246813579',
                       CAST(SUBSTRING(
-                        NULLIF(
-                          REGEXP_REPLACE(TRIM(TRIM("cs_fields"."f__npi")), '(?s)^(?:([12][0-9]{9}))$|^.*$', '\1', 'g'),
-                          ''
-                        ),
+                        CASE
+                          WHEN REGEXP_MATCHES(TRIM(TRIM("cs_fields"."f__npi")), '^(?:[12][0-9]{9})$')
+                          THEN TRIM(TRIM("cs_fields"."f__npi"))
+                        END,
                         3,
                         1
                       ) AS INT) + 1,
                       1
                     ) AS INT) + CAST(SUBSTRING(
-                      NULLIF(
-                        REGEXP_REPLACE(TRIM(TRIM("cs_fields"."f__npi")), '(?s)^(?:([12][0-9]{9}))$|^.*$', '\1', 'g'),
-                        ''
-                      ),
+                      CASE
+                        WHEN REGEXP_MATCHES(TRIM(TRIM("cs_fields"."f__npi")), '^(?:[12][0-9]{9})$')
+                        THEN TRIM(TRIM("cs_fields"."f__npi"))
+                      END,
                       4,
                       1
                     ) AS INT) + CAST(SUBSTRING(
                       '0246813579',
                       CAST(SUBSTRING(
-                        NULLIF(
-                          REGEXP_REPLACE(TRIM(TRIM("cs_fields"."f__npi")), '(?s)^(?:([12][0-9]{9}))$|^.*$', '\1', 'g'),
-                          ''
-                        ),
+                        CASE
+                          WHEN REGEXP_MATCHES(TRIM(TRIM("cs_fields"."f__npi")), '^(?:[12][0-9]{9})$')
+                          THEN TRIM(TRIM("cs_fields"."f__npi"))
+                        END,
                         5,
                         1
                       ) AS INT) + 1,
                       1
                     ) AS INT) + CAST(SUBSTRING(
-                      NULLIF(
-                        REGEXP_REPLACE(TRIM(TRIM("cs_fields"."f__npi")), '(?s)^(?:([12][0-9]{9}))$|^.*$', '\1', 'g'),
-                        ''
-                      ),
+                      CASE
+                        WHEN REGEXP_MATCHES(TRIM(TRIM("cs_fields"."f__npi")), '^(?:[12][0-9]{9})$')
+                        THEN TRIM(TRIM("cs_fields"."f__npi"))
+                      END,
                       6,
                       1
                     ) AS INT) + CAST(SUBSTRING(
                       '0246813579',
                       CAST(SUBSTRING(
-                        NULLIF(
-                          REGEXP_REPLACE(TRIM(TRIM("cs_fields"."f__npi")), '(?s)^(?:([12][0-9]{9}))$|^.*$', '\1', 'g'),
-                          ''
-                        ),
+                        CASE
+                          WHEN REGEXP_MATCHES(TRIM(TRIM("cs_fields"."f__npi")), '^(?:[12][0-9]{9})$')
+                          THEN TRIM(TRIM("cs_fields"."f__npi"))
+                        END,
                         7,
                         1
                       ) AS INT) + 1,
                       1
                     ) AS INT) + CAST(SUBSTRING(
-                      NULLIF(
-                        REGEXP_REPLACE(TRIM(TRIM("cs_fields"."f__npi")), '(?s)^(?:([12][0-9]{9}))$|^.*$', '\1', 'g'),
-                        ''
-                      ),
+                      CASE
+                        WHEN REGEXP_MATCHES(TRIM(TRIM("cs_fields"."f__npi")), '^(?:[12][0-9]{9})$')
+                        THEN TRIM(TRIM("cs_fields"."f__npi"))
+                      END,
                       8,
                       1
                     ) AS INT) + CAST(SUBSTRING(
                       '0246813579',
                       CAST(SUBSTRING(
-                        NULLIF(
-                          REGEXP_REPLACE(TRIM(TRIM("cs_fields"."f__npi")), '(?s)^(?:([12][0-9]{9}))$|^.*$', '\1', 'g'),
-                          ''
-                        ),
+                        CASE
+                          WHEN REGEXP_MATCHES(TRIM(TRIM("cs_fields"."f__npi")), '^(?:[12][0-9]{9})$')
+                          THEN TRIM(TRIM("cs_fields"."f__npi"))
+                        END,
                         9,
                         1
                       ) AS INT) + 1,
                       1
                     ) AS INT) + CAST(SUBSTRING(
-                      NULLIF(
-                        REGEXP_REPLACE(TRIM(TRIM("cs_fields"."f__npi")), '(?s)^(?:([12][0-9]{9}))$|^.*$', '\1', 'g'),
-                        ''
-                      ),
+                      CASE
+                        WHEN REGEXP_MATCHES(TRIM(TRIM("cs_fields"."f__npi")), '^(?:[12][0-9]{9})$')
+                        THEN TRIM(TRIM("cs_fields"."f__npi"))
+                      END,
                       10,
                       1
                     ) AS INT)

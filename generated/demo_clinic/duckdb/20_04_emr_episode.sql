@@ -59,141 +59,91 @@ WITH "cs_in" AS (
             24 + CAST(SUBSTRING(
               '0246813579',
               CAST(SUBSTRING(
-                NULLIF(
-                  REGEXP_REPLACE(
-                    TRIM(TRIM("cs_in"."s__cases__referring_npi")),
-                    '(?s)^(?:([12][0-9]{9}))$|^.*$',
-                    '\1',
-                    'g'
-                  ),
-                  ''
-                ),
+                CASE
+                  WHEN REGEXP_MATCHES(TRIM(TRIM("cs_in"."s__cases__referring_npi")), '^(?:[12][0-9]{9})$')
+                  THEN TRIM(TRIM("cs_in"."s__cases__referring_npi"))
+                END,
                 1,
                 1
               ) AS INT) + 1,
               1
             ) AS INT) + CAST(SUBSTRING(
-              NULLIF(
-                REGEXP_REPLACE(
-                  TRIM(TRIM("cs_in"."s__cases__referring_npi")),
-                  '(?s)^(?:([12][0-9]{9}))$|^.*$',
-                  '\1',
-                  'g'
-                ),
-                ''
-              ),
+              CASE
+                WHEN REGEXP_MATCHES(TRIM(TRIM("cs_in"."s__cases__referring_npi")), '^(?:[12][0-9]{9})$')
+                THEN TRIM(TRIM("cs_in"."s__cases__referring_npi"))
+              END,
               2,
               1
             ) AS INT) + CAST(SUBSTRING(
               '0246813579',
               CAST(SUBSTRING(
-                NULLIF(
-                  REGEXP_REPLACE(
-                    TRIM(TRIM("cs_in"."s__cases__referring_npi")),
-                    '(?s)^(?:([12][0-9]{9}))$|^.*$',
-                    '\1',
-                    'g'
-                  ),
-                  ''
-                ),
+                CASE
+                  WHEN REGEXP_MATCHES(TRIM(TRIM("cs_in"."s__cases__referring_npi")), '^(?:[12][0-9]{9})$')
+                  THEN TRIM(TRIM("cs_in"."s__cases__referring_npi"))
+                END,
                 3,
                 1
               ) AS INT) + 1,
               1
             ) AS INT) + CAST(SUBSTRING(
-              NULLIF(
-                REGEXP_REPLACE(
-                  TRIM(TRIM("cs_in"."s__cases__referring_npi")),
-                  '(?s)^(?:([12][0-9]{9}))$|^.*$',
-                  '\1',
-                  'g'
-                ),
-                ''
-              ),
+              CASE
+                WHEN REGEXP_MATCHES(TRIM(TRIM("cs_in"."s__cases__referring_npi")), '^(?:[12][0-9]{9})$')
+                THEN TRIM(TRIM("cs_in"."s__cases__referring_npi"))
+              END,
               4,
               1
             ) AS INT) + CAST(SUBSTRING(
               '0246813579',
               CAST(SUBSTRING(
-                NULLIF(
-                  REGEXP_REPLACE(
-                    TRIM(TRIM("cs_in"."s__cases__referring_npi")),
-                    '(?s)^(?:([12][0-9]{9}))$|^.*$',
-                    '\1',
-                    'g'
-                  ),
-                  ''
-                ),
+                CASE
+                  WHEN REGEXP_MATCHES(TRIM(TRIM("cs_in"."s__cases__referring_npi")), '^(?:[12][0-9]{9})$')
+                  THEN TRIM(TRIM("cs_in"."s__cases__referring_npi"))
+                END,
                 5,
                 1
               ) AS INT) + 1,
               1
             ) AS INT) + CAST(SUBSTRING(
-              NULLIF(
-                REGEXP_REPLACE(
-                  TRIM(TRIM("cs_in"."s__cases__referring_npi")),
-                  '(?s)^(?:([12][0-9]{9}))$|^.*$',
-                  '\1',
-                  'g'
-                ),
-                ''
-              ),
+              CASE
+                WHEN REGEXP_MATCHES(TRIM(TRIM("cs_in"."s__cases__referring_npi")), '^(?:[12][0-9]{9})$')
+                THEN TRIM(TRIM("cs_in"."s__cases__referring_npi"))
+              END,
               6,
               1
             ) AS INT) + CAST(SUBSTRING(
               '0246813579',
               CAST(SUBSTRING(
-                NULLIF(
-                  REGEXP_REPLACE(
-                    TRIM(TRIM("cs_in"."s__cases__referring_npi")),
-                    '(?s)^(?:([12][0-9]{9}))$|^.*$',
-                    '\1',
-                    'g'
-                  ),
-                  ''
-                ),
+                CASE
+                  WHEN REGEXP_MATCHES(TRIM(TRIM("cs_in"."s__cases__referring_npi")), '^(?:[12][0-9]{9})$')
+                  THEN TRIM(TRIM("cs_in"."s__cases__referring_npi"))
+                END,
                 7,
                 1
               ) AS INT) + 1,
               1
             ) AS INT) + CAST(SUBSTRING(
-              NULLIF(
-                REGEXP_REPLACE(
-                  TRIM(TRIM("cs_in"."s__cases__referring_npi")),
-                  '(?s)^(?:([12][0-9]{9}))$|^.*$',
-                  '\1',
-                  'g'
-                ),
-                ''
-              ),
+              CASE
+                WHEN REGEXP_MATCHES(TRIM(TRIM("cs_in"."s__cases__referring_npi")), '^(?:[12][0-9]{9})$')
+                THEN TRIM(TRIM("cs_in"."s__cases__referring_npi"))
+              END,
               8,
               1
             ) AS INT) + CAST(SUBSTRING(
               '0246813579',
               CAST(SUBSTRING(
-                NULLIF(
-                  REGEXP_REPLACE(
-                    TRIM(TRIM("cs_in"."s__cases__referring_npi")),
-                    '(?s)^(?:([12][0-9]{9}))$|^.*$',
-                    '\1',
-                    'g'
-                  ),
-                  ''
-                ),
+                CASE
+                  WHEN REGEXP_MATCHES(TRIM(TRIM("cs_in"."s__cases__referring_npi")), '^(?:[12][0-9]{9})$')
+                  THEN TRIM(TRIM("cs_in"."s__cases__referring_npi"))
+                END,
                 9,
                 1
               ) AS INT) + 1,
               1
             ) AS INT) + CAST(SUBSTRING(
-              NULLIF(
-                REGEXP_REPLACE(
-                  TRIM(TRIM("cs_in"."s__cases__referring_npi")),
-                  '(?s)^(?:([12][0-9]{9}))$|^.*$',
-                  '\1',
-                  'g'
-                ),
-                ''
-              ),
+              CASE
+                WHEN REGEXP_MATCHES(TRIM(TRIM("cs_in"."s__cases__referring_npi")), '^(?:[12][0-9]{9})$')
+                THEN TRIM(TRIM("cs_in"."s__cases__referring_npi"))
+              END,
               10,
               1
             ) AS INT)
@@ -204,30 +154,26 @@ WITH "cs_in" AS (
       THEN TRIM("cs_in"."s__cases__referring_npi")
     END AS "f__referring_npi",
     CAST(NULLIF(
-      REGEXP_REPLACE(
+      REGEXP_EXTRACT(
         REGEXP_REPLACE(
           TRIM("cs_in"."s__cases__injury_date"),
           '(?s)^(?:([0-9]{1,2})\/([0-9]{1,2})\/([0-9]{4}))$|^.*$',
           '\3-\1-\2',
           'g'
         ),
-        '(?s)^(?:((?:(?:[0-9]{3}[1-9]|[0-9]{2}[1-9]0|[0-9][1-9]00|[1-9]000)-(?:(?:0?[13578]|1[02])-(?:0?[1-9]|[12][0-9]|3[01])|(?:0?[469]|11)-(?:0?[1-9]|[12][0-9]|30)|0?2-(?:0?[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)-0?2-29)))$|^.*$',
-        '\1',
-        'g'
+        '^(?:(?:(?:[0-9]{3}[1-9]|[0-9]{2}[1-9]0|[0-9][1-9]00|[1-9]000)-(?:(?:0?[13578]|1[02])-(?:0?[1-9]|[12][0-9]|3[01])|(?:0?[469]|11)-(?:0?[1-9]|[12][0-9]|30)|0?2-(?:0?[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)-0?2-29))$'
       ),
       ''
     ) AS DATE) AS "f__onset_date",
     CAST(NULLIF(
-      REGEXP_REPLACE(
+      REGEXP_EXTRACT(
         REGEXP_REPLACE(
           TRIM("cs_in"."s__cases__eval_date"),
           '(?s)^(?:([0-9]{1,2})\/([0-9]{1,2})\/([0-9]{4}))$|^.*$',
           '\3-\1-\2',
           'g'
         ),
-        '(?s)^(?:((?:(?:[0-9]{3}[1-9]|[0-9]{2}[1-9]0|[0-9][1-9]00|[1-9]000)-(?:(?:0?[13578]|1[02])-(?:0?[1-9]|[12][0-9]|3[01])|(?:0?[469]|11)-(?:0?[1-9]|[12][0-9]|30)|0?2-(?:0?[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)-0?2-29)))$|^.*$',
-        '\1',
-        'g'
+        '^(?:(?:(?:[0-9]{3}[1-9]|[0-9]{2}[1-9]0|[0-9][1-9]00|[1-9]000)-(?:(?:0?[13578]|1[02])-(?:0?[1-9]|[12][0-9]|3[01])|(?:0?[469]|11)-(?:0?[1-9]|[12][0-9]|30)|0?2-(?:0?[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)-0?2-29))$'
       ),
       ''
     ) AS DATE) AS "f__start_date",

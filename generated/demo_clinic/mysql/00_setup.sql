@@ -371,3 +371,27 @@ VALUES
   ('NO SHOW', 'no-show'),
   ('NOSHOW', 'no-show');
 
+-- specs/demo_clinic.mig:13: typed view legacy.patients (re-created over the new staging)
+DROP VIEW IF EXISTS `legacy__patients`;
+
+-- specs/demo_clinic.mig:30: typed view legacy.providers (re-created over the new staging)
+DROP VIEW IF EXISTS `legacy__providers`;
+
+-- specs/demo_clinic.mig:37: typed view legacy.payers (re-created over the new staging)
+DROP VIEW IF EXISTS `legacy__payers`;
+
+-- specs/demo_clinic.mig:42: typed view legacy.policies (re-created over the new staging)
+DROP VIEW IF EXISTS `legacy__policies`;
+
+-- specs/demo_clinic.mig:52: typed view legacy.cases (re-created over the new staging)
+DROP VIEW IF EXISTS `legacy__cases`;
+
+-- specs/demo_clinic.mig:66: typed view legacy.auths (re-created over the new staging)
+DROP VIEW IF EXISTS `legacy__auths`;
+
+-- specs/demo_clinic.mig:73: typed view legacy.visits (re-created over the new staging)
+DROP VIEW IF EXISTS `legacy__visits`;
+
+-- specs/demo_clinic.mig:94: typed view legacy.notes (re-created over the new staging)
+DROP VIEW IF EXISTS `legacy__notes`;
+

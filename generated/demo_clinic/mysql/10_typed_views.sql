@@ -5,9 +5,6 @@
 
 
 -- specs/demo_clinic.mig:13: typed view legacy.patients
-DROP VIEW IF EXISTS `legacy__patients`;
-
--- specs/demo_clinic.mig:13: typed view legacy.patients
 CREATE VIEW `legacy__patients` AS
 SELECT
   `cs_raw`.`__row`,
@@ -29,9 +26,6 @@ SELECT
 FROM `chartshift_stage__legacy__patients` AS `cs_raw`;
 
 -- specs/demo_clinic.mig:30: typed view legacy.providers
-DROP VIEW IF EXISTS `legacy__providers`;
-
--- specs/demo_clinic.mig:30: typed view legacy.providers
 CREATE VIEW `legacy__providers` AS
 SELECT
   `cs_raw`.`__row`,
@@ -43,9 +37,6 @@ SELECT
 FROM `chartshift_stage__legacy__providers` AS `cs_raw`;
 
 -- specs/demo_clinic.mig:37: typed view legacy.payers
-DROP VIEW IF EXISTS `legacy__payers`;
-
--- specs/demo_clinic.mig:37: typed view legacy.payers
 CREATE VIEW `legacy__payers` AS
 SELECT
   `cs_raw`.`__row`,
@@ -54,9 +45,6 @@ SELECT
   NULLIF(`cs_raw`.`payer_type`, '') AS `payer_type`,
   CAST(NULL AS CHAR) AS `__cast_error`
 FROM `chartshift_stage__legacy__payers` AS `cs_raw`;
-
--- specs/demo_clinic.mig:42: typed view legacy.policies
-DROP VIEW IF EXISTS `legacy__policies`;
 
 -- specs/demo_clinic.mig:42: typed view legacy.policies
 CREATE VIEW `legacy__policies` AS
@@ -90,9 +78,6 @@ SELECT
 FROM `chartshift_stage__legacy__policies` AS `cs_raw`;
 
 -- specs/demo_clinic.mig:52: typed view legacy.cases
-DROP VIEW IF EXISTS `legacy__cases`;
-
--- specs/demo_clinic.mig:52: typed view legacy.cases
 CREATE VIEW `legacy__cases` AS
 SELECT
   `cs_raw`.`__row`,
@@ -109,9 +94,6 @@ SELECT
   NULLIF(`cs_raw`.`dx4`, '') AS `dx4`,
   CAST(NULL AS CHAR) AS `__cast_error`
 FROM `chartshift_stage__legacy__cases` AS `cs_raw`;
-
--- specs/demo_clinic.mig:66: typed view legacy.auths
-DROP VIEW IF EXISTS `legacy__auths`;
 
 -- specs/demo_clinic.mig:66: typed view legacy.auths
 CREATE VIEW `legacy__auths` AS
@@ -140,9 +122,6 @@ SELECT
     THEN 'legacy.auths.visits_authorized is not a valid integer'
   END AS `__cast_error`
 FROM `chartshift_stage__legacy__auths` AS `cs_raw`;
-
--- specs/demo_clinic.mig:73: typed view legacy.visits
-DROP VIEW IF EXISTS `legacy__visits`;
 
 -- specs/demo_clinic.mig:73: typed view legacy.visits
 CREATE VIEW `legacy__visits` AS
@@ -184,9 +163,6 @@ SELECT
     THEN 'legacy.visits.visit_id is not a valid integer'
   END AS `__cast_error`
 FROM `chartshift_stage__legacy__visits` AS `cs_raw`;
-
--- specs/demo_clinic.mig:94: typed view legacy.notes
-DROP VIEW IF EXISTS `legacy__notes`;
 
 -- specs/demo_clinic.mig:94: typed view legacy.notes
 CREATE VIEW `legacy__notes` AS

@@ -53,131 +53,121 @@ WITH `cs_in` AS (
                     24 + CAST(SUBSTRING(
                       '0246813579',
                       CAST(SUBSTRING(
-                        NULLIF(
-                          REGEXP_REPLACE(
+                        CASE
+                          WHEN REGEXP_INSTR(
                             CAST(TRIM(TRIM(`cs_fields`.`f__npi`)) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
-                            '(?s)^(?:([12][0-9]{9}))\\z|^.*\\z',
-                            '\\1'
-                          ),
-                          ''
-                        ),
+                            '^(?:[12][0-9]{9})\\z'
+                          ) > 0
+                          THEN TRIM(TRIM(`cs_fields`.`f__npi`))
+                        END,
                         1,
                         1
                       ) AS SIGNED) + 1,
                       1
                     ) AS SIGNED) + CAST(SUBSTRING(
-                      NULLIF(
-                        REGEXP_REPLACE(
+                      CASE
+                        WHEN REGEXP_INSTR(
                           CAST(TRIM(TRIM(`cs_fields`.`f__npi`)) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
-                          '(?s)^(?:([12][0-9]{9}))\\z|^.*\\z',
-                          '\\1'
-                        ),
-                        ''
-                      ),
+                          '^(?:[12][0-9]{9})\\z'
+                        ) > 0
+                        THEN TRIM(TRIM(`cs_fields`.`f__npi`))
+                      END,
                       2,
                       1
                     ) AS SIGNED) + CAST(SUBSTRING(
                       '0246813579',
                       CAST(SUBSTRING(
-                        NULLIF(
-                          REGEXP_REPLACE(
+                        CASE
+                          WHEN REGEXP_INSTR(
                             CAST(TRIM(TRIM(`cs_fields`.`f__npi`)) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
-                            '(?s)^(?:([12][0-9]{9}))\\z|^.*\\z',
-                            '\\1'
-                          ),
-                          ''
-                        ),
+                            '^(?:[12][0-9]{9})\\z'
+                          ) > 0
+                          THEN TRIM(TRIM(`cs_fields`.`f__npi`))
+                        END,
                         3,
                         1
                       ) AS SIGNED) + 1,
                       1
                     ) AS SIGNED) + CAST(SUBSTRING(
-                      NULLIF(
-                        REGEXP_REPLACE(
+                      CASE
+                        WHEN REGEXP_INSTR(
                           CAST(TRIM(TRIM(`cs_fields`.`f__npi`)) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
-                          '(?s)^(?:([12][0-9]{9}))\\z|^.*\\z',
-                          '\\1'
-                        ),
-                        ''
-                      ),
+                          '^(?:[12][0-9]{9})\\z'
+                        ) > 0
+                        THEN TRIM(TRIM(`cs_fields`.`f__npi`))
+                      END,
                       4,
                       1
                     ) AS SIGNED) + CAST(SUBSTRING(
                       '0246813579',
                       CAST(SUBSTRING(
-                        NULLIF(
-                          REGEXP_REPLACE(
+                        CASE
+                          WHEN REGEXP_INSTR(
                             CAST(TRIM(TRIM(`cs_fields`.`f__npi`)) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
-                            '(?s)^(?:([12][0-9]{9}))\\z|^.*\\z',
-                            '\\1'
-                          ),
-                          ''
-                        ),
+                            '^(?:[12][0-9]{9})\\z'
+                          ) > 0
+                          THEN TRIM(TRIM(`cs_fields`.`f__npi`))
+                        END,
                         5,
                         1
                       ) AS SIGNED) + 1,
                       1
                     ) AS SIGNED) + CAST(SUBSTRING(
-                      NULLIF(
-                        REGEXP_REPLACE(
+                      CASE
+                        WHEN REGEXP_INSTR(
                           CAST(TRIM(TRIM(`cs_fields`.`f__npi`)) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
-                          '(?s)^(?:([12][0-9]{9}))\\z|^.*\\z',
-                          '\\1'
-                        ),
-                        ''
-                      ),
+                          '^(?:[12][0-9]{9})\\z'
+                        ) > 0
+                        THEN TRIM(TRIM(`cs_fields`.`f__npi`))
+                      END,
                       6,
                       1
                     ) AS SIGNED) + CAST(SUBSTRING(
                       '0246813579',
                       CAST(SUBSTRING(
-                        NULLIF(
-                          REGEXP_REPLACE(
+                        CASE
+                          WHEN REGEXP_INSTR(
                             CAST(TRIM(TRIM(`cs_fields`.`f__npi`)) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
-                            '(?s)^(?:([12][0-9]{9}))\\z|^.*\\z',
-                            '\\1'
-                          ),
-                          ''
-                        ),
+                            '^(?:[12][0-9]{9})\\z'
+                          ) > 0
+                          THEN TRIM(TRIM(`cs_fields`.`f__npi`))
+                        END,
                         7,
                         1
                       ) AS SIGNED) + 1,
                       1
                     ) AS SIGNED) + CAST(SUBSTRING(
-                      NULLIF(
-                        REGEXP_REPLACE(
+                      CASE
+                        WHEN REGEXP_INSTR(
                           CAST(TRIM(TRIM(`cs_fields`.`f__npi`)) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
-                          '(?s)^(?:([12][0-9]{9}))\\z|^.*\\z',
-                          '\\1'
-                        ),
-                        ''
-                      ),
+                          '^(?:[12][0-9]{9})\\z'
+                        ) > 0
+                        THEN TRIM(TRIM(`cs_fields`.`f__npi`))
+                      END,
                       8,
                       1
                     ) AS SIGNED) + CAST(SUBSTRING(
                       '0246813579',
                       CAST(SUBSTRING(
-                        NULLIF(
-                          REGEXP_REPLACE(
+                        CASE
+                          WHEN REGEXP_INSTR(
                             CAST(TRIM(TRIM(`cs_fields`.`f__npi`)) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
-                            '(?s)^(?:([12][0-9]{9}))\\z|^.*\\z',
-                            '\\1'
-                          ),
-                          ''
-                        ),
+                            '^(?:[12][0-9]{9})\\z'
+                          ) > 0
+                          THEN TRIM(TRIM(`cs_fields`.`f__npi`))
+                        END,
                         9,
                         1
                       ) AS SIGNED) + 1,
                       1
                     ) AS SIGNED) + CAST(SUBSTRING(
-                      NULLIF(
-                        REGEXP_REPLACE(
+                      CASE
+                        WHEN REGEXP_INSTR(
                           CAST(TRIM(TRIM(`cs_fields`.`f__npi`)) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
-                          '(?s)^(?:([12][0-9]{9}))\\z|^.*\\z',
-                          '\\1'
-                        ),
-                        ''
-                      ),
+                          '^(?:[12][0-9]{9})\\z'
+                        ) > 0
+                        THEN TRIM(TRIM(`cs_fields`.`f__npi`))
+                      END,
                       10,
                       1
                     ) AS SIGNED)

@@ -142,7 +142,7 @@ WITH `cs_in` AS (
     UPPER(SUBSTRING(TRIM(`cs_in`.`s__patients__middle_initial`), 1, 1)) AS `f__middle_initial`,
     COALESCE(
       CAST(NULLIF(
-        REGEXP_REPLACE(
+        REGEXP_SUBSTR(
           CAST(REGEXP_REPLACE(
             CAST(TRIM(
               NULLIF(
@@ -153,13 +153,12 @@ WITH `cs_in` AS (
             '(?s)^(?:([0-9]{1,2})\\/([0-9]{1,2})\\/([0-9]{4}))\\z|^.*\\z',
             '\\3-\\1-\\2'
           ) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
-          '(?s)^(?:((?:(?:[0-9]{3}[1-9]|[0-9]{2}[1-9]0|[0-9][1-9]00|[1-9]000)-(?:(?:0?[13578]|1[02])-(?:0?[1-9]|[12][0-9]|3[01])|(?:0?[469]|11)-(?:0?[1-9]|[12][0-9]|30)|0?2-(?:0?[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)-0?2-29)))\\z|^.*\\z',
-          '\\1'
+          '^(?:(?:(?:[0-9]{3}[1-9]|[0-9]{2}[1-9]0|[0-9][1-9]00|[1-9]000)-(?:(?:0?[13578]|1[02])-(?:0?[1-9]|[12][0-9]|3[01])|(?:0?[469]|11)-(?:0?[1-9]|[12][0-9]|30)|0?2-(?:0?[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)-0?2-29))\\z'
         ),
         ''
       ) AS DATE),
       CAST(NULLIF(
-        REGEXP_REPLACE(
+        REGEXP_SUBSTR(
           CAST(REGEXP_REPLACE(
             CAST(TRIM(
               NULLIF(
@@ -170,83 +169,81 @@ WITH `cs_in` AS (
             '(?s)^(?:([0-9]{4})\\-([0-9]{1,2})\\-([0-9]{1,2}))\\z|^.*\\z',
             '\\1-\\2-\\3'
           ) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
-          '(?s)^(?:((?:(?:[0-9]{3}[1-9]|[0-9]{2}[1-9]0|[0-9][1-9]00|[1-9]000)-(?:(?:0?[13578]|1[02])-(?:0?[1-9]|[12][0-9]|3[01])|(?:0?[469]|11)-(?:0?[1-9]|[12][0-9]|30)|0?2-(?:0?[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)-0?2-29)))\\z|^.*\\z',
-          '\\1'
+          '^(?:(?:(?:[0-9]{3}[1-9]|[0-9]{2}[1-9]0|[0-9][1-9]00|[1-9]000)-(?:(?:0?[13578]|1[02])-(?:0?[1-9]|[12][0-9]|3[01])|(?:0?[469]|11)-(?:0?[1-9]|[12][0-9]|30)|0?2-(?:0?[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)-0?2-29))\\z'
         ),
         ''
       ) AS DATE),
       CAST(NULLIF(
-        REGEXP_REPLACE(
-          CAST(CONCAT(
-            CAST(1969 + (
-              CAST(NULLIF(
-                REGEXP_REPLACE(
-                  CAST(TRIM(
-                    NULLIF(
-                      CAST(TRIM(`cs_in`.`s__patients__dob`) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
-                      '00/00/0000'
-                    )
-                  ) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
-                  '(?s)^(?:([0-9]{1,2})\\-([A-Za-z]{3})\\-([0-9]{2}))\\z|^.*\\z',
-                  '\\3'
-                ),
-                ''
-              ) AS SIGNED) + 31
-            ) % 100 AS CHAR),
-            '-',
-            CASE CAST(UPPER(
-                NULLIF(
-                  REGEXP_REPLACE(
-                    CAST(TRIM(
-                      NULLIF(
-                        CAST(TRIM(`cs_in`.`s__patients__dob`) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
-                        '00/00/0000'
-                      )
-                    ) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
-                    '(?s)^(?:([0-9]{1,2})\\-([A-Za-z]{3})\\-([0-9]{2}))\\z|^.*\\z',
-                    '\\2'
+        REGEXP_SUBSTR(
+          CAST(REGEXP_REPLACE(
+            CAST(REGEXP_REPLACE(
+              CAST(REPLACE(
+                REPLACE(
+                  REPLACE(
+                    REPLACE(
+                      REPLACE(
+                        REPLACE(
+                          REPLACE(
+                            REPLACE(
+                              REPLACE(
+                                REPLACE(
+                                  REPLACE(
+                                    REPLACE(
+                                      UPPER(
+                                        REGEXP_REPLACE(
+                                          CAST(TRIM(
+                                            NULLIF(
+                                              CAST(TRIM(`cs_in`.`s__patients__dob`) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
+                                              '00/00/0000'
+                                            )
+                                          ) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
+                                          '(?s)^(?:([0-9]{1,2})\\-([A-Za-z]{3})\\-([0-9]{2}))\\z|^.*\\z',
+                                          '\\3-\\2-\\1'
+                                        )
+                                      ),
+                                      '-JAN-',
+                                      '-1-'
+                                    ),
+                                    '-FEB-',
+                                    '-2-'
+                                  ),
+                                  '-MAR-',
+                                  '-3-'
+                                ),
+                                '-APR-',
+                                '-4-'
+                              ),
+                              '-MAY-',
+                              '-5-'
+                            ),
+                            '-JUN-',
+                            '-6-'
+                          ),
+                          '-JUL-',
+                          '-7-'
+                        ),
+                        '-AUG-',
+                        '-8-'
+                      ),
+                      '-SEP-',
+                      '-9-'
+                    ),
+                    '-OCT-',
+                    '-10-'
                   ),
-                  ''
-                )
-              ) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin
-              WHEN 'JAN'
-              THEN '1'
-              WHEN 'FEB'
-              THEN '2'
-              WHEN 'MAR'
-              THEN '3'
-              WHEN 'APR'
-              THEN '4'
-              WHEN 'MAY'
-              THEN '5'
-              WHEN 'JUN'
-              THEN '6'
-              WHEN 'JUL'
-              THEN '7'
-              WHEN 'AUG'
-              THEN '8'
-              WHEN 'SEP'
-              THEN '9'
-              WHEN 'OCT'
-              THEN '10'
-              WHEN 'NOV'
-              THEN '11'
-              WHEN 'DEC'
-              THEN '12'
-            END,
-            REGEXP_REPLACE(
-              CAST(TRIM(
-                NULLIF(
-                  CAST(TRIM(`cs_in`.`s__patients__dob`) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
-                  '00/00/0000'
-                )
+                  '-NOV-',
+                  '-11-'
+                ),
+                '-DEC-',
+                '-12-'
               ) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
-              '(?s)^(?:([0-9]{1,2})\\-([A-Za-z]{3})\\-([0-9]{2}))\\z|^.*\\z',
-              '-\\1'
-            )
+              '^([0-5][0-9]|6[0-8])-',
+              '20\\1-'
+            ) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
+            '^(69|[7-9][0-9])-',
+            '19\\1-'
           ) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
-          '(?s)^(?:((?:(?:[0-9]{3}[1-9]|[0-9]{2}[1-9]0|[0-9][1-9]00|[1-9]000)-(?:(?:0?[13578]|1[02])-(?:0?[1-9]|[12][0-9]|3[01])|(?:0?[469]|11)-(?:0?[1-9]|[12][0-9]|30)|0?2-(?:0?[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)-0?2-29)))\\z|^.*\\z',
-          '\\1'
+          '^(?:(?:(?:[0-9]{3}[1-9]|[0-9]{2}[1-9]0|[0-9][1-9]00|[1-9]000)-(?:(?:0?[13578]|1[02])-(?:0?[1-9]|[12][0-9]|3[01])|(?:0?[469]|11)-(?:0?[1-9]|[12][0-9]|30)|0?2-(?:0?[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)-0?2-29))\\z'
         ),
         ''
       ) AS DATE)
@@ -262,12 +259,15 @@ WITH `cs_in` AS (
       THEN 'female'
       ELSE 'unknown'
     END AS `f__sex`,
-    NULLIF(
-      REGEXP_REPLACE(
-        CAST(TRIM(`cs_in`.`s__patients__ssn`) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
-        '(?s)^(?:(00[1-9]|0[1-9][0-9]|[1-5][0-9]{2}|6[0-5][0-9]|66[0-57-9]|6[7-9][0-9]|[78][0-9]{2})[\\- ]?(0[1-9]|[1-9][0-9])[\\- ]?(000[1-9]|00[1-9][0-9]|0[1-9][0-9]{2}|[1-9][0-9]{3}))\\z|^.*\\z',
-        '\\1\\2\\3'
-      ),
+    REGEXP_REPLACE(
+      CAST(CASE
+        WHEN REGEXP_INSTR(
+          CAST(TRIM(`cs_in`.`s__patients__ssn`) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
+          '^(?:(?:00[1-9]|0[1-9][0-9]|[1-5][0-9]{2}|6[0-5][0-9]|66[0-57-9]|6[7-9][0-9]|[78][0-9]{2})[\\- ]?(?:0[1-9]|[1-9][0-9])[\\- ]?(?:000[1-9]|00[1-9][0-9]|0[1-9][0-9]{2}|[1-9][0-9]{3}))\\z'
+        ) > 0
+        THEN TRIM(`cs_in`.`s__patients__ssn`)
+      END AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
+      '[\\- ]',
       ''
     ) AS `f__ssn`,
     TRIM(`cs_in`.`s__patients__address1`) AS `f__address_line1`,
@@ -657,16 +657,15 @@ WITH `cs_in` AS (
     NULLIF(
       REGEXP_REPLACE(
         CAST(REGEXP_REPLACE(
-          CAST(NULLIF(
-            REGEXP_REPLACE(
-              CAST(REGEXP_REPLACE(
+          CAST(REGEXP_REPLACE(
+            CAST(CASE
+              WHEN REGEXP_INSTR(
                 CAST(`cs_in`.`s__patients__home_phone` AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
-                '[ \\t\\n\\r\\f]*(?:[Ee][Xx][Tt](?:[Ee][Nn][Ss][Ii][Oo][Nn]|\\.)?|[Xx]|#)[ \\t\\n\\r\\f]*[0-9]+[ \\t\\n\\r\\f]*\\z',
-                ''
-              ) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
-              '(?s)^(?:([0-9 \\t\\n\\r\\f().+/\\-]+))\\z|^.*\\z',
-              '\\1'
-            ),
+                '^(?:[0-9 \\t\\n\\r\\f().+/\\-]+(?:[ \\t\\n\\r\\f]*(?:[Ee][Xx][Tt](?:[Ee][Nn][Ss][Ii][Oo][Nn]|\\.)?|[Xx]|#)[ \\t\\n\\r\\f]*[0-9]+[ \\t\\n\\r\\f]*)?)\\z'
+              ) > 0
+              THEN `cs_in`.`s__patients__home_phone`
+            END AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
+            '[ \\t\\n\\r\\f]*(?:[Ee][Xx][Tt](?:[Ee][Nn][Ss][Ii][Oo][Nn]|\\.)?|[Xx]|#)[ \\t\\n\\r\\f]*[0-9]+[ \\t\\n\\r\\f]*\\z',
             ''
           ) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
           '[^0-9]',

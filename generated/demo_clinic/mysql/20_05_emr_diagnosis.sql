@@ -64,7 +64,7 @@ WITH `cs_in` AS (
     ) AS `f__episode_id`,
     `cs_in`.`__slot` AS `f__seq`,
     NULLIF(
-      REGEXP_REPLACE(
+      REGEXP_SUBSTR(
         CAST(REGEXP_REPLACE(
           CAST(REGEXP_REPLACE(
             CAST(UPPER(TRIM(`cs_in`.`e__dx`)) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
@@ -74,8 +74,7 @@ WITH `cs_in` AS (
           '(?s)^(...)(.)',
           '\\1.\\2'
         ) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
-        '(?s)^(?:([A-Z][0-9][0-9A-Z](?:\\.[0-9A-Z]{1,4})?))\\z|^.*\\z',
-        '\\1'
+        '^(?:[A-Z][0-9][0-9A-Z](?:\\.[0-9A-Z]{1,4})?)\\z'
       ),
       ''
     ) AS `f__icd10_code`,

@@ -90,46 +90,44 @@ WITH `cs_in` AS (
     ) AS `f__encounter_id`,
     `cs_in`.`__slot` AS `f__line_no`,
     UPPER(TRIM(`cs_in`.`e__code`)) AS `f__cpt`,
-    CAST(REPLACE(
-      REPLACE(
+    CAST(REGEXP_REPLACE(
+      CAST(REPLACE(
         REPLACE(
-          NULLIF(
-            REGEXP_REPLACE(
+          CASE
+            WHEN REGEXP_INSTR(
               CAST(TRIM(`cs_in`.`e__units`) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
-              '(?s)^(?:([+\\-]?)((?:[0-9]{1,18}|[0-9]{1,3}(?:,[0-9]{3}){1,5}))(?:\\.0+)?)\\z|^.*\\z',
-              '\\1\\2'
-            ),
-            ''
-          ),
+              '^(?:[+\\-]?(?:[0-9]{1,18}|[0-9]{1,3}(?:,[0-9]{3}){1,5})(?:\\.0+)?)\\z'
+            ) > 0
+            THEN TRIM(`cs_in`.`e__units`)
+          END,
           ',',
           ''
         ),
         '+',
         ''
-      ),
-      '(',
-      '-'
+      ) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
+      '\\.0+\\z',
+      ''
     ) AS SIGNED) AS `f__units`,
     NULLIF(
       CAST(UPPER(TRIM(`cs_in`.`e__modifier`)) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
       ''
     ) AS `f__modifier`,
     CAST(REPLACE(
-      REPLACE(
-        REPLACE(
-          NULLIF(
-            REGEXP_REPLACE(
+      REGEXP_REPLACE(
+        CAST(REGEXP_REPLACE(
+          CAST(CASE
+            WHEN REGEXP_INSTR(
               CAST(TRIM(`cs_in`.`e__amount`) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
-              '(?s)^(?:\\$?[ \\t\\n\\r\\f]*(\\()[ \\t\\n\\r\\f]*\\$?[ \\t\\n\\r\\f]*((?:(?:[0-9]{1,28}|[0-9]{1,3}(?:,[0-9]{3}){1,8})(?:\\.[0-9]+)?|\\.[0-9]+))[ \\t\\n\\r\\f]*\\)|(-)[ \\t\\n\\r\\f]*\\$?[ \\t\\n\\r\\f]*((?:(?:[0-9]{1,28}|[0-9]{1,3}(?:,[0-9]{3}){1,8})(?:\\.[0-9]+)?|\\.[0-9]+))|\\$[ \\t\\n\\r\\f]*(-)[ \\t\\n\\r\\f]*((?:(?:[0-9]{1,28}|[0-9]{1,3}(?:,[0-9]{3}){1,8})(?:\\.[0-9]+)?|\\.[0-9]+))|\\$?[ \\t\\n\\r\\f]*((?:(?:[0-9]{1,28}|[0-9]{1,3}(?:,[0-9]{3}){1,8})(?:\\.[0-9]+)?|\\.[0-9]+))[ \\t\\n\\r\\f]*(-)|\\+?[ \\t\\n\\r\\f]*\\$?[ \\t\\n\\r\\f]*((?:(?:[0-9]{1,28}|[0-9]{1,3}(?:,[0-9]{3}){1,8})(?:\\.[0-9]+)?|\\.[0-9]+)))\\z|^.*\\z',
-              '\\1\\2\\3\\4\\5\\6\\8\\7\\9'
-            ),
-            ''
-          ),
-          ',',
+              '^(?:\\$?[ \\t\\n\\r\\f]*\\([ \\t\\n\\r\\f]*\\$?[ \\t\\n\\r\\f]*(?:(?:[0-9]{1,28}|[0-9]{1,3}(?:,[0-9]{3}){1,8})(?:\\.[0-9]+)?|\\.[0-9]+)[ \\t\\n\\r\\f]*\\)|-[ \\t\\n\\r\\f]*\\$?[ \\t\\n\\r\\f]*(?:(?:[0-9]{1,28}|[0-9]{1,3}(?:,[0-9]{3}){1,8})(?:\\.[0-9]+)?|\\.[0-9]+)|\\$[ \\t\\n\\r\\f]*-[ \\t\\n\\r\\f]*(?:(?:[0-9]{1,28}|[0-9]{1,3}(?:,[0-9]{3}){1,8})(?:\\.[0-9]+)?|\\.[0-9]+)|\\$?[ \\t\\n\\r\\f]*(?:(?:[0-9]{1,28}|[0-9]{1,3}(?:,[0-9]{3}){1,8})(?:\\.[0-9]+)?|\\.[0-9]+)[ \\t\\n\\r\\f]*-|\\+?[ \\t\\n\\r\\f]*\\$?[ \\t\\n\\r\\f]*(?:(?:[0-9]{1,28}|[0-9]{1,3}(?:,[0-9]{3}){1,8})(?:\\.[0-9]+)?|\\.[0-9]+))\\z'
+            ) > 0
+            THEN TRIM(`cs_in`.`e__amount`)
+          END AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
+          '[$ \\t\\n\\r\\f,+)]',
           ''
-        ),
-        '+',
-        ''
+        ) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
+        '^([0-9.]+)-\\z',
+        '-\\1'
       ),
       '(',
       '-'

@@ -275,3 +275,27 @@ VALUES
   ('NO SHOW', 'no-show'),
   ('NOSHOW', 'no-show');
 
+-- specs/demo_clinic.mig:13: typed view legacy.patients (re-created over the new staging)
+DROP VIEW IF EXISTS "legacy"."patients";
+
+-- specs/demo_clinic.mig:30: typed view legacy.providers (re-created over the new staging)
+DROP VIEW IF EXISTS "legacy"."providers";
+
+-- specs/demo_clinic.mig:37: typed view legacy.payers (re-created over the new staging)
+DROP VIEW IF EXISTS "legacy"."payers";
+
+-- specs/demo_clinic.mig:42: typed view legacy.policies (re-created over the new staging)
+DROP VIEW IF EXISTS "legacy"."policies";
+
+-- specs/demo_clinic.mig:52: typed view legacy.cases (re-created over the new staging)
+DROP VIEW IF EXISTS "legacy"."cases";
+
+-- specs/demo_clinic.mig:66: typed view legacy.auths (re-created over the new staging)
+DROP VIEW IF EXISTS "legacy"."auths";
+
+-- specs/demo_clinic.mig:73: typed view legacy.visits (re-created over the new staging)
+DROP VIEW IF EXISTS "legacy"."visits";
+
+-- specs/demo_clinic.mig:94: typed view legacy.notes (re-created over the new staging)
+DROP VIEW IF EXISTS "legacy"."notes";
+

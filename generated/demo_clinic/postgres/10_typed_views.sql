@@ -5,9 +5,6 @@
 
 
 -- specs/demo_clinic.mig:13: typed view legacy.patients
-DROP VIEW IF EXISTS "legacy"."patients";
-
--- specs/demo_clinic.mig:13: typed view legacy.patients
 CREATE VIEW "legacy"."patients" AS
 SELECT
   "cs_raw"."__row",
@@ -29,9 +26,6 @@ SELECT
 FROM "chartshift_stage"."legacy__patients" AS "cs_raw";
 
 -- specs/demo_clinic.mig:30: typed view legacy.providers
-DROP VIEW IF EXISTS "legacy"."providers";
-
--- specs/demo_clinic.mig:30: typed view legacy.providers
 CREATE VIEW "legacy"."providers" AS
 SELECT
   "cs_raw"."__row",
@@ -43,9 +37,6 @@ SELECT
 FROM "chartshift_stage"."legacy__providers" AS "cs_raw";
 
 -- specs/demo_clinic.mig:37: typed view legacy.payers
-DROP VIEW IF EXISTS "legacy"."payers";
-
--- specs/demo_clinic.mig:37: typed view legacy.payers
 CREATE VIEW "legacy"."payers" AS
 SELECT
   "cs_raw"."__row",
@@ -54,9 +45,6 @@ SELECT
   NULLIF("cs_raw"."payer_type", '') AS "payer_type",
   CAST(NULL AS VARCHAR) AS "__cast_error"
 FROM "chartshift_stage"."legacy__payers" AS "cs_raw";
-
--- specs/demo_clinic.mig:42: typed view legacy.policies
-DROP VIEW IF EXISTS "legacy"."policies";
 
 -- specs/demo_clinic.mig:42: typed view legacy.policies
 CREATE VIEW "legacy"."policies" AS
@@ -84,9 +72,6 @@ SELECT
 FROM "chartshift_stage"."legacy__policies" AS "cs_raw";
 
 -- specs/demo_clinic.mig:52: typed view legacy.cases
-DROP VIEW IF EXISTS "legacy"."cases";
-
--- specs/demo_clinic.mig:52: typed view legacy.cases
 CREATE VIEW "legacy"."cases" AS
 SELECT
   "cs_raw"."__row",
@@ -103,9 +88,6 @@ SELECT
   NULLIF("cs_raw"."dx4", '') AS "dx4",
   CAST(NULL AS VARCHAR) AS "__cast_error"
 FROM "chartshift_stage"."legacy__cases" AS "cs_raw";
-
--- specs/demo_clinic.mig:66: typed view legacy.auths
-DROP VIEW IF EXISTS "legacy"."auths";
 
 -- specs/demo_clinic.mig:66: typed view legacy.auths
 CREATE VIEW "legacy"."auths" AS
@@ -128,9 +110,6 @@ SELECT
     THEN 'legacy.auths.visits_authorized is not a valid integer'
   END AS "__cast_error"
 FROM "chartshift_stage"."legacy__auths" AS "cs_raw";
-
--- specs/demo_clinic.mig:73: typed view legacy.visits
-DROP VIEW IF EXISTS "legacy"."visits";
 
 -- specs/demo_clinic.mig:73: typed view legacy.visits
 CREATE VIEW "legacy"."visits" AS
@@ -166,9 +145,6 @@ SELECT
     THEN 'legacy.visits.visit_id is not a valid integer'
   END AS "__cast_error"
 FROM "chartshift_stage"."legacy__visits" AS "cs_raw";
-
--- specs/demo_clinic.mig:94: typed view legacy.notes
-DROP VIEW IF EXISTS "legacy"."notes";
 
 -- specs/demo_clinic.mig:94: typed view legacy.notes
 CREATE VIEW "legacy"."notes" AS

@@ -50,37 +50,37 @@ WITH "cs_in" AS (
                 THEN NULL
                 ELSE COALESCE(
                   (
-                    24 + CAST(SUBSTRING('0246813579' FROM CAST(SUBSTRING(NULLIF(
-                      REGEXP_REPLACE(TRIM(TRIM("cs_fields"."f__npi")), '^(?:([12][0-9]{9}))$|^.*$', '\1', 'g'),
-                      ''
-                    ) FROM 1 FOR 1) AS INT) + 1 FOR 1) AS INT) + CAST(SUBSTRING(NULLIF(
-                      REGEXP_REPLACE(TRIM(TRIM("cs_fields"."f__npi")), '^(?:([12][0-9]{9}))$|^.*$', '\1', 'g'),
-                      ''
-                    ) FROM 2 FOR 1) AS INT) + CAST(SUBSTRING('0246813579' FROM CAST(SUBSTRING(NULLIF(
-                      REGEXP_REPLACE(TRIM(TRIM("cs_fields"."f__npi")), '^(?:([12][0-9]{9}))$|^.*$', '\1', 'g'),
-                      ''
-                    ) FROM 3 FOR 1) AS INT) + 1 FOR 1) AS INT) + CAST(SUBSTRING(NULLIF(
-                      REGEXP_REPLACE(TRIM(TRIM("cs_fields"."f__npi")), '^(?:([12][0-9]{9}))$|^.*$', '\1', 'g'),
-                      ''
-                    ) FROM 4 FOR 1) AS INT) + CAST(SUBSTRING('0246813579' FROM CAST(SUBSTRING(NULLIF(
-                      REGEXP_REPLACE(TRIM(TRIM("cs_fields"."f__npi")), '^(?:([12][0-9]{9}))$|^.*$', '\1', 'g'),
-                      ''
-                    ) FROM 5 FOR 1) AS INT) + 1 FOR 1) AS INT) + CAST(SUBSTRING(NULLIF(
-                      REGEXP_REPLACE(TRIM(TRIM("cs_fields"."f__npi")), '^(?:([12][0-9]{9}))$|^.*$', '\1', 'g'),
-                      ''
-                    ) FROM 6 FOR 1) AS INT) + CAST(SUBSTRING('0246813579' FROM CAST(SUBSTRING(NULLIF(
-                      REGEXP_REPLACE(TRIM(TRIM("cs_fields"."f__npi")), '^(?:([12][0-9]{9}))$|^.*$', '\1', 'g'),
-                      ''
-                    ) FROM 7 FOR 1) AS INT) + 1 FOR 1) AS INT) + CAST(SUBSTRING(NULLIF(
-                      REGEXP_REPLACE(TRIM(TRIM("cs_fields"."f__npi")), '^(?:([12][0-9]{9}))$|^.*$', '\1', 'g'),
-                      ''
-                    ) FROM 8 FOR 1) AS INT) + CAST(SUBSTRING('0246813579' FROM CAST(SUBSTRING(NULLIF(
-                      REGEXP_REPLACE(TRIM(TRIM("cs_fields"."f__npi")), '^(?:([12][0-9]{9}))$|^.*$', '\1', 'g'),
-                      ''
-                    ) FROM 9 FOR 1) AS INT) + 1 FOR 1) AS INT) + CAST(SUBSTRING(NULLIF(
-                      REGEXP_REPLACE(TRIM(TRIM("cs_fields"."f__npi")), '^(?:([12][0-9]{9}))$|^.*$', '\1', 'g'),
-                      ''
-                    ) FROM 10 FOR 1) AS INT)
+                    24 + CAST(SUBSTRING('0246813579' FROM CAST(SUBSTRING(CASE
+                      WHEN TRIM(TRIM("cs_fields"."f__npi")) ~ '^(?:[12][0-9]{9})$'
+                      THEN TRIM(TRIM("cs_fields"."f__npi"))
+                    END FROM 1 FOR 1) AS INT) + 1 FOR 1) AS INT) + CAST(SUBSTRING(CASE
+                      WHEN TRIM(TRIM("cs_fields"."f__npi")) ~ '^(?:[12][0-9]{9})$'
+                      THEN TRIM(TRIM("cs_fields"."f__npi"))
+                    END FROM 2 FOR 1) AS INT) + CAST(SUBSTRING('0246813579' FROM CAST(SUBSTRING(CASE
+                      WHEN TRIM(TRIM("cs_fields"."f__npi")) ~ '^(?:[12][0-9]{9})$'
+                      THEN TRIM(TRIM("cs_fields"."f__npi"))
+                    END FROM 3 FOR 1) AS INT) + 1 FOR 1) AS INT) + CAST(SUBSTRING(CASE
+                      WHEN TRIM(TRIM("cs_fields"."f__npi")) ~ '^(?:[12][0-9]{9})$'
+                      THEN TRIM(TRIM("cs_fields"."f__npi"))
+                    END FROM 4 FOR 1) AS INT) + CAST(SUBSTRING('0246813579' FROM CAST(SUBSTRING(CASE
+                      WHEN TRIM(TRIM("cs_fields"."f__npi")) ~ '^(?:[12][0-9]{9})$'
+                      THEN TRIM(TRIM("cs_fields"."f__npi"))
+                    END FROM 5 FOR 1) AS INT) + 1 FOR 1) AS INT) + CAST(SUBSTRING(CASE
+                      WHEN TRIM(TRIM("cs_fields"."f__npi")) ~ '^(?:[12][0-9]{9})$'
+                      THEN TRIM(TRIM("cs_fields"."f__npi"))
+                    END FROM 6 FOR 1) AS INT) + CAST(SUBSTRING('0246813579' FROM CAST(SUBSTRING(CASE
+                      WHEN TRIM(TRIM("cs_fields"."f__npi")) ~ '^(?:[12][0-9]{9})$'
+                      THEN TRIM(TRIM("cs_fields"."f__npi"))
+                    END FROM 7 FOR 1) AS INT) + 1 FOR 1) AS INT) + CAST(SUBSTRING(CASE
+                      WHEN TRIM(TRIM("cs_fields"."f__npi")) ~ '^(?:[12][0-9]{9})$'
+                      THEN TRIM(TRIM("cs_fields"."f__npi"))
+                    END FROM 8 FOR 1) AS INT) + CAST(SUBSTRING('0246813579' FROM CAST(SUBSTRING(CASE
+                      WHEN TRIM(TRIM("cs_fields"."f__npi")) ~ '^(?:[12][0-9]{9})$'
+                      THEN TRIM(TRIM("cs_fields"."f__npi"))
+                    END FROM 9 FOR 1) AS INT) + 1 FOR 1) AS INT) + CAST(SUBSTRING(CASE
+                      WHEN TRIM(TRIM("cs_fields"."f__npi")) ~ '^(?:[12][0-9]{9})$'
+                      THEN TRIM(TRIM("cs_fields"."f__npi"))
+                    END FROM 10 FOR 1) AS INT)
                   ) % 10 = 0,
                   FALSE
                 )

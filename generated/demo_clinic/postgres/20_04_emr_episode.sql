@@ -56,37 +56,37 @@ WITH "cs_in" AS (
         THEN NULL
         ELSE COALESCE(
           (
-            24 + CAST(SUBSTRING('0246813579' FROM CAST(SUBSTRING(NULLIF(
-              REGEXP_REPLACE(TRIM(TRIM("cs_in"."s__cases__referring_npi")), '^(?:([12][0-9]{9}))$|^.*$', '\1', 'g'),
-              ''
-            ) FROM 1 FOR 1) AS INT) + 1 FOR 1) AS INT) + CAST(SUBSTRING(NULLIF(
-              REGEXP_REPLACE(TRIM(TRIM("cs_in"."s__cases__referring_npi")), '^(?:([12][0-9]{9}))$|^.*$', '\1', 'g'),
-              ''
-            ) FROM 2 FOR 1) AS INT) + CAST(SUBSTRING('0246813579' FROM CAST(SUBSTRING(NULLIF(
-              REGEXP_REPLACE(TRIM(TRIM("cs_in"."s__cases__referring_npi")), '^(?:([12][0-9]{9}))$|^.*$', '\1', 'g'),
-              ''
-            ) FROM 3 FOR 1) AS INT) + 1 FOR 1) AS INT) + CAST(SUBSTRING(NULLIF(
-              REGEXP_REPLACE(TRIM(TRIM("cs_in"."s__cases__referring_npi")), '^(?:([12][0-9]{9}))$|^.*$', '\1', 'g'),
-              ''
-            ) FROM 4 FOR 1) AS INT) + CAST(SUBSTRING('0246813579' FROM CAST(SUBSTRING(NULLIF(
-              REGEXP_REPLACE(TRIM(TRIM("cs_in"."s__cases__referring_npi")), '^(?:([12][0-9]{9}))$|^.*$', '\1', 'g'),
-              ''
-            ) FROM 5 FOR 1) AS INT) + 1 FOR 1) AS INT) + CAST(SUBSTRING(NULLIF(
-              REGEXP_REPLACE(TRIM(TRIM("cs_in"."s__cases__referring_npi")), '^(?:([12][0-9]{9}))$|^.*$', '\1', 'g'),
-              ''
-            ) FROM 6 FOR 1) AS INT) + CAST(SUBSTRING('0246813579' FROM CAST(SUBSTRING(NULLIF(
-              REGEXP_REPLACE(TRIM(TRIM("cs_in"."s__cases__referring_npi")), '^(?:([12][0-9]{9}))$|^.*$', '\1', 'g'),
-              ''
-            ) FROM 7 FOR 1) AS INT) + 1 FOR 1) AS INT) + CAST(SUBSTRING(NULLIF(
-              REGEXP_REPLACE(TRIM(TRIM("cs_in"."s__cases__referring_npi")), '^(?:([12][0-9]{9}))$|^.*$', '\1', 'g'),
-              ''
-            ) FROM 8 FOR 1) AS INT) + CAST(SUBSTRING('0246813579' FROM CAST(SUBSTRING(NULLIF(
-              REGEXP_REPLACE(TRIM(TRIM("cs_in"."s__cases__referring_npi")), '^(?:([12][0-9]{9}))$|^.*$', '\1', 'g'),
-              ''
-            ) FROM 9 FOR 1) AS INT) + 1 FOR 1) AS INT) + CAST(SUBSTRING(NULLIF(
-              REGEXP_REPLACE(TRIM(TRIM("cs_in"."s__cases__referring_npi")), '^(?:([12][0-9]{9}))$|^.*$', '\1', 'g'),
-              ''
-            ) FROM 10 FOR 1) AS INT)
+            24 + CAST(SUBSTRING('0246813579' FROM CAST(SUBSTRING(CASE
+              WHEN TRIM(TRIM("cs_in"."s__cases__referring_npi")) ~ '^(?:[12][0-9]{9})$'
+              THEN TRIM(TRIM("cs_in"."s__cases__referring_npi"))
+            END FROM 1 FOR 1) AS INT) + 1 FOR 1) AS INT) + CAST(SUBSTRING(CASE
+              WHEN TRIM(TRIM("cs_in"."s__cases__referring_npi")) ~ '^(?:[12][0-9]{9})$'
+              THEN TRIM(TRIM("cs_in"."s__cases__referring_npi"))
+            END FROM 2 FOR 1) AS INT) + CAST(SUBSTRING('0246813579' FROM CAST(SUBSTRING(CASE
+              WHEN TRIM(TRIM("cs_in"."s__cases__referring_npi")) ~ '^(?:[12][0-9]{9})$'
+              THEN TRIM(TRIM("cs_in"."s__cases__referring_npi"))
+            END FROM 3 FOR 1) AS INT) + 1 FOR 1) AS INT) + CAST(SUBSTRING(CASE
+              WHEN TRIM(TRIM("cs_in"."s__cases__referring_npi")) ~ '^(?:[12][0-9]{9})$'
+              THEN TRIM(TRIM("cs_in"."s__cases__referring_npi"))
+            END FROM 4 FOR 1) AS INT) + CAST(SUBSTRING('0246813579' FROM CAST(SUBSTRING(CASE
+              WHEN TRIM(TRIM("cs_in"."s__cases__referring_npi")) ~ '^(?:[12][0-9]{9})$'
+              THEN TRIM(TRIM("cs_in"."s__cases__referring_npi"))
+            END FROM 5 FOR 1) AS INT) + 1 FOR 1) AS INT) + CAST(SUBSTRING(CASE
+              WHEN TRIM(TRIM("cs_in"."s__cases__referring_npi")) ~ '^(?:[12][0-9]{9})$'
+              THEN TRIM(TRIM("cs_in"."s__cases__referring_npi"))
+            END FROM 6 FOR 1) AS INT) + CAST(SUBSTRING('0246813579' FROM CAST(SUBSTRING(CASE
+              WHEN TRIM(TRIM("cs_in"."s__cases__referring_npi")) ~ '^(?:[12][0-9]{9})$'
+              THEN TRIM(TRIM("cs_in"."s__cases__referring_npi"))
+            END FROM 7 FOR 1) AS INT) + 1 FOR 1) AS INT) + CAST(SUBSTRING(CASE
+              WHEN TRIM(TRIM("cs_in"."s__cases__referring_npi")) ~ '^(?:[12][0-9]{9})$'
+              THEN TRIM(TRIM("cs_in"."s__cases__referring_npi"))
+            END FROM 8 FOR 1) AS INT) + CAST(SUBSTRING('0246813579' FROM CAST(SUBSTRING(CASE
+              WHEN TRIM(TRIM("cs_in"."s__cases__referring_npi")) ~ '^(?:[12][0-9]{9})$'
+              THEN TRIM(TRIM("cs_in"."s__cases__referring_npi"))
+            END FROM 9 FOR 1) AS INT) + 1 FOR 1) AS INT) + CAST(SUBSTRING(CASE
+              WHEN TRIM(TRIM("cs_in"."s__cases__referring_npi")) ~ '^(?:[12][0-9]{9})$'
+              THEN TRIM(TRIM("cs_in"."s__cases__referring_npi"))
+            END FROM 10 FOR 1) AS INT)
           ) % 10 = 0,
           FALSE
         )
@@ -94,30 +94,26 @@ WITH "cs_in" AS (
       THEN TRIM("cs_in"."s__cases__referring_npi")
     END AS "f__referring_npi",
     CAST(NULLIF(
-      REGEXP_REPLACE(
+      SUBSTRING(
         REGEXP_REPLACE(
           TRIM("cs_in"."s__cases__injury_date"),
           '^(?:([0-9]{1,2})\/([0-9]{1,2})\/([0-9]{4}))$|^.*$',
           '\3-\1-\2',
           'g'
         ),
-        '^(?:((?:(?:[0-9]{3}[1-9]|[0-9]{2}[1-9]0|[0-9][1-9]00|[1-9]000)-(?:(?:0?[13578]|1[02])-(?:0?[1-9]|[12][0-9]|3[01])|(?:0?[469]|11)-(?:0?[1-9]|[12][0-9]|30)|0?2-(?:0?[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)-0?2-29)))$|^.*$',
-        '\1',
-        'g'
+        '^(?:(?:(?:[0-9]{3}[1-9]|[0-9]{2}[1-9]0|[0-9][1-9]00|[1-9]000)-(?:(?:0?[13578]|1[02])-(?:0?[1-9]|[12][0-9]|3[01])|(?:0?[469]|11)-(?:0?[1-9]|[12][0-9]|30)|0?2-(?:0?[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)-0?2-29))$'
       ),
       ''
     ) AS DATE) AS "f__onset_date",
     CAST(NULLIF(
-      REGEXP_REPLACE(
+      SUBSTRING(
         REGEXP_REPLACE(
           TRIM("cs_in"."s__cases__eval_date"),
           '^(?:([0-9]{1,2})\/([0-9]{1,2})\/([0-9]{4}))$|^.*$',
           '\3-\1-\2',
           'g'
         ),
-        '^(?:((?:(?:[0-9]{3}[1-9]|[0-9]{2}[1-9]0|[0-9][1-9]00|[1-9]000)-(?:(?:0?[13578]|1[02])-(?:0?[1-9]|[12][0-9]|3[01])|(?:0?[469]|11)-(?:0?[1-9]|[12][0-9]|30)|0?2-(?:0?[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)-0?2-29)))$|^.*$',
-        '\1',
-        'g'
+        '^(?:(?:(?:[0-9]{3}[1-9]|[0-9]{2}[1-9]0|[0-9][1-9]00|[1-9]000)-(?:(?:0?[13578]|1[02])-(?:0?[1-9]|[12][0-9]|3[01])|(?:0?[469]|11)-(?:0?[1-9]|[12][0-9]|30)|0?2-(?:0?[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)-0?2-29))$'
       ),
       ''
     ) AS DATE) AS "f__start_date",

@@ -64,16 +64,14 @@ WITH "cs_in" AS (
     ) AS "f__episode_id",
     "cs_in"."__slot" AS "f__seq",
     NULLIF(
-      REGEXP_REPLACE(
+      SUBSTRING(
         REGEXP_REPLACE(
           REGEXP_REPLACE(UPPER(TRIM("cs_in"."e__dx")), '^([^.]*)\.', '\1', 'g'),
           '^(...)(.)',
           '\1.\2',
           'g'
         ),
-        '^(?:([A-Z][0-9][0-9A-Z](?:\.[0-9A-Z]{1,4})?))$|^.*$',
-        '\1',
-        'g'
+        '^(?:[A-Z][0-9][0-9A-Z](?:\.[0-9A-Z]{1,4})?)$'
       ),
       ''
     ) AS "f__icd10_code",

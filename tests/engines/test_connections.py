@@ -1,0 +1,49 @@
+"""Unreachable hosts, wrong passwords, missing databases: one clear line, exit code 3,
+and the password never shown."""
+
+from __future__ import annotations
+
+import pytest
+
+from compiler.cli import main
+from compiler.engines.sqlnet import ServerUrl
+from tests.conftest import DEMO_SPEC
+
+SECRET = "s3cr3t-pw-XYZ"
+
+
+@pytest.mark.parametrize(
+    "url, words",
+    [
+        (f"postgresql://postgres:{SECRET}@127.0.0.1:1/test", "cannot connect"),
+        (f"mysql://root:{SECRET}@127.0.0.1:1/test", "cannot connect"),
+        (f"postgresql://nobody_here:{SECRET}@127.0.0.1:5432/test", "cannot connect"),
+        (f"mysql://nobody_here:{SECRET}@127.0.0.1:3306/test", "cannot connect"),
+        ("postgresql://postgres@127.0.0.1:5432/no_such_database_cs", "cannot connect"),
+        ("mysql://root@127.0.0.1:3306/no_such_database_cs", "cannot connect"),
+        ("mysql://root@127.0.0.1:3306", "name the database in the URL"),
+        ("oracle://x@y/z", "unsupported target"),
+        ("duckdb:////no/such/folder/x.duckdb", "does not exist"),
+    ],
+)
+def test_connection_errors(url, words, demo_export, capsys, pg_url, mysql_url):
+    folder, _ = demo_export
+    code = main(["run", str(DEMO_SPEC), "--source", str(folder), "--target", url])
+    err = capsys.readouterr().err
+    assert code == 3
+    lines = [l for l in err.splitlines() if l.strip()]
+    assert len(lines) == 1, err
+    assert words in lines[0]
+    assert SECRET not in err
+    assert "Traceback" not in err
+
+
+def test_password_masked_in_display():
+    u = ServerUrl.parse(f"postgresql://me:{SECRET}@db.example:5433/clinic", {})
+    assert u.display == "postgresql://me:***@db.example:5433/clinic"
+    assert (u.user, u.password, u.host, u.port, u.database) == ("me", SECRET, "db.example", 5433, "clinic")
+
+
+def test_environment_variables_fill_the_gaps():
+    u = ServerUrl.parse("postgresql:///", {"host": "h", "port": "6543", "user": "u", "password": "p", "database": "d"})
+    assert (u.host, u.port, u.user, u.password, u.database) == ("h", 6543, "u", "p", "d")
