@@ -40,15 +40,42 @@ KEEP = ("first", "last")
 MAX_DECIMAL_PRECISION = 38  # the largest every engine (DuckDB) supports
 
 
+def show_text(text: str) -> str:
+    """Text as a spec string literal: "a \\"b\\"" (control characters are escaped later)."""
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
 def show_literal(lit: ir.Literal) -> str:
     """A literal as written in a spec: "text", 12, true, null."""
     if lit.type == T.TEXT:
-        return '"' + str(lit.value).replace("\\", "\\\\").replace('"', '\\"') + '"'
+        return show_text(str(lit.value))
     if lit.type == T.BOOLEAN:
         return "true" if lit.value else "false"
     if lit.type == T.NULL:
         return "null"
     return str(lit.value)
+
+
+def regex_problem(pattern: str) -> str | None:
+    """Why `pattern` cannot be used by `valid ... matches`, or None.  The generated SQL
+    renders it through the portable regex subset (docs/FUNCTIONS.md), which refuses
+    what some engine would read differently."""
+    try:
+        from compiler.functions.regex import parse_regex
+    except ImportError:  # pragma: no cover - the subset module is part of the package
+        parse_regex = None
+    try:
+        if parse_regex is not None:
+            parse_regex(pattern)
+        else:
+            with warnings.catch_warnings():  # e.g. FutureWarning on `[[`: not the user's concern
+                warnings.simplefilter("ignore")
+                re.compile(pattern)
+    except (ValueError, re.error) as exc:  # RegexError is a ValueError
+        return f"invalid regular expression: {exc}"
+    except (RecursionError, OverflowError):
+        return "invalid regular expression: too complex"
+    return None
 
 
 def setting_value(settings: list[ir.Setting], name: str, default=None):
@@ -119,14 +146,23 @@ class Checker:
     def check_duplicates(self) -> None:
         def dup(items, what, name_of):
             seen: dict[str, ir.Node] = {}
+            folded: dict[str, tuple[str, ir.Node]] = {}
             for it in items:
                 n = name_of(it)
                 if n in seen:
                     self.diags.error(
                         f"duplicate {what} `{n}` (first declared at line {seen[n].span.line})", it.span
                     )
-                else:
-                    seen[n] = it
+                    continue
+                seen[n] = it
+                # names become SQL identifiers, and engines fold their case (DuckDB even when quoted)
+                first = folded.setdefault(n.lower(), (n, it))
+                if first[0] != n:
+                    self.diags.error(
+                        f"{what} `{n}` differs from `{first[0]}` (line {first[1].span.line}) only in case; "
+                        "databases ignore the case of names",
+                        it.span,
+                    )
 
         dup(self.spec.sources + self.spec.targets, "schema", lambda x: x.name)
         dup(self.spec.lookups, "lookup", lambda x: x.name)
@@ -247,6 +283,8 @@ class Checker:
                     self.diags.error(f"lookup key {show_literal(k)} appears twice in `{lk.name}`", k.span)
                 seen[(k.type, k.value)] = e
                 key_types.add(k.type)
+                if k.type == T.NULL:
+                    self.diags.error("a `null` lookup key never matches (NULL equals nothing); use `else`", k.span)
         if not lk.entries:
             self.diags.error(f"lookup `{lk.name}` has no entries", lk.span)
         if len(types - {T.NULL}) > 1:
@@ -265,19 +303,43 @@ class Checker:
             self.diags.error(f"lookup `{lk.name}` reads text values from its file; its `else` must be a string", lk.default.span)
         path = self.base_dir / lk.file
         try:
+            # the generator loads every (key, value) pair: read the whole file now, so that
+            # a bad file is a positioned error here and not a failure half-way through a run
             with open(path, newline="", encoding="utf-8-sig") as fh:
-                header = next(csv.reader(fh), [])
+                reader = csv.reader(fh)
+                header = next(reader, [])
+                missing = [col for col in (lk.key_column, lk.value_column) if col not in header]
+                for col in missing:
+                    self.diags.error(
+                        f"lookup file `{lk.file}` has no column `{col}`{did_you_mean(col, header)}", lk.span
+                    )
+                if missing:
+                    return
+                ki, vi = header.index(lk.key_column), header.index(lk.value_column)
+                seen: dict[str, tuple[str, int]] = {}
+                problems: list[str] = []
+                for row in reader:
+                    if not row:
+                        continue  # a blank line, skipped like csv.DictReader does
+                    line = reader.line_num
+                    if len(row) <= max(ki, vi):
+                        problems.append(f"lookup file `{lk.file}` line {line} has fewer columns than its header")
+                    elif row[ki] in seen and seen[row[ki]][0] != row[vi]:
+                        problems.append(
+                            f"lookup file `{lk.file}` line {line} maps {show_text(row[ki])} again, "
+                            f"to a different value (first at line {seen[row[ki]][1]})"
+                        )
+                    else:
+                        seen.setdefault(row[ki], (row[vi], line))
+                    if len(problems) == 3:
+                        break
+                for msg in problems:
+                    self.diags.error(msg, lk.span)
         except (OSError, UnicodeDecodeError, ValueError, csv.Error) as exc:
-            # ValueError: a NUL in the path; csv.Error: a malformed or oversized first record
+            # ValueError: a NUL in the path; csv.Error: a malformed or oversized record
             reason = {FileNotFoundError: "no such file", IsADirectoryError: "it is a folder",
                       PermissionError: "permission denied", UnicodeDecodeError: "not UTF-8"}.get(type(exc), type(exc).__name__)
             self.diags.error(f"cannot read lookup file `{lk.file}`: {reason}", lk.span)
-            return
-        for col in (lk.key_column, lk.value_column):
-            if col not in header:
-                self.diags.error(
-                    f"lookup file `{lk.file}` has no column `{col}`{did_you_mean(col, header)}", lk.span
-                )
 
     # ------------------------------------------------------------ maps
     def check_map(self, m: ir.Map) -> None:
@@ -306,6 +368,8 @@ class Checker:
             joins.append(j)
         for j in joins:
             if j.alias in scope.aliases:
+                if m.each is not None and self.uses_each_index(j.on, "a join condition"):
+                    continue
                 self.expect_boolean(j.on, self.type_of(j.on, scope, False), "a join condition")
         if m.each is not None:
             self.check_each(m.each, scope)
@@ -345,8 +409,12 @@ class Checker:
         for name, col in columns.items():
             if col.not_null and name not in assigned:
                 self.diags.error(f"not-null column `{name}` of {tgt} is never assigned", m.target.span)
+            elif name in target.key and name not in assigned:
+                self.diags.error(f"key column `{name}` of {tgt} is never assigned", m.target.span)
+        rule_exprs: list = []
         for r in m.rejects:
             self.expect_boolean(r.when, self.type_of(r.when, scope, True), "a reject rule")
+            rule_exprs.append(r.when)
             if not r.reason.strip():
                 self.diags.error("a reject reason must not be empty", r.span)
         if m.dedup is not None:
@@ -354,8 +422,40 @@ class Checker:
                 self.diags.error(f"`keep` takes first or last, not `{m.dedup.keep}`", m.dedup.span)
             for e in m.dedup.keys:
                 self.type_of(e, scope, True)
+                rule_exprs.append(e)
             for o in m.dedup.order:
                 self.type_of(o.expr, scope, True)
+                rule_exprs.append(o.expr)
+        self.check_id_in_rules(m, rule_exprs)
+        self.check_constraint_inputs(m, columns, assigned)
+
+    def check_constraint_inputs(self, m: ir.Map, columns: dict, assigned: dict) -> None:
+        """A target `check (...)` is evaluated on this map's computed fields: every column it
+        reads must be assigned by the map (and not be the crosswalk id, numbered later)."""
+        from compiler.plan import walk
+
+        computed = {f for f, a in assigned.items() if not (isinstance(a.expr, ir.Call) and a.expr.func == ["crosswalk"])}
+        for field, a in assigned.items():
+            col = columns.get(field)
+            if col is None or col.check is None or field not in computed:
+                continue
+            for n in walk(col.check):
+                if isinstance(n, ir.Name) and n.parts[-1] in columns and n.parts[-1] not in computed:
+                    self.diags.error(
+                        f"the check on `{field}` reads `{n.parts[-1]}`, which this map does not compute", a.span
+                    )
+                    break
+
+    def check_id_in_rules(self, m: ir.Map, exprs: list) -> None:
+        """The crosswalk id is numbered after the rules and dedup have run: rules cannot read it."""
+        from compiler.plan import walk
+
+        xw = next((a for a in m.assigns if isinstance(a.expr, ir.Call) and a.expr.func == ["crosswalk"]), None)
+        if xw is None:
+            return
+        for n in walk(exprs):
+            if isinstance(n, ir.Name) and n.parts == [xw.field]:
+                self.diags.error(f"the crosswalk id `{xw.field}` is numbered after the rules run and cannot be used in them", n.span)
 
     def check_each(self, each: ir.Each, scope: MapScope) -> None:
         width = len(each.names)
@@ -368,6 +468,8 @@ class Checker:
                 self.diags.error(f"each item has {len(elems)} value{'s' if len(elems) != 1 else ''}, expected {width}", item.span)
                 continue
             for i, e in enumerate(elems):
+                if self.uses_each_index(e, "an `each` item"):
+                    continue
                 t = self.type_of(e, scope, False)
                 if t is not None:
                     columns[i].append(t)
@@ -381,6 +483,16 @@ class Checker:
             scope.each_types[name] = (i, typ)
         if each.when is not None:
             self.expect_boolean(each.when, self.type_of(each.when, scope, False), "`each ... when`")
+
+    def uses_each_index(self, e, what: str) -> bool:
+        """Report `each_index` where the row is not yet expanded (joins, each items)."""
+        from compiler.plan import walk
+
+        for n in walk(e):
+            if isinstance(n, ir.Name) and n.parts == [EACH_INDEX]:
+                self.diags.error(f"`{EACH_INDEX}` cannot be used in {what}", n.span)
+                return True
+        return False
 
     def check_cycles(self) -> None:
         from compiler.plan import dependencies, find_cycle
@@ -449,14 +561,9 @@ class Checker:
                 if T.common(ctype, v.type) is None:
                     self.diags.error(f"cannot compare {ctype} column `{column.name}` with {v.type}", v.span)
         if c.kind == "valid" and c.rule == "matches":
-            try:
-                with warnings.catch_warnings():  # e.g. FutureWarning on `[[`: not the user's concern
-                    warnings.simplefilter("ignore")
-                    re.compile(c.pattern or "")
-            except re.error as exc:
-                self.diags.error(f"invalid regular expression: {exc}", c.span)
-            except (RecursionError, OverflowError, ValueError):
-                self.diags.error("invalid regular expression: too complex", c.span)
+            problem = regex_problem(c.pattern or "")
+            if problem:
+                self.diags.error(problem, c.span)
 
     def resolve_column(self, name: ir.Name) -> tuple[str, ir.Column] | None:
         if len(name.parts) != 3:

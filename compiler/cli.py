@@ -118,13 +118,22 @@ def write_folder(folder: Path, files: dict[str, str]) -> None:
 
 
 def cmd_run(args) -> int:
+    from compiler.audit import append_event, check_writable
     from compiler.report import print_summary
     from compiler.run import run
 
     compiled = load_spec(args.spec)
-    report = run(compiled, Path(args.source) if args.source else None, args.target, commit_on_fail=args.commit_on_fail)
+    check_writable(args.audit)  # fail before the work when it could not be audited
+    try:
+        report = run(compiled, Path(args.source) if args.source else None, args.target, commit_on_fail=args.commit_on_fail)
+    except Exception as exc:
+        append_event("run", spec=compiled, verdict="error", path=args.audit, details={"error": type(exc).__name__})
+        raise
     if args.report:
         report.write(Path(args.report))
+    totals = {k: sum(getattr(m, k) for m in report.maps) for k in ("source_rows", "loaded", "rejected", "filtered", "merged")}
+    append_event("run", spec=compiled, counts=totals, verdict=report.status, path=args.audit,
+                 details={"target": report.target, "committed": report.committed})
     print_summary(report, out_console)
     return EXIT_VALIDATION if report.status == "fail" else EXIT_OK
 
@@ -168,6 +177,7 @@ def parser() -> argparse.ArgumentParser:
     c.add_argument("--target", help="duckdb:///FILE (default duckdb:///<spec>.duckdb)")
     c.add_argument("--report", help="write the JSON report here")
     c.add_argument("--commit-on-fail", action="store_true", help="keep the results of a failed run for inspection")
+    c.add_argument("--audit", help="audit log (default $CHARTSHIFT_AUDIT_LOG or ./chartshift-audit.jsonl)")
     c.set_defaults(func=cmd_run)
 
     c = sub.add_parser("ir", help="print the IR as JSON")

@@ -271,6 +271,14 @@ def test_not_null_column_never_assigned(spec_dir):
     )
 
 
+def test_key_column_never_assigned(spec_dir):
+    text = BASE.replace("table visit key id {", "table visit key (id, code) {") + PATIENT_MAP
+    text += VISIT_MAP.replace("  code       = upper(trim(code))\n", "")
+    assert headers(text) == [
+        f"s.mig:{ln(text, 'map legacy.visits')}:22: error: key column `code` of emr.visit is never assigned",
+    ]
+
+
 def test_reference_into_a_table_no_map_fills(spec_dir):
     text = BASE + VISIT_MAP.replace("emr.patient.crosswalk(pat_no)", "null")
     assert rendered(text) == (
@@ -357,6 +365,22 @@ def test_each_rules(spec_dir):
     ]
 
 
+def test_each_index_only_after_expansion(spec_dir):
+    text = BASE + PATIENT_MAP + textwrap.dedent("""
+        map legacy.visits -> emr.visit
+          each u in [units, each_index]
+        {
+          join legacy.patients as p on p.pat_no = pat_no and each_index = 1
+          id    = crosswalk(visit_id, each_index)
+          units = u + each_index
+        }
+    """)
+    assert headers(text) == [
+        f"s.mig:{ln(text, 'each u in')}:21: error: `each_index` cannot be used in an `each` item",
+        f"s.mig:{ln(text, 'join legacy.patients as p')}:54: error: `each_index` cannot be used in a join condition",
+    ]
+
+
 def test_join_alias_used_twice(spec_dir):
     text = BASE + PATIENT_MAP + textwrap.dedent("""
         map legacy.visits -> emr.visit {
@@ -367,6 +391,27 @@ def test_join_alias_used_twice(spec_dir):
     """)
     assert headers(text) == [
         f"s.mig:{ln(text, 'legacy.nope')}:3: error: alias `visits` is already used in this map; name the join with `as`",
+    ]
+
+
+def test_rules_cannot_read_the_crosswalk_id(spec_dir):
+    text = BASE + PATIENT_MAP.replace("keep first by pat_no", "keep first by id").replace(
+        "when first_name is null", "when id is null")
+    assert headers(text) == [
+        f"s.mig:{ln(text, 'when id is null')}:25: error: the crosswalk id `id` is numbered after the rules run "
+        "and cannot be used in them",
+        f"s.mig:{ln(text, 'keep first by id')}:62: error: the crosswalk id `id` is numbered after the rules run "
+        "and cannot be used in them",
+    ]
+
+
+def test_check_constraint_reads_only_computed_fields(spec_dir):
+    text = BASE.replace("units      integer check (units between 1 and 8)",
+                        "units      integer check (units between 1 and 8 and code is not null)") + PATIENT_MAP
+    text += VISIT_MAP.replace("  code       = upper(trim(code))\n", "")
+    assert headers(text) == [
+        f"s.mig:{ln(text, 'units      = units')}:3: error: the check on `units` reads `code`, "
+        "which this map does not compute",
     ]
 
 
@@ -410,6 +455,13 @@ def test_duplicate_source_column_and_schema(spec_dir):
     assert headers(text) == [
         "s.mig:7:5: error: duplicate column `fname` (first declared at line 4)",
         f"s.mig:{ln(text, 'target legacy')}:1: error: duplicate schema `legacy` (first declared at line 1)",
+    ]
+
+
+def test_names_differing_only_in_case(spec_dir):
+    text = BASE.replace("    dob    date\n", "    dob    date\n    DOB    text\n") + PATIENT_MAP + VISIT_MAP
+    assert headers(text) == [
+        "s.mig:7:5: error: column `DOB` differs from `dob` (line 6) only in case; databases ignore the case of names",
     ]
 
 
@@ -487,6 +539,7 @@ def test_lookup_rules(spec_dir):
         lookup e from "codes.csv" { key "code"  value "nam" }
         lookup f from "codes.csv" { key "code" }
         lookup upper { "a" -> "b" }
+        lookup g { null -> "none" }
     """)
     with open("codes.csv", "w", encoding="utf-8") as fh:
         fh.write("code,name\nA,alpha\n")
@@ -499,6 +552,17 @@ def test_lookup_rules(spec_dir):
         "s.mig:10:1: error: lookup file `codes.csv` has no column `nam` (did you mean `name`?)",
         "s.mig:11:1: error: lookup `f` from a file needs `key \"column\"` and `value \"column\"`",
         "s.mig:12:1: error: lookup `upper` hides the function of the same name",
+        "s.mig:13:12: error: a `null` lookup key never matches (NULL equals nothing); use `else`",
+    ]
+
+
+def test_lookup_file_contents(spec_dir):
+    """The whole file is read at check time: a key mapped twice or a short row is an error."""
+    with open("codes.csv", "w", encoding="utf-8", newline="") as fh:
+        fh.write('code,name\nA,alpha\n\nA,alpha\nB,beta\n"A",other\nC\n')
+    assert headers('lookup e from "codes.csv" { key "code"  value "name" }\n') == [
+        's.mig:1:1: error: lookup file `codes.csv` line 6 maps "A" again, to a different value (first at line 2)',
+        "s.mig:1:1: error: lookup file `codes.csv` line 7 has fewer columns than its header",
     ]
 
 
@@ -555,7 +619,8 @@ def test_validation_subjects(spec_dir):
         f"s.mig:{ln(text, 'emr.patients.mrn')}:16: error: unknown table `emr.patients` (did you mean `emr.patient`?)",
         f"s.mig:{ln(text, 'birth_date matches')}:16: error: `matches` needs a text column; `birth_date` is date",
         f"s.mig:{ln(text, 'units in')}:36: error: cannot compare integer column `units` with text",
-        f"s.mig:{ln(text, '(unclosed')}:3: error: invalid regular expression: missing ), unterminated subpattern at position 0",
+        f"s.mig:{ln(text, '(unclosed')}:3: error: invalid regular expression: unbalanced '(' at position 10 "
+        "in regular expression '(unclosed'",
         f"s.mig:{ln(text, 'references   emr.patient.mrn')}:16: error: column `mrn` declares no `references`",
         f"s.mig:{ln(text, 'references   legacy.visits')}:16: error: `references` checks target columns; legacy.visits is a source table",
         f"s.mig:{ln(text, '(units)')}:27: error: a consistency rule must be a condition (boolean), not integer",
@@ -565,6 +630,15 @@ def test_validation_subjects(spec_dir):
         f"s.mig:{ln(text, 'avg(')}:70: error: an aggregate filter must be a condition (boolean), not text",
         f"s.mig:{ln(text, 'reject_rate  legacy.visit')}:16: error: unknown table `legacy.visit` (did you mean `legacy.visits`?)",
         f"s.mig:{ln(text, 'unique       emr.patient', 2)}:16: error: name a column as `schema.table.column`",
+    ]
+
+
+def test_valid_matches_takes_the_portable_regex_subset(spec_dir):
+    """Python's `re` accepts look-aheads; the engines do not all do: refused at check time."""
+    text = BASE + PATIENT_MAP + 'validate {\n  valid emr.patient.mrn matches "^A(?=B)"\n}\n'
+    assert headers(text) == [
+        f"s.mig:{ln(text, '(?=B)')}:3: error: invalid regular expression: only (?: ) groups are portable "
+        "(no flags, look-arounds or named groups) at position 3 in regular expression '^A(?=B)'",
     ]
 
 

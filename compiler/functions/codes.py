@@ -1,6 +1,7 @@
 """Code functions for US healthcare data: us_phone, us_zip, us_state, icd10, npi_valid,
-us_ssn.  Each normalises and validates with regexes of the portable subset, chained so
-that the argument appears once in the SQL (except npi_valid, which reads each digit)."""
+us_ssn.  Each validates and normalises with regexes of the portable subset, written as
+a pipeline of transformations so that the argument appears once or twice in the SQL
+(npi_valid reads each digit of the validated text)."""
 
 from __future__ import annotations
 

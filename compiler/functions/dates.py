@@ -243,6 +243,15 @@ def _parser(result: str, fname: str):
     return build
 
 
+def _year(a: list[exp.Expression]) -> exp.Expression:
+    d = a[0]
+    if isinstance(d, exp.Null):   # an untyped NULL makes EXTRACT ambiguous
+        d = exp.Cast(this=d, to=exp.DataType.build("DATE"))
+    # EXTRACT gives numeric on PostgreSQL, a double or bigint elsewhere: make it an integer
+    return exp.Cast(this=exp.Extract(this=exp.var("YEAR"), expression=d),
+                    to=exp.DataType.build("INT"))
+
+
 def _check_formats(lits) -> list[str]:
     errors = []
     for _, text in sorted(lits.items()):
@@ -288,8 +297,7 @@ register(
     ),
     Function(
         "year", (T.DATE,), T.INTEGER, "The year of a date.",
-        {ANY_DIALECT: lambda a: exp.Cast(this=exp.Extract(this=exp.var("YEAR"), expression=a[0]),
-                                         to=exp.DataType.build("INT"))},
+        {ANY_DIALECT: _year},
         examples=(("year(parse_date('03/14/1975', '%m/%d/%Y'))", "1975"),),
     ),
 )

@@ -24,20 +24,27 @@ from compiler.functions.regex import Regex, parse_regex
 from compiler.functions.registry import DIALECTS, VALUE_TYPE_KEY, Lowering
 
 __all__ = [
-    "Engine",
-    "ENGINES",
+    # for other passes
     "MYSQL_BINARY_COLLATION",
     "POSTGRES_BINARY_COLLATION",
     "InvalidArgument",
     "binary_text",
     "regex_matches",
     "sql_type",
+    # for the library's modules
+    "Engine",
+    "ENGINES",
     "per_dialect",
-    "lit",
-    "num",
     "template",
     "value_type",
-    "VALUE_TYPE_KEY",
+    "literal_arg",
+    "int_literal",
+    "lit",
+    "num",
+    "case",
+    "add",
+    "mod",
+    "paren",
 ]
 
 # MariaDB: utf8mb4_bin is still PAD SPACE ('P001' = 'P001 '); the NO PAD variant is not.
@@ -88,13 +95,6 @@ def case(*whens: tuple[exp.Expression, exp.Expression], default: exp.Expression 
     if default is not None:
         node.set("default", default)
     return node
-
-
-def and_(*conds: exp.Expression) -> exp.Expression:
-    out = paren(conds[0])
-    for c in conds[1:]:
-        out = exp.And(this=out, expression=paren(c))
-    return out
 
 
 def add(*terms: exp.Expression) -> exp.Expression:
@@ -255,9 +255,6 @@ class Engine:
 
     def cast(self, e: exp.Expression, value_type: str) -> exp.Cast:
         return cast(e, value_type, self.name)
-
-    def lower(self, e: exp.Expression) -> exp.Expression:
-        return exp.Lower(this=e)
 
     def lookup(self, key: exp.Expression, pairs: Iterable[tuple[str, str]],
                default: exp.Expression | None = None) -> exp.Case:

@@ -69,9 +69,9 @@ def faulty_run(url: str, source, fault: str) -> subprocess.CompletedProcess:
 
 
 @pytest.mark.parametrize("dialect", ["duckdb", "postgres", "mysql"])
-def test_interrupted_runs_leave_the_previous_target(dialect, engine_urls, exports, tmp_path):
+def test_interrupted_runs_leave_the_previous_target(dialect, fresh_url, exports):
     a, b = exports
-    url = engine_urls[dialect] if dialect != "duckdb" else f"duckdb:///{tmp_path / 'atomic.duckdb'}"
+    url = fresh_url(dialect)
     run(load(DEMO_SPEC), a, url, commit_on_fail=True)
     before = snapshot(url, dialect)
     n = publish_point(dialect)

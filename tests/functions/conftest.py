@@ -71,7 +71,7 @@ def postgres_runner():
         conn = psycopg.connect(**PG_DSN, connect_timeout=3, autocommit=True,
                                client_encoding="utf8")
     except Exception as e:  # noqa: BLE001 - any connection problem means "unreachable"
-        _unavailable("PostgreSQL at 127.0.0.1:5432", e)
+        _unavailable(f"PostgreSQL at {PG_DSN['host']}:{PG_DSN['port']}", e)
     yield Runner("postgres", conn)
     conn.close()
 
@@ -84,7 +84,7 @@ def mysql_runner():
         conn = pymysql.connect(**MYSQL_DSN, charset="utf8mb4", connect_timeout=3,
                                autocommit=True)
     except Exception as e:  # noqa: BLE001
-        _unavailable("MariaDB at 127.0.0.1:3306", e)
+        _unavailable(f"MariaDB at {MYSQL_DSN['host']}:{MYSQL_DSN['port']}", e)
     yield Runner("mysql", conn)
     conn.close()
 

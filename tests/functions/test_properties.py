@@ -36,7 +36,7 @@ ascii_names = st.text(alphabet="abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUV
                       max_size=30)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(ascii_names)
 def test_title_matches_reference_on_duckdb(duckdb_runner, s):
     assert duckdb_runner.value(select_sql("title", [s], "duckdb")) == title_reference(s)

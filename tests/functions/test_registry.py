@@ -137,6 +137,16 @@ def test_check_literals_reports_for_the_checker():
     assert "backreferences" in REGISTRY["regex_replace"].check_literals({1: "(a)\\1", 2: ""})[0]
 
 
+def test_untyped_null_arguments(runner):
+    """A bare NULL (as in `title(null)`) must not make the engine's overloads ambiguous."""
+    for name, fn in sorted(REGISTRY.items()):
+        args = [a if fn.is_literal_param(i) or fn.param_type(i) == T.INTEGER else exp.Null()
+                for i, a in enumerate(sample_args(fn)[:fn.arity[0]])]
+        value = runner.value("SELECT " + render(lower_call(name, args, runner.dialect),
+                                                runner.dialect))
+        assert value == ("" if name == "concat" else None), name
+
+
 # ---- the regex subset --------------------------------------------------------------
 
 @pytest.mark.parametrize("pattern, message", [
@@ -217,10 +227,15 @@ def test_state_keys_are_unambiguous():
 def test_us_state_every_spelling(runner):
     spellings = [(s, code) for code, name, others in STATES for s in (code, code.lower(), name,
                                                                       name.upper(), *others)]
-    exprs = [lower_call("us_state", [exp.Literal.string(s)], runner.dialect) for s, _ in spellings]
-    select = exp.select(*exprs)
-    row = runner.execute(render(select, runner.dialect))[0]
-    assert list(row) == [code for _, code in spellings]
+    rows = [exp.select(exp.Literal.number(i).as_("k"), exp.Literal.string(s).as_("v"))
+            for i, (s, _) in enumerate(spellings)]
+    table = rows[0]
+    for row in rows[1:]:
+        table = exp.Union(this=table, expression=row, distinct=False)
+    call = lower_call("us_state", [exp.column("v", table="sp")], runner.dialect)
+    query = exp.select(exp.column("k", table="sp"), call).from_(table.subquery("sp"))
+    got = dict(runner.execute(render(query, runner.dialect)))
+    assert [got[i] for i in range(len(spellings))] == [code for _, code in spellings]
 
 
 # ---- environment requirement ------------------------------------------------------------
