@@ -125,7 +125,8 @@ def cmd_run(args) -> int:
     compiled = load_spec(args.spec)
     check_writable(args.audit)  # fail before the work when it could not be audited
     try:
-        report = run(compiled, Path(args.source) if args.source else None, args.target, commit_on_fail=args.commit_on_fail)
+        report = run(compiled, Path(args.source) if args.source else None, args.target,
+                     commit_on_fail=args.commit_on_fail, show_phi=args.show_phi)
     except Exception as exc:
         append_event("run", spec=compiled, verdict="error", path=args.audit, details={"error": type(exc).__name__})
         raise
@@ -177,6 +178,7 @@ def parser() -> argparse.ArgumentParser:
     c.add_argument("--target", help="duckdb:///FILE (default duckdb:///<spec>.duckdb)")
     c.add_argument("--report", help="write the JSON report here")
     c.add_argument("--commit-on-fail", action="store_true", help="keep the results of a failed run for inspection")
+    c.add_argument("--show-phi", action="store_true", help="show phi values and raw lines in report samples (off by default)")
     c.add_argument("--audit", help="audit log (default $CHARTSHIFT_AUDIT_LOG or ./chartshift-audit.jsonl)")
     c.set_defaults(func=cmd_run)
 

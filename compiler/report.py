@@ -8,8 +8,10 @@ Schema (version 1):
    "maps": [{"map", "source", "target", "source_rows", "loaded", "rejected", "filtered",
              "merged", "balanced", "rejected_by_reason": {reason: count}}],
    "checks": [{"name", "kind", "line", "status", "count", "denominator", "percent",
-               "threshold": {"warn"?: str, "fail"?: str}, "left"?, "right"?}]}
-No row content and no PHI appear in a report: only counts, rule names and reasons.
+               "threshold": {"warn"?: str, "fail"?: str}, "left"?, "right"?}],
+   "reject_samples": [{"map", "source_table", "reason", "record", "slot",
+                       "values": {column: value, phi columns "***"}}]}
+Values of `phi` columns and whole malformed lines are masked unless `--show-phi` is given.
 """
 
 from __future__ import annotations
@@ -59,6 +61,7 @@ class Report:
     sources: list[StageResult]
     maps: list[MapCounts]
     checks: list[CheckResult]
+    reject_samples: list[dict] = field(default_factory=list)
 
     @property
     def status(self) -> str:
@@ -93,6 +96,7 @@ class Report:
                 for m in self.maps
             ],
             "checks": [{k: v for k, v in asdict(c).items() if v is not None or k == "percent"} for c in self.checks],
+            "reject_samples": self.reject_samples,
         }
 
     def write(self, path: Path) -> None:

@@ -19,7 +19,7 @@ from compiler import __version__
 from compiler.emit import render_statements, sql_text
 from compiler.engines import open_engine
 from compiler.faults import with_faults
-from compiler.lower import col
+from compiler.lower import col, lit
 from compiler.pipeline import Compiled
 from compiler.plan import map_label, stage_table
 from compiler.report import MapCounts, Report
@@ -32,7 +32,8 @@ def default_target(compiled: Compiled) -> str:
     return f"duckdb:///{compiled.path.stem}.duckdb"
 
 
-def run(compiled: Compiled, source_dir: Path | None, target_url: str | None, commit_on_fail: bool = False) -> Report:
+def run(compiled: Compiled, source_dir: Path | None, target_url: str | None, commit_on_fail: bool = False,
+        show_phi: bool = False) -> Report:
     started = time.perf_counter()
     started_at = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
     url = target_url or default_target(compiled)
@@ -61,6 +62,7 @@ def run(compiled: Compiled, source_dir: Path | None, target_url: str | None, com
         maps = read_counts(engine, gen)
         checks = [evaluate(c, checks_rows[f"check:{i}"]) for i, c in enumerate(compiled.spec.checks)]
         report = Report(__version__, compiled.display, compiled.sha256, engine.display_url, dialect, started_at, 0.0, False, stages, maps, checks)
+        report.reject_samples = reject_samples(engine, gen, show_phi)
         if report.status != FAIL or commit_on_fail:
             for st in render_statements(finish, dialect):
                 engine.execute(st.text)
@@ -90,6 +92,40 @@ def discard(engine, gen: SqlGen) -> None:
             engine.execute(sql_text(st.sql, gen.dialect))
         except EngineError:
             pass
+
+
+SAMPLES_PER_REASON = 3
+MASK = "***"
+
+
+def reject_samples(engine, gen: SqlGen, show_phi: bool) -> list[dict]:
+    """Up to three rejected rows per (map, reason) for the report, `phi` columns masked.
+    Malformed lines cannot be split into columns, so they are masked whole."""
+    import json
+
+    rejects = gen.tbl(*REJECTS, building=True)
+    cols = ["map", "source_table", "reason", "record", "slot", "original_row"]
+    ranked = exp.select(*[col(c) for c in cols]).select(
+        exp.alias_(exp.Window(this=exp.RowNumber(), partition_by=[col("map"), col("source_table"), col("reason")],
+                              order=exp.Order(expressions=[exp.Ordered(this=col("record")), exp.Ordered(this=col("slot"))])), "n", quoted=True)
+    ).from_(rejects)
+    q = (exp.select(*[col(c, "r") for c in cols]).from_(ranked.subquery("r"))
+         .where(exp.LTE(this=col("n", "r"), expression=lit(SAMPLES_PER_REASON)))
+         .order_by(col("source_table", "r"), col("map", "r"), col("reason", "r"), col("record", "r"), col("slot", "r")))
+    out = []
+    for mp, table, reason, record, slot, original in engine.query(sql_text(q, gen.dialect)):
+        source = gen.cat.source_tables.get(table)
+        phi = {c.name for c in source.columns if c.phi} if source else set()
+        try:
+            row = json.loads(original) if mp is not None else None
+        except (TypeError, ValueError):
+            row = None
+        if isinstance(row, dict):
+            values = {k: (v if show_phi or k not in phi or v is None else MASK) for k, v in row.items()}
+        else:
+            values = {"line": original if show_phi else f"{MASK} ({len(original or '')} characters)"}
+        out.append({"map": mp, "source_table": table, "reason": reason, "record": record, "slot": slot, "values": values})
+    return out
 
 
 def read_counts(engine, gen: SqlGen) -> list[MapCounts]:

@@ -2,11 +2,26 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
 from compiler.staging import SourceFile
+
+
+QUOTED = re.compile(r"'[^']*'|\"[^\"]*\"|\([^()]*\)=\([^()]*\)")
+
+
+def first_line(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
+
+
+def redact(message: str) -> str:
+    """Database messages can quote row values ("Duplicate key \"mrn: P001\" ..."): blank
+    every quoted part so that no PHI reaches the terminal or a log."""
+    return QUOTED.sub(lambda m: m.group(0)[0] + "…" + m.group(0)[-1] if m.group(0)[0] in "'\"" else "(…)=(…)", message)
 
 
 class EngineError(Exception):

@@ -12,7 +12,7 @@ from sqlglot import exp
 from compiler.emit import sql_text
 from compiler.lower import drop_table, table
 from compiler.plan import stage_table
-from compiler.engines.base import EngineError, StageResult
+from compiler.engines.base import EngineError, StageResult, first_line, redact
 from compiler.staging import SourceFile, duckdb_malformed_sql, duckdb_stage_sql, engine_file, staged_columns
 
 
@@ -22,10 +22,6 @@ def path_of(url: str) -> str:
     if parts.netloc == ":memory:" or parts.path in ("", "/:memory:"):
         return ":memory:"
     return parts.path[1:] if parts.path.startswith("/") else parts.path
-
-
-def first_line(exc: Exception) -> str:
-    return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
 
 
 class DuckDBEngine:
@@ -71,13 +67,13 @@ class DuckDBEngine:
         try:
             self.con.execute(sql)
         except duckdb.Error as exc:
-            raise EngineError(f"statement failed: {first_line(exc)}") from None
+            raise EngineError(f"statement failed: {redact(first_line(exc))}") from None
 
     def query(self, sql: str) -> list[tuple]:
         try:
             return self.con.execute(sql).fetchall()
         except duckdb.Error as exc:
-            raise EngineError(f"query failed: {first_line(exc)}") from None
+            raise EngineError(f"query failed: {redact(first_line(exc))}") from None
 
     def stage(self, sf: SourceFile, workdir: Path, stage_tbl=None, rejects_tbl=None, traits=None) -> StageResult:
         file, encoding = engine_file(sf, workdir)
@@ -86,7 +82,7 @@ class DuckDBEngine:
         try:
             self.con.execute(sql_text(create, self.dialect))
         except duckdb.Error as exc:
-            raise EngineError(f"{sf.path}: cannot stage {sf.qualified}: {first_line(exc)}") from None
+            raise EngineError(f"{sf.path}: cannot stage {sf.qualified}: {redact(first_line(exc))}") from None
         self.execute(sql_text(duckdb_malformed_sql(sf, rejects), self.dialect))
         schema, name = stage_table(sf.qualified)
         staged = self.query(sql_text(exp.select(exp.Count(this=exp.Star())).from_(table(name, schema)), self.dialect))[0][0]

@@ -10,7 +10,7 @@ from pathlib import Path
 import pymysql
 from sqlglot import exp
 
-from compiler.engines.base import EngineError, StageResult
+from compiler.engines.base import EngineError, StageResult, redact
 from compiler.functions.sqlkit import MYSQL_BINARY_COLLATION
 from compiler.engines.sqlnet import ServerUrl, column_list, env_of, first_line, malformed_rows, masked, quoted, stage_table_sql
 from compiler.staging import REJECT_COLUMNS, SourceFile, normalize_with_duckdb
@@ -45,7 +45,7 @@ class MySQLEngine:
         return cls(conn, u)
 
     def fail(self, what: str, exc: BaseException) -> EngineError:
-        return EngineError(f"{what}: {masked(first_line(exc), self.url.password)}")
+        return EngineError(f"{what}: {redact(masked(first_line(exc), self.url.password))}")
 
     def begin(self) -> None:
         pass  # publication is by RENAME (see compiler/dialects.py)

@@ -10,6 +10,7 @@ from urllib.parse import unquote, urlsplit
 from sqlglot import exp
 
 from compiler.emit import sql_text
+from compiler.engines.base import first_line  # noqa: F401  (re-exported for the adapters)
 from compiler.lower import drop_table, ident
 from compiler.staging import REJECT_COLUMNS
 
@@ -56,11 +57,6 @@ def env_of(names: dict[str, str]) -> dict[str, str]:
 
 def masked(message: str, secret: str | None) -> str:
     return message.replace(secret, "***") if secret else message
-
-
-def first_line(exc: BaseException) -> str:
-    text = str(exc).strip()
-    return text.splitlines()[0] if text else type(exc).__name__
 
 
 def stage_table_sql(tbl: exp.Table, names: list[str], text_type: str, traits, dialect: str) -> list[str]:

@@ -1,5 +1,5 @@
 -- chartshift 0.1.0 | dialect duckdb
--- spec specs/demo_clinic.mig sha256 fa3b59889c1630ad5cbf1484506b82d73c62380bd92c195a5f3a28af9bac6bfc
+-- spec specs/demo_clinic.mig sha256 80e041d8a69a4f736a38095514fa9c86cf288a5e050e0c3c224130420ac8ceb5
 -- 90_validate: validation checks: each query returns (violations, denominator)
 -- Generated file: do not edit. Regenerate with `chartshift compile specs/demo_clinic.mig`.
 
