@@ -487,45 +487,59 @@ class MapSql:
                              lit(self.add_rule(f"reject:{r.span.line}", r.reason)), copy=False)
         for cond, rule, reason in self.constraint_rules():
             case = case.when(cond, lit(self.add_rule(rule, reason)), copy=False)
+        # a legacy key seen on an earlier row: found by a hash aggregate, not a window sort
         dup_key_rule = self.add_rule("duplicate key", "duplicate legacy key (an earlier row has the same key)")
+        dups = (
+            exp.select(col("__key"), exp.alias_(exp.Min(this=col("__row")), "first_row", quoted=True))
+            .from_(table("cs_fields"))
+            .group_by(col("__key"))
+            .having(exp.GT(this=exp.Count(this=exp.Star()), expression=lit(1)))
+        )
         case = case.when(
-            exp.GT(this=exp.Window(this=exp.RowNumber(), partition_by=[col("__key", "cs_fields")],
-                                   order=exp.Order(expressions=[exp.Ordered(this=col("__row", "cs_fields"))])), expression=lit(1)),
+            exp.and_(exp.Not(this=exp.Is(this=col("first_row", "cs_dups"), expression=exp.Null())),
+                     exp.GT(this=col("__row", "cs_fields"), expression=col("first_row", "cs_dups"))),
             lit(dup_key_rule), copy=False)
-        rules = exp.select(exp.Star()).from_(table("cs_fields")).select(exp.alias_(case, "__rule", quoted=True), copy=False)
+        rules = (
+            exp.select(exp.Star(), exp.alias_(case, "__rule", quoted=True))
+            .from_(table("cs_fields"))
+            .join(exp.Subquery(this=dups, alias=exp.TableAlias(this=ident("cs_dups"))),
+                  on=exp.EQ(this=col("__key", "cs_dups"), expression=col("__key", "cs_fields")), join_type="left")
+        )
 
-        # layer 4: status and dedup survivor
-        candidate = exp.and_(col("__keep", "cs_rules"), exp.Is(this=col("__rule", "cs_rules"), expression=exp.Null()))
-        partition: list[exp.Expression] = [paren(candidate.copy())]
-        order: list[exp.Expression] = []
-        if m.dedup:
-            low_r = self.gen.lowering(self.resolve_in("cs_rules", True))
-            keys = [low_r(k) for k in m.dedup.keys]
-            any_null = exp.or_(*[exp.Is(this=paren(k.copy()), expression=exp.Null()) for k in keys])
-            partition += keys + [exp.Case().when(any_null, col("__key", "cs_rules"), copy=False)]
-            desc_all = m.dedup.keep == "last"
-            for o in m.dedup.order:
-                desc = o.descending != desc_all
-                term = low_r(o.expr)
-                if self.type_of(o.expr) == T.TEXT:
-                    term = self.gen.traits.binary(term)
-                order.append(exp.Ordered(this=term, desc=desc, nulls_first=False))
-        else:
-            partition.append(col("__key", "cs_rules"))
-        order.append(exp.Ordered(this=col("__key", "cs_rules")))
-        window = lambda fn: exp.Window(this=fn, partition_by=[p.copy() for p in partition], order=exp.Order(expressions=[o.copy() for o in order]))  # noqa: E731
+        # layer 4: status and, with a dedup rule, the survivor of each duplicate group
         status = (
             exp.Case()
             .when(exp.Not(this=col("__keep", "cs_rules")), lit("filtered"))
             .when(exp.Not(this=exp.Is(this=col("__rule", "cs_rules"), expression=exp.Null())), lit("rejected"))
-            .when(exp.GT(this=window(exp.RowNumber()), expression=lit(1)), lit("merged"))
-            .else_(lit("loaded"))
         )
-        survivor = exp.FirstValue(this=col("__key", "cs_rules"))
+        if m.dedup:
+            candidate = exp.and_(col("__keep", "cs_rules"), exp.Is(this=col("__rule", "cs_rules"), expression=exp.Null()))
+            low_r = self.gen.lowering(self.resolve_in("cs_rules", True))
+            keys = [low_r(k) for k in m.dedup.keys]
+            any_null = exp.or_(*[exp.Is(this=paren(k.copy()), expression=exp.Null()) for k in keys])
+            partition = [paren(candidate)] + keys + [exp.Case().when(any_null, col("__key", "cs_rules"), copy=False)]
+            order: list[exp.Expression] = []
+            desc_all = m.dedup.keep == "last"
+            for o in m.dedup.order:
+                term = low_r(o.expr)
+                if self.type_of(o.expr) == T.TEXT:
+                    term = self.gen.traits.binary(term)
+                order.append(exp.Ordered(this=term, desc=o.descending != desc_all, nulls_first=False))
+            order.append(exp.Ordered(this=col("__key", "cs_rules")))
+            window = lambda fn: exp.Window(this=fn, partition_by=[p.copy() for p in partition], order=exp.Order(expressions=[o.copy() for o in order]))  # noqa: E731
+            status = status.when(exp.GT(this=window(exp.RowNumber()), expression=lit(1)), lit("merged"))
+            survivor = window(exp.FirstValue(this=col("__key", "cs_rules")))
+        else:
+            survivor = col("__key", "cs_rules")
+        status = status.else_(lit("loaded"))
+        # keep only what later statements read: ids, status, fields, the source key for rejects
+        keep = ["__row", "__slot", "__key", "__rule"]
+        keep += [f"f__{a.field}" for a in m.assigns if a is not self.xwalk]
+        keep += [f"s__{self.scope.primary_alias}__{k}" for k in self.cat.source_tables[dotted(m.source)].key]
         final = (
-            exp.select(exp.Star())
+            exp.select(*[col(c, "cs_rules") for c in dict.fromkeys(keep)])
             .from_(table("cs_rules"))
-            .select(exp.alias_(status, "__status", quoted=True), exp.alias_(window(survivor), "__survivor_key", quoted=True), copy=False)
+            .select(exp.alias_(status, "__status", quoted=True), exp.alias_(survivor, "__survivor_key", quoted=True), copy=False)
         )
         cte = final.with_("cs_in", as_=inp).with_("cs_fields", as_=fields).with_("cs_rules", as_=rules)
         return self.gen.create_work(self.names.work, cte)

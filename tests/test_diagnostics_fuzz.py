@@ -375,7 +375,8 @@ target emr { table patient key id { id bigint not null  name varchar(9) } }
 """
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=150, deadline=None, derandomize=True, database=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
     opener=st.sampled_from(OPENERS),
     body=st.lists(st.sampled_from(ALPHABET), max_size=40),

@@ -88,33 +88,40 @@ WITH "cs_in" AS (
       THEN 4
       WHEN LENGTH(CAST("cs_fields"."f__auth_number" AS TEXT)) > 30
       THEN 5
-      WHEN ROW_NUMBER() OVER (PARTITION BY "cs_fields"."__key" ORDER BY "cs_fields"."__row") > 1
+      WHEN NOT "cs_dups"."first_row" IS NULL AND "cs_fields"."__row" > "cs_dups"."first_row"
       THEN 6
     END AS "__rule"
   FROM "cs_fields"
+  LEFT JOIN (
+    SELECT
+      "__key",
+      MIN("__row") AS "first_row"
+    FROM "cs_fields"
+    GROUP BY
+      "__key"
+    HAVING
+      COUNT(*) > 1
+  ) AS "cs_dups"
+    ON "cs_dups"."__key" = "cs_fields"."__key"
 )
 SELECT
-  *,
+  "cs_rules"."__row",
+  "cs_rules"."__slot",
+  "cs_rules"."__key",
+  "cs_rules"."__rule",
+  "cs_rules"."f__episode_id",
+  "cs_rules"."f__auth_number",
+  "cs_rules"."f__visits_authorized",
+  "cs_rules"."f__start_date",
+  "cs_rules"."f__end_date",
   CASE
     WHEN NOT "cs_rules"."__keep"
     THEN 'filtered'
     WHEN NOT "cs_rules"."__rule" IS NULL
     THEN 'rejected'
-    WHEN ROW_NUMBER() OVER (
-      PARTITION BY (
-        "cs_rules"."__keep" AND "cs_rules"."__rule" IS NULL
-      ), "cs_rules"."__key"
-      ORDER BY "cs_rules"."__key"
-    ) > 1
-    THEN 'merged'
     ELSE 'loaded'
   END AS "__status",
-  FIRST_VALUE("cs_rules"."__key") OVER (
-    PARTITION BY (
-      "cs_rules"."__keep" AND "cs_rules"."__rule" IS NULL
-    ), "cs_rules"."__key"
-    ORDER BY "cs_rules"."__key"
-  ) AS "__survivor_key"
+  "cs_rules"."__key" AS "__survivor_key"
 FROM "cs_rules";
 
 -- specs/demo_clinic.mig:269: legacy.auths -> emr.authorization: rejected rows with the first rule that failed

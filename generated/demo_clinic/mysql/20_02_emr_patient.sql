@@ -782,16 +782,42 @@ WITH `cs_in` AS (
         `cs_fields`.`f__status` IN ('active', 'inactive')
       )
       THEN 24
-      WHEN ROW_NUMBER() OVER (
-        PARTITION BY `cs_fields`.`__key`
-        ORDER BY CASE WHEN `cs_fields`.`__row` IS NULL THEN 1 ELSE 0 END, `cs_fields`.`__row`
-      ) > 1
+      WHEN NOT `cs_dups`.`first_row` IS NULL AND `cs_fields`.`__row` > `cs_dups`.`first_row`
       THEN 25
     END AS `__rule`
   FROM `cs_fields`
+  LEFT JOIN (
+    SELECT
+      `__key`,
+      MIN(`__row`) AS `first_row`
+    FROM `cs_fields`
+    GROUP BY
+      `__key`
+    HAVING
+      COUNT(*) > 1
+  ) AS `cs_dups`
+    ON `cs_dups`.`__key` = `cs_fields`.`__key`
 )
 SELECT
-  *,
+  `cs_rules`.`__row`,
+  `cs_rules`.`__slot`,
+  `cs_rules`.`__key`,
+  `cs_rules`.`__rule`,
+  `cs_rules`.`f__mrn`,
+  `cs_rules`.`f__first_name`,
+  `cs_rules`.`f__last_name`,
+  `cs_rules`.`f__middle_initial`,
+  `cs_rules`.`f__birth_date`,
+  `cs_rules`.`f__sex`,
+  `cs_rules`.`f__ssn`,
+  `cs_rules`.`f__address_line1`,
+  `cs_rules`.`f__city`,
+  `cs_rules`.`f__state`,
+  `cs_rules`.`f__postal_code`,
+  `cs_rules`.`f__phone`,
+  `cs_rules`.`f__email`,
+  `cs_rules`.`f__status`,
+  `cs_rules`.`s__patients__pat_no`,
   CASE
     WHEN NOT `cs_rules`.`__keep`
     THEN 'filtered'

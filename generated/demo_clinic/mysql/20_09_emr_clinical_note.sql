@@ -61,36 +61,39 @@ WITH `cs_in` AS (
       THEN 5
       WHEN CHAR_LENGTH(CAST(`cs_fields`.`f__note_type` AS CHAR)) > 20
       THEN 6
-      WHEN ROW_NUMBER() OVER (
-        PARTITION BY `cs_fields`.`__key`
-        ORDER BY CASE WHEN `cs_fields`.`__row` IS NULL THEN 1 ELSE 0 END, `cs_fields`.`__row`
-      ) > 1
+      WHEN NOT `cs_dups`.`first_row` IS NULL AND `cs_fields`.`__row` > `cs_dups`.`first_row`
       THEN 7
     END AS `__rule`
   FROM `cs_fields`
+  LEFT JOIN (
+    SELECT
+      `__key`,
+      MIN(`__row`) AS `first_row`
+    FROM `cs_fields`
+    GROUP BY
+      `__key`
+    HAVING
+      COUNT(*) > 1
+  ) AS `cs_dups`
+    ON `cs_dups`.`__key` = `cs_fields`.`__key`
 )
 SELECT
-  *,
+  `cs_rules`.`__row`,
+  `cs_rules`.`__slot`,
+  `cs_rules`.`__key`,
+  `cs_rules`.`__rule`,
+  `cs_rules`.`f__encounter_id`,
+  `cs_rules`.`f__note_type`,
+  `cs_rules`.`f__body`,
+  `cs_rules`.`s__notes__note_id`,
   CASE
     WHEN NOT `cs_rules`.`__keep`
     THEN 'filtered'
     WHEN NOT `cs_rules`.`__rule` IS NULL
     THEN 'rejected'
-    WHEN ROW_NUMBER() OVER (
-      PARTITION BY (
-        `cs_rules`.`__keep` AND `cs_rules`.`__rule` IS NULL
-      ), `cs_rules`.`__key`
-      ORDER BY CASE WHEN `cs_rules`.`__key` IS NULL THEN 1 ELSE 0 END, `cs_rules`.`__key`
-    ) > 1
-    THEN 'merged'
     ELSE 'loaded'
   END AS `__status`,
-  FIRST_VALUE(`cs_rules`.`__key`) OVER (
-    PARTITION BY (
-      `cs_rules`.`__keep` AND `cs_rules`.`__rule` IS NULL
-    ), `cs_rules`.`__key`
-    ORDER BY CASE WHEN `cs_rules`.`__key` IS NULL THEN 1 ELSE 0 END, `cs_rules`.`__key`
-  ) AS `__survivor_key`
+  `cs_rules`.`__key` AS `__survivor_key`
 FROM `cs_rules`;
 
 -- specs/demo_clinic.mig:308: legacy.notes -> emr.clinical_note: rejected rows with the first rule that failed

@@ -106,33 +106,40 @@ WITH "cs_in" AS (
       THEN 9
       WHEN LENGTH(CAST("cs_fields"."f__npi" AS VARCHAR)) > 10
       THEN 10
-      WHEN ROW_NUMBER() OVER (PARTITION BY "cs_fields"."__key" ORDER BY "cs_fields"."__row") > 1
+      WHEN NOT "cs_dups"."first_row" IS NULL AND "cs_fields"."__row" > "cs_dups"."first_row"
       THEN 11
     END AS "__rule"
   FROM "cs_fields"
+  LEFT JOIN (
+    SELECT
+      "__key",
+      MIN("__row") AS "first_row"
+    FROM "cs_fields"
+    GROUP BY
+      "__key"
+    HAVING
+      COUNT(*) > 1
+  ) AS "cs_dups"
+    ON "cs_dups"."__key" = "cs_fields"."__key"
 )
 SELECT
-  *,
+  "cs_rules"."__row",
+  "cs_rules"."__slot",
+  "cs_rules"."__key",
+  "cs_rules"."__rule",
+  "cs_rules"."f__provider_code",
+  "cs_rules"."f__full_name",
+  "cs_rules"."f__credential",
+  "cs_rules"."f__npi",
+  "cs_rules"."s__providers__prov_id",
   CASE
     WHEN NOT "cs_rules"."__keep"
     THEN 'filtered'
     WHEN NOT "cs_rules"."__rule" IS NULL
     THEN 'rejected'
-    WHEN ROW_NUMBER() OVER (
-      PARTITION BY (
-        "cs_rules"."__keep" AND "cs_rules"."__rule" IS NULL
-      ), "cs_rules"."__key"
-      ORDER BY "cs_rules"."__key"
-    ) > 1
-    THEN 'merged'
     ELSE 'loaded'
   END AS "__status",
-  FIRST_VALUE("cs_rules"."__key") OVER (
-    PARTITION BY (
-      "cs_rules"."__keep" AND "cs_rules"."__rule" IS NULL
-    ), "cs_rules"."__key"
-    ORDER BY "cs_rules"."__key"
-  ) AS "__survivor_key"
+  "cs_rules"."__key" AS "__survivor_key"
 FROM "cs_rules";
 
 -- specs/demo_clinic.mig:199: legacy.providers -> emr.practitioner: rejected rows with the first rule that failed

@@ -119,33 +119,41 @@ WITH "cs_in" AS (
         "cs_fields"."f__status" IN ('completed', 'no-show', 'cancelled', 'unknown')
       )
       THEN 7
-      WHEN ROW_NUMBER() OVER (PARTITION BY "cs_fields"."__key" ORDER BY "cs_fields"."__row") > 1
+      WHEN NOT "cs_dups"."first_row" IS NULL AND "cs_fields"."__row" > "cs_dups"."first_row"
       THEN 8
     END AS "__rule"
   FROM "cs_fields"
+  LEFT JOIN (
+    SELECT
+      "__key",
+      MIN("__row") AS "first_row"
+    FROM "cs_fields"
+    GROUP BY
+      "__key"
+    HAVING
+      COUNT(*) > 1
+  ) AS "cs_dups"
+    ON "cs_dups"."__key" = "cs_fields"."__key"
 )
 SELECT
-  *,
+  "cs_rules"."__row",
+  "cs_rules"."__slot",
+  "cs_rules"."__key",
+  "cs_rules"."__rule",
+  "cs_rules"."f__patient_id",
+  "cs_rules"."f__episode_id",
+  "cs_rules"."f__practitioner_id",
+  "cs_rules"."f__service_date",
+  "cs_rules"."f__status",
+  "cs_rules"."s__visits__visit_id",
   CASE
     WHEN NOT "cs_rules"."__keep"
     THEN 'filtered'
     WHEN NOT "cs_rules"."__rule" IS NULL
     THEN 'rejected'
-    WHEN ROW_NUMBER() OVER (
-      PARTITION BY (
-        "cs_rules"."__keep" AND "cs_rules"."__rule" IS NULL
-      ), "cs_rules"."__key"
-      ORDER BY "cs_rules"."__key"
-    ) > 1
-    THEN 'merged'
     ELSE 'loaded'
   END AS "__status",
-  FIRST_VALUE("cs_rules"."__key") OVER (
-    PARTITION BY (
-      "cs_rules"."__keep" AND "cs_rules"."__rule" IS NULL
-    ), "cs_rules"."__key"
-    ORDER BY "cs_rules"."__key"
-  ) AS "__survivor_key"
+  "cs_rules"."__key" AS "__survivor_key"
 FROM "cs_rules";
 
 -- specs/demo_clinic.mig:279: legacy.visits -> emr.encounter: rejected rows with the first rule that failed
