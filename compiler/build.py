@@ -79,6 +79,8 @@ class Builder(Transformer):
                 spec.lookups.append(item)
             elif isinstance(item, ir.Map):
                 spec.maps.append(item)
+            elif isinstance(item, ir.SpecTest):
+                spec.tests.append(item)
             elif isinstance(item, list):  # a validate block
                 spec.checks.extend(item)
         return spec
@@ -397,6 +399,67 @@ class Builder(Transformer):
             value=str(value.value),
             percent=bool(pct),
         )
+
+    # -- spec tests
+    @v_args(meta=True)
+    def spec_test(self, meta, children):
+        name, *members = children
+        fields: dict = {"given": [], "expect": [], "rejects": [], "checks": []}
+        for kind, node in members:
+            fields[kind].append(node)
+        return ir.SpecTest(span=self.span(meta), name=unquote_string(name), **fields)
+
+    def _rows(self, meta, table, header, rows) -> ir.Rows:
+        for r in rows:
+            if len(r) != len(header):
+                self.diags.error(f"row has {len(r)} value(s) but the header names {len(header)} column(s)", r[0].span)
+        return ir.Rows(span=self.span(meta), table=table, columns=header, rows=[r for r in rows if len(r) == len(header)])
+
+    @v_args(meta=True)
+    def given(self, meta, children):
+        table, header, *rows = children
+        return ("given", self._rows(meta, table, header, rows))
+
+    @v_args(meta=True)
+    def expect_rows(self, meta, children):
+        table, header, *rows = children
+        return ("expect", self._rows(meta, table, header, rows))
+
+    @v_args(meta=True)
+    def expect_rejects(self, meta, children):
+        source, target, header, *rows = children
+        counts = []
+        if header != ["reason", "count"]:
+            self.diags.error("expected rejects are a table with the columns `reason | count`", self.span(meta))
+        else:
+            for reason, count in rows:
+                if reason.type != "text" or count.type != "integer":
+                    self.diags.error("each expected reject row is a reason (string) and a count (whole number)", reason.span)
+                else:
+                    counts.append((str(reason.value), int(count.value)))
+        return ("rejects", ir.ExpectRejects(span=self.span(meta), source=source, target=target, counts=counts))
+
+    @v_args(meta=True)
+    def expect_check(self, meta, children):
+        name, status = children
+        status = "not applicable" if str(status) == "not_applicable" else str(status)
+        return ("checks", ir.ExpectCheck(span=self.span(meta), name=unquote_string(name), status=status))
+
+    def row_header(self, children):
+        return [unquote_name(c) for c in children]
+
+    def cell_row(self, children):
+        return list(children)
+
+    def date_cell(self, children):
+        tok = children[0]
+        return ir.Literal(span=self.tok_span(tok), type="date", value=str(tok))
+
+    @v_args(meta=True)
+    def negative_cell(self, meta, children):
+        lit = children[0]
+        value = -lit.value if lit.type == "integer" else "-" + str(lit.value)
+        return ir.Literal(span=self.span(meta), type=lit.type, value=value)
 
     # -- expressions
     @v_args(meta=True)

@@ -793,6 +793,7 @@ class TypeInference:
             plural = "" if want == "1" or want == "at least 1" else "s"
             self.err(f"`{name}` takes {want} argument{plural}, got {n}", e)
             return None
+        errors_before = len(self.ck.diags.diagnostics)
         is_literal = getattr(fn, "is_literal_param", lambda i: i in fn.literal_params)
         literals: dict[int, str] = {}
         for i, (arg, t) in enumerate(zip(e.args, arg_types)):
@@ -817,7 +818,35 @@ class TypeInference:
                 self.err(msg, e)
         if None in arg_types:
             return None
+        if len(self.ck.diags.diagnostics) == errors_before:
+            self.trial_lowering(fn, e, arg_types)
         return fn.return_type([t for t in arg_types])
+
+    def trial_lowering(self, fn, e: ir.Call, arg_types: list[str]) -> None:
+        """Lower the call once per dialect with stand-in arguments, so that what a lowering
+        refuses (`round(x, n)` needs a constant) is an error here and not at compile time."""
+        from sqlglot import exp
+
+        from compiler.functions import lower_call
+        from compiler.lower import literal_of
+
+        def stand_in(arg):
+            if isinstance(arg, ir.Literal):
+                return literal_of(arg)
+            if isinstance(arg, ir.Unary) and arg.op == "neg" and isinstance(arg.operand, ir.Literal):
+                return exp.Neg(this=literal_of(arg.operand))
+            return exp.column("value")
+
+        for dialect in DIALECTS:
+            if fn.lowering_for(dialect) is None:
+                continue  # `compile` names the function and the dialect
+            try:
+                lower_call(fn.name, [stand_in(a) for a in e.args], dialect, arg_types)
+            except ValueError as exc:  # InvalidArgument, RegexError
+                self.err(str(exc), e)
+                return
+            except Exception:  # anything else is for `compile` to report
+                return
 
     def foreign_crosswalk(self, e: ir.Call):
         table = f"{e.func[0]}.{e.func[1]}"

@@ -139,6 +139,28 @@ def cmd_run(args) -> int:
     return EXIT_VALIDATION if report.status == "fail" else EXIT_OK
 
 
+def cmd_test(args) -> int:
+    from compiler.spectest import junit_xml, run_tests
+
+    results_by_spec = {}
+    failed = total = 0
+    for spec in args.spec:
+        compiled = load_spec(spec)
+        results = run_tests(compiled, args.target)
+        results_by_spec[spec] = results
+        for r in results:
+            total += 1
+            mark = "[green]PASS[/]" if r.passed else "[bold red]FAIL[/]"
+            out_console.print(f"{mark} {spec}:{r.line} {r.name} ({r.seconds:.2f}s)")
+            for line in r.failures:
+                out_console.print(line, markup=False, highlight=False)
+            failed += not r.passed
+    if args.junit:
+        Path(args.junit).write_text(junit_xml(results_by_spec), encoding="utf-8")
+    print(f"{total - failed} passed, {failed} failed", file=sys.stderr)
+    return EXIT_VALIDATION if failed else EXIT_OK
+
+
 def cmd_demo_data(args) -> int:
     from compiler.demo import generate
 
@@ -181,6 +203,12 @@ def parser() -> argparse.ArgumentParser:
     c.add_argument("--show-phi", action="store_true", help="show phi values and raw lines in report samples (off by default)")
     c.add_argument("--audit", help="audit log (default $CHARTSHIFT_AUDIT_LOG or ./chartshift-audit.jsonl)")
     c.set_defaults(func=cmd_run)
+
+    c = sub.add_parser("test", help="run the spec's test blocks (in-memory DuckDB unless --target)")
+    c.add_argument("spec", nargs="+")
+    c.add_argument("--target", help="run the tests on this target instead (postgresql://..., mysql://...)")
+    c.add_argument("--junit", help="write JUnit XML here")
+    c.set_defaults(func=cmd_test)
 
     c = sub.add_parser("ir", help="print the IR as JSON")
     c.add_argument("spec")

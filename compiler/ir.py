@@ -35,7 +35,7 @@ class Literal(Node):
     """A constant: text, integer, decimal (kept as text for exactness), boolean or null."""
 
     kind: L["literal"] = "literal"
-    type: L["text", "integer", "decimal", "boolean", "null"]
+    type: L["text", "integer", "decimal", "boolean", "null", "date"]
     value: str | int | bool | None
 
 
@@ -313,6 +313,39 @@ class Check(Node):
     thresholds: list[Threshold] = []
 
 
+class Rows(Node):
+    """A table of literal rows in a spec test: `given` input or `expect` output."""
+
+    table: Name
+    columns: list[str]
+    rows: list[list[Literal]]
+
+
+class ExpectRejects(Node):
+    """`expect rejects legacy.x -> emr.y { reason | count ... }`."""
+
+    source: Name
+    target: Name
+    counts: list[tuple[str, int]]
+
+
+class ExpectCheck(Node):
+    """`expect check "unique emr.patient.mrn" pass`."""
+
+    name: str
+    status: str
+
+
+class SpecTest(Node):
+    """A `test` block: input rows, expected target rows, rejects and verdicts."""
+
+    name: str
+    given: list[Rows] = []
+    expect: list[Rows] = []
+    rejects: list[ExpectRejects] = []
+    checks: list[ExpectCheck] = []
+
+
 class Migration(Node):
     """The `migration` header block."""
 
@@ -330,3 +363,4 @@ class Spec(BaseModel):
     lookups: list[Lookup] = []
     maps: list[Map] = []
     checks: list[Check] = []
+    tests: list[SpecTest] = []

@@ -33,11 +33,13 @@ def default_target(compiled: Compiled) -> str:
 
 
 def run(compiled: Compiled, source_dir: Path | None, target_url: str | None, commit_on_fail: bool = False,
-        show_phi: bool = False) -> Report:
+        show_phi: bool = False, engine=None) -> Report:
+    """Migrate; `engine` (optional) is an open engine to use and leave open (spec tests)."""
     started = time.perf_counter()
     started_at = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+    keep_open = engine is not None
     url = target_url or default_target(compiled)
-    engine = with_faults(open_engine(url))
+    engine = engine if keep_open else with_faults(open_engine(url))
     dialect = engine.dialect
     gen = SqlGen(compiled.spec, compiled.catalog, dialect)
     scripts = gen.scripts()
@@ -76,7 +78,8 @@ def run(compiled: Compiled, source_dir: Path | None, target_url: str | None, com
         discard(engine, gen)
         raise
     finally:
-        engine.close()
+        if not keep_open:
+            engine.close()
         shutil.rmtree(workdir, ignore_errors=True)
     report.committed = committed
     report.duration_seconds = time.perf_counter() - started

@@ -500,7 +500,7 @@ class MapSql:
                      exp.GT(this=col("__row", "cs_fields"), expression=col("first_row", "cs_dups"))),
             lit(dup_key_rule), copy=False)
         rules = (
-            exp.select(exp.Star(), exp.alias_(case, "__rule", quoted=True))
+            exp.select(exp.Column(this=exp.Star(), table=ident("cs_fields")), exp.alias_(case, "__rule", quoted=True))
             .from_(table("cs_fields"))
             .join(exp.Subquery(this=dups, alias=exp.TableAlias(this=ident("cs_dups"))),
                   on=exp.EQ(this=col("__key", "cs_dups"), expression=col("__key", "cs_fields")), join_type="left")

@@ -205,6 +205,14 @@ def test_string_literal_parameters_and_literal_checks(spec_dir, monkeypatch):
     ]
 
 
+def test_what_a_lowering_refuses_is_a_check_error(spec_dir):
+    """`round` needs a constant number of places: refused by `check`, not later by `compile`."""
+    text = BASE + PATIENT_MAP + VISIT_MAP.replace("upper(trim(code))", "concat(round(amount, units))")
+    line = ln(text, "concat(round")
+    assert [h.split(": error: ")[0] for h in headers(text)] == [f"s.mig:{line}:23"]
+    assert headers(text)[0].startswith(f"s.mig:{line}:23: error: round(): ")
+
+
 # ------------------------------------------------------------------ types
 
 

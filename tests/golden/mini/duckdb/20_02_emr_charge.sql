@@ -70,7 +70,7 @@ WITH "cs_in" AS (
   FROM "cs_in"
 ), "cs_rules" AS (
   SELECT
-    *,
+    "cs_fields".*,
     CASE
       WHEN NOT "cs_fields"."__cast_error" IS NULL
       THEN 1
