@@ -1,5 +1,5 @@
 -- chartshift 0.1.0 | dialect duckdb
--- spec specs/demo_clinic.mig sha256 80e041d8a69a4f736a38095514fa9c86cf288a5e050e0c3c224130420ac8ceb5
+-- spec specs/demo_clinic.mig sha256 a0494f9d66c6084fd72bfacaa145ad2d752a9b7ffec0e94f1786bb184aad4f3b
 -- 20_07_emr_encounter: map legacy.visits -> emr.encounter
 -- Generated file: do not edit. Regenerate with `chartshift compile specs/demo_clinic.mig`.
 
@@ -97,7 +97,7 @@ WITH "cs_in" AS (
   FROM "cs_in"
 ), "cs_rules" AS (
   SELECT
-    *,
+    "cs_fields".*,
     CASE
       WHEN NOT "cs_fields"."__cast_error" IS NULL
       THEN 1
