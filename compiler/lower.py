@@ -79,12 +79,13 @@ def paren(e: exp.Expression) -> exp.Expression:
 class ExprLowering:
     """Lowers one expression tree; `resolve` maps names, `catalog` resolves lookups and crosswalks."""
 
-    def __init__(self, dialect: str, resolve: Resolver, catalog: Catalog, crosswalk_ref=None, lookup_ref=None):
+    def __init__(self, dialect: str, resolve: Resolver, catalog: Catalog, crosswalk_ref=None, lookup_ref=None, type_of=None):
         self.dialect = dialect
         self.resolve = resolve
         self.catalog = catalog
         self.crosswalk_ref = crosswalk_ref  # (target, [key exprs]) -> exp
         self.lookup_ref = lookup_ref        # (lookup, arg) -> exp
+        self.type_of = type_of              # IR expr -> value type, lets lowerings pick exact forms
 
     def __call__(self, e) -> exp.Expression:
         return getattr(self, "l_" + e.kind)(e)
@@ -144,7 +145,8 @@ class ExprLowering:
         lookup = self.catalog.lookups.get(name)
         if lookup is not None:
             return self.lookup_ref(lookup, self(e.args[0]))
-        return lower_call(name, [self(a) for a in e.args], self.dialect)
+        types = [self.type_of(a) or T.ANY for a in e.args] if self.type_of else None
+        return lower_call(name, [self(a) for a in e.args], self.dialect, arg_types=types)
 
 
 def inline_lookup(lookup: ir.Lookup, arg: exp.Expression) -> exp.Expression:

@@ -139,8 +139,8 @@ class SqlGen:
         out += [table_names(dotted(m.target)).xwalk for m in self.maps if self.cat.crosswalk_field(dotted(m.target))]
         return out
 
-    def lowering(self, resolve) -> ExprLowering:
-        return ExprLowering(self.dialect, resolve, self.cat, self.xwalk_lookup, self.lookup_expr)
+    def lowering(self, resolve, type_of=None) -> ExprLowering:
+        return ExprLowering(self.dialect, resolve, self.cat, self.xwalk_lookup, self.lookup_expr, type_of)
 
     def target_sql_type(self, c: ir.Column) -> exp.DataType:
         name = c.type.name
@@ -385,12 +385,18 @@ class MapSql:
         for a in m.assigns:
             self.scope.field_types[a.field] = TARGET_TYPES.get(self.columns[a.field].type.name, T.ANY)
         self.rules: list[tuple[str, str]] = []  # (rule id, reason) ; index + 1 is the rule number
+        self._checker = None
 
-    def type_of(self, e) -> str | None:
-        """The value type of a rule-context expression (the checker's inference)."""
+    def type_of(self, e, rule_context: bool = True) -> str | None:
+        """The value type of an expression (the checker's inference)."""
         from compiler.check import Checker, TypeInference
 
-        return TypeInference(Checker(self.gen.spec, Path(".")), self.scope, True).infer(e)
+        if self._checker is None:
+            self._checker = Checker(self.gen.spec, Path("."))
+        return TypeInference(self._checker, self.scope, rule_context).infer(e)
+
+    def lowering_in(self, layer: str, rule_context: bool) -> ExprLowering:
+        return self.gen.lowering(self.resolve_in(layer, rule_context), lambda e: self.type_of(e, rule_context))
 
     def add_rule(self, rule: str, reason: str) -> int:
         self.rules.append((rule, reason))
@@ -461,7 +467,7 @@ class MapSql:
             inp = inp.select(exp.alias_(lit(1), "__slot", quoted=True), copy=False)
 
         # layer 2: fields, key, where / each filters
-        low_in = self.gen.lowering(self.resolve_in("cs_in", False))
+        low_in = self.lowering_in("cs_in", False)
         fields = exp.select(exp.Star()).from_(table("cs_in"))
         for a in m.assigns:
             if a is self.xwalk:
@@ -476,7 +482,7 @@ class MapSql:
         fields = fields.select(exp.alias_(exp.Coalesce(this=paren(keep), expressions=[exp.false()]), "__keep", quoted=True), copy=False)
 
         # layer 3: the first failing rule
-        low_f = self.gen.lowering(self.resolve_in("cs_fields", True))
+        low_f = self.lowering_in("cs_fields", True)
         case = exp.Case()
         case = case.when(exp.Not(this=exp.Is(this=col("__cast_error", "cs_fields"), expression=exp.Null())),
                          lit(self.add_rule("cast", "value does not fit the source column type")), copy=False)
@@ -514,7 +520,7 @@ class MapSql:
         )
         if m.dedup:
             candidate = exp.and_(col("__keep", "cs_rules"), exp.Is(this=col("__rule", "cs_rules"), expression=exp.Null()))
-            low_r = self.gen.lowering(self.resolve_in("cs_rules", True))
+            low_r = self.lowering_in("cs_rules", True)
             keys = [low_r(k) for k in m.dedup.keys]
             any_null = exp.or_(*[exp.Is(this=paren(k.copy()), expression=exp.Null()) for k in keys])
             partition = [paren(candidate)] + keys + [exp.Case().when(any_null, col("__key", "cs_rules"), copy=False)]
