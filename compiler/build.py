@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from lark import Token, Transformer, Tree, v_args
 
 from compiler import ir
@@ -432,11 +434,11 @@ class Builder(Transformer):
         if header != ["reason", "count"]:
             self.diags.error("expected rejects are a table with the columns `reason | count`", self.span(meta))
         else:
-            for reason, count in rows:
-                if reason.type != "text" or count.type != "integer":
-                    self.diags.error("each expected reject row is a reason (string) and a count (whole number)", reason.span)
+            for row in rows:
+                if len(row) != 2 or row[0].type != "text" or row[1].type != "integer" or row[1].value < 0:
+                    self.diags.error("each expected reject row is a reason (string) and a count (whole number)", row[0].span)
                 else:
-                    counts.append((str(reason.value), int(count.value)))
+                    counts.append((str(row[0].value), int(row[1].value)))
         return ("rejects", ir.ExpectRejects(span=self.span(meta), source=source, target=target, counts=counts))
 
     @v_args(meta=True)
@@ -453,6 +455,10 @@ class Builder(Transformer):
 
     def date_cell(self, children):
         tok = children[0]
+        try:
+            date.fromisoformat(str(tok))
+        except ValueError:
+            self.diags.error(f"`{tok}` is not a date", self.tok_span(tok))
         return ir.Literal(span=self.tok_span(tok), type="date", value=str(tok))
 
     @v_args(meta=True)

@@ -223,6 +223,10 @@ def parser() -> argparse.ArgumentParser:
     from compiler import cli_secure  # keygen, backup, restore, audit
 
     cli_secure.add_commands(sub)
+
+    from compiler import cli_sample  # sample, plan
+
+    cli_sample.add_commands(sub)
     return p
 
 

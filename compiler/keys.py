@@ -141,12 +141,13 @@ def read_key_file(path: str | Path) -> Key:
     return parse_key(text, str(p))
 
 
-def load_key(key_file: str | None, environ: dict | None = None) -> Key:
-    """`--key-file` if given, else CHARTSHIFT_BACKUP_KEY; neither is a usage error (exit 2)."""
+def load_key(key_file: str | None, environ: dict | None = None, env_var: str = KEY_ENV,
+             missing: str = f"no backup key: pass --key-file FILE or set {KEY_ENV}") -> Key:
+    """`--key-file` if given, else the key in `env_var`; neither is a usage error (exit 2)."""
     env = os.environ if environ is None else environ
     if key_file:
         return read_key_file(key_file)
-    text = env.get(KEY_ENV)
+    text = env.get(env_var)
     if text:
-        return parse_key(text, f"${KEY_ENV}")
-    raise SecureUsageError(f"no backup key: pass --key-file FILE or set {KEY_ENV} (create a key with `chartshift keygen --out FILE`)")
+        return parse_key(text, f"${env_var}")
+    raise SecureUsageError(f"{missing} (create a key with `chartshift keygen --out FILE`)")

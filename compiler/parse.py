@@ -152,7 +152,7 @@ def last_position(text: str) -> tuple[int, int]:
     return body.count("\n") + 1, len(body) - (body.rfind("\n") + 1) + 1
 
 
-TOP_LEVEL = re.compile(r"^(migration|source|target|lookup|map|validate)\b", re.M)
+TOP_LEVEL = re.compile(r"^(migration|source|target|lookup|map|validate|test)\b", re.M)
 
 
 def block_starts(text: str) -> list[tuple[int, int, str]]:

@@ -33,8 +33,10 @@ def default_target(compiled: Compiled) -> str:
 
 
 def run(compiled: Compiled, source_dir: Path | None, target_url: str | None, commit_on_fail: bool = False,
-        show_phi: bool = False, engine=None) -> Report:
-    """Migrate; `engine` (optional) is an open engine to use and leave open (spec tests)."""
+        show_phi: bool = False, engine=None, on_statement=None) -> Report:
+    """Migrate; `engine` (optional) is an open engine to use and leave open (spec tests);
+    `on_statement(step, seconds)` (optional) gets the time of each statement (step: its
+    script's name), of staging each file (`stage:<table>`) and of the report queries."""
     started = time.perf_counter()
     started_at = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
     keep_open = engine is not None
@@ -46,12 +48,14 @@ def run(compiled: Compiled, source_dir: Path | None, target_url: str | None, com
     setup, body, finish = scripts[0], scripts[1:-1], scripts[-1]
     workdir = Path(tempfile.mkdtemp(prefix="chartshift-"))  # private (0700): may hold transcoded PHI
     committed = False
+    lap = _stopwatch(on_statement)
     try:
         engine.begin()
         for st in render_statements(setup, dialect):
             engine.execute(st.text)
+            lap(setup.name)
         stages = [
-            engine.stage(sf, workdir, gen.tbl(*stage_table(sf.qualified)), gen.tbl(*REJECTS, building=True), gen.traits)
+            lap(f"stage:{sf.qualified}", engine.stage(sf, workdir, gen.tbl(*stage_table(sf.qualified)), gen.tbl(*REJECTS, building=True), gen.traits))
             for sf in source_files(compiled.spec, source_dir, compiled.path.parent)
         ]
         checks_rows = {}
@@ -61,14 +65,17 @@ def run(compiled: Compiled, source_dir: Path | None, target_url: str | None, com
                     checks_rows[st.query] = engine.query(st.text)[0]
                 else:
                     engine.execute(st.text)
+                lap(script.name)
         maps = read_counts(engine, gen)
         checks = [evaluate(c, checks_rows[f"check:{i}"]) for i, c in enumerate(compiled.spec.checks)]
         report = Report(__version__, compiled.display, compiled.sha256, engine.display_url, dialect, started_at, 0.0, False, stages, maps, checks)
         report.reject_samples = reject_samples(engine, gen, show_phi)
         if report.status != FAIL or commit_on_fail:
+            lap("report")
             for st in render_statements(finish, dialect):
                 engine.execute(st.text)
             engine.commit()
+            lap(finish.name)
             committed = True
         else:
             engine.rollback()
@@ -84,6 +91,19 @@ def run(compiled: Compiled, source_dir: Path | None, target_url: str | None, com
     report.committed = committed
     report.duration_seconds = time.perf_counter() - started
     return report
+
+
+def _stopwatch(callback):
+    """lap(step, result=None): report the time since the previous lap to `callback`."""
+    last = [time.perf_counter()]
+
+    def lap(step, result=None):
+        if callback is not None:
+            now = time.perf_counter()
+            callback(step, now - last[0])
+            last[0] = now
+        return result
+    return lap
 
 
 def discard(engine, gen: SqlGen) -> None:

@@ -426,6 +426,11 @@ def test_check_constraint_reads_only_computed_fields(spec_dir):
 def test_dedup_keep(spec_dir):
     text = BASE + PATIENT_MAP.replace("keep first by", "keep best by")
     assert headers(text) == [f"s.mig:{ln(text, 'keep best')}:3: error: `keep` takes first or last, not `best`"]
+    text = BASE + PATIENT_MAP.replace("keep first by pat_no", 'keep first by 1, "x" desc, pat_no')
+    assert headers(text) == [
+        f"s.mig:{ln(text, 'keep first by 1')}:62: error: a constant decides nothing in `keep ... by`; order by a column or field",
+        f"s.mig:{ln(text, 'keep first by 1')}:65: error: a constant decides nothing in `keep ... by`; order by a column or field",
+    ]
 
 
 def test_rule_names_see_fields_and_raw_columns(spec_dir):
@@ -647,6 +652,47 @@ def test_valid_matches_takes_the_portable_regex_subset(spec_dir):
     assert headers(text) == [
         f"s.mig:{ln(text, '(?=B)')}:3: error: invalid regular expression: only (?: ) groups are portable "
         "(no flags, look-arounds or named groups) at position 3 in regular expression '^A(?=B)'",
+    ]
+
+
+# ------------------------------------------------------------------ spec tests
+
+
+def test_spec_tests_name_real_tables_columns_maps_and_checks(spec_dir):
+    text = BASE + PATIENT_MAP + VISIT_MAP + textwrap.dedent("""
+        validate {
+          unique emr.patient.mrn
+        }
+        test "patients" {
+          given legacy.patient { pat_no  "1" }
+          given legacy.patients {
+            pat_no | fnam | pat_no
+            "1"    | "a"  | "2"
+          }
+          expect emr.patient {
+            mrn | birth_date | id
+            1   | "x"        | 1
+          }
+          expect rejects legacy.patients -> emr.visit { reason | count }
+          expect check "unique emr.patient.mr" pass
+        }
+        test "patients" { }
+    """)
+    cells = ln(text, '1   | "x"')
+    dup, first = ln(text, 'test "patients" { }'), ln(text, 'test "patients" {')
+    assert headers(text) == [
+        f"s.mig:{ln(text, 'given legacy.patient ')}:9: error: unknown source table `legacy.patient` "
+        "(did you mean `legacy.patients`?)",
+        f"s.mig:{ln(text, 'given legacy.patients')}:3: error: column `pat_no` named twice",
+        f"s.mig:{ln(text, 'given legacy.patients')}:3: error: unknown column `fnam` in legacy.patients "
+        "(did you mean `fname`?)",
+        f"s.mig:{cells}:5: error: value of type integer cannot be in column `mrn` of type text",
+        f"s.mig:{cells}:11: error: value of type text cannot be in column `birth_date` of type date",
+        f"s.mig:{ln(text, 'expect rejects')}:3: error: no map `legacy.patients -> emr.visit` "
+        "(did you mean `legacy.visits -> emr.visit`?)",
+        f"s.mig:{ln(text, 'expect check')}:3: error: no check named `unique emr.patient.mr` "
+        "(did you mean `unique emr.patient.mrn`?)",
+        f"s.mig:{dup}:1: error: duplicate test `patients` (first declared at line {first})",
     ]
 
 

@@ -131,9 +131,10 @@ KEYWORDS = [
     "unique", "valid", "matches", "between", "references", "consistent", "reconcile", "reject_rate",
     "warn", "fail", "above", "below", "not", "null", "phi", "check", "case", "then", "else", "end",
     "and", "or", "is", "like", "true", "false", "asc", "desc", "crosswalk", "each_index",
+    "test", "given", "expect", "rejects", "pass", "not_applicable",
 ]
 PUNCT = ["{", "}", "(", ")", "[", "]", ",", ".", ":", "->", "=", "<>", "!=", "<=", ">=", "<", ">",
-         "+", "-", "*", "/", "%", "||", "#", "`", '"', "'", ";", "@", "$", "\\", "\t", "\n"]
+         "+", "-", "*", "/", "%", "||", "|", "#", "`", '"', "'", ";", "@", "$", "\\", "\t", "\n"]
 TOKEN = re.compile(r'"(?:\\.|[^"\\\n])*"|\'(?:\'\'|[^\'\n])*\'|`[^`\n]*`|[A-Za-z_][A-Za-z0-9_]*'
                    r'|[0-9]+(?:\.[0-9]+)?|->|<>|!=|<=|>=|\|\||#[^\n]*|\S')
 NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
@@ -363,11 +364,13 @@ ALPHABET = KEYWORDS + [p for p in PUNCT if p not in ('"', "'", "`", "#")] + [
     "legacy", "emr", "patients", "patient", "pat_no", "id", "x", "y", "text", "integer", "bigint",
     "varchar", "date", "decimal", "csv", "upper", "trim", "first", "last", "sum", "count",
     "0", "1", "42", "2.5", "100", '"a"', '"%Y"', "'b'", '""', "`quoted name`", "# comment\n", "\n",
+    "2024-01-31", "2024-02-30",
 ]
 OPENERS = [
     "", "map legacy.patients -> emr.patient {", "validate {", "target emr { table patient key id {",
     'source legacy csv "d" { table patients "P.csv" {', "lookup l {", 'migration "m" {',
     "map legacy.patients -> emr.patient { id = ", "map legacy.patients -> emr.patient { where ",
+    'test "t" {', 'test "t" { given legacy.patients {', 'test "t" { expect rejects legacy.patients -> emr.patient {',
 ]
 BASE = """\
 source legacy csv "d" { table patients "P.csv" key pat_no { pat_no text  name text } }

@@ -305,6 +305,80 @@ def test_validate_checks_and_thresholds():
     assert span(c[9].thresholds[1]) == (12, 48, 12, 63)
 
 
+def test_spec_test_blocks():
+    spec = spec_of('''
+        test "dates and sex codes" {
+          given legacy.patients {
+            pat_no | fname | dob          | n
+            "001"  | "ann" | "03/04/1980" | -2
+            "002"  | null  | null         | 1.5
+          }
+          expect emr.patient {
+            mrn   | birth_date | active
+            "001" | 1980-03-04 | true
+          }
+          expect rejects legacy.patients -> emr.patient {
+            reason          | count
+            "missing name"  | 1
+          }
+          expect check "unique emr.patient.mrn" pass
+          expect check "completeness emr.patient.birth_date" not_applicable
+        }
+    ''')
+    t = spec.tests[0]
+    assert t.name == "dates and sex codes"
+    given = t.given[0]
+    assert (given.table.parts, given.columns) == (["legacy", "patients"], ["pat_no", "fname", "dob", "n"])
+    assert [[(c.type, c.value) for c in row] for row in given.rows] == [
+        [("text", "001"), ("text", "ann"), ("text", "03/04/1980"), ("integer", -2)],
+        [("text", "002"), ("null", None), ("null", None), ("decimal", "1.5")],
+    ]
+    assert [[(c.type, c.value) for c in row] for row in t.expect[0].rows] == [
+        [("text", "001"), ("date", "1980-03-04"), ("boolean", True)]]
+    rj = t.rejects[0]
+    assert (rj.source.parts, rj.target.parts, rj.counts) == (["legacy", "patients"], ["emr", "patient"], [("missing name", 1)])
+    assert [(c.name, c.status) for c in t.checks] == [
+        ("unique emr.patient.mrn", "pass"), ("completeness emr.patient.birth_date", "not applicable")]
+
+
+def test_spec_test_block_errors():
+    assert errors_of('''
+        test "t" {
+          given legacy.p { a | b
+            1 | 2 | 3
+          }
+          expect emr.t { d  2024-02-30 }
+          expect rejects legacy.p -> emr.t {
+            reason | count
+            "x"
+            "y" | -1
+          }
+        }
+    ''') == (
+        "t.mig:4:5: error: row has 3 value(s) but the header names 2 column(s)\n"
+        " 4 |     1 | 2 | 3\n"
+        "   |     ^\n"
+        "t.mig:6:21: error: `2024-02-30` is not a date\n"
+        " 6 |   expect emr.t { d  2024-02-30 }\n"
+        "   |                     ^^^^^^^^^^\n"
+        "t.mig:9:5: error: each expected reject row is a reason (string) and a count (whole number)\n"
+        ' 9 |     "x"\n'
+        "   |     ^^^\n"
+        "t.mig:10:5: error: each expected reject row is a reason (string) and a count (whole number)\n"
+        ' 10 |     "y" | -1\n'
+        "    |     ^^^"
+    )
+
+
+def test_a_broken_test_block_is_one_error():
+    assert errors_of('''
+        test "t" {
+          given legacy.p { a | b
+
+        map a.b -> c.d { x = 1 }
+    ''').splitlines()[0] == "t.mig:5:1: error: missing `}` before `map`"
+
+
 # ------------------------------------------------------------------ expressions
 
 
@@ -549,7 +623,7 @@ def test_unexpected_token_lists_what_could_follow():
 def test_garbage_before_the_first_block():
     assert errors_of("hello world\nlookup l { \"a\" -> \"b\" }\nmap a.b -> c.d { x = }\n") == (
         "t.mig:1:1: error: unexpected `hello`, expected one of `lookup`, `map`, `migration`, `source`, "
-        "`target`, `validate`\n"
+        "`target`, `test`, `validate`\n"
         " 1 | hello world\n"
         "   | ^^^^^\n"
         "t.mig:3:22: error: unexpected `}`, expected an expression\n"
