@@ -103,6 +103,9 @@ class DialectTraits:
     flat_schemas: bool = False
     publish_by_rename: bool = False
     temporary_work: bool = True
+    # legacy_key PRIMARY KEY on crosswalks: an index that joins use on PostgreSQL/MariaDB;
+    # DuckDB joins by hash and cannot evict a text ART index inside a transaction
+    crosswalk_primary_key: bool = True
     rename_tables: Callable[[list[tuple[exp.Table, exp.Table]]], exp.Expression] | None = None
 
 
@@ -121,6 +124,7 @@ TRAITS: dict[str, DialectTraits] = {
         json_object=json_object_fn("json_object"),
         target_types={**COMMON_TARGET_TYPES, "char": "VARCHAR", "text": "VARCHAR"},
         key_type="VARCHAR", key_collation=None, text_collation=None, binary=binary_for("duckdb"),
+        crosswalk_primary_key=False,
     ),
     "postgres": DialectTraits(
         name="postgres", sqlglot="postgres", safe_cast=safe_cast_for("postgres"),

@@ -98,12 +98,11 @@ class TableNames:
 
     work: str
     xwalk: tuple[str, str]
-    xwalk_new: str
 
 
 def table_names(target: str) -> TableNames:
     flat = target.replace(".", "__")
-    return TableNames(work=f"cs_work__{flat}", xwalk=(CHARTSHIFT_SCHEMA, f"xwalk__{flat}"), xwalk_new=f"cs_xwalk_new__{flat}")
+    return TableNames(work=f"cs_work__{flat}", xwalk=(CHARTSHIFT_SCHEMA, f"xwalk__{flat}"))
 
 
 def stage_table(source_table: str) -> tuple[str, str]:

@@ -3,13 +3,14 @@
 Scripts, in the order they run (all inside one transaction):
   00_setup      schemas, persistent crosswalk tables, fresh target/reject tables, lookups
   10_stage      typed views over the staged CSV text (staging itself: compiler/staging.py)
-  20_NN_<map>   one per map in plan order: work table, rejects, crosswalk, insert
-  80_reconcile  the accounting identity per map
+  20_NN_<map>   one per map in plan order: work table, rejects, crosswalk, insert, and the
+                map's accounting identity (a row of chartshift.reconciliation)
   90_validate   one query per validation check, returning (violations, denominator)
 
-Each map's work table is built in layers (CTEs): input (source + joins + each slots),
-fields (every assignment), rules (first failing reject rule), status (filtered / rejected
-/ merged / loaded, with the dedup survivor).  Computed columns are prefixed (`f__`, `s__`,
+Each map's work table is built in layers (CTEs): input (source + joins + each slots, less
+the rows `where` / `each ... when` filter), fields (every assignment; crosswalk and file
+lookups joined), rules (first failing reject rule), status (rejected / merged / loaded,
+with the dedup survivor), and crosswalk ids.  Computed columns are prefixed (`f__`, `s__`,
 `e__`, `__`) so they never collide with legacy column names (DuckDB folds case).
 """
 
@@ -139,7 +140,10 @@ class SqlGen:
         out += [table_names(dotted(m.target)).xwalk for m in self.maps if self.cat.crosswalk_field(dotted(m.target))]
         return out
 
-    def lowering(self, resolve, type_of=None) -> ExprLowering:
+    def lowering(self, resolve, type_of=None, refs: JoinedRefs | None = None) -> ExprLowering:
+        """`refs`: turn crosswalk and file-lookup references into joins of the layer being built."""
+        if refs is not None:
+            return ExprLowering(self.dialect, resolve, self.cat, refs.crosswalk, refs.lookup, type_of)
         return ExprLowering(self.dialect, resolve, self.cat, self.xwalk_lookup, self.lookup_expr, type_of)
 
     def target_sql_type(self, c: ir.Column) -> exp.DataType:
@@ -153,7 +157,6 @@ class SqlGen:
         out = [self.setup(), self.typed_views()]
         for i, m in enumerate(self.maps, start=1):
             out.append(self.map_script(i, m))
-        out.append(self.reconcile())
         out.append(self.validate())
         out.append(self.finish())
         return out
@@ -165,17 +168,13 @@ class SqlGen:
         out = [self.st(drop_table(self.tbl(schema, name, building=True)), f"discard this run's {schema}.{name}")
                for schema, name in self.published()]
         for m in self.maps:
-            names = table_names(dotted(m.target))
-            out += [self.st(drop_table(self.work(n)), f"work table of {map_label(m)}") for n in (names.work, names.xwalk_new)]
+            out.append(self.st(drop_table(self.work(table_names(dotted(m.target)).work)), f"work table of {map_label(m)}"))
         return out
 
     def finish(self) -> Script:
-        """Drop work tables; where DDL commits implicitly, rename this run's tables into place."""
-        s = Script("95_finish", "drop work tables" + (", publish by atomic rename" if self.traits.publish_by_rename else ""))
-        for m in self.maps:
-            names = table_names(dotted(m.target))
-            s.statements.append(self.st(drop_table(self.work(names.work)), f"work table of {map_label(m)}", m.span))
-            s.statements.append(self.st(drop_table(self.work(names.xwalk_new)), f"crosswalk work table of {map_label(m)}", m.span))
+        """Where DDL commits implicitly, rename this run's tables into place (each map drops
+        its own work table)."""
+        s = Script("95_finish", "publish by atomic rename" if self.traits.publish_by_rename else "nothing left to do: the commit publishes")
         if self.traits.publish_by_rename:
             pairs = self.published()
             for schema, name in pairs:
@@ -200,17 +199,18 @@ class SqlGen:
                 s.statements.append(self.st(exp.Create(this=exp.Table(this=ident(name)), kind="SCHEMA", exists=True), f"schema {name}"))
         key = self.traits.key_type
         xwalk_cols = [("legacy_key", key, True), ("own_id", "BIGINT", False), ("target_id", "BIGINT", False), ("state", "VARCHAR(10)", True)]
+        xwalk_pk = ["legacy_key"] if self.traits.crosswalk_primary_key else []
         for m in self.maps:
             if self.cat.crosswalk_field(dotted(m.target)) is None:
                 continue
             schema, name = table_names(dotted(m.target)).xwalk
             s.statements.append(self.st(
-                self.create_table(self.tbl(schema, name), xwalk_cols, primary_key=["legacy_key"], if_not_exists=True),
+                self.create_table(self.tbl(schema, name), xwalk_cols, primary_key=xwalk_pk, if_not_exists=True),
                 f"persistent crosswalk for {dotted(m.target)}: legacy key -> id (kept across runs)", m.span,
             ))
             if self.traits.publish_by_rename:
                 s.statements.append(self.st(drop_table(self.tbl(schema, name, building=True)), "this run's crosswalk", m.span))
-                s.statements.append(self.st(self.create_table(self.tbl(schema, name, building=True), xwalk_cols, primary_key=["legacy_key"]),
+                s.statements.append(self.st(self.create_table(self.tbl(schema, name, building=True), xwalk_cols, primary_key=xwalk_pk),
                                             "this run's crosswalk (renamed into place at the end)", m.span))
         rejects = self.tbl(*REJECTS, building=True)
         s.statements.append(self.st(drop_table(rejects), "rejects of this run"))
@@ -219,6 +219,12 @@ class SqlGen:
             ("slot", "INTEGER", False), ("record", "BIGINT", False), ("rule", "VARCHAR(200)", True),
             ("reason", "VARCHAR(500)", True), ("original_row", "TEXT", False),
         ]), "one row per rejected source row (raw values kept for remediation)"))
+        recon = self.tbl(*RECONCILIATION, building=True)
+        s.statements.append(self.st(drop_table(recon), "reconciliation of this run"))
+        s.statements.append(self.st(self.create_table(recon.copy(), [
+            ("map", "VARCHAR(200)", True), ("source_table", "VARCHAR(200)", True), ("target_table", "VARCHAR(200)", True),
+            *[(n, "BIGINT", True) for n in ("source_rows", "loaded", "rejected", "filtered", "merged")],
+        ]), "one row per map, written at the end of the map: its accounting identity"))
         for tgt in self.spec.targets:
             for t in tgt.tables:
                 name = f"{tgt.name}.{t.name}"
@@ -314,47 +320,6 @@ class SqlGen:
         s.statements.extend(builder.statements())
         return s
 
-    # ------------------------------------------------------------ reconcile
-    def reconcile(self) -> Script:
-        s = Script("80_reconcile", "accounting identity per map: source rows = loaded + rejected + filtered + merged")
-        selects = []
-        for m in self.maps:
-            src, tgt = dotted(m.source), dotted(m.target)
-            slots = len(m.each.items) if m.each else 1
-            work = table_names(tgt).work
-
-            def count(from_, where=None):
-                q = exp.select(exp.Count(this=exp.Star())).from_(from_)
-                if where is not None:
-                    q = q.where(where)
-                return exp.Subquery(this=q)
-
-            source_rows = count(self.tbl(m.source.parts[0], m.source.parts[-1]))
-            if slots > 1:
-                source_rows = exp.Mul(this=source_rows, expression=lit(slots))
-            status = lambda v: exp.EQ(this=col("__status"), expression=lit(v))  # noqa: E731
-            row = exp.select(
-                exp.alias_(lit(map_label(m)), "map", quoted=True),
-                exp.alias_(lit(src), "source_table", quoted=True),
-                exp.alias_(lit(tgt), "target_table", quoted=True),
-                exp.alias_(source_rows, "source_rows", quoted=True),
-                exp.alias_(count(self.tbl(m.target.parts[0], m.target.parts[-1], building=True)), "loaded", quoted=True),
-                exp.alias_(count(self.tbl(*REJECTS, building=True), exp.EQ(this=col("map"), expression=lit(map_label(m)))), "rejected", quoted=True),
-                exp.alias_(count(self.work(work), status("filtered")), "filtered", quoted=True),
-                exp.alias_(count(self.work(work), status("merged")), "merged", quoted=True),
-            )
-            selects.append(row)
-        s.statements.append(self.st(drop_table(self.tbl(*RECONCILIATION, building=True)), "reconciliation of this run"))
-        if selects:
-            union = selects[0]
-            for sel in selects[1:]:
-                union = exp.union(union, sel, distinct=False)
-            s.statements.append(self.st(
-                exp.Create(this=self.tbl(*RECONCILIATION, building=True), kind="TABLE", expression=union),
-                "one row per map; loaded counts the target table, rejected the rejects table",
-            ))
-        return s
-
     # ------------------------------------------------------------ validate
     def validate(self) -> Script:
         from compiler.validate import check_query
@@ -366,6 +331,48 @@ class SqlGen:
         return s
 
 
+class JoinedRefs:
+    """Crosswalk and file-lookup references of one layer as LEFT JOINs, one per distinct
+    key expression.  A correlated subquery per reference is an index probe per row on
+    PostgreSQL and MariaDB (and a DELIM_JOIN on DuckDB); a join is one hash join.  Both
+    joined tables have one row per key, so the join never multiplies rows."""
+
+    def __init__(self, gen: SqlGen):
+        self.gen = gen
+        self.joins: dict[tuple, tuple[str, exp.Table, exp.Expression]] = {}
+
+    def _alias(self, key: tuple, make) -> str:
+        if key not in self.joins:
+            alias = f"cs_ref{len(self.joins) + 1}"
+            self.joins[key] = (alias, *make(alias))
+        return self.joins[key][0]
+
+    def crosswalk(self, target: str, args: list[exp.Expression]) -> exp.Expression:
+        schema, name = table_names(target).xwalk
+        key = self.gen.key_text(args)
+        alias = self._alias(("crosswalk", target, key.sql()), lambda a: (
+            self.gen.tbl(schema, name, a, building=True),
+            exp.and_(exp.EQ(this=col("legacy_key", a), expression=key),
+                     exp.NEQ(this=col("state", a), expression=lit("inactive"))),
+        ))
+        return col("target_id", alias)
+
+    def lookup(self, lookup: ir.Lookup, arg: exp.Expression) -> exp.Expression:
+        if lookup.file is None:
+            return inline_lookup(lookup, arg)
+        alias = self._alias(("lookup", lookup.name, arg.sql()), lambda a: (
+            self.gen.tbl(CHARTSHIFT_SCHEMA, f"lookup__{lookup.name}", a),
+            exp.EQ(this=col("key", a), expression=arg),
+        ))
+        found = col("value", alias)
+        return found if lookup.default is None else exp.Coalesce(this=found, expressions=[lit(lookup.default.value)])
+
+    def join_into(self, select: exp.Select) -> exp.Select:
+        for alias, tbl, on in self.joins.values():
+            select = select.join(tbl, on=on, join_type="left", copy=False)
+        return select
+
+
 class MapSql:
     """The statements of one map."""
 
@@ -374,11 +381,13 @@ class MapSql:
         self.m = m
         self.cat = gen.cat
         self.target = dotted(m.target)
+        self.label = map_label(m)
         self.names = table_names(self.target)
         self.scope = MapScope.of(self.cat, m)
         self.target_table = self.cat.target_tables[self.target]
         self.columns = {c.name: c for c in self.target_table.columns}
         self.xwalk = self.cat.crosswalk_field(self.target)
+        self.slots = len(m.each.items) if m.each else 1
         if m.each:
             for i, n in enumerate(m.each.names):
                 self.scope.each_types[n] = (i, T.ANY)
@@ -395,8 +404,8 @@ class MapSql:
             self._checker = Checker(self.gen.spec, Path("."))
         return TypeInference(self._checker, self.scope, rule_context).infer(e)
 
-    def lowering_in(self, layer: str, rule_context: bool) -> ExprLowering:
-        return self.gen.lowering(self.resolve_in(layer, rule_context), lambda e: self.type_of(e, rule_context))
+    def lowering_in(self, layer: str, rule_context: bool, refs: JoinedRefs | None = None) -> ExprLowering:
+        return self.gen.lowering(self.resolve_in(layer, rule_context), lambda e: self.type_of(e, rule_context), refs)
 
     def add_rule(self, rule: str, reason: str) -> int:
         self.rules.append((rule, reason))
@@ -422,22 +431,25 @@ class MapSql:
         return resolve
 
     def statements(self) -> list[Statement]:
-        m = self.m
-        out = [self.gen.st(drop_table(self.gen.work(self.names.work)), "work table left by an earlier run", m.span)]
-        out.append(self.gen.st(self.work_table(), f"{map_label(m)}: every candidate row with its fields and status", m.span))
-        out.append(self.gen.st(self.insert_rejects(), f"{map_label(m)}: rejected rows with the first rule that failed", m.span))
+        m, st = self.m, self.gen.st
+        drop_work = drop_table(self.gen.work(self.names.work))
+        out = [st(drop_work, "work table left by an earlier run", m.span)]
+        out.append(st(self.work_table(), f"{self.label}: every kept row with its fields and status", m.span))
+        out.append(st(self.insert_rejects(), f"{self.label}: rejected rows with the first rule that failed", m.span))
         if self.xwalk is not None:
             out.extend(self.crosswalk_statements())
-        out.append(self.gen.st(self.insert_target(), f"{map_label(m)}: load the surviving rows", m.span))
+        out.append(st(self.insert_target(), f"{self.label}: load the surviving rows", m.span))
+        out.append(st(self.insert_accounting(), f"{self.label}: accounting identity: source rows = loaded + rejected + filtered + merged", m.span))
+        out.append(st(drop_work.copy(), f"{self.label}: work table no longer needed", m.span))
         return out
 
-    # ---- the work table
-    def work_table(self) -> exp.Expression:
+    # ---- input rows
+    def input_rows(self) -> exp.Select:
+        """Every source row (with its joined rows), once per `each` slot: the map's input
+        before `where` and `each ... when` filter it."""
         m = self.m
         src_schema, src_name = m.source.parts[0], m.source.parts[-1]
         primary = self.scope.primary_alias
-
-        # layer 1: input rows (source columns, joins, each slots)
         inp = exp.select(
             exp.alias_(col("__row", primary), "__row", quoted=True),
             exp.alias_(col("__cast_error", primary), "__cast_error", quoted=True),
@@ -448,40 +460,60 @@ class MapSql:
         for j in m.joins:
             on = self.gen.lowering(self.source_layer)(j.on)
             inp = inp.join(self.gen.tbl(j.table.parts[0], j.table.parts[-1], j.alias), on=on, join_type="left", copy=False)
-        if m.each:
-            slots = None
-            for i in range(1, len(m.each.items) + 1):
-                one = exp.select(exp.alias_(lit(i), "n", quoted=True))
-                slots = one if slots is None else exp.union(slots, one, distinct=False)
-            inp = inp.join(exp.Subquery(this=slots, alias=exp.TableAlias(this=ident("cs_slots"))), join_type="cross", copy=False)
-            slot = col("n", "cs_slots")
-            lower_src = self.gen.lowering(self.source_layer)
-            for vi, var in enumerate(m.each.names):
-                case = exp.Case(this=slot)
-                for ii, item in enumerate(m.each.items, start=1):
-                    elem = item.items[vi] if isinstance(item, ir.Tuple) else item
-                    case = case.when(lit(ii), lower_src(elem), copy=False)
-                inp = inp.select(exp.alias_(case, f"e__{var}", quoted=True), copy=False)
-            inp = inp.select(exp.alias_(slot.copy(), "__slot", quoted=True), copy=False)
-        else:
-            inp = inp.select(exp.alias_(lit(1), "__slot", quoted=True), copy=False)
+        if not m.each:
+            return inp.select(exp.alias_(lit(1), "__slot", quoted=True), copy=False)
+        slots = None
+        for i in range(1, self.slots + 1):
+            one = exp.select(exp.alias_(lit(i), "n", quoted=True))
+            slots = one if slots is None else exp.union(slots, one, distinct=False, copy=False)
+        inp = inp.join(exp.Subquery(this=slots, alias=exp.TableAlias(this=ident("cs_slots"))), join_type="cross", copy=False)
+        slot = col("n", "cs_slots")
+        lower_src = self.gen.lowering(self.source_layer)
+        for vi, var in enumerate(m.each.names):
+            case = exp.Case(this=slot)
+            for ii, item in enumerate(m.each.items, start=1):
+                elem = item.items[vi] if isinstance(item, ir.Tuple) else item
+                case = case.when(lit(ii), lower_src(elem), copy=False)
+            inp = inp.select(exp.alias_(case, f"e__{var}", quoted=True), copy=False)
+        return inp.select(exp.alias_(slot.copy(), "__slot", quoted=True), copy=False)
 
-        # layer 2: fields, key, where / each filters
+    def kept(self) -> exp.Expression | None:
+        """The `where` and `each ... when` conditions over the input layer (NULL keeps nothing)."""
+        conds = list(self.m.where) + ([self.m.each.when] if self.m.each and self.m.each.when is not None else [])
+        if not conds:
+            return None
         low_in = self.lowering_in("cs_in", False)
-        fields = exp.select(exp.Star()).from_(table("cs_in"))
+        return exp.Coalesce(this=paren(exp.and_(*[paren(low_in(c)) for c in conds])), expressions=[exp.false()])
+
+    def record_order(self, layer: str) -> exp.Expression:
+        """A number that orders candidate rows as the export does: record, then slot."""
+        if not self.m.each:
+            return col("__row", layer)
+        return exp.Add(this=exp.Mul(this=col("__row", layer), expression=lit(self.slots)), expression=col("__slot", layer))
+
+    # ---- the work table
+    def work_table(self) -> exp.Expression:
+        """Layers: cs_in (kept input rows) -> cs_fields (assignments and key) -> cs_rules (the
+        first failing rule) -> cs_status (rejected / merged / loaded) [-> crosswalk ids].
+        Filtered rows never reach the work table: insert_accounting counts them at the source."""
+        m = self.m
+        inp = self.input_rows()
+        kept = self.kept()
+        if kept is not None:
+            inp = exp.select(exp.Star()).from_(exp.Subquery(this=inp, alias=exp.TableAlias(this=ident("cs_in")))).where(kept, copy=False)
+
+        # fields and key; crosswalk and lookup references as LEFT JOINs
+        refs = JoinedRefs(self.gen)
+        low_in = self.lowering_in("cs_in", False, refs)
+        fields = exp.select(exp.Column(this=exp.Star(), table=ident("cs_in"))).from_(table("cs_in"))
         for a in m.assigns:
             if a is self.xwalk:
                 continue
             fields = fields.select(exp.alias_(low_in(a.expr), f"f__{a.field}", quoted=True), copy=False)
         fields = fields.select(exp.alias_(self.key_expr(low_in), "__key", quoted=True), copy=False)
-        keep = exp.true()
-        for w in m.where:
-            keep = exp.and_(keep, paren(low_in(w)))
-        if m.each and m.each.when is not None:
-            keep = exp.and_(keep, paren(low_in(m.each.when)))
-        fields = fields.select(exp.alias_(exp.Coalesce(this=paren(keep), expressions=[exp.false()]), "__keep", quoted=True), copy=False)
+        fields = refs.join_into(fields)
 
-        # layer 3: the first failing rule
+        # the first failing rule
         low_f = self.lowering_in("cs_fields", True)
         case = exp.Case()
         case = case.when(exp.Not(this=exp.Is(this=col("__cast_error", "cs_fields"), expression=exp.Null())),
@@ -493,17 +525,17 @@ class MapSql:
                              lit(self.add_rule(f"reject:{r.span.line}", r.reason)), copy=False)
         for cond, rule, reason in self.constraint_rules():
             case = case.when(cond, lit(self.add_rule(rule, reason)), copy=False)
-        # a legacy key seen on an earlier row: found by a hash aggregate, not a window sort
+        # a legacy key seen on an earlier kept row: found by a hash aggregate, not a window sort
         dup_key_rule = self.add_rule("duplicate key", "duplicate legacy key (an earlier row has the same key)")
         dups = (
-            exp.select(col("__key"), exp.alias_(exp.Min(this=col("__row")), "first_row", quoted=True))
+            exp.select(col("__key"), exp.alias_(exp.Min(this=self.record_order("cs_fields")), "first_row", quoted=True))
             .from_(table("cs_fields"))
             .group_by(col("__key"))
             .having(exp.GT(this=exp.Count(this=exp.Star()), expression=lit(1)))
         )
         case = case.when(
             exp.and_(exp.Not(this=exp.Is(this=col("first_row", "cs_dups"), expression=exp.Null())),
-                     exp.GT(this=col("__row", "cs_fields"), expression=col("first_row", "cs_dups"))),
+                     exp.GT(this=self.record_order("cs_fields"), expression=col("first_row", "cs_dups"))),
             lit(dup_key_rule), copy=False)
         rules = (
             exp.select(exp.Column(this=exp.Star(), table=ident("cs_fields")), exp.alias_(case, "__rule", quoted=True))
@@ -512,14 +544,11 @@ class MapSql:
                   on=exp.EQ(this=col("__key", "cs_dups"), expression=col("__key", "cs_fields")), join_type="left")
         )
 
-        # layer 4: status and, with a dedup rule, the survivor of each duplicate group
-        status = (
-            exp.Case()
-            .when(exp.Not(this=col("__keep", "cs_rules")), lit("filtered"))
-            .when(exp.Not(this=exp.Is(this=col("__rule", "cs_rules"), expression=exp.Null())), lit("rejected"))
-        )
+        # status and, with a dedup rule, the survivor of each duplicate group
+        status = exp.Case().when(exp.Not(this=exp.Is(this=col("__rule", "cs_rules"), expression=exp.Null())), lit("rejected"))
+        survivor = None
         if m.dedup:
-            candidate = exp.and_(col("__keep", "cs_rules"), exp.Is(this=col("__rule", "cs_rules"), expression=exp.Null()))
+            candidate = exp.Is(this=col("__rule", "cs_rules"), expression=exp.Null())
             low_r = self.lowering_in("cs_rules", True)
             keys = [low_r(k) for k in m.dedup.keys]
             any_null = exp.or_(*[exp.Is(this=paren(k.copy()), expression=exp.Null()) for k in keys])
@@ -535,8 +564,6 @@ class MapSql:
             window = lambda fn: exp.Window(this=fn, partition_by=[p.copy() for p in partition], order=exp.Order(expressions=[o.copy() for o in order]))  # noqa: E731
             status = status.when(exp.GT(this=window(exp.RowNumber()), expression=lit(1)), lit("merged"))
             survivor = window(exp.FirstValue(this=col("__key", "cs_rules")))
-        else:
-            survivor = col("__key", "cs_rules")
         status = status.else_(lit("loaded"))
         # keep only what later statements read: ids, status, fields, the source key for rejects
         keep = ["__row", "__slot", "__key", "__rule"]
@@ -545,10 +572,37 @@ class MapSql:
         final = (
             exp.select(*[col(c, "cs_rules") for c in dict.fromkeys(keep)])
             .from_(table("cs_rules"))
-            .select(exp.alias_(status, "__status", quoted=True), exp.alias_(survivor, "__survivor_key", quoted=True), copy=False)
+            .select(exp.alias_(status, "__status", quoted=True), copy=False)
         )
-        cte = final.with_("cs_in", as_=inp).with_("cs_fields", as_=fields).with_("cs_rules", as_=rules)
-        return self.gen.create_work(self.names.work, cte)
+        if survivor is not None:
+            final = final.select(exp.alias_(survivor, "__survivor_key", quoted=True), copy=False)
+        ctes = [("cs_in", inp), ("cs_fields", fields), ("cs_rules", rules)]
+        if self.xwalk is not None:
+            ctes.append(("cs_status", final))
+            final = self.own_ids()
+        for name, q in ctes:
+            final = final.with_(name, as_=q, copy=False)
+        return self.gen.create_work(self.names.work, final)
+
+    def own_ids(self) -> exp.Select:
+        """Crosswalk ids: a key seen in an earlier run keeps its id; a new loaded key gets
+        the next id after the highest ever given, in export order (record, then slot)."""
+        schema, name = self.names.xwalk
+        prev = self.gen.tbl(schema, name, "cs_prev")
+        needs_id = exp.and_(exp.Is(this=col("own_id", "cs_prev"), expression=exp.Null()),
+                            exp.EQ(this=col("__status", "cs_status"), expression=lit("loaded")))
+        max_prev = exp.Subquery(this=exp.select(exp.Coalesce(this=exp.Max(this=col("own_id")), expressions=[lit(0)])).from_(self.gen.tbl(schema, name)))
+        # one sort, rows needing an id first (a partition per flag would sort each part alone)
+        fresh = exp.Add(this=max_prev, expression=exp.Window(
+            this=exp.RowNumber(),
+            order=exp.Order(expressions=[exp.Ordered(this=paren(needs_id.copy()), desc=True), exp.Ordered(this=col("__row", "cs_status")),
+                                         exp.Ordered(this=col("__slot", "cs_status"))])))
+        own_id = exp.Coalesce(this=col("own_id", "cs_prev"), expressions=[exp.Case().when(needs_id, fresh, copy=False)])
+        return (
+            exp.select(exp.Column(this=exp.Star(), table=ident("cs_status")), exp.alias_(own_id, "__own_id", quoted=True))
+            .from_(table("cs_status"))
+            .join(prev, on=exp.EQ(this=col("legacy_key", "cs_prev"), expression=col("__key", "cs_status")), join_type="left", copy=False)
+        )
 
     def key_expr(self, low) -> exp.Expression:
         if self.xwalk is not None:
@@ -617,78 +671,84 @@ class MapSql:
         return exp.Insert(this=exp.Schema(this=self.gen.tbl(*REJECTS, building=True), expressions=[ident(c) for c in cols]), expression=select)
 
     def crosswalk_statements(self) -> list[Statement]:
+        """Update the persistent crosswalk in place: this run's keys replace their rows,
+        every other key becomes inactive (it keeps its id, which is never reused)."""
         schema, name = self.names.xwalk
-        work = self.names.work
-        prev = exp.select(col("legacy_key"), col("own_id")).from_(self.gen.tbl(schema, name))
-        cur = exp.select(col("__key"), col("__status"), col("__survivor_key")).from_(self.gen.work(work)).where(
-            exp.In(this=col("__status"), expressions=[lit("loaded"), lit("merged")]))
-        new_keys = exp.select(col("__key", "cur"), exp.Cast(this=exp.Null(), to=exp.DataType.build("BIGINT"))).from_(table("cur")).where(
-            exp.Not(this=exp.Exists(this=exp.select(lit(1)).from_(table("prev", alias="p")).where(
-                exp.EQ(this=col("legacy_key", "p"), expression=col("__key", "cur"))))))
-        keys = exp.union(exp.select(col("legacy_key"), col("own_id")).from_(table("prev")), new_keys, distinct=False)
-        needs_id = exp.and_(exp.Is(this=col("own_id", "k"), expression=exp.Null()), exp.EQ(this=col("__status", "c"), expression=lit("loaded")))
-        max_prev = exp.Subquery(this=exp.select(exp.Coalesce(this=exp.Max(this=col("own_id")), expressions=[lit(0)])).from_(table("prev")))
-        fresh = exp.Add(this=max_prev, expression=exp.Window(
-            this=exp.RowNumber(), partition_by=[paren(needs_id.copy())],
-            order=exp.Order(expressions=[exp.Ordered(this=col("legacy_key", "k"))])))
-        numbered = (
-            exp.select(
-                exp.alias_(col("legacy_key", "k"), "legacy_key", quoted=True),
-                exp.alias_(col("__status", "c"), "state", quoted=True),
-                exp.alias_(col("__survivor_key", "c"), "survivor_key", quoted=True),
-                exp.alias_(exp.Coalesce(this=col("own_id", "k"), expressions=[exp.Case().when(needs_id, fresh, copy=False)]), "own_id", quoted=True),
-            )
-            .from_(table("keys", alias="k"))
-            .join(table("cur", alias="c"), on=exp.EQ(this=col("__key", "c"), expression=col("legacy_key", "k")), join_type="left")
-        )
-        target_id = (
-            exp.Case()
-            .when(exp.EQ(this=col("state", "n"), expression=lit("loaded")), col("own_id", "n"))
-            .when(exp.EQ(this=col("state", "n"), expression=lit("merged")), col("own_id", "s"))
-        )
-        final = (
-            exp.select(
-                exp.alias_(col("legacy_key", "n"), "legacy_key", quoted=True),
-                exp.alias_(col("own_id", "n"), "own_id", quoted=True),
-                exp.alias_(target_id, "target_id", quoted=True),
-                exp.alias_(exp.Coalesce(this=col("state", "n"), expressions=[lit("inactive")]), "state", quoted=True),
-            )
-            .from_(table("numbered", alias="n"))
-            .join(table("numbered", alias="s"), on=exp.EQ(this=col("legacy_key", "s"), expression=col("survivor_key", "n")), join_type="left")
-            .with_("prev", as_=prev).with_("cur", as_=cur).with_("keys", as_=keys).with_("numbered", as_=numbered)
-        )
-        cols = ["legacy_key", "own_id", "target_id", "state"]
-        label = f"crosswalk {self.target}"
+        label, span = f"crosswalk {self.target}", self.xwalk.span
         building = self.gen.tbl(schema, name, building=True)
-        return [
-            self.gen.st(drop_table(self.gen.work(self.names.xwalk_new)), label, self.xwalk.span),
-            self.gen.st(self.gen.create_work(self.names.xwalk_new, final),
-                        f"{label}: keep known ids, number new keys in key order after the highest id, merged keys point at their survivor", self.xwalk.span),
-            self.gen.st(exp.Delete(this=building), f"{label}: replace contents", self.xwalk.span),
-            self.gen.st(exp.Insert(this=exp.Schema(this=building.copy(), expressions=[ident(c) for c in cols]),
-                                   expression=exp.select(*[col(c) for c in cols]).from_(self.gen.work(self.names.xwalk_new)).order_by(col("legacy_key"))),
-                        label, self.xwalk.span),
-        ]
+        cols = ["legacy_key", "own_id", "target_id", "state"]
+        in_run = exp.In(this=col("__status"), expressions=[lit("loaded"), lit("merged")])
+        out = []
+        if self.gen.traits.publish_by_rename:
+            out.append(self.gen.st(
+                exp.Insert(this=exp.Schema(this=building.copy(), expressions=[ident(c) for c in cols]),
+                           expression=exp.select(*[col(c) for c in cols]).from_(self.gen.tbl(schema, name))),
+                f"{label}: start from the published crosswalk", span))
+        this_run = exp.select(col("__key")).from_(self.gen.work(self.names.work)).where(in_run)
+        out.append(self.gen.st(exp.Delete(this=building.copy(), where=exp.Where(this=exp.In(this=col("legacy_key"), query=exp.Subquery(this=this_run)))),
+                               f"{label}: the keys of this run are written again below", span))
+        out.append(self.gen.st(
+            exp.Update(this=building.copy(), expressions=[exp.EQ(this=col("state"), expression=lit("inactive")),
+                                                          exp.EQ(this=col("target_id"), expression=exp.Null())],
+                       where=exp.Where(this=exp.NEQ(this=col("state"), expression=lit("inactive")))),
+            f"{label}: keys not loaded by this run stay, inactive, with their ids", span))
+        if self.m.dedup:
+            target_id = exp.Case().when(exp.EQ(this=col("__status", "w"), expression=lit("loaded")), col("__own_id", "w")).else_(col("__own_id", "s"))
+        else:
+            target_id = col("__own_id", "w")
+        select = (
+            exp.select(col("__key", "w"), col("__own_id", "w"), target_id, col("__status", "w"))
+            .from_(self.gen.work(self.names.work, "w"))
+            .where(exp.In(this=col("__status", "w"), expressions=[lit("loaded"), lit("merged")]))
+        )
+        if self.m.dedup:
+            select = select.join(self.gen.work(self.names.work, "s"), on=exp.and_(
+                exp.EQ(this=col("__key", "s"), expression=col("__survivor_key", "w")),
+                exp.EQ(this=col("__status", "s"), expression=lit("loaded"))), join_type="left", copy=False)
+        out.append(self.gen.st(exp.Insert(this=exp.Schema(this=building.copy(), expressions=[ident(c) for c in cols]), expression=select),
+                               f"{label}: loaded keys with their ids, merged keys pointing at their survivor's id", span))
+        return out
 
     def insert_target(self) -> exp.Expression:
         cols, values = [], []
-        select = exp.select().from_(self.gen.work(self.names.work, "w"))
         for a in self.m.assigns:
             c = self.columns[a.field]
             cols.append(ident(a.field))
-            if a is self.xwalk:
-                values.append(col("target_id", "x"))
-            else:
-                values.append(exp.Cast(this=col(f"f__{a.field}", "w"), to=self.gen.target_sql_type(c)))
-        select = select.select(*values, copy=False)
-        if self.xwalk is not None:
-            schema, name = self.names.xwalk
-            select = select.join(self.gen.tbl(schema, name, "x", building=True), on=exp.EQ(this=col("legacy_key", "x"), expression=col("__key", "w")), copy=False)
-            order = col("target_id", "x")
-        else:
-            order = col("__key", "w")
-        select = select.where(exp.EQ(this=col("__status", "w"), expression=lit("loaded")), copy=False).order_by(order, copy=False)
+            value = col("__own_id", "w") if a is self.xwalk else col(f"f__{a.field}", "w")
+            values.append(exp.Cast(this=value, to=self.gen.target_sql_type(c)))
+        select = (
+            exp.select(*values).from_(self.gen.work(self.names.work, "w"))
+            .where(exp.EQ(this=col("__status", "w"), expression=lit("loaded")))
+        )
         return exp.Insert(this=exp.Schema(this=self.gen.tbl(self.m.target.parts[0], self.m.target.parts[-1], building=True), expressions=cols), expression=select)
+
+    def insert_accounting(self) -> exp.Expression:
+        """One reconciliation row, each term counted where it ends up: loaded in the target
+        table, rejected in the rejects table, filtered at the source (the `where` and `each
+        ... when` conditions evaluated again), merged in the work table."""
+        def count(from_, where=None):
+            q = exp.select(exp.Count(this=exp.Star())).from_(from_)
+            return exp.Subquery(this=q.where(where, copy=False) if where is not None else q)
+
+        src, m = dotted(self.m.source), self.m
+        source_rows = count(self.gen.tbl(m.source.parts[0], m.source.parts[-1]))
+        if self.slots > 1:
+            source_rows = exp.Mul(this=source_rows, expression=lit(self.slots))
+        kept = self.kept()
+        if kept is None:
+            filtered = lit(0)
+        else:
+            filtered = count(exp.Subquery(this=self.input_rows(), alias=exp.TableAlias(this=ident("cs_in"))), exp.Not(this=kept))
+        merged = count(self.gen.work(self.names.work), exp.EQ(this=col("__status"), expression=lit("merged"))) if m.dedup else lit(0)
+        values = [
+            ("map", lit(self.label)), ("source_table", lit(src)), ("target_table", lit(self.target)),
+            ("source_rows", source_rows),
+            ("loaded", count(self.gen.tbl(m.target.parts[0], m.target.parts[-1], building=True))),
+            ("rejected", count(self.gen.tbl(*REJECTS, building=True), exp.EQ(this=col("map"), expression=lit(self.label)))),
+            ("filtered", filtered), ("merged", merged),
+        ]
+        return exp.Insert(this=exp.Schema(this=self.gen.tbl(*RECONCILIATION, building=True), expressions=[ident(n) for n, _ in values]),
+                          expression=exp.select(*[v for _, v in values]))
 
 
 def generate(spec: ir.Spec, catalog: Catalog, dialect: str) -> list[Script]:

@@ -61,7 +61,7 @@ def test_run_reports_every_statement(demo_export, tmp_path):
     report = run(compiled, src, f"duckdb:///{tmp_path / 't.duckdb'}", commit_on_fail=True,
                  on_statement=lambda step, s: seen.append((step, s)))
     steps = {s for s, _ in seen}
-    assert {"00_setup", "10_typed_views", "80_reconcile", "90_validate", "95_finish", "report"} <= steps
+    assert {"00_setup", "10_typed_views", "90_validate", "95_finish", "report"} <= steps
     assert {f"stage:{t}" for t in compiled.catalog.source_tables} <= steps
     assert sum(1 for s in steps if s.startswith("20_")) == len(compiled.spec.maps)
     assert all(x >= 0 for _, x in seen)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 import duckdb
 
@@ -14,6 +14,25 @@ from compiler.lower import drop_table, table
 from compiler.plan import stage_table
 from compiler.engines.base import EngineError, StageResult, first_line, redact
 from compiler.staging import SourceFile, duckdb_malformed_sql, duckdb_stage_sql, engine_file, staged_columns
+
+
+# Settings a target URL may give (`duckdb:///x.duckdb?memory_limit=4GB&threads=2`), with the
+# defaults chartshift applies: a bounded buffer pool that spills to `<target>.tmp`, so that a
+# large export runs in bounded memory instead of DuckDB's default 80 % of RAM.
+URL_SETTINGS = {"memory_limit": "1GB", "threads": None, "temp_directory": None}
+
+
+TARGET_CATALOG = "chartshift_target"
+
+
+def settings_of(url: str) -> dict[str, str]:
+    """The DuckDB settings of a target URL, defaults filled in; an unknown one is an error."""
+    out = {k: v for k, v in URL_SETTINGS.items() if v is not None}
+    for name, values in parse_qs(urlsplit(url).query, keep_blank_values=True).items():
+        if name not in URL_SETTINGS:
+            raise EngineError(f"{url.split('?')[0]}: unknown setting `{name}` (known: {', '.join(URL_SETTINGS)})")
+        out[name] = values[-1]
+    return out
 
 
 def path_of(url: str) -> str:
@@ -38,8 +57,16 @@ class DuckDBEngine:
             parent = Path(path).parent
             if not parent.exists():
                 raise EngineError(f"{url}: folder {parent} does not exist")
+        config = {"autoload_known_extensions": False, "autoinstall_known_extensions": False, **settings_of(url)}
+        if path != ":memory:":
+            config.setdefault("temp_directory", path + ".tmp")
         try:
-            con = duckdb.connect(path, config={"autoload_known_extensions": False, "autoinstall_known_extensions": False})
+            con = duckdb.connect(":memory:", config=config)
+            if path != ":memory:":
+                # attached under a fixed name: a file called emr.duckdb would otherwise be a
+                # catalog `emr` that DuckDB cannot tell from the target schema `emr`
+                con.execute(f"ATTACH {exp.Literal.string(path).sql('duckdb')} AS {TARGET_CATALOG}")
+                con.execute(f"USE {TARGET_CATALOG}")
         except duckdb.Error as exc:
             raise EngineError(f"{url}: cannot open: {first_line(exc)}") from None
         return cls(con, url)

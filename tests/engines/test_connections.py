@@ -24,6 +24,8 @@ SECRET = "s3cr3t-pw-XYZ"
         ("mysql://root@127.0.0.1:3306", "name the database in the URL"),
         ("oracle://x@y/z", "unsupported target"),
         ("duckdb:////no/such/folder/x.duckdb", "does not exist"),
+        ("duckdb:////tmp/x.duckdb?memory_limt=1GB", "unknown setting `memory_limt`"),
+        ("duckdb:////tmp/x.duckdb?memory_limit=lots", "cannot open"),
     ],
 )
 def test_connection_errors(url, words, demo_export, capsys, pg_url, mysql_url):
@@ -47,3 +49,24 @@ def test_password_masked_in_display():
 def test_environment_variables_fill_the_gaps():
     u = ServerUrl.parse("postgresql:///", {"host": "h", "port": "6543", "user": "u", "password": "p", "database": "d"})
     assert (u.host, u.port, u.user, u.password, u.database) == ("h", 6543, "u", "p", "d")
+
+
+def test_duckdb_target_settings(tmp_path):
+    from compiler.engines.duckdb import DuckDBEngine
+
+    target = tmp_path / "emr.duckdb"
+    engine = DuckDBEngine.open(f"duckdb:///{target}?memory_limit=300MB&threads=1")
+    try:
+        settings = engine.query("select current_setting('memory_limit'), current_setting('threads'), current_setting('temp_directory')")
+        assert settings == [("286.1 MiB", 1, f"{target}.tmp")]
+        # a file named like a target schema: the file is attached under a fixed catalog name
+        engine.execute("create schema emr")
+        engine.execute("create table emr.patient (id integer)")
+        assert engine.query("select count(*) from emr.patient") == [(0,)]
+    finally:
+        engine.close()
+    default = DuckDBEngine.open(f"duckdb:///{target}")
+    try:
+        assert default.query("select current_setting('memory_limit')") == [("953.6 MiB",)]
+    finally:
+        default.close()

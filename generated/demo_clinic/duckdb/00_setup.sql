@@ -21,8 +21,7 @@ CREATE TABLE IF NOT EXISTS "chartshift"."xwalk__emr__practitioner" (
   "legacy_key" TEXT NOT NULL,
   "own_id" BIGINT,
   "target_id" BIGINT,
-  "state" TEXT NOT NULL,
-  PRIMARY KEY ("legacy_key")
+  "state" TEXT NOT NULL
 );
 
 -- specs/demo_clinic.mig:208: persistent crosswalk for emr.patient: legacy key -> id (kept across runs)
@@ -30,8 +29,7 @@ CREATE TABLE IF NOT EXISTS "chartshift"."xwalk__emr__patient" (
   "legacy_key" TEXT NOT NULL,
   "own_id" BIGINT,
   "target_id" BIGINT,
-  "state" TEXT NOT NULL,
-  PRIMARY KEY ("legacy_key")
+  "state" TEXT NOT NULL
 );
 
 -- specs/demo_clinic.mig:232: persistent crosswalk for emr.coverage: legacy key -> id (kept across runs)
@@ -39,8 +37,7 @@ CREATE TABLE IF NOT EXISTS "chartshift"."xwalk__emr__coverage" (
   "legacy_key" TEXT NOT NULL,
   "own_id" BIGINT,
   "target_id" BIGINT,
-  "state" TEXT NOT NULL,
-  PRIMARY KEY ("legacy_key")
+  "state" TEXT NOT NULL
 );
 
 -- specs/demo_clinic.mig:246: persistent crosswalk for emr.episode: legacy key -> id (kept across runs)
@@ -48,8 +45,7 @@ CREATE TABLE IF NOT EXISTS "chartshift"."xwalk__emr__episode" (
   "legacy_key" TEXT NOT NULL,
   "own_id" BIGINT,
   "target_id" BIGINT,
-  "state" TEXT NOT NULL,
-  PRIMARY KEY ("legacy_key")
+  "state" TEXT NOT NULL
 );
 
 -- specs/demo_clinic.mig:258: persistent crosswalk for emr.diagnosis: legacy key -> id (kept across runs)
@@ -57,8 +53,7 @@ CREATE TABLE IF NOT EXISTS "chartshift"."xwalk__emr__diagnosis" (
   "legacy_key" TEXT NOT NULL,
   "own_id" BIGINT,
   "target_id" BIGINT,
-  "state" TEXT NOT NULL,
-  PRIMARY KEY ("legacy_key")
+  "state" TEXT NOT NULL
 );
 
 -- specs/demo_clinic.mig:269: persistent crosswalk for emr.authorization: legacy key -> id (kept across runs)
@@ -66,8 +61,7 @@ CREATE TABLE IF NOT EXISTS "chartshift"."xwalk__emr__authorization" (
   "legacy_key" TEXT NOT NULL,
   "own_id" BIGINT,
   "target_id" BIGINT,
-  "state" TEXT NOT NULL,
-  PRIMARY KEY ("legacy_key")
+  "state" TEXT NOT NULL
 );
 
 -- specs/demo_clinic.mig:279: persistent crosswalk for emr.encounter: legacy key -> id (kept across runs)
@@ -75,8 +69,7 @@ CREATE TABLE IF NOT EXISTS "chartshift"."xwalk__emr__encounter" (
   "legacy_key" TEXT NOT NULL,
   "own_id" BIGINT,
   "target_id" BIGINT,
-  "state" TEXT NOT NULL,
-  PRIMARY KEY ("legacy_key")
+  "state" TEXT NOT NULL
 );
 
 -- specs/demo_clinic.mig:290: persistent crosswalk for emr.charge_line: legacy key -> id (kept across runs)
@@ -84,8 +77,7 @@ CREATE TABLE IF NOT EXISTS "chartshift"."xwalk__emr__charge_line" (
   "legacy_key" TEXT NOT NULL,
   "own_id" BIGINT,
   "target_id" BIGINT,
-  "state" TEXT NOT NULL,
-  PRIMARY KEY ("legacy_key")
+  "state" TEXT NOT NULL
 );
 
 -- specs/demo_clinic.mig:308: persistent crosswalk for emr.clinical_note: legacy key -> id (kept across runs)
@@ -93,8 +85,7 @@ CREATE TABLE IF NOT EXISTS "chartshift"."xwalk__emr__clinical_note" (
   "legacy_key" TEXT NOT NULL,
   "own_id" BIGINT,
   "target_id" BIGINT,
-  "state" TEXT NOT NULL,
-  PRIMARY KEY ("legacy_key")
+  "state" TEXT NOT NULL
 );
 
 -- rejects of this run
@@ -110,6 +101,21 @@ CREATE TABLE "chartshift"."rejects" (
   "rule" TEXT NOT NULL,
   "reason" TEXT NOT NULL,
   "original_row" TEXT
+);
+
+-- reconciliation of this run
+DROP TABLE IF EXISTS "chartshift"."reconciliation";
+
+-- one row per map, written at the end of the map: its accounting identity
+CREATE TABLE "chartshift"."reconciliation" (
+  "map" TEXT NOT NULL,
+  "source_table" TEXT NOT NULL,
+  "target_table" TEXT NOT NULL,
+  "source_rows" BIGINT NOT NULL,
+  "loaded" BIGINT NOT NULL,
+  "rejected" BIGINT NOT NULL,
+  "filtered" BIGINT NOT NULL,
+  "merged" BIGINT NOT NULL
 );
 
 -- specs/demo_clinic.mig:104: replace emr.practitioner

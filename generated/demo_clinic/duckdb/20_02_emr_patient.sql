@@ -7,31 +7,48 @@
 -- specs/demo_clinic.mig:208: work table left by an earlier run
 DROP TABLE IF EXISTS "cs_work__emr__patient";
 
--- specs/demo_clinic.mig:208: legacy.patients -> emr.patient: every candidate row with its fields and status
+-- specs/demo_clinic.mig:208: legacy.patients -> emr.patient: every kept row with its fields and status
 CREATE TEMPORARY TABLE "cs_work__emr__patient" AS
 WITH "cs_in" AS (
   SELECT
-    "patients"."__row" AS "__row",
-    "patients"."__cast_error" AS "__cast_error",
-    "patients"."pat_no" AS "s__patients__pat_no",
-    "patients"."last_name" AS "s__patients__last_name",
-    "patients"."first_name" AS "s__patients__first_name",
-    "patients"."middle_initial" AS "s__patients__middle_initial",
-    "patients"."dob" AS "s__patients__dob",
-    "patients"."sex" AS "s__patients__sex",
-    "patients"."ssn" AS "s__patients__ssn",
-    "patients"."address1" AS "s__patients__address1",
-    "patients"."city" AS "s__patients__city",
-    "patients"."state" AS "s__patients__state",
-    "patients"."zip" AS "s__patients__zip",
-    "patients"."home_phone" AS "s__patients__home_phone",
-    "patients"."email" AS "s__patients__email",
-    "patients"."status" AS "s__patients__status",
-    1 AS "__slot"
-  FROM "legacy"."patients" AS "patients"
+    *
+  FROM (
+    SELECT
+      "patients"."__row" AS "__row",
+      "patients"."__cast_error" AS "__cast_error",
+      "patients"."pat_no" AS "s__patients__pat_no",
+      "patients"."last_name" AS "s__patients__last_name",
+      "patients"."first_name" AS "s__patients__first_name",
+      "patients"."middle_initial" AS "s__patients__middle_initial",
+      "patients"."dob" AS "s__patients__dob",
+      "patients"."sex" AS "s__patients__sex",
+      "patients"."ssn" AS "s__patients__ssn",
+      "patients"."address1" AS "s__patients__address1",
+      "patients"."city" AS "s__patients__city",
+      "patients"."state" AS "s__patients__state",
+      "patients"."zip" AS "s__patients__zip",
+      "patients"."home_phone" AS "s__patients__home_phone",
+      "patients"."email" AS "s__patients__email",
+      "patients"."status" AS "s__patients__status",
+      1 AS "__slot"
+    FROM "legacy"."patients" AS "patients"
+  ) AS "cs_in"
+  WHERE
+    COALESCE(
+      (
+        (
+          (
+            COALESCE("cs_in"."s__patients__status", '')
+          ) <> (
+            'D'
+          )
+        )
+      ),
+      FALSE
+    )
 ), "cs_fields" AS (
   SELECT
-    *,
+    "cs_in".*,
     TRIM("cs_in"."s__patients__pat_no") AS "f__mrn",
     ARRAY_TO_STRING(
       LIST_TRANSFORM(
@@ -545,20 +562,7 @@ WITH "cs_in" AS (
     END AS "f__status",
     CAST((
       "cs_in"."s__patients__pat_no"
-    ) AS TEXT) AS "__key",
-    COALESCE(
-      (
-        TRUE
-        AND (
-          (
-            COALESCE("cs_in"."s__patients__status", '')
-          ) <> (
-            'D'
-          )
-        )
-      ),
-      FALSE
-    ) AS "__keep"
+    ) AS TEXT) AS "__key"
   FROM "cs_in"
 ), "cs_rules" AS (
   SELECT
@@ -644,7 +648,7 @@ WITH "cs_in" AS (
   LEFT JOIN (
     SELECT
       "__key",
-      MIN("__row") AS "first_row"
+      MIN("cs_fields"."__row") AS "first_row"
     FROM "cs_fields"
     GROUP BY
       "__key"
@@ -652,35 +656,53 @@ WITH "cs_in" AS (
       COUNT(*) > 1
   ) AS "cs_dups"
     ON "cs_dups"."__key" = "cs_fields"."__key"
-)
-SELECT
-  "cs_rules"."__row",
-  "cs_rules"."__slot",
-  "cs_rules"."__key",
-  "cs_rules"."__rule",
-  "cs_rules"."f__mrn",
-  "cs_rules"."f__first_name",
-  "cs_rules"."f__last_name",
-  "cs_rules"."f__middle_initial",
-  "cs_rules"."f__birth_date",
-  "cs_rules"."f__sex",
-  "cs_rules"."f__ssn",
-  "cs_rules"."f__address_line1",
-  "cs_rules"."f__city",
-  "cs_rules"."f__state",
-  "cs_rules"."f__postal_code",
-  "cs_rules"."f__phone",
-  "cs_rules"."f__email",
-  "cs_rules"."f__status",
-  "cs_rules"."s__patients__pat_no",
-  CASE
-    WHEN NOT "cs_rules"."__keep"
-    THEN 'filtered'
-    WHEN NOT "cs_rules"."__rule" IS NULL
-    THEN 'rejected'
-    WHEN ROW_NUMBER() OVER (
+), "cs_status" AS (
+  SELECT
+    "cs_rules"."__row",
+    "cs_rules"."__slot",
+    "cs_rules"."__key",
+    "cs_rules"."__rule",
+    "cs_rules"."f__mrn",
+    "cs_rules"."f__first_name",
+    "cs_rules"."f__last_name",
+    "cs_rules"."f__middle_initial",
+    "cs_rules"."f__birth_date",
+    "cs_rules"."f__sex",
+    "cs_rules"."f__ssn",
+    "cs_rules"."f__address_line1",
+    "cs_rules"."f__city",
+    "cs_rules"."f__state",
+    "cs_rules"."f__postal_code",
+    "cs_rules"."f__phone",
+    "cs_rules"."f__email",
+    "cs_rules"."f__status",
+    "cs_rules"."s__patients__pat_no",
+    CASE
+      WHEN NOT "cs_rules"."__rule" IS NULL
+      THEN 'rejected'
+      WHEN ROW_NUMBER() OVER (
+        PARTITION BY (
+          "cs_rules"."__rule" IS NULL
+        ), REPLACE(UPPER(TRIM("cs_rules"."s__patients__last_name")), 'ẞ', 'ß'), REPLACE(UPPER(TRIM("cs_rules"."s__patients__first_name")), 'ẞ', 'ß'), "cs_rules"."f__birth_date", CASE
+          WHEN (
+            REPLACE(UPPER(TRIM("cs_rules"."s__patients__last_name")), 'ẞ', 'ß')
+          ) IS NULL
+          OR (
+            REPLACE(UPPER(TRIM("cs_rules"."s__patients__first_name")), 'ẞ', 'ß')
+          ) IS NULL
+          OR (
+            "cs_rules"."f__birth_date"
+          ) IS NULL
+          THEN "cs_rules"."__key"
+        END
+        ORDER BY "cs_rules"."s__patients__pat_no" ASC, "cs_rules"."__key"
+      ) > 1
+      THEN 'merged'
+      ELSE 'loaded'
+    END AS "__status",
+    FIRST_VALUE("cs_rules"."__key") OVER (
       PARTITION BY (
-        "cs_rules"."__keep" AND "cs_rules"."__rule" IS NULL
+        "cs_rules"."__rule" IS NULL
       ), REPLACE(UPPER(TRIM("cs_rules"."s__patients__last_name")), 'ẞ', 'ß'), REPLACE(UPPER(TRIM("cs_rules"."s__patients__first_name")), 'ẞ', 'ß'), "cs_rules"."f__birth_date", CASE
         WHEN (
           REPLACE(UPPER(TRIM("cs_rules"."s__patients__last_name")), 'ẞ', 'ß')
@@ -694,28 +716,30 @@ SELECT
         THEN "cs_rules"."__key"
       END
       ORDER BY "cs_rules"."s__patients__pat_no" ASC, "cs_rules"."__key"
-    ) > 1
-    THEN 'merged'
-    ELSE 'loaded'
-  END AS "__status",
-  FIRST_VALUE("cs_rules"."__key") OVER (
-    PARTITION BY (
-      "cs_rules"."__keep" AND "cs_rules"."__rule" IS NULL
-    ), REPLACE(UPPER(TRIM("cs_rules"."s__patients__last_name")), 'ẞ', 'ß'), REPLACE(UPPER(TRIM("cs_rules"."s__patients__first_name")), 'ẞ', 'ß'), "cs_rules"."f__birth_date", CASE
-      WHEN (
-        REPLACE(UPPER(TRIM("cs_rules"."s__patients__last_name")), 'ẞ', 'ß')
-      ) IS NULL
-      OR (
-        REPLACE(UPPER(TRIM("cs_rules"."s__patients__first_name")), 'ẞ', 'ß')
-      ) IS NULL
-      OR (
-        "cs_rules"."f__birth_date"
-      ) IS NULL
-      THEN "cs_rules"."__key"
+    ) AS "__survivor_key"
+  FROM "cs_rules"
+)
+SELECT
+  "cs_status".*,
+  COALESCE(
+    "cs_prev"."own_id",
+    CASE
+      WHEN "cs_prev"."own_id" IS NULL AND "cs_status"."__status" = 'loaded'
+      THEN (
+        SELECT
+          COALESCE(MAX("own_id"), 0)
+        FROM "chartshift"."xwalk__emr__patient"
+      ) + ROW_NUMBER() OVER (
+        PARTITION BY (
+          "cs_prev"."own_id" IS NULL AND "cs_status"."__status" = 'loaded'
+        )
+        ORDER BY "cs_status"."__row", "cs_status"."__slot"
+      )
     END
-    ORDER BY "cs_rules"."s__patients__pat_no" ASC, "cs_rules"."__key"
-  ) AS "__survivor_key"
-FROM "cs_rules";
+  ) AS "__own_id"
+FROM "cs_status"
+LEFT JOIN "chartshift"."xwalk__emr__patient" AS "cs_prev"
+  ON "cs_prev"."legacy_key" = "cs_status"."__key";
 
 -- specs/demo_clinic.mig:208: legacy.patients -> emr.patient: rejected rows with the first rule that failed
 INSERT INTO "chartshift"."rejects" (
@@ -879,85 +903,23 @@ ORDER BY
   "w"."__row",
   "w"."__slot";
 
--- specs/demo_clinic.mig:210: crosswalk emr.patient
-DROP TABLE IF EXISTS "cs_xwalk_new__emr__patient";
+-- specs/demo_clinic.mig:210: crosswalk emr.patient: the keys of this run are written again below
+DELETE FROM "chartshift"."xwalk__emr__patient"
+WHERE
+  "legacy_key" IN (
+    SELECT
+      "__key"
+    FROM "cs_work__emr__patient"
+    WHERE
+      "__status" IN ('loaded', 'merged')
+  );
 
--- specs/demo_clinic.mig:210: crosswalk emr.patient: keep known ids, number new keys in key order after the highest id, merged keys point at their survivor
-CREATE TEMPORARY TABLE "cs_xwalk_new__emr__patient" AS
-WITH "prev" AS (
-  SELECT
-    "legacy_key",
-    "own_id"
-  FROM "chartshift"."xwalk__emr__patient"
-), "cur" AS (
-  SELECT
-    "__key",
-    "__status",
-    "__survivor_key"
-  FROM "cs_work__emr__patient"
-  WHERE
-    "__status" IN ('loaded', 'merged')
-), "keys" AS (
-  SELECT
-    "legacy_key",
-    "own_id"
-  FROM "prev"
-  UNION ALL
-  SELECT
-    "cur"."__key",
-    CAST(NULL AS BIGINT)
-  FROM "cur"
-  WHERE
-    NOT EXISTS(
-      SELECT
-        1
-      FROM "prev" AS "p"
-      WHERE
-        "p"."legacy_key" = "cur"."__key"
-    )
-), "numbered" AS (
-  SELECT
-    "k"."legacy_key" AS "legacy_key",
-    "c"."__status" AS "state",
-    "c"."__survivor_key" AS "survivor_key",
-    COALESCE(
-      "k"."own_id",
-      CASE
-        WHEN "k"."own_id" IS NULL AND "c"."__status" = 'loaded'
-        THEN (
-          SELECT
-            COALESCE(MAX("own_id"), 0)
-          FROM "prev"
-        ) + ROW_NUMBER() OVER (
-          PARTITION BY (
-            "k"."own_id" IS NULL AND "c"."__status" = 'loaded'
-          )
-          ORDER BY "k"."legacy_key"
-        )
-      END
-    ) AS "own_id"
-  FROM "keys" AS "k"
-  LEFT JOIN "cur" AS "c"
-    ON "c"."__key" = "k"."legacy_key"
-)
-SELECT
-  "n"."legacy_key" AS "legacy_key",
-  "n"."own_id" AS "own_id",
-  CASE
-    WHEN "n"."state" = 'loaded'
-    THEN "n"."own_id"
-    WHEN "n"."state" = 'merged'
-    THEN "s"."own_id"
-  END AS "target_id",
-  COALESCE("n"."state", 'inactive') AS "state"
-FROM "numbered" AS "n"
-LEFT JOIN "numbered" AS "s"
-  ON "s"."legacy_key" = "n"."survivor_key";
+-- specs/demo_clinic.mig:210: crosswalk emr.patient: keys not loaded by this run stay, inactive, with their ids
+UPDATE "chartshift"."xwalk__emr__patient" SET "state" = 'inactive', "target_id" = NULL
+WHERE
+  "state" <> 'inactive';
 
--- specs/demo_clinic.mig:210: crosswalk emr.patient: replace contents
-DELETE FROM "chartshift"."xwalk__emr__patient";
-
--- specs/demo_clinic.mig:210: crosswalk emr.patient
+-- specs/demo_clinic.mig:210: crosswalk emr.patient: loaded keys with their ids, merged keys pointing at their survivor's id
 INSERT INTO "chartshift"."xwalk__emr__patient" (
   "legacy_key",
   "own_id",
@@ -965,13 +927,15 @@ INSERT INTO "chartshift"."xwalk__emr__patient" (
   "state"
 )
 SELECT
-  "legacy_key",
-  "own_id",
-  "target_id",
-  "state"
-FROM "cs_xwalk_new__emr__patient"
-ORDER BY
-  "legacy_key";
+  "w"."__key",
+  "w"."__own_id",
+  CASE WHEN "w"."__status" = 'loaded' THEN "w"."__own_id" ELSE "s"."__own_id" END,
+  "w"."__status"
+FROM "cs_work__emr__patient" AS "w"
+LEFT JOIN "cs_work__emr__patient" AS "s"
+  ON "s"."__key" = "w"."__survivor_key" AND "s"."__status" = 'loaded'
+WHERE
+  "w"."__status" IN ('loaded', 'merged');
 
 -- specs/demo_clinic.mig:208: legacy.patients -> emr.patient: load the surviving rows
 INSERT INTO "emr"."patient" (
@@ -992,7 +956,7 @@ INSERT INTO "emr"."patient" (
   "status"
 )
 SELECT
-  "x"."target_id",
+  CAST("w"."__own_id" AS BIGINT),
   CAST("w"."f__mrn" AS TEXT),
   CAST("w"."f__first_name" AS TEXT),
   CAST("w"."f__last_name" AS TEXT),
@@ -1008,10 +972,87 @@ SELECT
   CAST("w"."f__email" AS TEXT),
   CAST("w"."f__status" AS TEXT)
 FROM "cs_work__emr__patient" AS "w"
-JOIN "chartshift"."xwalk__emr__patient" AS "x"
-  ON "x"."legacy_key" = "w"."__key"
 WHERE
-  "w"."__status" = 'loaded'
-ORDER BY
-  "x"."target_id";
+  "w"."__status" = 'loaded';
+
+-- specs/demo_clinic.mig:208: legacy.patients -> emr.patient: accounting identity: source rows = loaded + rejected + filtered + merged
+INSERT INTO "chartshift"."reconciliation" (
+  "map",
+  "source_table",
+  "target_table",
+  "source_rows",
+  "loaded",
+  "rejected",
+  "filtered",
+  "merged"
+)
+SELECT
+  'legacy.patients -> emr.patient',
+  'legacy.patients',
+  'emr.patient',
+  (
+    SELECT
+      COUNT(*)
+    FROM "legacy"."patients"
+  ),
+  (
+    SELECT
+      COUNT(*)
+    FROM "emr"."patient"
+  ),
+  (
+    SELECT
+      COUNT(*)
+    FROM "chartshift"."rejects"
+    WHERE
+      "map" = 'legacy.patients -> emr.patient'
+  ),
+  (
+    SELECT
+      COUNT(*)
+    FROM (
+      SELECT
+        "patients"."__row" AS "__row",
+        "patients"."__cast_error" AS "__cast_error",
+        "patients"."pat_no" AS "s__patients__pat_no",
+        "patients"."last_name" AS "s__patients__last_name",
+        "patients"."first_name" AS "s__patients__first_name",
+        "patients"."middle_initial" AS "s__patients__middle_initial",
+        "patients"."dob" AS "s__patients__dob",
+        "patients"."sex" AS "s__patients__sex",
+        "patients"."ssn" AS "s__patients__ssn",
+        "patients"."address1" AS "s__patients__address1",
+        "patients"."city" AS "s__patients__city",
+        "patients"."state" AS "s__patients__state",
+        "patients"."zip" AS "s__patients__zip",
+        "patients"."home_phone" AS "s__patients__home_phone",
+        "patients"."email" AS "s__patients__email",
+        "patients"."status" AS "s__patients__status",
+        1 AS "__slot"
+      FROM "legacy"."patients" AS "patients"
+    ) AS "cs_in"
+    WHERE
+      NOT COALESCE(
+        (
+          (
+            (
+              COALESCE("cs_in"."s__patients__status", '')
+            ) <> (
+              'D'
+            )
+          )
+        ),
+        FALSE
+      )
+  ),
+  (
+    SELECT
+      COUNT(*)
+    FROM "cs_work__emr__patient"
+    WHERE
+      "__status" = 'merged'
+  );
+
+-- specs/demo_clinic.mig:208: legacy.patients -> emr.patient: work table no longer needed
+DROP TABLE IF EXISTS "cs_work__emr__patient";
 

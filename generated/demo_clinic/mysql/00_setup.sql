@@ -208,6 +208,21 @@ CREATE TABLE `chartshift__rejects__cs_new` (
   `original_row` TEXT COLLATE `utf8mb4_nopad_bin`
 );
 
+-- reconciliation of this run
+DROP TABLE IF EXISTS `chartshift__reconciliation__cs_new`;
+
+-- one row per map, written at the end of the map: its accounting identity
+CREATE TABLE `chartshift__reconciliation__cs_new` (
+  `map` VARCHAR(200) NOT NULL COLLATE `utf8mb4_nopad_bin`,
+  `source_table` VARCHAR(200) NOT NULL COLLATE `utf8mb4_nopad_bin`,
+  `target_table` VARCHAR(200) NOT NULL COLLATE `utf8mb4_nopad_bin`,
+  `source_rows` BIGINT NOT NULL,
+  `loaded` BIGINT NOT NULL,
+  `rejected` BIGINT NOT NULL,
+  `filtered` BIGINT NOT NULL,
+  `merged` BIGINT NOT NULL
+);
+
 -- specs/demo_clinic.mig:104: replace emr.practitioner
 DROP TABLE IF EXISTS `emr__practitioner__cs_new`;
 

@@ -7,7 +7,7 @@
 -- specs/demo_clinic.mig:246: work table left by an earlier run
 DROP TABLE IF EXISTS `chartshift__cs_work__emr__episode`;
 
--- specs/demo_clinic.mig:246: legacy.cases -> emr.episode: every candidate row with its fields and status
+-- specs/demo_clinic.mig:246: legacy.cases -> emr.episode: every kept row with its fields and status
 CREATE TABLE `chartshift__cs_work__emr__episode` AS
 WITH `cs_in` AS (
   SELECT
@@ -28,27 +28,9 @@ WITH `cs_in` AS (
   FROM `legacy__cases` AS `cases`
 ), `cs_fields` AS (
   SELECT
-    *,
-    (
-      SELECT
-        `cs_x`.`target_id`
-      FROM `chartshift__xwalk__emr__patient__cs_new` AS `cs_x`
-      WHERE
-        `cs_x`.`legacy_key` = CAST(CAST((
-          `cs_in`.`s__cases__pat_no`
-        ) AS CHAR) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin
-        AND `cs_x`.`state` <> 'inactive'
-    ) AS `f__patient_id`,
-    (
-      SELECT
-        `cs_x`.`target_id`
-      FROM `chartshift__xwalk__emr__practitioner__cs_new` AS `cs_x`
-      WHERE
-        `cs_x`.`legacy_key` = CAST(CAST((
-          `cs_in`.`s__cases__therapist_id`
-        ) AS CHAR) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin
-        AND `cs_x`.`state` <> 'inactive'
-    ) AS `f__practitioner_id`,
+    `cs_in`.*,
+    `cs_ref1`.`target_id` AS `f__patient_id`,
+    `cs_ref2`.`target_id` AS `f__practitioner_id`,
     TRIM(`cs_in`.`s__cases__referring_physician`) AS `f__referring_physician`,
     CASE
       WHEN CASE
@@ -207,11 +189,18 @@ WITH `cs_in` AS (
     ) AS DATE) AS `f__start_date`,
     CAST(CAST((
       `cs_in`.`s__cases__case_no`
-    ) AS CHAR) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin AS `__key`,
-    COALESCE((
-      TRUE
-    ), FALSE) AS `__keep`
+    ) AS CHAR) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin AS `__key`
   FROM `cs_in`
+  LEFT JOIN `chartshift__xwalk__emr__patient__cs_new` AS `cs_ref1`
+    ON `cs_ref1`.`legacy_key` = CAST(CAST((
+      `cs_in`.`s__cases__pat_no`
+    ) AS CHAR) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin
+    AND `cs_ref1`.`state` <> 'inactive'
+  LEFT JOIN `chartshift__xwalk__emr__practitioner__cs_new` AS `cs_ref2`
+    ON `cs_ref2`.`legacy_key` = CAST(CAST((
+      `cs_in`.`s__cases__therapist_id`
+    ) AS CHAR) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin
+    AND `cs_ref2`.`state` <> 'inactive'
 ), `cs_rules` AS (
   SELECT
     `cs_fields`.*,
@@ -239,7 +228,7 @@ WITH `cs_in` AS (
   LEFT JOIN (
     SELECT
       `__key`,
-      MIN(`__row`) AS `first_row`
+      MIN(`cs_fields`.`__row`) AS `first_row`
     FROM `cs_fields`
     GROUP BY
       `__key`
@@ -247,28 +236,43 @@ WITH `cs_in` AS (
       COUNT(*) > 1
   ) AS `cs_dups`
     ON `cs_dups`.`__key` = `cs_fields`.`__key`
+), `cs_status` AS (
+  SELECT
+    `cs_rules`.`__row`,
+    `cs_rules`.`__slot`,
+    `cs_rules`.`__key`,
+    `cs_rules`.`__rule`,
+    `cs_rules`.`f__patient_id`,
+    `cs_rules`.`f__practitioner_id`,
+    `cs_rules`.`f__referring_physician`,
+    `cs_rules`.`f__referring_npi`,
+    `cs_rules`.`f__onset_date`,
+    `cs_rules`.`f__start_date`,
+    `cs_rules`.`s__cases__case_no`,
+    CASE WHEN NOT `cs_rules`.`__rule` IS NULL THEN 'rejected' ELSE 'loaded' END AS `__status`
+  FROM `cs_rules`
 )
 SELECT
-  `cs_rules`.`__row`,
-  `cs_rules`.`__slot`,
-  `cs_rules`.`__key`,
-  `cs_rules`.`__rule`,
-  `cs_rules`.`f__patient_id`,
-  `cs_rules`.`f__practitioner_id`,
-  `cs_rules`.`f__referring_physician`,
-  `cs_rules`.`f__referring_npi`,
-  `cs_rules`.`f__onset_date`,
-  `cs_rules`.`f__start_date`,
-  `cs_rules`.`s__cases__case_no`,
-  CASE
-    WHEN NOT `cs_rules`.`__keep`
-    THEN 'filtered'
-    WHEN NOT `cs_rules`.`__rule` IS NULL
-    THEN 'rejected'
-    ELSE 'loaded'
-  END AS `__status`,
-  `cs_rules`.`__key` AS `__survivor_key`
-FROM `cs_rules`;
+  `cs_status`.*,
+  COALESCE(
+    `cs_prev`.`own_id`,
+    CASE
+      WHEN `cs_prev`.`own_id` IS NULL AND `cs_status`.`__status` = 'loaded'
+      THEN (
+        SELECT
+          COALESCE(MAX(`own_id`), 0)
+        FROM `chartshift__xwalk__emr__episode`
+      ) + ROW_NUMBER() OVER (
+        PARTITION BY (
+          `cs_prev`.`own_id` IS NULL AND `cs_status`.`__status` = 'loaded'
+        )
+        ORDER BY CASE WHEN `cs_status`.`__row` IS NULL THEN 1 ELSE 0 END, `cs_status`.`__row`, CASE WHEN `cs_status`.`__slot` IS NULL THEN 1 ELSE 0 END, `cs_status`.`__slot`
+      )
+    END
+  ) AS `__own_id`
+FROM `cs_status`
+LEFT JOIN `chartshift__xwalk__emr__episode` AS `cs_prev`
+  ON `cs_prev`.`legacy_key` = `cs_status`.`__key`;
 
 -- specs/demo_clinic.mig:246: legacy.cases -> emr.episode: rejected rows with the first rule that failed
 INSERT INTO `chartshift__rejects__cs_new` (
@@ -354,85 +358,7 @@ ORDER BY
   CASE WHEN `w`.`__row` IS NULL THEN 1 ELSE 0 END, `w`.`__row`,
   CASE WHEN `w`.`__slot` IS NULL THEN 1 ELSE 0 END, `w`.`__slot`;
 
--- specs/demo_clinic.mig:247: crosswalk emr.episode
-DROP TABLE IF EXISTS `chartshift__cs_xwalk_new__emr__episode`;
-
--- specs/demo_clinic.mig:247: crosswalk emr.episode: keep known ids, number new keys in key order after the highest id, merged keys point at their survivor
-CREATE TABLE `chartshift__cs_xwalk_new__emr__episode` AS
-WITH `prev` AS (
-  SELECT
-    `legacy_key`,
-    `own_id`
-  FROM `chartshift__xwalk__emr__episode`
-), `cur` AS (
-  SELECT
-    `__key`,
-    `__status`,
-    `__survivor_key`
-  FROM `chartshift__cs_work__emr__episode`
-  WHERE
-    `__status` IN ('loaded', 'merged')
-), `keys` AS (
-  SELECT
-    `legacy_key`,
-    `own_id`
-  FROM `prev`
-  UNION ALL
-  SELECT
-    `cur`.`__key`,
-    CAST(NULL AS SIGNED)
-  FROM `cur`
-  WHERE
-    NOT EXISTS(
-      SELECT
-        1
-      FROM `prev` AS `p`
-      WHERE
-        `p`.`legacy_key` = `cur`.`__key`
-    )
-), `numbered` AS (
-  SELECT
-    `k`.`legacy_key` AS `legacy_key`,
-    `c`.`__status` AS `state`,
-    `c`.`__survivor_key` AS `survivor_key`,
-    COALESCE(
-      `k`.`own_id`,
-      CASE
-        WHEN `k`.`own_id` IS NULL AND `c`.`__status` = 'loaded'
-        THEN (
-          SELECT
-            COALESCE(MAX(`own_id`), 0)
-          FROM `prev`
-        ) + ROW_NUMBER() OVER (
-          PARTITION BY (
-            `k`.`own_id` IS NULL AND `c`.`__status` = 'loaded'
-          )
-          ORDER BY CASE WHEN `k`.`legacy_key` IS NULL THEN 1 ELSE 0 END, `k`.`legacy_key`
-        )
-      END
-    ) AS `own_id`
-  FROM `keys` AS `k`
-  LEFT JOIN `cur` AS `c`
-    ON `c`.`__key` = `k`.`legacy_key`
-)
-SELECT
-  `n`.`legacy_key` AS `legacy_key`,
-  `n`.`own_id` AS `own_id`,
-  CASE
-    WHEN `n`.`state` = 'loaded'
-    THEN `n`.`own_id`
-    WHEN `n`.`state` = 'merged'
-    THEN `s`.`own_id`
-  END AS `target_id`,
-  COALESCE(`n`.`state`, 'inactive') AS `state`
-FROM `numbered` AS `n`
-LEFT JOIN `numbered` AS `s`
-  ON `s`.`legacy_key` = `n`.`survivor_key`;
-
--- specs/demo_clinic.mig:247: crosswalk emr.episode: replace contents
-DELETE FROM `chartshift__xwalk__emr__episode__cs_new`;
-
--- specs/demo_clinic.mig:247: crosswalk emr.episode
+-- specs/demo_clinic.mig:247: crosswalk emr.episode: start from the published crosswalk
 INSERT INTO `chartshift__xwalk__emr__episode__cs_new` (
   `legacy_key`,
   `own_id`,
@@ -444,9 +370,39 @@ SELECT
   `own_id`,
   `target_id`,
   `state`
-FROM `chartshift__cs_xwalk_new__emr__episode`
-ORDER BY
-  `legacy_key`;
+FROM `chartshift__xwalk__emr__episode`;
+
+-- specs/demo_clinic.mig:247: crosswalk emr.episode: the keys of this run are written again below
+DELETE FROM `chartshift__xwalk__emr__episode__cs_new`
+WHERE
+  `legacy_key` IN (
+    SELECT
+      `__key`
+    FROM `chartshift__cs_work__emr__episode`
+    WHERE
+      `__status` IN ('loaded', 'merged')
+  );
+
+-- specs/demo_clinic.mig:247: crosswalk emr.episode: keys not loaded by this run stay, inactive, with their ids
+UPDATE `chartshift__xwalk__emr__episode__cs_new` SET `state` = 'inactive', `target_id` = NULL
+WHERE
+  `state` <> 'inactive';
+
+-- specs/demo_clinic.mig:247: crosswalk emr.episode: loaded keys with their ids, merged keys pointing at their survivor's id
+INSERT INTO `chartshift__xwalk__emr__episode__cs_new` (
+  `legacy_key`,
+  `own_id`,
+  `target_id`,
+  `state`
+)
+SELECT
+  `w`.`__key`,
+  `w`.`__own_id`,
+  `w`.`__own_id`,
+  `w`.`__status`
+FROM `chartshift__cs_work__emr__episode` AS `w`
+WHERE
+  `w`.`__status` IN ('loaded', 'merged');
 
 -- specs/demo_clinic.mig:246: legacy.cases -> emr.episode: load the surviving rows
 INSERT INTO `emr__episode__cs_new` (
@@ -459,7 +415,7 @@ INSERT INTO `emr__episode__cs_new` (
   `start_date`
 )
 SELECT
-  `x`.`target_id`,
+  CAST(`w`.`__own_id` AS SIGNED),
   CAST(`w`.`f__patient_id` AS SIGNED),
   CAST(`w`.`f__practitioner_id` AS SIGNED),
   CAST(`w`.`f__referring_physician` AS CHAR(100)),
@@ -467,10 +423,44 @@ SELECT
   CAST(`w`.`f__onset_date` AS DATE),
   CAST(`w`.`f__start_date` AS DATE)
 FROM `chartshift__cs_work__emr__episode` AS `w`
-JOIN `chartshift__xwalk__emr__episode__cs_new` AS `x`
-  ON `x`.`legacy_key` = `w`.`__key`
 WHERE
-  `w`.`__status` = 'loaded'
-ORDER BY
-  `x`.`target_id`;
+  `w`.`__status` = 'loaded';
+
+-- specs/demo_clinic.mig:246: legacy.cases -> emr.episode: accounting identity: source rows = loaded + rejected + filtered + merged
+INSERT INTO `chartshift__reconciliation__cs_new` (
+  `map`,
+  `source_table`,
+  `target_table`,
+  `source_rows`,
+  `loaded`,
+  `rejected`,
+  `filtered`,
+  `merged`
+)
+SELECT
+  'legacy.cases -> emr.episode',
+  'legacy.cases',
+  'emr.episode',
+  (
+    SELECT
+      COUNT(*)
+    FROM `legacy__cases`
+  ),
+  (
+    SELECT
+      COUNT(*)
+    FROM `emr__episode__cs_new`
+  ),
+  (
+    SELECT
+      COUNT(*)
+    FROM `chartshift__rejects__cs_new`
+    WHERE
+      `map` = 'legacy.cases -> emr.episode'
+  ),
+  0,
+  0;
+
+-- specs/demo_clinic.mig:246: legacy.cases -> emr.episode: work table no longer needed
+DROP TABLE IF EXISTS `chartshift__cs_work__emr__episode`;
 

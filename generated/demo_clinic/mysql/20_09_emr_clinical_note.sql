@@ -7,7 +7,7 @@
 -- specs/demo_clinic.mig:308: work table left by an earlier run
 DROP TABLE IF EXISTS `chartshift__cs_work__emr__clinical_note`;
 
--- specs/demo_clinic.mig:308: legacy.notes -> emr.clinical_note: every candidate row with its fields and status
+-- specs/demo_clinic.mig:308: legacy.notes -> emr.clinical_note: every kept row with its fields and status
 CREATE TABLE `chartshift__cs_work__emr__clinical_note` AS
 WITH `cs_in` AS (
   SELECT
@@ -21,26 +21,19 @@ WITH `cs_in` AS (
   FROM `legacy__notes` AS `notes`
 ), `cs_fields` AS (
   SELECT
-    *,
-    (
-      SELECT
-        `cs_x`.`target_id`
-      FROM `chartshift__xwalk__emr__encounter__cs_new` AS `cs_x`
-      WHERE
-        `cs_x`.`legacy_key` = CAST(CAST((
-          `cs_in`.`s__notes__visit_id`
-        ) AS CHAR) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin
-        AND `cs_x`.`state` <> 'inactive'
-    ) AS `f__encounter_id`,
+    `cs_in`.*,
+    `cs_ref1`.`target_id` AS `f__encounter_id`,
     UPPER(TRIM(`cs_in`.`s__notes__note_type`)) AS `f__note_type`,
     `cs_in`.`s__notes__note_text` AS `f__body`,
     CAST(CAST((
       `cs_in`.`s__notes__note_id`
-    ) AS CHAR) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin AS `__key`,
-    COALESCE((
-      TRUE
-    ), FALSE) AS `__keep`
+    ) AS CHAR) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin AS `__key`
   FROM `cs_in`
+  LEFT JOIN `chartshift__xwalk__emr__encounter__cs_new` AS `cs_ref1`
+    ON `cs_ref1`.`legacy_key` = CAST(CAST((
+      `cs_in`.`s__notes__visit_id`
+    ) AS CHAR) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin
+    AND `cs_ref1`.`state` <> 'inactive'
 ), `cs_rules` AS (
   SELECT
     `cs_fields`.*,
@@ -68,7 +61,7 @@ WITH `cs_in` AS (
   LEFT JOIN (
     SELECT
       `__key`,
-      MIN(`__row`) AS `first_row`
+      MIN(`cs_fields`.`__row`) AS `first_row`
     FROM `cs_fields`
     GROUP BY
       `__key`
@@ -76,25 +69,40 @@ WITH `cs_in` AS (
       COUNT(*) > 1
   ) AS `cs_dups`
     ON `cs_dups`.`__key` = `cs_fields`.`__key`
+), `cs_status` AS (
+  SELECT
+    `cs_rules`.`__row`,
+    `cs_rules`.`__slot`,
+    `cs_rules`.`__key`,
+    `cs_rules`.`__rule`,
+    `cs_rules`.`f__encounter_id`,
+    `cs_rules`.`f__note_type`,
+    `cs_rules`.`f__body`,
+    `cs_rules`.`s__notes__note_id`,
+    CASE WHEN NOT `cs_rules`.`__rule` IS NULL THEN 'rejected' ELSE 'loaded' END AS `__status`
+  FROM `cs_rules`
 )
 SELECT
-  `cs_rules`.`__row`,
-  `cs_rules`.`__slot`,
-  `cs_rules`.`__key`,
-  `cs_rules`.`__rule`,
-  `cs_rules`.`f__encounter_id`,
-  `cs_rules`.`f__note_type`,
-  `cs_rules`.`f__body`,
-  `cs_rules`.`s__notes__note_id`,
-  CASE
-    WHEN NOT `cs_rules`.`__keep`
-    THEN 'filtered'
-    WHEN NOT `cs_rules`.`__rule` IS NULL
-    THEN 'rejected'
-    ELSE 'loaded'
-  END AS `__status`,
-  `cs_rules`.`__key` AS `__survivor_key`
-FROM `cs_rules`;
+  `cs_status`.*,
+  COALESCE(
+    `cs_prev`.`own_id`,
+    CASE
+      WHEN `cs_prev`.`own_id` IS NULL AND `cs_status`.`__status` = 'loaded'
+      THEN (
+        SELECT
+          COALESCE(MAX(`own_id`), 0)
+        FROM `chartshift__xwalk__emr__clinical_note`
+      ) + ROW_NUMBER() OVER (
+        PARTITION BY (
+          `cs_prev`.`own_id` IS NULL AND `cs_status`.`__status` = 'loaded'
+        )
+        ORDER BY CASE WHEN `cs_status`.`__row` IS NULL THEN 1 ELSE 0 END, `cs_status`.`__row`, CASE WHEN `cs_status`.`__slot` IS NULL THEN 1 ELSE 0 END, `cs_status`.`__slot`
+      )
+    END
+  ) AS `__own_id`
+FROM `cs_status`
+LEFT JOIN `chartshift__xwalk__emr__clinical_note` AS `cs_prev`
+  ON `cs_prev`.`legacy_key` = `cs_status`.`__key`;
 
 -- specs/demo_clinic.mig:308: legacy.notes -> emr.clinical_note: rejected rows with the first rule that failed
 INSERT INTO `chartshift__rejects__cs_new` (
@@ -166,85 +174,7 @@ ORDER BY
   CASE WHEN `w`.`__row` IS NULL THEN 1 ELSE 0 END, `w`.`__row`,
   CASE WHEN `w`.`__slot` IS NULL THEN 1 ELSE 0 END, `w`.`__slot`;
 
--- specs/demo_clinic.mig:309: crosswalk emr.clinical_note
-DROP TABLE IF EXISTS `chartshift__cs_xwalk_new__emr__clinical_note`;
-
--- specs/demo_clinic.mig:309: crosswalk emr.clinical_note: keep known ids, number new keys in key order after the highest id, merged keys point at their survivor
-CREATE TABLE `chartshift__cs_xwalk_new__emr__clinical_note` AS
-WITH `prev` AS (
-  SELECT
-    `legacy_key`,
-    `own_id`
-  FROM `chartshift__xwalk__emr__clinical_note`
-), `cur` AS (
-  SELECT
-    `__key`,
-    `__status`,
-    `__survivor_key`
-  FROM `chartshift__cs_work__emr__clinical_note`
-  WHERE
-    `__status` IN ('loaded', 'merged')
-), `keys` AS (
-  SELECT
-    `legacy_key`,
-    `own_id`
-  FROM `prev`
-  UNION ALL
-  SELECT
-    `cur`.`__key`,
-    CAST(NULL AS SIGNED)
-  FROM `cur`
-  WHERE
-    NOT EXISTS(
-      SELECT
-        1
-      FROM `prev` AS `p`
-      WHERE
-        `p`.`legacy_key` = `cur`.`__key`
-    )
-), `numbered` AS (
-  SELECT
-    `k`.`legacy_key` AS `legacy_key`,
-    `c`.`__status` AS `state`,
-    `c`.`__survivor_key` AS `survivor_key`,
-    COALESCE(
-      `k`.`own_id`,
-      CASE
-        WHEN `k`.`own_id` IS NULL AND `c`.`__status` = 'loaded'
-        THEN (
-          SELECT
-            COALESCE(MAX(`own_id`), 0)
-          FROM `prev`
-        ) + ROW_NUMBER() OVER (
-          PARTITION BY (
-            `k`.`own_id` IS NULL AND `c`.`__status` = 'loaded'
-          )
-          ORDER BY CASE WHEN `k`.`legacy_key` IS NULL THEN 1 ELSE 0 END, `k`.`legacy_key`
-        )
-      END
-    ) AS `own_id`
-  FROM `keys` AS `k`
-  LEFT JOIN `cur` AS `c`
-    ON `c`.`__key` = `k`.`legacy_key`
-)
-SELECT
-  `n`.`legacy_key` AS `legacy_key`,
-  `n`.`own_id` AS `own_id`,
-  CASE
-    WHEN `n`.`state` = 'loaded'
-    THEN `n`.`own_id`
-    WHEN `n`.`state` = 'merged'
-    THEN `s`.`own_id`
-  END AS `target_id`,
-  COALESCE(`n`.`state`, 'inactive') AS `state`
-FROM `numbered` AS `n`
-LEFT JOIN `numbered` AS `s`
-  ON `s`.`legacy_key` = `n`.`survivor_key`;
-
--- specs/demo_clinic.mig:309: crosswalk emr.clinical_note: replace contents
-DELETE FROM `chartshift__xwalk__emr__clinical_note__cs_new`;
-
--- specs/demo_clinic.mig:309: crosswalk emr.clinical_note
+-- specs/demo_clinic.mig:309: crosswalk emr.clinical_note: start from the published crosswalk
 INSERT INTO `chartshift__xwalk__emr__clinical_note__cs_new` (
   `legacy_key`,
   `own_id`,
@@ -256,9 +186,39 @@ SELECT
   `own_id`,
   `target_id`,
   `state`
-FROM `chartshift__cs_xwalk_new__emr__clinical_note`
-ORDER BY
-  `legacy_key`;
+FROM `chartshift__xwalk__emr__clinical_note`;
+
+-- specs/demo_clinic.mig:309: crosswalk emr.clinical_note: the keys of this run are written again below
+DELETE FROM `chartshift__xwalk__emr__clinical_note__cs_new`
+WHERE
+  `legacy_key` IN (
+    SELECT
+      `__key`
+    FROM `chartshift__cs_work__emr__clinical_note`
+    WHERE
+      `__status` IN ('loaded', 'merged')
+  );
+
+-- specs/demo_clinic.mig:309: crosswalk emr.clinical_note: keys not loaded by this run stay, inactive, with their ids
+UPDATE `chartshift__xwalk__emr__clinical_note__cs_new` SET `state` = 'inactive', `target_id` = NULL
+WHERE
+  `state` <> 'inactive';
+
+-- specs/demo_clinic.mig:309: crosswalk emr.clinical_note: loaded keys with their ids, merged keys pointing at their survivor's id
+INSERT INTO `chartshift__xwalk__emr__clinical_note__cs_new` (
+  `legacy_key`,
+  `own_id`,
+  `target_id`,
+  `state`
+)
+SELECT
+  `w`.`__key`,
+  `w`.`__own_id`,
+  `w`.`__own_id`,
+  `w`.`__status`
+FROM `chartshift__cs_work__emr__clinical_note` AS `w`
+WHERE
+  `w`.`__status` IN ('loaded', 'merged');
 
 -- specs/demo_clinic.mig:308: legacy.notes -> emr.clinical_note: load the surviving rows
 INSERT INTO `emr__clinical_note__cs_new` (
@@ -268,15 +228,49 @@ INSERT INTO `emr__clinical_note__cs_new` (
   `body`
 )
 SELECT
-  `x`.`target_id`,
+  CAST(`w`.`__own_id` AS SIGNED),
   CAST(`w`.`f__encounter_id` AS SIGNED),
   CAST(`w`.`f__note_type` AS CHAR(20)),
   CAST(`w`.`f__body` AS CHAR)
 FROM `chartshift__cs_work__emr__clinical_note` AS `w`
-JOIN `chartshift__xwalk__emr__clinical_note__cs_new` AS `x`
-  ON `x`.`legacy_key` = `w`.`__key`
 WHERE
-  `w`.`__status` = 'loaded'
-ORDER BY
-  `x`.`target_id`;
+  `w`.`__status` = 'loaded';
+
+-- specs/demo_clinic.mig:308: legacy.notes -> emr.clinical_note: accounting identity: source rows = loaded + rejected + filtered + merged
+INSERT INTO `chartshift__reconciliation__cs_new` (
+  `map`,
+  `source_table`,
+  `target_table`,
+  `source_rows`,
+  `loaded`,
+  `rejected`,
+  `filtered`,
+  `merged`
+)
+SELECT
+  'legacy.notes -> emr.clinical_note',
+  'legacy.notes',
+  'emr.clinical_note',
+  (
+    SELECT
+      COUNT(*)
+    FROM `legacy__notes`
+  ),
+  (
+    SELECT
+      COUNT(*)
+    FROM `emr__clinical_note__cs_new`
+  ),
+  (
+    SELECT
+      COUNT(*)
+    FROM `chartshift__rejects__cs_new`
+    WHERE
+      `map` = 'legacy.notes -> emr.clinical_note'
+  ),
+  0,
+  0;
+
+-- specs/demo_clinic.mig:308: legacy.notes -> emr.clinical_note: work table no longer needed
+DROP TABLE IF EXISTS `chartshift__cs_work__emr__clinical_note`;
 

@@ -112,6 +112,21 @@ CREATE TABLE "chartshift"."rejects" (
   "original_row" TEXT
 );
 
+-- reconciliation of this run
+DROP TABLE IF EXISTS "chartshift"."reconciliation";
+
+-- one row per map, written at the end of the map: its accounting identity
+CREATE TABLE "chartshift"."reconciliation" (
+  "map" VARCHAR(200) NOT NULL,
+  "source_table" VARCHAR(200) NOT NULL,
+  "target_table" VARCHAR(200) NOT NULL,
+  "source_rows" BIGINT NOT NULL,
+  "loaded" BIGINT NOT NULL,
+  "rejected" BIGINT NOT NULL,
+  "filtered" BIGINT NOT NULL,
+  "merged" BIGINT NOT NULL
+);
+
 -- specs/demo_clinic.mig:104: replace emr.practitioner
 DROP TABLE IF EXISTS "emr"."practitioner";
 

@@ -7,7 +7,7 @@
 -- specs/demo_clinic.mig:199: work table left by an earlier run
 DROP TABLE IF EXISTS "cs_work__emr__practitioner";
 
--- specs/demo_clinic.mig:199: legacy.providers -> emr.practitioner: every candidate row with its fields and status
+-- specs/demo_clinic.mig:199: legacy.providers -> emr.practitioner: every kept row with its fields and status
 CREATE TEMPORARY TABLE "cs_work__emr__practitioner" AS
 WITH "cs_in" AS (
   SELECT
@@ -21,17 +21,14 @@ WITH "cs_in" AS (
   FROM "legacy"."providers" AS "providers"
 ), "cs_fields" AS (
   SELECT
-    *,
+    "cs_in".*,
     TRIM("cs_in"."s__providers__prov_id") AS "f__provider_code",
     TRIM("cs_in"."s__providers__name") AS "f__full_name",
     UPPER(TRIM("cs_in"."s__providers__credential")) AS "f__credential",
     TRIM("cs_in"."s__providers__npi") AS "f__npi",
     CAST((
       "cs_in"."s__providers__prov_id"
-    ) AS VARCHAR) COLLATE "C" AS "__key",
-    COALESCE((
-      TRUE
-    ), FALSE) AS "__keep"
+    ) AS VARCHAR) COLLATE "C" AS "__key"
   FROM "cs_in"
 ), "cs_rules" AS (
   SELECT
@@ -113,7 +110,7 @@ WITH "cs_in" AS (
   LEFT JOIN (
     SELECT
       "__key",
-      MIN("__row") AS "first_row"
+      MIN("cs_fields"."__row") AS "first_row"
     FROM "cs_fields"
     GROUP BY
       "__key"
@@ -121,26 +118,41 @@ WITH "cs_in" AS (
       COUNT(*) > 1
   ) AS "cs_dups"
     ON "cs_dups"."__key" = "cs_fields"."__key"
+), "cs_status" AS (
+  SELECT
+    "cs_rules"."__row",
+    "cs_rules"."__slot",
+    "cs_rules"."__key",
+    "cs_rules"."__rule",
+    "cs_rules"."f__provider_code",
+    "cs_rules"."f__full_name",
+    "cs_rules"."f__credential",
+    "cs_rules"."f__npi",
+    "cs_rules"."s__providers__prov_id",
+    CASE WHEN NOT "cs_rules"."__rule" IS NULL THEN 'rejected' ELSE 'loaded' END AS "__status"
+  FROM "cs_rules"
 )
 SELECT
-  "cs_rules"."__row",
-  "cs_rules"."__slot",
-  "cs_rules"."__key",
-  "cs_rules"."__rule",
-  "cs_rules"."f__provider_code",
-  "cs_rules"."f__full_name",
-  "cs_rules"."f__credential",
-  "cs_rules"."f__npi",
-  "cs_rules"."s__providers__prov_id",
-  CASE
-    WHEN NOT "cs_rules"."__keep"
-    THEN 'filtered'
-    WHEN NOT "cs_rules"."__rule" IS NULL
-    THEN 'rejected'
-    ELSE 'loaded'
-  END AS "__status",
-  "cs_rules"."__key" AS "__survivor_key"
-FROM "cs_rules";
+  "cs_status".*,
+  COALESCE(
+    "cs_prev"."own_id",
+    CASE
+      WHEN "cs_prev"."own_id" IS NULL AND "cs_status"."__status" = 'loaded'
+      THEN (
+        SELECT
+          COALESCE(MAX("own_id"), 0)
+        FROM "chartshift"."xwalk__emr__practitioner"
+      ) + ROW_NUMBER() OVER (
+        PARTITION BY (
+          "cs_prev"."own_id" IS NULL AND "cs_status"."__status" = 'loaded'
+        )
+        ORDER BY "cs_status"."__row", "cs_status"."__slot"
+      )
+    END
+  ) AS "__own_id"
+FROM "cs_status"
+LEFT JOIN "chartshift"."xwalk__emr__practitioner" AS "cs_prev"
+  ON "cs_prev"."legacy_key" = "cs_status"."__key";
 
 -- specs/demo_clinic.mig:199: legacy.providers -> emr.practitioner: rejected rows with the first rule that failed
 INSERT INTO "chartshift"."rejects" (
@@ -219,85 +231,23 @@ ORDER BY
   "w"."__row",
   "w"."__slot";
 
--- specs/demo_clinic.mig:200: crosswalk emr.practitioner
-DROP TABLE IF EXISTS "cs_xwalk_new__emr__practitioner";
+-- specs/demo_clinic.mig:200: crosswalk emr.practitioner: the keys of this run are written again below
+DELETE FROM "chartshift"."xwalk__emr__practitioner"
+WHERE
+  "legacy_key" IN (
+    SELECT
+      "__key"
+    FROM "cs_work__emr__practitioner"
+    WHERE
+      "__status" IN ('loaded', 'merged')
+  );
 
--- specs/demo_clinic.mig:200: crosswalk emr.practitioner: keep known ids, number new keys in key order after the highest id, merged keys point at their survivor
-CREATE TEMPORARY TABLE "cs_xwalk_new__emr__practitioner" AS
-WITH "prev" AS (
-  SELECT
-    "legacy_key",
-    "own_id"
-  FROM "chartshift"."xwalk__emr__practitioner"
-), "cur" AS (
-  SELECT
-    "__key",
-    "__status",
-    "__survivor_key"
-  FROM "cs_work__emr__practitioner"
-  WHERE
-    "__status" IN ('loaded', 'merged')
-), "keys" AS (
-  SELECT
-    "legacy_key",
-    "own_id"
-  FROM "prev"
-  UNION ALL
-  SELECT
-    "cur"."__key",
-    CAST(NULL AS BIGINT)
-  FROM "cur"
-  WHERE
-    NOT EXISTS(
-      SELECT
-        1
-      FROM "prev" AS "p"
-      WHERE
-        "p"."legacy_key" = "cur"."__key"
-    )
-), "numbered" AS (
-  SELECT
-    "k"."legacy_key" AS "legacy_key",
-    "c"."__status" AS "state",
-    "c"."__survivor_key" AS "survivor_key",
-    COALESCE(
-      "k"."own_id",
-      CASE
-        WHEN "k"."own_id" IS NULL AND "c"."__status" = 'loaded'
-        THEN (
-          SELECT
-            COALESCE(MAX("own_id"), 0)
-          FROM "prev"
-        ) + ROW_NUMBER() OVER (
-          PARTITION BY (
-            "k"."own_id" IS NULL AND "c"."__status" = 'loaded'
-          )
-          ORDER BY "k"."legacy_key"
-        )
-      END
-    ) AS "own_id"
-  FROM "keys" AS "k"
-  LEFT JOIN "cur" AS "c"
-    ON "c"."__key" = "k"."legacy_key"
-)
-SELECT
-  "n"."legacy_key" AS "legacy_key",
-  "n"."own_id" AS "own_id",
-  CASE
-    WHEN "n"."state" = 'loaded'
-    THEN "n"."own_id"
-    WHEN "n"."state" = 'merged'
-    THEN "s"."own_id"
-  END AS "target_id",
-  COALESCE("n"."state", 'inactive') AS "state"
-FROM "numbered" AS "n"
-LEFT JOIN "numbered" AS "s"
-  ON "s"."legacy_key" = "n"."survivor_key";
+-- specs/demo_clinic.mig:200: crosswalk emr.practitioner: keys not loaded by this run stay, inactive, with their ids
+UPDATE "chartshift"."xwalk__emr__practitioner" SET "state" = 'inactive', "target_id" = NULL
+WHERE
+  "state" <> 'inactive';
 
--- specs/demo_clinic.mig:200: crosswalk emr.practitioner: replace contents
-DELETE FROM "chartshift"."xwalk__emr__practitioner";
-
--- specs/demo_clinic.mig:200: crosswalk emr.practitioner
+-- specs/demo_clinic.mig:200: crosswalk emr.practitioner: loaded keys with their ids, merged keys pointing at their survivor's id
 INSERT INTO "chartshift"."xwalk__emr__practitioner" (
   "legacy_key",
   "own_id",
@@ -305,13 +255,13 @@ INSERT INTO "chartshift"."xwalk__emr__practitioner" (
   "state"
 )
 SELECT
-  "legacy_key",
-  "own_id",
-  "target_id",
-  "state"
-FROM "cs_xwalk_new__emr__practitioner"
-ORDER BY
-  "legacy_key";
+  "w"."__key",
+  "w"."__own_id",
+  "w"."__own_id",
+  "w"."__status"
+FROM "cs_work__emr__practitioner" AS "w"
+WHERE
+  "w"."__status" IN ('loaded', 'merged');
 
 -- specs/demo_clinic.mig:199: legacy.providers -> emr.practitioner: load the surviving rows
 INSERT INTO "emr"."practitioner" (
@@ -322,16 +272,50 @@ INSERT INTO "emr"."practitioner" (
   "npi"
 )
 SELECT
-  "x"."target_id",
+  CAST("w"."__own_id" AS BIGINT),
   CAST("w"."f__provider_code" AS VARCHAR(20)),
   CAST("w"."f__full_name" AS VARCHAR(100)),
   CAST("w"."f__credential" AS VARCHAR(10)),
   CAST("w"."f__npi" AS CHAR(10))
 FROM "cs_work__emr__practitioner" AS "w"
-JOIN "chartshift"."xwalk__emr__practitioner" AS "x"
-  ON "x"."legacy_key" = "w"."__key"
 WHERE
-  "w"."__status" = 'loaded'
-ORDER BY
-  "x"."target_id";
+  "w"."__status" = 'loaded';
+
+-- specs/demo_clinic.mig:199: legacy.providers -> emr.practitioner: accounting identity: source rows = loaded + rejected + filtered + merged
+INSERT INTO "chartshift"."reconciliation" (
+  "map",
+  "source_table",
+  "target_table",
+  "source_rows",
+  "loaded",
+  "rejected",
+  "filtered",
+  "merged"
+)
+SELECT
+  'legacy.providers -> emr.practitioner',
+  'legacy.providers',
+  'emr.practitioner',
+  (
+    SELECT
+      COUNT(*)
+    FROM "legacy"."providers"
+  ),
+  (
+    SELECT
+      COUNT(*)
+    FROM "emr"."practitioner"
+  ),
+  (
+    SELECT
+      COUNT(*)
+    FROM "chartshift"."rejects"
+    WHERE
+      "map" = 'legacy.providers -> emr.practitioner'
+  ),
+  0,
+  0;
+
+-- specs/demo_clinic.mig:199: legacy.providers -> emr.practitioner: work table no longer needed
+DROP TABLE IF EXISTS "cs_work__emr__practitioner";
 

@@ -7,61 +7,64 @@
 -- specs/demo_clinic.mig:258: work table left by an earlier run
 DROP TABLE IF EXISTS "cs_work__emr__diagnosis";
 
--- specs/demo_clinic.mig:258: legacy.cases -> emr.diagnosis: every candidate row with its fields and status
+-- specs/demo_clinic.mig:258: legacy.cases -> emr.diagnosis: every kept row with its fields and status
 CREATE TEMPORARY TABLE "cs_work__emr__diagnosis" AS
 WITH "cs_in" AS (
   SELECT
-    "cases"."__row" AS "__row",
-    "cases"."__cast_error" AS "__cast_error",
-    "cases"."case_no" AS "s__cases__case_no",
-    "cases"."pat_no" AS "s__cases__pat_no",
-    "cases"."therapist_id" AS "s__cases__therapist_id",
-    "cases"."referring_physician" AS "s__cases__referring_physician",
-    "cases"."referring_npi" AS "s__cases__referring_npi",
-    "cases"."injury_date" AS "s__cases__injury_date",
-    "cases"."eval_date" AS "s__cases__eval_date",
-    "cases"."dx1" AS "s__cases__dx1",
-    "cases"."dx2" AS "s__cases__dx2",
-    "cases"."dx3" AS "s__cases__dx3",
-    "cases"."dx4" AS "s__cases__dx4",
-    CASE "cs_slots"."n"
-      WHEN 1
-      THEN "cases"."dx1"
-      WHEN 2
-      THEN "cases"."dx2"
-      WHEN 3
-      THEN "cases"."dx3"
-      WHEN 4
-      THEN "cases"."dx4"
-    END AS "e__dx",
-    "cs_slots"."n" AS "__slot"
-  FROM "legacy"."cases" AS "cases"
-  CROSS JOIN (
+    *
+  FROM (
     SELECT
-      1 AS "n"
-    UNION ALL
-    SELECT
-      2 AS "n"
-    UNION ALL
-    SELECT
-      3 AS "n"
-    UNION ALL
-    SELECT
-      4 AS "n"
-  ) AS "cs_slots"
+      "cases"."__row" AS "__row",
+      "cases"."__cast_error" AS "__cast_error",
+      "cases"."case_no" AS "s__cases__case_no",
+      "cases"."pat_no" AS "s__cases__pat_no",
+      "cases"."therapist_id" AS "s__cases__therapist_id",
+      "cases"."referring_physician" AS "s__cases__referring_physician",
+      "cases"."referring_npi" AS "s__cases__referring_npi",
+      "cases"."injury_date" AS "s__cases__injury_date",
+      "cases"."eval_date" AS "s__cases__eval_date",
+      "cases"."dx1" AS "s__cases__dx1",
+      "cases"."dx2" AS "s__cases__dx2",
+      "cases"."dx3" AS "s__cases__dx3",
+      "cases"."dx4" AS "s__cases__dx4",
+      CASE "cs_slots"."n"
+        WHEN 1
+        THEN "cases"."dx1"
+        WHEN 2
+        THEN "cases"."dx2"
+        WHEN 3
+        THEN "cases"."dx3"
+        WHEN 4
+        THEN "cases"."dx4"
+      END AS "e__dx",
+      "cs_slots"."n" AS "__slot"
+    FROM "legacy"."cases" AS "cases"
+    CROSS JOIN (
+      SELECT
+        1 AS "n"
+      UNION ALL
+      SELECT
+        2 AS "n"
+      UNION ALL
+      SELECT
+        3 AS "n"
+      UNION ALL
+      SELECT
+        4 AS "n"
+    ) AS "cs_slots"
+  ) AS "cs_in"
+  WHERE
+    COALESCE((
+      (
+        NOT (
+          NULLIF(TRIM("cs_in"."e__dx"), '')
+        ) IS NULL
+      )
+    ), FALSE)
 ), "cs_fields" AS (
   SELECT
-    *,
-    (
-      SELECT
-        "cs_x"."target_id"
-      FROM "chartshift"."xwalk__emr__episode" AS "cs_x"
-      WHERE
-        "cs_x"."legacy_key" = CAST((
-          "cs_in"."s__cases__case_no"
-        ) AS VARCHAR) COLLATE "C"
-        AND "cs_x"."state" <> 'inactive'
-    ) AS "f__episode_id",
+    "cs_in".*,
+    "cs_ref1"."target_id" AS "f__episode_id",
     "cs_in"."__slot" AS "f__seq",
     NULLIF(
       SUBSTRING(
@@ -81,18 +84,13 @@ WITH "cs_in" AS (
       ) AS VARCHAR) || '|' || CAST((
         "cs_in"."__slot"
       ) AS VARCHAR)
-    ) COLLATE "C" AS "__key",
-    COALESCE(
-      (
-        TRUE AND (
-          NOT (
-            NULLIF(TRIM("cs_in"."e__dx"), '')
-          ) IS NULL
-        )
-      ),
-      FALSE
-    ) AS "__keep"
+    ) COLLATE "C" AS "__key"
   FROM "cs_in"
+  LEFT JOIN "chartshift"."xwalk__emr__episode" AS "cs_ref1"
+    ON "cs_ref1"."legacy_key" = CAST((
+      "cs_in"."s__cases__case_no"
+    ) AS VARCHAR) COLLATE "C"
+    AND "cs_ref1"."state" <> 'inactive'
 ), "cs_rules" AS (
   SELECT
     "cs_fields".*,
@@ -127,14 +125,15 @@ WITH "cs_in" AS (
       THEN 8
       WHEN LENGTH(CAST("cs_fields"."f__icd10_code" AS VARCHAR)) > 8
       THEN 9
-      WHEN NOT "cs_dups"."first_row" IS NULL AND "cs_fields"."__row" > "cs_dups"."first_row"
+      WHEN NOT "cs_dups"."first_row" IS NULL
+      AND "cs_fields"."__row" * 4 + "cs_fields"."__slot" > "cs_dups"."first_row"
       THEN 10
     END AS "__rule"
   FROM "cs_fields"
   LEFT JOIN (
     SELECT
       "__key",
-      MIN("__row") AS "first_row"
+      MIN("cs_fields"."__row" * 4 + "cs_fields"."__slot") AS "first_row"
     FROM "cs_fields"
     GROUP BY
       "__key"
@@ -142,25 +141,40 @@ WITH "cs_in" AS (
       COUNT(*) > 1
   ) AS "cs_dups"
     ON "cs_dups"."__key" = "cs_fields"."__key"
+), "cs_status" AS (
+  SELECT
+    "cs_rules"."__row",
+    "cs_rules"."__slot",
+    "cs_rules"."__key",
+    "cs_rules"."__rule",
+    "cs_rules"."f__episode_id",
+    "cs_rules"."f__seq",
+    "cs_rules"."f__icd10_code",
+    "cs_rules"."s__cases__case_no",
+    CASE WHEN NOT "cs_rules"."__rule" IS NULL THEN 'rejected' ELSE 'loaded' END AS "__status"
+  FROM "cs_rules"
 )
 SELECT
-  "cs_rules"."__row",
-  "cs_rules"."__slot",
-  "cs_rules"."__key",
-  "cs_rules"."__rule",
-  "cs_rules"."f__episode_id",
-  "cs_rules"."f__seq",
-  "cs_rules"."f__icd10_code",
-  "cs_rules"."s__cases__case_no",
-  CASE
-    WHEN NOT "cs_rules"."__keep"
-    THEN 'filtered'
-    WHEN NOT "cs_rules"."__rule" IS NULL
-    THEN 'rejected'
-    ELSE 'loaded'
-  END AS "__status",
-  "cs_rules"."__key" AS "__survivor_key"
-FROM "cs_rules";
+  "cs_status".*,
+  COALESCE(
+    "cs_prev"."own_id",
+    CASE
+      WHEN "cs_prev"."own_id" IS NULL AND "cs_status"."__status" = 'loaded'
+      THEN (
+        SELECT
+          COALESCE(MAX("own_id"), 0)
+        FROM "chartshift"."xwalk__emr__diagnosis"
+      ) + ROW_NUMBER() OVER (
+        PARTITION BY (
+          "cs_prev"."own_id" IS NULL AND "cs_status"."__status" = 'loaded'
+        )
+        ORDER BY "cs_status"."__row", "cs_status"."__slot"
+      )
+    END
+  ) AS "__own_id"
+FROM "cs_status"
+LEFT JOIN "chartshift"."xwalk__emr__diagnosis" AS "cs_prev"
+  ON "cs_prev"."legacy_key" = "cs_status"."__key";
 
 -- specs/demo_clinic.mig:258: legacy.cases -> emr.diagnosis: rejected rows with the first rule that failed
 INSERT INTO "chartshift"."rejects" (
@@ -258,85 +272,23 @@ ORDER BY
   "w"."__row",
   "w"."__slot";
 
--- specs/demo_clinic.mig:261: crosswalk emr.diagnosis
-DROP TABLE IF EXISTS "cs_xwalk_new__emr__diagnosis";
+-- specs/demo_clinic.mig:261: crosswalk emr.diagnosis: the keys of this run are written again below
+DELETE FROM "chartshift"."xwalk__emr__diagnosis"
+WHERE
+  "legacy_key" IN (
+    SELECT
+      "__key"
+    FROM "cs_work__emr__diagnosis"
+    WHERE
+      "__status" IN ('loaded', 'merged')
+  );
 
--- specs/demo_clinic.mig:261: crosswalk emr.diagnosis: keep known ids, number new keys in key order after the highest id, merged keys point at their survivor
-CREATE TEMPORARY TABLE "cs_xwalk_new__emr__diagnosis" AS
-WITH "prev" AS (
-  SELECT
-    "legacy_key",
-    "own_id"
-  FROM "chartshift"."xwalk__emr__diagnosis"
-), "cur" AS (
-  SELECT
-    "__key",
-    "__status",
-    "__survivor_key"
-  FROM "cs_work__emr__diagnosis"
-  WHERE
-    "__status" IN ('loaded', 'merged')
-), "keys" AS (
-  SELECT
-    "legacy_key",
-    "own_id"
-  FROM "prev"
-  UNION ALL
-  SELECT
-    "cur"."__key",
-    CAST(NULL AS BIGINT)
-  FROM "cur"
-  WHERE
-    NOT EXISTS(
-      SELECT
-        1
-      FROM "prev" AS "p"
-      WHERE
-        "p"."legacy_key" = "cur"."__key"
-    )
-), "numbered" AS (
-  SELECT
-    "k"."legacy_key" AS "legacy_key",
-    "c"."__status" AS "state",
-    "c"."__survivor_key" AS "survivor_key",
-    COALESCE(
-      "k"."own_id",
-      CASE
-        WHEN "k"."own_id" IS NULL AND "c"."__status" = 'loaded'
-        THEN (
-          SELECT
-            COALESCE(MAX("own_id"), 0)
-          FROM "prev"
-        ) + ROW_NUMBER() OVER (
-          PARTITION BY (
-            "k"."own_id" IS NULL AND "c"."__status" = 'loaded'
-          )
-          ORDER BY "k"."legacy_key"
-        )
-      END
-    ) AS "own_id"
-  FROM "keys" AS "k"
-  LEFT JOIN "cur" AS "c"
-    ON "c"."__key" = "k"."legacy_key"
-)
-SELECT
-  "n"."legacy_key" AS "legacy_key",
-  "n"."own_id" AS "own_id",
-  CASE
-    WHEN "n"."state" = 'loaded'
-    THEN "n"."own_id"
-    WHEN "n"."state" = 'merged'
-    THEN "s"."own_id"
-  END AS "target_id",
-  COALESCE("n"."state", 'inactive') AS "state"
-FROM "numbered" AS "n"
-LEFT JOIN "numbered" AS "s"
-  ON "s"."legacy_key" = "n"."survivor_key";
+-- specs/demo_clinic.mig:261: crosswalk emr.diagnosis: keys not loaded by this run stay, inactive, with their ids
+UPDATE "chartshift"."xwalk__emr__diagnosis" SET "state" = 'inactive', "target_id" = NULL
+WHERE
+  "state" <> 'inactive';
 
--- specs/demo_clinic.mig:261: crosswalk emr.diagnosis: replace contents
-DELETE FROM "chartshift"."xwalk__emr__diagnosis";
-
--- specs/demo_clinic.mig:261: crosswalk emr.diagnosis
+-- specs/demo_clinic.mig:261: crosswalk emr.diagnosis: loaded keys with their ids, merged keys pointing at their survivor's id
 INSERT INTO "chartshift"."xwalk__emr__diagnosis" (
   "legacy_key",
   "own_id",
@@ -344,13 +296,13 @@ INSERT INTO "chartshift"."xwalk__emr__diagnosis" (
   "state"
 )
 SELECT
-  "legacy_key",
-  "own_id",
-  "target_id",
-  "state"
-FROM "cs_xwalk_new__emr__diagnosis"
-ORDER BY
-  "legacy_key";
+  "w"."__key",
+  "w"."__own_id",
+  "w"."__own_id",
+  "w"."__status"
+FROM "cs_work__emr__diagnosis" AS "w"
+WHERE
+  "w"."__status" IN ('loaded', 'merged');
 
 -- specs/demo_clinic.mig:258: legacy.cases -> emr.diagnosis: load the surviving rows
 INSERT INTO "emr"."diagnosis" (
@@ -360,15 +312,101 @@ INSERT INTO "emr"."diagnosis" (
   "icd10_code"
 )
 SELECT
-  "x"."target_id",
+  CAST("w"."__own_id" AS BIGINT),
   CAST("w"."f__episode_id" AS BIGINT),
   CAST("w"."f__seq" AS INT),
   CAST("w"."f__icd10_code" AS VARCHAR(8))
 FROM "cs_work__emr__diagnosis" AS "w"
-JOIN "chartshift"."xwalk__emr__diagnosis" AS "x"
-  ON "x"."legacy_key" = "w"."__key"
 WHERE
-  "w"."__status" = 'loaded'
-ORDER BY
-  "x"."target_id";
+  "w"."__status" = 'loaded';
+
+-- specs/demo_clinic.mig:258: legacy.cases -> emr.diagnosis: accounting identity: source rows = loaded + rejected + filtered + merged
+INSERT INTO "chartshift"."reconciliation" (
+  "map",
+  "source_table",
+  "target_table",
+  "source_rows",
+  "loaded",
+  "rejected",
+  "filtered",
+  "merged"
+)
+SELECT
+  'legacy.cases -> emr.diagnosis',
+  'legacy.cases',
+  'emr.diagnosis',
+  (
+    SELECT
+      COUNT(*)
+    FROM "legacy"."cases"
+  ) * 4,
+  (
+    SELECT
+      COUNT(*)
+    FROM "emr"."diagnosis"
+  ),
+  (
+    SELECT
+      COUNT(*)
+    FROM "chartshift"."rejects"
+    WHERE
+      "map" = 'legacy.cases -> emr.diagnosis'
+  ),
+  (
+    SELECT
+      COUNT(*)
+    FROM (
+      SELECT
+        "cases"."__row" AS "__row",
+        "cases"."__cast_error" AS "__cast_error",
+        "cases"."case_no" AS "s__cases__case_no",
+        "cases"."pat_no" AS "s__cases__pat_no",
+        "cases"."therapist_id" AS "s__cases__therapist_id",
+        "cases"."referring_physician" AS "s__cases__referring_physician",
+        "cases"."referring_npi" AS "s__cases__referring_npi",
+        "cases"."injury_date" AS "s__cases__injury_date",
+        "cases"."eval_date" AS "s__cases__eval_date",
+        "cases"."dx1" AS "s__cases__dx1",
+        "cases"."dx2" AS "s__cases__dx2",
+        "cases"."dx3" AS "s__cases__dx3",
+        "cases"."dx4" AS "s__cases__dx4",
+        CASE "cs_slots"."n"
+          WHEN 1
+          THEN "cases"."dx1"
+          WHEN 2
+          THEN "cases"."dx2"
+          WHEN 3
+          THEN "cases"."dx3"
+          WHEN 4
+          THEN "cases"."dx4"
+        END AS "e__dx",
+        "cs_slots"."n" AS "__slot"
+      FROM "legacy"."cases" AS "cases"
+      CROSS JOIN (
+        SELECT
+          1 AS "n"
+        UNION ALL
+        SELECT
+          2 AS "n"
+        UNION ALL
+        SELECT
+          3 AS "n"
+        UNION ALL
+        SELECT
+          4 AS "n"
+      ) AS "cs_slots"
+    ) AS "cs_in"
+    WHERE
+      NOT COALESCE((
+        (
+          NOT (
+            NULLIF(TRIM("cs_in"."e__dx"), '')
+          ) IS NULL
+        )
+      ), FALSE)
+  ),
+  0;
+
+-- specs/demo_clinic.mig:258: legacy.cases -> emr.diagnosis: work table no longer needed
+DROP TABLE IF EXISTS "cs_work__emr__diagnosis";
 

@@ -7,7 +7,7 @@
 -- specs/demo_clinic.mig:269: work table left by an earlier run
 DROP TABLE IF EXISTS "cs_work__emr__authorization";
 
--- specs/demo_clinic.mig:269: legacy.auths -> emr.authorization: every candidate row with its fields and status
+-- specs/demo_clinic.mig:269: legacy.auths -> emr.authorization: every kept row with its fields and status
 CREATE TEMPORARY TABLE "cs_work__emr__authorization" AS
 WITH "cs_in" AS (
   SELECT
@@ -22,17 +22,8 @@ WITH "cs_in" AS (
   FROM "legacy"."auths" AS "auths"
 ), "cs_fields" AS (
   SELECT
-    *,
-    (
-      SELECT
-        "cs_x"."target_id"
-      FROM "chartshift"."xwalk__emr__episode" AS "cs_x"
-      WHERE
-        "cs_x"."legacy_key" = CAST((
-          "cs_in"."s__auths__case_no"
-        ) AS VARCHAR) COLLATE "C"
-        AND "cs_x"."state" <> 'inactive'
-    ) AS "f__episode_id",
+    "cs_in".*,
+    "cs_ref1"."target_id" AS "f__episode_id",
     NULLIF(TRIM("cs_in"."s__auths__auth_no"), '0000') AS "f__auth_number",
     "cs_in"."s__auths__visits_authorized" AS "f__visits_authorized",
     CAST(NULLIF(
@@ -67,11 +58,13 @@ WITH "cs_in" AS (
       ) AS VARCHAR) || '|' || CAST((
         "cs_in"."s__auths__start_date"
       ) AS VARCHAR)
-    ) COLLATE "C" AS "__key",
-    COALESCE((
-      TRUE
-    ), FALSE) AS "__keep"
+    ) COLLATE "C" AS "__key"
   FROM "cs_in"
+  LEFT JOIN "chartshift"."xwalk__emr__episode" AS "cs_ref1"
+    ON "cs_ref1"."legacy_key" = CAST((
+      "cs_in"."s__auths__case_no"
+    ) AS VARCHAR) COLLATE "C"
+    AND "cs_ref1"."state" <> 'inactive'
 ), "cs_rules" AS (
   SELECT
     "cs_fields".*,
@@ -97,7 +90,7 @@ WITH "cs_in" AS (
   LEFT JOIN (
     SELECT
       "__key",
-      MIN("__row") AS "first_row"
+      MIN("cs_fields"."__row") AS "first_row"
     FROM "cs_fields"
     GROUP BY
       "__key"
@@ -105,26 +98,41 @@ WITH "cs_in" AS (
       COUNT(*) > 1
   ) AS "cs_dups"
     ON "cs_dups"."__key" = "cs_fields"."__key"
+), "cs_status" AS (
+  SELECT
+    "cs_rules"."__row",
+    "cs_rules"."__slot",
+    "cs_rules"."__key",
+    "cs_rules"."__rule",
+    "cs_rules"."f__episode_id",
+    "cs_rules"."f__auth_number",
+    "cs_rules"."f__visits_authorized",
+    "cs_rules"."f__start_date",
+    "cs_rules"."f__end_date",
+    CASE WHEN NOT "cs_rules"."__rule" IS NULL THEN 'rejected' ELSE 'loaded' END AS "__status"
+  FROM "cs_rules"
 )
 SELECT
-  "cs_rules"."__row",
-  "cs_rules"."__slot",
-  "cs_rules"."__key",
-  "cs_rules"."__rule",
-  "cs_rules"."f__episode_id",
-  "cs_rules"."f__auth_number",
-  "cs_rules"."f__visits_authorized",
-  "cs_rules"."f__start_date",
-  "cs_rules"."f__end_date",
-  CASE
-    WHEN NOT "cs_rules"."__keep"
-    THEN 'filtered'
-    WHEN NOT "cs_rules"."__rule" IS NULL
-    THEN 'rejected'
-    ELSE 'loaded'
-  END AS "__status",
-  "cs_rules"."__key" AS "__survivor_key"
-FROM "cs_rules";
+  "cs_status".*,
+  COALESCE(
+    "cs_prev"."own_id",
+    CASE
+      WHEN "cs_prev"."own_id" IS NULL AND "cs_status"."__status" = 'loaded'
+      THEN (
+        SELECT
+          COALESCE(MAX("own_id"), 0)
+        FROM "chartshift"."xwalk__emr__authorization"
+      ) + ROW_NUMBER() OVER (
+        PARTITION BY (
+          "cs_prev"."own_id" IS NULL AND "cs_status"."__status" = 'loaded'
+        )
+        ORDER BY "cs_status"."__row", "cs_status"."__slot"
+      )
+    END
+  ) AS "__own_id"
+FROM "cs_status"
+LEFT JOIN "chartshift"."xwalk__emr__authorization" AS "cs_prev"
+  ON "cs_prev"."legacy_key" = "cs_status"."__key";
 
 -- specs/demo_clinic.mig:269: legacy.auths -> emr.authorization: rejected rows with the first rule that failed
 INSERT INTO "chartshift"."rejects" (
@@ -192,85 +200,23 @@ ORDER BY
   "w"."__row",
   "w"."__slot";
 
--- specs/demo_clinic.mig:270: crosswalk emr.authorization
-DROP TABLE IF EXISTS "cs_xwalk_new__emr__authorization";
+-- specs/demo_clinic.mig:270: crosswalk emr.authorization: the keys of this run are written again below
+DELETE FROM "chartshift"."xwalk__emr__authorization"
+WHERE
+  "legacy_key" IN (
+    SELECT
+      "__key"
+    FROM "cs_work__emr__authorization"
+    WHERE
+      "__status" IN ('loaded', 'merged')
+  );
 
--- specs/demo_clinic.mig:270: crosswalk emr.authorization: keep known ids, number new keys in key order after the highest id, merged keys point at their survivor
-CREATE TEMPORARY TABLE "cs_xwalk_new__emr__authorization" AS
-WITH "prev" AS (
-  SELECT
-    "legacy_key",
-    "own_id"
-  FROM "chartshift"."xwalk__emr__authorization"
-), "cur" AS (
-  SELECT
-    "__key",
-    "__status",
-    "__survivor_key"
-  FROM "cs_work__emr__authorization"
-  WHERE
-    "__status" IN ('loaded', 'merged')
-), "keys" AS (
-  SELECT
-    "legacy_key",
-    "own_id"
-  FROM "prev"
-  UNION ALL
-  SELECT
-    "cur"."__key",
-    CAST(NULL AS BIGINT)
-  FROM "cur"
-  WHERE
-    NOT EXISTS(
-      SELECT
-        1
-      FROM "prev" AS "p"
-      WHERE
-        "p"."legacy_key" = "cur"."__key"
-    )
-), "numbered" AS (
-  SELECT
-    "k"."legacy_key" AS "legacy_key",
-    "c"."__status" AS "state",
-    "c"."__survivor_key" AS "survivor_key",
-    COALESCE(
-      "k"."own_id",
-      CASE
-        WHEN "k"."own_id" IS NULL AND "c"."__status" = 'loaded'
-        THEN (
-          SELECT
-            COALESCE(MAX("own_id"), 0)
-          FROM "prev"
-        ) + ROW_NUMBER() OVER (
-          PARTITION BY (
-            "k"."own_id" IS NULL AND "c"."__status" = 'loaded'
-          )
-          ORDER BY "k"."legacy_key"
-        )
-      END
-    ) AS "own_id"
-  FROM "keys" AS "k"
-  LEFT JOIN "cur" AS "c"
-    ON "c"."__key" = "k"."legacy_key"
-)
-SELECT
-  "n"."legacy_key" AS "legacy_key",
-  "n"."own_id" AS "own_id",
-  CASE
-    WHEN "n"."state" = 'loaded'
-    THEN "n"."own_id"
-    WHEN "n"."state" = 'merged'
-    THEN "s"."own_id"
-  END AS "target_id",
-  COALESCE("n"."state", 'inactive') AS "state"
-FROM "numbered" AS "n"
-LEFT JOIN "numbered" AS "s"
-  ON "s"."legacy_key" = "n"."survivor_key";
+-- specs/demo_clinic.mig:270: crosswalk emr.authorization: keys not loaded by this run stay, inactive, with their ids
+UPDATE "chartshift"."xwalk__emr__authorization" SET "state" = 'inactive', "target_id" = NULL
+WHERE
+  "state" <> 'inactive';
 
--- specs/demo_clinic.mig:270: crosswalk emr.authorization: replace contents
-DELETE FROM "chartshift"."xwalk__emr__authorization";
-
--- specs/demo_clinic.mig:270: crosswalk emr.authorization
+-- specs/demo_clinic.mig:270: crosswalk emr.authorization: loaded keys with their ids, merged keys pointing at their survivor's id
 INSERT INTO "chartshift"."xwalk__emr__authorization" (
   "legacy_key",
   "own_id",
@@ -278,13 +224,13 @@ INSERT INTO "chartshift"."xwalk__emr__authorization" (
   "state"
 )
 SELECT
-  "legacy_key",
-  "own_id",
-  "target_id",
-  "state"
-FROM "cs_xwalk_new__emr__authorization"
-ORDER BY
-  "legacy_key";
+  "w"."__key",
+  "w"."__own_id",
+  "w"."__own_id",
+  "w"."__status"
+FROM "cs_work__emr__authorization" AS "w"
+WHERE
+  "w"."__status" IN ('loaded', 'merged');
 
 -- specs/demo_clinic.mig:269: legacy.auths -> emr.authorization: load the surviving rows
 INSERT INTO "emr"."authorization" (
@@ -296,17 +242,51 @@ INSERT INTO "emr"."authorization" (
   "end_date"
 )
 SELECT
-  "x"."target_id",
+  CAST("w"."__own_id" AS BIGINT),
   CAST("w"."f__episode_id" AS BIGINT),
   CAST("w"."f__auth_number" AS VARCHAR(30)),
   CAST("w"."f__visits_authorized" AS INT),
   CAST("w"."f__start_date" AS DATE),
   CAST("w"."f__end_date" AS DATE)
 FROM "cs_work__emr__authorization" AS "w"
-JOIN "chartshift"."xwalk__emr__authorization" AS "x"
-  ON "x"."legacy_key" = "w"."__key"
 WHERE
-  "w"."__status" = 'loaded'
-ORDER BY
-  "x"."target_id";
+  "w"."__status" = 'loaded';
+
+-- specs/demo_clinic.mig:269: legacy.auths -> emr.authorization: accounting identity: source rows = loaded + rejected + filtered + merged
+INSERT INTO "chartshift"."reconciliation" (
+  "map",
+  "source_table",
+  "target_table",
+  "source_rows",
+  "loaded",
+  "rejected",
+  "filtered",
+  "merged"
+)
+SELECT
+  'legacy.auths -> emr.authorization',
+  'legacy.auths',
+  'emr.authorization',
+  (
+    SELECT
+      COUNT(*)
+    FROM "legacy"."auths"
+  ),
+  (
+    SELECT
+      COUNT(*)
+    FROM "emr"."authorization"
+  ),
+  (
+    SELECT
+      COUNT(*)
+    FROM "chartshift"."rejects"
+    WHERE
+      "map" = 'legacy.auths -> emr.authorization'
+  ),
+  0,
+  0;
+
+-- specs/demo_clinic.mig:269: legacy.auths -> emr.authorization: work table no longer needed
+DROP TABLE IF EXISTS "cs_work__emr__authorization";
 

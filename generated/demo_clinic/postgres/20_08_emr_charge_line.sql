@@ -7,87 +7,93 @@
 -- specs/demo_clinic.mig:290: work table left by an earlier run
 DROP TABLE IF EXISTS "cs_work__emr__charge_line";
 
--- specs/demo_clinic.mig:290: legacy.visits -> emr.charge_line: every candidate row with its fields and status
+-- specs/demo_clinic.mig:290: legacy.visits -> emr.charge_line: every kept row with its fields and status
 CREATE TEMPORARY TABLE "cs_work__emr__charge_line" AS
 WITH "cs_in" AS (
   SELECT
-    "visits"."__row" AS "__row",
-    "visits"."__cast_error" AS "__cast_error",
-    "visits"."visit_id" AS "s__visits__visit_id",
-    "visits"."case_no" AS "s__visits__case_no",
-    "visits"."pat_no" AS "s__visits__pat_no",
-    "visits"."prov_id" AS "s__visits__prov_id",
-    "visits"."dos" AS "s__visits__dos",
-    "visits"."status" AS "s__visits__status",
-    "visits"."cpt1" AS "s__visits__cpt1",
-    "visits"."units1" AS "s__visits__units1",
-    "visits"."mod1" AS "s__visits__mod1",
-    "visits"."amount1" AS "s__visits__amount1",
-    "visits"."cpt2" AS "s__visits__cpt2",
-    "visits"."units2" AS "s__visits__units2",
-    "visits"."mod2" AS "s__visits__mod2",
-    "visits"."amount2" AS "s__visits__amount2",
-    "visits"."cpt3" AS "s__visits__cpt3",
-    "visits"."units3" AS "s__visits__units3",
-    "visits"."mod3" AS "s__visits__mod3",
-    "visits"."amount3" AS "s__visits__amount3",
-    CASE "cs_slots"."n"
-      WHEN 1
-      THEN "visits"."cpt1"
-      WHEN 2
-      THEN "visits"."cpt2"
-      WHEN 3
-      THEN "visits"."cpt3"
-    END AS "e__code",
-    CASE "cs_slots"."n"
-      WHEN 1
-      THEN "visits"."units1"
-      WHEN 2
-      THEN "visits"."units2"
-      WHEN 3
-      THEN "visits"."units3"
-    END AS "e__units",
-    CASE "cs_slots"."n"
-      WHEN 1
-      THEN "visits"."mod1"
-      WHEN 2
-      THEN "visits"."mod2"
-      WHEN 3
-      THEN "visits"."mod3"
-    END AS "e__modifier",
-    CASE "cs_slots"."n"
-      WHEN 1
-      THEN "visits"."amount1"
-      WHEN 2
-      THEN "visits"."amount2"
-      WHEN 3
-      THEN "visits"."amount3"
-    END AS "e__amount",
-    "cs_slots"."n" AS "__slot"
-  FROM "legacy"."visits" AS "visits"
-  CROSS JOIN (
+    *
+  FROM (
     SELECT
-      1 AS "n"
-    UNION ALL
-    SELECT
-      2 AS "n"
-    UNION ALL
-    SELECT
-      3 AS "n"
-  ) AS "cs_slots"
+      "visits"."__row" AS "__row",
+      "visits"."__cast_error" AS "__cast_error",
+      "visits"."visit_id" AS "s__visits__visit_id",
+      "visits"."case_no" AS "s__visits__case_no",
+      "visits"."pat_no" AS "s__visits__pat_no",
+      "visits"."prov_id" AS "s__visits__prov_id",
+      "visits"."dos" AS "s__visits__dos",
+      "visits"."status" AS "s__visits__status",
+      "visits"."cpt1" AS "s__visits__cpt1",
+      "visits"."units1" AS "s__visits__units1",
+      "visits"."mod1" AS "s__visits__mod1",
+      "visits"."amount1" AS "s__visits__amount1",
+      "visits"."cpt2" AS "s__visits__cpt2",
+      "visits"."units2" AS "s__visits__units2",
+      "visits"."mod2" AS "s__visits__mod2",
+      "visits"."amount2" AS "s__visits__amount2",
+      "visits"."cpt3" AS "s__visits__cpt3",
+      "visits"."units3" AS "s__visits__units3",
+      "visits"."mod3" AS "s__visits__mod3",
+      "visits"."amount3" AS "s__visits__amount3",
+      CASE "cs_slots"."n"
+        WHEN 1
+        THEN "visits"."cpt1"
+        WHEN 2
+        THEN "visits"."cpt2"
+        WHEN 3
+        THEN "visits"."cpt3"
+      END AS "e__code",
+      CASE "cs_slots"."n"
+        WHEN 1
+        THEN "visits"."units1"
+        WHEN 2
+        THEN "visits"."units2"
+        WHEN 3
+        THEN "visits"."units3"
+      END AS "e__units",
+      CASE "cs_slots"."n"
+        WHEN 1
+        THEN "visits"."mod1"
+        WHEN 2
+        THEN "visits"."mod2"
+        WHEN 3
+        THEN "visits"."mod3"
+      END AS "e__modifier",
+      CASE "cs_slots"."n"
+        WHEN 1
+        THEN "visits"."amount1"
+        WHEN 2
+        THEN "visits"."amount2"
+        WHEN 3
+        THEN "visits"."amount3"
+      END AS "e__amount",
+      "cs_slots"."n" AS "__slot"
+    FROM "legacy"."visits" AS "visits"
+    CROSS JOIN (
+      SELECT
+        1 AS "n"
+      UNION ALL
+      SELECT
+        2 AS "n"
+      UNION ALL
+      SELECT
+        3 AS "n"
+    ) AS "cs_slots"
+  ) AS "cs_in"
+  WHERE
+    COALESCE(
+      (
+        (
+          NOT (
+            NULLIF(TRIM("cs_in"."e__code"), '')
+          ) IS NULL
+        )
+      ),
+      FALSE
+    )
 ), "cs_fields" AS (
   SELECT
-    *,
-    (
-      SELECT
-        "cs_x"."target_id"
-      FROM "chartshift"."xwalk__emr__encounter" AS "cs_x"
-      WHERE
-        "cs_x"."legacy_key" = CAST((
-          "cs_in"."s__visits__visit_id"
-        ) AS VARCHAR) COLLATE "C"
-        AND "cs_x"."state" <> 'inactive'
-    ) AS "f__encounter_id",
+    "cs_in".*,
+    "cs_ref1"."target_id" AS "f__encounter_id",
     "cs_in"."__slot" AS "f__line_no",
     UPPER(TRIM("cs_in"."e__code")) AS "f__cpt",
     CAST(REGEXP_REPLACE(
@@ -132,18 +138,13 @@ WITH "cs_in" AS (
       ) AS VARCHAR) || '|' || CAST((
         "cs_in"."__slot"
       ) AS VARCHAR)
-    ) COLLATE "C" AS "__key",
-    COALESCE(
-      (
-        TRUE AND (
-          NOT (
-            NULLIF(TRIM("cs_in"."e__code"), '')
-          ) IS NULL
-        )
-      ),
-      FALSE
-    ) AS "__keep"
+    ) COLLATE "C" AS "__key"
   FROM "cs_in"
+  LEFT JOIN "chartshift"."xwalk__emr__encounter" AS "cs_ref1"
+    ON "cs_ref1"."legacy_key" = CAST((
+      "cs_in"."s__visits__visit_id"
+    ) AS VARCHAR) COLLATE "C"
+    AND "cs_ref1"."state" <> 'inactive'
 ), "cs_rules" AS (
   SELECT
     "cs_fields".*,
@@ -196,14 +197,15 @@ WITH "cs_in" AS (
       THEN 11
       WHEN ABS("cs_fields"."f__amount") >= 100000000
       THEN 12
-      WHEN NOT "cs_dups"."first_row" IS NULL AND "cs_fields"."__row" > "cs_dups"."first_row"
+      WHEN NOT "cs_dups"."first_row" IS NULL
+      AND "cs_fields"."__row" * 3 + "cs_fields"."__slot" > "cs_dups"."first_row"
       THEN 13
     END AS "__rule"
   FROM "cs_fields"
   LEFT JOIN (
     SELECT
       "__key",
-      MIN("__row") AS "first_row"
+      MIN("cs_fields"."__row" * 3 + "cs_fields"."__slot") AS "first_row"
     FROM "cs_fields"
     GROUP BY
       "__key"
@@ -211,28 +213,43 @@ WITH "cs_in" AS (
       COUNT(*) > 1
   ) AS "cs_dups"
     ON "cs_dups"."__key" = "cs_fields"."__key"
+), "cs_status" AS (
+  SELECT
+    "cs_rules"."__row",
+    "cs_rules"."__slot",
+    "cs_rules"."__key",
+    "cs_rules"."__rule",
+    "cs_rules"."f__encounter_id",
+    "cs_rules"."f__line_no",
+    "cs_rules"."f__cpt",
+    "cs_rules"."f__units",
+    "cs_rules"."f__modifier",
+    "cs_rules"."f__amount",
+    "cs_rules"."s__visits__visit_id",
+    CASE WHEN NOT "cs_rules"."__rule" IS NULL THEN 'rejected' ELSE 'loaded' END AS "__status"
+  FROM "cs_rules"
 )
 SELECT
-  "cs_rules"."__row",
-  "cs_rules"."__slot",
-  "cs_rules"."__key",
-  "cs_rules"."__rule",
-  "cs_rules"."f__encounter_id",
-  "cs_rules"."f__line_no",
-  "cs_rules"."f__cpt",
-  "cs_rules"."f__units",
-  "cs_rules"."f__modifier",
-  "cs_rules"."f__amount",
-  "cs_rules"."s__visits__visit_id",
-  CASE
-    WHEN NOT "cs_rules"."__keep"
-    THEN 'filtered'
-    WHEN NOT "cs_rules"."__rule" IS NULL
-    THEN 'rejected'
-    ELSE 'loaded'
-  END AS "__status",
-  "cs_rules"."__key" AS "__survivor_key"
-FROM "cs_rules";
+  "cs_status".*,
+  COALESCE(
+    "cs_prev"."own_id",
+    CASE
+      WHEN "cs_prev"."own_id" IS NULL AND "cs_status"."__status" = 'loaded'
+      THEN (
+        SELECT
+          COALESCE(MAX("own_id"), 0)
+        FROM "chartshift"."xwalk__emr__charge_line"
+      ) + ROW_NUMBER() OVER (
+        PARTITION BY (
+          "cs_prev"."own_id" IS NULL AND "cs_status"."__status" = 'loaded'
+        )
+        ORDER BY "cs_status"."__row", "cs_status"."__slot"
+      )
+    END
+  ) AS "__own_id"
+FROM "cs_status"
+LEFT JOIN "chartshift"."xwalk__emr__charge_line" AS "cs_prev"
+  ON "cs_prev"."legacy_key" = "cs_status"."__key";
 
 -- specs/demo_clinic.mig:290: legacy.visits -> emr.charge_line: rejected rows with the first rule that failed
 INSERT INTO "chartshift"."rejects" (
@@ -356,85 +373,23 @@ ORDER BY
   "w"."__row",
   "w"."__slot";
 
--- specs/demo_clinic.mig:297: crosswalk emr.charge_line
-DROP TABLE IF EXISTS "cs_xwalk_new__emr__charge_line";
+-- specs/demo_clinic.mig:297: crosswalk emr.charge_line: the keys of this run are written again below
+DELETE FROM "chartshift"."xwalk__emr__charge_line"
+WHERE
+  "legacy_key" IN (
+    SELECT
+      "__key"
+    FROM "cs_work__emr__charge_line"
+    WHERE
+      "__status" IN ('loaded', 'merged')
+  );
 
--- specs/demo_clinic.mig:297: crosswalk emr.charge_line: keep known ids, number new keys in key order after the highest id, merged keys point at their survivor
-CREATE TEMPORARY TABLE "cs_xwalk_new__emr__charge_line" AS
-WITH "prev" AS (
-  SELECT
-    "legacy_key",
-    "own_id"
-  FROM "chartshift"."xwalk__emr__charge_line"
-), "cur" AS (
-  SELECT
-    "__key",
-    "__status",
-    "__survivor_key"
-  FROM "cs_work__emr__charge_line"
-  WHERE
-    "__status" IN ('loaded', 'merged')
-), "keys" AS (
-  SELECT
-    "legacy_key",
-    "own_id"
-  FROM "prev"
-  UNION ALL
-  SELECT
-    "cur"."__key",
-    CAST(NULL AS BIGINT)
-  FROM "cur"
-  WHERE
-    NOT EXISTS(
-      SELECT
-        1
-      FROM "prev" AS "p"
-      WHERE
-        "p"."legacy_key" = "cur"."__key"
-    )
-), "numbered" AS (
-  SELECT
-    "k"."legacy_key" AS "legacy_key",
-    "c"."__status" AS "state",
-    "c"."__survivor_key" AS "survivor_key",
-    COALESCE(
-      "k"."own_id",
-      CASE
-        WHEN "k"."own_id" IS NULL AND "c"."__status" = 'loaded'
-        THEN (
-          SELECT
-            COALESCE(MAX("own_id"), 0)
-          FROM "prev"
-        ) + ROW_NUMBER() OVER (
-          PARTITION BY (
-            "k"."own_id" IS NULL AND "c"."__status" = 'loaded'
-          )
-          ORDER BY "k"."legacy_key"
-        )
-      END
-    ) AS "own_id"
-  FROM "keys" AS "k"
-  LEFT JOIN "cur" AS "c"
-    ON "c"."__key" = "k"."legacy_key"
-)
-SELECT
-  "n"."legacy_key" AS "legacy_key",
-  "n"."own_id" AS "own_id",
-  CASE
-    WHEN "n"."state" = 'loaded'
-    THEN "n"."own_id"
-    WHEN "n"."state" = 'merged'
-    THEN "s"."own_id"
-  END AS "target_id",
-  COALESCE("n"."state", 'inactive') AS "state"
-FROM "numbered" AS "n"
-LEFT JOIN "numbered" AS "s"
-  ON "s"."legacy_key" = "n"."survivor_key";
+-- specs/demo_clinic.mig:297: crosswalk emr.charge_line: keys not loaded by this run stay, inactive, with their ids
+UPDATE "chartshift"."xwalk__emr__charge_line" SET "state" = 'inactive', "target_id" = NULL
+WHERE
+  "state" <> 'inactive';
 
--- specs/demo_clinic.mig:297: crosswalk emr.charge_line: replace contents
-DELETE FROM "chartshift"."xwalk__emr__charge_line";
-
--- specs/demo_clinic.mig:297: crosswalk emr.charge_line
+-- specs/demo_clinic.mig:297: crosswalk emr.charge_line: loaded keys with their ids, merged keys pointing at their survivor's id
 INSERT INTO "chartshift"."xwalk__emr__charge_line" (
   "legacy_key",
   "own_id",
@@ -442,13 +397,13 @@ INSERT INTO "chartshift"."xwalk__emr__charge_line" (
   "state"
 )
 SELECT
-  "legacy_key",
-  "own_id",
-  "target_id",
-  "state"
-FROM "cs_xwalk_new__emr__charge_line"
-ORDER BY
-  "legacy_key";
+  "w"."__key",
+  "w"."__own_id",
+  "w"."__own_id",
+  "w"."__status"
+FROM "cs_work__emr__charge_line" AS "w"
+WHERE
+  "w"."__status" IN ('loaded', 'merged');
 
 -- specs/demo_clinic.mig:290: legacy.visits -> emr.charge_line: load the surviving rows
 INSERT INTO "emr"."charge_line" (
@@ -461,7 +416,7 @@ INSERT INTO "emr"."charge_line" (
   "amount"
 )
 SELECT
-  "x"."target_id",
+  CAST("w"."__own_id" AS BIGINT),
   CAST("w"."f__encounter_id" AS BIGINT),
   CAST("w"."f__line_no" AS INT),
   CAST("w"."f__cpt" AS CHAR(5)),
@@ -469,10 +424,125 @@ SELECT
   CAST("w"."f__modifier" AS VARCHAR(2)),
   CAST("w"."f__amount" AS DECIMAL(10, 2))
 FROM "cs_work__emr__charge_line" AS "w"
-JOIN "chartshift"."xwalk__emr__charge_line" AS "x"
-  ON "x"."legacy_key" = "w"."__key"
 WHERE
-  "w"."__status" = 'loaded'
-ORDER BY
-  "x"."target_id";
+  "w"."__status" = 'loaded';
+
+-- specs/demo_clinic.mig:290: legacy.visits -> emr.charge_line: accounting identity: source rows = loaded + rejected + filtered + merged
+INSERT INTO "chartshift"."reconciliation" (
+  "map",
+  "source_table",
+  "target_table",
+  "source_rows",
+  "loaded",
+  "rejected",
+  "filtered",
+  "merged"
+)
+SELECT
+  'legacy.visits -> emr.charge_line',
+  'legacy.visits',
+  'emr.charge_line',
+  (
+    SELECT
+      COUNT(*)
+    FROM "legacy"."visits"
+  ) * 3,
+  (
+    SELECT
+      COUNT(*)
+    FROM "emr"."charge_line"
+  ),
+  (
+    SELECT
+      COUNT(*)
+    FROM "chartshift"."rejects"
+    WHERE
+      "map" = 'legacy.visits -> emr.charge_line'
+  ),
+  (
+    SELECT
+      COUNT(*)
+    FROM (
+      SELECT
+        "visits"."__row" AS "__row",
+        "visits"."__cast_error" AS "__cast_error",
+        "visits"."visit_id" AS "s__visits__visit_id",
+        "visits"."case_no" AS "s__visits__case_no",
+        "visits"."pat_no" AS "s__visits__pat_no",
+        "visits"."prov_id" AS "s__visits__prov_id",
+        "visits"."dos" AS "s__visits__dos",
+        "visits"."status" AS "s__visits__status",
+        "visits"."cpt1" AS "s__visits__cpt1",
+        "visits"."units1" AS "s__visits__units1",
+        "visits"."mod1" AS "s__visits__mod1",
+        "visits"."amount1" AS "s__visits__amount1",
+        "visits"."cpt2" AS "s__visits__cpt2",
+        "visits"."units2" AS "s__visits__units2",
+        "visits"."mod2" AS "s__visits__mod2",
+        "visits"."amount2" AS "s__visits__amount2",
+        "visits"."cpt3" AS "s__visits__cpt3",
+        "visits"."units3" AS "s__visits__units3",
+        "visits"."mod3" AS "s__visits__mod3",
+        "visits"."amount3" AS "s__visits__amount3",
+        CASE "cs_slots"."n"
+          WHEN 1
+          THEN "visits"."cpt1"
+          WHEN 2
+          THEN "visits"."cpt2"
+          WHEN 3
+          THEN "visits"."cpt3"
+        END AS "e__code",
+        CASE "cs_slots"."n"
+          WHEN 1
+          THEN "visits"."units1"
+          WHEN 2
+          THEN "visits"."units2"
+          WHEN 3
+          THEN "visits"."units3"
+        END AS "e__units",
+        CASE "cs_slots"."n"
+          WHEN 1
+          THEN "visits"."mod1"
+          WHEN 2
+          THEN "visits"."mod2"
+          WHEN 3
+          THEN "visits"."mod3"
+        END AS "e__modifier",
+        CASE "cs_slots"."n"
+          WHEN 1
+          THEN "visits"."amount1"
+          WHEN 2
+          THEN "visits"."amount2"
+          WHEN 3
+          THEN "visits"."amount3"
+        END AS "e__amount",
+        "cs_slots"."n" AS "__slot"
+      FROM "legacy"."visits" AS "visits"
+      CROSS JOIN (
+        SELECT
+          1 AS "n"
+        UNION ALL
+        SELECT
+          2 AS "n"
+        UNION ALL
+        SELECT
+          3 AS "n"
+      ) AS "cs_slots"
+    ) AS "cs_in"
+    WHERE
+      NOT COALESCE(
+        (
+          (
+            NOT (
+              NULLIF(TRIM("cs_in"."e__code"), '')
+            ) IS NULL
+          )
+        ),
+        FALSE
+      )
+  ),
+  0;
+
+-- specs/demo_clinic.mig:290: legacy.visits -> emr.charge_line: work table no longer needed
+DROP TABLE IF EXISTS "cs_work__emr__charge_line";
 

@@ -21,8 +21,7 @@ CREATE TABLE IF NOT EXISTS "chartshift"."xwalk__emr__patient" (
   "legacy_key" TEXT NOT NULL,
   "own_id" BIGINT,
   "target_id" BIGINT,
-  "state" TEXT NOT NULL,
-  PRIMARY KEY ("legacy_key")
+  "state" TEXT NOT NULL
 );
 
 -- tests/golden/mini.mig:64: persistent crosswalk for emr.charge: legacy key -> id (kept across runs)
@@ -30,8 +29,7 @@ CREATE TABLE IF NOT EXISTS "chartshift"."xwalk__emr__charge" (
   "legacy_key" TEXT NOT NULL,
   "own_id" BIGINT,
   "target_id" BIGINT,
-  "state" TEXT NOT NULL,
-  PRIMARY KEY ("legacy_key")
+  "state" TEXT NOT NULL
 );
 
 -- rejects of this run
@@ -47,6 +45,21 @@ CREATE TABLE "chartshift"."rejects" (
   "rule" TEXT NOT NULL,
   "reason" TEXT NOT NULL,
   "original_row" TEXT
+);
+
+-- reconciliation of this run
+DROP TABLE IF EXISTS "chartshift"."reconciliation";
+
+-- one row per map, written at the end of the map: its accounting identity
+CREATE TABLE "chartshift"."reconciliation" (
+  "map" TEXT NOT NULL,
+  "source_table" TEXT NOT NULL,
+  "target_table" TEXT NOT NULL,
+  "source_rows" BIGINT NOT NULL,
+  "loaded" BIGINT NOT NULL,
+  "rejected" BIGINT NOT NULL,
+  "filtered" BIGINT NOT NULL,
+  "merged" BIGINT NOT NULL
 );
 
 -- tests/golden/mini.mig:29: replace emr.patient
