@@ -875,10 +875,9 @@ SELECT
           COALESCE(MAX(`own_id`), 0)
         FROM `chartshift__xwalk__emr__patient`
       ) + ROW_NUMBER() OVER (
-        PARTITION BY (
+        ORDER BY (
           `cs_prev`.`own_id` IS NULL AND `cs_status`.`__status` = 'loaded'
-        )
-        ORDER BY CASE WHEN `cs_status`.`__row` IS NULL THEN 1 ELSE 0 END, `cs_status`.`__row`, CASE WHEN `cs_status`.`__slot` IS NULL THEN 1 ELSE 0 END, `cs_status`.`__slot`
+        ) DESC, CASE WHEN `cs_status`.`__row` IS NULL THEN 1 ELSE 0 END, `cs_status`.`__row`, CASE WHEN `cs_status`.`__slot` IS NULL THEN 1 ELSE 0 END, `cs_status`.`__slot`
       )
     END
   ) AS `__own_id`

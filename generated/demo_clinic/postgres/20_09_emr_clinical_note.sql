@@ -93,10 +93,9 @@ SELECT
           COALESCE(MAX("own_id"), 0)
         FROM "chartshift"."xwalk__emr__clinical_note"
       ) + ROW_NUMBER() OVER (
-        PARTITION BY (
+        ORDER BY (
           "cs_prev"."own_id" IS NULL AND "cs_status"."__status" = 'loaded'
-        )
-        ORDER BY "cs_status"."__row", "cs_status"."__slot"
+        ) DESC NULLS LAST, "cs_status"."__row", "cs_status"."__slot"
       )
     END
   ) AS "__own_id"
