@@ -527,12 +527,15 @@ class MapSql:
             case = case.when(cond, lit(self.add_rule(rule, reason)), copy=False)
         # a legacy key seen on an earlier kept row: found by a hash aggregate, not a window sort
         dup_key_rule = self.add_rule("duplicate key", "duplicate legacy key (an earlier row has the same key)")
+        groups = self.duplicate_groups()
         dups = (
-            exp.select(col("__key"), exp.alias_(exp.Min(this=self.record_order("cs_fields")), "first_row", quoted=True))
+            exp.select(*[exp.alias_(g, f"__k{i}", quoted=True) for i, g in enumerate(groups, start=1)])
+            .select(exp.alias_(exp.Min(this=self.record_order("cs_fields")), "first_row", quoted=True), copy=False)
             .from_(table("cs_fields"))
-            .group_by(col("__key"))
-            .having(exp.GT(this=exp.Count(this=exp.Star()), expression=lit(1)))
+            .group_by(*[g.copy() for g in groups], copy=False)
+            .having(exp.GT(this=exp.Count(this=exp.Star()), expression=lit(1)), copy=False)
         )
+        same_key = exp.and_(*[exp.EQ(this=col(f"__k{i}", "cs_dups"), expression=g.copy()) for i, g in enumerate(groups, start=1)])
         case = case.when(
             exp.and_(exp.Not(this=exp.Is(this=col("first_row", "cs_dups"), expression=exp.Null())),
                      exp.GT(this=self.record_order("cs_fields"), expression=col("first_row", "cs_dups"))),
@@ -541,7 +544,7 @@ class MapSql:
             exp.select(exp.Column(this=exp.Star(), table=ident("cs_fields")), exp.alias_(case, "__rule", quoted=True))
             .from_(table("cs_fields"))
             .join(exp.Subquery(this=dups, alias=exp.TableAlias(this=ident("cs_dups"))),
-                  on=exp.EQ(this=col("__key", "cs_dups"), expression=col("__key", "cs_fields")), join_type="left")
+                  on=same_key, join_type="left")
         )
 
         # status and, with a dedup rule, the survivor of each duplicate group
@@ -604,15 +607,30 @@ class MapSql:
             .join(prev, on=exp.EQ(this=col("legacy_key", "cs_prev"), expression=col("__key", "cs_status")), join_type="left", copy=False)
         )
 
-    def key_expr(self, low) -> exp.Expression:
+    def key_parts(self, low, layer: str = "cs_in") -> list[tuple[exp.Expression, bool]]:
+        """The legacy key's parts over `layer`, each with whether it is text: the crosswalk's
+        arguments, else the source key columns (or the record number), plus the `each` slot."""
         if self.xwalk is not None:
-            parts = [low(a) if not (isinstance(a, ir.Name) and a.parts == ["each_index"]) else col("__slot", "cs_in") for a in self.xwalk.expr.args]
-            return self.gen.key_text(parts)
+            return [(col("__slot", layer), False) if isinstance(a, ir.Name) and a.parts == ["each_index"]
+                    else (low(a), self.type_of(a, False) == T.TEXT) for a in self.xwalk.expr.args]
         src = self.cat.source_tables[dotted(self.m.source)]
-        parts = [col(f"s__{self.scope.primary_alias}__{k}", "cs_in") for k in src.key] or [col("__row", "cs_in")]
+        types = {c.name: SOURCE_TYPES[c.type.name] for c in src.columns}
+        parts = [(col(f"s__{self.scope.primary_alias}__{k}", layer), types[k] == T.TEXT) for k in src.key] or [(col("__row", layer), False)]
         if self.m.each:
-            parts.append(col("__slot", "cs_in"))
-        return self.gen.key_text(parts)
+            parts.append((col("__slot", layer), False))
+        return parts
+
+    def key_expr(self, low) -> exp.Expression:
+        return self.gen.key_text([p for p, _ in self.key_parts(low)])
+
+    def duplicate_groups(self) -> list[exp.Expression]:
+        """What the duplicate-key check groups by: the key's parts when they are plain
+        columns (equal parts <=> equal key text; hashing them beats hashing the joined
+        text), else the key text itself."""
+        parts = self.key_parts(self.lowering_in("cs_fields", False), "cs_fields")
+        if all(isinstance(p, exp.Column) for p, _ in parts):
+            return [self.gen.traits.binary(p) if is_text else p for p, is_text in parts]
+        return [col("__key", "cs_fields")]
 
     def constraint_rules(self):
         """Target-column constraints checked on the computed fields (after the spec's rules)."""

@@ -94,15 +94,21 @@ WITH `cs_in` AS (
   FROM `cs_fields`
   LEFT JOIN (
     SELECT
-      `__key`,
+      CAST(`cs_fields`.`s__auths__case_no` AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin AS `__k1`,
+      CAST(`cs_fields`.`s__auths__auth_no` AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin AS `__k2`,
+      CAST(`cs_fields`.`s__auths__start_date` AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin AS `__k3`,
       MIN(`cs_fields`.`__row`) AS `first_row`
     FROM `cs_fields`
     GROUP BY
-      `__key`
+      CAST(`cs_fields`.`s__auths__case_no` AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
+      CAST(`cs_fields`.`s__auths__auth_no` AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
+      CAST(`cs_fields`.`s__auths__start_date` AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin
     HAVING
       COUNT(*) > 1
   ) AS `cs_dups`
-    ON `cs_dups`.`__key` = `cs_fields`.`__key`
+    ON `cs_dups`.`__k1` = CAST(`cs_fields`.`s__auths__case_no` AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin
+    AND `cs_dups`.`__k2` = CAST(`cs_fields`.`s__auths__auth_no` AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin
+    AND `cs_dups`.`__k3` = CAST(`cs_fields`.`s__auths__start_date` AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin
 ), `cs_status` AS (
   SELECT
     `cs_rules`.`__row`,

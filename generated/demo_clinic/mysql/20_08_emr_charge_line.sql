@@ -215,15 +215,18 @@ WITH `cs_in` AS (
   FROM `cs_fields`
   LEFT JOIN (
     SELECT
-      `__key`,
+      `cs_fields`.`s__visits__visit_id` AS `__k1`,
+      `cs_fields`.`__slot` AS `__k2`,
       MIN(`cs_fields`.`__row` * 3 + `cs_fields`.`__slot`) AS `first_row`
     FROM `cs_fields`
     GROUP BY
-      `__key`
+      `cs_fields`.`s__visits__visit_id`,
+      `cs_fields`.`__slot`
     HAVING
       COUNT(*) > 1
   ) AS `cs_dups`
-    ON `cs_dups`.`__key` = `cs_fields`.`__key`
+    ON `cs_dups`.`__k1` = `cs_fields`.`s__visits__visit_id`
+    AND `cs_dups`.`__k2` = `cs_fields`.`__slot`
 ), `cs_status` AS (
   SELECT
     `cs_rules`.`__row`,

@@ -89,15 +89,21 @@ WITH "cs_in" AS (
   FROM "cs_fields"
   LEFT JOIN (
     SELECT
-      "__key",
+      "cs_fields"."s__auths__case_no" COLLATE "C" AS "__k1",
+      "cs_fields"."s__auths__auth_no" COLLATE "C" AS "__k2",
+      "cs_fields"."s__auths__start_date" COLLATE "C" AS "__k3",
       MIN("cs_fields"."__row") AS "first_row"
     FROM "cs_fields"
     GROUP BY
-      "__key"
+      "cs_fields"."s__auths__case_no" COLLATE "C",
+      "cs_fields"."s__auths__auth_no" COLLATE "C",
+      "cs_fields"."s__auths__start_date" COLLATE "C"
     HAVING
       COUNT(*) > 1
   ) AS "cs_dups"
-    ON "cs_dups"."__key" = "cs_fields"."__key"
+    ON "cs_dups"."__k1" = "cs_fields"."s__auths__case_no" COLLATE "C"
+    AND "cs_dups"."__k2" = "cs_fields"."s__auths__auth_no" COLLATE "C"
+    AND "cs_dups"."__k3" = "cs_fields"."s__auths__start_date" COLLATE "C"
 ), "cs_status" AS (
   SELECT
     "cs_rules"."__row",

@@ -103,15 +103,15 @@ WITH "cs_in" AS (
   FROM "cs_fields"
   LEFT JOIN (
     SELECT
-      "__key",
+      "cs_fields"."s__visits__visit_id" AS "__k1",
       MIN("cs_fields"."__row") AS "first_row"
     FROM "cs_fields"
     GROUP BY
-      "__key"
+      "cs_fields"."s__visits__visit_id"
     HAVING
       COUNT(*) > 1
   ) AS "cs_dups"
-    ON "cs_dups"."__key" = "cs_fields"."__key"
+    ON "cs_dups"."__k1" = "cs_fields"."s__visits__visit_id"
 ), "cs_status" AS (
   SELECT
     "cs_rules"."__row",
