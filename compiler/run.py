@@ -18,6 +18,7 @@ from sqlglot import exp
 from compiler import __version__
 from compiler.emit import render_statements, sql_text
 from compiler.engines import open_engine
+from compiler.engines.base import EngineError
 from compiler.faults import with_faults
 from compiler.lower import col, lit
 from compiler.pipeline import Compiled
@@ -61,10 +62,14 @@ def run(compiled: Compiled, source_dir: Path | None, target_url: str | None, com
         checks_rows = {}
         for script in body:
             for st in render_statements(script, dialect):
-                if st.query:
-                    checks_rows[st.query] = engine.query(st.text)[0]
-                else:
-                    engine.execute(st.text)
+                try:
+                    if st.query:
+                        checks_rows[st.query] = engine.query(st.text)[0]
+                    else:
+                        engine.execute(st.text)
+                except EngineError as exc:
+                    # which statement, by the spec line it comes from (the message carries no row data)
+                    raise EngineError(f"{st.origin}{script.name}.sql: {st.comment}: {exc}") from None
                 lap(script.name)
         maps = read_counts(engine, gen)
         checks = [evaluate(c, checks_rows[f"check:{i}"]) for i, c in enumerate(compiled.spec.checks)]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
@@ -49,6 +50,7 @@ class DuckDBEngine:
     def __init__(self, con: duckdb.DuckDBPyConnection, display_url: str):
         self.con = con
         self.display_url = display_url
+        self.spill_dir: Path | None = None  # created by open(), removed by close()
 
     @classmethod
     def open(cls, url: str) -> "DuckDBEngine":
@@ -60,6 +62,14 @@ class DuckDBEngine:
         config = {"autoload_known_extensions": False, "autoinstall_known_extensions": False, **settings_of(url)}
         if path != ":memory:":
             config.setdefault("temp_directory", path + ".tmp")
+        spill = Path(config["temp_directory"]) if "temp_directory" in config else None
+        if spill is not None and not spill.exists():
+            try:
+                spill.mkdir(mode=0o700)  # what spills is row data (PHI): private, like the run's workdir
+            except OSError as exc:
+                raise EngineError(f"{url.split('?')[0]}: cannot create temp_directory {spill}: {exc.strerror}") from None
+        else:
+            spill = None
         try:
             con = duckdb.connect(":memory:", config=config)
             if path != ":memory:":
@@ -69,7 +79,9 @@ class DuckDBEngine:
                 con.execute(f"USE {TARGET_CATALOG}")
         except duckdb.Error as exc:
             raise EngineError(f"{url}: cannot open: {first_line(exc)}") from None
-        return cls(con, url)
+        engine = cls(con, url)
+        engine.spill_dir = spill
+        return engine
 
     def begin(self) -> None:
         self.con.begin()
@@ -89,6 +101,8 @@ class DuckDBEngine:
 
     def close(self) -> None:
         self.con.close()
+        if self.spill_dir is not None:
+            shutil.rmtree(self.spill_dir, ignore_errors=True)
 
     def execute(self, sql: str) -> None:
         try:

@@ -26,6 +26,7 @@ SECRET = "s3cr3t-pw-XYZ"
         ("duckdb:////no/such/folder/x.duckdb", "does not exist"),
         ("duckdb:////tmp/x.duckdb?memory_limt=1GB", "unknown setting `memory_limt`"),
         ("duckdb:////tmp/x.duckdb?memory_limit=lots", "cannot open"),
+        ("duckdb:////tmp/x.duckdb?temp_directory=/no/such/dir", "cannot create temp_directory"),
     ],
 )
 def test_connection_errors(url, words, demo_export, capsys, pg_url, mysql_url):
@@ -59,6 +60,7 @@ def test_duckdb_target_settings(tmp_path):
     try:
         settings = engine.query("select current_setting('memory_limit'), current_setting('threads'), current_setting('temp_directory')")
         assert settings == [("286.1 MiB", 1, f"{target}.tmp")]
+        assert (target.parent / "emr.duckdb.tmp").stat().st_mode & 0o777 == 0o700  # spilled rows are PHI
         # a file named like a target schema: the file is attached under a fixed catalog name
         engine.execute("create schema emr")
         engine.execute("create table emr.patient (id integer)")
@@ -70,3 +72,4 @@ def test_duckdb_target_settings(tmp_path):
         assert default.query("select current_setting('memory_limit')") == [("953.6 MiB",)]
     finally:
         default.close()
+    assert not (target.parent / "emr.duckdb.tmp").exists()
