@@ -346,9 +346,11 @@ class SqlGen:
             selects.append(row)
         s.statements.append(self.st(drop_table(self.tbl(*RECONCILIATION, building=True)), "reconciliation of this run"))
         if selects:
+            # left-deep UNION ALL built in place: exp.union() would deep-copy the growing
+            # tree at every step (quadratic in the number of maps)
             union = selects[0]
             for sel in selects[1:]:
-                union = exp.union(union, sel, distinct=False)
+                union = exp.Union(this=union, expression=sel, distinct=False)
             s.statements.append(self.st(
                 exp.Create(this=self.tbl(*RECONCILIATION, building=True), kind="TABLE", expression=union),
                 "one row per map; loaded counts the target table, rejected the rejects table",
