@@ -16,6 +16,7 @@ fields (every assignment), rules (first failing reject rule), status (filtered /
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from decimal import Decimal
 
@@ -65,6 +66,17 @@ class Script:
     statements: list[Statement] = field(default_factory=list)
 
 
+@lru_cache(maxsize=None)
+def _built_type(sql: str, dialect: str | None) -> exp.DataType:
+    return exp.DataType.build(sql, dialect=dialect)
+
+
+def data_type(sql: str, dialect: str | None = None) -> exp.DataType:
+    """exp.DataType.build(sql, dialect), parsed once per type (sqlglot parses the text at
+    every call)."""
+    return _built_type(sql, dialect).copy()
+
+
 def where_line(span: ir.Span | None) -> str:
     return f"{span.file}:{span.line}" if span else ""
 
@@ -85,7 +97,7 @@ class SqlGen:
 
     def key_text(self, parts: list[exp.Expression]) -> exp.Expression:
         """Legacy key as text: parts cast to text, joined with `|` (NULL if any part is NULL)."""
-        texts = [exp.Cast(this=paren(p), to=exp.DataType.build("VARCHAR")) for p in parts]
+        texts = [exp.Cast(this=paren(p), to=data_type("VARCHAR")) for p in parts]
         out = texts[0]
         for t in texts[1:]:
             out = exp.DPipe(this=exp.DPipe(this=out, expression=lit(KEY_SEPARATOR)), expression=t, safe=False)
@@ -146,7 +158,7 @@ class SqlGen:
         name = c.type.name
         args = ", ".join(str(a) for a in c.type.args)
         base = self.traits.target_types.get(name, name.upper())
-        return exp.DataType.build(f"{base}({args})" if args else base, dialect=self.traits.sqlglot)
+        return data_type(f"{base}({args})" if args else base, self.traits.sqlglot)
 
     # ------------------------------------------------------------ scripts
     def scripts(self) -> list[Script]:
@@ -242,7 +254,7 @@ class SqlGen:
     def create_table(self, tbl, cols, primary_key=(), uniques=(), if_not_exists=False, keys=("legacy_key", "source_key", "key")) -> exp.Create:
         defs: list[exp.Expression] = []
         for name, typ, not_null in cols:
-            dtype = typ if isinstance(typ, exp.DataType) else exp.DataType.build(typ, dialect=self.traits.sqlglot)
+            dtype = typ if isinstance(typ, exp.DataType) else data_type(typ, self.traits.sqlglot)
             constraints = [exp.ColumnConstraint(kind=exp.NotNullColumnConstraint())] if not_null else []
             collation = self.traits.key_collation if name in keys else self.traits.text_collation
             if dtype.is_type(*exp.DataType.TEXT_TYPES) and collation:
@@ -299,7 +311,7 @@ class SqlGen:
                         copy=False,
                     )
                     has_errors = True
-                err_expr = errors if has_errors else exp.Cast(this=exp.Null(), to=exp.DataType.build("VARCHAR"))
+                err_expr = errors if has_errors else exp.Cast(this=exp.Null(), to=data_type("VARCHAR"))
                 select = select.select(exp.alias_(err_expr, "__cast_error", quoted=True), copy=False)
                 select = select.from_(self.tbl(*stage_table(qualified), "cs_raw"), copy=False)
                 view = exp.Create(this=self.tbl(src.name, t.name), kind="VIEW", expression=select)

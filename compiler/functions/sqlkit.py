@@ -274,16 +274,17 @@ class Engine:
                     default=default)
 
 
-def _collate(collation: exp.Expression) -> Callable[[exp.Expression], exp.Expression]:
+def _collate(collation: Callable[[], exp.Expression]) -> Callable[[exp.Expression], exp.Expression]:
+    """`collation` builds the (small) collation node: cheaper than copying one."""
     def apply(e: exp.Expression) -> exp.Expression:
-        if isinstance(e, exp.Collate) and e.expression == collation:
+        if isinstance(e, exp.Collate) and e.expression == collation():
             return e
-        return exp.Collate(this=paren(e), expression=collation.copy())
+        return exp.Collate(this=paren(e), expression=collation())
     return apply
 
 
-_pg_collate_c = _collate(exp.Identifier(this=POSTGRES_BINARY_COLLATION, quoted=True))
-_mysql_collate_bin = _collate(exp.Var(this=MYSQL_BINARY_COLLATION))
+_pg_collate_c = _collate(lambda: exp.Identifier(this=POSTGRES_BINARY_COLLATION, quoted=True))
+_mysql_collate_bin = _collate(lambda: exp.Var(this=MYSQL_BINARY_COLLATION))
 
 
 def _mysql_binary(e: exp.Expression) -> exp.Expression:
