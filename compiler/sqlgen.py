@@ -486,7 +486,7 @@ class MapSql:
         for a in m.assigns:
             if a is self.xwalk:
                 continue
-            fields = fields.select(exp.alias_(low_in(a.expr), f"f__{a.field}", quoted=True), copy=False)
+            fields = fields.select(exp.alias_(low_in(a.expr), f"f__{a.field}", quoted=True, copy=False), copy=False)
         fields = fields.select(exp.alias_(self.key_expr(low_in), "__key", quoted=True), copy=False)
         keep = exp.true()
         for w in m.where:
@@ -520,10 +520,10 @@ class MapSql:
                      exp.GT(this=col("__row", "cs_fields"), expression=col("first_row", "cs_dups"))),
             lit(dup_key_rule), copy=False)
         rules = (
-            exp.select(exp.Column(this=exp.Star(), table=ident("cs_fields")), exp.alias_(case, "__rule", quoted=True))
-            .from_(table("cs_fields"))
+            exp.select(exp.Column(this=exp.Star(), table=ident("cs_fields")), exp.alias_(case, "__rule", quoted=True, copy=False), copy=False)
+            .from_(table("cs_fields"), copy=False)
             .join(exp.Subquery(this=dups, alias=exp.TableAlias(this=ident("cs_dups"))),
-                  on=exp.EQ(this=col("__key", "cs_dups"), expression=col("__key", "cs_fields")), join_type="left")
+                  on=exp.EQ(this=col("__key", "cs_dups"), expression=col("__key", "cs_fields")), join_type="left", copy=False)
         )
 
         # layer 4: status and, with a dedup rule, the survivor of each duplicate group
@@ -559,9 +559,9 @@ class MapSql:
         final = (
             exp.select(*[col(c, "cs_rules") for c in dict.fromkeys(keep)])
             .from_(table("cs_rules"))
-            .select(exp.alias_(status, "__status", quoted=True), exp.alias_(survivor, "__survivor_key", quoted=True), copy=False)
+            .select(exp.alias_(status, "__status", quoted=True, copy=False), exp.alias_(survivor, "__survivor_key", quoted=True, copy=False), copy=False)
         )
-        cte = final.with_("cs_in", as_=inp).with_("cs_fields", as_=fields).with_("cs_rules", as_=rules)
+        cte = final.with_("cs_in", as_=inp, copy=False).with_("cs_fields", as_=fields, copy=False).with_("cs_rules", as_=rules, copy=False)
         return self.gen.create_work(self.names.work, cte)
 
     def key_expr(self, low) -> exp.Expression:
@@ -620,12 +620,12 @@ class MapSql:
         select = (
             exp.select(
                 lit(map_label(m)), lit(src), src_key, col("__slot", "w"), col("__row", "w"),
-                rule_case, reason_case, original,
+                rule_case, reason_case, original, copy=False,
             )
-            .from_(self.gen.work(self.names.work, "w"))
-            .join(self.gen.tbl(*stage_table(src), "r"), on=exp.EQ(this=col("__row", "r"), expression=col("__row", "w")))
-            .where(exp.EQ(this=col("__status", "w"), expression=lit("rejected")))
-            .order_by(exp.Ordered(this=col("__row", "w")), exp.Ordered(this=col("__slot", "w")))
+            .from_(self.gen.work(self.names.work, "w"), copy=False)
+            .join(self.gen.tbl(*stage_table(src), "r"), on=exp.EQ(this=col("__row", "r"), expression=col("__row", "w")), copy=False)
+            .where(exp.EQ(this=col("__status", "w"), expression=lit("rejected")), copy=False)
+            .order_by(exp.Ordered(this=col("__row", "w")), exp.Ordered(this=col("__slot", "w")), copy=False)
         )
         cols = ["map", "source_table", "source_key", "slot", "record", "rule", "reason", "original_row"]
         return exp.Insert(this=exp.Schema(this=self.gen.tbl(*REJECTS, building=True), expressions=[ident(c) for c in cols]), expression=select)
@@ -669,7 +669,7 @@ class MapSql:
             )
             .from_(table("numbered", alias="n"))
             .join(table("numbered", alias="s"), on=exp.EQ(this=col("legacy_key", "s"), expression=col("survivor_key", "n")), join_type="left")
-            .with_("prev", as_=prev).with_("cur", as_=cur).with_("keys", as_=keys).with_("numbered", as_=numbered)
+            .with_("prev", as_=prev, copy=False).with_("cur", as_=cur, copy=False).with_("keys", as_=keys, copy=False).with_("numbered", as_=numbered, copy=False)
         )
         cols = ["legacy_key", "own_id", "target_id", "state"]
         label = f"crosswalk {self.target}"
