@@ -301,10 +301,10 @@ class SqlGen:
                     raw = exp.Nullif(this=col(c.name, "cs_raw"), expression=lit(""))
                     vtype = SOURCE_TYPES[c.type.name]
                     if vtype == T.TEXT:
-                        select = select.select(exp.alias_(raw, c.name, quoted=True), copy=False)
+                        select = select.select(exp.alias_(raw, c.name, quoted=True, copy=False), copy=False)
                         continue
                     typed = self.traits.safe_cast(raw.copy(), vtype)
-                    select = select.select(exp.alias_(typed, c.name, quoted=True), copy=False)
+                    select = select.select(exp.alias_(typed, c.name, quoted=True, copy=False), copy=False)
                     errors = errors.when(
                         exp.and_(exp.Not(this=exp.Is(this=raw.copy(), expression=exp.Null())), exp.Is(this=typed.copy(), expression=exp.Null())),
                         lit(f"{qualified}.{c.name} is not a valid {vtype}"),
@@ -312,7 +312,7 @@ class SqlGen:
                     )
                     has_errors = True
                 err_expr = errors if has_errors else exp.Cast(this=exp.Null(), to=data_type("VARCHAR"))
-                select = select.select(exp.alias_(err_expr, "__cast_error", quoted=True), copy=False)
+                select = select.select(exp.alias_(err_expr, "__cast_error", quoted=True, copy=False), copy=False)
                 select = select.from_(self.tbl(*stage_table(qualified), "cs_raw"), copy=False)
                 view = exp.Create(this=self.tbl(src.name, t.name), kind="VIEW", expression=select)
                 s.statements.append(self.st(view, f"typed view {qualified}", t.span))
