@@ -55,7 +55,7 @@ def safe_cast_for(dialect: str) -> Callable[[exp.Expression, str], exp.Expressio
 
         trimmed = exp.Trim(this=raw)
         ok = regex_matches(trimmed, CAST_SHAPES[vtype], dialect)
-        return exp.Case().when(ok, exp.Cast(this=trimmed.copy(), to=VALUE_SQL_TYPES[vtype]))
+        return exp.Case().when(ok, exp.Cast(this=trimmed.copy(), to=VALUE_SQL_TYPES[vtype].copy()))
     return cast
 
 

@@ -109,7 +109,7 @@ class ExprLowering:
         left, right = paren(self(e.left)), paren(self(e.right))
         if e.op == "/":
             # always decimal division: 7 / 2 is 3.5 on every engine
-            left = exp.Cast(this=left, to=VALUE_SQL_TYPES[T.DECIMAL])
+            left = exp.Cast(this=left, to=VALUE_SQL_TYPES[T.DECIMAL].copy())
             return exp.Div(this=left, expression=right, typed=False, safe=False)
         return BINARY_OPS[e.op](this=left, expression=right)
 

@@ -11,7 +11,7 @@ from compiler.build import build
 from compiler.catalog import Catalog
 from compiler.check import check
 from compiler.diagnostics import Diagnostic, SpecError
-from compiler.emit import render_script
+from compiler.emit import exclusive, render_script
 from compiler.parse import parse, point_span
 from compiler.sqlgen import Script, generate
 
@@ -73,7 +73,6 @@ def scripts_for(compiled: Compiled, dialect: str) -> list[Script]:
 
 def render_all(compiled: Compiled, dialect: str) -> dict[str, str]:
     """file name -> SQL text for every script of `dialect`."""
-    return {
-        f"{s.name}.sql": render_script(s, dialect, compiled.display, compiled.sha256)
-        for s in scripts_for(compiled, dialect)
-    }
+    scripts = scripts_for(compiled, dialect)
+    consume = exclusive(scripts)  # generated here and used once: no copies needed
+    return {f"{s.name}.sql": render_script(s, dialect, compiled.display, compiled.sha256, consume) for s in scripts}

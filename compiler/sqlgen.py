@@ -17,6 +17,7 @@ with the dedup survivor), and crosswalk ids.  Computed columns are prefixed (`f_
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from decimal import Decimal
 
@@ -66,6 +67,17 @@ class Script:
     statements: list[Statement] = field(default_factory=list)
 
 
+@lru_cache(maxsize=None)
+def _built_type(sql: str, dialect: str | None) -> exp.DataType:
+    return exp.DataType.build(sql, dialect=dialect)
+
+
+def data_type(sql: str, dialect: str | None = None) -> exp.DataType:
+    """exp.DataType.build(sql, dialect), parsed once per type (sqlglot parses the text at
+    every call)."""
+    return _built_type(sql, dialect).copy()
+
+
 def where_line(span: ir.Span | None) -> str:
     return f"{span.file}:{span.line}" if span else ""
 
@@ -86,7 +98,7 @@ class SqlGen:
 
     def key_text(self, parts: list[exp.Expression]) -> exp.Expression:
         """Legacy key as text: parts cast to text, joined with `|` (NULL if any part is NULL)."""
-        texts = [exp.Cast(this=paren(p), to=exp.DataType.build("VARCHAR")) for p in parts]
+        texts = [exp.Cast(this=paren(p), to=data_type("VARCHAR")) for p in parts]
         out = texts[0]
         for t in texts[1:]:
             out = exp.DPipe(this=exp.DPipe(this=out, expression=lit(KEY_SEPARATOR)), expression=t, safe=False)
@@ -150,7 +162,7 @@ class SqlGen:
         name = c.type.name
         args = ", ".join(str(a) for a in c.type.args)
         base = self.traits.target_types.get(name, name.upper())
-        return exp.DataType.build(f"{base}({args})" if args else base, dialect=self.traits.sqlglot)
+        return data_type(f"{base}({args})" if args else base, self.traits.sqlglot)
 
     # ------------------------------------------------------------ scripts
     def scripts(self) -> list[Script]:
@@ -248,7 +260,7 @@ class SqlGen:
     def create_table(self, tbl, cols, primary_key=(), uniques=(), if_not_exists=False, keys=("legacy_key", "source_key", "key")) -> exp.Create:
         defs: list[exp.Expression] = []
         for name, typ, not_null in cols:
-            dtype = typ if isinstance(typ, exp.DataType) else exp.DataType.build(typ, dialect=self.traits.sqlglot)
+            dtype = typ if isinstance(typ, exp.DataType) else data_type(typ, self.traits.sqlglot)
             constraints = [exp.ColumnConstraint(kind=exp.NotNullColumnConstraint())] if not_null else []
             collation = self.traits.key_collation if name in keys else self.traits.text_collation
             if dtype.is_type(*exp.DataType.TEXT_TYPES) and collation:
@@ -295,18 +307,18 @@ class SqlGen:
                     raw = exp.Nullif(this=col(c.name, "cs_raw"), expression=lit(""))
                     vtype = SOURCE_TYPES[c.type.name]
                     if vtype == T.TEXT:
-                        select = select.select(exp.alias_(raw, c.name, quoted=True), copy=False)
+                        select = select.select(exp.alias_(raw, c.name, quoted=True, copy=False), copy=False)
                         continue
                     typed = self.traits.safe_cast(raw.copy(), vtype)
-                    select = select.select(exp.alias_(typed, c.name, quoted=True), copy=False)
+                    select = select.select(exp.alias_(typed, c.name, quoted=True, copy=False), copy=False)
                     errors = errors.when(
                         exp.and_(exp.Not(this=exp.Is(this=raw.copy(), expression=exp.Null())), exp.Is(this=typed.copy(), expression=exp.Null())),
                         lit(f"{qualified}.{c.name} is not a valid {vtype}"),
                         copy=False,
                     )
                     has_errors = True
-                err_expr = errors if has_errors else exp.Cast(this=exp.Null(), to=exp.DataType.build("VARCHAR"))
-                select = select.select(exp.alias_(err_expr, "__cast_error", quoted=True), copy=False)
+                err_expr = errors if has_errors else exp.Cast(this=exp.Null(), to=data_type("VARCHAR"))
+                select = select.select(exp.alias_(err_expr, "__cast_error", quoted=True, copy=False), copy=False)
                 select = select.from_(self.tbl(*stage_table(qualified), "cs_raw"), copy=False)
                 view = exp.Create(this=self.tbl(src.name, t.name), kind="VIEW", expression=select)
                 s.statements.append(self.st(view, f"typed view {qualified}", t.span))
@@ -509,7 +521,7 @@ class MapSql:
         for a in m.assigns:
             if a is self.xwalk:
                 continue
-            fields = fields.select(exp.alias_(low_in(a.expr), f"f__{a.field}", quoted=True), copy=False)
+            fields = fields.select(exp.alias_(low_in(a.expr), f"f__{a.field}", quoted=True, copy=False), copy=False)
         fields = fields.select(exp.alias_(self.key_expr(low_in), "__key", quoted=True), copy=False)
         fields = refs.join_into(fields)
 
@@ -541,10 +553,10 @@ class MapSql:
                      exp.GT(this=self.record_order("cs_fields"), expression=col("first_row", "cs_dups"))),
             lit(dup_key_rule), copy=False)
         rules = (
-            exp.select(exp.Column(this=exp.Star(), table=ident("cs_fields")), exp.alias_(case, "__rule", quoted=True))
-            .from_(table("cs_fields"))
+            exp.select(exp.Column(this=exp.Star(), table=ident("cs_fields")), exp.alias_(case, "__rule", quoted=True, copy=False), copy=False)
+            .from_(table("cs_fields"), copy=False)
             .join(exp.Subquery(this=dups, alias=exp.TableAlias(this=ident("cs_dups"))),
-                  on=same_key, join_type="left")
+                  on=same_key, join_type="left", copy=False)
         )
 
         # status and, with a dedup rule, the survivor of each duplicate group
@@ -678,12 +690,12 @@ class MapSql:
         select = (
             exp.select(
                 lit(map_label(m)), lit(src), src_key, col("__slot", "w"), col("__row", "w"),
-                rule_case, reason_case, original,
+                rule_case, reason_case, original, copy=False,
             )
-            .from_(self.gen.work(self.names.work, "w"))
-            .join(self.gen.tbl(*stage_table(src), "r"), on=exp.EQ(this=col("__row", "r"), expression=col("__row", "w")))
-            .where(exp.EQ(this=col("__status", "w"), expression=lit("rejected")))
-            .order_by(exp.Ordered(this=col("__row", "w")), exp.Ordered(this=col("__slot", "w")))
+            .from_(self.gen.work(self.names.work, "w"), copy=False)
+            .join(self.gen.tbl(*stage_table(src), "r"), on=exp.EQ(this=col("__row", "r"), expression=col("__row", "w")), copy=False)
+            .where(exp.EQ(this=col("__status", "w"), expression=lit("rejected")), copy=False)
+            .order_by(exp.Ordered(this=col("__row", "w")), exp.Ordered(this=col("__slot", "w")), copy=False)
         )
         cols = ["map", "source_table", "source_key", "slot", "record", "rule", "reason", "original_row"]
         return exp.Insert(this=exp.Schema(this=self.gen.tbl(*REJECTS, building=True), expressions=[ident(c) for c in cols]), expression=select)

@@ -38,6 +38,26 @@ def test_output_is_deterministic():
     assert a == b
 
 
+def test_rendering_copies_trees_that_share_a_node():
+    """render_all lets sqlglot render its fresh trees in place, unless a node is held
+    in two places (a rewrite of it would show in both)."""
+    from sqlglot import exp
+
+    from compiler.emit import exclusive
+    from compiler.sqlgen import Script, Statement
+
+    shared = exp.column("a")
+    one, two = exp.select(exp.column("b")), exp.select(exp.column("c"))
+    assert exclusive([Script("s", "t", [Statement(one, ""), Statement(two, "")])])
+    one.set("where", shared)
+    two.set("where", shared)
+    assert not exclusive([Script("s", "t", [Statement(one, ""), Statement(two, "")])])
+    assert not exclusive([Script("s", "t", [Statement(exp.Tuple(expressions=[shared, shared]), "")])])
+    compiled = load(MINI)
+    from compiler.pipeline import scripts_for
+    assert exclusive(scripts_for(compiled, "duckdb"))  # the generator shares no nodes
+
+
 def test_every_statement_names_its_spec_line():
     files = render_all(load(MINI), "duckdb")
     text = files["20_01_emr_patient.sql"]

@@ -30,6 +30,7 @@ Replacement strings contain literal text plus `\\1` ... `\\9` (capture groups) a
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 __all__ = [
     "RegexError",
@@ -120,6 +121,16 @@ class Regex:
 
     def render(self, dialect: str) -> str:
         """The pattern text for one engine (before SQL string-literal quoting)."""
+        rendered = self.__dict__.get("_rendered")
+        if rendered is None:
+            rendered = {}
+            object.__setattr__(self, "_rendered", rendered)  # a cache, not a field
+        text = rendered.get(dialect)
+        if text is None:
+            text = rendered[dialect] = self._render(dialect)
+        return text
+
+    def _render(self, dialect: str) -> str:
         if dialect not in DIALECTS:
             raise KeyError(dialect)
         out = []
@@ -152,14 +163,21 @@ def parse_regex(text: str, allow_empty_match: bool = True) -> Regex:
     ^, ...) are refused: the engines disagree on where such matches are replaced
     (PostgreSQL and DuckDB replace the empty match between characters, MariaDB never
     does), so they are no use for replacing."""
-    p = _Parser(text)
-    p.parse()
-    rx = Regex(text, p.groups, p.uses_dot, p.nullable, tuple(p.tokens))
+    rx = _parse_cached(text)
     if rx.matches_empty and not allow_empty_match:
         raise RegexError("the pattern can match the empty string (the engines replace "
                          "empty matches differently); make it match at least one character",
                          text)
     return rx
+
+
+@lru_cache(maxsize=4096)
+def _parse_cached(text: str) -> Regex:
+    """Parse once per pattern text (the library re-uses a few patterns at every call;
+    a RegexError is not cached and is raised again on the next call)."""
+    p = _Parser(text)
+    p.parse()
+    return Regex(text, p.groups, p.uses_dot, p.nullable, tuple(p.tokens))
 
 
 class _Parser:

@@ -107,4 +107,95 @@ def lower_call(name: str, args: list[exp.Expression], dialect: str,
         for a, t in zip(args, arg_types):
             if t not in (T.NULL, T.ANY):
                 a.meta[VALUE_TYPE_KEY] = t
-    return impl(args)
+    return _memo_lower(impl, dialect, args)
+
+
+# ---------------------------------------------------------------------------------
+# Memoised lowering.  A spec calls the same few functions over and over with different
+# columns (and the checker lowers every call once more with stand-in arguments), while
+# building a lowering (templates, regexes, date formats) costs far more than copying
+# its result.  So a call is lowered once per (lowering, dialect, argument shapes) with
+# placeholder columns for the opaque arguments, and later calls copy that tree and put
+# their arguments in place of the placeholders.
+#
+# An argument is opaque when the library's lowerings cannot tell it from a column: a
+# column or a function call that is not a cast, a collation, an operator or a
+# parenthesis (those are inspected by `paren`, `value_type`, `int_literal`, the
+# byte-wise collations), keyed by its recorded value type.  Literals (and NULL, TRUE,
+# negated numbers) are keyed by their value.  A call with any other argument is lowered
+# as is.
+
+_MEMO: dict[tuple, exp.Expression] = {}
+_MEMO_LIMIT = 4096
+_PLACEHOLDER_PREFIX = "__cs_lowering_arg_"
+_INSPECTED = (exp.Cast, exp.Binary, exp.Unary, exp.Connector, exp.Paren)
+
+
+def _arg_key(e: exp.Expression):
+    """The memo key of one argument, or None when the call must not be memoised."""
+    t = e.meta_get(VALUE_TYPE_KEY)
+    if isinstance(e, exp.Literal):
+        return ("literal", t, e.is_string, e.this)
+    if isinstance(e, exp.Null):
+        return ("null", t)
+    if isinstance(e, exp.Boolean):
+        return ("boolean", t, e.this)
+    if isinstance(e, exp.Neg) and isinstance(e.this, exp.Literal) and e.this.meta_get(VALUE_TYPE_KEY) is None:
+        return ("neg", t, e.this.is_string, e.this.this)
+    if isinstance(e, (exp.Column, exp.Func, exp.Subquery)) and not isinstance(e, _INSPECTED):
+        return ("opaque", t)
+    return None
+
+
+def _placeholder_index(node: exp.Expression) -> int | None:
+    if type(node) is exp.Column and node.args.get("table") is None:
+        name = node.this.this if isinstance(node.this, exp.Identifier) else None
+        if isinstance(name, str) and name.startswith(_PLACEHOLDER_PREFIX):
+            return int(name[len(_PLACEHOLDER_PREFIX):])
+    return None
+
+
+def _memo_lower(impl: Lowering, dialect: str, args: list[exp.Expression]) -> exp.Expression:
+    keys = []
+    for a in args:
+        k = _arg_key(a)
+        if k is None:
+            return impl(args)
+        keys.append(k)
+    key = (impl, dialect, tuple(keys))
+    cached = _MEMO.get(key)
+    if cached is None:
+        stand_ins = []
+        for i, (a, k) in enumerate(zip(args, keys)):
+            if k[0] == "opaque":
+                p = exp.Column(this=exp.Identifier(this=f"{_PLACEHOLDER_PREFIX}{i}"))
+                if k[1] is not None:  # the recorded value type
+                    p.meta[VALUE_TYPE_KEY] = k[1]
+                stand_ins.append(p)
+            else:
+                stand_ins.append(a.copy())
+        cached = impl(stand_ins)
+        if len(_MEMO) < _MEMO_LIMIT:
+            _MEMO[key] = cached
+    return _fill(cached.copy(), args)
+
+
+def _fill(tree: exp.Expression, args: list[exp.Expression]) -> exp.Expression:
+    """Replace the placeholders in a copied memo tree by the arguments (the argument
+    itself at its first use, copies after that)."""
+    used: set[int] = set()
+
+    def arg(i: int) -> exp.Expression:
+        if i in used:
+            return args[i].copy()
+        used.add(i)
+        return args[i]
+
+    i = _placeholder_index(tree)
+    if i is not None:
+        return arg(i)
+    for node in list(tree.walk()):
+        i = _placeholder_index(node)
+        if i is not None:
+            node.replace(arg(i))
+    return tree

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import partial
+from functools import lru_cache, partial
 from typing import Callable, Iterable, Mapping, Sequence
 
 import sqlglot
@@ -112,7 +112,7 @@ def template(sql: str, dialect: str, **args: exp.Expression) -> exp.Expression:
     """Parse a fixed SQL template written for `dialect` and substitute `:name`
     placeholders with (copies of) argument trees.  Templates are constants of this
     package, never user text."""
-    tree = sqlglot.parse_one(sql, read=dialect)
+    tree = _parsed_template(sql, dialect).copy()
 
     def sub(node: exp.Expression) -> exp.Expression:
         if isinstance(node, exp.Placeholder) and node.name in args:
@@ -120,6 +120,12 @@ def template(sql: str, dialect: str, **args: exp.Expression) -> exp.Expression:
         return node
 
     return tree.transform(sub, copy=False)
+
+
+@lru_cache(maxsize=None)
+def _parsed_template(sql: str, dialect: str) -> exp.Expression:
+    """A template parsed once per run (callers copy it before substituting)."""
+    return sqlglot.parse_one(sql, read=dialect)
 
 
 # ---------------------------------------------------------------------------------
@@ -142,6 +148,11 @@ _TYPE_SQL = {
 
 
 def sql_type(value_type: str, dialect: str) -> exp.DataType:
+    return _built_sql_type(value_type, dialect).copy()
+
+
+@lru_cache(maxsize=None)
+def _built_sql_type(value_type: str, dialect: str) -> exp.DataType:
     table = _TYPE_SQL[value_type]
     return exp.DataType.build(table.get(dialect, table["*"]), dialect=dialect)
 
@@ -263,16 +274,17 @@ class Engine:
                     default=default)
 
 
-def _collate(collation: exp.Expression) -> Callable[[exp.Expression], exp.Expression]:
+def _collate(collation: Callable[[], exp.Expression]) -> Callable[[exp.Expression], exp.Expression]:
+    """`collation` builds the (small) collation node: cheaper than copying one."""
     def apply(e: exp.Expression) -> exp.Expression:
-        if isinstance(e, exp.Collate) and e.expression == collation:
+        if isinstance(e, exp.Collate) and e.expression == collation():
             return e
-        return exp.Collate(this=paren(e), expression=collation.copy())
+        return exp.Collate(this=paren(e), expression=collation())
     return apply
 
 
-_pg_collate_c = _collate(exp.Identifier(this=POSTGRES_BINARY_COLLATION, quoted=True))
-_mysql_collate_bin = _collate(exp.Var(this=MYSQL_BINARY_COLLATION))
+_pg_collate_c = _collate(lambda: exp.Identifier(this=POSTGRES_BINARY_COLLATION, quoted=True))
+_mysql_collate_bin = _collate(lambda: exp.Var(this=MYSQL_BINARY_COLLATION))
 
 
 def _mysql_binary(e: exp.Expression) -> exp.Expression:

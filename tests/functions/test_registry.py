@@ -85,6 +85,33 @@ def test_other_dialects_fail_loudly(name):
         pass
 
 
+@pytest.mark.parametrize("name", sorted(REGISTRY))
+def test_memoised_lowering_equals_a_fresh_one(name):
+    """lower_call lowers once per argument shape and fills in the arguments later: the
+    result is the tree the lowering itself builds, for columns, calls and typed args."""
+    fn = REGISTRY[name]
+    shapes = [
+        lambda a: a,                                                                  # columns
+        lambda a: [exp.Trim(this=x) if isinstance(x, exp.Column) else x for x in a],  # calls
+        lambda a: [exp.column(f"other{i}") if isinstance(x, exp.Column) else x for i, x in enumerate(a)],
+    ]
+    for dialect in DIALECTS:
+        impl = fn.lowering_for(dialect)
+        for shape in shapes:
+            for types in (None, [T.TEXT if isinstance(a, exp.Column) else T.ANY for a in sample_args(fn)]):
+                fresh_args = shape(sample_args(fn))
+                if types is not None:
+                    for a, t in zip(fresh_args, types):
+                        if t != T.ANY:
+                            a.meta["chartshift_value_type"] = t
+                fresh = impl(fresh_args)
+                for _ in range(2):  # the first call fills the memo, the second uses it
+                    got = lower_call(name, shape(sample_args(fn)), dialect, arg_types=types)
+                    assert render(got, dialect) == render(fresh, dialect), (name, dialect)
+                    assert not any(isinstance(c, exp.Column) and c.name.startswith("__cs_lowering_arg_")
+                                   for c in got.walk())
+
+
 def test_missing_dialect_raises_function_not_available():
     fn = Function("only_duckdb", (T.TEXT,), T.TEXT, "test only",
                   {"duckdb": lambda a: exp.Upper(this=a[0])})
