@@ -448,6 +448,13 @@ def _parse_one_split(eng: Engine, s: exp.Expression, f: ParsedFormat,
         return _parse_one(eng, s, f, result)
     t = exp.Trim(this=s.copy())
     text = _fields(t, f, pieces)
+    if len(pieces) == 1:
+        # A number that is a whole chunk is cut from the untrimmed input: the CAST to INT
+        # (or DOUBLE) ignores the spaces TRIM would remove, and TRIM is not free.
+        untrimmed = _fields(s, f, pieces)
+        for chunk in pieces[0]:
+            if len(chunk) == 1 and chunk[0][0] == "dir" and DIRECTIVES[chunk[0][1]].numeric:
+                text[chunk[0][1]] = untrimmed[chunk[0][1]]
     d = {field: letter for field, (letter, _) in f.groups.items()}
 
     def value(field: str) -> exp.Expression | None:

@@ -80,16 +80,16 @@ WITH "cs_in" AS (
           '9999999999'
         ) IN ('9/9/9999', '9/99/9999', '99/9/9999', '99/99/9999')
         THEN CASE
-          WHEN CAST(SPLIT_PART(TRIM(NULLIF(TRIM("cs_in"."s__patients__dob"), '00/00/0000')), '/', 3) AS INT) >= 1
-          AND CAST(SPLIT_PART(TRIM(NULLIF(TRIM("cs_in"."s__patients__dob"), '00/00/0000')), '/', 2) AS INT) BETWEEN 1 AND CASE CAST(SPLIT_PART(TRIM(NULLIF(TRIM("cs_in"."s__patients__dob"), '00/00/0000')), '/', 1) AS INT)
+          WHEN CAST(SPLIT_PART(NULLIF(TRIM("cs_in"."s__patients__dob"), '00/00/0000'), '/', 3) AS INT) >= 1
+          AND CAST(SPLIT_PART(NULLIF(TRIM("cs_in"."s__patients__dob"), '00/00/0000'), '/', 2) AS INT) BETWEEN 1 AND CASE CAST(SPLIT_PART(NULLIF(TRIM("cs_in"."s__patients__dob"), '00/00/0000'), '/', 1) AS INT)
             WHEN 1
             THEN 31
             WHEN 2
             THEN CASE
-              WHEN CAST(SPLIT_PART(TRIM(NULLIF(TRIM("cs_in"."s__patients__dob"), '00/00/0000')), '/', 3) AS INT) % 4 = 0
+              WHEN CAST(SPLIT_PART(NULLIF(TRIM("cs_in"."s__patients__dob"), '00/00/0000'), '/', 3) AS INT) % 4 = 0
               AND (
-                CAST(SPLIT_PART(TRIM(NULLIF(TRIM("cs_in"."s__patients__dob"), '00/00/0000')), '/', 3) AS INT) % 100 <> 0
-                OR CAST(SPLIT_PART(TRIM(NULLIF(TRIM("cs_in"."s__patients__dob"), '00/00/0000')), '/', 3) AS INT) % 400 = 0
+                CAST(SPLIT_PART(NULLIF(TRIM("cs_in"."s__patients__dob"), '00/00/0000'), '/', 3) AS INT) % 100 <> 0
+                OR CAST(SPLIT_PART(NULLIF(TRIM("cs_in"."s__patients__dob"), '00/00/0000'), '/', 3) AS INT) % 400 = 0
               )
               THEN 29
               ELSE 28
@@ -117,9 +117,9 @@ WITH "cs_in" AS (
             ELSE 0
           END
           THEN MAKE_DATE(
-            CAST(SPLIT_PART(TRIM(NULLIF(TRIM("cs_in"."s__patients__dob"), '00/00/0000')), '/', 3) AS INT),
-            CAST(SPLIT_PART(TRIM(NULLIF(TRIM("cs_in"."s__patients__dob"), '00/00/0000')), '/', 1) AS INT),
-            CAST(SPLIT_PART(TRIM(NULLIF(TRIM("cs_in"."s__patients__dob"), '00/00/0000')), '/', 2) AS INT)
+            CAST(SPLIT_PART(NULLIF(TRIM("cs_in"."s__patients__dob"), '00/00/0000'), '/', 3) AS INT),
+            CAST(SPLIT_PART(NULLIF(TRIM("cs_in"."s__patients__dob"), '00/00/0000'), '/', 1) AS INT),
+            CAST(SPLIT_PART(NULLIF(TRIM("cs_in"."s__patients__dob"), '00/00/0000'), '/', 2) AS INT)
           )
         END
       END,
@@ -130,16 +130,16 @@ WITH "cs_in" AS (
           '9999999999'
         ) IN ('9999-9-9', '9999-9-99', '9999-99-9', '9999-99-99')
         THEN CASE
-          WHEN CAST(SPLIT_PART(TRIM(NULLIF(TRIM("cs_in"."s__patients__dob"), '00/00/0000')), '-', 1) AS INT) >= 1
-          AND CAST(SPLIT_PART(TRIM(NULLIF(TRIM("cs_in"."s__patients__dob"), '00/00/0000')), '-', 3) AS INT) BETWEEN 1 AND CASE CAST(SPLIT_PART(TRIM(NULLIF(TRIM("cs_in"."s__patients__dob"), '00/00/0000')), '-', 2) AS INT)
+          WHEN CAST(SPLIT_PART(NULLIF(TRIM("cs_in"."s__patients__dob"), '00/00/0000'), '-', 1) AS INT) >= 1
+          AND CAST(SPLIT_PART(NULLIF(TRIM("cs_in"."s__patients__dob"), '00/00/0000'), '-', 3) AS INT) BETWEEN 1 AND CASE CAST(SPLIT_PART(NULLIF(TRIM("cs_in"."s__patients__dob"), '00/00/0000'), '-', 2) AS INT)
             WHEN 1
             THEN 31
             WHEN 2
             THEN CASE
-              WHEN CAST(SPLIT_PART(TRIM(NULLIF(TRIM("cs_in"."s__patients__dob"), '00/00/0000')), '-', 1) AS INT) % 4 = 0
+              WHEN CAST(SPLIT_PART(NULLIF(TRIM("cs_in"."s__patients__dob"), '00/00/0000'), '-', 1) AS INT) % 4 = 0
               AND (
-                CAST(SPLIT_PART(TRIM(NULLIF(TRIM("cs_in"."s__patients__dob"), '00/00/0000')), '-', 1) AS INT) % 100 <> 0
-                OR CAST(SPLIT_PART(TRIM(NULLIF(TRIM("cs_in"."s__patients__dob"), '00/00/0000')), '-', 1) AS INT) % 400 = 0
+                CAST(SPLIT_PART(NULLIF(TRIM("cs_in"."s__patients__dob"), '00/00/0000'), '-', 1) AS INT) % 100 <> 0
+                OR CAST(SPLIT_PART(NULLIF(TRIM("cs_in"."s__patients__dob"), '00/00/0000'), '-', 1) AS INT) % 400 = 0
               )
               THEN 29
               ELSE 28
@@ -167,9 +167,9 @@ WITH "cs_in" AS (
             ELSE 0
           END
           THEN MAKE_DATE(
-            CAST(SPLIT_PART(TRIM(NULLIF(TRIM("cs_in"."s__patients__dob"), '00/00/0000')), '-', 1) AS INT),
-            CAST(SPLIT_PART(TRIM(NULLIF(TRIM("cs_in"."s__patients__dob"), '00/00/0000')), '-', 2) AS INT),
-            CAST(SPLIT_PART(TRIM(NULLIF(TRIM("cs_in"."s__patients__dob"), '00/00/0000')), '-', 3) AS INT)
+            CAST(SPLIT_PART(NULLIF(TRIM("cs_in"."s__patients__dob"), '00/00/0000'), '-', 1) AS INT),
+            CAST(SPLIT_PART(NULLIF(TRIM("cs_in"."s__patients__dob"), '00/00/0000'), '-', 2) AS INT),
+            CAST(SPLIT_PART(NULLIF(TRIM("cs_in"."s__patients__dob"), '00/00/0000'), '-', 3) AS INT)
           )
         END
       END,
@@ -180,7 +180,7 @@ WITH "cs_in" AS (
           '9999999999aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa'
         ) IN ('9-aaa-99', '99-aaa-99')
         THEN CASE
-          WHEN CAST(SPLIT_PART(TRIM(NULLIF(TRIM("cs_in"."s__patients__dob"), '00/00/0000')), '-', 1) AS INT) BETWEEN 1 AND CASE CASE UPPER(SPLIT_PART(TRIM(NULLIF(TRIM("cs_in"."s__patients__dob"), '00/00/0000')), '-', 2))
+          WHEN CAST(SPLIT_PART(NULLIF(TRIM("cs_in"."s__patients__dob"), '00/00/0000'), '-', 1) AS INT) BETWEEN 1 AND CASE CASE UPPER(SPLIT_PART(TRIM(NULLIF(TRIM("cs_in"."s__patients__dob"), '00/00/0000')), '-', 2))
               WHEN 'JAN'
               THEN 1
               WHEN 'FEB'
@@ -211,23 +211,23 @@ WITH "cs_in" AS (
             WHEN 2
             THEN CASE
               WHEN (
-                CAST(SPLIT_PART(TRIM(NULLIF(TRIM("cs_in"."s__patients__dob"), '00/00/0000')), '-', 3) AS INT) + CASE
-                  WHEN CAST(SPLIT_PART(TRIM(NULLIF(TRIM("cs_in"."s__patients__dob"), '00/00/0000')), '-', 3) AS INT) < 69
+                CAST(SPLIT_PART(NULLIF(TRIM("cs_in"."s__patients__dob"), '00/00/0000'), '-', 3) AS INT) + CASE
+                  WHEN CAST(SPLIT_PART(NULLIF(TRIM("cs_in"."s__patients__dob"), '00/00/0000'), '-', 3) AS INT) < 69
                   THEN 2000
                   ELSE 1900
                 END
               ) % 4 = 0
               AND (
                 (
-                  CAST(SPLIT_PART(TRIM(NULLIF(TRIM("cs_in"."s__patients__dob"), '00/00/0000')), '-', 3) AS INT) + CASE
-                    WHEN CAST(SPLIT_PART(TRIM(NULLIF(TRIM("cs_in"."s__patients__dob"), '00/00/0000')), '-', 3) AS INT) < 69
+                  CAST(SPLIT_PART(NULLIF(TRIM("cs_in"."s__patients__dob"), '00/00/0000'), '-', 3) AS INT) + CASE
+                    WHEN CAST(SPLIT_PART(NULLIF(TRIM("cs_in"."s__patients__dob"), '00/00/0000'), '-', 3) AS INT) < 69
                     THEN 2000
                     ELSE 1900
                   END
                 ) % 100 <> 0
                 OR (
-                  CAST(SPLIT_PART(TRIM(NULLIF(TRIM("cs_in"."s__patients__dob"), '00/00/0000')), '-', 3) AS INT) + CASE
-                    WHEN CAST(SPLIT_PART(TRIM(NULLIF(TRIM("cs_in"."s__patients__dob"), '00/00/0000')), '-', 3) AS INT) < 69
+                  CAST(SPLIT_PART(NULLIF(TRIM("cs_in"."s__patients__dob"), '00/00/0000'), '-', 3) AS INT) + CASE
+                    WHEN CAST(SPLIT_PART(NULLIF(TRIM("cs_in"."s__patients__dob"), '00/00/0000'), '-', 3) AS INT) < 69
                     THEN 2000
                     ELSE 1900
                   END
@@ -259,8 +259,8 @@ WITH "cs_in" AS (
             ELSE 0
           END
           THEN MAKE_DATE(
-            CAST(SPLIT_PART(TRIM(NULLIF(TRIM("cs_in"."s__patients__dob"), '00/00/0000')), '-', 3) AS INT) + CASE
-              WHEN CAST(SPLIT_PART(TRIM(NULLIF(TRIM("cs_in"."s__patients__dob"), '00/00/0000')), '-', 3) AS INT) < 69
+            CAST(SPLIT_PART(NULLIF(TRIM("cs_in"."s__patients__dob"), '00/00/0000'), '-', 3) AS INT) + CASE
+              WHEN CAST(SPLIT_PART(NULLIF(TRIM("cs_in"."s__patients__dob"), '00/00/0000'), '-', 3) AS INT) < 69
               THEN 2000
               ELSE 1900
             END,
@@ -290,7 +290,7 @@ WITH "cs_in" AS (
               WHEN 'DEC'
               THEN 12
             END,
-            CAST(SPLIT_PART(TRIM(NULLIF(TRIM("cs_in"."s__patients__dob"), '00/00/0000')), '-', 1) AS INT)
+            CAST(SPLIT_PART(NULLIF(TRIM("cs_in"."s__patients__dob"), '00/00/0000'), '-', 1) AS INT)
           )
         END
       END

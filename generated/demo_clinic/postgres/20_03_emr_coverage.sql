@@ -53,16 +53,16 @@ WITH "cs_in" AS (
     CASE
       WHEN TRANSLATE(TRIM("cs_in"."s__policies__eff_date"), '0123456789', '9999999999') IN ('9/9/9999', '9/99/9999', '99/9/9999', '99/99/9999')
       THEN CASE
-        WHEN CAST(SPLIT_PART(TRIM("cs_in"."s__policies__eff_date"), '/', 3) AS INT) >= 1
-        AND CAST(SPLIT_PART(TRIM("cs_in"."s__policies__eff_date"), '/', 2) AS INT) BETWEEN 1 AND CASE CAST(SPLIT_PART(TRIM("cs_in"."s__policies__eff_date"), '/', 1) AS INT)
+        WHEN CAST(SPLIT_PART("cs_in"."s__policies__eff_date", '/', 3) AS INT) >= 1
+        AND CAST(SPLIT_PART("cs_in"."s__policies__eff_date", '/', 2) AS INT) BETWEEN 1 AND CASE CAST(SPLIT_PART("cs_in"."s__policies__eff_date", '/', 1) AS INT)
           WHEN 1
           THEN 31
           WHEN 2
           THEN CASE
-            WHEN CAST(SPLIT_PART(TRIM("cs_in"."s__policies__eff_date"), '/', 3) AS INT) % 4 = 0
+            WHEN CAST(SPLIT_PART("cs_in"."s__policies__eff_date", '/', 3) AS INT) % 4 = 0
             AND (
-              CAST(SPLIT_PART(TRIM("cs_in"."s__policies__eff_date"), '/', 3) AS INT) % 100 <> 0
-              OR CAST(SPLIT_PART(TRIM("cs_in"."s__policies__eff_date"), '/', 3) AS INT) % 400 = 0
+              CAST(SPLIT_PART("cs_in"."s__policies__eff_date", '/', 3) AS INT) % 100 <> 0
+              OR CAST(SPLIT_PART("cs_in"."s__policies__eff_date", '/', 3) AS INT) % 400 = 0
             )
             THEN 29
             ELSE 28
@@ -90,25 +90,25 @@ WITH "cs_in" AS (
           ELSE 0
         END
         THEN MAKE_DATE(
-          CAST(SPLIT_PART(TRIM("cs_in"."s__policies__eff_date"), '/', 3) AS INT),
-          CAST(SPLIT_PART(TRIM("cs_in"."s__policies__eff_date"), '/', 1) AS INT),
-          CAST(SPLIT_PART(TRIM("cs_in"."s__policies__eff_date"), '/', 2) AS INT)
+          CAST(SPLIT_PART("cs_in"."s__policies__eff_date", '/', 3) AS INT),
+          CAST(SPLIT_PART("cs_in"."s__policies__eff_date", '/', 1) AS INT),
+          CAST(SPLIT_PART("cs_in"."s__policies__eff_date", '/', 2) AS INT)
         )
       END
     END AS "f__start_date",
     CASE
       WHEN TRANSLATE(TRIM("cs_in"."s__policies__term_date"), '0123456789', '9999999999') IN ('9/9/9999', '9/99/9999', '99/9/9999', '99/99/9999')
       THEN CASE
-        WHEN CAST(SPLIT_PART(TRIM("cs_in"."s__policies__term_date"), '/', 3) AS INT) >= 1
-        AND CAST(SPLIT_PART(TRIM("cs_in"."s__policies__term_date"), '/', 2) AS INT) BETWEEN 1 AND CASE CAST(SPLIT_PART(TRIM("cs_in"."s__policies__term_date"), '/', 1) AS INT)
+        WHEN CAST(SPLIT_PART("cs_in"."s__policies__term_date", '/', 3) AS INT) >= 1
+        AND CAST(SPLIT_PART("cs_in"."s__policies__term_date", '/', 2) AS INT) BETWEEN 1 AND CASE CAST(SPLIT_PART("cs_in"."s__policies__term_date", '/', 1) AS INT)
           WHEN 1
           THEN 31
           WHEN 2
           THEN CASE
-            WHEN CAST(SPLIT_PART(TRIM("cs_in"."s__policies__term_date"), '/', 3) AS INT) % 4 = 0
+            WHEN CAST(SPLIT_PART("cs_in"."s__policies__term_date", '/', 3) AS INT) % 4 = 0
             AND (
-              CAST(SPLIT_PART(TRIM("cs_in"."s__policies__term_date"), '/', 3) AS INT) % 100 <> 0
-              OR CAST(SPLIT_PART(TRIM("cs_in"."s__policies__term_date"), '/', 3) AS INT) % 400 = 0
+              CAST(SPLIT_PART("cs_in"."s__policies__term_date", '/', 3) AS INT) % 100 <> 0
+              OR CAST(SPLIT_PART("cs_in"."s__policies__term_date", '/', 3) AS INT) % 400 = 0
             )
             THEN 29
             ELSE 28
@@ -136,9 +136,9 @@ WITH "cs_in" AS (
           ELSE 0
         END
         THEN MAKE_DATE(
-          CAST(SPLIT_PART(TRIM("cs_in"."s__policies__term_date"), '/', 3) AS INT),
-          CAST(SPLIT_PART(TRIM("cs_in"."s__policies__term_date"), '/', 1) AS INT),
-          CAST(SPLIT_PART(TRIM("cs_in"."s__policies__term_date"), '/', 2) AS INT)
+          CAST(SPLIT_PART("cs_in"."s__policies__term_date", '/', 3) AS INT),
+          CAST(SPLIT_PART("cs_in"."s__policies__term_date", '/', 1) AS INT),
+          CAST(SPLIT_PART("cs_in"."s__policies__term_date", '/', 2) AS INT)
         )
       END
     END AS "f__end_date",
