@@ -14,6 +14,10 @@ TRY_STRPTIME does not transpile).  Instead, for each format:
 4. only then is it CAST to DATE / TIMESTAMP, which therefore never fails or warns.
 
 Formats are tried in order; the first one that yields a valid value wins (COALESCE).
+
+PostgreSQL, whose regex engine is slow at capture groups and large alternations, gets
+an equivalent lowering without them (see "Without capture groups" below): a shape test,
+fields cut out with string functions, MAKE_DATE / MAKE_TIMESTAMP behind a calendar check.
 """
 
 from __future__ import annotations
