@@ -122,3 +122,44 @@ def test_transcode_streams_large_files(tmp_path):
     dst = tmp_path / "big.utf8"
     transcode_cp1252(src, dst)
     assert dst.read_bytes() == ("x,\u00e9\u2019\r\n" * 400_000).encode("utf-8")
+
+
+def test_normalized_file_streams_in_file_order(tmp_path, monkeypatch):
+    """The server engines' clean CSV (streamed, small read buffers) has the rows, row
+    numbers and malformed-line rejects of the DuckDB staging table, in file order."""
+    import csv
+    from pathlib import Path
+
+    from compiler import staging
+    from compiler.emit import sql_text
+
+    lines = ["id,name"]
+    for i in range(1, 20001):
+        if i % 4999 == 0:
+            lines.append(f"{i},bad,extra")                       # too many columns
+        elif i % 7919 == 0:
+            lines.append(f'{i},"two\nlines, {i}"')
+        else:
+            lines.append(f"{i},name {i} {'x' * (i % 37)}")
+    path = tmp_path / "people.csv"
+    path.write_text("\n".join(lines) + "\n")
+    sf = staging.SourceFile("legacy.people", path, "utf-8", ",", '"', '"', True, ["id", "name"])
+
+    con = duckdb.connect()
+    con.execute("CREATE SCHEMA chartshift_stage")
+    create, rejects = staging.duckdb_stage_sql(sf, path, "utf-8", ["id", "name"])
+    con.execute(sql_text(create, "duckdb"))
+    expected = [tuple(str(v) for v in r) for r in
+                con.execute('SELECT * FROM chartshift_stage.legacy__people ORDER BY "__row"').fetchall()]
+    expected_bad = con.execute(sql_text(staging.duckdb_malformed_select(rejects), "duckdb")).fetchall()
+
+    monkeypatch.setattr(staging, "MAX_LINE_SIZE", 1 << 12)
+    monkeypatch.setattr(staging, "NORMALIZE_BUFFER", 1 << 13)    # many buffers
+    nf = staging.normalize_with_duckdb(sf, tmp_path)
+    with open(Path(nf.path), newline="") as fh:
+        got = [tuple(r) for r in csv.reader(fh)]
+    assert got == expected
+    assert [r[0] for r in got] == [str(n) for n in range(1, len(got) + 1)]
+    assert nf.staged == len(expected) == 20000 - 4
+    assert nf.malformed == [(int(l), r, raw) for l, r, raw in expected_bad]
+    assert len(nf.malformed) == 4

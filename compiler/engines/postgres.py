@@ -14,6 +14,10 @@ from compiler.staging import REJECT_COLUMNS, SourceFile, normalize_with_duckdb
 
 ENV = {"host": "PGHOST", "port": "PGPORT", "user": "PGUSER", "password": "PGPASSWORD", "database": "PGDATABASE"}
 COPY_BLOCK = 1 << 20
+# Settings for the run's transaction only (SET LOCAL).  The default work_mem (4 MB) makes
+# the duplicate-key and crosswalk hash aggregates of a million-row map spill to disk in
+# dozens of batches.  Per sort/hash node, so a few times this at most, for one session.
+RUN_SETTINGS = {"work_mem": "256MB"}
 
 
 class PostgresEngine:
@@ -39,7 +43,9 @@ class PostgresEngine:
         return EngineError(f"{what}: {redact(masked(first_line(exc), self.url.password))}")
 
     def begin(self) -> None:
-        pass  # psycopg opens the transaction with the first statement
+        # psycopg opens the transaction with the first statement: this one
+        for name, value in RUN_SETTINGS.items():
+            self.execute(f"SET LOCAL {name} = '{value}'")
 
     def commit(self) -> None:
         self.conn.commit()

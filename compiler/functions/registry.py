@@ -131,6 +131,22 @@ _PLACEHOLDER_PREFIX = "__cs_lowering_arg_"
 _INSPECTED = (exp.Cast, exp.Binary, exp.Unary, exp.Connector, exp.Paren)
 
 
+_COSTLY = (exp.Subquery, exp.Select, exp.RegexpReplace, exp.RegexpLike, exp.RegexpILike,
+           exp.RegexpExtract, exp.RegexpSplit)
+
+
+def cheap_to_repeat(e: exp.Expression) -> bool:
+    """Whether `e` is cheap enough for a lowering to evaluate it several times: no regex,
+    no subquery.  Lowerings that repeat their input choose by it, so the memo below only
+    stands a placeholder column in for arguments that are."""
+    for node in e.walk():
+        if isinstance(node, _COSTLY):
+            return False
+        if isinstance(node, exp.Anonymous) and node.name.upper().startswith(("REGEXP", "SUBSTRING")):
+            return False
+    return True
+
+
 def _arg_key(e: exp.Expression):
     """The memo key of one argument, or None when the call must not be memoised."""
     t = e.meta_get(VALUE_TYPE_KEY)
@@ -143,7 +159,7 @@ def _arg_key(e: exp.Expression):
     if isinstance(e, exp.Neg) and isinstance(e.this, exp.Literal) and e.this.meta_get(VALUE_TYPE_KEY) is None:
         return ("neg", t, e.this.is_string, e.this.this)
     if isinstance(e, (exp.Column, exp.Func, exp.Subquery)) and not isinstance(e, _INSPECTED):
-        return ("opaque", t)
+        return ("opaque", t) if cheap_to_repeat(e) else None
     return None
 
 

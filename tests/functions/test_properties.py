@@ -112,3 +112,34 @@ def test_regex_parser_accepts_or_explains(text):
     else:
         for dialect in ("duckdb", "postgres", "mysql"):
             assert isinstance(rx.render(dialect), str)
+
+
+def parse_date_reference(text: str, fmt: str) -> dt.date | None:
+    """parse_date's documented rules for the numeric formats below: the input trimmed of
+    spaces, %m/%d 1-2 digits, %Y 4 digits, %y 2 digits pivoting at 69, a real date."""
+    import re
+
+    pattern = {"%m/%d/%Y": r"(\d{1,2})/(\d{1,2})/(\d{4})", "%Y-%m-%d": r"(\d{4})-(\d{1,2})-(\d{1,2})",
+               "%m/%d/%y": r"(\d{1,2})/(\d{1,2})/(\d{2})", "%Y%m%d": r"(\d{4})(\d{2})(\d{1,2})"}[fmt]
+    m = re.fullmatch(pattern, text.strip(" "), flags=re.ASCII)
+    if not m:
+        return None
+    a, b, c = (int(g) for g in m.groups())
+    y, mo, d = (c, a, b) if fmt.startswith("%m") else (a, b, c)
+    if fmt.endswith("%y"):
+        y += 2000 if y < 69 else 1900
+    try:
+        return dt.date(y, mo, d)
+    except ValueError:
+        return None
+
+
+near_dates = st.text(alphabet="0123456789/- \t", min_size=0, max_size=11)
+
+
+@ENGINE_SETTINGS
+@given(st.one_of(near_dates, st.from_regex(r"\A ?[0-9]{1,3}/[0-9]{1,3}/[0-9]{1,5} ?\Z")),
+       st.sampled_from(["%m/%d/%Y", "%Y-%m-%d", "%m/%d/%y", "%Y%m%d"]))
+def test_parse_date_matches_reference(runner, text, fmt):
+    got = runner.value(select_sql("parse_date", [text, fmt], runner.dialect))
+    assert got == parse_date_reference(text, fmt), (text, fmt)

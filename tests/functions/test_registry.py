@@ -243,6 +243,24 @@ def test_format_translation():
         parse_format("%Y%")
 
 
+@pytest.mark.parametrize("fmt", ["%m/%d/%Y", "%Y-%m-%d", "%d-%b-%y", "%Y%m%d",
+                                 "%Y-%m-%d %H:%M:%S.%f", "%m/%d/%Y %I:%M %p", "%B %d, %Y"])
+def test_postgres_dates_capture_nothing(fmt):
+    """PostgreSQL's regex engine is slow at capturing: its lowering cuts fields out with
+    string functions (formats whose layout allows; see dates._layout)."""
+    sql = select_sql("parse_timestamp", ["x", fmt], "postgres")
+    assert "REGEXP_REPLACE" not in sql and "SUBSTRING(" not in sql
+    if " " not in fmt and "%B" not in fmt and "%b" not in fmt:
+        assert " ~ " not in sql     # the skeleton test replaces the shape regex too
+
+
+def test_postgres_dates_keep_portable_lowering_for_expensive_input():
+    """An input with a regex in it is not repeated once per field."""
+    inner = exp.Anonymous(this="REGEXP_REPLACE", expressions=[exp.column("x"), exp.Literal.string("a")])
+    sql = render(lower_call("parse_date", [inner, exp.Literal.string("%m/%d/%Y")], "postgres"), "postgres")
+    assert sql.count("REGEXP_REPLACE") == 2     # the input once, the capturing replace once
+
+
 # ---- us_state: every spelling on every engine ----------------------------------------
 
 def test_state_keys_are_unambiguous():

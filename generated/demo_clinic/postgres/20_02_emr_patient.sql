@@ -90,102 +90,227 @@ WITH "cs_in" AS (
     ) AS "f__last_name",
     UPPER(SUBSTRING(TRIM("cs_in"."s__patients__middle_initial") FROM 1 FOR 1)) AS "f__middle_initial",
     COALESCE(
-      CAST(NULLIF(
-        SUBSTRING(
-          REGEXP_REPLACE(
-            TRIM(NULLIF(TRIM("cs_in"."s__patients__dob"), '00/00/0000')),
-            '^(?:([0-9]{1,2})\/([0-9]{1,2})\/([0-9]{4}))$|^.*$',
-            '\3-\1-\2',
-            'g'
-          ),
-          '^(?:(?:(?:[0-9]{3}[1-9]|[0-9]{2}[1-9]0|[0-9][1-9]00|[1-9]000)-(?:(?:0?[13578]|1[02])-(?:0?[1-9]|[12][0-9]|3[01])|(?:0?[469]|11)-(?:0?[1-9]|[12][0-9]|30)|0?2-(?:0?[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)-0?2-29))$'
-        ),
-        ''
-      ) AS DATE),
-      CAST(NULLIF(
-        SUBSTRING(
-          REGEXP_REPLACE(
-            TRIM(NULLIF(TRIM("cs_in"."s__patients__dob"), '00/00/0000')),
-            '^(?:([0-9]{4})\-([0-9]{1,2})\-([0-9]{1,2}))$|^.*$',
-            '\1-\2-\3',
-            'g'
-          ),
-          '^(?:(?:(?:[0-9]{3}[1-9]|[0-9]{2}[1-9]0|[0-9][1-9]00|[1-9]000)-(?:(?:0?[13578]|1[02])-(?:0?[1-9]|[12][0-9]|3[01])|(?:0?[469]|11)-(?:0?[1-9]|[12][0-9]|30)|0?2-(?:0?[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)-0?2-29))$'
-        ),
-        ''
-      ) AS DATE),
-      CAST(NULLIF(
-        SUBSTRING(
-          REGEXP_REPLACE(
-            REGEXP_REPLACE(
-              REPLACE(
-                REPLACE(
-                  REPLACE(
-                    REPLACE(
-                      REPLACE(
-                        REPLACE(
-                          REPLACE(
-                            REPLACE(
-                              REPLACE(
-                                REPLACE(
-                                  REPLACE(
-                                    REPLACE(
-                                      UPPER(
-                                        REGEXP_REPLACE(
-                                          TRIM(NULLIF(TRIM("cs_in"."s__patients__dob"), '00/00/0000')),
-                                          '^(?:([0-9]{1,2})\-([A-Za-z]{3})\-([0-9]{2}))$|^.*$',
-                                          '\3-\2-\1',
-                                          'g'
-                                        )
-                                      ),
-                                      '-JAN-',
-                                      '-1-'
-                                    ),
-                                    '-FEB-',
-                                    '-2-'
-                                  ),
-                                  '-MAR-',
-                                  '-3-'
-                                ),
-                                '-APR-',
-                                '-4-'
-                              ),
-                              '-MAY-',
-                              '-5-'
-                            ),
-                            '-JUN-',
-                            '-6-'
-                          ),
-                          '-JUL-',
-                          '-7-'
-                        ),
-                        '-AUG-',
-                        '-8-'
-                      ),
-                      '-SEP-',
-                      '-9-'
-                    ),
-                    '-OCT-',
-                    '-10-'
-                  ),
-                  '-NOV-',
-                  '-11-'
-                ),
-                '-DEC-',
-                '-12-'
-              ),
-              '^([0-5][0-9]|6[0-8])-',
-              '20\1-',
-              'g'
-            ),
-            '^(69|[7-9][0-9])-',
-            '19\1-',
-            'g'
-          ),
-          '^(?:(?:(?:[0-9]{3}[1-9]|[0-9]{2}[1-9]0|[0-9][1-9]00|[1-9]000)-(?:(?:0?[13578]|1[02])-(?:0?[1-9]|[12][0-9]|3[01])|(?:0?[469]|11)-(?:0?[1-9]|[12][0-9]|30)|0?2-(?:0?[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)-0?2-29))$'
-        ),
-        ''
-      ) AS DATE)
+      CASE
+        WHEN TRANSLATE(
+          TRIM(NULLIF(TRIM("cs_in"."s__patients__dob"), '00/00/0000')),
+          '0123456789',
+          '9999999999'
+        ) IN ('9/9/9999', '9/99/9999', '99/9/9999', '99/99/9999')
+        THEN CASE
+          WHEN CAST(SPLIT_PART(NULLIF(TRIM("cs_in"."s__patients__dob"), '00/00/0000'), '/', 3) AS INT) >= 1
+          AND CAST(SPLIT_PART(NULLIF(TRIM("cs_in"."s__patients__dob"), '00/00/0000'), '/', 2) AS INT) BETWEEN 1 AND CASE CAST(SPLIT_PART(NULLIF(TRIM("cs_in"."s__patients__dob"), '00/00/0000'), '/', 1) AS INT)
+            WHEN 1
+            THEN 31
+            WHEN 2
+            THEN CASE
+              WHEN CAST(SPLIT_PART(NULLIF(TRIM("cs_in"."s__patients__dob"), '00/00/0000'), '/', 3) AS INT) % 4 = 0
+              AND (
+                CAST(SPLIT_PART(NULLIF(TRIM("cs_in"."s__patients__dob"), '00/00/0000'), '/', 3) AS INT) % 100 <> 0
+                OR CAST(SPLIT_PART(NULLIF(TRIM("cs_in"."s__patients__dob"), '00/00/0000'), '/', 3) AS INT) % 400 = 0
+              )
+              THEN 29
+              ELSE 28
+            END
+            WHEN 3
+            THEN 31
+            WHEN 4
+            THEN 30
+            WHEN 5
+            THEN 31
+            WHEN 6
+            THEN 30
+            WHEN 7
+            THEN 31
+            WHEN 8
+            THEN 31
+            WHEN 9
+            THEN 30
+            WHEN 10
+            THEN 31
+            WHEN 11
+            THEN 30
+            WHEN 12
+            THEN 31
+            ELSE 0
+          END
+          THEN MAKE_DATE(
+            CAST(SPLIT_PART(NULLIF(TRIM("cs_in"."s__patients__dob"), '00/00/0000'), '/', 3) AS INT),
+            CAST(SPLIT_PART(NULLIF(TRIM("cs_in"."s__patients__dob"), '00/00/0000'), '/', 1) AS INT),
+            CAST(SPLIT_PART(NULLIF(TRIM("cs_in"."s__patients__dob"), '00/00/0000'), '/', 2) AS INT)
+          )
+        END
+      END,
+      CASE
+        WHEN TRANSLATE(
+          TRIM(NULLIF(TRIM("cs_in"."s__patients__dob"), '00/00/0000')),
+          '0123456789',
+          '9999999999'
+        ) IN ('9999-9-9', '9999-9-99', '9999-99-9', '9999-99-99')
+        THEN CASE
+          WHEN CAST(SPLIT_PART(NULLIF(TRIM("cs_in"."s__patients__dob"), '00/00/0000'), '-', 1) AS INT) >= 1
+          AND CAST(SPLIT_PART(NULLIF(TRIM("cs_in"."s__patients__dob"), '00/00/0000'), '-', 3) AS INT) BETWEEN 1 AND CASE CAST(SPLIT_PART(NULLIF(TRIM("cs_in"."s__patients__dob"), '00/00/0000'), '-', 2) AS INT)
+            WHEN 1
+            THEN 31
+            WHEN 2
+            THEN CASE
+              WHEN CAST(SPLIT_PART(NULLIF(TRIM("cs_in"."s__patients__dob"), '00/00/0000'), '-', 1) AS INT) % 4 = 0
+              AND (
+                CAST(SPLIT_PART(NULLIF(TRIM("cs_in"."s__patients__dob"), '00/00/0000'), '-', 1) AS INT) % 100 <> 0
+                OR CAST(SPLIT_PART(NULLIF(TRIM("cs_in"."s__patients__dob"), '00/00/0000'), '-', 1) AS INT) % 400 = 0
+              )
+              THEN 29
+              ELSE 28
+            END
+            WHEN 3
+            THEN 31
+            WHEN 4
+            THEN 30
+            WHEN 5
+            THEN 31
+            WHEN 6
+            THEN 30
+            WHEN 7
+            THEN 31
+            WHEN 8
+            THEN 31
+            WHEN 9
+            THEN 30
+            WHEN 10
+            THEN 31
+            WHEN 11
+            THEN 30
+            WHEN 12
+            THEN 31
+            ELSE 0
+          END
+          THEN MAKE_DATE(
+            CAST(SPLIT_PART(NULLIF(TRIM("cs_in"."s__patients__dob"), '00/00/0000'), '-', 1) AS INT),
+            CAST(SPLIT_PART(NULLIF(TRIM("cs_in"."s__patients__dob"), '00/00/0000'), '-', 2) AS INT),
+            CAST(SPLIT_PART(NULLIF(TRIM("cs_in"."s__patients__dob"), '00/00/0000'), '-', 3) AS INT)
+          )
+        END
+      END,
+      CASE
+        WHEN TRANSLATE(
+          TRIM(NULLIF(TRIM("cs_in"."s__patients__dob"), '00/00/0000')),
+          '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz',
+          '9999999999aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa'
+        ) IN ('9-aaa-99', '99-aaa-99')
+        THEN CASE
+          WHEN CAST(SPLIT_PART(NULLIF(TRIM("cs_in"."s__patients__dob"), '00/00/0000'), '-', 1) AS INT) BETWEEN 1 AND CASE CASE UPPER(SPLIT_PART(TRIM(NULLIF(TRIM("cs_in"."s__patients__dob"), '00/00/0000')), '-', 2))
+              WHEN 'JAN'
+              THEN 1
+              WHEN 'FEB'
+              THEN 2
+              WHEN 'MAR'
+              THEN 3
+              WHEN 'APR'
+              THEN 4
+              WHEN 'MAY'
+              THEN 5
+              WHEN 'JUN'
+              THEN 6
+              WHEN 'JUL'
+              THEN 7
+              WHEN 'AUG'
+              THEN 8
+              WHEN 'SEP'
+              THEN 9
+              WHEN 'OCT'
+              THEN 10
+              WHEN 'NOV'
+              THEN 11
+              WHEN 'DEC'
+              THEN 12
+            END
+            WHEN 1
+            THEN 31
+            WHEN 2
+            THEN CASE
+              WHEN (
+                CAST(SPLIT_PART(NULLIF(TRIM("cs_in"."s__patients__dob"), '00/00/0000'), '-', 3) AS INT) + CASE
+                  WHEN CAST(SPLIT_PART(NULLIF(TRIM("cs_in"."s__patients__dob"), '00/00/0000'), '-', 3) AS INT) < 69
+                  THEN 2000
+                  ELSE 1900
+                END
+              ) % 4 = 0
+              AND (
+                (
+                  CAST(SPLIT_PART(NULLIF(TRIM("cs_in"."s__patients__dob"), '00/00/0000'), '-', 3) AS INT) + CASE
+                    WHEN CAST(SPLIT_PART(NULLIF(TRIM("cs_in"."s__patients__dob"), '00/00/0000'), '-', 3) AS INT) < 69
+                    THEN 2000
+                    ELSE 1900
+                  END
+                ) % 100 <> 0
+                OR (
+                  CAST(SPLIT_PART(NULLIF(TRIM("cs_in"."s__patients__dob"), '00/00/0000'), '-', 3) AS INT) + CASE
+                    WHEN CAST(SPLIT_PART(NULLIF(TRIM("cs_in"."s__patients__dob"), '00/00/0000'), '-', 3) AS INT) < 69
+                    THEN 2000
+                    ELSE 1900
+                  END
+                ) % 400 = 0
+              )
+              THEN 29
+              ELSE 28
+            END
+            WHEN 3
+            THEN 31
+            WHEN 4
+            THEN 30
+            WHEN 5
+            THEN 31
+            WHEN 6
+            THEN 30
+            WHEN 7
+            THEN 31
+            WHEN 8
+            THEN 31
+            WHEN 9
+            THEN 30
+            WHEN 10
+            THEN 31
+            WHEN 11
+            THEN 30
+            WHEN 12
+            THEN 31
+            ELSE 0
+          END
+          THEN MAKE_DATE(
+            CAST(SPLIT_PART(NULLIF(TRIM("cs_in"."s__patients__dob"), '00/00/0000'), '-', 3) AS INT) + CASE
+              WHEN CAST(SPLIT_PART(NULLIF(TRIM("cs_in"."s__patients__dob"), '00/00/0000'), '-', 3) AS INT) < 69
+              THEN 2000
+              ELSE 1900
+            END,
+            CASE UPPER(SPLIT_PART(TRIM(NULLIF(TRIM("cs_in"."s__patients__dob"), '00/00/0000')), '-', 2))
+              WHEN 'JAN'
+              THEN 1
+              WHEN 'FEB'
+              THEN 2
+              WHEN 'MAR'
+              THEN 3
+              WHEN 'APR'
+              THEN 4
+              WHEN 'MAY'
+              THEN 5
+              WHEN 'JUN'
+              THEN 6
+              WHEN 'JUL'
+              THEN 7
+              WHEN 'AUG'
+              THEN 8
+              WHEN 'SEP'
+              THEN 9
+              WHEN 'OCT'
+              THEN 10
+              WHEN 'NOV'
+              THEN 11
+              WHEN 'DEC'
+              THEN 12
+            END,
+            CAST(SPLIT_PART(NULLIF(TRIM("cs_in"."s__patients__dob"), '00/00/0000'), '-', 1) AS INT)
+          )
+        END
+      END
     ) AS "f__birth_date",
     CASE UPPER(TRIM("cs_in"."s__patients__sex"))
       WHEN 'M'

@@ -39,18 +39,52 @@ WITH "cs_in" AS (
     "cs_ref1"."target_id" AS "f__patient_id",
     "cs_ref2"."target_id" AS "f__episode_id",
     "cs_ref3"."target_id" AS "f__practitioner_id",
-    CAST(NULLIF(
-      SUBSTRING(
-        REGEXP_REPLACE(
-          TRIM("cs_in"."s__visits__dos"),
-          '^(?:([0-9]{1,2})\/([0-9]{1,2})\/([0-9]{4}))$|^.*$',
-          '\3-\1-\2',
-          'g'
-        ),
-        '^(?:(?:(?:[0-9]{3}[1-9]|[0-9]{2}[1-9]0|[0-9][1-9]00|[1-9]000)-(?:(?:0?[13578]|1[02])-(?:0?[1-9]|[12][0-9]|3[01])|(?:0?[469]|11)-(?:0?[1-9]|[12][0-9]|30)|0?2-(?:0?[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)-0?2-29))$'
-      ),
-      ''
-    ) AS DATE) AS "f__service_date",
+    CASE
+      WHEN TRANSLATE(TRIM("cs_in"."s__visits__dos"), '0123456789', '9999999999') IN ('9/9/9999', '9/99/9999', '99/9/9999', '99/99/9999')
+      THEN CASE
+        WHEN CAST(SPLIT_PART("cs_in"."s__visits__dos", '/', 3) AS INT) >= 1
+        AND CAST(SPLIT_PART("cs_in"."s__visits__dos", '/', 2) AS INT) BETWEEN 1 AND CASE CAST(SPLIT_PART("cs_in"."s__visits__dos", '/', 1) AS INT)
+          WHEN 1
+          THEN 31
+          WHEN 2
+          THEN CASE
+            WHEN CAST(SPLIT_PART("cs_in"."s__visits__dos", '/', 3) AS INT) % 4 = 0
+            AND (
+              CAST(SPLIT_PART("cs_in"."s__visits__dos", '/', 3) AS INT) % 100 <> 0
+              OR CAST(SPLIT_PART("cs_in"."s__visits__dos", '/', 3) AS INT) % 400 = 0
+            )
+            THEN 29
+            ELSE 28
+          END
+          WHEN 3
+          THEN 31
+          WHEN 4
+          THEN 30
+          WHEN 5
+          THEN 31
+          WHEN 6
+          THEN 30
+          WHEN 7
+          THEN 31
+          WHEN 8
+          THEN 31
+          WHEN 9
+          THEN 30
+          WHEN 10
+          THEN 31
+          WHEN 11
+          THEN 30
+          WHEN 12
+          THEN 31
+          ELSE 0
+        END
+        THEN MAKE_DATE(
+          CAST(SPLIT_PART("cs_in"."s__visits__dos", '/', 3) AS INT),
+          CAST(SPLIT_PART("cs_in"."s__visits__dos", '/', 1) AS INT),
+          CAST(SPLIT_PART("cs_in"."s__visits__dos", '/', 2) AS INT)
+        )
+      END
+    END AS "f__service_date",
     COALESCE("cs_ref4"."value", 'unknown') AS "f__status",
     CAST((
       "cs_in"."s__visits__visit_id"
