@@ -96,48 +96,58 @@ WITH "cs_in" AS (
     "cs_ref1"."target_id" AS "f__encounter_id",
     "cs_in"."__slot" AS "f__line_no",
     REPLACE(UPPER(TRIM("cs_in"."e__code")), 'ẞ', 'ß') AS "f__cpt",
-    CAST(REGEXP_REPLACE(
-      REPLACE(
+    CASE
+      WHEN LENGTH(TRIM("cs_in"."e__units")) <= 18
+      AND REGEXP_MATCHES(TRIM("cs_in"."e__units"), '^(?:[0-9]+)$')
+      THEN CAST(TRIM("cs_in"."e__units") AS BIGINT)
+      ELSE CAST(REGEXP_REPLACE(
         REPLACE(
-          CASE
-            WHEN REGEXP_MATCHES(
-              TRIM("cs_in"."e__units"),
-              '^(?:[+\-]?(?:[0-9]{1,18}|[0-9]{1,3}(?:,[0-9]{3}){1,5})(?:\.0+)?)$'
-            )
-            THEN TRIM("cs_in"."e__units")
-          END,
-          ',',
+          REPLACE(
+            CASE
+              WHEN REGEXP_MATCHES(
+                TRIM("cs_in"."e__units"),
+                '^(?:[+\-]?(?:[0-9]{1,18}|[0-9]{1,3}(?:,[0-9]{3}){1,5})(?:\.0+)?)$'
+              )
+              THEN TRIM("cs_in"."e__units")
+            END,
+            ',',
+            ''
+          ),
+          '+',
           ''
         ),
-        '+',
-        ''
-      ),
-      '\.0+$',
-      '',
-      'g'
-    ) AS BIGINT) AS "f__units",
+        '\.0+$',
+        '',
+        'g'
+      ) AS BIGINT)
+    END AS "f__units",
     NULLIF(REPLACE(UPPER(TRIM("cs_in"."e__modifier")), 'ẞ', 'ß'), '') AS "f__modifier",
-    CAST(REPLACE(
-      REGEXP_REPLACE(
+    CASE
+      WHEN LENGTH(TRIM("cs_in"."e__amount")) <= 28
+      AND REGEXP_MATCHES(TRIM("cs_in"."e__amount"), '^(?:\$?[0-9]+(?:\.[0-9]+)?)$')
+      THEN CAST(REPLACE(TRIM("cs_in"."e__amount"), '$', '') AS DECIMAL(38, 2))
+      ELSE CAST(REPLACE(
         REGEXP_REPLACE(
-          CASE
-            WHEN REGEXP_MATCHES(
-              TRIM("cs_in"."e__amount"),
-              '^(?:\$?[ \t\n\r\f]*\([ \t\n\r\f]*\$?[ \t\n\r\f]*(?:(?:[0-9]{1,28}|[0-9]{1,3}(?:,[0-9]{3}){1,8})(?:\.[0-9]+)?|\.[0-9]+)[ \t\n\r\f]*\)|-[ \t\n\r\f]*\$?[ \t\n\r\f]*(?:(?:[0-9]{1,28}|[0-9]{1,3}(?:,[0-9]{3}){1,8})(?:\.[0-9]+)?|\.[0-9]+)|\$[ \t\n\r\f]*-[ \t\n\r\f]*(?:(?:[0-9]{1,28}|[0-9]{1,3}(?:,[0-9]{3}){1,8})(?:\.[0-9]+)?|\.[0-9]+)|\$?[ \t\n\r\f]*(?:(?:[0-9]{1,28}|[0-9]{1,3}(?:,[0-9]{3}){1,8})(?:\.[0-9]+)?|\.[0-9]+)[ \t\n\r\f]*-|\+?[ \t\n\r\f]*\$?[ \t\n\r\f]*(?:(?:[0-9]{1,28}|[0-9]{1,3}(?:,[0-9]{3}){1,8})(?:\.[0-9]+)?|\.[0-9]+))$'
-            )
-            THEN TRIM("cs_in"."e__amount")
-          END,
-          '[$ \t\n\r\f,+)]',
-          '',
+          REGEXP_REPLACE(
+            CASE
+              WHEN REGEXP_MATCHES(
+                TRIM("cs_in"."e__amount"),
+                '^(?:\$?[ \t\n\r\f]*\([ \t\n\r\f]*\$?[ \t\n\r\f]*(?:(?:[0-9]{1,28}|[0-9]{1,3}(?:,[0-9]{3}){1,8})(?:\.[0-9]+)?|\.[0-9]+)[ \t\n\r\f]*\)|-[ \t\n\r\f]*\$?[ \t\n\r\f]*(?:(?:[0-9]{1,28}|[0-9]{1,3}(?:,[0-9]{3}){1,8})(?:\.[0-9]+)?|\.[0-9]+)|\$[ \t\n\r\f]*-[ \t\n\r\f]*(?:(?:[0-9]{1,28}|[0-9]{1,3}(?:,[0-9]{3}){1,8})(?:\.[0-9]+)?|\.[0-9]+)|\$?[ \t\n\r\f]*(?:(?:[0-9]{1,28}|[0-9]{1,3}(?:,[0-9]{3}){1,8})(?:\.[0-9]+)?|\.[0-9]+)[ \t\n\r\f]*-|\+?[ \t\n\r\f]*\$?[ \t\n\r\f]*(?:(?:[0-9]{1,28}|[0-9]{1,3}(?:,[0-9]{3}){1,8})(?:\.[0-9]+)?|\.[0-9]+))$'
+              )
+              THEN TRIM("cs_in"."e__amount")
+            END,
+            '[$ \t\n\r\f,+)]',
+            '',
+            'g'
+          ),
+          '^([0-9.]+)-$',
+          '-\1',
           'g'
         ),
-        '^([0-9.]+)-$',
-        '-\1',
-        'g'
-      ),
-      '(',
-      '-'
-    ) AS DECIMAL(38, 2)) AS "f__amount",
+        '(',
+        '-'
+      ) AS DECIMAL(38, 2))
+    END AS "f__amount",
     CAST((
       "cs_in"."s__visits__visit_id"
     ) AS TEXT) || '|' || CAST((
