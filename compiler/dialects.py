@@ -106,6 +106,10 @@ class DialectTraits:
     # legacy_key PRIMARY KEY on crosswalks: an index that joins use on PostgreSQL/MariaDB;
     # DuckDB joins by hash and cannot evict a text ART index inside a transaction
     crosswalk_primary_key: bool = True
+    # target PRIMARY KEY / UNIQUE built after the maps have loaded (85_constraints), not
+    # maintained row by row: DuckDB holds a transaction's index entries in memory it
+    # cannot spill (a 1,000,000-patient run needs them out of the way to fit in 1 GB)
+    constraints_after_load: bool = False
     rename_tables: Callable[[list[tuple[exp.Table, exp.Table]]], exp.Expression] | None = None
 
 
@@ -124,7 +128,7 @@ TRAITS: dict[str, DialectTraits] = {
         json_object=json_object_fn("json_object"),
         target_types={**COMMON_TARGET_TYPES, "char": "VARCHAR", "text": "VARCHAR"},
         key_type="VARCHAR", key_collation=None, text_collation=None, binary=binary_for("duckdb"),
-        crosswalk_primary_key=False,
+        crosswalk_primary_key=False, constraints_after_load=True,
     ),
     "postgres": DialectTraits(
         name="postgres", sqlglot="postgres", safe_cast=safe_cast_for("postgres"),

@@ -169,6 +169,8 @@ class SqlGen:
         out = [self.setup(), self.typed_views()]
         for i, m in enumerate(self.maps, start=1):
             out.append(self.map_script(i, m))
+        if self.traits.constraints_after_load:
+            out.append(self.constraints())
         out.append(self.validate())
         out.append(self.finish())
         return out
@@ -243,10 +245,11 @@ class SqlGen:
                 live = self.tbl(tgt.name, t.name, building=True)
                 s.statements.append(self.st(drop_table(live), f"replace {name}", t.span))
                 cols = [(c.name, self.target_sql_type(c), c.not_null) for c in t.columns]
-                uniques = [[c.name] for c in t.columns if c.unique]
+                later = self.traits.constraints_after_load
+                uniques = [] if later else [[c.name] for c in t.columns if c.unique]
                 s.statements.append(self.st(
-                    self.create_table(live.copy(), cols, primary_key=t.key, uniques=uniques),
-                    f"target table {name}", t.span,
+                    self.create_table(live.copy(), cols, primary_key=[] if later else t.key, uniques=uniques),
+                    f"target table {name}" + (" (keys and unique columns: 85_constraints)" if later else ""), t.span,
                 ))
         for lk in self.spec.lookups:
             if lk.file is not None:
@@ -330,6 +333,26 @@ class SqlGen:
         s = Script(f"20_{index:02d}_{target.replace('.', '_')}", f"map {map_label(m)}")
         builder = MapSql(self, m)
         s.statements.extend(builder.statements())
+        return s
+
+    def constraints(self) -> Script:
+        """Target keys and unique columns, built once over the loaded rows (a violation
+        fails the run, which then rolls back)."""
+        s = Script("85_constraints", "target keys and unique columns, built after the load")
+        for tgt in self.spec.targets:
+            for t in tgt.tables:
+                live = self.tbl(tgt.name, t.name, building=True)
+                if t.key:
+                    s.statements.append(self.st(
+                        exp.Alter(this=live.copy(), kind="TABLE", actions=[
+                            exp.AddConstraint(expressions=[exp.PrimaryKey(expressions=[ident(k) for k in t.key])])]),
+                        f"key of {tgt.name}.{t.name}", t.span))
+                for c in t.columns:
+                    if c.unique:
+                        s.statements.append(self.st(
+                            exp.Alter(this=live.copy(), kind="TABLE", actions=[exp.AddConstraint(expressions=[
+                                exp.UniqueColumnConstraint(this=exp.Schema(expressions=[ident(c.name)]))])]),
+                            f"unique {tgt.name}.{t.name}.{c.name}", c.span))
         return s
 
     # ------------------------------------------------------------ validate

@@ -22,7 +22,7 @@ SPEC = textwrap.dedent('''
       table b "b.csv" key id { id text  c1 text  c2 text }
     }
     target t {
-      table x key id { id bigint not null  k text  v text  kind text }
+      table x key id { id bigint not null  k text  v text unique  kind text }
       table y key id { id bigint not null  x_id bigint  line integer  c text }
     }
     lookup kinds from "kinds.csv" { key "code" value "name" else "other" }
@@ -103,3 +103,20 @@ def test_references_are_joins_not_correlated_subqueries(project):
         assert "lookup__kinds" in fields.split("cs_rules")[0], dialect
         fields_layer = re.split(r"\bcs_rules\W* AS \(", re.split(r"\bcs_fields\W* AS \(", work)[1])[0]
         assert fields_layer.count("SELECT") == 1, dialect  # no subquery per reference
+
+
+def test_keys_and_unique_columns_hold_after_the_run(project, capsys):
+    run(project, "10,b,\n9,c,\n", "10,p,\n", capsys)
+    assert rows(project, "select constraint_column_names from duckdb_constraints() "
+                         "where table_name = 'x' and constraint_type = 'PRIMARY KEY'") == [(["id"],)]
+    assert rows(project, "select constraint_column_names from duckdb_constraints() "
+                         "where table_name = 'x' and constraint_type = 'UNIQUE'") == [(["v"],)]
+    # a unique column violated: DuckDB finds it when the run commits; the run fails
+    # (exit 3) without showing the duplicated value, and the previous target stays
+    (project / "d" / "a.csv").write_text("k,v,flag\n1,same,\n2,same,\n")
+    code = main(["run", str(project / "t.mig"), "--target", f"duckdb:///{project / 't.duckdb'}"])
+    err = capsys.readouterr().err
+    assert code == 3
+    assert "commit failed" in err and "UNIQUE constraint violation" in err
+    assert "same" not in err
+    assert rows(project, "select k, v from t.x order by id") == [("10", "b"), ("9", "c")]

@@ -87,7 +87,10 @@ class DuckDBEngine:
         self.con.begin()
 
     def commit(self) -> None:
-        self.con.commit()
+        try:
+            self.con.commit()
+        except duckdb.Error as exc:
+            raise EngineError(f"commit failed: {redact(first_line(exc))}") from None
 
     def rollback(self) -> None:
         try:

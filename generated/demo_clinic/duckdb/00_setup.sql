@@ -121,23 +121,19 @@ CREATE TABLE "chartshift"."reconciliation" (
 -- specs/demo_clinic.mig:104: replace emr.practitioner
 DROP TABLE IF EXISTS "emr"."practitioner";
 
--- specs/demo_clinic.mig:104: target table emr.practitioner
+-- specs/demo_clinic.mig:104: target table emr.practitioner (keys and unique columns: 85_constraints)
 CREATE TABLE "emr"."practitioner" (
   "id" BIGINT NOT NULL,
   "provider_code" TEXT NOT NULL,
   "full_name" TEXT NOT NULL,
   "credential" TEXT,
-  "npi" TEXT NOT NULL,
-  PRIMARY KEY ("id"),
-  UNIQUE (
-    "provider_code"
-  )
+  "npi" TEXT NOT NULL
 );
 
 -- specs/demo_clinic.mig:111: replace emr.patient
 DROP TABLE IF EXISTS "emr"."patient";
 
--- specs/demo_clinic.mig:111: target table emr.patient
+-- specs/demo_clinic.mig:111: target table emr.patient (keys and unique columns: 85_constraints)
 CREATE TABLE "emr"."patient" (
   "id" BIGINT NOT NULL,
   "mrn" TEXT NOT NULL,
@@ -153,17 +149,13 @@ CREATE TABLE "emr"."patient" (
   "postal_code" TEXT,
   "phone" TEXT,
   "email" TEXT,
-  "status" TEXT NOT NULL,
-  PRIMARY KEY ("id"),
-  UNIQUE (
-    "mrn"
-  )
+  "status" TEXT NOT NULL
 );
 
 -- specs/demo_clinic.mig:128: replace emr.coverage
 DROP TABLE IF EXISTS "emr"."coverage";
 
--- specs/demo_clinic.mig:128: target table emr.coverage
+-- specs/demo_clinic.mig:128: target table emr.coverage (keys and unique columns: 85_constraints)
 CREATE TABLE "emr"."coverage" (
   "id" BIGINT NOT NULL,
   "patient_id" BIGINT NOT NULL,
@@ -173,14 +165,13 @@ CREATE TABLE "emr"."coverage" (
   "group_no" TEXT,
   "priority" INT NOT NULL,
   "start_date" DATE,
-  "end_date" DATE,
-  PRIMARY KEY ("id")
+  "end_date" DATE
 );
 
 -- specs/demo_clinic.mig:139: replace emr.episode
 DROP TABLE IF EXISTS "emr"."episode";
 
--- specs/demo_clinic.mig:139: target table emr.episode
+-- specs/demo_clinic.mig:139: target table emr.episode (keys and unique columns: 85_constraints)
 CREATE TABLE "emr"."episode" (
   "id" BIGINT NOT NULL,
   "patient_id" BIGINT NOT NULL,
@@ -188,54 +179,50 @@ CREATE TABLE "emr"."episode" (
   "referring_physician" TEXT,
   "referring_npi" TEXT,
   "onset_date" DATE,
-  "start_date" DATE,
-  PRIMARY KEY ("id")
+  "start_date" DATE
 );
 
 -- specs/demo_clinic.mig:148: replace emr.diagnosis
 DROP TABLE IF EXISTS "emr"."diagnosis";
 
--- specs/demo_clinic.mig:148: target table emr.diagnosis
+-- specs/demo_clinic.mig:148: target table emr.diagnosis (keys and unique columns: 85_constraints)
 CREATE TABLE "emr"."diagnosis" (
   "id" BIGINT NOT NULL,
   "episode_id" BIGINT NOT NULL,
   "seq" INT NOT NULL,
-  "icd10_code" TEXT NOT NULL,
-  PRIMARY KEY ("id")
+  "icd10_code" TEXT NOT NULL
 );
 
 -- specs/demo_clinic.mig:154: replace emr.authorization
 DROP TABLE IF EXISTS "emr"."authorization";
 
--- specs/demo_clinic.mig:154: target table emr.authorization
+-- specs/demo_clinic.mig:154: target table emr.authorization (keys and unique columns: 85_constraints)
 CREATE TABLE "emr"."authorization" (
   "id" BIGINT NOT NULL,
   "episode_id" BIGINT NOT NULL,
   "auth_number" TEXT,
   "visits_authorized" INT,
   "start_date" DATE,
-  "end_date" DATE,
-  PRIMARY KEY ("id")
+  "end_date" DATE
 );
 
 -- specs/demo_clinic.mig:162: replace emr.encounter
 DROP TABLE IF EXISTS "emr"."encounter";
 
--- specs/demo_clinic.mig:162: target table emr.encounter
+-- specs/demo_clinic.mig:162: target table emr.encounter (keys and unique columns: 85_constraints)
 CREATE TABLE "emr"."encounter" (
   "id" BIGINT NOT NULL,
   "patient_id" BIGINT NOT NULL,
   "episode_id" BIGINT,
   "practitioner_id" BIGINT,
   "service_date" DATE,
-  "status" TEXT NOT NULL,
-  PRIMARY KEY ("id")
+  "status" TEXT NOT NULL
 );
 
 -- specs/demo_clinic.mig:170: replace emr.charge_line
 DROP TABLE IF EXISTS "emr"."charge_line";
 
--- specs/demo_clinic.mig:170: target table emr.charge_line
+-- specs/demo_clinic.mig:170: target table emr.charge_line (keys and unique columns: 85_constraints)
 CREATE TABLE "emr"."charge_line" (
   "id" BIGINT NOT NULL,
   "encounter_id" BIGINT NOT NULL,
@@ -243,20 +230,18 @@ CREATE TABLE "emr"."charge_line" (
   "cpt" TEXT NOT NULL,
   "units" INT NOT NULL,
   "modifier" TEXT,
-  "amount" DECIMAL(10, 2),
-  PRIMARY KEY ("id")
+  "amount" DECIMAL(10, 2)
 );
 
 -- specs/demo_clinic.mig:179: replace emr.clinical_note
 DROP TABLE IF EXISTS "emr"."clinical_note";
 
--- specs/demo_clinic.mig:179: target table emr.clinical_note
+-- specs/demo_clinic.mig:179: target table emr.clinical_note (keys and unique columns: 85_constraints)
 CREATE TABLE "emr"."clinical_note" (
   "id" BIGINT NOT NULL,
   "encounter_id" BIGINT NOT NULL,
   "note_type" TEXT NOT NULL,
-  "body" TEXT,
-  PRIMARY KEY ("id")
+  "body" TEXT
 );
 
 -- specs/demo_clinic.mig:193: lookup visit_status from lookups/visit_status.csv

@@ -65,31 +65,26 @@ CREATE TABLE "chartshift"."reconciliation" (
 -- tests/golden/mini.mig:29: replace emr.patient
 DROP TABLE IF EXISTS "emr"."patient";
 
--- tests/golden/mini.mig:29: target table emr.patient
+-- tests/golden/mini.mig:29: target table emr.patient (keys and unique columns: 85_constraints)
 CREATE TABLE "emr"."patient" (
   "id" BIGINT NOT NULL,
   "mrn" TEXT NOT NULL,
   "first_name" TEXT NOT NULL,
   "last_name" TEXT NOT NULL,
   "birth_date" DATE,
-  "sex" TEXT NOT NULL,
-  PRIMARY KEY ("id"),
-  UNIQUE (
-    "mrn"
-  )
+  "sex" TEXT NOT NULL
 );
 
 -- tests/golden/mini.mig:37: replace emr.charge
 DROP TABLE IF EXISTS "emr"."charge";
 
--- tests/golden/mini.mig:37: target table emr.charge
+-- tests/golden/mini.mig:37: target table emr.charge (keys and unique columns: 85_constraints)
 CREATE TABLE "emr"."charge" (
   "id" BIGINT NOT NULL,
   "patient_id" BIGINT NOT NULL,
   "clinic_name" TEXT,
   "cpt" TEXT NOT NULL,
-  "units" INT NOT NULL,
-  PRIMARY KEY ("id")
+  "units" INT NOT NULL
 );
 
 -- tests/golden/mini.mig:5: typed view legacy.patients (re-created over the new staging)

@@ -1,0 +1,54 @@
+-- chartshift 0.1.0 | dialect duckdb
+-- spec specs/demo_clinic.mig sha256 a0494f9d66c6084fd72bfacaa145ad2d752a9b7ffec0e94f1786bb184aad4f3b
+-- 85_constraints: target keys and unique columns, built after the load
+-- Generated file: do not edit. Regenerate with `chartshift compile specs/demo_clinic.mig`.
+
+
+-- specs/demo_clinic.mig:104: key of emr.practitioner
+ALTER TABLE "emr"."practitioner"
+ADD PRIMARY KEY ("id");
+
+-- specs/demo_clinic.mig:106: unique emr.practitioner.provider_code
+ALTER TABLE "emr"."practitioner"
+ADD UNIQUE (
+  "provider_code"
+);
+
+-- specs/demo_clinic.mig:111: key of emr.patient
+ALTER TABLE "emr"."patient"
+ADD PRIMARY KEY ("id");
+
+-- specs/demo_clinic.mig:113: unique emr.patient.mrn
+ALTER TABLE "emr"."patient"
+ADD UNIQUE (
+  "mrn"
+);
+
+-- specs/demo_clinic.mig:128: key of emr.coverage
+ALTER TABLE "emr"."coverage"
+ADD PRIMARY KEY ("id");
+
+-- specs/demo_clinic.mig:139: key of emr.episode
+ALTER TABLE "emr"."episode"
+ADD PRIMARY KEY ("id");
+
+-- specs/demo_clinic.mig:148: key of emr.diagnosis
+ALTER TABLE "emr"."diagnosis"
+ADD PRIMARY KEY ("id");
+
+-- specs/demo_clinic.mig:154: key of emr.authorization
+ALTER TABLE "emr"."authorization"
+ADD PRIMARY KEY ("id");
+
+-- specs/demo_clinic.mig:162: key of emr.encounter
+ALTER TABLE "emr"."encounter"
+ADD PRIMARY KEY ("id");
+
+-- specs/demo_clinic.mig:170: key of emr.charge_line
+ALTER TABLE "emr"."charge_line"
+ADD PRIMARY KEY ("id");
+
+-- specs/demo_clinic.mig:179: key of emr.clinical_note
+ALTER TABLE "emr"."clinical_note"
+ADD PRIMARY KEY ("id");
+
