@@ -110,6 +110,9 @@ class DialectTraits:
     # maintained row by row: DuckDB holds a transaction's index entries in memory it
     # cannot spill (a 1,000,000-patient run needs them out of the way to fit in 1 GB)
     constraints_after_load: bool = False
+    # ANALYZE the tables a run fills before joining them: PostgreSQL has no statistics for
+    # tables filled inside the open transaction and would plan them as tiny
+    analyze_after_fill: bool = False
     rename_tables: Callable[[list[tuple[exp.Table, exp.Table]]], exp.Expression] | None = None
 
 
@@ -138,6 +141,7 @@ TRAITS: dict[str, DialectTraits] = {
         # ([[:alpha:]] in title()) follow it, and "C" would make them ASCII-only.  Equality
         # does not depend on it; ordering is made binary where it decides ids (keys, dedup).
         key_type="TEXT", key_collation=PG_C, text_collation=None, binary=binary_for("postgres"),
+        analyze_after_fill=True,
     ),
     "mysql": DialectTraits(
         name="mysql", sqlglot="mysql", safe_cast=safe_cast_for("mysql"),

@@ -5,6 +5,7 @@ Scripts, in the order they run (all inside one transaction):
   10_stage      typed views over the staged CSV text (staging itself: compiler/staging.py)
   20_NN_<map>   one per map in plan order: work table, rejects, crosswalk, insert, and the
                 map's accounting identity (a row of chartshift.reconciliation)
+  85_constraints  DuckDB only: target keys and unique columns, built after the load
   90_validate   one query per validation check, returning (violations, denominator)
 
 Each map's work table is built in layers (CTEs): input (source + joins + each slots, less
@@ -470,6 +471,8 @@ class MapSql:
         drop_work = drop_table(self.gen.work(self.names.work))
         out = [st(drop_work, "work table left by an earlier run", m.span)]
         out.append(st(self.work_table(), f"{self.label}: every kept row with its fields and status", m.span))
+        if self.gen.traits.analyze_after_fill:
+            out.append(st(exp.Analyze(tables=[self.gen.work(self.names.work)]), f"{self.label}: statistics of the work table", m.span))
         out.append(st(self.insert_rejects(), f"{self.label}: rejected rows with the first rule that failed", m.span))
         if self.xwalk is not None:
             out.extend(self.crosswalk_statements())
@@ -724,27 +727,24 @@ class MapSql:
         return exp.Insert(this=exp.Schema(this=self.gen.tbl(*REJECTS, building=True), expressions=[ident(c) for c in cols]), expression=select)
 
     def crosswalk_statements(self) -> list[Statement]:
-        """Update the persistent crosswalk in place: this run's keys replace their rows,
-        every other key becomes inactive (it keeps its id, which is never reused)."""
+        """This run's keys replace their rows; every other key becomes inactive (it keeps its
+        id, which is never reused).  In place where the run is one transaction; into the
+        empty shadow table where tables are published by rename."""
         schema, name = self.names.xwalk
         label, span = f"crosswalk {self.target}", self.xwalk.span
         building = self.gen.tbl(schema, name, building=True)
         cols = ["legacy_key", "own_id", "target_id", "state"]
         in_run = exp.In(this=col("__status"), expressions=[lit("loaded"), lit("merged")])
         out = []
-        if self.gen.traits.publish_by_rename:
+        if not self.gen.traits.publish_by_rename:
+            this_run = exp.select(col("__key")).from_(self.gen.work(self.names.work)).where(in_run)
+            out.append(self.gen.st(exp.Delete(this=building.copy(), where=exp.Where(this=exp.In(this=col("legacy_key"), query=exp.Subquery(this=this_run)))),
+                                   f"{label}: the keys of this run are written again below", span))
             out.append(self.gen.st(
-                exp.Insert(this=exp.Schema(this=building.copy(), expressions=[ident(c) for c in cols]),
-                           expression=exp.select(*[col(c) for c in cols]).from_(self.gen.tbl(schema, name))),
-                f"{label}: start from the published crosswalk", span))
-        this_run = exp.select(col("__key")).from_(self.gen.work(self.names.work)).where(in_run)
-        out.append(self.gen.st(exp.Delete(this=building.copy(), where=exp.Where(this=exp.In(this=col("legacy_key"), query=exp.Subquery(this=this_run)))),
-                               f"{label}: the keys of this run are written again below", span))
-        out.append(self.gen.st(
-            exp.Update(this=building.copy(), expressions=[exp.EQ(this=col("state"), expression=lit("inactive")),
-                                                          exp.EQ(this=col("target_id"), expression=exp.Null())],
-                       where=exp.Where(this=exp.NEQ(this=col("state"), expression=lit("inactive")))),
-            f"{label}: keys not loaded by this run stay, inactive, with their ids", span))
+                exp.Update(this=building.copy(), expressions=[exp.EQ(this=col("state"), expression=lit("inactive")),
+                                                              exp.EQ(this=col("target_id"), expression=exp.Null())],
+                           where=exp.Where(this=exp.NEQ(this=col("state"), expression=lit("inactive")))),
+                f"{label}: keys not loaded by this run stay, inactive, with their ids", span))
         if self.m.dedup:
             target_id = exp.Case().when(exp.EQ(this=col("__status", "w"), expression=lit("loaded")), col("__own_id", "w")).else_(col("__own_id", "s"))
         else:
@@ -760,6 +760,18 @@ class MapSql:
                 exp.EQ(this=col("__status", "s"), expression=lit("loaded"))), join_type="left", copy=False)
         out.append(self.gen.st(exp.Insert(this=exp.Schema(this=building.copy(), expressions=[ident(c) for c in cols]), expression=select),
                                f"{label}: loaded keys with their ids, merged keys pointing at their survivor's id", span))
+        if self.gen.traits.publish_by_rename:
+            # the shadow crosswalk starts empty: add the published keys this run did not
+            # load, inactive (found through the shadow's primary key, one probe per key)
+            published = self.gen.tbl(schema, name, "p")
+            written = exp.select(lit(1)).from_(building.copy()).where(exp.EQ(this=col("legacy_key", building.name), expression=col("legacy_key", "p")))
+            out.append(self.gen.st(exp.Insert(
+                this=exp.Schema(this=building.copy(), expressions=[ident(c) for c in cols]),
+                expression=exp.select(col("legacy_key", "p"), col("own_id", "p"), exp.Null(), lit("inactive")).from_(published).where(
+                    exp.Not(this=exp.Exists(this=written)))),
+                f"{label}: keys not loaded by this run stay, inactive, with their ids", span))
+        if self.gen.traits.analyze_after_fill:
+            out.append(self.gen.st(exp.Analyze(tables=[building.copy()]), f"{label}: statistics for the maps that join it", span))
         return out
 
     def insert_target(self) -> exp.Expression:

@@ -8,6 +8,7 @@ from pathlib import Path
 import psycopg
 from sqlglot import exp
 
+from compiler.emit import sql_text
 from compiler.engines.base import EngineError, StageResult, redact
 from compiler.engines.sqlnet import ServerUrl, column_list, env_of, first_line, malformed_rows, masked, quoted, stage_table_sql
 from compiler.staging import REJECT_COLUMNS, SourceFile, normalize_with_duckdb
@@ -94,4 +95,7 @@ class PostgresEngine:
                             copy.write_row(row)
         except psycopg.Error as exc:
             raise self.fail(f"{sf.path}: cannot stage {sf.qualified}", exc) from None
+        # statistics now: autovacuum cannot see a table filled inside an open transaction,
+        # and without them the planner guesses row counts and picks nested loops
+        self.execute(sql_text(exp.Analyze(tables=[stage_tbl.copy()]), self.dialect))
         return StageResult(sf.qualified, sf.path.name, nf.staged, len(nf.malformed))

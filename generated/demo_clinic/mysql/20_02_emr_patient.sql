@@ -1047,36 +1047,6 @@ ORDER BY
   CASE WHEN `w`.`__row` IS NULL THEN 1 ELSE 0 END, `w`.`__row`,
   CASE WHEN `w`.`__slot` IS NULL THEN 1 ELSE 0 END, `w`.`__slot`;
 
--- specs/demo_clinic.mig:210: crosswalk emr.patient: start from the published crosswalk
-INSERT INTO `chartshift__xwalk__emr__patient__cs_new` (
-  `legacy_key`,
-  `own_id`,
-  `target_id`,
-  `state`
-)
-SELECT
-  `legacy_key`,
-  `own_id`,
-  `target_id`,
-  `state`
-FROM `chartshift__xwalk__emr__patient`;
-
--- specs/demo_clinic.mig:210: crosswalk emr.patient: the keys of this run are written again below
-DELETE FROM `chartshift__xwalk__emr__patient__cs_new`
-WHERE
-  `legacy_key` IN (
-    SELECT
-      `__key`
-    FROM `chartshift__cs_work__emr__patient`
-    WHERE
-      `__status` IN ('loaded', 'merged')
-  );
-
--- specs/demo_clinic.mig:210: crosswalk emr.patient: keys not loaded by this run stay, inactive, with their ids
-UPDATE `chartshift__xwalk__emr__patient__cs_new` SET `state` = 'inactive', `target_id` = NULL
-WHERE
-  `state` <> 'inactive';
-
 -- specs/demo_clinic.mig:210: crosswalk emr.patient: loaded keys with their ids, merged keys pointing at their survivor's id
 INSERT INTO `chartshift__xwalk__emr__patient__cs_new` (
   `legacy_key`,
@@ -1094,6 +1064,28 @@ LEFT JOIN `chartshift__cs_work__emr__patient` AS `s`
   ON `s`.`__key` = `w`.`__survivor_key` AND `s`.`__status` = 'loaded'
 WHERE
   `w`.`__status` IN ('loaded', 'merged');
+
+-- specs/demo_clinic.mig:210: crosswalk emr.patient: keys not loaded by this run stay, inactive, with their ids
+INSERT INTO `chartshift__xwalk__emr__patient__cs_new` (
+  `legacy_key`,
+  `own_id`,
+  `target_id`,
+  `state`
+)
+SELECT
+  `p`.`legacy_key`,
+  `p`.`own_id`,
+  NULL,
+  'inactive'
+FROM `chartshift__xwalk__emr__patient` AS `p`
+WHERE
+  NOT EXISTS(
+    SELECT
+      1
+    FROM `chartshift__xwalk__emr__patient__cs_new`
+    WHERE
+      `chartshift__xwalk__emr__patient__cs_new`.`legacy_key` = `p`.`legacy_key`
+  );
 
 -- specs/demo_clinic.mig:208: legacy.patients -> emr.patient: load the surviving rows
 INSERT INTO `emr__patient__cs_new` (

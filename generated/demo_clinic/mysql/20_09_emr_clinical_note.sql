@@ -173,36 +173,6 @@ ORDER BY
   CASE WHEN `w`.`__row` IS NULL THEN 1 ELSE 0 END, `w`.`__row`,
   CASE WHEN `w`.`__slot` IS NULL THEN 1 ELSE 0 END, `w`.`__slot`;
 
--- specs/demo_clinic.mig:309: crosswalk emr.clinical_note: start from the published crosswalk
-INSERT INTO `chartshift__xwalk__emr__clinical_note__cs_new` (
-  `legacy_key`,
-  `own_id`,
-  `target_id`,
-  `state`
-)
-SELECT
-  `legacy_key`,
-  `own_id`,
-  `target_id`,
-  `state`
-FROM `chartshift__xwalk__emr__clinical_note`;
-
--- specs/demo_clinic.mig:309: crosswalk emr.clinical_note: the keys of this run are written again below
-DELETE FROM `chartshift__xwalk__emr__clinical_note__cs_new`
-WHERE
-  `legacy_key` IN (
-    SELECT
-      `__key`
-    FROM `chartshift__cs_work__emr__clinical_note`
-    WHERE
-      `__status` IN ('loaded', 'merged')
-  );
-
--- specs/demo_clinic.mig:309: crosswalk emr.clinical_note: keys not loaded by this run stay, inactive, with their ids
-UPDATE `chartshift__xwalk__emr__clinical_note__cs_new` SET `state` = 'inactive', `target_id` = NULL
-WHERE
-  `state` <> 'inactive';
-
 -- specs/demo_clinic.mig:309: crosswalk emr.clinical_note: loaded keys with their ids, merged keys pointing at their survivor's id
 INSERT INTO `chartshift__xwalk__emr__clinical_note__cs_new` (
   `legacy_key`,
@@ -218,6 +188,28 @@ SELECT
 FROM `chartshift__cs_work__emr__clinical_note` AS `w`
 WHERE
   `w`.`__status` IN ('loaded', 'merged');
+
+-- specs/demo_clinic.mig:309: crosswalk emr.clinical_note: keys not loaded by this run stay, inactive, with their ids
+INSERT INTO `chartshift__xwalk__emr__clinical_note__cs_new` (
+  `legacy_key`,
+  `own_id`,
+  `target_id`,
+  `state`
+)
+SELECT
+  `p`.`legacy_key`,
+  `p`.`own_id`,
+  NULL,
+  'inactive'
+FROM `chartshift__xwalk__emr__clinical_note` AS `p`
+WHERE
+  NOT EXISTS(
+    SELECT
+      1
+    FROM `chartshift__xwalk__emr__clinical_note__cs_new`
+    WHERE
+      `chartshift__xwalk__emr__clinical_note__cs_new`.`legacy_key` = `p`.`legacy_key`
+  );
 
 -- specs/demo_clinic.mig:308: legacy.notes -> emr.clinical_note: load the surviving rows
 INSERT INTO `emr__clinical_note__cs_new` (

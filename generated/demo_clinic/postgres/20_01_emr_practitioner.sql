@@ -153,6 +153,9 @@ FROM "cs_status"
 LEFT JOIN "chartshift"."xwalk__emr__practitioner" AS "cs_prev"
   ON "cs_prev"."legacy_key" = "cs_status"."__key";
 
+-- specs/demo_clinic.mig:199: legacy.providers -> emr.practitioner: statistics of the work table
+ANALYZE "cs_work__emr__practitioner";
+
 -- specs/demo_clinic.mig:199: legacy.providers -> emr.practitioner: rejected rows with the first rule that failed
 INSERT INTO "chartshift"."rejects" (
   "map",
@@ -261,6 +264,9 @@ SELECT
 FROM "cs_work__emr__practitioner" AS "w"
 WHERE
   "w"."__status" IN ('loaded', 'merged');
+
+-- specs/demo_clinic.mig:200: crosswalk emr.practitioner: statistics for the maps that join it
+ANALYZE "chartshift"."xwalk__emr__practitioner";
 
 -- specs/demo_clinic.mig:199: legacy.providers -> emr.practitioner: load the surviving rows
 INSERT INTO "emr"."practitioner" (

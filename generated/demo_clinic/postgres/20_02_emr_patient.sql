@@ -883,6 +883,9 @@ FROM "cs_status"
 LEFT JOIN "chartshift"."xwalk__emr__patient" AS "cs_prev"
   ON "cs_prev"."legacy_key" = "cs_status"."__key";
 
+-- specs/demo_clinic.mig:208: legacy.patients -> emr.patient: statistics of the work table
+ANALYZE "cs_work__emr__patient";
+
 -- specs/demo_clinic.mig:208: legacy.patients -> emr.patient: rejected rows with the first rule that failed
 INSERT INTO "chartshift"."rejects" (
   "map",
@@ -1078,6 +1081,9 @@ LEFT JOIN "cs_work__emr__patient" AS "s"
   ON "s"."__key" = "w"."__survivor_key" AND "s"."__status" = 'loaded'
 WHERE
   "w"."__status" IN ('loaded', 'merged');
+
+-- specs/demo_clinic.mig:210: crosswalk emr.patient: statistics for the maps that join it
+ANALYZE "chartshift"."xwalk__emr__patient";
 
 -- specs/demo_clinic.mig:208: legacy.patients -> emr.patient: load the surviving rows
 INSERT INTO "emr"."patient" (

@@ -232,6 +232,9 @@ FROM "cs_status"
 LEFT JOIN "chartshift"."xwalk__emr__coverage" AS "cs_prev"
   ON "cs_prev"."legacy_key" = "cs_status"."__key";
 
+-- specs/demo_clinic.mig:232: legacy.policies -> emr.coverage: statistics of the work table
+ANALYZE "cs_work__emr__coverage";
+
 -- specs/demo_clinic.mig:232: legacy.policies -> emr.coverage: rejected rows with the first rule that failed
 INSERT INTO "chartshift"."rejects" (
   "map",
@@ -365,6 +368,9 @@ SELECT
 FROM "cs_work__emr__coverage" AS "w"
 WHERE
   "w"."__status" IN ('loaded', 'merged');
+
+-- specs/demo_clinic.mig:234: crosswalk emr.coverage: statistics for the maps that join it
+ANALYZE "chartshift"."xwalk__emr__coverage";
 
 -- specs/demo_clinic.mig:232: legacy.policies -> emr.coverage: load the surviving rows
 INSERT INTO "emr"."coverage" (

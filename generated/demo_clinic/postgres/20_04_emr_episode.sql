@@ -253,6 +253,9 @@ FROM "cs_status"
 LEFT JOIN "chartshift"."xwalk__emr__episode" AS "cs_prev"
   ON "cs_prev"."legacy_key" = "cs_status"."__key";
 
+-- specs/demo_clinic.mig:246: legacy.cases -> emr.episode: statistics of the work table
+ANALYZE "cs_work__emr__episode";
+
 -- specs/demo_clinic.mig:246: legacy.cases -> emr.episode: rejected rows with the first rule that failed
 INSERT INTO "chartshift"."rejects" (
   "map",
@@ -368,6 +371,9 @@ SELECT
 FROM "cs_work__emr__episode" AS "w"
 WHERE
   "w"."__status" IN ('loaded', 'merged');
+
+-- specs/demo_clinic.mig:247: crosswalk emr.episode: statistics for the maps that join it
+ANALYZE "chartshift"."xwalk__emr__episode";
 
 -- specs/demo_clinic.mig:246: legacy.cases -> emr.episode: load the surviving rows
 INSERT INTO "emr"."episode" (

@@ -178,6 +178,9 @@ FROM "cs_status"
 LEFT JOIN "chartshift"."xwalk__emr__diagnosis" AS "cs_prev"
   ON "cs_prev"."legacy_key" = "cs_status"."__key";
 
+-- specs/demo_clinic.mig:258: legacy.cases -> emr.diagnosis: statistics of the work table
+ANALYZE "cs_work__emr__diagnosis";
+
 -- specs/demo_clinic.mig:258: legacy.cases -> emr.diagnosis: rejected rows with the first rule that failed
 INSERT INTO "chartshift"."rejects" (
   "map",
@@ -305,6 +308,9 @@ SELECT
 FROM "cs_work__emr__diagnosis" AS "w"
 WHERE
   "w"."__status" IN ('loaded', 'merged');
+
+-- specs/demo_clinic.mig:261: crosswalk emr.diagnosis: statistics for the maps that join it
+ANALYZE "chartshift"."xwalk__emr__diagnosis";
 
 -- specs/demo_clinic.mig:258: legacy.cases -> emr.diagnosis: load the surviving rows
 INSERT INTO "emr"."diagnosis" (

@@ -207,6 +207,9 @@ FROM "cs_status"
 LEFT JOIN "chartshift"."xwalk__emr__authorization" AS "cs_prev"
   ON "cs_prev"."legacy_key" = "cs_status"."__key";
 
+-- specs/demo_clinic.mig:269: legacy.auths -> emr.authorization: statistics of the work table
+ANALYZE "cs_work__emr__authorization";
+
 -- specs/demo_clinic.mig:269: legacy.auths -> emr.authorization: rejected rows with the first rule that failed
 INSERT INTO "chartshift"."rejects" (
   "map",
@@ -304,6 +307,9 @@ SELECT
 FROM "cs_work__emr__authorization" AS "w"
 WHERE
   "w"."__status" IN ('loaded', 'merged');
+
+-- specs/demo_clinic.mig:270: crosswalk emr.authorization: statistics for the maps that join it
+ANALYZE "chartshift"."xwalk__emr__authorization";
 
 -- specs/demo_clinic.mig:269: legacy.auths -> emr.authorization: load the surviving rows
 INSERT INTO "emr"."authorization" (

@@ -182,6 +182,9 @@ FROM "cs_status"
 LEFT JOIN "chartshift"."xwalk__emr__encounter" AS "cs_prev"
   ON "cs_prev"."legacy_key" = "cs_status"."__key";
 
+-- specs/demo_clinic.mig:279: legacy.visits -> emr.encounter: statistics of the work table
+ANALYZE "cs_work__emr__encounter";
+
 -- specs/demo_clinic.mig:279: legacy.visits -> emr.encounter: rejected rows with the first rule that failed
 INSERT INTO "chartshift"."rejects" (
   "map",
@@ -315,6 +318,9 @@ SELECT
 FROM "cs_work__emr__encounter" AS "w"
 WHERE
   "w"."__status" IN ('loaded', 'merged');
+
+-- specs/demo_clinic.mig:280: crosswalk emr.encounter: statistics for the maps that join it
+ANALYZE "chartshift"."xwalk__emr__encounter";
 
 -- specs/demo_clinic.mig:279: legacy.visits -> emr.encounter: load the surviving rows
 INSERT INTO "emr"."encounter" (

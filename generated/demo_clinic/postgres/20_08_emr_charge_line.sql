@@ -263,6 +263,9 @@ FROM "cs_status"
 LEFT JOIN "chartshift"."xwalk__emr__charge_line" AS "cs_prev"
   ON "cs_prev"."legacy_key" = "cs_status"."__key";
 
+-- specs/demo_clinic.mig:290: legacy.visits -> emr.charge_line: statistics of the work table
+ANALYZE "cs_work__emr__charge_line";
+
 -- specs/demo_clinic.mig:290: legacy.visits -> emr.charge_line: rejected rows with the first rule that failed
 INSERT INTO "chartshift"."rejects" (
   "map",
@@ -416,6 +419,9 @@ SELECT
 FROM "cs_work__emr__charge_line" AS "w"
 WHERE
   "w"."__status" IN ('loaded', 'merged');
+
+-- specs/demo_clinic.mig:297: crosswalk emr.charge_line: statistics for the maps that join it
+ANALYZE "chartshift"."xwalk__emr__charge_line";
 
 -- specs/demo_clinic.mig:290: legacy.visits -> emr.charge_line: load the surviving rows
 INSERT INTO "emr"."charge_line" (

@@ -103,6 +103,9 @@ FROM "cs_status"
 LEFT JOIN "chartshift"."xwalk__emr__clinical_note" AS "cs_prev"
   ON "cs_prev"."legacy_key" = "cs_status"."__key";
 
+-- specs/demo_clinic.mig:308: legacy.notes -> emr.clinical_note: statistics of the work table
+ANALYZE "cs_work__emr__clinical_note";
+
 -- specs/demo_clinic.mig:308: legacy.notes -> emr.clinical_note: rejected rows with the first rule that failed
 INSERT INTO "chartshift"."rejects" (
   "map",
@@ -204,6 +207,9 @@ SELECT
 FROM "cs_work__emr__clinical_note" AS "w"
 WHERE
   "w"."__status" IN ('loaded', 'merged');
+
+-- specs/demo_clinic.mig:309: crosswalk emr.clinical_note: statistics for the maps that join it
+ANALYZE "chartshift"."xwalk__emr__clinical_note";
 
 -- specs/demo_clinic.mig:308: legacy.notes -> emr.clinical_note: load the surviving rows
 INSERT INTO "emr"."clinical_note" (
