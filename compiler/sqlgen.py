@@ -633,7 +633,9 @@ class MapSql:
         needs_id = exp.and_(exp.Is(this=col("own_id", "cs_prev"), expression=exp.Null()),
                             exp.EQ(this=col("__status", "cs_status"), expression=lit("loaded")))
         max_prev = exp.Subquery(this=exp.select(exp.Coalesce(this=exp.Max(this=col("own_id")), expressions=[lit(0)])).from_(self.gen.tbl(schema, name)))
-        # one sort, rows needing an id first (a partition per flag would sort each part alone)
+        # one sort, rows needing an id first.  PARTITION BY the flag is faster on DuckDB (the
+        # charge_line work table 2.2 s -> 1.6 s at 100,000 patients) but its partitioned
+        # window does not spill: out of memory at 1,000,000 patients under the 1 GB limit.
         fresh = exp.Add(this=max_prev, expression=exp.Window(
             this=exp.RowNumber(),
             order=exp.Order(expressions=[exp.Ordered(this=paren(needs_id.copy()), desc=True), exp.Ordered(this=col("__row", "cs_status")),
