@@ -47,10 +47,10 @@ def cache_file() -> str | bool:
     loading them 0.05 s.  A per-user folder, not the shared temp folder (the file is a
     pickle).  Lark checks the grammar's hash stored in the file and rebuilds a stale one;
     without a writable folder there is no cache."""
-    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "chartshift"
     try:
+        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "chartshift"
         base.mkdir(mode=0o700, parents=True, exist_ok=True)
-    except OSError:
+    except (OSError, RuntimeError):  # not writable, or no home folder
         return False
     return str(base / f"grammar-{hashlib.sha256(grammar_text().encode()).hexdigest()[:16]}.lark")
 
