@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from lark import Token, Transformer, Tree, v_args
+from lark import Token, Tree
 
 from compiler import ir
 from compiler.diagnostics import Collector, did_you_mean
@@ -37,13 +37,43 @@ def unquote_string(text: str) -> str:
     return "".join(out)
 
 
-class Builder(Transformer):
-    """Transforms the syntax tree bottom-up into IR nodes."""
+def with_meta(method):
+    """Mark a rule method that takes the node's position (`meta`) before its children."""
+    method.with_meta = True
+    return method
+
+
+class Builder:
+    """Transforms the syntax tree bottom-up into IR nodes: one method per grammar rule,
+    called with the rule's children already transformed (tokens as they are)."""
 
     def __init__(self, file: str, diags: Collector):
-        super().__init__()
         self.file = file
         self.diags = diags
+
+    def transform(self, tree: Tree):
+        """Children first, without recursion.  (Lark's Transformer recurses, and wraps each
+        `v_args` method anew at every call: a fifth of the time of building a large spec.)"""
+        values: list = []  # results of the subtrees done, in order
+        stack: list[tuple[Tree, bool]] = [(tree, False)]
+        while stack:
+            node, ready = stack.pop()
+            if not ready:
+                stack.append((node, True))
+                stack.extend((c, False) for c in reversed(node.children) if isinstance(c, Tree))
+                continue
+            subtrees = sum(1 for c in node.children if isinstance(c, Tree))
+            done = iter(values[len(values) - subtrees:])
+            del values[len(values) - subtrees:]
+            children = [next(done) if isinstance(c, Tree) else c for c in node.children]
+            method = getattr(self, node.data, None)
+            if method is None:  # an inlined (`?`) rule kept as a tree, as Lark would
+                values.append(Tree(node.data, children, node.meta))
+            elif getattr(method, "with_meta", False):
+                values.append(method(node.meta, children))
+            else:
+                values.append(method(children))
+        return values[0]
 
     # -- positions
     def span(self, meta) -> ir.Span:
@@ -87,25 +117,25 @@ class Builder(Transformer):
                 spec.checks.extend(item)
         return spec
 
-    @v_args(meta=True)
+    @with_meta
     def migration(self, meta, children):
         name, *settings = children
         return ir.Migration(span=self.span(meta), name=unquote_string(name), settings=settings)
 
-    @v_args(meta=True)
+    @with_meta
     def migration_setting(self, meta, children):
         name, value = children
         if isinstance(value, Token):  # a bare word such as `dialect postgres`
             value = ir.Literal(span=self.tok_span(value), type="text", value=unquote_name(value))
         return ir.Setting(span=self.span(meta), name=unquote_name(name), value=value)
 
-    @v_args(meta=True)
+    @with_meta
     def setting(self, meta, children):
         name, value = children
         return ir.Setting(span=self.span(meta), name=unquote_name(name), value=value)
 
     # -- source / target
-    @v_args(meta=True)
+    @with_meta
     def source(self, meta, children):
         name, fmt, path, *members = children
         return ir.Source(
@@ -117,7 +147,7 @@ class Builder(Transformer):
             tables=[m for m in members if isinstance(m, ir.SourceTable)],
         )
 
-    @v_args(meta=True)
+    @with_meta
     def source_table(self, meta, children):
         name, file, *rest = children
         key = rest.pop(0) if rest and isinstance(rest[0], tuple) else ()
@@ -130,12 +160,12 @@ class Builder(Transformer):
             columns=[m for m in rest if isinstance(m, ir.Column)],
         )
 
-    @v_args(meta=True)
+    @with_meta
     def target(self, meta, children):
         name, *tables = children
         return ir.Target(span=self.span(meta), name=unquote_name(name), tables=tables)
 
-    @v_args(meta=True)
+    @with_meta
     def target_table(self, meta, children):
         name, *rest = children
         key = rest.pop(0) if rest and isinstance(rest[0], tuple) else ()
@@ -147,7 +177,7 @@ class Builder(Transformer):
     def name_list(self, children):
         return tuple(unquote_name(c) for c in children)
 
-    @v_args(meta=True)
+    @with_meta
     def column(self, meta, children):
         name, type_ref, *options = children
         fields: dict = {}
@@ -165,7 +195,7 @@ class Builder(Transformer):
             return 0
         return int(digits)
 
-    @v_args(meta=True)
+    @with_meta
     def type_ref(self, meta, children):
         name, *args = children
         values = [self.bounded_int(a, MAX_TYPE_ARGUMENT, "type argument") for a in args]
@@ -193,7 +223,7 @@ class Builder(Transformer):
         return ("check", children[0])
 
     # -- lookups
-    @v_args(meta=True)
+    @with_meta
     def lookup(self, meta, children):
         name, *entries = children
         default = None
@@ -207,7 +237,7 @@ class Builder(Transformer):
                 plain.append(e)
         return ir.Lookup(span=self.span(meta), name=unquote_name(name), entries=plain, default=default)
 
-    @v_args(meta=True)
+    @with_meta
     def lookup_entry(self, meta, children):
         *keys, value = children
         return ir.LookupEntry(span=self.span(meta), keys=keys, value=value)
@@ -215,7 +245,7 @@ class Builder(Transformer):
     def lookup_else(self, children):
         return ("else", children[0])
 
-    @v_args(meta=True)
+    @with_meta
     def lookup_file(self, meta, children):
         name, path, *options = children
         values = {}
@@ -249,7 +279,7 @@ class Builder(Transformer):
             default=default,
         )
 
-    @v_args(meta=True)
+    @with_meta
     def lookup_file_option(self, meta, children):
         return (unquote_name(children[0]), children[1], self.span(meta))
 
@@ -257,7 +287,7 @@ class Builder(Transformer):
         return ("else", children[0])
 
     # -- maps
-    @v_args(meta=True)
+    @with_meta
     def map(self, meta, children):
         source, target, *members = children
         fields: dict = {"joins": [], "where": [], "assigns": [], "rejects": [], "dedup": None, "each": None}
@@ -278,7 +308,7 @@ class Builder(Transformer):
                 fields["where"].append(m[1])
         return ir.Map(span=self.span(meta), source=source, target=target, **fields)
 
-    @v_args(meta=True)
+    @with_meta
     def each_clause(self, meta, children):
         names, *rest = children
         when = None
@@ -295,7 +325,7 @@ class Builder(Transformer):
     def each_vars(self, children):
         return [unquote_name(c) for c in children]
 
-    @v_args(meta=True)
+    @with_meta
     def join(self, meta, children):
         table, *rest = children
         alias = unquote_name(rest[0]) if len(rest) == 2 else table.parts[-1]
@@ -304,25 +334,25 @@ class Builder(Transformer):
     def where(self, children):
         return ("where", children[0])
 
-    @v_args(meta=True)
+    @with_meta
     def dedup(self, meta, children):
         keys = [c for c in children if not isinstance(c, (Token, ir.OrderItem))]
         keep = next(str(c) for c in children if isinstance(c, Token))
         order = [c for c in children if isinstance(c, ir.OrderItem)]
         return ir.Dedup(span=self.span(meta), keys=keys, keep=keep, order=order)
 
-    @v_args(meta=True)
+    @with_meta
     def order_item(self, meta, children):
         expr, *direction = children
         desc = bool(direction) and str(direction[0]) == "desc"
         return ir.OrderItem(span=self.span(meta), expr=expr, descending=desc)
 
-    @v_args(meta=True)
+    @with_meta
     def assign(self, meta, children):
         name, expr = children
         return ir.Assign(span=self.span(meta), field=unquote_name(name), expr=expr)
 
-    @v_args(meta=True)
+    @with_meta
     def reject(self, meta, children):
         reason, when = children
         return ir.Reject(span=self.span(meta), reason=unquote_string(reason), when=when)
@@ -335,27 +365,27 @@ class Builder(Transformer):
         thresholds = [c for c in children if isinstance(c, ir.Threshold)]
         return ir.Check(span=self.span(meta), kind=kind, thresholds=thresholds, **fields)
 
-    @v_args(meta=True)
+    @with_meta
     def completeness(self, meta, children):
         return self._check(meta, "completeness", children, subject=children[0])
 
-    @v_args(meta=True)
+    @with_meta
     def unique_check(self, meta, children):
         return self._check(meta, "unique", children, subject=children[0])
 
-    @v_args(meta=True)
+    @with_meta
     def references_check(self, meta, children):
         return self._check(meta, "references", children, subject=children[0])
 
-    @v_args(meta=True)
+    @with_meta
     def reject_rate(self, meta, children):
         return self._check(meta, "reject_rate", children, subject=children[0])
 
-    @v_args(meta=True)
+    @with_meta
     def consistent(self, meta, children):
         return self._check(meta, "consistent", children, subject=children[0], condition=children[1])
 
-    @v_args(meta=True)
+    @with_meta
     def valid(self, meta, children):
         rule = children[1]
         return self._check(meta, "valid", children, subject=children[0], **rule)
@@ -369,12 +399,12 @@ class Builder(Transformer):
     def valid_between(self, children):
         return {"rule": "between", "values": list(children)}
 
-    @v_args(meta=True)
+    @with_meta
     def reconcile(self, meta, children):
         left, op, right, *_ = children
         return self._check(meta, "reconcile", children, left=left, compare=str(op), right=right)
 
-    @v_args(meta=True)
+    @with_meta
     def aggregate(self, meta, children):
         func, table, *rest = children
         expr = where = None
@@ -391,7 +421,7 @@ class Builder(Transformer):
     def agg_where(self, children):
         return ("where", children[0])
 
-    @v_args(meta=True)
+    @with_meta
     def threshold(self, meta, children):
         level, direction, value, *pct = children
         return ir.Threshold(
@@ -403,7 +433,7 @@ class Builder(Transformer):
         )
 
     # -- spec tests
-    @v_args(meta=True)
+    @with_meta
     def spec_test(self, meta, children):
         name, *members = children
         fields: dict = {"given": [], "expect": [], "rejects": [], "checks": []}
@@ -417,17 +447,17 @@ class Builder(Transformer):
                 self.diags.error(f"row has {len(r)} value(s) but the header names {len(header)} column(s)", r[0].span)
         return ir.Rows(span=self.span(meta), table=table, columns=header, rows=[r for r in rows if len(r) == len(header)])
 
-    @v_args(meta=True)
+    @with_meta
     def given(self, meta, children):
         table, header, *rows = children
         return ("given", self._rows(meta, table, header, rows))
 
-    @v_args(meta=True)
+    @with_meta
     def expect_rows(self, meta, children):
         table, header, *rows = children
         return ("expect", self._rows(meta, table, header, rows))
 
-    @v_args(meta=True)
+    @with_meta
     def expect_rejects(self, meta, children):
         source, target, header, *rows = children
         counts = []
@@ -441,7 +471,7 @@ class Builder(Transformer):
                     counts.append((str(row[0].value), int(row[1].value)))
         return ("rejects", ir.ExpectRejects(span=self.span(meta), source=source, target=target, counts=counts))
 
-    @v_args(meta=True)
+    @with_meta
     def expect_check(self, meta, children):
         name, status = children
         status = "not applicable" if str(status) == "not_applicable" else str(status)
@@ -461,22 +491,22 @@ class Builder(Transformer):
             self.diags.error(f"`{tok}` is not a date", self.tok_span(tok))
         return ir.Literal(span=self.tok_span(tok), type="date", value=str(tok))
 
-    @v_args(meta=True)
+    @with_meta
     def negative_cell(self, meta, children):
         lit = children[0]
         value = -lit.value if lit.type == "integer" else "-" + str(lit.value)
         return ir.Literal(span=self.span(meta), type=lit.type, value=value)
 
     # -- expressions
-    @v_args(meta=True)
+    @with_meta
     def qualname(self, meta, children):
         return ir.Name(span=self.span(meta), parts=[unquote_name(c) for c in children])
 
-    @v_args(meta=True)
+    @with_meta
     def name_ref(self, meta, children):
         return children[0]
 
-    @v_args(meta=True)
+    @with_meta
     def call(self, meta, children):
         name, *args = children
         return ir.Call(span=self.span(meta), func=name.parts, args=[a for a in args if a is not None])
@@ -485,102 +515,102 @@ class Builder(Transformer):
         left, right = children
         return ir.Binary(span=self.span(meta), op=op, left=left, right=right)
 
-    @v_args(meta=True)
+    @with_meta
     def or_(self, meta, c):
         return self._binary(meta, "or", c)
 
-    @v_args(meta=True)
+    @with_meta
     def and_(self, meta, c):
         return self._binary(meta, "and", c)
 
-    @v_args(meta=True)
+    @with_meta
     def add(self, meta, c):
         return self._binary(meta, "+", c)
 
-    @v_args(meta=True)
+    @with_meta
     def sub(self, meta, c):
         return self._binary(meta, "-", c)
 
-    @v_args(meta=True)
+    @with_meta
     def concat_op(self, meta, c):
         return self._binary(meta, "||", c)
 
-    @v_args(meta=True)
+    @with_meta
     def mul(self, meta, c):
         return self._binary(meta, "*", c)
 
-    @v_args(meta=True)
+    @with_meta
     def div(self, meta, c):
         return self._binary(meta, "/", c)
 
-    @v_args(meta=True)
+    @with_meta
     def mod(self, meta, c):
         return self._binary(meta, "%", c)
 
-    @v_args(meta=True)
+    @with_meta
     def compare(self, meta, c):
         left, op, right = c
         op = "<>" if str(op) == "!=" else str(op)
         return ir.Binary(span=self.span(meta), op=op, left=left, right=right)
 
-    @v_args(meta=True)
+    @with_meta
     def not_(self, meta, c):
         return ir.Unary(span=self.span(meta), op="not", operand=c[0])
 
-    @v_args(meta=True)
+    @with_meta
     def neg(self, meta, c):
         return ir.Unary(span=self.span(meta), op="neg", operand=c[0])
 
-    @v_args(meta=True)
+    @with_meta
     def is_null(self, meta, c):
         return ir.IsNull(span=self.span(meta), operand=c[0])
 
-    @v_args(meta=True)
+    @with_meta
     def is_not_null(self, meta, c):
         return ir.IsNull(span=self.span(meta), operand=c[0], negated=True)
 
-    @v_args(meta=True)
+    @with_meta
     def in_(self, meta, c):
         return ir.InList(span=self.span(meta), operand=c[0], items=c[1:])
 
-    @v_args(meta=True)
+    @with_meta
     def not_in(self, meta, c):
         return ir.InList(span=self.span(meta), operand=c[0], items=c[1:], negated=True)
 
-    @v_args(meta=True)
+    @with_meta
     def between(self, meta, c):
         return ir.Between(span=self.span(meta), operand=c[0], low=c[1], high=c[2])
 
-    @v_args(meta=True)
+    @with_meta
     def not_between(self, meta, c):
         return ir.Between(span=self.span(meta), operand=c[0], low=c[1], high=c[2], negated=True)
 
-    @v_args(meta=True)
+    @with_meta
     def like(self, meta, c):
         return ir.Like(span=self.span(meta), operand=c[0], pattern=c[1])
 
-    @v_args(meta=True)
+    @with_meta
     def not_like(self, meta, c):
         return ir.Like(span=self.span(meta), operand=c[0], pattern=c[1], negated=True)
 
-    @v_args(meta=True)
+    @with_meta
     def tuple(self, meta, c):
         return ir.Tuple(span=self.span(meta), items=list(c))
 
-    @v_args(meta=True)
+    @with_meta
     def case(self, meta, c):
         whens = [x for x in c if isinstance(x, ir.When)]
         default = next((x[1] for x in c if isinstance(x, tuple)), None)
         return ir.Case(span=self.span(meta), whens=whens, default=default)
 
-    @v_args(meta=True)
+    @with_meta
     def simple_case(self, meta, c):
         operand, *rest = c
         whens = [x for x in rest if isinstance(x, ir.When)]
         default = next((x[1] for x in rest if isinstance(x, tuple)), None)
         return ir.Case(span=self.span(meta), operand=operand, whens=whens, default=default)
 
-    @v_args(meta=True)
+    @with_meta
     def case_when(self, meta, c):
         return ir.When(span=self.span(meta), condition=c[0], result=c[1])
 
@@ -588,26 +618,26 @@ class Builder(Transformer):
         return ("else", c[0])
 
     # -- literals
-    @v_args(meta=True)
+    @with_meta
     def string(self, meta, c):
         return ir.Literal(span=self.span(meta), type="text", value=unquote_string(c[0]))
 
-    @v_args(meta=True)
+    @with_meta
     def number(self, meta, c):
         tok = c[0]
         if tok.type == "INT":
             return ir.Literal(span=self.span(meta), type="integer", value=self.bounded_int(tok, MAX_INTEGER, "integer"))
         return ir.Literal(span=self.span(meta), type="decimal", value=str(tok))
 
-    @v_args(meta=True)
+    @with_meta
     def true(self, meta, c):
         return ir.Literal(span=self.span(meta), type="boolean", value=True)
 
-    @v_args(meta=True)
+    @with_meta
     def false(self, meta, c):
         return ir.Literal(span=self.span(meta), type="boolean", value=False)
 
-    @v_args(meta=True)
+    @with_meta
     def null(self, meta, c):
         return ir.Literal(span=self.span(meta), type="null", value=None)
 

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import sys
 from pathlib import Path
@@ -67,10 +68,17 @@ def cmd_compile(args) -> int:
     from compiler.pipeline import render_all
 
     stale: list[str] = []
+    rendered = False
     for spec in args.spec:
         compiled = load_spec(spec)
         dialects = args.dialect or list(DIALECTS)
         for dialect in dialects:
+            if rendered:
+                # the trees of the last render are garbage that only a full collection
+                # frees, and render_all defers those: free them before the next (0.8 s
+                # for the 200-table spec), else memory grows by a dialect's trees each time
+                gc.collect()
+            rendered = True
             try:
                 files = render_all(compiled, dialect)
             except DialectNotSupported as exc:
@@ -261,5 +269,16 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_RUNTIME
 
 
+def entry() -> None:
+    """The `chartshift` program: run the command, then exit without a last garbage
+    collection.  A compile leaves a million sqlglot nodes that only the cyclic collector
+    frees (they link to their parents); the interpreter would walk and free all of them
+    at exit, 1 s of a 3 s compile of a 200-table spec.  The OS takes the memory back.
+    (Commands close their files and connections themselves.)"""
+    code = main()
+    gc.freeze()
+    sys.exit(code)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    entry()

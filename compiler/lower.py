@@ -51,6 +51,28 @@ def table(name: str, schema: str | None = None, alias: str | None = None) -> exp
     return t
 
 
+def join(select: exp.Select, source: exp.Expression, on: exp.Expression | None = None,
+         side: str | None = None, kind: str | None = None) -> exp.Select:
+    """Add `[side] [kind] JOIN source [ON on]` to `select`, in place.  `Select.join` parses
+    its `join_type` text at every call and copies the select unless told not to."""
+    args: dict = {"this": source}
+    if side:
+        args["side"] = side
+    if kind:
+        args["kind"] = kind
+    if on is not None:
+        args["on"] = on
+    select.append("joins", exp.Join(**args))
+    return select
+
+
+def with_ctes(query: exp.Select, ctes: list[tuple[str, exp.Expression]]) -> exp.Select:
+    """`WITH name AS (q), ...` on `query`, in place (`Query.with_` parses each name)."""
+    query.set("with_", exp.With(expressions=[
+        exp.CTE(this=q, alias=exp.TableAlias(this=exp.to_identifier(name))) for name, q in ctes]))
+    return query
+
+
 def drop_table(tbl: exp.Table) -> exp.Drop:
     return exp.Drop(tables=[tbl], kind="TABLE", exists=True)
 

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
+import os
 import re
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 
 from lark import Lark, Token, Tree
 from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
@@ -39,9 +42,23 @@ def grammar_text() -> str:
     return resources.files("compiler").joinpath("grammar.lark").read_text(encoding="utf-8")
 
 
+def cache_file() -> str | bool:
+    """Where the built parser tables are kept between runs: building them takes 0.3 s,
+    loading them 0.05 s.  A per-user folder, not the shared temp folder (the file is a
+    pickle).  Lark checks the grammar's hash stored in the file and rebuilds a stale one;
+    without a writable folder there is no cache."""
+    try:
+        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "chartshift"
+        base.mkdir(mode=0o700, parents=True, exist_ok=True)
+    except (OSError, RuntimeError):  # not writable, or no home folder
+        return False
+    return str(base / f"grammar-{hashlib.sha256(grammar_text().encode()).hexdigest()[:16]}.lark")
+
+
 @lru_cache(maxsize=2)
 def parser(strict: bool = False) -> Lark:
-    """The LALR parser (cached: building the tables is the slow part)."""
+    """The LALR parser, built once per process and its tables cached on disk (the strict
+    one, used by the tests to check the grammar, is always built)."""
     return Lark(
         grammar_text(),
         parser="lalr",
@@ -49,6 +66,7 @@ def parser(strict: bool = False) -> Lark:
         propagate_positions=True,
         maybe_placeholders=False,
         strict=strict,
+        cache=False if strict else cache_file(),
     )
 
 

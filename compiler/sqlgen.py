@@ -39,7 +39,7 @@ from compiler.catalog import (
 )
 from compiler.check import TableScope
 from compiler.dialects import DialectTraits, traits_for
-from compiler.lower import ExprLowering, col, drop_table, ident, inline_lookup, lit, paren, table
+from compiler.lower import ExprLowering, col, drop_table, ident, inline_lookup, join, lit, paren, table, with_ctes
 from compiler.plan import CHARTSHIFT_SCHEMA, STAGE_SCHEMA, map_label, order_maps, stage_table, table_names
 
 KEY_SEPARATOR = "|"
@@ -92,6 +92,16 @@ class SqlGen:
         self.dialect = dialect
         self.traits: DialectTraits = traits_for(dialect)
         self.maps = order_maps(spec)
+        self._checker = None
+
+    def checker(self):
+        """The type checker's state that the lowerings' type questions need (one per
+        generator: it builds a catalog of the whole spec)."""
+        from compiler.check import Checker
+
+        if self._checker is None:
+            self._checker = Checker(self.spec, Path("."))
+        return self._checker
 
     # ------------------------------------------------------------ helpers
     def st(self, sql, comment, span=None, query=None) -> Statement:
@@ -109,19 +119,20 @@ class SqlGen:
         schema, name = table_names(target).xwalk
         sub = (
             exp.select(col("target_id", "cs_x"))
-            .from_(self.tbl(schema, name, "cs_x", building=True))
+            .from_(self.tbl(schema, name, "cs_x", building=True), copy=False)
             .where(exp.and_(
                 exp.EQ(this=col("legacy_key", "cs_x"), expression=self.key_text(args)),
                 exp.NEQ(this=col("state", "cs_x"), expression=lit("inactive")),
-            ))
+                copy=False,
+            ), copy=False)
         )
         return exp.Subquery(this=sub)
 
     def lookup_expr(self, lookup: ir.Lookup, arg: exp.Expression) -> exp.Expression:
         if lookup.file is None:
             return inline_lookup(lookup, arg)
-        sub = exp.select(col("value", "cs_l")).from_(self.tbl(CHARTSHIFT_SCHEMA, f"lookup__{lookup.name}", "cs_l")).where(
-            exp.EQ(this=col("key", "cs_l"), expression=arg)
+        sub = exp.select(col("value", "cs_l")).from_(self.tbl(CHARTSHIFT_SCHEMA, f"lookup__{lookup.name}", "cs_l"), copy=False).where(
+            exp.EQ(this=col("key", "cs_l"), expression=arg), copy=False
         )
         found = exp.Subquery(this=sub)
         if lookup.default is None:
@@ -316,7 +327,8 @@ class SqlGen:
                     typed = self.traits.safe_cast(raw.copy(), vtype)
                     select = select.select(exp.alias_(typed, c.name, quoted=True, copy=False), copy=False)
                     errors = errors.when(
-                        exp.and_(exp.Not(this=exp.Is(this=raw.copy(), expression=exp.Null())), exp.Is(this=typed.copy(), expression=exp.Null())),
+                        exp.and_(exp.Not(this=exp.Is(this=raw.copy(), expression=exp.Null())), exp.Is(this=typed.copy(), expression=exp.Null()),
+                                 copy=False),
                         lit(f"{qualified}.{c.name} is not a valid {vtype}"),
                         copy=False,
                     )
@@ -389,7 +401,7 @@ class JoinedRefs:
         alias = self._alias(("crosswalk", target, key.sql()), lambda a: (
             self.gen.tbl(schema, name, a, building=True),
             exp.and_(exp.EQ(this=col("legacy_key", a), expression=key),
-                     exp.NEQ(this=col("state", a), expression=lit("inactive"))),
+                     exp.NEQ(this=col("state", a), expression=lit("inactive")), copy=False),
         ))
         return col("target_id", alias)
 
@@ -405,7 +417,7 @@ class JoinedRefs:
 
     def join_into(self, select: exp.Select) -> exp.Select:
         for alias, tbl, on in self.joins.values():
-            select = select.join(tbl, on=on, join_type="left", copy=False)
+            select = join(select, tbl, on=on, side="LEFT")
         return select
 
 
@@ -430,15 +442,12 @@ class MapSql:
         for a in m.assigns:
             self.scope.field_types[a.field] = TARGET_TYPES.get(self.columns[a.field].type.name, T.ANY)
         self.rules: list[tuple[str, str]] = []  # (rule id, reason) ; index + 1 is the rule number
-        self._checker = None
 
     def type_of(self, e, rule_context: bool = True) -> str | None:
         """The value type of an expression (the checker's inference)."""
-        from compiler.check import Checker, TypeInference
+        from compiler.check import TypeInference
 
-        if self._checker is None:
-            self._checker = Checker(self.gen.spec, Path("."))
-        return TypeInference(self._checker, self.scope, rule_context).infer(e)
+        return TypeInference(self.gen.checker(), self.scope, rule_context).infer(e)
 
     def lowering_in(self, layer: str, rule_context: bool, refs: JoinedRefs | None = None) -> ExprLowering:
         return self.gen.lowering(self.resolve_in(layer, rule_context), lambda e: self.type_of(e, rule_context), refs)
@@ -489,31 +498,31 @@ class MapSql:
         src_schema, src_name = m.source.parts[0], m.source.parts[-1]
         primary = self.scope.primary_alias
         inp = exp.select(
-            exp.alias_(col("__row", primary), "__row", quoted=True),
-            exp.alias_(col("__cast_error", primary), "__cast_error", quoted=True),
-        ).from_(self.gen.tbl(src_schema, src_name, primary))
+            exp.alias_(col("__row", primary), "__row", quoted=True, copy=False),
+            exp.alias_(col("__cast_error", primary), "__cast_error", quoted=True, copy=False),
+        ).from_(self.gen.tbl(src_schema, src_name, primary), copy=False)
         for alias, qualified in self.scope.aliases.items():
             for c in self.cat.source_tables[qualified].columns:
-                inp = inp.select(exp.alias_(col(c.name, alias), f"s__{alias}__{c.name}", quoted=True), copy=False)
+                inp = inp.select(exp.alias_(col(c.name, alias), f"s__{alias}__{c.name}", quoted=True, copy=False), copy=False)
         for j in m.joins:
             on = self.gen.lowering(self.source_layer)(j.on)
-            inp = inp.join(self.gen.tbl(j.table.parts[0], j.table.parts[-1], j.alias), on=on, join_type="left", copy=False)
+            inp = join(inp, self.gen.tbl(j.table.parts[0], j.table.parts[-1], j.alias), on=on, side="LEFT")
         if not m.each:
-            return inp.select(exp.alias_(lit(1), "__slot", quoted=True), copy=False)
+            return inp.select(exp.alias_(lit(1), "__slot", quoted=True, copy=False), copy=False)
         slots = None
         for i in range(1, self.slots + 1):
-            one = exp.select(exp.alias_(lit(i), "n", quoted=True))
+            one = exp.select(exp.alias_(lit(i), "n", quoted=True, copy=False))
             slots = one if slots is None else exp.union(slots, one, distinct=False, copy=False)
-        inp = inp.join(exp.Subquery(this=slots, alias=exp.TableAlias(this=ident("cs_slots"))), join_type="cross", copy=False)
+        inp = join(inp, exp.Subquery(this=slots, alias=exp.TableAlias(this=ident("cs_slots"))), kind="CROSS")
         slot = col("n", "cs_slots")
         lower_src = self.gen.lowering(self.source_layer)
         for vi, var in enumerate(m.each.names):
-            case = exp.Case(this=slot)
+            case = exp.Case(this=slot.copy())
             for ii, item in enumerate(m.each.items, start=1):
                 elem = item.items[vi] if isinstance(item, ir.Tuple) else item
                 case = case.when(lit(ii), lower_src(elem), copy=False)
-            inp = inp.select(exp.alias_(case, f"e__{var}", quoted=True), copy=False)
-        return inp.select(exp.alias_(slot.copy(), "__slot", quoted=True), copy=False)
+            inp = inp.select(exp.alias_(case, f"e__{var}", quoted=True, copy=False), copy=False)
+        return inp.select(exp.alias_(slot.copy(), "__slot", quoted=True, copy=False), copy=False)
 
     def kept(self) -> exp.Expression | None:
         """The `where` and `each ... when` conditions over the input layer (NULL keeps nothing)."""
@@ -521,7 +530,7 @@ class MapSql:
         if not conds:
             return None
         low_in = self.lowering_in("cs_in", False)
-        return exp.Coalesce(this=paren(exp.and_(*[paren(low_in(c)) for c in conds])), expressions=[exp.false()])
+        return exp.Coalesce(this=paren(exp.and_(*[paren(low_in(c)) for c in conds], copy=False)), expressions=[exp.false()])
 
     def record_order(self, layer: str) -> exp.Expression:
         """A number that orders candidate rows as the export does: record, then slot."""
@@ -538,12 +547,12 @@ class MapSql:
         inp = self.input_rows()
         kept = self.kept()
         if kept is not None:
-            inp = exp.select(exp.Star()).from_(exp.Subquery(this=inp, alias=exp.TableAlias(this=ident("cs_in")))).where(kept, copy=False)
+            inp = exp.select(exp.Star()).from_(exp.Subquery(this=inp, alias=exp.TableAlias(this=ident("cs_in"))), copy=False).where(kept, copy=False)
 
         # fields and key; crosswalk and lookup references as LEFT JOINs
         refs = JoinedRefs(self.gen)
         low_in = self.lowering_in("cs_in", False, refs)
-        fields = exp.select(exp.Column(this=exp.Star(), table=ident("cs_in"))).from_(table("cs_in"))
+        fields = exp.select(exp.Column(this=exp.Star(), table=ident("cs_in"))).from_(table("cs_in"), copy=False)
         for a in m.assigns:
             if a is self.xwalk:
                 continue
@@ -567,32 +576,31 @@ class MapSql:
         dup_key_rule = self.add_rule("duplicate key", "duplicate legacy key (an earlier row has the same key)")
         groups = self.duplicate_groups()
         dups = (
-            exp.select(*[exp.alias_(g, f"__k{i}", quoted=True) for i, g in enumerate(groups, start=1)])
-            .select(exp.alias_(exp.Min(this=self.record_order("cs_fields")), "first_row", quoted=True), copy=False)
-            .from_(table("cs_fields"))
+            exp.select(*[exp.alias_(g, f"__k{i}", quoted=True, copy=False) for i, g in enumerate(groups, start=1)])
+            .select(exp.alias_(exp.Min(this=self.record_order("cs_fields")), "first_row", quoted=True, copy=False), copy=False)
+            .from_(table("cs_fields"), copy=False)
             .group_by(*[g.copy() for g in groups], copy=False)
             .having(exp.GT(this=exp.Count(this=exp.Star()), expression=lit(1)), copy=False)
         )
-        same_key = exp.and_(*[exp.EQ(this=col(f"__k{i}", "cs_dups"), expression=g.copy()) for i, g in enumerate(groups, start=1)])
+        same_key = exp.and_(*[exp.EQ(this=col(f"__k{i}", "cs_dups"), expression=g.copy()) for i, g in enumerate(groups, start=1)], copy=False)
         case = case.when(
             exp.and_(exp.Not(this=exp.Is(this=col("first_row", "cs_dups"), expression=exp.Null())),
-                     exp.GT(this=self.record_order("cs_fields"), expression=col("first_row", "cs_dups"))),
+                     exp.GT(this=self.record_order("cs_fields"), expression=col("first_row", "cs_dups")), copy=False),
             lit(dup_key_rule), copy=False)
         rules = (
             exp.select(exp.Column(this=exp.Star(), table=ident("cs_fields")), exp.alias_(case, "__rule", quoted=True, copy=False), copy=False)
             .from_(table("cs_fields"), copy=False)
-            .join(exp.Subquery(this=dups, alias=exp.TableAlias(this=ident("cs_dups"))),
-                  on=same_key, join_type="left", copy=False)
         )
+        rules = join(rules, exp.Subquery(this=dups, alias=exp.TableAlias(this=ident("cs_dups"))), on=same_key, side="LEFT")
 
         # status and, with a dedup rule, the survivor of each duplicate group
-        status = exp.Case().when(exp.Not(this=exp.Is(this=col("__rule", "cs_rules"), expression=exp.Null())), lit("rejected"))
+        status = exp.Case().when(exp.Not(this=exp.Is(this=col("__rule", "cs_rules"), expression=exp.Null())), lit("rejected"), copy=False)
         survivor = None
         if m.dedup:
             candidate = exp.Is(this=col("__rule", "cs_rules"), expression=exp.Null())
             low_r = self.lowering_in("cs_rules", True)
             keys = [low_r(k) for k in m.dedup.keys]
-            any_null = exp.or_(*[exp.Is(this=paren(k.copy()), expression=exp.Null()) for k in keys])
+            any_null = exp.or_(*[exp.Is(this=paren(k.copy()), expression=exp.Null()) for k in keys], copy=False)
             partition = [paren(candidate)] + keys + [exp.Case().when(any_null, col("__key", "cs_rules"), copy=False)]
             order: list[exp.Expression] = []
             desc_all = m.dedup.keep == "last"
@@ -603,26 +611,25 @@ class MapSql:
                 order.append(exp.Ordered(this=term, desc=o.descending != desc_all, nulls_first=False))
             order.append(exp.Ordered(this=col("__key", "cs_rules")))
             window = lambda fn: exp.Window(this=fn, partition_by=[p.copy() for p in partition], order=exp.Order(expressions=[o.copy() for o in order]))  # noqa: E731
-            status = status.when(exp.GT(this=window(exp.RowNumber()), expression=lit(1)), lit("merged"))
+            status = status.when(exp.GT(this=window(exp.RowNumber()), expression=lit(1)), lit("merged"), copy=False)
             survivor = window(exp.FirstValue(this=col("__key", "cs_rules")))
-        status = status.else_(lit("loaded"))
+        status = status.else_(lit("loaded"), copy=False)
         # keep only what later statements read: ids, status, fields, the source key for rejects
         keep = ["__row", "__slot", "__key", "__rule"]
         keep += [f"f__{a.field}" for a in m.assigns if a is not self.xwalk]
         keep += [f"s__{self.scope.primary_alias}__{k}" for k in self.cat.source_tables[dotted(m.source)].key]
         final = (
             exp.select(*[col(c, "cs_rules") for c in dict.fromkeys(keep)])
-            .from_(table("cs_rules"))
-            .select(exp.alias_(status, "__status", quoted=True), copy=False)
+            .from_(table("cs_rules"), copy=False)
+            .select(exp.alias_(status, "__status", quoted=True, copy=False), copy=False)
         )
         if survivor is not None:
-            final = final.select(exp.alias_(survivor, "__survivor_key", quoted=True), copy=False)
+            final = final.select(exp.alias_(survivor, "__survivor_key", quoted=True, copy=False), copy=False)
         ctes = [("cs_in", inp), ("cs_fields", fields), ("cs_rules", rules)]
         if self.xwalk is not None:
             ctes.append(("cs_status", final))
             final = self.own_ids()
-        for name, q in ctes:
-            final = final.with_(name, as_=q, copy=False)
+        with_ctes(final, ctes)
         return self.gen.create_work(self.names.work, final)
 
     def own_ids(self) -> exp.Select:
@@ -631,8 +638,9 @@ class MapSql:
         schema, name = self.names.xwalk
         prev = self.gen.tbl(schema, name, "cs_prev")
         needs_id = exp.and_(exp.Is(this=col("own_id", "cs_prev"), expression=exp.Null()),
-                            exp.EQ(this=col("__status", "cs_status"), expression=lit("loaded")))
-        max_prev = exp.Subquery(this=exp.select(exp.Coalesce(this=exp.Max(this=col("own_id")), expressions=[lit(0)])).from_(self.gen.tbl(schema, name)))
+                            exp.EQ(this=col("__status", "cs_status"), expression=lit("loaded")), copy=False)
+        max_prev = exp.Subquery(this=exp.select(exp.Coalesce(this=exp.Max(this=col("own_id")), expressions=[lit(0)]))
+                                .from_(self.gen.tbl(schema, name), copy=False))
         # one sort, rows needing an id first.  PARTITION BY the flag is faster on DuckDB (the
         # charge_line work table 2.2 s -> 1.6 s at 100,000 patients) but its partitioned
         # window does not spill: out of memory at 1,000,000 patients under the 1 GB limit.
@@ -641,11 +649,11 @@ class MapSql:
             order=exp.Order(expressions=[exp.Ordered(this=paren(needs_id.copy()), desc=True), exp.Ordered(this=col("__row", "cs_status")),
                                          exp.Ordered(this=col("__slot", "cs_status"))])))
         own_id = exp.Coalesce(this=col("own_id", "cs_prev"), expressions=[exp.Case().when(needs_id, fresh, copy=False)])
-        return (
-            exp.select(exp.Column(this=exp.Star(), table=ident("cs_status")), exp.alias_(own_id, "__own_id", quoted=True))
-            .from_(table("cs_status"))
-            .join(prev, on=exp.EQ(this=col("legacy_key", "cs_prev"), expression=col("__key", "cs_status")), join_type="left", copy=False)
+        select = (
+            exp.select(exp.Column(this=exp.Star(), table=ident("cs_status")), exp.alias_(own_id, "__own_id", quoted=True, copy=False))
+            .from_(table("cs_status"), copy=False)
         )
+        return join(select, prev, on=exp.EQ(this=col("legacy_key", "cs_prev"), expression=col("__key", "cs_status")), side="LEFT")
 
     def key_parts(self, low, layer: str = "cs_in") -> list[tuple[exp.Expression, bool]]:
         """The legacy key's parts over `layer`, each with whether it is text: the crosswalk's
@@ -685,7 +693,7 @@ class MapSql:
                 yield exp.Is(this=f.copy(), expression=exp.Null()), f"not null:{where}", f"{c.name} is required but empty"
             if c.type.name in ("varchar", "char") and c.type.args:
                 n = c.type.args[0]
-                yield exp.GT(this=exp.Length(this=exp.Cast(this=f.copy(), to=exp.DataType.build("VARCHAR"))), expression=lit(n)), \
+                yield exp.GT(this=exp.Length(this=exp.Cast(this=f.copy(), to=data_type("VARCHAR"))), expression=lit(n)), \
                     f"length:{where}", f"{c.name} is longer than {n} characters"
             if c.type.name in ("decimal", "numeric") and len(c.type.args) == 2:
                 p, sc = c.type.args
@@ -714,14 +722,16 @@ class MapSql:
         src_cols = [c.name for c in self.cat.source_tables[src].columns]
         original = self.gen.traits.json_object([(c, col(c, "r")) for c in src_cols])
         src_key_parts = [col(f"s__{self.scope.primary_alias}__{k}", "w") for k in self.cat.source_tables[src].key]
-        src_key = self.gen.key_text(src_key_parts) if src_key_parts else exp.Cast(this=exp.Null(), to=exp.DataType.build("VARCHAR"))
+        src_key = self.gen.key_text(src_key_parts) if src_key_parts else exp.Cast(this=exp.Null(), to=data_type("VARCHAR"))
         select = (
             exp.select(
                 lit(map_label(m)), lit(src), src_key, col("__slot", "w"), col("__row", "w"),
                 rule_case, reason_case, original, copy=False,
             )
             .from_(self.gen.work(self.names.work, "w"), copy=False)
-            .join(self.gen.tbl(*stage_table(src), "r"), on=exp.EQ(this=col("__row", "r"), expression=col("__row", "w")), copy=False)
+        )
+        select = (
+            join(select, self.gen.tbl(*stage_table(src), "r"), on=exp.EQ(this=col("__row", "r"), expression=col("__row", "w")))
             .where(exp.EQ(this=col("__status", "w"), expression=lit("rejected")), copy=False)
             .order_by(exp.Ordered(this=col("__row", "w")), exp.Ordered(this=col("__slot", "w")), copy=False)
         )
@@ -739,7 +749,7 @@ class MapSql:
         in_run = exp.In(this=col("__status"), expressions=[lit("loaded"), lit("merged")])
         out = []
         if not self.gen.traits.publish_by_rename:
-            this_run = exp.select(col("__key")).from_(self.gen.work(self.names.work)).where(in_run)
+            this_run = exp.select(col("__key")).from_(self.gen.work(self.names.work), copy=False).where(in_run, copy=False)
             out.append(self.gen.st(exp.Delete(this=building.copy(), where=exp.Where(this=exp.In(this=col("legacy_key"), query=exp.Subquery(this=this_run)))),
                                    f"{label}: the keys of this run are written again below", span))
             out.append(self.gen.st(
@@ -748,29 +758,31 @@ class MapSql:
                            where=exp.Where(this=exp.NEQ(this=col("state"), expression=lit("inactive")))),
                 f"{label}: keys not loaded by this run stay, inactive, with their ids", span))
         if self.m.dedup:
-            target_id = exp.Case().when(exp.EQ(this=col("__status", "w"), expression=lit("loaded")), col("__own_id", "w")).else_(col("__own_id", "s"))
+            target_id = exp.Case().when(exp.EQ(this=col("__status", "w"), expression=lit("loaded")), col("__own_id", "w"), copy=False) \
+                .else_(col("__own_id", "s"), copy=False)
         else:
             target_id = col("__own_id", "w")
         select = (
             exp.select(col("__key", "w"), col("__own_id", "w"), target_id, col("__status", "w"))
-            .from_(self.gen.work(self.names.work, "w"))
-            .where(exp.In(this=col("__status", "w"), expressions=[lit("loaded"), lit("merged")]))
+            .from_(self.gen.work(self.names.work, "w"), copy=False)
+            .where(exp.In(this=col("__status", "w"), expressions=[lit("loaded"), lit("merged")]), copy=False)
         )
         if self.m.dedup:
-            select = select.join(self.gen.work(self.names.work, "s"), on=exp.and_(
+            select = join(select, self.gen.work(self.names.work, "s"), on=exp.and_(
                 exp.EQ(this=col("__key", "s"), expression=col("__survivor_key", "w")),
-                exp.EQ(this=col("__status", "s"), expression=lit("loaded"))), join_type="left", copy=False)
+                exp.EQ(this=col("__status", "s"), expression=lit("loaded")), copy=False), side="LEFT")
         out.append(self.gen.st(exp.Insert(this=exp.Schema(this=building.copy(), expressions=[ident(c) for c in cols]), expression=select),
                                f"{label}: loaded keys with their ids, merged keys pointing at their survivor's id", span))
         if self.gen.traits.publish_by_rename:
             # the shadow crosswalk starts empty: add the published keys this run did not
             # load, inactive (found through the shadow's primary key, one probe per key)
             published = self.gen.tbl(schema, name, "p")
-            written = exp.select(lit(1)).from_(building.copy()).where(exp.EQ(this=col("legacy_key", building.name), expression=col("legacy_key", "p")))
+            written = exp.select(lit(1)).from_(building.copy(), copy=False).where(
+                exp.EQ(this=col("legacy_key", building.name), expression=col("legacy_key", "p")), copy=False)
             out.append(self.gen.st(exp.Insert(
                 this=exp.Schema(this=building.copy(), expressions=[ident(c) for c in cols]),
-                expression=exp.select(col("legacy_key", "p"), col("own_id", "p"), exp.Null(), lit("inactive")).from_(published).where(
-                    exp.Not(this=exp.Exists(this=written)))),
+                expression=exp.select(col("legacy_key", "p"), col("own_id", "p"), exp.Null(), lit("inactive")).from_(published, copy=False).where(
+                    exp.Not(this=exp.Exists(this=written)), copy=False)),
                 f"{label}: keys not loaded by this run stay, inactive, with their ids", span))
         if self.gen.traits.analyze_after_fill:
             out.append(self.gen.st(exp.Analyze(tables=[building.copy()]), f"{label}: statistics for the maps that join it", span))
@@ -784,8 +796,8 @@ class MapSql:
             value = col("__own_id", "w") if a is self.xwalk else col(f"f__{a.field}", "w")
             values.append(exp.Cast(this=value, to=self.gen.target_sql_type(c)))
         select = (
-            exp.select(*values).from_(self.gen.work(self.names.work, "w"))
-            .where(exp.EQ(this=col("__status", "w"), expression=lit("loaded")))
+            exp.select(*values).from_(self.gen.work(self.names.work, "w"), copy=False)
+            .where(exp.EQ(this=col("__status", "w"), expression=lit("loaded")), copy=False)
         )
         return exp.Insert(this=exp.Schema(this=self.gen.tbl(self.m.target.parts[0], self.m.target.parts[-1], building=True), expressions=cols), expression=select)
 
@@ -794,7 +806,7 @@ class MapSql:
         table, rejected in the rejects table, filtered at the source (the `where` and `each
         ... when` conditions evaluated again), merged in the work table."""
         def count(from_, where=None):
-            q = exp.select(exp.Count(this=exp.Star())).from_(from_)
+            q = exp.select(exp.Count(this=exp.Star())).from_(from_, copy=False)
             return exp.Subquery(this=q.where(where, copy=False) if where is not None else q)
 
         src, m = dotted(self.m.source), self.m
