@@ -10,8 +10,8 @@
    same rows as sampling half or 3/4 of the percent from the full export, since bottom-k
    picks nest and the sample is closed).
 3. **Time** the migration on the three, `repeats` times each on a fresh temporary DuckDB
-   file (or `--target`), in CPU seconds of this process (all its threads: steadier than
-   the wall clock on a shared machine), per step: each source file's staging, setup, typed views, each
+   file (or `--target`), in CPU seconds of this process (DuckDB on one thread, no garbage
+   collections inside a timed run: steadier than the wall clock on a shared machine), per step: each source file's staging, setup, typed views, each
    map's script, reconcile, validate, the report queries, finish (drop work tables and
    commit), and the rest (`overhead`: compiling the SQL, opening the engine).  Per step
    the fastest of the repeats counts (caches, other load only ever add time).  So the
@@ -39,6 +39,7 @@
 
 from __future__ import annotations
 
+import gc
 import math
 import re
 import shutil
@@ -141,16 +142,26 @@ def timed_run(compiled, source: Path, target: str | None, workdir: Path, commit_
         steps[step] += now - last[0]
         last[0] = now
 
-    url = target
+    url, scratch = target, None
     if url is None:
-        d = Path(tempfile.mkdtemp(prefix="db-", dir=workdir))
-        url = f"duckdb:///{d / 'plan.duckdb'}"
-    started = clock()
-    report = run(compiled, source, url, commit_on_fail=commit_on_fail if target is None else False, on_statement=note)
-    total = clock() - started
+        # one DuckDB thread: its CPU time is steadier than that of two threads that wait
+        # on each other, and the tiny sample runs gain nothing from the second one
+        scratch = Path(tempfile.mkdtemp(prefix="db-", dir=workdir))
+        url = f"duckdb:///{scratch / 'plan.duckdb'}?threads=1"
+    # Python's cyclic collector would charge the garbage of earlier runs (sqlglot trees)
+    # to whichever step it happens to interrupt; a few ms there, times 50 for a 2 %
+    # sample, moves the estimate by a third.  Collect first, then keep it out of the run.
+    gc.collect()
+    gc.disable()
+    try:
+        started = clock()
+        report = run(compiled, source, url, commit_on_fail=commit_on_fail if target is None else False, on_statement=note)
+        total = clock() - started
+    finally:
+        gc.enable()
     steps["overhead"] = max(0.0, total - sum(steps.values()))
-    if target is None:
-        shutil.rmtree(Path(url[len("duckdb:///"):]).parent, ignore_errors=True)
+    if scratch is not None:
+        shutil.rmtree(scratch, ignore_errors=True)
     out = dict(steps)
     out["__status__"] = report.status  # type: ignore[assignment]
     return out
