@@ -13,9 +13,10 @@
    file (or `--target`), in CPU seconds of this process (DuckDB on one thread, no garbage
    collections inside a timed run: steadier than the wall clock on a shared machine), per
    step: each source file's staging, setup, typed views, each map's script, reconcile,
-   validate, the report queries, finish (drop work tables and commit), and the rest (`overhead`: compiling the SQL, opening the engine).  Per step
-   the fastest of the repeats counts (caches, other load only ever add time).  So the
-   estimate is the run's CPU time: the wall time of a run with one core to itself.
+   validate, the report queries, finish (drop work tables and commit), and the rest
+   (`overhead`: compiling the SQL, opening the engine).  Per step the fastest of the
+   repeats counts (caches, other load only ever add time).  So the estimate is the run's
+   CPU time: the wall time of a run with one core to itself.
    DuckDB's threads make a big run faster on an idle multi-core machine (the estimate
    errs on the safe side); other load on the machine makes it slower.
 4. **Extrapolate** each step as `fixed + per_row * rows`, a least-squares line through
