@@ -8,6 +8,8 @@ from __future__ import annotations
 import codecs
 import json
 import os
+import shutil
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -31,6 +33,43 @@ TARGETS = ["emr.practitioner", "emr.patient", "emr.coverage", "emr.episode", "em
            "emr.authorization", "emr.encounter", "emr.charge_line", "emr.clinical_note"]
 COUNT_FIELDS = ("source_rows", "loaded", "rejected", "filtered", "merged")
 BLOCK = 1 << 20
+
+
+def venv_python() -> str:
+    p = ROOT / ".venv" / "bin" / "python"
+    return str(p) if p.exists() else sys.executable
+
+
+PY = venv_python()
+
+
+def bench_dir() -> Path:
+    return Path(os.environ.get("CHARTSHIFT_BENCH_DIR", "/tmp/chartshift-bench"))
+
+
+def ensure_data(patients: int, seed: int) -> Path:
+    """The demo export for (patients, seed), generated once and cached."""
+    base = bench_dir()
+    base.mkdir(parents=True, exist_ok=True)
+    data = base / f"demo-{patients}-s{seed}"
+    if (data / "truth.json").exists():
+        return data
+    need = int(patients * 1900 * 1.2) + (50 << 20)   # ~1.85 KB per patient
+    free = shutil.disk_usage(base).free
+    if free < 4 * need:
+        raise SystemExit(f"bench: {base} has {free / 1e9:.1f} GB free; the export needs ~{need / 1e9:.1f} GB and the "
+                         f"workloads about 3x that again. Set CHARTSHIFT_BENCH_DIR elsewhere.")
+    tmp = base / f".tmp-{data.name}-{os.getpid()}"
+    shutil.rmtree(tmp, ignore_errors=True)
+    t = time.perf_counter()
+    res = subprocess.run([PY, "-m", "compiler.cli", "demo-data", str(tmp), "--patients", str(patients), "--seed", str(seed)],
+                         cwd=ROOT, capture_output=True, text=True)
+    if res.returncode != 0:
+        raise SystemExit(f"bench: demo-data failed ({res.returncode}):\n{res.stderr}")
+    shutil.rmtree(data, ignore_errors=True)
+    tmp.rename(data)
+    print(f"generated {patients:,} patients (seed {seed}) in {time.perf_counter() - t:.1f} s -> {data}", file=sys.stderr)
+    return data
 
 
 def transcode_cp1252(src: Path, dst: Path) -> None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 from pathlib import Path
 
 SAMPLE_HELP = """Write a referentially closed, deterministic sample of a legacy export: N root rows
@@ -128,7 +129,10 @@ def cmd_plan(args) -> int:
     from compiler.estimate import PlanError, parse_window, plan, print_plan
     from compiler.sample import SampleError
 
+    from compiler import audit, report, run  # noqa: F401  (what `chartshift run` imports before it migrates)
+
     compiled = load_spec(args.spec)
+    startup = time.process_time()  # this process so far: what a `chartshift run` spends before migrating
     if args.repeats < 1:
         raise UsageError("--repeats must be at least 1")
     try:
@@ -137,7 +141,7 @@ def cmd_plan(args) -> int:
             raise SampleError(f"unknown root table `{args.root}` (source tables: {', '.join(compiled.catalog.source_tables)})")
         p = plan(compiled, Path(args.source) if args.source else None, window, percent=args.sample_percent,
                  target=args.target, root=args.root, seed=args.seed, repeats=args.repeats,
-                 progress=lambda msg: print(msg, file=sys.stderr))
+                 progress=lambda msg: print(msg, file=sys.stderr), startup=startup)
     except (PlanError, SampleError) as exc:
         raise _usage(exc) from None
     print_plan(p, out_console)

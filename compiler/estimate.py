@@ -6,29 +6,35 @@
    quote-aware line scan of the full export (exact for RFC-4180 files: a record ends at a
    line break outside quotes; nothing is parsed but the key and reference columns).
 2. **Sample** `--sample-percent` of the root rows (compiler/sample.py: referentially
-   closed), then a half and three quarters of that sample (samples of the sample: the
-   same rows as sampling half or 3/4 of the percent from the full export, since bottom-k
-   picks nest and the sample is closed).
-3. **Time** the migration on the three, `repeats` times each on a fresh temporary DuckDB
-   file (or `--target`), in CPU seconds of this process (DuckDB on one thread, no garbage
+   closed), then 1/4, 1/2 and 3/4 of that sample (samples of the sample: the same rows
+   as sampling that share of the percent from the full export, since bottom-k picks nest
+   and the sample is closed).
+3. **Time** the migration on the four, in rounds, each on a fresh temporary DuckDB file
+   (or `--target`), in CPU seconds of this process (DuckDB on one thread, no garbage
    collections inside a timed run: steadier than the wall clock on a shared machine), per
    step: each source file's staging, setup, typed views, each map's script, reconcile,
    validate, the report queries, finish (drop work tables and commit), and the rest
-   (`overhead`: compiling the SQL, opening the engine).  Per step the fastest of the
-   repeats counts (caches, other load only ever add time).  So the estimate is the run's
-   CPU time: the wall time of a run with one core to itself.
-   DuckDB's threads make a big run faster on an idle multi-core machine (the estimate
-   errs on the safe side); other load on the machine makes it slower.
+   (`overhead`: compiling the SQL, opening the engine).  The sample runs checkpoint at
+   commit (`checkpoint_threshold=0b`): a full run's commit passes DuckDB's 16 MiB WAL
+   threshold and writes the data file, a sample's would only append to the WAL (10,000
+   patients: the commit was estimated 0.32-0.35 s against 0.47-0.49 s; checkpointing
+   samples, 0.35-0.53 s).  Per step the fastest of the rounds counts (caches,
+   other load only ever add time).  So the estimate is the run's CPU time: the wall time
+   of a run with one core to itself.  DuckDB's threads make a big run faster on an idle
+   multi-core machine; the model's per-row costs, fitted on small tables, miss about as
+   much that big tables add (docs/SAMPLING.md has the figures).
 4. **Extrapolate** each step as `fixed + per_row * rows`, a least-squares line through
-   the three sizes (free intercept: the fixed cost of a statement that has data to work
-   on, not the cost of an empty run, which takes other, cheaper paths; and no smaller
-   sizes, whose first rows cost more per row than the rest: on the demo a quarter of a
-   2 % sample made 10,000-patient estimates 20 % high).  `rows` is the
+   the four sizes (free intercept: the fixed cost of a statement that has data to work
+   on, not the cost of an empty run, which takes other, cheaper paths; four sizes from
+   1/4 up: at 10,000 patients a 2 % sample adds a few ms per step between sizes, and
+   the wider, fuller spread halves the noise of the slopes).  `rows` is the
    step's own table: a staging step scales with its file's records, a map with its
    source table's records, reconcile/validate/report with all records; on DuckDB the
    finish (commit) with each table's records up to one row group (122,880 rows: DuckDB
    writes full row groups while inserting, only the rest at commit); setup, typed views
-   and overhead are fixed.  The range: +-MARGIN (30 %: the accuracy measured on the
+   and overhead are fixed, and so is `startup`: what the `chartshift run` process spends
+   before it migrates (interpreter, imports, spec load), which `chartshift plan`
+   measures on itself.  The range: +-MARGIN (30 %: the accuracy measured on the
    demo data, docs/SAMPLING.md) plus the jackknife spread (the most that leaving one
    round of timing runs out moves the estimate).  Rounds: at least 3, at most
    `--repeats` (8), stopping once a round moves the estimate by 3 % or less and leaving
@@ -58,8 +64,10 @@ REPEATS = 8         # rounds of timing runs at most ...
 MIN_ROUNDS = 3      # ... at least ...
 CONVERGED = 0.03    # ... stopping when a round moves the estimate by 3 % or less
 SETTLED = 0.10      # ... and leaving any one round out moves it by 10 % or less
-SIZES = (0.5, 0.75)  # of the sample, timed besides the whole sample
-FIXED_STEPS = ("00_setup", "10_typed_views", "overhead")
+SIZES = (0.25, 0.5, 0.75)  # of the sample, timed besides the whole sample
+SIZE_NAMES = ("1/4", "1/2", "3/4", "whole")
+FIXED_STEPS = ("startup", "00_setup", "10_typed_views", "overhead")
+STARTUP = "startup"
 FINISH = "95_finish"
 # DuckDB writes a table's full row groups to the file while inserting them and only the
 # rest at commit: the commit (finish) scales with each table's rows up to one row group.
@@ -148,7 +156,7 @@ def timed_run(compiled, source: Path, target: str | None, workdir: Path, commit_
         # one DuckDB thread: its CPU time is steadier than that of two threads that wait
         # on each other, and the tiny sample runs gain nothing from the second one
         scratch = Path(tempfile.mkdtemp(prefix="db-", dir=workdir))
-        url = f"duckdb:///{scratch / 'plan.duckdb'}?threads=1"
+        url = f"duckdb:///{scratch / 'plan.duckdb'}?threads=1&checkpoint_threshold=0b"
     # Python's cyclic collector would charge the garbage of earlier runs (sqlglot trees)
     # to whichever step it happens to interrupt; a few ms there, times 50 for a 2 %
     # sample, moves the estimate by a third.  Collect first, then keep it out of the run.
@@ -181,7 +189,7 @@ class StepEstimate:
     step: str
     scale: str                 # what it scales with: "fixed", a table, or "all records"
     full_rows: int
-    sample_rows: list[int]     # half, three quarters, whole sample
+    sample_rows: list[int]     # 1/4, 1/2, 3/4 of the sample, the whole sample
     sample_seconds: list[float]  # fastest of the repeats
     fixed: float               # the fitted intercept
     per_row: float             # the fitted slope (seconds per row)
@@ -214,6 +222,7 @@ class Plan:
     spread: float = 0.0        # jackknife: how far leaving one round out moves the estimate
     planning_seconds: float = 0.0
     sample_status: str = ""
+    startup: float = 0.0       # of `estimate`: the run's start (interpreter, imports, spec load)
 
     @property
     def fits(self) -> bool:
@@ -225,14 +234,16 @@ class Plan:
 
     def to_dict(self) -> dict:
         def num(v):
-            return round(v, 6) if isinstance(v, float) else [num(x) for x in v] if isinstance(v, list) else v
+            # six significant digits: a per-row cost is a few microseconds
+            return float(f"{v:.6g}") if isinstance(v, float) else [num(x) for x in v] if isinstance(v, list) else v
 
         return {
             "window": {"text": self.window.text, "hours": round(self.window.hours, 4)},
             "sample_percent": self.percent, "root": self.root,
             "tables": [vars(t) for t in self.tables],
             "steps": [{k: num(v) for k, v in vars(s).items()} for s in self.steps],
-            "estimate_seconds": round(self.estimate, 3), "low_seconds": round(self.low, 3),
+            "estimate_seconds": round(self.estimate, 3), "startup_seconds": round(self.startup, 3),
+            "migration_seconds": round(self.estimate - self.startup, 3), "low_seconds": round(self.low, 3),
             "high_seconds": round(self.high, 3), "rounds": self.rounds, "spread": round(self.spread, 4),
             "fits": self.fits, "margin_seconds": round(self.margin, 3),
             "planning_seconds": round(self.planning_seconds, 3), "sample_status": self.sample_status,
@@ -322,10 +333,12 @@ class _Model:
 
 
 def plan(compiled, source_dir: Path | None, window: Window, percent: float = 2.0, target: str | None = None,
-         root: str | None = None, seed: int = 1, repeats: int = REPEATS, progress=None) -> Plan:
+         root: str | None = None, seed: int = 1, repeats: int = REPEATS, progress=None,
+         startup: float = 0.0) -> Plan:
     """Count, sample, time and extrapolate (see the module docstring).  `repeats` is the most
     rounds of timing runs; after MIN_ROUNDS it stops once a round moves the estimate by less
-    than CONVERGED."""
+    than CONVERGED.  `startup`: CPU seconds a `chartshift run` spends before it migrates
+    (interpreter, imports, spec load), measured by the caller and added as a fixed step."""
     from compiler.sample import Sampler, default_root
 
     if not 0 < percent <= 100:
@@ -338,11 +351,11 @@ def plan(compiled, source_dir: Path | None, window: Window, percent: float = 2.0
         say(f"counting the source and sampling {percent:g}% of {root} ...")
         s = Sampler(compiled, source_dir, root, seed)
         s.select(percent=percent)
-        folders = [work / "half", work / "three-quarters", work / "sample"]
-        s.write(folders[2])
+        folders = [work / f"size-{k}" for k in range(len(SIZES))] + [work / "sample"]
+        s.write(folders[-1])
         rows: list[dict[str, int]] = []
         for share, folder in zip(SIZES, folders):
-            sub = Sampler(compiled, folders[2], root, seed)  # bottom-k picks nest: a sample of the sample
+            sub = Sampler(compiled, folders[-1], root, seed)  # bottom-k picks nest: a sample of the sample
             sub.select(count=max(1, math.ceil(s.picked * share)))
             sub.write(folder)
             rows.append({t: len(v) for t, v in sub.sel.items()})
@@ -352,7 +365,7 @@ def plan(compiled, source_dir: Path | None, window: Window, percent: float = 2.0
         timings: list[list[dict[str, float]]] = [[] for _ in folders]   # [size][round] -> step -> seconds
         status, previous = "", None
         for i in range(max(1, repeats)):
-            say(f"timing the migration on 1/2, 3/4 and the whole sample (round {i + 1}) ...")
+            say(f"timing the migration on {', '.join(SIZE_NAMES[:-1])} and the whole sample (round {i + 1}) ...")
             for k, folder in enumerate(folders):
                 r = timed_run(compiled, folder, target, work)
                 status = str(r.pop("__status__"))
@@ -364,7 +377,8 @@ def plan(compiled, source_dir: Path | None, window: Window, percent: float = 2.0
                 break
             previous = current
         rounds = list(range(len(timings[0])))
-        steps = []
+        steps = [StepEstimate(STARTUP, "fixed", 0, [0] * len(folders), [startup] * len(folders), startup, 0.0,
+                              startup, startup * (1 - MARGIN), startup * (1 + MARGIN))] if startup > 0 else []
         for step in sorted({k for size in timings for r in size for k in r}, key=_step_order):
             est, a, b, best, xs, full, scale = model.step(step, timings, rounds)
             spread = _jackknife(lambda rs: model.step(step, timings, rs)[0], rounds, est)
@@ -372,11 +386,11 @@ def plan(compiled, source_dir: Path | None, window: Window, percent: float = 2.0
             steps.append(StepEstimate(step, SCALE_NAMES.get(scale, scale), int(full),
                                       [int(x) for x in xs], best, a, b, est, low, high))
         total = sum(x.estimate for x in steps)
-        spread = _jackknife(lambda rs: model.total(timings, rs), rounds, total)
+        spread = _jackknife(lambda rs: model.total(timings, rs) + startup, rounds, total)
         tables = [TableCount(t, st.file, st.records, st.malformed, st.source_bytes, st.selected)
                   for t, st in s.stats.items()]
         p = Plan(window, percent, root, tables, steps, total, total * max(0.0, 1 - MARGIN - spread),
-                 total * (1 + MARGIN + spread), len(rounds), spread, sample_status=status)
+                 total * (1 + MARGIN + spread), len(rounds), spread, sample_status=status, startup=startup)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     p.planning_seconds = time.perf_counter() - started
@@ -393,6 +407,8 @@ def _jackknife(estimate, rounds: list[int], full: float) -> float:
 def _step_order(step: str) -> tuple:
     if step.startswith("stage:"):
         return (1, step)
+    if step == STARTUP:
+        return (0, "")
     if step == "overhead":
         return (0, step)
     if step == "00_setup":
@@ -422,16 +438,17 @@ def print_plan(p: Plan, console) -> None:
     for c in p.tables:
         t.add_row(c.table, c.file, f"{c.records:,}", f"{c.malformed:,}", f"{c.bytes / 1e6:,.1f}", f"{c.sample_records:,}")
     console.print(t)
-    t = Table(title="CPU seconds per step = fixed + per-row x rows (fitted on 1/2, 3/4 and the whole sample)",
+    t = Table(title=f"CPU seconds per step = fixed + per-row x rows (fitted on {', '.join(SIZE_NAMES[:-1])} and the whole sample)",
               title_justify="left")
-    for c in ("step", "scales with", "full rows", "1/2 s", "3/4 s", "whole s", "fixed s", "per 1k rows", "estimate", "range"):
+    for c in ("step", "scales with", "full rows", *(f"{n} s" for n in SIZE_NAMES), "fixed s", "per 1k rows", "estimate", "range"):
         t.add_column(c, justify="left" if c in ("step", "scales with") else "right")
     for s in p.steps:
         t.add_row(s.step, s.scale, f"{s.full_rows:,}" if s.scale != "fixed" else "-",
                   *(f"{x:.3f}" for x in s.sample_seconds), f"{s.fixed:.3f}", f"{s.per_row * 1000:.4f}",
                   human(s.estimate), f"{human(s.low)} - {human(s.high)}")
     console.print(t)
-    console.print(f"full run: about {human(p.estimate)} of CPU (range {human(p.low)} - {human(p.high)}: "
+    parts = f"; startup {human(p.startup)} + migration {human(p.estimate - p.startup)}" if p.startup else ""
+    console.print(f"full run: about {human(p.estimate)} of CPU{parts} (range {human(p.low)} - {human(p.high)}: "
                   f"+-{MARGIN:.0%} and +-{p.spread:.0%} from leaving one of {p.rounds} timing rounds out); "
                   f"window {p.window.text} = {human(p.window.seconds)}")
     verdict, style = ("FITS", "green") if p.fits else ("DOES NOT FIT", "bold red")

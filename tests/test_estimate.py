@@ -71,7 +71,7 @@ def test_run_reports_every_statement(demo_export, tmp_path):
 def test_plan_on_the_demo(demo_export):
     src, truth = demo_export
     compiled = load(SPEC)
-    p = plan(compiled, src, parse_window("Fri 18:00..Mon 06:00"), percent=20, repeats=1)
+    p = plan(compiled, src, parse_window("Fri 18:00..Mon 06:00"), percent=20, repeats=1, startup=0.25)
     assert p.root == "legacy.patients" and p.rounds == 1
     assert {t.table: t.records for t in p.tables} == {t: f["records"] for t, f in truth["files"].items()}
     names = {s.step for s in p.steps}
@@ -79,8 +79,17 @@ def test_plan_on_the_demo(demo_export):
     assert 0 < p.low <= p.estimate <= p.high and p.fits and p.margin > 0
     visits = next(s for s in p.steps if s.step == "20_08_emr_charge_line")
     assert visits.scale == "legacy.visits" and visits.full_rows == truth["files"]["legacy.visits"]["records"]
-    assert visits.sample_rows[0] < visits.sample_rows[1] < visits.sample_rows[2] < visits.full_rows
-    assert json.dumps(p.to_dict())
+    assert visits.sample_rows == sorted(set(visits.sample_rows)) and len(visits.sample_rows) == 4
+    assert visits.sample_rows[-1] < visits.full_rows
+    # what a `chartshift run` spends before migrating is a fixed step of the estimate
+    startup = p.steps[0]
+    assert (startup.step, startup.scale, startup.estimate) == ("startup", "fixed", 0.25)
+    assert p.estimate == pytest.approx(sum(s.estimate for s in p.steps)) and p.estimate > 0.25
+    d = p.to_dict()
+    written = {s["step"]: s for s in d["steps"]}
+    assert written["20_08_emr_charge_line"]["per_row"] == pytest.approx(visits.per_row, rel=1e-5)  # us, not rounded away
+    assert d["startup_seconds"] == 0.25 and d["migration_seconds"] == pytest.approx(p.estimate - 0.25, abs=1e-3)
+    assert json.dumps(d)
 
 
 def test_cli_plan(demo_export, tmp_path, capsys, monkeypatch):
@@ -91,7 +100,10 @@ def test_cli_plan(demo_export, tmp_path, capsys, monkeypatch):
     src, _ = demo_export
     base = ["plan", str(SPEC), "--source", str(src), "--sample-percent", "10", "--repeats", "1"]
     assert main(base + ["--window", "Fri 18:00..Mon 06:00", "--json", str(tmp_path / "p.json")]) == 0
-    assert json.loads((tmp_path / "p.json").read_text())["fits"] is True
+    written = json.loads((tmp_path / "p.json").read_text())
+    assert written["fits"] is True
+    # the CLI measures its own start (interpreter, imports, spec load) and counts it in
+    assert written["steps"][0]["step"] == "startup" and written["startup_seconds"] > 0
     real = estimate.plan
 
     def slow_machine(*args, **kwargs):  # the demo migrates in under a second: make it 1000x slower

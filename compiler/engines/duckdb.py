@@ -20,7 +20,7 @@ from compiler.staging import SourceFile, duckdb_malformed_sql, duckdb_stage_sql,
 # Settings a target URL may give (`duckdb:///x.duckdb?memory_limit=4GB&threads=2`), with the
 # defaults chartshift applies: a bounded buffer pool that spills to `<target>.tmp`, so that a
 # large export runs in bounded memory instead of DuckDB's default 80 % of RAM.
-URL_SETTINGS = {"memory_limit": "1GB", "threads": None, "temp_directory": None}
+URL_SETTINGS = {"memory_limit": "1GB", "threads": None, "temp_directory": None, "checkpoint_threshold": None}
 
 
 TARGET_CATALOG = "chartshift_target"
