@@ -253,6 +253,7 @@ class Plan:
 def step_scale(step: str, compiled) -> str:
     """What a step's time scales with: a source table, "all", or "fixed"."""
     from compiler.catalog import dotted
+    from compiler.plan import order_maps
 
     if step in FIXED_STEPS:
         return "fixed"
@@ -260,9 +261,10 @@ def step_scale(step: str, compiled) -> str:
         return step[len("stage:"):]
     m = re.match(r"^20_(\d+)_", step)
     if m:
+        maps = order_maps(compiled.spec)  # the scripts are numbered in run order, not spec order
         i = int(m.group(1)) - 1
-        if 0 <= i < len(compiled.spec.maps):
-            return dotted(compiled.spec.maps[i].source)
+        if 0 <= i < len(maps):
+            return dotted(maps[i].source)
     return "all"
 
 

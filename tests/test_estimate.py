@@ -54,6 +54,23 @@ def test_step_scales():
     assert step_scale("00_setup", compiled) == step_scale("overhead", compiled) == "fixed"
 
 
+def test_step_scales_follow_run_order():
+    """Maps declared out of dependency order run (and are numbered) in dependency order."""
+    from types import SimpleNamespace
+
+    from compiler.sqlgen import SqlGen
+
+    compiled = load(SPEC)
+    backwards = compiled.spec.model_copy(update={"maps": list(reversed(compiled.spec.maps))})
+    names = [s.name for s in SqlGen(backwards, compiled.catalog, "duckdb").scripts()]
+    shuffled = SimpleNamespace(spec=backwards)
+    by_target = {n.split("_", 2)[2]: n for n in names if n.startswith("20_")}
+    assert by_target["emr_charge_line"] != "20_08_emr_charge_line" or by_target["emr_patient"] != "20_02_emr_patient"
+    assert step_scale(by_target["emr_charge_line"], shuffled) == "legacy.visits"
+    assert step_scale(by_target["emr_patient"], shuffled) == "legacy.patients"
+    assert step_scale(by_target["emr_clinical_note"], shuffled) == "legacy.notes"
+
+
 def test_run_reports_every_statement(demo_export, tmp_path):
     src, _ = demo_export
     compiled = load(SPEC)
