@@ -39,6 +39,7 @@ from urllib.parse import urlsplit
 
 from compiler import __version__
 from compiler.keys import Key, SecureError, SecureUsageError
+from compiler.scratch import private_dir
 
 MAGIC = b"CSHIFTBK"
 VERSION = 1
@@ -629,7 +630,7 @@ def create_backup(compiled, source_dir: Path | None, target_url: str | None, out
                 summary.file_bytes += rec["bytes"]
             target = None
             if target_url:
-                workdir = Path(tempfile.mkdtemp(prefix="chartshift-backup-"))  # 0700: plaintext PHI
+                workdir = private_dir("backup")  # 0700: plaintext PHI
                 target = export_target(writer, target_url, workdir)
             for rec in writer.entries:
                 if rec["kind"] == "table":
@@ -736,7 +737,7 @@ def verify_backup(path: Path, key: Key, against: Path | None = None) -> tuple[Su
     if against is not None and not against.is_dir():
         raise SecureUsageError(f"{against}: not a folder")
     fh, reader = _open_archive(path, key)
-    workdir = Path(tempfile.mkdtemp(prefix="chartshift-verify-"))
+    workdir = private_dir("verify")
     try:
         def on_entry(index, name, kind):
             return _TableSink(workdir / f"{index:05d}.parquet", keep=False) if kind == "table" else None

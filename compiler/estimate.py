@@ -56,6 +56,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
+from compiler.scratch import private_dir
+
 DAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 DAY = 24 * 3600
 WEEK = 7 * DAY
@@ -348,7 +350,7 @@ def plan(compiled, source_dir: Path | None, window: Window, percent: float = 2.0
     started = time.perf_counter()
     say = progress or (lambda msg: None)
     root = root or default_root(compiled.catalog)
-    work = Path(tempfile.mkdtemp(prefix="chartshift-plan-"))  # private (0700): samples hold PHI
+    work = private_dir("plan")  # 0700: samples hold PHI
     try:
         say(f"counting the source and sampling {percent:g}% of {root} ...")
         s = Sampler(compiled, source_dir, root, seed)

@@ -8,7 +8,6 @@ Everything happens in one transaction: a failed run (error, broken accounting id
 from __future__ import annotations
 
 import shutil
-import tempfile
 import time
 from datetime import datetime, timezone
 from pathlib import Path
@@ -24,6 +23,7 @@ from compiler.lower import col, lit
 from compiler.pipeline import Compiled
 from compiler.plan import map_label, stage_table
 from compiler.report import MapCounts, Report
+from compiler.scratch import private_dir
 from compiler.sqlgen import RECONCILIATION, REJECTS, SqlGen
 from compiler.staging import source_files
 from compiler.validate import FAIL, evaluate
@@ -47,7 +47,7 @@ def run(compiled: Compiled, source_dir: Path | None, target_url: str | None, com
     gen = SqlGen(compiled.spec, compiled.catalog, dialect)
     scripts = gen.scripts()
     setup, body, finish = scripts[0], scripts[1:-1], scripts[-1]
-    workdir = Path(tempfile.mkdtemp(prefix="chartshift-"))  # private (0700): may hold transcoded PHI
+    workdir = private_dir("run")  # 0700: may hold transcoded PHI
     committed = False
     lap = _stopwatch(on_statement)
     try:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import csv
 import io
-import tempfile
 import time
 from collections import Counter
 from dataclasses import dataclass, field
@@ -24,6 +23,7 @@ from sqlglot import exp
 
 from compiler import ir
 from compiler.canonical import canonical_value
+from compiler.scratch import private_folder
 from compiler.catalog import dotted
 from compiler.emit import sql_text
 from compiler.lower import col
@@ -116,7 +116,7 @@ def run_test(compiled: Compiled, test: ir.SpecTest, target_url: str | None) -> T
 
     started = time.perf_counter()
     failures: list[str] = []
-    with tempfile.TemporaryDirectory(prefix="chartshift-test-") as tmp:
+    with private_folder("test") as tmp:
         folder = Path(tmp) / "source"
         write_given(compiled, test, folder)
         engine = open_engine(target_url or "duckdb://:memory:")

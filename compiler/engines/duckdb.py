@@ -44,6 +44,16 @@ def path_of(url: str) -> str:
     return parts.path[1:] if parts.path.startswith("/") else parts.path
 
 
+def clear_folder(folder: Path) -> None:
+    """Empty `folder` and make it private (0700)."""
+    for child in folder.iterdir():
+        if child.is_dir() and not child.is_symlink():
+            shutil.rmtree(child, ignore_errors=True)
+        else:
+            child.unlink(missing_ok=True)
+    folder.chmod(0o700)
+
+
 class DuckDBEngine:
     dialect = "duckdb"
 
@@ -60,15 +70,18 @@ class DuckDBEngine:
             if not parent.exists():
                 raise EngineError(f"{url}: folder {parent} does not exist")
         config = {"autoload_known_extensions": False, "autoinstall_known_extensions": False, **settings_of(url)}
+        default_spill = path != ":memory:" and "temp_directory" not in config
         if path != ":memory:":
             config.setdefault("temp_directory", path + ".tmp")
         spill = Path(config["temp_directory"]) if "temp_directory" in config else None
+        leftover = None  # `<target>.tmp` of a run that was killed: PHI, ours once the target is locked
         if spill is not None and not spill.exists():
             try:
                 spill.mkdir(mode=0o700)  # what spills is row data (PHI): private, like the run's workdir
             except OSError as exc:
                 raise EngineError(f"{url.split('?')[0]}: cannot create temp_directory {spill}: {exc.strerror}") from None
         else:
+            leftover = spill if default_spill and spill.is_dir() and not spill.is_symlink() else None
             spill = None
         try:
             con = duckdb.connect(":memory:", config=config)
@@ -79,6 +92,10 @@ class DuckDBEngine:
                 con.execute(f"USE {TARGET_CATALOG}")
         except duckdb.Error as exc:
             raise EngineError(f"{url}: cannot open: {first_line(exc)}") from None
+        if leftover is not None:
+            # the attach holds the target's lock: no other process spills here
+            clear_folder(leftover)
+            spill = leftover
         engine = cls(con, url)
         engine.spill_dir = spill
         return engine

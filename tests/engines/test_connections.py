@@ -74,3 +74,30 @@ def test_duckdb_target_settings(tmp_path):
     finally:
         default.close()
     assert not (target.parent / "emr.duckdb.tmp").exists()
+
+
+def test_duckdb_clears_the_spill_folder_a_killed_run_left(tmp_path):
+    """`<target>.tmp` of a killed run holds spilled rows (PHI): the next open of the same
+    target (which locks it) empties it and removes it on close; a folder the user named
+    with `temp_directory` is never touched."""
+    from compiler.engines.duckdb import DuckDBEngine
+
+    target = tmp_path / "emr.duckdb"
+    spill = tmp_path / "emr.duckdb.tmp"
+    spill.mkdir()
+    (spill / "duckdb_temp_storage-0.tmp").write_bytes(b"Doe,Jane,1970-01-01")
+    (spill / "sub").mkdir()
+    spill.chmod(0o755)
+    engine = DuckDBEngine.open(f"duckdb:///{target}")
+    try:
+        assert list(spill.iterdir()) == [] and spill.stat().st_mode & 0o777 == 0o700
+    finally:
+        engine.close()
+    assert not spill.exists()
+
+    mine = tmp_path / "my-spill"
+    mine.mkdir()
+    (mine / "keep.txt").write_text("x")
+    engine = DuckDBEngine.open(f"duckdb:///{target}?temp_directory={mine}")
+    engine.close()
+    assert (mine / "keep.txt").read_text() == "x"
