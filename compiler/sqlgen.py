@@ -6,6 +6,7 @@ Scripts, in the order they run (all inside one transaction):
   20_NN_<map>   one per map in plan order: work table, rejects, crosswalk, insert, and the
                 map's accounting identity (a row of chartshift.reconciliation)
   85_constraints  DuckDB only: target keys and unique columns, built after the load
+                (each checked first, so that a duplicate fails at its spec line)
   90_validate   one query per validation check, returning (violations, denominator)
 
 Each map's work table is built in layers (CTEs): input (source + joins + each slots, less
@@ -348,6 +349,18 @@ class SqlGen:
         s.statements.extend(builder.statements())
         return s
 
+    def duplicate_guard(self, live: exp.Table, columns: list[str], what: str) -> exp.Select:
+        """Fail with a positioned message if loaded rows share a value of `columns`.  DuckDB
+        adds a constraint to a table created in the same transaction without checking the
+        rows already in it; the violation would surface only at COMMIT, naming no table."""
+        present = exp.and_(*[exp.Not(this=exp.Is(this=col(c), expression=exp.Null())) for c in columns], copy=False)
+        dups = (exp.select(lit(1)).from_(live.copy(), copy=False).where(present, copy=False)
+                .group_by(*[col(c) for c in columns], copy=False)
+                .having(exp.GT(this=exp.Count(this=exp.Star()), expression=lit(1)), copy=False))
+        message = (f"{what}: two or more loaded rows have the same value; remove the duplicates "
+                   "with `dedup` or a `reject` rule")
+        return exp.select(exp.Case().when(exp.Exists(this=dups), exp.Anonymous(this="error", expressions=[lit(message)]), copy=False))
+
     def constraints(self) -> Script:
         """Target keys and unique columns, built once over the loaded rows (a violation
         fails the run, which then rolls back)."""
@@ -355,6 +368,15 @@ class SqlGen:
         for tgt in self.spec.targets:
             for t in tgt.tables:
                 live = self.tbl(tgt.name, t.name, building=True)
+                name = f"{tgt.name}.{t.name}"
+                xwalk = self.cat.crosswalk_field(name)
+                if t.key and not (xwalk is not None and t.key == [xwalk.field]):  # crosswalk ids are unique by construction
+                    s.statements.append(self.st(self.duplicate_guard(live, t.key, f"key of {name}"),
+                                                f"no two rows share the key of {name}", t.span))
+                for c in t.columns:
+                    if c.unique:
+                        s.statements.append(self.st(self.duplicate_guard(live, [c.name], f"unique {name}.{c.name}"),
+                                                    f"no two rows share {name}.{c.name}", c.span))
                 if t.key:
                     s.statements.append(self.st(
                         exp.Alter(this=live.copy(), kind="TABLE", actions=[

@@ -111,12 +111,20 @@ def test_keys_and_unique_columns_hold_after_the_run(project, capsys):
                          "where table_name = 'x' and constraint_type = 'PRIMARY KEY'") == [(["id"],)]
     assert rows(project, "select constraint_column_names from duckdb_constraints() "
                          "where table_name = 'x' and constraint_type = 'UNIQUE'") == [(["v"],)]
-    # a unique column violated: DuckDB finds it when the run commits; the run fails
-    # (exit 3) without showing the duplicated value, and the previous target stays
-    (project / "d" / "a.csv").write_text("k,v,flag\n1,same,\n2,same,\n")
+    # a unique column violated: the run fails (exit 3) at the spec line of the column,
+    # without showing the duplicated value, and the previous target stays.  (DuckDB alone
+    # would only notice at COMMIT, naming no table: 85_constraints checks first.)
+    (project / "d" / "a.csv").write_text("k,v,flag\n1,dupval,\n2,dupval,\n")
     code = main(["run", str(project / "t.mig"), "--target", f"duckdb:///{project / 't.duckdb'}"])
     err = capsys.readouterr().err
     assert code == 3
-    assert "commit failed" in err and "UNIQUE constraint violation" in err
-    assert "same" not in err
+    line = next(i for i, text in enumerate(SPEC.splitlines(), start=1) if "v text unique" in text)
+    assert f"t.mig:{line}: 85_constraints.sql: no two rows share t.x.v: statement failed" in err
+    assert "unique t.x.v: two or more loaded rows have the same value" in err
+    assert "dupval" not in err
     assert rows(project, "select k, v from t.x order by id") == [("10", "b"), ("9", "c")]
+    # the guard only reads: a clean run passes it, and crosswalk-filled keys get none
+    compiled = load(project / "t.mig")
+    guards = [st.comment for sc in generate(compiled.spec, compiled.catalog, "duckdb") if sc.name == "85_constraints"
+              for st in sc.statements if st.comment.startswith("no two rows")]
+    assert guards == ["no two rows share t.x.v"]

@@ -4,6 +4,25 @@
 -- Generated file: do not edit. Regenerate with `chartshift compile specs/demo_clinic.mig`.
 
 
+-- specs/demo_clinic.mig:106: no two rows share emr.practitioner.provider_code
+SELECT
+  CASE
+    WHEN EXISTS(
+      SELECT
+        1
+      FROM "emr"."practitioner"
+      WHERE
+        NOT "provider_code" IS NULL
+      GROUP BY
+        "provider_code"
+      HAVING
+        COUNT(*) > 1
+    )
+    THEN ERROR(
+      'unique emr.practitioner.provider_code: two or more loaded rows have the same value; remove the duplicates with `dedup` or a `reject` rule'
+    )
+  END;
+
 -- specs/demo_clinic.mig:104: key of emr.practitioner
 ALTER TABLE "emr"."practitioner"
 ADD PRIMARY KEY ("id");
@@ -13,6 +32,25 @@ ALTER TABLE "emr"."practitioner"
 ADD UNIQUE (
   "provider_code"
 );
+
+-- specs/demo_clinic.mig:113: no two rows share emr.patient.mrn
+SELECT
+  CASE
+    WHEN EXISTS(
+      SELECT
+        1
+      FROM "emr"."patient"
+      WHERE
+        NOT "mrn" IS NULL
+      GROUP BY
+        "mrn"
+      HAVING
+        COUNT(*) > 1
+    )
+    THEN ERROR(
+      'unique emr.patient.mrn: two or more loaded rows have the same value; remove the duplicates with `dedup` or a `reject` rule'
+    )
+  END;
 
 -- specs/demo_clinic.mig:111: key of emr.patient
 ALTER TABLE "emr"."patient"

@@ -4,6 +4,25 @@
 -- Generated file: do not edit. Regenerate with `chartshift compile tests/golden/mini.mig`.
 
 
+-- tests/golden/mini.mig:31: no two rows share emr.patient.mrn
+SELECT
+  CASE
+    WHEN EXISTS(
+      SELECT
+        1
+      FROM "emr"."patient"
+      WHERE
+        NOT "mrn" IS NULL
+      GROUP BY
+        "mrn"
+      HAVING
+        COUNT(*) > 1
+    )
+    THEN ERROR(
+      'unique emr.patient.mrn: two or more loaded rows have the same value; remove the duplicates with `dedup` or a `reject` rule'
+    )
+  END;
+
 -- tests/golden/mini.mig:29: key of emr.patient
 ALTER TABLE "emr"."patient"
 ADD PRIMARY KEY ("id");
