@@ -73,6 +73,15 @@ def with_ctes(query: exp.Select, ctes: list[tuple[str, exp.Expression]]) -> exp.
     return query
 
 
+def shared_values(source: exp.Table, columns: list[exp.Column], *projections: exp.Expression) -> exp.Select:
+    """SELECT projections FROM source WHERE every column is set GROUP BY columns
+    HAVING COUNT(*) > 1: one row per value that two or more rows share."""
+    present = exp.and_(*[exp.Not(this=exp.Is(this=c.copy(), expression=exp.Null())) for c in columns], copy=False)
+    return (exp.select(*projections).from_(source.copy(), copy=False).where(present, copy=False)
+            .group_by(*[c.copy() for c in columns], copy=False)
+            .having(exp.GT(this=exp.Count(this=exp.Star()), expression=exp.Literal.number(1)), copy=False))
+
+
 def drop_table(tbl: exp.Table) -> exp.Drop:
     return exp.Drop(tables=[tbl], kind="TABLE", exists=True)
 

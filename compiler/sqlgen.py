@@ -40,7 +40,7 @@ from compiler.catalog import (
 )
 from compiler.check import TableScope
 from compiler.dialects import DialectTraits, traits_for
-from compiler.lower import ExprLowering, col, drop_table, ident, inline_lookup, join, lit, paren, table, with_ctes
+from compiler.lower import ExprLowering, col, drop_table, ident, inline_lookup, join, lit, paren, shared_values, table, with_ctes
 from compiler.plan import CHARTSHIFT_SCHEMA, STAGE_SCHEMA, map_label, order_maps, stage_table, table_names
 
 KEY_SEPARATOR = "|"
@@ -353,10 +353,7 @@ class SqlGen:
         """Fail with a positioned message if loaded rows share a value of `columns`.  DuckDB
         adds a constraint to a table created in the same transaction without checking the
         rows already in it; the violation would surface only at COMMIT, naming no table."""
-        present = exp.and_(*[exp.Not(this=exp.Is(this=col(c), expression=exp.Null())) for c in columns], copy=False)
-        dups = (exp.select(lit(1)).from_(live.copy(), copy=False).where(present, copy=False)
-                .group_by(*[col(c) for c in columns], copy=False)
-                .having(exp.GT(this=exp.Count(this=exp.Star()), expression=lit(1)), copy=False))
+        dups = shared_values(live, [col(c) for c in columns], lit(1))
         message = (f"{what}: two or more loaded rows have the same value; remove the duplicates "
                    "with `dedup` or a `reject` rule")
         return exp.select(exp.Case().when(exp.Exists(this=dups), exp.Anonymous(this="error", expressions=[lit(message)]), copy=False))

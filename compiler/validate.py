@@ -19,7 +19,7 @@ from sqlglot import exp
 
 from compiler import ir
 from compiler.catalog import dotted
-from compiler.lower import col, lit, paren
+from compiler.lower import col, lit, paren, shared_values
 
 PASS, WARN, FAIL, NA = "pass", "warn", "fail", "not applicable"
 
@@ -55,13 +55,7 @@ def q_completeness(gen, c):
 
 def q_unique(gen, c):
     column = col(c.subject.parts[2])
-    groups = (
-        exp.select(exp.alias_(exp.Count(this=exp.Star()), "n", quoted=True))
-        .from_(subject_table(gen, c.subject))
-        .where(exp.Not(this=exp.Is(this=column, expression=exp.Null())))
-        .group_by(column.copy())
-        .having(exp.GT(this=exp.Count(this=exp.Star()), expression=one(1)))
-    )
+    groups = shared_values(subject_table(gen, c.subject), [column], exp.alias_(exp.Count(this=exp.Star()), "n", quoted=True))
     total = exp.Subquery(this=exp.select(exp.Count(this=column.copy())).from_(subject_table(gen, c.subject)))
     return exp.select(
         exp.Coalesce(this=exp.Sum(this=col("n", "d")), expressions=[one(0)]), total
