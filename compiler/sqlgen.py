@@ -776,9 +776,16 @@ class MapSql:
                                                               exp.EQ(this=col("target_id"), expression=exp.Null())],
                            where=exp.Where(this=exp.NEQ(this=col("state"), expression=lit("inactive")))),
                 f"{label}: keys not loaded by this run stay, inactive, with their ids", span))
+        loaded = exp.EQ(this=col("__status", "w"), expression=lit("loaded"))
+        by_window = self.m.dedup and self.gen.traits.survivor_id_by_window
+        if by_window:
+            # the survivor is the one loaded row among those naming it as their survivor
+            survivor_id = exp.Window(this=exp.Max(this=exp.Case().when(loaded.copy(), col("__own_id", "w"), copy=False)),
+                                     partition_by=[col("__survivor_key", "w")])
+        else:
+            survivor_id = col("__own_id", "s")
         if self.m.dedup:
-            target_id = exp.Case().when(exp.EQ(this=col("__status", "w"), expression=lit("loaded")), col("__own_id", "w"), copy=False) \
-                .else_(col("__own_id", "s"), copy=False)
+            target_id = exp.Case().when(loaded, col("__own_id", "w"), copy=False).else_(survivor_id, copy=False)
         else:
             target_id = col("__own_id", "w")
         select = (
@@ -786,7 +793,7 @@ class MapSql:
             .from_(self.gen.work(self.names.work, "w"), copy=False)
             .where(exp.In(this=col("__status", "w"), expressions=[lit("loaded"), lit("merged")]), copy=False)
         )
-        if self.m.dedup:
+        if self.m.dedup and not by_window:
             select = join(select, self.gen.work(self.names.work, "s"), on=exp.and_(
                 exp.EQ(this=col("__key", "s"), expression=col("__survivor_key", "w")),
                 exp.EQ(this=col("__status", "s"), expression=lit("loaded")), copy=False), side="LEFT")

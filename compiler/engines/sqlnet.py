@@ -61,7 +61,8 @@ def masked(message: str, secret: str | None) -> str:
 
 def stage_table_sql(tbl: exp.Table, names: list[str], text_type: str, traits, dialect: str) -> list[str]:
     """DROP + CREATE of a staging table: row number, then every column as binary-collated text."""
-    cols = [exp.ColumnDef(this=ident("__row"), kind=exp.DataType.build("BIGINT"))]
+    key = [exp.ColumnConstraint(kind=exp.PrimaryKeyColumnConstraint())] if traits.stage_row_key else []
+    cols = [exp.ColumnDef(this=ident("__row"), kind=exp.DataType.build("BIGINT"), constraints=key)]
     for n in names:
         constraints = [exp.ColumnConstraint(kind=exp.CollateColumnConstraint(this=traits.text_collation()))] if traits.text_collation else []
         cols.append(exp.ColumnDef(this=ident(n), kind=exp.DataType.build(text_type, dialect=traits.sqlglot), constraints=constraints))

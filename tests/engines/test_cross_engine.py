@@ -22,11 +22,33 @@ def results(engine_urls, demo_export):
         report = run(compiled, folder, url, commit_on_fail=True)
         engine = open_engine(url)
         try:
-            digests = table_digests(engine, SqlGen(compiled.spec, compiled.catalog, dialect))
+            gen = SqlGen(compiled.spec, compiled.catalog, dialect)
+            digests = table_digests(engine, gen)
+            digests.update(crosswalk_digests(engine, gen))
         finally:
             engine.close()
         out[dialect] = (report, digests)
     return truth, out
+
+
+def crosswalk_digests(engine, gen) -> dict[str, tuple[int, str]]:
+    """Every crosswalk: legacy key, own id, target id (a merged key's is its survivor's), state."""
+    from sqlglot import exp
+
+    from compiler.canonical import digest
+    from compiler.emit import sql_text
+    from compiler.lower import col
+    from compiler.plan import table_names
+
+    out = {}
+    for m in gen.maps:
+        if gen.cat.crosswalk_field(f"{m.target.parts[0]}.{m.target.parts[-1]}") is None:
+            continue
+        schema, name = table_names(f"{m.target.parts[0]}.{m.target.parts[-1]}").xwalk
+        q = exp.select(*[col(c) for c in ("legacy_key", "own_id", "target_id", "state")]).from_(gen.tbl(schema, name))
+        rows = engine.query(sql_text(q, gen.dialect))
+        out[f"{schema}.{name}"] = (len(rows), digest(rows))
+    return out
 
 
 def numbers(report):

@@ -1057,11 +1057,13 @@ INSERT INTO `chartshift__xwalk__emr__patient__cs_new` (
 SELECT
   `w`.`__key`,
   `w`.`__own_id`,
-  CASE WHEN `w`.`__status` = 'loaded' THEN `w`.`__own_id` ELSE `s`.`__own_id` END,
+  CASE
+    WHEN `w`.`__status` = 'loaded'
+    THEN `w`.`__own_id`
+    ELSE MAX(CASE WHEN `w`.`__status` = 'loaded' THEN `w`.`__own_id` END) OVER (PARTITION BY `w`.`__survivor_key`)
+  END,
   `w`.`__status`
 FROM `chartshift__cs_work__emr__patient` AS `w`
-LEFT JOIN `chartshift__cs_work__emr__patient` AS `s`
-  ON `s`.`__key` = `w`.`__survivor_key` AND `s`.`__status` = 'loaded'
 WHERE
   `w`.`__status` IN ('loaded', 'merged');
 
