@@ -111,17 +111,17 @@ def compare_rows(expect: ir.Rows, actual: list[tuple]) -> list[str]:
 
 
 def run_test(compiled: Compiled, test: ir.SpecTest, target_url: str | None) -> TestResult:
-    from compiler.engines import open_engine
+    from compiler.engines import open_engine, scratch_target
     from compiler.run import run
 
     started = time.perf_counter()
     failures: list[str] = []
-    with private_folder("test") as tmp:
+    with private_folder("test") as tmp, scratch_target(target_url) as url:
         folder = Path(tmp) / "source"
         write_given(compiled, test, folder)
-        engine = open_engine(target_url or "duckdb://:memory:")
+        engine = open_engine(url)
         try:
-            report = run(compiled, folder, target_url or "duckdb://:memory:", commit_on_fail=True, engine=engine)
+            report = run(compiled, folder, url, commit_on_fail=True, engine=engine)
             gen = SqlGen(compiled.spec, compiled.catalog, engine.dialect)
             for expect in test.expect:
                 schema, name = expect.table.parts[0], expect.table.parts[-1]

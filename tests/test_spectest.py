@@ -44,3 +44,9 @@ def test_row_width_mismatch_is_a_positioned_error(tmp_path, capsys):
     )
     assert main(["check", str(spec)]) == 2
     assert f"{spec}:7:5: error: row has 1 value(s) but the header names 2 column(s)" in capsys.readouterr().err
+
+
+def test_a_duckdb_target_file_is_never_written(tmp_path, capsys):
+    target = tmp_path / "real.duckdb"
+    assert main(["test", str(DEMO_SPEC), "--target", f"duckdb:///{target}"]) == 0
+    assert not target.exists()

@@ -2,26 +2,45 @@
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from urllib.parse import urlsplit
 
 from compiler.engines.base import Engine, EngineError
 
 
-def open_engine(url: str) -> Engine:
+def engine_class(url: str):
+    """The adapter class for a target URL's scheme (imported on first use)."""
     scheme = urlsplit(url).scheme.lower()
     if scheme == "duckdb":
         from compiler.engines.duckdb import DuckDBEngine
 
-        return DuckDBEngine.open(url)
+        return DuckDBEngine
     if scheme in ("postgresql", "postgres"):
         from compiler.engines.postgres import PostgresEngine
 
-        return PostgresEngine.open(url)
+        return PostgresEngine
     if scheme in ("mysql", "mariadb"):
         from compiler.engines.mysql import MySQLEngine
 
-        return MySQLEngine.open(url)
+        return MySQLEngine
     raise EngineError(f"unsupported target `{scheme or url}`: use duckdb:///FILE, postgresql://user@host:port/db or mysql://user@host:port/db")
 
 
-__all__ = ["Engine", "EngineError", "open_engine"]
+def open_engine(url: str) -> Engine:
+    return engine_class(url).open(url)
+
+
+@contextmanager
+def scratch_target(url: str | None):
+    """Where spec tests run: in-memory DuckDB for no target or a DuckDB one (a test never
+    writes into a target file), else a new database on the given server, dropped after."""
+    if url is None or engine_class(url).dialect == "duckdb":
+        yield "duckdb://:memory:"
+        return
+    from compiler.engines.sqlnet import scratch_database
+
+    with scratch_database(engine_class(url), url) as scratch:
+        yield scratch
+
+
+__all__ = ["Engine", "EngineError", "engine_class", "open_engine", "scratch_target"]

@@ -27,7 +27,8 @@ class MySQLEngine:
         self.display_url = url.display
 
     @classmethod
-    def open(cls, url: str) -> "MySQLEngine":
+    def open(cls, url: str, autocommit: bool = True) -> "MySQLEngine":
+        """Always in autocommit: DDL commits implicitly anyway (publication is by RENAME)."""
         u = ServerUrl.parse(url, env_of(ENV))
         if not u.database:
             raise EngineError(f"{u.display}: name the database in the URL (mysql://user@host:port/DATABASE)")

@@ -30,11 +30,12 @@ class PostgresEngine:
         self.display_url = url.display
 
     @classmethod
-    def open(cls, url: str) -> "PostgresEngine":
+    def open(cls, url: str, autocommit: bool = False) -> "PostgresEngine":
+        """`autocommit`: for statements that cannot run in a transaction (CREATE DATABASE)."""
         u = ServerUrl.parse(url, env_of(ENV))
         params = {k: v for k, v in dict(host=u.host, port=u.port, user=u.user, password=u.password, dbname=u.database).items() if v}
         try:
-            conn = psycopg.connect(connect_timeout=10, autocommit=False, **params)
+            conn = psycopg.connect(connect_timeout=10, autocommit=autocommit, **params)
         except psycopg.Error as exc:
             raise EngineError(f"{u.display}: cannot connect: {masked(first_line(exc), u.password)}") from None
         conn.execute("SET client_encoding TO 'UTF8'")

@@ -4,13 +4,15 @@ DuckDB-normalised files, statement plumbing."""
 from __future__ import annotations
 
 import os
+import secrets
+from contextlib import contextmanager
 from dataclasses import dataclass
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote, urlsplit, urlunsplit
 
 from sqlglot import exp
 
 from compiler.emit import sql_text
-from compiler.engines.base import first_line  # noqa: F401  (re-exported for the adapters)
+from compiler.engines.base import EngineError, first_line  # noqa: F401  (re-exported for the adapters)
 from compiler.lower import drop_table, ident
 from compiler.staging import REJECT_COLUMNS
 
@@ -84,3 +86,39 @@ def column_list(names: list[str], dialect: str) -> str:
 
 
 REJECTS_COLUMNS = REJECT_COLUMNS
+
+
+def with_database(url: str, database: str) -> str:
+    """The same server URL (user, password, settings) naming another database."""
+    p = urlsplit(url)
+    return urlunsplit((p.scheme, p.netloc, "/" + database, p.query, p.fragment))
+
+
+# dialect -> (create, drop) of a scratch database; {name} is the quoted identifier
+SCRATCH_SQL = {
+    "postgres": ("CREATE DATABASE {name}", "DROP DATABASE IF EXISTS {name} WITH (FORCE)"),
+    "mysql": ("CREATE DATABASE {name} CHARACTER SET utf8mb4", "DROP DATABASE IF EXISTS {name}"),
+}
+
+
+@contextmanager
+def scratch_database(engine_cls, url: str):
+    """Yield the URL of a new, empty database on the server of `url`, and drop it
+    afterwards: spec tests run there, isolated from the crosswalks and tables of the
+    database the URL names (which they never write)."""
+    name = f"chartshift_test_{os.getpid()}_{secrets.token_hex(4)}"
+    quoted_name = ident(name).sql(dialect=engine_cls.dialect, identify=True)
+    create, drop = SCRATCH_SQL[engine_cls.dialect]
+    admin = engine_cls.open(url, autocommit=True)
+    try:
+        try:
+            admin.execute(create.format(name=quoted_name))
+        except EngineError as exc:
+            raise EngineError(f"{admin.display_url}: spec tests run in a new database on this server and "
+                              f"cannot create one (grant CREATE DATABASE): {exc}") from None
+        try:
+            yield with_database(url, name)
+        finally:
+            admin.execute(drop.format(name=quoted_name))
+    finally:
+        admin.close()
