@@ -53,8 +53,10 @@ import shutil
 import tempfile
 import time
 from collections import defaultdict
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import parse_qs, urlencode, urlsplit
 
 from compiler.scratch import private_dir
 
@@ -139,10 +141,39 @@ def parse_window(text: str) -> Window:
 # ------------------------------------------------------------------ timing runs
 
 
-def timed_run(compiled, source: Path, target: str | None, workdir: Path, commit_on_fail: bool = True,
+# The sample runs' DuckDB: one thread (its CPU time is steadier than that of two threads
+# that wait on each other, and the tiny sample runs gain nothing from the second one), and
+# a checkpoint at every commit (a full run's commit passes the 16 MiB WAL threshold and
+# writes the data file; a sample's would only append to the WAL).  A target URL's own
+# settings win.
+SAMPLE_DUCKDB = {"threads": "1", "checkpoint_threshold": "0b"}
+
+
+@contextmanager
+def timing_target(target: str | None, workdir: Path):
+    """Where one timed sample run goes: a new DuckDB file (with the target URL's settings,
+    for a DuckDB target) or a new database on the target's server, removed afterwards.
+    Never the target itself: the samples would replace a real migration's tables."""
+    from compiler.engines import engine_class
+    from compiler.engines.sqlnet import scratch_database
+
+    if target is not None and engine_class(target).dialect != "duckdb":
+        with scratch_database(engine_class(target), target) as url:
+            yield url
+        return
+    settings = {**SAMPLE_DUCKDB, **{k: v[-1] for k, v in parse_qs(urlsplit(target or "").query).items()}}
+    scratch = Path(tempfile.mkdtemp(prefix="db-", dir=workdir))
+    try:
+        yield f"duckdb:///{scratch / 'plan.duckdb'}?{urlencode(settings)}"
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+def timed_run(compiled, source: Path, target: str | None, workdir: Path,
               clock=time.process_time) -> dict[str, float]:
     """step -> seconds of `clock` (default: this process's CPU time, all threads) for one
-    migration of `source`, plus `overhead`: what no step covers."""
+    migration of `source` (into a scratch target: timing_target), plus `overhead`: what
+    no step covers."""
     from compiler.run import run
 
     steps: dict[str, float] = defaultdict(float)
@@ -153,26 +184,19 @@ def timed_run(compiled, source: Path, target: str | None, workdir: Path, commit_
         steps[step] += now - last[0]
         last[0] = now
 
-    url, scratch = target, None
-    if url is None:
-        # one DuckDB thread: its CPU time is steadier than that of two threads that wait
-        # on each other, and the tiny sample runs gain nothing from the second one
-        scratch = Path(tempfile.mkdtemp(prefix="db-", dir=workdir))
-        url = f"duckdb:///{scratch / 'plan.duckdb'}?threads=1&checkpoint_threshold=0b"
-    # Python's cyclic collector would charge the garbage of earlier runs (sqlglot trees)
-    # to whichever step it happens to interrupt; a few ms there, times 50 for a 2 %
-    # sample, moves the estimate by a third.  Collect first, then keep it out of the run.
-    gc.collect()
-    gc.disable()
-    try:
-        started = clock()
-        report = run(compiled, source, url, commit_on_fail=commit_on_fail if target is None else False, on_statement=note)
-        total = clock() - started
-    finally:
-        gc.enable()
+    with timing_target(target, workdir) as url:
+        # Python's cyclic collector would charge the garbage of earlier runs (sqlglot trees)
+        # to whichever step it happens to interrupt; a few ms there, times 50 for a 2 %
+        # sample, moves the estimate by a third.  Collect first, then keep it out of the run.
+        gc.collect()
+        gc.disable()
+        try:
+            last[0] = started = clock()
+            report = run(compiled, source, url, commit_on_fail=True, on_statement=note)
+            total = clock() - started
+        finally:
+            gc.enable()
     steps["overhead"] = max(0.0, total - sum(steps.values()))
-    if scratch is not None:
-        shutil.rmtree(scratch, ignore_errors=True)
     out = dict(steps)
     out["__status__"] = report.status  # type: ignore[assignment]
     return out
@@ -225,6 +249,7 @@ class Plan:
     planning_seconds: float = 0.0
     sample_status: str = ""
     startup: float = 0.0       # of `estimate`: the run's start (interpreter, imports, spec load)
+    measure: str = "CPU"       # what the sample runs were timed in: CPU (DuckDB) or wall-clock (a server)
 
     @property
     def fits(self) -> bool:
@@ -244,7 +269,7 @@ class Plan:
             "sample_percent": self.percent, "root": self.root,
             "tables": [vars(t) for t in self.tables],
             "steps": [{k: num(v) for k, v in vars(s).items()} for s in self.steps],
-            "estimate_seconds": round(self.estimate, 3), "startup_seconds": round(self.startup, 3),
+            "measure": self.measure, "estimate_seconds": round(self.estimate, 3), "startup_seconds": round(self.startup, 3),
             "migration_seconds": round(self.estimate - self.startup, 3), "low_seconds": round(self.low, 3),
             "high_seconds": round(self.high, 3), "rounds": self.rounds, "spread": round(self.spread, 4),
             "fits": self.fits, "margin_seconds": round(self.margin, 3),
@@ -343,6 +368,7 @@ def plan(compiled, source_dir: Path | None, window: Window, percent: float = 2.0
     rounds of timing runs; after MIN_ROUNDS it stops once a round moves the estimate by less
     than CONVERGED.  `startup`: CPU seconds a `chartshift run` spends before it migrates
     (interpreter, imports, spec load), measured by the caller and added as a fixed step."""
+    from compiler.engines import engine_class
     from compiler.sample import Sampler, default_root
 
     if not 0 < percent <= 100:
@@ -365,13 +391,17 @@ def plan(compiled, source_dir: Path | None, window: Window, percent: float = 2.0
             rows.append({t: len(v) for t, v in sub.sel.items()})
         rows.append({t: st.selected for t, st in s.stats.items()})
         full_rows = {t: st.records - st.malformed for t, st in s.stats.items()}
-        model = _Model(compiled, rows, full_rows, target is None or target.startswith("duckdb:"))
+        embedded = target is None or engine_class(target).dialect == "duckdb"
+        model = _Model(compiled, rows, full_rows, embedded)
+        # DuckDB works inside this process: its CPU time is the run's.  A server works in
+        # its own processes, which this one cannot see: there, the wall clock.
+        clock = time.process_time if embedded else time.perf_counter
         timings: list[list[dict[str, float]]] = [[] for _ in folders]   # [size][round] -> step -> seconds
         status, previous = "", None
         for i in range(max(1, repeats)):
             say(f"timing the migration on {', '.join(SIZE_NAMES[:-1])} and the whole sample (round {i + 1}) ...")
             for k, folder in enumerate(folders):
-                r = timed_run(compiled, folder, target, work)
+                r = timed_run(compiled, folder, target, work, clock=clock)
                 status = str(r.pop("__status__"))
                 timings[k].append(r)
             done = list(range(i + 1))
@@ -394,7 +424,8 @@ def plan(compiled, source_dir: Path | None, window: Window, percent: float = 2.0
         tables = [TableCount(t, st.file, st.records, st.malformed, st.source_bytes, st.selected)
                   for t, st in s.stats.items()]
         p = Plan(window, percent, root, tables, steps, total, total * max(0.0, 1 - MARGIN - spread),
-                 total * (1 + MARGIN + spread), len(rounds), spread, sample_status=status, startup=startup)
+                 total * (1 + MARGIN + spread), len(rounds), spread, sample_status=status, startup=startup,
+                 measure="CPU" if embedded else "wall-clock")
     finally:
         shutil.rmtree(work, ignore_errors=True)
     p.planning_seconds = time.perf_counter() - started
@@ -442,7 +473,7 @@ def print_plan(p: Plan, console) -> None:
     for c in p.tables:
         t.add_row(c.table, c.file, f"{c.records:,}", f"{c.malformed:,}", f"{c.bytes / 1e6:,.1f}", f"{c.sample_records:,}")
     console.print(t)
-    t = Table(title=f"CPU seconds per step = fixed + per-row x rows (fitted on {', '.join(SIZE_NAMES[:-1])} and the whole sample)",
+    t = Table(title=f"{p.measure} seconds per step = fixed + per-row x rows (fitted on {', '.join(SIZE_NAMES[:-1])} and the whole sample)",
               title_justify="left")
     for c in ("step", "scales with", "full rows", *(f"{n} s" for n in SIZE_NAMES), "fixed s", "per 1k rows", "estimate", "range"):
         t.add_column(c, justify="left" if c in ("step", "scales with") else "right")
@@ -452,7 +483,7 @@ def print_plan(p: Plan, console) -> None:
                   human(s.estimate), f"{human(s.low)} - {human(s.high)}")
     console.print(t)
     parts = f"; startup {human(p.startup)} + migration {human(p.estimate - p.startup)}" if p.startup else ""
-    console.print(f"full run: about {human(p.estimate)} of CPU{parts} (range {human(p.low)} - {human(p.high)}: "
+    console.print(f"full run: about {human(p.estimate)} of {p.measure} time{parts} (range {human(p.low)} - {human(p.high)}: "
                   f"+-{MARGIN:.0%} and +-{p.spread:.0%} from leaving one of {p.rounds} timing rounds out); "
                   f"window {p.window.text} = {human(p.window.seconds)}")
     verdict, style = ("FITS", "green") if p.fits else ("DOES NOT FIT", "bold red")

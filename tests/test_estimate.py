@@ -133,3 +133,13 @@ def test_cli_plan(demo_export, tmp_path, capsys, monkeypatch):
     assert main(base[:-2] + ["--repeats", "0", "--window", "Fri 18:00..Mon 06:00"]) == 2
     out = capsys.readouterr()
     assert "FITS" in out.out and "DOES NOT FIT" in out.out and "bad window" in out.err
+
+
+def test_plan_never_writes_a_duckdb_target(demo_export, tmp_path):
+    """The samples run in scratch files with the target URL's settings, not in the target."""
+    src, _ = demo_export
+    target = tmp_path / "real.duckdb"
+    p = plan(load(SPEC), src, parse_window("Fri 18:00..Mon 06:00"), percent=20, repeats=1,
+             target=f"duckdb:///{target}?memory_limit=500MB")
+    assert p.measure == "CPU" and p.estimate > 0
+    assert not target.exists() and not (tmp_path / "real.duckdb.tmp").exists()
