@@ -132,9 +132,10 @@ def run_test(compiled: Compiled, test: ir.SpecTest, target_url: str | None) -> T
     by_map = {(m.source, m.target): m for m in report.maps}
     for rj in test.rejects:
         m = by_map[(dotted(rj.source), dotted(rj.target))]
-        want = {r: n for r, n in rj.counts if n}
+        want = {r: n for r, n in sorted(rj.counts) if n}
         if want != m.rejected_by_reason:
-            failures.append(f"rejects of {m.map}: expected {want or 'none'}, got {m.rejected_by_reason or 'none'}")
+            got = dict(sorted(m.rejected_by_reason.items()))
+            failures.append(f"rejects of {m.map}: expected {want or 'none'}, got {got or 'none'}")
     by_name = {c.name: c for c in report.checks}
     for ec in test.checks:
         got = by_name[ec.name]

@@ -1,5 +1,5 @@
 -- chartshift 0.1.0 | dialect duckdb
--- spec specs/demo_clinic.mig sha256 a0494f9d66c6084fd72bfacaa145ad2d752a9b7ffec0e94f1786bb184aad4f3b
+-- spec specs/demo_clinic.mig sha256 295de9ff7e0fda5ef7ecc44e86854ff2d3b289d26c0e0bf4281d0d0b443538dc
 -- 20_05_emr_diagnosis: map legacy.cases -> emr.diagnosis
 -- Generated file: do not edit. Regenerate with `chartshift compile specs/demo_clinic.mig`.
 
