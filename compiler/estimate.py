@@ -10,8 +10,10 @@
    as sampling that share of the percent from the full export, since bottom-k picks nest
    and the sample is closed).
 3. **Time** the migration on the four, in rounds, each on a fresh temporary DuckDB file
-   (or `--target`), in CPU seconds of this process (DuckDB on one thread, no garbage
-   collections inside a timed run: steadier than the wall clock on a shared machine), per
+   (with a server `--target`, in a new database on that server: timing_target; the
+   target itself is never written), in CPU seconds of this process (DuckDB on one
+   thread, no garbage collections inside a timed run: steadier than the wall clock on a
+   shared machine; a server's work is not this process's, so there the wall clock), per
    step: each source file's staging, setup, typed views, each map's script, reconcile,
    validate, the report queries, finish (drop work tables and commit), and the rest
    (`overhead`: compiling the SQL, opening the engine).  The sample runs checkpoint at
