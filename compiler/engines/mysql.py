@@ -4,6 +4,7 @@ LOAD DATA LOCAL INFILE of a DuckDB-normalised file."""
 
 from __future__ import annotations
 
+import re
 import socket
 from pathlib import Path
 
@@ -16,6 +17,21 @@ from compiler.engines.sqlnet import ServerUrl, column_list, env_of, first_line, 
 from compiler.staging import REJECT_COLUMNS, SourceFile, normalize_with_duckdb
 
 ENV = {"host": "MYSQL_HOST", "port": "MYSQL_TCP_PORT", "user": "MYSQL_USER", "password": "MYSQL_PWD", "database": "MYSQL_DATABASE"}
+
+
+DUPLICATE_KEY = 1062
+_FOR_KEY = re.compile(r"for key '([^']*)'$")
+
+
+def key_name(exc: BaseException) -> str:
+    """The unique key a duplicate entry violates (`mrn`, `PRIMARY`): a catalog name, kept
+    although the message (which quotes the duplicated value) is redacted whole."""
+    args = getattr(exc, "args", ())
+    if len(args) == 2 and args[0] == DUPLICATE_KEY and isinstance(args[1], str):
+        m = _FOR_KEY.search(args[1])
+        if m:
+            return f" [key {m.group(1)}]"
+    return ""
 
 
 class MySQLEngine:
@@ -46,7 +62,7 @@ class MySQLEngine:
         return cls(conn, u)
 
     def fail(self, what: str, exc: BaseException) -> EngineError:
-        return EngineError(f"{what}: {redact(masked(first_line(exc), self.url.password))}")
+        return EngineError(f"{what}: {redact(masked(first_line(exc), self.url.password))}{key_name(exc)}")
 
     def begin(self) -> None:
         pass  # publication is by RENAME (see compiler/dialects.py)

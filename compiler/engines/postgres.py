@@ -21,6 +21,19 @@ COPY_BLOCK = 1 << 20
 RUN_SETTINGS = {"work_mem": "256MB"}
 
 
+def catalog_names(exc: BaseException) -> str:
+    """The constraint, table and column a failed statement names, from the error's
+    diagnostics: catalog names, never row data (the message itself is redacted whole)."""
+    diag = getattr(exc, "diag", None)
+    if diag is None:
+        return ""
+    parts = [f"{label} {value}" for label, value in (
+        ("constraint", diag.constraint_name),
+        ("table", ".".join(p for p in (diag.schema_name, diag.table_name) if p) or None),
+        ("column", diag.column_name)) if value]
+    return f" [{', '.join(parts)}]" if parts else ""
+
+
 class PostgresEngine:
     dialect = "postgres"
 
@@ -42,7 +55,7 @@ class PostgresEngine:
         return cls(conn, u)
 
     def fail(self, what: str, exc: BaseException) -> EngineError:
-        return EngineError(f"{what}: {redact(masked(first_line(exc), self.url.password))}")
+        return EngineError(f"{what}: {redact(masked(first_line(exc), self.url.password))}{catalog_names(exc)}")
 
     def begin(self) -> None:
         # psycopg opens the transaction with the first statement: this one
