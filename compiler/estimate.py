@@ -58,7 +58,7 @@ from collections import defaultdict
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import parse_qs, urlencode, urlsplit
+from urllib.parse import urlencode
 
 from compiler.scratch import private_dir
 
@@ -157,13 +157,15 @@ def timing_target(target: str | None, workdir: Path):
     for a DuckDB target) or a new database on the target's server, removed afterwards.
     Never the target itself: the samples would replace a real migration's tables."""
     from compiler.engines import engine_class
+    from compiler.engines.duckdb import settings_of
     from compiler.engines.sqlnet import scratch_database
 
-    if target is not None and engine_class(target).dialect != "duckdb":
-        with scratch_database(engine_class(target), target) as url:
+    engine = engine_class(target) if target is not None else None
+    if engine is not None and engine.dialect != "duckdb":
+        with scratch_database(engine, target, "the plan's sample runs go") as url:
             yield url
         return
-    settings = {**SAMPLE_DUCKDB, **{k: v[-1] for k, v in parse_qs(urlsplit(target or "").query).items()}}
+    settings = {**SAMPLE_DUCKDB, **settings_of(target or "duckdb://")}
     scratch = Path(tempfile.mkdtemp(prefix="db-", dir=workdir))
     try:
         yield f"duckdb:///{scratch / 'plan.duckdb'}?{urlencode(settings)}"

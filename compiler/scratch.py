@@ -26,15 +26,11 @@ def _host() -> str:
     return re.sub(r"[^A-Za-z0-9.]", "_", socket.gethostname()) or "host"
 
 
-def prefix(kind: str) -> str:
-    """The name prefix of a scratch folder of this process (`kind`: run, plan, backup...)."""
-    return f"chartshift-{kind}-{_host()}-{os.getpid()}-"
-
-
 def private_dir(kind: str) -> Path:
-    """A new 0700 folder under $TMPDIR for this process, after sweeping dead ones."""
+    """A new 0700 folder under $TMPDIR for this process (`kind`: run, plan, backup...),
+    after sweeping dead ones."""
     sweep()
-    return Path(tempfile.mkdtemp(prefix=prefix(kind)))
+    return Path(tempfile.mkdtemp(prefix=f"chartshift-{kind}-{_host()}-{os.getpid()}-"))
 
 
 @contextmanager

@@ -34,12 +34,13 @@ def open_engine(url: str) -> Engine:
 def scratch_target(url: str | None):
     """Where spec tests run: in-memory DuckDB for no target or a DuckDB one (a test never
     writes into a target file), else a new database on the given server, dropped after."""
-    if url is None or engine_class(url).dialect == "duckdb":
+    engine = engine_class(url) if url is not None else None
+    if engine is None or engine.dialect == "duckdb":
         yield "duckdb://:memory:"
         return
     from compiler.engines.sqlnet import scratch_database
 
-    with scratch_database(engine_class(url), url) as scratch:
+    with scratch_database(engine, url) as scratch:
         yield scratch
 
 

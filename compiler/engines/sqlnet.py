@@ -102,10 +102,11 @@ SCRATCH_SQL = {
 
 
 @contextmanager
-def scratch_database(engine_cls, url: str):
+def scratch_database(engine_cls, url: str, purpose: str = "spec tests run"):
     """Yield the URL of a new, empty database on the server of `url`, and drop it
-    afterwards: spec tests run there, isolated from the crosswalks and tables of the
-    database the URL names (which they never write)."""
+    afterwards: spec tests and plan's sample runs go there, isolated from the crosswalks
+    and tables of the database the URL names (which they never write).  `purpose` starts
+    the error when the database cannot be created."""
     name = f"chartshift_test_{os.getpid()}_{secrets.token_hex(4)}"
     quoted_name = ident(name).sql(dialect=engine_cls.dialect, identify=True)
     create, drop = SCRATCH_SQL[engine_cls.dialect]
@@ -114,7 +115,7 @@ def scratch_database(engine_cls, url: str):
         try:
             admin.execute(create.format(name=quoted_name))
         except EngineError as exc:
-            raise EngineError(f"{admin.display_url}: spec tests run in a new database on this server and "
+            raise EngineError(f"{admin.display_url}: {purpose} in a new database on this server and "
                               f"cannot create one (grant CREATE DATABASE): {exc}") from None
         try:
             yield with_database(url, name)
