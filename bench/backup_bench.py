@@ -3,12 +3,12 @@
     .venv/bin/python bench/backup_bench.py                  # 100,000 patients, 3 repetitions
     .venv/bin/python bench/backup_bench.py --patients 10000 --reps 5 --no-write
 
-Generates the demo export (compiler.demo.generate, seed 42), then times, in the same run
+Generates the demo export (compiler.demo.export.generate, seed 42), then times, in the same run
 and on the same warm page cache, each tool's wall time (median of the repetitions) and
 output size, and rewrites the "Backup throughput" section of bench/RESULTS.md.
 
 Every tool runs as a separate process, start-up included: `chartshift` through
-`python -m compiler.cli`, tar and gzip through `sh -c` with pipefail.
+`python -m compiler.cli.main`, tar and gzip through `sh -c` with pipefail.
 """
 
 from __future__ import annotations
@@ -63,7 +63,7 @@ def spec_for(export: Path, work: Path) -> tuple[Path, list[str]]:
     """The demo spec if it checks; else a sources-only spec over the export's CSV files
     (the backup needs only the source declarations).  Returns (spec, file names)."""
     from compiler.pipeline import load
-    from compiler.staging import source_files
+    from compiler.runtime.staging import source_files
 
     demo = ROOT / "specs" / "demo_clinic.mig"
     try:
@@ -119,7 +119,7 @@ def main() -> int:
     ap.add_argument("--no-write", action="store_true", help="print the table only; leave bench/RESULTS.md alone")
     args = ap.parse_args()
 
-    from compiler.demo import generate
+    from compiler.demo.export import generate
 
     work = Path(args.workdir) if args.workdir else Path(tempfile.mkdtemp(prefix="chartshift-bench-"))
     work.mkdir(parents=True, exist_ok=True)
@@ -132,7 +132,7 @@ def main() -> int:
         input_bytes = sum((export / n).stat().st_size for n in names)
         env = dict(os.environ, CHARTSHIFT_BACKUP_KEY=secrets.token_hex(32),
                    CHARTSHIFT_AUDIT_LOG=str(work / "audit.jsonl"), PYTHONPATH=str(ROOT))
-        cs = [sys.executable, "-m", "compiler.cli"]
+        cs = [sys.executable, "-m", "compiler.cli.main"]
         files = " ".join(f"'{n}'" for n in names)
         plain, packed, tgz = work / "plain.csbk", work / "packed.csbk", work / "files.tar.gz"
         out_dir, out_tar = work / "restored", work / "untarred"

@@ -62,7 +62,7 @@ def ensure_data(patients: int, seed: int) -> Path:
     tmp = base / f".tmp-{data.name}-{os.getpid()}"
     shutil.rmtree(tmp, ignore_errors=True)
     t = time.perf_counter()
-    res = subprocess.run([PY, "-m", "compiler.cli", "demo-data", str(tmp), "--patients", str(patients), "--seed", str(seed)],
+    res = subprocess.run([PY, "-m", "compiler.cli.main", "demo-data", str(tmp), "--patients", str(patients), "--seed", str(seed)],
                          cwd=ROOT, capture_output=True, text=True)
     if res.returncode != 0:
         raise SystemExit(f"bench: demo-data failed ({res.returncode}):\n{res.stderr}")

@@ -30,7 +30,7 @@ def main() -> int:
     args = ap.parse_args()
     import sqlglot.expressions as E
 
-    import compiler.sqlgen as sg
+    import compiler.sqlgen.scripts as sg
     from compiler.pipeline import load, render_all
 
     spec = write(Path(tempfile.mkdtemp(prefix="cs-bench-wide-")), args.tables)

@@ -41,7 +41,7 @@ LIMIT = 0.30   # issue 4: within +-30 %
 
 def chartshift(*args: str) -> subprocess.CompletedProcess:
     exe = ROOT / ".venv" / "bin" / "chartshift"
-    cmd = [str(exe)] if exe.exists() else [PY, "-m", "compiler.cli"]
+    cmd = [str(exe)] if exe.exists() else [PY, "-m", "compiler.cli.main"]
     return subprocess.run(cmd + list(args), cwd=ROOT, capture_output=True, text=True)
 
 

@@ -4,7 +4,7 @@ generated statement, and the process's peak RSS (VmHWM) after each.
 
     .venv/bin/python bench/profile_run.py DATA_DIR [--target URL] [--top 25] [--json OUT]
 
-It calls compiler.run.run() exactly as the CLI does; only the engine object is wrapped
+It calls compiler.runtime.run.run() exactly as the CLI does; only the engine object is wrapped
 (timing around stage/execute/query) and render_statements is observed to label each
 statement with its spec line and comment.  No compiler code is changed.
 """
@@ -89,7 +89,7 @@ def main() -> int:
                     "and a summary of the most expensive operators of the slowest statements")
     args = ap.parse_args()
 
-    import compiler.run as runmod
+    import compiler.runtime.run as runmod
     from compiler.pipeline import load
 
     labels: dict[str, str] = {}

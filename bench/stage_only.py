@@ -29,12 +29,12 @@ def main() -> int:
     ap.add_argument("--spec", default=str(ROOT / "specs" / "demo_clinic.mig"))
     args = ap.parse_args()
 
-    from compiler.emit import render_statements
-    from compiler.engines import open_engine
+    from compiler.emit.render import render_statements
+    from compiler.runtime.engines import open_engine
     from compiler.pipeline import load
-    from compiler.plan import stage_table
-    from compiler.sqlgen import REJECTS, SqlGen
-    from compiler.staging import source_files
+    from compiler.plan.steps import stage_table
+    from compiler.sqlgen.scripts import REJECTS, SqlGen
+    from compiler.runtime.staging import source_files
 
     ph = Phases()
     compiled = load(args.spec)

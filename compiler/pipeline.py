@@ -9,13 +9,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from compiler import ir
-from compiler.build import build
-from compiler.catalog import Catalog
-from compiler.check import check
+from compiler.syntax.build import build
+from compiler.semantic.catalog import Catalog
+from compiler.semantic.check import check
 from compiler.diagnostics import Diagnostic, SpecError
-from compiler.emit import exclusive, render_script
-from compiler.parse import parse, point_span
-from compiler.sqlgen import Script, generate
+from compiler.emit.render import exclusive, render_script
+from compiler.syntax.parse import parse, point_span
+from compiler.sqlgen.scripts import Script, generate
 
 
 class InputError(Exception):

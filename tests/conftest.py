@@ -29,7 +29,7 @@ def audit_log_outside_the_repo(tmp_path_factory):
 @pytest.fixture(scope="session")
 def demo_export(tmp_path_factory) -> tuple[Path, dict]:
     """(folder, truth) for a 300-patient demo export."""
-    from compiler.demo import generate
+    from compiler.demo.export import generate
 
     out = tmp_path_factory.mktemp("demo")
     generate(out, patients=300, seed=7)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from sqlglot import exp
 
-from compiler import types as T
+from compiler.ir import types as T
 from compiler.functions.registry import Function, register
 from compiler.functions.sqlkit import Engine, add, case, lit, mod, num, per_dialect
 

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from sqlglot import exp
 
-from compiler import types as T
+from compiler.ir import types as T
 from compiler.functions.regex import parse_regex
 from compiler.functions.registry import ANY_DIALECT, Function, cheap_to_repeat as _cheap, register
 from compiler.functions.sqlkit import (

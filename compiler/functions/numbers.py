@@ -14,7 +14,7 @@ from typing import Callable
 
 from sqlglot import exp
 
-from compiler import types as T
+from compiler.ir import types as T
 from compiler.functions.registry import Function, register
 from compiler.functions.sqlkit import (
     Engine,

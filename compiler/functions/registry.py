@@ -13,7 +13,7 @@ from typing import Callable, Mapping, Sequence
 
 from sqlglot import exp
 
-from compiler import types as T
+from compiler.ir import types as T
 
 Lowering = Callable[[list[exp.Expression]], exp.Expression]
 

@@ -19,7 +19,7 @@ from typing import Callable, Iterable, Mapping, Sequence
 import sqlglot
 from sqlglot import exp
 
-from compiler import types as T
+from compiler.ir import types as T
 from compiler.functions.regex import Regex, parse_regex
 from compiler.functions.registry import DIALECTS, VALUE_TYPE_KEY, Lowering
 

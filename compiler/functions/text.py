@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from sqlglot import exp
 
-from compiler import types as T
+from compiler.ir import types as T
 from compiler.functions.regex import RegexError, parse_regex, parse_replacement
 from compiler.functions.registry import ANY_DIALECT, Function, register
 from compiler.functions.sqlkit import (

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal as D
 
-from compiler import types as T
+from compiler.ir import types as T
 
 from .harness import Null
 

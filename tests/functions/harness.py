@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from sqlglot import ErrorLevel, exp
 
-from compiler import types as T
+from compiler.ir import types as T
 from compiler.functions import REGISTRY, SQLGLOT_DIALECT, lower_call
 from compiler.functions.sqlkit import sql_type
 

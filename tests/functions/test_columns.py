@@ -13,7 +13,7 @@ from collections import defaultdict
 import pytest
 from sqlglot import exp
 
-from compiler import types as T
+from compiler.ir import types as T
 from compiler.functions import REGISTRY, lower_call
 
 from .cases import CASES

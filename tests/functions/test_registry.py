@@ -9,7 +9,7 @@ import pytest
 from sqlglot import ErrorLevel, exp
 from sqlglot.errors import UnsupportedError
 
-from compiler import types as T
+from compiler.ir import types as T
 from compiler.functions import (
     ANY_DIALECT,
     DIALECTS,

@@ -1,0 +1,93 @@
+"""Scripts of sqlglot trees -> SQL text files, laid out by a Jinja2 template.
+
+Rendering uses `unsupported_level=ErrorLevel.RAISE`: a construct the dialect cannot
+express is a compile error, never a warning followed by wrong SQL.  Output depends only
+on the spec text and the compiler version, so it is byte-identical run to run.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import jinja2
+from sqlglot.errors import ErrorLevel
+from sqlglot.expressions import Expr
+
+from compiler import __version__
+from compiler.sqlgen.dialect_sql import traits_for
+from compiler.sqlgen.scripts import Script
+
+
+@lru_cache(maxsize=None)
+def environment() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.PackageLoader("compiler.emit", "templates"),
+        autoescape=False,
+        keep_trailing_newline=True,
+        undefined=jinja2.StrictUndefined,
+    )
+
+
+@dataclass
+class RenderedStatement:
+    text: str
+    comment: str
+    origin: str
+    query: str | None
+
+
+def sql_text(tree, dialect: str, consume: bool = False) -> str:
+    """The SQL of `tree`.  sqlglot's generator copies the tree first because its
+    preprocessing may rewrite it; `consume=True` skips the copy: the caller drops the
+    tree afterwards and no node of it is shared with another tree (see `exclusive`)."""
+    return tree.sql(dialect=traits_for(dialect).sqlglot, pretty=True, unsupported_level=ErrorLevel.RAISE, identify=True,
+                    copy=not consume)
+
+
+def exclusive(scripts: list[Script]) -> bool:
+    """Whether every node of every statement is linked to the one place that holds it
+    (parent, argument, list position).  A node has one such link, so a node held twice
+    (in two statements, or twice in one) fails the test: then rendering must copy,
+    since a rewrite of the shared node would show in both places."""
+    stack = [st.sql for s in scripts for st in s.statements]
+    while stack:
+        node = stack.pop()
+        for k, v in node.args.items():
+            if type(v) is list:
+                for i, x in enumerate(v):
+                    if isinstance(x, Expr):
+                        if x.parent is not node or x.arg_key != k or x.index != i:
+                            return False
+                        stack.append(x)
+            elif isinstance(v, Expr):
+                if v.parent is not node or v.arg_key != k or v.index is not None:
+                    return False
+                stack.append(v)
+    return True
+
+
+def comment_safe(text: str) -> str:
+    return " ".join(text.split())
+
+
+def render_statements(script: Script, dialect: str, consume: bool = False) -> list[RenderedStatement]:
+    """`consume=True`: the script's trees are used only here, and `exclusive` (rendering
+    may rewrite them)."""
+    out = []
+    for st in script.statements:
+        origin = f"{st.span.file}:{st.span.line}: " if st.span else ""
+        out.append(RenderedStatement(sql_text(st.sql, dialect, consume), comment_safe(st.comment), origin, st.query))
+    return out
+
+
+def render_script(script: Script, dialect: str, spec_file: str, spec_hash: str, consume: bool = False) -> str:
+    template = environment().get_template("script.sql.j2")
+    return template.render(
+        version=__version__,
+        dialect=dialect,
+        spec_file=spec_file,
+        spec_hash=spec_hash,
+        script=script,
+        statements=render_statements(script, dialect, consume),
+    )

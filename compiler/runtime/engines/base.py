@@ -1,0 +1,55 @@
+"""What every engine adapter provides to the runner."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+from compiler.runtime.staging import SourceFile
+
+
+QUOTED = re.compile(r"'[^']*'|\"[^\"]*\"|\([^()]*\)=\([^()]*\)")
+
+
+def first_line(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
+
+
+def redact(message: str) -> str:
+    """Database messages can quote row values ("Duplicate key \"mrn: P001\" ..."): blank
+    every quoted part so that no PHI reaches the terminal or a log."""
+    return QUOTED.sub(lambda m: m.group(0)[0] + "…" + m.group(0)[-1] if m.group(0)[0] in "'\"" else "(…)=(…)", message)
+
+
+class EngineError(Exception):
+    """Database unreachable, statement failed, ...: exit code 3.  Messages carry no row data."""
+
+
+@dataclass
+class StageResult:
+    """What staging one source file found."""
+
+    qualified: str
+    file: str
+    staged: int
+    malformed: int
+
+    @property
+    def records(self) -> int:
+        return self.staged + self.malformed
+
+
+class Engine(Protocol):
+    dialect: str
+    display_url: str
+
+    def begin(self) -> None: ...
+    def commit(self) -> None: ...
+    def rollback(self) -> None: ...
+    def close(self) -> None: ...
+    def execute(self, sql: str) -> None: ...
+    def query(self, sql: str) -> list[tuple]: ...
+    def stage(self, sf: SourceFile, workdir: Path, stage_tbl, rejects_tbl, traits) -> StageResult: ...

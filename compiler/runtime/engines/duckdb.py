@@ -1,0 +1,154 @@
+"""DuckDB adapter: embedded, a file target; the whole run is one transaction."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import duckdb
+
+from sqlglot import exp
+
+from compiler.emit.render import sql_text
+from compiler.sqlgen.lower import drop_table, table
+from compiler.plan.steps import stage_table
+from compiler.runtime.engines.base import EngineError, StageResult, first_line, redact
+from compiler.runtime.staging import SourceFile, duckdb_malformed_sql, duckdb_stage_sql, engine_file, staged_columns
+
+
+# Settings a target URL may give (`duckdb:///x.duckdb?memory_limit=4GB&threads=2`), with the
+# defaults chartshift applies: a bounded buffer pool that spills to `<target>.tmp`, so that a
+# large export runs in bounded memory instead of DuckDB's default 80 % of RAM.
+URL_SETTINGS = {"memory_limit": "1GB", "threads": None, "temp_directory": None, "checkpoint_threshold": None}
+
+
+TARGET_CATALOG = "chartshift_target"
+
+
+def settings_of(url: str) -> dict[str, str]:
+    """The DuckDB settings of a target URL, defaults filled in; an unknown one is an error."""
+    out = {k: v for k, v in URL_SETTINGS.items() if v is not None}
+    for name, values in parse_qs(urlsplit(url).query, keep_blank_values=True).items():
+        if name not in URL_SETTINGS:
+            raise EngineError(f"{url.split('?')[0]}: unknown setting `{name}` (known: {', '.join(URL_SETTINGS)})")
+        out[name] = values[-1]
+    return out
+
+
+def path_of(url: str) -> str:
+    """duckdb:///rel.duckdb -> rel.duckdb; duckdb:////abs.duckdb -> /abs.duckdb; duckdb://:memory:"""
+    parts = urlsplit(url)
+    if parts.netloc == ":memory:" or parts.path in ("", "/:memory:"):
+        return ":memory:"
+    return parts.path[1:] if parts.path.startswith("/") else parts.path
+
+
+def clear_folder(folder: Path) -> None:
+    """Empty `folder` and make it private (0700)."""
+    for child in folder.iterdir():
+        if child.is_dir() and not child.is_symlink():
+            shutil.rmtree(child, ignore_errors=True)
+        else:
+            child.unlink(missing_ok=True)
+    folder.chmod(0o700)
+
+
+class DuckDBEngine:
+    dialect = "duckdb"
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, display_url: str):
+        self.con = con
+        self.display_url = display_url
+        self.spill_dir: Path | None = None  # created by open(), removed by close()
+
+    @classmethod
+    def open(cls, url: str) -> "DuckDBEngine":
+        path = path_of(url)
+        if path != ":memory:":
+            parent = Path(path).parent
+            if not parent.exists():
+                raise EngineError(f"{url}: folder {parent} does not exist")
+        config = {"autoload_known_extensions": False, "autoinstall_known_extensions": False, **settings_of(url)}
+        default_spill = path != ":memory:" and "temp_directory" not in config
+        if path != ":memory:":
+            config.setdefault("temp_directory", path + ".tmp")
+        spill = Path(config["temp_directory"]) if "temp_directory" in config else None
+        leftover = None  # `<target>.tmp` of a run that was killed: PHI, ours once the target is locked
+        if spill is not None and not spill.exists():
+            try:
+                spill.mkdir(mode=0o700)  # what spills is row data (PHI): private, like the run's workdir
+            except OSError as exc:
+                raise EngineError(f"{url.split('?')[0]}: cannot create temp_directory {spill}: {exc.strerror}") from None
+        else:
+            leftover = spill if default_spill and spill.is_dir() and not spill.is_symlink() else None
+            spill = None
+        try:
+            con = duckdb.connect(":memory:", config=config)
+            if path != ":memory:":
+                # attached under a fixed name: a file called emr.duckdb would otherwise be a
+                # catalog `emr` that DuckDB cannot tell from the target schema `emr`
+                con.execute(f"ATTACH {exp.Literal.string(path).sql('duckdb')} AS {TARGET_CATALOG}")
+                con.execute(f"USE {TARGET_CATALOG}")
+        except duckdb.Error as exc:
+            raise EngineError(f"{url}: cannot open: {first_line(exc)}") from None
+        if leftover is not None:
+            # the attach holds the target's lock: no other process spills here
+            clear_folder(leftover)
+            spill = leftover
+        engine = cls(con, url)
+        engine.spill_dir = spill
+        return engine
+
+    def begin(self) -> None:
+        self.con.begin()
+
+    def commit(self) -> None:
+        try:
+            self.con.commit()
+        except duckdb.Error as exc:
+            raise EngineError(f"commit failed: {redact(first_line(exc))}") from None
+
+    def rollback(self) -> None:
+        try:
+            self.con.rollback()
+        except duckdb.Error:
+            pass
+
+    def drop_connection(self) -> None:
+        """Tests: an embedded database has no connection to lose; closing is the nearest."""
+        self.con.close()
+
+    def close(self) -> None:
+        self.con.close()
+        if self.spill_dir is not None:
+            shutil.rmtree(self.spill_dir, ignore_errors=True)
+
+    def execute(self, sql: str) -> None:
+        try:
+            self.con.execute(sql)
+        except duckdb.Error as exc:
+            raise EngineError(f"statement failed: {redact(first_line(exc))}") from None
+
+    def query(self, sql: str) -> list[tuple]:
+        try:
+            return self.con.execute(sql).fetchall()
+        except duckdb.Error as exc:
+            raise EngineError(f"query failed: {redact(first_line(exc))}") from None
+
+    def stage(self, sf: SourceFile, workdir: Path, stage_tbl=None, rejects_tbl=None, traits=None) -> StageResult:
+        file, encoding = engine_file(sf, workdir)
+        names = staged_columns(sf)
+        create, rejects = duckdb_stage_sql(sf, file, encoding, names)
+        try:
+            self.con.execute(sql_text(create, self.dialect))
+        except duckdb.Error as exc:
+            raise EngineError(f"{sf.path}: cannot stage {sf.qualified}: {redact(first_line(exc))}") from None
+        self.execute(sql_text(duckdb_malformed_sql(sf, rejects), self.dialect))
+        schema, name = stage_table(sf.qualified)
+        staged = self.query(sql_text(exp.select(exp.Count(this=exp.Star())).from_(table(name, schema)), self.dialect))[0][0]
+        distinct_lines = exp.Count(this=exp.Distinct(expressions=[exp.column("line", quoted=True)]))
+        malformed = self.query(sql_text(exp.select(distinct_lines).from_(table(rejects)), self.dialect))[0][0]
+        for t in (rejects, rejects + "_scan"):
+            self.execute(sql_text(drop_table(table(t)), self.dialect))
+        return StageResult(sf.qualified, sf.path.name, int(staged), int(malformed))

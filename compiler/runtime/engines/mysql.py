@@ -1,0 +1,120 @@
+"""MariaDB/MySQL adapter.  DDL commits implicitly there, so the generated scripts build
+shadow tables and publish them with one atomic RENAME at the end; staging is
+LOAD DATA LOCAL INFILE of a DuckDB-normalised file."""
+
+from __future__ import annotations
+
+import re
+import socket
+from pathlib import Path
+
+import pymysql
+from sqlglot import exp
+
+from compiler.runtime.engines.base import EngineError, StageResult, redact
+from compiler.functions.sqlkit import MYSQL_BINARY_COLLATION
+from compiler.runtime.engines.sqlnet import ServerUrl, column_list, env_of, first_line, malformed_rows, masked, quoted, stage_table_sql
+from compiler.runtime.staging import REJECT_COLUMNS, SourceFile, normalize_with_duckdb
+
+ENV = {"host": "MYSQL_HOST", "port": "MYSQL_TCP_PORT", "user": "MYSQL_USER", "password": "MYSQL_PWD", "database": "MYSQL_DATABASE"}
+
+
+DUPLICATE_KEY = 1062
+_FOR_KEY = re.compile(r"for key '([^']*)'$")
+
+
+def key_name(exc: BaseException) -> str:
+    """The unique key a duplicate entry violates (`mrn`, `PRIMARY`): a catalog name, kept
+    although the message (which quotes the duplicated value) is redacted whole."""
+    args = getattr(exc, "args", ())
+    if len(args) == 2 and args[0] == DUPLICATE_KEY and isinstance(args[1], str):
+        m = _FOR_KEY.search(args[1])
+        if m:
+            return f" [key {m.group(1)}]"
+    return ""
+
+
+class MySQLEngine:
+    dialect = "mysql"
+
+    def __init__(self, conn, url: ServerUrl):
+        self.conn = conn
+        self.url = url
+        self.display_url = url.display
+
+    @classmethod
+    def open(cls, url: str, autocommit: bool = True) -> "MySQLEngine":
+        """Always in autocommit: DDL commits implicitly anyway (publication is by RENAME)."""
+        u = ServerUrl.parse(url, env_of(ENV))
+        if not u.database:
+            raise EngineError(f"{u.display}: name the database in the URL (mysql://user@host:port/DATABASE)")
+        try:
+            conn = pymysql.connect(
+                host=u.host or "127.0.0.1", port=u.port or 3306, user=u.user or "root", password=u.password or "",
+                database=u.database, charset="utf8mb4", local_infile=True, autocommit=True, connect_timeout=10,
+            )
+            with conn.cursor() as cur:
+                cur.execute(f"SET NAMES utf8mb4 COLLATE {MYSQL_BINARY_COLLATION}")
+                cur.execute("SET SESSION sql_mode = 'STRICT_ALL_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION,PIPES_AS_CONCAT'")
+                cur.execute("SET SESSION group_concat_max_len = 1048576")
+        except pymysql.Error as exc:
+            raise EngineError(f"{u.display}: cannot connect: {masked(first_line(exc), u.password)}") from None
+        return cls(conn, u)
+
+    def fail(self, what: str, exc: BaseException) -> EngineError:
+        return EngineError(f"{what}: {redact(masked(first_line(exc), self.url.password))}{key_name(exc)}")
+
+    def begin(self) -> None:
+        pass  # publication is by RENAME (see compiler/dialects.py)
+
+    def commit(self) -> None:
+        pass
+
+    def rollback(self) -> None:
+        pass  # shadow tables are never renamed into place; the next run drops them
+
+    def drop_connection(self) -> None:
+        """Tests: lose the connection as a network failure would."""
+        self.conn._sock.shutdown(socket.SHUT_RDWR)
+
+    def close(self) -> None:
+        try:
+            self.conn.close()
+        except pymysql.Error:
+            pass
+
+    def execute(self, sql: str) -> None:
+        try:
+            with self.conn.cursor() as cur:
+                cur.execute(sql)
+        except pymysql.Error as exc:
+            raise self.fail("statement failed", exc) from None
+
+    def query(self, sql: str) -> list[tuple]:
+        try:
+            with self.conn.cursor() as cur:
+                cur.execute(sql)
+                return list(cur.fetchall())
+        except pymysql.Error as exc:
+            raise self.fail("query failed", exc) from None
+
+    def stage(self, sf: SourceFile, workdir: Path, stage_tbl: exp.Table, rejects_tbl: exp.Table, traits) -> StageResult:
+        nf = normalize_with_duckdb(sf, workdir)
+        for sql in stage_table_sql(stage_tbl, nf.names, "LONGTEXT", traits, self.dialect):
+            self.execute(sql)
+        load = (
+            f"LOAD DATA LOCAL INFILE %s INTO TABLE {quoted(stage_tbl, self.dialect)} CHARACTER SET utf8mb4 "
+            "FIELDS TERMINATED BY ',' OPTIONALLY ENCLOSED BY '\"' ESCAPED BY '' LINES TERMINATED BY '\\n' "
+            f"({column_list(['__row'] + nf.names, self.dialect)})"
+        )
+        try:
+            with self.conn.cursor() as cur:
+                cur.execute(load, (str(nf.path),))
+                if nf.malformed:
+                    cols = column_list(REJECT_COLUMNS, self.dialect)
+                    marks = ", ".join(["%s"] * len(REJECT_COLUMNS))
+                    cur.executemany(f"INSERT INTO {quoted(rejects_tbl, self.dialect)} ({cols}) VALUES ({marks})",
+                                    malformed_rows(sf.qualified, nf.malformed))
+        except pymysql.Error as exc:
+            raise self.fail(f"{sf.path}: cannot stage {sf.qualified}", exc) from None
+        return StageResult(sf.qualified, sf.path.name, nf.staged, len(nf.malformed))

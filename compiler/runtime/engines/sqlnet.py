@@ -1,0 +1,125 @@
+"""What the two server engines share: URL parsing with masked passwords, staging via
+DuckDB-normalised files, statement plumbing."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from contextlib import contextmanager
+from dataclasses import dataclass
+from urllib.parse import unquote, urlsplit, urlunsplit
+
+from sqlglot import exp
+
+from compiler.emit.render import sql_text
+from compiler.runtime.engines.base import EngineError, first_line  # noqa: F401  (re-exported for the adapters)
+from compiler.sqlgen.lower import drop_table, ident
+from compiler.runtime.staging import REJECT_COLUMNS
+
+
+@dataclass(frozen=True)
+class ServerUrl:
+    """Connection facts from a URL, falling back to the usual environment variables."""
+
+    host: str | None
+    port: int | None
+    user: str | None
+    password: str | None
+    database: str | None
+    display: str  # the URL with the password masked
+
+    @classmethod
+    def parse(cls, url: str, env: dict[str, str]) -> "ServerUrl":
+        p = urlsplit(url)
+        password = unquote(p.password) if p.password else env.get("password")
+        netloc = p.hostname or ""
+        if p.port:
+            netloc += f":{p.port}"
+        if p.username:
+            netloc = f"{p.username}{':***' if p.password else ''}@{netloc}"
+        display = f"{p.scheme}://{netloc}{p.path}"
+        try:
+            port = p.port
+        except ValueError:
+            port = None
+        return cls(
+            host=p.hostname or env.get("host"),
+            port=port or (int(env["port"]) if env.get("port", "").isdigit() else None),
+            user=unquote(p.username) if p.username else env.get("user"),
+            password=password,
+            database=(p.path.lstrip("/") or env.get("database") or None),
+            display=display,
+        )
+
+
+def env_of(names: dict[str, str]) -> dict[str, str]:
+    """{'host': 'PGHOST', ...} -> the values that are set."""
+    return {k: os.environ[v] for k, v in names.items() if os.environ.get(v)}
+
+
+def masked(message: str, secret: str | None) -> str:
+    return message.replace(secret, "***") if secret else message
+
+
+def stage_table_sql(tbl: exp.Table, names: list[str], text_type: str, traits, dialect: str) -> list[str]:
+    """DROP + CREATE of a staging table: row number, then every column as binary-collated text."""
+    key = [exp.ColumnConstraint(kind=exp.PrimaryKeyColumnConstraint())] if traits.stage_row_key else []
+    cols = [exp.ColumnDef(this=ident("__row"), kind=exp.DataType.build("BIGINT"), constraints=key)]
+    for n in names:
+        constraints = [exp.ColumnConstraint(kind=exp.CollateColumnConstraint(this=traits.text_collation()))] if traits.text_collation else []
+        cols.append(exp.ColumnDef(this=ident(n), kind=exp.DataType.build(text_type, dialect=traits.sqlglot), constraints=constraints))
+    create = exp.Create(this=exp.Schema(this=tbl.copy(), expressions=cols), kind="TABLE")
+    return [sql_text(drop_table(tbl.copy()), dialect), sql_text(create, dialect)]
+
+
+def malformed_rows(qualified: str, malformed: list[tuple[int, str, str]]) -> list[tuple]:
+    """Rows for the rejects table, in REJECT_COLUMNS order."""
+    return [(None, qualified, None, None, line, "malformed", reason, raw) for line, reason, raw in malformed]
+
+
+def quoted(tbl: exp.Table, dialect: str) -> str:
+    return tbl.sql(dialect=dialect, identify=True)
+
+
+def column_list(names: list[str], dialect: str) -> str:
+    return ", ".join(ident(n).sql(dialect=dialect, identify=True) for n in names)
+
+
+REJECTS_COLUMNS = REJECT_COLUMNS
+
+
+def with_database(url: str, database: str) -> str:
+    """The same server URL (user, password, settings) naming another database."""
+    p = urlsplit(url)
+    return urlunsplit((p.scheme, p.netloc, "/" + database, p.query, p.fragment))
+
+
+# dialect -> (create, drop) of a scratch database; {name} is the quoted identifier
+SCRATCH_SQL = {
+    "postgres": ("CREATE DATABASE {name}", "DROP DATABASE IF EXISTS {name} WITH (FORCE)"),
+    "mysql": ("CREATE DATABASE {name} CHARACTER SET utf8mb4", "DROP DATABASE IF EXISTS {name}"),
+}
+
+
+@contextmanager
+def scratch_database(engine_cls, url: str, purpose: str = "spec tests run"):
+    """Yield the URL of a new, empty database on the server of `url`, and drop it
+    afterwards: spec tests and plan's sample runs go there, isolated from the crosswalks
+    and tables of the database the URL names (which they never write).  `purpose` starts
+    the error when the database cannot be created."""
+    name = f"chartshift_test_{os.getpid()}_{secrets.token_hex(4)}"
+    quoted_name = ident(name).sql(dialect=engine_cls.dialect, identify=True)
+    create, drop = SCRATCH_SQL[engine_cls.dialect]
+    admin = engine_cls.open(url, autocommit=True)
+    try:
+        try:
+            admin.execute(create.format(name=quoted_name))
+        except EngineError as exc:
+            raise EngineError(f"{admin.display_url}: {purpose} in a new database on this server and "
+                              f"cannot create one (grant CREATE DATABASE): {exc}") from None
+        try:
+            yield with_database(url, name)
+        finally:
+            admin.execute(drop.format(name=quoted_name))
+    finally:
+        admin.close()

@@ -1,0 +1,157 @@
+"""The run report: JSON for machines and compliance files, a terminal summary for people.
+
+Schema (version 1):
+  {"report_version": 1, "chartshift": str, "spec": str, "spec_sha256": str, "target": str,
+   "dialect": str, "started_at": ISO-8601 UTC, "duration_seconds": float,
+   "status": "pass" | "warn" | "fail", "committed": bool,
+   "sources": [{"table", "file", "records", "staged", "malformed"}],
+   "maps": [{"map", "source", "target", "source_rows", "loaded", "rejected", "filtered",
+             "merged", "balanced", "rejected_by_reason": {reason: count}}],
+   "checks": [{"name", "kind", "line", "status", "count", "denominator", "percent",
+               "threshold": {"warn"?: str, "fail"?: str}, "left"?, "right"?}],
+   "reject_samples": [{"map", "source_table", "reason", "record", "slot",
+                       "values": {column: value, phi columns "***"}}]}
+Values of `phi` columns and whole malformed lines are masked unless `--show-phi` is given.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from rich.console import Console
+from rich.table import Table
+
+from compiler.runtime.engines.base import StageResult
+from compiler.sqlgen.checks import FAIL, NA, PASS, WARN, CheckResult
+
+REPORT_VERSION = 1
+
+
+@dataclass
+class MapCounts:
+    """The accounting identity of one map."""
+
+    map: str
+    source: str
+    target: str
+    source_rows: int
+    loaded: int
+    rejected: int
+    filtered: int
+    merged: int
+    rejected_by_reason: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def balanced(self) -> bool:
+        return self.source_rows == self.loaded + self.rejected + self.filtered + self.merged
+
+
+@dataclass
+class Report:
+    chartshift: str
+    spec: str
+    spec_sha256: str
+    target: str
+    dialect: str
+    started_at: str
+    duration_seconds: float
+    committed: bool
+    sources: list[StageResult]
+    maps: list[MapCounts]
+    checks: list[CheckResult]
+    reject_samples: list[dict] = field(default_factory=list)
+
+    @property
+    def status(self) -> str:
+        if any(not m.balanced for m in self.maps) or any(c.status == FAIL for c in self.checks):
+            return FAIL
+        if any(c.status == WARN for c in self.checks):
+            return WARN
+        return PASS
+
+    def to_dict(self) -> dict:
+        return {
+            "report_version": REPORT_VERSION,
+            "chartshift": self.chartshift,
+            "spec": self.spec,
+            "spec_sha256": self.spec_sha256,
+            "target": self.target,
+            "dialect": self.dialect,
+            "started_at": self.started_at,
+            "duration_seconds": round(self.duration_seconds, 3),
+            "status": self.status,
+            "committed": self.committed,
+            "sources": [
+                {"table": s.qualified, "file": s.file, "records": s.records, "staged": s.staged, "malformed": s.malformed}
+                for s in self.sources
+            ],
+            "maps": [
+                {
+                    "map": m.map, "source": m.source, "target": m.target, "source_rows": m.source_rows,
+                    "loaded": m.loaded, "rejected": m.rejected, "filtered": m.filtered, "merged": m.merged,
+                    "balanced": m.balanced, "rejected_by_reason": dict(sorted(m.rejected_by_reason.items())),
+                }
+                for m in self.maps
+            ],
+            "checks": [{k: v for k, v in asdict(c).items() if v is not None or k == "percent"} for c in self.checks],
+            "reject_samples": self.reject_samples,
+        }
+
+    def write(self, path: Path) -> None:
+        path.write_text(json.dumps(self.to_dict(), indent=2, sort_keys=False) + "\n", encoding="utf-8")
+
+
+def show_percent(p: float | None) -> str:
+    """Never rounds a non-zero share to 0: 3 in 1.86 M shows as 0.00016%."""
+    if p is None:
+        return "-"
+    if p == 0:
+        return "0%"
+    if p >= 0.01:
+        return f"{p:.2f}%"
+    return f"{p:.2g}%"
+
+
+STATUS_STYLE = {PASS: "green", WARN: "yellow", FAIL: "bold red", NA: "dim"}
+
+
+def print_summary(report: Report, console: Console) -> None:
+    src = Table(title="sources", title_justify="left")
+    for h in ("table", "file", "records", "staged", "malformed"):
+        src.add_column(h, justify="right" if h in ("records", "staged", "malformed") else "left")
+    for s in report.sources:
+        src.add_row(s.qualified, s.file, f"{s.records:,}", f"{s.staged:,}", f"{s.malformed:,}")
+    console.print(src)
+
+    maps = Table(title="accounting: source rows = loaded + rejected + filtered + merged", title_justify="left")
+    for h in ("map", "source rows", "loaded", "rejected", "filtered", "merged", "balanced"):
+        maps.add_column(h, justify="left" if h == "map" else "right")
+    for m in report.maps:
+        ok = "[green]yes[/]" if m.balanced else "[bold red]NO[/]"
+        maps.add_row(m.map, f"{m.source_rows:,}", f"{m.loaded:,}", f"{m.rejected:,}", f"{m.filtered:,}", f"{m.merged:,}", ok)
+    console.print(maps)
+
+    reasons = [(m.map, r, n) for m in report.maps for r, n in sorted(m.rejected_by_reason.items())]
+    if reasons:
+        rt = Table(title="rejected by reason", title_justify="left")
+        for h in ("map", "reason", "rows"):
+            rt.add_column(h, justify="right" if h == "rows" else "left")
+        for mp, r, n in reasons:
+            rt.add_row(mp, r, f"{n:,}")
+        console.print(rt)
+
+    if report.checks:
+        ct = Table(title="validation", title_justify="left")
+        for h in ("line", "check", "count", "of", "percent", "threshold", "verdict"):
+            ct.add_column(h, justify="right" if h in ("line", "count", "of", "percent") else "left")
+        for c in report.checks:
+            th = ", ".join(f"{k} {v}" for k, v in c.threshold.items())
+            count = f"{c.count:,}" if isinstance(c.count, int) else f"{c.count:,.2f}"
+            denom = f"{c.denominator:,}" if isinstance(c.denominator, int) else f"{c.denominator:,.2f}"
+            ct.add_row(str(c.line), c.name, count, denom, show_percent(c.percent), th, f"[{STATUS_STYLE[c.status]}]{c.status}[/]")
+        console.print(ct)
+    verdict = report.status
+    note = "" if report.committed else " (target left unchanged: the run was rolled back)"
+    console.print(f"[{STATUS_STYLE[verdict]}]{verdict.upper()}[/]{note}  in {report.duration_seconds:.1f}s")

@@ -1,0 +1,173 @@
+"""Run a compiled spec against a target: stage, execute the scripts, reconcile, validate.
+
+Everything happens in one transaction: a failed run (error, broken accounting identity,
+`fail` threshold) is rolled back and the previous target stays as it was, unless
+`commit_on_fail` asks to keep the results for inspection.
+"""
+
+from __future__ import annotations
+
+import shutil
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+
+from sqlglot import exp
+
+from compiler import __version__
+from compiler.emit.render import render_statements, sql_text
+from compiler.runtime.engines import open_engine
+from compiler.runtime.engines.base import EngineError
+from compiler.runtime.faults import with_faults
+from compiler.sqlgen.lower import col, lit
+from compiler.pipeline import Compiled
+from compiler.plan.steps import map_label, stage_table
+from compiler.runtime.report import MapCounts, Report
+from compiler.runtime.scratch import private_dir
+from compiler.sqlgen.scripts import RECONCILIATION, REJECTS, SqlGen
+from compiler.runtime.staging import source_files
+from compiler.sqlgen.checks import FAIL, evaluate
+
+
+def default_target(compiled: Compiled) -> str:
+    return f"duckdb:///{compiled.path.stem}.duckdb"
+
+
+def run(compiled: Compiled, source_dir: Path | None, target_url: str | None, commit_on_fail: bool = False,
+        show_phi: bool = False, engine=None, on_statement=None) -> Report:
+    """Migrate; `engine` (optional) is an open engine to use and leave open (spec tests);
+    `on_statement(step, seconds)` (optional) gets the time of each statement (step: its
+    script's name), of staging each file (`stage:<table>`) and of the report queries."""
+    started = time.perf_counter()
+    started_at = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+    keep_open = engine is not None
+    url = target_url or default_target(compiled)
+    engine = engine if keep_open else with_faults(open_engine(url))
+    dialect = engine.dialect
+    gen = SqlGen(compiled.spec, compiled.catalog, dialect)
+    scripts = gen.scripts()
+    setup, body, finish = scripts[0], scripts[1:-1], scripts[-1]
+    workdir = private_dir("run")  # 0700: may hold transcoded PHI
+    committed = False
+    lap = _stopwatch(on_statement)
+    try:
+        engine.begin()
+        for st in render_statements(setup, dialect):
+            engine.execute(st.text)
+            lap(setup.name)
+        stages = [
+            lap(f"stage:{sf.qualified}", engine.stage(sf, workdir, gen.tbl(*stage_table(sf.qualified)), gen.tbl(*REJECTS, building=True), gen.traits))
+            for sf in source_files(compiled.spec, source_dir, compiled.path.parent)
+        ]
+        checks_rows = {}
+        for script in body:
+            for st in render_statements(script, dialect):
+                try:
+                    if st.query:
+                        checks_rows[st.query] = engine.query(st.text)[0]
+                    else:
+                        engine.execute(st.text)
+                except EngineError as exc:
+                    # which statement, by the spec line it comes from (the message carries no row data)
+                    raise EngineError(f"{st.origin}{script.name}.sql: {st.comment}: {exc}") from None
+                lap(script.name)
+        maps = read_counts(engine, gen)
+        checks = [evaluate(c, checks_rows[f"check:{i}"]) for i, c in enumerate(compiled.spec.checks)]
+        report = Report(__version__, compiled.display, compiled.sha256, engine.display_url, dialect, started_at, 0.0, False, stages, maps, checks)
+        report.reject_samples = reject_samples(engine, gen, show_phi)
+        if report.status != FAIL or commit_on_fail:
+            lap("report")
+            for st in render_statements(finish, dialect):
+                engine.execute(st.text)
+            engine.commit()
+            lap(finish.name)
+            committed = True
+        else:
+            engine.rollback()
+            discard(engine, gen)
+    except BaseException:
+        engine.rollback()
+        discard(engine, gen)
+        raise
+    finally:
+        if not keep_open:
+            engine.close()
+        shutil.rmtree(workdir, ignore_errors=True)
+    report.committed = committed
+    report.duration_seconds = time.perf_counter() - started
+    return report
+
+
+def _stopwatch(callback):
+    """lap(step, result=None): report the time since the previous lap to `callback`."""
+    last = [time.perf_counter()]
+
+    def lap(step, result=None):
+        if callback is not None:
+            now = time.perf_counter()
+            callback(step, now - last[0])
+            last[0] = now
+        return result
+    return lap
+
+
+def discard(engine, gen: SqlGen) -> None:
+    """After a failed run on a rename-publishing engine: drop the unpublished shadow tables."""
+    from compiler.runtime.engines.base import EngineError
+
+    for st in gen.discard():
+        try:
+            engine.execute(sql_text(st.sql, gen.dialect))
+        except EngineError:
+            pass
+
+
+SAMPLES_PER_REASON = 3
+MASK = "***"
+
+
+def reject_samples(engine, gen: SqlGen, show_phi: bool) -> list[dict]:
+    """Up to three rejected rows per (map, reason) for the report, `phi` columns masked.
+    Malformed lines cannot be split into columns, so they are masked whole."""
+    import json
+
+    rejects = gen.tbl(*REJECTS, building=True)
+    cols = ["map", "source_table", "reason", "record", "slot", "original_row"]
+    ranked = exp.select(*[col(c) for c in cols]).select(
+        exp.alias_(exp.Window(this=exp.RowNumber(), partition_by=[col("map"), col("source_table"), col("reason")],
+                              order=exp.Order(expressions=[exp.Ordered(this=col("record")), exp.Ordered(this=col("slot"))])), "n", quoted=True)
+    ).from_(rejects)
+    q = (exp.select(*[col(c, "r") for c in cols]).from_(ranked.subquery("r"))
+         .where(exp.LTE(this=col("n", "r"), expression=lit(SAMPLES_PER_REASON)))
+         .order_by(col("source_table", "r"), col("map", "r"), col("reason", "r"), col("record", "r"), col("slot", "r")))
+    out = []
+    for mp, table, reason, record, slot, original in engine.query(sql_text(q, gen.dialect)):
+        source = gen.cat.source_tables.get(table)
+        phi = {c.name for c in source.columns if c.phi} if source else set()
+        try:
+            row = json.loads(original) if mp is not None else None
+        except (TypeError, ValueError):
+            row = None
+        if isinstance(row, dict):
+            values = {k: (v if show_phi or k not in phi or v is None else MASK) for k, v in row.items()}
+        else:
+            values = {"line": original if show_phi else f"{MASK} ({len(original or '')} characters)"}
+        out.append({"map": mp, "source_table": table, "reason": reason, "record": record, "slot": slot, "values": values})
+    return out
+
+
+def read_counts(engine, gen: SqlGen) -> list[MapCounts]:
+    dialect = gen.dialect
+    recon = exp.select(*[col(c) for c in ("map", "source_table", "target_table", "source_rows", "loaded", "rejected", "filtered", "merged")]).from_(
+        gen.tbl(*RECONCILIATION, building=True))
+    rows = {r[0]: r for r in engine.query(sql_text(recon, dialect))}
+    by_reason = exp.select(col("map"), col("reason"), exp.Count(this=exp.Star())).from_(gen.tbl(*REJECTS, building=True)).where(
+        exp.Not(this=exp.Is(this=col("map"), expression=exp.Null()))).group_by(col("map"), col("reason"))
+    reasons: dict[str, dict[str, int]] = {}
+    for mp, reason, n in engine.query(sql_text(by_reason, dialect)):
+        reasons.setdefault(mp, {})[reason] = int(n)
+    out = []
+    for m in gen.maps:
+        r = rows[map_label(m)]
+        out.append(MapCounts(r[0], r[1], r[2], *(int(x) for x in r[3:]), rejected_by_reason=reasons.get(r[0], {})))
+    return out

@@ -1,0 +1,168 @@
+"""Spec tests: `test` blocks run the migration on a handful of literal rows.
+
+Each test writes its `given` rows as CSV files in the source's own encoding and dialect,
+runs the whole migration (staging, maps, reconciliation, validation) on an in-memory
+DuckDB (or `--target`), then compares: expected target rows (as a multiset, on the
+columns the test names), expected rejects by reason (exactly), expected check verdicts.
+Failures print an expected-vs-actual diff.  Fixture rows are spec text, not patient data.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from xml.sax.saxutils import escape, quoteattr
+
+from sqlglot import exp
+
+from compiler import ir
+from compiler.sqlgen.canonical import canonical_value
+from compiler.runtime.scratch import private_folder
+from compiler.semantic.catalog import dotted
+from compiler.emit.render import sql_text
+from compiler.sqlgen.lower import col
+from compiler.pipeline import Compiled
+from compiler.sqlgen.scripts import SqlGen
+from compiler.runtime.staging import source_files
+
+PYTHON_ENCODING = {"utf-8": "utf-8", "utf-8-sig": "utf-8-sig", "latin-1": "latin-1", "cp1252": "cp1252", "utf-16": "utf-16"}
+
+
+@dataclass
+class TestResult:
+    """The outcome of one `test` block."""
+
+    name: str
+    line: int
+    passed: bool
+    seconds: float
+    failures: list[str] = field(default_factory=list)
+
+
+def cell_text(lit: ir.Literal) -> str:
+    """How a given cell is written into the CSV file (NULL -> empty field)."""
+    if lit.type == "null":
+        return ""
+    if lit.type == "boolean":
+        return "true" if lit.value else "false"
+    return str(lit.value)
+
+
+def expected_value(lit: ir.Literal, actual):
+    """The Python value a literal stands for, shaped like the actual value when comparable."""
+    if lit.type == "null":
+        return None
+    if lit.type == "date":
+        return date.fromisoformat(str(lit.value))
+    if lit.type in ("integer", "decimal") and isinstance(actual, Decimal):
+        return Decimal(str(lit.value))
+    if lit.type == "decimal":
+        return Decimal(str(lit.value))
+    return lit.value
+
+
+def write_given(compiled: Compiled, test: ir.SpecTest, folder: Path) -> None:
+    given = {dotted(r.table): r for r in test.given}
+    for sf in source_files(compiled.spec, folder, compiled.path.parent):
+        rows = given.get(sf.qualified)
+        out = io.StringIO()
+        w = csv.writer(out, delimiter=sf.delimiter, quotechar=sf.quote, lineterminator="\r\n")
+        if sf.header:
+            w.writerow(sf.columns)
+        for row in rows.rows if rows else []:
+            values = dict(zip(rows.columns, row))
+            w.writerow([cell_text(values[c]) if c in values else "" for c in sf.columns])
+        sf.path.parent.mkdir(parents=True, exist_ok=True)
+        sf.path.write_bytes(out.getvalue().encode(PYTHON_ENCODING.get(sf.encoding, "utf-8")))
+
+
+def render_rows(columns: list[str], rows: list[tuple]) -> list[str]:
+    texts = [[canonical_value(v) for v in r] for r in rows]
+    widths = [max([len(c)] + [len(t[i]) for t in texts]) for i, c in enumerate(columns)]
+    line = lambda cells: "  " + " | ".join(c.ljust(w) for c, w in zip(cells, widths))  # noqa: E731
+    return [line(columns)] + [line(t) for t in texts]
+
+
+def compare_rows(expect: ir.Rows, actual: list[tuple]) -> list[str]:
+    """Multiset comparison on canonical text; returns diff lines (empty when equal)."""
+    sample = actual[0] if actual else None
+    expected = [
+        tuple(expected_value(lit, sample[i] if sample else None) for i, lit in enumerate(row))
+        for row in expect.rows
+    ]
+    key = lambda r: tuple(canonical_value(v) for v in r)  # noqa: E731
+    want, got = Counter(map(key, expected)), Counter(map(key, actual))
+    if want == got:
+        return []
+    missing = [r for r in expected if (want - got)[key(r)] > 0]
+    extra = [r for r in actual if (got - want)[key(r)] > 0]
+    lines = [f"rows of {dotted(expect.table)} differ (expected {len(expected)}, got {len(actual)})"]
+    if missing:
+        lines += ["  expected but missing:"] + render_rows(expect.columns, sorted(set(missing), key=key))
+    if extra:
+        lines += ["  present but not expected:"] + render_rows(expect.columns, sorted(set(extra), key=key))
+    return lines
+
+
+def run_test(compiled: Compiled, test: ir.SpecTest, target_url: str | None) -> TestResult:
+    from compiler.runtime.engines import open_engine, scratch_target
+    from compiler.runtime.run import run
+
+    started = time.perf_counter()
+    failures: list[str] = []
+    with private_folder("test") as tmp, scratch_target(target_url) as url:
+        folder = Path(tmp) / "source"
+        write_given(compiled, test, folder)
+        engine = open_engine(url)
+        try:
+            report = run(compiled, folder, url, commit_on_fail=True, engine=engine)
+            gen = SqlGen(compiled.spec, compiled.catalog, engine.dialect)
+            for expect in test.expect:
+                schema, name = expect.table.parts[0], expect.table.parts[-1]
+                q = exp.select(*[col(c) for c in expect.columns]).from_(gen.tbl(schema, name))
+                failures += compare_rows(expect, engine.query(sql_text(q, engine.dialect)))
+        finally:
+            engine.close()
+    by_map = {(m.source, m.target): m for m in report.maps}
+    for rj in test.rejects:
+        m = by_map[(dotted(rj.source), dotted(rj.target))]
+        want = {r: n for r, n in sorted(rj.counts) if n}
+        if want != m.rejected_by_reason:
+            got = dict(sorted(m.rejected_by_reason.items()))
+            failures.append(f"rejects of {m.map}: expected {want or 'none'}, got {got or 'none'}")
+    by_name = {c.name: c for c in report.checks}
+    for ec in test.checks:
+        got = by_name[ec.name]
+        if got.status != ec.status:
+            failures.append(f"check `{ec.name}`: expected {ec.status}, got {got.status} ({got.count} of {got.denominator})")
+    for m in report.maps:
+        if not m.balanced:
+            failures.append(f"accounting identity broken for {m.map}")
+    return TestResult(test.name, test.span.line, not failures, time.perf_counter() - started, failures)
+
+
+def run_tests(compiled: Compiled, target_url: str | None = None) -> list[TestResult]:
+    return [run_test(compiled, t, target_url) for t in compiled.spec.tests]
+
+
+def junit_xml(results_by_spec: dict[str, list[TestResult]]) -> str:
+    out = ['<?xml version="1.0" encoding="UTF-8"?>', "<testsuites>"]
+    for spec, results in results_by_spec.items():
+        failed = sum(not r.passed for r in results)
+        total = sum(r.seconds for r in results)
+        out.append(f'  <testsuite name={quoteattr(spec)} tests="{len(results)}" failures="{failed}" time="{total:.3f}">')
+        for r in results:
+            out.append(f'    <testcase classname={quoteattr(spec)} name={quoteattr(r.name)} time="{r.seconds:.3f}">')
+            if not r.passed:
+                message = r.failures[0]
+                out.append(f"      <failure message={quoteattr(message)}>{escape(chr(10).join(r.failures))}</failure>")
+            out.append("    </testcase>")
+        out.append("  </testsuite>")
+    out.append("</testsuites>")
+    return "\n".join(out) + "\n"

@@ -1,0 +1,66 @@
+"""Canonical row hashes: compare tables across engines without trusting driver types.
+
+Each value is rendered one way whatever the engine returned: a typed NULL marker, integers
+in decimal, decimals at a fixed scale, dates ISO, timestamps UTC at microseconds, booleans
+as words, text as is (no case or whitespace folding).  Rows are joined with a field
+separator, sorted, and hashed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date, datetime, timezone
+from decimal import Decimal
+
+from sqlglot import exp
+
+from compiler.emit.render import sql_text
+from compiler.sqlgen.lower import col
+
+NULL = "\\N"
+FIELD = "\x1f"
+ROW = "\x1e"
+SCALE = Decimal("0.0001")
+
+
+def canonical_value(v) -> str:
+    if v is None:
+        return NULL
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, int):
+        return str(v)
+    if isinstance(v, (Decimal, float)):
+        return str(Decimal(str(v)).quantize(SCALE))
+    if isinstance(v, datetime):
+        if v.tzinfo is not None:
+            v = v.astimezone(timezone.utc).replace(tzinfo=None)
+        return v.isoformat(sep=" ", timespec="microseconds")
+    if isinstance(v, date):
+        return v.isoformat()
+    if isinstance(v, (bytes, bytearray)):
+        return v.decode("utf-8")
+    return str(v)
+
+
+def canonical_rows(rows: list[tuple]) -> list[str]:
+    return sorted(FIELD.join(canonical_value(v) for v in r) for r in rows)
+
+
+def digest(rows: list[tuple]) -> str:
+    h = hashlib.sha256()
+    for line in canonical_rows(rows):
+        h.update(line.encode("utf-8"))
+        h.update(ROW.encode())
+    return h.hexdigest()
+
+
+def table_digests(engine, gen) -> dict[str, tuple[int, str]]:
+    """{"emr.patient": (rows, sha256)} for every target table, read from the published tables."""
+    out = {}
+    for tgt in gen.spec.targets:
+        for t in tgt.tables:
+            q = exp.select(*[col(c.name) for c in t.columns]).from_(gen.tbl(tgt.name, t.name))
+            rows = engine.query(sql_text(q, gen.dialect))
+            out[f"{tgt.name}.{t.name}"] = (len(rows), digest(rows))
+    return out

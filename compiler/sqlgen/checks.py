@@ -1,0 +1,261 @@
+"""Validation checks: the SQL that measures each one, and the verdict from its numbers.
+
+Every check measures a violating count and a denominator.  Thresholds:
+  `fail above X%` / `warn above X%`  -> crossed when violations/denominator*100 > X
+  `fail above N`  / `warn above N`   -> crossed when violations > N
+  `fail below X%` / `warn below X%`  -> crossed when the passing share (100 - percent) < X
+Exactly at a threshold is not crossed.  With no threshold, any violation fails
+(`fail above 0`).  A denominator of zero gives `not applicable`.  Comparisons use exact
+fractions, so 3 bad rows in 1.86 million are never rounded to 0 %.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from fractions import Fraction
+from decimal import Decimal
+
+from sqlglot import exp
+
+from compiler import ir
+from compiler.semantic.catalog import dotted
+from compiler.sqlgen.lower import col, lit, paren, shared_values
+
+PASS, WARN, FAIL, NA = "pass", "warn", "fail", "not applicable"
+
+
+def one(value: int) -> exp.Expression:
+    return lit(value)
+
+
+def count_if(cond: exp.Expression) -> exp.Expression:
+    """SUM(CASE WHEN cond THEN 1 ELSE 0 END), portable everywhere; COALESCE for empty tables."""
+    return exp.Coalesce(this=exp.Sum(this=exp.Case().when(cond, one(1)).else_(one(0))), expressions=[one(0)])
+
+
+def subject_table(gen, name: ir.Name, alias: str | None = None) -> exp.Table:
+    """The table a check reads: this run's (not yet published) table for targets."""
+    qualified = f"{name.parts[0]}.{name.parts[1]}"
+    return gen.tbl(name.parts[0], name.parts[1], alias, building=qualified in gen.cat.target_tables)
+
+
+def check_query(gen, c: ir.Check) -> exp.Expression:
+    """A SELECT returning (violations, denominator) — for reconcile (left, right)."""
+    builder = QUERIES[c.kind]
+    return builder(gen, c)
+
+
+def q_completeness(gen, c):
+    column = col(c.subject.parts[2])
+    return exp.select(
+        exp.Sub(this=exp.Count(this=exp.Star()), expression=exp.Count(this=column)),
+        exp.Count(this=exp.Star()),
+    ).from_(subject_table(gen, c.subject))
+
+
+def q_unique(gen, c):
+    column = col(c.subject.parts[2])
+    groups = shared_values(subject_table(gen, c.subject), [column], exp.alias_(exp.Count(this=exp.Star()), "n", quoted=True))
+    total = exp.Subquery(this=exp.select(exp.Count(this=column.copy())).from_(subject_table(gen, c.subject)))
+    return exp.select(
+        exp.Coalesce(this=exp.Sum(this=col("n", "d")), expressions=[one(0)]), total
+    ).from_(exp.Subquery(this=groups, alias=exp.TableAlias(this=exp.to_identifier("d", quoted=True))))
+
+
+def q_valid(gen, c):
+    column = col(c.subject.parts[2])
+    if c.rule == "matches":
+        from compiler.functions.sqlkit import regex_matches
+
+        ok = regex_matches(column.copy(), c.pattern, gen.dialect)
+    elif c.rule == "in":
+        ok = exp.In(this=column.copy(), expressions=[lit(v.value) for v in c.values])
+    else:
+        low, high = c.values
+        ok = exp.Between(this=column.copy(), low=lit_value(low), high=lit_value(high))
+    bad = exp.and_(exp.Not(this=exp.Is(this=column.copy(), expression=exp.Null())), exp.Not(this=paren(ok)))
+    return exp.select(count_if(bad), exp.Count(this=column.copy())).from_(subject_table(gen, c.subject))
+
+
+def lit_value(v: ir.Literal) -> exp.Expression:
+    from compiler.sqlgen.lower import literal_of
+
+    return literal_of(v)
+
+
+def q_references(gen, c):
+    ref = gen.cat.target_tables[f"{c.subject.parts[0]}.{c.subject.parts[1]}"]
+    column = next(x for x in ref.columns if x.name == c.subject.parts[2])
+    parts = column.references.parts
+    ref_table = (c.subject.parts[0], parts[0]) if len(parts) == 2 else (parts[0], parts[1])
+    ref_col = parts[-1]
+    joined = (
+        exp.select(
+            exp.Sub(this=exp.Count(this=col(c.subject.parts[2], "t")), expression=exp.Count(this=col(ref_col, "u"))),
+            exp.Count(this=col(c.subject.parts[2], "t")),
+        )
+        .from_(subject_table(gen, c.subject, "t"))
+        .join(gen.tbl(ref_table[0], ref_table[1], "u", building=True), on=exp.EQ(this=col(ref_col, "u"), expression=col(c.subject.parts[2], "t")), join_type="left")
+    )
+    return joined
+
+
+def q_consistent(gen, c):
+    from compiler.semantic.check import TableScope
+
+    scope = TableScope(gen.cat, dotted(c.subject))
+    cond = gen.lowering(lambda n: col(scope.resolve(n, True).name))(c.condition)
+    bad = exp.Not(this=exp.Coalesce(this=paren(cond), expressions=[exp.true()]))
+    return exp.select(count_if(bad), exp.Count(this=exp.Star())).from_(subject_table(gen, c.subject))
+
+
+def aggregate_query(gen, agg: ir.Aggregate) -> exp.Expression:
+    from compiler.semantic.check import TableScope
+
+    tname = ".".join(agg.table.parts[:2])
+    scope = TableScope(gen.cat, tname)
+    low = gen.lowering(lambda n: col(scope.resolve(n, True).name))
+    if agg.expr is not None:
+        value = low(agg.expr)
+    elif len(agg.table.parts) == 3:
+        value = col(agg.table.parts[2])
+    else:
+        value = exp.Star()
+    fn = {"sum": exp.Sum, "count": exp.Count, "min": exp.Min, "max": exp.Max}[agg.func]
+    q = exp.select(fn(this=value)).from_(subject_table(gen, agg.table))
+    if agg.where is not None:
+        q = q.where(low(agg.where))
+    return exp.Subquery(this=q)
+
+
+def q_reconcile(gen, c):
+    return exp.select(aggregate_query(gen, c.left), aggregate_query(gen, c.right))
+
+
+def q_reject_rate(gen, c):
+    from compiler.sqlgen.scripts import RECONCILIATION, REJECTS
+
+    name = dotted(c.subject)
+    rejects = gen.tbl(*REJECTS, building=True)
+    recon = gen.tbl(*RECONCILIATION, building=True)
+    side = "source_table" if name in gen.cat.source_tables else "target_table"
+    if side == "source_table":
+        violations = exp.select(exp.Count(this=exp.Star())).from_(rejects).where(exp.EQ(this=col("source_table"), expression=lit(name)))
+        malformed = exp.select(exp.Count(this=exp.Star())).from_(rejects.copy()).where(
+            exp.and_(exp.EQ(this=col("source_table"), expression=lit(name)), exp.EQ(this=col("rule"), expression=lit("malformed"))))
+        rows = exp.select(exp.Coalesce(this=exp.Sum(this=col("source_rows")), expressions=[one(0)])).from_(recon).where(
+            exp.EQ(this=col("source_table"), expression=lit(name)))
+        denom = exp.Add(this=exp.Subquery(this=rows), expression=exp.Subquery(this=malformed))
+    else:
+        violations = exp.select(exp.Coalesce(this=exp.Sum(this=col("rejected")), expressions=[one(0)])).from_(recon).where(
+            exp.EQ(this=col("target_table"), expression=lit(name)))
+        denom = exp.Subquery(this=exp.select(exp.Coalesce(this=exp.Sum(this=col("source_rows")), expressions=[one(0)])).from_(recon.copy()).where(
+            exp.EQ(this=col("target_table"), expression=lit(name))))
+    return exp.select(exp.Subquery(this=violations), denom)
+
+
+QUERIES = {
+    "completeness": q_completeness,
+    "unique": q_unique,
+    "valid": q_valid,
+    "references": q_references,
+    "consistent": q_consistent,
+    "reconcile": q_reconcile,
+    "reject_rate": q_reject_rate,
+}
+
+
+# ------------------------------------------------------------------ verdicts
+
+
+@dataclass
+class CheckResult:
+    """The measured numbers and verdict of one check."""
+
+    name: str
+    kind: str
+    line: int
+    status: str
+    count: int
+    denominator: int
+    percent: float | None
+    threshold: dict
+    left: float | None = None
+    right: float | None = None
+
+
+def check_name(c: ir.Check) -> str:
+    if c.kind == "reconcile":
+        def show(a: ir.Aggregate) -> str:
+            return f"{a.func}({dotted(a.table)}{': …' if a.expr else ''})"
+        return f"reconcile {show(c.left)} {c.compare} {show(c.right)}"
+    extra = f" {c.rule}" if c.rule else ""
+    return f"{c.kind} {dotted(c.subject)}{extra}"
+
+
+def threshold_dict(c: ir.Check) -> dict:
+    out: dict = {}
+    for th in c.thresholds:
+        out[th.level] = f"{th.direction} {th.value}{'%' if th.percent else ''}"
+    if not c.thresholds:
+        out["fail"] = "above 0"
+    return out
+
+
+DEFAULT_THRESHOLD = ("fail", "above", "0", False)
+
+
+def crossed(th: ir.Threshold, count: Fraction, denominator: Fraction) -> bool:
+    value = Fraction(Decimal(th.value))
+    if th.direction == "above":
+        measured = count * 100 / denominator if th.percent else count
+        return measured > value
+    return 100 - count * 100 / denominator < value
+
+
+def verdict(c: ir.Check, count, denominator) -> str:
+    """pass / warn / fail / not applicable for `count` violations out of `denominator`."""
+    count, denominator = Fraction(count), Fraction(denominator)
+    if denominator == 0:
+        if c.kind == "reconcile":  # 0 = 0 balances; anything against 0 does not
+            return PASS if count == 0 else FAIL
+        return NA
+    level, direction, value, percent = DEFAULT_THRESHOLD
+    thresholds = c.thresholds or [ir.Threshold(span=c.span, level=level, direction=direction, value=value, percent=percent)]
+    status = PASS
+    for th in thresholds:
+        if crossed(th, count, denominator):
+            if th.level == "fail":
+                return FAIL
+            status = WARN
+    return status
+
+
+RECONCILE_GAP = {
+    "=": lambda l, r: abs(l - r),
+    "<=": lambda l, r: max(l - r, 0),
+    ">=": lambda l, r: max(r - l, 0),
+}
+
+
+def evaluate(c: ir.Check, row: tuple) -> CheckResult:
+    """Turn a check query's result row into a CheckResult."""
+    if c.kind == "reconcile":
+        left = Fraction(Decimal(str(row[0] or 0)))
+        right = Fraction(Decimal(str(row[1] or 0)))
+        gap = RECONCILE_GAP[c.compare](left, right) if c.compare in RECONCILE_GAP else Fraction(0 if eval_compare(c.compare, left, right) else 1)
+        denominator = abs(right)
+        pct = float(gap * 100 / denominator) if denominator else None
+        return CheckResult(check_name(c), c.kind, c.span.line, verdict(c, gap, denominator), as_number(gap),
+                           as_number(denominator), pct, threshold_dict(c), as_number(left), as_number(right))
+    count, denominator = int(row[0] or 0), int(row[1] or 0)
+    pct = float(Fraction(count * 100, denominator)) if denominator else None
+    return CheckResult(check_name(c), c.kind, c.span.line, verdict(c, count, denominator), count, denominator, pct, threshold_dict(c))
+
+
+def eval_compare(op: str, left: Fraction, right: Fraction) -> bool:
+    return {"<": left < right, ">": left > right, "<>": left != right}[op]
+
+
+def as_number(x: Fraction):
+    return int(x) if x.denominator == 1 else float(x)
