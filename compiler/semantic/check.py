@@ -7,13 +7,12 @@ Collects every diagnostic instead of stopping at the first.  The output is the s
 from __future__ import annotations
 
 import csv
-import re
-import warnings
-from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from compiler import ir
 from compiler.ir import types as T
+from compiler.ir.naming import check_name
+from compiler.ir.walk import walk
 from compiler.semantic.catalog import (
     EACH_INDEX,
     SOURCE_TYPES,
@@ -21,11 +20,13 @@ from compiler.semantic.catalog import (
     Catalog,
     EachIndexRef,
     EachVarRef,
-    FieldRef,
     MapScope,
     SourceColumnRef,
     dotted,
 )
+from compiler.semantic.dependencies import dependencies, find_cycle
+from compiler.semantic.scopes import TableScope
+from compiler.semantic.validation import ValidationChecks
 from compiler.diagnostics import Collector, did_you_mean
 from compiler.functions import DIALECTS, REGISTRY
 
@@ -33,7 +34,6 @@ MIGRATION_SETTINGS = {"description": T.TEXT, "dialect": T.TEXT}
 SOURCE_SETTINGS = {"encoding": T.TEXT, "delimiter": T.TEXT, "quote": T.TEXT, "escape": T.TEXT, "header": T.BOOLEAN}
 ENCODINGS = ("utf-8", "utf-8-sig", "latin-1", "cp1252", "utf-16")
 SOURCE_FORMATS = ("csv",)
-AGGREGATES = ("sum", "count", "min", "max")
 ARITHMETIC = ("+", "-", "*", "/", "%")
 COMPARISONS = ("=", "<>", "<", "<=", ">", ">=")
 KEEP = ("first", "last")
@@ -56,28 +56,6 @@ def show_literal(lit: ir.Literal) -> str:
     return str(lit.value)
 
 
-def regex_problem(pattern: str) -> str | None:
-    """Why `pattern` cannot be used by `valid ... matches`, or None.  The generated SQL
-    renders it through the portable regex subset (docs/FUNCTIONS.md), which refuses
-    what some engine would read differently."""
-    try:
-        from compiler.functions.regex import parse_regex
-    except ImportError:  # pragma: no cover - the subset module is part of the package
-        parse_regex = None
-    try:
-        if parse_regex is not None:
-            parse_regex(pattern)
-        else:
-            with warnings.catch_warnings():  # e.g. FutureWarning on `[[`: not the user's concern
-                warnings.simplefilter("ignore")
-                re.compile(pattern)
-    except (ValueError, re.error) as exc:  # RegexError is a ValueError
-        return f"invalid regular expression: {exc}"
-    except (RecursionError, OverflowError):
-        return "invalid regular expression: too complex"
-    return None
-
-
 def setting_value(settings: list[ir.Setting], name: str, default=None):
     for s in settings:
         if s.name == name:
@@ -85,7 +63,7 @@ def setting_value(settings: list[ir.Setting], name: str, default=None):
     return default
 
 
-class Checker:
+class Checker(ValidationChecks):
     """Walks the IR once and records diagnostics in `self.diags`."""
 
     def __init__(self, spec: ir.Spec, base_dir: Path):
@@ -114,8 +92,6 @@ class Checker:
     def check_tests(self) -> None:
         """`test` blocks name real tables, columns, maps and checks (else `chartshift test`
         would fail half-way through, or compare against nothing)."""
-        from compiler.sqlgen.checks import check_name
-
         tests = getattr(self.spec, "tests", [])
         seen: dict[str, ir.Node] = {}
         names = [check_name(c) for c in self.spec.checks]
@@ -394,8 +370,6 @@ class Checker:
 
     # ------------------------------------------------------------ maps
     def check_map(self, m: ir.Map) -> None:
-        from compiler.plan.steps import walk
-
         src = dotted(m.source)
         tgt = dotted(m.target)
         if src not in self.cat.source_tables:
@@ -488,8 +462,6 @@ class Checker:
     def check_constraint_inputs(self, m: ir.Map, columns: dict, assigned: dict) -> None:
         """A target `check (...)` is evaluated on this map's computed fields: every column it
         reads must be assigned by the map (and not be the crosswalk id, numbered later)."""
-        from compiler.plan.steps import walk
-
         computed = {f for f, a in assigned.items() if not (isinstance(a.expr, ir.Call) and a.expr.func == ["crosswalk"])}
         for field, a in assigned.items():
             col = columns.get(field)
@@ -504,8 +476,6 @@ class Checker:
 
     def check_id_in_rules(self, m: ir.Map, exprs: list) -> None:
         """The crosswalk id is numbered after the rules and dedup have run: rules cannot read it."""
-        from compiler.plan.steps import walk
-
         xw = next((a for a in m.assigns if isinstance(a.expr, ir.Call) and a.expr.func == ["crosswalk"]), None)
         if xw is None:
             return
@@ -542,8 +512,6 @@ class Checker:
 
     def uses_each_index(self, e, what: str) -> bool:
         """Report `each_index` where the row is not yet expanded (joins, each items)."""
-        from compiler.plan.steps import walk
-
         for n in walk(e):
             if isinstance(n, ir.Name) and n.parts == [EACH_INDEX]:
                 self.diags.error(f"`{EACH_INDEX}` cannot be used in {what}", n.span)
@@ -551,8 +519,6 @@ class Checker:
         return False
 
     def check_cycles(self) -> None:
-        from compiler.plan.steps import dependencies, find_cycle
-
         deps = dependencies(self.spec)
         cycle = find_cycle(deps)
         if cycle:
@@ -562,106 +528,6 @@ class Checker:
             else:
                 self.diags.error(f"maps depend on each other in a cycle: {' -> '.join(cycle + [cycle[0]])}", m.span)
 
-    # ------------------------------------------------------------ validation
-    def check_check(self, c: ir.Check) -> None:
-        for th in c.thresholds:
-            try:
-                v = Decimal(th.value)
-            except InvalidOperation:
-                v = Decimal(-1)
-            if th.percent and not (0 <= v <= 100):
-                self.diags.error(f"threshold {th.value}% is outside 0-100%", th.span)
-            if not th.percent and th.direction == "below":
-                self.diags.error("`below` thresholds are percentages of passing rows (add `%`)", th.span)
-            if not th.percent and v != v.to_integral_value():
-                self.diags.error("a count threshold must be a whole number of rows", th.span)
-        levels = [(th.level) for th in c.thresholds]
-        for lvl in set(levels):
-            if levels.count(lvl) > 1:
-                self.diags.error(f"more than one `{lvl}` threshold", c.span)
-        if c.kind == "reconcile":
-            for agg in (c.left, c.right):
-                self.check_aggregate(agg)
-            return
-        if c.kind == "reject_rate":
-            name = dotted(c.subject)
-            if name not in self.cat.source_tables and name not in self.cat.target_tables:
-                pool = list(self.cat.source_tables) + list(self.cat.target_tables)
-                self.diags.error(f"unknown table `{name}`{did_you_mean(name, pool)}", c.subject.span)
-            return
-        if c.kind == "consistent":
-            name = dotted(c.subject)
-            if name in self.cat.source_tables:
-                self.diags.error(f"`consistent` checks target tables; {name} is a source table", c.subject.span)
-                return
-            if name not in self.cat.target_tables:
-                self.diags.error(f"unknown target table `{name}`{did_you_mean(name, self.cat.target_tables)}", c.subject.span)
-                return
-            scope = TableScope(self.cat, name)
-            self.expect_boolean(c.condition, self.type_of(c.condition, scope), "a consistency rule")
-            return
-        col = self.resolve_column(c.subject)
-        if col is None:
-            return
-        table, column = col
-        if c.kind == "references":
-            if table not in self.cat.target_tables:
-                self.diags.error(f"`references` checks target columns; {table} is a source table", c.subject.span)
-            elif column.references is None:
-                self.diags.error(f"column `{column.name}` declares no `references`", c.subject.span)
-        ctype = self.cat.column_type(table, column.name) or T.ANY
-        if c.kind == "valid" and c.rule == "matches" and ctype not in (T.TEXT, T.ANY):
-            self.diags.error(f"`matches` needs a text column; `{column.name}` is {ctype}", c.subject.span)
-        if c.kind == "valid" and c.rule in ("in", "between"):
-            for v in c.values:
-                if T.common(ctype, v.type) is None:
-                    self.diags.error(f"cannot compare {ctype} column `{column.name}` with {v.type}", v.span)
-        if c.kind == "valid" and c.rule == "matches":
-            problem = regex_problem(c.pattern or "")
-            if problem:
-                self.diags.error(problem, c.span)
-
-    def resolve_column(self, name: ir.Name) -> tuple[str, ir.Column] | None:
-        if len(name.parts) != 3:
-            self.diags.error("name a column as `schema.table.column`", name.span)
-            return None
-        table = f"{name.parts[0]}.{name.parts[1]}"
-        cols = self.cat.table_columns(table)
-        if cols is None:
-            pool = list(self.cat.target_tables) + list(self.cat.source_tables)
-            self.diags.error(f"unknown table `{table}`{did_you_mean(table, pool)}", name.span)
-            return None
-        if name.parts[2] not in cols:
-            self.diags.error(f"unknown column `{name.parts[2]}` in {table}{did_you_mean(name.parts[2], cols)}", name.span)
-            return None
-        return table, cols[name.parts[2]]
-
-    def check_aggregate(self, agg: ir.Aggregate) -> None:
-        if agg.func not in AGGREGATES:
-            self.diags.error(f"unknown aggregate `{agg.func}`{did_you_mean(agg.func, AGGREGATES)}", agg.span)
-        parts = agg.table.parts
-        table = ".".join(parts[:2])
-        if self.cat.table_columns(table) is None:
-            pool = list(self.cat.target_tables) + list(self.cat.source_tables)
-            self.diags.error(f"unknown table `{table}`{did_you_mean(table, pool)}", agg.table.span)
-            return
-        if len(parts) == 3:
-            self.resolve_column(agg.table)
-        elif len(parts) != 2:
-            self.diags.error("aggregate over `schema.table` or `schema.table.column`", agg.table.span)
-        scope = TableScope(self.cat, table)
-        t = None
-        if agg.expr is not None:
-            t = self.type_of(agg.expr, scope)
-        elif len(parts) == 3:
-            t = self.cat.column_type(table, parts[2])
-        if agg.func in ("sum", "min", "max") and t not in (None, T.INTEGER, T.DECIMAL, T.NULL, T.ANY):
-            self.diags.error(f"`{agg.func}` needs a number, not {t}", (agg.expr or agg.table).span)
-        if agg.where is not None:
-            self.expect_boolean(agg.where, self.type_of(agg.where, scope), "an aggregate filter")
-        if agg.func != "count" and agg.expr is None and len(parts) == 2:
-            self.diags.error(f"`{agg.func}` needs a column or an expression", agg.span)
-
     # ------------------------------------------------------------ expressions
     def expect_boolean(self, e: ir.Node, typ: str | None, what: str) -> None:
         if typ is not None and typ not in (T.BOOLEAN, T.NULL, T.ANY):
@@ -670,24 +536,6 @@ class Checker:
     def type_of(self, e, scope, rule_context: bool = False) -> str | None:
         """The expression's type, or None after reporting an error inside it."""
         return TypeInference(self, scope, rule_context).infer(e)
-
-
-class TableScope:
-    """Names inside a validation rule or check constraint: the columns of one table."""
-
-    def __init__(self, catalog: Catalog, table: str):
-        self.catalog = catalog
-        self.table = table
-
-    def resolve(self, name: ir.Name, rule_context: bool):
-        cols = self.catalog.table_columns(self.table) or {}
-        col = name.parts[-1]
-        if len(name.parts) > 1 and ".".join(name.parts[:-1]) not in (self.table, self.table.split(".")[-1]):
-            return f"only columns of {self.table} can be used here"
-        if col not in cols:
-            return f"unknown column `{col}` in {self.table}{did_you_mean(col, cols)}"
-        typ = self.catalog.column_type(self.table, col) or T.ANY
-        return FieldRef(col, typ)
 
 
 # trial_lowering's outcomes: (function, literal/neg-literal/other argument shapes, argument
@@ -889,7 +737,7 @@ class TypeInference:
         from sqlglot import exp
 
         from compiler.functions import lower_call
-        from compiler.sqlgen.lower import literal_of
+        from compiler.functions.literals import literal_of
 
         def stand_in(arg):
             if isinstance(arg, ir.Literal):

@@ -38,7 +38,7 @@ from compiler.semantic.catalog import (
     SourceColumnRef,
     dotted,
 )
-from compiler.semantic.check import TableScope
+from compiler.semantic.scopes import TableScope
 from compiler.sqlgen.dialect_sql import DialectTraits, traits_for
 from compiler.sqlgen.lower import ExprLowering, col, drop_table, ident, inline_lookup, join, lit, paren, shared_values, table, with_ctes
 from compiler.plan.steps import CHARTSHIFT_SCHEMA, STAGE_SCHEMA, map_label, order_maps, stage_table, table_names
