@@ -1,7 +1,8 @@
 """Semantic analysis: names, types, references, thresholds, map dependencies.
 
 Collects every diagnostic instead of stopping at the first.  The output is the same IR
-(unchanged) plus the catalog; `check()` raises SpecError when any error was found.
+(unchanged), its catalog and the type of every expression, as one `Checked`; `check()`
+raises SpecError when any error was found.
 Each concern is checked in its own module (declarations, lookups, maps, validation,
 spec tests; expression types in `inference`); the Checker puts them together.
 """
@@ -13,6 +14,7 @@ from pathlib import Path
 from compiler import ir
 from compiler.ir import types as T
 from compiler.semantic.catalog import Catalog
+from compiler.semantic.checked import Checked
 from compiler.semantic.declarations import DeclarationChecks
 from compiler.semantic.inference import TypeInference
 from compiler.semantic.lookups import LookupChecks
@@ -30,6 +32,7 @@ class Checker(DeclarationChecks, LookupChecks, MapChecks, ValidationChecks, Spec
         self.base_dir = base_dir
         self.cat = Catalog.of(spec)
         self.diags = Collector()
+        self.types: dict[int, str | None] = {}  # id(expression) -> its type (see Checked)
 
     def run(self) -> None:
         self.check_migration()
@@ -57,12 +60,13 @@ class Checker(DeclarationChecks, LookupChecks, MapChecks, ValidationChecks, Spec
         return TypeInference(self, scope, rule_context).infer(e)
 
 
-def check(spec: ir.Spec, base_dir: Path | str = ".") -> Catalog:
-    """Run every semantic check; raise SpecError listing all errors. Returns the catalog."""
+def check(spec: ir.Spec, base_dir: Path | str = ".") -> Checked:
+    """Run every semantic check; raise SpecError listing all errors.  Returns the checked
+    spec with its catalog and expression types."""
     ck = Checker(spec, Path(base_dir))
     ck.run()
     ck.diags.raise_if_errors()
-    return ck.cat
+    return Checked.of(spec, ck.cat, ck.types)
 
 
 def warnings_of(spec: ir.Spec, base_dir: Path | str = ".") -> list:

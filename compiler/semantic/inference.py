@@ -28,11 +28,14 @@ class TypeInference:
         self.ck.diags.error(msg, node.span)
 
     def infer(self, e) -> str | None:
+        """The type of `e`, also recorded in the checker's `types` for generation."""
         method = getattr(self, "t_" + e.kind if hasattr(e, "kind") else "", None)
         if method is None:
             self.err("unexpected expression", e)
             return None
-        return method(e)
+        t = method(e)
+        self.ck.types[id(e)] = t
+        return t
 
     def t_literal(self, e: ir.Literal):
         return e.type

@@ -13,7 +13,7 @@ KEEP = ("first", "last")
 
 
 class MapChecks:
-    """Mixed into the Checker: uses its `spec`, `cat`, `diags`, `type_of` and `expect_boolean`."""
+    """Mixed into the Checker: uses its `spec`, `cat`, `diags`, `types`, `type_of` and `expect_boolean`."""
 
     def check_map(self, m: ir.Map) -> None:
         src = dotted(m.source)
@@ -74,6 +74,7 @@ class MapChecks:
                 if want != T.INTEGER:
                     self.diags.error(f"`crosswalk(...)` gives an integer id; column `{a.field}` is {col.type.name}", a.expr.span)
                 typ = T.INTEGER
+                self.types[id(a.expr)] = typ
             else:
                 typ = self.type_of(a.expr, scope, False)
             scope.field_types[a.field] = want
