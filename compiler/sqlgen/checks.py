@@ -134,7 +134,7 @@ def q_reconcile(gen, c):
 
 
 def q_reject_rate(gen, c):
-    from compiler.sqlgen.scripts import RECONCILIATION, REJECTS
+    from compiler.sqlgen.statements import RECONCILIATION, REJECTS
 
     name = dotted(c.subject)
     rejects = gen.tbl(*REJECTS, building=True)
