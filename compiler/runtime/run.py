@@ -15,7 +15,7 @@ from pathlib import Path
 from sqlglot import exp
 
 from compiler import __version__
-from compiler.emit.render import render_statements, sql_text
+from compiler.emit.render import render_statements
 from compiler.runtime.engines import open_engine
 from compiler.runtime.engines.base import EngineError
 from compiler.runtime.faults import with_faults
@@ -24,7 +24,9 @@ from compiler.pipeline import Compiled
 from compiler.plan.steps import map_label, stage_table
 from compiler.runtime.report import MapCounts, Report
 from compiler.runtime.scratch import private_dir
-from compiler.sqlgen.scripts import RECONCILIATION, REJECTS, SqlGen
+from compiler.sqlgen.scripts import SqlGen
+from compiler.sqlgen.statements import RECONCILIATION, REJECTS
+from compiler.sqlgen.text import sql_text
 from compiler.runtime.staging import source_files
 from compiler.sqlgen.checks import FAIL, evaluate
 
@@ -44,7 +46,7 @@ def run(compiled: Compiled, source_dir: Path | None, target_url: str | None, com
     url = target_url or default_target(compiled)
     engine = engine if keep_open else with_faults(open_engine(url))
     dialect = engine.dialect
-    gen = SqlGen(compiled.spec, compiled.catalog, dialect)
+    gen = SqlGen(compiled.checked, dialect)
     scripts = gen.scripts()
     setup, body, finish = scripts[0], scripts[1:-1], scripts[-1]
     workdir = private_dir("run")  # 0700: may hold transcoded PHI

@@ -19,7 +19,7 @@ from pathlib import Path
 from sqlglot import exp
 
 from compiler import ir
-from compiler.semantic.check import setting_value
+from compiler.semantic.declarations import setting_value
 from compiler.sqlgen.lower import ident, lit, table
 from compiler.plan.steps import stage_table
 
@@ -174,7 +174,7 @@ def duckdb_malformed_select(rejects_table: str) -> exp.Select:
 
 def duckdb_malformed_sql(sf: SourceFile, rejects_table: str) -> exp.Expression:
     """Copy the engine's CSV rejects (one row per bad record) into chartshift.rejects."""
-    from compiler.sqlgen.scripts import REJECTS
+    from compiler.sqlgen.statements import REJECTS
 
     inner = duckdb_malformed_select(rejects_table).subquery("m")
     select = exp.select(
@@ -211,7 +211,7 @@ NORMALIZE_BUFFER = 2 * MAX_LINE_SIZE
 def normalize_with_duckdb(sf: SourceFile, workdir: Path) -> NormalizedFile:
     import duckdb
 
-    from compiler.emit.render import sql_text
+    from compiler.sqlgen.text import sql_text
 
     file, encoding = engine_file(sf, workdir)
     names = staged_columns(sf)

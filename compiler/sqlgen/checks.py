@@ -18,6 +18,7 @@ from decimal import Decimal
 from sqlglot import exp
 
 from compiler import ir
+from compiler.ir.naming import check_name
 from compiler.semantic.catalog import dotted
 from compiler.sqlgen.lower import col, lit, paren, shared_values
 
@@ -101,7 +102,7 @@ def q_references(gen, c):
 
 
 def q_consistent(gen, c):
-    from compiler.semantic.check import TableScope
+    from compiler.semantic.scopes import TableScope
 
     scope = TableScope(gen.cat, dotted(c.subject))
     cond = gen.lowering(lambda n: col(scope.resolve(n, True).name))(c.condition)
@@ -110,7 +111,7 @@ def q_consistent(gen, c):
 
 
 def aggregate_query(gen, agg: ir.Aggregate) -> exp.Expression:
-    from compiler.semantic.check import TableScope
+    from compiler.semantic.scopes import TableScope
 
     tname = ".".join(agg.table.parts[:2])
     scope = TableScope(gen.cat, tname)
@@ -133,7 +134,7 @@ def q_reconcile(gen, c):
 
 
 def q_reject_rate(gen, c):
-    from compiler.sqlgen.scripts import RECONCILIATION, REJECTS
+    from compiler.sqlgen.statements import RECONCILIATION, REJECTS
 
     name = dotted(c.subject)
     rejects = gen.tbl(*REJECTS, building=True)
@@ -182,15 +183,6 @@ class CheckResult:
     threshold: dict
     left: float | None = None
     right: float | None = None
-
-
-def check_name(c: ir.Check) -> str:
-    if c.kind == "reconcile":
-        def show(a: ir.Aggregate) -> str:
-            return f"{a.func}({dotted(a.table)}{': …' if a.expr else ''})"
-        return f"reconcile {show(c.left)} {c.compare} {show(c.right)}"
-    extra = f" {c.rule}" if c.rule else ""
-    return f"{c.kind} {dotted(c.subject)}{extra}"
 
 
 def threshold_dict(c: ir.Check) -> dict:

@@ -22,7 +22,7 @@ def results(engine_urls, demo_export):
         report = run(compiled, folder, url, commit_on_fail=True)
         engine = open_engine(url)
         try:
-            gen = SqlGen(compiled.spec, compiled.catalog, dialect)
+            gen = SqlGen(compiled.checked, dialect)
             digests = table_digests(engine, gen)
             digests.update(crosswalk_digests(engine, gen))
         finally:
@@ -36,7 +36,7 @@ def crosswalk_digests(engine, gen) -> dict[str, tuple[int, str]]:
     from sqlglot import exp
 
     from compiler.sqlgen.canonical import digest
-    from compiler.emit.render import sql_text
+    from compiler.sqlgen.text import sql_text
     from compiler.sqlgen.lower import col
     from compiler.plan.steps import table_names
 
