@@ -18,7 +18,8 @@ from compiler.ops.secure.keys import KeyFileError, SecureUsageError
 from compiler.ops.mask import FIRST_NAMES, LAST_NAMES, MASK_KEY_ENV, Masker, load_mask_key, masker_for, rule_for_name
 from compiler.pipeline import load
 from compiler.runtime.run import run
-from compiler.ops.sample import layout, sample
+from compiler.ops.sample import sample
+from compiler.ops.sample.records import layout
 from compiler.runtime.staging import source_files
 
 ROOT = Path(__file__).resolve().parents[2]
