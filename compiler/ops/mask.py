@@ -152,7 +152,7 @@ def spec_date_formats(spec: ir.Spec) -> list[str]:
 
 class _DateFormat:
     def __init__(self, fmt: str):
-        from compiler.functions.dates import parse_format
+        from compiler.functions.dates.formats import parse_format
 
         pf = parse_format(fmt)
         self.fmt = fmt
@@ -178,7 +178,7 @@ class _DateFormat:
         letter, g = self.groups["year"]
         y = int(m.group(g))
         if letter == "y":
-            from compiler.functions.dates import PIVOT_YEAR
+            from compiler.functions.dates.formats import PIVOT_YEAR
 
             y += 2000 if y < PIVOT_YEAR else 1900
         return y
@@ -186,7 +186,7 @@ class _DateFormat:
     def _month(self, m) -> int:
         if "month" not in self.groups:
             return 1
-        from compiler.functions.dates import MONTH_ABBR, MONTH_NAMES
+        from compiler.functions.dates.formats import MONTH_ABBR, MONTH_NAMES
 
         letter, g = self.groups["month"]
         t = m.group(g)
@@ -198,7 +198,7 @@ class _DateFormat:
 
     def write(self, m, d: date) -> str | None:
         """`d` in place of the matched date fields, each as wide and cased as before."""
-        from compiler.functions.dates import MONTH_ABBR, MONTH_NAMES, PIVOT_YEAR
+        from compiler.functions.dates.formats import MONTH_ABBR, MONTH_NAMES, PIVOT_YEAR
 
         text = m.string
         repl: list[tuple[int, int, str]] = []
