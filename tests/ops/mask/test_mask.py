@@ -22,7 +22,7 @@ from compiler.ops.sample import sample
 from compiler.ops.sample.records import layout
 from compiler.runtime.staging import source_files
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 SPEC = ROOT / "specs" / "demo_clinic.mig"
 KEY_A = "11" * 32
 KEY_B = "22" * 32
