@@ -5,7 +5,7 @@
 1. **Count** every source table: records, malformed records and bytes, from the sampler's
    quote-aware line scan of the full export (exact for RFC-4180 files: a record ends at a
    line break outside quotes; nothing is parsed but the key and reference columns).
-2. **Sample** `--sample-percent` of the root rows (compiler/sample.py: referentially
+2. **Sample** `--sample-percent` of the root rows (compiler/ops/sample/: referentially
    closed), then 1/4, 1/2 and 3/4 of that sample (samples of the sample: the same rows
    as sampling that share of the percent from the full export, since bottom-k picks nest
    and the sample is closed).

@@ -1,4 +1,4 @@
-"""Tests for the demo-data generator (compiler/demo.py)."""
+"""Tests for the demo-data generator (compiler/demo/)."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import re
 import pytest
 
 from compiler.demo import export as demo
+from compiler.demo.reference import _Reference
 
 N = 200
 
@@ -144,7 +145,7 @@ def test_records_equal_csv_reread(out, tables):
 def test_truth_recomputed_from_the_files(out, tables):
     """The rules applied to what the csv module reads back give the same truth."""
     _, truth = out
-    ref = demo._Reference()
+    ref = _Reference()
     ref.patients(tables["legacy.patients"])
     for r in tables["legacy.providers"]:
         ref.provider(r)

@@ -247,7 +247,7 @@ def test_format_translation():
                                  "%Y-%m-%d %H:%M:%S.%f", "%m/%d/%Y %I:%M %p", "%B %d, %Y"])
 def test_postgres_dates_capture_nothing(fmt):
     """PostgreSQL's regex engine is slow at capturing: its lowering cuts fields out with
-    string functions (formats whose layout allows; see dates._layout)."""
+    string functions (formats whose layout allows; see dates.postgres._layout)."""
     sql = select_sql("parse_timestamp", ["x", fmt], "postgres")
     assert "REGEXP_REPLACE" not in sql and "SUBSTRING(" not in sql
     if " " not in fmt and "%B" not in fmt and "%b" not in fmt:

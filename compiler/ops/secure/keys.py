@@ -7,7 +7,7 @@ private to its owner: a file readable or writable by group or others (mode & 0o0
 is refused, as ssh refuses a private key with open permissions.
 
 The key is a key-encryption key (KEK): it never encrypts data itself, it wraps the
-random data key of each archive (see compiler/backup.py and docs/SECURITY.md).  Its
+random data key of each archive (see compiler/ops/secure/archive.py and docs/SECURITY.md).  Its
 *key id* is a 64-bit fingerprint, HMAC-SHA256(key, "chartshift key id v1")[:8], safe to
 print and to store in archive headers and audit logs: it names the key without revealing
 it.

@@ -14,8 +14,9 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from compiler.ops.secure import backup
-from compiler.ops.secure.backup import DATA, ENTRY, FRAME, HEADER, MANIFEST, WRAP_LEN, create_backup, scan_frames
+from compiler.ops.secure.archive import DATA, DEFLATE, ENTRY, FRAME, HEADER, MANIFEST, WRAP_LEN, scan_frames
+from compiler.ops.secure.archive import ArchiveError, ArchiveReader, ArchiveWriter
+from compiler.ops.secure.backup import create_backup
 from compiler.cli.main import main
 from compiler.ops.secure.keys import parse_key
 from compiler.pipeline import load
@@ -191,7 +192,7 @@ def test_round_trip_many_chunks(env, capsys, chunk_size, compress):
     archive = small_archive(env, env.root / "b.csbk", chunk_size, compress=compress)
     frames = scan_frames(archive)
     assert sum(1 for f in frames if f.kind == DATA and f.entry == 1) == 3
-    assert any(f.flags & backup.DEFLATE for f in frames) == bool(compress)
+    assert any(f.flags & DEFLATE for f in frames) == bool(compress)
     rc, err = cli(capsys, "restore", archive, "--out", "restored")
     assert rc == 0, err
     for rel in ("PATIENTS.csv", "VISITS.csv", "sub/NOTES.csv", "EMPTY.csv"):
@@ -315,12 +316,12 @@ def test_flipped_bytes_everywhere_small_archive(env, capsys):
         p.write_bytes(p.read_bytes()[:300])
     archive = small_archive(env, env.root / "good.csbk")
     data = archive.read_bytes()
-    reader = lambda blob: backup.ArchiveReader(__import__("io").BytesIO(blob), env.key, "x").read(lambda *a: None)  # noqa: E731
+    reader = lambda blob: ArchiveReader(__import__("io").BytesIO(blob), env.key, "x").read(lambda *a: None)  # noqa: E731
     reader(data)
     for i in range(len(data)):
         bad = bytearray(data)
         bad[i] ^= 0x80
-        with pytest.raises(backup.ArchiveError):
+        with pytest.raises(ArchiveError):
             reader(bytes(bad))
 
 
@@ -472,14 +473,14 @@ def test_backup_failure_leaves_nothing(env, capsys, monkeypatch):
     rc, err = cli(capsys, "backup", env.spec, "--out", "b.csbk", "--target", "postgresql://x@y/z")
     assert rc == 2
     (env.data / "VISITS.csv").write_text("visit_id,pat_no\n")
-    real_add = backup.ArchiveWriter.add
+    real_add = ArchiveWriter.add
 
     def failing_add(self, name, *a, **k):  # fail half-way through the archive
         if name == "sub/NOTES.csv":
             raise OSError(28, "No space left on device")
         return real_add(self, name, *a, **k)
 
-    monkeypatch.setattr(backup.ArchiveWriter, "add", failing_add)
+    monkeypatch.setattr(ArchiveWriter, "add", failing_add)
     rc, err = cli(capsys, "backup", env.spec, "--out", "b.csbk")
     assert rc == 3
     assert [p for p in listing(env.root) if p != "audit.jsonl"] == before
@@ -564,7 +565,7 @@ def _forged(env, out: Path, ddl: str, view_sql: str | None = None) -> Path:
     pq = env.root / "t.parquet"
     duckdb.connect().execute(f"COPY (SELECT 1 AS x) TO '{pq}' (FORMAT PARQUET)")
     with open(out, "wb") as fh:
-        w = backup.ArchiveWriter(fh, env.key)
+        w = ArchiveWriter(fh, env.key)
         w.add("PATIENTS.csv", "file", io.BytesIO(b"pat_no\n1\n"))
         with open(pq, "rb") as src:
             w.add("emr.t", "table", src, schema="emr", table="t", rows=1, sql=ddl)

@@ -11,16 +11,18 @@ from pathlib import Path
 
 import pytest
 
-from compiler.demo import export as demo
+from compiler.demo import clinical, people
+from compiler.demo.rules import icd10_valid
 from compiler.cli.main import main
 from compiler.ops.secure.keys import KeyFileError, SecureUsageError
 from compiler.ops.mask import FIRST_NAMES, LAST_NAMES, MASK_KEY_ENV, Masker, load_mask_key, masker_for, rule_for_name
 from compiler.pipeline import load
 from compiler.runtime.run import run
-from compiler.ops.sample import layout, sample
+from compiler.ops.sample import sample
+from compiler.ops.sample.records import layout
 from compiler.runtime.staging import source_files
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 SPEC = ROOT / "specs" / "demo_clinic.mig"
 KEY_A = "11" * 32
 KEY_B = "22" * 32
@@ -217,8 +219,8 @@ def test_names(masker):
     assert masker.mask_value("name", " smith  ", column="last_name") == f" {a.lower()}  "
     assert masker.mask_value("name", "Smith", column="first_name") in FIRST_NAMES
     assert masker.mask_value("name", "Müller", column="last_name").isascii()
-    vocab = (*demo._LAST_NAMES, *demo._FIRST_NAMES, *demo._LAST_SPECIAL, *demo._FIRST_SPECIAL,
-             *demo._PROVIDER_FIRST, *demo._PROVIDER_LAST)
+    vocab = (*people._LAST_NAMES, *people._FIRST_NAMES, *people._LAST_SPECIAL, *people._FIRST_SPECIAL,
+             *clinical._PROVIDER_FIRST, *clinical._PROVIDER_LAST)
     for fake in FIRST_NAMES + LAST_NAMES:
         for real in vocab:
             assert len(real) < 3 or real.lower() not in fake.lower(), (fake, real)
@@ -255,7 +257,7 @@ def test_shape_is_a_keyed_permutation(masker, compiled):
         m = masker.mask_value("shape", code)
         assert re.sub(r"[A-Z]", "A", re.sub(r"[a-z]", "a", re.sub(r"\d", "9", m))) == \
             re.sub(r"[A-Z]", "A", re.sub(r"[a-z]", "a", re.sub(r"\d", "9", code)))
-        assert demo.icd10_valid(m) == demo.icd10_valid(code)
+        assert icd10_valid(m) == icd10_valid(code)
     other = Masker(compiled.catalog, bytes.fromhex(KEY_B), root="legacy.patients")
     assert [other.mask_value("key", v) for v in values[:50]] != out[:50]
     assert masker.mask_value("text", 'S: "pain", 4/10\r\nO: ok') == "[redacted 22 chars]"

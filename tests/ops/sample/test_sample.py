@@ -13,10 +13,12 @@ import pytest
 from compiler.cli.main import main
 from compiler.pipeline import load
 from compiler.runtime.run import run
-from compiler.ops.sample import Graph, hash64, reference_edges, sample
+from compiler.ops.sample import reference_edges, sample
+from compiler.ops.sample.graph import Graph
+from compiler.ops.sample.sampler import hash64
 from compiler.runtime.staging import source_files
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 SPEC = ROOT / "specs" / "demo_clinic.mig"
 REJECTS = "select map, reason, slot, original_row from chartshift.rejects where map is not null"
 
