@@ -38,6 +38,7 @@ from typing import BinaryIO, Callable, Protocol
 from urllib.parse import urlsplit
 
 from compiler import __version__
+from compiler.dialects import DUCKDB
 from compiler.ops.secure.keys import Key, SecureError, SecureUsageError
 from compiler.runtime.scratch import private_dir
 
@@ -412,7 +413,7 @@ class ArchiveReader:
 
 def duckdb_path(url: str, must_exist: bool) -> Path:
     parts = urlsplit(url)
-    if parts.scheme.lower() != "duckdb":
+    if parts.scheme.lower() not in DUCKDB.url_schemes:
         raise SecureUsageError(f"{url}: only duckdb:///FILE targets can be backed up or restored")
     from compiler.runtime.engines.duckdb import path_of
 
