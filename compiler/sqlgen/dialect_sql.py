@@ -172,7 +172,7 @@ def compile_only_traits(dialect: str) -> DialectTraits:
     return traits_of(compile_only(dialect))
 
 
-RUNNABLE = tuple(TRAITS)
+RUNNABLE = tuple(TRAITS)  # names; compiler.dialects.RUNNABLE holds the records
 
 
 class DialectNotSupported(Exception):
