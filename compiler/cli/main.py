@@ -64,14 +64,15 @@ def cmd_compile(args) -> int:
     import sqlglot.errors
 
     from compiler.sqlgen.dialect_sql import DialectNotSupported
-    from compiler.functions import DIALECTS, FunctionNotAvailable
+    from compiler.dialects import RUNNABLE_NAMES
+    from compiler.functions import FunctionNotAvailable
     from compiler.pipeline import render_all
 
     stale: list[str] = []
     rendered = False
     for spec in args.spec:
         compiled = load_spec(spec)
-        dialects = args.dialect or list(DIALECTS)
+        dialects = args.dialect or list(RUNNABLE_NAMES)
         for dialect in dialects:
             if rendered:
                 # the trees of the last render are garbage that only a full collection

@@ -32,6 +32,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from compiler import dialects
+
 __all__ = [
     "RegexError",
     "Regex",
@@ -60,7 +62,7 @@ _NOT_LETTER = {"duckdb": "\\PL", "postgres": "[^[:alpha:]]", "mysql": "\\PL"}
 _END = {"duckdb": "$", "postgres": "$", "mysql": "\\z"}
 # `.` matches a newline on PostgreSQL by default; (?s) makes RE2 and PCRE agree.
 _DOTALL_PREFIX = {"duckdb": "(?s)", "postgres": "", "mysql": "(?s)"}
-DIALECTS = ("duckdb", "postgres", "mysql")
+DIALECTS = dialects.RUNNABLE_NAMES
 
 
 class RegexError(ValueError):

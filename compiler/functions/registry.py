@@ -13,13 +13,15 @@ from typing import Callable, Mapping, Sequence
 
 from sqlglot import exp
 
+from compiler import dialects
 from compiler.ir import types as T
 
 Lowering = Callable[[list[exp.Expression]], exp.Expression]
 
-# Dialects chartshift can execute on.  sqlglot names them the same except MariaDB/MySQL.
-DIALECTS = ("duckdb", "postgres", "mysql")
-SQLGLOT_DIALECT = {"duckdb": "duckdb", "postgres": "postgres", "mysql": "mysql"}
+# Dialects chartshift can execute on (the records of compiler/dialects/): every function
+# has a lowering for each of them, keyed by its name.
+DIALECTS = dialects.RUNNABLE_NAMES
+SQLGLOT_DIALECT = {d.name: d.sqlglot for d in dialects.RUNNABLE}
 ANY_DIALECT = "*"
 
 

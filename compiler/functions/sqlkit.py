@@ -19,6 +19,7 @@ from typing import Callable, Iterable, Mapping, Sequence
 import sqlglot
 from sqlglot import exp
 
+from compiler.dialects import MYSQL, POSTGRES
 from compiler.ir import types as T
 from compiler.functions.regex import Regex, parse_regex
 from compiler.functions.registry import DIALECTS, VALUE_TYPE_KEY, Lowering
@@ -47,10 +48,9 @@ __all__ = [
     "paren",
 ]
 
-# MariaDB: utf8mb4_bin is still PAD SPACE ('P001' = 'P001 '); the NO PAD variant is not.
-MYSQL_BINARY_COLLATION = "utf8mb4_nopad_bin"
-# PostgreSQL: byte order, no locale.
-POSTGRES_BINARY_COLLATION = "C"
+# The byte-wise collations, from the dialect records (why these: compiler/dialects/).
+MYSQL_BINARY_COLLATION = MYSQL.collation.binary
+POSTGRES_BINARY_COLLATION = POSTGRES.collation.binary
 
 
 class InvalidArgument(ValueError):

@@ -60,6 +60,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlencode
 
+from compiler.dialects import DUCKDB
 from compiler.runtime.scratch import private_dir
 
 DAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -161,14 +162,14 @@ def timing_target(target: str | None, workdir: Path):
     from compiler.runtime.engines.sqlnet import scratch_database
 
     engine = engine_class(target) if target is not None else None
-    if engine is not None and engine.dialect != "duckdb":
+    if engine is not None and not engine.record.embedded:
         with scratch_database(engine, target, "the plan's sample runs go") as url:
             yield url
         return
-    settings = {**SAMPLE_DUCKDB, **settings_of(target or "duckdb://")}
+    settings = {**SAMPLE_DUCKDB, **settings_of(target or DUCKDB.url(""))}
     scratch = Path(tempfile.mkdtemp(prefix="db-", dir=workdir))
     try:
-        yield f"duckdb:///{scratch / 'plan.duckdb'}?{urlencode(settings)}"
+        yield DUCKDB.url(f"/{scratch / 'plan.duckdb'}?{urlencode(settings)}")
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
 
@@ -395,7 +396,7 @@ def plan(compiled, source_dir: Path | None, window: Window, percent: float = 2.0
             rows.append({t: len(v) for t, v in sub.sel.items()})
         rows.append({t: st.selected for t, st in s.stats.items()})
         full_rows = {t: st.records - st.malformed for t, st in s.stats.items()}
-        embedded = target is None or engine_class(target).dialect == "duckdb"
+        embedded = target is None or engine_class(target).record.embedded
         model = _Model(compiled, rows, full_rows, embedded)
         # DuckDB works inside this process: its CPU time is the run's.  A server works in
         # its own processes, which this one cannot see: there, the wall clock.

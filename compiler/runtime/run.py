@@ -15,6 +15,7 @@ from pathlib import Path
 from sqlglot import exp
 
 from compiler import __version__
+from compiler.dialects import DUCKDB
 from compiler.emit.render import render_statements
 from compiler.runtime.engines import open_engine
 from compiler.runtime.engines.base import EngineError
@@ -32,7 +33,7 @@ from compiler.sqlgen.checks import FAIL, evaluate
 
 
 def default_target(compiled: Compiled) -> str:
-    return f"duckdb:///{compiled.path.stem}.duckdb"
+    return DUCKDB.url(f"/{compiled.path.stem}.duckdb")
 
 
 def run(compiled: Compiled, source_dir: Path | None, target_url: str | None, commit_on_fail: bool = False,

@@ -19,6 +19,7 @@ from pathlib import Path
 from sqlglot import exp
 
 from compiler import ir
+from compiler.dialects import DUCKDB
 from compiler.semantic.declarations import setting_value
 from compiler.sqlgen.lower import ident, lit, table
 from compiler.plan.steps import stage_table
@@ -227,8 +228,8 @@ def normalize_with_duckdb(sf: SourceFile, workdir: Path) -> NormalizedFile:
             exp.CopyParameter(this=exp.var("FORMAT"), expression=exp.var("CSV")),
             exp.CopyParameter(this=exp.var("HEADER"), expression=exp.false()),
         ])
-        staged = con.execute(sql_text(copy, "duckdb")).fetchone()[0]   # COPY returns its row count
-        bad = con.execute(sql_text(duckdb_malformed_select(rejects), "duckdb")).fetchall()
+        staged = con.execute(sql_text(copy, DUCKDB.name)).fetchone()[0]   # COPY returns its row count
+        bad = con.execute(sql_text(duckdb_malformed_select(rejects), DUCKDB.name)).fetchall()
     except duckdb.Error as exc:
         raise StagingError(f"{sf.path}: cannot parse {sf.qualified}: {str(exc).splitlines()[0]}") from None
     finally:

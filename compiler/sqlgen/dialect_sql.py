@@ -1,10 +1,11 @@
-"""Per-dialect facts the SQL generator needs, as a table (no `if dialect ==` chains).
+"""What the SQL generator builds from a dialect record (`compiler/dialects/`): code
+driven by the record's data, no `if dialect ==` chains.
 
 What differs, and why:
 - safe casts of staged text: a regex guard, then a plain CAST, identically on every engine
   (PostgreSQL has no TRY_CAST; DuckDB's TRY_CAST accepts shapes the others refuse);
 - text comparison and ordering: binary everywhere (`COLLATE "C"` on PostgreSQL,
-  `utf8mb4_bin` on MariaDB), so ids, dedup groups and unique checks agree;
+  `utf8mb4_nopad_bin` on MariaDB), so ids, dedup groups and unique checks agree;
 - where DDL commits implicitly (MariaDB) the run builds shadow tables and publishes them
   with one atomic RENAME; elsewhere the whole run is one transaction;
 - MariaDB has one namespace per database: `schema.table` becomes `schema__table`.
@@ -18,7 +19,8 @@ from typing import Callable
 from sqlglot import exp
 
 from compiler.ir import types as T
-from compiler.functions.sqlkit import MYSQL_BINARY_COLLATION, POSTGRES_BINARY_COLLATION
+from compiler import dialects
+from compiler.dialects import COMMON_TARGET_TYPES, NO_BOOLEAN_VALUES, Dialect, compile_only, refusal  # noqa: F401  (re-exported)
 from compiler.sqlgen.lower import VALUE_SQL_TYPES, lit
 
 TRUE_WORDS = ("true", "t", "yes", "y", "1")
@@ -68,10 +70,6 @@ def json_object_fn(name: str) -> Callable[[list[tuple[str, exp.Expression]]], ex
     return build
 
 
-def collate(name: str, quoted: bool) -> Callable[[], exp.Expression]:
-    return lambda: exp.to_identifier(name, quoted=quoted)
-
-
 def binary_for(dialect: str) -> Callable[[exp.Expression], exp.Expression]:
     """Byte-wise comparison and ordering: the function library's table decides how."""
     def binary(e: exp.Expression) -> exp.Expression:
@@ -81,88 +79,87 @@ def binary_for(dialect: str) -> Callable[[exp.Expression], exp.Expression]:
     return binary
 
 
-def rename_statement(pairs: list[tuple[exp.Table, exp.Table]]) -> exp.Expression:
-    """MariaDB: `RENAME TABLE a TO b, c TO d` renames all or nothing."""
-    body = ", ".join(f"{a.sql('mysql', identify=True)} TO {b.sql('mysql', identify=True)}" for a, b in pairs)
-    return exp.Command(this="RENAME", expression=f"TABLE {body}")
+def rename_statement_for(sqlglot: str) -> Callable[[list[tuple[exp.Table, exp.Table]]], exp.Expression]:
+    """`RENAME TABLE a TO b, c TO d`, which renames all or nothing (MariaDB)."""
+    def rename(pairs: list[tuple[exp.Table, exp.Table]]) -> exp.Expression:
+        body = ", ".join(f"{a.sql(sqlglot, identify=True)} TO {b.sql(sqlglot, identify=True)}" for a, b in pairs)
+        return exp.Command(this="RENAME", expression=f"TABLE {body}")
+    return rename
+
+
+def no_cast_for(dialect: str) -> Callable[[exp.Expression, str], exp.Expression]:
+    """A compile-only dialect's casts of staged text: FunctionNotAvailable, naming both."""
+    def no_cast(raw: exp.Expression, vtype: str) -> exp.Expression:
+        from compiler.functions import FunctionNotAvailable
+
+        raise FunctionNotAvailable(f"cast from text to {vtype}", dialect)
+    return no_cast
+
+
+def unchanged(e: exp.Expression) -> exp.Expression:
+    return e
+
+
+class _Of:
+    """A traits attribute that is the record's data: `_Of("capabilities.stage_row_key")`."""
+
+    def __init__(self, path: str):
+        self.path = path.split(".")
+
+    def __get__(self, traits: "DialectTraits | None", owner=None):
+        if traits is None:
+            return self
+        value = traits.dialect
+        for part in self.path:
+            value = getattr(value, part)
+        return value
 
 
 @dataclass(frozen=True)
 class DialectTraits:
-    """How one engine spells the few things the generator cannot leave to sqlglot."""
+    """A dialect record, and what the generator builds from it: how one engine spells the
+    few things the generator cannot leave to sqlglot."""
 
-    name: str
-    sqlglot: str
+    dialect: Dialect
     safe_cast: Callable[[exp.Expression, str], exp.Expression]
     json_object: Callable[[list[tuple[str, exp.Expression]]], exp.Expression]
-    target_types: dict[str, str]
-    key_type: str                                        # legacy keys (indexed text)
+    binary: Callable[[exp.Expression], exp.Expression]   # force binary comparison/order on an expression
     key_collation: Callable[[], exp.Expression] | None   # binary collation of created key columns
     text_collation: Callable[[], exp.Expression] | None  # collation of every other created text column
-    binary: Callable[[exp.Expression], exp.Expression]   # force binary comparison/order on an expression
-    flat_schemas: bool = False
-    publish_by_rename: bool = False
-    temporary_work: bool = True
-    # legacy_key PRIMARY KEY on crosswalks: an index that joins use on PostgreSQL/MariaDB;
-    # DuckDB joins by hash and cannot evict a text ART index inside a transaction
-    crosswalk_primary_key: bool = True
-    # target PRIMARY KEY / UNIQUE built after the maps have loaded (85_constraints), not
-    # maintained row by row: DuckDB holds a transaction's index entries in memory it
-    # cannot spill (a 1,000,000-patient run needs them out of the way to fit in 1 GB)
-    constraints_after_load: bool = False
-    # ANALYZE the tables a run fills before joining them: PostgreSQL has no statistics for
-    # tables filled inside the open transaction and would plan them as tiny
-    analyze_after_fill: bool = False
-    rename_tables: Callable[[list[tuple[exp.Table, exp.Table]]], exp.Expression] | None = None
-    # __row PRIMARY KEY on staging tables: MariaDB joins without an index by block nested
-    # loop (no hash join at its default join_cache_level), so fetching the original row of
-    # each rejected row compared it with every staged row: 4 s of a 2,000-patient run
-    stage_row_key: bool = False
-    # a merged key's target id (its survivor's id) by a window over the loaded and merged
-    # rows instead of joining the work table to itself: MariaDB would join by block nested
-    # loop (4 s of an 18 s 10,000-patient run).  DuckDB keeps the join: its partitioned
-    # window does not spill to disk
-    survivor_id_by_window: bool = False
+    rename_tables: Callable[[list[tuple[exp.Table, exp.Table]]], exp.Expression] | None
+
+    name = _Of("name")
+    sqlglot = _Of("sqlglot")
+    target_types = _Of("target_types")
+    key_type = _Of("key_type")                           # legacy keys (indexed text)
+    flat_schemas = _Of("identifiers.flat_schemas")
+    # the capabilities (see compiler/dialects/record.py for why each one is what it is)
+    publish_by_rename = _Of("capabilities.publish_by_rename")
+    temporary_work = _Of("capabilities.temporary_work")
+    crosswalk_primary_key = _Of("capabilities.crosswalk_primary_key")
+    constraints_after_load = _Of("capabilities.constraints_after_load")
+    analyze_after_fill = _Of("capabilities.analyze_after_fill")
+    stage_row_key = _Of("capabilities.stage_row_key")
+    survivor_id_by_window = _Of("capabilities.survivor_id_by_window")
 
 
-COMMON_TARGET_TYPES = {
-    "bigint": "BIGINT", "integer": "INTEGER", "int": "INTEGER", "smallint": "SMALLINT",
-    "varchar": "VARCHAR", "char": "CHAR", "text": "TEXT", "decimal": "DECIMAL", "numeric": "DECIMAL",
-    "date": "DATE", "timestamp": "TIMESTAMP", "boolean": "BOOLEAN",
-}
+def traits_of(d: Dialect) -> DialectTraits:
+    """The lowerings of a record, from its data: runnable dialects use the function
+    library's per-dialect implementations, compile-only ones have none."""
+    c = d.collation
+    collation = (lambda: exp.to_identifier(c.binary, quoted=c.quoted)) if c.binary else None
+    return DialectTraits(
+        dialect=d,
+        safe_cast=safe_cast_for(d.name) if d.runnable else no_cast_for(d.name),
+        json_object=json_object_fn(d.json_object),
+        binary=binary_for(d.name) if d.runnable else unchanged,
+        key_collation=collation if c.on_key_columns else None,
+        text_collation=collation if c.on_text_columns else None,
+        rename_tables=rename_statement_for(d.sqlglot) if d.capabilities.publish_by_rename else None,
+    )
 
-PG_C = collate(POSTGRES_BINARY_COLLATION, True)
-MY_BIN = collate(MYSQL_BINARY_COLLATION, False)
 
-TRAITS: dict[str, DialectTraits] = {
-    "duckdb": DialectTraits(
-        name="duckdb", sqlglot="duckdb", safe_cast=safe_cast_for("duckdb"),
-        json_object=json_object_fn("json_object"),
-        target_types={**COMMON_TARGET_TYPES, "char": "VARCHAR", "text": "VARCHAR"},
-        key_type="VARCHAR", key_collation=None, text_collation=None, binary=binary_for("duckdb"),
-        crosswalk_primary_key=False, constraints_after_load=True,
-    ),
-    "postgres": DialectTraits(
-        name="postgres", sqlglot="postgres", safe_cast=safe_cast_for("postgres"),
-        json_object=json_object_fn("json_build_object"),
-        target_types=COMMON_TARGET_TYPES,
-        # Staged and target text keep the database's collation: PostgreSQL's regex classes
-        # ([[:alpha:]] in title()) follow it, and "C" would make them ASCII-only.  Equality
-        # does not depend on it; ordering is made binary where it decides ids (keys, dedup).
-        key_type="TEXT", key_collation=PG_C, text_collation=None, binary=binary_for("postgres"),
-        analyze_after_fill=True,
-    ),
-    "mysql": DialectTraits(
-        name="mysql", sqlglot="mysql", safe_cast=safe_cast_for("mysql"),
-        json_object=json_object_fn("json_object"),
-        target_types={**COMMON_TARGET_TYPES, "timestamp": "DATETIME"},
-        # MariaDB's default collations ignore case and trailing spaces even in `=`: every
-        # text column chartshift creates is byte-wise.
-        key_type="VARCHAR(255)", key_collation=MY_BIN, text_collation=MY_BIN, binary=binary_for("mysql"),
-        flat_schemas=True, publish_by_rename=True, temporary_work=False, rename_tables=rename_statement,
-        stage_row_key=True, survivor_id_by_window=True,
-    ),
-}
+TRAITS: dict[str, DialectTraits] = {d.name: traits_of(d) for d in dialects.RUNNABLE}
 
 
 def compile_only_traits(dialect: str) -> DialectTraits:
@@ -172,22 +169,10 @@ def compile_only_traits(dialect: str) -> DialectTraits:
     where there is none, generation stops with FunctionNotAvailable naming the function
     and the dialect, never with silently wrong SQL.
     """
-    from compiler.functions import FunctionNotAvailable
-
-    def no_cast(raw: exp.Expression, vtype: str) -> exp.Expression:
-        raise FunctionNotAvailable(f"cast from text to {vtype}", dialect)
-
-    return DialectTraits(
-        name=dialect, sqlglot=dialect, safe_cast=no_cast, json_object=json_object_fn("json_object"),
-        target_types=COMMON_TARGET_TYPES, key_type="VARCHAR(255)", key_collation=None, text_collation=None,
-        binary=lambda e: e,  # text order follows the database collation (README: compile-only dialects)
-    )
+    return traits_of(compile_only(dialect))
 
 
-RUNNABLE = tuple(TRAITS)
-# Generated SQL treats conditions as values (COALESCE(cond, FALSE), CASE results); these
-# dialects have no boolean values, so their output would be wrong, not merely different.
-NO_BOOLEAN_VALUES = ("tsql", "fabric", "oracle")
+RUNNABLE = tuple(TRAITS)  # names; compiler.dialects.RUNNABLE holds the records
 
 
 class DialectNotSupported(Exception):
@@ -198,10 +183,7 @@ def traits_for(dialect: str) -> DialectTraits:
     """The traits of a runnable dialect, or compile-only traits for another sqlglot dialect."""
     if dialect in TRAITS:
         return TRAITS[dialect]
-    import sqlglot
-
-    if dialect not in {d.value for d in sqlglot.Dialects if d.value}:
-        raise DialectNotSupported(f"unknown dialect `{dialect}`")
-    if dialect in NO_BOOLEAN_VALUES:
-        raise DialectNotSupported(f"dialect {dialect} has no boolean values, which the generated SQL relies on")
+    reason = refusal(dialect)
+    if reason is not None:
+        raise DialectNotSupported(reason)
     return compile_only_traits(dialect)

@@ -6,13 +6,14 @@ import os
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from compiler.dialects import DUCKDB
 from compiler.ops.secure.archive import ArchiveError, ArchiveWriter
 from compiler.ops.secure.keys import SecureError, SecureUsageError
 
 
 def duckdb_path(url: str, must_exist: bool) -> Path:
     parts = urlsplit(url)
-    if parts.scheme.lower() != "duckdb":
+    if parts.scheme.lower() not in DUCKDB.url_schemes:
         raise SecureUsageError(f"{url}: only duckdb:///FILE targets can be backed up or restored")
     from compiler.runtime.engines.duckdb import path_of
 

@@ -1,29 +1,45 @@
-"""Engine adapters: one per target database, chosen by the target URL's scheme."""
+"""Engine adapters: one per runnable dialect record, chosen by the target URL's scheme."""
 
 from __future__ import annotations
 
 from contextlib import contextmanager
+from typing import Callable
 from urllib.parse import urlsplit
 
+from compiler.dialects import DUCKDB, MYSQL, POSTGRES, RUNNABLE, by_url_scheme
 from compiler.runtime.engines.base import Engine, EngineError
+
+
+def _duckdb():
+    from compiler.runtime.engines.duckdb import DuckDBEngine
+
+    return DuckDBEngine
+
+
+def _postgres():
+    from compiler.runtime.engines.postgres import PostgresEngine
+
+    return PostgresEngine
+
+
+def _mysql():
+    from compiler.runtime.engines.mysql import MySQLEngine
+
+    return MySQLEngine
+
+
+# dialect name -> its adapter class (imported on first use: each needs its driver)
+ADAPTERS: dict[str, Callable[[], type]] = {DUCKDB.name: _duckdb, POSTGRES.name: _postgres, MYSQL.name: _mysql}
 
 
 def engine_class(url: str):
     """The adapter class for a target URL's scheme (imported on first use)."""
     scheme = urlsplit(url).scheme.lower()
-    if scheme == "duckdb":
-        from compiler.runtime.engines.duckdb import DuckDBEngine
-
-        return DuckDBEngine
-    if scheme in ("postgresql", "postgres"):
-        from compiler.runtime.engines.postgres import PostgresEngine
-
-        return PostgresEngine
-    if scheme in ("mysql", "mariadb"):
-        from compiler.runtime.engines.mysql import MySQLEngine
-
-        return MySQLEngine
-    raise EngineError(f"unsupported target `{scheme or url}`: use duckdb:///FILE, postgresql://user@host:port/db or mysql://user@host:port/db")
+    dialect = by_url_scheme(scheme)
+    if dialect is None or dialect.name not in ADAPTERS:
+        examples = [d.url_example for d in RUNNABLE]
+        raise EngineError(f"unsupported target `{scheme or url}`: use {', '.join(examples[:-1])} or {examples[-1]}")
+    return ADAPTERS[dialect.name]()
 
 
 def open_engine(url: str) -> Engine:
@@ -35,8 +51,8 @@ def scratch_target(url: str | None):
     """Where spec tests run: in-memory DuckDB for no target or a DuckDB one (a test never
     writes into a target file), else a new database on the given server, dropped after."""
     engine = engine_class(url) if url is not None else None
-    if engine is None or engine.dialect == "duckdb":
-        yield "duckdb://:memory:"
+    if engine is None or engine.record.embedded:
+        yield DUCKDB.url(":memory:")
         return
     from compiler.runtime.engines.sqlnet import scratch_database
 
@@ -44,4 +60,4 @@ def scratch_target(url: str | None):
         yield scratch
 
 
-__all__ = ["Engine", "EngineError", "engine_class", "open_engine", "scratch_target"]
+__all__ = ["ADAPTERS", "Engine", "EngineError", "engine_class", "open_engine", "scratch_target"]

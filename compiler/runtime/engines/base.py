@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
+from compiler.dialects import Dialect
 from compiler.runtime.staging import SourceFile
 
 
@@ -43,7 +44,8 @@ class StageResult:
 
 
 class Engine(Protocol):
-    dialect: str
+    record: Dialect   # the dialect record of compiler/dialects/
+    dialect: str      # record.name
     display_url: str
 
     def begin(self) -> None: ...

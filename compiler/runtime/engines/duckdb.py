@@ -10,6 +10,7 @@ import duckdb
 
 from sqlglot import exp
 
+from compiler.dialects import DUCKDB
 from compiler.sqlgen.text import sql_text
 from compiler.sqlgen.lower import drop_table, table
 from compiler.plan.steps import stage_table
@@ -55,7 +56,8 @@ def clear_folder(folder: Path) -> None:
 
 
 class DuckDBEngine:
-    dialect = "duckdb"
+    record = DUCKDB
+    dialect = DUCKDB.name
 
     def __init__(self, con: duckdb.DuckDBPyConnection, display_url: str):
         self.con = con
@@ -88,7 +90,7 @@ class DuckDBEngine:
             if path != ":memory:":
                 # attached under a fixed name: a file called emr.duckdb would otherwise be a
                 # catalog `emr` that DuckDB cannot tell from the target schema `emr`
-                con.execute(f"ATTACH {exp.Literal.string(path).sql('duckdb')} AS {TARGET_CATALOG}")
+                con.execute(f"ATTACH {exp.Literal.string(path).sql(DUCKDB.sqlglot)} AS {TARGET_CATALOG}")
                 con.execute(f"USE {TARGET_CATALOG}")
         except duckdb.Error as exc:
             raise EngineError(f"{url}: cannot open: {first_line(exc)}") from None

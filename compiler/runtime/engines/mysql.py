@@ -12,7 +12,7 @@ import pymysql
 from sqlglot import exp
 
 from compiler.runtime.engines.base import EngineError, StageResult, redact
-from compiler.functions.sqlkit import MYSQL_BINARY_COLLATION
+from compiler.dialects import MYSQL
 from compiler.runtime.engines.sqlnet import ServerUrl, column_list, env_of, first_line, malformed_rows, masked, quoted, stage_table_sql
 from compiler.runtime.staging import REJECT_COLUMNS, SourceFile, normalize_with_duckdb
 
@@ -35,7 +35,8 @@ def key_name(exc: BaseException) -> str:
 
 
 class MySQLEngine:
-    dialect = "mysql"
+    record = MYSQL
+    dialect = MYSQL.name
 
     def __init__(self, conn, url: ServerUrl):
         self.conn = conn
@@ -54,7 +55,7 @@ class MySQLEngine:
                 database=u.database, charset="utf8mb4", local_infile=True, autocommit=True, connect_timeout=10,
             )
             with conn.cursor() as cur:
-                cur.execute(f"SET NAMES utf8mb4 COLLATE {MYSQL_BINARY_COLLATION}")
+                cur.execute(f"SET NAMES utf8mb4 COLLATE {MYSQL.collation.binary}")
                 cur.execute("SET SESSION sql_mode = 'STRICT_ALL_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION,PIPES_AS_CONCAT'")
                 cur.execute("SET SESSION group_concat_max_len = 1048576")
         except pymysql.Error as exc:
@@ -65,7 +66,7 @@ class MySQLEngine:
         return EngineError(f"{what}: {redact(masked(first_line(exc), self.url.password))}{key_name(exc)}")
 
     def begin(self) -> None:
-        pass  # publication is by RENAME (see compiler/dialects.py)
+        pass  # publication is by RENAME (see compiler/dialects/mysql.py)
 
     def commit(self) -> None:
         pass

@@ -8,6 +8,7 @@ from pathlib import Path
 import psycopg
 from sqlglot import exp
 
+from compiler.dialects import POSTGRES
 from compiler.sqlgen.text import sql_text
 from compiler.runtime.engines.base import EngineError, StageResult, redact
 from compiler.runtime.engines.sqlnet import ServerUrl, column_list, env_of, first_line, malformed_rows, masked, quoted, stage_table_sql
@@ -35,7 +36,8 @@ def catalog_names(exc: BaseException) -> str:
 
 
 class PostgresEngine:
-    dialect = "postgres"
+    record = POSTGRES
+    dialect = POSTGRES.name
 
     def __init__(self, conn: psycopg.Connection, url: ServerUrl):
         self.conn = conn

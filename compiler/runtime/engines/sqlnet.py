@@ -94,13 +94,6 @@ def with_database(url: str, database: str) -> str:
     return urlunsplit((p.scheme, p.netloc, "/" + database, p.query, p.fragment))
 
 
-# dialect -> (create, drop) of a scratch database; {name} is the quoted identifier
-SCRATCH_SQL = {
-    "postgres": ("CREATE DATABASE {name}", "DROP DATABASE IF EXISTS {name} WITH (FORCE)"),
-    "mysql": ("CREATE DATABASE {name} CHARACTER SET utf8mb4", "DROP DATABASE IF EXISTS {name}"),
-}
-
-
 @contextmanager
 def scratch_database(engine_cls, url: str, purpose: str = "spec tests run"):
     """Yield the URL of a new, empty database on the server of `url`, and drop it
@@ -109,7 +102,7 @@ def scratch_database(engine_cls, url: str, purpose: str = "spec tests run"):
     the error when the database cannot be created."""
     name = f"chartshift_test_{os.getpid()}_{secrets.token_hex(4)}"
     quoted_name = ident(name).sql(dialect=engine_cls.dialect, identify=True)
-    create, drop = SCRATCH_SQL[engine_cls.dialect]
+    create, drop = engine_cls.record.create_database, engine_cls.record.drop_database
     admin = engine_cls.open(url, autocommit=True)
     try:
         try:

@@ -1,0 +1,27 @@
+"""PostgreSQL: DDL is transactional, so the whole run is one transaction."""
+
+from __future__ import annotations
+
+from compiler.dialects.record import Capabilities, Collation, Dialect, IdentifierRules, Staging, target_types
+
+POSTGRES = Dialect(
+    name="postgres",
+    title="PostgreSQL",
+    sqlglot="postgres",
+    # NAMEDATALEN - 1; a longer name is cut (with a NOTICE), on a character boundary
+    identifiers=IdentifierRules(quote='"', max_length=63, length_unit="bytes", truncates=True,
+                                forbidden_characters="\x00"),
+    # Staged and target text keep the database's collation: PostgreSQL's regex classes
+    # ([[:alpha:]] in title()) follow it, and "C" would make them ASCII-only.  Equality
+    # does not depend on it; ordering is made binary where it decides ids (keys, dedup).
+    collation=Collation(binary="C", quoted=True, on_key_columns=True),
+    capabilities=Capabilities(analyze_after_fill=True, merge=True, column_grants=True),
+    target_types=target_types(),
+    key_type="TEXT",
+    json_object="json_build_object",
+    staging=Staging("copy_from_stdin", "COPY <stage> FROM STDIN (FORMAT csv), streamed", normalized_first=True),
+    url_schemes=("postgresql", "postgres"),
+    url_example="postgresql://user@host:port/db",
+    create_database="CREATE DATABASE {name}",
+    drop_database="DROP DATABASE IF EXISTS {name} WITH (FORCE)",
+)

@@ -1,0 +1,146 @@
+"""The shape of a dialect record: plain data, no SQL building (that is `sqlgen/`'s)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Mapping
+
+
+@dataclass(frozen=True)
+class IdentifierRules:
+    """How names are quoted and which names the database accepts.
+
+    Recorded for the checker (issue 14); generation does not enforce them yet."""
+
+    quote: str                           # opens and closes a quoted name; doubled inside it
+    max_length: int | None               # None: no practical limit
+    length_unit: str = "characters"      # "bytes" (of UTF-8) or "characters"
+    truncates: bool = False              # a longer name is cut silently (PostgreSQL), not refused
+    forbidden_characters: str = ""       # anywhere in a name
+    forbidden_trailing: str = ""         # at the end of a name (MariaDB: spaces)
+    max_code_point: int | None = None    # MariaDB's catalog is utf8mb3: nothing above U+FFFF
+    # one namespace per database (MariaDB): `schema.table` becomes `schema<separator>table`
+    schema_separator: str | None = None
+
+    @property
+    def flat_schemas(self) -> bool:
+        return self.schema_separator is not None
+
+    def length(self, name: str) -> int:
+        return len(name.encode("utf-8")) if self.length_unit == "bytes" else len(name)
+
+    def flat_name(self, schema: str, table: str) -> str:
+        """The one name a schema-qualified table has where schemas are flattened."""
+        assert self.schema_separator is not None
+        return f"{schema}{self.schema_separator}{table}"
+
+    def problems(self, name: str) -> list[str]:
+        """Why the database would refuse (or cut) `name`; empty when it is fine."""
+        out = []
+        if self.max_length is not None and self.length(name) > self.max_length:
+            what = "cut to" if self.truncates else "longer than"
+            out.append(f"{what} {self.max_length} {self.length_unit}")
+        bad = sorted({c for c in name if c in self.forbidden_characters
+                      or (self.max_code_point is not None and ord(c) > self.max_code_point)})
+        if bad:
+            out.append("characters " + ", ".join(f"U+{ord(c):04X}" for c in bad))
+        if self.forbidden_trailing and name and name[-1] in self.forbidden_trailing:
+            out.append(f"ends with U+{ord(name[-1]):04X}")
+        return out
+
+
+@dataclass(frozen=True)
+class Collation:
+    """How text compares byte-wise, so that ids, dedup groups and unique checks agree."""
+
+    binary: str | None = None        # the byte-wise collation's name; None: none to name
+    quoted: bool = False             # spelled as a quoted identifier (`COLLATE "C"`)
+    default_is_binary: bool = False  # text compares byte-wise without a collation (DuckDB)
+    on_key_columns: bool = False     # created key columns carry `binary`
+    on_text_columns: bool = False    # every other created text column carries it too
+
+
+@dataclass(frozen=True)
+class Staging:
+    """How a source file gets into the staging table (the engine adapter does it)."""
+
+    method: str              # read_csv | copy_from_stdin | load_data_local_infile
+    statement: str           # what runs, for people
+    normalized_first: bool   # DuckDB parses the file into clean CSV first (the same rows everywhere)
+
+
+@dataclass(frozen=True)
+class Capabilities:
+    """What the generator may rely on, and the choices that follow from measurements."""
+
+    # DDL inside a transaction commits nothing by itself: the whole run is one transaction
+    transactional_ddl: bool = True
+    # where it is not: build shadow tables, publish them with one atomic RENAME
+    publish_by_rename: bool = False
+    # work tables are TEMPORARY (else tables in the chartshift schema, dropped by the map)
+    temporary_work: bool = True
+    # legacy_key PRIMARY KEY on crosswalks: an index that joins use on PostgreSQL/MariaDB;
+    # DuckDB joins by hash and cannot evict a text ART index inside a transaction
+    crosswalk_primary_key: bool = True
+    # target PRIMARY KEY / UNIQUE built after the maps have loaded (85_constraints), not
+    # maintained row by row: DuckDB holds a transaction's index entries in memory it
+    # cannot spill (a 1,000,000-patient run needs them out of the way to fit in 1 GB)
+    constraints_after_load: bool = False
+    # ANALYZE the tables a run fills before joining them: PostgreSQL has no statistics for
+    # tables filled inside the open transaction and would plan them as tiny
+    analyze_after_fill: bool = False
+    # __row PRIMARY KEY on staging tables: MariaDB joins without an index by block nested
+    # loop (no hash join at its default join_cache_level), so fetching the original row of
+    # each rejected row compared it with every staged row: 4 s of a 2,000-patient run
+    stage_row_key: bool = False
+    # a merged key's target id (its survivor's id) by a window over the loaded and merged
+    # rows instead of joining the work table to itself: MariaDB would join by block nested
+    # loop (4 s of an 18 s 10,000-patient run).  DuckDB keeps the join: its partitioned
+    # window does not spill to disk
+    survivor_id_by_window: bool = False
+    # facts for later work; no generated SQL depends on them yet
+    merge: bool = False              # MERGE INTO (DuckDB >= 1.4, PostgreSQL >= 15; not MariaDB)
+    column_grants: bool = False      # GRANT ... (column) ON table (no access control in DuckDB)
+
+
+COMMON_TARGET_TYPES: Mapping[str, str] = MappingProxyType({
+    "bigint": "BIGINT", "integer": "INTEGER", "int": "INTEGER", "smallint": "SMALLINT",
+    "varchar": "VARCHAR", "char": "CHAR", "text": "TEXT", "decimal": "DECIMAL", "numeric": "DECIMAL",
+    "date": "DATE", "timestamp": "TIMESTAMP", "boolean": "BOOLEAN",
+})
+
+
+def target_types(**overrides: str) -> Mapping[str, str]:
+    """Spec column type -> SQL type: the common table with a dialect's differences."""
+    return MappingProxyType({**COMMON_TARGET_TYPES, **overrides})
+
+
+@dataclass(frozen=True, eq=False)
+class Dialect:
+    """One database chartshift generates SQL for: every fact that differs, as data.
+
+    Runnable dialects have a record of their own (`compiler/dialects/<name>.py`);
+    other sqlglot dialects get a compile-only record (`compile_only.py`)."""
+
+    name: str                       # chartshift's name: --dialect, generated/<spec>/<name>/
+    title: str                      # for people: "MariaDB"
+    sqlglot: str                    # the sqlglot dialect that reads and writes its SQL
+    identifiers: IdentifierRules
+    collation: Collation = field(default_factory=Collation)
+    capabilities: Capabilities = field(default_factory=Capabilities)
+    target_types: Mapping[str, str] = field(default_factory=lambda: COMMON_TARGET_TYPES)
+    key_type: str = "VARCHAR(255)"  # legacy keys (indexed text)
+    json_object: str = "json_object"  # the function building a JSON object from key, value, ...
+    runnable: bool = True           # an engine adapter runs it, the function library covers it
+    embedded: bool = False          # in this process, a file target (DuckDB); else a server
+    staging: Staging | None = None
+    url_schemes: tuple[str, ...] = ()  # target URL schemes, the first one canonical
+    url_example: str = ""           # how a target URL looks, for error messages
+    # a scratch database on the server ({name}: the quoted name); None: no server
+    create_database: str | None = None
+    drop_database: str | None = None
+
+    def url(self, rest: str) -> str:
+        """A target URL: the canonical scheme, `://`, then `rest`."""
+        return f"{self.url_schemes[0]}://{rest}"
