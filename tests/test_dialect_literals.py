@@ -33,7 +33,7 @@ from compiler.dialects import RUNNABLE
 PACKAGE = Path(__file__).resolve().parents[1] / "compiler"
 RECORDS = PACKAGE / "dialects"
 FUNCTIONS = PACKAGE / "functions"
-DIALECT_LISTS = {"registry.py", "__init__.py"}   # in compiler/functions: the list, not the tables
+DIALECT_LISTS = {FUNCTIONS / "registry.py", FUNCTIONS / "__init__.py"}   # the list, not the tables
 
 NAMES = {n.lower() for d in RUNNABLE for n in (d.name, d.sqlglot, *d.url_schemes)}
 SCHEMES = {s.lower() for d in RUNNABLE for s in d.url_schemes}
@@ -76,7 +76,7 @@ def dialect_literals(source: str, path: Path) -> list[str]:
     """`path:line: 'value'` for every dialect name the module at `path` may not spell."""
     if path.is_relative_to(RECORDS):
         return []
-    function_table = path.parent == FUNCTIONS and path.name not in DIALECT_LISTS
+    function_table = FUNCTIONS in path.parents and path not in DIALECT_LISTS
     tree = ast.parse(source, str(path))
     parents = {id(child): node for node in ast.walk(tree) for child in ast.iter_child_nodes(node)}
     skipped = docstrings(tree)

@@ -81,7 +81,7 @@ def test_the_generator_flattens_as_the_record_says():
 
     compiled = load(ROOT / "tests" / "golden" / "mini.mig")
     for d in RUNNABLE:
-        t = SqlGen(compiled.spec, compiled.catalog, d.name).tbl("s", "t")
+        t = SqlGen(compiled.checked, d.name).tbl("s", "t")
         expected = exp.to_table(d.identifiers.flat_name("s", "t") if d.identifiers.flat_schemas else "s.t")
         assert t.sql(d.sqlglot, identify=True) == expected.sql(d.sqlglot, identify=True), d.name
 
