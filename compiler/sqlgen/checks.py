@@ -41,11 +41,11 @@ def subject_table(gen, name: ir.Name, alias: str | None = None) -> exp.Table:
 
 def check_query(gen, c: ir.Check) -> exp.Expression:
     """A SELECT returning (violations, denominator) — for reconcile (left, right)."""
-    builder = QUERIES[c.kind]
+    builder = QUERIES[type(c)]
     return builder(gen, c)
 
 
-def q_completeness(gen, c):
+def q_completeness(gen, c: ir.CompletenessCheck) -> exp.Select:
     column = col(c.subject.parts[2])
     return exp.select(
         exp.Sub(this=exp.Count(this=exp.Star()), expression=exp.Count(this=column)),
@@ -53,7 +53,7 @@ def q_completeness(gen, c):
     ).from_(subject_table(gen, c.subject))
 
 
-def q_unique(gen, c):
+def q_unique(gen, c: ir.UniqueCheck) -> exp.Select:
     column = col(c.subject.parts[2])
     groups = shared_values(subject_table(gen, c.subject), [column], exp.alias_(exp.Count(this=exp.Star()), "n", quoted=True))
     total = exp.Subquery(this=exp.select(exp.Count(this=column.copy())).from_(subject_table(gen, c.subject)))
@@ -62,7 +62,7 @@ def q_unique(gen, c):
     ).from_(exp.Subquery(this=groups, alias=exp.TableAlias(this=exp.to_identifier("d", quoted=True))))
 
 
-def q_valid(gen, c):
+def q_valid(gen, c: ir.ValidCheck) -> exp.Select:
     column = col(c.subject.parts[2])
     if c.rule == "matches":
         from compiler.functions.sqlkit import regex_matches
@@ -83,7 +83,7 @@ def lit_value(v: ir.Literal) -> exp.Expression:
     return literal_of(v)
 
 
-def q_references(gen, c):
+def q_references(gen, c: ir.ReferencesCheck) -> exp.Select:
     ref = gen.cat.target_tables[f"{c.subject.parts[0]}.{c.subject.parts[1]}"]
     column = next(x for x in ref.columns if x.name == c.subject.parts[2])
     parts = column.references.parts
@@ -100,7 +100,7 @@ def q_references(gen, c):
     return joined
 
 
-def q_consistent(gen, c):
+def q_consistent(gen, c: ir.ConsistentCheck) -> exp.Select:
     from compiler.semantic.check import TableScope
 
     scope = TableScope(gen.cat, dotted(c.subject))
@@ -128,11 +128,11 @@ def aggregate_query(gen, agg: ir.Aggregate) -> exp.Expression:
     return exp.Subquery(this=q)
 
 
-def q_reconcile(gen, c):
+def q_reconcile(gen, c: ir.ReconcileCheck) -> exp.Select:
     return exp.select(aggregate_query(gen, c.left), aggregate_query(gen, c.right))
 
 
-def q_reject_rate(gen, c):
+def q_reject_rate(gen, c: ir.RejectRateCheck) -> exp.Select:
     from compiler.sqlgen.scripts import RECONCILIATION, REJECTS
 
     name = dotted(c.subject)
@@ -154,14 +154,14 @@ def q_reject_rate(gen, c):
     return exp.select(exp.Subquery(this=violations), denom)
 
 
-QUERIES = {
-    "completeness": q_completeness,
-    "unique": q_unique,
-    "valid": q_valid,
-    "references": q_references,
-    "consistent": q_consistent,
-    "reconcile": q_reconcile,
-    "reject_rate": q_reject_rate,
+QUERIES = {  # each kind's model -> its query
+    ir.CompletenessCheck: q_completeness,
+    ir.UniqueCheck: q_unique,
+    ir.ValidCheck: q_valid,
+    ir.ReferencesCheck: q_references,
+    ir.ConsistentCheck: q_consistent,
+    ir.ReconcileCheck: q_reconcile,
+    ir.RejectRateCheck: q_reject_rate,
 }
 
 
@@ -185,12 +185,8 @@ class CheckResult:
 
 
 def check_name(c: ir.Check) -> str:
-    if c.kind == "reconcile":
-        def show(a: ir.Aggregate) -> str:
-            return f"{a.func}({dotted(a.table)}{': …' if a.expr else ''})"
-        return f"reconcile {show(c.left)} {c.compare} {show(c.right)}"
-    extra = f" {c.rule}" if c.rule else ""
-    return f"{c.kind} {dotted(c.subject)}{extra}"
+    """The name a check is reported by (each kind's `name`)."""
+    return c.name
 
 
 def threshold_dict(c: ir.Check) -> dict:
@@ -217,7 +213,7 @@ def verdict(c: ir.Check, count, denominator) -> str:
     """pass / warn / fail / not applicable for `count` violations out of `denominator`."""
     count, denominator = Fraction(count), Fraction(denominator)
     if denominator == 0:
-        if c.kind == "reconcile":  # 0 = 0 balances; anything against 0 does not
+        if isinstance(c, ir.ReconcileCheck):  # 0 = 0 balances; anything against 0 does not
             return PASS if count == 0 else FAIL
         return NA
     level, direction, value, percent = DEFAULT_THRESHOLD
@@ -240,7 +236,7 @@ RECONCILE_GAP = {
 
 def evaluate(c: ir.Check, row: tuple) -> CheckResult:
     """Turn a check query's result row into a CheckResult."""
-    if c.kind == "reconcile":
+    if isinstance(c, ir.ReconcileCheck):
         left = Fraction(Decimal(str(row[0] or 0)))
         right = Fraction(Decimal(str(row[1] or 0)))
         gap = RECONCILE_GAP[c.compare](left, right) if c.compare in RECONCILE_GAP else Fraction(0 if eval_compare(c.compare, left, right) else 1)

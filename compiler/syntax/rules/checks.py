@@ -1,4 +1,4 @@
-"""Builder rules of the `validate` block and of `test` blocks."""
+"""Builder rules of the `validate` block (one IR model per check kind) and of `test` blocks."""
 
 from __future__ import annotations
 
@@ -15,34 +15,35 @@ class CheckRules(BuilderBase):
     def validate(self, children):
         return list(children)
 
-    def _check(self, meta, kind, children, **fields):
+    def _check(self, meta, model, children, **fields):
+        """A check of the kind `model` (one IR model per kind) with its thresholds."""
         thresholds = [c for c in children if isinstance(c, ir.Threshold)]
-        return ir.Check(span=self.span(meta), kind=kind, thresholds=thresholds, **fields)
+        return model(span=self.span(meta), thresholds=thresholds, **fields)
 
     @with_meta
     def completeness(self, meta, children):
-        return self._check(meta, "completeness", children, subject=children[0])
+        return self._check(meta, ir.CompletenessCheck, children, subject=children[0])
 
     @with_meta
     def unique_check(self, meta, children):
-        return self._check(meta, "unique", children, subject=children[0])
+        return self._check(meta, ir.UniqueCheck, children, subject=children[0])
 
     @with_meta
     def references_check(self, meta, children):
-        return self._check(meta, "references", children, subject=children[0])
+        return self._check(meta, ir.ReferencesCheck, children, subject=children[0])
 
     @with_meta
     def reject_rate(self, meta, children):
-        return self._check(meta, "reject_rate", children, subject=children[0])
+        return self._check(meta, ir.RejectRateCheck, children, subject=children[0])
 
     @with_meta
     def consistent(self, meta, children):
-        return self._check(meta, "consistent", children, subject=children[0], condition=children[1])
+        return self._check(meta, ir.ConsistentCheck, children, subject=children[0], condition=children[1])
 
     @with_meta
     def valid(self, meta, children):
         rule = children[1]
-        return self._check(meta, "valid", children, subject=children[0], **rule)
+        return self._check(meta, ir.ValidCheck, children, subject=children[0], **rule)
 
     def valid_matches(self, children):
         return {"rule": "matches", "pattern": unquote_string(children[0])}
@@ -56,7 +57,7 @@ class CheckRules(BuilderBase):
     @with_meta
     def reconcile(self, meta, children):
         left, op, right, *_ = children
-        return self._check(meta, "reconcile", children, left=left, compare=str(op), right=right)
+        return self._check(meta, ir.ReconcileCheck, children, left=left, compare=str(op), right=right)
 
     @with_meta
     def aggregate(self, meta, children):
