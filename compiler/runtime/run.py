@@ -26,7 +26,7 @@ from compiler.runtime.report import MapCounts, Report
 from compiler.runtime.scratch import private_dir
 from compiler.sqlgen.scripts import RECONCILIATION, REJECTS, SqlGen
 from compiler.runtime.staging import source_files
-from compiler.sqlgen.checks import FAIL, evaluate
+from compiler.runtime.validate import FAIL, evaluate
 
 
 def default_target(compiled: Compiled) -> str:

@@ -6,7 +6,7 @@ import pytest
 
 from compiler import ir
 from compiler.runtime.report import show_percent
-from compiler.sqlgen.checks import FAIL, NA, PASS, WARN, evaluate, verdict
+from compiler.runtime.validate import FAIL, NA, PASS, WARN, evaluate, verdict
 
 SPAN = ir.Span(file="t", line=1, column=1, end_line=1, end_column=2)
 
