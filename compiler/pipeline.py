@@ -11,6 +11,7 @@ from pathlib import Path
 from compiler import ir
 from compiler.syntax.build import build
 from compiler.semantic.catalog import Catalog
+from compiler.semantic.checked import Checked
 from compiler.semantic.check import check
 from compiler.diagnostics import Diagnostic, SpecError
 from compiler.emit.render import exclusive, render_script
@@ -29,9 +30,16 @@ class Compiled:
     path: Path
     display: str
     text: str
-    spec: ir.Spec
-    catalog: Catalog
+    checked: Checked
     sha256: str
+
+    @property
+    def spec(self) -> ir.Spec:
+        return self.checked.spec
+
+    @property
+    def catalog(self) -> Catalog:
+        return self.checked.catalog
 
 
 def read_spec(path: Path) -> str:
@@ -84,12 +92,12 @@ def load(path: str | Path) -> Compiled:
     text = read_spec(p)
     with no_full_collections():
         spec = build(parse(text, display), display)
-        catalog = check(spec, p.parent)
-    return Compiled(p, display, text, spec, catalog, spec_hash(text, spec, p.parent))
+        checked = check(spec, p.parent)
+    return Compiled(p, display, text, checked, spec_hash(text, spec, p.parent))
 
 
 def scripts_for(compiled: Compiled, dialect: str) -> list[Script]:
-    return generate(compiled.spec, compiled.catalog, dialect)
+    return generate(compiled.checked, dialect)
 
 
 def render_all(compiled: Compiled, dialect: str) -> dict[str, str]:

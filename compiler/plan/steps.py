@@ -10,68 +10,10 @@ from dataclasses import dataclass
 
 from compiler import ir
 from compiler.semantic.catalog import dotted
+from compiler.semantic.dependencies import dependencies
 
 CHARTSHIFT_SCHEMA = "chartshift"
 STAGE_SCHEMA = "chartshift_stage"
-
-
-def walk(node):
-    """Every IR node below (and including) `node`."""
-    if isinstance(node, list):
-        for n in node:
-            yield from walk(n)
-        return
-    if not isinstance(node, ir.BaseModel):
-        return
-    yield node
-    for name in type(node).model_fields:
-        if name == "span":
-            continue
-        yield from walk(getattr(node, name))
-
-
-def crosswalk_uses(m: ir.Map) -> list[str]:
-    """Target tables whose crosswalk this map reads, in order of first use."""
-    out: list[str] = []
-    for n in walk(m):
-        if isinstance(n, ir.Call) and len(n.func) == 3 and n.func[2] == "crosswalk":
-            t = f"{n.func[0]}.{n.func[1]}"
-            if t not in out:
-                out.append(t)
-    return out
-
-
-def dependencies(spec: ir.Spec) -> dict[str, list[str]]:
-    """target -> targets whose maps must run first."""
-    filled = {dotted(m.target) for m in spec.maps}
-    return {dotted(m.target): [d for d in crosswalk_uses(m) if d in filled] for m in spec.maps}
-
-
-def find_cycle(deps: dict[str, list[str]]) -> list[str] | None:
-    """One dependency cycle (as a list of targets), or None."""
-    state: dict[str, int] = {}
-    stack: list[str] = []
-
-    def visit(n: str) -> list[str] | None:
-        state[n] = 1
-        stack.append(n)
-        for d in deps.get(n, []):
-            if state.get(d) == 1:
-                return stack[stack.index(d):]
-            if d not in state:
-                found = visit(d)
-                if found:
-                    return found
-        stack.pop()
-        state[n] = 2
-        return None
-
-    for n in deps:
-        if n not in state:
-            found = visit(n)
-            if found:
-                return found
-    return None
 
 
 def order_maps(spec: ir.Spec) -> list[ir.Map]:

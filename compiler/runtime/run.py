@@ -44,7 +44,7 @@ def run(compiled: Compiled, source_dir: Path | None, target_url: str | None, com
     url = target_url or default_target(compiled)
     engine = engine if keep_open else with_faults(open_engine(url))
     dialect = engine.dialect
-    gen = SqlGen(compiled.spec, compiled.catalog, dialect)
+    gen = SqlGen(compiled.checked, dialect)
     scripts = gen.scripts()
     setup, body, finish = scripts[0], scripts[1:-1], scripts[-1]
     workdir = private_dir("run")  # 0700: may hold transcoded PHI

@@ -122,7 +122,7 @@ def run_test(compiled: Compiled, test: ir.SpecTest, target_url: str | None) -> T
         engine = open_engine(url)
         try:
             report = run(compiled, folder, url, commit_on_fail=True, engine=engine)
-            gen = SqlGen(compiled.spec, compiled.catalog, engine.dialect)
+            gen = SqlGen(compiled.checked, engine.dialect)
             for expect in test.expect:
                 schema, name = expect.table.parts[0], expect.table.parts[-1]
                 q = exp.select(*[col(c) for c in expect.columns]).from_(gen.tbl(schema, name))

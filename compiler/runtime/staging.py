@@ -19,7 +19,7 @@ from pathlib import Path
 from sqlglot import exp
 
 from compiler import ir
-from compiler.semantic.check import setting_value
+from compiler.semantic.declarations import setting_value
 from compiler.sqlgen.lower import ident, lit, table
 from compiler.plan.steps import stage_table
 

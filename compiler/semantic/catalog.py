@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from compiler import ir
 from compiler.ir import types as T
+from compiler.ir.naming import dotted  # noqa: F401  (catalog's users import it from here)
 
 # Column type names accepted in specs -> value type.
 SOURCE_TYPES = {
@@ -25,10 +26,6 @@ TARGET_TYPES = {
     "date": T.DATE, "timestamp": T.TIMESTAMP, "boolean": T.BOOLEAN,
 }
 EACH_INDEX = "each_index"
-
-
-def dotted(name: ir.Name) -> str:
-    return ".".join(name.parts)
 
 
 @dataclass

@@ -91,7 +91,7 @@ def q_references(gen, c: ir.ReferencesCheck) -> exp.Select:
 
 
 def q_consistent(gen, c: ir.ConsistentCheck) -> exp.Select:
-    from compiler.semantic.check import TableScope
+    from compiler.semantic.scopes import TableScope
 
     scope = TableScope(gen.cat, dotted(c.subject))
     cond = gen.lowering(lambda n: col(scope.resolve(n, True).name))(c.condition)
@@ -100,7 +100,7 @@ def q_consistent(gen, c: ir.ConsistentCheck) -> exp.Select:
 
 
 def aggregate_query(gen, agg: ir.Aggregate) -> exp.Expression:
-    from compiler.semantic.check import TableScope
+    from compiler.semantic.scopes import TableScope
 
     tname = ".".join(agg.table.parts[:2])
     scope = TableScope(gen.cat, tname)
@@ -153,8 +153,3 @@ QUERIES = {  # each kind's model -> its query
     ir.ReconcileCheck: q_reconcile,
     ir.RejectRateCheck: q_reject_rate,
 }
-
-
-def check_name(c: ir.Check) -> str:
-    """The name a check is reported by (each kind's `name`)."""
-    return c.name

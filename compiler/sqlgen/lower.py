@@ -16,6 +16,7 @@ from compiler import ir
 from compiler.ir import types as T
 from compiler.semantic.catalog import Catalog
 from compiler.functions import lower_call
+from compiler.functions.literals import lit, literal_of  # noqa: F401  (sqlgen builds literals through lower)
 
 Resolver = Callable[[ir.Name], exp.Expression]
 
@@ -84,23 +85,6 @@ def shared_values(source: exp.Table, columns: list[exp.Column], *projections: ex
 
 def drop_table(tbl: exp.Table) -> exp.Drop:
     return exp.Drop(tables=[tbl], kind="TABLE", exists=True)
-
-
-def lit(value) -> exp.Expression:
-    """A sqlglot literal for a Python value (None -> NULL)."""
-    if value is None:
-        return exp.Null()
-    if isinstance(value, bool):
-        return exp.Boolean(this=value)
-    if isinstance(value, (int,)):
-        return exp.Literal.number(value)
-    return exp.Literal.string(str(value))
-
-
-def literal_of(node: ir.Literal) -> exp.Expression:
-    if node.type == "decimal":
-        return exp.Literal.number(node.value)
-    return lit(node.value)
 
 
 def paren(e: exp.Expression) -> exp.Expression:

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 from decimal import Decimal
 
 from sqlglot import exp
@@ -30,7 +29,6 @@ from compiler.ir import types as T
 from compiler.semantic.catalog import (
     SOURCE_TYPES,
     TARGET_TYPES,
-    Catalog,
     EachIndexRef,
     EachVarRef,
     FieldRef,
@@ -38,7 +36,8 @@ from compiler.semantic.catalog import (
     SourceColumnRef,
     dotted,
 )
-from compiler.semantic.check import TableScope
+from compiler.semantic.checked import Checked
+from compiler.semantic.scopes import TableScope
 from compiler.sqlgen.dialect_sql import DialectTraits, traits_for
 from compiler.sqlgen.lower import ExprLowering, col, drop_table, ident, inline_lookup, join, lit, paren, shared_values, table, with_ctes
 from compiler.plan.steps import CHARTSHIFT_SCHEMA, STAGE_SCHEMA, map_label, order_maps, stage_table, table_names
@@ -87,22 +86,13 @@ def where_line(span: ir.Span | None) -> str:
 class SqlGen:
     """Builds every script for one spec and dialect."""
 
-    def __init__(self, spec: ir.Spec, catalog: Catalog, dialect: str):
-        self.spec = spec
-        self.cat = catalog
+    def __init__(self, checked: Checked, dialect: str):
+        self.checked = checked  # the expression types come from here: nothing is checked again
+        self.spec = checked.spec
+        self.cat = checked.catalog
         self.dialect = dialect
         self.traits: DialectTraits = traits_for(dialect)
-        self.maps = order_maps(spec)
-        self._checker = None
-
-    def checker(self):
-        """The type checker's state that the lowerings' type questions need (one per
-        generator: it builds a catalog of the whole spec)."""
-        from compiler.semantic.check import Checker
-
-        if self._checker is None:
-            self._checker = Checker(self.spec, Path("."))
-        return self._checker
+        self.maps = order_maps(self.spec)
 
     # ------------------------------------------------------------ helpers
     def st(self, sql, comment, span=None, query=None) -> Statement:
@@ -455,6 +445,8 @@ class MapSql:
         self.columns = {c.name: c for c in self.target_table.columns}
         self.xwalk = self.cat.crosswalk_field(self.target)
         self.slots = len(m.each.items) if m.each else 1
+        # the scope resolves names only (which are `each` variables, which fields); the
+        # types of expressions come from the checked spec
         if m.each:
             for i, n in enumerate(m.each.names):
                 self.scope.each_types[n] = (i, T.ANY)
@@ -462,14 +454,12 @@ class MapSql:
             self.scope.field_types[a.field] = TARGET_TYPES.get(self.columns[a.field].type.name, T.ANY)
         self.rules: list[tuple[str, str]] = []  # (rule id, reason) ; index + 1 is the rule number
 
-    def type_of(self, e, rule_context: bool = True) -> str | None:
-        """The value type of an expression (the checker's inference)."""
-        from compiler.semantic.check import TypeInference
-
-        return TypeInference(self.gen.checker(), self.scope, rule_context).infer(e)
+    def type_of(self, e) -> str | None:
+        """The value type of an expression, as the checker inferred it."""
+        return self.gen.checked.type_of(e)
 
     def lowering_in(self, layer: str, rule_context: bool, refs: JoinedRefs | None = None) -> ExprLowering:
-        return self.gen.lowering(self.resolve_in(layer, rule_context), lambda e: self.type_of(e, rule_context), refs)
+        return self.gen.lowering(self.resolve_in(layer, rule_context), self.type_of, refs)
 
     def add_rule(self, rule: str, reason: str) -> int:
         self.rules.append((rule, reason))
@@ -679,7 +669,7 @@ class MapSql:
         arguments, else the source key columns (or the record number), plus the `each` slot."""
         if self.xwalk is not None:
             return [(col("__slot", layer), False) if isinstance(a, ir.Name) and a.parts == ["each_index"]
-                    else (low(a), self.type_of(a, False) == T.TEXT) for a in self.xwalk.expr.args]
+                    else (low(a), self.type_of(a) == T.TEXT) for a in self.xwalk.expr.args]
         src = self.cat.source_tables[dotted(self.m.source)]
         types = {c.name: SOURCE_TYPES[c.type.name] for c in src.columns}
         parts = [(col(f"s__{self.scope.primary_alias}__{k}", layer), types[k] == T.TEXT) for k in src.key] or [(col("__row", layer), False)]
@@ -856,6 +846,6 @@ class MapSql:
                           expression=exp.select(*[v for _, v in values]))
 
 
-def generate(spec: ir.Spec, catalog: Catalog, dialect: str) -> list[Script]:
+def generate(checked: Checked, dialect: str) -> list[Script]:
     """All scripts for `dialect`, in run order."""
-    return SqlGen(spec, catalog, dialect).scripts()
+    return SqlGen(checked, dialect).scripts()

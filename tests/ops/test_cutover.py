@@ -56,13 +56,14 @@ def test_step_scales():
 
 def test_step_scales_follow_run_order():
     """Maps declared out of dependency order run (and are numbered) in dependency order."""
+    from dataclasses import replace
     from types import SimpleNamespace
 
     from compiler.sqlgen.scripts import SqlGen
 
     compiled = load(SPEC)
     backwards = compiled.spec.model_copy(update={"maps": list(reversed(compiled.spec.maps))})
-    names = [s.name for s in SqlGen(backwards, compiled.catalog, "duckdb").scripts()]
+    names = [s.name for s in SqlGen(replace(compiled.checked, spec=backwards), "duckdb").scripts()]
     shuffled = SimpleNamespace(spec=backwards)
     by_target = {n.split("_", 2)[2]: n for n in names if n.startswith("20_")}
     assert by_target["emr_charge_line"] != "20_08_emr_charge_line" or by_target["emr_patient"] != "20_02_emr_patient"

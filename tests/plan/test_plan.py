@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from compiler.syntax.build import build
 from compiler.syntax.parse import parse
-from compiler.plan.steps import dependencies, find_cycle, order_maps
+from compiler.plan.steps import order_maps
+from compiler.semantic.dependencies import dependencies, find_cycle
 
 SPEC = """
 source s csv "d" {

@@ -61,7 +61,7 @@ def test_demo_spec_tests_cover_every_rule():
     asserted."""
     from compiler.semantic.catalog import dotted
     from compiler.pipeline import load
-    from compiler.sqlgen.checks import check_name
+    from compiler.ir.naming import check_name
 
     spec = load(DEMO_SPEC).spec
     expected_rows = {dotted(e.table) for t in spec.tests for e in t.expect}

@@ -96,7 +96,7 @@ def test_a_second_run_keeps_ids_and_marks_missing_keys_inactive(project, capsys)
 def test_references_are_joins_not_correlated_subqueries(project):
     compiled = load(project / "t.mig")
     for dialect in ("duckdb", "postgres", "mysql"):
-        scripts = {s.name: s for s in generate(compiled.spec, compiled.catalog, dialect)}
+        scripts = {s.name: s for s in generate(compiled.checked, dialect)}
         work = scripts["20_02_t_y"].statements[1].sql.sql(dialect=dialect)
         assert "LEFT JOIN" in work and "xwalk__t__x" in work, dialect
         fields = scripts["20_01_t_x"].statements[1].sql.sql(dialect=dialect)
@@ -125,6 +125,6 @@ def test_keys_and_unique_columns_hold_after_the_run(project, capsys):
     assert rows(project, "select k, v from t.x order by id") == [("10", "b"), ("9", "c")]
     # the guard only reads: a clean run passes it, and crosswalk-filled keys get none
     compiled = load(project / "t.mig")
-    guards = [st.comment for sc in generate(compiled.spec, compiled.catalog, "duckdb") if sc.name == "85_constraints"
+    guards = [st.comment for sc in generate(compiled.checked, "duckdb") if sc.name == "85_constraints"
               for st in sc.statements if st.comment.startswith("no two rows")]
     assert guards == ["no two rows share t.x.v"]

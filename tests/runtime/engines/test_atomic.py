@@ -34,7 +34,7 @@ def exports(tmp_path_factory):
 
 def snapshot(url: str, dialect: str) -> dict:
     compiled = load(DEMO_SPEC)
-    gen = SqlGen(compiled.spec, compiled.catalog, dialect)
+    gen = SqlGen(compiled.checked, dialect)
     engine = open_engine(url)
     try:
         out = dict(table_digests(engine, gen))
@@ -52,7 +52,7 @@ def publish_point(dialect: str) -> int:
     implicitly, else the last statement before COMMIT.  (Ticks: setup statements, one stage
     call per table, body statements and queries, two count queries, finish statements.)"""
     compiled = load(DEMO_SPEC)
-    gen = SqlGen(compiled.spec, compiled.catalog, dialect)
+    gen = SqlGen(compiled.checked, dialect)
     scripts = gen.scripts()
     setup, body, finish = scripts[0], scripts[1:-1], scripts[-1]
     before_finish = len(setup.statements) + len(compiled.spec.sources[0].tables) + sum(len(s.statements) for s in body) + 2

@@ -62,7 +62,7 @@ def test_a_duplicate_unique_value_names_its_constraint_not_its_value(dialect, fr
     compiled = load(spec)
     engine = open_engine(url)
     try:
-        q = SqlGen(compiled.spec, compiled.catalog, dialect).tbl("t", "x")
+        q = SqlGen(compiled.checked, dialect).tbl("t", "x")
         rows = engine.query(sql_text(exp.select(col("v")).from_(q).order_by(col("v")), dialect))
     finally:
         engine.close()

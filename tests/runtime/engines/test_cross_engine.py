@@ -22,7 +22,7 @@ def results(engine_urls, demo_export):
         report = run(compiled, folder, url, commit_on_fail=True)
         engine = open_engine(url)
         try:
-            gen = SqlGen(compiled.spec, compiled.catalog, dialect)
+            gen = SqlGen(compiled.checked, dialect)
             digests = table_digests(engine, gen)
             digests.update(crosswalk_digests(engine, gen))
         finally:

@@ -26,7 +26,7 @@ def state(url: str, dialect: str) -> dict:
     compiled = load(DEMO_SPEC)
     engine = open_engine(url)
     try:
-        return table_digests(engine, SqlGen(compiled.spec, compiled.catalog, dialect))
+        return table_digests(engine, SqlGen(compiled.checked, dialect))
     finally:
         engine.close()
 
