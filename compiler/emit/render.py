@@ -1,7 +1,7 @@
 """Scripts of sqlglot trees -> SQL text files, laid out by a Jinja2 template.
 
-Rendering uses `unsupported_level=ErrorLevel.RAISE`: a construct the dialect cannot
-express is a compile error, never a warning followed by wrong SQL.  Output depends only
+Statements are printed by `compiler.sqlgen.text.sql_text` (a construct the dialect cannot
+express is a compile error, never a warning followed by wrong SQL).  Output depends only
 on the spec text and the compiler version, so it is byte-identical run to run.
 """
 
@@ -11,12 +11,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import jinja2
-from sqlglot.errors import ErrorLevel
 from sqlglot.expressions import Expr
 
 from compiler import __version__
-from compiler.sqlgen.dialect_sql import traits_for
 from compiler.sqlgen.scripts import Script
+from compiler.sqlgen.text import sql_text
 
 
 @lru_cache(maxsize=None)
@@ -35,14 +34,6 @@ class RenderedStatement:
     comment: str
     origin: str
     query: str | None
-
-
-def sql_text(tree, dialect: str, consume: bool = False) -> str:
-    """The SQL of `tree`.  sqlglot's generator copies the tree first because its
-    preprocessing may rewrite it; `consume=True` skips the copy: the caller drops the
-    tree afterwards and no node of it is shared with another tree (see `exclusive`)."""
-    return tree.sql(dialect=traits_for(dialect).sqlglot, pretty=True, unsupported_level=ErrorLevel.RAISE, identify=True,
-                    copy=not consume)
 
 
 def exclusive(scripts: list[Script]) -> bool:

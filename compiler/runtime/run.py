@@ -15,7 +15,7 @@ from pathlib import Path
 from sqlglot import exp
 
 from compiler import __version__
-from compiler.emit.render import render_statements, sql_text
+from compiler.emit.render import render_statements
 from compiler.runtime.engines import open_engine
 from compiler.runtime.engines.base import EngineError
 from compiler.runtime.faults import with_faults
@@ -25,6 +25,7 @@ from compiler.plan.steps import map_label, stage_table
 from compiler.runtime.report import MapCounts, Report
 from compiler.runtime.scratch import private_dir
 from compiler.sqlgen.scripts import RECONCILIATION, REJECTS, SqlGen
+from compiler.sqlgen.text import sql_text
 from compiler.runtime.staging import source_files
 from compiler.runtime.validate import FAIL, evaluate
 

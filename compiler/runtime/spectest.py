@@ -25,7 +25,7 @@ from compiler import ir
 from compiler.sqlgen.canonical import canonical_value
 from compiler.runtime.scratch import private_folder
 from compiler.semantic.catalog import dotted
-from compiler.emit.render import sql_text
+from compiler.sqlgen.text import sql_text
 from compiler.sqlgen.lower import col
 from compiler.pipeline import Compiled
 from compiler.sqlgen.scripts import SqlGen

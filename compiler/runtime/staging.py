@@ -211,7 +211,7 @@ NORMALIZE_BUFFER = 2 * MAX_LINE_SIZE
 def normalize_with_duckdb(sf: SourceFile, workdir: Path) -> NormalizedFile:
     import duckdb
 
-    from compiler.emit.render import sql_text
+    from compiler.sqlgen.text import sql_text
 
     file, encoding = engine_file(sf, workdir)
     names = staged_columns(sf)

@@ -14,8 +14,8 @@ from decimal import Decimal
 
 from sqlglot import exp
 
-from compiler.emit.render import sql_text
 from compiler.sqlgen.lower import col
+from compiler.sqlgen.text import sql_text
 
 NULL = "\\N"
 FIELD = "\x1f"

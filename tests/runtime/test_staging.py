@@ -131,7 +131,7 @@ def test_normalized_file_streams_in_file_order(tmp_path, monkeypatch):
     from pathlib import Path
 
     from compiler.runtime import staging
-    from compiler.emit.render import sql_text
+    from compiler.sqlgen.text import sql_text
 
     lines = ["id,name"]
     for i in range(1, 20001):

@@ -10,7 +10,7 @@ import duckdb
 
 from sqlglot import exp
 
-from compiler.emit.render import sql_text
+from compiler.sqlgen.text import sql_text
 from compiler.sqlgen.lower import drop_table, table
 from compiler.plan.steps import stage_table
 from compiler.runtime.engines.base import EngineError, StageResult, first_line, redact

@@ -8,7 +8,7 @@ from pathlib import Path
 import psycopg
 from sqlglot import exp
 
-from compiler.emit.render import sql_text
+from compiler.sqlgen.text import sql_text
 from compiler.runtime.engines.base import EngineError, StageResult, redact
 from compiler.runtime.engines.sqlnet import ServerUrl, column_list, env_of, first_line, malformed_rows, masked, quoted, stage_table_sql
 from compiler.runtime.staging import REJECT_COLUMNS, SourceFile, normalize_with_duckdb

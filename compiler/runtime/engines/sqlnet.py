@@ -11,7 +11,7 @@ from urllib.parse import unquote, urlsplit, urlunsplit
 
 from sqlglot import exp
 
-from compiler.emit.render import sql_text
+from compiler.sqlgen.text import sql_text
 from compiler.runtime.engines.base import EngineError, first_line  # noqa: F401  (re-exported for the adapters)
 from compiler.sqlgen.lower import drop_table, ident
 from compiler.runtime.staging import REJECT_COLUMNS

@@ -10,7 +10,7 @@ import sys
 import pytest
 
 from compiler.sqlgen.canonical import digest, table_digests
-from compiler.emit.render import sql_text
+from compiler.sqlgen.text import sql_text
 from compiler.runtime.engines import open_engine
 from compiler.sqlgen.lower import col
 from compiler.pipeline import load

@@ -39,7 +39,7 @@ def line_of(text: str) -> int:
 
 @pytest.mark.parametrize("dialect", ["duckdb", "postgres", "mysql"])
 def test_a_duplicate_unique_value_names_its_constraint_not_its_value(dialect, fresh_url, tmp_path, capsys):
-    from compiler.emit.render import sql_text
+    from compiler.sqlgen.text import sql_text
     from compiler.runtime.engines import open_engine
     from compiler.sqlgen.lower import col
     from compiler.pipeline import load

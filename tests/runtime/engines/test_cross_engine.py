@@ -36,7 +36,7 @@ def crosswalk_digests(engine, gen) -> dict[str, tuple[int, str]]:
     from sqlglot import exp
 
     from compiler.sqlgen.canonical import digest
-    from compiler.emit.render import sql_text
+    from compiler.sqlgen.text import sql_text
     from compiler.sqlgen.lower import col
     from compiler.plan.steps import table_names
 
