@@ -10,6 +10,7 @@ from __future__ import annotations
 from sqlglot import exp
 
 from compiler import ir
+from compiler.plan.steps import RECONCILIATION, REJECTS
 from compiler.semantic.catalog import dotted
 from compiler.sqlgen.lower import col, lit, paren, shared_values
 
@@ -123,8 +124,6 @@ def q_reconcile(gen, c: ir.ReconcileCheck) -> exp.Select:
 
 
 def q_reject_rate(gen, c: ir.RejectRateCheck) -> exp.Select:
-    from compiler.sqlgen.scripts import RECONCILIATION, REJECTS
-
     name = dotted(c.subject)
     rejects = gen.tbl(*REJECTS, building=True)
     recon = gen.tbl(*RECONCILIATION, building=True)

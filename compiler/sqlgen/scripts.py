@@ -40,13 +40,11 @@ from compiler.semantic.checked import Checked
 from compiler.semantic.scopes import TableScope
 from compiler.sqlgen.dialect_sql import DialectTraits, traits_for
 from compiler.sqlgen.lower import ExprLowering, col, drop_table, ident, inline_lookup, join, lit, paren, shared_values, table, with_ctes
-from compiler.plan.steps import CHARTSHIFT_SCHEMA, STAGE_SCHEMA, map_label, order_maps, stage_table, table_names
+from compiler.plan.steps import CHARTSHIFT_SCHEMA, RECONCILIATION, REJECTS, STAGE_SCHEMA, map_label, order_maps, stage_table, table_names
 
 KEY_SEPARATOR = "|"
 NEW_SUFFIX = "__cs_new"
 OLD_SUFFIX = "__cs_old"
-REJECTS = (CHARTSHIFT_SCHEMA, "rejects")
-RECONCILIATION = (CHARTSHIFT_SCHEMA, "reconciliation")
 
 
 @dataclass
