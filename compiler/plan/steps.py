@@ -14,8 +14,6 @@ from compiler.semantic.dependencies import dependencies
 
 CHARTSHIFT_SCHEMA = "chartshift"
 STAGE_SCHEMA = "chartshift_stage"
-REJECTS = (CHARTSHIFT_SCHEMA, "rejects")
-RECONCILIATION = (CHARTSHIFT_SCHEMA, "reconciliation")
 
 
 def order_maps(spec: ir.Spec) -> list[ir.Map]:

@@ -24,7 +24,8 @@ from compiler.pipeline import Compiled
 from compiler.plan.steps import map_label, stage_table
 from compiler.runtime.report import MapCounts, Report
 from compiler.runtime.scratch import private_dir
-from compiler.sqlgen.scripts import RECONCILIATION, REJECTS, SqlGen
+from compiler.sqlgen.scripts import SqlGen
+from compiler.sqlgen.statements import RECONCILIATION, REJECTS
 from compiler.sqlgen.text import sql_text
 from compiler.runtime.staging import source_files
 from compiler.runtime.validate import FAIL, evaluate

@@ -174,7 +174,7 @@ def duckdb_malformed_select(rejects_table: str) -> exp.Select:
 
 def duckdb_malformed_sql(sf: SourceFile, rejects_table: str) -> exp.Expression:
     """Copy the engine's CSV rejects (one row per bad record) into chartshift.rejects."""
-    from compiler.sqlgen.scripts import REJECTS
+    from compiler.sqlgen.statements import REJECTS
 
     inner = duckdb_malformed_select(rejects_table).subquery("m")
     select = exp.select(

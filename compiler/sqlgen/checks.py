@@ -10,7 +10,6 @@ from __future__ import annotations
 from sqlglot import exp
 
 from compiler import ir
-from compiler.plan.steps import RECONCILIATION, REJECTS
 from compiler.semantic.catalog import dotted
 from compiler.sqlgen.lower import col, lit, paren, shared_values
 
@@ -124,6 +123,8 @@ def q_reconcile(gen, c: ir.ReconcileCheck) -> exp.Select:
 
 
 def q_reject_rate(gen, c: ir.RejectRateCheck) -> exp.Select:
+    from compiler.sqlgen.statements import RECONCILIATION, REJECTS
+
     name = dotted(c.subject)
     rejects = gen.tbl(*REJECTS, building=True)
     recon = gen.tbl(*RECONCILIATION, building=True)

@@ -1,0 +1,51 @@
+"""What generation produces: statements with their spec positions, grouped into scripts; shared names and types."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from sqlglot import exp
+
+from compiler import ir
+from compiler.plan.steps import CHARTSHIFT_SCHEMA
+
+KEY_SEPARATOR = "|"
+NEW_SUFFIX = "__cs_new"
+OLD_SUFFIX = "__cs_old"
+REJECTS = (CHARTSHIFT_SCHEMA, "rejects")
+RECONCILIATION = (CHARTSHIFT_SCHEMA, "reconciliation")
+
+
+@dataclass
+class Statement:
+    """One SQL statement with the spec position it comes from."""
+
+    sql: exp.Expression
+    comment: str
+    span: ir.Span | None = None
+    query: str | None = None  # for result-returning statements: what the result is ("check:3")
+
+
+@dataclass
+class Script:
+    """One generated file."""
+
+    name: str
+    title: str
+    statements: list[Statement] = field(default_factory=list)
+
+
+@lru_cache(maxsize=None)
+def _built_type(sql: str, dialect: str | None) -> exp.DataType:
+    return exp.DataType.build(sql, dialect=dialect)
+
+
+def data_type(sql: str, dialect: str | None = None) -> exp.DataType:
+    """exp.DataType.build(sql, dialect), parsed once per type (sqlglot parses the text at
+    every call)."""
+    return _built_type(sql, dialect).copy()
+
+
+def where_line(span: ir.Span | None) -> str:
+    return f"{span.file}:{span.line}" if span else ""
