@@ -10,9 +10,5 @@ def dotted(name: ir.Name) -> str:
 
 
 def check_name(c: ir.Check) -> str:
-    if c.kind == "reconcile":
-        def show(a: ir.Aggregate) -> str:
-            return f"{a.func}({dotted(a.table)}{': …' if a.expr else ''})"
-        return f"reconcile {show(c.left)} {c.compare} {show(c.right)}"
-    extra = f" {c.rule}" if c.rule else ""
-    return f"{c.kind} {dotted(c.subject)}{extra}"
+    """The name a check is reported by: its kind's `name` (compiler/ir/nodes.py)."""
+    return c.name

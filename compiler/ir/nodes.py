@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal as L, Union
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_serializer, model_validator
 
 
 class Span(BaseModel):
@@ -298,19 +298,114 @@ class Aggregate(Node):
     where: Expr | None = None
 
 
-class Check(Node):
-    """A validation rule with its thresholds."""
+class CheckNode(Node):
+    """What every validation check has: a span, its thresholds and the name it is reported
+    by (`name`, derived from the check: the run report and `expect check` use it).
 
-    kind: L["completeness", "unique", "valid", "references", "consistent", "reconcile", "reject_rate"]
-    subject: Name | None = None
-    rule: L["matches", "in", "between"] | None = None
+    Each kind is its own model below, with only its own fields and a `kind` discriminator;
+    `Check` is their union."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    thresholds: list[Threshold] = []
+
+    @property
+    def name(self) -> str:
+        """`kind schema.table[.column]`: the kind and what it checks."""
+        return f"{self.kind} {'.'.join(self.subject.parts)}"
+
+    @model_serializer(mode="wrap")
+    def _thresholds_last(self, handler):
+        """Thresholds after the kind's own fields, as in the IR JSON of a single Check model."""
+        data = handler(self)
+        if "thresholds" in data:
+            data["thresholds"] = data.pop("thresholds")
+        return data
+
+
+class CompletenessCheck(CheckNode):
+    """`completeness s.t.c`: rows where the column is NULL."""
+
+    kind: L["completeness"] = "completeness"
+    subject: Name  # a column
+
+
+class UniqueCheck(CheckNode):
+    """`unique s.t.c`: rows whose non-NULL value occurs more than once."""
+
+    kind: L["unique"] = "unique"
+    subject: Name  # a column
+
+
+class ValidCheck(CheckNode):
+    """`valid s.t.c matches "regex"` / `in (v, ...)` / `between a and b`: non-NULL values
+    that break the rule.  `pattern` is the regex of `matches`; `values` the list of `in` or
+    the two bounds of `between`."""
+
+    kind: L["valid"] = "valid"
+    subject: Name  # a column
+    rule: L["matches", "in", "between"]
     pattern: str | None = None
     values: list[Literal] = []
-    condition: Expr | None = None
-    left: Aggregate | None = None
-    compare: str | None = None
-    right: Aggregate | None = None
-    thresholds: list[Threshold] = []
+
+    @model_validator(mode="after")
+    def _rule_fields(self):
+        if (self.rule == "matches") != (self.pattern is not None):
+            raise ValueError("a `matches` rule has a pattern, and only it")
+        if self.rule == "matches" and self.values:
+            raise ValueError("a `matches` rule has no values")
+        if self.rule == "between" and len(self.values) != 2:
+            raise ValueError("a `between` rule has two values")
+        return self
+
+    @property
+    def name(self) -> str:
+        """`valid s.t.c matches|in|between`: the rule, not its pattern or values."""
+        return f"{super().name} {self.rule}"
+
+
+class ReferencesCheck(CheckNode):
+    """`references s.t.c`: non-NULL values with no row in the table the column references."""
+
+    kind: L["references"] = "references"
+    subject: Name  # a target column declared with `references`
+
+
+class ConsistentCheck(CheckNode):
+    """`consistent s.t (condition)`: rows where the condition is false."""
+
+    kind: L["consistent"] = "consistent"
+    subject: Name  # a target table
+    condition: Expr
+
+
+class ReconcileCheck(CheckNode):
+    """`reconcile agg1 OP agg2`: the gap between two aggregates."""
+
+    kind: L["reconcile"] = "reconcile"
+    left: Aggregate
+    compare: str
+    right: Aggregate
+
+    @property
+    def name(self) -> str:
+        """`reconcile sum(s.t.c) = count(s.t: …)`: expressions shown as `…`, filters left out."""
+        def show(a: Aggregate) -> str:
+            return f"{a.func}({'.'.join(a.table.parts)}{': …' if a.expr else ''})"
+        return f"reconcile {show(self.left)} {self.compare} {show(self.right)}"
+
+
+class RejectRateCheck(CheckNode):
+    """`reject_rate s.t`: rejected rows of a source table (every map reading it) or of the
+    map filling a target table."""
+
+    kind: L["reject_rate"] = "reject_rate"
+    subject: Name  # a source or target table
+
+
+Check = Annotated[
+    Union[CompletenessCheck, UniqueCheck, ValidCheck, ReferencesCheck, ConsistentCheck, ReconcileCheck, RejectRateCheck],
+    Field(discriminator="kind"),
+]
 
 
 class Rows(Node):

@@ -24,7 +24,7 @@ from rich.console import Console
 from rich.table import Table
 
 from compiler.runtime.engines.base import StageResult
-from compiler.sqlgen.checks import FAIL, NA, PASS, WARN, CheckResult
+from compiler.runtime.validate import FAIL, NA, PASS, WARN, CheckResult
 
 REPORT_VERSION = 1
 

@@ -29,7 +29,7 @@ from compiler.sqlgen.scripts import SqlGen
 from compiler.sqlgen.statements import RECONCILIATION, REJECTS
 from compiler.sqlgen.text import sql_text
 from compiler.runtime.staging import source_files
-from compiler.sqlgen.checks import FAIL, evaluate
+from compiler.runtime.validate import FAIL, evaluate
 
 
 def default_target(compiled: Compiled) -> str:

@@ -136,11 +136,15 @@ def run_test(compiled: Compiled, test: ir.SpecTest, target_url: str | None) -> T
         if want != m.rejected_by_reason:
             got = dict(sorted(m.rejected_by_reason.items()))
             failures.append(f"rejects of {m.map}: expected {want or 'none'}, got {got or 'none'}")
-    by_name = {c.name: c for c in report.checks}
+    by_name: dict[str, list] = {}
+    for c in report.checks:
+        by_name.setdefault(c.name, []).append(c)
     for ec in test.checks:
-        got = by_name[ec.name]
-        if got.status != ec.status:
-            failures.append(f"check `{ec.name}`: expected {ec.status}, got {got.status} ({got.count} of {got.denominator})")
+        # `check` refuses two checks of one name; were there two, both would be asserted
+        for got in by_name[ec.name]:
+            if got.status != ec.status:
+                where = f" (line {got.line})" if len(by_name[ec.name]) > 1 else ""
+                failures.append(f"check `{ec.name}`{where}: expected {ec.status}, got {got.status} ({got.count} of {got.denominator})")
     for m in report.maps:
         if not m.balanced:
             failures.append(f"accounting identity broken for {m.map}")

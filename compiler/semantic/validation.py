@@ -1,10 +1,11 @@
-"""Checks of the `validate` block: thresholds, and each check kind's subject and rule."""
+"""Checks of the `validate` block: unique names, thresholds, and each check kind's subject and rule."""
 
 from __future__ import annotations
 
 import re
 import warnings
 from decimal import Decimal, InvalidOperation
+from functools import cached_property
 
 from compiler import ir
 from compiler.ir import types as T
@@ -13,6 +14,18 @@ from compiler.semantic.scopes import TableScope
 from compiler.diagnostics import did_you_mean
 
 AGGREGATES = ("sum", "count", "min", "max")
+
+# what a check's name is made of (the models' `name`, ir/nodes.py), by kind: two checks
+# that differ only in the rest have the same name
+NAMED_BY = {
+    "completeness": "its kind and column, not its thresholds",
+    "unique": "its kind and column, not its thresholds",
+    "valid": "its kind, column and rule, not its pattern, values or thresholds",
+    "references": "its kind and column, not its thresholds",
+    "consistent": "its kind and table, not its condition or thresholds",
+    "reconcile": "the functions and tables of its aggregates, not their expressions or filters nor its thresholds",
+    "reject_rate": "its kind and table, not its thresholds",
+}
 
 
 def regex_problem(pattern: str) -> str | None:
@@ -38,9 +51,28 @@ def regex_problem(pattern: str) -> str | None:
 
 
 class ValidationChecks:
-    """Mixed into the Checker: uses its `cat`, `diags`, `type_of` and `expect_boolean`."""
+    """Mixed into the Checker: uses its `spec`, `cat`, `diags`, `type_of` and `expect_boolean`."""
+
+    @cached_property
+    def first_check_named(self) -> dict[str, ir.Check]:
+        """The first check of the spec by each name."""
+        first: dict[str, ir.Check] = {}
+        for c in self.spec.checks:
+            first.setdefault(c.name, c)
+        return first
+
+    def check_check_name(self, c: ir.Check) -> None:
+        """A check's name (what the run report and `expect check` know it by) is its own."""
+        first = self.first_check_named.get(c.name, c)
+        if first is not c:
+            self.diags.error(
+                f"duplicate check `{c.name}` (first declared at line {first.span.line}): a check's name is "
+                f"made of {NAMED_BY[c.kind]}, so the run report and `expect check` cannot tell the two apart",
+                c.span,
+            )
 
     def check_check(self, c: ir.Check) -> None:
+        self.check_check_name(c)
         for th in c.thresholds:
             try:
                 v = Decimal(th.value)
@@ -56,17 +88,17 @@ class ValidationChecks:
         for lvl in set(levels):
             if levels.count(lvl) > 1:
                 self.diags.error(f"more than one `{lvl}` threshold", c.span)
-        if c.kind == "reconcile":
+        if isinstance(c, ir.ReconcileCheck):
             for agg in (c.left, c.right):
                 self.check_aggregate(agg)
             return
-        if c.kind == "reject_rate":
+        if isinstance(c, ir.RejectRateCheck):
             name = dotted(c.subject)
             if name not in self.cat.source_tables and name not in self.cat.target_tables:
                 pool = list(self.cat.source_tables) + list(self.cat.target_tables)
                 self.diags.error(f"unknown table `{name}`{did_you_mean(name, pool)}", c.subject.span)
             return
-        if c.kind == "consistent":
+        if isinstance(c, ir.ConsistentCheck):
             name = dotted(c.subject)
             if name in self.cat.source_tables:
                 self.diags.error(f"`consistent` checks target tables; {name} is a source table", c.subject.span)
@@ -77,24 +109,25 @@ class ValidationChecks:
             scope = TableScope(self.cat, name)
             self.expect_boolean(c.condition, self.type_of(c.condition, scope), "a consistency rule")
             return
+        # a column check: completeness, unique, references or valid
         col = self.resolve_column(c.subject)
         if col is None:
             return
         table, column = col
-        if c.kind == "references":
+        if isinstance(c, ir.ReferencesCheck):
             if table not in self.cat.target_tables:
                 self.diags.error(f"`references` checks target columns; {table} is a source table", c.subject.span)
             elif column.references is None:
                 self.diags.error(f"column `{column.name}` declares no `references`", c.subject.span)
         ctype = self.cat.column_type(table, column.name) or T.ANY
-        if c.kind == "valid" and c.rule == "matches" and ctype not in (T.TEXT, T.ANY):
+        if isinstance(c, ir.ValidCheck) and c.rule == "matches" and ctype not in (T.TEXT, T.ANY):
             self.diags.error(f"`matches` needs a text column; `{column.name}` is {ctype}", c.subject.span)
-        if c.kind == "valid" and c.rule in ("in", "between"):
+        if isinstance(c, ir.ValidCheck) and c.rule in ("in", "between"):
             for v in c.values:
                 if T.common(ctype, v.type) is None:
                     self.diags.error(f"cannot compare {ctype} column `{column.name}` with {v.type}", v.span)
-        if c.kind == "valid" and c.rule == "matches":
-            problem = regex_problem(c.pattern or "")
+        if isinstance(c, ir.ValidCheck) and c.rule == "matches":
+            problem = regex_problem(c.pattern)
             if problem:
                 self.diags.error(problem, c.span)
 

@@ -1,28 +1,17 @@
-"""Validation checks: the SQL that measures each one, and the verdict from its numbers.
+"""Validation checks: the SQL that measures each one.
 
-Every check measures a violating count and a denominator.  Thresholds:
-  `fail above X%` / `warn above X%`  -> crossed when violations/denominator*100 > X
-  `fail above N`  / `warn above N`   -> crossed when violations > N
-  `fail below X%` / `warn below X%`  -> crossed when the passing share (100 - percent) < X
-Exactly at a threshold is not crossed.  With no threshold, any violation fails
-(`fail above 0`).  A denominator of zero gives `not applicable`.  Comparisons use exact
-fractions, so 3 bad rows in 1.86 million are never rounded to 0 %.
+Every check's query returns (violations, denominator) — for reconcile (left, right); one
+function per check kind, taking that kind's IR model.  The verdict from those numbers is
+compiler.runtime.validate.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from fractions import Fraction
-from decimal import Decimal
-
 from sqlglot import exp
 
 from compiler import ir
-from compiler.ir.naming import check_name
 from compiler.semantic.catalog import dotted
 from compiler.sqlgen.lower import col, lit, paren, shared_values
-
-PASS, WARN, FAIL, NA = "pass", "warn", "fail", "not applicable"
 
 
 def one(value: int) -> exp.Expression:
@@ -42,11 +31,11 @@ def subject_table(gen, name: ir.Name, alias: str | None = None) -> exp.Table:
 
 def check_query(gen, c: ir.Check) -> exp.Expression:
     """A SELECT returning (violations, denominator) — for reconcile (left, right)."""
-    builder = QUERIES[c.kind]
+    builder = QUERIES[type(c)]
     return builder(gen, c)
 
 
-def q_completeness(gen, c):
+def q_completeness(gen, c: ir.CompletenessCheck) -> exp.Select:
     column = col(c.subject.parts[2])
     return exp.select(
         exp.Sub(this=exp.Count(this=exp.Star()), expression=exp.Count(this=column)),
@@ -54,7 +43,7 @@ def q_completeness(gen, c):
     ).from_(subject_table(gen, c.subject))
 
 
-def q_unique(gen, c):
+def q_unique(gen, c: ir.UniqueCheck) -> exp.Select:
     column = col(c.subject.parts[2])
     groups = shared_values(subject_table(gen, c.subject), [column], exp.alias_(exp.Count(this=exp.Star()), "n", quoted=True))
     total = exp.Subquery(this=exp.select(exp.Count(this=column.copy())).from_(subject_table(gen, c.subject)))
@@ -63,7 +52,7 @@ def q_unique(gen, c):
     ).from_(exp.Subquery(this=groups, alias=exp.TableAlias(this=exp.to_identifier("d", quoted=True))))
 
 
-def q_valid(gen, c):
+def q_valid(gen, c: ir.ValidCheck) -> exp.Select:
     column = col(c.subject.parts[2])
     if c.rule == "matches":
         from compiler.functions.sqlkit import regex_matches
@@ -84,7 +73,7 @@ def lit_value(v: ir.Literal) -> exp.Expression:
     return literal_of(v)
 
 
-def q_references(gen, c):
+def q_references(gen, c: ir.ReferencesCheck) -> exp.Select:
     ref = gen.cat.target_tables[f"{c.subject.parts[0]}.{c.subject.parts[1]}"]
     column = next(x for x in ref.columns if x.name == c.subject.parts[2])
     parts = column.references.parts
@@ -101,7 +90,7 @@ def q_references(gen, c):
     return joined
 
 
-def q_consistent(gen, c):
+def q_consistent(gen, c: ir.ConsistentCheck) -> exp.Select:
     from compiler.semantic.scopes import TableScope
 
     scope = TableScope(gen.cat, dotted(c.subject))
@@ -129,11 +118,11 @@ def aggregate_query(gen, agg: ir.Aggregate) -> exp.Expression:
     return exp.Subquery(this=q)
 
 
-def q_reconcile(gen, c):
+def q_reconcile(gen, c: ir.ReconcileCheck) -> exp.Select:
     return exp.select(aggregate_query(gen, c.left), aggregate_query(gen, c.right))
 
 
-def q_reject_rate(gen, c):
+def q_reject_rate(gen, c: ir.RejectRateCheck) -> exp.Select:
     from compiler.sqlgen.statements import RECONCILIATION, REJECTS
 
     name = dotted(c.subject)
@@ -155,99 +144,12 @@ def q_reject_rate(gen, c):
     return exp.select(exp.Subquery(this=violations), denom)
 
 
-QUERIES = {
-    "completeness": q_completeness,
-    "unique": q_unique,
-    "valid": q_valid,
-    "references": q_references,
-    "consistent": q_consistent,
-    "reconcile": q_reconcile,
-    "reject_rate": q_reject_rate,
+QUERIES = {  # each kind's model -> its query
+    ir.CompletenessCheck: q_completeness,
+    ir.UniqueCheck: q_unique,
+    ir.ValidCheck: q_valid,
+    ir.ReferencesCheck: q_references,
+    ir.ConsistentCheck: q_consistent,
+    ir.ReconcileCheck: q_reconcile,
+    ir.RejectRateCheck: q_reject_rate,
 }
-
-
-# ------------------------------------------------------------------ verdicts
-
-
-@dataclass
-class CheckResult:
-    """The measured numbers and verdict of one check."""
-
-    name: str
-    kind: str
-    line: int
-    status: str
-    count: int
-    denominator: int
-    percent: float | None
-    threshold: dict
-    left: float | None = None
-    right: float | None = None
-
-
-def threshold_dict(c: ir.Check) -> dict:
-    out: dict = {}
-    for th in c.thresholds:
-        out[th.level] = f"{th.direction} {th.value}{'%' if th.percent else ''}"
-    if not c.thresholds:
-        out["fail"] = "above 0"
-    return out
-
-
-DEFAULT_THRESHOLD = ("fail", "above", "0", False)
-
-
-def crossed(th: ir.Threshold, count: Fraction, denominator: Fraction) -> bool:
-    value = Fraction(Decimal(th.value))
-    if th.direction == "above":
-        measured = count * 100 / denominator if th.percent else count
-        return measured > value
-    return 100 - count * 100 / denominator < value
-
-
-def verdict(c: ir.Check, count, denominator) -> str:
-    """pass / warn / fail / not applicable for `count` violations out of `denominator`."""
-    count, denominator = Fraction(count), Fraction(denominator)
-    if denominator == 0:
-        if c.kind == "reconcile":  # 0 = 0 balances; anything against 0 does not
-            return PASS if count == 0 else FAIL
-        return NA
-    level, direction, value, percent = DEFAULT_THRESHOLD
-    thresholds = c.thresholds or [ir.Threshold(span=c.span, level=level, direction=direction, value=value, percent=percent)]
-    status = PASS
-    for th in thresholds:
-        if crossed(th, count, denominator):
-            if th.level == "fail":
-                return FAIL
-            status = WARN
-    return status
-
-
-RECONCILE_GAP = {
-    "=": lambda l, r: abs(l - r),
-    "<=": lambda l, r: max(l - r, 0),
-    ">=": lambda l, r: max(r - l, 0),
-}
-
-
-def evaluate(c: ir.Check, row: tuple) -> CheckResult:
-    """Turn a check query's result row into a CheckResult."""
-    if c.kind == "reconcile":
-        left = Fraction(Decimal(str(row[0] or 0)))
-        right = Fraction(Decimal(str(row[1] or 0)))
-        gap = RECONCILE_GAP[c.compare](left, right) if c.compare in RECONCILE_GAP else Fraction(0 if eval_compare(c.compare, left, right) else 1)
-        denominator = abs(right)
-        pct = float(gap * 100 / denominator) if denominator else None
-        return CheckResult(check_name(c), c.kind, c.span.line, verdict(c, gap, denominator), as_number(gap),
-                           as_number(denominator), pct, threshold_dict(c), as_number(left), as_number(right))
-    count, denominator = int(row[0] or 0), int(row[1] or 0)
-    pct = float(Fraction(count * 100, denominator)) if denominator else None
-    return CheckResult(check_name(c), c.kind, c.span.line, verdict(c, count, denominator), count, denominator, pct, threshold_dict(c))
-
-
-def eval_compare(op: str, left: Fraction, right: Fraction) -> bool:
-    return {"<": left < right, ">": left > right, "<>": left != right}[op]
-
-
-def as_number(x: Fraction):
-    return int(x) if x.denominator == 1 else float(x)

@@ -74,3 +74,27 @@ def test_demo_spec_tests_cover_every_rule():
     given_patients = [len(g.rows) for t in spec.tests for g in t.given if dotted(g.table) == "legacy.patients"]
     expected_patients = [len(e.rows) for t in spec.tests for e in t.expect if dotted(e.table) == "emr.patient"]
     assert any(g > e for g, e in zip(given_patients, expected_patients))
+
+
+def test_every_check_of_an_expected_name_is_asserted(tmp_path, monkeypatch):
+    """`check` refuses two checks of one name; were there two anyway (the spec altered after
+    checking), `expect check` asserts both rather than whichever came last."""
+    from compiler import ir
+    from compiler.pipeline import load
+    from compiler.runtime.spectest import run_tests
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "t.mig").write_text(
+        'source s csv "d" { table a "a.csv" key k { k text  m text } }\n'
+        'target t { table b key id { id bigint not null  m text } }\n'
+        'map s.a -> t.b { id = crosswalk(k)  m = m }\n'
+        'validate {\n  unique t.b.m\n}\n'
+        'test "x" {\n  given s.a {\n    k   | m\n    "1" | "a"\n    "2" | "a"\n  }\n'
+        '  expect check "unique t.b.m" pass\n}\n'
+    )
+    compiled = load("t.mig")
+    (first,) = compiled.spec.checks
+    threshold = ir.Threshold(span=first.span, level="warn", direction="above", value="100", percent=True)
+    compiled.spec.checks.append(first.model_copy(update={"thresholds": [threshold]}))  # passes: never above 100 %
+    (result,) = run_tests(compiled)
+    assert result.failures == ["check `unique t.b.m` (line 5): expected pass, got fail (2 of 2)"]

@@ -6,7 +6,7 @@ import pytest
 
 from compiler import ir
 from compiler.runtime.report import show_percent
-from compiler.sqlgen.checks import FAIL, NA, PASS, WARN, evaluate, verdict
+from compiler.runtime.validate import FAIL, NA, PASS, WARN, evaluate, verdict
 
 SPAN = ir.Span(file="t", line=1, column=1, end_line=1, end_column=2)
 
@@ -15,8 +15,8 @@ def th(level, direction, value, percent=True):
     return ir.Threshold(span=SPAN, level=level, direction=direction, value=value, percent=percent)
 
 
-def check(*thresholds, kind="completeness"):
-    return ir.Check(span=SPAN, kind=kind, subject=ir.Name(span=SPAN, parts=["a", "b", "c"]), thresholds=list(thresholds))
+def check(*thresholds):
+    return ir.CompletenessCheck(span=SPAN, subject=ir.Name(span=SPAN, parts=["a", "b", "c"]), thresholds=list(thresholds))
 
 
 @pytest.mark.parametrize(
@@ -50,9 +50,9 @@ def test_evaluate_reports_exact_percent():
 
 
 def test_reconcile_verdicts():
-    rec = ir.Check(span=SPAN, kind="reconcile", compare="=", thresholds=[th("warn", "above", "5")],
-                   left=ir.Aggregate(span=SPAN, func="count", table=ir.Name(span=SPAN, parts=["a", "b"])),
-                   right=ir.Aggregate(span=SPAN, func="count", table=ir.Name(span=SPAN, parts=["c", "d"])))
+    rec = ir.ReconcileCheck(span=SPAN, compare="=", thresholds=[th("warn", "above", "5")],
+                            left=ir.Aggregate(span=SPAN, func="count", table=ir.Name(span=SPAN, parts=["a", "b"])),
+                            right=ir.Aggregate(span=SPAN, func="count", table=ir.Name(span=SPAN, parts=["c", "d"])))
     assert evaluate(rec, (100, 100)).status == PASS
     assert evaluate(rec, (96, 100)).status == PASS      # 4 % off, warn only above 5 %
     assert evaluate(rec, (90, 100)).status == WARN

@@ -34,10 +34,10 @@ def expression_roots(spec: ir.Spec) -> list:
             out += m.dedup.keys + [o.expr for o in m.dedup.order]
     out += [c.check for t in spec.targets for tt in t.tables for c in tt.columns if c.check is not None]
     for c in spec.checks:
-        if c.condition is not None:
+        if isinstance(c, ir.ConsistentCheck):
             out.append(c.condition)
-        for agg in (c.left, c.right):
-            if agg is not None:
+        if isinstance(c, ir.ReconcileCheck):
+            for agg in (c.left, c.right):
                 out += [x for x in (agg.expr, agg.where) if x is not None]
     return out
 

@@ -1,0 +1,176 @@
+"""Builder rules of the declarations: `migration`, `source`, `target` (tables, columns,
+types) and `lookup`."""
+
+from __future__ import annotations
+
+from lark import Token
+
+from compiler import ir
+from compiler.diagnostics import did_you_mean
+from compiler.syntax.rules.base import BuilderBase, unquote_name, unquote_string, with_meta
+
+MAX_TYPE_ARGUMENT = 2**31 - 1  # varchar(n), decimal(p, s)
+LOOKUP_FILE_OPTIONS = ("key", "value")
+
+
+class DeclarationRules(BuilderBase):
+    """migration, settings, source and target tables with their columns, lookups."""
+
+    @with_meta
+    def migration(self, meta, children):
+        name, *settings = children
+        return ir.Migration(span=self.span(meta), name=unquote_string(name), settings=settings)
+
+    @with_meta
+    def migration_setting(self, meta, children):
+        name, value = children
+        if isinstance(value, Token):  # a bare word such as `dialect postgres`
+            value = ir.Literal(span=self.tok_span(value), type="text", value=unquote_name(value))
+        return ir.Setting(span=self.span(meta), name=unquote_name(name), value=value)
+
+    @with_meta
+    def setting(self, meta, children):
+        name, value = children
+        return ir.Setting(span=self.span(meta), name=unquote_name(name), value=value)
+
+    # -- source / target
+    @with_meta
+    def source(self, meta, children):
+        name, fmt, path, *members = children
+        return ir.Source(
+            span=self.span(meta),
+            name=unquote_name(name),
+            format=str(fmt),
+            path=unquote_string(path),
+            settings=[m for m in members if isinstance(m, ir.Setting)],
+            tables=[m for m in members if isinstance(m, ir.SourceTable)],
+        )
+
+    @with_meta
+    def source_table(self, meta, children):
+        name, file, *rest = children
+        key = rest.pop(0) if rest and isinstance(rest[0], tuple) else ()
+        return ir.SourceTable(
+            span=self.span(meta),
+            name=unquote_name(name),
+            file=unquote_string(file),
+            key=list(key),
+            settings=[m for m in rest if isinstance(m, ir.Setting)],
+            columns=[m for m in rest if isinstance(m, ir.Column)],
+        )
+
+    @with_meta
+    def target(self, meta, children):
+        name, *tables = children
+        return ir.Target(span=self.span(meta), name=unquote_name(name), tables=tables)
+
+    @with_meta
+    def target_table(self, meta, children):
+        name, *rest = children
+        key = rest.pop(0) if rest and isinstance(rest[0], tuple) else ()
+        return ir.TargetTable(span=self.span(meta), name=unquote_name(name), key=list(key), columns=rest)
+
+    def key_clause(self, children):
+        return children[0]
+
+    def name_list(self, children):
+        return tuple(unquote_name(c) for c in children)
+
+    @with_meta
+    def column(self, meta, children):
+        name, type_ref, *options = children
+        fields: dict = {}
+        for kind, value in options:
+            fields[kind] = value
+        return ir.Column(span=self.span(meta), name=unquote_name(name), type=type_ref, **fields)
+
+    @with_meta
+    def type_ref(self, meta, children):
+        name, *args = children
+        values = [self.bounded_int(a, MAX_TYPE_ARGUMENT, "type argument") for a in args]
+        return ir.TypeRef(span=self.span(meta), name=str(name).lower(), args=values)
+
+    def phi(self, _):
+        return ("phi", True)
+
+    def not_null(self, _):
+        return ("not_null", True)
+
+    def nullable(self, _):
+        return ("not_null", False)
+
+    def unique(self, _):
+        return ("unique", True)
+
+    def references(self, children):
+        return ("references", children[0])
+
+    def allowed(self, children):
+        return ("allowed", list(children))
+
+    def check_constraint(self, children):
+        return ("check", children[0])
+
+    # -- lookups
+    @with_meta
+    def lookup(self, meta, children):
+        name, *entries = children
+        default = None
+        plain = []
+        for e in entries:
+            if isinstance(e, tuple):
+                if default is not None:
+                    self.diags.error(f"lookup `{unquote_name(name)}` has more than one `else`", e[1].span)
+                default = e[1]
+            else:
+                plain.append(e)
+        return ir.Lookup(span=self.span(meta), name=unquote_name(name), entries=plain, default=default)
+
+    @with_meta
+    def lookup_entry(self, meta, children):
+        *keys, value = children
+        return ir.LookupEntry(span=self.span(meta), keys=keys, value=value)
+
+    def lookup_else(self, children):
+        return ("else", children[0])
+
+    @with_meta
+    def lookup_file(self, meta, children):
+        name, path, *options = children
+        values = {}
+        default = None
+        for opt in options:
+            if opt[0] == "else":
+                if default is not None:
+                    self.diags.error(f"lookup `{unquote_name(name)}` has more than one `else`", opt[1].span)
+                default = opt[1]
+                continue
+            option, value, span = opt
+            if option not in LOOKUP_FILE_OPTIONS:
+                self.diags.error(
+                    f"unknown lookup option `{option}`{did_you_mean(option, LOOKUP_FILE_OPTIONS)}; "
+                    "use `key`, `value` and `else`",
+                    span,
+                )
+            elif option in values:
+                self.diags.error(f"lookup option `{option}` given twice", span)
+            elif value.type != "text":
+                self.diags.error(f"lookup option `{option}` takes a column name in quotes", value.span)
+            else:
+                values[option] = value
+        text = lambda k: str(values[k].value) if k in values else None  # noqa: E731
+        return ir.Lookup(
+            span=self.span(meta),
+            name=unquote_name(name),
+            file=unquote_string(path),
+            key_column=text("key"),
+            value_column=text("value"),
+            default=default,
+        )
+
+    @with_meta
+    def lookup_file_option(self, meta, children):
+        return (unquote_name(children[0]), children[1], self.span(meta))
+
+    def lookup_file_else(self, children):
+        return ("else", children[0])

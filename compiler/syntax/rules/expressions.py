@@ -1,0 +1,159 @@
+"""Builder rules of expressions and literals."""
+
+from __future__ import annotations
+
+from compiler import ir
+from compiler.syntax.rules.base import BuilderBase, unquote_name, unquote_string, with_meta
+
+MAX_INTEGER = 2**63 - 1       # integer literals: what a BIGINT holds
+
+
+class ExpressionRules(BuilderBase):
+    """Names, calls, operators, CASE and literals."""
+
+    # -- expressions
+    @with_meta
+    def qualname(self, meta, children):
+        return ir.Name(span=self.span(meta), parts=[unquote_name(c) for c in children])
+
+    @with_meta
+    def name_ref(self, meta, children):
+        return children[0]
+
+    @with_meta
+    def call(self, meta, children):
+        name, *args = children
+        return ir.Call(span=self.span(meta), func=name.parts, args=[a for a in args if a is not None])
+
+    def _binary(self, meta, op, children):
+        left, right = children
+        return ir.Binary(span=self.span(meta), op=op, left=left, right=right)
+
+    @with_meta
+    def or_(self, meta, c):
+        return self._binary(meta, "or", c)
+
+    @with_meta
+    def and_(self, meta, c):
+        return self._binary(meta, "and", c)
+
+    @with_meta
+    def add(self, meta, c):
+        return self._binary(meta, "+", c)
+
+    @with_meta
+    def sub(self, meta, c):
+        return self._binary(meta, "-", c)
+
+    @with_meta
+    def concat_op(self, meta, c):
+        return self._binary(meta, "||", c)
+
+    @with_meta
+    def mul(self, meta, c):
+        return self._binary(meta, "*", c)
+
+    @with_meta
+    def div(self, meta, c):
+        return self._binary(meta, "/", c)
+
+    @with_meta
+    def mod(self, meta, c):
+        return self._binary(meta, "%", c)
+
+    @with_meta
+    def compare(self, meta, c):
+        left, op, right = c
+        op = "<>" if str(op) == "!=" else str(op)
+        return ir.Binary(span=self.span(meta), op=op, left=left, right=right)
+
+    @with_meta
+    def not_(self, meta, c):
+        return ir.Unary(span=self.span(meta), op="not", operand=c[0])
+
+    @with_meta
+    def neg(self, meta, c):
+        return ir.Unary(span=self.span(meta), op="neg", operand=c[0])
+
+    @with_meta
+    def is_null(self, meta, c):
+        return ir.IsNull(span=self.span(meta), operand=c[0])
+
+    @with_meta
+    def is_not_null(self, meta, c):
+        return ir.IsNull(span=self.span(meta), operand=c[0], negated=True)
+
+    @with_meta
+    def in_(self, meta, c):
+        return ir.InList(span=self.span(meta), operand=c[0], items=c[1:])
+
+    @with_meta
+    def not_in(self, meta, c):
+        return ir.InList(span=self.span(meta), operand=c[0], items=c[1:], negated=True)
+
+    @with_meta
+    def between(self, meta, c):
+        return ir.Between(span=self.span(meta), operand=c[0], low=c[1], high=c[2])
+
+    @with_meta
+    def not_between(self, meta, c):
+        return ir.Between(span=self.span(meta), operand=c[0], low=c[1], high=c[2], negated=True)
+
+    @with_meta
+    def like(self, meta, c):
+        return ir.Like(span=self.span(meta), operand=c[0], pattern=c[1])
+
+    @with_meta
+    def not_like(self, meta, c):
+        return ir.Like(span=self.span(meta), operand=c[0], pattern=c[1], negated=True)
+
+    @with_meta
+    def tuple(self, meta, c):
+        return ir.Tuple(span=self.span(meta), items=list(c))
+
+    @with_meta
+    def case(self, meta, c):
+        whens = [x for x in c if isinstance(x, ir.When)]
+        default = next((x[1] for x in c if isinstance(x, tuple)), None)
+        return ir.Case(span=self.span(meta), whens=whens, default=default)
+
+    @with_meta
+    def simple_case(self, meta, c):
+        operand, *rest = c
+        whens = [x for x in rest if isinstance(x, ir.When)]
+        default = next((x[1] for x in rest if isinstance(x, tuple)), None)
+        return ir.Case(span=self.span(meta), operand=operand, whens=whens, default=default)
+
+    @with_meta
+    def case_when(self, meta, c):
+        return ir.When(span=self.span(meta), condition=c[0], result=c[1])
+
+    def case_else(self, c):
+        return ("else", c[0])
+
+    # -- literals
+    @with_meta
+    def string(self, meta, c):
+        return ir.Literal(span=self.span(meta), type="text", value=unquote_string(c[0]))
+
+    @with_meta
+    def number(self, meta, c):
+        tok = c[0]
+        if tok.type == "INT":
+            return ir.Literal(span=self.span(meta), type="integer", value=self.bounded_int(tok, MAX_INTEGER, "integer"))
+        return ir.Literal(span=self.span(meta), type="decimal", value=str(tok))
+
+    @with_meta
+    def true(self, meta, c):
+        return ir.Literal(span=self.span(meta), type="boolean", value=True)
+
+    @with_meta
+    def false(self, meta, c):
+        return ir.Literal(span=self.span(meta), type="boolean", value=False)
+
+    @with_meta
+    def null(self, meta, c):
+        return ir.Literal(span=self.span(meta), type="null", value=None)
+
+    def literal(self, c):
+        return c[0]

@@ -1,0 +1,82 @@
+"""Builder rules of `map` blocks: each, join, where, dedup, assignments and rejects."""
+
+from __future__ import annotations
+
+from lark import Token
+
+from compiler import ir
+from compiler.syntax.rules.base import BuilderBase, unquote_name, unquote_string, with_meta
+
+
+class MapRules(BuilderBase):
+    """A map and its members."""
+
+    @with_meta
+    def map(self, meta, children):
+        source, target, *members = children
+        fields: dict = {"joins": [], "where": [], "assigns": [], "rejects": [], "dedup": None, "each": None}
+        for m in members:
+            if isinstance(m, ir.Each):
+                fields["each"] = m
+            elif isinstance(m, ir.Join):
+                fields["joins"].append(m)
+            elif isinstance(m, ir.Dedup):
+                if fields["dedup"] is not None:
+                    self.diags.error("a map has at most one `dedup` rule", m.span)
+                fields["dedup"] = m
+            elif isinstance(m, ir.Assign):
+                fields["assigns"].append(m)
+            elif isinstance(m, ir.Reject):
+                fields["rejects"].append(m)
+            else:  # where
+                fields["where"].append(m[1])
+        return ir.Map(span=self.span(meta), source=source, target=target, **fields)
+
+    @with_meta
+    def each_clause(self, meta, children):
+        names, *rest = children
+        when = None
+        items = list(rest)
+        # the optional `when` expression follows the bracketed list; the grammar keeps
+        # them apart by position, so the builder receives it marked
+        if items and isinstance(items[-1], tuple) and items[-1][0] == "when":
+            when = items.pop()[1]
+        return ir.Each(span=self.span(meta), names=names, items=items, when=when)
+
+    def each_when(self, children):
+        return ("when", children[0])
+
+    def each_vars(self, children):
+        return [unquote_name(c) for c in children]
+
+    @with_meta
+    def join(self, meta, children):
+        table, *rest = children
+        alias = unquote_name(rest[0]) if len(rest) == 2 else table.parts[-1]
+        return ir.Join(span=self.span(meta), table=table, alias=alias, on=rest[-1])
+
+    def where(self, children):
+        return ("where", children[0])
+
+    @with_meta
+    def dedup(self, meta, children):
+        keys = [c for c in children if not isinstance(c, (Token, ir.OrderItem))]
+        keep = next(str(c) for c in children if isinstance(c, Token))
+        order = [c for c in children if isinstance(c, ir.OrderItem)]
+        return ir.Dedup(span=self.span(meta), keys=keys, keep=keep, order=order)
+
+    @with_meta
+    def order_item(self, meta, children):
+        expr, *direction = children
+        desc = bool(direction) and str(direction[0]) == "desc"
+        return ir.OrderItem(span=self.span(meta), expr=expr, descending=desc)
+
+    @with_meta
+    def assign(self, meta, children):
+        name, expr = children
+        return ir.Assign(span=self.span(meta), field=unquote_name(name), expr=expr)
+
+    @with_meta
+    def reject(self, meta, children):
+        reason, when = children
+        return ir.Reject(span=self.span(meta), reason=unquote_string(reason), when=when)
