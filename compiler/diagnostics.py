@@ -11,10 +11,22 @@ import difflib
 from dataclasses import dataclass, field
 from typing import Iterable
 
-from compiler.ir import Span
+from pydantic import BaseModel, ConfigDict
 
 
 CONTROLS = frozenset(chr(i) for i in range(32)) | {"\x7f", "\x85", "\u2028", "\u2029"}
+
+
+class Span(BaseModel):
+    """Where a node sits in the spec: 1-based line and column, end exclusive.  Defined here,
+    below the IR, because diagnostics point at spans; the IR nodes carry it as `ir.Span`."""
+
+    model_config = ConfigDict(frozen=True)
+    file: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
 
 
 def escape_controls(text: str) -> str:
