@@ -13,6 +13,8 @@ from typing import Iterable
 
 from pydantic import BaseModel, ConfigDict
 
+from compiler.errors import BadSpec
+
 
 CONTROLS = frozenset(chr(i) for i in range(32)) | {"\x7f", "\x85", "\u2028", "\u2029"}
 
@@ -46,12 +48,14 @@ class Diagnostic:
         return f"{self.span.file}:{self.span.line}:{self.span.column}: {self.severity}: {escape_controls(self.message)}"
 
 
-class SpecError(Exception):
-    """Raised by a pass that found errors; carries every diagnostic it collected."""
+class SpecError(BadSpec):
+    """Raised by a pass that found errors; carries every diagnostic it collected (exit 2).
+    `sources` (file -> text, filled in by whoever read the spec) lets the CLI show the lines."""
 
-    def __init__(self, diagnostics: list[Diagnostic]):
+    def __init__(self, diagnostics: list[Diagnostic], sources: dict[str, str] | None = None):
         super().__init__(f"{len(diagnostics)} error(s)")
         self.diagnostics = diagnostics
+        self.sources = dict(sources or {})
 
 
 @dataclass

@@ -13,12 +13,13 @@ from compiler.syntax.build import build
 from compiler.semantic.catalog import Catalog
 from compiler.semantic.check import check
 from compiler.diagnostics import Diagnostic, SpecError
+from compiler.errors import EnvironmentProblem
 from compiler.emit.render import exclusive, render_script
 from compiler.syntax.parse import parse, point_span
 from compiler.sqlgen.scripts import Script, generate
 
 
-class InputError(Exception):
+class InputError(EnvironmentProblem):
     """A file that cannot be read (exit code 3)."""
 
 

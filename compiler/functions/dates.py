@@ -46,7 +46,8 @@ __all__ = ["FormatError", "parse_format", "PIVOT_YEAR"]
 
 
 class FormatError(ValueError):
-    """A date format outside the supported strptime subset."""
+    """A date format outside the supported strptime subset.  Internal, not a ChartshiftError:
+    the checker turns it into a positioned diagnostic (SpecError) at the format argument."""
 
 
 # Two-digit years: 00-68 -> 2000-2068, 69-99 -> 1969-1999 (the POSIX / Python rule).

@@ -53,6 +53,7 @@ from pathlib import Path
 from typing import Iterator
 
 from compiler import ir
+from compiler.errors import UsageError
 from compiler.semantic.catalog import Catalog, dotted
 from compiler.runtime.staging import SourceFile, StagingError, source_files, staged_columns
 
@@ -61,7 +62,7 @@ _SURROGATE = re.compile("[\udc80-\udcff]")
 UTF8_BOM = b"\xef\xbb\xbf"
 
 
-class SampleError(Exception):
+class SampleError(UsageError):
     """A sampling request that cannot be met (unknown root, bad count, output exists): exit 2."""
 
 

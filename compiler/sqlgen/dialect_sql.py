@@ -17,6 +17,7 @@ from typing import Callable
 
 from sqlglot import exp
 
+from compiler.errors import UsageError
 from compiler.ir import types as T
 from compiler.functions.sqlkit import MYSQL_BINARY_COLLATION, POSTGRES_BINARY_COLLATION
 from compiler.sqlgen.lower import VALUE_SQL_TYPES, lit
@@ -190,7 +191,7 @@ RUNNABLE = tuple(TRAITS)
 NO_BOOLEAN_VALUES = ("tsql", "fabric", "oracle")
 
 
-class DialectNotSupported(Exception):
+class DialectNotSupported(UsageError):
     """A sqlglot dialect chartshift cannot generate correct SQL for (exit 2)."""
 
 

@@ -38,6 +38,7 @@ from typing import BinaryIO, Callable, Protocol
 from urllib.parse import urlsplit
 
 from compiler import __version__
+from compiler.errors import EnvironmentProblem
 from compiler.ops.secure.keys import Key, SecureError, SecureUsageError
 from compiler.runtime.scratch import private_dir
 
@@ -56,7 +57,7 @@ MAX_MANIFEST = 1 << 26
 MAX_CHUNK_INDEX = (1 << 48) - 1
 
 
-class ArchiveError(SecureError):
+class ArchiveError(SecureError, EnvironmentProblem):
     """Wrong key, damaged, tampered with or truncated archive: exit 3."""
 
     exit_code = 3

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
+from compiler.errors import EnvironmentProblem
 from compiler.runtime.staging import SourceFile
 
 
@@ -24,7 +25,7 @@ def redact(message: str) -> str:
     return QUOTED.sub(lambda m: m.group(0)[0] + "…" + m.group(0)[-1] if m.group(0)[0] in "'\"" else "(…)=(…)", message)
 
 
-class EngineError(Exception):
+class EngineError(EnvironmentProblem):
     """Database unreachable, statement failed, ...: exit code 3.  Messages carry no row data."""
 
 
