@@ -18,7 +18,6 @@ from compiler import __version__
 from compiler.emit.render import render_statements, sql_text
 from compiler.runtime.engines import open_engine
 from compiler.runtime.engines.base import EngineError
-from compiler.runtime.faults import with_faults
 from compiler.sqlgen.lower import col, lit
 from compiler.pipeline import Compiled
 from compiler.plan.steps import map_label, stage_table
@@ -42,7 +41,7 @@ def run(compiled: Compiled, source_dir: Path | None, target_url: str | None, com
     started_at = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
     keep_open = engine is not None
     url = target_url or default_target(compiled)
-    engine = engine if keep_open else with_faults(open_engine(url))
+    engine = engine if keep_open else open_engine(url)
     dialect = engine.dialect
     gen = SqlGen(compiled.spec, compiled.catalog, dialect)
     scripts = gen.scripts()
