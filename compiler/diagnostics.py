@@ -11,10 +11,24 @@ import difflib
 from dataclasses import dataclass, field
 from typing import Iterable
 
-from compiler.ir import Span
+from pydantic import BaseModel, ConfigDict
+
+from compiler.errors import BadSpec
 
 
 CONTROLS = frozenset(chr(i) for i in range(32)) | {"\x7f", "\x85", "\u2028", "\u2029"}
+
+
+class Span(BaseModel):
+    """Where a node sits in the spec: 1-based line and column, end exclusive.  Defined here,
+    below the IR, because diagnostics point at spans; the IR nodes carry it as `ir.Span`."""
+
+    model_config = ConfigDict(frozen=True)
+    file: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
 
 
 def escape_controls(text: str) -> str:
@@ -34,12 +48,14 @@ class Diagnostic:
         return f"{self.span.file}:{self.span.line}:{self.span.column}: {self.severity}: {escape_controls(self.message)}"
 
 
-class SpecError(Exception):
-    """Raised by a pass that found errors; carries every diagnostic it collected."""
+class SpecError(BadSpec):
+    """Raised by a pass that found errors; carries every diagnostic it collected (exit 2).
+    `sources` (file -> text, filled in by whoever read the spec) lets the CLI show the lines."""
 
-    def __init__(self, diagnostics: list[Diagnostic]):
+    def __init__(self, diagnostics: list[Diagnostic], sources: dict[str, str] | None = None):
         super().__init__(f"{len(diagnostics)} error(s)")
         self.diagnostics = diagnostics
+        self.sources = dict(sources or {})
 
 
 @dataclass

@@ -8,19 +8,32 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+import sqlglot.errors
+
 from compiler import ir
 from compiler.syntax.build import build
 from compiler.semantic.catalog import Catalog
 from compiler.semantic.checked import Checked
 from compiler.semantic.check import check
 from compiler.diagnostics import Diagnostic, SpecError
+from compiler.errors import BadSpec, EnvironmentProblem
+from compiler.functions import FunctionNotAvailable
 from compiler.emit.render import exclusive, render_script
 from compiler.syntax.parse import parse, point_span
 from compiler.sqlgen.scripts import Script, generate
 
 
-class InputError(Exception):
+class InputError(EnvironmentProblem):
     """A file that cannot be read (exit code 3)."""
+
+
+class NotExpressible(BadSpec):
+    """The spec needs something a dialect cannot express (a function without an
+    implementation there, a construct sqlglot refuses to write): exit 2, about the spec."""
+
+    def __init__(self, spec: str, message: str):
+        super().__init__(message)
+        self.subject = spec
 
 
 @dataclass
@@ -90,9 +103,13 @@ def load(path: str | Path) -> Compiled:
     p = Path(path)
     display = str(path)
     text = read_spec(p)
-    with no_full_collections():
-        spec = build(parse(text, display), display)
-        checked = check(spec, p.parent)
+    try:
+        with no_full_collections():
+            spec = build(parse(text, display), display)
+            checked = check(spec, p.parent)
+    except SpecError as exc:
+        exc.sources = {display: text}  # for showing the lines the diagnostics point at
+        raise
     return Compiled(p, display, text, checked, spec_hash(text, spec, p.parent))
 
 
@@ -101,8 +118,15 @@ def scripts_for(compiled: Compiled, dialect: str) -> list[Script]:
 
 
 def render_all(compiled: Compiled, dialect: str) -> dict[str, str]:
-    """file name -> SQL text for every script of `dialect`."""
-    with no_full_collections():
-        scripts = scripts_for(compiled, dialect)
-        consume = exclusive(scripts)  # generated here and used once: no copies needed
-        return {f"{s.name}.sql": render_script(s, dialect, compiled.display, compiled.sha256, consume) for s in scripts}
+    """file name -> SQL text for every script of `dialect`; NotExpressible when the dialect
+    cannot express the spec."""
+    try:
+        with no_full_collections():
+            scripts = scripts_for(compiled, dialect)
+            consume = exclusive(scripts)  # generated here and used once: no copies needed
+            return {f"{s.name}.sql": render_script(s, dialect, compiled.display, compiled.sha256, consume) for s in scripts}
+    except FunctionNotAvailable as exc:
+        raise NotExpressible(compiled.display, str(exc)) from None
+    except sqlglot.errors.UnsupportedError as exc:
+        message = f"dialect {dialect} cannot express the generated SQL: {str(exc).splitlines()[0]}"
+        raise NotExpressible(compiled.display, message) from None

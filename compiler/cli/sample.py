@@ -17,6 +17,9 @@ import sys
 import time
 from pathlib import Path
 
+from compiler.cli.common import load_spec, out_console
+from compiler.errors import EXIT_OK, EXIT_VALIDATION, UsageError
+
 SAMPLE_HELP = """Write a referentially closed, deterministic sample of a legacy export: N root rows
 picked by seed, their children (following `references` down), every parent a selected row
 points at (up, including a child's other parents), and a proportional share of orphans.
@@ -64,15 +67,8 @@ def add_commands(sub) -> None:
     c.set_defaults(func=cmd_plan)
 
 
-def _usage(exc: Exception):
-    from compiler.cli.main import UsageError
-
-    return UsageError(str(exc))
-
-
 def cmd_sample(args) -> int:
     from compiler.ops.secure.audit import append_event, check_writable
-    from compiler.cli.main import EXIT_OK, UsageError, load_spec
     from compiler.ops.sample import SampleError, default_root, sample
 
     compiled = load_spec(args.spec)
@@ -85,19 +81,16 @@ def cmd_sample(args) -> int:
     if args.key_file and not args.mask:
         raise UsageError("--key-file is for --mask")
     check_writable(args.audit)
-    try:
-        root = args.root or default_root(compiled.catalog)
-        if root not in compiled.catalog.source_tables:
-            raise SampleError(f"unknown root table `{root}` (source tables: {', '.join(compiled.catalog.source_tables)})")
-        masker = None
-        if args.mask:
-            from compiler.ops.mask import masker_for
+    root = args.root or default_root(compiled.catalog)
+    if root not in compiled.catalog.source_tables:
+        raise SampleError(f"unknown root table `{root}` (source tables: {', '.join(compiled.catalog.source_tables)})")
+    masker = None
+    if args.mask:
+        from compiler.ops.mask import masker_for
 
-            masker = masker_for(compiled, args.key_file, root)
-        result = sample(compiled, Path(args.source) if args.source else None, Path(args.out), root,
-                        count=args.count, percent=args.percent, seed=args.seed, masker=masker, force=args.force)
-    except SampleError as exc:
-        raise _usage(exc) from None
+        masker = masker_for(compiled, args.key_file, root)
+    result = sample(compiled, Path(args.source) if args.source else None, Path(args.out), root,
+                    count=args.count, percent=args.percent, seed=args.seed, masker=masker, force=args.force)
     counts = {"root_keys": result.root_keys, "picked": result.picked,
               **{t: s.selected for t, s in result.tables.items()}}
     append_event("sample", spec=compiled, counts=counts, path=args.audit,
@@ -109,8 +102,6 @@ def cmd_sample(args) -> int:
 
 def print_sample(result) -> None:
     from rich.table import Table
-
-    from compiler.cli.main import out_console
 
     t = Table(title=f"sample of {result.root}: {result.picked:,} of {result.root_keys:,} root keys "
                     f"({result.fraction * 100:.2f}%), seed {result.seed}{', masked' if result.masked else ''}",
@@ -125,8 +116,7 @@ def print_sample(result) -> None:
 
 
 def cmd_plan(args) -> int:
-    from compiler.cli.main import EXIT_OK, EXIT_VALIDATION, UsageError, load_spec, out_console
-    from compiler.ops.cutover import PlanError, parse_window, plan, print_plan
+    from compiler.ops.cutover import parse_window, plan, print_plan
     from compiler.ops.sample import SampleError
 
     from compiler.ops.secure import audit  # noqa: F401
@@ -136,15 +126,12 @@ def cmd_plan(args) -> int:
     startup = time.process_time()  # this process so far: what a `chartshift run` spends before migrating
     if args.repeats < 1:
         raise UsageError("--repeats must be at least 1")
-    try:
-        window = parse_window(args.window)
-        if args.root and args.root not in compiled.catalog.source_tables:
-            raise SampleError(f"unknown root table `{args.root}` (source tables: {', '.join(compiled.catalog.source_tables)})")
-        p = plan(compiled, Path(args.source) if args.source else None, window, percent=args.sample_percent,
-                 target=args.target, root=args.root, seed=args.seed, repeats=args.repeats,
-                 progress=lambda msg: print(msg, file=sys.stderr), startup=startup)
-    except (PlanError, SampleError) as exc:
-        raise _usage(exc) from None
+    window = parse_window(args.window)
+    if args.root and args.root not in compiled.catalog.source_tables:
+        raise SampleError(f"unknown root table `{args.root}` (source tables: {', '.join(compiled.catalog.source_tables)})")
+    p = plan(compiled, Path(args.source) if args.source else None, window, percent=args.sample_percent,
+             target=args.target, root=args.root, seed=args.seed, repeats=args.repeats,
+             progress=lambda msg: print(msg, file=sys.stderr), startup=startup)
     print_plan(p, out_console)
     if args.json:
         Path(args.json).write_text(json.dumps(p.to_dict(), indent=2) + "\n", encoding="utf-8")

@@ -25,6 +25,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from compiler.cli.common import load_spec
+from compiler.errors import ChartshiftError
 from compiler.ops.secure.keys import SecureError, SecureUsageError
 
 COMPRESS_LEVEL = 1
@@ -44,9 +46,6 @@ The key comes from --key-file FILE (mode 0600) or CHARTSHIFT_BACKUP_KEY; create 
 `chartshift keygen --out FILE` and store it apart from the backups.  Exit codes: 0 ok,
 1 --against found differences, 2 bad usage, 3 wrong key / damaged / tampered / truncated
 archive or an environment error."""
-
-# errors the CLI maps to their `exit_code` (one line on stderr, no traceback)
-SECURE_ERRORS = (SecureError,)
 
 
 def _err(msg: str) -> None:
@@ -104,8 +103,8 @@ def add_commands(sub) -> None:
 def _error_detail(exc: BaseException) -> dict:
     if isinstance(exc, SecureError):  # our messages: paths, ids, counts, never row data
         return {"error": str(exc), "error_class": type(exc).__name__, "exit_code": exc.exit_code}
-    if isinstance(exc, SystemExit):
-        return {"error_class": "SystemExit", "exit_code": exc.code if isinstance(exc.code, int) else 1}
+    if isinstance(exc, ChartshiftError):  # e.g. a SpecError: the class and the code, not the message
+        return {"error_class": type(exc).__name__, "exit_code": exc.exit_code}
     return {"error_class": type(exc).__name__}
 
 
@@ -157,8 +156,6 @@ def cmd_backup(args) -> int:
     from compiler.ops.secure.keys import load_key
 
     def body(state):
-        from compiler.cli.main import load_spec
-
         state["spec"] = args.spec
         state["details"] = {"archive": str(args.out), "target": args.target}
         key = load_key(args.key_file)

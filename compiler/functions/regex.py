@@ -66,7 +66,8 @@ DIALECTS = dialects.RUNNABLE_NAMES
 
 
 class RegexError(ValueError):
-    """A pattern or replacement outside the portable subset."""
+    """A pattern or replacement outside the portable subset.  Internal, not a ChartshiftError:
+    the checker turns it into a positioned diagnostic (SpecError) at the pattern."""
 
     def __init__(self, message: str, text: str, position: int | None = None):
         where = f" at position {position + 1}" if position is not None else ""

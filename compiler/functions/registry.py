@@ -14,6 +14,7 @@ from typing import Callable, Mapping, Sequence
 from sqlglot import exp
 
 from compiler import dialects
+from compiler.errors import BadSpec
 from compiler.ir import types as T
 
 Lowering = Callable[[list[exp.Expression]], exp.Expression]
@@ -69,8 +70,9 @@ class Function:
         return self.lowerings.get(dialect) or self.lowerings.get(ANY_DIALECT)
 
 
-class FunctionNotAvailable(Exception):
-    """Raised when a function has no lowering for the requested dialect."""
+class FunctionNotAvailable(BadSpec):
+    """Raised when a function has no lowering for the requested dialect: the spec cannot be
+    compiled for it (exit 2)."""
 
     def __init__(self, name: str, dialect: str):
         super().__init__(f"function `{name}` has no implementation for dialect {dialect}")

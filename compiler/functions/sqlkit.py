@@ -54,7 +54,9 @@ POSTGRES_BINARY_COLLATION = POSTGRES.collation.binary
 
 
 class InvalidArgument(ValueError):
-    """A function argument that must be a literal is missing, not a literal, or invalid."""
+    """A function argument that must be a literal is missing, not a literal, or invalid.
+    Internal, not a ChartshiftError: the checker turns it into a positioned diagnostic
+    (SpecError) at the argument."""
 
 
 # ---------------------------------------------------------------------------------

@@ -11,16 +11,7 @@ from typing import Annotated, Literal as L, Union
 
 from pydantic import BaseModel, ConfigDict, Field, model_serializer, model_validator
 
-
-class Span(BaseModel):
-    """Where a node sits in the spec: 1-based line and column, end exclusive."""
-
-    model_config = ConfigDict(frozen=True)
-    file: str
-    line: int
-    column: int
-    end_line: int
-    end_column: int
+from compiler.diagnostics import Span  # noqa: F401  (defined in the base layer; re-exported as ir.Span)
 
 
 class Node(BaseModel):

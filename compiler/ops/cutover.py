@@ -61,6 +61,7 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 from compiler.dialects import DUCKDB
+from compiler.errors import UsageError
 from compiler.runtime.scratch import private_dir
 
 DAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -82,7 +83,7 @@ ROW_GROUP = 122_880
 SCALE_NAMES = {"all": "all records", "commit": "records <= 1 row group/table"}
 
 
-class PlanError(Exception):
+class PlanError(UsageError):
     """Bad plan usage (window syntax, percent out of range): exit 2."""
 
 

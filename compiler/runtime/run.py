@@ -19,7 +19,6 @@ from compiler.dialects import DUCKDB
 from compiler.emit.render import render_statements
 from compiler.runtime.engines import open_engine
 from compiler.runtime.engines.base import EngineError
-from compiler.runtime.faults import with_faults
 from compiler.sqlgen.lower import col, lit
 from compiler.pipeline import Compiled
 from compiler.plan.steps import map_label, stage_table
@@ -45,7 +44,7 @@ def run(compiled: Compiled, source_dir: Path | None, target_url: str | None, com
     started_at = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
     keep_open = engine is not None
     url = target_url or default_target(compiled)
-    engine = engine if keep_open else with_faults(open_engine(url))
+    engine = engine if keep_open else open_engine(url)
     dialect = engine.dialect
     gen = SqlGen(compiled.checked, dialect)
     scripts = gen.scripts()

@@ -20,6 +20,7 @@ from sqlglot import exp
 
 from compiler import ir
 from compiler.dialects import DUCKDB
+from compiler.errors import EnvironmentProblem
 from compiler.semantic.declarations import setting_value
 from compiler.sqlgen.lower import ident, lit, table
 from compiler.plan.steps import stage_table
@@ -28,7 +29,7 @@ BLOCK = 1 << 20
 NATIVE_ENCODINGS = {"utf-8": "utf-8", "utf-8-sig": "utf-8", "latin-1": "latin-1", "utf-16": "utf-16"}
 
 
-class StagingError(Exception):
+class StagingError(EnvironmentProblem):
     """A source file that cannot be staged (missing, unreadable, header mismatch): exit 3."""
 
 

@@ -18,6 +18,7 @@ from typing import Callable
 
 from sqlglot import exp
 
+from compiler.errors import UsageError
 from compiler.ir import types as T
 from compiler import dialects
 from compiler.dialects import COMMON_TARGET_TYPES, NO_BOOLEAN_VALUES, Dialect, compile_only, refusal  # noqa: F401  (re-exported)
@@ -175,7 +176,7 @@ def compile_only_traits(dialect: str) -> DialectTraits:
 RUNNABLE = tuple(TRAITS)  # names; compiler.dialects.RUNNABLE holds the records
 
 
-class DialectNotSupported(Exception):
+class DialectNotSupported(UsageError):
     """A sqlglot dialect chartshift cannot generate correct SQL for (exit 2)."""
 
 

@@ -8,7 +8,8 @@ from compiler.functions.regex import parse_regex
 
 
 class FormatError(ValueError):
-    """A date format outside the supported strptime subset."""
+    """A date format outside the supported strptime subset.  Internal, not a ChartshiftError:
+    the checker turns it into a positioned diagnostic (SpecError) at the format argument."""
 
 
 # Two-digit years: 00-68 -> 2000-2068, 69-99 -> 1969-1999 (the POSIX / Python rule).

@@ -7,10 +7,11 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from compiler import ir
+from compiler.errors import UsageError
 from compiler.semantic.catalog import Catalog, dotted
 
 
-class SampleError(Exception):
+class SampleError(UsageError):
     """A sampling request that cannot be met (unknown root, bad count, output exists): exit 2."""
 
 

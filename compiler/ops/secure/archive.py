@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import BinaryIO, Callable, Protocol
 
+from compiler.errors import EnvironmentProblem
 from compiler.ops.secure.keys import Key, SecureError, SecureUsageError
 
 MAGIC = b"CSHIFTBK"
@@ -50,7 +51,7 @@ MAX_MANIFEST = 1 << 26
 MAX_CHUNK_INDEX = (1 << 48) - 1
 
 
-class ArchiveError(SecureError):
+class ArchiveError(SecureError, EnvironmentProblem):
     """Wrong key, damaged, tampered with or truncated archive: exit 3."""
 
     exit_code = 3

@@ -45,6 +45,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from compiler import __version__
+from compiler.errors import EnvironmentProblem
 from compiler.ops.secure.keys import SecureError
 
 AUDIT_ENV = "CHARTSHIFT_AUDIT_LOG"
@@ -54,7 +55,7 @@ FORMAT_VERSION = 1
 MAX_LINE = 1 << 20
 
 
-class AuditError(SecureError):
+class AuditError(SecureError, EnvironmentProblem):
     """The audit log cannot be written or read (exit 3)."""
 
     exit_code = 3

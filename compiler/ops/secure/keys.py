@@ -25,24 +25,27 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
+from compiler.errors import ChartshiftError, EnvironmentProblem, UsageError
+
 KEY_ENV = "CHARTSHIFT_BACKUP_KEY"
 KEY_BYTES = 32
 MAX_KEY_FILE = 4096
 
 
-class SecureError(Exception):
-    """Base of the errors of the security commands; `exit_code` is what the CLI returns."""
+class SecureError(ChartshiftError):
+    """Base of the errors of the security commands, whose messages (paths, ids, counts, never
+    data) go into the audit log; raised itself for an environment failure (exit 3)."""
 
     exit_code = 3
 
 
-class SecureUsageError(SecureError):
+class SecureUsageError(SecureError, UsageError):
     """Bad usage of a security command (missing key, output exists, ...): exit 2."""
 
     exit_code = 2
 
 
-class KeyFileError(SecureError):
+class KeyFileError(SecureError, EnvironmentProblem):
     """A key that cannot be used (unreadable, open permissions, malformed): exit 3."""
 
     exit_code = 3

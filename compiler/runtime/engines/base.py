@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Protocol
 
 from compiler.dialects import Dialect
+from compiler.errors import EnvironmentProblem
 from compiler.runtime.staging import SourceFile
 
 
@@ -25,7 +26,7 @@ def redact(message: str) -> str:
     return QUOTED.sub(lambda m: m.group(0)[0] + "…" + m.group(0)[-1] if m.group(0)[0] in "'\"" else "(…)=(…)", message)
 
 
-class EngineError(Exception):
+class EngineError(EnvironmentProblem):
     """Database unreachable, statement failed, ...: exit code 3.  Messages carry no row data."""
 
 

@@ -61,9 +61,10 @@ def publish_point(dialect: str) -> int:
 
 
 def faulty_run(url: str, source, fault: str) -> subprocess.CompletedProcess:
+    """`chartshift run` in a subprocess, through the test launcher that injects `fault`."""
     env = {**os.environ, "CHARTSHIFT_FAULT": fault}
     return subprocess.run(
-        [sys.executable, "-m", "compiler.cli.main", "run", str(DEMO_SPEC), "--source", str(source), "--target", url, "--commit-on-fail"],
+        [sys.executable, "-m", "tests.faults", "run", str(DEMO_SPEC), "--source", str(source), "--target", url, "--commit-on-fail"],
         cwd=ROOT, env=env, capture_output=True, text=True, timeout=300,
     )
 
@@ -88,3 +89,12 @@ def test_interrupted_runs_leave_the_previous_target(dialect, fresh_url, exports)
     # and a run that completes does change it
     run(load(DEMO_SPEC), b, url, commit_on_fail=True)
     assert snapshot(url, dialect) != before
+
+
+def test_fault_injection_lives_in_the_tests_only():
+    """The production package has no fault hooks: tests/faults.py wraps the engine factory."""
+    import re
+
+    hook = re.compile(r"CHARTSHIFT_FAULT|FaultyEngine|with_faults|\bfaults\b")
+    mentions = [str(p.relative_to(ROOT)) for p in (ROOT / "compiler").rglob("*.py") if hook.search(p.read_text(encoding="utf-8"))]
+    assert mentions == []

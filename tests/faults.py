@@ -1,6 +1,13 @@
-"""Fault injection for atomicity tests: `CHARTSHIFT_FAULT=kill:N` (SIGKILL the process),
-`drop:N` (close the database connection under the run) or `error:N` (a failing statement)
-just before the N-th statement of a run.  Unset in normal use; costs one counter."""
+"""Fault injection for the atomicity tests, kept out of the production code.
+
+    python -m tests.faults run SPEC ...     (from the repository root)
+
+is `chartshift run SPEC ...` whose target engine, opened by `compiler.runtime.run.run`
+through the module global `open_engine`, is wrapped to fail as CHARTSHIFT_FAULT says:
+`kill:N` (SIGKILL the process), `drop:N` (close the database connection under the run)
+or `error:N` (a failing statement) just before the N-th statement of the run (statements,
+queries and the staging of each file count).  Without CHARTSHIFT_FAULT it is `chartshift`.
+"""
 
 from __future__ import annotations
 
@@ -49,6 +56,7 @@ class FaultyEngine:
 
 
 def with_faults(engine):
+    """The engine, wrapped to inject the fault CHARTSHIFT_FAULT names (if it names one)."""
     spec = os.environ.get(ENV, "")
     if not spec:
         return engine
@@ -56,3 +64,18 @@ def with_faults(engine):
     if kind not in ("kill", "drop", "error") or not at.isdigit():
         raise EngineError(f"{ENV} must look like kill:N, drop:N or error:N")
     return FaultyEngine(engine, kind, int(at))
+
+
+def install() -> None:
+    """Make every run open its target engine through `with_faults`."""
+    from compiler.runtime import run
+
+    open_engine = run.open_engine
+    run.open_engine = lambda url: with_faults(open_engine(url))
+
+
+if __name__ == "__main__":
+    from compiler.cli.main import entry
+
+    install()
+    entry()

@@ -1,0 +1,21 @@
+"""What the command modules share: the console for results and loading a spec.
+
+Errors are not handled here: a command lets a ChartshiftError propagate and
+`compiler.cli.main.main` prints it and returns its exit code.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from rich.console import Console
+
+out_console = Console(highlight=False, width=None if sys.stdout.isatty() else 140)
+
+
+def load_spec(path: str):
+    """The parsed and checked spec; a SpecError (carrying the spec's text for the
+    diagnostics) or an InputError propagates to the CLI's error handler."""
+    from compiler.pipeline import load
+
+    return load(path)

@@ -1,0 +1,34 @@
+"""The `demo-data` command: write a dirty demo legacy export with its truth.json.
+
+    chartshift demo-data OUT [--patients N] [--seed S]
+
+Exit codes: 0 ok, 2 bad usage, 3 the folder cannot be written.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from compiler.errors import EXIT_OK, UsageError
+
+
+def add_demo_data(sub) -> None:
+    c = sub.add_parser("demo-data", help="write a demo legacy export with truth.json")
+    c.add_argument("out")
+    c.add_argument("--patients", type=int, default=1000)
+    c.add_argument("--seed", type=int, default=42)
+    c.set_defaults(func=cmd_demo_data)
+
+
+def cmd_demo_data(args) -> int:
+    from compiler.demo.export import generate
+
+    if args.patients < 1:
+        raise UsageError("--patients must be at least 1")
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    truth = generate(out, patients=args.patients, seed=args.seed)
+    rows = sum(f["records"] for f in truth["files"].values())
+    print(f"wrote {len(truth['files'])} files, {rows:,} records, and truth.json to {out}", file=sys.stderr)
+    return EXIT_OK

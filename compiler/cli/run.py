@@ -1,0 +1,82 @@
+"""The commands that run a spec: `run` (migrate a target and report) and `test` (the
+spec's test blocks).
+
+    chartshift run SPEC [--source DIR] [--target URL] [--report FILE] [--commit-on-fail]
+                   [--show-phi] [--audit FILE]
+    chartshift test SPEC... [--target URL] [--junit FILE]
+
+Exit codes: 0 ok, 1 a validation failed (a `fail` threshold, a broken accounting
+identity) or a test failed, 2 bad spec, 3 runtime or environment error.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from compiler.cli.common import load_spec, out_console
+from compiler.errors import EXIT_OK, EXIT_VALIDATION
+
+
+def add_run(sub) -> None:
+    c = sub.add_parser("run", help="run a spec against a target and report")
+    c.add_argument("spec")
+    c.add_argument("--source", help="folder with the legacy export (default: the spec's source path)")
+    c.add_argument("--target", help="duckdb:///FILE (default duckdb:///<spec>.duckdb)")
+    c.add_argument("--report", help="write the JSON report here")
+    c.add_argument("--commit-on-fail", action="store_true", help="keep the results of a failed run for inspection")
+    c.add_argument("--show-phi", action="store_true", help="show phi values and raw lines in report samples (off by default)")
+    c.add_argument("--audit", help="audit log (default $CHARTSHIFT_AUDIT_LOG or ./chartshift-audit.jsonl)")
+    c.set_defaults(func=cmd_run)
+
+
+def add_test(sub) -> None:
+    c = sub.add_parser("test", help="run the spec's test blocks (in-memory DuckDB unless --target)")
+    c.add_argument("spec", nargs="+")
+    c.add_argument("--target", help="run the tests on this target instead (postgresql://..., mysql://...)")
+    c.add_argument("--junit", help="write JUnit XML here")
+    c.set_defaults(func=cmd_test)
+
+
+def cmd_run(args) -> int:
+    from compiler.ops.secure.audit import append_event, check_writable
+    from compiler.runtime.report import print_summary
+    from compiler.runtime.run import run
+
+    compiled = load_spec(args.spec)
+    check_writable(args.audit)  # fail before the work when it could not be audited
+    try:
+        report = run(compiled, Path(args.source) if args.source else None, args.target,
+                     commit_on_fail=args.commit_on_fail, show_phi=args.show_phi)
+    except Exception as exc:
+        append_event("run", spec=compiled, verdict="error", path=args.audit, details={"error": type(exc).__name__})
+        raise
+    if args.report:
+        report.write(Path(args.report))
+    totals = {k: sum(getattr(m, k) for m in report.maps) for k in ("source_rows", "loaded", "rejected", "filtered", "merged")}
+    append_event("run", spec=compiled, counts=totals, verdict=report.status, path=args.audit,
+                 details={"target": report.target, "committed": report.committed})
+    print_summary(report, out_console)
+    return EXIT_VALIDATION if report.status == "fail" else EXIT_OK
+
+
+def cmd_test(args) -> int:
+    from compiler.runtime.spectest import junit_xml, run_tests
+
+    results_by_spec = {}
+    failed = total = 0
+    for spec in args.spec:
+        compiled = load_spec(spec)
+        results = run_tests(compiled, args.target)
+        results_by_spec[spec] = results
+        for r in results:
+            total += 1
+            mark = "[green]PASS[/]" if r.passed else "[bold red]FAIL[/]"
+            out_console.print(f"{mark} {spec}:{r.line} {r.name} ({r.seconds:.2f}s)")
+            for line in r.failures:
+                out_console.print(line, markup=False, highlight=False)
+            failed += not r.passed
+    if args.junit:
+        Path(args.junit).write_text(junit_xml(results_by_spec), encoding="utf-8")
+    print(f"{total - failed} passed, {failed} failed", file=sys.stderr)
+    return EXIT_VALIDATION if failed else EXIT_OK
