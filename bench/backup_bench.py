@@ -23,7 +23,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -54,9 +54,17 @@ def machine() -> dict:
 
     gzip_v = subprocess.run(["gzip", "--version"], capture_output=True, text=True).stdout.splitlines()[0]
     tar_v = subprocess.run(["tar", "--version"], capture_output=True, text=True).stdout.splitlines()[0]
-    return {"nproc": os.cpu_count(), "cpu": cpu, "memory": mem, "python": platform.python_version(),
-            "cryptography": cryptography.__version__, "duckdb": duckdb.__version__, "gzip": gzip_v, "tar": tar_v,
-            "os": f"{platform.system()} {platform.release()}"}
+    return {
+        "nproc": os.cpu_count(),
+        "cpu": cpu,
+        "memory": mem,
+        "python": platform.python_version(),
+        "cryptography": cryptography.__version__,
+        "duckdb": duckdb.__version__,
+        "gzip": gzip_v,
+        "tar": tar_v,
+        "os": f"{platform.system()} {platform.release()}",
+    }
 
 
 def spec_for(export: Path, work: Path) -> tuple[Path, list[str]]:
@@ -96,6 +104,7 @@ def rm(*paths: Path):
                 shutil.rmtree(p)
             elif p.exists():
                 p.unlink()
+
     return go
 
 
@@ -130,8 +139,9 @@ def main() -> int:
         print(f"generated {args.patients:,} patients in {time.perf_counter() - t:.1f} s", file=sys.stderr)
         spec, names = spec_for(export, work)
         input_bytes = sum((export / n).stat().st_size for n in names)
-        env = dict(os.environ, CHARTSHIFT_BACKUP_KEY=secrets.token_hex(32),
-                   CHARTSHIFT_AUDIT_LOG=str(work / "audit.jsonl"), PYTHONPATH=str(ROOT))
+        env = dict(
+            os.environ, CHARTSHIFT_BACKUP_KEY=secrets.token_hex(32), CHARTSHIFT_AUDIT_LOG=str(work / "audit.jsonl"), PYTHONPATH=str(ROOT)
+        )
         cs = [sys.executable, "-m", "compiler.cli.main"]
         files = " ".join(f"'{n}'" for n in names)
         plain, packed, tgz = work / "plain.csbk", work / "packed.csbk", work / "files.tar.gz"
@@ -140,7 +150,13 @@ def main() -> int:
         cases = [
             # (label, group, command, cleanup, output measured)
             ("chartshift backup", "backup", cs + ["backup", str(spec), "--source", str(export), "--out", str(plain)], rm(plain), plain),
-            ("chartshift backup --compress", "backup", cs + ["backup", str(spec), "--source", str(export), "--out", str(packed), "--compress"], rm(packed), packed),
+            (
+                "chartshift backup --compress",
+                "backup",
+                cs + ["backup", str(spec), "--source", str(export), "--out", str(packed), "--compress"],
+                rm(packed),
+                packed,
+            ),
             ("tar -cf - | gzip", "backup", sh(f"cd '{export}' && tar -cf - {files} | gzip > '{tgz}'"), rm(tgz), tgz),
             ("chartshift backup verify", "verify", cs + ["backup", "verify", str(plain)], None, None),
             ("gzip -t", "verify", sh(f"gzip -t '{tgz}'"), None, None),
@@ -165,11 +181,25 @@ def main() -> int:
         for label, group, *_ in cases:
             ref = base[group]
             size = sizes.get(label)
-            rows.append((label, med[label], min(times[label]), max(times[label]), input_bytes / med[label] / 1e6, size,
-                         med[label] / med[ref], (size / sizes[ref]) if size and sizes.get(ref) else None))
+            rows.append(
+                (
+                    label,
+                    med[label],
+                    min(times[label]),
+                    max(times[label]),
+                    input_bytes / med[label] / 1e6,
+                    size,
+                    med[label] / med[ref],
+                    (size / sizes[ref]) if size and sizes.get(ref) else None,
+                )
+            )
         info = machine()
         info["load"] = (load_start, os.getloadavg())
-        info["spec"] = str(spec.relative_to(ROOT)) if spec.is_relative_to(ROOT) else "a sources-only spec over the export's CSV files (the demo spec did not check)"
+        info["spec"] = (
+            str(spec.relative_to(ROOT))
+            if spec.is_relative_to(ROOT)
+            else "a sources-only spec over the export's CSV files (the demo spec did not check)"
+        )
         table = render(rows, args, input_bytes, len(names), info)
         print(table)
         if not args.no_write:
@@ -195,8 +225,10 @@ def render(rows, args, input_bytes: int, nfiles: int, info: dict) -> str:
     ]
     for label, m, lo, hi, mbps, size, tr, sr in rows:
         cell = label.replace("|", "\\|")  # a pipe inside a table cell must be escaped, even in code
-        lines.append(f"| `{cell}` | {fmt_s(m)} | {lo:.2f}–{hi:.2f} s | {mbps:,.0f} MB/s | "
-                     f"{fmt_mb(size) if size else '—'} | {tr:.2f} × | {f'{sr:.2f} ×' if sr else '—'} |")
+        lines.append(
+            f"| `{cell}` | {fmt_s(m)} | {lo:.2f}–{hi:.2f} s | {mbps:,.0f} MB/s | "
+            f"{fmt_mb(size) if size else '—'} | {tr:.2f} × | {f'{sr:.2f} ×' if sr else '—'} |"
+        )
     lines += [
         "",
         "chartshift's archives are AES-256-GCM (1 MiB chunks, a SHA-256 of every file, an authenticated "
@@ -207,7 +239,7 @@ def render(rows, args, input_bytes: int, nfiles: int, info: dict) -> str:
         f"cryptography {info['cryptography']}, DuckDB {info['duckdb']}; {info['gzip']}; {info['tar']}. "
         f"Load average (1/5/15 min) {'/'.join(f'{x:.1f}' for x in info['load'][0])} at the start, "
         f"{'/'.join(f'{x:.1f}' for x in info['load'][1])} at the end (other work on the machine widens the min–max). "
-        f"Recorded {datetime.now(timezone.utc).strftime('%Y-%m-%d %H:%M UTC')}.",
+        f"Recorded {datetime.now(UTC).strftime('%Y-%m-%d %H:%M UTC')}.",
         "",
         f"Reproduce: `.venv/bin/python bench/backup_bench.py --patients {args.patients} --reps {args.reps}`",
         "",
@@ -223,7 +255,7 @@ def write_section(section: str) -> None:
         new = text.rstrip("\n") + "\n\n" + section
     else:
         nxt = text.find("\n## ", start + len(SECTION))
-        new = text[:start] + section + (text[nxt + 1:] if nxt >= 0 else "")
+        new = text[:start] + section + (text[nxt + 1 :] if nxt >= 0 else "")
     tmp = RESULTS.with_suffix(".md.tmp")
     tmp.write_text(new.rstrip("\n") + "\n", encoding="utf-8")
     os.replace(tmp, RESULTS)

@@ -29,8 +29,17 @@ FILES: dict[str, tuple[str, str]] = {
     "notes": ("NOTES.csv", "utf-8-sig"),
 }
 
-TARGETS = ["emr.practitioner", "emr.patient", "emr.coverage", "emr.episode", "emr.diagnosis",
-           "emr.authorization", "emr.encounter", "emr.charge_line", "emr.clinical_note"]
+TARGETS = [
+    "emr.practitioner",
+    "emr.patient",
+    "emr.coverage",
+    "emr.episode",
+    "emr.diagnosis",
+    "emr.authorization",
+    "emr.encounter",
+    "emr.charge_line",
+    "emr.clinical_note",
+]
 COUNT_FIELDS = ("source_rows", "loaded", "rejected", "filtered", "merged")
 BLOCK = 1 << 20
 
@@ -54,16 +63,22 @@ def ensure_data(patients: int, seed: int) -> Path:
     data = base / f"demo-{patients}-s{seed}"
     if (data / "truth.json").exists():
         return data
-    need = int(patients * 1900 * 1.2) + (50 << 20)   # ~1.85 KB per patient
+    need = int(patients * 1900 * 1.2) + (50 << 20)  # ~1.85 KB per patient
     free = shutil.disk_usage(base).free
     if free < 4 * need:
-        raise SystemExit(f"bench: {base} has {free / 1e9:.1f} GB free; the export needs ~{need / 1e9:.1f} GB and the "
-                         f"workloads about 3x that again. Set CHARTSHIFT_BENCH_DIR elsewhere.")
+        raise SystemExit(
+            f"bench: {base} has {free / 1e9:.1f} GB free; the export needs ~{need / 1e9:.1f} GB and the "
+            f"workloads about 3x that again. Set CHARTSHIFT_BENCH_DIR elsewhere."
+        )
     tmp = base / f".tmp-{data.name}-{os.getpid()}"
     shutil.rmtree(tmp, ignore_errors=True)
     t = time.perf_counter()
-    res = subprocess.run([PY, "-m", "compiler.cli.main", "demo-data", str(tmp), "--patients", str(patients), "--seed", str(seed)],
-                         cwd=ROOT, capture_output=True, text=True)
+    res = subprocess.run(
+        [PY, "-m", "compiler.cli.main", "demo-data", str(tmp), "--patients", str(patients), "--seed", str(seed)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     if res.returncode != 0:
         raise SystemExit(f"bench: demo-data failed ({res.returncode}):\n{res.stderr}")
     shutil.rmtree(data, ignore_errors=True)

@@ -34,7 +34,7 @@ SQL = ROOT / "generated" / "demo_clinic" / "duckdb" / "20_08_emr_charge_line.sql
 
 def work_statement(con) -> str:
     for st in con.extract_statements(SQL.read_text()):
-        if "\nCREATE TEMPORARY TABLE \"cs_work__emr__charge_line\"" in st.query:
+        if '\nCREATE TEMPORARY TABLE "cs_work__emr__charge_line"' in st.query:
             return st.query
     raise SystemExit("work-table statement not found")
 
@@ -48,25 +48,37 @@ def sub(pattern: str, repl: str, text: str) -> str:
 
 def v1(q: str) -> str:
     # cs_fields reads only the kept slots
-    return sub(r'\n  FROM "cs_in"\n\), "cs_rules" AS \(',
-               '\n  FROM (SELECT * FROM "cs_in" WHERE NOT NULLIF(TRIM("e__code"), \'\') IS NULL) AS "cs_in"\n), "cs_rules" AS (', q)
+    return sub(
+        r'\n  FROM "cs_in"\n\), "cs_rules" AS \(',
+        '\n  FROM (SELECT * FROM "cs_in" WHERE NOT NULLIF(TRIM("e__code"), \'\') IS NULL) AS "cs_in"\n), "cs_rules" AS (',
+        q,
+    )
 
 
 def v2(q: str) -> str:
     q = v1(q)
-    return sub(r'LEFT JOIN \(\s*SELECT\s*"__key",\s*MIN\("__row"\) AS "first_row"\s*FROM "cs_fields"\s*GROUP BY\s*"__key"\s*HAVING\s*COUNT\(\*\) > 1\s*\) AS "cs_dups"\s*ON "cs_dups"\."__key" = "cs_fields"\."__key"',
-               'LEFT JOIN (SELECT "visit_id" AS "k", MIN("__row") AS "first_row" FROM "legacy"."visits" GROUP BY "visit_id" HAVING COUNT(*) > 1) AS "cs_dups"\n'
-               '    ON "cs_dups"."k" = "cs_fields"."s__visits__visit_id"', q)
+    return sub(
+        r'LEFT JOIN \(\s*SELECT\s*"__key",\s*MIN\("__row"\) AS "first_row"\s*FROM "cs_fields"\s*GROUP BY\s*"__key"\s*HAVING\s*COUNT\(\*\) > 1\s*\) AS "cs_dups"\s*ON "cs_dups"\."__key" = "cs_fields"\."__key"',
+        'LEFT JOIN (SELECT "visit_id" AS "k", MIN("__row") AS "first_row" FROM "legacy"."visits" GROUP BY "visit_id" HAVING COUNT(*) > 1) AS "cs_dups"\n'
+        '    ON "cs_dups"."k" = "cs_fields"."s__visits__visit_id"',
+        q,
+    )
 
 
 def v3(q: str) -> str:
     q = v2(q)
-    q = sub(r'\(\s*SELECT\s*"cs_x"\."target_id"\s*FROM "chartshift"\."xwalk__emr__encounter" AS "cs_x"\s*WHERE.*?\) AS "f__encounter_id"',
-            '"cs_x"."target_id" AS "f__encounter_id"', q)
-    return sub(r'FROM \(SELECT \* FROM "cs_in" WHERE NOT NULLIF\(TRIM\("e__code"\), \'\'\) IS NULL\) AS "cs_in"',
-               'FROM (SELECT * FROM "cs_in" WHERE NOT NULLIF(TRIM("e__code"), \'\') IS NULL) AS "cs_in"\n'
-               '  LEFT JOIN "chartshift"."xwalk__emr__encounter" AS "cs_x"\n'
-               '    ON "cs_x"."legacy_key" = CAST("cs_in"."s__visits__visit_id" AS TEXT) AND "cs_x"."state" <> \'inactive\'', q)
+    q = sub(
+        r'\(\s*SELECT\s*"cs_x"\."target_id"\s*FROM "chartshift"\."xwalk__emr__encounter" AS "cs_x"\s*WHERE.*?\) AS "f__encounter_id"',
+        '"cs_x"."target_id" AS "f__encounter_id"',
+        q,
+    )
+    return sub(
+        r'FROM \(SELECT \* FROM "cs_in" WHERE NOT NULLIF\(TRIM\("e__code"\), \'\'\) IS NULL\) AS "cs_in"',
+        'FROM (SELECT * FROM "cs_in" WHERE NOT NULLIF(TRIM("e__code"), \'\') IS NULL) AS "cs_in"\n'
+        '  LEFT JOIN "chartshift"."xwalk__emr__encounter" AS "cs_x"\n'
+        '    ON "cs_x"."legacy_key" = CAST("cs_in"."s__visits__visit_id" AS TEXT) AND "cs_x"."state" <> \'inactive\'',
+        q,
+    )
 
 
 def main() -> int:
@@ -78,7 +90,12 @@ def main() -> int:
 
     con = duckdb.connect(args.db)
     base = work_statement(con)
-    variants = {"as generated": base, "V1 filter slots first": v1(base), "V2 + typed dup check": v2(base), "V3 + LEFT JOIN crosswalk": v3(base)}
+    variants = {
+        "as generated": base,
+        "V1 filter slots first": v1(base),
+        "V2 + typed dup check": v2(base),
+        "V3 + LEFT JOIN crosswalk": v3(base),
+    }
     cols = '"__row", "__slot", "__rule", "__status", "f__encounter_id", "f__cpt", "f__units", "f__modifier", "f__amount"'
     reference = None
     results = {}
@@ -90,15 +107,24 @@ def main() -> int:
             con.execute(q)
             times.append(time.perf_counter() - t)
             mem.append(con.execute("SELECT sum(memory_usage_bytes) FROM duckdb_memory()").fetchone()[0])
-        digest = con.execute(f'SELECT count(*), sum(hash({cols})) FROM "cs_work__emr__charge_line" WHERE "__status" <> \'filtered\'').fetchone()
+        digest = con.execute(
+            f'SELECT count(*), sum(hash({cols})) FROM "cs_work__emr__charge_line" WHERE "__status" <> \'filtered\''
+        ).fetchone()
         counts = dict(con.execute('SELECT "__status", count(*) FROM "cs_work__emr__charge_line" GROUP BY ALL').fetchall())
         if reference is None:
             reference = digest
-        results[name] = {"median_s": round(statistics.median(times), 3), "min_s": round(min(times), 3), "max_s": round(max(times), 3),
-                         "same_rows_as_generated": digest == reference, "statuses": counts,
-                         "duckdb_memory_after_mib": round(statistics.median(mem) / 2**20)}
-        print(f"{name:<28} {statistics.median(times):6.2f} s (min {min(times):.2f}, max {max(times):.2f})  "
-              f"DuckDB memory held {statistics.median(mem) / 2**20:,.0f} MiB  same non-filtered rows: {digest == reference}  {counts}")
+        results[name] = {
+            "median_s": round(statistics.median(times), 3),
+            "min_s": round(min(times), 3),
+            "max_s": round(max(times), 3),
+            "same_rows_as_generated": digest == reference,
+            "statuses": counts,
+            "duckdb_memory_after_mib": round(statistics.median(mem) / 2**20),
+        }
+        print(
+            f"{name:<28} {statistics.median(times):6.2f} s (min {min(times):.2f}, max {max(times):.2f})  "
+            f"DuckDB memory held {statistics.median(mem) / 2**20:,.0f} MiB  same non-filtered rows: {digest == reference}  {counts}"
+        )
     print("BENCH-RESULT " + json.dumps(results))
     return 0
 

@@ -18,8 +18,8 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import ROOT  # noqa: E402
-from wide_spec import write  # noqa: E402
+from common import ROOT
+from wide_spec import write
 
 sys.path.insert(0, str(ROOT))
 

@@ -19,7 +19,7 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import FILES, Phases, emit, utf8_folder  # noqa: E402
+from common import FILES, Phases, emit, utf8_folder
 
 
 def main() -> int:
@@ -37,8 +37,10 @@ def main() -> int:
         rows = {}
         for table, (name, _enc) in FILES.items():
             path = str(folder / name).replace("'", "''")
-            con.execute(f"CREATE TABLE {table} AS SELECT * FROM read_csv('{path}', header = true, all_varchar = true, "
-                        f"ignore_errors = true, max_line_size = 16777216)")
+            con.execute(
+                f"CREATE TABLE {table} AS SELECT * FROM read_csv('{path}', header = true, all_varchar = true, "
+                f"ignore_errors = true, max_line_size = 16777216)"
+            )
             rows[table] = con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
         ph.mark("read_csv")
         con.close()

@@ -19,7 +19,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import BLOCK, FILES, Phases, emit  # noqa: E402
+from common import BLOCK, FILES, Phases, emit
 
 PG_ENCODING = {"cp1252": "WIN1252", "utf-8": "UTF8", "utf-8-sig": "UTF8"}
 

@@ -17,7 +17,7 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import BENCH, Phases, compare_maps, emit, load_truth, utf8_folder  # noqa: E402
+from common import BENCH, Phases, compare_maps, emit, load_truth, utf8_folder
 
 
 def main() -> int:
@@ -42,8 +42,10 @@ def main() -> int:
         con.execute(sql)
         con.execute("COMMIT")
         ph.mark("sql")
-        counts = {r[0]: dict(zip(("source_rows", "loaded", "rejected", "filtered", "merged"), map(int, r[1:])))
-                  for r in con.execute("SELECT * FROM mig.counts").fetchall()}
+        counts = {
+            r[0]: dict(zip(("source_rows", "loaded", "rejected", "filtered", "merged"), map(int, r[1:])))
+            for r in con.execute("SELECT * FROM mig.counts").fetchall()
+        }
         for target, reason, n in con.execute("SELECT map, reason, count(*) FROM mig.rejects GROUP BY ALL").fetchall():
             counts[target].setdefault("rejected_by_reason", {})[reason] = int(n)
         for c in counts.values():

@@ -36,7 +36,7 @@ def merge(files: list[Path]) -> dict:
     if len(sizes) != 1:
         raise SystemExit(f"merge_results: inputs differ in size or seed: {sorted(sizes)}")
     out = dict(docs[-1])
-    out["runs"], out["skipped"], last = {}, {}, {}   # last: workload -> index of the input kept
+    out["runs"], out["skipped"], last = {}, {}, {}  # last: workload -> index of the input kept
     for i, d in enumerate(docs):
         for name, samples in d["runs"].items():
             out["runs"][name] = samples
@@ -49,13 +49,14 @@ def merge(files: list[Path]) -> dict:
     for name, i in last.items():
         by_commit.setdefault(docs[i]["machine"].get("commit", "unknown"), []).append(name)
     out["machine"] = dict(docs[-1]["machine"])
-    out["machine"]["commit"] = "; ".join(f"{c} ({', '.join(ns)})" for c, ns in by_commit.items()) if len(by_commit) > 1 else next(iter(by_commit), "unknown")
+    out["machine"]["commit"] = (
+        "; ".join(f"{c} ({', '.join(ns)})" for c, ns in by_commit.items()) if len(by_commit) > 1 else next(iter(by_commit), "unknown")
+    )
     kept = [docs[i] for i in sorted(set(last.values()))]
     out["started"], out["load_start"] = kept[0]["started"], kept[0]["load_start"]
     out["load_end"] = kept[-1]["load_end"]
     # a failure counts only from the input whose samples of that workload were kept
-    out["failures"] = [f for i, d in enumerate(docs) for f in d.get("failures", [])
-                       if last.get(f.split(" ", 1)[0], i) == i]
+    out["failures"] = [f for i, d in enumerate(docs) for f in d.get("failures", []) if last.get(f.split(" ", 1)[0], i) == i]
     args = dict(docs[-1]["args"])
     # the command that reproduces the merged set: one run of everything but what none ran
     args["only"] = None

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import re
 import sys
 import tempfile
@@ -36,7 +35,7 @@ def operators(node, out: list) -> None:
         for n in node:
             operators(n, out)
         return
-    if "operator" in node and "name" not in node:   # DuckDB 2.0 layout: {"query": ..., "operator": [tree]}
+    if "operator" in node and "name" not in node:  # DuckDB 2.0 layout: {"query": ..., "operator": [tree]}
         operators(node["operator"], out)
         return
     name = node.get("operator_name") or node.get("name") or node.get("operator_type") or "?"
@@ -44,7 +43,18 @@ def operators(node, out: list) -> None:
     extra = node.get("extra_info") or {}
     detail = ""
     if isinstance(extra, dict):
-        for k in ("Join Type", "Conditions", "Groups", "Order By", "Partition By", "CTE Name", "Table", "Function", "Aggregates", "Projections"):
+        for k in (
+            "Join Type",
+            "Conditions",
+            "Groups",
+            "Order By",
+            "Partition By",
+            "CTE Name",
+            "Table",
+            "Function",
+            "Aggregates",
+            "Projections",
+        ):
             if k in extra:
                 v = extra[k]
                 detail = f"{k}: {v if isinstance(v, str) else ', '.join(map(str, v))}"
@@ -79,14 +89,26 @@ def main() -> int:
     ap.add_argument("--target")
     ap.add_argument("--top", type=int, default=25)
     ap.add_argument("--json")
-    ap.add_argument("--no-xwalk-pk", action="store_true",
-                    help="experiment: create the chartshift.xwalk__* tables without their PRIMARY KEY (legacy_key) (an ART "
-                         "index on text that DuckDB must keep in memory inside the run's transaction)")
-    ap.add_argument("--duckdb-setting", action="append", default=[], metavar="NAME=VALUE",
-                    help="experiment: a DuckDB setting applied right after chartshift opens the target "
-                         "(e.g. memory_limit=1GB, temp_directory=/tmp/x, preserve_insertion_order=false)")
-    ap.add_argument("--duckdb-profile", type=Path, help="folder: DuckDB's detailed JSON profile of every statement (EXPLAIN ANALYZE data) "
-                    "and a summary of the most expensive operators of the slowest statements")
+    ap.add_argument(
+        "--no-xwalk-pk",
+        action="store_true",
+        help="experiment: create the chartshift.xwalk__* tables without their PRIMARY KEY (legacy_key) (an ART "
+        "index on text that DuckDB must keep in memory inside the run's transaction)",
+    )
+    ap.add_argument(
+        "--duckdb-setting",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="experiment: a DuckDB setting applied right after chartshift opens the target "
+        "(e.g. memory_limit=1GB, temp_directory=/tmp/x, preserve_insertion_order=false)",
+    )
+    ap.add_argument(
+        "--duckdb-profile",
+        type=Path,
+        help="folder: DuckDB's detailed JSON profile of every statement (EXPLAIN ANALYZE data) "
+        "and a summary of the most expensive operators of the slowest statements",
+    )
     args = ap.parse_args()
 
     import compiler.runtime.run as runmod
@@ -98,7 +120,14 @@ def main() -> int:
     def render(script, dialect):
         t = time.perf_counter()
         out = real_render(script, dialect)
-        rows.append({"kind": "render", "label": f"render {script.name} (sqlglot -> SQL text)", "seconds": time.perf_counter() - t, "hwm_mb": vm_hwm_mb()})
+        rows.append(
+            {
+                "kind": "render",
+                "label": f"render {script.name} (sqlglot -> SQL text)",
+                "seconds": time.perf_counter() - t,
+                "hwm_mb": vm_hwm_mb(),
+            }
+        )
         for st in out:
             labels.setdefault(st.text, f"{script.name}: {st.origin}{st.comment}")
         return out
@@ -174,22 +203,28 @@ def main() -> int:
     try:
         report = runmod.run(compiled, Path(args.data), target)
     except Exception as exc:
-        print(f"run failed after {time.perf_counter() - t0:.1f} s, peak RSS {vm_hwm_mb():.0f} MiB: {exc}\n"
-              f"  failing statement: {in_flight[0]}")
+        print(
+            f"run failed after {time.perf_counter() - t0:.1f} s, peak RSS {vm_hwm_mb():.0f} MiB: {exc}\n  failing statement: {in_flight[0]}"
+        )
         for r in sorted(rows, key=lambda r: -r["seconds"])[: args.top]:
             print(f"  {r['seconds']:7.2f} s  hwm {r['hwm_mb']:6.0f} MiB  {r['label'][:150]}")
         return 1
     total = time.perf_counter() - t0
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     from common import compare_maps, load_truth
+
     diffs = compare_maps({m.target: m.__dict__ for m in report.maps}, load_truth(Path(args.data)))
     print("counts vs truth.json:", "identical" if not diffs else "; ".join(diffs[:5]))
     accounted = sum(r["seconds"] for r in rows)
-    print(f"total {total:.2f} s (spec load {t_load:.2f} s, engine calls {accounted:.2f} s, rest {total - t_load - accounted:.2f} s); "
-          f"peak RSS {vm_hwm_mb():.0f} MiB; status {report.status}")
+    print(
+        f"total {total:.2f} s (spec load {t_load:.2f} s, engine calls {accounted:.2f} s, rest {total - t_load - accounted:.2f} s); "
+        f"peak RSS {vm_hwm_mb():.0f} MiB; status {report.status}"
+    )
     by_script: dict[str, float] = {}
     for r in rows:
-        key = {"stage": "staging", "render": "rendering SQL (sqlglot)", "commit": "commit", "close": "close"}.get(r["kind"]) or r["label"].split(":", 1)[0]
+        key = {"stage": "staging", "render": "rendering SQL (sqlglot)", "commit": "commit", "close": "close"}.get(r["kind"]) or r[
+            "label"
+        ].split(":", 1)[0]
         by_script[key] = by_script.get(key, 0.0) + r["seconds"]
     print("\nby script:")
     for k, v in sorted(by_script.items(), key=lambda kv: -kv[1]):

@@ -17,7 +17,7 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import ROOT, Phases, emit  # noqa: E402
+from common import ROOT, Phases, emit
 
 sys.path.insert(0, str(ROOT))
 
@@ -30,11 +30,11 @@ def main() -> int:
     args = ap.parse_args()
 
     from compiler.emit.render import render_statements
-    from compiler.runtime.engines import open_engine
     from compiler.pipeline import load
     from compiler.plan.steps import stage_table
-    from compiler.sqlgen.scripts import REJECTS, SqlGen
+    from compiler.runtime.engines import open_engine
     from compiler.runtime.staging import source_files
+    from compiler.sqlgen.scripts import REJECTS, SqlGen
 
     ph = Phases()
     compiled = load(args.spec)
@@ -48,8 +48,10 @@ def main() -> int:
         for st in render_statements(setup, engine.dialect):
             engine.execute(st.text)
         ph.mark("setup")
-        stages = [engine.stage(sf, workdir, gen.tbl(*stage_table(sf.qualified)), gen.tbl(*REJECTS, building=True), gen.traits)
-                  for sf in source_files(compiled.spec, args.data.resolve(), compiled.path.parent)]
+        stages = [
+            engine.stage(sf, workdir, gen.tbl(*stage_table(sf.qualified)), gen.tbl(*REJECTS, building=True), gen.traits)
+            for sf in source_files(compiled.spec, args.data.resolve(), compiled.path.parent)
+        ]
         ph.mark("stage")
         engine.commit()
         ph.mark("commit")

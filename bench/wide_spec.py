@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import ROOT, emit  # noqa: E402
+from common import ROOT, emit
 
 STATUSES = ("active", "inactive", "pending", "closed")
 
@@ -58,14 +58,24 @@ def target_table(i: int) -> str:
 def map_block(i: int) -> str:
     kind = i % 5
     parent = f"emr.e{parent_of(i):03d}.crosswalk(parent_no)" if i > 0 else "null"
-    name = ("title(trim(name))", "upper(trim(name))", "lower(trim(name))", "trim(name)", "coalesce(trim(name), \"?\")")[kind]
-    code = ("upper(trim(code))", "nullif(trim(code), \"\")", "substr(trim(code), 1, 10)", "replace(trim(code), \".\", \"\")",
-            "case upper(trim(code)) when \"X\" then null else upper(trim(code)) end")[kind]
-    date = ('parse_date(dt, "%m/%d/%Y")', 'parse_date(dt, "%m/%d/%Y", "%Y-%m-%d")', 'parse_date(nullif(trim(dt), "00/00/0000"), "%Y-%m-%d")',
-            'parse_date(dt, "%d-%b-%y")', 'parse_date(dt, "%Y-%m-%d", "%m/%d/%Y", "%d-%b-%y")')[kind]
+    name = ("title(trim(name))", "upper(trim(name))", "lower(trim(name))", "trim(name)", 'coalesce(trim(name), "?")')[kind]
+    code = (
+        "upper(trim(code))",
+        'nullif(trim(code), "")',
+        "substr(trim(code), 1, 10)",
+        'replace(trim(code), ".", "")',
+        'case upper(trim(code)) when "X" then null else upper(trim(code)) end',
+    )[kind]
+    date = (
+        'parse_date(dt, "%m/%d/%Y")',
+        'parse_date(dt, "%m/%d/%Y", "%Y-%m-%d")',
+        'parse_date(nullif(trim(dt), "00/00/0000"), "%Y-%m-%d")',
+        'parse_date(dt, "%d-%b-%y")',
+        'parse_date(dt, "%Y-%m-%d", "%m/%d/%Y", "%d-%b-%y")',
+    )[kind]
     lines = []
     if kind == 4:
-        lines.append(f"map legacy.t{i:03d} -> emr.e{i:03d}\n  each q in [qty, amount] when nullif(trim(q), \"\") is not null\n{{")
+        lines.append(f'map legacy.t{i:03d} -> emr.e{i:03d}\n  each q in [qty, amount] when nullif(trim(q), "") is not null\n{{')
         lines.append("  id     = crosswalk(rec_no, each_index)")
         lines.append("  qty    = parse_integer(q)")
     else:
@@ -98,7 +108,9 @@ def spec_text(n: int) -> str:
     out.append("}\n\ntarget emr {\n")
     out += [target_table(i) for i in range(n)]
     out.append("}\n\n")
-    out.append('lookup status_code {\n  "A", "ACTIVE" -> "active"\n  "I", "INACTIVE" -> "inactive"\n  "P" -> "pending"\n  else -> "closed"\n}\n\n')
+    out.append(
+        'lookup status_code {\n  "A", "ACTIVE" -> "active"\n  "I", "INACTIVE" -> "inactive"\n  "P" -> "pending"\n  else -> "closed"\n}\n\n'
+    )
     out.append('lookup wide_status from "wide_status.csv" {\n  key   "legacy"\n  value "status"\n  else  "closed"\n}\n\n')
     out += [map_block(i) for i in range(n)]
     checks = []
@@ -146,8 +158,16 @@ def main() -> int:
         files += len(render_all(compiled, d))
         phases[f"render_all {d}"] = time.perf_counter() - t
     phases = {k: round(v, 4) for k, v in phases.items()}
-    emit({"phases": phases, "compile_seconds": round(sum(v for k, v in phases.items() if k != "import"), 4),
-          "tables": args.tables, "columns": 10 * args.tables, "files": files, "spec_bytes": spec.stat().st_size})
+    emit(
+        {
+            "phases": phases,
+            "compile_seconds": round(sum(v for k, v in phases.items() if k != "import"), 4),
+            "tables": args.tables,
+            "columns": 10 * args.tables,
+            "files": files,
+            "spec_bytes": spec.stat().st_size,
+        }
+    )
     return 0
 
 

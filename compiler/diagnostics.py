@@ -1,20 +1,19 @@
 """Compiler diagnostics: positioned messages rendered like a C compiler's.
 
-    specs/x.mig:42:17: error: unknown column `dobb` in legacy.patients (did you mean `dob`?)
-       42 |   birth_date = parse_date(dobb, "%m/%d/%Y")
-          |                           ^^^^
+specs/x.mig:42:17: error: unknown column `dobb` in legacy.patients (did you mean `dob`?)
+   42 |   birth_date = parse_date(dobb, "%m/%d/%Y")
+      |                           ^^^^
 """
 
 from __future__ import annotations
 
 import difflib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Iterable
 
 from pydantic import BaseModel, ConfigDict
 
 from compiler.errors import BadSpec
-
 
 CONTROLS = frozenset(chr(i) for i in range(32)) | {"\x7f", "\x85", "\u2028", "\u2029"}
 

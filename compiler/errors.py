@@ -22,8 +22,8 @@ from types import MappingProxyType
 
 EXIT_OK = 0
 EXIT_VALIDATION = 1  # a `fail` threshold, a broken accounting identity, stale generated SQL
-EXIT_SPEC = 2        # bad spec or bad usage
-EXIT_RUNTIME = 3     # runtime or environment error
+EXIT_SPEC = 2  # bad spec or bad usage
+EXIT_RUNTIME = 3  # runtime or environment error
 
 
 class ChartshiftError(Exception):

@@ -11,16 +11,16 @@ from pathlib import Path
 import sqlglot.errors
 
 from compiler import ir
-from compiler.syntax.build import build
-from compiler.semantic.catalog import Catalog
-from compiler.semantic.checked import Checked
-from compiler.semantic.check import check
 from compiler.diagnostics import Diagnostic, SpecError
+from compiler.emit.render import exclusive, render_script
 from compiler.errors import BadSpec, EnvironmentProblem
 from compiler.functions import FunctionNotAvailable
-from compiler.emit.render import exclusive, render_script
-from compiler.syntax.parse import parse, point_span
+from compiler.semantic.catalog import Catalog
+from compiler.semantic.check import check
+from compiler.semantic.checked import Checked
 from compiler.sqlgen.scripts import Script, generate
+from compiler.syntax.build import build
+from compiler.syntax.parse import parse, point_span
 
 
 class InputError(EnvironmentProblem):

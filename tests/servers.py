@@ -33,7 +33,7 @@ def postgres_database():
     name = session_name()
     try:
         admin = psycopg.connect(autocommit=True, connect_timeout=5, **PG)
-    except Exception as exc:  # noqa: BLE001
+    except Exception as exc:
         unavailable("PostgreSQL at 127.0.0.1:5432", exc)
     admin.execute(f'CREATE DATABASE "{name}"')
     try:
@@ -50,7 +50,7 @@ def mysql_database():
     name = session_name()
     try:
         admin = pymysql.connect(autocommit=True, connect_timeout=5, **MY)
-    except Exception as exc:  # noqa: BLE001
+    except Exception as exc:
         unavailable("MariaDB at 127.0.0.1:3306", exc)
     with admin.cursor() as cur:
         cur.execute(f"CREATE DATABASE `{name}` CHARACTER SET utf8mb4")

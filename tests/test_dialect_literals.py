@@ -33,7 +33,7 @@ from compiler.dialects import RUNNABLE
 PACKAGE = Path(__file__).resolve().parents[1] / "compiler"
 RECORDS = PACKAGE / "dialects"
 FUNCTIONS = PACKAGE / "functions"
-DIALECT_LISTS = {FUNCTIONS / "registry.py", FUNCTIONS / "__init__.py"}   # the list, not the tables
+DIALECT_LISTS = {FUNCTIONS / "registry.py", FUNCTIONS / "__init__.py"}  # the list, not the tables
 
 NAMES = {n.lower() for d in RUNNABLE for n in (d.name, d.sqlglot, *d.url_schemes)}
 SCHEMES = {s.lower() for d in RUNNABLE for s in d.url_schemes}
@@ -108,20 +108,23 @@ REGISTRY = PACKAGE / "functions" / "registry.py"
 RUN = PACKAGE / "runtime" / "run.py"
 
 
-@pytest.mark.parametrize("source, path, found", [
-    ('x = "mysql"', RUN, 1),                                   # a choice outside the records
-    ("if d == 'DuckDB': pass", RUN, 1),                        # any case, either quote
-    ('url = f"duckdb:///{p}"', RUN, 1),                        # a URL being built
-    ('ok = scheme in ("postgresql", "postgres")', RUN, 2),
-    ('"""Runs on duckdb."""\ndef f():\n    "mysql"\n', RUN, 0),  # docstrings
-    ('p.add_argument("--t", help="duckdb:///FILE")', RUN, 0),  # help text
-    ('msg = "use duckdb:///FILE"', RUN, 0),                    # prose that mentions a URL
-    ('T = {"duckdb": 1, "mysql": 2}', TEXT, 0),                # a function table
-    ('e = ENGINES["duckdb"]\nok = eng.name == "mysql"', TEXT, 0),
-    ('E = Engine(name="postgres")', TEXT, 0),
-    ('DIALECTS = ("duckdb", "postgres", "mysql")', TEXT, 3),   # a list of dialects
-    ('T = {"duckdb": 1}', REGISTRY, 1),                        # the dialect list's module
-    ('T = {"duckdb": 1}', PACKAGE / "dialects" / "duckdb.py", 0),
-])
+@pytest.mark.parametrize(
+    "source, path, found",
+    [
+        ('x = "mysql"', RUN, 1),  # a choice outside the records
+        ("if d == 'DuckDB': pass", RUN, 1),  # any case, either quote
+        ('url = f"duckdb:///{p}"', RUN, 1),  # a URL being built
+        ('ok = scheme in ("postgresql", "postgres")', RUN, 2),
+        ('"""Runs on duckdb."""\ndef f():\n    "mysql"\n', RUN, 0),  # docstrings
+        ('p.add_argument("--t", help="duckdb:///FILE")', RUN, 0),  # help text
+        ('msg = "use duckdb:///FILE"', RUN, 0),  # prose that mentions a URL
+        ('T = {"duckdb": 1, "mysql": 2}', TEXT, 0),  # a function table
+        ('e = ENGINES["duckdb"]\nok = eng.name == "mysql"', TEXT, 0),
+        ('E = Engine(name="postgres")', TEXT, 0),
+        ('DIALECTS = ("duckdb", "postgres", "mysql")', TEXT, 3),  # a list of dialects
+        ('T = {"duckdb": 1}', REGISTRY, 1),  # the dialect list's module
+        ('T = {"duckdb": 1}', PACKAGE / "dialects" / "duckdb.py", 0),
+    ],
+)
 def test_what_counts_as_a_dialect_literal(source, path, found):
     assert len(dialect_literals(source, path)) == found

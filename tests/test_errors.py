@@ -23,8 +23,8 @@ from compiler.functions.registry import FunctionNotAvailable
 from compiler.functions.sqlkit import InvalidArgument
 from compiler.ops.cutover import PlanError
 from compiler.ops.sample import SampleError
-from compiler.ops.secure.audit import AuditError
 from compiler.ops.secure.archive import ArchiveError, WrongKeyError
+from compiler.ops.secure.audit import AuditError
 from compiler.ops.secure.keys import KeyFileError, SecureError, SecureUsageError
 from compiler.pipeline import InputError, NotExpressible
 from compiler.runtime.engines.base import EngineError
@@ -47,7 +47,8 @@ def package_exception_classes() -> set[type]:
         importlib.import_module(info.name)
     return {
         obj
-        for name, module in list(sys.modules.items()) if name == "compiler" or name.startswith("compiler.")
+        for name, module in list(sys.modules.items())
+        if name == "compiler" or name.startswith("compiler.")
         for _, obj in inspect.getmembers(module, inspect.isclass)
         if issubclass(obj, BaseException) and obj.__module__.startswith("compiler")
     }
@@ -87,19 +88,29 @@ CASES = [
     (PlanError("bad window 'x'"), 2, "chartshift: error: bad window 'x'\n"),
     (SecureUsageError("backup needs --out FILE"), 2, "chartshift: error: backup needs --out FILE\n"),
     (BadSpec("the spec is wrong"), 2, "chartshift: error: the spec is wrong\n"),
-    (FunctionNotAvailable("title", "snowflake"), 2,
-     "chartshift: error: function `title` has no implementation for dialect snowflake\n"),
-    (NotExpressible("s.mig", "function `title` has no implementation for dialect snowflake"), 2,
-     "s.mig: error: function `title` has no implementation for dialect snowflake\n"),
-    (SpecError([Diagnostic("error", "unknown column `dobb`", SPAN)], {"s.mig": "a\nx = dobb\n"}), 2,
-     "s.mig:2:3: error: unknown column `dobb`\n 2 | x = dobb\n   |   ^^^\n1 error\n"),
-    (SpecError([Diagnostic("error", "not UTF-8", SPAN), Diagnostic("error", "second", SPAN)]), 2,
-     "s.mig:2:3: error: not UTF-8\ns.mig:2:3: error: second\n2 errors\n"),
+    (FunctionNotAvailable("title", "snowflake"), 2, "chartshift: error: function `title` has no implementation for dialect snowflake\n"),
+    (
+        NotExpressible("s.mig", "function `title` has no implementation for dialect snowflake"),
+        2,
+        "s.mig: error: function `title` has no implementation for dialect snowflake\n",
+    ),
+    (
+        SpecError([Diagnostic("error", "unknown column `dobb`", SPAN)], {"s.mig": "a\nx = dobb\n"}),
+        2,
+        "s.mig:2:3: error: unknown column `dobb`\n 2 | x = dobb\n   |   ^^^\n1 error\n",
+    ),
+    (
+        SpecError([Diagnostic("error", "not UTF-8", SPAN), Diagnostic("error", "second", SPAN)]),
+        2,
+        "s.mig:2:3: error: not UTF-8\ns.mig:2:3: error: second\n2 errors\n",
+    ),
     (EnvironmentProblem("something around the run"), 3, "chartshift: error: something around the run\n"),
-    (InputError("s.mig: cannot read spec: No such file or directory"), 3,
-     "chartshift: error: s.mig: cannot read spec: No such file or directory\n"),
-    (StagingError("d/P.csv: source file for legacy.p not found"), 3,
-     "chartshift: error: d/P.csv: source file for legacy.p not found\n"),
+    (
+        InputError("s.mig: cannot read spec: No such file or directory"),
+        3,
+        "chartshift: error: s.mig: cannot read spec: No such file or directory\n",
+    ),
+    (StagingError("d/P.csv: source file for legacy.p not found"), 3, "chartshift: error: d/P.csv: source file for legacy.p not found\n"),
     (EngineError("postgresql://h/db: cannot connect"), 3, "chartshift: error: postgresql://h/db: cannot connect\n"),
     (SecureError("b.csbk: backup file not found"), 3, "chartshift: error: b.csbk: backup file not found\n"),
     (KeyFileError("k: key file not found"), 3, "chartshift: error: k: key file not found\n"),
@@ -108,8 +119,7 @@ CASES = [
     (WrongKeyError("b.csbk: wrong key"), 3, "chartshift: error: b.csbk: wrong key\n"),
     # not ChartshiftErrors: unchanged behaviour
     (KeyboardInterrupt(), 3, "chartshift: interrupted; the target was left unchanged\n"),
-    (FileNotFoundError(2, "No such file or directory", "out/x.sql"), 3,
-     "chartshift: error: No such file or directory: out/x.sql\n"),
+    (FileNotFoundError(2, "No such file or directory", "out/x.sql"), 3, "chartshift: error: No such file or directory: out/x.sql\n"),
     (ValueError("Zoe Smith 1961-02-03"), 3, "chartshift: internal error: ValueError (please report)\n"),
     (RegexError("unsupported", "(?<x>"), 3, "chartshift: internal error: RegexError (please report)\n"),
 ]
@@ -136,7 +146,8 @@ def test_the_program_exits_with_the_code(tmp_path):
     bad = tmp_path / "bad.mig"
     bad.write_text("source legacy csv {\n")
     for spec, code in ((bad, 2), (tmp_path / "missing.mig", 3)):
-        done = subprocess.run([sys.executable, "-m", "compiler.cli.main", "check", str(spec)],
-                              cwd=ROOT, capture_output=True, text=True, timeout=120)
+        done = subprocess.run(
+            [sys.executable, "-m", "compiler.cli.main", "check", str(spec)], cwd=ROOT, capture_output=True, text=True, timeout=120
+        )
         assert done.returncode == code, done.stderr
         assert "Traceback" not in done.stderr and done.stderr.strip()

@@ -27,8 +27,12 @@ def add_check(sub) -> None:
 def add_compile(sub) -> None:
     c = sub.add_parser("compile", help="write generated SQL per dialect")
     c.add_argument("spec", nargs="+")
-    c.add_argument("--dialect", action="append", metavar="D",
-                   help="duckdb, postgres, mysql (runnable); any other sqlglot dialect compiles only (default: the three runnable ones)")
+    c.add_argument(
+        "--dialect",
+        action="append",
+        metavar="D",
+        help="duckdb, postgres, mysql (runnable); any other sqlglot dialect compiles only (default: the three runnable ones)",
+    )
     c.add_argument("--out", default="generated")
     c.add_argument("--check", action="store_true", help="exit 1 if the files under --out are not current")
     c.set_defaults(func=cmd_compile)

@@ -46,16 +46,23 @@ def cmd_run(args) -> int:
     compiled = load_spec(args.spec)
     check_writable(args.audit)  # fail before the work when it could not be audited
     try:
-        report = run(compiled, Path(args.source) if args.source else None, args.target,
-                     commit_on_fail=args.commit_on_fail, show_phi=args.show_phi)
+        report = run(
+            compiled, Path(args.source) if args.source else None, args.target, commit_on_fail=args.commit_on_fail, show_phi=args.show_phi
+        )
     except Exception as exc:
         append_event("run", spec=compiled, verdict="error", path=args.audit, details={"error": type(exc).__name__})
         raise
     if args.report:
         report.write(Path(args.report))
     totals = {k: sum(getattr(m, k) for m in report.maps) for k in ("source_rows", "loaded", "rejected", "filtered", "merged")}
-    append_event("run", spec=compiled, counts=totals, verdict=report.status, path=args.audit,
-                 details={"target": report.target, "committed": report.committed})
+    append_event(
+        "run",
+        spec=compiled,
+        counts=totals,
+        verdict=report.status,
+        path=args.audit,
+        details={"target": report.target, "committed": report.committed},
+    )
     print_summary(report, out_console)
     return EXIT_VALIDATION if report.status == "fail" else EXIT_OK
 

@@ -36,8 +36,12 @@ def add_commands(sub) -> None:
     """Register `sample` and `plan` on the main parser's subparsers."""
     import argparse
 
-    c = sub.add_parser("sample", help="write a closed, deterministic (optionally masked) sample of a legacy export",
-                       description=SAMPLE_HELP, formatter_class=argparse.RawDescriptionHelpFormatter)
+    c = sub.add_parser(
+        "sample",
+        help="write a closed, deterministic (optionally masked) sample of a legacy export",
+        description=SAMPLE_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     c.add_argument("spec")
     c.add_argument("--source", help="folder with the legacy export (default: the spec's source path)")
     c.add_argument("--out", required=True, help="folder to write the sample to (not the source folder)")
@@ -46,30 +50,45 @@ def add_commands(sub) -> None:
     c.add_argument("--percent", type=float, help="or this percentage of the root rows")
     c.add_argument("--seed", type=int, default=1, help="picks the rows (default 1)")
     c.add_argument("--mask", action="store_true", help="pseudonymise every phi column (HMAC-SHA256 under a secret key)")
-    c.add_argument("--key-file", metavar="FILE", help="mask key, mode 0600 (default: $CHARTSHIFT_MASK_KEY); "
-                                                      "create one with `chartshift keygen --out FILE`")
+    c.add_argument(
+        "--key-file",
+        metavar="FILE",
+        help="mask key, mode 0600 (default: $CHARTSHIFT_MASK_KEY); create one with `chartshift keygen --out FILE`",
+    )
     c.add_argument("--force", action="store_true", help="replace the files of an earlier sample in --out")
     c.add_argument("--audit", metavar="FILE", help="audit log (default: $CHARTSHIFT_AUDIT_LOG or ./chartshift-audit.jsonl)")
     c.set_defaults(func=cmd_sample)
 
-    c = sub.add_parser("plan", help="estimate the full run's duration from a sample and check it fits a window",
-                       description=PLAN_HELP, formatter_class=argparse.RawDescriptionHelpFormatter)
+    c = sub.add_parser(
+        "plan",
+        help="estimate the full run's duration from a sample and check it fits a window",
+        description=PLAN_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     c.add_argument("spec")
     c.add_argument("--source", help="folder with the legacy export (default: the spec's source path)")
     c.add_argument("--window", required=True, help='e.g. "Fri 18:00..Mon 06:00" (wraps over the week) or "22:00..05:00"')
     c.add_argument("--sample-percent", type=float, default=2.0, help="sample this percentage of the root rows (default 2)")
-    c.add_argument("--target", help="migrate the samples into this target, replacing its tables (default: a "
-                                    "temporary DuckDB file); never a target that holds a real migration")
+    c.add_argument(
+        "--target",
+        help="migrate the samples into this target, replacing its tables (default: a "
+        "temporary DuckDB file); never a target that holds a real migration",
+    )
     c.add_argument("--root", help="root table (default: the table with the most descendants)")
     c.add_argument("--seed", type=int, default=1)
-    c.add_argument("--repeats", type=int, default=8, help="at most this many rounds of timing runs (default 8; at least 3, fewer when the estimate settles)")
+    c.add_argument(
+        "--repeats",
+        type=int,
+        default=8,
+        help="at most this many rounds of timing runs (default 8; at least 3, fewer when the estimate settles)",
+    )
     c.add_argument("--json", metavar="FILE", help="also write the plan as JSON")
     c.set_defaults(func=cmd_plan)
 
 
 def cmd_sample(args) -> int:
-    from compiler.ops.secure.audit import append_event, check_writable
     from compiler.ops.sample import SampleError, default_root, sample
+    from compiler.ops.secure.audit import append_event, check_writable
 
     compiled = load_spec(args.spec)
     if (args.count is None) == (args.percent is None):
@@ -89,13 +108,25 @@ def cmd_sample(args) -> int:
         from compiler.ops.mask import masker_for
 
         masker = masker_for(compiled, args.key_file, root)
-    result = sample(compiled, Path(args.source) if args.source else None, Path(args.out), root,
-                    count=args.count, percent=args.percent, seed=args.seed, masker=masker, force=args.force)
-    counts = {"root_keys": result.root_keys, "picked": result.picked,
-              **{t: s.selected for t, s in result.tables.items()}}
-    append_event("sample", spec=compiled, counts=counts, path=args.audit,
-                 details={"out": str(args.out), "seed": args.seed, "masked": result.masked,
-                          "mask_key_id": result.mask_key_id})
+    result = sample(
+        compiled,
+        Path(args.source) if args.source else None,
+        Path(args.out),
+        root,
+        count=args.count,
+        percent=args.percent,
+        seed=args.seed,
+        masker=masker,
+        force=args.force,
+    )
+    counts = {"root_keys": result.root_keys, "picked": result.picked, **{t: s.selected for t, s in result.tables.items()}}
+    append_event(
+        "sample",
+        spec=compiled,
+        counts=counts,
+        path=args.audit,
+        details={"out": str(args.out), "seed": args.seed, "masked": result.masked, "mask_key_id": result.mask_key_id},
+    )
     print_sample(result)
     return EXIT_OK
 
@@ -103,14 +134,25 @@ def cmd_sample(args) -> int:
 def print_sample(result) -> None:
     from rich.table import Table
 
-    t = Table(title=f"sample of {result.root}: {result.picked:,} of {result.root_keys:,} root keys "
-                    f"({result.fraction * 100:.2f}%), seed {result.seed}{', masked' if result.masked else ''}",
-              title_justify="left")
+    t = Table(
+        title=f"sample of {result.root}: {result.picked:,} of {result.root_keys:,} root keys "
+        f"({result.fraction * 100:.2f}%), seed {result.seed}{', masked' if result.masked else ''}",
+        title_justify="left",
+    )
     for c in ("table", "file", "records", "malformed (left out)", "sampled", "descendants", "pulled in", "orphans", "share"):
         t.add_column(c, justify="left" if c in ("table", "file") else "right")
     for s in result.tables.values():
-        t.add_row(s.table, s.file, f"{s.records:,}", f"{s.malformed:,}", f"{s.selected:,}", f"{s.descendants:,}",
-                  f"{s.pulled:,}", f"{s.orphans:,}", f"{s.share:,}")
+        t.add_row(
+            s.table,
+            s.file,
+            f"{s.records:,}",
+            f"{s.malformed:,}",
+            f"{s.selected:,}",
+            f"{s.descendants:,}",
+            f"{s.pulled:,}",
+            f"{s.orphans:,}",
+            f"{s.share:,}",
+        )
     out_console.print(t)
     print(f"wrote {len(result.tables)} files and sample.json to {result.out} in {result.seconds:.1f}s", file=sys.stderr)
 
@@ -118,7 +160,6 @@ def print_sample(result) -> None:
 def cmd_plan(args) -> int:
     from compiler.ops.cutover import parse_window, plan, print_plan
     from compiler.ops.sample import SampleError
-
     from compiler.ops.secure import audit  # noqa: F401
     from compiler.runtime import report, run  # noqa: F401  (what `chartshift run` imports before it migrates)
 
@@ -129,9 +170,18 @@ def cmd_plan(args) -> int:
     window = parse_window(args.window)
     if args.root and args.root not in compiled.catalog.source_tables:
         raise SampleError(f"unknown root table `{args.root}` (source tables: {', '.join(compiled.catalog.source_tables)})")
-    p = plan(compiled, Path(args.source) if args.source else None, window, percent=args.sample_percent,
-             target=args.target, root=args.root, seed=args.seed, repeats=args.repeats,
-             progress=lambda msg: print(msg, file=sys.stderr), startup=startup)
+    p = plan(
+        compiled,
+        Path(args.source) if args.source else None,
+        window,
+        percent=args.sample_percent,
+        target=args.target,
+        root=args.root,
+        seed=args.seed,
+        repeats=args.repeats,
+        progress=lambda msg: print(msg, file=sys.stderr),
+        startup=startup,
+    )
     print_plan(p, out_console)
     if args.json:
         Path(args.json).write_text(json.dumps(p.to_dict(), indent=2) + "\n", encoding="utf-8")

@@ -60,14 +60,22 @@ def _common(c: argparse.ArgumentParser, key: bool = True) -> None:
 
 def add_commands(sub) -> None:
     """Register keygen, backup, restore and audit on the main parser's subparsers."""
-    c = sub.add_parser("keygen", help="write a new random 256-bit backup key (mode 0600)",
-                       description="Write a new random 256-bit backup key as 64 hex digits, mode 0600; never overwrites.")
+    c = sub.add_parser(
+        "keygen",
+        help="write a new random 256-bit backup key (mode 0600)",
+        description="Write a new random 256-bit backup key as 64 hex digits, mode 0600; never overwrites.",
+    )
     c.add_argument("--out", required=True, metavar="KEYFILE")
     _common(c, key=False)
     c.set_defaults(func=cmd_keygen)
 
-    c = sub.add_parser("backup", help="encrypted backup of a spec's source files (and target); `backup verify FILE` checks one",
-                       usage=BACKUP_USAGE, description=BACKUP_HELP, formatter_class=argparse.RawDescriptionHelpFormatter)
+    c = sub.add_parser(
+        "backup",
+        help="encrypted backup of a spec's source files (and target); `backup verify FILE` checks one",
+        usage=BACKUP_USAGE,
+        description=BACKUP_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     c.add_argument("spec", metavar="SPEC|verify")
     c.add_argument("file", nargs="?", metavar="FILE", help=argparse.SUPPRESS)
     c.add_argument("--out", metavar="FILE", help="the archive to write (never partial: written beside it, then renamed)")
@@ -79,10 +87,13 @@ def add_commands(sub) -> None:
     _common(c)
     c.set_defaults(func=cmd_backup)
 
-    c = sub.add_parser("restore", help="restore a backup: files into a new folder, tables into a new DuckDB file",
-                       description="Decrypt and verify FILE, then move the source files into --out (missing or empty) "
-                                   "and, with --target, the tables into a new DuckDB database.  Nothing is moved into "
-                                   "place before everything has been verified; nothing is ever overwritten.")
+    c = sub.add_parser(
+        "restore",
+        help="restore a backup: files into a new folder, tables into a new DuckDB file",
+        description="Decrypt and verify FILE, then move the source files into --out (missing or empty) "
+        "and, with --target, the tables into a new DuckDB database.  Nothing is moved into "
+        "place before everything has been verified; nothing is ever overwritten.",
+    )
     c.add_argument("file", metavar="FILE")
     c.add_argument("--out", required=True, metavar="DIR", help="folder for the source files (must be missing or empty)")
     c.add_argument("--target", metavar="URL", help="duckdb:///FILE to create with the archived tables (must not exist)")
@@ -162,8 +173,15 @@ def cmd_backup(args) -> int:
         state["details"]["key_id"] = key.key_id
         compiled = load_spec(args.spec)
         state["spec"] = compiled
-        s = create_backup(compiled, Path(args.source) if args.source else None, args.target, Path(args.out), key,
-                          force=args.force, compress=COMPRESS_LEVEL if args.compress else 0)
+        s = create_backup(
+            compiled,
+            Path(args.source) if args.source else None,
+            args.target,
+            Path(args.out),
+            key,
+            force=args.force,
+            compress=COMPRESS_LEVEL if args.compress else 0,
+        )
         _err(f"wrote {args.out}: {s.describe()}; {fmt_bytes(s.archive_bytes)}, archive id {s.archive_id}, key id {s.key_id}")
         return 0, compiled, s.counts(), "ok", state["details"] | {"archive_id": s.archive_id}
 

@@ -27,21 +27,94 @@ _PAYERS = (
 )
 _PAYER_WEIGHTS = (30, 8, 3, 18, 9, 9, 6, 6, 5, 3, 2, 1)
 
-_PROVIDER_FIRST = ("Emily", "Daniel", "Priya", "Marcus", "Sofía", "Liam", "Chloë", "Aisha",
-                   "Kenji", "Rosa", "Tomás", "Hannah", "Noah", "Grace", "Mateo", "Olivia")
-_PROVIDER_LAST = ("Alvarez", "Brennan", "Chowdhury", "Dubois", "Ellison", "Fischer",
-                  "Gutiérrez", "Hoffmann", "Ibáñez", "Jensen", "Kowalczyk", "Lindqvist",
-                  "Moreau", "Novak", "O'Connell", "Petrov", "Quintero", "Reyes", "Søren",
-                  "Takahashi")
-_REFERRERS = ("Dr. Elena García", "Dr. Sean O\u2019Brien", "MÜLLER, HANS MD", "Dr. Raj Patel",
-              "Dr. Susan Lee", "Dr. Michael Cohen", "Dr. Ana Peña", "Dr. Robert Kim",
-              "Dr. Linda Walsh", "Dr. François Doré", "dr. james murphy", "Dr. Karen Nguyen",
-              "Dr. David Rossi", "Dr. Mary O'Neil", "")
+_PROVIDER_FIRST = (
+    "Emily",
+    "Daniel",
+    "Priya",
+    "Marcus",
+    "Sofía",
+    "Liam",
+    "Chloë",
+    "Aisha",
+    "Kenji",
+    "Rosa",
+    "Tomás",
+    "Hannah",
+    "Noah",
+    "Grace",
+    "Mateo",
+    "Olivia",
+)
+_PROVIDER_LAST = (
+    "Alvarez",
+    "Brennan",
+    "Chowdhury",
+    "Dubois",
+    "Ellison",
+    "Fischer",
+    "Gutiérrez",
+    "Hoffmann",
+    "Ibáñez",
+    "Jensen",
+    "Kowalczyk",
+    "Lindqvist",
+    "Moreau",
+    "Novak",
+    "O'Connell",
+    "Petrov",
+    "Quintero",
+    "Reyes",
+    "Søren",
+    "Takahashi",
+)
+_REFERRERS = (
+    "Dr. Elena García",
+    "Dr. Sean O\u2019Brien",
+    "MÜLLER, HANS MD",
+    "Dr. Raj Patel",
+    "Dr. Susan Lee",
+    "Dr. Michael Cohen",
+    "Dr. Ana Peña",
+    "Dr. Robert Kim",
+    "Dr. Linda Walsh",
+    "Dr. François Doré",
+    "dr. james murphy",
+    "Dr. Karen Nguyen",
+    "Dr. David Rossi",
+    "Dr. Mary O'Neil",
+    "",
+)
 
-_ICD10 = ("M54.50", "M54.51", "M54.59", "M25.561", "M25.562", "M25.511", "M25.512",
-          "S83.511A", "S83.512A", "M17.11", "M17.12", "M75.101", "M75.121", "Z47.1",
-          "Z96.651", "Z96.652", "M62.81", "R26.2", "R26.89", "M79.604", "S43.401A", "G89.29",
-          "M48.061", "M51.16", "S93.401A", "M76.61", "M65.4", "S46.011A")
+_ICD10 = (
+    "M54.50",
+    "M54.51",
+    "M54.59",
+    "M25.561",
+    "M25.562",
+    "M25.511",
+    "M25.512",
+    "S83.511A",
+    "S83.512A",
+    "M17.11",
+    "M17.12",
+    "M75.101",
+    "M75.121",
+    "Z47.1",
+    "Z96.651",
+    "Z96.652",
+    "M62.81",
+    "R26.2",
+    "R26.89",
+    "M79.604",
+    "S43.401A",
+    "G89.29",
+    "M48.061",
+    "M51.16",
+    "S93.401A",
+    "M76.61",
+    "M65.4",
+    "S46.011A",
+)
 _ICD10_INVALID = ("XYZ", "123.4", "M5", "MM54.5")
 
 _TIMED = ("97110", "97112", "97116", "97140", "97530", "97535")
@@ -49,50 +122,62 @@ _MODALITY = ("97035", "97032", "G0283")
 _EVALS = ("97161", "97162", "97163")
 _REEVAL = "97164"
 # cents per unit (whole-dollar rates on some codes so integer-looking amounts occur)
-_RATE = {"97110": 4500, "97112": 4850, "97116": 4275, "97140": 4200, "97530": 5000,
-         "97535": 4625, "97035": 1800, "97032": 2150, "G0283": 1500, "97161": 11000,
-         "97162": 12500, "97163": 14550, "97164": 8000}
+_RATE = {
+    "97110": 4500,
+    "97112": 4850,
+    "97116": 4275,
+    "97140": 4200,
+    "97530": 5000,
+    "97535": 4625,
+    "97035": 1800,
+    "97032": 2150,
+    "G0283": 1500,
+    "97161": 11000,
+    "97162": 12500,
+    "97163": 14550,
+    "97164": 8000,
+}
 _MODS = (("GP", 70), ("KX", 8), ("59", 7), ("CQ", 5), ("", 10))
 
 # SOAP note fragments: commas, double quotes, non-ASCII, typographic quotes and dashes.
 _NOTE_S = (
-    'Pt reports pain 4/10 at rest, 7/10 with stairs.',
+    "Pt reports pain 4/10 at rest, 7/10 with stairs.",
     'Pt states "my knee feels much better", sleeping through the night.',
-    'Pt c/o stiffness in AM, improves after 20 min; denies numbness, tingling.',
+    "Pt c/o stiffness in AM, improves after 20 min; denies numbness, tingling.",
     'Reports fall at home last week, no injury, "just lost my balance".',
-    'Pt’s daughter Zoë present; she reports pt is “doing the exercises daily”.',
-    'Pt reports 50% improvement since IE, pain 3/10.',
-    'Pain 6/10 after gardening on Sat., otherwise 2/10.',
+    "Pt’s daughter Zoë present; she reports pt is “doing the exercises daily”.",
+    "Pt reports 50% improvement since IE, pain 3/10.",
+    "Pain 6/10 after gardening on Sat., otherwise 2/10.",
 )
 _NOTE_O = (
-    'AROM knee flex 110°, ext –5°; quad strength 4/5.',
-    'Gait w/ SPC, step-through pattern, decreased stance time R LE.',
-    'Lumbar flexion 60% of normal, + SLR L at 45°.',
-    'Shoulder abd 150°, ER 70°, IR to L3; MMT 4-/5 ER.',
-    'TUG 14.2 s, 30s chair stand 9 reps, BERG 44/56.',
-    'Edema reduced, girth 38.5 cm (was 40 cm), incision well healed.',
+    "AROM knee flex 110°, ext –5°; quad strength 4/5.",
+    "Gait w/ SPC, step-through pattern, decreased stance time R LE.",
+    "Lumbar flexion 60% of normal, + SLR L at 45°.",
+    "Shoulder abd 150°, ER 70°, IR to L3; MMT 4-/5 ER.",
+    "TUG 14.2 s, 30s chair stand 9 reps, BERG 44/56.",
+    "Edema reduced, girth 38.5 cm (was 40 cm), incision well healed.",
 )
 _NOTE_A = (
-    'Tolerated tx well, progressing toward goals.',
+    "Tolerated tx well, progressing toward goals.",
     'Progress limited by pain, "fear of re-injury" noted; educated pt.',
-    'Good response to manual therapy, improved mobility.',
-    'Per Dr. Müller’s referral, continue per POC – no red flags.',
-    'Consulted w/ Dr. García re: WB status, cleared for FWB.',
-    'Pt demonstrates independence with HEP, goals 3/4 met.',
+    "Good response to manual therapy, improved mobility.",
+    "Per Dr. Müller’s referral, continue per POC – no red flags.",
+    "Consulted w/ Dr. García re: WB status, cleared for FWB.",
+    "Pt demonstrates independence with HEP, goals 3/4 met.",
 )
 _NOTE_P = (
-    'Continue POC 2x/wk × 4 wks; progress HEP.',
-    'Cont. ther ex, neuro re-ed, gait training, 3x/wk.',
-    'Re-eval in 30 days; send progress note to MD.',
-    'D/C to HEP, pt agrees with plan.',
+    "Continue POC 2x/wk × 4 wks; progress HEP.",
+    "Cont. ther ex, neuro re-ed, gait training, 3x/wk.",
+    "Re-eval in 30 days; send progress note to MD.",
+    "D/C to HEP, pt agrees with plan.",
     'Add eccentric loading, "monitor symptoms", f/u next visit.',
 )
 _NOTE_FORCED = (
     'S: Pt Zoë Müller-García reports pain 5/10, "better than last week", '
-    'states “stairs are easier”.\r\n'
-    'O: Knee flex 115°, ext –3°, gait w/o device.\r\n'
-    'A: Progressing, goals 2/3 met.\r\n'
-    'P: Continue POC 2x/wk × 3 wks, HEP updated.'
+    "states “stairs are easier”.\r\n"
+    "O: Knee flex 115°, ext –3°, gait w/o device.\r\n"
+    "A: Progressing, goals 2/3 met.\r\n"
+    "P: Continue POC 2x/wk × 3 wks, HEP updated."
 )
 
 _ANCHOR_FIRST_SERVICE = date(2019, 1, 2).toordinal()
@@ -111,10 +196,9 @@ class _Clinical:
             first9 = "1" + "".join(rng.choice("0123456789") for _ in range(8))
             check = _npi_check_digit(first9)
             if i == 2 or (i > 5 and rng.random() < 0.05):
-                check = (check + rng.randint(1, 9)) % 10       # bad check digit
+                check = (check + rng.randint(1, 9)) % 10  # bad check digit
             name = f"{rng.choice(_PROVIDER_LAST)}, {rng.choice(_PROVIDER_FIRST)}"
-            cred = ("PT", "DPT", "PTA")[i % 3] if i < 3 else \
-                rng.choices(("PT", "DPT", "PTA"), (35, 40, 25))[0]
+            cred = ("PT", "DPT", "PTA")[i % 3] if i < 3 else rng.choices(("PT", "DPT", "PTA"), (35, 40, 25))[0]
             rows.append([f"TH{i + 1:04d}", name, cred, first9 + str(check)])
         return rows
 
@@ -142,11 +226,11 @@ class _Clinical:
             t = amount_cache.get(key)
             if t is None:
                 whole, frac = divmod(abs(cents), 100)
-                if shape == 0:       # 125.50
+                if shape == 0:  # 125.50
                     t = f"{whole}.{frac:02d}"
-                elif shape == 1:     # $1,250.00
+                elif shape == 1:  # $1,250.00
                     t = f"${whole:,}.{frac:02d}"
-                else:                # 95
+                else:  # 95
                     t = f"{whole}" if frac == 0 else f"{whole}.{frac:02d}"
                 if cents < 0:
                     t = f"({t.lstrip('$')})"
@@ -159,19 +243,18 @@ class _Clinical:
         def member_id(payer: str) -> str:
             if payer == "MCR":
                 return "".join(choice("0123456789ACDEFGHJKMNPQRTUVWXY") for _ in range(11))
-            return "".join(choice("ABCDEFGHJKLMNPRSTUVWXYZ") for _ in range(3)) + \
-                str(randint(100000000, 999999999))
+            return "".join(choice("ABCDEFGHJKLMNPRSTUVWXYZ") for _ in range(3)) + str(randint(100000000, 999999999))
 
         policy_id = case_seq = visit_id = note_id = 0
         g = 0  # global visit counter (forced dirt on the first visits)
         staged_index = -1
         for prow in patient_rows:
             if len(prow) != ncols:
-                continue              # malformed lines: nothing points at them
+                continue  # malformed lines: nothing points at them
             staged_index += 1
             pat_no = prow[0]
             # policies
-            for priority in ((1, 2) if rnd() < 0.3 else (1,)):
+            for priority in (1, 2) if rnd() < 0.3 else (1,):
                 policy_id += 1
                 payer = payer_pick()
                 eff = randint(_ANCHOR_FIRST_SERVICE - 700, _ANCHOR_LAST_EVAL)
@@ -179,9 +262,16 @@ class _Clinical:
                 pol_pat = pat_no
                 if policy_id == 2 or rnd() < 0.002:
                     pol_pat = orphan_pat()
-                row = [str(policy_id), pol_pat, payer, member_id(payer),
-                       "" if payer in ("MCR", "MCD", "NJM") else str(randint(10000, 99999)),
-                       str(priority), days[eff - first_day], term]
+                row = [
+                    str(policy_id),
+                    pol_pat,
+                    payer,
+                    member_id(payer),
+                    "" if payer in ("MCR", "MCD", "NJM") else str(randint(10000, 99999)),
+                    str(priority),
+                    days[eff - first_day],
+                    term,
+                ]
                 w_pol.writerow(row)
                 ref.policy(row)
             # cases
@@ -226,10 +316,9 @@ class _Clinical:
                     start = ev
                     end = start + randint(30, 120)
                     if c == 1 or rnd() < 0.01:
-                        end = start - randint(1, 40)           # end before start
+                        end = start - randint(1, 40)  # end before start
                     auth_no = "0000" if c == 0 or rnd() < 0.05 else f"A{randint(1000000, 9999999)}"
-                    row = [auth_no, case_no, str(randint(6, 24)), days[start - first_day],
-                           days[end - first_day]]
+                    row = [auth_no, case_no, str(randint(6, 24)), days[start - first_day], days[end - first_day]]
                     w_auth.writerow(row)
                     ref.auth(row)
                 # visits (and their notes)
@@ -261,16 +350,19 @@ class _Clinical:
                                 slots.append(choice(_MODALITY))
                     row = [str(visit_id), case_no, vpat, prov, days[dos - first_day], status]
                     for j, code in enumerate(slots):
-                        units = 1 if code in _RATE and code[:4] == "9716" else \
-                            (1 if rnd() < 0.3 else 2 if rnd() < 0.6 else 3 if rnd() < 0.85 else 4)
+                        units = (
+                            1
+                            if code in _RATE and code[:4] == "9716"
+                            else (1 if rnd() < 0.3 else 2 if rnd() < 0.6 else 3 if rnd() < 0.85 else 4)
+                        )
                         cents = _RATE[code] * units
                         x = rnd()
                         shape = 0 if x < 0.6 else 1 if x < 0.85 else 2
                         if rnd() < 0.004:
-                            cents = -cents                      # adjustment
+                            cents = -cents  # adjustment
                         if rnd() < 0.003:
-                            cents = 125000                      # package price
-                        if j == 0 and 4 <= g < 8:              # forced amount shapes
+                            cents = 125000  # package price
+                        if j == 0 and 4 <= g < 8:  # forced amount shapes
                             shape, cents = ((1, 125000), (0, 12550), (2, 9500), (0, -2500))[g - 4]
                         units_text = str(units)
                         u = rnd()
@@ -311,8 +403,7 @@ class _Clinical:
                         if note_id == 1:
                             text = _NOTE_FORCED
                         elif ntype == "EVAL":
-                            text = (f"S: {choice(_NOTE_S)}\r\nO: {choice(_NOTE_O)}\r\n"
-                                    f"A: {choice(_NOTE_A)}\r\nP: {choice(_NOTE_P)}")
+                            text = f"S: {choice(_NOTE_S)}\r\nO: {choice(_NOTE_O)}\r\nA: {choice(_NOTE_A)}\r\nP: {choice(_NOTE_P)}"
                         elif rnd() < 0.5:
                             text = f"S: {choice(_NOTE_S)}\r\nP: {choice(_NOTE_P)}"
                         else:
@@ -325,7 +416,6 @@ class _Clinical:
                 if c == 2 or rnd() < 0.0005:
                     visit_id += 1
                     note_id += 1
-                    row = [str(note_id), str(visit_id), "DAILY",
-                           f"S: {choice(_NOTE_S)}\r\nP: {choice(_NOTE_P)}"]
+                    row = [str(note_id), str(visit_id), "DAILY", f"S: {choice(_NOTE_S)}\r\nP: {choice(_NOTE_P)}"]
                     w_note.writerow(row)
                     ref.note(row)

@@ -99,8 +99,7 @@ def generate(out_dir: pathlib.Path, patients: int = 1000, seed: int = 42) -> dic
 
     files = {}
     for table, (name, enc, _) in FILES.items():
-        files[table] = {"file": name, "encoding": enc, "records": records[table],
-                        "malformed": malformed[table]}
+        files[table] = {"file": name, "encoding": enc, "records": records[table], "malformed": malformed[table]}
         if records[table] - malformed[table] != ref.staged[table]:
             raise AssertionError(f"{table}: staged rows do not add up")
     maps = {}

@@ -25,8 +25,7 @@ _LAST_NAMES = (
     "Byrne Ryan Gallagher Doherty Kennedy Lynch Quinn Brennan Donovan Sweeney Burke "
     "St.Pierre Van-Dyke MacDonald DeLuca"
 ).split()
-_LAST_SPECIAL = ("Müller", "García", "O'Brien", "O\u2019Brien", "Nuñez", "Gómez", "Peña",
-                 "Schröder", "Doré", "Bjørn")
+_LAST_SPECIAL = ("Müller", "García", "O'Brien", "O\u2019Brien", "Nuñez", "Gómez", "Peña", "Schröder", "Doré", "Bjørn")
 _FIRST_NAMES = (
     "James Mary John Patricia Robert Jennifer Michael Linda William Elizabeth David Barbara "
     "Richard Susan Joseph Jessica Thomas Sarah Charles Karen Christopher Nancy Daniel Lisa "
@@ -44,14 +43,22 @@ _MIDDLE = "ABCDEFGHJKLMNPRSTW"
 
 # (city, state key, zip, area codes)
 _PLACES = (
-    ("Boston", "MA", "02134", ("617", "857")), ("Cambridge", "MA", "02139", ("617",)),
-    ("Worcester", "MA", "01608", ("508", "774")), ("Springfield", "MA", "01103", ("413",)),
-    ("Quincy", "MA", "02169", ("617",)), ("Lowell", "MA", "01852", ("978",)),
-    ("Brockton", "MA", "02301", ("508",)), ("Newton", "MA", "02458", ("617",)),
-    ("Nashua", "NH", "03060", ("603",)), ("Manchester", "NH", "03101", ("603",)),
-    ("Newark", "NJ", "07102", ("973",)), ("Princeton", "NJ", "08540", ("609",)),
-    ("Hoboken", "NJ", "07030", ("201",)), ("Providence", "RI", "02903", ("401",)),
-    ("Hartford", "CT", "06103", ("860",)), ("New York", "NY", "10001", ("212", "646")),
+    ("Boston", "MA", "02134", ("617", "857")),
+    ("Cambridge", "MA", "02139", ("617",)),
+    ("Worcester", "MA", "01608", ("508", "774")),
+    ("Springfield", "MA", "01103", ("413",)),
+    ("Quincy", "MA", "02169", ("617",)),
+    ("Lowell", "MA", "01852", ("978",)),
+    ("Brockton", "MA", "02301", ("508",)),
+    ("Newton", "MA", "02458", ("617",)),
+    ("Nashua", "NH", "03060", ("603",)),
+    ("Manchester", "NH", "03101", ("603",)),
+    ("Newark", "NJ", "07102", ("973",)),
+    ("Princeton", "NJ", "08540", ("609",)),
+    ("Hoboken", "NJ", "07030", ("201",)),
+    ("Providence", "RI", "02903", ("401",)),
+    ("Hartford", "CT", "06103", ("860",)),
+    ("New York", "NY", "10001", ("212", "646")),
 )
 _STATE_SPELLINGS = {
     "MA": (("MA", 70), ("ma", 8), ("Mass.", 8), ("Massachusetts", 10), ("Ma", 4)),
@@ -62,21 +69,47 @@ _STATE_SPELLINGS = {
     "NY": (("NY", 85), ("N.Y.", 5), ("New York", 10)),
 }
 # (index into _PLACES, state spelling) forced on the first rows
-_FORCED_PLACES = ((0, "MA"), (1, "ma"), (2, "Mass."), (3, "Massachusetts"), (10, "N.J."),
-                  (11, "New Jersey"), (8, "NH"), (12, "nj"), (4, "Ma"), (9, "N.H."),
-                  (9, "New Hampshire"), (13, "RI"), (14, "Conn."), (15, "NY"), (5, "MA"),
-                  (6, "MA"))
-_STREETS = ("Main St", "Beacon St", "Elm St", "Washington St", "Centre St", "Highland Ave",
-            "Maple Ave", "Park Rd", "School St", "Pleasant St", "Chestnut Hill Ave",
-            "Commonwealth Ave", "Water St", "Summer St", "Prospect St")
+_FORCED_PLACES = (
+    (0, "MA"),
+    (1, "ma"),
+    (2, "Mass."),
+    (3, "Massachusetts"),
+    (10, "N.J."),
+    (11, "New Jersey"),
+    (8, "NH"),
+    (12, "nj"),
+    (4, "Ma"),
+    (9, "N.H."),
+    (9, "New Hampshire"),
+    (13, "RI"),
+    (14, "Conn."),
+    (15, "NY"),
+    (5, "MA"),
+    (6, "MA"),
+)
+_STREETS = (
+    "Main St",
+    "Beacon St",
+    "Elm St",
+    "Washington St",
+    "Centre St",
+    "Highland Ave",
+    "Maple Ave",
+    "Park Rd",
+    "School St",
+    "Pleasant St",
+    "Chestnut Hill Ave",
+    "Commonwealth Ave",
+    "Water St",
+    "Summer St",
+    "Prospect St",
+)
 _UNITS = ("", "", "", "", " Apt 2", " Apt 3B", ", Unit 4", " #12", ", Apt 1")
 _MONTHS = ("", "JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC")
-_IMPOSSIBLE_DOBS = ("02/30/1971", "13/45/1980", "04/31/1988", "1975-02-29", "31-FEB-82",
-                    "00/15/1990")
+_IMPOSSIBLE_DOBS = ("02/30/1971", "13/45/1980", "04/31/1988", "1975-02-29", "31-FEB-82", "00/15/1990")
 
 _SEX = (("M", 40), ("F", 42), ("male", 4), ("Female", 4), ("f", 4), ("U", 3), ("", 3))
-_PHONE_SHAPES = ("({a}) {x}-{l}", "{a}.{x}.{l}", "{a}{x}{l}", "+1 {a} {x} {l}",
-                 "{a}-{x}-{l} x{e}", "{a}-{x}-{l}", "")
+_PHONE_SHAPES = ("({a}) {x}-{l}", "{a}.{x}.{l}", "{a}{x}{l}", "+1 {a} {x} {l}", "{a}-{x}-{l} x{e}", "{a}-{x}-{l}", "")
 _PHONE_WEIGHTS = (30, 12, 15, 8, 5, 22, 8)
 
 _DOB_FIRST = date(1932, 1, 1).toordinal()
@@ -183,12 +216,10 @@ class _Patients:
                     dob_text = _format_dob(born, shape)
             else:
                 # forced early rows: every dob shape at least once
-                shape_of = {3: 2, 4: "blank", 5: 1, 6: "zero", 7: "bad0", 9: "bad1",
-                            20: "bad2", 21: "bad3", 22: "bad4"}
+                shape_of = {3: 2, 4: "blank", 5: 1, 6: "zero", 7: "bad0", 9: "bad1", 20: "bad2", 21: "bad3", 22: "bad4"}
                 shape = shape_of.get(i, 0)
                 if shape == 2:
-                    born = born.replace(year=1975) if not (born.month == 2 and born.day == 29) \
-                        else date(1975, 3, 14)
+                    born = born.replace(year=1975) if not (born.month == 2 and born.day == 29) else date(1975, 3, 14)
                 if shape == "blank":
                     dob_text, born = "", None
                 elif shape == "zero":
@@ -225,8 +256,7 @@ class _Patients:
                 pshape = _PHONE_SHAPES[i]
             else:
                 pshape = rng.choices(_PHONE_SHAPES, _PHONE_WEIGHTS)[0]
-            phone = pshape.format(a=rng.choice(areas), x="555", l=f"01{rng.randint(0, 99):02d}",
-                                  e=rng.randint(1, 99))
+            phone = pshape.format(a=rng.choice(areas), x="555", l=f"01{rng.randint(0, 99):02d}", e=rng.randint(1, 99))
             k = i % 4 if i < 4 else None
             s = rnd()
             if k == 0 or (k is None and s < 0.55):
@@ -239,15 +269,12 @@ class _Patients:
                 ssn = "999999999"
             sx = _SEX[i][0] if i < len(_SEX) else sex()
             addr = f"{rng.randint(1, 999)} {rng.choice(_STREETS)}{rng.choice(_UNITS)}"
-            email = "" if rnd() < 0.35 else \
-                f"{_ascii(first).lower()}.{_ascii(last).lower()}{rng.randint(1, 99)}@example.com"
-            row = ["", last, first, middle, dob_text, sx, ssn, addr, city, state, zip_text,
-                   phone, email, status]
+            email = "" if rnd() < 0.35 else f"{_ascii(first).lower()}.{_ascii(last).lower()}{rng.randint(1, 99)}@example.com"
+            row = ["", last, first, middle, dob_text, sx, ssn, addr, city, state, zip_text, phone, email, status]
             ok = status in ("A", "I") and last.strip() != "" and born is not None
             return row, born, ok
 
-        def duplicate(last: str, first: str, born: date, dob_text: str,
-                      other_format: bool) -> list[str]:
+        def duplicate(last: str, first: str, born: date, dob_text: str, other_format: bool) -> list[str]:
             y = rnd()
             shape = 0 if y < 0.5 else 1 if y < 0.8 else 2
             if shape == 2 and not 1969 <= born.year <= 1999:
@@ -256,18 +283,31 @@ class _Patients:
                 shape = 1 if shape == 0 else 0
             city, st, zip5, areas = rng.choice(_PLACES)
             phone = rng.choice(_PHONE_SHAPES[:-1]).format(
-                a=rng.choice(areas), x="555", l=f"01{rng.randint(0, 99):02d}", e=rng.randint(1, 99))
-            return ["", _variant(rng, last), _variant(rng, first), "",
-                    _format_dob(born, shape), rng.choice(("M", "F", "")), "",
-                    f"{rng.randint(1, 999)} {rng.choice(_STREETS)}", city, st, zip5, phone, "",
-                    "A" if rnd() < 0.9 else "I"]
+                a=rng.choice(areas), x="555", l=f"01{rng.randint(0, 99):02d}", e=rng.randint(1, 99)
+            )
+            return [
+                "",
+                _variant(rng, last),
+                _variant(rng, first),
+                "",
+                _format_dob(born, shape),
+                rng.choice(("M", "F", "")),
+                "",
+                f"{rng.randint(1, 999)} {rng.choice(_STREETS)}",
+                city,
+                st,
+                zip5,
+                phone,
+                "",
+                "A" if rnd() < 0.9 else "I",
+            ]
 
         def malformed(kind: str) -> list[str]:
             row, _, _ = person(10_000_000)  # an ordinary person of its own
-            if kind == "extra":   # an unquoted comma in the address: one field too many
+            if kind == "extra":  # an unquoted comma in the address: one field too many
                 number, _, street = row[7].partition(" ")
                 return row[:7] + [number + " " + street.split(",")[0], "Apt 5"] + row[8:]
-            return row[:10] + row[11:]     # the zip column dropped
+            return row[:10] + row[11:]  # the zip column dropped
 
         for i in range(n):
             row, born, ok = person(i)
@@ -291,7 +331,7 @@ class _Patients:
                 bad = malformed(kind)
                 bad[0] = next_pat_no()
                 rows.append(bad)
-        if seq >= 10 ** width:
+        if seq >= 10**width:
             raise AssertionError("pat_no width too small")
         self.pat_width = width
         self.max_pat = seq

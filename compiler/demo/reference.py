@@ -21,8 +21,11 @@ class _Tally:
         return {
             "source": self.source,
             "source_rows": self.loaded + self.rejected + self.filtered + self.merged,
-            "loaded": self.loaded, "rejected": self.rejected, "filtered": self.filtered,
-            "merged": self.merged, "rejected_by_reason": dict(self.reasons),
+            "loaded": self.loaded,
+            "rejected": self.rejected,
+            "filtered": self.filtered,
+            "merged": self.merged,
+            "rejected_by_reason": dict(self.reasons),
         }
 
 
@@ -32,7 +35,7 @@ class _Reference:
     def __init__(self) -> None:
         self.maps = {t: _Tally(src, reasons) for t, (src, reasons) in MAPS.items()}
         self.staged = dict.fromkeys(FILES, 0)
-        self.resolved_patients: set[str] = set()   # pat_no of loaded or merged patients
+        self.resolved_patients: set[str] = set()  # pat_no of loaded or merged patients
         self.loaded_cases: set[str] = set()
         self.loaded_visits: set[str] = set()
         self.charge_units = 0
@@ -57,7 +60,7 @@ class _Reference:
         survivors: dict[tuple, str] = {}
         kept: list[tuple[str, tuple | None]] = []
         for r in rows:
-            if len(r) != ncols:          # malformed: never staged
+            if len(r) != ncols:  # malformed: never staged
                 continue
             self.staged["legacy.patients"] += 1
             if r[13] == "D":

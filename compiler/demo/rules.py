@@ -10,23 +10,75 @@ from datetime import date, datetime
 # ---------------------------------------------------------------------------------------
 
 FILES: dict[str, tuple[str, str, tuple[str, ...]]] = {
-    "legacy.patients": ("PATIENTS.csv", "cp1252", (
-        "pat_no", "last_name", "first_name", "middle_initial", "dob", "sex", "ssn",
-        "address1", "city", "state", "zip", "home_phone", "email", "status")),
+    "legacy.patients": (
+        "PATIENTS.csv",
+        "cp1252",
+        (
+            "pat_no",
+            "last_name",
+            "first_name",
+            "middle_initial",
+            "dob",
+            "sex",
+            "ssn",
+            "address1",
+            "city",
+            "state",
+            "zip",
+            "home_phone",
+            "email",
+            "status",
+        ),
+    ),
     "legacy.providers": ("PROVIDERS.csv", "utf-8-sig", ("prov_id", "name", "credential", "npi")),
     "legacy.payers": ("PAYERS.csv", "utf-8", ("payer_id", "payer_name", "payer_type")),
-    "legacy.policies": ("POLICIES.csv", "utf-8", (
-        "policy_id", "pat_no", "payer_id", "member_id", "group_no", "priority", "eff_date",
-        "term_date")),
-    "legacy.cases": ("CASES.csv", "cp1252", (
-        "case_no", "pat_no", "therapist_id", "referring_physician", "referring_npi",
-        "injury_date", "eval_date", "dx1", "dx2", "dx3", "dx4")),
-    "legacy.auths": ("AUTHS.csv", "utf-8", (
-        "auth_no", "case_no", "visits_authorized", "start_date", "end_date")),
-    "legacy.visits": ("VISITS.csv", "cp1252", (
-        "visit_id", "case_no", "pat_no", "prov_id", "dos", "status",
-        "cpt1", "units1", "mod1", "amount1", "cpt2", "units2", "mod2", "amount2",
-        "cpt3", "units3", "mod3", "amount3")),
+    "legacy.policies": (
+        "POLICIES.csv",
+        "utf-8",
+        ("policy_id", "pat_no", "payer_id", "member_id", "group_no", "priority", "eff_date", "term_date"),
+    ),
+    "legacy.cases": (
+        "CASES.csv",
+        "cp1252",
+        (
+            "case_no",
+            "pat_no",
+            "therapist_id",
+            "referring_physician",
+            "referring_npi",
+            "injury_date",
+            "eval_date",
+            "dx1",
+            "dx2",
+            "dx3",
+            "dx4",
+        ),
+    ),
+    "legacy.auths": ("AUTHS.csv", "utf-8", ("auth_no", "case_no", "visits_authorized", "start_date", "end_date")),
+    "legacy.visits": (
+        "VISITS.csv",
+        "cp1252",
+        (
+            "visit_id",
+            "case_no",
+            "pat_no",
+            "prov_id",
+            "dos",
+            "status",
+            "cpt1",
+            "units1",
+            "mod1",
+            "amount1",
+            "cpt2",
+            "units2",
+            "mod2",
+            "amount2",
+            "cpt3",
+            "units3",
+            "mod3",
+            "amount3",
+        ),
+    ),
     "legacy.notes": ("NOTES.csv", "utf-8-sig", ("note_id", "visit_id", "note_type", "note_text")),
 }
 
@@ -63,7 +115,7 @@ def _npi_check_digit(first9: str) -> int:
     total = 24  # the Luhn contribution of the prefix 80840
     for i, ch in enumerate(reversed(first9)):
         d = int(ch)
-        if i % 2 == 0:          # doubled: rightmost of the payload, then every other one
+        if i % 2 == 0:  # doubled: rightmost of the payload, then every other one
             d *= 2
             if d > 9:
                 d -= 9

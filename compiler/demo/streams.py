@@ -29,6 +29,7 @@ def _weighted(rng: random.Random, table):
             if x < c:
                 return v
         return values[-1]
+
     return pick
 
 

@@ -35,7 +35,12 @@ from compiler.dialects.duckdb import DUCKDB
 from compiler.dialects.mysql import MYSQL
 from compiler.dialects.postgres import POSTGRES
 from compiler.dialects.record import (
-    COMMON_TARGET_TYPES, Capabilities, Collation, Dialect, IdentifierRules, Staging,
+    COMMON_TARGET_TYPES,
+    Capabilities,
+    Collation,
+    Dialect,
+    IdentifierRules,
+    Staging,
 )
 
 # the dialects chartshift runs on, in the order `compile` writes them
@@ -51,7 +56,22 @@ def by_url_scheme(scheme: str) -> Dialect | None:
 
 
 __all__ = [
-    "BY_NAME", "BY_URL_SCHEME", "COMMON_TARGET_TYPES", "Capabilities", "Collation", "DUCKDB", "Dialect",
-    "IdentifierRules", "MYSQL", "NO_BOOLEAN_VALUES", "POSTGRES", "RUNNABLE", "RUNNABLE_NAMES", "Staging",
-    "by_url_scheme", "compile_only", "refusal", "sqlglot_dialects",
+    "BY_NAME",
+    "BY_URL_SCHEME",
+    "COMMON_TARGET_TYPES",
+    "Capabilities",
+    "Collation",
+    "DUCKDB",
+    "Dialect",
+    "IdentifierRules",
+    "MYSQL",
+    "NO_BOOLEAN_VALUES",
+    "POSTGRES",
+    "RUNNABLE",
+    "RUNNABLE_NAMES",
+    "Staging",
+    "by_url_scheme",
+    "compile_only",
+    "refusal",
+    "sqlglot_dialects",
 ]

@@ -35,6 +35,11 @@ def compile_only(name: str) -> Dialect:
 
     quote = SqlglotDialect.get_or_raise(name).IDENTIFIER_START
     return Dialect(
-        name=name, title=name, sqlglot=name, identifiers=IdentifierRules(quote=quote, max_length=None),
-        collation=Collation(), capabilities=Capabilities(), runnable=False,
+        name=name,
+        title=name,
+        sqlglot=name,
+        identifiers=IdentifierRules(quote=quote, max_length=None),
+        collation=Collation(),
+        capabilities=Capabilities(),
+        runnable=False,
     )

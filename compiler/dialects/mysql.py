@@ -10,14 +10,21 @@ MYSQL = Dialect(
     title="MariaDB",
     sqlglot="mysql",
     # 64 characters; no trailing space (ERROR 1103/1166); the catalog is utf8mb3 (ERROR 1300)
-    identifiers=IdentifierRules(quote="`", max_length=64, forbidden_characters="\x00", forbidden_trailing=" ",
-                                max_code_point=0xFFFF, schema_separator="__"),
+    identifiers=IdentifierRules(
+        quote="`", max_length=64, forbidden_characters="\x00", forbidden_trailing=" ", max_code_point=0xFFFF, schema_separator="__"
+    ),
     # The default collations ignore case and trailing spaces even in `=`: every text column
     # chartshift creates is byte-wise.  utf8mb4_bin is still PAD SPACE ('P001' = 'P001 ');
     # the NO PAD variant is not.
     collation=Collation(binary="utf8mb4_nopad_bin", on_key_columns=True, on_text_columns=True),
-    capabilities=Capabilities(transactional_ddl=False, publish_by_rename=True, temporary_work=False,
-                              stage_row_key=True, survivor_id_by_window=True, column_grants=True),
+    capabilities=Capabilities(
+        transactional_ddl=False,
+        publish_by_rename=True,
+        temporary_work=False,
+        stage_row_key=True,
+        survivor_id_by_window=True,
+        column_grants=True,
+    ),
     target_types=target_types(timestamp="DATETIME"),
     key_type="VARCHAR(255)",
     json_object="json_object",

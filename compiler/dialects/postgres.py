@@ -9,8 +9,7 @@ POSTGRES = Dialect(
     title="PostgreSQL",
     sqlglot="postgres",
     # NAMEDATALEN - 1; a longer name is cut (with a NOTICE), on a character boundary
-    identifiers=IdentifierRules(quote='"', max_length=63, length_unit="bytes", truncates=True,
-                                forbidden_characters="\x00"),
+    identifiers=IdentifierRules(quote='"', max_length=63, length_unit="bytes", truncates=True, forbidden_characters="\x00"),
     # Staged and target text keep the database's collation: PostgreSQL's regex classes
     # ([[:alpha:]] in title()) follow it, and "C" would make them ASCII-only.  Equality
     # does not depend on it; ordering is made binary where it decides ids (keys, dedup).

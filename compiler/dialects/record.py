@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Mapping
 
 
 @dataclass(frozen=True)
@@ -13,13 +13,13 @@ class IdentifierRules:
 
     Recorded for the checker (issue 14); generation does not enforce them yet."""
 
-    quote: str                           # opens and closes a quoted name; doubled inside it
-    max_length: int | None               # None: no practical limit
-    length_unit: str = "characters"      # "bytes" (of UTF-8) or "characters"
-    truncates: bool = False              # a longer name is cut silently (PostgreSQL), not refused
-    forbidden_characters: str = ""       # anywhere in a name
-    forbidden_trailing: str = ""         # at the end of a name (MariaDB: spaces)
-    max_code_point: int | None = None    # MariaDB's catalog is utf8mb3: nothing above U+FFFF
+    quote: str  # opens and closes a quoted name; doubled inside it
+    max_length: int | None  # None: no practical limit
+    length_unit: str = "characters"  # "bytes" (of UTF-8) or "characters"
+    truncates: bool = False  # a longer name is cut silently (PostgreSQL), not refused
+    forbidden_characters: str = ""  # anywhere in a name
+    forbidden_trailing: str = ""  # at the end of a name (MariaDB: spaces)
+    max_code_point: int | None = None  # MariaDB's catalog is utf8mb3: nothing above U+FFFF
     # one namespace per database (MariaDB): `schema.table` becomes `schema<separator>table`
     schema_separator: str | None = None
 
@@ -41,8 +41,9 @@ class IdentifierRules:
         if self.max_length is not None and self.length(name) > self.max_length:
             what = "cut to" if self.truncates else "longer than"
             out.append(f"{what} {self.max_length} {self.length_unit}")
-        bad = sorted({c for c in name if c in self.forbidden_characters
-                      or (self.max_code_point is not None and ord(c) > self.max_code_point)})
+        bad = sorted(
+            {c for c in name if c in self.forbidden_characters or (self.max_code_point is not None and ord(c) > self.max_code_point)}
+        )
         if bad:
             out.append("characters " + ", ".join(f"U+{ord(c):04X}" for c in bad))
         if self.forbidden_trailing and name and name[-1] in self.forbidden_trailing:
@@ -54,20 +55,20 @@ class IdentifierRules:
 class Collation:
     """How text compares byte-wise, so that ids, dedup groups and unique checks agree."""
 
-    binary: str | None = None        # the byte-wise collation's name; None: none to name
-    quoted: bool = False             # spelled as a quoted identifier (`COLLATE "C"`)
+    binary: str | None = None  # the byte-wise collation's name; None: none to name
+    quoted: bool = False  # spelled as a quoted identifier (`COLLATE "C"`)
     default_is_binary: bool = False  # text compares byte-wise without a collation (DuckDB)
-    on_key_columns: bool = False     # created key columns carry `binary`
-    on_text_columns: bool = False    # every other created text column carries it too
+    on_key_columns: bool = False  # created key columns carry `binary`
+    on_text_columns: bool = False  # every other created text column carries it too
 
 
 @dataclass(frozen=True)
 class Staging:
     """How a source file gets into the staging table (the engine adapter does it)."""
 
-    method: str              # read_csv | copy_from_stdin | load_data_local_infile
-    statement: str           # what runs, for people
-    normalized_first: bool   # DuckDB parses the file into clean CSV first (the same rows everywhere)
+    method: str  # read_csv | copy_from_stdin | load_data_local_infile
+    statement: str  # what runs, for people
+    normalized_first: bool  # DuckDB parses the file into clean CSV first (the same rows everywhere)
 
 
 @dataclass(frozen=True)
@@ -100,15 +101,26 @@ class Capabilities:
     # window does not spill to disk
     survivor_id_by_window: bool = False
     # facts for later work; no generated SQL depends on them yet
-    merge: bool = False              # MERGE INTO (DuckDB >= 1.4, PostgreSQL >= 15; not MariaDB)
-    column_grants: bool = False      # GRANT ... (column) ON table (no access control in DuckDB)
+    merge: bool = False  # MERGE INTO (DuckDB >= 1.4, PostgreSQL >= 15; not MariaDB)
+    column_grants: bool = False  # GRANT ... (column) ON table (no access control in DuckDB)
 
 
-COMMON_TARGET_TYPES: Mapping[str, str] = MappingProxyType({
-    "bigint": "BIGINT", "integer": "INTEGER", "int": "INTEGER", "smallint": "SMALLINT",
-    "varchar": "VARCHAR", "char": "CHAR", "text": "TEXT", "decimal": "DECIMAL", "numeric": "DECIMAL",
-    "date": "DATE", "timestamp": "TIMESTAMP", "boolean": "BOOLEAN",
-})
+COMMON_TARGET_TYPES: Mapping[str, str] = MappingProxyType(
+    {
+        "bigint": "BIGINT",
+        "integer": "INTEGER",
+        "int": "INTEGER",
+        "smallint": "SMALLINT",
+        "varchar": "VARCHAR",
+        "char": "CHAR",
+        "text": "TEXT",
+        "decimal": "DECIMAL",
+        "numeric": "DECIMAL",
+        "date": "DATE",
+        "timestamp": "TIMESTAMP",
+        "boolean": "BOOLEAN",
+    }
+)
 
 
 def target_types(**overrides: str) -> Mapping[str, str]:
@@ -123,20 +135,20 @@ class Dialect:
     Runnable dialects have a record of their own (`compiler/dialects/<name>.py`);
     other sqlglot dialects get a compile-only record (`compile_only.py`)."""
 
-    name: str                       # chartshift's name: --dialect, generated/<spec>/<name>/
-    title: str                      # for people: "MariaDB"
-    sqlglot: str                    # the sqlglot dialect that reads and writes its SQL
+    name: str  # chartshift's name: --dialect, generated/<spec>/<name>/
+    title: str  # for people: "MariaDB"
+    sqlglot: str  # the sqlglot dialect that reads and writes its SQL
     identifiers: IdentifierRules
     collation: Collation = field(default_factory=Collation)
     capabilities: Capabilities = field(default_factory=Capabilities)
     target_types: Mapping[str, str] = field(default_factory=lambda: COMMON_TARGET_TYPES)
     key_type: str = "VARCHAR(255)"  # legacy keys (indexed text)
     json_object: str = "json_object"  # the function building a JSON object from key, value, ...
-    runnable: bool = True           # an engine adapter runs it, the function library covers it
-    embedded: bool = False          # in this process, a file target (DuckDB); else a server
+    runnable: bool = True  # an engine adapter runs it, the function library covers it
+    embedded: bool = False  # in this process, a file target (DuckDB); else a server
     staging: Staging | None = None
     url_schemes: tuple[str, ...] = ()  # target URL schemes, the first one canonical
-    url_example: str = ""           # how a target URL looks, for error messages
+    url_example: str = ""  # how a target URL looks, for error messages
     # a scratch database on the server ({name}: the quoted name); None: no server
     create_database: str | None = None
     drop_database: str | None = None

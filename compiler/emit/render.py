@@ -8,7 +8,7 @@ on the spec text and the compiler version, so it is byte-identical run to run.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 import jinja2
 from sqlglot.expressions import Expr
@@ -18,7 +18,7 @@ from compiler.sqlgen.scripts import Script
 from compiler.sqlgen.text import sql_text
 
 
-@lru_cache(maxsize=None)
+@cache
 def environment() -> jinja2.Environment:
     return jinja2.Environment(
         loader=jinja2.PackageLoader("compiler.emit", "templates"),

@@ -1,5 +1,6 @@
 """The transform-function library.  Importing this package registers every function."""
 
+from compiler.functions import library  # noqa: F401  (registers the functions)
 from compiler.functions.registry import (  # noqa: F401
     ANY_DIALECT,
     DIALECTS,
@@ -10,4 +11,3 @@ from compiler.functions.registry import (  # noqa: F401
     lower_call,
     register,
 )
-from compiler.functions import library  # noqa: F401,E402  (registers the functions)

@@ -9,12 +9,11 @@ strict-mode warning turned error (MariaDB).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from sqlglot import exp
 
-from compiler.ir import types as T
 from compiler.functions.registry import Function, register
 from compiler.functions.sqlkit import (
     Engine,
@@ -25,6 +24,7 @@ from compiler.functions.sqlkit import (
     num,
     per_dialect,
 )
+from compiler.ir import types as T
 
 # Digits before the decimal point, plain or grouped by commas (1,250,000).  The bounds
 # keep every accepted value inside the result type: DECIMAL(38, 10) has 28 integer
@@ -38,13 +38,15 @@ _DECIMAL_SHAPE = f"[+-]?{_AMOUNT}"
 # parse_integer: optional sign, integer, optionally a zero fraction (12.0 from spreadsheets).
 _INTEGER_SHAPE = f"[+-]?{_BIGINT_INT}(?:\\.0+)?"
 # parse_money: the accepted layouts.
-_MONEY_SHAPE = "|".join([
-    f"\\$?\\s*\\(\\s*\\$?\\s*{_AMOUNT}\\s*\\)",   # (25.00)  $(25.00)  ($25.00)
-    f"-\\s*\\$?\\s*{_AMOUNT}",                     # -25  -$25  - $ 25
-    f"\\$\\s*-\\s*{_AMOUNT}",                      # $-25
-    f"\\$?\\s*{_AMOUNT}\\s*-",                     # 25-  $25.00-   (trailing minus)
-    f"\\+?\\s*\\$?\\s*{_AMOUNT}",                # 25  $1,250.00  +$5
-])
+_MONEY_SHAPE = "|".join(
+    [
+        f"\\$?\\s*\\(\\s*\\$?\\s*{_AMOUNT}\\s*\\)",  # (25.00)  $(25.00)  ($25.00)
+        f"-\\s*\\$?\\s*{_AMOUNT}",  # -25  -$25  - $ 25
+        f"\\$\\s*-\\s*{_AMOUNT}",  # $-25
+        f"\\$?\\s*{_AMOUNT}\\s*-",  # 25-  $25.00-   (trailing minus)
+        f"\\+?\\s*\\$?\\s*{_AMOUNT}",  # 25  $1,250.00  +$5
+    ]
+)
 
 
 def _replace(e: exp.Expression, old: str, new: str) -> exp.Expression:
@@ -81,11 +83,12 @@ def _parse_integer(eng: Engine, a: list[exp.Expression]) -> exp.Expression:
 # other input goes through the full lowering.  A fast-path input has the full shape and
 # the same cleaned text, so the result is the same.
 
+
 @dataclass(frozen=True)
 class _FastPath:
-    shape: str          # portable regex subset; a subset of the full shape
-    max_length: int     # characters; keeps the digits within the full shape's bound
-    strip: str          # characters to remove before the CAST
+    shape: str  # portable regex subset; a subset of the full shape
+    max_length: int  # characters; keeps the digits within the full shape's bound
+    strip: str  # characters to remove before the CAST
 
 
 _PLAIN_DECIMAL = "[0-9]+(?:\\.[0-9]+)?"
@@ -106,12 +109,14 @@ def _with_fast_path(name: str, result: str, full: Callable[[Engine, list[exp.Exp
         if fast is None:
             return slow
         t = exp.Trim(this=a[0].copy())
-        test = exp.And(this=exp.LTE(this=exp.Length(this=t.copy()), expression=num(fast.max_length)),
-                       expression=eng.full_match(t.copy(), fast.shape))
+        test = exp.And(
+            this=exp.LTE(this=exp.Length(this=t.copy()), expression=num(fast.max_length)), expression=eng.full_match(t.copy(), fast.shape)
+        )
         text = t.copy()
         for c in fast.strip:
             text = _replace(text, c, "")
         return case((test, eng.cast(text, result)), default=slow)
+
     return build
 
 
@@ -125,38 +130,47 @@ def _round(a: list[exp.Expression]) -> exp.Expression:
 
 register(
     Function(
-        "parse_decimal", (T.TEXT,), T.DECIMAL,
+        "parse_decimal",
+        (T.TEXT,),
+        T.DECIMAL,
         "Parse a decimal number: optional sign, digits (optionally grouped with commas: "
         "1,250.5), optional fraction. Surrounding spaces are ignored. Anything else "
         "(currency signs, exponents, letters, blanks) gives NULL. Result DECIMAL(38, 10): "
         "at most 28 integer digits (else NULL), fractions beyond 10 digits are rounded "
         "half away from zero.",
         per_dialect(_with_fast_path("parse_decimal", T.DECIMAL, _parse_decimal)),
-        examples=(("parse_decimal('1,250.5')", "1250.5"), ("parse_decimal('-3')", "-3"),
-                  ("parse_decimal('12abc')", "NULL")),
+        examples=(("parse_decimal('1,250.5')", "1250.5"), ("parse_decimal('-3')", "-3"), ("parse_decimal('12abc')", "NULL")),
     ),
     Function(
-        "parse_money", (T.TEXT,), T.DECIMAL,
+        "parse_money",
+        (T.TEXT,),
+        T.DECIMAL,
         "Parse a money amount into DECIMAL(38, 2): optional $, commas, and a negative "
         "amount written -25, -$25, $-25, 25- or (25.00). More than two decimals are rounded "
         "half away from zero. Blank or anything else gives NULL.",
         per_dialect(_with_fast_path("parse_money", "money", _parse_money)),
-        examples=(("parse_money('$1,250.00')", "1250.00"), ("parse_money('(25.00)')", "-25.00"),
-                  ("parse_money('-$5')", "-5.00"), ("parse_money('95')", "95.00")),
+        examples=(
+            ("parse_money('$1,250.00')", "1250.00"),
+            ("parse_money('(25.00)')", "-25.00"),
+            ("parse_money('-$5')", "-5.00"),
+            ("parse_money('95')", "95.00"),
+        ),
     ),
     Function(
-        "parse_integer", (T.TEXT,), T.INTEGER,
+        "parse_integer",
+        (T.TEXT,),
+        T.INTEGER,
         "Parse a whole number: optional sign, digits (optionally grouped with commas), "
         "optionally followed by a zero fraction ('12.0', as spreadsheets write it). At "
         "most 18 digits. Anything else, including '12.5', gives NULL.",
         per_dialect(_with_fast_path("parse_integer", T.INTEGER, _parse_integer)),
-        examples=(("parse_integer(' 42 ')", "42"), ("parse_integer('1,200')", "1200"),
-                  ("parse_integer('4 units')", "NULL")),
+        examples=(("parse_integer(' 42 ')", "42"), ("parse_integer('1,200')", "1200"), ("parse_integer('4 units')", "NULL")),
     ),
     Function(
-        "round", (T.DECIMAL, T.INTEGER), T.DECIMAL,
-        "Round half away from zero to `places` decimal places (negative: tens, hundreds, "
-        "...). `places` must be an integer constant.",
+        "round",
+        (T.DECIMAL, T.INTEGER),
+        T.DECIMAL,
+        "Round half away from zero to `places` decimal places (negative: tens, hundreds, ...). `places` must be an integer constant.",
         {"*": _round},
         examples=(("round(2.345, 2)", "2.35"), ("round(-12.5, 0)", "-13"), ("round(1250, -2)", "1300")),
     ),

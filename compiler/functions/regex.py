@@ -82,8 +82,8 @@ class RegexError(ValueError):
 
 @dataclass(frozen=True)
 class _Tok:
-    kind: str   # lit, esc, ctrl, dot, short, letter, notletter, bol, eol, open, ncopen,
-                # close, alt, quant  (classes are stored pre-rendered, as {dialect: text})
+    kind: str  # lit, esc, ctrl, dot, short, letter, notletter, bol, eol, open, ncopen,
+    # close, alt, quant  (classes are stored pre-rendered, as {dialect: text})
     text: str = ""
 
     def render(self, dialect: str) -> str:
@@ -96,7 +96,7 @@ class _Tok:
             return _CONTROL[self.text]
         if k == "dot":
             return "."
-        if k == "short":                       # \d \D \s \S \w \W -> explicit ASCII classes
+        if k == "short":  # \d \D \s \S \w \W -> explicit ASCII classes
             items = _CLASS_ITEMS[self.text.lower()]
             return ("[^" if self.text.isupper() else "[") + items + "]"
         if k == "letter":
@@ -168,9 +168,10 @@ def parse_regex(text: str, allow_empty_match: bool = True) -> Regex:
     does), so they are no use for replacing."""
     rx = _parse_cached(text)
     if rx.matches_empty and not allow_empty_match:
-        raise RegexError("the pattern can match the empty string (the engines replace "
-                         "empty matches differently); make it match at least one character",
-                         text)
+        raise RegexError(
+            "the pattern can match the empty string (the engines replace empty matches differently); make it match at least one character",
+            text,
+        )
     return rx
 
 
@@ -300,10 +301,9 @@ class _Parser:
         end = s.find("}", self.i)
         if end < 0:
             self.err("unterminated '{' (write a literal brace as '\\{')")
-        body = s[self.i + 1:end]
+        body = s[self.i + 1 : end]
         parts = body.split(",")
-        ok = len(parts) in (1, 2) and parts[0].isdigit() and (
-            len(parts) == 1 or parts[1] == "" or parts[1].isdigit())
+        ok = len(parts) in (1, 2) and parts[0].isdigit() and (len(parts) == 1 or parts[1] == "" or parts[1].isdigit())
         if not ok or not all(p.isascii() for p in parts):
             self.err(f"bad repetition {{{body}}}")
         lo = int(parts[0])
@@ -380,7 +380,7 @@ class _Parser:
                 first = False
                 continue
             # a plain character, maybe the start of a range
-            if (self.i + 2 < len(s) and s[self.i + 1] == "-" and s[self.i + 2] not in "]\\["):
+            if self.i + 2 < len(s) and s[self.i + 1] == "-" and s[self.i + 2] not in "]\\[":
                 lo, hi = c, s[self.i + 2]
                 if ord(hi) < ord(lo):
                     self.err(f"bad range {lo}-{hi}")
@@ -418,12 +418,10 @@ def parse_replacement(text: str, groups: int) -> Replacement:
             if c.isdigit() and c != "0":
                 n = int(c)
                 if n > groups:
-                    raise RegexError(f"\\{n} refers to a group the pattern does not have "
-                                     f"(it has {groups})", text, i)
+                    raise RegexError(f"\\{n} refers to a group the pattern does not have (it has {groups})", text, i)
                 max_group = max(max_group, n)
             elif c != "\\":
-                raise RegexError(f"only \\1-\\9 and \\\\ are portable in a replacement, not \\{c}",
-                                 text, i)
+                raise RegexError(f"only \\1-\\9 and \\\\ are portable in a replacement, not \\{c}", text, i)
             i += 2
             continue
         i += 1

@@ -8,8 +8,8 @@ sqlglot tree.  Lowerings never paste user text into SQL strings: literals are bu
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Callable, Mapping, Sequence
 
 from sqlglot import exp
 
@@ -31,15 +31,15 @@ class Function:
     """A transform function available in spec expressions."""
 
     name: str
-    params: tuple[str, ...]                 # types of the fixed parameters
-    returns: str                            # a value type, or "arg0" (type of the first argument)
+    params: tuple[str, ...]  # types of the fixed parameters
+    returns: str  # a value type, or "arg0" (type of the first argument)
     doc: str
-    lowerings: Mapping[str, Lowering]       # dialect (or "*") -> lowering
-    variadic: str | None = None             # type of extra arguments, if any
-    min_args: int | None = None             # defaults to len(params)
-    literal_params: tuple[int, ...] = ()    # argument positions that must be string literals
+    lowerings: Mapping[str, Lowering]  # dialect (or "*") -> lowering
+    variadic: str | None = None  # type of extra arguments, if any
+    min_args: int | None = None  # defaults to len(params)
+    literal_params: tuple[int, ...] = ()  # argument positions that must be string literals
     examples: Sequence[tuple[str, str]] = field(default_factory=tuple)  # (call, result) for docs
-    literal_variadic: bool = False          # the extra (variadic) arguments must be literals too
+    literal_variadic: bool = False  # the extra (variadic) arguments must be literals too
     # Optional compile-time check of the literal arguments ({position: text}); returns
     # error messages (empty when fine).  E.g. unknown date-format directives, regexes
     # outside the portable subset.
@@ -95,8 +95,7 @@ def register(*functions: Function) -> None:
 VALUE_TYPE_KEY = "chartshift_value_type"
 
 
-def lower_call(name: str, args: list[exp.Expression], dialect: str,
-               arg_types: Sequence[str] | None = None) -> exp.Expression:
+def lower_call(name: str, args: list[exp.Expression], dialect: str, arg_types: Sequence[str] | None = None) -> exp.Expression:
     """Lower a call of a registered function for `dialect`.
 
     `arg_types` (optional) are the checked value types of the arguments; passing them
@@ -135,8 +134,7 @@ _PLACEHOLDER_PREFIX = "__cs_lowering_arg_"
 _INSPECTED = (exp.Cast, exp.Binary, exp.Unary, exp.Connector, exp.Paren)
 
 
-_COSTLY = (exp.Subquery, exp.Select, exp.RegexpReplace, exp.RegexpLike, exp.RegexpILike,
-           exp.RegexpExtract, exp.RegexpSplit)
+_COSTLY = (exp.Subquery, exp.Select, exp.RegexpReplace, exp.RegexpLike, exp.RegexpILike, exp.RegexpExtract, exp.RegexpSplit)
 
 
 def cheap_to_repeat(e: exp.Expression) -> bool:
@@ -171,7 +169,7 @@ def _placeholder_index(node: exp.Expression) -> int | None:
     if type(node) is exp.Column and node.args.get("table") is None:
         name = node.this.this if isinstance(node.this, exp.Identifier) else None
         if isinstance(name, str) and name.startswith(_PLACEHOLDER_PREFIX):
-            return int(name[len(_PLACEHOLDER_PREFIX):])
+            return int(name[len(_PLACEHOLDER_PREFIX) :])
     return None
 
 

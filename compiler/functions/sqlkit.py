@@ -12,17 +12,17 @@ sqlglot, with placeholders replaced by argument trees (see `template`).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache, partial
-from typing import Callable, Iterable, Mapping, Sequence
+from functools import cache, partial
 
 import sqlglot
 from sqlglot import exp
 
 from compiler.dialects import MYSQL, POSTGRES
-from compiler.ir import types as T
 from compiler.functions.regex import Regex, parse_regex
 from compiler.functions.registry import DIALECTS, VALUE_TYPE_KEY, Lowering
+from compiler.ir import types as T
 
 __all__ = [
     # for other passes
@@ -85,14 +85,14 @@ def int_literal(e: exp.Expression) -> int | None:
 
 def paren(e: exp.Expression) -> exp.Expression:
     """Parenthesise operator expressions so that nesting never depends on precedence."""
-    if isinstance(e, (exp.Binary, exp.Unary, exp.Connector, exp.Collate)) and not isinstance(
-            e, exp.Paren):
+    if isinstance(e, (exp.Binary, exp.Unary, exp.Connector, exp.Collate)) and not isinstance(e, exp.Paren):
         return exp.Paren(this=e)
     return e
 
 
-def case(*whens: tuple[exp.Expression, exp.Expression], default: exp.Expression | None = None,
-         subject: exp.Expression | None = None) -> exp.Case:
+def case(
+    *whens: tuple[exp.Expression, exp.Expression], default: exp.Expression | None = None, subject: exp.Expression | None = None
+) -> exp.Case:
     node = exp.Case(this=subject, ifs=[exp.If(this=c, true=v) for c, v in whens])
     if default is not None:
         node.set("default", default)
@@ -124,7 +124,7 @@ def template(sql: str, dialect: str, **args: exp.Expression) -> exp.Expression:
     return tree.transform(sub, copy=False)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _parsed_template(sql: str, dialect: str) -> exp.Expression:
     """A template parsed once per run (callers copy it before substituting)."""
     return sqlglot.parse_one(sql, read=dialect)
@@ -136,8 +136,8 @@ def _parsed_template(sql: str, dialect: str) -> exp.Expression:
 
 _TYPE_SQL = {
     # value type -> SQL type used by the library's casts; per dialect where it differs
-    T.TEXT: {"*": "TEXT"},             # sqlglot renders CHAR inside CAST for MySQL
-    T.INTEGER: {"*": "BIGINT"},        # SIGNED for MySQL
+    T.TEXT: {"*": "TEXT"},  # sqlglot renders CHAR inside CAST for MySQL
+    T.INTEGER: {"*": "BIGINT"},  # SIGNED for MySQL
     T.DECIMAL: {"*": "DECIMAL(38, 10)"},
     "money": {"*": "DECIMAL(38, 2)"},
     "int32": {"*": "INT"},
@@ -153,7 +153,7 @@ def sql_type(value_type: str, dialect: str) -> exp.DataType:
     return _built_sql_type(value_type, dialect).copy()
 
 
-@lru_cache(maxsize=None)
+@cache
 def _built_sql_type(value_type: str, dialect: str) -> exp.DataType:
     table = _TYPE_SQL[value_type]
     return exp.DataType.build(table.get(dialect, table["*"]), dialect=dialect)
@@ -202,7 +202,7 @@ class Engine:
     """What one dialect needs to lower the library's functions."""
 
     name: str
-    binary: Callable[[exp.Expression], exp.Expression]      # text that compares byte-wise
+    binary: Callable[[exp.Expression], exp.Expression]  # text that compares byte-wise
     _matches: Callable[[exp.Expression, exp.Expression], exp.Expression]
     _replace: Callable[[exp.Expression, exp.Expression, exp.Expression], exp.Expression]
     _first_match: Callable[[exp.Expression, exp.Expression], exp.Expression]  # '' or NULL if none
@@ -218,12 +218,10 @@ class Engine:
         """TRUE when the pattern matches somewhere in subject (NULL when subject is)."""
         return self._matches(subject, self.rx(pattern))
 
-    def replace_all(self, subject: exp.Expression, pattern: str | Regex,
-                    replacement: str) -> exp.Expression:
+    def replace_all(self, subject: exp.Expression, pattern: str | Regex, replacement: str) -> exp.Expression:
         return self._replace(subject, self.rx(pattern), lit(replacement))
 
-    def rewrite_full(self, subject: exp.Expression, pattern: str, replacement: str,
-                     empty_as_null: bool = True) -> exp.Expression:
+    def rewrite_full(self, subject: exp.Expression, pattern: str, replacement: str, empty_as_null: bool = True) -> exp.Expression:
         """`replacement` (with \\N group references) when the whole subject matches
         `pattern`, else NULL -- with a single reference to the subject:
 
@@ -247,8 +245,7 @@ class Engine:
         which keeps this cheap: PostgreSQL's regex engine is slow at capturing)."""
         return self.matches(subject, f"^(?:{pattern})$")
 
-    def keep_full(self, subject: exp.Expression, pattern: str,
-                  once: bool = False) -> exp.Expression:
+    def keep_full(self, subject: exp.Expression, pattern: str, once: bool = False) -> exp.Expression:
         """The subject when the whole of it matches `pattern`, else NULL.
 
         By default `CASE WHEN <full match> THEN subject END`: the subject appears twice,
@@ -269,19 +266,19 @@ class Engine:
     def cast(self, e: exp.Expression, value_type: str) -> exp.Cast:
         return cast(e, value_type, self.name)
 
-    def lookup(self, key: exp.Expression, pairs: Iterable[tuple[str, str]],
-               default: exp.Expression | None = None) -> exp.Case:
+    def lookup(self, key: exp.Expression, pairs: Iterable[tuple[str, str]], default: exp.Expression | None = None) -> exp.Case:
         """CASE key WHEN 'k1' THEN 'v1' ... END with a byte-wise comparison."""
-        return case(*((lit(k), lit(v)) for k, v in pairs), subject=self.binary(key),
-                    default=default)
+        return case(*((lit(k), lit(v)) for k, v in pairs), subject=self.binary(key), default=default)
 
 
 def _collate(collation: Callable[[], exp.Expression]) -> Callable[[exp.Expression], exp.Expression]:
     """`collation` builds the (small) collation node: cheaper than copying one."""
+
     def apply(e: exp.Expression) -> exp.Expression:
         if isinstance(e, exp.Collate) and e.expression == collation():
             return e
         return exp.Collate(this=paren(e), expression=collation())
+
     return apply
 
 
@@ -336,8 +333,7 @@ ENGINES: Mapping[str, Engine] = {
         # MariaDB has no REGEXP_LIKE() and sqlglot renders `x REGEXP p` as REGEXP_LIKE;
         # REGEXP_INSTR(...) > 0 is the same test.  The subject must be binary or the
         # match ignores case (utf8mb4_general_ci).
-        _matches=lambda s, p: exp.GT(this=_fn("REGEXP_INSTR")(_mysql_binary(s), p),
-                                     expression=num(0)),
+        _matches=lambda s, p: exp.GT(this=_fn("REGEXP_INSTR")(_mysql_binary(s), p), expression=num(0)),
         _replace=lambda s, p, r: _fn("REGEXP_REPLACE")(_mysql_binary(s), p, r),
         _first_match=lambda s, p: _fn("REGEXP_SUBSTR")(_mysql_binary(s), p),
         upper=lambda e: exp.Upper(this=e),

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from sqlglot import exp
 
-from compiler.ir import types as T
 from compiler.functions.regex import RegexError, parse_regex, parse_replacement
 from compiler.functions.registry import ANY_DIALECT, Function, register
 from compiler.functions.sqlkit import (
@@ -23,6 +22,7 @@ from compiler.functions.sqlkit import (
     template,
     value_type,
 )
+from compiler.ir import types as T
 
 # ---------------------------------------------------------------------------------
 # title(): letters after a non-letter (or at the start) upper-cased, other letters
@@ -71,8 +71,7 @@ _TITLE_TEMPLATES = {
 
 def _title(eng: Engine, a: list[exp.Expression]) -> exp.Expression:
     s = eng.binary(a[0]) if eng.name == "mysql" else a[0]
-    return template(_TITLE_TEMPLATES[eng.name], eng.name, s=s,
-                    runs=eng.rx(_LETTER_RUNS), letter=eng.rx(_STARTS_WITH_LETTER))
+    return template(_TITLE_TEMPLATES[eng.name], eng.name, s=s, runs=eng.rx(_LETTER_RUNS), letter=eng.rx(_STARTS_WITH_LETTER))
 
 
 # ---------------------------------------------------------------------------------
@@ -104,12 +103,11 @@ def _substr(a: list[exp.Expression]) -> exp.Expression:
     if len(a) == 2:
         return exp.Substring(this=s, start=first)
     v_start, v_len = int_literal(start), int_literal(length[0])
-    if v_start is not None and v_len is not None:           # the usual case: constants
+    if v_start is not None and v_len is not None:  # the usual case: constants
         count: exp.Expression = num(max(v_start + v_len - max(v_start, 1), 0))
     else:
-        end = add(start.copy(), length[0])                   # one past the last position
-        count = case((exp.LTE(this=end, expression=paren(first)), num(0)),
-                     default=exp.Sub(this=end.copy(), expression=paren(first.copy())))
+        end = add(start.copy(), length[0])  # one past the last position
+        count = case((exp.LTE(this=end, expression=paren(first)), num(0)), default=exp.Sub(this=end.copy(), expression=paren(first.copy())))
     return exp.Substring(this=s, start=first.copy(), length=count)
 
 
@@ -165,82 +163,116 @@ def _check_regex_literals(lits) -> list[str]:
 
 register(
     Function(
-        "trim", (T.TEXT,), T.TEXT,
-        "Remove leading and trailing spaces (only the space character; tabs and line "
-        "breaks are kept).",
+        "trim",
+        (T.TEXT,),
+        T.TEXT,
+        "Remove leading and trailing spaces (only the space character; tabs and line breaks are kept).",
         {ANY_DIALECT: lambda a: exp.Trim(this=a[0])},
         examples=(("trim('  P001 ')", "'P001'"), ("trim('   ')", "''")),
     ),
     Function(
-        "upper", (T.TEXT,), T.TEXT, "Upper-case (Unicode).",
+        "upper",
+        (T.TEXT,),
+        T.TEXT,
+        "Upper-case (Unicode).",
         {"duckdb": lambda a: ENGINES["duckdb"].upper(a[0]), ANY_DIALECT: lambda a: exp.Upper(this=a[0])},
         examples=(("upper('müller')", "'MÜLLER'"),),
     ),
     Function(
-        "lower", (T.TEXT,), T.TEXT, "Lower-case (Unicode).",
+        "lower",
+        (T.TEXT,),
+        T.TEXT,
+        "Lower-case (Unicode).",
         {ANY_DIALECT: lambda a: exp.Lower(this=a[0])},
         examples=(("lower('ZOË')", "'zoë'"),),
     ),
     Function(
-        "title", (T.TEXT,), T.TEXT,
+        "title",
+        (T.TEXT,),
+        T.TEXT,
         "Title case: a letter is upper-cased when it starts the text or follows a "
         "non-letter, otherwise lower-cased; non-letters are unchanged. Letters are Unicode "
         "letters.",
         per_dialect(_title),
-        examples=(("title('MÜLLER')", "'Müller'"), ("title('o''brien')", "'O''Brien'"),
-                  ("title('ann-marie')", "'Ann-Marie'"), ("title('3rd')", "'3Rd'")),
+        examples=(
+            ("title('MÜLLER')", "'Müller'"),
+            ("title('o''brien')", "'O''Brien'"),
+            ("title('ann-marie')", "'Ann-Marie'"),
+            ("title('3rd')", "'3Rd'"),
+        ),
     ),
     Function(
-        "digits", (T.TEXT,), T.TEXT,
+        "digits",
+        (T.TEXT,),
+        T.TEXT,
         "Only the ASCII digits 0-9 of the text; NULL when it has none.",
         per_dialect(_digits),
         examples=(("digits('(555) 123-4567')", "'5551234567'"), ("digits('n/a')", "NULL")),
     ),
     Function(
-        "substr", (T.TEXT, T.INTEGER, T.INTEGER), T.TEXT,
+        "substr",
+        (T.TEXT, T.INTEGER, T.INTEGER),
+        T.TEXT,
         "Characters from position `start` (1-based), `length` of them or to the end. "
         "Positions before 1 do not exist: substr('hello', 0, 2) is 'h'; a length <= 0 "
         "gives ''.",
-        {ANY_DIALECT: _substr}, min_args=2,
+        {ANY_DIALECT: _substr},
+        min_args=2,
         examples=(("substr('hello', 2, 3)", "'ell'"), ("substr('hello', 3)", "'llo'")),
     ),
     Function(
-        "concat", (T.ANY,), T.TEXT,
+        "concat",
+        (T.ANY,),
+        T.TEXT,
         "Concatenate the values as text; NULLs count as empty (all NULL gives '').",
-        per_dialect(_concat), variadic=T.ANY,
+        per_dialect(_concat),
+        variadic=T.ANY,
         examples=(("concat('a', NULL, 'b')", "'ab'"), ("concat('v', 2)", "'v2'")),
     ),
     Function(
-        "coalesce", (T.ANY, T.ANY), "arg0",
+        "coalesce",
+        (T.ANY, T.ANY),
+        "arg0",
         "The first argument that is not NULL.",
-        {ANY_DIALECT: lambda a: exp.Coalesce(this=a[0], expressions=a[1:])}, variadic=T.ANY,
+        {ANY_DIALECT: lambda a: exp.Coalesce(this=a[0], expressions=a[1:])},
+        variadic=T.ANY,
         examples=(("coalesce(NULL, 'x')", "'x'"),),
     ),
     Function(
-        "nullif", (T.ANY, T.ANY), "arg0",
-        "NULL when both arguments are equal (text compared byte-wise: case and trailing "
-        "spaces matter), else the first.",
+        "nullif",
+        (T.ANY, T.ANY),
+        "arg0",
+        "NULL when both arguments are equal (text compared byte-wise: case and trailing spaces matter), else the first.",
         per_dialect(_nullif),
         examples=(("nullif('N/A', 'N/A')", "NULL"), ("nullif('n/a', 'N/A')", "'n/a'")),
     ),
     Function(
-        "replace", (T.TEXT, T.TEXT, T.TEXT), T.TEXT,
-        "Replace every occurrence of a substring (case-sensitive); an empty search "
-        "string changes nothing.",
+        "replace",
+        (T.TEXT, T.TEXT, T.TEXT),
+        T.TEXT,
+        "Replace every occurrence of a substring (case-sensitive); an empty search string changes nothing.",
         {ANY_DIALECT: lambda a: exp.Anonymous(this="REPLACE", expressions=a)},
         examples=(("replace('a-b-c', '-', '')", "'abc'"),),
     ),
     Function(
-        "regex_replace", (T.TEXT, T.TEXT, T.TEXT), T.TEXT,
+        "regex_replace",
+        (T.TEXT, T.TEXT, T.TEXT),
+        T.TEXT,
         "Replace every match of a pattern (portable regex subset, see below); the "
         "replacement may use \\1-\\9. Pattern and replacement must be string literals.",
-        per_dialect(_regex_replace), literal_params=(1, 2),
+        per_dialect(_regex_replace),
+        literal_params=(1, 2),
         check_literals=_check_regex_literals,
-        examples=(("regex_replace('a1b22', '[0-9]+', '#')", "'a#b#'"),
-                  ("regex_replace('Lee, Ann', '^(\\pL+), (\\pL+)$', '\\2 \\1')", "'Ann Lee'")),
+        examples=(
+            ("regex_replace('a1b22', '[0-9]+', '#')", "'a#b#'"),
+            ("regex_replace('Lee, Ann', '^(\\pL+), (\\pL+)$', '\\2 \\1')", "'Ann Lee'"),
+        ),
     ),
     Function(
-        "length", (T.TEXT,), T.INTEGER, "Number of characters (Unicode code points).",
+        "length",
+        (T.TEXT,),
+        T.INTEGER,
+        "Number of characters (Unicode code points).",
         {ANY_DIALECT: lambda a: exp.Length(this=a[0])},
         examples=(("length('Zoë')", "3"),),
     ),

@@ -7,11 +7,12 @@ report errors and comment generated SQL with the spec line.  The IR is plain dat
 
 from __future__ import annotations
 
-from typing import Annotated, Literal as L, Union
+from typing import Annotated
+from typing import Literal as L
 
 from pydantic import BaseModel, ConfigDict, Field, model_serializer, model_validator
 
-from compiler.diagnostics import Span  # noqa: F401  (defined in the base layer; re-exported as ir.Span)
+from compiler.diagnostics import Span
 
 
 class Node(BaseModel):
@@ -42,7 +43,7 @@ class Call(Node):
 
     kind: L["call"] = "call"
     func: list[str]
-    args: list["Expr"]
+    args: list[Expr]
 
 
 class Unary(Node):
@@ -50,7 +51,7 @@ class Unary(Node):
 
     kind: L["unary"] = "unary"
     op: L["not", "neg"]
-    operand: "Expr"
+    operand: Expr
 
 
 class Binary(Node):
@@ -58,15 +59,15 @@ class Binary(Node):
 
     kind: L["binary"] = "binary"
     op: str
-    left: "Expr"
-    right: "Expr"
+    left: Expr
+    right: Expr
 
 
 class IsNull(Node):
     """`x is null` / `x is not null`."""
 
     kind: L["is_null"] = "is_null"
-    operand: "Expr"
+    operand: Expr
     negated: bool = False
 
 
@@ -74,8 +75,8 @@ class InList(Node):
     """`x in (a, b)` / `x not in (...)`."""
 
     kind: L["in"] = "in"
-    operand: "Expr"
-    items: list["Expr"]
+    operand: Expr
+    items: list[Expr]
     negated: bool = False
 
 
@@ -83,9 +84,9 @@ class Between(Node):
     """`x between a and b` (inclusive both ends)."""
 
     kind: L["between"] = "between"
-    operand: "Expr"
-    low: "Expr"
-    high: "Expr"
+    operand: Expr
+    low: Expr
+    high: Expr
     negated: bool = False
 
 
@@ -93,36 +94,36 @@ class Like(Node):
     """`x like pattern` (SQL `%` and `_` wildcards, case-sensitive on every engine)."""
 
     kind: L["like"] = "like"
-    operand: "Expr"
-    pattern: "Expr"
+    operand: Expr
+    pattern: Expr
     negated: bool = False
 
 
 class When(Node):
     """One `when ... then ...` branch of a CASE."""
 
-    condition: "Expr"
-    result: "Expr"
+    condition: Expr
+    result: Expr
 
 
 class Case(Node):
     """Searched (`operand` None) or simple CASE."""
 
     kind: L["case"] = "case"
-    operand: "Expr | None" = None
+    operand: Expr | None = None
     whens: list[When]
-    default: "Expr | None" = None
+    default: Expr | None = None
 
 
 class Tuple(Node):
     """`(a, b, ...)`: only meaningful as an `each` item."""
 
     kind: L["tuple"] = "tuple"
-    items: list["Expr"]
+    items: list[Expr]
 
 
 Expr = Annotated[
-    Union[Literal, Name, Call, Unary, Binary, IsNull, InList, Between, Like, Case, Tuple],
+    Literal | Name | Call | Unary | Binary | IsNull | InList | Between | Like | Case | Tuple,
     Field(discriminator="kind"),
 ]
 
@@ -380,8 +381,10 @@ class ReconcileCheck(CheckNode):
     @property
     def name(self) -> str:
         """`reconcile sum(s.t.c) = count(s.t: …)`: expressions shown as `…`, filters left out."""
+
         def show(a: Aggregate) -> str:
             return f"{a.func}({'.'.join(a.table.parts)}{': …' if a.expr else ''})"
+
         return f"reconcile {show(self.left)} {self.compare} {show(self.right)}"
 
 
@@ -394,7 +397,7 @@ class RejectRateCheck(CheckNode):
 
 
 Check = Annotated[
-    Union[CompletenessCheck, UniqueCheck, ValidCheck, ReferencesCheck, ConsistentCheck, ReconcileCheck, RejectRateCheck],
+    CompletenessCheck | UniqueCheck | ValidCheck | ReferencesCheck | ConsistentCheck | ReconcileCheck | RejectRateCheck,
     Field(discriminator="kind"),
 ]
 

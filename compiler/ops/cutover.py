@@ -67,11 +67,11 @@ from compiler.runtime.scratch import private_dir
 DAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 DAY = 24 * 3600
 WEEK = 7 * DAY
-MARGIN = 0.30       # the range: +-30 % (the accuracy measured on the demo) plus the jackknife spread
-REPEATS = 8         # rounds of timing runs at most ...
-MIN_ROUNDS = 3      # ... at least ...
-CONVERGED = 0.03    # ... stopping when a round moves the estimate by 3 % or less
-SETTLED = 0.10      # ... and leaving any one round out moves it by 10 % or less
+MARGIN = 0.30  # the range: +-30 % (the accuracy measured on the demo) plus the jackknife spread
+REPEATS = 8  # rounds of timing runs at most ...
+MIN_ROUNDS = 3  # ... at least ...
+CONVERGED = 0.03  # ... stopping when a round moves the estimate by 3 % or less
+SETTLED = 0.10  # ... and leaving any one round out moves it by 10 % or less
 SIZES = (0.25, 0.5, 0.75)  # of the sample, timed besides the whole sample
 SIZE_NAMES = ("1/4", "1/2", "3/4", "whole")
 FIXED_STEPS = ("startup", "00_setup", "10_typed_views", "overhead")
@@ -93,7 +93,7 @@ class PlanError(UsageError):
 @dataclass(frozen=True)
 class Window:
     text: str
-    start: int   # second of the week (Mon 00:00 = 0), or of the day for a daily window
+    start: int  # second of the week (Mon 00:00 = 0), or of the day for a daily window
     end: int
     length: int  # seconds
 
@@ -112,7 +112,7 @@ _POINT = re.compile(r"^\s*(?:([A-Za-z]+)\.?\s+)?(\d{1,2})(?::(\d{2}))?(?::(\d{2}
 def _point(text: str, whole: str) -> tuple[int | None, int]:
     m = _POINT.match(text)
     if not m:
-        raise PlanError(f"bad window {whole!r}: expected like \"Fri 18:00..Mon 06:00\" or \"22:00..05:00\"")
+        raise PlanError(f'bad window {whole!r}: expected like "Fri 18:00..Mon 06:00" or "22:00..05:00"')
     day_text, hh, mm, ss = m.group(1), int(m.group(2)), int(m.group(3) or 0), int(m.group(4) or 0)
     if hh > 24 or mm > 59 or ss > 59 or (hh == 24 and (mm or ss)):
         raise PlanError(f"bad time {text.strip()!r} in window {whole!r}")
@@ -130,7 +130,7 @@ def parse_window(text: str) -> Window:
     """`Fri 18:00..Mon 06:00` (wraps over the week) or a daily `22:00..05:00` (wraps over
     midnight); times are H[:MM[:SS]].  An end equal to the start means a whole week (or day)."""
     if ".." not in text:
-        raise PlanError(f"bad window {text!r}: expected START..END like \"Fri 18:00..Mon 06:00\"")
+        raise PlanError(f'bad window {text!r}: expected START..END like "Fri 18:00..Mon 06:00"')
     a, b = text.split("..", 1)
     (da, sa), (db, sb) = _point(a, text), _point(b, text)
     if (da is None) != (db is None):
@@ -175,8 +175,7 @@ def timing_target(target: str | None, workdir: Path):
         shutil.rmtree(scratch, ignore_errors=True)
 
 
-def timed_run(compiled, source: Path, target: str | None, workdir: Path,
-              clock=time.process_time) -> dict[str, float]:
+def timed_run(compiled, source: Path, target: str | None, workdir: Path, clock=time.process_time) -> dict[str, float]:
     """step -> seconds of `clock` (default: this process's CPU time, all threads) for one
     migration of `source` (into a scratch target: timing_target), plus `overhead`: what
     no step covers."""
@@ -219,12 +218,12 @@ def fastest(runs: list[dict[str, float]]) -> dict[str, float]:
 @dataclass
 class StepEstimate:
     step: str
-    scale: str                 # what it scales with: "fixed", a table, or "all records"
+    scale: str  # what it scales with: "fixed", a table, or "all records"
     full_rows: int
-    sample_rows: list[int]     # 1/4, 1/2, 3/4 of the sample, the whole sample
+    sample_rows: list[int]  # 1/4, 1/2, 3/4 of the sample, the whole sample
     sample_seconds: list[float]  # fastest of the repeats
-    fixed: float               # the fitted intercept
-    per_row: float             # the fitted slope (seconds per row)
+    fixed: float  # the fitted intercept
+    per_row: float  # the fitted slope (seconds per row)
     estimate: float
     low: float
     high: float
@@ -251,11 +250,11 @@ class Plan:
     low: float
     high: float
     rounds: int = 0
-    spread: float = 0.0        # jackknife: how far leaving one round out moves the estimate
+    spread: float = 0.0  # jackknife: how far leaving one round out moves the estimate
     planning_seconds: float = 0.0
     sample_status: str = ""
-    startup: float = 0.0       # of `estimate`: the run's start (interpreter, imports, spec load)
-    measure: str = "CPU"       # what the sample runs were timed in: CPU (DuckDB) or wall-clock (a server)
+    startup: float = 0.0  # of `estimate`: the run's start (interpreter, imports, spec load)
+    measure: str = "CPU"  # what the sample runs were timed in: CPU (DuckDB) or wall-clock (a server)
 
     @property
     def fits(self) -> bool:
@@ -272,26 +271,34 @@ class Plan:
 
         return {
             "window": {"text": self.window.text, "hours": round(self.window.hours, 4)},
-            "sample_percent": self.percent, "root": self.root,
+            "sample_percent": self.percent,
+            "root": self.root,
             "tables": [vars(t) for t in self.tables],
             "steps": [{k: num(v) for k, v in vars(s).items()} for s in self.steps],
-            "measure": self.measure, "estimate_seconds": round(self.estimate, 3), "startup_seconds": round(self.startup, 3),
-            "migration_seconds": round(self.estimate - self.startup, 3), "low_seconds": round(self.low, 3),
-            "high_seconds": round(self.high, 3), "rounds": self.rounds, "spread": round(self.spread, 4),
-            "fits": self.fits, "margin_seconds": round(self.margin, 3),
-            "planning_seconds": round(self.planning_seconds, 3), "sample_status": self.sample_status,
+            "measure": self.measure,
+            "estimate_seconds": round(self.estimate, 3),
+            "startup_seconds": round(self.startup, 3),
+            "migration_seconds": round(self.estimate - self.startup, 3),
+            "low_seconds": round(self.low, 3),
+            "high_seconds": round(self.high, 3),
+            "rounds": self.rounds,
+            "spread": round(self.spread, 4),
+            "fits": self.fits,
+            "margin_seconds": round(self.margin, 3),
+            "planning_seconds": round(self.planning_seconds, 3),
+            "sample_status": self.sample_status,
         }
 
 
 def step_scale(step: str, compiled) -> str:
     """What a step's time scales with: a source table, "all", or "fixed"."""
-    from compiler.semantic.catalog import dotted
     from compiler.plan.steps import order_maps
+    from compiler.semantic.catalog import dotted
 
     if step in FIXED_STEPS:
         return "fixed"
     if step.startswith("stage:"):
-        return step[len("stage:"):]
+        return step[len("stage:") :]
     m = re.match(r"^20_(\d+)_", step)
     if m:
         maps = order_maps(compiled.spec)  # the scripts are numbered in run order, not spec order
@@ -349,8 +356,10 @@ class _Model:
         if scale == "all":
             return [float(sum(r.values())) for r in self.rows], float(sum(self.full_rows.values()))
         if scale == "commit":
+
             def capped(r):
                 return float(sum(min(n, ROW_GROUP) for n in r.values()))
+
             return [capped(r) for r in self.rows], capped(self.full_rows)
         return [float(r.get(scale, 0)) for r in self.rows], float(self.full_rows.get(scale, 0))
 
@@ -367,15 +376,24 @@ class _Model:
         return sum(self.step(st, timings, rounds)[0] for st in steps)
 
 
-def plan(compiled, source_dir: Path | None, window: Window, percent: float = 2.0, target: str | None = None,
-         root: str | None = None, seed: int = 1, repeats: int = REPEATS, progress=None,
-         startup: float = 0.0) -> Plan:
+def plan(
+    compiled,
+    source_dir: Path | None,
+    window: Window,
+    percent: float = 2.0,
+    target: str | None = None,
+    root: str | None = None,
+    seed: int = 1,
+    repeats: int = REPEATS,
+    progress=None,
+    startup: float = 0.0,
+) -> Plan:
     """Count, sample, time and extrapolate (see the module docstring).  `repeats` is the most
     rounds of timing runs; after MIN_ROUNDS it stops once a round moves the estimate by less
     than CONVERGED.  `startup`: CPU seconds a `chartshift run` spends before it migrates
     (interpreter, imports, spec load), measured by the caller and added as a fixed step."""
-    from compiler.runtime.engines import engine_class
     from compiler.ops.sample import Sampler, default_root
+    from compiler.runtime.engines import engine_class
 
     if not 0 < percent <= 100:
         raise PlanError("--sample-percent must be above 0 and at most 100")
@@ -402,7 +420,7 @@ def plan(compiled, source_dir: Path | None, window: Window, percent: float = 2.0
         # DuckDB works inside this process: its CPU time is the run's.  A server works in
         # its own processes, which this one cannot see: there, the wall clock.
         clock = time.process_time if embedded else time.perf_counter
-        timings: list[list[dict[str, float]]] = [[] for _ in folders]   # [size][round] -> step -> seconds
+        timings: list[list[dict[str, float]]] = [[] for _ in folders]  # [size][round] -> step -> seconds
         status, previous = "", None
         for i in range(max(1, repeats)):
             say(f"timing the migration on {', '.join(SIZE_NAMES[:-1])} and the whole sample (round {i + 1}) ...")
@@ -412,26 +430,56 @@ def plan(compiled, source_dir: Path | None, window: Window, percent: float = 2.0
                 timings[k].append(r)
             done = list(range(i + 1))
             current = model.total(timings, done)
-            if (i + 1 >= MIN_ROUNDS and previous and abs(current - previous) <= CONVERGED * previous
-                    and _jackknife(lambda rs: model.total(timings, rs), done, current) <= SETTLED):
+            if (
+                i + 1 >= MIN_ROUNDS
+                and previous
+                and abs(current - previous) <= CONVERGED * previous
+                and _jackknife(lambda rs: model.total(timings, rs), done, current) <= SETTLED
+            ):
                 break
             previous = current
         rounds = list(range(len(timings[0])))
-        steps = [StepEstimate(STARTUP, "fixed", 0, [0] * len(folders), [startup] * len(folders), startup, 0.0,
-                              startup, startup * (1 - MARGIN), startup * (1 + MARGIN))] if startup > 0 else []
+        steps = (
+            [
+                StepEstimate(
+                    STARTUP,
+                    "fixed",
+                    0,
+                    [0] * len(folders),
+                    [startup] * len(folders),
+                    startup,
+                    0.0,
+                    startup,
+                    startup * (1 - MARGIN),
+                    startup * (1 + MARGIN),
+                )
+            ]
+            if startup > 0
+            else []
+        )
         for step in sorted({k for size in timings for r in size for k in r}, key=_step_order):
             est, a, b, best, xs, full, scale = model.step(step, timings, rounds)
             spread = _jackknife(lambda rs: model.step(step, timings, rs)[0], rounds, est)
             low, high = est * max(0.0, 1 - MARGIN - spread), est * (1 + MARGIN + spread)
-            steps.append(StepEstimate(step, SCALE_NAMES.get(scale, scale), int(full),
-                                      [int(x) for x in xs], best, a, b, est, low, high))
+            steps.append(StepEstimate(step, SCALE_NAMES.get(scale, scale), int(full), [int(x) for x in xs], best, a, b, est, low, high))
         total = sum(x.estimate for x in steps)
         spread = _jackknife(lambda rs: model.total(timings, rs) + startup, rounds, total)
-        tables = [TableCount(t, st.file, st.records, st.malformed, st.source_bytes, st.selected)
-                  for t, st in s.stats.items()]
-        p = Plan(window, percent, root, tables, steps, total, total * max(0.0, 1 - MARGIN - spread),
-                 total * (1 + MARGIN + spread), len(rounds), spread, sample_status=status, startup=startup,
-                 measure="CPU" if embedded else "wall-clock")
+        tables = [TableCount(t, st.file, st.records, st.malformed, st.source_bytes, st.selected) for t, st in s.stats.items()]
+        p = Plan(
+            window,
+            percent,
+            root,
+            tables,
+            steps,
+            total,
+            total * max(0.0, 1 - MARGIN - spread),
+            total * (1 + MARGIN + spread),
+            len(rounds),
+            spread,
+            sample_status=status,
+            startup=startup,
+            measure="CPU" if embedded else "wall-clock",
+        )
     finally:
         shutil.rmtree(work, ignore_errors=True)
     p.planning_seconds = time.perf_counter() - started
@@ -472,27 +520,39 @@ def human(seconds: float) -> str:
 def print_plan(p: Plan, console) -> None:
     from rich.table import Table
 
-    t = Table(title=f"source (full export, counted by a quote-aware line scan); sample {p.percent:g}% of {p.root}",
-              title_justify="left")
+    t = Table(title=f"source (full export, counted by a quote-aware line scan); sample {p.percent:g}% of {p.root}", title_justify="left")
     for c in ("table", "file", "records", "malformed", "MB", "in sample"):
         t.add_column(c, justify="left" if c in ("table", "file") else "right")
     for c in p.tables:
         t.add_row(c.table, c.file, f"{c.records:,}", f"{c.malformed:,}", f"{c.bytes / 1e6:,.1f}", f"{c.sample_records:,}")
     console.print(t)
-    t = Table(title=f"{p.measure} seconds per step = fixed + per-row x rows (fitted on {', '.join(SIZE_NAMES[:-1])} and the whole sample)",
-              title_justify="left")
+    t = Table(
+        title=f"{p.measure} seconds per step = fixed + per-row x rows (fitted on {', '.join(SIZE_NAMES[:-1])} and the whole sample)",
+        title_justify="left",
+    )
     for c in ("step", "scales with", "full rows", *(f"{n} s" for n in SIZE_NAMES), "fixed s", "per 1k rows", "estimate", "range"):
         t.add_column(c, justify="left" if c in ("step", "scales with") else "right")
     for s in p.steps:
-        t.add_row(s.step, s.scale, f"{s.full_rows:,}" if s.scale != "fixed" else "-",
-                  *(f"{x:.3f}" for x in s.sample_seconds), f"{s.fixed:.3f}", f"{s.per_row * 1000:.4f}",
-                  human(s.estimate), f"{human(s.low)} - {human(s.high)}")
+        t.add_row(
+            s.step,
+            s.scale,
+            f"{s.full_rows:,}" if s.scale != "fixed" else "-",
+            *(f"{x:.3f}" for x in s.sample_seconds),
+            f"{s.fixed:.3f}",
+            f"{s.per_row * 1000:.4f}",
+            human(s.estimate),
+            f"{human(s.low)} - {human(s.high)}",
+        )
     console.print(t)
     parts = f"; startup {human(p.startup)} + migration {human(p.estimate - p.startup)}" if p.startup else ""
-    console.print(f"full run: about {human(p.estimate)} of {p.measure} time{parts} (range {human(p.low)} - {human(p.high)}: "
-                  f"+-{MARGIN:.0%} and +-{p.spread:.0%} from leaving one of {p.rounds} timing rounds out); "
-                  f"window {p.window.text} = {human(p.window.seconds)}")
+    console.print(
+        f"full run: about {human(p.estimate)} of {p.measure} time{parts} (range {human(p.low)} - {human(p.high)}: "
+        f"+-{MARGIN:.0%} and +-{p.spread:.0%} from leaving one of {p.rounds} timing rounds out); "
+        f"window {p.window.text} = {human(p.window.seconds)}"
+    )
     verdict, style = ("FITS", "green") if p.fits else ("DOES NOT FIT", "bold red")
     how = "to spare" if p.fits else "short"
-    console.print(f"[{style}]{verdict}[/{style}]: {human(abs(p.margin))} {how} at the top of the range "
-                  f"({abs(p.margin) / p.window.seconds * 100:.1f}% of the window); planning took {human(p.planning_seconds)}")
+    console.print(
+        f"[{style}]{verdict}[/{style}]: {human(abs(p.margin))} {how} at the top of the range "
+        f"({abs(p.margin) / p.window.seconds * 100:.1f}% of the window); planning took {human(p.planning_seconds)}"
+    )

@@ -89,9 +89,16 @@ class Report:
             ],
             "maps": [
                 {
-                    "map": m.map, "source": m.source, "target": m.target, "source_rows": m.source_rows,
-                    "loaded": m.loaded, "rejected": m.rejected, "filtered": m.filtered, "merged": m.merged,
-                    "balanced": m.balanced, "rejected_by_reason": dict(sorted(m.rejected_by_reason.items())),
+                    "map": m.map,
+                    "source": m.source,
+                    "target": m.target,
+                    "source_rows": m.source_rows,
+                    "loaded": m.loaded,
+                    "rejected": m.rejected,
+                    "filtered": m.filtered,
+                    "merged": m.merged,
+                    "balanced": m.balanced,
+                    "rejected_by_reason": dict(sorted(m.rejected_by_reason.items())),
                 }
                 for m in self.maps
             ],

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import shutil
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlglot import exp
@@ -17,31 +17,38 @@ from sqlglot import exp
 from compiler import __version__
 from compiler.dialects import DUCKDB
 from compiler.emit.render import render_statements
-from compiler.runtime.engines import open_engine
-from compiler.runtime.engines.base import EngineError
-from compiler.sqlgen.lower import col, lit
 from compiler.pipeline import Compiled
 from compiler.plan.steps import map_label, stage_table
+from compiler.runtime.engines import open_engine
+from compiler.runtime.engines.base import EngineError
 from compiler.runtime.report import MapCounts, Report
 from compiler.runtime.scratch import private_dir
+from compiler.runtime.staging import source_files
+from compiler.runtime.validate import FAIL, evaluate
+from compiler.sqlgen.lower import col, lit
 from compiler.sqlgen.scripts import SqlGen
 from compiler.sqlgen.statements import RECONCILIATION, REJECTS
 from compiler.sqlgen.text import sql_text
-from compiler.runtime.staging import source_files
-from compiler.runtime.validate import FAIL, evaluate
 
 
 def default_target(compiled: Compiled) -> str:
     return DUCKDB.url(f"/{compiled.path.stem}.duckdb")
 
 
-def run(compiled: Compiled, source_dir: Path | None, target_url: str | None, commit_on_fail: bool = False,
-        show_phi: bool = False, engine=None, on_statement=None) -> Report:
+def run(
+    compiled: Compiled,
+    source_dir: Path | None,
+    target_url: str | None,
+    commit_on_fail: bool = False,
+    show_phi: bool = False,
+    engine=None,
+    on_statement=None,
+) -> Report:
     """Migrate; `engine` (optional) is an open engine to use and leave open (spec tests);
     `on_statement(step, seconds)` (optional) gets the time of each statement (step: its
     script's name), of staging each file (`stage:<table>`) and of the report queries."""
     started = time.perf_counter()
-    started_at = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+    started_at = datetime.now(UTC).replace(microsecond=0).isoformat()
     keep_open = engine is not None
     url = target_url or default_target(compiled)
     engine = engine if keep_open else open_engine(url)
@@ -58,7 +65,10 @@ def run(compiled: Compiled, source_dir: Path | None, target_url: str | None, com
             engine.execute(st.text)
             lap(setup.name)
         stages = [
-            lap(f"stage:{sf.qualified}", engine.stage(sf, workdir, gen.tbl(*stage_table(sf.qualified)), gen.tbl(*REJECTS, building=True), gen.traits))
+            lap(
+                f"stage:{sf.qualified}",
+                engine.stage(sf, workdir, gen.tbl(*stage_table(sf.qualified)), gen.tbl(*REJECTS, building=True), gen.traits),
+            )
             for sf in source_files(compiled.spec, source_dir, compiled.path.parent)
         ]
         checks_rows = {}
@@ -75,7 +85,9 @@ def run(compiled: Compiled, source_dir: Path | None, target_url: str | None, com
                 lap(script.name)
         maps = read_counts(engine, gen)
         checks = [evaluate(c, checks_rows[f"check:{i}"]) for i, c in enumerate(compiled.spec.checks)]
-        report = Report(__version__, compiled.display, compiled.sha256, engine.display_url, dialect, started_at, 0.0, False, stages, maps, checks)
+        report = Report(
+            __version__, compiled.display, compiled.sha256, engine.display_url, dialect, started_at, 0.0, False, stages, maps, checks
+        )
         report.reject_samples = reject_samples(engine, gen, show_phi)
         if report.status != FAIL or commit_on_fail:
             lap("report")
@@ -110,6 +122,7 @@ def _stopwatch(callback):
             callback(step, now - last[0])
             last[0] = now
         return result
+
     return lap
 
 
@@ -135,13 +148,27 @@ def reject_samples(engine, gen: SqlGen, show_phi: bool) -> list[dict]:
 
     rejects = gen.tbl(*REJECTS, building=True)
     cols = ["map", "source_table", "reason", "record", "slot", "original_row"]
-    ranked = exp.select(*[col(c) for c in cols]).select(
-        exp.alias_(exp.Window(this=exp.RowNumber(), partition_by=[col("map"), col("source_table"), col("reason")],
-                              order=exp.Order(expressions=[exp.Ordered(this=col("record")), exp.Ordered(this=col("slot"))])), "n", quoted=True)
-    ).from_(rejects)
-    q = (exp.select(*[col(c, "r") for c in cols]).from_(ranked.subquery("r"))
-         .where(exp.LTE(this=col("n", "r"), expression=lit(SAMPLES_PER_REASON)))
-         .order_by(col("source_table", "r"), col("map", "r"), col("reason", "r"), col("record", "r"), col("slot", "r")))
+    ranked = (
+        exp.select(*[col(c) for c in cols])
+        .select(
+            exp.alias_(
+                exp.Window(
+                    this=exp.RowNumber(),
+                    partition_by=[col("map"), col("source_table"), col("reason")],
+                    order=exp.Order(expressions=[exp.Ordered(this=col("record")), exp.Ordered(this=col("slot"))]),
+                ),
+                "n",
+                quoted=True,
+            )
+        )
+        .from_(rejects)
+    )
+    q = (
+        exp.select(*[col(c, "r") for c in cols])
+        .from_(ranked.subquery("r"))
+        .where(exp.LTE(this=col("n", "r"), expression=lit(SAMPLES_PER_REASON)))
+        .order_by(col("source_table", "r"), col("map", "r"), col("reason", "r"), col("record", "r"), col("slot", "r"))
+    )
     out = []
     for mp, table, reason, record, slot, original in engine.query(sql_text(q, gen.dialect)):
         source = gen.cat.source_tables.get(table)
@@ -160,11 +187,16 @@ def reject_samples(engine, gen: SqlGen, show_phi: bool) -> list[dict]:
 
 def read_counts(engine, gen: SqlGen) -> list[MapCounts]:
     dialect = gen.dialect
-    recon = exp.select(*[col(c) for c in ("map", "source_table", "target_table", "source_rows", "loaded", "rejected", "filtered", "merged")]).from_(
-        gen.tbl(*RECONCILIATION, building=True))
+    recon = exp.select(
+        *[col(c) for c in ("map", "source_table", "target_table", "source_rows", "loaded", "rejected", "filtered", "merged")]
+    ).from_(gen.tbl(*RECONCILIATION, building=True))
     rows = {r[0]: r for r in engine.query(sql_text(recon, dialect))}
-    by_reason = exp.select(col("map"), col("reason"), exp.Count(this=exp.Star())).from_(gen.tbl(*REJECTS, building=True)).where(
-        exp.Not(this=exp.Is(this=col("map"), expression=exp.Null()))).group_by(col("map"), col("reason"))
+    by_reason = (
+        exp.select(col("map"), col("reason"), exp.Count(this=exp.Star()))
+        .from_(gen.tbl(*REJECTS, building=True))
+        .where(exp.Not(this=exp.Is(this=col("map"), expression=exp.Null())))
+        .group_by(col("map"), col("reason"))
+    )
     reasons: dict[str, dict[str, int]] = {}
     for mp, reason, n in engine.query(sql_text(by_reason, dialect)):
         reasons.setdefault(mp, {})[reason] = int(n)

@@ -22,14 +22,14 @@ from xml.sax.saxutils import escape, quoteattr
 from sqlglot import exp
 
 from compiler import ir
-from compiler.sqlgen.canonical import canonical_value
-from compiler.runtime.scratch import private_folder
-from compiler.semantic.catalog import dotted
-from compiler.sqlgen.text import sql_text
-from compiler.sqlgen.lower import col
 from compiler.pipeline import Compiled
-from compiler.sqlgen.scripts import SqlGen
+from compiler.runtime.scratch import private_folder
 from compiler.runtime.staging import source_files
+from compiler.semantic.catalog import dotted
+from compiler.sqlgen.canonical import canonical_value
+from compiler.sqlgen.lower import col
+from compiler.sqlgen.scripts import SqlGen
+from compiler.sqlgen.text import sql_text
 
 PYTHON_ENCODING = {"utf-8": "utf-8", "utf-8-sig": "utf-8-sig", "latin-1": "latin-1", "cp1252": "cp1252", "utf-16": "utf-16"}
 
@@ -92,10 +92,7 @@ def render_rows(columns: list[str], rows: list[tuple]) -> list[str]:
 def compare_rows(expect: ir.Rows, actual: list[tuple]) -> list[str]:
     """Multiset comparison on canonical text; returns diff lines (empty when equal)."""
     sample = actual[0] if actual else None
-    expected = [
-        tuple(expected_value(lit, sample[i] if sample else None) for i, lit in enumerate(row))
-        for row in expect.rows
-    ]
+    expected = [tuple(expected_value(lit, sample[i] if sample else None) for i, lit in enumerate(row)) for row in expect.rows]
     key = lambda r: tuple(canonical_value(v) for v in r)  # noqa: E731
     want, got = Counter(map(key, expected)), Counter(map(key, actual))
     if want == got:

@@ -21,9 +21,9 @@ from sqlglot import exp
 from compiler import ir
 from compiler.dialects import DUCKDB
 from compiler.errors import EnvironmentProblem
+from compiler.plan.steps import stage_table
 from compiler.semantic.declarations import setting_value
 from compiler.sqlgen.lower import ident, lit, table
-from compiler.plan.steps import stage_table
 
 BLOCK = 1 << 20
 NATIVE_ENCODINGS = {"utf-8": "utf-8", "utf-8-sig": "utf-8", "latin-1": "latin-1", "utf-16": "utf-16"}
@@ -37,14 +37,14 @@ class StagingError(EnvironmentProblem):
 class SourceFile:
     """One source table's file and how to read it."""
 
-    qualified: str           # "legacy.patients"
+    qualified: str  # "legacy.patients"
     path: Path
     encoding: str
     delimiter: str
     quote: str
     escape: str
     header: bool
-    columns: list[str]       # spec column names in spec order
+    columns: list[str]  # spec column names in spec order
 
 
 def source_files(spec: ir.Spec, source_dir: Path | None, spec_dir: Path) -> list[SourceFile]:
@@ -53,19 +53,23 @@ def source_files(spec: ir.Spec, source_dir: Path | None, spec_dir: Path) -> list
     for src in spec.sources:
         folder = source_dir if source_dir is not None else (spec_dir / src.path)
         for t in src.tables:
+
             def opt(name, default):
                 return setting_value(t.settings, name, setting_value(src.settings, name, default))
+
             quote = opt("quote", '"')
-            out.append(SourceFile(
-                qualified=f"{src.name}.{t.name}",
-                path=folder / t.file,
-                encoding=str(opt("encoding", "utf-8")).lower(),
-                delimiter=opt("delimiter", ","),
-                quote=quote,
-                escape=opt("escape", quote),
-                header=bool(opt("header", True)),
-                columns=[c.name for c in t.columns],
-            ))
+            out.append(
+                SourceFile(
+                    qualified=f"{src.name}.{t.name}",
+                    path=folder / t.file,
+                    encoding=str(opt("encoding", "utf-8")).lower(),
+                    delimiter=opt("delimiter", ","),
+                    quote=quote,
+                    escape=opt("escape", quote),
+                    header=bool(opt("header", True)),
+                    columns=[c.name for c in t.columns],
+                )
+            )
     return out
 
 
@@ -126,8 +130,9 @@ def staged_columns(sf: SourceFile) -> list[str]:
 MAX_LINE_SIZE = 16 * 1024 * 1024
 
 
-def duckdb_read_select(sf: SourceFile, file: Path, encoding: str, names: list[str],
-                       buffer_size: int | None = None) -> tuple[exp.Select, str]:
+def duckdb_read_select(
+    sf: SourceFile, file: Path, encoding: str, names: list[str], buffer_size: int | None = None
+) -> tuple[exp.Select, str]:
     """SELECT row number, * FROM read_csv(...) (rejected records go to a rejects table);
     and that rejects table's name.  `buffer_size`: read_csv's (DuckDB's default is 16 ×
     max_line_size, i.e. 256 MiB, or the whole file when smaller)."""
@@ -135,18 +140,24 @@ def duckdb_read_select(sf: SourceFile, file: Path, encoding: str, names: list[st
     rejects = f"cs_csv_rejects__{name}"
     struct = exp.Struct(expressions=[exp.PropertyEQ(this=exp.Literal.string(n), expression=lit("VARCHAR")) for n in names])
     params = {
-        "columns": struct, "header": exp.Boolean(this=sf.header), "auto_detect": exp.false(),
-        "delim": lit(sf.delimiter), "quote": lit(sf.quote), "escape": lit(sf.escape),
-        "encoding": lit(encoding), "strict_mode": exp.true(), "null_padding": exp.false(),
-        "store_rejects": exp.true(), "rejects_table": lit(rejects), "rejects_scan": lit(rejects + "_scan"),
+        "columns": struct,
+        "header": exp.Boolean(this=sf.header),
+        "auto_detect": exp.false(),
+        "delim": lit(sf.delimiter),
+        "quote": lit(sf.quote),
+        "escape": lit(sf.escape),
+        "encoding": lit(encoding),
+        "strict_mode": exp.true(),
+        "null_padding": exp.false(),
+        "store_rejects": exp.true(),
+        "rejects_table": lit(rejects),
+        "rejects_scan": lit(rejects + "_scan"),
         "max_line_size": lit(MAX_LINE_SIZE),
     }
     if buffer_size is not None:
         params["buffer_size"] = lit(buffer_size)
     read = exp.ReadCSV(this=lit(str(file)), expressions=[exp.EQ(this=exp.column(k), expression=v) for k, v in params.items()])
-    select = exp.select(
-        exp.alias_(exp.Window(this=exp.RowNumber()), "__row", quoted=True), exp.Star()
-    ).from_(exp.Table(this=read))
+    select = exp.select(exp.alias_(exp.Window(this=exp.RowNumber()), "__row", quoted=True), exp.Star()).from_(exp.Table(this=read))
     return select, rejects
 
 
@@ -164,7 +175,11 @@ REJECT_COLUMNS = ["map", "source_table", "source_key", "slot", "record", "rule",
 
 def duckdb_malformed_select(rejects_table: str) -> exp.Select:
     """(line, reason, raw line) per record DuckDB could not parse, in line order."""
-    reason = exp.DPipe(this=lit(MALFORMED_REASON), expression=exp.Lower(this=exp.Cast(this=exp.Min(this=exp.column("error_type")), to=exp.DataType.build("VARCHAR"))), safe=False)
+    reason = exp.DPipe(
+        this=lit(MALFORMED_REASON),
+        expression=exp.Lower(this=exp.Cast(this=exp.Min(this=exp.column("error_type")), to=exp.DataType.build("VARCHAR"))),
+        safe=False,
+    )
     raw = exp.Trim(this=exp.Min(this=exp.column("csv_line")), position="LEADING", expression=lit("\n"))
     return (
         exp.select(exp.column("line"), exp.alias_(reason, "reason"), exp.alias_(raw, "raw"))
@@ -180,10 +195,18 @@ def duckdb_malformed_sql(sf: SourceFile, rejects_table: str) -> exp.Expression:
 
     inner = duckdb_malformed_select(rejects_table).subquery("m")
     select = exp.select(
-        exp.Null(), lit(sf.qualified), exp.Null(), exp.Null(), exp.column("line", "m"), lit("malformed"),
-        exp.column("reason", "m"), exp.column("raw", "m"),
+        exp.Null(),
+        lit(sf.qualified),
+        exp.Null(),
+        exp.Null(),
+        exp.column("line", "m"),
+        lit("malformed"),
+        exp.column("reason", "m"),
+        exp.column("raw", "m"),
     ).from_(inner)
-    return exp.Insert(this=exp.Schema(this=table(REJECTS[1], REJECTS[0]), expressions=[ident(c) for c in REJECT_COLUMNS]), expression=select)
+    return exp.Insert(
+        this=exp.Schema(this=table(REJECTS[1], REJECTS[0]), expressions=[ident(c) for c in REJECT_COLUMNS]), expression=select
+    )
 
 
 @dataclass
@@ -204,8 +227,11 @@ class NormalizedFile:
 # thread: with more, the order-preserving COPY collects out-of-order batches (2.7 times
 # the memory and slower at 1.2 M rows); small read buffers instead of DuckDB's 256 MiB.
 NORMALIZE_CONFIG = {
-    "autoload_known_extensions": False, "autoinstall_known_extensions": False,
-    "memory_limit": "512MB", "preserve_insertion_order": True, "threads": 1,
+    "autoload_known_extensions": False,
+    "autoinstall_known_extensions": False,
+    "memory_limit": "512MB",
+    "preserve_insertion_order": True,
+    "threads": 1,
 }
 NORMALIZE_BUFFER = 2 * MAX_LINE_SIZE
 
@@ -225,11 +251,16 @@ def normalize_with_duckdb(sf: SourceFile, workdir: Path) -> NormalizedFile:
         out = workdir / (name + ".clean.csv")
         fd = os.open(out, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         os.close(fd)
-        copy = exp.Copy(this=exp.Subquery(this=select), kind=False, files=[lit(str(out))], params=[
-            exp.CopyParameter(this=exp.var("FORMAT"), expression=exp.var("CSV")),
-            exp.CopyParameter(this=exp.var("HEADER"), expression=exp.false()),
-        ])
-        staged = con.execute(sql_text(copy, DUCKDB.name)).fetchone()[0]   # COPY returns its row count
+        copy = exp.Copy(
+            this=exp.Subquery(this=select),
+            kind=False,
+            files=[lit(str(out))],
+            params=[
+                exp.CopyParameter(this=exp.var("FORMAT"), expression=exp.var("CSV")),
+                exp.CopyParameter(this=exp.var("HEADER"), expression=exp.false()),
+            ],
+        )
+        staged = con.execute(sql_text(copy, DUCKDB.name)).fetchone()[0]  # COPY returns its row count
         bad = con.execute(sql_text(duckdb_malformed_select(rejects), DUCKDB.name)).fetchall()
     except duckdb.Error as exc:
         raise StagingError(f"{sf.path}: cannot parse {sf.qualified}: {str(exc).splitlines()[0]}") from None

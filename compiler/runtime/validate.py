@@ -87,11 +87,25 @@ def evaluate(c: ir.Check, row: tuple) -> CheckResult:
     if isinstance(c, ir.ReconcileCheck):
         left = Fraction(Decimal(str(row[0] or 0)))
         right = Fraction(Decimal(str(row[1] or 0)))
-        gap = RECONCILE_GAP[c.compare](left, right) if c.compare in RECONCILE_GAP else Fraction(0 if eval_compare(c.compare, left, right) else 1)
+        gap = (
+            RECONCILE_GAP[c.compare](left, right)
+            if c.compare in RECONCILE_GAP
+            else Fraction(0 if eval_compare(c.compare, left, right) else 1)
+        )
         denominator = abs(right)
         pct = float(gap * 100 / denominator) if denominator else None
-        return CheckResult(c.name, c.kind, c.span.line, verdict(c, gap, denominator), as_number(gap),
-                           as_number(denominator), pct, threshold_dict(c), as_number(left), as_number(right))
+        return CheckResult(
+            c.name,
+            c.kind,
+            c.span.line,
+            verdict(c, gap, denominator),
+            as_number(gap),
+            as_number(denominator),
+            pct,
+            threshold_dict(c),
+            as_number(left),
+            as_number(right),
+        )
     count, denominator = int(row[0] or 0), int(row[1] or 0)
     pct = float(Fraction(count * 100, denominator)) if denominator else None
     return CheckResult(c.name, c.kind, c.span.line, verdict(c, count, denominator), count, denominator, pct, threshold_dict(c))

@@ -10,20 +10,35 @@ from dataclasses import dataclass, field
 
 from compiler import ir
 from compiler.ir import types as T
-from compiler.ir.naming import dotted  # noqa: F401  (catalog's users import it from here)
+from compiler.ir.naming import dotted
 
 # Column type names accepted in specs -> value type.
 SOURCE_TYPES = {
-    "text": T.TEXT, "varchar": T.TEXT, "string": T.TEXT,
-    "integer": T.INTEGER, "int": T.INTEGER, "bigint": T.INTEGER,
-    "decimal": T.DECIMAL, "numeric": T.DECIMAL,
-    "date": T.DATE, "timestamp": T.TIMESTAMP, "boolean": T.BOOLEAN,
+    "text": T.TEXT,
+    "varchar": T.TEXT,
+    "string": T.TEXT,
+    "integer": T.INTEGER,
+    "int": T.INTEGER,
+    "bigint": T.INTEGER,
+    "decimal": T.DECIMAL,
+    "numeric": T.DECIMAL,
+    "date": T.DATE,
+    "timestamp": T.TIMESTAMP,
+    "boolean": T.BOOLEAN,
 }
 TARGET_TYPES = {
-    "text": T.TEXT, "varchar": T.TEXT, "char": T.TEXT,
-    "integer": T.INTEGER, "int": T.INTEGER, "bigint": T.INTEGER, "smallint": T.INTEGER,
-    "decimal": T.DECIMAL, "numeric": T.DECIMAL,
-    "date": T.DATE, "timestamp": T.TIMESTAMP, "boolean": T.BOOLEAN,
+    "text": T.TEXT,
+    "varchar": T.TEXT,
+    "char": T.TEXT,
+    "integer": T.INTEGER,
+    "int": T.INTEGER,
+    "bigint": T.INTEGER,
+    "smallint": T.INTEGER,
+    "decimal": T.DECIMAL,
+    "numeric": T.DECIMAL,
+    "date": T.DATE,
+    "timestamp": T.TIMESTAMP,
+    "boolean": T.BOOLEAN,
 }
 EACH_INDEX = "each_index"
 
@@ -33,14 +48,14 @@ class Catalog:
     """Everything a spec declares, by qualified name."""
 
     spec: ir.Spec
-    source_tables: dict[str, ir.SourceTable] = field(default_factory=dict)   # "legacy.patients"
-    source_of: dict[str, ir.Source] = field(default_factory=dict)            # "legacy.patients" -> Source
-    target_tables: dict[str, ir.TargetTable] = field(default_factory=dict)   # "emr.patient"
+    source_tables: dict[str, ir.SourceTable] = field(default_factory=dict)  # "legacy.patients"
+    source_of: dict[str, ir.Source] = field(default_factory=dict)  # "legacy.patients" -> Source
+    target_tables: dict[str, ir.TargetTable] = field(default_factory=dict)  # "emr.patient"
     lookups: dict[str, ir.Lookup] = field(default_factory=dict)
     maps_by_target: dict[str, ir.Map] = field(default_factory=dict)
 
     @classmethod
-    def of(cls, spec: ir.Spec) -> "Catalog":
+    def of(cls, spec: ir.Spec) -> Catalog:
         cat = cls(spec)
         for src in spec.sources:
             for t in src.tables:
@@ -93,7 +108,7 @@ class SourceColumnRef:
     """A column of the map's primary source table or of a joined table."""
 
     alias: str
-    table: str        # qualified source table
+    table: str  # qualified source table
     column: str
     type: str
 
@@ -132,12 +147,12 @@ class MapScope:
     catalog: Catalog
     map: ir.Map
     primary_alias: str
-    aliases: dict[str, str]                 # alias -> qualified source table
+    aliases: dict[str, str]  # alias -> qualified source table
     each_types: dict[str, tuple[int, str]]  # each var -> (index, type)
-    field_types: dict[str, str]             # target field -> type (filled by the checker)
+    field_types: dict[str, str]  # target field -> type (filled by the checker)
 
     @classmethod
-    def of(cls, catalog: Catalog, m: ir.Map) -> "MapScope":
+    def of(cls, catalog: Catalog, m: ir.Map) -> MapScope:
         primary = dotted(m.source)
         aliases = {m.source.parts[-1]: primary}
         for j in m.joins:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from compiler import ir
+from compiler.diagnostics import Collector
 from compiler.ir import types as T
 from compiler.semantic.catalog import Catalog
 from compiler.semantic.checked import Checked
@@ -21,7 +22,6 @@ from compiler.semantic.lookups import LookupChecks
 from compiler.semantic.maps import MapChecks
 from compiler.semantic.spec_tests import SpecTestChecks
 from compiler.semantic.validation import ValidationChecks
-from compiler.diagnostics import Collector
 
 
 class Checker(DeclarationChecks, LookupChecks, MapChecks, ValidationChecks, SpecTestChecks):

@@ -6,9 +6,9 @@ mean the same thing in diagnostics and in the generated SQL.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Mapping
 
 from compiler import ir
 from compiler.semantic.catalog import Catalog
@@ -34,7 +34,7 @@ class Checked:
     types: Mapping[int, str | None]
 
     @classmethod
-    def of(cls, spec: ir.Spec, catalog: Catalog, types: dict[int, str | None]) -> "Checked":
+    def of(cls, spec: ir.Spec, catalog: Catalog, types: dict[int, str | None]) -> Checked:
         return cls(spec, catalog, MappingProxyType(dict(types)))
 
     def type_of(self, e: ir.Node) -> str | None:

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from compiler import ir
+from compiler.diagnostics import did_you_mean
+from compiler.functions import DIALECTS, REGISTRY
 from compiler.ir import types as T
 from compiler.semantic.catalog import SOURCE_TYPES, TARGET_TYPES, dotted
 from compiler.semantic.scopes import TableScope
-from compiler.diagnostics import did_you_mean
-from compiler.functions import DIALECTS, REGISTRY
 
 MIGRATION_SETTINGS = {"description": T.TEXT, "dialect": T.TEXT}
 SOURCE_SETTINGS = {"encoding": T.TEXT, "delimiter": T.TEXT, "quote": T.TEXT, "escape": T.TEXT, "header": T.BOOLEAN}
@@ -23,7 +23,6 @@ def setting_value(settings: list[ir.Setting], name: str, default=None):
     return default
 
 
-
 class DeclarationChecks:
     """Mixed into the Checker: uses its `spec`, `cat`, `diags`, `type_of` and `expect_boolean`."""
 
@@ -36,8 +35,7 @@ class DeclarationChecks:
         if dialect is not None and dialect not in DIALECTS:
             span = next(s.value.span for s in mig.settings if s.name == "dialect")
             self.diags.error(
-                f"unknown dialect `{dialect}`{did_you_mean(str(dialect), DIALECTS)}; "
-                f"runnable dialects are {', '.join(DIALECTS)}",
+                f"unknown dialect `{dialect}`{did_you_mean(str(dialect), DIALECTS)}; runnable dialects are {', '.join(DIALECTS)}",
                 span,
             )
 
@@ -54,9 +52,7 @@ class DeclarationChecks:
             if s.value.type != want:
                 self.diags.error(f"setting `{s.name}` takes a {want} value, not {s.value.type}", s.value.span)
             elif s.name == "encoding" and str(s.value.value).lower() not in ENCODINGS:
-                self.diags.error(
-                    f"unsupported encoding `{s.value.value}`; use one of {', '.join(ENCODINGS)}", s.value.span
-                )
+                self.diags.error(f"unsupported encoding `{s.value.value}`; use one of {', '.join(ENCODINGS)}", s.value.span)
             elif s.name in ("delimiter", "quote", "escape") and len(str(s.value.value)) != 1:
                 self.diags.error(f"setting `{s.name}` must be a single character", s.value.span)
 
@@ -67,9 +63,7 @@ class DeclarationChecks:
             for it in items:
                 n = name_of(it)
                 if n in seen:
-                    self.diags.error(
-                        f"duplicate {what} `{n}` (first declared at line {seen[n].span.line})", it.span
-                    )
+                    self.diags.error(f"duplicate {what} `{n}` (first declared at line {seen[n].span.line})", it.span)
                     continue
                 seen[n] = it
                 # names become SQL identifiers, and engines fold their case (DuckDB even when quoted)
@@ -128,9 +122,7 @@ class DeclarationChecks:
                 if c.references is not None:
                     table = self.check_reference(c.references, self.cat.target_tables, tgt.name)
                     if table is not None and table not in self.cat.maps_by_target:
-                        self.diags.error(
-                            f"column `{c.name}` references {table}, but no map fills {table}", c.references.span
-                        )
+                        self.diags.error(f"column `{c.name}` references {table}, but no map fills {table}", c.references.span)
                 if c.allowed is not None:
                     for lit in c.allowed:
                         if not T.fits(lit.type, TARGET_TYPES.get(c.type.name, T.ANY)):
@@ -142,9 +134,7 @@ class DeclarationChecks:
 
     def check_column_type(self, c: ir.Column, table: dict[str, str], kind: str) -> None:
         if c.type.name not in table:
-            self.diags.error(
-                f"unknown {kind} column type `{c.type.name}`{did_you_mean(c.type.name, table)}", c.type.span
-            )
+            self.diags.error(f"unknown {kind} column type `{c.type.name}`{did_you_mean(c.type.name, table)}", c.type.span)
             return
         name, args = c.type.name, c.type.args
         if kind == "source":

@@ -38,7 +38,7 @@ def find_cycle(deps: dict[str, list[str]]) -> list[str] | None:
         stack.append(n)
         for d in deps.get(n, []):
             if state.get(d) == 1:
-                return stack[stack.index(d):]
+                return stack[stack.index(d) :]
             if d not in state:
                 found = visit(d)
                 if found:

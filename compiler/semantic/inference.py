@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from compiler import ir
-from compiler.ir import types as T
 from compiler.diagnostics import did_you_mean
 from compiler.functions import DIALECTS, REGISTRY
+from compiler.ir import types as T
 
 ARITHMETIC = ("+", "-", "*", "/", "%")
 COMPARISONS = ("=", "<>", "<", "<=", ">", ">=")

@@ -5,8 +5,8 @@ from __future__ import annotations
 import csv
 
 from compiler import ir
-from compiler.ir import types as T
 from compiler.diagnostics import did_you_mean
+from compiler.ir import types as T
 
 
 def show_text(text: str) -> str:
@@ -23,7 +23,6 @@ def show_literal(lit: ir.Literal) -> str:
     if lit.type == T.NULL:
         return "null"
     return str(lit.value)
-
 
 
 class LookupChecks:
@@ -59,7 +58,7 @@ class LookupChecks:
 
     def check_lookup_file(self, lk: ir.Lookup) -> None:
         if not lk.key_column or not lk.value_column:
-            self.diags.error(f"lookup `{lk.name}` from a file needs `key \"column\"` and `value \"column\"`", lk.span)
+            self.diags.error(f'lookup `{lk.name}` from a file needs `key "column"` and `value "column"`', lk.span)
             return
         if lk.default is not None and lk.default.type not in (T.TEXT, T.NULL):
             self.diags.error(f"lookup `{lk.name}` reads text values from its file; its `else` must be a string", lk.default.span)
@@ -72,9 +71,7 @@ class LookupChecks:
                 header = next(reader, [])
                 missing = [col for col in (lk.key_column, lk.value_column) if col not in header]
                 for col in missing:
-                    self.diags.error(
-                        f"lookup file `{lk.file}` has no column `{col}`{did_you_mean(col, header)}", lk.span
-                    )
+                    self.diags.error(f"lookup file `{lk.file}` has no column `{col}`{did_you_mean(col, header)}", lk.span)
                 if missing:
                     return
                 ki, vi = header.index(lk.key_column), header.index(lk.value_column)
@@ -99,6 +96,10 @@ class LookupChecks:
                     self.diags.error(msg, lk.span)
         except (OSError, UnicodeDecodeError, ValueError, csv.Error) as exc:
             # ValueError: a NUL in the path; csv.Error: a malformed or oversized record
-            reason = {FileNotFoundError: "no such file", IsADirectoryError: "it is a folder",
-                      PermissionError: "permission denied", UnicodeDecodeError: "not UTF-8"}.get(type(exc), type(exc).__name__)
+            reason = {
+                FileNotFoundError: "no such file",
+                IsADirectoryError: "it is a folder",
+                PermissionError: "permission denied",
+                UnicodeDecodeError: "not UTF-8",
+            }.get(type(exc), type(exc).__name__)
             self.diags.error(f"cannot read lookup file `{lk.file}`: {reason}", lk.span)

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from compiler import ir
+from compiler.diagnostics import did_you_mean
 from compiler.ir import types as T
 from compiler.ir.walk import walk
 from compiler.semantic.catalog import EACH_INDEX, TARGET_TYPES, MapScope, dotted
 from compiler.semantic.dependencies import dependencies, find_cycle
-from compiler.diagnostics import did_you_mean
 
 KEEP = ("first", "last")
 
@@ -116,9 +116,7 @@ class MapChecks:
                 continue
             for n in walk(col.check):
                 if isinstance(n, ir.Name) and n.parts[-1] in columns and n.parts[-1] not in computed:
-                    self.diags.error(
-                        f"the check on `{field}` reads `{n.parts[-1]}`, which this map does not compute", a.span
-                    )
+                    self.diags.error(f"the check on `{field}` reads `{n.parts[-1]}`, which this map does not compute", a.span)
                     break
 
     def check_id_in_rules(self, m: ir.Map, exprs: list) -> None:

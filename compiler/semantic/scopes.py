@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from compiler import ir
+from compiler.diagnostics import did_you_mean
 from compiler.ir import types as T
 from compiler.semantic.catalog import Catalog, FieldRef
-from compiler.diagnostics import did_you_mean
 
 
 class TableScope:

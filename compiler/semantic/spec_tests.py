@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from compiler import ir
+from compiler.diagnostics import did_you_mean
 from compiler.ir import types as T
 from compiler.ir.naming import check_name
 from compiler.semantic.catalog import dotted
-from compiler.diagnostics import did_you_mean
 
 
 class SpecTestChecks:

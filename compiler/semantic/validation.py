@@ -8,10 +8,10 @@ from decimal import Decimal, InvalidOperation
 from functools import cached_property
 
 from compiler import ir
+from compiler.diagnostics import did_you_mean
 from compiler.ir import types as T
 from compiler.semantic.catalog import dotted
 from compiler.semantic.scopes import TableScope
-from compiler.diagnostics import did_you_mean
 
 AGGREGATES = ("sum", "count", "min", "max")
 

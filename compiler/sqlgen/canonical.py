@@ -9,7 +9,7 @@ separator, sorted, and hashed.
 from __future__ import annotations
 
 import hashlib
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from decimal import Decimal
 
 from sqlglot import exp
@@ -34,7 +34,7 @@ def canonical_value(v) -> str:
         return str(Decimal(str(v)).quantize(SCALE))
     if isinstance(v, datetime):
         if v.tzinfo is not None:
-            v = v.astimezone(timezone.utc).replace(tzinfo=None)
+            v = v.astimezone(UTC).replace(tzinfo=None)
         return v.isoformat(sep=" ", timespec="microseconds")
     if isinstance(v, date):
         return v.isoformat()

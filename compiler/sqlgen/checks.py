@@ -47,9 +47,9 @@ def q_unique(gen, c: ir.UniqueCheck) -> exp.Select:
     column = col(c.subject.parts[2])
     groups = shared_values(subject_table(gen, c.subject), [column], exp.alias_(exp.Count(this=exp.Star()), "n", quoted=True))
     total = exp.Subquery(this=exp.select(exp.Count(this=column.copy())).from_(subject_table(gen, c.subject)))
-    return exp.select(
-        exp.Coalesce(this=exp.Sum(this=col("n", "d")), expressions=[one(0)]), total
-    ).from_(exp.Subquery(this=groups, alias=exp.TableAlias(this=exp.to_identifier("d", quoted=True))))
+    return exp.select(exp.Coalesce(this=exp.Sum(this=col("n", "d")), expressions=[one(0)]), total).from_(
+        exp.Subquery(this=groups, alias=exp.TableAlias(this=exp.to_identifier("d", quoted=True)))
+    )
 
 
 def q_valid(gen, c: ir.ValidCheck) -> exp.Select:
@@ -85,7 +85,11 @@ def q_references(gen, c: ir.ReferencesCheck) -> exp.Select:
             exp.Count(this=col(c.subject.parts[2], "t")),
         )
         .from_(subject_table(gen, c.subject, "t"))
-        .join(gen.tbl(ref_table[0], ref_table[1], "u", building=True), on=exp.EQ(this=col(ref_col, "u"), expression=col(c.subject.parts[2], "t")), join_type="left")
+        .join(
+            gen.tbl(ref_table[0], ref_table[1], "u", building=True),
+            on=exp.EQ(this=col(ref_col, "u"), expression=col(c.subject.parts[2], "t")),
+            join_type="left",
+        )
     )
     return joined
 
@@ -131,16 +135,28 @@ def q_reject_rate(gen, c: ir.RejectRateCheck) -> exp.Select:
     side = "source_table" if name in gen.cat.source_tables else "target_table"
     if side == "source_table":
         violations = exp.select(exp.Count(this=exp.Star())).from_(rejects).where(exp.EQ(this=col("source_table"), expression=lit(name)))
-        malformed = exp.select(exp.Count(this=exp.Star())).from_(rejects.copy()).where(
-            exp.and_(exp.EQ(this=col("source_table"), expression=lit(name)), exp.EQ(this=col("rule"), expression=lit("malformed"))))
-        rows = exp.select(exp.Coalesce(this=exp.Sum(this=col("source_rows")), expressions=[one(0)])).from_(recon).where(
-            exp.EQ(this=col("source_table"), expression=lit(name)))
+        malformed = (
+            exp.select(exp.Count(this=exp.Star()))
+            .from_(rejects.copy())
+            .where(exp.and_(exp.EQ(this=col("source_table"), expression=lit(name)), exp.EQ(this=col("rule"), expression=lit("malformed"))))
+        )
+        rows = (
+            exp.select(exp.Coalesce(this=exp.Sum(this=col("source_rows")), expressions=[one(0)]))
+            .from_(recon)
+            .where(exp.EQ(this=col("source_table"), expression=lit(name)))
+        )
         denom = exp.Add(this=exp.Subquery(this=rows), expression=exp.Subquery(this=malformed))
     else:
-        violations = exp.select(exp.Coalesce(this=exp.Sum(this=col("rejected")), expressions=[one(0)])).from_(recon).where(
-            exp.EQ(this=col("target_table"), expression=lit(name)))
-        denom = exp.Subquery(this=exp.select(exp.Coalesce(this=exp.Sum(this=col("source_rows")), expressions=[one(0)])).from_(recon.copy()).where(
-            exp.EQ(this=col("target_table"), expression=lit(name))))
+        violations = (
+            exp.select(exp.Coalesce(this=exp.Sum(this=col("rejected")), expressions=[one(0)]))
+            .from_(recon)
+            .where(exp.EQ(this=col("target_table"), expression=lit(name)))
+        )
+        denom = exp.Subquery(
+            this=exp.select(exp.Coalesce(this=exp.Sum(this=col("source_rows")), expressions=[one(0)]))
+            .from_(recon.copy())
+            .where(exp.EQ(this=col("target_table"), expression=lit(name)))
+        )
     return exp.select(exp.Subquery(this=violations), denom)
 
 

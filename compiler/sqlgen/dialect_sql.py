@@ -13,15 +13,15 @@ What differs, and why:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from sqlglot import exp
 
-from compiler.errors import UsageError
-from compiler.ir import types as T
 from compiler import dialects
 from compiler.dialects import COMMON_TARGET_TYPES, NO_BOOLEAN_VALUES, Dialect, compile_only, refusal  # noqa: F401  (re-exported)
+from compiler.errors import UsageError
+from compiler.ir import types as T
 from compiler.sqlgen.lower import VALUE_SQL_TYPES, lit
 
 TRUE_WORDS = ("true", "t", "yes", "y", "1")
@@ -46,6 +46,7 @@ def boolean_from_text(raw: exp.Expression) -> exp.Expression:
 
 def safe_cast_for(dialect: str) -> Callable[[exp.Expression, str], exp.Expression]:
     """text -> value type, NULL when the text does not have the type's shape."""
+
     def cast(raw: exp.Expression, vtype: str) -> exp.Expression:
         from compiler.functions import lower_call
 
@@ -59,6 +60,7 @@ def safe_cast_for(dialect: str) -> Callable[[exp.Expression, str], exp.Expressio
         trimmed = exp.Trim(this=raw)
         ok = regex_matches(trimmed, CAST_SHAPES[vtype], dialect)
         return exp.Case().when(ok, exp.Cast(this=trimmed.copy(), to=VALUE_SQL_TYPES[vtype].copy()))
+
     return cast
 
 
@@ -68,32 +70,39 @@ def json_object_fn(name: str) -> Callable[[list[tuple[str, exp.Expression]]], ex
         for key, value in pairs:
             args += [lit(key), value]
         return exp.Cast(this=exp.Anonymous(this=name, expressions=args), to=exp.DataType.build("TEXT"))
+
     return build
 
 
 def binary_for(dialect: str) -> Callable[[exp.Expression], exp.Expression]:
     """Byte-wise comparison and ordering: the function library's table decides how."""
+
     def binary(e: exp.Expression) -> exp.Expression:
         from compiler.functions.sqlkit import binary_text
 
         return binary_text(e, dialect)
+
     return binary
 
 
 def rename_statement_for(sqlglot: str) -> Callable[[list[tuple[exp.Table, exp.Table]]], exp.Expression]:
     """`RENAME TABLE a TO b, c TO d`, which renames all or nothing (MariaDB)."""
+
     def rename(pairs: list[tuple[exp.Table, exp.Table]]) -> exp.Expression:
         body = ", ".join(f"{a.sql(sqlglot, identify=True)} TO {b.sql(sqlglot, identify=True)}" for a, b in pairs)
         return exp.Command(this="RENAME", expression=f"TABLE {body}")
+
     return rename
 
 
 def no_cast_for(dialect: str) -> Callable[[exp.Expression, str], exp.Expression]:
     """A compile-only dialect's casts of staged text: FunctionNotAvailable, naming both."""
+
     def no_cast(raw: exp.Expression, vtype: str) -> exp.Expression:
         from compiler.functions import FunctionNotAvailable
 
         raise FunctionNotAvailable(f"cast from text to {vtype}", dialect)
+
     return no_cast
 
 
@@ -107,7 +116,7 @@ class _Of:
     def __init__(self, path: str):
         self.path = path.split(".")
 
-    def __get__(self, traits: "DialectTraits | None", owner=None):
+    def __get__(self, traits: DialectTraits | None, owner=None):
         if traits is None:
             return self
         value = traits.dialect
@@ -124,15 +133,15 @@ class DialectTraits:
     dialect: Dialect
     safe_cast: Callable[[exp.Expression, str], exp.Expression]
     json_object: Callable[[list[tuple[str, exp.Expression]]], exp.Expression]
-    binary: Callable[[exp.Expression], exp.Expression]   # force binary comparison/order on an expression
-    key_collation: Callable[[], exp.Expression] | None   # binary collation of created key columns
+    binary: Callable[[exp.Expression], exp.Expression]  # force binary comparison/order on an expression
+    key_collation: Callable[[], exp.Expression] | None  # binary collation of created key columns
     text_collation: Callable[[], exp.Expression] | None  # collation of every other created text column
     rename_tables: Callable[[list[tuple[exp.Table, exp.Table]]], exp.Expression] | None
 
     name = _Of("name")
     sqlglot = _Of("sqlglot")
     target_types = _Of("target_types")
-    key_type = _Of("key_type")                           # legacy keys (indexed text)
+    key_type = _Of("key_type")  # legacy keys (indexed text)
     flat_schemas = _Of("identifiers.flat_schemas")
     # the capabilities (see compiler/dialects/record.py for why each one is what it is)
     publish_by_rename = _Of("capabilities.publish_by_rename")

@@ -8,15 +8,15 @@ as sqlglot literals, never pasted as text.
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from sqlglot import exp
 
 from compiler import ir
-from compiler.ir import types as T
-from compiler.semantic.catalog import Catalog
 from compiler.functions import lower_call
 from compiler.functions.literals import lit, literal_of  # noqa: F401  (sqlgen builds literals through lower)
+from compiler.ir import types as T
+from compiler.semantic.catalog import Catalog
 
 Resolver = Callable[[ir.Name], exp.Expression]
 
@@ -31,9 +31,19 @@ VALUE_SQL_TYPES = {
 }
 
 BINARY_OPS: dict[str, type[exp.Expression]] = {
-    "+": exp.Add, "-": exp.Sub, "*": exp.Mul, "%": exp.Mod,
-    "=": exp.EQ, "<>": exp.NEQ, "<": exp.LT, "<=": exp.LTE, ">": exp.GT, ">=": exp.GTE,
-    "and": exp.And, "or": exp.Or, "||": exp.DPipe,
+    "+": exp.Add,
+    "-": exp.Sub,
+    "*": exp.Mul,
+    "%": exp.Mod,
+    "=": exp.EQ,
+    "<>": exp.NEQ,
+    "<": exp.LT,
+    "<=": exp.LTE,
+    ">": exp.GT,
+    ">=": exp.GTE,
+    "and": exp.And,
+    "or": exp.Or,
+    "||": exp.DPipe,
 }
 
 
@@ -52,8 +62,9 @@ def table(name: str, schema: str | None = None, alias: str | None = None) -> exp
     return t
 
 
-def join(select: exp.Select, source: exp.Expression, on: exp.Expression | None = None,
-         side: str | None = None, kind: str | None = None) -> exp.Select:
+def join(
+    select: exp.Select, source: exp.Expression, on: exp.Expression | None = None, side: str | None = None, kind: str | None = None
+) -> exp.Select:
     """Add `[side] [kind] JOIN source [ON on]` to `select`, in place.  `Select.join` parses
     its `join_type` text at every call and copies the select unless told not to."""
     args: dict = {"this": source}
@@ -69,8 +80,7 @@ def join(select: exp.Select, source: exp.Expression, on: exp.Expression | None =
 
 def with_ctes(query: exp.Select, ctes: list[tuple[str, exp.Expression]]) -> exp.Select:
     """`WITH name AS (q), ...` on `query`, in place (`Query.with_` parses each name)."""
-    query.set("with_", exp.With(expressions=[
-        exp.CTE(this=q, alias=exp.TableAlias(this=exp.to_identifier(name))) for name, q in ctes]))
+    query.set("with_", exp.With(expressions=[exp.CTE(this=q, alias=exp.TableAlias(this=exp.to_identifier(name))) for name, q in ctes]))
     return query
 
 
@@ -78,9 +88,13 @@ def shared_values(source: exp.Table, columns: list[exp.Column], *projections: ex
     """SELECT projections FROM source WHERE every column is set GROUP BY columns
     HAVING COUNT(*) > 1: one row per value that two or more rows share."""
     present = exp.and_(*[exp.Not(this=exp.Is(this=c.copy(), expression=exp.Null())) for c in columns], copy=False)
-    return (exp.select(*projections).from_(source.copy(), copy=False).where(present, copy=False)
-            .group_by(*[c.copy() for c in columns], copy=False)
-            .having(exp.GT(this=exp.Count(this=exp.Star()), expression=exp.Literal.number(1)), copy=False))
+    return (
+        exp.select(*projections)
+        .from_(source.copy(), copy=False)
+        .where(present, copy=False)
+        .group_by(*[c.copy() for c in columns], copy=False)
+        .having(exp.GT(this=exp.Count(this=exp.Star()), expression=exp.Literal.number(1)), copy=False)
+    )
 
 
 def drop_table(tbl: exp.Table) -> exp.Drop:
@@ -99,8 +113,8 @@ class ExprLowering:
         self.resolve = resolve
         self.catalog = catalog
         self.crosswalk_ref = crosswalk_ref  # (target, [key exprs]) -> exp
-        self.lookup_ref = lookup_ref        # (lookup, arg) -> exp
-        self.type_of = type_of              # IR expr -> value type, lets lowerings pick exact forms
+        self.lookup_ref = lookup_ref  # (lookup, arg) -> exp
+        self.type_of = type_of  # IR expr -> value type, lets lowerings pick exact forms
 
     def __call__(self, e) -> exp.Expression:
         return getattr(self, "l_" + e.kind)(e)

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from sqlglot import exp
 
+from compiler.plan.steps import map_label, stage_table
 from compiler.semantic.catalog import dotted
 from compiler.sqlgen.lower import col, drop_table, ident, join, lit
 from compiler.sqlgen.map_work import MapWork
 from compiler.sqlgen.statements import RECONCILIATION, REJECTS, Statement, data_type
-from compiler.plan.steps import map_label, stage_table
 
 
 class MapSql(MapWork):
@@ -25,7 +25,9 @@ class MapSql(MapWork):
         if self.xwalk is not None:
             out.extend(self.crosswalk_statements())
         out.append(st(self.insert_target(), f"{self.label}: load the surviving rows", m.span))
-        out.append(st(self.insert_accounting(), f"{self.label}: accounting identity: source rows = loaded + rejected + filtered + merged", m.span))
+        out.append(
+            st(self.insert_accounting(), f"{self.label}: accounting identity: source rows = loaded + rejected + filtered + merged", m.span)
+        )
         out.append(st(drop_work.copy(), f"{self.label}: work table no longer needed", m.span))
         return out
 
@@ -42,20 +44,26 @@ class MapSql(MapWork):
         original = self.gen.traits.json_object([(c, col(c, "r")) for c in src_cols])
         src_key_parts = [col(f"s__{self.scope.primary_alias}__{k}", "w") for k in self.cat.source_tables[src].key]
         src_key = self.gen.key_text(src_key_parts) if src_key_parts else exp.Cast(this=exp.Null(), to=data_type("VARCHAR"))
-        select = (
-            exp.select(
-                lit(map_label(m)), lit(src), src_key, col("__slot", "w"), col("__row", "w"),
-                rule_case, reason_case, original, copy=False,
-            )
-            .from_(self.gen.work(self.names.work, "w"), copy=False)
-        )
+        select = exp.select(
+            lit(map_label(m)),
+            lit(src),
+            src_key,
+            col("__slot", "w"),
+            col("__row", "w"),
+            rule_case,
+            reason_case,
+            original,
+            copy=False,
+        ).from_(self.gen.work(self.names.work, "w"), copy=False)
         select = (
             join(select, self.gen.tbl(*stage_table(src), "r"), on=exp.EQ(this=col("__row", "r"), expression=col("__row", "w")))
             .where(exp.EQ(this=col("__status", "w"), expression=lit("rejected")), copy=False)
             .order_by(exp.Ordered(this=col("__row", "w")), exp.Ordered(this=col("__slot", "w")), copy=False)
         )
         cols = ["map", "source_table", "source_key", "slot", "record", "rule", "reason", "original_row"]
-        return exp.Insert(this=exp.Schema(this=self.gen.tbl(*REJECTS, building=True), expressions=[ident(c) for c in cols]), expression=select)
+        return exp.Insert(
+            this=exp.Schema(this=self.gen.tbl(*REJECTS, building=True), expressions=[ident(c) for c in cols]), expression=select
+        )
 
     def crosswalk_statements(self) -> list[Statement]:
         """This run's keys replace their rows; every other key becomes inactive (it keeps its
@@ -69,19 +77,37 @@ class MapSql(MapWork):
         out = []
         if not self.gen.traits.publish_by_rename:
             this_run = exp.select(col("__key")).from_(self.gen.work(self.names.work), copy=False).where(in_run, copy=False)
-            out.append(self.gen.st(exp.Delete(this=building.copy(), where=exp.Where(this=exp.In(this=col("legacy_key"), query=exp.Subquery(this=this_run)))),
-                                   f"{label}: the keys of this run are written again below", span))
-            out.append(self.gen.st(
-                exp.Update(this=building.copy(), expressions=[exp.EQ(this=col("state"), expression=lit("inactive")),
-                                                              exp.EQ(this=col("target_id"), expression=exp.Null())],
-                           where=exp.Where(this=exp.NEQ(this=col("state"), expression=lit("inactive")))),
-                f"{label}: keys not loaded by this run stay, inactive, with their ids", span))
+            out.append(
+                self.gen.st(
+                    exp.Delete(
+                        this=building.copy(), where=exp.Where(this=exp.In(this=col("legacy_key"), query=exp.Subquery(this=this_run)))
+                    ),
+                    f"{label}: the keys of this run are written again below",
+                    span,
+                )
+            )
+            out.append(
+                self.gen.st(
+                    exp.Update(
+                        this=building.copy(),
+                        expressions=[
+                            exp.EQ(this=col("state"), expression=lit("inactive")),
+                            exp.EQ(this=col("target_id"), expression=exp.Null()),
+                        ],
+                        where=exp.Where(this=exp.NEQ(this=col("state"), expression=lit("inactive"))),
+                    ),
+                    f"{label}: keys not loaded by this run stay, inactive, with their ids",
+                    span,
+                )
+            )
         loaded = exp.EQ(this=col("__status", "w"), expression=lit("loaded"))
         by_window = self.m.dedup and self.gen.traits.survivor_id_by_window
         if by_window:
             # the survivor is the one loaded row among those naming it as their survivor
-            survivor_id = exp.Window(this=exp.Max(this=exp.Case().when(loaded.copy(), col("__own_id", "w"), copy=False)),
-                                     partition_by=[col("__survivor_key", "w")])
+            survivor_id = exp.Window(
+                this=exp.Max(this=exp.Case().when(loaded.copy(), col("__own_id", "w"), copy=False)),
+                partition_by=[col("__survivor_key", "w")],
+            )
         else:
             survivor_id = col("__own_id", "s")
         if self.m.dedup:
@@ -94,22 +120,44 @@ class MapSql(MapWork):
             .where(exp.In(this=col("__status", "w"), expressions=[lit("loaded"), lit("merged")]), copy=False)
         )
         if self.m.dedup and not by_window:
-            select = join(select, self.gen.work(self.names.work, "s"), on=exp.and_(
-                exp.EQ(this=col("__key", "s"), expression=col("__survivor_key", "w")),
-                exp.EQ(this=col("__status", "s"), expression=lit("loaded")), copy=False), side="LEFT")
-        out.append(self.gen.st(exp.Insert(this=exp.Schema(this=building.copy(), expressions=[ident(c) for c in cols]), expression=select),
-                               f"{label}: loaded keys with their ids, merged keys pointing at their survivor's id", span))
+            select = join(
+                select,
+                self.gen.work(self.names.work, "s"),
+                on=exp.and_(
+                    exp.EQ(this=col("__key", "s"), expression=col("__survivor_key", "w")),
+                    exp.EQ(this=col("__status", "s"), expression=lit("loaded")),
+                    copy=False,
+                ),
+                side="LEFT",
+            )
+        out.append(
+            self.gen.st(
+                exp.Insert(this=exp.Schema(this=building.copy(), expressions=[ident(c) for c in cols]), expression=select),
+                f"{label}: loaded keys with their ids, merged keys pointing at their survivor's id",
+                span,
+            )
+        )
         if self.gen.traits.publish_by_rename:
             # the shadow crosswalk starts empty: add the published keys this run did not
             # load, inactive (found through the shadow's primary key, one probe per key)
             published = self.gen.tbl(schema, name, "p")
-            written = exp.select(lit(1)).from_(building.copy(), copy=False).where(
-                exp.EQ(this=col("legacy_key", building.name), expression=col("legacy_key", "p")), copy=False)
-            out.append(self.gen.st(exp.Insert(
-                this=exp.Schema(this=building.copy(), expressions=[ident(c) for c in cols]),
-                expression=exp.select(col("legacy_key", "p"), col("own_id", "p"), exp.Null(), lit("inactive")).from_(published, copy=False).where(
-                    exp.Not(this=exp.Exists(this=written)), copy=False)),
-                f"{label}: keys not loaded by this run stay, inactive, with their ids", span))
+            written = (
+                exp.select(lit(1))
+                .from_(building.copy(), copy=False)
+                .where(exp.EQ(this=col("legacy_key", building.name), expression=col("legacy_key", "p")), copy=False)
+            )
+            out.append(
+                self.gen.st(
+                    exp.Insert(
+                        this=exp.Schema(this=building.copy(), expressions=[ident(c) for c in cols]),
+                        expression=exp.select(col("legacy_key", "p"), col("own_id", "p"), exp.Null(), lit("inactive"))
+                        .from_(published, copy=False)
+                        .where(exp.Not(this=exp.Exists(this=written)), copy=False),
+                    ),
+                    f"{label}: keys not loaded by this run stay, inactive, with their ids",
+                    span,
+                )
+            )
         if self.gen.traits.analyze_after_fill:
             out.append(self.gen.st(exp.Analyze(tables=[building.copy()]), f"{label}: statistics for the maps that join it", span))
         return out
@@ -122,15 +170,20 @@ class MapSql(MapWork):
             value = col("__own_id", "w") if a is self.xwalk else col(f"f__{a.field}", "w")
             values.append(exp.Cast(this=value, to=self.gen.target_sql_type(c)))
         select = (
-            exp.select(*values).from_(self.gen.work(self.names.work, "w"), copy=False)
+            exp.select(*values)
+            .from_(self.gen.work(self.names.work, "w"), copy=False)
             .where(exp.EQ(this=col("__status", "w"), expression=lit("loaded")), copy=False)
         )
-        return exp.Insert(this=exp.Schema(this=self.gen.tbl(self.m.target.parts[0], self.m.target.parts[-1], building=True), expressions=cols), expression=select)
+        return exp.Insert(
+            this=exp.Schema(this=self.gen.tbl(self.m.target.parts[0], self.m.target.parts[-1], building=True), expressions=cols),
+            expression=select,
+        )
 
     def insert_accounting(self) -> exp.Expression:
         """One reconciliation row, each term counted where it ends up: loaded in the target
         table, rejected in the rejects table, filtered at the source (the `where` and `each
         ... when` conditions evaluated again), merged in the work table."""
+
         def count(from_, where=None):
             q = exp.select(exp.Count(this=exp.Star())).from_(from_, copy=False)
             return exp.Subquery(this=q.where(where, copy=False) if where is not None else q)
@@ -146,11 +199,16 @@ class MapSql(MapWork):
             filtered = count(exp.Subquery(this=self.input_rows(), alias=exp.TableAlias(this=ident("cs_in"))), exp.Not(this=kept))
         merged = count(self.gen.work(self.names.work), exp.EQ(this=col("__status"), expression=lit("merged"))) if m.dedup else lit(0)
         values = [
-            ("map", lit(self.label)), ("source_table", lit(src)), ("target_table", lit(self.target)),
+            ("map", lit(self.label)),
+            ("source_table", lit(src)),
+            ("target_table", lit(self.target)),
             ("source_rows", source_rows),
             ("loaded", count(self.gen.tbl(m.target.parts[0], m.target.parts[-1], building=True))),
             ("rejected", count(self.gen.tbl(*REJECTS, building=True), exp.EQ(this=col("map"), expression=lit(self.label)))),
-            ("filtered", filtered), ("merged", merged),
+            ("filtered", filtered),
+            ("merged", merged),
         ]
-        return exp.Insert(this=exp.Schema(this=self.gen.tbl(*RECONCILIATION, building=True), expressions=[ident(n) for n, _ in values]),
-                          expression=exp.select(*[v for _, v in values]))
+        return exp.Insert(
+            this=exp.Schema(this=self.gen.tbl(*RECONCILIATION, building=True), expressions=[ident(n) for n, _ in values]),
+            expression=exp.select(*[v for _, v in values]),
+        )

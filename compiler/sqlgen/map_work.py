@@ -8,12 +8,12 @@ from sqlglot import exp
 
 from compiler import ir
 from compiler.ir import types as T
+from compiler.plan.steps import map_label, table_names
 from compiler.semantic.catalog import SOURCE_TYPES, TARGET_TYPES, EachIndexRef, EachVarRef, FieldRef, MapScope, SourceColumnRef, dotted
 from compiler.semantic.scopes import TableScope
 from compiler.sqlgen.lower import ExprLowering, col, ident, join, lit, paren, table, with_ctes
 from compiler.sqlgen.refs import JoinedRefs
 from compiler.sqlgen.statements import data_type
-from compiler.plan.steps import map_label, table_names
 
 
 class MapWork:
@@ -68,6 +68,7 @@ class MapWork:
                 return col("__slot", layer)
             assert isinstance(ref, SourceColumnRef), ref
             return col(f"s__{ref.alias}__{ref.column}", layer)
+
         return resolve
 
     # ---- input rows
@@ -127,7 +128,11 @@ class MapWork:
         inp = self.input_rows()
         kept = self.kept()
         if kept is not None:
-            inp = exp.select(exp.Star()).from_(exp.Subquery(this=inp, alias=exp.TableAlias(this=ident("cs_in"))), copy=False).where(kept, copy=False)
+            inp = (
+                exp.select(exp.Star())
+                .from_(exp.Subquery(this=inp, alias=exp.TableAlias(this=ident("cs_in"))), copy=False)
+                .where(kept, copy=False)
+            )
 
         # fields and key; crosswalk and lookup references as LEFT JOINs
         refs = JoinedRefs(self.gen)
@@ -143,13 +148,20 @@ class MapWork:
         # the first failing rule
         low_f = self.lowering_in("cs_fields", True)
         case = exp.Case()
-        case = case.when(exp.Not(this=exp.Is(this=col("__cast_error", "cs_fields"), expression=exp.Null())),
-                         lit(self.add_rule("cast", "value does not fit the source column type")), copy=False)
-        case = case.when(exp.Is(this=col("__key", "cs_fields"), expression=exp.Null()),
-                         lit(self.add_rule("key", "missing legacy key")), copy=False)
+        case = case.when(
+            exp.Not(this=exp.Is(this=col("__cast_error", "cs_fields"), expression=exp.Null())),
+            lit(self.add_rule("cast", "value does not fit the source column type")),
+            copy=False,
+        )
+        case = case.when(
+            exp.Is(this=col("__key", "cs_fields"), expression=exp.Null()), lit(self.add_rule("key", "missing legacy key")), copy=False
+        )
         for r in m.rejects:
-            case = case.when(exp.Coalesce(this=paren(low_f(r.when)), expressions=[exp.false()]),
-                             lit(self.add_rule(f"reject:{r.span.line}", r.reason)), copy=False)
+            case = case.when(
+                exp.Coalesce(this=paren(low_f(r.when)), expressions=[exp.false()]),
+                lit(self.add_rule(f"reject:{r.span.line}", r.reason)),
+                copy=False,
+            )
         for cond, rule, reason in self.constraint_rules():
             case = case.when(cond, lit(self.add_rule(rule, reason)), copy=False)
         # a legacy key seen on an earlier kept row: found by a hash aggregate, not a window sort
@@ -162,15 +174,21 @@ class MapWork:
             .group_by(*[g.copy() for g in groups], copy=False)
             .having(exp.GT(this=exp.Count(this=exp.Star()), expression=lit(1)), copy=False)
         )
-        same_key = exp.and_(*[exp.EQ(this=col(f"__k{i}", "cs_dups"), expression=g.copy()) for i, g in enumerate(groups, start=1)], copy=False)
-        case = case.when(
-            exp.and_(exp.Not(this=exp.Is(this=col("first_row", "cs_dups"), expression=exp.Null())),
-                     exp.GT(this=self.record_order("cs_fields"), expression=col("first_row", "cs_dups")), copy=False),
-            lit(dup_key_rule), copy=False)
-        rules = (
-            exp.select(exp.Column(this=exp.Star(), table=ident("cs_fields")), exp.alias_(case, "__rule", quoted=True, copy=False), copy=False)
-            .from_(table("cs_fields"), copy=False)
+        same_key = exp.and_(
+            *[exp.EQ(this=col(f"__k{i}", "cs_dups"), expression=g.copy()) for i, g in enumerate(groups, start=1)], copy=False
         )
+        case = case.when(
+            exp.and_(
+                exp.Not(this=exp.Is(this=col("first_row", "cs_dups"), expression=exp.Null())),
+                exp.GT(this=self.record_order("cs_fields"), expression=col("first_row", "cs_dups")),
+                copy=False,
+            ),
+            lit(dup_key_rule),
+            copy=False,
+        )
+        rules = exp.select(
+            exp.Column(this=exp.Star(), table=ident("cs_fields")), exp.alias_(case, "__rule", quoted=True, copy=False), copy=False
+        ).from_(table("cs_fields"), copy=False)
         rules = join(rules, exp.Subquery(this=dups, alias=exp.TableAlias(this=ident("cs_dups"))), on=same_key, side="LEFT")
 
         # status and, with a dedup rule, the survivor of each duplicate group
@@ -190,7 +208,12 @@ class MapWork:
                     term = self.gen.traits.binary(term)
                 order.append(exp.Ordered(this=term, desc=o.descending != desc_all, nulls_first=False))
             order.append(exp.Ordered(this=col("__key", "cs_rules")))
-            window = lambda fn: exp.Window(this=fn, partition_by=[p.copy() for p in partition], order=exp.Order(expressions=[o.copy() for o in order]))  # noqa: E731
+
+            def window(fn: exp.Expression) -> exp.Window:
+                return exp.Window(
+                    this=fn, partition_by=[p.copy() for p in partition], order=exp.Order(expressions=[o.copy() for o in order])
+                )
+
             status = status.when(exp.GT(this=window(exp.RowNumber()), expression=lit(1)), lit("merged"), copy=False)
             survivor = window(exp.FirstValue(this=col("__key", "cs_rules")))
         status = status.else_(lit("loaded"), copy=False)
@@ -217,30 +240,48 @@ class MapWork:
         the next id after the highest ever given, in export order (record, then slot)."""
         schema, name = self.names.xwalk
         prev = self.gen.tbl(schema, name, "cs_prev")
-        needs_id = exp.and_(exp.Is(this=col("own_id", "cs_prev"), expression=exp.Null()),
-                            exp.EQ(this=col("__status", "cs_status"), expression=lit("loaded")), copy=False)
-        max_prev = exp.Subquery(this=exp.select(exp.Coalesce(this=exp.Max(this=col("own_id")), expressions=[lit(0)]))
-                                .from_(self.gen.tbl(schema, name), copy=False))
+        needs_id = exp.and_(
+            exp.Is(this=col("own_id", "cs_prev"), expression=exp.Null()),
+            exp.EQ(this=col("__status", "cs_status"), expression=lit("loaded")),
+            copy=False,
+        )
+        max_prev = exp.Subquery(
+            this=exp.select(exp.Coalesce(this=exp.Max(this=col("own_id")), expressions=[lit(0)])).from_(
+                self.gen.tbl(schema, name), copy=False
+            )
+        )
         # one sort, rows needing an id first.  PARTITION BY the flag is faster on DuckDB (the
         # charge_line work table 2.2 s -> 1.6 s at 100,000 patients) but its partitioned
         # window does not spill: out of memory at 1,000,000 patients under the 1 GB limit.
-        fresh = exp.Add(this=max_prev, expression=exp.Window(
-            this=exp.RowNumber(),
-            order=exp.Order(expressions=[exp.Ordered(this=paren(needs_id.copy()), desc=True), exp.Ordered(this=col("__row", "cs_status")),
-                                         exp.Ordered(this=col("__slot", "cs_status"))])))
-        own_id = exp.Coalesce(this=col("own_id", "cs_prev"), expressions=[exp.Case().when(needs_id, fresh, copy=False)])
-        select = (
-            exp.select(exp.Column(this=exp.Star(), table=ident("cs_status")), exp.alias_(own_id, "__own_id", quoted=True, copy=False))
-            .from_(table("cs_status"), copy=False)
+        fresh = exp.Add(
+            this=max_prev,
+            expression=exp.Window(
+                this=exp.RowNumber(),
+                order=exp.Order(
+                    expressions=[
+                        exp.Ordered(this=paren(needs_id.copy()), desc=True),
+                        exp.Ordered(this=col("__row", "cs_status")),
+                        exp.Ordered(this=col("__slot", "cs_status")),
+                    ]
+                ),
+            ),
         )
+        own_id = exp.Coalesce(this=col("own_id", "cs_prev"), expressions=[exp.Case().when(needs_id, fresh, copy=False)])
+        select = exp.select(
+            exp.Column(this=exp.Star(), table=ident("cs_status")), exp.alias_(own_id, "__own_id", quoted=True, copy=False)
+        ).from_(table("cs_status"), copy=False)
         return join(select, prev, on=exp.EQ(this=col("legacy_key", "cs_prev"), expression=col("__key", "cs_status")), side="LEFT")
 
     def key_parts(self, low, layer: str = "cs_in") -> list[tuple[exp.Expression, bool]]:
         """The legacy key's parts over `layer`, each with whether it is text: the crosswalk's
         arguments, else the source key columns (or the record number), plus the `each` slot."""
         if self.xwalk is not None:
-            return [(col("__slot", layer), False) if isinstance(a, ir.Name) and a.parts == ["each_index"]
-                    else (low(a), self.type_of(a) == T.TEXT) for a in self.xwalk.expr.args]
+            return [
+                (col("__slot", layer), False)
+                if isinstance(a, ir.Name) and a.parts == ["each_index"]
+                else (low(a), self.type_of(a) == T.TEXT)
+                for a in self.xwalk.expr.args
+            ]
         src = self.cat.source_tables[dotted(self.m.source)]
         types = {c.name: SOURCE_TYPES[c.type.name] for c in src.columns}
         parts = [(col(f"s__{self.scope.primary_alias}__{k}", layer), types[k] == T.TEXT) for k in src.key] or [(col("__row", layer), False)]
@@ -273,19 +314,30 @@ class MapWork:
                 yield exp.Is(this=f.copy(), expression=exp.Null()), f"not null:{where}", f"{c.name} is required but empty"
             if c.type.name in ("varchar", "char") and c.type.args:
                 n = c.type.args[0]
-                yield exp.GT(this=exp.Length(this=exp.Cast(this=f.copy(), to=data_type("VARCHAR"))), expression=lit(n)), \
-                    f"length:{where}", f"{c.name} is longer than {n} characters"
+                yield (
+                    exp.GT(this=exp.Length(this=exp.Cast(this=f.copy(), to=data_type("VARCHAR"))), expression=lit(n)),
+                    f"length:{where}",
+                    f"{c.name} is longer than {n} characters",
+                )
             if c.type.name in ("decimal", "numeric") and len(c.type.args) == 2:
                 p, sc = c.type.args
                 bound = exp.Literal.number(str(Decimal(10) ** (p - sc)))
                 yield exp.GTE(this=exp.Abs(this=f.copy()), expression=bound), f"range:{where}", f"{c.name} does not fit decimal({p},{sc})"
             if c.allowed is not None:
-                yield exp.Not(this=paren(exp.In(this=f.copy(), expressions=[lit(v.value) for v in c.allowed]))), \
-                    f"in:{where}", f"{c.name} is not one of the allowed values"
+                yield (
+                    exp.Not(this=paren(exp.In(this=f.copy(), expressions=[lit(v.value) for v in c.allowed]))),
+                    f"in:{where}",
+                    f"{c.name} is not one of the allowed values",
+                )
             if c.check is not None:
+
                 def resolve(name, _c=c):
                     ref = tscope.resolve(name, True)
                     return col(f"f__{ref.name}", "cs_fields")
+
                 cond = self.gen.lowering(resolve)(c.check)
-                yield exp.Not(this=exp.Coalesce(this=paren(cond), expressions=[exp.true()])), f"check:{where}", \
-                    f"{c.name} fails its check constraint"
+                yield (
+                    exp.Not(this=exp.Coalesce(this=paren(cond), expressions=[exp.true()])),
+                    f"check:{where}",
+                    f"{c.name} fails its check constraint",
+                )

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from sqlglot import exp
 
+from compiler.plan.steps import map_label, table_names
 from compiler.semantic.catalog import dotted
 from compiler.sqlgen.lower import col, drop_table, ident, lit, shared_values
 from compiler.sqlgen.statements import OLD_SUFFIX, RECONCILIATION, REJECTS, Script, Statement
-from compiler.plan.steps import map_label, table_names
 
 
 class PublishScripts:
@@ -24,8 +24,10 @@ class PublishScripts:
         """Where publication is by rename: drop this run's shadow tables instead of publishing."""
         if not self.traits.publish_by_rename:
             return []
-        out = [self.st(drop_table(self.tbl(schema, name, building=True)), f"discard this run's {schema}.{name}")
-               for schema, name in self.published()]
+        out = [
+            self.st(drop_table(self.tbl(schema, name, building=True)), f"discard this run's {schema}.{name}")
+            for schema, name in self.published()
+        ]
         for m in self.maps:
             out.append(self.st(drop_table(self.work(table_names(dotted(m.target)).work)), f"work table of {map_label(m)}"))
         return out
@@ -37,10 +39,17 @@ class PublishScripts:
         if self.traits.publish_by_rename:
             pairs = self.published()
             for schema, name in pairs:
-                s.statements.append(self.st(
-                    exp.Create(this=self.tbl(schema, name), kind="TABLE", exists=True,
-                               properties=exp.Properties(expressions=[exp.LikeProperty(this=self.tbl(schema, name, building=True))])),
-                    f"first run: an empty {schema}.{name} so that the swap below has something to swap"))
+                s.statements.append(
+                    self.st(
+                        exp.Create(
+                            this=self.tbl(schema, name),
+                            kind="TABLE",
+                            exists=True,
+                            properties=exp.Properties(expressions=[exp.LikeProperty(this=self.tbl(schema, name, building=True))]),
+                        ),
+                        f"first run: an empty {schema}.{name} so that the swap below has something to swap",
+                    )
+                )
             renames = []
             for schema, name in pairs:
                 renames.append((self.tbl(schema, name), self.tbl(schema, name + OLD_SUFFIX)))
@@ -55,8 +64,7 @@ class PublishScripts:
         adds a constraint to a table created in the same transaction without checking the
         rows already in it; the violation would surface only at COMMIT, naming no table."""
         dups = shared_values(live, [col(c) for c in columns], lit(1))
-        message = (f"{what}: two or more loaded rows have the same value; remove the duplicates "
-                   "with `dedup` or a `reject` rule")
+        message = f"{what}: two or more loaded rows have the same value; remove the duplicates with `dedup` or a `reject` rule"
         return exp.select(exp.Case().when(exp.Exists(this=dups), exp.Anonymous(this="error", expressions=[lit(message)]), copy=False))
 
     def constraints(self) -> Script:
@@ -69,21 +77,45 @@ class PublishScripts:
                 name = f"{tgt.name}.{t.name}"
                 xwalk = self.cat.crosswalk_field(name)
                 if t.key and not (xwalk is not None and t.key == [xwalk.field]):  # crosswalk ids are unique by construction
-                    s.statements.append(self.st(self.duplicate_guard(live, t.key, f"key of {name}"),
-                                                f"no two rows share the key of {name}", t.span))
+                    s.statements.append(
+                        self.st(self.duplicate_guard(live, t.key, f"key of {name}"), f"no two rows share the key of {name}", t.span)
+                    )
                 for c in t.columns:
                     if c.unique:
-                        s.statements.append(self.st(self.duplicate_guard(live, [c.name], f"unique {name}.{c.name}"),
-                                                    f"no two rows share {name}.{c.name}", c.span))
+                        s.statements.append(
+                            self.st(
+                                self.duplicate_guard(live, [c.name], f"unique {name}.{c.name}"),
+                                f"no two rows share {name}.{c.name}",
+                                c.span,
+                            )
+                        )
                 if t.key:
-                    s.statements.append(self.st(
-                        exp.Alter(this=live.copy(), kind="TABLE", actions=[
-                            exp.AddConstraint(expressions=[exp.PrimaryKey(expressions=[ident(k) for k in t.key])])]),
-                        f"key of {tgt.name}.{t.name}", t.span))
+                    s.statements.append(
+                        self.st(
+                            exp.Alter(
+                                this=live.copy(),
+                                kind="TABLE",
+                                actions=[exp.AddConstraint(expressions=[exp.PrimaryKey(expressions=[ident(k) for k in t.key])])],
+                            ),
+                            f"key of {tgt.name}.{t.name}",
+                            t.span,
+                        )
+                    )
                 for c in t.columns:
                     if c.unique:
-                        s.statements.append(self.st(
-                            exp.Alter(this=live.copy(), kind="TABLE", actions=[exp.AddConstraint(expressions=[
-                                exp.UniqueColumnConstraint(this=exp.Schema(expressions=[ident(c.name)]))])]),
-                            f"unique {tgt.name}.{t.name}.{c.name}", c.span))
+                        s.statements.append(
+                            self.st(
+                                exp.Alter(
+                                    this=live.copy(),
+                                    kind="TABLE",
+                                    actions=[
+                                        exp.AddConstraint(
+                                            expressions=[exp.UniqueColumnConstraint(this=exp.Schema(expressions=[ident(c.name)]))]
+                                        )
+                                    ],
+                                ),
+                                f"unique {tgt.name}.{t.name}.{c.name}",
+                                c.span,
+                            )
+                        )
         return s

@@ -5,8 +5,8 @@ from __future__ import annotations
 from sqlglot import exp
 
 from compiler import ir
-from compiler.sqlgen.lower import col, inline_lookup, join, lit
 from compiler.plan.steps import CHARTSHIFT_SCHEMA, table_names
+from compiler.sqlgen.lower import col, inline_lookup, join, lit
 
 
 class JoinedRefs:
@@ -28,24 +28,31 @@ class JoinedRefs:
     def crosswalk(self, target: str, args: list[exp.Expression]) -> exp.Expression:
         schema, name = table_names(target).xwalk
         key = self.gen.key_text(args)
-        alias = self._alias(("crosswalk", target, key.sql()), lambda a: (
-            self.gen.tbl(schema, name, a, building=True),
-            exp.and_(exp.EQ(this=col("legacy_key", a), expression=key),
-                     exp.NEQ(this=col("state", a), expression=lit("inactive")), copy=False),
-        ))
+        alias = self._alias(
+            ("crosswalk", target, key.sql()),
+            lambda a: (
+                self.gen.tbl(schema, name, a, building=True),
+                exp.and_(
+                    exp.EQ(this=col("legacy_key", a), expression=key), exp.NEQ(this=col("state", a), expression=lit("inactive")), copy=False
+                ),
+            ),
+        )
         return col("target_id", alias)
 
     def lookup(self, lookup: ir.Lookup, arg: exp.Expression) -> exp.Expression:
         if lookup.file is None:
             return inline_lookup(lookup, arg)
-        alias = self._alias(("lookup", lookup.name, arg.sql()), lambda a: (
-            self.gen.tbl(CHARTSHIFT_SCHEMA, f"lookup__{lookup.name}", a),
-            exp.EQ(this=col("key", a), expression=arg),
-        ))
+        alias = self._alias(
+            ("lookup", lookup.name, arg.sql()),
+            lambda a: (
+                self.gen.tbl(CHARTSHIFT_SCHEMA, f"lookup__{lookup.name}", a),
+                exp.EQ(this=col("key", a), expression=arg),
+            ),
+        )
         found = col("value", alias)
         return found if lookup.default is None else exp.Coalesce(this=found, expressions=[lit(lookup.default.value)])
 
     def join_into(self, select: exp.Select) -> exp.Select:
-        for alias, tbl, on in self.joins.values():
+        for _alias, tbl, on in self.joins.values():
             select = join(select, tbl, on=on, side="LEFT")
         return select

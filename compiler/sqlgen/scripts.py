@@ -21,6 +21,7 @@ from __future__ import annotations
 from sqlglot import exp
 
 from compiler import ir
+from compiler.plan.steps import CHARTSHIFT_SCHEMA, map_label, order_maps, table_names
 from compiler.semantic.catalog import dotted
 from compiler.semantic.checked import Checked
 from compiler.sqlgen.dialect_sql import DialectTraits, traits_for
@@ -30,7 +31,6 @@ from compiler.sqlgen.publish import PublishScripts
 from compiler.sqlgen.refs import JoinedRefs
 from compiler.sqlgen.setup import SetupScripts
 from compiler.sqlgen.statements import KEY_SEPARATOR, NEW_SUFFIX, Script, Statement, data_type, where_line
-from compiler.plan.steps import CHARTSHIFT_SCHEMA, map_label, order_maps, table_names
 
 
 class SqlGen(SetupScripts, PublishScripts):
@@ -61,19 +61,24 @@ class SqlGen(SetupScripts, PublishScripts):
         sub = (
             exp.select(col("target_id", "cs_x"))
             .from_(self.tbl(schema, name, "cs_x", building=True), copy=False)
-            .where(exp.and_(
-                exp.EQ(this=col("legacy_key", "cs_x"), expression=self.key_text(args)),
-                exp.NEQ(this=col("state", "cs_x"), expression=lit("inactive")),
+            .where(
+                exp.and_(
+                    exp.EQ(this=col("legacy_key", "cs_x"), expression=self.key_text(args)),
+                    exp.NEQ(this=col("state", "cs_x"), expression=lit("inactive")),
+                    copy=False,
+                ),
                 copy=False,
-            ), copy=False)
+            )
         )
         return exp.Subquery(this=sub)
 
     def lookup_expr(self, lookup: ir.Lookup, arg: exp.Expression) -> exp.Expression:
         if lookup.file is None:
             return inline_lookup(lookup, arg)
-        sub = exp.select(col("value", "cs_l")).from_(self.tbl(CHARTSHIFT_SCHEMA, f"lookup__{lookup.name}", "cs_l"), copy=False).where(
-            exp.EQ(this=col("key", "cs_l"), expression=arg), copy=False
+        sub = (
+            exp.select(col("value", "cs_l"))
+            .from_(self.tbl(CHARTSHIFT_SCHEMA, f"lookup__{lookup.name}", "cs_l"), copy=False)
+            .where(exp.EQ(this=col("key", "cs_l"), expression=arg), copy=False)
         )
         found = exp.Subquery(this=sub)
         if lookup.default is None:

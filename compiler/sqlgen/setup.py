@@ -6,10 +6,10 @@ from sqlglot import exp
 
 from compiler import ir
 from compiler.ir import types as T
+from compiler.plan.steps import CHARTSHIFT_SCHEMA, STAGE_SCHEMA, stage_table, table_names
 from compiler.semantic.catalog import SOURCE_TYPES, dotted
 from compiler.sqlgen.lower import col, drop_table, ident, lit
 from compiler.sqlgen.statements import RECONCILIATION, REJECTS, Script, Statement, data_type
-from compiler.plan.steps import CHARTSHIFT_SCHEMA, STAGE_SCHEMA, stage_table, table_names
 
 
 class SetupScripts:
@@ -22,33 +22,69 @@ class SetupScripts:
             for name in dict.fromkeys(schemas):
                 s.statements.append(self.st(exp.Create(this=exp.Table(this=ident(name)), kind="SCHEMA", exists=True), f"schema {name}"))
         key = self.traits.key_type
-        xwalk_cols = [("legacy_key", key, True), ("own_id", "BIGINT", False), ("target_id", "BIGINT", False), ("state", "VARCHAR(10)", True)]
+        xwalk_cols = [
+            ("legacy_key", key, True),
+            ("own_id", "BIGINT", False),
+            ("target_id", "BIGINT", False),
+            ("state", "VARCHAR(10)", True),
+        ]
         xwalk_pk = ["legacy_key"] if self.traits.crosswalk_primary_key else []
         for m in self.maps:
             if self.cat.crosswalk_field(dotted(m.target)) is None:
                 continue
             schema, name = table_names(dotted(m.target)).xwalk
-            s.statements.append(self.st(
-                self.create_table(self.tbl(schema, name), xwalk_cols, primary_key=xwalk_pk, if_not_exists=True),
-                f"persistent crosswalk for {dotted(m.target)}: legacy key -> id (kept across runs)", m.span,
-            ))
+            s.statements.append(
+                self.st(
+                    self.create_table(self.tbl(schema, name), xwalk_cols, primary_key=xwalk_pk, if_not_exists=True),
+                    f"persistent crosswalk for {dotted(m.target)}: legacy key -> id (kept across runs)",
+                    m.span,
+                )
+            )
             if self.traits.publish_by_rename:
                 s.statements.append(self.st(drop_table(self.tbl(schema, name, building=True)), "this run's crosswalk", m.span))
-                s.statements.append(self.st(self.create_table(self.tbl(schema, name, building=True), xwalk_cols, primary_key=xwalk_pk),
-                                            "this run's crosswalk (renamed into place at the end)", m.span))
+                s.statements.append(
+                    self.st(
+                        self.create_table(self.tbl(schema, name, building=True), xwalk_cols, primary_key=xwalk_pk),
+                        "this run's crosswalk (renamed into place at the end)",
+                        m.span,
+                    )
+                )
         rejects = self.tbl(*REJECTS, building=True)
         s.statements.append(self.st(drop_table(rejects), "rejects of this run"))
-        s.statements.append(self.st(self.create_table(rejects.copy(), [
-            ("map", "VARCHAR(200)", False), ("source_table", "VARCHAR(200)", True), ("source_key", key, False),
-            ("slot", "INTEGER", False), ("record", "BIGINT", False), ("rule", "VARCHAR(200)", True),
-            ("reason", "VARCHAR(500)", True), ("original_row", "TEXT", False),
-        ]), "one row per rejected source row (raw values kept for remediation)"))
+        s.statements.append(
+            self.st(
+                self.create_table(
+                    rejects.copy(),
+                    [
+                        ("map", "VARCHAR(200)", False),
+                        ("source_table", "VARCHAR(200)", True),
+                        ("source_key", key, False),
+                        ("slot", "INTEGER", False),
+                        ("record", "BIGINT", False),
+                        ("rule", "VARCHAR(200)", True),
+                        ("reason", "VARCHAR(500)", True),
+                        ("original_row", "TEXT", False),
+                    ],
+                ),
+                "one row per rejected source row (raw values kept for remediation)",
+            )
+        )
         recon = self.tbl(*RECONCILIATION, building=True)
         s.statements.append(self.st(drop_table(recon), "reconciliation of this run"))
-        s.statements.append(self.st(self.create_table(recon.copy(), [
-            ("map", "VARCHAR(200)", True), ("source_table", "VARCHAR(200)", True), ("target_table", "VARCHAR(200)", True),
-            *[(n, "BIGINT", True) for n in ("source_rows", "loaded", "rejected", "filtered", "merged")],
-        ]), "one row per map, written at the end of the map: its accounting identity"))
+        s.statements.append(
+            self.st(
+                self.create_table(
+                    recon.copy(),
+                    [
+                        ("map", "VARCHAR(200)", True),
+                        ("source_table", "VARCHAR(200)", True),
+                        ("target_table", "VARCHAR(200)", True),
+                        *[(n, "BIGINT", True) for n in ("source_rows", "loaded", "rejected", "filtered", "merged")],
+                    ],
+                ),
+                "one row per map, written at the end of the map: its accounting identity",
+            )
+        )
         for tgt in self.spec.targets:
             for t in tgt.tables:
                 name = f"{tgt.name}.{t.name}"
@@ -57,20 +93,30 @@ class SetupScripts:
                 cols = [(c.name, self.target_sql_type(c), c.not_null) for c in t.columns]
                 later = self.traits.constraints_after_load
                 uniques = [] if later else [[c.name] for c in t.columns if c.unique]
-                s.statements.append(self.st(
-                    self.create_table(live.copy(), cols, primary_key=[] if later else t.key, uniques=uniques),
-                    f"target table {name}" + (" (keys and unique columns: 85_constraints)" if later else ""), t.span,
-                ))
+                s.statements.append(
+                    self.st(
+                        self.create_table(live.copy(), cols, primary_key=[] if later else t.key, uniques=uniques),
+                        f"target table {name}" + (" (keys and unique columns: 85_constraints)" if later else ""),
+                        t.span,
+                    )
+                )
         for lk in self.spec.lookups:
             if lk.file is not None:
                 s.statements.extend(self.file_lookup(lk))
         for src in self.spec.sources:
             for t in src.tables:
-                s.statements.append(self.st(exp.Drop(tables=[self.tbl(src.name, t.name)], kind="VIEW", exists=True),
-                                            f"typed view {src.name}.{t.name} (re-created over the new staging)", t.span))
+                s.statements.append(
+                    self.st(
+                        exp.Drop(tables=[self.tbl(src.name, t.name)], kind="VIEW", exists=True),
+                        f"typed view {src.name}.{t.name} (re-created over the new staging)",
+                        t.span,
+                    )
+                )
         return s
 
-    def create_table(self, tbl, cols, primary_key=(), uniques=(), if_not_exists=False, keys=("legacy_key", "source_key", "key")) -> exp.Create:
+    def create_table(
+        self, tbl, cols, primary_key=(), uniques=(), if_not_exists=False, keys=("legacy_key", "source_key", "key")
+    ) -> exp.Create:
         defs: list[exp.Expression] = []
         for name, typ, not_null in cols:
             dtype = typ if isinstance(typ, exp.DataType) else data_type(typ, self.traits.sqlglot)
@@ -96,16 +142,29 @@ class SetupScripts:
         name = f"lookup__{lk.name}"
         stmts = [
             self.st(drop_table(self.tbl(CHARTSHIFT_SCHEMA, name)), f"lookup {lk.name} from {lk.file}", lk.span),
-            self.st(self.create_table(self.tbl(CHARTSHIFT_SCHEMA, name), [("key", self.traits.key_type, True), ("value", "VARCHAR(500)", False)], primary_key=["key"]),
-                    f"lookup {lk.name}: {len(pairs)} entries", lk.span),
+            self.st(
+                self.create_table(
+                    self.tbl(CHARTSHIFT_SCHEMA, name),
+                    [("key", self.traits.key_type, True), ("value", "VARCHAR(500)", False)],
+                    primary_key=["key"],
+                ),
+                f"lookup {lk.name}: {len(pairs)} entries",
+                lk.span,
+            ),
         ]
         for start in range(0, len(pairs), 500):
-            chunk = pairs[start:start + 500]
+            chunk = pairs[start : start + 500]
             values = exp.Values(expressions=[exp.Tuple(expressions=[lit(k), lit(v)]) for k, v in chunk])
-            stmts.append(self.st(
-                exp.Insert(this=exp.Schema(this=self.tbl(CHARTSHIFT_SCHEMA, name), expressions=[ident("key"), ident("value")]), expression=values),
-                f"lookup {lk.name} rows {start + 1}-{start + len(chunk)}", lk.span,
-            ))
+            stmts.append(
+                self.st(
+                    exp.Insert(
+                        this=exp.Schema(this=self.tbl(CHARTSHIFT_SCHEMA, name), expressions=[ident("key"), ident("value")]),
+                        expression=values,
+                    ),
+                    f"lookup {lk.name} rows {start + 1}-{start + len(chunk)}",
+                    lk.span,
+                )
+            )
         return stmts
 
     def typed_views(self) -> Script:
@@ -125,8 +184,11 @@ class SetupScripts:
                     typed = self.traits.safe_cast(raw.copy(), vtype)
                     select = select.select(exp.alias_(typed, c.name, quoted=True, copy=False), copy=False)
                     errors = errors.when(
-                        exp.and_(exp.Not(this=exp.Is(this=raw.copy(), expression=exp.Null())), exp.Is(this=typed.copy(), expression=exp.Null()),
-                                 copy=False),
+                        exp.and_(
+                            exp.Not(this=exp.Is(this=raw.copy(), expression=exp.Null())),
+                            exp.Is(this=typed.copy(), expression=exp.Null()),
+                            copy=False,
+                        ),
                         lit(f"{qualified}.{c.name} is not a valid {vtype}"),
                         copy=False,
                     )

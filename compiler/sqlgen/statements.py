@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 
 from sqlglot import exp
 
@@ -36,7 +36,7 @@ class Script:
     statements: list[Statement] = field(default_factory=list)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _built_type(sql: str, dialect: str | None) -> exp.DataType:
     return exp.DataType.build(sql, dialect=dialect)
 

@@ -15,5 +15,4 @@ def sql_text(tree, dialect: str, consume: bool = False) -> str:
     """The SQL of `tree`.  sqlglot's generator copies the tree first because its
     preprocessing may rewrite it; `consume=True` skips the copy: the caller drops the
     tree afterwards and no node of it is shared with another tree (see `exclusive`)."""
-    return tree.sql(dialect=traits_for(dialect).sqlglot, pretty=True, unsupported_level=ErrorLevel.RAISE, identify=True,
-                    copy=not consume)
+    return tree.sql(dialect=traits_for(dialect).sqlglot, pretty=True, unsupported_level=ErrorLevel.RAISE, identify=True, copy=not consume)

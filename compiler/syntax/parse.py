@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -32,12 +32,11 @@ TERMINAL_WORDS = {
 # Sets of expected terminals shown as one word.
 EXPRESSION_START = frozenset({"CASE", "DECIMAL", "FALSE", "INT", "LPAR", "MINUS", "NAME", "NOT", "NULL", "STRING", "TRUE"})
 VALUE_START = frozenset({"DECIMAL", "FALSE", "INT", "NULL", "STRING", "TRUE"})
-BINARY_OPERATORS = frozenset({"`and`", "`or`", "a comparison", "`is`", "`in`", "`like`", "`between`",
-                              "`+`", "`*`", "`/`", "`%`", "`||`"})
+BINARY_OPERATORS = frozenset({"`and`", "`or`", "a comparison", "`is`", "`in`", "`like`", "`between`", "`+`", "`*`", "`/`", "`%`", "`||`"})
 SHOWN_TOKEN = 30  # longest token text quoted in a message
 
 
-@lru_cache(maxsize=None)
+@cache
 def grammar_text() -> str:
     return resources.files("compiler.syntax").joinpath("grammar.lark").read_text(encoding="utf-8")
 
@@ -149,7 +148,7 @@ def error_of(file: str, exc: UnexpectedInput, text: str) -> tuple[str, Span]:
         if char in ('"', "'"):
             return "unterminated string", span
         if char == "`":
-            nxt = text[exc.pos_in_stream + 1: exc.pos_in_stream + 2]
+            nxt = text[exc.pos_in_stream + 1 : exc.pos_in_stream + 2]
             return ("empty quoted name" if nxt == "`" else "unterminated quoted name"), span
         return f"unexpected character `{repr(char)[1:-1]}`" if char else "unexpected end of input", span
     if isinstance(exc, UnexpectedToken):
@@ -236,12 +235,42 @@ def diagnose(file: str, exc: UnexpectedInput, text: str) -> tuple[str, Span, tup
 
 # Rules (after aliasing) whose trees are expressions: a too-deep tree is reported over
 # the whole outermost expression.
-EXPRESSION_RULES = frozenset({
-    "or_", "and_", "not_", "compare", "is_null", "is_not_null", "in_", "not_in", "between",
-    "not_between", "like", "not_like", "add", "sub", "concat_op", "mul", "div", "mod", "neg",
-    "name_ref", "call", "tuple", "case", "simple_case", "case_when", "case_else", "qualname",
-    "string", "number", "true", "false", "null",
-})
+EXPRESSION_RULES = frozenset(
+    {
+        "or_",
+        "and_",
+        "not_",
+        "compare",
+        "is_null",
+        "is_not_null",
+        "in_",
+        "not_in",
+        "between",
+        "not_between",
+        "like",
+        "not_like",
+        "add",
+        "sub",
+        "concat_op",
+        "mul",
+        "div",
+        "mod",
+        "neg",
+        "name_ref",
+        "call",
+        "tuple",
+        "case",
+        "simple_case",
+        "case_when",
+        "case_else",
+        "qualname",
+        "string",
+        "number",
+        "true",
+        "false",
+        "null",
+    }
+)
 
 
 def nesting_error(file: str, tree: Tree) -> tuple[str, Span] | None:

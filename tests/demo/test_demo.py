@@ -47,6 +47,7 @@ def col(tables, table, name):
 
 # -- determinism -------------------------------------------------------------------------
 
+
 def test_same_seed_gives_byte_identical_files(out, tmp_path):
     d, truth = out
     again = demo.generate(tmp_path / "again", patients=N, seed=42)
@@ -73,18 +74,18 @@ def test_truth_json_matches_return_value(out):
 
 # -- encodings and line ends -------------------------------------------------------------
 
+
 def test_encodings(out):
     d, _ = out
     raw = (d / "PATIENTS.csv").read_bytes()
-    assert b"\x92" in raw                      # ’ : in cp1252, not in latin-1
+    assert b"\x92" in raw  # ’ : in cp1252, not in latin-1
     text = raw.decode("cp1252")
     assert "O\u2019Brien" in text and "Müller" in text
     with pytest.raises(UnicodeDecodeError):
         raw.decode("utf-8")
     for name in ("PROVIDERS.csv", "NOTES.csv"):
         assert (d / name).read_bytes().startswith(b"\xef\xbb\xbf"), name
-    for name in ("PAYERS.csv", "POLICIES.csv", "AUTHS.csv", "PATIENTS.csv", "CASES.csv",
-                 "VISITS.csv"):
+    for name in ("PAYERS.csv", "POLICIES.csv", "AUTHS.csv", "PATIENTS.csv", "CASES.csv", "VISITS.csv"):
         assert not (d / name).read_bytes().startswith(b"\xef\xbb\xbf"), name
     for name in ("PAYERS.csv", "POLICIES.csv", "AUTHS.csv"):
         (d / name).read_bytes().decode("utf-8")
@@ -105,6 +106,7 @@ def test_crlf_line_ends_everywhere(out):
 
 
 # -- truth -------------------------------------------------------------------------------
+
 
 def test_truth_identity(out):
     _, truth = out
@@ -170,13 +172,14 @@ def test_malformed_lines(out, tables):
     bad = [(i, r) for i, r in enumerate(rows) if len(r) != 14]
     assert sorted(len(r) for _, r in bad) == [13, 15]
     for i, _ in bad:
-        assert 0.2 * len(rows) < i < 0.9 * len(rows)      # mid-file
+        assert 0.2 * len(rows) < i < 0.9 * len(rows)  # mid-file
     bad_ids = {r[0] for _, r in bad}
     for table in ("legacy.policies", "legacy.cases", "legacy.visits"):
         assert not bad_ids & set(col(tables, table, "pat_no")), table
 
 
 # -- rule helpers ------------------------------------------------------------------------
+
 
 def test_npi_luhn():
     assert demo.npi_valid("1234567893")
@@ -199,6 +202,7 @@ def test_icd10_normalisation():
 
 def test_parse_dob():
     from datetime import date
+
     assert demo.parse_dob("") == (True, None)
     assert demo.parse_dob("00/00/0000") == (True, None)
     assert demo.parse_dob("03/14/1975") == (True, date(1975, 3, 14))
@@ -215,11 +219,11 @@ def test_amounts_and_units():
     assert demo.amount_cents("95") == 9500
     assert demo.amount_cents("(25.00)") == -2500
     assert demo.amount_cents("") is None
-    assert [demo.units_valid(u) for u in ("1", "4", "8", "0", "", "9")] == \
-        [True, True, True, False, False, False]
+    assert [demo.units_valid(u) for u in ("1", "4", "8", "0", "", "9")] == [True, True, True, False, False, False]
 
 
 # -- dirt at N=200 -----------------------------------------------------------------------
+
 
 def test_patient_dirt(tables):
     P = "legacy.patients"
@@ -238,14 +242,12 @@ def test_patient_dirt(tables):
     assert any(re.fullmatch(r"\d{3}-\d\d-\d{4}", x) for x in ssn)
     assert any(re.fullmatch(r"\d{9}", x) and x != "999999999" for x in ssn)
     assert "" in ssn and "999999999" in ssn
-    assert set(col(tables, P, "state")) >= {"MA", "ma", "Mass.", "Massachusetts", "N.J.",
-                                            "New Jersey", "NH"}
+    assert set(col(tables, P, "state")) >= {"MA", "ma", "Mass.", "Massachusetts", "N.J.", "New Jersey", "NH"}
     zips = col(tables, P, "zip")
     assert any(re.fullmatch(r"\d{4}", z) for z in zips)
     assert any(re.fullmatch(r"\d{5}-\d{4}", z) for z in zips)
     phones = col(tables, P, "home_phone")
-    for shape in (r"\(\d{3}\) \d{3}-\d{4}", r"\d{3}\.\d{3}\.\d{4}", r"\d{10}",
-                  r"\+1 \d{3} \d{3} \d{4}", r"\d{3}-\d{3}-\d{4} x\d+"):
+    for shape in (r"\(\d{3}\) \d{3}-\d{4}", r"\d{3}\.\d{3}\.\d{4}", r"\d{10}", r"\+1 \d{3} \d{3} \d{4}", r"\d{3}-\d{3}-\d{4} x\d+"):
         assert any(re.fullmatch(shape, p) for p in phones), shape
     assert "" in phones
     status = col(tables, P, "status")
@@ -300,12 +302,13 @@ def test_case_and_auth_dirt(tables):
         assert code in dx, code
     for r in tables["legacy.cases"]:
         filled = [c != "" for c in r[7:11]]
-        assert filled[0] and filled == sorted(filled, reverse=True)   # left to right
+        assert filled[0] and filled == sorted(filled, reverse=True)  # left to right
     therapists = set(col(tables, "legacy.cases", "therapist_id"))
     assert therapists <= {r[0] for r in tables["legacy.providers"]}
     auths = tables["legacy.auths"]
     assert any(r[0] == "0000" for r in auths)
     from datetime import datetime
+
     mdy = lambda s: datetime.strptime(s, "%m/%d/%Y")  # noqa: E731
     assert any(mdy(r[4]) < mdy(r[3]) for r in auths)
 
@@ -317,13 +320,12 @@ def test_visit_dirt(tables):
     codes = [c for r in V for c in (r[6], r[10], r[14]) if c]
     assert any(c != c.strip() for c in codes)
     assert any(c != c.upper() for c in codes)
-    valid = {"97110", "97112", "97116", "97140", "97530", "97535", "97035", "97032", "97161",
-             "97162", "97163", "97164", "G0283"}
+    valid = {"97110", "97112", "97116", "97140", "97530", "97535", "97035", "97032", "97161", "97162", "97163", "97164", "G0283"}
     assert {c.strip().upper() for c in codes} <= valid
     for r in V:
         for i in (6, 10, 14):
             if r[i] == "":
-                assert r[i + 1:i + 4] == ["", "", ""]
+                assert r[i + 1 : i + 4] == ["", "", ""]
     units = [r[i + 1] for r in V for i in (6, 10, 14) if r[i]]
     assert "0" in units and "" in units
     assert set(units) <= {"", "0", "1", "2", "3", "4"}
@@ -333,7 +335,7 @@ def test_visit_dirt(tables):
     for shape in (r"\$\d{1,3}(,\d{3})+\.\d\d", r"\d+\.\d\d", r"\d+", r"\(\d+\.\d\d\)"):
         assert any(re.fullmatch(shape, a) for a in amounts), shape
     pats = {r[0] for r in tables["legacy.patients"]}
-    assert any(r[2] not in pats for r in V)                    # orphan visits
+    assert any(r[2] not in pats for r in V)  # orphan visits
     assert all(re.fullmatch(r"\d+", r[0]) for r in V)
 
 
@@ -344,10 +346,11 @@ def test_note_dirt(tables):
     assert all("\r\n" in t for t in texts)
     assert any('"' in t for t in texts) and any("," in t for t in texts)
     visit_ids = {r[0] for r in tables["legacy.visits"]}
-    assert any(r[1] not in visit_ids for r in notes)          # note of a purged visit
+    assert any(r[1] not in visit_ids for r in notes)  # note of a purged visit
 
 
 # -- scale -------------------------------------------------------------------------------
+
 
 def test_rows_per_patient(tmp_path):
     truth = demo.generate(tmp_path, patients=2000, seed=1)

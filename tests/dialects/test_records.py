@@ -41,9 +41,9 @@ def test_names_and_url_schemes_are_unique():
 @pytest.mark.parametrize("d", RUNNABLE, ids=RUNNABLE_NAMES)
 def test_capabilities_agree(d):
     c = d.capabilities
-    assert c.publish_by_rename == (not c.transactional_ddl)    # no transaction to publish with
+    assert c.publish_by_rename == (not c.transactional_ddl)  # no transaction to publish with
     assert d.staging is not None and d.staging.normalized_first == (not d.embedded)
-    assert (d.create_database is None) == d.embedded            # scratch databases: servers only
+    assert (d.create_database is None) == d.embedded  # scratch databases: servers only
     assert set(d.target_types) >= set(dialects.COMMON_TARGET_TYPES)
 
 
@@ -51,21 +51,24 @@ def test_the_staging_methods():
     assert [d.staging.method for d in RUNNABLE] == ["read_csv", "copy_from_stdin", "load_data_local_infile"]
 
 
-@pytest.mark.parametrize("d, name, problems", [
-    (POSTGRES, "a" * 63, []),
-    (POSTGRES, "a" * 64, ["cut to 63 bytes"]),
-    (POSTGRES, "é" * 31, []),                       # 62 bytes
-    (POSTGRES, "é" * 32, ["cut to 63 bytes"]),      # 64 bytes: a 64-character name is not fine
-    (POSTGRES, "x ", []),
-    (POSTGRES, "a\x00b", ["characters U+0000"]),
-    (MYSQL, "a" * 64, []),
-    (MYSQL, "é" * 64, []),                          # characters, not bytes
-    (MYSQL, "a" * 65, ["longer than 64 characters"]),
-    (MYSQL, "x ", ["ends with U+0020"]),
-    (MYSQL, "t😀", ["characters U+1F600"]),
-    (DUCKDB, "a" * 5000, []),
-    (DUCKDB, "x ", []),
-])
+@pytest.mark.parametrize(
+    "d, name, problems",
+    [
+        (POSTGRES, "a" * 63, []),
+        (POSTGRES, "a" * 64, ["cut to 63 bytes"]),
+        (POSTGRES, "é" * 31, []),  # 62 bytes
+        (POSTGRES, "é" * 32, ["cut to 63 bytes"]),  # 64 bytes: a 64-character name is not fine
+        (POSTGRES, "x ", []),
+        (POSTGRES, "a\x00b", ["characters U+0000"]),
+        (MYSQL, "a" * 64, []),
+        (MYSQL, "é" * 64, []),  # characters, not bytes
+        (MYSQL, "a" * 65, ["longer than 64 characters"]),
+        (MYSQL, "x ", ["ends with U+0020"]),
+        (MYSQL, "t😀", ["characters U+1F600"]),
+        (DUCKDB, "a" * 5000, []),
+        (DUCKDB, "x ", []),
+    ],
+)
 def test_identifier_rules(d, name, problems):
     assert d.identifiers.problems(name) == problems
 
@@ -88,7 +91,7 @@ def test_the_generator_flattens_as_the_record_says():
 
 def test_compile_only_rules():
     for name in NO_BOOLEAN_VALUES:
-        assert name in dialects.sqlglot_dialects()          # a refusal that can happen
+        assert name in dialects.sqlglot_dialects()  # a refusal that can happen
         assert "no boolean values" in refusal(name)
     assert refusal("cobol") == "unknown dialect `cobol`"
     assert refusal("snowflake") is None
@@ -142,8 +145,7 @@ def kept_as_is(engine, name: str) -> bool:
 def names_at_the_limits(d) -> list[str]:
     rules = d.identifiers
     longest = rules.max_length or 1000
-    return ["c" + "a" * (longest - 1), "c" + "a" * longest, "c" + "é" * (longest // 2), "c" + "é" * (longest - 1),
-            "trailing ", "astral 😀"]
+    return ["c" + "a" * (longest - 1), "c" + "a" * longest, "c" + "é" * (longest // 2), "c" + "é" * (longest - 1), "trailing ", "astral 😀"]
 
 
 @pytest.mark.parametrize("dialect", RUNNABLE_NAMES)
@@ -158,8 +160,7 @@ def test_the_server_accepts_exactly_the_names_the_record_allows(engines, dialect
 def test_the_binary_collation_exists_and_compares_bytes(engines, dialect):
     d = BY_NAME[dialect]
     collation = exp.to_identifier(d.collation.binary, quoted=d.collation.quoted).sql(d.sqlglot)
-    same = [(a, b) for a, b in (("a", "A"), ("P001", "P001 "), ("ß", "ss"))
-            if engine_equal(engines[dialect], a, b, collation)]
+    same = [(a, b) for a, b in (("a", "A"), ("P001", "P001 "), ("ß", "ss")) if engine_equal(engines[dialect], a, b, collation)]
     assert same == []
     assert engine_equal(engines[dialect], "é", "é", collation)
 
@@ -185,7 +186,8 @@ def test_the_function_library_lists_the_records():
 
 def test_the_generator_and_the_engines_list_the_records():
     from compiler.runtime.engines import ADAPTERS, engine_class
-    from compiler.sqlgen.dialect_sql import RUNNABLE as GENERATED, TRAITS
+    from compiler.sqlgen.dialect_sql import RUNNABLE as GENERATED
+    from compiler.sqlgen.dialect_sql import TRAITS
 
     assert GENERATED == RUNNABLE_NAMES and all(TRAITS[d.name].dialect is d for d in RUNNABLE)
     assert list(ADAPTERS) == list(RUNNABLE_NAMES)

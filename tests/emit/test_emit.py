@@ -6,7 +6,6 @@ import os
 from pathlib import Path
 
 import duckdb
-import pytest
 
 from compiler.pipeline import load, render_all
 from compiler.runtime.run import run
@@ -55,6 +54,7 @@ def test_rendering_copies_trees_that_share_a_node():
     assert not exclusive([Script("s", "t", [Statement(exp.Tuple(expressions=[shared, shared]), "")])])
     compiled = load(MINI)
     from compiler.pipeline import scripts_for
+
     assert exclusive(scripts_for(compiled, "duckdb"))  # the generator shares no nodes
 
 
@@ -66,7 +66,7 @@ def test_every_statement_names_its_spec_line():
 
 
 def test_identifiers_are_quoted_and_literals_escaped(tmp_path):
-    spec = MINI.read_text().replace('reject "visit for unknown patient"', "reject \"it's a \\\"quoted\\\" reason; DROP TABLE x\"")
+    spec = MINI.read_text().replace('reject "visit for unknown patient"', 'reject "it\'s a \\"quoted\\" reason; DROP TABLE x"')
     p = tmp_path / "q.mig"
     p.write_text(spec)
     files = render_all(load(p), "duckdb")
@@ -80,17 +80,17 @@ def write_mini_data(folder: Path) -> None:
     (folder / "PATIENTS.csv").write_text(
         "pat_no,fname,lname,dob,gender,status\n"
         "P1,ann,LEE,03/04/1980,f,A\n"
-        "P2,bob,smith,1975-02-30,M,A\n"      # impossible date -> rejected
-        "P3,Ann ,lee,1980-03-04,F,A\n"       # duplicate of P1 -> merged
-        "P4,zoë,müller,,x,A\n"               # no dob: loaded, sex unknown
-        "P5,del,eted,01/01/1990,M,D\n"       # deleted -> filtered
+        "P2,bob,smith,1975-02-30,M,A\n"  # impossible date -> rejected
+        "P3,Ann ,lee,1980-03-04,F,A\n"  # duplicate of P1 -> merged
+        "P4,zoë,müller,,x,A\n"  # no dob: loaded, sex unknown
+        "P5,del,eted,01/01/1990,M,D\n"  # deleted -> filtered
     )
     (folder / "VISITS.csv").write_text(
         "visit_id,pat_no,clinic,cpt1,units1,cpt2,units2\n"
         "10,P1,N,97110,2,97140,1\n"
-        "11,P3,S,97530,1,,\n"               # patient merged -> follows P1
-        "12,P9,N,97110,1,,\n"               # unknown patient -> rejected
-        "13,P4,X,g0283,9,,\n"               # units 9 breaks the check constraint
+        "11,P3,S,97530,1,,\n"  # patient merged -> follows P1
+        "12,P9,N,97110,1,,\n"  # unknown patient -> rejected
+        "13,P4,X,g0283,9,,\n"  # units 9 breaks the check constraint
     )
     (folder / "CLINICS.csv").write_text("code,name\nN,North\nS,South\n")
 
@@ -102,7 +102,9 @@ def test_executing_the_mini_spec(tmp_path):
     counts = {m.target: (m.source_rows, m.loaded, m.rejected, m.filtered, m.merged) for m in report.maps}
     assert counts == {"emr.patient": (5, 2, 1, 1, 1), "emr.charge": (8, 3, 2, 3, 0)}
     con = duckdb.connect(str(db), read_only=True)
-    patients = con.execute('SELECT "id", "mrn", "first_name", "last_name", CAST("birth_date" AS VARCHAR), "sex" FROM "emr"."patient" ORDER BY 1').fetchall()
+    patients = con.execute(
+        'SELECT "id", "mrn", "first_name", "last_name", CAST("birth_date" AS VARCHAR), "sex" FROM "emr"."patient" ORDER BY 1'
+    ).fetchall()
     charges = con.execute('SELECT "patient_id", "clinic_name", "cpt", "units" FROM "emr"."charge" ORDER BY "id"').fetchall()
     reasons = con.execute('SELECT "source_key", "rule", "reason" FROM "chartshift"."rejects" ORDER BY 1, 2').fetchall()
     con.close()

@@ -68,9 +68,8 @@ def postgres_runner():
     import psycopg
 
     try:
-        conn = psycopg.connect(**PG_DSN, connect_timeout=3, autocommit=True,
-                               client_encoding="utf8")
-    except Exception as e:  # noqa: BLE001 - any connection problem means "unreachable"
+        conn = psycopg.connect(**PG_DSN, connect_timeout=3, autocommit=True, client_encoding="utf8")
+    except Exception as e:
         _unavailable(f"PostgreSQL at {PG_DSN['host']}:{PG_DSN['port']}", e)
     yield Runner("postgres", conn)
     conn.close()
@@ -81,9 +80,8 @@ def mysql_runner():
     import pymysql
 
     try:
-        conn = pymysql.connect(**MYSQL_DSN, charset="utf8mb4", connect_timeout=3,
-                               autocommit=True)
-    except Exception as e:  # noqa: BLE001
+        conn = pymysql.connect(**MYSQL_DSN, charset="utf8mb4", connect_timeout=3, autocommit=True)
+    except Exception as e:
         _unavailable(f"MariaDB at {MYSQL_DSN['host']}:{MYSQL_DSN['port']}", e)
     yield Runner("mysql", conn)
     conn.close()

@@ -8,9 +8,9 @@ from decimal import Decimal
 
 from sqlglot import ErrorLevel, exp
 
-from compiler.ir import types as T
 from compiler.functions import REGISTRY, SQLGLOT_DIALECT, lower_call
 from compiler.functions.sqlkit import sql_type
+from compiler.ir import types as T
 
 
 @dataclass(frozen=True)
@@ -50,11 +50,12 @@ def typed_literal(value, value_type: str, dialect: str) -> exp.Expression:
         return exp.Literal.number(value)
     if isinstance(value, Decimal):
         scale = max(0, -value.as_tuple().exponent)
-        return exp.Cast(this=exp.Literal.number(str(value)),
-                        to=exp.DataType.build(f"DECIMAL(38, {scale})"))
+        return exp.Cast(this=exp.Literal.number(str(value)), to=exp.DataType.build(f"DECIMAL(38, {scale})"))
     if isinstance(value, (dt.date, dt.datetime)):
-        return exp.Cast(this=exp.Literal.string(value.isoformat(sep=" ") if isinstance(
-            value, dt.datetime) else value.isoformat()), to=sql_type(value_type, dialect))
+        return exp.Cast(
+            this=exp.Literal.string(value.isoformat(sep=" ") if isinstance(value, dt.datetime) else value.isoformat()),
+            to=sql_type(value_type, dialect),
+        )
     # text: a typed text value (on MariaDB it gets the connection's case-insensitive,
     # PAD SPACE collation -- exactly the trap the functions must not fall into)
     return exp.Cast(this=exp.Literal.string(value), to=sql_type(T.TEXT, dialect))
@@ -99,12 +100,12 @@ def check_result(name: str, result, expected) -> None:
         assert isinstance(result, (Decimal, int)), f"expected a decimal, got {result!r}"
         assert Decimal(result) == expected, f"expected {expected}, got {result!r}"
         if name in FIXED_SCALE:
-            assert isinstance(result, Decimal) and -result.as_tuple().exponent == FIXED_SCALE[name], \
+            assert isinstance(result, Decimal) and -result.as_tuple().exponent == FIXED_SCALE[name], (
                 f"expected scale {FIXED_SCALE[name]}, got {result!r}"
+            )
     elif isinstance(expected, int):
         assert isinstance(result, (int, Decimal)) and not isinstance(result, bool), result
-        assert result == expected and Decimal(result) == int(result), \
-            f"expected {expected}, got {result!r}"
+        assert result == expected and Decimal(result) == int(result), f"expected {expected}, got {result!r}"
     elif isinstance(expected, dt.datetime):
         assert isinstance(result, dt.datetime), f"expected a timestamp, got {result!r}"
         assert result == expected

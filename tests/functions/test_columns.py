@@ -13,8 +13,8 @@ from collections import defaultdict
 import pytest
 from sqlglot import exp
 
-from compiler.ir import types as T
 from compiler.functions import REGISTRY, lower_call
+from compiler.ir import types as T
 
 from .cases import CASES
 from .harness import check_result, render, typed_literal
@@ -22,8 +22,7 @@ from .harness import check_result, render, typed_literal
 _SCHEMA_DDL = {
     "duckdb": ("CREATE SCHEMA {s}", "DROP SCHEMA {s} CASCADE"),
     "postgres": ("CREATE SCHEMA {s}", "DROP SCHEMA {s} CASCADE"),
-    "mysql": ("CREATE DATABASE {s} CHARACTER SET utf8mb4 COLLATE utf8mb4_general_ci",
-              "DROP DATABASE {s}"),
+    "mysql": ("CREATE DATABASE {s} CHARACTER SET utf8mb4 COLLATE utf8mb4_general_ci", "DROP DATABASE {s}"),
 }
 _TEXT_COLUMN = {"duckdb": "VARCHAR", "postgres": "TEXT", "mysql": "TEXT"}
 _PARAM = {"duckdb": "?", "postgres": "%s", "mysql": "%s"}
@@ -70,13 +69,11 @@ def test_cases_on_columns(runner, scratch):
         fn = REGISTRY[name]
         args = [exp.column("v")]
         for j, value in enumerate(rest, start=1):
-            args.append(exp.Literal.string(value) if fn.is_literal_param(j)
-                        else typed_literal(value, T.INTEGER, d))
+            args.append(exp.Literal.string(value) if fn.is_literal_param(j) else typed_literal(value, T.INTEGER, d))
         call = render(lower_call(name, args, d), d)
         ids = ", ".join(str(i) for i, _, _ in group)
         out = f"{scratch}.out_{k}"
-        runner.execute(f"CREATE TABLE {out} AS SELECT id, {call} AS r FROM {inputs} "
-                       f"WHERE id IN ({ids})")
+        runner.execute(f"CREATE TABLE {out} AS SELECT id, {call} AS r FROM {inputs} WHERE id IN ({ids})")
         assert not runner.warnings, (name, runner.warnings)
         got = dict(runner.execute(f"SELECT id, r FROM {out}"))
         for i, v, expected in group:

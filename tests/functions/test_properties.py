@@ -12,12 +12,11 @@ from compiler.functions.regex import RegexError, parse_regex
 from .harness import select_sql
 
 # `runner` is a per-test parametrised fixture around session-wide connections.
-ENGINE_SETTINGS = settings(max_examples=60, deadline=None,
-                           suppress_health_check=[HealthCheck.function_scoped_fixture])
+ENGINE_SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 
 
 def _single(mapped: str, ch: str) -> str:
-    return mapped if len(mapped) == 1 else ch   # SQL engines map one character to one ('ß')
+    return mapped if len(mapped) == 1 else ch  # SQL engines map one character to one ('ß')
 
 
 def title_reference(s: str) -> str:
@@ -32,8 +31,7 @@ def title_reference(s: str) -> str:
     return "".join(out)
 
 
-ascii_names = st.text(alphabet="abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ '-.,0123456789",
-                      max_size=30)
+ascii_names = st.text(alphabet="abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ '-.,0123456789", max_size=30)
 
 
 @settings(max_examples=100, deadline=None)
@@ -49,9 +47,9 @@ def test_title_matches_reference_everywhere(runner, s):
 
 
 digits3 = st.integers(0, 999).map(lambda n: f"{n:03d}")
-nanp = st.tuples(st.integers(2, 9), st.integers(0, 99), st.integers(2, 9), st.integers(0, 99),
-                 st.integers(0, 9999)).map(
-    lambda t: (f"{t[0]}{t[1]:02d}", f"{t[2]}{t[3]:02d}", f"{t[4]:04d}"))
+nanp = st.tuples(st.integers(2, 9), st.integers(0, 99), st.integers(2, 9), st.integers(0, 99), st.integers(0, 9999)).map(
+    lambda t: (f"{t[0]}{t[1]:02d}", f"{t[2]}{t[3]:02d}", f"{t[4]:04d}")
+)
 SHAPES = (
     "({a}) {e}-{l}",
     "{a}-{e}-{l}",
@@ -119,8 +117,12 @@ def parse_date_reference(text: str, fmt: str) -> dt.date | None:
     spaces, %m/%d 1-2 digits, %Y 4 digits, %y 2 digits pivoting at 69, a real date."""
     import re
 
-    pattern = {"%m/%d/%Y": r"(\d{1,2})/(\d{1,2})/(\d{4})", "%Y-%m-%d": r"(\d{4})-(\d{1,2})-(\d{1,2})",
-               "%m/%d/%y": r"(\d{1,2})/(\d{1,2})/(\d{2})", "%Y%m%d": r"(\d{4})(\d{2})(\d{1,2})"}[fmt]
+    pattern = {
+        "%m/%d/%Y": r"(\d{1,2})/(\d{1,2})/(\d{4})",
+        "%Y-%m-%d": r"(\d{4})-(\d{1,2})-(\d{1,2})",
+        "%m/%d/%y": r"(\d{1,2})/(\d{1,2})/(\d{2})",
+        "%Y%m%d": r"(\d{4})(\d{2})(\d{1,2})",
+    }[fmt]
     m = re.fullmatch(pattern, text.strip(" "), flags=re.ASCII)
     if not m:
         return None
@@ -138,8 +140,10 @@ near_dates = st.text(alphabet="0123456789/- \t", min_size=0, max_size=11)
 
 
 @ENGINE_SETTINGS
-@given(st.one_of(near_dates, st.from_regex(r"\A ?[0-9]{1,3}/[0-9]{1,3}/[0-9]{1,5} ?\Z")),
-       st.sampled_from(["%m/%d/%Y", "%Y-%m-%d", "%m/%d/%y", "%Y%m%d"]))
+@given(
+    st.one_of(near_dates, st.from_regex(r"\A ?[0-9]{1,3}/[0-9]{1,3}/[0-9]{1,5} ?\Z")),
+    st.sampled_from(["%m/%d/%Y", "%Y-%m-%d", "%m/%d/%y", "%Y%m%d"]),
+)
 def test_parse_date_matches_reference(runner, text, fmt):
     got = runner.value(select_sql("parse_date", [text, fmt], runner.dialect))
     assert got == parse_date_reference(text, fmt), (text, fmt)

@@ -9,7 +9,6 @@ import pytest
 from sqlglot import ErrorLevel, exp
 from sqlglot.errors import UnsupportedError
 
-from compiler.ir import types as T
 from compiler.functions import (
     ANY_DIALECT,
     DIALECTS,
@@ -22,6 +21,7 @@ from compiler.functions.codes import STATES, state_key
 from compiler.functions.dates import FormatError, parse_format
 from compiler.functions.regex import RegexError, parse_regex, parse_replacement
 from compiler.functions.sqlkit import InvalidArgument, binary_text, regex_matches
+from compiler.ir import types as T
 
 from .harness import render, select_sql
 
@@ -51,12 +51,35 @@ def sample_args(fn: Function) -> list[exp.Expression]:
 
 
 def test_library_has_the_requested_functions():
-    wanted = {"trim", "upper", "lower", "title", "digits", "substr", "concat", "coalesce",
-              "nullif", "replace", "regex_replace", "length", "parse_date",
-              "parse_timestamp", "year", "parse_decimal", "parse_money", "parse_integer",
-              "round", "us_phone", "us_zip", "us_state", "icd10", "npi_valid", "us_ssn"}
+    wanted = {
+        "trim",
+        "upper",
+        "lower",
+        "title",
+        "digits",
+        "substr",
+        "concat",
+        "coalesce",
+        "nullif",
+        "replace",
+        "regex_replace",
+        "length",
+        "parse_date",
+        "parse_timestamp",
+        "year",
+        "parse_decimal",
+        "parse_money",
+        "parse_integer",
+        "round",
+        "us_phone",
+        "us_zip",
+        "us_state",
+        "icd10",
+        "npi_valid",
+        "us_ssn",
+    }
     assert wanted <= set(REGISTRY)
-    assert "today" not in REGISTRY        # non-deterministic: deliberately absent
+    assert "today" not in REGISTRY  # non-deterministic: deliberately absent
 
 
 @pytest.mark.parametrize("name", sorted(REGISTRY))
@@ -91,7 +114,7 @@ def test_memoised_lowering_equals_a_fresh_one(name):
     result is the tree the lowering itself builds, for columns, calls and typed args."""
     fn = REGISTRY[name]
     shapes = [
-        lambda a: a,                                                                  # columns
+        lambda a: a,  # columns
         lambda a: [exp.Trim(this=x) if isinstance(x, exp.Column) else x for x in a],  # calls
         lambda a: [exp.column(f"other{i}") if isinstance(x, exp.Column) else x for i, x in enumerate(a)],
     ]
@@ -108,13 +131,11 @@ def test_memoised_lowering_equals_a_fresh_one(name):
                 for _ in range(2):  # the first call fills the memo, the second uses it
                     got = lower_call(name, shape(sample_args(fn)), dialect, arg_types=types)
                     assert render(got, dialect) == render(fresh, dialect), (name, dialect)
-                    assert not any(isinstance(c, exp.Column) and c.name.startswith("__cs_lowering_arg_")
-                                   for c in got.walk())
+                    assert not any(isinstance(c, exp.Column) and c.name.startswith("__cs_lowering_arg_") for c in got.walk())
 
 
 def test_missing_dialect_raises_function_not_available():
-    fn = Function("only_duckdb", (T.TEXT,), T.TEXT, "test only",
-                  {"duckdb": lambda a: exp.Upper(this=a[0])})
+    fn = Function("only_duckdb", (T.TEXT,), T.TEXT, "test only", {"duckdb": lambda a: exp.Upper(this=a[0])})
     REGISTRY[fn.name] = fn
     try:
         assert lower_call("only_duckdb", [exp.column("x")], "duckdb").sql("duckdb") == "UPPER(x)"
@@ -126,7 +147,7 @@ def test_missing_dialect_raises_function_not_available():
 
 def test_literal_positions():
     assert REGISTRY["parse_date"].is_literal_param(1)
-    assert REGISTRY["parse_date"].is_literal_param(5)          # every extra format
+    assert REGISTRY["parse_date"].is_literal_param(5)  # every extra format
     assert not REGISTRY["parse_date"].is_literal_param(0)
     assert REGISTRY["regex_replace"].literal_params == (1, 2)
     assert REGISTRY["parse_date"].arity == (2, None)
@@ -134,22 +155,23 @@ def test_literal_positions():
     assert REGISTRY["concat"].arity == (1, None)
 
 
-@pytest.mark.parametrize("name, args, message", [
-    ("regex_replace", [exp.column("x"), exp.column("p"), exp.Literal.string("")],
-     "pattern must be a string literal"),
-    ("regex_replace", [exp.column("x"), exp.Literal.string("a(?=b)"), exp.Literal.string("")],
-     "only (?: ) groups are portable"),
-    ("regex_replace", [exp.column("x"), exp.Literal.string("x*"), exp.Literal.string("-")],
-     "can match the empty string"),
-    ("regex_replace", [exp.column("x"), exp.Literal.string("(a)"), exp.Literal.string("\\2")],
-     "refers to a group the pattern does not have"),
-    ("parse_date", [exp.column("x"), exp.Literal.string("%d.%m.%Q")],
-     "unsupported directive %Q"),
-    ("parse_date", [exp.column("x"), exp.column("fmt")], "must be a string literal"),
-    ("parse_date", [exp.column("x"), exp.Literal.string("%m/%d/%Y %I:%M")],
-     "%I and %p go together"),
-    ("round", [exp.column("x"), exp.column("n")], "integer constant"),
-])
+@pytest.mark.parametrize(
+    "name, args, message",
+    [
+        ("regex_replace", [exp.column("x"), exp.column("p"), exp.Literal.string("")], "pattern must be a string literal"),
+        ("regex_replace", [exp.column("x"), exp.Literal.string("a(?=b)"), exp.Literal.string("")], "only (?: ) groups are portable"),
+        ("regex_replace", [exp.column("x"), exp.Literal.string("x*"), exp.Literal.string("-")], "can match the empty string"),
+        (
+            "regex_replace",
+            [exp.column("x"), exp.Literal.string("(a)"), exp.Literal.string("\\2")],
+            "refers to a group the pattern does not have",
+        ),
+        ("parse_date", [exp.column("x"), exp.Literal.string("%d.%m.%Q")], "unsupported directive %Q"),
+        ("parse_date", [exp.column("x"), exp.column("fmt")], "must be a string literal"),
+        ("parse_date", [exp.column("x"), exp.Literal.string("%m/%d/%Y %I:%M")], "%I and %p go together"),
+        ("round", [exp.column("x"), exp.column("n")], "integer constant"),
+    ],
+)
 def test_bad_literal_arguments_are_compile_errors(name, args, message):
     for dialect in DIALECTS:
         with pytest.raises(InvalidArgument, match=re.escape(message)):
@@ -167,34 +189,39 @@ def test_check_literals_reports_for_the_checker():
 def test_untyped_null_arguments(runner):
     """A bare NULL (as in `title(null)`) must not make the engine's overloads ambiguous."""
     for name, fn in sorted(REGISTRY.items()):
-        args = [a if fn.is_literal_param(i) or fn.param_type(i) == T.INTEGER else exp.Null()
-                for i, a in enumerate(sample_args(fn)[:fn.arity[0]])]
-        value = runner.value("SELECT " + render(lower_call(name, args, runner.dialect),
-                                                runner.dialect))
+        args = [
+            a if fn.is_literal_param(i) or fn.param_type(i) == T.INTEGER else exp.Null()
+            for i, a in enumerate(sample_args(fn)[: fn.arity[0]])
+        ]
+        value = runner.value("SELECT " + render(lower_call(name, args, runner.dialect), runner.dialect))
         assert value == ("" if name == "concat" else None), name
 
 
 # ---- the regex subset --------------------------------------------------------------
 
-@pytest.mark.parametrize("pattern, message", [
-    ("\\bword", "word boundaries"),
-    ("(a)\\1", "backreferences"),
-    ("a*?", "lazy, possessive or stacked"),
-    ("a++", "lazy, possessive or stacked"),
-    ("(?i)abc", "only (?: ) groups"),
-    ("(?<n>a)", "only (?: ) groups"),
-    ("[[:alpha:]]", "POSIX classes are not portable"),
-    ("\\p{Lu}", "only \\pL / \\PL"),
-    ("a{300}", "above 255"),
-    ("a{2,1}", "bad repetition"),
-    ("(ab", "unbalanced '('"),
-    ("ab)", "unbalanced ')'"),
-    ("*a", "nothing to repeat"),
-    ("a]", "write a literal ']'"),
-    ("[^\\PL]", "\\PL is not portable inside"),
-    ("\\q", "non-portable escape"),
-    ("a\\", "ends with a backslash"),
-])
+
+@pytest.mark.parametrize(
+    "pattern, message",
+    [
+        ("\\bword", "word boundaries"),
+        ("(a)\\1", "backreferences"),
+        ("a*?", "lazy, possessive or stacked"),
+        ("a++", "lazy, possessive or stacked"),
+        ("(?i)abc", "only (?: ) groups"),
+        ("(?<n>a)", "only (?: ) groups"),
+        ("[[:alpha:]]", "POSIX classes are not portable"),
+        ("\\p{Lu}", "only \\pL / \\PL"),
+        ("a{300}", "above 255"),
+        ("a{2,1}", "bad repetition"),
+        ("(ab", "unbalanced '('"),
+        ("ab)", "unbalanced ')'"),
+        ("*a", "nothing to repeat"),
+        ("a]", "write a literal ']'"),
+        ("[^\\PL]", "\\PL is not portable inside"),
+        ("\\q", "non-portable escape"),
+        ("a\\", "ends with a backslash"),
+    ],
+)
 def test_regex_subset_rejects(pattern, message):
     with pytest.raises(RegexError, match=re.escape(message)):
         parse_regex(pattern)
@@ -219,8 +246,7 @@ def test_replacement_validation():
 def test_public_helpers_for_other_passes(runner):
     """binary_text / regex_matches are what `valid ... matches` and dedup keys use."""
     d = runner.dialect
-    same = exp.EQ(this=binary_text(exp.Literal.string("P001"), d),
-                  expression=exp.Literal.string("p001 "))
+    same = exp.EQ(this=binary_text(exp.Literal.string("P001"), d), expression=exp.Literal.string("p001 "))
     assert not runner.value("SELECT " + render(same, d))
     match = regex_matches(exp.Literal.string("abc"), "^[A-Z]+$", d)
     assert not runner.value("SELECT " + render(match, d))
@@ -229,6 +255,7 @@ def test_public_helpers_for_other_passes(runner):
 
 
 # ---- formats -----------------------------------------------------------------------
+
 
 def test_format_translation():
     f = parse_format("%m/%d/%Y")
@@ -243,25 +270,25 @@ def test_format_translation():
         parse_format("%Y%")
 
 
-@pytest.mark.parametrize("fmt", ["%m/%d/%Y", "%Y-%m-%d", "%d-%b-%y", "%Y%m%d",
-                                 "%Y-%m-%d %H:%M:%S.%f", "%m/%d/%Y %I:%M %p", "%B %d, %Y"])
+@pytest.mark.parametrize("fmt", ["%m/%d/%Y", "%Y-%m-%d", "%d-%b-%y", "%Y%m%d", "%Y-%m-%d %H:%M:%S.%f", "%m/%d/%Y %I:%M %p", "%B %d, %Y"])
 def test_postgres_dates_capture_nothing(fmt):
     """PostgreSQL's regex engine is slow at capturing: its lowering cuts fields out with
     string functions (formats whose layout allows; see dates.postgres._layout)."""
     sql = select_sql("parse_timestamp", ["x", fmt], "postgres")
     assert "REGEXP_REPLACE" not in sql and "SUBSTRING(" not in sql
     if " " not in fmt and "%B" not in fmt and "%b" not in fmt:
-        assert " ~ " not in sql     # the skeleton test replaces the shape regex too
+        assert " ~ " not in sql  # the skeleton test replaces the shape regex too
 
 
 def test_postgres_dates_keep_portable_lowering_for_expensive_input():
     """An input with a regex in it is not repeated once per field."""
     inner = exp.Anonymous(this="REGEXP_REPLACE", expressions=[exp.column("x"), exp.Literal.string("a")])
     sql = render(lower_call("parse_date", [inner, exp.Literal.string("%m/%d/%Y")], "postgres"), "postgres")
-    assert sql.count("REGEXP_REPLACE") == 2     # the input once, the capturing replace once
+    assert sql.count("REGEXP_REPLACE") == 2  # the input once, the capturing replace once
 
 
 # ---- us_state: every spelling on every engine ----------------------------------------
+
 
 def test_state_keys_are_unambiguous():
     codes = {code for code, _, _ in STATES}
@@ -270,10 +297,8 @@ def test_state_keys_are_unambiguous():
 
 
 def test_us_state_every_spelling(runner):
-    spellings = [(s, code) for code, name, others in STATES for s in (code, code.lower(), name,
-                                                                      name.upper(), *others)]
-    rows = [exp.select(exp.Literal.number(i).as_("k"), exp.Literal.string(s).as_("v"))
-            for i, (s, _) in enumerate(spellings)]
+    spellings = [(s, code) for code, name, others in STATES for s in (code, code.lower(), name, name.upper(), *others)]
+    rows = [exp.select(exp.Literal.number(i).as_("k"), exp.Literal.string(s).as_("v")) for i, (s, _) in enumerate(spellings)]
     table = rows[0]
     for row in rows[1:]:
         table = exp.Union(this=table, expression=row, distinct=False)
@@ -285,6 +310,7 @@ def test_us_state_every_spelling(runner):
 
 # ---- environment requirement ------------------------------------------------------------
 
+
 def test_postgres_ctype_is_unicode_aware(postgres_runner):
     """upper/lower/title on PostgreSQL follow the database's LC_CTYPE; with C/POSIX they
     would only change ASCII letters."""
@@ -294,6 +320,7 @@ def test_postgres_ctype_is_unicode_aware(postgres_runner):
 
 
 # ---- docs -----------------------------------------------------------------------------
+
 
 def test_every_function_is_documented():
     text = DOCS.read_text(encoding="utf-8")

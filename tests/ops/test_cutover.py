@@ -16,21 +16,25 @@ ROOT = Path(__file__).resolve().parents[2]
 SPEC = ROOT / "specs" / "demo_clinic.mig"
 
 
-@pytest.mark.parametrize("text, hours", [
-    ("Fri 18:00..Mon 06:00", 60),
-    ("Mon 06:00..Fri 18:00", 108),
-    ("Sun 22:00..Mon 02:00", 4),          # wraps over the week
-    ("saturday 8..sunday 20:30", 36.5),
-    ("22:00..05:00", 7),                  # daily, wraps over midnight
-    ("Fri 18:00..Fri 18:00", 168),        # the whole week
-    ("Mon 00:00..Mon 00:00:30", 30 / 3600),
-])
+@pytest.mark.parametrize(
+    "text, hours",
+    [
+        ("Fri 18:00..Mon 06:00", 60),
+        ("Mon 06:00..Fri 18:00", 108),
+        ("Sun 22:00..Mon 02:00", 4),  # wraps over the week
+        ("saturday 8..sunday 20:30", 36.5),
+        ("22:00..05:00", 7),  # daily, wraps over midnight
+        ("Fri 18:00..Fri 18:00", 168),  # the whole week
+        ("Mon 00:00..Mon 00:00:30", 30 / 3600),
+    ],
+)
 def test_windows(text, hours):
     assert parse_window(text).hours == pytest.approx(hours)
 
 
-@pytest.mark.parametrize("text", ["Fri 18:00", "Fri 25:00..Mon 06:00", "Fry 18:00..Mon 06:00",
-                                  "Fri 18:00..06:00", "T 10:00..W 10:00", "Fri 18:61..Mon 06:00"])
+@pytest.mark.parametrize(
+    "text", ["Fri 18:00", "Fri 25:00..Mon 06:00", "Fry 18:00..Mon 06:00", "Fri 18:00..06:00", "T 10:00..W 10:00", "Fri 18:61..Mon 06:00"]
+)
 def test_bad_windows(text):
     with pytest.raises(PlanError):
         parse_window(text)
@@ -38,9 +42,9 @@ def test_bad_windows(text):
 
 def test_line_fit():
     assert line_fit([1, 2, 3], [3, 5, 7]) == pytest.approx((1, 2))
-    assert line_fit([1, 2, 3], [5, 4, 3]) == pytest.approx((4, 0))      # falling: noise, flat
+    assert line_fit([1, 2, 3], [5, 4, 3]) == pytest.approx((4, 0))  # falling: noise, flat
     a, b = line_fit([10, 20, 30], [0.5, 2.0, 3.0])
-    assert a == 0 and b == pytest.approx((5 + 40 + 90) / 1400)          # no negative fixed cost
+    assert a == 0 and b == pytest.approx((5 + 40 + 90) / 1400)  # no negative fixed cost
     assert predict("fixed", [0, 0, 0], [0.3, 0.2, 0.4], 0)[0] == 0.2
     assert predict("legacy.visits", [100, 150, 200], [1.0, 1.5, 2.0], 10_000)[0] == pytest.approx(100)
 
@@ -76,8 +80,9 @@ def test_run_reports_every_statement(demo_export, tmp_path):
     src, _ = demo_export
     compiled = load(SPEC)
     seen: list[tuple[str, float]] = []
-    report = run(compiled, src, f"duckdb:///{tmp_path / 't.duckdb'}", commit_on_fail=True,
-                 on_statement=lambda step, s: seen.append((step, s)))
+    report = run(
+        compiled, src, f"duckdb:///{tmp_path / 't.duckdb'}", commit_on_fail=True, on_statement=lambda step, s: seen.append((step, s))
+    )
     steps = {s for s, _ in seen}
     assert {"00_setup", "10_typed_views", "90_validate", "95_finish", "report"} <= steps
     assert {f"stage:{t}" for t in compiled.catalog.source_tables} <= steps
@@ -129,7 +134,7 @@ def test_cli_plan(demo_export, tmp_path, capsys, monkeypatch):
         return dataclasses.replace(p, estimate=p.estimate * 1000, low=p.low * 1000, high=p.high * 1000)
 
     monkeypatch.setattr(estimate, "plan", slow_machine)
-    assert main(base + ["--window", "Mon 00:00..Mon 00:05"]) == 1   # five minutes: does not fit
+    assert main(base + ["--window", "Mon 00:00..Mon 00:05"]) == 1  # five minutes: does not fit
     assert main(base + ["--window", "Fri 18:00"]) == 2
     assert main(base[:-2] + ["--repeats", "0", "--window", "Fri 18:00..Mon 06:00"]) == 2
     out = capsys.readouterr()
@@ -140,7 +145,6 @@ def test_plan_never_writes_a_duckdb_target(demo_export, tmp_path):
     """The samples run in scratch files with the target URL's settings, not in the target."""
     src, _ = demo_export
     target = tmp_path / "real.duckdb"
-    p = plan(load(SPEC), src, parse_window("Fri 18:00..Mon 06:00"), percent=20, repeats=1,
-             target=f"duckdb:///{target}?memory_limit=500MB")
+    p = plan(load(SPEC), src, parse_window("Fri 18:00..Mon 06:00"), percent=20, repeats=1, target=f"duckdb:///{target}?memory_limit=500MB")
     assert p.measure == "CPU" and p.estimate > 0
     assert not target.exists() and not (tmp_path / "real.duckdb.tmp").exists()

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from compiler.syntax.build import build
-from compiler.syntax.parse import parse
 from compiler.plan.steps import order_maps
 from compiler.semantic.dependencies import dependencies, find_cycle
+from compiler.syntax.build import build
+from compiler.syntax.parse import parse
 
 SPEC = """
 source s csv "d" {
@@ -35,8 +35,10 @@ def test_dependencies_and_order():
 
 
 def test_cycle_found():
-    s = spec(SPEC.replace("map s.a -> t.a { id = crosswalk(k) }", "map s.a -> t.a { id = crosswalk(k) }").replace(
-        "table a key id { id bigint not null }", "table a key id { id bigint not null  c_id bigint }").replace(
-        "map s.a -> t.a { id = crosswalk(k) }", "map s.a -> t.a { id = crosswalk(k)  c_id = t.c.crosswalk(k) }"))
+    s = spec(
+        SPEC.replace("map s.a -> t.a { id = crosswalk(k) }", "map s.a -> t.a { id = crosswalk(k) }")
+        .replace("table a key id { id bigint not null }", "table a key id { id bigint not null  c_id bigint }")
+        .replace("map s.a -> t.a { id = crosswalk(k) }", "map s.a -> t.a { id = crosswalk(k)  c_id = t.c.crosswalk(k) }")
+    )
     cycle = find_cycle(dependencies(s))
     assert cycle is not None and set(cycle) == {"t.a", "t.b", "t.c"}

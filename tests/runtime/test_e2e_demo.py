@@ -30,7 +30,11 @@ def test_every_map_matches_truth(demo_run):
     for target, want in truth["maps"].items():
         m = got[target]
         assert (m.source_rows, m.loaded, m.rejected, m.filtered, m.merged) == (
-            want["source_rows"], want["loaded"], want["rejected"], want["filtered"], want["merged"]
+            want["source_rows"],
+            want["loaded"],
+            want["rejected"],
+            want["filtered"],
+            want["merged"],
         ), target
         assert m.balanced
         assert m.rejected_by_reason == {r: n for r, n in want["rejected_by_reason"].items() if n}, target
@@ -46,9 +50,7 @@ def test_sources_match_truth(demo_run):
 def test_totals_match_truth(demo_run):
     _, truth, _, db = demo_run
     con = duckdb.connect(str(db), read_only=True)
-    lines, units, cents = con.execute(
-        'SELECT COUNT(*), SUM("units"), SUM("amount") * 100 FROM "emr"."charge_line"'
-    ).fetchone()
+    lines, units, cents = con.execute('SELECT COUNT(*), SUM("units"), SUM("amount") * 100 FROM "emr"."charge_line"').fetchone()
     diagnoses = con.execute('SELECT COUNT(*) FROM "emr"."diagnosis"').fetchone()[0]
     notes = con.execute('SELECT COUNT(*) FROM "emr"."clinical_note"').fetchone()[0]
     con.close()
@@ -111,7 +113,7 @@ def test_merged_duplicates_resolve_to_survivor(demo_run):
     merged = con.execute(
         'SELECT m."target_id", s."target_id" FROM "chartshift"."xwalk__emr__patient" m '
         'JOIN "chartshift"."xwalk__emr__patient" s ON s."own_id" = m."target_id" AND s."state" = \'loaded\' '
-        'WHERE m."state" = \'merged\''
+        "WHERE m.\"state\" = 'merged'"
     ).fetchall()
     dangling = con.execute(
         'SELECT COUNT(*) FROM "emr"."encounter" e LEFT JOIN "emr"."patient" p ON p."id" = e."patient_id" WHERE p."id" IS NULL'

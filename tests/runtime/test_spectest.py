@@ -17,8 +17,11 @@ def test_demo_spec_tests_pass(tmp_path, capsys):
 
 
 def test_failing_expectations_show_a_diff(tmp_path, capsys):
-    broken = DEMO_SPEC.read_text().replace('"invalid ICD-10 code"           | 1', '"invalid ICD-10 code"           | 2').replace(
-        '1          | 1   | "M54.50"', '1          | 1   | "M54.5"')
+    broken = (
+        DEMO_SPEC.read_text()
+        .replace('"invalid ICD-10 code"           | 1', '"invalid ICD-10 code"           | 2')
+        .replace('1          | 1   | "M54.50"', '1          | 1   | "M54.5"')
+    )
     spec = tmp_path / "demo_clinic.mig"
     spec.write_text(broken)
     (tmp_path / "lookups").mkdir()
@@ -26,12 +29,14 @@ def test_failing_expectations_show_a_diff(tmp_path, capsys):
     junit = tmp_path / "junit.xml"
     assert main(["test", str(spec), "--junit", str(junit)]) == 1
     out = capsys.readouterr().out
-    flat = " ".join(out.split())   # the terminal may wrap long lines
+    flat = " ".join(out.split())  # the terminal may wrap long lines
     assert "rows of emr.diagnosis differ (expected 2, got 2)" in out
     assert "expected but missing:" in out and "M54.5 " in out
     assert "present but not expected:" in out and "M54.50" in out
-    assert ("rejects of legacy.cases -> emr.diagnosis: expected {'diagnosis for unknown episode': 1, 'invalid ICD-10 code': 2}, "
-            "got {'diagnosis for unknown episode': 1, 'invalid ICD-10 code': 1}") in flat
+    assert (
+        "rejects of legacy.cases -> emr.diagnosis: expected {'diagnosis for unknown episode': 1, 'invalid ICD-10 code': 2}, "
+        "got {'diagnosis for unknown episode': 1, 'invalid ICD-10 code': 1}"
+    ) in flat
     failures = ET.parse(junit).getroot().findall(".//failure")
     assert len(failures) == 1
 
@@ -40,8 +45,8 @@ def test_row_width_mismatch_is_a_positioned_error(tmp_path, capsys):
     spec = tmp_path / "t.mig"
     spec.write_text(
         'source s csv "d" { table a "a.csv" key k { k text  v text } }\n'
-        'target t { table b key id { id bigint not null  v text } }\n'
-        'map s.a -> t.b { id = crosswalk(k)  v = v }\n'
+        "target t { table b key id { id bigint not null  v text } }\n"
+        "map s.a -> t.b { id = crosswalk(k)  v = v }\n"
         'test "x" {\n  given s.a {\n    k | v\n    "1"\n  }\n}\n'
     )
     assert main(["check", str(spec)]) == 2
@@ -59,9 +64,9 @@ def test_demo_spec_tests_cover_every_rule():
     expected somewhere, each `reject` rule fires (count > 0) in some test, each `where`
     filter and `dedup` meets a row it acts on, and each validation check has a verdict
     asserted."""
-    from compiler.semantic.catalog import dotted
-    from compiler.pipeline import load
     from compiler.ir.naming import check_name
+    from compiler.pipeline import load
+    from compiler.semantic.catalog import dotted
 
     spec = load(DEMO_SPEC).spec
     expected_rows = {dotted(e.table) for t in spec.tests for e in t.expect}
@@ -86,9 +91,9 @@ def test_every_check_of_an_expected_name_is_asserted(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     (tmp_path / "t.mig").write_text(
         'source s csv "d" { table a "a.csv" key k { k text  m text } }\n'
-        'target t { table b key id { id bigint not null  m text } }\n'
-        'map s.a -> t.b { id = crosswalk(k)  m = m }\n'
-        'validate {\n  unique t.b.m\n}\n'
+        "target t { table b key id { id bigint not null  m text } }\n"
+        "map s.a -> t.b { id = crosswalk(k)  m = m }\n"
+        "validate {\n  unique t.b.m\n}\n"
         'test "x" {\n  given s.a {\n    k   | m\n    "1" | "a"\n    "2" | "a"\n  }\n'
         '  expect check "unique t.b.m" pass\n}\n'
     )

@@ -136,7 +136,7 @@ def test_normalized_file_streams_in_file_order(tmp_path, monkeypatch):
     lines = ["id,name"]
     for i in range(1, 20001):
         if i % 4999 == 0:
-            lines.append(f"{i},bad,extra")                       # too many columns
+            lines.append(f"{i},bad,extra")  # too many columns
         elif i % 7919 == 0:
             lines.append(f'{i},"two\nlines, {i}"')
         else:
@@ -149,12 +149,11 @@ def test_normalized_file_streams_in_file_order(tmp_path, monkeypatch):
     con.execute("CREATE SCHEMA chartshift_stage")
     create, rejects = staging.duckdb_stage_sql(sf, path, "utf-8", ["id", "name"])
     con.execute(sql_text(create, "duckdb"))
-    expected = [tuple(str(v) for v in r) for r in
-                con.execute('SELECT * FROM chartshift_stage.legacy__people ORDER BY "__row"').fetchall()]
+    expected = [tuple(str(v) for v in r) for r in con.execute('SELECT * FROM chartshift_stage.legacy__people ORDER BY "__row"').fetchall()]
     expected_bad = con.execute(sql_text(staging.duckdb_malformed_select(rejects), "duckdb")).fetchall()
 
     monkeypatch.setattr(staging, "MAX_LINE_SIZE", 1 << 12)
-    monkeypatch.setattr(staging, "NORMALIZE_BUFFER", 1 << 13)    # many buffers
+    monkeypatch.setattr(staging, "NORMALIZE_BUFFER", 1 << 13)  # many buffers
     nf = staging.normalize_with_duckdb(sf, tmp_path)
     with open(Path(nf.path), newline="") as fh:
         got = [tuple(r) for r in csv.reader(fh)]

@@ -22,19 +22,19 @@ def check(*thresholds):
 @pytest.mark.parametrize(
     "thresholds, count, denominator, expected",
     [
-        ((), 0, 10, PASS),                                   # default: fail above 0
-        ((), 1, 1_860_000, FAIL),                            # one bad row in 1.86 M still fails
-        ((), 0, 0, NA),                                      # nothing to check
-        ((th("fail", "below", "99"),), 1, 100, PASS),        # exactly 99 % passing: not below
+        ((), 0, 10, PASS),  # default: fail above 0
+        ((), 1, 1_860_000, FAIL),  # one bad row in 1.86 M still fails
+        ((), 0, 0, NA),  # nothing to check
+        ((th("fail", "below", "99"),), 1, 100, PASS),  # exactly 99 % passing: not below
         ((th("fail", "below", "99"),), 2, 100, FAIL),
-        ((th("fail", "above", "1"),), 1, 100, PASS),         # exactly 1 %: not above
+        ((th("fail", "above", "1"),), 1, 100, PASS),  # exactly 1 %: not above
         ((th("fail", "above", "1"),), 101, 10_000, FAIL),
-        ((th("fail", "above", "10", False),), 10, 1000, PASS),   # count threshold, at the boundary
+        ((th("fail", "above", "10", False),), 10, 1000, PASS),  # count threshold, at the boundary
         ((th("fail", "above", "10", False),), 11, 1000, FAIL),
         ((th("fail", "below", "95"), th("warn", "below", "99")), 2, 100, WARN),
         ((th("fail", "below", "95"), th("warn", "below", "99")), 6, 100, FAIL),
         ((th("warn", "above", "0.2"), th("fail", "above", "1")), 3, 1000, WARN),
-        ((th("warn", "above", "0.2"),), 900, 1000, WARN),    # only a warn threshold never fails
+        ((th("warn", "above", "0.2"),), 900, 1000, WARN),  # only a warn threshold never fails
         ((th("fail", "above", "0.00001"),), 3, 1_860_000, FAIL),
     ],
 )
@@ -50,11 +50,15 @@ def test_evaluate_reports_exact_percent():
 
 
 def test_reconcile_verdicts():
-    rec = ir.ReconcileCheck(span=SPAN, compare="=", thresholds=[th("warn", "above", "5")],
-                            left=ir.Aggregate(span=SPAN, func="count", table=ir.Name(span=SPAN, parts=["a", "b"])),
-                            right=ir.Aggregate(span=SPAN, func="count", table=ir.Name(span=SPAN, parts=["c", "d"])))
+    rec = ir.ReconcileCheck(
+        span=SPAN,
+        compare="=",
+        thresholds=[th("warn", "above", "5")],
+        left=ir.Aggregate(span=SPAN, func="count", table=ir.Name(span=SPAN, parts=["a", "b"])),
+        right=ir.Aggregate(span=SPAN, func="count", table=ir.Name(span=SPAN, parts=["c", "d"])),
+    )
     assert evaluate(rec, (100, 100)).status == PASS
-    assert evaluate(rec, (96, 100)).status == PASS      # 4 % off, warn only above 5 %
+    assert evaluate(rec, (96, 100)).status == PASS  # 4 % off, warn only above 5 %
     assert evaluate(rec, (90, 100)).status == WARN
     assert evaluate(rec, (0, 0)).status == PASS
 

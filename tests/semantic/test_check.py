@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import pytest
 
-from compiler.ir import types as T
 from compiler.cli.main import main
 from compiler.diagnostics import SpecError
 from compiler.functions import REGISTRY, Function
+from compiler.ir import types as T
 from compiler.pipeline import load
 
 BASE = """\
@@ -116,11 +116,21 @@ def test_base_with_maps_is_valid(spec_dir):
 
 def test_string_literal_parameters_and_literal_checks(spec_dir, monkeypatch):
     """Functions may require string-literal arguments and check them at compile time."""
+
     def check(literals):
         return [f"unknown directive in `{v}`" for v in literals.values() if "%Q" in v]
 
-    fake = Function("fmt_test", (T.TEXT, T.TEXT), T.TEXT, "test only", {}, variadic=T.TEXT,
-                    literal_params=(1,), literal_variadic=True, check_literals=check)
+    fake = Function(
+        "fmt_test",
+        (T.TEXT, T.TEXT),
+        T.TEXT,
+        "test only",
+        {},
+        variadic=T.TEXT,
+        literal_params=(1,),
+        literal_variadic=True,
+        check_literals=check,
+    )
     monkeypatch.setitem(REGISTRY, "fmt_test", fake)
     text = BASE + PATIENT_MAP.replace("upper(trim(fname))", 'fmt_test(fname, lname, "%Y", "%Q")')
     assert headers(text) == [

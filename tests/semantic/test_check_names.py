@@ -72,7 +72,7 @@ def test_the_demo_spec_s_check_and_test_names_are_unique():
 
 
 def test_two_checks_of_one_name_are_an_error_at_the_second(spec_dir):
-    text = SPEC + CHECKS   # the first check at line 12
+    text = SPEC + CHECKS  # the first check at line 12
     why = "so the run report and `expect check` cannot tell the two apart"
     assert [d.header() for d in diagnostics(text)] == [
         "s.mig:21:3: error: duplicate check `unique emr.patient.mrn` (first declared at line 12): "
@@ -98,18 +98,22 @@ def test_two_checks_of_one_name_are_an_error_at_the_second(spec_dir):
 
 def test_a_duplicate_check_is_shown_at_the_second_with_the_first_s_line(spec_dir):
     text = SPEC + "validate {\n  unique emr.patient.mrn\n  reject_rate legacy.visits\n  unique emr.patient.mrn  warn above 0\n}\n"
-    assert "\n".join(render(d, text) for d in diagnostics(text)) == "\n".join([
-        "s.mig:14:3: error: duplicate check `unique emr.patient.mrn` (first declared at line 12): "
-        "a check's name is made of its kind and column, not its thresholds, so the run report and `expect check` "
-        "cannot tell the two apart",
-        " 14 |   unique emr.patient.mrn  warn above 0",
-        "    |   " + "^" * len("unique emr.patient.mrn  warn above 0"),
-    ])
+    assert "\n".join(render(d, text) for d in diagnostics(text)) == "\n".join(
+        [
+            "s.mig:14:3: error: duplicate check `unique emr.patient.mrn` (first declared at line 12): "
+            "a check's name is made of its kind and column, not its thresholds, so the run report and `expect check` "
+            "cannot tell the two apart",
+            " 14 |   unique emr.patient.mrn  warn above 0",
+            "    |   " + "^" * len("unique emr.patient.mrn  warn above 0"),
+        ]
+    )
 
 
 def test_checks_whose_names_differ_are_no_duplicates(spec_dir):
     """Another rule, column, kind or aggregate function gives another name."""
-    text = SPEC + """\
+    text = (
+        SPEC
+        + """\
 validate {
   valid        emr.visit.units in (1, 2)
   valid        emr.visit.units between 1 and 2
@@ -124,6 +128,7 @@ validate {
   reject_rate  emr.visit
 }
 """
+    )
     with open("s.mig", "w", encoding="utf-8") as fh:
         fh.write(text)
     assert len(load("s.mig").spec.checks) == 11

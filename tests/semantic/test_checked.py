@@ -88,6 +88,7 @@ def test_generation_from_the_checked_spec_matches_the_committed_sql(demo):
 
 def test_generation_checks_nothing_again(demo, monkeypatch):
     """Generation reads the types from the Checked object: no Checker, no type inference."""
+
     def refuse(*args, **kwargs):
         raise AssertionError("generation must not check the spec again")
 

@@ -126,17 +126,104 @@ validate {
 CORPUS = [("demo", DEMO), ("small_map", SMALL_MAP), ("small_each", SMALL_EACH)]
 
 KEYWORDS = [
-    "migration", "source", "target", "table", "key", "lookup", "from", "map", "each", "in", "when",
-    "join", "as", "on", "where", "dedup", "keep", "by", "reject", "validate", "completeness",
-    "unique", "valid", "matches", "between", "references", "consistent", "reconcile", "reject_rate",
-    "warn", "fail", "above", "below", "not", "null", "phi", "check", "case", "then", "else", "end",
-    "and", "or", "is", "like", "true", "false", "asc", "desc", "crosswalk", "each_index",
-    "test", "given", "expect", "rejects", "pass", "not_applicable",
+    "migration",
+    "source",
+    "target",
+    "table",
+    "key",
+    "lookup",
+    "from",
+    "map",
+    "each",
+    "in",
+    "when",
+    "join",
+    "as",
+    "on",
+    "where",
+    "dedup",
+    "keep",
+    "by",
+    "reject",
+    "validate",
+    "completeness",
+    "unique",
+    "valid",
+    "matches",
+    "between",
+    "references",
+    "consistent",
+    "reconcile",
+    "reject_rate",
+    "warn",
+    "fail",
+    "above",
+    "below",
+    "not",
+    "null",
+    "phi",
+    "check",
+    "case",
+    "then",
+    "else",
+    "end",
+    "and",
+    "or",
+    "is",
+    "like",
+    "true",
+    "false",
+    "asc",
+    "desc",
+    "crosswalk",
+    "each_index",
+    "test",
+    "given",
+    "expect",
+    "rejects",
+    "pass",
+    "not_applicable",
 ]
-PUNCT = ["{", "}", "(", ")", "[", "]", ",", ".", ":", "->", "=", "<>", "!=", "<=", ">=", "<", ">",
-         "+", "-", "*", "/", "%", "||", "|", "#", "`", '"', "'", ";", "@", "$", "\\", "\t", "\n"]
-TOKEN = re.compile(r'"(?:\\.|[^"\\\n])*"|\'(?:\'\'|[^\'\n])*\'|`[^`\n]*`|[A-Za-z_][A-Za-z0-9_]*'
-                   r'|[0-9]+(?:\.[0-9]+)?|->|<>|!=|<=|>=|\|\||#[^\n]*|\S')
+PUNCT = [
+    "{",
+    "}",
+    "(",
+    ")",
+    "[",
+    "]",
+    ",",
+    ".",
+    ":",
+    "->",
+    "=",
+    "<>",
+    "!=",
+    "<=",
+    ">=",
+    "<",
+    ">",
+    "+",
+    "-",
+    "*",
+    "/",
+    "%",
+    "||",
+    "|",
+    "#",
+    "`",
+    '"',
+    "'",
+    ";",
+    "@",
+    "$",
+    "\\",
+    "\t",
+    "\n",
+]
+TOKEN = re.compile(
+    r'"(?:\\.|[^"\\\n])*"|\'(?:\'\'|[^\'\n])*\'|`[^`\n]*`|[A-Za-z_][A-Za-z0-9_]*'
+    r"|[0-9]+(?:\.[0-9]+)?|->|<>|!=|<=|>=|\|\||#[^\n]*|\S"
+)
 NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
@@ -148,12 +235,12 @@ def misspell(rng: random.Random, word: str) -> str:
     i = rng.randrange(len(word))
     how = rng.randrange(4)
     if how == 0 and len(word) > 1:
-        return word[:i] + word[i + 1:]                      # drop a letter
+        return word[:i] + word[i + 1 :]  # drop a letter
     if how == 1:
-        return word[:i] + word[i] + word[i:]                # double a letter
+        return word[:i] + word[i] + word[i:]  # double a letter
     if how == 2 and i + 1 < len(word):
-        return word[:i] + word[i + 1] + word[i] + word[i + 2:]  # swap two letters
-    return word[:i] + rng.choice("aeiouxz") + word[i + 1:]  # change a letter
+        return word[:i] + word[i + 1] + word[i] + word[i + 2 :]  # swap two letters
+    return word[:i] + rng.choice("aeiouxz") + word[i + 1 :]  # change a letter
 
 
 # Each mutator: (text, rng) -> bytes written to the spec file.
@@ -170,7 +257,7 @@ def m_delete_line(text, rng):
 
 def m_delete_char(text, rng):
     i = rng.randrange(len(text))
-    return (text[:i] + text[i + 1:]).encode()
+    return (text[:i] + text[i + 1 :]).encode()
 
 
 def m_duplicate_line(text, rng):
@@ -243,14 +330,16 @@ def m_empty(text, rng):
 def m_huge_line(text, rng):
     lines = text.split("\n")
     i = rng.randrange(len(lines) + 1)
-    filler = rng.choice([
-        "x" * 50_000,                            # one enormous name
-        "9" * 6_000,                             # an integer too long for int()
-        '"' + "s" * 50_000 + '"',                # an enormous string
-        "a = " + " + ".join(["b"] * 3_000),      # a long expression
-        "(" * 500 + "1" + ")" * 500,             # deep nesting
-        "# " + "c" * 100_000,                    # a huge comment
-    ])
+    filler = rng.choice(
+        [
+            "x" * 50_000,  # one enormous name
+            "9" * 6_000,  # an integer too long for int()
+            '"' + "s" * 50_000 + '"',  # an enormous string
+            "a = " + " + ".join(["b"] * 3_000),  # a long expression
+            "(" * 500 + "1" + ")" * 500,  # deep nesting
+            "# " + "c" * 100_000,  # a huge comment
+        ]
+    )
     lines.insert(i, filler)
     return "\n".join(lines).encode()
 
@@ -280,10 +369,25 @@ def m_multi(text, rng):
 
 
 MUTATORS = [
-    m_delete_token, m_delete_line, m_delete_char, m_duplicate_line, m_swap_tokens,
-    m_swap_adjacent_tokens, m_insert_keyword, m_replace_with_keyword, m_insert_punct, m_truncate,
-    m_misspell_name, m_bad_bytes, m_nul, m_odd_whitespace, m_empty, m_huge_line, m_replace_number,
-    m_replace_string, m_multi,
+    m_delete_token,
+    m_delete_line,
+    m_delete_char,
+    m_duplicate_line,
+    m_swap_tokens,
+    m_swap_adjacent_tokens,
+    m_insert_keyword,
+    m_replace_with_keyword,
+    m_insert_punct,
+    m_truncate,
+    m_misspell_name,
+    m_bad_bytes,
+    m_nul,
+    m_odd_whitespace,
+    m_empty,
+    m_huge_line,
+    m_replace_number,
+    m_replace_string,
+    m_multi,
 ]
 MUTANTS_PER_MUTATOR = 24  # 19 mutators x 24 = 456 mutants
 
@@ -360,17 +464,60 @@ def test_mutants_are_deterministic():
 
 # ------------------------------------------------------------------ hypothesis
 
-ALPHABET = KEYWORDS + [p for p in PUNCT if p not in ('"', "'", "`", "#")] + [
-    "legacy", "emr", "patients", "patient", "pat_no", "id", "x", "y", "text", "integer", "bigint",
-    "varchar", "date", "decimal", "csv", "upper", "trim", "first", "last", "sum", "count",
-    "0", "1", "42", "2.5", "100", '"a"', '"%Y"', "'b'", '""', "`quoted name`", "# comment\n", "\n",
-    "2024-01-31", "2024-02-30",
-]
+ALPHABET = (
+    KEYWORDS
+    + [p for p in PUNCT if p not in ('"', "'", "`", "#")]
+    + [
+        "legacy",
+        "emr",
+        "patients",
+        "patient",
+        "pat_no",
+        "id",
+        "x",
+        "y",
+        "text",
+        "integer",
+        "bigint",
+        "varchar",
+        "date",
+        "decimal",
+        "csv",
+        "upper",
+        "trim",
+        "first",
+        "last",
+        "sum",
+        "count",
+        "0",
+        "1",
+        "42",
+        "2.5",
+        "100",
+        '"a"',
+        '"%Y"',
+        "'b'",
+        '""',
+        "`quoted name`",
+        "# comment\n",
+        "\n",
+        "2024-01-31",
+        "2024-02-30",
+    ]
+)
 OPENERS = [
-    "", "map legacy.patients -> emr.patient {", "validate {", "target emr { table patient key id {",
-    'source legacy csv "d" { table patients "P.csv" {', "lookup l {", 'migration "m" {',
-    "map legacy.patients -> emr.patient { id = ", "map legacy.patients -> emr.patient { where ",
-    'test "t" {', 'test "t" { given legacy.patients {', 'test "t" { expect rejects legacy.patients -> emr.patient {',
+    "",
+    "map legacy.patients -> emr.patient {",
+    "validate {",
+    "target emr { table patient key id {",
+    'source legacy csv "d" { table patients "P.csv" {',
+    "lookup l {",
+    'migration "m" {',
+    "map legacy.patients -> emr.patient { id = ",
+    "map legacy.patients -> emr.patient { where ",
+    'test "t" {',
+    'test "t" { given legacy.patients {',
+    'test "t" { expect rejects legacy.patients -> emr.patient {',
 ]
 BASE = """\
 source legacy csv "d" { table patients "P.csv" key pat_no { pat_no text  name text } }
@@ -378,8 +525,7 @@ target emr { table patient key id { id bigint not null  name varchar(9) } }
 """
 
 
-@settings(max_examples=150, deadline=None, derandomize=True, database=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=150, deadline=None, derandomize=True, database=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
     opener=st.sampled_from(OPENERS),
     body=st.lists(st.sampled_from(ALPHABET), max_size=40),

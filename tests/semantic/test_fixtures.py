@@ -70,9 +70,14 @@ def difference(expected: str, actual: str, name: str) -> str:
     """A unified diff of the expected and the actual output; '' when they are the same."""
     if expected == actual:
         return ""
-    diff = "".join(difflib.unified_diff(
-        expected.splitlines(keepends=True), actual.splitlines(keepends=True),
-        fromfile=f"{name} (expected)", tofile=f"{name} (chartshift check)"))
+    diff = "".join(
+        difflib.unified_diff(
+            expected.splitlines(keepends=True),
+            actual.splitlines(keepends=True),
+            fromfile=f"{name} (expected)",
+            tofile=f"{name} (chartshift check)",
+        )
+    )
     # the same lines but different line endings, or a missing final newline
     return diff or f"{name}: expected {expected!r}, got {actual!r}"
 
@@ -94,8 +99,7 @@ def verify(spec: Path, update: bool = False) -> None:
     want_exit = expected_exit(out.stderr)
     # an exit code of 3 is an internal error or an unreadable file: never an expectation
     if out.exit_code != want_exit:
-        raise AssertionError(
-            f"{shown_name(spec)}: `chartshift check` exited {out.exit_code}, expected {want_exit}:\n{out.stderr}")
+        raise AssertionError(f"{shown_name(spec)}: `chartshift check` exited {out.exit_code}, expected {want_exit}:\n{out.stderr}")
     expected = expected_path(spec)
     if update:
         if not expected.exists() or read_text(expected) != out.stderr:
@@ -104,11 +108,11 @@ def verify(spec: Path, update: bool = False) -> None:
     if not expected.exists():
         raise AssertionError(
             f"{shown_name(expected)} is missing; write it with `{UPDATE_VARIABLE}=1 pytest "
-            f"tests/semantic/test_fixtures.py` and review it. `chartshift check` printed:\n{out.stderr}")
+            f"tests/semantic/test_fixtures.py` and review it. `chartshift check` printed:\n{out.stderr}"
+        )
     diff = difference(read_text(expected), out.stderr, shown_name(expected))
     if diff:
-        raise AssertionError(
-            f"{diff}\n(if the new output is right: {UPDATE_VARIABLE}=1 pytest tests/semantic/test_fixtures.py)")
+        raise AssertionError(f"{diff}\n(if the new output is right: {UPDATE_VARIABLE}=1 pytest tests/semantic/test_fixtures.py)")
 
 
 def fixture_id(spec: Path) -> str:
@@ -128,8 +132,7 @@ def test_there_are_fixtures_in_both_folders():
 
 
 def test_every_expected_file_has_its_spec():
-    orphans = [shown_name(e) for folder in FOLDERS for e in folder.rglob("*.expected")
-               if not e.with_suffix(".mig").exists()]
+    orphans = [shown_name(e) for folder in FOLDERS for e in folder.rglob("*.expected") if not e.with_suffix(".mig").exists()]
     assert orphans == [], "an `.expected` without its `.mig`: delete it, or restore the spec"
 
 
@@ -155,10 +158,7 @@ def test_verify_fails_on_a_wrong_or_missing_expectation_and_update_writes_it(tmp
         verify(spec)
     verify(spec, update=True)
     assert read_text(expected_path(spec)) == (
-        f"{spec}:1:5: error: unknown source table `x.y`\n"
-        " 1 | map x.y -> z.w { }\n"
-        "   |     ^^^\n"
-        "1 error\n"
+        f"{spec}:1:5: error: unknown source table `x.y`\n 1 | map x.y -> z.w {{ }}\n   |     ^^^\n1 error\n"
     )
     verify(spec)
     write_text(expected_path(spec), read_text(expected_path(spec)).replace("1 error", "2 errors"))

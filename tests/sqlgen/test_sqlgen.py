@@ -15,7 +15,7 @@ from compiler.cli.main import main
 from compiler.pipeline import load
 from compiler.sqlgen.scripts import generate
 
-SPEC = textwrap.dedent('''
+SPEC = textwrap.dedent("""
     migration "semantics" { }
     source s csv "d" {
       table a "a.csv" key k { k text  v text  flag text }
@@ -39,7 +39,7 @@ SPEC = textwrap.dedent('''
       line = each_index
       c = trim(c)
     }
-''')
+""")
 
 
 @pytest.fixture
@@ -54,8 +54,9 @@ def run(project, a_rows: str, b_rows: str, capsys) -> dict:
     (project / "d" / "a.csv").write_text("k,v,flag\n" + a_rows)
     (project / "d" / "b.csv").write_text("id,c1,c2\n" + b_rows)
     report = project / "report.json"
-    code = main(["run", str(project / "t.mig"), "--target", f"duckdb:///{project / 't.duckdb'}", "--report", str(report),
-                 "--commit-on-fail"])
+    code = main(
+        ["run", str(project / "t.mig"), "--target", f"duckdb:///{project / 't.duckdb'}", "--report", str(report), "--commit-on-fail"]
+    )
     assert code in (0, 1), capsys.readouterr().err
     return {m["target"]: m for m in json.loads(report.read_text())["maps"]}
 
@@ -75,9 +76,16 @@ def test_filtered_rows_are_counted_at_the_source_and_never_make_a_duplicate(proj
     assert (y["source_rows"], y["loaded"], y["rejected"], y["filtered"], y["merged"], y["balanced"]) == (6, 4, 0, 2, 0, True)
     # ids in export order, not in key order ("10" < "2" < "9" byte-wise)
     assert rows(project, "select id, k, v, kind from t.x order by id") == [
-        (1, "10", "b", "bee"), (2, "9", "c", "sea"), (3, "2", "d", "other")]
+        (1, "10", "b", "bee"),
+        (2, "9", "c", "sea"),
+        (3, "2", "d", "other"),
+    ]
     assert rows(project, "select id, x_id, line, c from t.y order by id") == [
-        (1, 1, 1, "p"), (2, 2, 2, "q"), (3, None, 1, "r"), (4, None, 2, "s")]
+        (1, 1, 1, "p"),
+        (2, 2, 2, "q"),
+        (3, None, 1, "r"),
+        (4, None, 2, "s"),
+    ]
     # the work tables are gone once their map has run
     assert rows(project, "select count(*) from duckdb_tables() where table_name like 'cs_work%'") == [(0,)]
 
@@ -87,7 +95,11 @@ def test_a_second_run_keeps_ids_and_marks_missing_keys_inactive(project, capsys)
     maps = run(project, "2,d2,\n11,f,\n10,b,skip\n", "2,p,\n10,q,\n", capsys)
     assert all(m["balanced"] for m in maps.values())
     assert rows(project, "select legacy_key, own_id, target_id, state from chartshift.xwalk__t__x order by own_id") == [
-        ("10", 1, None, "inactive"), ("9", 2, None, "inactive"), ("2", 3, 3, "loaded"), ("11", 4, 4, "loaded")]
+        ("10", 1, None, "inactive"),
+        ("9", 2, None, "inactive"),
+        ("2", 3, 3, "loaded"),
+        ("11", 4, 4, "loaded"),
+    ]
     assert rows(project, "select id, k, v from t.x order by id") == [(3, "2", "d2"), (4, "11", "f")]
     # a line keeps its id; its reference to a key now inactive resolves to nothing
     assert rows(project, "select id, x_id, c from t.y order by id") == [(1, None, "q"), (2, 3, "p")]
@@ -107,10 +119,12 @@ def test_references_are_joins_not_correlated_subqueries(project):
 
 def test_keys_and_unique_columns_hold_after_the_run(project, capsys):
     run(project, "10,b,\n9,c,\n", "10,p,\n", capsys)
-    assert rows(project, "select constraint_column_names from duckdb_constraints() "
-                         "where table_name = 'x' and constraint_type = 'PRIMARY KEY'") == [(["id"],)]
-    assert rows(project, "select constraint_column_names from duckdb_constraints() "
-                         "where table_name = 'x' and constraint_type = 'UNIQUE'") == [(["v"],)]
+    assert rows(
+        project, "select constraint_column_names from duckdb_constraints() where table_name = 'x' and constraint_type = 'PRIMARY KEY'"
+    ) == [(["id"],)]
+    assert rows(
+        project, "select constraint_column_names from duckdb_constraints() where table_name = 'x' and constraint_type = 'UNIQUE'"
+    ) == [(["v"],)]
     # a unique column violated: the run fails (exit 3) at the spec line of the column,
     # without showing the duplicated value, and the previous target stays.  (DuckDB alone
     # would only notice at COMMIT, naming no table: 85_constraints checks first.)
@@ -125,6 +139,11 @@ def test_keys_and_unique_columns_hold_after_the_run(project, capsys):
     assert rows(project, "select k, v from t.x order by id") == [("10", "b"), ("9", "c")]
     # the guard only reads: a clean run passes it, and crosswalk-filled keys get none
     compiled = load(project / "t.mig")
-    guards = [st.comment for sc in generate(compiled.checked, "duckdb") if sc.name == "85_constraints"
-              for st in sc.statements if st.comment.startswith("no two rows")]
+    guards = [
+        st.comment
+        for sc in generate(compiled.checked, "duckdb")
+        if sc.name == "85_constraints"
+        for st in sc.statements
+        if st.comment.startswith("no two rows")
+    ]
     assert guards == ["no two rows share t.x.v"]

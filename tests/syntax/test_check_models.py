@@ -25,23 +25,50 @@ def checks_of(text: str) -> list:
 
 # (check text, its model, its name, the keys of its IR JSON)
 KINDS = [
-    ("completeness emr.patient.birth_date fail below 95%", ir.CompletenessCheck,
-     "completeness emr.patient.birth_date", ["span", "kind", "subject", "thresholds"]),
+    (
+        "completeness emr.patient.birth_date fail below 95%",
+        ir.CompletenessCheck,
+        "completeness emr.patient.birth_date",
+        ["span", "kind", "subject", "thresholds"],
+    ),
     ("unique emr.patient.mrn", ir.UniqueCheck, "unique emr.patient.mrn", ["span", "kind", "subject", "thresholds"]),
-    ('valid emr.charge.cpt matches "^[0-9]{5}$"', ir.ValidCheck, "valid emr.charge.cpt matches",
-     ["span", "kind", "subject", "rule", "pattern", "values", "thresholds"]),
-    ('valid emr.charge.modifier in ("GP", "KX")', ir.ValidCheck, "valid emr.charge.modifier in",
-     ["span", "kind", "subject", "rule", "pattern", "values", "thresholds"]),
-    ("valid emr.charge.units between 1 and 8 warn above 10", ir.ValidCheck, "valid emr.charge.units between",
-     ["span", "kind", "subject", "rule", "pattern", "values", "thresholds"]),
-    ("references emr.charge.patient_id", ir.ReferencesCheck, "references emr.charge.patient_id",
-     ["span", "kind", "subject", "thresholds"]),
-    ("consistent emr.authorization (end_date >= start_date) fail below 99%", ir.ConsistentCheck,
-     "consistent emr.authorization", ["span", "kind", "subject", "condition", "thresholds"]),
-    ('reconcile sum(emr.charge.units) <= sum(legacy.visits: units1 + units2 where status <> "X")', ir.ReconcileCheck,
-     "reconcile sum(emr.charge.units) <= sum(legacy.visits: …)", ["span", "kind", "left", "compare", "right", "thresholds"]),
-    ("reject_rate legacy.patients fail above 1% warn above 0.2%", ir.RejectRateCheck, "reject_rate legacy.patients",
-     ["span", "kind", "subject", "thresholds"]),
+    (
+        'valid emr.charge.cpt matches "^[0-9]{5}$"',
+        ir.ValidCheck,
+        "valid emr.charge.cpt matches",
+        ["span", "kind", "subject", "rule", "pattern", "values", "thresholds"],
+    ),
+    (
+        'valid emr.charge.modifier in ("GP", "KX")',
+        ir.ValidCheck,
+        "valid emr.charge.modifier in",
+        ["span", "kind", "subject", "rule", "pattern", "values", "thresholds"],
+    ),
+    (
+        "valid emr.charge.units between 1 and 8 warn above 10",
+        ir.ValidCheck,
+        "valid emr.charge.units between",
+        ["span", "kind", "subject", "rule", "pattern", "values", "thresholds"],
+    ),
+    ("references emr.charge.patient_id", ir.ReferencesCheck, "references emr.charge.patient_id", ["span", "kind", "subject", "thresholds"]),
+    (
+        "consistent emr.authorization (end_date >= start_date) fail below 99%",
+        ir.ConsistentCheck,
+        "consistent emr.authorization",
+        ["span", "kind", "subject", "condition", "thresholds"],
+    ),
+    (
+        'reconcile sum(emr.charge.units) <= sum(legacy.visits: units1 + units2 where status <> "X")',
+        ir.ReconcileCheck,
+        "reconcile sum(emr.charge.units) <= sum(legacy.visits: …)",
+        ["span", "kind", "left", "compare", "right", "thresholds"],
+    ),
+    (
+        "reject_rate legacy.patients fail above 1% warn above 0.2%",
+        ir.RejectRateCheck,
+        "reject_rate legacy.patients",
+        ["span", "kind", "subject", "thresholds"],
+    ),
 ]
 
 
@@ -52,7 +79,7 @@ def test_each_kind_parses_to_its_model_and_round_trips(text, model, name, keys):
     assert check.name == name
     spec = ir.Spec(file=FILE, checks=[check])
     assert ir.Spec.model_validate_json(spec.model_dump_json()) == spec
-    assert list(json.loads(check.model_dump_json())) == keys   # only its own fields, thresholds last
+    assert list(json.loads(check.model_dump_json())) == keys  # only its own fields, thresholds last
 
 
 def test_a_whole_validate_block_round_trips():
@@ -61,16 +88,25 @@ def test_a_whole_validate_block_round_trips():
     assert ir.Spec.model_validate_json(spec.model_dump_json()) == spec
 
 
-@pytest.mark.parametrize("model, fields", [
-    (ir.UniqueCheck, {"subject": COLUMN, "pattern": "^x$"}),
-    (ir.CompletenessCheck, {"subject": COLUMN, "rule": "in"}),
-    (ir.ReferencesCheck, {"subject": COLUMN, "condition": ir.Literal(span=SPAN, type="boolean", value=True)}),
-    (ir.RejectRateCheck, {"subject": COLUMN, "compare": "="}),
-    (ir.ReconcileCheck, {"subject": COLUMN, "compare": "=",
-                         "left": ir.Aggregate(span=SPAN, func="count", table=COLUMN),
-                         "right": ir.Aggregate(span=SPAN, func="count", table=COLUMN)}),
-    (ir.ConsistentCheck, {"subject": COLUMN, "condition": ir.Literal(span=SPAN, type="boolean", value=True), "values": []}),
-])
+@pytest.mark.parametrize(
+    "model, fields",
+    [
+        (ir.UniqueCheck, {"subject": COLUMN, "pattern": "^x$"}),
+        (ir.CompletenessCheck, {"subject": COLUMN, "rule": "in"}),
+        (ir.ReferencesCheck, {"subject": COLUMN, "condition": ir.Literal(span=SPAN, type="boolean", value=True)}),
+        (ir.RejectRateCheck, {"subject": COLUMN, "compare": "="}),
+        (
+            ir.ReconcileCheck,
+            {
+                "subject": COLUMN,
+                "compare": "=",
+                "left": ir.Aggregate(span=SPAN, func="count", table=COLUMN),
+                "right": ir.Aggregate(span=SPAN, func="count", table=COLUMN),
+            },
+        ),
+        (ir.ConsistentCheck, {"subject": COLUMN, "condition": ir.Literal(span=SPAN, type="boolean", value=True), "values": []}),
+    ],
+)
 def test_a_field_of_another_kind_is_refused(model, fields):
     with pytest.raises(ValidationError, match="Extra inputs are not permitted"):
         model(span=SPAN, **fields)
@@ -86,13 +122,15 @@ def test_the_union_picks_the_model_by_kind_and_refuses_foreign_fields():
         adapter.validate_python(data | {"kind": "uniq"})
 
 
-@pytest.mark.parametrize("fields, message", [
-    ({"rule": "matches"}, "a `matches` rule has a pattern, and only it"),
-    ({"rule": "in", "pattern": "x"}, "a `matches` rule has a pattern, and only it"),
-    ({"rule": "matches", "pattern": "x", "values": [ir.Literal(span=SPAN, type="text", value="a")]},
-     "a `matches` rule has no values"),
-    ({"rule": "between", "values": [ir.Literal(span=SPAN, type="integer", value=1)]}, "a `between` rule has two values"),
-])
+@pytest.mark.parametrize(
+    "fields, message",
+    [
+        ({"rule": "matches"}, "a `matches` rule has a pattern, and only it"),
+        ({"rule": "in", "pattern": "x"}, "a `matches` rule has a pattern, and only it"),
+        ({"rule": "matches", "pattern": "x", "values": [ir.Literal(span=SPAN, type="text", value="a")]}, "a `matches` rule has no values"),
+        ({"rule": "between", "values": [ir.Literal(span=SPAN, type="integer", value=1)]}, "a `between` rule has two values"),
+    ],
+)
 def test_a_valid_check_has_its_rule_s_fields(fields, message):
     with pytest.raises(ValidationError, match=message):
         ir.ValidCheck(span=SPAN, subject=COLUMN, **fields)

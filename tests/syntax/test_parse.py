@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from compiler import ir
-from compiler.syntax.build import build, unquote_string
 from compiler.diagnostics import SpecError, render
+from compiler.syntax.build import build, unquote_string
 from compiler.syntax.parse import MAX_NESTING, parse, parser
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -92,8 +92,15 @@ def test_demo_spec_parses_and_builds():
     text = (ROOT / "specs" / "demo_clinic.mig").read_text(encoding="utf-8")
     built = build(parse(text, "demo.mig"), "demo.mig")
     assert [m.target.parts[-1] for m in built.maps] == [
-        "practitioner", "patient", "coverage", "episode", "diagnosis", "authorization", "encounter",
-        "charge_line", "clinical_note",
+        "practitioner",
+        "patient",
+        "coverage",
+        "episode",
+        "diagnosis",
+        "authorization",
+        "encounter",
+        "charge_line",
+        "clinical_note",
     ]
     assert len(built.checks) == 17
     json.loads(built.model_dump_json())  # the IR is JSON-serialisable
@@ -103,12 +110,12 @@ def test_demo_spec_parses_and_builds():
 
 
 def test_migration_block_and_settings():
-    spec = spec_of('''
+    spec = spec_of("""
         migration "sunrise-pt" {   # a comment after the brace
           description "Sunrise PT: TheraOffice export"
           dialect postgres
         }
-    ''')
+    """)
     mig = spec.migration
     assert mig.name == "sunrise-pt"
     assert [(s.name, s.value.type, s.value.value) for s in mig.settings] == [
@@ -120,7 +127,7 @@ def test_migration_block_and_settings():
 
 
 def test_source_tables_columns_and_settings():
-    spec = spec_of('''
+    spec = spec_of("""
         source legacy csv "data/sunrise" {
           encoding "cp1252"
           table patients "PATIENTS.csv" key pat_no {
@@ -135,14 +142,16 @@ def test_source_tables_columns_and_settings():
             pat_no   text references patients.pat_no
           }
         }
-    ''')
+    """)
     src = spec.sources[0]
     assert (src.name, src.format, src.path) == ("legacy", "csv", "data/sunrise")
     assert [(s.name, s.value.value) for s in src.settings] == [("encoding", "cp1252")]
     patients, visits = src.tables
     assert (patients.name, patients.file, patients.key) == ("patients", "PATIENTS.csv", ["pat_no"])
     assert [(s.name, s.value.type, s.value.value) for s in patients.settings] == [
-        ("encoding", "text", "utf-8-sig"), ("header", "boolean", False)]
+        ("encoding", "text", "utf-8-sig"),
+        ("header", "boolean", False),
+    ]
     assert [(c.name, c.type.name, c.phi) for c in patients.columns] == [("pat_no", "text", False), ("dob", "date", True)]
     assert visits.key == ["visit_id", "line"]
     assert visits.columns[2].references.parts == ["patients", "pat_no"]
@@ -150,7 +159,7 @@ def test_source_tables_columns_and_settings():
 
 
 def test_target_columns_and_constraints():
-    spec = spec_of('''
+    spec = spec_of("""
         target emr {
           table patient key id {
             id     bigint       not null
@@ -161,7 +170,7 @@ def test_target_columns_and_constraints():
             payer  bigint       references emr.payer.id phi
           }
         }
-    ''')
+    """)
     t = spec.targets[0].tables[0]
     cols = {c.name: c for c in t.columns}
     assert t.key == ["id"]
@@ -180,7 +189,7 @@ def test_type_names_are_case_insensitive():
 
 
 def test_inline_lookup():
-    spec = spec_of('''
+    spec = spec_of("""
         lookup sex_code {
           "M", "MALE"   -> "male"
           'F', 'FEMALE' -> "female"
@@ -188,7 +197,7 @@ def test_inline_lookup():
           null          -> "none"
           else          -> "unknown"
         }
-    ''')
+    """)
     lk = spec.lookups[0]
     assert lk.name == "sex_code" and lk.file is None
     assert [[k.value for k in e.keys] for e in lk.entries] == [["M", "MALE"], ["F", "FEMALE"], [1], [None]]
@@ -198,30 +207,29 @@ def test_inline_lookup():
 
 
 def test_lookup_from_file():
-    spec = spec_of('''
+    spec = spec_of("""
         lookup visit_status from "lookups/visit_status.csv" {
           key   "legacy"
           value "status"
           else  "unknown"
         }
         lookup plain from "x.csv" { key "a"  value "b" }
-    ''')
+    """)
     lk, plain = spec.lookups
-    assert (lk.file, lk.key_column, lk.value_column, lk.default.value) == (
-        "lookups/visit_status.csv", "legacy", "status", "unknown")
+    assert (lk.file, lk.key_column, lk.value_column, lk.default.value) == ("lookups/visit_status.csv", "legacy", "status", "unknown")
     assert lk.entries == []
     assert plain.default is None
 
 
 def test_each_clause():
-    spec = spec_of('''
+    spec = spec_of("""
         map legacy.visits -> emr.charge
           each (cpt, units) in [(cpt1, u1), (cpt2, u2)] when cpt is not null
         {
           id = crosswalk(visit_id, each_index)
         }
         map legacy.cases -> emr.diagnosis each dx in [dx1, dx2, dx3] { id = crosswalk(case_no, each_index) }
-    ''')
+    """)
     each = spec.maps[0].each
     assert each.names == ["cpt", "units"]
     assert [shape(i) for i in each.items] == ["<cpt1, u1>", "<cpt2, u2>"]
@@ -234,7 +242,7 @@ def test_each_clause():
 
 
 def test_map_members_joins_where_rejects_dedup():
-    spec = spec_of('''
+    spec = spec_of("""
         map legacy.policies -> emr.coverage {
           join legacy.payers as p on p.payer_id = payer_id
           join legacy.cases on cases.case_no = case_no
@@ -246,7 +254,7 @@ def test_map_members_joins_where_rejects_dedup():
           reject 'it''s "bad"' when priority > 3
           dedup on (upper(trim(policies.member_id)), payer_id) keep last by eff_date desc, policy_id asc, x
         }
-    ''')
+    """)
     m = spec.maps[0]
     assert m.source.parts == ["legacy", "policies"] and m.target.parts == ["emr", "coverage"]
     assert [(j.table.parts, j.alias, shape(j.on)) for j in m.joins] == [
@@ -255,7 +263,9 @@ def test_map_members_joins_where_rejects_dedup():
     ]
     assert [shape(w) for w in m.where] == ['(<> status "D")', "(not deleted)"]
     assert [(a.field, shape(a.expr)) for a in m.assigns] == [
-        ("id", "crosswalk(policy_id)"), ("patient_id", "emr.patient.crosswalk(pat_no)")]
+        ("id", "crosswalk(policy_id)"),
+        ("patient_id", "emr.patient.crosswalk(pat_no)"),
+    ]
     assert [(r.reason, shape(r.when)) for r in m.rejects] == [
         ("coverage for unknown patient", "(is null patient_id)"),
         ('it\'s "bad"', "(> priority 3)"),
@@ -270,7 +280,7 @@ def test_map_members_joins_where_rejects_dedup():
 
 
 def test_validate_checks_and_thresholds():
-    spec = spec_of('''
+    spec = spec_of("""
         validate {
           completeness emr.patient.birth_date  fail below 99%  warn below 99.9%
           unique       emr.patient.mrn
@@ -283,12 +293,24 @@ def test_validate_checks_and_thresholds():
           reconcile    count(emr.encounter) <= count(legacy.visits where status <> "X")  warn above 5%
           reject_rate  legacy.patients  fail above 1%  warn above 0.2%
         }
-    ''')
+    """)
     c = spec.checks
-    assert [x.kind for x in c] == ["completeness", "unique", "valid", "valid", "valid", "references",
-                                   "consistent", "reconcile", "reconcile", "reject_rate"]
+    assert [x.kind for x in c] == [
+        "completeness",
+        "unique",
+        "valid",
+        "valid",
+        "valid",
+        "references",
+        "consistent",
+        "reconcile",
+        "reconcile",
+        "reject_rate",
+    ]
     assert [(t.level, t.direction, t.value, t.percent) for t in c[0].thresholds] == [
-        ("fail", "below", "99", True), ("warn", "below", "99.9", True)]
+        ("fail", "below", "99", True),
+        ("warn", "below", "99.9", True),
+    ]
     assert c[1].thresholds == []
     assert (c[2].rule, c[2].pattern) == ("matches", "^([0-9]{5}|[A-Z][0-9]{4})$")
     assert (c[3].rule, [v.value for v in c[3].values]) == ("in", ["GP", "KX"])
@@ -298,7 +320,11 @@ def test_validate_checks_and_thresholds():
     left, right = c[7].left, c[7].right
     assert (left.func, left.table.parts, left.expr, left.where) == ("sum", ["emr", "charge", "units"], None, None)
     assert (right.func, right.table.parts, shape(right.expr), shape(right.where)) == (
-        "sum", ["legacy", "visits"], "(+ units1 units2)", "(> units1 0)")
+        "sum",
+        ["legacy", "visits"],
+        "(+ units1 units2)",
+        "(> units1 0)",
+    )
     assert c[7].compare == "="
     assert (c[8].compare, shape(c[8].right.where)) == ("<=", '(<> status "X")')
     assert span(c[9]) == (12, 3, 12, 63)
@@ -306,7 +332,7 @@ def test_validate_checks_and_thresholds():
 
 
 def test_spec_test_blocks():
-    spec = spec_of('''
+    spec = spec_of("""
         test "dates and sex codes" {
           given legacy.patients {
             pat_no | fname | dob          | n
@@ -324,7 +350,7 @@ def test_spec_test_blocks():
           expect check "unique emr.patient.mrn" pass
           expect check "completeness emr.patient.birth_date" not_applicable
         }
-    ''')
+    """)
     t = spec.tests[0]
     assert t.name == "dates and sex codes"
     given = t.given[0]
@@ -333,63 +359,67 @@ def test_spec_test_blocks():
         [("text", "001"), ("text", "ann"), ("text", "03/04/1980"), ("integer", -2)],
         [("text", "002"), ("null", None), ("null", None), ("decimal", "1.5")],
     ]
-    assert [[(c.type, c.value) for c in row] for row in t.expect[0].rows] == [
-        [("text", "001"), ("date", "1980-03-04"), ("boolean", True)]]
+    assert [[(c.type, c.value) for c in row] for row in t.expect[0].rows] == [[("text", "001"), ("date", "1980-03-04"), ("boolean", True)]]
     rj = t.rejects[0]
     assert (rj.source.parts, rj.target.parts, rj.counts) == (["legacy", "patients"], ["emr", "patient"], [("missing name", 1)])
     assert [(c.name, c.status) for c in t.checks] == [
-        ("unique emr.patient.mrn", "pass"), ("completeness emr.patient.birth_date", "not applicable")]
+        ("unique emr.patient.mrn", "pass"),
+        ("completeness emr.patient.birth_date", "not applicable"),
+    ]
 
 
 # ------------------------------------------------------------------ expressions
 
 
-@pytest.mark.parametrize("text, want", [
-    ("a or b and c", "(or a (and b c))"),
-    ("a and b or c", "(or (and a b) c)"),
-    ("not a and b", "(and (not a) b)"),
-    ("not a or not b", "(or (not a) (not b))"),
-    ("not not a", "(not (not a))"),
-    ("not a = b", "(not (= a b))"),
-    ("a = 1 and b = 2 or c", "(or (and (= a 1) (= b 2)) c)"),
-    ("x between 1 and 2 and y", "(and (between x 1 2) y)"),
-    ("x not between a + 1 and b * 2 or z", "(or (not between x (+ a 1) (* b 2)) z)"),
-    ("not x between 1 and 2", "(not (between x 1 2))"),
-    ("a + b * c - d", "(- (+ a (* b c)) d)"),
-    ("(a + b) * c", "(* (+ a b) c)"),
-    ("a / b % c", "(% (/ a b) c)"),
-    ("-a * b", "(* (neg a) b)"),
-    ("- -a", "(neg (neg a))"),
-    ('a || "-" || b', '(|| (|| a "-") b)'),
-    ('a || b + c', "(+ (|| a b) c)"),  # `||` binds like `+` (left to right)
-    ("a < b", "(< a b)"),
-    ("a != b", "(<> a b)"),  # `!=` is normalised to `<>`
-    ("a >= b + 1", "(>= a (+ b 1))"),
-    ("x is null or y is not null", "(or (is null x) (is not null y))"),
-    ('x in ("a", "b") and y not in (1)', '(and (in x ["a", "b"]) (not in y [1]))'),
-    ('name like "A%" and name not like "%z"', '(and (like name "A%") (not like name "%z"))'),
-    ("f(g(x), 1.50, -2)", "f(g(x), 1.50, (neg 2))"),
-    ("f()", "f()"),
-    ("emr.patient.crosswalk(a, b)", "emr.patient.crosswalk(a, b)"),
-    ("p.payer_name", "p.payer_name"),
-    ("`odd name` + `select`", "(+ odd name select)"),
-    ("true and not false or null", "(or (and true (not false)) null)"),
-])
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        ("a or b and c", "(or a (and b c))"),
+        ("a and b or c", "(or (and a b) c)"),
+        ("not a and b", "(and (not a) b)"),
+        ("not a or not b", "(or (not a) (not b))"),
+        ("not not a", "(not (not a))"),
+        ("not a = b", "(not (= a b))"),
+        ("a = 1 and b = 2 or c", "(or (and (= a 1) (= b 2)) c)"),
+        ("x between 1 and 2 and y", "(and (between x 1 2) y)"),
+        ("x not between a + 1 and b * 2 or z", "(or (not between x (+ a 1) (* b 2)) z)"),
+        ("not x between 1 and 2", "(not (between x 1 2))"),
+        ("a + b * c - d", "(- (+ a (* b c)) d)"),
+        ("(a + b) * c", "(* (+ a b) c)"),
+        ("a / b % c", "(% (/ a b) c)"),
+        ("-a * b", "(* (neg a) b)"),
+        ("- -a", "(neg (neg a))"),
+        ('a || "-" || b', '(|| (|| a "-") b)'),
+        ("a || b + c", "(+ (|| a b) c)"),  # `||` binds like `+` (left to right)
+        ("a < b", "(< a b)"),
+        ("a != b", "(<> a b)"),  # `!=` is normalised to `<>`
+        ("a >= b + 1", "(>= a (+ b 1))"),
+        ("x is null or y is not null", "(or (is null x) (is not null y))"),
+        ('x in ("a", "b") and y not in (1)', '(and (in x ["a", "b"]) (not in y [1]))'),
+        ('name like "A%" and name not like "%z"', '(and (like name "A%") (not like name "%z"))'),
+        ("f(g(x), 1.50, -2)", "f(g(x), 1.50, (neg 2))"),
+        ("f()", "f()"),
+        ("emr.patient.crosswalk(a, b)", "emr.patient.crosswalk(a, b)"),
+        ("p.payer_name", "p.payer_name"),
+        ("`odd name` + `select`", "(+ odd name select)"),
+        ("true and not false or null", "(or (and true (not false)) null)"),
+    ],
+)
 def test_precedence(text, want):
     assert expr(text) == want
 
 
 def test_case_expressions():
     assert expr('case when a > 1 then "big" when a = 1 then "one" else "small" end') == (
-        '(case (when (> a 1) "big") (when (= a 1) "one") (else "small"))')
-    assert expr('case upper(s) when "I" then "inactive" else "active" end') == (
-        '(case upper(s) (when "I" "inactive") (else "active"))')
+        '(case (when (> a 1) "big") (when (= a 1) "one") (else "small"))'
+    )
+    assert expr('case upper(s) when "I" then "inactive" else "active" end') == ('(case upper(s) (when "I" "inactive") (else "active"))')
     assert expr("case when a then 1 end") == "(case (when a 1))"
     assert expr("case x when 1 then case when y then 2 end end") == "(case x (when 1 (case (when y 2))))"
 
 
 def test_literals():
-    spec = spec_of(r'''
+    spec = spec_of(r"""
         map s.t -> u.v {
           a = "tab\there \"quoted\" back\\slash \q"
           b = 'single ''quoted'' \n'
@@ -399,13 +429,13 @@ def test_literals():
           f = null
           g = ""
         }
-    ''')
+    """)
     lits = [a.expr for a in spec.maps[0].assigns]
     assert [(x.type, x.value) for x in lits] == [
         ("text", 'tab\there "quoted" back\\slash \\q'),  # unknown escapes stay as written
-        ("text", "single 'quoted' \\n"),                   # no escapes in '...'
+        ("text", "single 'quoted' \\n"),  # no escapes in '...'
         ("integer", 42),
-        ("decimal", "3.140"),                              # kept as text: exact
+        ("decimal", "3.140"),  # kept as text: exact
         ("boolean", True),
         ("null", None),
         ("text", ""),
@@ -460,4 +490,3 @@ def test_nesting_limit():
     )
     calls = "f(" * 200 + "1" + ")" * 200
     assert "nested too deeply" in errors_of(f"map a.b -> c.d {{ x = {calls} }}")
-

@@ -24,12 +24,12 @@ from __future__ import annotations
 
 from sqlglot import exp
 
-from compiler.ir import types as T
 from compiler.functions.dates.formats import PIVOT_YEAR, FormatError, ParsedFormat, parse_format
 from compiler.functions.dates.portable import parse_one as _parse_one
 from compiler.functions.dates.postgres import parse_one_split
 from compiler.functions.registry import ANY_DIALECT, Function, register
 from compiler.functions.sqlkit import Engine, InvalidArgument, literal_arg, per_dialect
+from compiler.ir import types as T
 
 __all__ = ["FormatError", "parse_format", "PIVOT_YEAR"]
 
@@ -58,16 +58,16 @@ def _parser(result: str, fname: str):
         if len(parts) == 1:
             return parts[0]
         return exp.Coalesce(this=parts[0], expressions=parts[1:])
+
     return build
 
 
 def _year(a: list[exp.Expression]) -> exp.Expression:
     d = a[0]
-    if isinstance(d, exp.Null):   # an untyped NULL makes EXTRACT ambiguous
+    if isinstance(d, exp.Null):  # an untyped NULL makes EXTRACT ambiguous
         d = exp.Cast(this=d, to=exp.DataType.build("DATE"))
     # EXTRACT gives numeric on PostgreSQL, a double or bigint elsewhere: make it an integer
-    return exp.Cast(this=exp.Extract(this=exp.var("YEAR"), expression=d),
-                    to=exp.DataType.build("INT"))
+    return exp.Cast(this=exp.Extract(this=exp.var("YEAR"), expression=d), to=exp.DataType.build("INT"))
 
 
 def _check_formats(lits) -> list[str]:
@@ -88,33 +88,46 @@ _FORMAT_DOC = (
     "sign). A space matches any run of whitespace; letters match in any case. The input "
     "is trimmed; formats are tried in order and the first that yields a real "
     "date wins. Impossible dates (02/30/1971), zero dates (00/00/0000) and anything "
-    "else give NULL, never an error.")
+    "else give NULL, never an error."
+)
 
 register(
     Function(
-        "parse_date", (T.TEXT, T.TEXT), T.DATE,
+        "parse_date",
+        (T.TEXT, T.TEXT),
+        T.DATE,
         "Parse text into a date with one or more formats. " + _FORMAT_DOC,
         per_dialect(_parser(T.DATE, "parse_date")),
-        variadic=T.TEXT, literal_params=(1,), literal_variadic=True,
+        variadic=T.TEXT,
+        literal_params=(1,),
+        literal_variadic=True,
         check_literals=_check_formats,
-        examples=(("parse_date('03/14/1975', '%m/%d/%Y')", "1975-03-14"),
-                  ("parse_date('14-MAR-75', '%m/%d/%Y', '%d-%b-%y')", "1975-03-14"),
-                  ("parse_date('02/30/1971', '%m/%d/%Y')", "NULL")),
+        examples=(
+            ("parse_date('03/14/1975', '%m/%d/%Y')", "1975-03-14"),
+            ("parse_date('14-MAR-75', '%m/%d/%Y', '%d-%b-%y')", "1975-03-14"),
+            ("parse_date('02/30/1971', '%m/%d/%Y')", "NULL"),
+        ),
     ),
     Function(
-        "parse_timestamp", (T.TEXT, T.TEXT), T.TIMESTAMP,
-        "Parse text into a timestamp (no time zone) with one or more formats; missing "
-        "time fields are 0. " + _FORMAT_DOC,
+        "parse_timestamp",
+        (T.TEXT, T.TEXT),
+        T.TIMESTAMP,
+        "Parse text into a timestamp (no time zone) with one or more formats; missing time fields are 0. " + _FORMAT_DOC,
         per_dialect(_parser(T.TIMESTAMP, "parse_timestamp")),
-        variadic=T.TEXT, literal_params=(1,), literal_variadic=True,
+        variadic=T.TEXT,
+        literal_params=(1,),
+        literal_variadic=True,
         check_literals=_check_formats,
-        examples=(("parse_timestamp('2024-03-14 09:05', '%Y-%m-%d %H:%M')",
-                   "2024-03-14 09:05:00"),
-                  ("parse_timestamp('3/14/2024 9:05 PM', '%m/%d/%Y %I:%M %p')",
-                   "2024-03-14 21:05:00")),
+        examples=(
+            ("parse_timestamp('2024-03-14 09:05', '%Y-%m-%d %H:%M')", "2024-03-14 09:05:00"),
+            ("parse_timestamp('3/14/2024 9:05 PM', '%m/%d/%Y %I:%M %p')", "2024-03-14 21:05:00"),
+        ),
     ),
     Function(
-        "year", (T.DATE,), T.INTEGER, "The year of a date.",
+        "year",
+        (T.DATE,),
+        T.INTEGER,
+        "The year of a date.",
         {ANY_DIALECT: _year},
         examples=(("year(parse_date('03/14/1975', '%m/%d/%Y'))", "1975"),),
     ),

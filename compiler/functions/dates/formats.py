@@ -16,18 +16,17 @@ class FormatError(ValueError):
 PIVOT_YEAR = 69
 
 MONTH_ABBR = ("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC")
-MONTH_NAMES = ("JANUARY", "FEBRUARY", "MARCH", "APRIL", "MAY", "JUNE", "JULY", "AUGUST",
-               "SEPTEMBER", "OCTOBER", "NOVEMBER", "DECEMBER")
+MONTH_NAMES = ("JANUARY", "FEBRUARY", "MARCH", "APRIL", "MAY", "JUNE", "JULY", "AUGUST", "SEPTEMBER", "OCTOBER", "NOVEMBER", "DECEMBER")
 
-_VAR2 = "([0-9]{1,2})"   # 1 or 2 digits (when followed by a non-digit)
-_FIX2 = "([0-9]{2})"     # exactly 2 digits (when directly followed by another number)
+_VAR2 = "([0-9]{1,2})"  # 1 or 2 digits (when followed by a non-digit)
+_FIX2 = "([0-9]{2})"  # exactly 2 digits (when directly followed by another number)
 
 
 @dataclass(frozen=True)
 class _Directive:
-    field: str             # year, month, day, hour, minute, second, fraction, ampm
-    pattern: str           # capture group, portable regex subset
-    fixed_pattern: str     # when directly followed by another numeric directive
+    field: str  # year, month, day, hour, minute, second, fraction, ampm
+    pattern: str  # capture group, portable regex subset
+    fixed_pattern: str  # when directly followed by another numeric directive
     numeric: bool
     time: bool = False
 
@@ -51,9 +50,9 @@ DIRECTIVES = {
 @dataclass(frozen=True)
 class ParsedFormat:
     source: str
-    pattern: str                    # portable regex subset, to match the whole input
+    pattern: str  # portable regex subset, to match the whole input
     groups: dict[str, tuple[str, int]]  # field -> (directive letter, group number)
-    shape: str = ""                 # `pattern` without capture groups
+    shape: str = ""  # `pattern` without capture groups
     # the format as ("dir", letter, fixed width) | ("lit", char, False) | ("space", " ", False)
     tokens: tuple[tuple[str, str, bool], ...] = ()
 
@@ -79,8 +78,8 @@ def parse_format(fmt: str) -> ParsedFormat:
                 tokens.append(("dir", d))
             else:
                 raise FormatError(
-                    f"unsupported directive %{d} in format {fmt!r} (supported: "
-                    + " ".join("%" + k for k in DIRECTIVES) + " %%)")
+                    f"unsupported directive %{d} in format {fmt!r} (supported: " + " ".join("%" + k for k in DIRECTIVES) + " %%)"
+                )
             i += 2
         else:
             tokens.append(("lit", c))
@@ -100,7 +99,7 @@ def parse_format(fmt: str) -> ParsedFormat:
             adjacent_number = nxt is not None and nxt[0] == "dir" and DIRECTIVES[nxt[1]].numeric
             group = d.fixed_pattern if adjacent_number else d.pattern
             parts.append(group)
-            shape.append("(?:" + group[1:])      # one capture group each: make it plain
+            shape.append("(?:" + group[1:])  # one capture group each: make it plain
             layout.append(("dir", v, adjacent_number))
             n += 1
             groups[d.field] = (v, n)
@@ -108,14 +107,14 @@ def parse_format(fmt: str) -> ParsedFormat:
             continue
         if v.isspace():
             if not prev_space:
-                parts.append("\\s+")        # any run of whitespace
+                parts.append("\\s+")  # any run of whitespace
                 shape.append("\\s+")
                 layout.append(("space", " ", False))
             prev_space = True
             continue
         layout.append(("lit", v, False))
         if v.isascii() and v.isalpha():
-            parts.append(f"[{v.upper()}{v.lower()}]")   # literal letters in any case
+            parts.append(f"[{v.upper()}{v.lower()}]")  # literal letters in any case
         elif v.isascii() and not v.isalnum():
             parts.append("\\" + v)
         else:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from sqlglot import exp
 
-from compiler.ir import types as T
 from compiler.functions.dates.formats import DIRECTIVES, MONTH_ABBR, MONTH_NAMES, PIVOT_YEAR, ParsedFormat
 from compiler.functions.dates.portable import parse_one
 from compiler.functions.registry import cheap_to_repeat as _cheap
 from compiler.functions.sqlkit import Engine, add, case, lit, mod, num, paren
+from compiler.ir import types as T
 
 # ---------------------------------------------------------------------------------
 # Without capture groups (PostgreSQL).  PostgreSQL's regex engine is slow at capturing
@@ -25,9 +25,9 @@ from compiler.functions.sqlkit import Engine, add, case, lit, mod, num, paren
 # element has a variable width.  Formats outside that (e.g. '%d%H' with both 1-2 digits)
 # keep the portable lowering.
 
-_WIDTH = {"Y": 4, "y": 2, "b": 3, "p": 2, "B": None, "f": None}   # else 2 if fixed, 1-2
+_WIDTH = {"Y": 4, "y": 2, "b": 3, "p": 2, "B": None, "f": None}  # else 2 if fixed, 1-2
 _ALPHA_DIRECTIVES = frozenset("bBp")
-_WHITESPACE = " \t\n\r\f"        # the portable subset's \s
+_WHITESPACE = " \t\n\r\f"  # the portable subset's \s
 _FIELD_CHARS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 
 
@@ -74,7 +74,7 @@ def _separators(f: ParsedFormat) -> str:
     for kind, v, _ in f.tokens:
         if kind != "lit" or (v.isascii() and v.isalnum() and (v.isdigit() or alpha)):
             continue
-        for c in ((v.upper(), v.lower()) if v.isascii() and v.isalpha() else (v,)):
+        for c in (v.upper(), v.lower()) if v.isascii() and v.isalpha() else (v,):
             if c not in out:
                 out.append(c)
     return "".join(out)
@@ -86,25 +86,24 @@ def _slice(chunk: exp.Expression, elements: list, i: int) -> exp.Expression:
     if len(elements) == 1:
         return chunk
     var = next((k for k, w in enumerate(widths) if w is None), None)
-    if var is None or i < var:                          # from the start
+    if var is None or i < var:  # from the start
         start = sum(widths[:i]) + 1
         return _fn("SUBSTR", chunk, num(start), num(widths[i]))
-    after = sum(widths[i + 1:])
-    if i > var:                                         # from the end
+    after = sum(widths[i + 1 :])
+    if i > var:  # from the end
         tail = _fn("RIGHT", chunk, num(after + widths[i]))
         return _fn("LEFT", tail, num(widths[i])) if after else tail
-    before = sum(widths[:i])                            # the variable one
+    before = sum(widths[:i])  # the variable one
     core = _fn("LEFT", chunk, num(-after)) if after else chunk
     return _fn("SUBSTR", core, num(before + 1)) if before else core
 
 
-def _fields(t: exp.Expression, f: ParsedFormat,
-            pieces: list) -> dict[str, exp.Expression]:
+def _fields(t: exp.Expression, f: ParsedFormat, pieces: list) -> dict[str, exp.Expression]:
     """Directive letter -> expression of its text (valid once the shape matched)."""
     seps = _separators(f)
-    charset = _FIELD_CHARS + seps      # what a piece can hold: anything but whitespace
+    charset = _FIELD_CHARS + seps  # what a piece can hold: anything but whitespace
     w = t
-    if len(pieces) > 1:               # every whitespace character becomes a space
+    if len(pieces) > 1:  # every whitespace character becomes a space
         others = [_fn("CHR", num(ord(c))) for c in _WHITESPACE[1:]]
         chars = others[0]
         for c in others[1:]:
@@ -117,13 +116,11 @@ def _fields(t: exp.Expression, f: ParsedFormat,
         if p < len(pieces) - 1:
             text = _fn("SPLIT_PART", rest.copy(), lit(" "), num(1))
             # the remaining pieces: drop this one (it has no spaces), then the run
-            rest = exp.Trim(this=exp.Trim(this=rest, expression=lit(charset), position="LEADING"),
-                            expression=lit(" "), position="LEADING")
+            rest = exp.Trim(this=exp.Trim(this=rest, expression=lit(charset), position="LEADING"), expression=lit(" "), position="LEADING")
         if len(piece) > 1 and len(seps) > 1:
             text = _fn("TRANSLATE", text, lit(seps), lit(seps[0] * len(seps)))
         for c, elements in enumerate(piece):
-            chunk = _fn("SPLIT_PART", text.copy(), lit(seps[0]), num(c + 1)) if len(piece) > 1 \
-                else text.copy()
+            chunk = _fn("SPLIT_PART", text.copy(), lit(seps[0]), num(c + 1)) if len(piece) > 1 else text.copy()
             for i, (kind, v, _) in enumerate(elements):
                 if kind == "dir":
                     out[v] = _slice(chunk.copy(), elements, i)
@@ -146,22 +143,26 @@ def _and(conds: list[exp.Expression]) -> exp.Expression:
 
 
 def _month_number(text: exp.Expression, names: tuple[str, ...]) -> exp.Expression:
-    return case(*((lit(n), num(k + 1)) for k, n in enumerate(names)),
-                subject=exp.Upper(this=text))
+    return case(*((lit(n), num(k + 1)) for k, n in enumerate(names)), subject=exp.Upper(this=text))
 
 
 def _days_in_month(year: exp.Expression, month: exp.Expression) -> exp.Expression:
     """CASE month WHEN 1 THEN 31 ... END; 0 for a month outside 1-12."""
     leap = exp.And(
         this=exp.EQ(this=mod(year.copy(), num(4)), expression=num(0)),
-        expression=paren(exp.Or(this=exp.NEQ(this=mod(year.copy(), num(100)), expression=num(0)),
-                                expression=exp.EQ(this=mod(year.copy(), num(400)),
-                                                  expression=num(0)))))
+        expression=paren(
+            exp.Or(
+                this=exp.NEQ(this=mod(year.copy(), num(100)), expression=num(0)),
+                expression=exp.EQ(this=mod(year.copy(), num(400)), expression=num(0)),
+            )
+        ),
+    )
 
     def days(m: int) -> exp.Expression:
         if m == 2:
             return case((leap, num(29)), default=num(28))
         return num(30 if m in (4, 6, 9, 11) else 31)
+
     return case(*((num(m), days(m)) for m in range(1, 13)), subject=month, default=num(0))
 
 
@@ -179,8 +180,7 @@ def _skeleton_test(t: exp.Expression, f: ParsedFormat) -> exp.Expression | None:
     alpha = any(kind == "dir" and v in _ALPHA_DIRECTIVES for kind, v, _ in f.tokens)
     skeletons = [""]
     for kind, v, fixed in f.tokens:
-        if kind == "space" or v == "B" or (kind == "lit" and (
-                v.isdigit() or (alpha and v.isascii() and v.isalpha()))):
+        if kind == "space" or v == "B" or (kind == "lit" and (v.isdigit() or (alpha and v.isascii() and v.isalpha()))):
             return None
         if kind == "lit":
             options = [v.upper(), v.lower()] if v.isascii() and v.isalpha() else [v]
@@ -197,12 +197,10 @@ def _skeleton_test(t: exp.Expression, f: ParsedFormat) -> exp.Expression | None:
     frm, to = _DIGITS, "9" * 10
     if alpha:
         frm, to = frm + _LETTERS, to + "a" * len(_LETTERS)
-    return exp.In(this=_fn("TRANSLATE", t, lit(frm), lit(to)),
-                  expressions=[lit(sk) for sk in skeletons])
+    return exp.In(this=_fn("TRANSLATE", t, lit(frm), lit(to)), expressions=[lit(sk) for sk in skeletons])
 
 
-def parse_one_split(eng: Engine, s: exp.Expression, f: ParsedFormat,
-                     result: str) -> exp.Expression:
+def parse_one_split(eng: Engine, s: exp.Expression, f: ParsedFormat, result: str) -> exp.Expression:
     pieces = _layout(f)
     if pieces is None or not _cheap(s):
         return parse_one(eng, s, f, result)
@@ -222,11 +220,10 @@ def parse_one_split(eng: Engine, s: exp.Expression, f: ParsedFormat,
 
     checks: list[exp.Expression] = []
     year = value("year")
-    if d.get("year") == "y":     # 00-68 -> 2000-2068, 69-99 -> 1969-1999
-        year = add(year, case((exp.LT(this=year.copy(), expression=num(PIVOT_YEAR)), num(2000)),
-                              default=num(1900)))
+    if d.get("year") == "y":  # 00-68 -> 2000-2068, 69-99 -> 1969-1999
+        year = add(year, case((exp.LT(this=year.copy(), expression=num(PIVOT_YEAR)), num(2000)), default=num(1900)))
     elif year is not None:
-        checks.append(exp.GTE(this=year.copy(), expression=num(1)))   # no year 0000
+        checks.append(exp.GTE(this=year.copy(), expression=num(1)))  # no year 0000
     year = year if year is not None else num(1900)
     month = value("month") if d.get("month") == "m" else None
     if d.get("month") in ("b", "B"):
@@ -242,10 +239,9 @@ def parse_one_split(eng: Engine, s: exp.Expression, f: ParsedFormat,
     with_time = result == T.TIMESTAMP or f.has_time
     if with_time:
         hour = value("hour") if "hour" in d else num(0)
-        if d.get("hour") == "I":    # 1-12 by the shape; 12 AM -> 0, 1..11 PM -> 13..23
-            pm = case((exp.EQ(this=exp.Upper(this=text["p"].copy()), expression=lit("PM")),
-                       num(12)), default=num(0))
-            checks.append(_between(hour.copy(), num(1), num(12)))   # the skeleton test
+        if d.get("hour") == "I":  # 1-12 by the shape; 12 AM -> 0, 1..11 PM -> 13..23
+            pm = case((exp.EQ(this=exp.Upper(this=text["p"].copy()), expression=lit("PM")), num(12)), default=num(0))
+            checks.append(_between(hour.copy(), num(1), num(12)))  # the skeleton test
             hour = add(mod(hour, num(12)), pm)
         elif "hour" in d:
             checks.append(exp.LTE(this=hour.copy(), expression=num(23)))
@@ -254,12 +250,15 @@ def parse_one_split(eng: Engine, s: exp.Expression, f: ParsedFormat,
         for v in (minute, second):
             if not isinstance(v, exp.Literal):
                 checks.append(exp.LTE(this=v.copy(), expression=num(59)))
-        if "fraction" in d:     # '7' '.' '25' -> 7.25 s
-            second = exp.Cast(this=exp.DPipe(this=exp.DPipe(this=text["S"].copy() if "S" in text
-                                                              else lit("0"),
-                                                              expression=lit("."), safe=True),
-                                             expression=text["f"].copy(), safe=True),
-                              to=exp.DataType.build("DOUBLE"))
+        if "fraction" in d:  # '7' '.' '25' -> 7.25 s
+            second = exp.Cast(
+                this=exp.DPipe(
+                    this=exp.DPipe(this=text["S"].copy() if "S" in text else lit("0"), expression=lit("."), safe=True),
+                    expression=text["f"].copy(),
+                    safe=True,
+                ),
+                to=exp.DataType.build("DOUBLE"),
+            )
     if result == T.TIMESTAMP:
         built = _fn("MAKE_TIMESTAMP", year, month, day, hour, minute, second)
     else:

@@ -8,7 +8,8 @@ from datetime import timedelta
 
 CHUNK = 32  # positions permuted together (keeps the Feistel halves under 128 bits)
 
-FIRST_NAMES = tuple("""
+FIRST_NAMES = tuple(
+    """
 Abelard Adeline Aldous Alvina Ambrin Ansel Arlo Astra Aurelio Beatrix Bexley Birgit Blaise
 Bronwen Caspian Cedrica Celestin Corvina Cosmo Dagny Dashiell Delphine Dorian Elowen Emrys
 Esmond Evander Fenna Ferris Florian Gideon Greer Gwenda Halvard Hesper Idris Imogen Isolde
@@ -18,8 +19,10 @@ Rafferty Rozalind Rowan Saoirse Severin Sigrid Solveig Tamsin Thaddeus Theodora 
 Ulric Una Valerian Verity Wilhelmina Wystan Xanthe Yardley Ysolde Zephyr Zinnia Alaric
 Bettina Cyprian Dulcie Eamon Fenwick Guinevere Hollis Ingram Jocasta Kaspar Lisette Merrick
 Noemi Orla Perpetua Radley Seraphina Tobin Ulla Vesna Wendeline Yolanda Zebulon
-""".split())
-LAST_NAMES = tuple("""
+""".split()
+)
+LAST_NAMES = tuple(
+    """
 Abernathy Ackroyd Aldersey Ashgrove Balfour Barrowcliffe Blackmere Bramhall Brightwater
 Bucklebury Carrow Castellane Chadwick Cheverell Clutterbuck Cobbledick Cranleigh Crowther
 Dalrymple Dunsmore Eddington Elmsworth Fairweather Farnaby Featherstone Fenmarch
@@ -34,7 +37,8 @@ Venables Wainford Wetherby Whitmore Wickersham Winterbottom Wedhouse Wraxall Yar
 Yelverton Zouche Ashdown Belweather Cattermole Dimbleby Entwistle Fitzwarren Gillespie
 Hebblethwaite Ironside Juniperdale Kilbride Lockhart Muggeridge Nightingale Oddbody
 Pinchbeck Quimby Rattray Sowerby Thorneycroft Ufford Verrall Warburton Yeoman Zeal
-""".split())
+""".split()
+)
 
 
 class KindRules:
@@ -79,7 +83,7 @@ class KindRules:
         core = value.strip()
         if core != value:
             lead = value[: len(value) - len(value.lstrip())]
-            return lead + self.shape(core) + value[len(lead) + len(core):]
+            return lead + self.shape(core) + value[len(lead) + len(core) :]
         kinds, vals = [], []
         for ch in value:
             if "0" <= ch <= "9":
@@ -101,7 +105,7 @@ class KindRules:
         positions = [i for i, k in enumerate(kinds) if k in ("d", "U", "l")]
         out = list(value)
         for ci in range(0, len(positions), CHUNK):
-            chunk = positions[ci:ci + CHUNK]
+            chunk = positions[ci : ci + CHUNK]
             radices = [10 if kinds[i] == "d" else 26 for i in chunk]
             n, x = 1, 0
             for i, r in zip(chunk, radices):
@@ -138,7 +142,7 @@ class KindRules:
         x = self._int("phone", digits)
         area = 200 + x % 800
         line = (x >> 16) % 100
-        rest = digits[len(lead) + 10:]
+        rest = digits[len(lead) + 10 :]
         ext = "".join(str((x >> (24 + 4 * i)) % 10) for i in range(len(rest)))
         return self._digits_into(value, f"{lead}{area:03d}55501{line:02d}{ext}")
 
@@ -151,7 +155,7 @@ class KindRules:
 
     def email(self, value: str) -> str:
         lead = value[: len(value) - len(value.lstrip())]
-        trail = value[len(value.rstrip()):]
+        trail = value[len(value.rstrip()) :]
         core = value.strip()
         local, at, _domain = core.rpartition("@")
         if not at or not local:
@@ -183,7 +187,7 @@ class KindRules:
 
     def date(self, value: str, identity: str) -> str:
         lead = value[: len(value) - len(value.lstrip())]
-        trail = value[len(value.rstrip()):]
+        trail = value[len(value.rstrip()) :]
         core = value.strip()
         f, got = self._parse_date(core)
         if f is not None:

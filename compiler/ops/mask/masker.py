@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from compiler import ir
-from compiler.semantic.catalog import Catalog, dotted
 from compiler.ops.mask.columns import rule_for_name, spec_date_formats, spec_sentinels, walk
 from compiler.ops.mask.dates import DateFormat
 from compiler.ops.mask.kinds import KindRules
 from compiler.ops.secure.keys import load_key
+from compiler.semantic.catalog import Catalog, dotted
 
 MASK_KEY_ENV = "CHARTSHIFT_MASK_KEY"
 MAX_SHIFT_DAYS = 365
@@ -143,8 +143,12 @@ class Masker(KindRules):
         hit = self._cache.get(k)
         if hit is None:
             hit = {
-                "key": self.shape, "shape": self.shape, "ssn": self.ssn, "phone": self.phone,
-                "zip": self.zip, "email": self.email,
+                "key": self.shape,
+                "shape": self.shape,
+                "ssn": self.ssn,
+                "phone": self.phone,
+                "zip": self.zip,
+                "email": self.email,
                 "name": lambda v: self.name(v, first=_first_column(column)),
             }[rule](value)
             self._cache[k] = hit

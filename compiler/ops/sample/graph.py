@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections import deque
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Iterator
 
 from compiler import ir
 from compiler.errors import UsageError
@@ -70,8 +70,11 @@ def reference_edges(catalog: Catalog) -> list[Edge]:
                 for mine, theirs in ((a, b), (b, a)):
                     if len(theirs.parts) == 2 and theirs.parts[0] == j.alias and theirs.parts[1] in jcols:
                         col = mine.parts[-1]
-                        own = len(mine.parts) == 1 or (len(mine.parts) == 2 and mine.parts[0] == m.source.parts[-1]) \
+                        own = (
+                            len(mine.parts) == 1
+                            or (len(mine.parts) == 2 and mine.parts[0] == m.source.parts[-1])
                             or dotted(ir.Name(span=mine.span, parts=mine.parts[:-1])) == primary
+                        )
                         if own and col in pcols:
                             out.append(Edge(primary, col, joined, theirs.parts[1], "join"))
                         break

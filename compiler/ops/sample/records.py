@@ -5,8 +5,8 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Iterator
 
 from compiler.runtime.staging import SourceFile, StagingError, staged_columns
 
@@ -22,11 +22,11 @@ class Layout:
     bom: bytes
     codec: str
     errors: str
-    names: list[str]            # spec name (or __unused_N) per field position
-    pos: dict[str, int]         # spec column -> field position
+    names: list[str]  # spec name (or __unused_N) per field position
+    pos: dict[str, int]  # spec column -> field position
     width: int
-    header: str | None = None   # the raw header record (with its line ending)
-    newline: str = "\r\n"       # line ending of the header (used when a record has none)
+    header: str | None = None  # the raw header record (with its line ending)
+    newline: str = "\r\n"  # line ending of the header (used when a record has none)
 
 
 def layout(sf: SourceFile) -> Layout:
@@ -68,8 +68,7 @@ def split_fields(body: str, sf: SourceFile) -> list[str] | None:
         return body.split(sf.delimiter)
     try:
         if sf.escape and sf.escape != q:
-            reader = csv.reader((body,), delimiter=sf.delimiter, quotechar=q, escapechar=sf.escape,
-                                doublequote=False, strict=True)
+            reader = csv.reader((body,), delimiter=sf.delimiter, quotechar=q, escapechar=sf.escape, doublequote=False, strict=True)
         else:
             reader = csv.reader((body,), delimiter=sf.delimiter, quotechar=q, doublequote=True, strict=True)
         return next(reader)
@@ -77,7 +76,7 @@ def split_fields(body: str, sf: SourceFile) -> list[str] | None:
         return None
 
 
-_FIELD_RE: dict[tuple[str, str], "re.Pattern"] = {}
+_FIELD_RE: dict[tuple[str, str], re.Pattern] = {}
 
 
 def split_raw(body: str, sf: SourceFile) -> list[str]:
@@ -112,7 +111,7 @@ def _split_raw_slow(body: str, d: str, q: str, esc: str) -> list[str]:
         c = body[i]
         if quoted:
             if esc != q and c == esc and i + 1 < n:
-                cur.append(body[i:i + 2])
+                cur.append(body[i : i + 2])
                 i += 2
                 continue
             if c == q:
@@ -167,7 +166,7 @@ def records(lay: Layout) -> Iterator[tuple[int, str, list[str] | None]]:
                 return
             lay.header = header
             body = header.rstrip("\r\n")
-            lay.newline = header[len(body):] or lay.newline
+            lay.newline = header[len(body) :] or lay.newline
         n = 0
         for line in lines:
             if q and q in line:

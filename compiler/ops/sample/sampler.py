@@ -10,10 +10,10 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from compiler.semantic.catalog import Catalog
-from compiler.runtime.staging import StagingError, source_files
 from compiler.ops.sample.graph import Edge, Graph, SampleError
 from compiler.ops.sample.records import Layout, layout, record_body, records, split_fields, split_raw, write_field
+from compiler.runtime.staging import StagingError, source_files
+from compiler.semantic.catalog import Catalog
 
 MANIFEST = "sample.json"
 
@@ -29,13 +29,13 @@ class TableSample:
 
     table: str
     file: str
-    records: int = 0          # data records in the source (header excluded), malformed included
+    records: int = 0  # data records in the source (header excluded), malformed included
     malformed: int = 0
     selected: int = 0
-    descendants: int = 0      # root rows picked and rows referencing selected descendants
-    pulled: int = 0           # parents pulled in because a selected row references them
-    orphans: int = 0          # rows selected by the orphan share
-    share: int = 0            # rows of unrelated tables selected by the proportional share
+    descendants: int = 0  # root rows picked and rows referencing selected descendants
+    pulled: int = 0  # parents pulled in because a selected row references them
+    orphans: int = 0  # rows selected by the orphan share
+    share: int = 0  # rows of unrelated tables selected by the proportional share
     scans: int = 0
     source_bytes: int = 0
     sample_bytes: int = 0
@@ -45,9 +45,9 @@ class TableSample:
 class SampleResult:
     root: str
     seed: int
-    root_keys: int            # distinct keys of well-formed root rows
-    picked: int               # root keys picked
-    fraction: float           # picked / root_keys
+    root_keys: int  # distinct keys of well-formed root rows
+    picked: int  # root keys picked
+    fraction: float  # picked / root_keys
     tables: dict[str, TableSample]
     masked: bool = False
     mask_key_id: str | None = None
@@ -56,8 +56,13 @@ class SampleResult:
 
     def to_dict(self) -> dict:
         return {
-            "root": self.root, "seed": self.seed, "root_keys": self.root_keys, "picked": self.picked,
-            "fraction": round(self.fraction, 6), "masked": self.masked, "mask_key_id": self.mask_key_id,
+            "root": self.root,
+            "seed": self.seed,
+            "root_keys": self.root_keys,
+            "picked": self.picked,
+            "fraction": round(self.fraction, 6),
+            "masked": self.masked,
+            "mask_key_id": self.mask_key_id,
             "tables": {t: {k: v for k, v in vars(s).items() if k != "table"} for t, s in self.tables.items()},
         }
 
@@ -141,7 +146,7 @@ class Sampler:
         col = self.pick_column(self.root)
         hashes = set()
         st = self.stats[self.root]
-        for n, raw, f in records(lay):
+        for _n, raw, f in records(lay):
             st.records += 1
             if f is None:
                 st.malformed += 1
@@ -198,18 +203,25 @@ class Sampler:
         unrelated = t in self.g.unrelated
         pick_col = self.pick_column(t)
         pick_pos = lay.pos[pick_col] if pick_col else None
-        kpos = [(c, lay.pos[c], self.all_keys[(t, c)], self.sel_keys[(t, c)], self.desc_keys[(t, c)])
-                for c in self.pcols[t]]
+        kpos = [(c, lay.pos[c], self.all_keys[(t, c)], self.sel_keys[(t, c)], self.desc_keys[(t, c)]) for c in self.pcols[t]]
         needs = []
-        for c, p, allk, selk, _ in kpos:
+        for c, p, _allk, selk, _ in kpos:
             pend = self.need[(t, c)] - selk - self.searched[(t, c)]
             if pend:
                 needs.append((p, pend))
                 self.searched[(t, c)] |= pend
-        refs = [(e, lay.pos[e.child_col], self.sel_keys[(e.parent, e.parent_col)], self.need[(e.parent, e.parent_col)])
-                for e in self.g.parents[t]]
-        downs = [(e.parent, lay.pos[e.child_col], self.desc_keys[(e.parent, e.parent_col)], self.all_keys[(e.parent, e.parent_col)])
-                 for e in self._down_parents(t)] if down else []
+        refs = [
+            (e, lay.pos[e.child_col], self.sel_keys[(e.parent, e.parent_col)], self.need[(e.parent, e.parent_col)])
+            for e in self.g.parents[t]
+        ]
+        downs = (
+            [
+                (e.parent, lay.pos[e.child_col], self.desc_keys[(e.parent, e.parent_col)], self.all_keys[(e.parent, e.parent_col)])
+                for e in self._down_parents(t)
+            ]
+            if down
+            else []
+        )
         if down:
             self.seen_versions[t] = {e.parent: self.desc_version[e.parent] for e in self._down_parents(t)}
         if down and is_root:
@@ -221,7 +233,7 @@ class Sampler:
                 if f is None:
                     st.malformed += 1
                     continue
-                for c, p, allk, _, _ in kpos:
+                for _c, p, allk, _, _ in kpos:
                     allk.add(f[p].strip())
             elif f is None:
                 continue
@@ -257,14 +269,14 @@ class Sampler:
                 continue
             sel[n] = raw
             setattr(st, how, getattr(st, how) + 1)
-            for c, p, allk, selk, desck in kpos:
+            for _c, p, _allk, selk, desck in kpos:
                 v = f[p].strip()
                 selk.add(v)
                 if how != "pulled" and how != "share":
                     if v not in desck:
                         desck.add(v)
                         grew = True
-            for e, p, selk, need in refs:
+            for _e, p, selk, need in refs:
                 v = f[p].strip()
                 if v and v not in selk:
                     need.add(v)
@@ -296,7 +308,7 @@ class Sampler:
                 if lay.header is not None:
                     fh.write(lay.header if lay.header.endswith(("\n", "\r")) else lay.header + lay.newline)
                 rows = sorted(self.sel[t].items())
-                for i, (n, rec) in enumerate(rows):
+                for i, (_n, rec) in enumerate(rows):
                     if masker is not None:
                         rec = self._masked(t, lay, rec, masker, contexts)
                     if i < len(rows) - 1 and not rec.endswith(("\n", "\r")):
@@ -306,9 +318,9 @@ class Sampler:
                 fh.detach()
             self.stats[t].sample_bytes = path.stat().st_size
 
-    def _masked(self, t: str, lay: Layout, rec: str, masker, contexts: "_ContextResolver") -> str:
+    def _masked(self, t: str, lay: Layout, rec: str, masker, contexts: _ContextResolver) -> str:
         body = record_body(rec)
-        ending = rec[len(body):]
+        ending = rec[len(body) :]
         raws = split_raw(body, lay.sf)
         values = split_fields(body, lay.sf)
         if values is None or len(values) != len(raws):
@@ -335,7 +347,7 @@ class _ContextResolver:
         self.paths = {t: sampler.g.path_to_root(t) for t in sampler.g.order}
         self.first_edge = {t: (p[0] if p else None) for t, p in self.paths.items()}
         wanted: set[tuple[str, str]] = set()
-        for t, e in self.first_edge.items():
+        for _t, e in self.first_edge.items():
             if e is not None:
                 wanted.add((e.parent, e.parent_col))
         self.wanted = wanted
@@ -363,8 +375,17 @@ class _ContextResolver:
                 known.setdefault(row.get(pc, "").strip(), identity)
 
 
-def sample(compiled, source_dir: Path | None, out_dir: Path, root: str, count: int | None = None,
-           percent: float | None = None, seed: int = 1, masker=None, force: bool = False) -> SampleResult:
+def sample(
+    compiled,
+    source_dir: Path | None,
+    out_dir: Path,
+    root: str,
+    count: int | None = None,
+    percent: float | None = None,
+    seed: int = 1,
+    masker=None,
+    force: bool = False,
+) -> SampleResult:
     """Select and write a closed sample; return its counts (no row content)."""
     import time
 
@@ -372,8 +393,17 @@ def sample(compiled, source_dir: Path | None, out_dir: Path, root: str, count: i
     s = Sampler(compiled, source_dir, root, seed)
     s.select(count=count, percent=percent)
     s.write(out_dir, masker=masker, force=force)
-    result = SampleResult(root, seed, s.root_keys, s.picked, s.fraction, s.stats, masked=masker is not None,
-                          mask_key_id=getattr(masker, "key_id", None), out=Path(out_dir))
+    result = SampleResult(
+        root,
+        seed,
+        s.root_keys,
+        s.picked,
+        s.fraction,
+        s.stats,
+        masked=masker is not None,
+        mask_key_id=getattr(masker, "key_id", None),
+        out=Path(out_dir),
+    )
     result.seconds = time.perf_counter() - started
     manifest = Path(out_dir) / MANIFEST
     fd = os.open(manifest, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)

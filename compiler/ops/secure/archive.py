@@ -29,9 +29,10 @@ import os
 import secrets
 import struct
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import BinaryIO, Callable, Protocol
+from typing import BinaryIO, Protocol
 
 from compiler.errors import EnvironmentProblem
 from compiler.ops.secure.keys import Key, SecureError, SecureUsageError
@@ -40,9 +41,9 @@ MAGIC = b"CSHIFTBK"
 VERSION = 1
 CHUNK = 1 << 20
 MIN_CHUNK, MAX_CHUNK = 1 << 10, 1 << 26
-HEADER = struct.Struct(">8sHHI16s8s")           # 40 bytes
-WRAP_LEN = 12 + 32 + 16                          # nonce + wrapped data key + tag
-FRAME = struct.Struct(">BBIQI")                  # 18 bytes
+HEADER = struct.Struct(">8sHHI16s8s")  # 40 bytes
+WRAP_LEN = 12 + 32 + 16  # nonce + wrapped data key + tag
+FRAME = struct.Struct(">BBIQI")  # 18 bytes
 TAG = 16
 ENTRY, DATA, MANIFEST = 1, 2, 3
 FINAL, DEFLATE = 0x01, 0x02
@@ -187,7 +188,7 @@ class ReadEntry:
     kind: str
     sha256: str
     bytes: int
-    result: object = None          # what the sink's close() returned
+    result: object = None  # what the sink's close() returned
 
 
 @dataclass
@@ -236,17 +237,21 @@ class ArchiveReader:
         self.display = display
         self.offset = 0
         head = self._read_exact(HEADER.size + WRAP_LEN, "the header")
-        magic, version, _reserved, chunk_size, archive_id, kid = HEADER.unpack(head[:HEADER.size])
+        magic, version, _reserved, chunk_size, archive_id, kid = HEADER.unpack(head[: HEADER.size])
         if magic != MAGIC:
             raise ArchiveError(f"{display}: not a chartshift backup (bad magic bytes)")
         if version != VERSION:
-            raise ArchiveError(f"{display}: archive format version {version} is not supported (this chartshift reads version {VERSION}), or the header is damaged")
+            raise ArchiveError(
+                f"{display}: archive format version {version} is not supported (this chartshift reads version {VERSION}), or the header is damaged"
+            )
         if kid.hex() != key.key_id:
-            raise WrongKeyError(f"{display}: wrong key: the archive was encrypted with key id {kid.hex()}, "
-                                f"the key given ({key.origin}) has key id {key.key_id} (or the header was damaged)")
-        wrap = head[HEADER.size:]
+            raise WrongKeyError(
+                f"{display}: wrong key: the archive was encrypted with key id {kid.hex()}, "
+                f"the key given ({key.origin}) has key id {key.key_id} (or the header was damaged)"
+            )
+        wrap = head[HEADER.size :]
         try:
-            dek = _aead(key.material).decrypt(wrap[:12], wrap[12:], head[:HEADER.size])
+            dek = _aead(key.material).decrypt(wrap[:12], wrap[12:], head[: HEADER.size])
         except _invalid_tag():
             raise ArchiveError(f"{display}: damaged or tampered archive: the header or the wrapped data key fails authentication") from None
         if not MIN_CHUNK <= chunk_size <= MAX_CHUNK:
@@ -280,8 +285,13 @@ class ArchiveReader:
             raise ArchiveError(f"{self.display}: damaged or tampered archive: impossible frame length at byte {off:,}")
         if f.flags & ~(FINAL | DEFLATE) or f.chunk > MAX_CHUNK_INDEX:
             raise ArchiveError(f"{self.display}: damaged or tampered archive: bad frame header at byte {off:,}")
-        what = f"chunk {f.chunk} of {self._label(f.entry)}" if f.kind == DATA else \
-            f"the header of entry {f.entry}" if f.kind == ENTRY else "the manifest"
+        what = (
+            f"chunk {f.chunk} of {self._label(f.entry)}"
+            if f.kind == DATA
+            else f"the header of entry {f.entry}"
+            if f.kind == ENTRY
+            else "the manifest"
+        )
         ct = self._read_exact(f.length, what)
         try:
             plain = self._aead.decrypt(nonce_for(f.kind, f.entry, f.chunk, f.flags), ct, self.archive_id + head)
@@ -294,10 +304,17 @@ class ArchiveReader:
         return f"entry {entry} ({name})" if name else f"entry {entry}"
 
     def _sequence_error(self, f: Frame, expected: str) -> ArchiveError:
-        found = f"chunk {f.chunk} of {self._label(f.entry)}" if f.kind == DATA else \
-            f"the header of entry {f.entry}" if f.kind == ENTRY else "the manifest"
-        return ArchiveError(f"{self.display}: damaged or tampered archive: found {found} at byte {f.offset:,} where "
-                            f"{expected} was expected (chunks reordered, duplicated or dropped)")
+        found = (
+            f"chunk {f.chunk} of {self._label(f.entry)}"
+            if f.kind == DATA
+            else f"the header of entry {f.entry}"
+            if f.kind == ENTRY
+            else "the manifest"
+        )
+        return ArchiveError(
+            f"{self.display}: damaged or tampered archive: found {found} at byte {f.offset:,} where "
+            f"{expected} was expected (chunks reordered, duplicated or dropped)"
+        )
 
     def read(self, on_entry: Callable[[int, str, str], Sink | None]) -> ReadResult:
         """Decrypt every entry into `on_entry(index, name, kind)`'s sink (or just hash it),
@@ -382,13 +399,22 @@ class ArchiveReader:
         if m.get("archive_id") != self.archive_id.hex():
             raise ArchiveError(f"{self.display}: tampered archive: the manifest belongs to another backup (archive id mismatch)")
         if len(listed) != len(entries):
-            raise ArchiveError(f"{self.display}: damaged or tampered archive: the manifest lists {len(listed)} entries, the archive holds {len(entries)}")
+            raise ArchiveError(
+                f"{self.display}: damaged or tampered archive: the manifest lists {len(listed)} entries, the archive holds {len(entries)}"
+            )
         for got, rec in zip(entries, listed):
             try:
-                same = (rec["index"], rec["name"], rec["kind"], rec["sha256"], rec["bytes"]) == \
-                    (got.index, got.name, got.kind, got.sha256, got.bytes)
+                same = (rec["index"], rec["name"], rec["kind"], rec["sha256"], rec["bytes"]) == (
+                    got.index,
+                    got.name,
+                    got.kind,
+                    got.sha256,
+                    got.bytes,
+                )
             except (KeyError, TypeError):
                 same = False
             if not same:
-                raise ArchiveError(f"{self.display}: damaged or tampered archive: entry {got.index} ({got.name}) does not match the manifest (SHA-256 or size)")
+                raise ArchiveError(
+                    f"{self.display}: damaged or tampered archive: entry {got.index} ({got.name}) does not match the manifest (SHA-256 or size)"
+                )
         return m

@@ -41,7 +41,7 @@ import os
 import socket
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from compiler import __version__
@@ -161,8 +161,9 @@ def check_writable(path: str | os.PathLike | None = None) -> Path:
     return p
 
 
-def append_event(command: str, spec=None, counts: dict | None = None, verdict: str | None = None,
-                 path=None, *, details: dict | None = None) -> dict:
+def append_event(
+    command: str, spec=None, counts: dict | None = None, verdict: str | None = None, path=None, *, details: dict | None = None
+) -> dict:
     """Append one chained event; return it.  Never pass PHI or row content in `counts`/`details`."""
     p = audit_path(path)
     fd = _open_locked(p)
@@ -171,7 +172,7 @@ def append_event(command: str, spec=None, counts: dict | None = None, verdict: s
         event = {
             "v": FORMAT_VERSION,
             "seq": n + 1,
-            "time": datetime.now(timezone.utc).isoformat(timespec="milliseconds"),
+            "time": datetime.now(UTC).isoformat(timespec="milliseconds"),
             "user": _os_user(),
             "host": socket.gethostname(),
             "command": command,
@@ -246,8 +247,11 @@ def _check_line(n: int, line: bytes, prev: str) -> list[tuple[int, str]]:
     if claimed != hashlib.sha256(canonical(event).encode("ascii")).hexdigest():
         out.append((n, "line was edited (its content does not match its own hash)"))
     if event.get("prev") != prev:
-        what = "the first line does not start the chain" if n == 1 else \
-            f"chain broken: `prev` does not match line {n - 1} (line {n - 1} edited, or a line inserted, deleted or moved here)"
+        what = (
+            "the first line does not start the chain"
+            if n == 1
+            else f"chain broken: `prev` does not match line {n - 1} (line {n - 1} edited, or a line inserted, deleted or moved here)"
+        )
         out.append((n, what))
     if event.get("seq") != n:
         out.append((n, f"sequence number {event.get('seq')!r} where {n} was expected (a line inserted, deleted or moved)"))

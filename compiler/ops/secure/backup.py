@@ -8,7 +8,7 @@ import secrets
 import shutil
 import tempfile
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import BinaryIO
 
@@ -45,8 +45,13 @@ class Summary:
     mismatches: list[str] = field(default_factory=list)
 
     def counts(self) -> dict:
-        return {"files": self.files, "file_bytes": self.file_bytes, "tables": self.tables,
-                "rows": self.rows, "archive_bytes": self.archive_bytes}
+        return {
+            "files": self.files,
+            "file_bytes": self.file_bytes,
+            "tables": self.tables,
+            "rows": self.rows,
+            "archive_bytes": self.archive_bytes,
+        }
 
     def describe(self) -> str:
         s = f"{self.files} file{'s' if self.files != 1 else ''} ({fmt_bytes(self.file_bytes)})"
@@ -70,7 +75,9 @@ def _source_entries(compiled, source_dir: Path | None) -> list[tuple[str, Path, 
         rel = os.path.relpath(os.path.normpath(sf.path), os.path.normpath(folders[src_name])).replace(os.sep, "/")
         name = f"{src_name}/{rel}" if several else rel
         if not safe_name(name):
-            raise SecureUsageError(f"{sf.path}: the file of {sf.qualified} lies outside its source folder; it cannot be archived under a safe name")
+            raise SecureUsageError(
+                f"{sf.path}: the file of {sf.qualified} lies outside its source folder; it cannot be archived under a safe name"
+            )
         key = os.path.realpath(sf.path)
         if key in out:
             out[key][2].append(sf.qualified)
@@ -105,8 +112,17 @@ def _fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
-def create_backup(compiled, source_dir: Path | None, target_url: str | None, out: Path, key: Key, *,
-                  force: bool = False, compress: int = 0, chunk_size: int = CHUNK) -> Summary:
+def create_backup(
+    compiled,
+    source_dir: Path | None,
+    target_url: str | None,
+    out: Path,
+    key: Key,
+    *,
+    force: bool = False,
+    compress: int = 0,
+    chunk_size: int = CHUNK,
+) -> Summary:
     """Write one encrypted archive of the spec's source files (and the target's tables)."""
     out = Path(out)
     if not out.parent.is_dir():
@@ -116,7 +132,7 @@ def create_backup(compiled, source_dir: Path | None, target_url: str | None, out
     if target_url:
         duckdb_path(target_url, must_exist=True)
     sources = _source_entries(compiled, source_dir)
-    for name, path, tables in sources:
+    for _name, path, tables in sources:
         if not path.is_file():
             raise SecureError(f"{path}: source file for {', '.join(tables)} not found")
     fd, tmp = _temp_beside(out, ".partial")
@@ -144,7 +160,7 @@ def create_backup(compiled, source_dir: Path | None, target_url: str | None, out
                     summary.tables += 1
                     summary.rows += rec["rows"]
             writer.finish(
-                created=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+                created=datetime.now(UTC).isoformat(timespec="seconds"),
                 compiler_version=__version__,
                 spec={"path": compiled.display, "sha256": compiled.sha256},
                 source_dir=str(source_dir) if source_dir is not None else None,
@@ -193,7 +209,9 @@ def _open_archive(path: Path, key: Key) -> tuple[BinaryIO, ArchiveReader]:
 def _check_rows(result: ReadResult, display: str) -> None:
     for e, rec in zip(result.entries, result.manifest["entries"]):
         if e.kind == "table" and e.result != rec.get("rows"):
-            raise ArchiveError(f"{display}: damaged or tampered archive: table {e.name} holds {e.result:,} rows, the manifest says {rec.get('rows')}")
+            raise ArchiveError(
+                f"{display}: damaged or tampered archive: table {e.name} holds {e.result:,} rows, the manifest says {rec.get('rows')}"
+            )
 
 
 def _summarise(result: ReadResult) -> Summary:
@@ -227,6 +245,7 @@ def verify_backup(path: Path, key: Key, against: Path | None = None) -> tuple[Su
     fh, reader = _open_archive(path, key)
     workdir = private_dir("verify")
     try:
+
         def on_entry(index, name, kind):
             return TableSink(workdir / f"{index:05d}.parquet", keep=False) if kind == "table" else None
 
@@ -293,7 +312,7 @@ def restore_backup(path: Path, key: Key, out: Path, target_url: str | None = Non
             raise SecureUsageError(f"{target_url}: folder {db_path.parent} does not exist")
         if db_path.exists() or Path(str(db_path) + ".wal").exists():
             raise SecureUsageError(f"{target_url}: {db_path} already exists; restore never overwrites a database")
-    fh, reader = _open_archive(path, key)      # wrong key / bad header: fail before writing anything
+    fh, reader = _open_archive(path, key)  # wrong key / bad header: fail before writing anything
     stage = Path(tempfile.mkdtemp(prefix=f".{out.name}.restore-", dir=out.parent))
     db_stage = Path(tempfile.mkdtemp(prefix=f".{db_path.name}.restore-", dir=db_path.parent)) if db_path else None
     files_dir = stage / "files"
@@ -303,12 +322,15 @@ def restore_backup(path: Path, key: Key, out: Path, target_url: str | None = Non
     parquet: dict[int, Path] = {}
     linked_db = False
     try:
+
         def on_entry(index, name, kind):
             if kind == "file":
                 try:
                     return _FileSink(files_dir / name)
                 except (FileExistsError, NotADirectoryError, IsADirectoryError):
-                    raise ArchiveError(f"{path}: damaged or tampered archive: entry {index} ({name}) clashes with another entry's name") from None
+                    raise ArchiveError(
+                        f"{path}: damaged or tampered archive: entry {index} ({name}) clashes with another entry's name"
+                    ) from None
             parquet[index] = tables_dir / f"{index:05d}.parquet"
             return TableSink(parquet[index], keep=True)
 

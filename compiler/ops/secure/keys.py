@@ -144,8 +144,12 @@ def read_key_file(path: str | Path) -> Key:
     return parse_key(text, str(p))
 
 
-def load_key(key_file: str | None, environ: dict | None = None, env_var: str = KEY_ENV,
-             missing: str = f"no backup key: pass --key-file FILE or set {KEY_ENV}") -> Key:
+def load_key(
+    key_file: str | None,
+    environ: dict | None = None,
+    env_var: str = KEY_ENV,
+    missing: str = f"no backup key: pass --key-file FILE or set {KEY_ENV}",
+) -> Key:
     """`--key-file` if given, else the key in `env_var`; neither is a usage error (exit 2)."""
     env = os.environ if environ is None else environ
     if key_file:

@@ -44,8 +44,9 @@ def _duck_error(exc: Exception) -> str:
 def _connect(path: str | Path, read_only: bool = False):
     import duckdb
 
-    return duckdb.connect(str(path), read_only=read_only,
-                          config={"autoload_known_extensions": False, "autoinstall_known_extensions": False})
+    return duckdb.connect(
+        str(path), read_only=read_only, config={"autoload_known_extensions": False, "autoinstall_known_extensions": False}
+    )
 
 
 def _table_order(tables: list[tuple[str, str, str]], fks: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
@@ -83,13 +84,36 @@ def export_target(writer: ArchiveWriter, url: str, workdir: Path) -> dict:
     try:
         con.begin()
         cur_db = "database_name = current_database()"
-        tables = con.execute(f"SELECT schema_name, table_name, sql FROM duckdb_tables() WHERE {cur_db} AND NOT internal AND NOT temporary").fetchall()
-        fks = con.execute(f"SELECT schema_name, table_name, referenced_table FROM duckdb_constraints() WHERE {cur_db} AND constraint_type = 'FOREIGN KEY'").fetchall()
-        schemas = [r[0] for r in con.execute(f"SELECT schema_name FROM duckdb_schemas() WHERE {cur_db} AND NOT internal ORDER BY schema_name").fetchall()]
-        views = [{"schema": s, "name": n, "sql": q} for s, n, q in con.execute(
-            f"SELECT schema_name, view_name, sql FROM duckdb_views() WHERE {cur_db} AND NOT internal AND NOT temporary ORDER BY schema_name, view_name").fetchall()]
-        indexes = [q for (q,) in con.execute(f"SELECT sql FROM duckdb_indexes() WHERE {cur_db} AND sql IS NOT NULL ORDER BY schema_name, index_name").fetchall()]
-        sequences = [q for (q,) in con.execute(f"SELECT sql FROM duckdb_sequences() WHERE {cur_db} AND NOT temporary AND sql IS NOT NULL ORDER BY schema_name, sequence_name").fetchall()]
+        tables = con.execute(
+            f"SELECT schema_name, table_name, sql FROM duckdb_tables() WHERE {cur_db} AND NOT internal AND NOT temporary"
+        ).fetchall()
+        fks = con.execute(
+            f"SELECT schema_name, table_name, referenced_table FROM duckdb_constraints() WHERE {cur_db} AND constraint_type = 'FOREIGN KEY'"
+        ).fetchall()
+        schemas = [
+            r[0]
+            for r in con.execute(
+                f"SELECT schema_name FROM duckdb_schemas() WHERE {cur_db} AND NOT internal ORDER BY schema_name"
+            ).fetchall()
+        ]
+        views = [
+            {"schema": s, "name": n, "sql": q}
+            for s, n, q in con.execute(
+                f"SELECT schema_name, view_name, sql FROM duckdb_views() WHERE {cur_db} AND NOT internal AND NOT temporary ORDER BY schema_name, view_name"
+            ).fetchall()
+        ]
+        indexes = [
+            q
+            for (q,) in con.execute(
+                f"SELECT sql FROM duckdb_indexes() WHERE {cur_db} AND sql IS NOT NULL ORDER BY schema_name, index_name"
+            ).fetchall()
+        ]
+        sequences = [
+            q
+            for (q,) in con.execute(
+                f"SELECT sql FROM duckdb_sequences() WHERE {cur_db} AND NOT temporary AND sql IS NOT NULL ORDER BY schema_name, sequence_name"
+            ).fetchall()
+        ]
         for i, (schema, table, ddl) in enumerate(_table_order(tables, fks)):
             name = f"{schema}.{table}"
             ref = f"{qi(schema)}.{qi(table)}"
@@ -196,11 +220,15 @@ def load_tables(db: Path, manifest: dict, parquet: dict[int, Path], display: str
             try:
                 con.execute(_one_create(con, rec["sql"], display))
             except duckdb.Error as exc:
-                raise ArchiveError(f"{display}: cannot recreate table {rec['schema']}.{rec['table']} from its definition: {_duck_error(exc)}") from None
+                raise ArchiveError(
+                    f"{display}: cannot recreate table {rec['schema']}.{rec['table']} from its definition: {_duck_error(exc)}"
+                ) from None
             try:
                 con.execute(f"INSERT INTO {ref} SELECT * FROM {src}")
             except duckdb.Error as exc:  # the engine's message may quote a value: name the class only
-                raise ArchiveError(f"{display}: cannot load the rows of table {rec['schema']}.{rec['table']} ({type(exc).__name__})") from None
+                raise ArchiveError(
+                    f"{display}: cannot load the rows of table {rec['schema']}.{rec['table']} ({type(exc).__name__})"
+                ) from None
         con.commit()
         for q in target.get("indexes", []):
             try:
@@ -244,6 +272,8 @@ def _check_restored(db: Path, tables: list[dict], display: str) -> None:
                 rows = None
             if rows != rec["rows"]:
                 found = "is missing" if rows is None else f"holds {rows:,} rows"
-                raise ArchiveError(f"{display}: restored table {rec['schema']}.{rec['table']} {found}, the manifest says {rec['rows']:,} rows")
+                raise ArchiveError(
+                    f"{display}: restored table {rec['schema']}.{rec['table']} {found}, the manifest says {rec['rows']:,} rows"
+                )
     finally:
         con.close()

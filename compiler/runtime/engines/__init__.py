@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from contextlib import contextmanager
-from typing import Callable
 from urllib.parse import urlsplit
 
 from compiler.dialects import DUCKDB, MYSQL, POSTGRES, RUNNABLE, by_url_scheme

@@ -11,7 +11,6 @@ from compiler.dialects import Dialect
 from compiler.errors import EnvironmentProblem
 from compiler.runtime.staging import SourceFile
 
-
 QUOTED = re.compile(r"'[^']*'|\"[^\"]*\"|\([^()]*\)=\([^()]*\)")
 
 
@@ -45,8 +44,8 @@ class StageResult:
 
 
 class Engine(Protocol):
-    record: Dialect   # the dialect record of compiler/dialects/
-    dialect: str      # record.name
+    record: Dialect  # the dialect record of compiler/dialects/
+    dialect: str  # record.name
     display_url: str
 
     def begin(self) -> None: ...

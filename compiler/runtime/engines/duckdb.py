@@ -7,16 +7,14 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import duckdb
-
 from sqlglot import exp
 
 from compiler.dialects import DUCKDB
-from compiler.sqlgen.text import sql_text
-from compiler.sqlgen.lower import drop_table, table
 from compiler.plan.steps import stage_table
 from compiler.runtime.engines.base import EngineError, StageResult, first_line, redact
 from compiler.runtime.staging import SourceFile, duckdb_malformed_sql, duckdb_stage_sql, engine_file, staged_columns
-
+from compiler.sqlgen.lower import drop_table, table
+from compiler.sqlgen.text import sql_text
 
 # Settings a target URL may give (`duckdb:///x.duckdb?memory_limit=4GB&threads=2`), with the
 # defaults chartshift applies: a bounded buffer pool that spills to `<target>.tmp`, so that a
@@ -65,7 +63,7 @@ class DuckDBEngine:
         self.spill_dir: Path | None = None  # created by open(), removed by close()
 
     @classmethod
-    def open(cls, url: str) -> "DuckDBEngine":
+    def open(cls, url: str) -> DuckDBEngine:
         path = path_of(url)
         if path != ":memory:":
             parent = Path(path).parent

@@ -11,8 +11,8 @@ from pathlib import Path
 import pymysql
 from sqlglot import exp
 
-from compiler.runtime.engines.base import EngineError, StageResult, redact
 from compiler.dialects import MYSQL
+from compiler.runtime.engines.base import EngineError, StageResult, redact
 from compiler.runtime.engines.sqlnet import ServerUrl, column_list, env_of, first_line, malformed_rows, masked, quoted, stage_table_sql
 from compiler.runtime.staging import REJECT_COLUMNS, SourceFile, normalize_with_duckdb
 
@@ -44,15 +44,22 @@ class MySQLEngine:
         self.display_url = url.display
 
     @classmethod
-    def open(cls, url: str, autocommit: bool = True) -> "MySQLEngine":
+    def open(cls, url: str, autocommit: bool = True) -> MySQLEngine:
         """Always in autocommit: DDL commits implicitly anyway (publication is by RENAME)."""
         u = ServerUrl.parse(url, env_of(ENV))
         if not u.database:
             raise EngineError(f"{u.display}: name the database in the URL (mysql://user@host:port/DATABASE)")
         try:
             conn = pymysql.connect(
-                host=u.host or "127.0.0.1", port=u.port or 3306, user=u.user or "root", password=u.password or "",
-                database=u.database, charset="utf8mb4", local_infile=True, autocommit=True, connect_timeout=10,
+                host=u.host or "127.0.0.1",
+                port=u.port or 3306,
+                user=u.user or "root",
+                password=u.password or "",
+                database=u.database,
+                charset="utf8mb4",
+                local_infile=True,
+                autocommit=True,
+                connect_timeout=10,
             )
             with conn.cursor() as cur:
                 cur.execute(f"SET NAMES utf8mb4 COLLATE {MYSQL.collation.binary}")
@@ -114,8 +121,10 @@ class MySQLEngine:
                 if nf.malformed:
                     cols = column_list(REJECT_COLUMNS, self.dialect)
                     marks = ", ".join(["%s"] * len(REJECT_COLUMNS))
-                    cur.executemany(f"INSERT INTO {quoted(rejects_tbl, self.dialect)} ({cols}) VALUES ({marks})",
-                                    malformed_rows(sf.qualified, nf.malformed))
+                    cur.executemany(
+                        f"INSERT INTO {quoted(rejects_tbl, self.dialect)} ({cols}) VALUES ({marks})",
+                        malformed_rows(sf.qualified, nf.malformed),
+                    )
         except pymysql.Error as exc:
             raise self.fail(f"{sf.path}: cannot stage {sf.qualified}", exc) from None
         return StageResult(sf.qualified, sf.path.name, nf.staged, len(nf.malformed))

@@ -9,10 +9,10 @@ import psycopg
 from sqlglot import exp
 
 from compiler.dialects import POSTGRES
-from compiler.sqlgen.text import sql_text
 from compiler.runtime.engines.base import EngineError, StageResult, redact
 from compiler.runtime.engines.sqlnet import ServerUrl, column_list, env_of, first_line, malformed_rows, masked, quoted, stage_table_sql
 from compiler.runtime.staging import REJECT_COLUMNS, SourceFile, normalize_with_duckdb
+from compiler.sqlgen.text import sql_text
 
 ENV = {"host": "PGHOST", "port": "PGPORT", "user": "PGUSER", "password": "PGPASSWORD", "database": "PGDATABASE"}
 COPY_BLOCK = 1 << 20
@@ -28,10 +28,15 @@ def catalog_names(exc: BaseException) -> str:
     diag = getattr(exc, "diag", None)
     if diag is None:
         return ""
-    parts = [f"{label} {value}" for label, value in (
-        ("constraint", diag.constraint_name),
-        ("table", ".".join(p for p in (diag.schema_name, diag.table_name) if p) or None),
-        ("column", diag.column_name)) if value]
+    parts = [
+        f"{label} {value}"
+        for label, value in (
+            ("constraint", diag.constraint_name),
+            ("table", ".".join(p for p in (diag.schema_name, diag.table_name) if p) or None),
+            ("column", diag.column_name),
+        )
+        if value
+    ]
     return f" [{', '.join(parts)}]" if parts else ""
 
 
@@ -45,7 +50,7 @@ class PostgresEngine:
         self.display_url = url.display
 
     @classmethod
-    def open(cls, url: str, autocommit: bool = False) -> "PostgresEngine":
+    def open(cls, url: str, autocommit: bool = False) -> PostgresEngine:
         """`autocommit`: for statements that cannot run in a transaction (CREATE DATABASE)."""
         u = ServerUrl.parse(url, env_of(ENV))
         params = {k: v for k, v in dict(host=u.host, port=u.port, user=u.user, password=u.password, dbname=u.database).items() if v}

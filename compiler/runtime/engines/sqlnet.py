@@ -11,10 +11,10 @@ from urllib.parse import unquote, urlsplit, urlunsplit
 
 from sqlglot import exp
 
-from compiler.sqlgen.text import sql_text
 from compiler.runtime.engines.base import EngineError, first_line  # noqa: F401  (re-exported for the adapters)
-from compiler.sqlgen.lower import drop_table, ident
 from compiler.runtime.staging import REJECT_COLUMNS
+from compiler.sqlgen.lower import drop_table, ident
+from compiler.sqlgen.text import sql_text
 
 
 @dataclass(frozen=True)
@@ -29,7 +29,7 @@ class ServerUrl:
     display: str  # the URL with the password masked
 
     @classmethod
-    def parse(cls, url: str, env: dict[str, str]) -> "ServerUrl":
+    def parse(cls, url: str, env: dict[str, str]) -> ServerUrl:
         p = urlsplit(url)
         password = unquote(p.password) if p.password else env.get("password")
         netloc = p.hostname or ""
@@ -66,7 +66,9 @@ def stage_table_sql(tbl: exp.Table, names: list[str], text_type: str, traits, di
     key = [exp.ColumnConstraint(kind=exp.PrimaryKeyColumnConstraint())] if traits.stage_row_key else []
     cols = [exp.ColumnDef(this=ident("__row"), kind=exp.DataType.build("BIGINT"), constraints=key)]
     for n in names:
-        constraints = [exp.ColumnConstraint(kind=exp.CollateColumnConstraint(this=traits.text_collation()))] if traits.text_collation else []
+        constraints = (
+            [exp.ColumnConstraint(kind=exp.CollateColumnConstraint(this=traits.text_collation()))] if traits.text_collation else []
+        )
         cols.append(exp.ColumnDef(this=ident(n), kind=exp.DataType.build(text_type, dialect=traits.sqlglot), constraints=constraints))
     create = exp.Create(this=exp.Schema(this=tbl.copy(), expressions=cols), kind="TABLE")
     return [sql_text(drop_table(tbl.copy()), dialect), sql_text(create, dialect)]
@@ -108,8 +110,9 @@ def scratch_database(engine_cls, url: str, purpose: str = "spec tests run"):
         try:
             admin.execute(create.format(name=quoted_name))
         except EngineError as exc:
-            raise EngineError(f"{admin.display_url}: {purpose} in a new database on this server and "
-                              f"cannot create one (grant CREATE DATABASE): {exc}") from None
+            raise EngineError(
+                f"{admin.display_url}: {purpose} in a new database on this server and cannot create one (grant CREATE DATABASE): {exc}"
+            ) from None
         try:
             yield with_database(url, name)
         finally:

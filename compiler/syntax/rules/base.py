@@ -59,8 +59,8 @@ class BuilderBase:
                 stack.extend((c, False) for c in reversed(node.children) if isinstance(c, Tree))
                 continue
             subtrees = sum(1 for c in node.children if isinstance(c, Tree))
-            done = iter(values[len(values) - subtrees:])
-            del values[len(values) - subtrees:]
+            done = iter(values[len(values) - subtrees :])
+            del values[len(values) - subtrees :]
             children = [next(done) if isinstance(c, Tree) else c for c in node.children]
             method = getattr(self, node.data, None)
             if method is None:  # an inlined (`?`) rule kept as a tree, as Lark would

@@ -148,8 +148,7 @@ class DeclarationRules(BuilderBase):
             option, value, span = opt
             if option not in LOOKUP_FILE_OPTIONS:
                 self.diags.error(
-                    f"unknown lookup option `{option}`{did_you_mean(option, LOOKUP_FILE_OPTIONS)}; "
-                    "use `key`, `value` and `else`",
+                    f"unknown lookup option `{option}`{did_you_mean(option, LOOKUP_FILE_OPTIONS)}; use `key`, `value` and `else`",
                     span,
                 )
             elif option in values:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from compiler import ir
 from compiler.syntax.rules.base import BuilderBase, unquote_name, unquote_string, with_meta
 
-MAX_INTEGER = 2**63 - 1       # integer literals: what a BIGINT holds
+MAX_INTEGER = 2**63 - 1  # integer literals: what a BIGINT holds
 
 
 class ExpressionRules(BuilderBase):

@@ -11,15 +11,15 @@ from pathlib import Path
 
 import pytest
 
+from compiler.cli.main import main
 from compiler.demo import clinical, people
 from compiler.demo.rules import icd10_valid
-from compiler.cli.main import main
-from compiler.ops.secure.keys import KeyFileError, SecureUsageError
 from compiler.ops.mask import FIRST_NAMES, LAST_NAMES, MASK_KEY_ENV, Masker, load_mask_key, masker_for, rule_for_name
-from compiler.pipeline import load
-from compiler.runtime.run import run
 from compiler.ops.sample import sample
 from compiler.ops.sample.records import layout
+from compiler.ops.secure.keys import KeyFileError, SecureUsageError
+from compiler.pipeline import load
+from compiler.runtime.run import run
 from compiler.runtime.staging import source_files
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -54,14 +54,14 @@ def samples(demo_export, compiled, tmp_path_factory):
     out = {}
     for name, key in (("plain", None), ("a", KEY_A), ("a2", KEY_A), ("b", KEY_B)):
         m = masker_for(compiled, str(key_file(keys, key)), "legacy.patients") if key else None
-        sample(compiled, src, base / name, "legacy.patients", count=10 ** 9, seed=1, masker=m)
+        sample(compiled, src, base / name, "legacy.patients", count=10**9, seed=1, masker=m)
         out[name] = base / name
     return out
 
 
 def rows_of(folder: Path, sf) -> tuple[list[str], list[list[str]]]:
     lay = layout(sf.__class__(**{**sf.__dict__, "path": folder / sf.path.name}))
-    raw = (folder / sf.path.name).read_bytes()[len(lay.bom):].decode(lay.codec, errors="surrogateescape")
+    raw = (folder / sf.path.name).read_bytes()[len(lay.bom) :].decode(lay.codec, errors="surrogateescape")
     rows = list(csv.reader(io.StringIO(raw, newline="")))
     return rows[0], [r for r in rows[1:] if len(r) == len(rows[0])]
 
@@ -95,8 +95,13 @@ def test_no_phi_value_survives(samples, compiled, masker):
         own: dict[str, list[str]] = {}
         for o, m in pairs:
             own.setdefault(o.strip(), []).append(m)
-        per_file[sf.path.name] = (lay.codec, (samples["a"] / sf.path.name).read_bytes(), "\x00".join(verbatim),
-                                  "\x00".join(m for _, m in pairs), own)
+        per_file[sf.path.name] = (
+            lay.codec,
+            (samples["a"] / sf.path.name).read_bytes(),
+            "\x00".join(verbatim),
+            "\x00".join(m for _, m in pairs),
+            own,
+        )
     checked = 0
     for v in sorted(phi_values):
         if len(v) < 4 or v in masker.sentinels:
@@ -115,8 +120,7 @@ def test_no_phi_value_survives(samples, compiled, masker):
 
 
 def counts(report):
-    return [(m.map, m.source_rows, m.loaded, m.rejected, m.filtered, m.merged, sorted(m.rejected_by_reason.items()))
-            for m in report.maps]
+    return [(m.map, m.source_rows, m.loaded, m.rejected, m.filtered, m.merged, sorted(m.rejected_by_reason.items())) for m in report.maps]
 
 
 def test_masked_sample_validates_like_the_original(samples, compiled, tmp_path):
@@ -199,9 +203,13 @@ def test_ssn_phone_zip_email(masker):
         digits = re.sub(r"\D", "", m)
         assert re.sub(r"\d", "9", m) == re.sub(r"\d", "9", v) and digits[0] == "9"
         assert digits[3:5] != "00" and digits[5:] != "0000" and m != v
-    for v, shape in (("(617) 555-0123", r"\(\d{3}\) 555-01\d\d"), ("+1 603 555 0145", r"\+1 \d{3} 555 01\d\d"),
-                     ("6175550123", r"\d{3}55501\d\d"), ("617-555-0123 x12", r"\d{3}-555-01\d\d x\d\d"),
-                     ("617.555.0123", r"\d{3}\.555\.01\d\d")):
+    for v, shape in (
+        ("(617) 555-0123", r"\(\d{3}\) 555-01\d\d"),
+        ("+1 603 555 0145", r"\+1 \d{3} 555 01\d\d"),
+        ("6175550123", r"\d{3}55501\d\d"),
+        ("617-555-0123 x12", r"\d{3}-555-01\d\d x\d\d"),
+        ("617.555.0123", r"\d{3}\.555\.01\d\d"),
+    ):
         m = masker.mask_value("phone", v)
         assert re.fullmatch(shape, m) and m[:-2] != v[:-2] or re.fullmatch(shape, m), (v, m)
         assert re.sub(r"\D", "", m).lstrip("1")[0] in "23456789"
@@ -219,8 +227,14 @@ def test_names(masker):
     assert masker.mask_value("name", " smith  ", column="last_name") == f" {a.lower()}  "
     assert masker.mask_value("name", "Smith", column="first_name") in FIRST_NAMES
     assert masker.mask_value("name", "Müller", column="last_name").isascii()
-    vocab = (*people._LAST_NAMES, *people._FIRST_NAMES, *people._LAST_SPECIAL, *people._FIRST_SPECIAL,
-             *clinical._PROVIDER_FIRST, *clinical._PROVIDER_LAST)
+    vocab = (
+        *people._LAST_NAMES,
+        *people._FIRST_NAMES,
+        *people._LAST_SPECIAL,
+        *people._FIRST_SPECIAL,
+        *clinical._PROVIDER_FIRST,
+        *clinical._PROVIDER_LAST,
+    )
     for fake in FIRST_NAMES + LAST_NAMES:
         for real in vocab:
             assert len(real) < 3 or real.lower() not in fake.lower(), (fake, real)
@@ -255,8 +269,9 @@ def test_shape_is_a_keyed_permutation(masker, compiled):
     assert sum(a == b for a, b in zip(values, out)) < 5
     for code in ("M54.50", "m54.50 ", "S83.511A", "M5450", "XYZ", "123.4", "MM54.5", "Z47.1"):
         m = masker.mask_value("shape", code)
-        assert re.sub(r"[A-Z]", "A", re.sub(r"[a-z]", "a", re.sub(r"\d", "9", m))) == \
-            re.sub(r"[A-Z]", "A", re.sub(r"[a-z]", "a", re.sub(r"\d", "9", code)))
+        assert re.sub(r"[A-Z]", "A", re.sub(r"[a-z]", "a", re.sub(r"\d", "9", m))) == re.sub(
+            r"[A-Z]", "A", re.sub(r"[a-z]", "a", re.sub(r"\d", "9", code))
+        )
         assert icd10_valid(m) == icd10_valid(code)
     other = Masker(compiled.catalog, bytes.fromhex(KEY_B), root="legacy.patients")
     assert [other.mask_value("key", v) for v in values[:50]] != out[:50]

@@ -11,11 +11,11 @@ import duckdb
 import pytest
 
 from compiler.cli.main import main
-from compiler.pipeline import load
-from compiler.runtime.run import run
 from compiler.ops.sample import reference_edges, sample
 from compiler.ops.sample.graph import Graph
 from compiler.ops.sample.sampler import hash64
+from compiler.pipeline import load
+from compiler.runtime.run import run
 from compiler.runtime.staging import source_files
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -126,8 +126,9 @@ def test_orphans_come_in_proportion(demo_export, compiled, tmp_path):
     by_rule = {v for v in orphans if hash64(2, "legacy.patients", v) <= t}
     assert by_rule <= chosen
     for v in by_rule:
-        assert {tuple(r.values()) for r in full["legacy.visits"] if r["pat_no"].strip() == v} <= \
-            {tuple(r.values()) for r in part["legacy.visits"]}
+        assert {tuple(r.values()) for r in full["legacy.visits"] if r["pat_no"].strip() == v} <= {
+            tuple(r.values()) for r in part["legacy.visits"]
+        }
     assert res.tables["legacy.visits"].orphans > 0
     assert 0.2 < len(by_rule) / len(orphans) < 0.8
 
@@ -177,7 +178,7 @@ def _records(data: bytes) -> list[bytes]:
 
 def test_whole_export_round_trips_but_malformed_lines(demo_export, compiled, tmp_path):
     src, truth = demo_export
-    res = sample(compiled, src, tmp_path / "s", "legacy.patients", count=10 ** 9, seed=1)
+    res = sample(compiled, src, tmp_path / "s", "legacy.patients", count=10**9, seed=1)
     for sf in source_files(compiled.spec, src, ROOT):
         got = (tmp_path / "s" / sf.path.name).read_bytes()
         if sf.qualified == "legacy.patients":
@@ -264,9 +265,9 @@ def test_cli_sample(demo_export, tmp_path, capsys):
     args = ["sample", str(SPEC), "--source", str(src), "--out", str(tmp_path / "s"), "--root", "legacy.patients"]
     assert main(args + ["--count", "5", "--seed", "2"]) == 0
     assert (tmp_path / "s" / "VISITS.csv").is_file()
-    assert main(args + ["--count", "5"]) == 2            # output exists
+    assert main(args + ["--count", "5"]) == 2  # output exists
     assert main(args + ["--count", "5", "--force"]) == 0
-    assert main(args) == 2                               # no size
+    assert main(args) == 2  # no size
     assert main(args[:-2] + ["--root", "legacy.nope", "--count", "3", "--force"]) == 2
     assert main(["sample", str(SPEC), "--source", str(src), "--out", str(src), "--count", "3", "--force"]) == 2
     assert main(["sample", str(SPEC), "--source", str(tmp_path / "nowhere"), "--out", str(tmp_path / "x"), "--count", "3"]) == 3

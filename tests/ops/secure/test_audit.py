@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from compiler.cli.main import main
 from compiler.ops.secure import audit
 from compiler.ops.secure.audit import GENESIS, append_event, verify_log
-from compiler.cli.main import main
 
 
 class FakeCompiled:
@@ -112,7 +112,7 @@ def test_inserted_line(log, capsys):
 @pytest.mark.parametrize("index,expected", [(0, 1), (2, 3), (4, 5)])
 def test_deleted_line(log, index, expected):
     ls = lines(log)
-    write(log, ls[:index] + ls[index + 1:])
+    write(log, ls[:index] + ls[index + 1 :])
     assert first_problem_line(log) == expected
 
 
@@ -190,6 +190,20 @@ def test_audit_verify_uses_the_environment(log, capsys, monkeypatch, tmp_path):
 def test_events_carry_no_row_content(tmp_path):
     p = tmp_path / "a.jsonl"
     ev = append_event("backup", FakeCompiled(), {"files": 3}, "ok", p, details={"archive_id": "00" * 16})
-    assert set(ev) == {"v", "seq", "time", "user", "host", "command", "spec", "spec_sha256", "compiler_version",
-                       "counts", "verdict", "prev", "hash", "details"}
+    assert set(ev) == {
+        "v",
+        "seq",
+        "time",
+        "user",
+        "host",
+        "command",
+        "spec",
+        "spec_sha256",
+        "compiler_version",
+        "counts",
+        "verdict",
+        "prev",
+        "hash",
+        "details",
+    }
     assert os.stat(p).st_size == len(audit.canonical(ev)) + 1

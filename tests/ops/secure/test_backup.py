@@ -14,10 +14,21 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from compiler.ops.secure.archive import DATA, DEFLATE, ENTRY, FRAME, HEADER, MANIFEST, WRAP_LEN, scan_frames
-from compiler.ops.secure.archive import ArchiveError, ArchiveReader, ArchiveWriter
-from compiler.ops.secure.backup import create_backup
 from compiler.cli.main import main
+from compiler.ops.secure.archive import (
+    DATA,
+    DEFLATE,
+    ENTRY,
+    FRAME,
+    HEADER,
+    MANIFEST,
+    WRAP_LEN,
+    ArchiveError,
+    ArchiveReader,
+    ArchiveWriter,
+    scan_frames,
+)
+from compiler.ops.secure.backup import create_backup
 from compiler.ops.secure.keys import parse_key
 from compiler.pipeline import load
 
@@ -57,7 +68,8 @@ def env(tmp_path, monkeypatch):
     data = tmp_path / "data"
     (data / "sub").mkdir(parents=True)
     (data / "PATIENTS.csv").write_bytes(
-        b"pat_no,name,dob\r\n" + b"".join(f"{i},\"{PHI} {i}\",01/02/19{i % 90 + 10}\r\n".encode("cp1252") for i in range(200)))
+        b"pat_no,name,dob\r\n" + b"".join(f'{i},"{PHI} {i}",01/02/19{i % 90 + 10}\r\n'.encode("cp1252") for i in range(200))
+    )
     (data / "VISITS.csv").write_bytes(b"visit_id,pat_no\n" + b"".join(f"{i},{i % 200}\n".encode() for i in range(700)))
     (data / "sub" / "NOTES.csv").write_bytes(b"note_id,body\n" + os.urandom(5000))  # binary junk: byte-exact
     (data / "EMPTY.csv").write_bytes(b"")
@@ -150,7 +162,9 @@ def assert_verify_fails(capsys, archive: Path, code: int = 3) -> str:
 def rows(db: Path) -> dict:
     con = duckdb.connect(str(db), read_only=True)
     try:
-        tables = con.execute("SELECT schema_name, table_name, sql FROM duckdb_tables() WHERE database_name = current_database() ORDER BY ALL").fetchall()
+        tables = con.execute(
+            "SELECT schema_name, table_name, sql FROM duckdb_tables() WHERE database_name = current_database() ORDER BY ALL"
+        ).fetchall()
         out = {(s, t): (sql, con.execute(f'SELECT * FROM "{s}"."{t}" ORDER BY ALL').fetchall()) for s, t, sql in tables}
         out["views"] = con.execute("SELECT schema_name, view_name, sql FROM duckdb_views() WHERE NOT internal ORDER BY ALL").fetchall()
         out["indexes"] = con.execute("SELECT sql FROM duckdb_indexes() ORDER BY ALL").fetchall()
@@ -349,14 +363,14 @@ def test_truncated_archive(env, capsys):
 def _frames_bytes(archive: Path) -> tuple[bytes, list[bytes], list]:
     data = archive.read_bytes()
     frames = scan_frames(archive)
-    return data[:HEADER.size + WRAP_LEN], [data[f.offset:f.end] for f in frames], frames
+    return data[: HEADER.size + WRAP_LEN], [data[f.offset : f.end] for f in frames], frames
 
 
 def test_reordered_chunks(env, capsys):
     archive = small_archive(env, env.root / "good.csbk")
     head, blobs, frames = _frames_bytes(archive)
     i = next(k for k, f in enumerate(frames) if f.kind == DATA and f.entry == 1 and f.chunk == 1)
-    swapped = blobs[:i] + [blobs[i + 1], blobs[i]] + blobs[i + 2:]
+    swapped = blobs[:i] + [blobs[i + 1], blobs[i]] + blobs[i + 2 :]
     bad = env.root / "bad.csbk"
     bad.write_bytes(head + b"".join(swapped))
     assert "reordered" in assert_verify_fails(capsys, bad)
@@ -365,7 +379,7 @@ def test_reordered_chunks(env, capsys):
     # the sequence check passes, authentication does not
     fixed = list(swapped)
     for k, f in ((i, frames[i]), (i + 1, frames[i + 1])):
-        fixed[k] = FRAME.pack(f.kind, f.flags, f.entry, f.chunk, len(fixed[k]) - FRAME.size) + fixed[k][FRAME.size:]
+        fixed[k] = FRAME.pack(f.kind, f.flags, f.entry, f.chunk, len(fixed[k]) - FRAME.size) + fixed[k][FRAME.size :]
     bad.write_bytes(head + b"".join(fixed))
     assert "fails authentication" in assert_verify_fails(capsys, bad)
     assert_restore_fails(capsys, env, bad, target=False)
@@ -376,12 +390,12 @@ def test_duplicated_chunk(env, capsys):
     head, blobs, frames = _frames_bytes(archive)
     i = next(k for k, f in enumerate(frames) if f.kind == DATA and f.entry == 1 and f.chunk == 1)
     bad = env.root / "bad.csbk"
-    bad.write_bytes(head + b"".join(blobs[:i + 1] + [blobs[i]] + blobs[i + 1:]))
+    bad.write_bytes(head + b"".join(blobs[: i + 1] + [blobs[i]] + blobs[i + 1 :]))
     assert "duplicated" in assert_verify_fails(capsys, bad)
     assert_restore_fails(capsys, env, bad, target=False)
     # a duplicated final chunk (entry complete, then its last chunk again)
     last = max(k for k, f in enumerate(frames) if f.kind == DATA and f.entry == 1)
-    bad.write_bytes(head + b"".join(blobs[:last + 1] + [blobs[last]] + blobs[last + 1:]))
+    bad.write_bytes(head + b"".join(blobs[: last + 1] + [blobs[last]] + blobs[last + 1 :]))
     assert_verify_fails(capsys, bad)
 
 
@@ -488,11 +502,11 @@ def test_backup_failure_leaves_nothing(env, capsys, monkeypatch):
 
 def test_usage_errors(env, capsys):
     assert cli(capsys, "backup", "verify")[0] == 2
-    assert cli(capsys, "backup", env.spec)[0] == 2                       # no --out
+    assert cli(capsys, "backup", env.spec)[0] == 2  # no --out
     assert cli(capsys, "backup", "verify", "x.csbk", "--out", "y")[0] == 2
     assert cli(capsys, "backup", env.spec, "--out", "b", "--against", "d")[0] == 2
     with pytest.raises(SystemExit) as exc:
-        main(["restore", "x.csbk"])                                       # --out is required (argparse)
+        main(["restore", "x.csbk"])  # --out is required (argparse)
     assert exc.value.code == 2
     capsys.readouterr()
 
@@ -536,11 +550,11 @@ def test_memory_stays_bounded_for_a_large_file(tmp_path):
         from cryptography.hazmat.primitives.ciphers.aead import AESGCM
         from compiler.cli.main import main
         from compiler.pipeline import load
-        load({str(tmp_path / 'big.mig')!r})
+        load({str(tmp_path / "big.mig")!r})
         before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-        rc = main(["backup", {str(tmp_path / 'big.mig')!r}, "--out", {str(tmp_path / 'big.csbk')!r}])
+        rc = main(["backup", {str(tmp_path / "big.mig")!r}, "--out", {str(tmp_path / "big.csbk")!r}])
         after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-        rc2 = main(["backup", "verify", {str(tmp_path / 'big.csbk')!r}])
+        rc2 = main(["backup", "verify", {str(tmp_path / "big.csbk")!r}])
         after2 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         print(rc, rc2, before, after, after2)
     """)
@@ -591,7 +605,9 @@ def test_archive_sql_cannot_reach_the_host(env, capsys, tmp_path_factory):
         assert "CREATE statement" in msg or "cannot recreate table" in msg, (what, msg)
         assert sorted(p.name for p in outside.iterdir()) == ["secret.txt"], what
         archive.unlink()
-    archive = _forged(env, env.root / "forged.csbk", "CREATE TABLE emr.t(x INTEGER)", f"CREATE VIEW emr.v AS SELECT * FROM read_text('{secret}')")
+    archive = _forged(
+        env, env.root / "forged.csbk", "CREATE TABLE emr.t(x INTEGER)", f"CREATE VIEW emr.v AS SELECT * FROM read_text('{secret}')"
+    )
     rc, err = cli(capsys, "restore", archive, "--out", "restored", "--target", "duckdb:///restored.duckdb")
     assert rc == 0, err
     assert "warning: view emr.v could not be recreated" in err  # the sandbox refused the host file

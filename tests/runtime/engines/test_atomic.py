@@ -8,17 +8,16 @@ import subprocess
 import sys
 
 import pytest
-
-from compiler.sqlgen.canonical import digest, table_digests
-from compiler.sqlgen.text import sql_text
-from compiler.runtime.engines import open_engine
-from compiler.sqlgen.lower import col
-from compiler.pipeline import load
-from compiler.runtime.run import run
-from compiler.sqlgen.scripts import SqlGen
-from tests.conftest import DEMO_SPEC, ROOT
-
 from sqlglot import exp
+
+from compiler.pipeline import load
+from compiler.runtime.engines import open_engine
+from compiler.runtime.run import run
+from compiler.sqlgen.canonical import digest, table_digests
+from compiler.sqlgen.lower import col
+from compiler.sqlgen.scripts import SqlGen
+from compiler.sqlgen.text import sql_text
+from tests.conftest import DEMO_SPEC, ROOT
 
 
 @pytest.fixture(scope="module")
@@ -65,7 +64,11 @@ def faulty_run(url: str, source, fault: str) -> subprocess.CompletedProcess:
     env = {**os.environ, "CHARTSHIFT_FAULT": fault}
     return subprocess.run(
         [sys.executable, "-m", "tests.faults", "run", str(DEMO_SPEC), "--source", str(source), "--target", url, "--commit-on-fail"],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=300,
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
 
 

@@ -58,8 +58,10 @@ def test_duckdb_target_settings(tmp_path):
     target = tmp_path / "emr.duckdb"
     engine = DuckDBEngine.open(f"duckdb:///{target}?memory_limit=300MB&threads=1&checkpoint_threshold=0b")
     try:
-        settings = engine.query("select current_setting('memory_limit'), current_setting('threads'), current_setting('temp_directory'), "
-                                "current_setting('checkpoint_threshold')")
+        settings = engine.query(
+            "select current_setting('memory_limit'), current_setting('threads'), current_setting('temp_directory'), "
+            "current_setting('checkpoint_threshold')"
+        )
         assert settings == [("286.1 MiB", 1, f"{target}.tmp", "0 bytes")]
         assert (target.parent / "emr.duckdb.tmp").stat().st_mode & 0o777 == 0o700  # spilled rows are PHI
         # a file named like a target schema: the file is attached under a fixed catalog name

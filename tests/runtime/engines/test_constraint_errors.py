@@ -11,7 +11,7 @@ from sqlglot import exp
 
 from compiler.cli.main import main
 
-SPEC = textwrap.dedent('''
+SPEC = textwrap.dedent("""
     migration "constraints" { }
     source s csv "d" {
       table a "a.csv" key k { k text  v text }
@@ -24,13 +24,15 @@ SPEC = textwrap.dedent('''
       k = k
       v = v
     }
-''')
+""")
 # what each engine names: DuckDB the spec's column (85_constraints checks first, at the
 # column's line), PostgreSQL its constraint (x_v_key) and MariaDB its key (the column's
 # name), at the map's load statement
-NAMED = {"duckdb": ("v text unique", "unique t.x.v"),
-         "postgres": ("map s.a -> t.x", "[constraint x_v_key, table t.x]"),
-         "mysql": ("map s.a -> t.x", "[key v]")}
+NAMED = {
+    "duckdb": ("v text unique", "unique t.x.v"),
+    "postgres": ("map s.a -> t.x", "[constraint x_v_key, table t.x]"),
+    "mysql": ("map s.a -> t.x", "[key v]"),
+}
 
 
 def line_of(text: str) -> int:
@@ -39,11 +41,11 @@ def line_of(text: str) -> int:
 
 @pytest.mark.parametrize("dialect", ["duckdb", "postgres", "mysql"])
 def test_a_duplicate_unique_value_names_its_constraint_not_its_value(dialect, fresh_url, tmp_path, capsys):
-    from compiler.sqlgen.text import sql_text
+    from compiler.pipeline import load
     from compiler.runtime.engines import open_engine
     from compiler.sqlgen.lower import col
-    from compiler.pipeline import load
     from compiler.sqlgen.scripts import SqlGen
+    from compiler.sqlgen.text import sql_text
 
     spec = tmp_path / "t.mig"
     spec.write_text(SPEC)
@@ -66,4 +68,4 @@ def test_a_duplicate_unique_value_names_its_constraint_not_its_value(dialect, fr
         rows = engine.query(sql_text(exp.select(col("v")).from_(q).order_by(col("v")), dialect))
     finally:
         engine.close()
-    assert rows == [("first",), ("second",)]     # the previous target stays
+    assert rows == [("first",), ("second",)]  # the previous target stays

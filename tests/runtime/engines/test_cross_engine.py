@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from compiler.sqlgen.canonical import table_digests
-from compiler.runtime.engines import open_engine
 from compiler.pipeline import load
+from compiler.runtime.engines import open_engine
 from compiler.runtime.run import run
+from compiler.sqlgen.canonical import table_digests
 from compiler.sqlgen.scripts import SqlGen
 from tests.conftest import DEMO_SPEC
 
@@ -35,10 +35,10 @@ def crosswalk_digests(engine, gen) -> dict[str, tuple[int, str]]:
     """Every crosswalk: legacy key, own id, target id (a merged key's is its survivor's), state."""
     from sqlglot import exp
 
-    from compiler.sqlgen.canonical import digest
-    from compiler.sqlgen.text import sql_text
-    from compiler.sqlgen.lower import col
     from compiler.plan.steps import table_names
+    from compiler.sqlgen.canonical import digest
+    from compiler.sqlgen.lower import col
+    from compiler.sqlgen.text import sql_text
 
     out = {}
     for m in gen.maps:

@@ -24,6 +24,6 @@ def test_plan_on_a_server_leaves_its_database_alone(engine_urls, demo_export, di
     assert p.estimate > 0 and p.sample_status in ("pass", "warn", "fail")
     assert {t.table: t.records for t in p.tables} == {t: f["records"] for t, f in truth["files"].items()}
     finish = next(s for s in p.steps if s.step == "95_finish")
-    assert finish.scale != "records <= 1 row group/table"   # DuckDB's commit rule only
+    assert finish.scale != "records <= 1 row group/table"  # DuckDB's commit rule only
     assert state(url, dialect) == before
     assert scratch_databases(url, dialect) == []

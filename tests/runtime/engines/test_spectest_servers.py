@@ -8,11 +8,11 @@ import uuid
 
 import pytest
 
-from compiler.sqlgen.canonical import table_digests
 from compiler.cli.main import main
-from compiler.runtime.engines import open_engine
 from compiler.pipeline import load
+from compiler.runtime.engines import open_engine
 from compiler.runtime.run import run
+from compiler.sqlgen.canonical import table_digests
 from compiler.sqlgen.scripts import SqlGen
 from tests.conftest import DEMO_SPEC
 
@@ -52,8 +52,8 @@ def test_spec_tests_pass_on_a_server_holding_a_migration(engine_urls, demo_expor
     out = capsys.readouterr()
     assert out.err.count("PASS") + out.out.count("PASS") == 2 * len(load(DEMO_SPEC).spec.tests)
     assert 'failures="0"' in junit.read_text()
-    assert state(url, dialect) == before            # the named database: untouched
-    assert scratch_databases(url, dialect) == []    # every scratch database dropped
+    assert state(url, dialect) == before  # the named database: untouched
+    assert scratch_databases(url, dialect) == []  # every scratch database dropped
 
 
 def test_a_role_that_cannot_create_databases_gets_a_clear_error(pg_url, capsys):
@@ -71,4 +71,3 @@ def test_a_role_that_cannot_create_databases_gets_a_clear_error(pg_url, capsys):
         admin.execute(f'DROP ROLE "{role}"')
         admin.commit()
         admin.close()
-
