@@ -31,13 +31,13 @@ class Outcome:
 
     engine: str
     exit_code: int | None = None
-    escaped: str | None = None          # an exception that got out of main(): never expected
-    output: str = ""                    # stdout + stderr
+    escaped: str | None = None  # an exception that got out of main(): never expected
+    output: str = ""  # stdout + stderr
     report: dict | None = None
-    digests: dict | None = None         # canonical row hashes of every target table
-    rows: dict | None = None            # mrn -> {target column: value}
-    rejects: list[dict] | None = None   # chartshift.rejects, every column, in file order
-    read_error: str | None = None       # why the target could not be read back
+    digests: dict | None = None  # canonical row hashes of every target table
+    rows: dict | None = None  # mrn -> {target column: value}
+    rejects: list[dict] | None = None  # chartshift.rejects, every column, in file order
+    read_error: str | None = None  # why the target could not be read back
 
     @property
     def accounting(self) -> dict | None:
@@ -47,8 +47,12 @@ class Outcome:
         mp = next((m for m in self.report["maps"] if m["map"] == MAP), None)
         if src is None or mp is None:
             return None
-        return {"records": src["records"], "staged": src["staged"], "malformed": src["malformed"],
-                **{k: mp[k] for k in ("source_rows", "loaded", "rejected", "filtered", "merged")}}
+        return {
+            "records": src["records"],
+            "staged": src["staged"],
+            "malformed": src["malformed"],
+            **{k: mp[k] for k in ("source_rows", "loaded", "rejected", "filtered", "merged")},
+        }
 
     @property
     def codes(self) -> Counter | None:
@@ -60,8 +64,19 @@ class Outcome:
         """What two engines must agree on for every reject, in file order."""
         if self.rejects is None:
             return None
-        return [(r.get("map"), r.get("source_table"), r.get("record"), r.get("slot"), r.get("rule"), r.get("reason"),
-                 reason_code(r), original(r.get("original_row"))) for r in self.rejects]
+        return [
+            (
+                r.get("map"),
+                r.get("source_table"),
+                r.get("record"),
+                r.get("slot"),
+                r.get("rule"),
+                r.get("reason"),
+                reason_code(r),
+                original(r.get("original_row")),
+            )
+            for r in self.rejects
+        ]
 
 
 # Until chartshift.rejects carries its reason code (issue 14 item 2), the code is read off
@@ -69,13 +84,22 @@ class Outcome:
 # of docs/LANGUAGE.md for the rest.  Anything else shows up as itself, so that a new kind
 # of reject is a visible difference rather than a silent match.
 MALFORMED_TYPES = {
-    "missing columns": "too_few_fields", "too many columns": "too_many_fields",
-    "unquoted value": "bad_quote", "invalid unicode": "invalid_encoding", "invalid encoding": "invalid_encoding",
+    "missing columns": "too_few_fields",
+    "too many columns": "too_many_fields",
+    "unquoted value": "bad_quote",
+    "invalid unicode": "invalid_encoding",
+    "invalid encoding": "invalid_encoding",
     "line size over maximum": "line_too_long",
 }
 RULES = {"cast": "cast", "key": "missing_key", "duplicate key": "duplicate_key"}
-RULE_PREFIXES = {"reject:": "reject", "not null:": "not_null", "length:": "too_long", "range:": "out_of_range",
-                 "in:": "not_allowed", "check:": "check_failed"}
+RULE_PREFIXES = {
+    "reject:": "reject",
+    "not null:": "not_null",
+    "length:": "too_long",
+    "range:": "out_of_range",
+    "in:": "not_allowed",
+    "check:": "check_failed",
+}
 MALFORMED_PREFIX = "malformed CSV line: "
 
 
@@ -84,7 +108,7 @@ def reason_code(r: dict) -> str:
         return r["code"]
     rule, reason = r.get("rule") or "", r.get("reason") or ""
     if rule == "malformed":
-        kind = reason[len(MALFORMED_PREFIX):] if reason.startswith(MALFORMED_PREFIX) else reason
+        kind = reason[len(MALFORMED_PREFIX) :] if reason.startswith(MALFORMED_PREFIX) else reason
         return MALFORMED_TYPES.get(kind, f"malformed?{kind}")
     if rule in RULES:
         return RULES[rule]
@@ -118,8 +142,12 @@ def reset_server(url: str, dialect: str) -> None:
         import psycopg
 
         with psycopg.connect(url, autocommit=True) as conn:
-            schemas = [r[0] for r in conn.execute(
-                "SELECT nspname FROM pg_namespace WHERE nspname NOT LIKE 'pg\\_%' AND nspname <> 'information_schema'")]
+            schemas = [
+                r[0]
+                for r in conn.execute(
+                    "SELECT nspname FROM pg_namespace WHERE nspname NOT LIKE 'pg\\_%' AND nspname <> 'information_schema'"
+                )
+            ]
             for s in schemas:
                 conn.execute(f'DROP SCHEMA "{s}" CASCADE')
             conn.execute("CREATE SCHEMA IF NOT EXISTS public")
@@ -127,8 +155,14 @@ def reset_server(url: str, dialect: str) -> None:
     import pymysql
 
     u = urlsplit(url)
-    conn = pymysql.connect(host=u.hostname, port=u.port or 3306, user=u.username or "root", password=u.password or "",
-                           database=u.path.lstrip("/"), autocommit=True)
+    conn = pymysql.connect(
+        host=u.hostname,
+        port=u.port or 3306,
+        user=u.username or "root",
+        password=u.password or "",
+        database=u.path.lstrip("/"),
+        autocommit=True,
+    )
     try:
         with conn.cursor() as cur:
             cur.execute("SELECT table_name, table_type FROM information_schema.tables WHERE table_schema = DATABASE()")
@@ -152,7 +186,7 @@ def run_case(case: Case, folder: Path, url: str, dialect: str, compiled, report_
     with contextlib.redirect_stdout(buf), contextlib.redirect_stderr(buf):
         try:
             out.exit_code = main(argv)
-        except BaseException as exc:  # noqa: BLE001  (main must never let one out)
+        except BaseException as exc:
             out.escaped = type(exc).__name__
     out.output = buf.getvalue()
     if report_path.exists():
@@ -183,7 +217,7 @@ def read_back(out: Outcome, url: str, dialect: str, compiled) -> None:
 
     try:
         engine = open_engine(url)
-    except Exception as exc:  # noqa: BLE001
+    except Exception as exc:
         out.read_error = f"open: {type(exc).__name__}: {exc}"
         return
     try:
@@ -194,7 +228,7 @@ def read_back(out: Outcome, url: str, dialect: str, compiled) -> None:
             out.rows = {r["mrn"]: r for r in named_rows(engine, sql_text(q, dialect))}
             q = exp.select(exp.Star()).from_(gen.tbl(*REJECTS))
             out.rejects = sorted(named_rows(engine, sql_text(q, dialect)), key=reject_order)
-        except Exception as exc:  # noqa: BLE001  (nothing to read after an aborted run)
+        except Exception as exc:
             out.read_error = f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"
     finally:
         engine.close()
@@ -248,5 +282,4 @@ def leaked_fields(case: Case, out: Outcome) -> list[str]:
     return leaks
 
 
-__all__ = ["ENGINES", "FILE", "Outcome", "contract_positions", "leaked_fields", "reset_server", "run_case",
-           "unmasked_sample_values"]
+__all__ = ["ENGINES", "FILE", "Outcome", "contract_positions", "leaked_fields", "reset_server", "run_case", "unmasked_sample_values"]

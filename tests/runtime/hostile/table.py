@@ -57,7 +57,10 @@ def main(names: list[str]) -> None:
         with tempfile.TemporaryDirectory() as tmp:
             for case in cases:
                 want = case.expected()
-                row = [case.name, f"exit {want.exit_code} · {accounting(want.accounting)}" + (f" · {codes(want.codes)}" if want.codes else "")]
+                row = [
+                    case.name,
+                    f"exit {want.exit_code} · {accounting(want.accounting)}" + (f" · {codes(want.codes)}" if want.codes else ""),
+                ]
                 for engine in ENGINES:
                     work = Path(tmp) / f"{case.name}-{engine}"
                     work.mkdir()

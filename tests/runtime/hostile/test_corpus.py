@@ -8,7 +8,19 @@ from collections import Counter
 import pytest
 
 from tests.runtime.hostile.corpus import (
-    BOM, CASES, COVERAGE, HEADER, MAP_CODES, OUTCOMES, PARSE_CODES, Case, LOADED, FILTERED, SKIPPED, raw, rows,
+    BOM,
+    CASES,
+    COVERAGE,
+    FILTERED,
+    HEADER,
+    LOADED,
+    MAP_CODES,
+    OUTCOMES,
+    PARSE_CODES,
+    SKIPPED,
+    Case,
+    raw,
+    rows,
 )
 
 
@@ -55,18 +67,29 @@ def test_positions_are_lines_and_byte_offsets_of_record_starts(records, head, wa
 def test_expected_accounting_follows_the_outcomes():
     c = Case("t", (), rows(("1,a,A", LOADED), ("2,b,D", FILTERED), ("3,c,X", "reject"), ("4", "too_few_fields"), ("5,e,A", LOADED)))
     e = c.expected()
-    assert e.accounting == {"records": 5, "staged": 4, "malformed": 1, "source_rows": 4, "loaded": 2, "rejected": 1,
-                            "filtered": 1, "merged": 0}
+    assert e.accounting == {
+        "records": 5,
+        "staged": 4,
+        "malformed": 1,
+        "source_rows": 4,
+        "loaded": 2,
+        "rejected": 1,
+        "filtered": 1,
+        "merged": 0,
+    }
     assert e.codes == Counter({"reject": 1, "too_few_fields": 1})
-    assert e.exit_code == 0                     # 2 of 5 rejected: 40 %, not above 50 %
+    assert e.exit_code == 0  # 2 of 5 rejected: 40 %, not above 50 %
 
 
-@pytest.mark.parametrize("outcomes,exit_code", [
-    (("too_few_fields", LOADED), 0),            # exactly 50 %: not above
-    (("too_few_fields", "not_null", LOADED), 1),
-    ((), 0),                                    # no records: not applicable
-    ((FILTERED, "reject"), 0),                  # a filtered row counts in the denominator
-])
+@pytest.mark.parametrize(
+    "outcomes,exit_code",
+    [
+        (("too_few_fields", LOADED), 0),  # exactly 50 %: not above
+        (("too_few_fields", "not_null", LOADED), 1),
+        ((), 0),  # no records: not applicable
+        ((FILTERED, "reject"), 0),  # a filtered row counts in the denominator
+    ],
+)
 def test_expected_exit_code_follows_the_reject_rate_threshold(outcomes, exit_code):
     c = Case("t", (), rows(*[(f"{i},x,A", o) for i, o in enumerate(outcomes)]))
     assert c.expected().exit_code == exit_code
