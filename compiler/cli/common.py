@@ -6,14 +6,22 @@ Errors are not handled here: a command lets a ChartshiftError propagate and
 
 from __future__ import annotations
 
+import argparse
 import sys
+from typing import TYPE_CHECKING, TypeAlias
 
 from rich.console import Console
+
+if TYPE_CHECKING:
+    from compiler.pipeline import Compiled
+
+    # what `parser()` hands each command module's add_*()
+    Subparsers: TypeAlias = argparse._SubParsersAction[argparse.ArgumentParser]
 
 out_console = Console(highlight=False, width=None if sys.stdout.isatty() else 140)
 
 
-def load_spec(path: str):
+def load_spec(path: str) -> Compiled:
     """The parsed and checked spec; a SpecError (carrying the spec's text for the
     diagnostics) or an InputError propagates to the CLI's error handler."""
     from compiler.pipeline import load

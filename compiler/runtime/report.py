@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Any
 
 from rich.console import Console
 from rich.table import Table
@@ -61,7 +62,7 @@ class Report:
     sources: list[StageResult]
     maps: list[MapCounts]
     checks: list[CheckResult]
-    reject_samples: list[dict] = field(default_factory=list)
+    reject_samples: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def status(self) -> str:
@@ -71,7 +72,7 @@ class Report:
             return WARN
         return PASS
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "report_version": REPORT_VERSION,
             "chartshift": self.chartshift,
