@@ -39,7 +39,7 @@ def add_test(sub) -> None:
 
 
 def cmd_run(args) -> int:
-    from compiler.ops.secure.audit import append_event, check_writable
+    from compiler.ops.secure.audit import append_event, check_writable, event_anchor
     from compiler.runtime.report import print_summary
     from compiler.runtime.run import run
 
@@ -52,10 +52,8 @@ def cmd_run(args) -> int:
     except Exception as exc:
         append_event("run", spec=compiled, verdict="error", path=args.audit, details={"error": type(exc).__name__})
         raise
-    if args.report:
-        report.write(Path(args.report))
     totals = {k: sum(getattr(m, k) for m in report.maps) for k in ("source_rows", "loaded", "rejected", "filtered", "merged")}
-    append_event(
+    event = append_event(
         "run",
         spec=compiled,
         counts=totals,
@@ -63,6 +61,9 @@ def cmd_run(args) -> int:
         path=args.audit,
         details={"target": report.target, "committed": report.committed},
     )
+    report.audit = event_anchor(event, args.audit)  # the report anchors the log's tail
+    if args.report:
+        report.write(Path(args.report))
     print_summary(report, out_console)
     return EXIT_VALIDATION if report.status == "fail" else EXIT_OK
 
