@@ -256,7 +256,7 @@ def cmd_restore(args) -> int:
     return _audited("restore", args, body)
 
 
-def _anchor_of(path: Path, args) -> object:
+def _anchor_of(path: Path, args: argparse.Namespace) -> object:
     """The audit anchor a run report (JSON) or a backup archive (its manifest: needs the
     key) carries; None when it has none."""
     import json

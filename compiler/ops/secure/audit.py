@@ -41,6 +41,7 @@ import os
 import socket
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -197,14 +198,14 @@ def append_event(
         os.close(fd)  # releases the lock
 
 
-def event_anchor(event: dict, path: str | os.PathLike | None = None) -> dict:
+def event_anchor(event: dict[str, Any], path: str | os.PathLike[str] | None = None) -> dict[str, Any]:
     """The anchor of an appended event (what `append_event` returned): the log, the
     event's line number and the SHA-256 of its line.  A run report carries it; `audit
     verify --anchor` then finds the log cut off before that line, or that line changed."""
     return {"log": str(audit_path(path)), "events": event["seq"], "head": line_hash(canonical(event).encode("ascii"))}
 
 
-def current_anchor(path: str | os.PathLike | None = None) -> dict:
+def current_anchor(path: str | os.PathLike[str] | None = None) -> dict[str, Any]:
     """The anchor of the log as it is now (its line count and last line's SHA-256; the
     genesis value for an empty log), read under the append lock.  A backup's manifest
     carries it."""
