@@ -18,7 +18,9 @@ CI logs and the audit log).
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from types import MappingProxyType
+from typing import Any
 
 EXIT_OK = 0
 EXIT_VALIDATION = 1  # a `fail` threshold, a broken accounting identity, stale generated SQL
@@ -31,10 +33,11 @@ class ChartshiftError(Exception):
     the diagnostics) and `exit_code` is the command's exit code."""
 
     exit_code: int = EXIT_RUNTIME
-    # positioned messages (compiler.diagnostics.Diagnostic) when the error is in a spec, and
-    # the text of the files they point at (file -> text), to show the offending lines
-    diagnostics: tuple = ()
-    sources = MappingProxyType({})
+    # positioned messages (compiler.diagnostics.Diagnostic, a layer above: not importable
+    # here) when the error is in a spec, and the text of the files they point at
+    # (file -> text), to show the offending lines
+    diagnostics: Sequence[Any] = ()
+    sources: Mapping[str, str] = MappingProxyType({})
     # the file the message is about, printed before it (`FILE: error: ...`); None: the program
     subject: str | None = None
 

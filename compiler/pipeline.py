@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import gc
 import hashlib
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, cast
 
 import sqlglot.errors
 
@@ -14,11 +16,12 @@ from compiler import ir
 from compiler.diagnostics import Diagnostic, SpecError
 from compiler.emit.render import exclusive, render_script
 from compiler.errors import BadSpec, EnvironmentProblem
-from compiler.functions import FunctionNotAvailable
+from compiler.functions.registry import FunctionNotAvailable
 from compiler.semantic.catalog import Catalog
 from compiler.semantic.check import check
 from compiler.semantic.checked import Checked
-from compiler.sqlgen.scripts import Script, generate
+from compiler.sqlgen.scripts import generate
+from compiler.sqlgen.statements import Script
 from compiler.syntax.build import build
 from compiler.syntax.parse import parse, point_span
 
@@ -81,7 +84,7 @@ def spec_hash(text: str, spec: ir.Spec, base: Path) -> str:
 
 
 @contextmanager
-def no_full_collections():
+def no_full_collections() -> Iterator[None]:
     """Leave Python's full (oldest-generation) garbage collections until the block is done.
 
     Compiling builds a few million small objects that live to the end of the compile: IR
@@ -108,7 +111,9 @@ def load(path: str | Path) -> Compiled:
             spec = build(parse(text, display), display)
             checked = check(spec, p.parent)
     except SpecError as exc:
-        exc.sources = {display: text}  # for showing the lines the diagnostics point at
+        # for showing the lines the diagnostics point at (file -> text; the cast: ChartshiftError.sources
+        # in compiler/errors.py has no annotation, so its type is inferred from its default, an empty MappingProxyType)
+        exc.sources = cast(Any, {display: text})
         raise
     return Compiled(p, display, text, checked, spec_hash(text, spec, p.parent))
 

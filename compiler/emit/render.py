@@ -14,7 +14,7 @@ import jinja2
 from sqlglot.expressions import Expr
 
 from compiler import __version__
-from compiler.sqlgen.scripts import Script
+from compiler.sqlgen.statements import Script
 from compiler.sqlgen.text import sql_text
 
 
@@ -41,7 +41,7 @@ def exclusive(scripts: list[Script]) -> bool:
     (parent, argument, list position).  A node has one such link, so a node held twice
     (in two statements, or twice in one) fails the test: then rendering must copy,
     since a rewrite of the shared node would show in both places."""
-    stack = [st.sql for s in scripts for st in s.statements]
+    stack: list[Expr] = [st.sql for s in scripts for st in s.statements]
     while stack:
         node = stack.pop()
         for k, v in node.args.items():

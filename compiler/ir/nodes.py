@@ -7,10 +7,10 @@ report errors and comment generated SQL with the spec line.  The IR is plain dat
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any, Protocol, cast
 from typing import Literal as L
 
-from pydantic import BaseModel, ConfigDict, Field, model_serializer, model_validator
+from pydantic import BaseModel, ConfigDict, Field, SerializerFunctionWrapHandler, model_serializer, model_validator
 
 from compiler.diagnostics import Span
 
@@ -290,6 +290,15 @@ class Aggregate(Node):
     where: Expr | None = None
 
 
+class _KindAndSubject(Protocol):
+    """What `CheckNode.name` reads of a check: the fields its kinds declare."""
+
+    @property
+    def kind(self) -> str: ...
+    @property
+    def subject(self) -> Name: ...
+
+
 class CheckNode(Node):
     """What every validation check has: a span, its thresholds and the name it is reported
     by (`name`, derived from the check: the run report and `expect check` use it).
@@ -303,12 +312,13 @@ class CheckNode(Node):
     @property
     def name(self) -> str:
         """`kind schema.table[.column]`: the kind and what it checks."""
-        return f"{self.kind} {'.'.join(self.subject.parts)}"
+        c = cast(_KindAndSubject, self)  # every kind but reconcile (which has its own name)
+        return f"{c.kind} {'.'.join(c.subject.parts)}"
 
     @model_serializer(mode="wrap")
-    def _thresholds_last(self, handler):
+    def _thresholds_last(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
         """Thresholds after the kind's own fields, as in the IR JSON of a single Check model."""
-        data = handler(self)
+        data: dict[str, Any] = handler(self)
         if "thresholds" in data:
             data["thresholds"] = data.pop("thresholds")
         return data
@@ -340,7 +350,7 @@ class ValidCheck(CheckNode):
     values: list[Literal] = []
 
     @model_validator(mode="after")
-    def _rule_fields(self):
+    def _rule_fields(self) -> ValidCheck:
         if (self.rule == "matches") != (self.pattern is not None):
             raise ValueError("a `matches` rule has a pattern, and only it")
         if self.rule == "matches" and self.values:

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from compiler.ir import nodes as ir
+from collections.abc import Iterator
+
+from pydantic import BaseModel
 
 
-def walk(node):
+def walk(node: object) -> Iterator[BaseModel]:
     """Every IR node below (and including) `node`."""
     if isinstance(node, list):
         for n in node:
             yield from walk(n)
         return
-    if not isinstance(node, ir.BaseModel):
+    if not isinstance(node, BaseModel):
         return
     yield node
     for name in type(node).model_fields:

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from compiler import ir
 from compiler.ir import types as T
-from compiler.ir.naming import dotted
+from compiler.ir.naming import dotted as dotted  # re-exported: the checker modules, plan and sqlgen import it from here
 
 # Column type names accepted in specs -> value type.
 SOURCE_TYPES = {
@@ -62,8 +62,8 @@ class Catalog:
                 cat.source_tables.setdefault(f"{src.name}.{t.name}", t)
                 cat.source_of.setdefault(f"{src.name}.{t.name}", src)
         for tgt in spec.targets:
-            for t in tgt.tables:
-                cat.target_tables.setdefault(f"{tgt.name}.{t.name}", t)
+            for tt in tgt.tables:
+                cat.target_tables.setdefault(f"{tgt.name}.{tt.name}", tt)
         for lk in spec.lookups:
             cat.lookups.setdefault(lk.name, lk)
         for m in spec.maps:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from compiler import ir
-from compiler.diagnostics import Collector
+from compiler.diagnostics import Collector, Diagnostic
 from compiler.ir import types as T
 from compiler.semantic.catalog import Catalog
 from compiler.semantic.checked import Checked
@@ -20,6 +20,7 @@ from compiler.semantic.declarations import DeclarationChecks
 from compiler.semantic.inference import TypeInference
 from compiler.semantic.lookups import LookupChecks
 from compiler.semantic.maps import MapChecks
+from compiler.semantic.scopes import Scope
 from compiler.semantic.spec_tests import SpecTestChecks
 from compiler.semantic.validation import ValidationChecks
 
@@ -55,7 +56,7 @@ class Checker(DeclarationChecks, LookupChecks, MapChecks, ValidationChecks, Spec
         if typ is not None and typ not in (T.BOOLEAN, T.NULL, T.ANY):
             self.diags.error(f"{what} must be a condition (boolean), not {typ}", e.span)
 
-    def type_of(self, e, scope, rule_context: bool = False) -> str | None:
+    def type_of(self, e: ir.Node, scope: Scope, rule_context: bool = False) -> str | None:
         """The expression's type, or None after reporting an error inside it."""
         return TypeInference(self, scope, rule_context).infer(e)
 
@@ -69,7 +70,7 @@ def check(spec: ir.Spec, base_dir: Path | str = ".") -> Checked:
     return Checked.of(spec, ck.cat, ck.types)
 
 
-def warnings_of(spec: ir.Spec, base_dir: Path | str = ".") -> list:
+def warnings_of(spec: ir.Spec, base_dir: Path | str = ".") -> list[Diagnostic]:
     ck = Checker(spec, Path(base_dir))
     ck.run()
     return [d for d in ck.diags.diagnostics if d.severity == "warning"]

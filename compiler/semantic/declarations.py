@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping, Sequence
+from typing import TypeVar
+
 from compiler import ir
 from compiler.diagnostics import did_you_mean
-from compiler.functions import DIALECTS, REGISTRY
+from compiler.functions.registry import DIALECTS, REGISTRY
 from compiler.ir import types as T
 from compiler.semantic.catalog import SOURCE_TYPES, TARGET_TYPES, dotted
+from compiler.semantic.checker_base import CheckerBase
 from compiler.semantic.scopes import TableScope
 
 MIGRATION_SETTINGS = {"description": T.TEXT, "dialect": T.TEXT}
@@ -15,15 +19,18 @@ ENCODINGS = ("utf-8", "utf-8-sig", "latin-1", "cp1252", "utf-16")
 SOURCE_FORMATS = ("csv",)
 MAX_DECIMAL_PRECISION = 38  # the largest every engine (DuckDB) supports
 
+SettingValue = str | int | bool | None  # the value of a setting's literal (ir.Literal.value)
+N = TypeVar("N", bound=ir.Node)
 
-def setting_value(settings: list[ir.Setting], name: str, default=None):
+
+def setting_value(settings: list[ir.Setting], name: str, default: SettingValue = None) -> SettingValue:
     for s in settings:
         if s.name == name:
             return s.value.value
     return default
 
 
-class DeclarationChecks:
+class DeclarationChecks(CheckerBase):
     """Mixed into the Checker: uses its `spec`, `cat`, `diags`, `type_of` and `expect_boolean`."""
 
     def check_migration(self) -> None:
@@ -57,7 +64,7 @@ class DeclarationChecks:
                 self.diags.error(f"setting `{s.name}` must be a single character", s.value.span)
 
     def check_duplicates(self) -> None:
-        def dup(items, what, name_of):
+        def dup(items: Sequence[N], what: str, name_of: Callable[[N], str]) -> None:
             seen: dict[str, ir.Node] = {}
             folded: dict[str, tuple[str, ir.Node]] = {}
             for it in items:
@@ -75,7 +82,8 @@ class DeclarationChecks:
                         it.span,
                     )
 
-        dup(self.spec.sources + self.spec.targets, "schema", lambda x: x.name)
+        schemas: list[ir.Source | ir.Target] = [*self.spec.sources, *self.spec.targets]
+        dup(schemas, "schema", lambda x: x.name)
         dup(self.spec.lookups, "lookup", lambda x: x.name)
         for src in self.spec.sources:
             dup(src.tables, "table", lambda x: x.name)
@@ -83,8 +91,8 @@ class DeclarationChecks:
                 dup(t.columns, "column", lambda x: x.name)
         for tgt in self.spec.targets:
             dup(tgt.tables, "table", lambda x: x.name)
-            for t in tgt.tables:
-                dup(t.columns, "column", lambda x: x.name)
+            for tt in tgt.tables:
+                dup(tt.columns, "column", lambda x: x.name)
         for lk in self.spec.lookups:
             if lk.name in REGISTRY:
                 self.diags.error(f"lookup `{lk.name}` hides the function of the same name", lk.span)
@@ -156,7 +164,7 @@ class DeclarationChecks:
         elif args:
             self.diags.error(f"type `{name}` takes no arguments", c.type.span)
 
-    def check_reference(self, ref: ir.Name, tables: dict, schema: str) -> str | None:
+    def check_reference(self, ref: ir.Name, tables: Mapping[str, ir.SourceTable | ir.TargetTable], schema: str) -> str | None:
         parts = ref.parts
         if len(parts) == 2:
             table, col = f"{schema}.{parts[0]}", parts[1]

@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, cast
+
 from compiler import ir
 from compiler.diagnostics import did_you_mean
-from compiler.functions import DIALECTS, REGISTRY
+from compiler.functions.registry import DIALECTS, REGISTRY, Function
 from compiler.ir import types as T
+from compiler.semantic.checker_base import CheckerBase
+from compiler.semantic.scopes import Scope
+
+if TYPE_CHECKING:
+    from sqlglot import exp
 
 ARITHMETIC = ("+", "-", "*", "/", "%")
 COMPARISONS = ("=", "<>", "<", "<=", ">", ">=")
@@ -13,13 +20,13 @@ COMPARISONS = ("=", "<>", "<", "<=", ">", ">=")
 
 # trial_lowering's outcomes: (function, literal/neg-literal/other argument shapes, argument
 # types) -> (the Function, error message or "")
-_TRIAL_OUTCOMES: dict[tuple, tuple] = {}
+_TRIAL_OUTCOMES: dict[tuple[str, tuple[tuple[object, ...], ...], tuple[str, ...]], tuple[Function, str]] = {}
 
 
 class TypeInference:
     """Bottom-up typing of one expression; errors go to the checker's collector."""
 
-    def __init__(self, checker, scope, rule_context: bool):
+    def __init__(self, checker: CheckerBase, scope: Scope, rule_context: bool):
         self.ck = checker
         self.scope = scope
         self.rule = rule_context
@@ -27,31 +34,31 @@ class TypeInference:
     def err(self, msg: str, node: ir.Node) -> None:
         self.ck.diags.error(msg, node.span)
 
-    def infer(self, e) -> str | None:
+    def infer(self, e: ir.Node) -> str | None:
         """The type of `e`, also recorded in the checker's `types` for generation."""
         method = getattr(self, "t_" + e.kind if hasattr(e, "kind") else "", None)
         if method is None:
             self.err("unexpected expression", e)
             return None
-        t = method(e)
+        t: str | None = method(e)
         self.ck.types[id(e)] = t
         return t
 
-    def t_literal(self, e: ir.Literal):
+    def t_literal(self, e: ir.Literal) -> str | None:
         return e.type
 
-    def t_name(self, e: ir.Name):
+    def t_name(self, e: ir.Name) -> str | None:
         ref = self.scope.resolve(e, self.rule)
         if isinstance(ref, str):
             self.err(ref, e)
             return None
         return ref.type
 
-    def t_tuple(self, e: ir.Tuple):
+    def t_tuple(self, e: ir.Tuple) -> str | None:
         self.err("a parenthesised list is only allowed as an `each` item or after `in`", e)
         return None
 
-    def t_unary(self, e: ir.Unary):
+    def t_unary(self, e: ir.Unary) -> str | None:
         t = self.infer(e.operand)
         if t is None:
             return None
@@ -63,7 +70,7 @@ class TypeInference:
             return None
         return t
 
-    def t_binary(self, e: ir.Binary):
+    def t_binary(self, e: ir.Binary) -> str | None:
         lt, rt = self.infer(e.left), self.infer(e.right)
         if lt is None or rt is None:
             return None
@@ -91,11 +98,11 @@ class TypeInference:
         self.err(f"unknown operator `{e.op}`", e)
         return None
 
-    def t_is_null(self, e: ir.IsNull):
+    def t_is_null(self, e: ir.IsNull) -> str | None:
         self.infer(e.operand)
         return T.BOOLEAN
 
-    def t_in(self, e: ir.InList):
+    def t_in(self, e: ir.InList) -> str | None:
         t = self.infer(e.operand)
         items = e.items[0].items if len(e.items) == 1 and isinstance(e.items[0], ir.Tuple) else e.items
         for it in items:
@@ -104,20 +111,21 @@ class TypeInference:
                 self.err(f"cannot compare {t} with {it_t}", it)
         return T.BOOLEAN
 
-    def t_between(self, e: ir.Between):
+    def t_between(self, e: ir.Between) -> str | None:
         ts = [self.infer(x) for x in (e.operand, e.low, e.high)]
-        if None not in ts and (T.common(ts[0], ts[1]) is None or T.common(ts[0], ts[2]) is None):
+        known = cast("list[str]", ts)  # read only when no None is in it
+        if None not in ts and (T.common(known[0], known[1]) is None or T.common(known[0], known[2]) is None):
             self.err(f"cannot compare {ts[0]} with {ts[1]} and {ts[2]}", e)
         return T.BOOLEAN
 
-    def t_like(self, e: ir.Like):
+    def t_like(self, e: ir.Like) -> str | None:
         for x in (e.operand, e.pattern):
             t = self.infer(x)
             if t not in (None, T.TEXT, T.NULL):
                 self.err(f"`like` needs text, not {t}", x)
         return T.BOOLEAN
 
-    def t_case(self, e: ir.Case):
+    def t_case(self, e: ir.Case) -> str | None:
         result: str | None = T.NULL
         op_t = self.infer(e.operand) if e.operand is not None else None
         for w in e.whens:
@@ -141,7 +149,7 @@ class TypeInference:
                 result = merged
         return result
 
-    def t_call(self, e: ir.Call):
+    def t_call(self, e: ir.Call) -> str | None:
         func = e.func
         if func == ["crosswalk"]:
             self.err("`crosswalk(...)` is only allowed as the whole value of the map's id column", e)
@@ -203,26 +211,27 @@ class TypeInference:
                 self.err(msg, e)
         if None in arg_types:
             return None
+        known = cast("list[str]", arg_types)  # no None in it, checked just above
         if len(self.ck.diags.diagnostics) == errors_before:
-            self.trial_lowering(fn, e, arg_types)
-        return fn.return_type([t for t in arg_types])
+            self.trial_lowering(fn, e, known)
+        return fn.return_type([t for t in known])
 
-    def trial_lowering(self, fn, e: ir.Call, arg_types: list[str]) -> None:
+    def trial_lowering(self, fn: Function, e: ir.Call, arg_types: list[str]) -> None:
         """Lower the call once per dialect with stand-in arguments, so that what a lowering
         refuses (`round(x, n)` needs a constant) is an error here and not at compile time."""
         from sqlglot import exp
 
-        from compiler.functions import lower_call
         from compiler.functions.literals import literal_of
+        from compiler.functions.registry import lower_call
 
-        def stand_in(arg):
+        def stand_in(arg: ir.Node) -> exp.Expression:
             if isinstance(arg, ir.Literal):
                 return literal_of(arg)
             if isinstance(arg, ir.Unary) and arg.op == "neg" and isinstance(arg.operand, ir.Literal):
                 return exp.Neg(this=literal_of(arg.operand))
             return exp.column("value")
 
-        def shape(arg):
+        def shape(arg: ir.Node) -> tuple[object, ...]:
             if isinstance(arg, ir.Literal):
                 return ("literal", arg.type, type(arg.value).__name__, arg.value)
             if isinstance(arg, ir.Unary) and arg.op == "neg" and isinstance(arg.operand, ir.Literal):
@@ -252,7 +261,7 @@ class TypeInference:
         if outcome:
             self.err(outcome, e)
 
-    def foreign_crosswalk(self, e: ir.Call):
+    def foreign_crosswalk(self, e: ir.Call) -> str | None:
         table = f"{e.func[0]}.{e.func[1]}"
         for a in e.args:
             self.infer(a)
@@ -266,7 +275,7 @@ class TypeInference:
         if xw is None:
             self.err(f"the map filling {table} assigns no `crosswalk(...)` id", e)
             return None
-        want = len(xw.expr.args)
+        want = len(cast(ir.Call, xw.expr).args)  # crosswalk_field finds a `crosswalk(...)` call
         if len(e.args) != want:
             self.err(f"{table}.crosswalk takes {want} key{'s' if want != 1 else ''} like its map, got {len(e.args)}", e)
         return T.INTEGER

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import csv
+from typing import cast
 
 from compiler import ir
 from compiler.diagnostics import did_you_mean
 from compiler.ir import types as T
+from compiler.semantic.checker_base import CheckerBase
 
 
 def show_text(text: str) -> str:
@@ -25,14 +27,14 @@ def show_literal(lit: ir.Literal) -> str:
     return str(lit.value)
 
 
-class LookupChecks:
+class LookupChecks(CheckerBase):
     """Mixed into the Checker: uses its `base_dir` and `diags`."""
 
     def check_lookup(self, lk: ir.Lookup) -> None:
         if lk.file is not None:
             self.check_lookup_file(lk)
             return
-        seen: dict = {}
+        seen: dict[tuple[str, str | int | bool | None], ir.LookupEntry] = {}
         types = {e.value.type for e in lk.entries}
         if lk.default is not None:
             types.add(lk.default.type)
@@ -62,7 +64,7 @@ class LookupChecks:
             return
         if lk.default is not None and lk.default.type not in (T.TEXT, T.NULL):
             self.diags.error(f"lookup `{lk.name}` reads text values from its file; its `else` must be a string", lk.default.span)
-        path = self.base_dir / lk.file
+        path = self.base_dir / cast(str, lk.file)  # called for a lookup from a file
         try:
             # the generator loads every (key, value) pair: read the whole file now, so that
             # a bad file is a positioned error here and not a failure half-way through a run

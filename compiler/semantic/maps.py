@@ -7,12 +7,13 @@ from compiler.diagnostics import did_you_mean
 from compiler.ir import types as T
 from compiler.ir.walk import walk
 from compiler.semantic.catalog import EACH_INDEX, TARGET_TYPES, MapScope, dotted
+from compiler.semantic.checker_base import CheckerBase
 from compiler.semantic.dependencies import dependencies, find_cycle
 
 KEEP = ("first", "last")
 
 
-class MapChecks:
+class MapChecks(CheckerBase):
     """Mixed into the Checker: uses its `spec`, `cat`, `diags`, `types`, `type_of` and `expect_boolean`."""
 
     def check_map(self, m: ir.Map) -> None:
@@ -73,7 +74,7 @@ class MapChecks:
                     self.diags.error("`crosswalk` needs at least one legacy key argument", a.expr.span)
                 if want != T.INTEGER:
                     self.diags.error(f"`crosswalk(...)` gives an integer id; column `{a.field}` is {col.type.name}", a.expr.span)
-                typ = T.INTEGER
+                typ: str | None = T.INTEGER
                 self.types[id(a.expr)] = typ
             else:
                 typ = self.type_of(a.expr, scope, False)
@@ -85,7 +86,7 @@ class MapChecks:
                 self.diags.error(f"not-null column `{name}` of {tgt} is never assigned", m.target.span)
             elif name in target.key and name not in assigned:
                 self.diags.error(f"key column `{name}` of {tgt} is never assigned", m.target.span)
-        rule_exprs: list = []
+        rule_exprs: list[ir.Node] = []
         for r in m.rejects:
             self.expect_boolean(r.when, self.type_of(r.when, scope, True), "a reject rule")
             rule_exprs.append(r.when)
@@ -106,7 +107,7 @@ class MapChecks:
         self.check_id_in_rules(m, rule_exprs)
         self.check_constraint_inputs(m, columns, assigned)
 
-    def check_constraint_inputs(self, m: ir.Map, columns: dict, assigned: dict) -> None:
+    def check_constraint_inputs(self, m: ir.Map, columns: dict[str, ir.Column], assigned: dict[str, ir.Assign]) -> None:
         """A target `check (...)` is evaluated on this map's computed fields: every column it
         reads must be assigned by the map (and not be the crosswalk id, numbered later)."""
         computed = {f for f, a in assigned.items() if not (isinstance(a.expr, ir.Call) and a.expr.func == ["crosswalk"])}
@@ -119,7 +120,7 @@ class MapChecks:
                     self.diags.error(f"the check on `{field}` reads `{n.parts[-1]}`, which this map does not compute", a.span)
                     break
 
-    def check_id_in_rules(self, m: ir.Map, exprs: list) -> None:
+    def check_id_in_rules(self, m: ir.Map, exprs: list[ir.Node]) -> None:
         """The crosswalk id is numbered after the rules and dedup have run: rules cannot read it."""
         xw = next((a for a in m.assigns if isinstance(a.expr, ir.Call) and a.expr.func == ["crosswalk"]), None)
         if xw is None:
@@ -155,7 +156,7 @@ class MapChecks:
         if each.when is not None:
             self.expect_boolean(each.when, self.type_of(each.when, scope, False), "`each ... when`")
 
-    def uses_each_index(self, e, what: str) -> bool:
+    def uses_each_index(self, e: ir.Node, what: str) -> bool:
         """Report `each_index` where the row is not yet expanded (joins, each items)."""
         for n in walk(e):
             if isinstance(n, ir.Name) and n.parts == [EACH_INDEX]:

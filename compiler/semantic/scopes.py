@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
+from typing import Protocol
+
 from compiler import ir
 from compiler.diagnostics import did_you_mean
 from compiler.ir import types as T
-from compiler.semantic.catalog import Catalog, FieldRef
+from compiler.semantic.catalog import Catalog, FieldRef, Ref
+
+
+class Scope(Protocol):
+    """Where names are resolved while typing an expression: a `MapScope` or a `TableScope`."""
+
+    def resolve(self, name: ir.Name, rule_context: bool) -> Ref | str:
+        """The reference a name denotes, or an error message."""
+        ...
 
 
 class TableScope:
@@ -15,7 +25,7 @@ class TableScope:
         self.catalog = catalog
         self.table = table
 
-    def resolve(self, name: ir.Name, rule_context: bool):
+    def resolve(self, name: ir.Name, rule_context: bool) -> FieldRef | str:
         cols = self.catalog.table_columns(self.table) or {}
         col = name.parts[-1]
         if len(name.parts) > 1 and ".".join(name.parts[:-1]) not in (self.table, self.table.split(".")[-1]):

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from compiler import ir
 from compiler.diagnostics import did_you_mean
 from compiler.ir import types as T
 from compiler.ir.naming import check_name
 from compiler.semantic.catalog import dotted
+from compiler.semantic.checker_base import CheckerBase
 
 
-class SpecTestChecks:
+class SpecTestChecks(CheckerBase):
     """Mixed into the Checker: uses its `spec`, `cat` and `diags`."""
 
     def check_tests(self) -> None:
@@ -36,7 +39,7 @@ class SpecTestChecks:
                 if ec.name not in names:
                     self.diags.error(f"no check named `{ec.name}`{did_you_mean(ec.name, names)}", ec.span)
 
-    def check_test_rows(self, rows, tables: dict, kind: str, typed: bool) -> None:
+    def check_test_rows(self, rows: ir.Rows, tables: Mapping[str, ir.SourceTable | ir.TargetTable], kind: str, typed: bool) -> None:
         table = dotted(rows.table)
         if table not in tables:
             self.diags.error(f"unknown {kind} table `{table}`{did_you_mean(table, tables)}", rows.table.span)

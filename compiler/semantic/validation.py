@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import re
 import warnings
+from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 from functools import cached_property
+from typing import cast
 
 from compiler import ir
 from compiler.diagnostics import did_you_mean
 from compiler.ir import types as T
 from compiler.semantic.catalog import dotted
+from compiler.semantic.checker_base import CheckerBase
 from compiler.semantic.scopes import TableScope
 
 AGGREGATES = ("sum", "count", "min", "max")
@@ -32,6 +35,7 @@ def regex_problem(pattern: str) -> str | None:
     """Why `pattern` cannot be used by `valid ... matches`, or None.  The generated SQL
     renders it through the portable regex subset (docs/FUNCTIONS.md), which refuses
     what some engine would read differently."""
+    parse_regex: Callable[[str], object] | None
     try:
         from compiler.functions.regex import parse_regex
     except ImportError:  # pragma: no cover - the subset module is part of the package
@@ -50,7 +54,7 @@ def regex_problem(pattern: str) -> str | None:
     return None
 
 
-class ValidationChecks:
+class ValidationChecks(CheckerBase):
     """Mixed into the Checker: uses its `spec`, `cat`, `diags`, `type_of` and `expect_boolean`."""
 
     @cached_property
@@ -123,11 +127,11 @@ class ValidationChecks:
         if isinstance(c, ir.ValidCheck) and c.rule == "matches" and ctype not in (T.TEXT, T.ANY):
             self.diags.error(f"`matches` needs a text column; `{column.name}` is {ctype}", c.subject.span)
         if isinstance(c, ir.ValidCheck) and c.rule in ("in", "between"):
-            for v in c.values:
-                if T.common(ctype, v.type) is None:
-                    self.diags.error(f"cannot compare {ctype} column `{column.name}` with {v.type}", v.span)
+            for lit in c.values:
+                if T.common(ctype, lit.type) is None:
+                    self.diags.error(f"cannot compare {ctype} column `{column.name}` with {lit.type}", lit.span)
         if isinstance(c, ir.ValidCheck) and c.rule == "matches":
-            problem = regex_problem(c.pattern)
+            problem = regex_problem(cast(str, c.pattern))  # a `matches` rule has a pattern (ValidCheck)
             if problem:
                 self.diags.error(problem, c.span)
 

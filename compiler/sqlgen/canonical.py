@@ -9,11 +9,14 @@ separator, sorted, and hashed.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from datetime import UTC, date, datetime
 from decimal import Decimal
+from typing import Any, Protocol
 
 from sqlglot import exp
 
+from compiler.sqlgen.base import GenBase
 from compiler.sqlgen.lower import col
 from compiler.sqlgen.text import sql_text
 
@@ -23,7 +26,13 @@ ROW = "\x1e"
 SCALE = Decimal("0.0001")
 
 
-def canonical_value(v) -> str:
+class Queries(Protocol):
+    """What `table_digests` needs of an engine (compiler/runtime/engines/base.py `Engine`)."""
+
+    def query(self, sql: str) -> list[tuple[Any, ...]]: ...
+
+
+def canonical_value(v: object) -> str:
     if v is None:
         return NULL
     if isinstance(v, bool):
@@ -43,11 +52,11 @@ def canonical_value(v) -> str:
     return str(v)
 
 
-def canonical_rows(rows: list[tuple]) -> list[str]:
+def canonical_rows(rows: Sequence[tuple[object, ...]]) -> list[str]:
     return sorted(FIELD.join(canonical_value(v) for v in r) for r in rows)
 
 
-def digest(rows: list[tuple]) -> str:
+def digest(rows: Sequence[tuple[object, ...]]) -> str:
     h = hashlib.sha256()
     for line in canonical_rows(rows):
         h.update(line.encode("utf-8"))
@@ -55,7 +64,7 @@ def digest(rows: list[tuple]) -> str:
     return h.hexdigest()
 
 
-def table_digests(engine, gen) -> dict[str, tuple[int, str]]:
+def table_digests(engine: Queries, gen: GenBase) -> dict[str, tuple[int, str]]:
     """{"emr.patient": (rows, sha256)} for every target table, read from the published tables."""
     out = {}
     for tgt in gen.spec.targets:

@@ -7,35 +7,54 @@ compiler.runtime.validate.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
 from sqlglot import exp
 
 from compiler import ir
-from compiler.semantic.catalog import dotted
-from compiler.sqlgen.lower import col, lit, paren, shared_values
+from compiler.ir.naming import dotted
+from compiler.semantic.catalog import FieldRef
+from compiler.sqlgen.base import GenBase
+from compiler.sqlgen.lower import Resolver, col, lit, paren, shared_values
+
+if TYPE_CHECKING:
+    from compiler.semantic.scopes import TableScope
 
 
 def one(value: int) -> exp.Expression:
     return lit(value)
 
 
-def count_if(cond: exp.Expression) -> exp.Expression:
+def count_if(cond: exp.Expr) -> exp.Expression:
     """SUM(CASE WHEN cond THEN 1 ELSE 0 END), portable everywhere; COALESCE for empty tables."""
     return exp.Coalesce(this=exp.Sum(this=exp.Case().when(cond, one(1)).else_(one(0))), expressions=[one(0)])
 
 
-def subject_table(gen, name: ir.Name, alias: str | None = None) -> exp.Table:
+def table_columns(scope: TableScope) -> Resolver:
+    """Names in a validation rule or aggregate: columns of the scope's table."""
+
+    def resolve(n: ir.Name) -> exp.Expression:
+        ref = scope.resolve(n, True)
+        assert isinstance(ref, FieldRef), ref  # the checker resolved every name
+        return col(ref.name)
+
+    return resolve
+
+
+def subject_table(gen: GenBase, name: ir.Name, alias: str | None = None) -> exp.Table:
     """The table a check reads: this run's (not yet published) table for targets."""
     qualified = f"{name.parts[0]}.{name.parts[1]}"
     return gen.tbl(name.parts[0], name.parts[1], alias, building=qualified in gen.cat.target_tables)
 
 
-def check_query(gen, c: ir.Check) -> exp.Expression:
+def check_query(gen: GenBase, c: ir.Check) -> exp.Expression:
     """A SELECT returning (violations, denominator) — for reconcile (left, right)."""
     builder = QUERIES[type(c)]
     return builder(gen, c)
 
 
-def q_completeness(gen, c: ir.CompletenessCheck) -> exp.Select:
+def q_completeness(gen: GenBase, c: ir.CompletenessCheck) -> exp.Select:
     column = col(c.subject.parts[2])
     return exp.select(
         exp.Sub(this=exp.Count(this=exp.Star()), expression=exp.Count(this=column)),
@@ -43,7 +62,7 @@ def q_completeness(gen, c: ir.CompletenessCheck) -> exp.Select:
     ).from_(subject_table(gen, c.subject))
 
 
-def q_unique(gen, c: ir.UniqueCheck) -> exp.Select:
+def q_unique(gen: GenBase, c: ir.UniqueCheck) -> exp.Select:
     column = col(c.subject.parts[2])
     groups = shared_values(subject_table(gen, c.subject), [column], exp.alias_(exp.Count(this=exp.Star()), "n", quoted=True))
     total = exp.Subquery(this=exp.select(exp.Count(this=column.copy())).from_(subject_table(gen, c.subject)))
@@ -52,11 +71,12 @@ def q_unique(gen, c: ir.UniqueCheck) -> exp.Select:
     )
 
 
-def q_valid(gen, c: ir.ValidCheck) -> exp.Select:
+def q_valid(gen: GenBase, c: ir.ValidCheck) -> exp.Select:
     column = col(c.subject.parts[2])
     if c.rule == "matches":
         from compiler.functions.sqlkit import regex_matches
 
+        assert c.pattern is not None  # a `matches` rule has a pattern (ir.ValidCheck)
         ok = regex_matches(column.copy(), c.pattern, gen.dialect)
     elif c.rule == "in":
         ok = exp.In(this=column.copy(), expressions=[lit(v.value) for v in c.values])
@@ -73,9 +93,10 @@ def lit_value(v: ir.Literal) -> exp.Expression:
     return literal_of(v)
 
 
-def q_references(gen, c: ir.ReferencesCheck) -> exp.Select:
+def q_references(gen: GenBase, c: ir.ReferencesCheck) -> exp.Select:
     ref = gen.cat.target_tables[f"{c.subject.parts[0]}.{c.subject.parts[1]}"]
     column = next(x for x in ref.columns if x.name == c.subject.parts[2])
+    assert column.references is not None  # the checker allows `references` checks of referencing columns only
     parts = column.references.parts
     ref_table = (c.subject.parts[0], parts[0]) if len(parts) == 2 else (parts[0], parts[1])
     ref_col = parts[-1]
@@ -94,21 +115,21 @@ def q_references(gen, c: ir.ReferencesCheck) -> exp.Select:
     return joined
 
 
-def q_consistent(gen, c: ir.ConsistentCheck) -> exp.Select:
+def q_consistent(gen: GenBase, c: ir.ConsistentCheck) -> exp.Select:
     from compiler.semantic.scopes import TableScope
 
     scope = TableScope(gen.cat, dotted(c.subject))
-    cond = gen.lowering(lambda n: col(scope.resolve(n, True).name))(c.condition)
+    cond = gen.lowering(table_columns(scope))(c.condition)
     bad = exp.Not(this=exp.Coalesce(this=paren(cond), expressions=[exp.true()]))
     return exp.select(count_if(bad), exp.Count(this=exp.Star())).from_(subject_table(gen, c.subject))
 
 
-def aggregate_query(gen, agg: ir.Aggregate) -> exp.Expression:
+def aggregate_query(gen: GenBase, agg: ir.Aggregate) -> exp.Expression:
     from compiler.semantic.scopes import TableScope
 
     tname = ".".join(agg.table.parts[:2])
     scope = TableScope(gen.cat, tname)
-    low = gen.lowering(lambda n: col(scope.resolve(n, True).name))
+    low = gen.lowering(table_columns(scope))
     if agg.expr is not None:
         value = low(agg.expr)
     elif len(agg.table.parts) == 3:
@@ -122,11 +143,11 @@ def aggregate_query(gen, agg: ir.Aggregate) -> exp.Expression:
     return exp.Subquery(this=q)
 
 
-def q_reconcile(gen, c: ir.ReconcileCheck) -> exp.Select:
+def q_reconcile(gen: GenBase, c: ir.ReconcileCheck) -> exp.Select:
     return exp.select(aggregate_query(gen, c.left), aggregate_query(gen, c.right))
 
 
-def q_reject_rate(gen, c: ir.RejectRateCheck) -> exp.Select:
+def q_reject_rate(gen: GenBase, c: ir.RejectRateCheck) -> exp.Select:
     from compiler.sqlgen.statements import RECONCILIATION, REJECTS
 
     name = dotted(c.subject)
@@ -145,7 +166,7 @@ def q_reject_rate(gen, c: ir.RejectRateCheck) -> exp.Select:
             .from_(recon)
             .where(exp.EQ(this=col("source_table"), expression=lit(name)))
         )
-        denom = exp.Add(this=exp.Subquery(this=rows), expression=exp.Subquery(this=malformed))
+        denom: exp.Expression = exp.Add(this=exp.Subquery(this=rows), expression=exp.Subquery(this=malformed))
     else:
         violations = (
             exp.select(exp.Coalesce(this=exp.Sum(this=col("rejected")), expressions=[one(0)]))
@@ -160,7 +181,7 @@ def q_reject_rate(gen, c: ir.RejectRateCheck) -> exp.Select:
     return exp.select(exp.Subquery(this=violations), denom)
 
 
-QUERIES = {  # each kind's model -> its query
+QUERIES: dict[type[ir.CheckNode], Callable[[GenBase, Any], exp.Expression]] = {  # each kind's model -> its query
     ir.CompletenessCheck: q_completeness,
     ir.UniqueCheck: q_unique,
     ir.ValidCheck: q_valid,

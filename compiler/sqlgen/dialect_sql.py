@@ -13,8 +13,9 @@ What differs, and why:
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from typing import Any, Generic, TypeVar, cast, overload
 
 from sqlglot import exp
 
@@ -48,7 +49,7 @@ def safe_cast_for(dialect: str) -> Callable[[exp.Expression, str], exp.Expressio
     """text -> value type, NULL when the text does not have the type's shape."""
 
     def cast(raw: exp.Expression, vtype: str) -> exp.Expression:
-        from compiler.functions import lower_call
+        from compiler.functions.registry import lower_call
 
         if vtype == T.BOOLEAN:
             return boolean_from_text(raw)
@@ -99,7 +100,7 @@ def no_cast_for(dialect: str) -> Callable[[exp.Expression, str], exp.Expression]
     """A compile-only dialect's casts of staged text: FunctionNotAvailable, naming both."""
 
     def no_cast(raw: exp.Expression, vtype: str) -> exp.Expression:
-        from compiler.functions import FunctionNotAvailable
+        from compiler.functions.registry import FunctionNotAvailable
 
         raise FunctionNotAvailable(f"cast from text to {vtype}", dialect)
 
@@ -110,19 +111,26 @@ def unchanged(e: exp.Expression) -> exp.Expression:
     return e
 
 
-class _Of:
-    """A traits attribute that is the record's data: `_Of("capabilities.stage_row_key")`."""
+V = TypeVar("V")
+
+
+class _Of(Generic[V]):
+    """A traits attribute that is the record's data: `_Of[bool]("capabilities.stage_row_key")`."""
 
     def __init__(self, path: str):
         self.path = path.split(".")
 
-    def __get__(self, traits: DialectTraits | None, owner=None):
+    @overload
+    def __get__(self, traits: None, owner: type[Any] | None = None) -> _Of[V]: ...
+    @overload
+    def __get__(self, traits: DialectTraits, owner: type[Any] | None = None) -> V: ...
+    def __get__(self, traits: DialectTraits | None, owner: type[Any] | None = None) -> _Of[V] | V:
         if traits is None:
             return self
-        value = traits.dialect
+        value: Any = traits.dialect
         for part in self.path:
             value = getattr(value, part)
-        return value
+        return cast(V, value)
 
 
 @dataclass(frozen=True)
@@ -138,26 +146,28 @@ class DialectTraits:
     text_collation: Callable[[], exp.Expression] | None  # collation of every other created text column
     rename_tables: Callable[[list[tuple[exp.Table, exp.Table]]], exp.Expression] | None
 
-    name = _Of("name")
-    sqlglot = _Of("sqlglot")
-    target_types = _Of("target_types")
-    key_type = _Of("key_type")  # legacy keys (indexed text)
-    flat_schemas = _Of("identifiers.flat_schemas")
+    # (no annotations: these are descriptors, not dataclass fields)
+    name = _Of[str]("name")
+    sqlglot = _Of[str]("sqlglot")
+    target_types = _Of[Mapping[str, str]]("target_types")
+    key_type = _Of[str]("key_type")  # legacy keys (indexed text)
+    flat_schemas = _Of[bool]("identifiers.flat_schemas")
     # the capabilities (see compiler/dialects/record.py for why each one is what it is)
-    publish_by_rename = _Of("capabilities.publish_by_rename")
-    temporary_work = _Of("capabilities.temporary_work")
-    crosswalk_primary_key = _Of("capabilities.crosswalk_primary_key")
-    constraints_after_load = _Of("capabilities.constraints_after_load")
-    analyze_after_fill = _Of("capabilities.analyze_after_fill")
-    stage_row_key = _Of("capabilities.stage_row_key")
-    survivor_id_by_window = _Of("capabilities.survivor_id_by_window")
+    publish_by_rename = _Of[bool]("capabilities.publish_by_rename")
+    temporary_work = _Of[bool]("capabilities.temporary_work")
+    crosswalk_primary_key = _Of[bool]("capabilities.crosswalk_primary_key")
+    constraints_after_load = _Of[bool]("capabilities.constraints_after_load")
+    analyze_after_fill = _Of[bool]("capabilities.analyze_after_fill")
+    stage_row_key = _Of[bool]("capabilities.stage_row_key")
+    survivor_id_by_window = _Of[bool]("capabilities.survivor_id_by_window")
 
 
 def traits_of(d: Dialect) -> DialectTraits:
     """The lowerings of a record, from its data: runnable dialects use the function
     library's per-dialect implementations, compile-only ones have none."""
     c = d.collation
-    collation = (lambda: exp.to_identifier(c.binary, quoted=c.quoted)) if c.binary else None
+    binary = c.binary
+    collation: Callable[[], exp.Expression] | None = (lambda: exp.to_identifier(binary, quoted=c.quoted)) if binary else None
     return DialectTraits(
         dialect=d,
         safe_cast=safe_cast_for(d.name) if d.runnable else no_cast_for(d.name),

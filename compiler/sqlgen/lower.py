@@ -8,17 +8,21 @@ as sqlglot literals, never pasted as text.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from sqlglot import exp
 
 from compiler import ir
-from compiler.functions import lower_call
-from compiler.functions.literals import lit, literal_of  # noqa: F401  (sqlgen builds literals through lower)
+from compiler.functions.literals import lit as lit  # re-exported: sqlgen builds literals through lower
+from compiler.functions.literals import literal_of as literal_of
+from compiler.functions.registry import lower_call
 from compiler.ir import types as T
 from compiler.semantic.catalog import Catalog
 
 Resolver = Callable[[ir.Name], exp.Expression]
+CrosswalkRef = Callable[[str, list[exp.Expression]], exp.Expression]  # (target, [key exprs]) -> exp
+LookupRef = Callable[[ir.Lookup, exp.Expression], exp.Expression]  # (lookup, arg) -> exp
+TypeOf = Callable[[ir.Node], str | None]  # IR expr -> value type
 
 # sqlglot type for each value type, used for typed NULLs and casts.
 VALUE_SQL_TYPES = {
@@ -63,11 +67,11 @@ def table(name: str, schema: str | None = None, alias: str | None = None) -> exp
 
 
 def join(
-    select: exp.Select, source: exp.Expression, on: exp.Expression | None = None, side: str | None = None, kind: str | None = None
+    select: exp.Select, source: exp.Expression, on: exp.Expr | None = None, side: str | None = None, kind: str | None = None
 ) -> exp.Select:
     """Add `[side] [kind] JOIN source [ON on]` to `select`, in place.  `Select.join` parses
     its `join_type` text at every call and copies the select unless told not to."""
-    args: dict = {"this": source}
+    args: dict[str, object] = {"this": source}
     if side:
         args["side"] = side
     if kind:
@@ -78,13 +82,13 @@ def join(
     return select
 
 
-def with_ctes(query: exp.Select, ctes: list[tuple[str, exp.Expression]]) -> exp.Select:
+def with_ctes(query: exp.Select, ctes: Sequence[tuple[str, exp.Expression]]) -> exp.Select:
     """`WITH name AS (q), ...` on `query`, in place (`Query.with_` parses each name)."""
     query.set("with_", exp.With(expressions=[exp.CTE(this=q, alias=exp.TableAlias(this=exp.to_identifier(name))) for name, q in ctes]))
     return query
 
 
-def shared_values(source: exp.Table, columns: list[exp.Column], *projections: exp.Expression) -> exp.Select:
+def shared_values(source: exp.Table, columns: list[exp.Column], *projections: exp.Expr) -> exp.Select:
     """SELECT projections FROM source WHERE every column is set GROUP BY columns
     HAVING COUNT(*) > 1: one row per value that two or more rows share."""
     present = exp.and_(*[exp.Not(this=exp.Is(this=c.copy(), expression=exp.Null())) for c in columns], copy=False)
@@ -101,14 +105,22 @@ def drop_table(tbl: exp.Table) -> exp.Drop:
     return exp.Drop(tables=[tbl], kind="TABLE", exists=True)
 
 
-def paren(e: exp.Expression) -> exp.Expression:
+def paren(e: exp.Expr) -> exp.Expression:
     return exp.Paren(this=e)
 
 
 class ExprLowering:
     """Lowers one expression tree; `resolve` maps names, `catalog` resolves lookups and crosswalks."""
 
-    def __init__(self, dialect: str, resolve: Resolver, catalog: Catalog, crosswalk_ref=None, lookup_ref=None, type_of=None):
+    def __init__(
+        self,
+        dialect: str,
+        resolve: Resolver,
+        catalog: Catalog,
+        crosswalk_ref: CrosswalkRef | None = None,
+        lookup_ref: LookupRef | None = None,
+        type_of: TypeOf | None = None,
+    ):
         self.dialect = dialect
         self.resolve = resolve
         self.catalog = catalog
@@ -116,25 +128,26 @@ class ExprLowering:
         self.lookup_ref = lookup_ref  # (lookup, arg) -> exp
         self.type_of = type_of  # IR expr -> value type, lets lowerings pick exact forms
 
-    def __call__(self, e) -> exp.Expression:
-        return getattr(self, "l_" + e.kind)(e)
+    def __call__(self, e: ir.Expr) -> exp.Expression:
+        lowered: exp.Expression = getattr(self, "l_" + e.kind)(e)
+        return lowered
 
-    def l_literal(self, e: ir.Literal):
+    def l_literal(self, e: ir.Literal) -> exp.Expression:
         return literal_of(e)
 
-    def l_name(self, e: ir.Name):
+    def l_name(self, e: ir.Name) -> exp.Expression:
         return self.resolve(e)
 
-    def l_tuple(self, e: ir.Tuple):
+    def l_tuple(self, e: ir.Tuple) -> exp.Expression:
         return exp.Tuple(expressions=[self(x) for x in e.items])
 
-    def l_unary(self, e: ir.Unary):
+    def l_unary(self, e: ir.Unary) -> exp.Expression:
         inner = self(e.operand)
         if e.op == "not":
             return exp.Not(this=paren(inner))
         return exp.Neg(this=paren(inner))
 
-    def l_binary(self, e: ir.Binary):
+    def l_binary(self, e: ir.Binary) -> exp.Expression:
         left, right = paren(self(e.left)), paren(self(e.right))
         if e.op == "/":
             # always decimal division: 7 / 2 is 3.5 on every engine
@@ -142,24 +155,24 @@ class ExprLowering:
             return exp.Div(this=left, expression=right, typed=False, safe=False)
         return BINARY_OPS[e.op](this=left, expression=right)
 
-    def l_is_null(self, e: ir.IsNull):
+    def l_is_null(self, e: ir.IsNull) -> exp.Expression:
         test = exp.Is(this=paren(self(e.operand)), expression=exp.Null())
         return exp.Not(this=test) if e.negated else test
 
-    def l_in(self, e: ir.InList):
+    def l_in(self, e: ir.InList) -> exp.Expression:
         items = e.items[0].items if len(e.items) == 1 and isinstance(e.items[0], ir.Tuple) else e.items
         test = exp.In(this=paren(self(e.operand)), expressions=[self(x) for x in items])
         return exp.Not(this=paren(test)) if e.negated else test
 
-    def l_between(self, e: ir.Between):
+    def l_between(self, e: ir.Between) -> exp.Expression:
         test = exp.Between(this=paren(self(e.operand)), low=self(e.low), high=self(e.high))
         return exp.Not(this=paren(test)) if e.negated else test
 
-    def l_like(self, e: ir.Like):
+    def l_like(self, e: ir.Like) -> exp.Expression:
         test = exp.Like(this=paren(self(e.operand)), expression=self(e.pattern))
         return exp.Not(this=paren(test)) if e.negated else test
 
-    def l_case(self, e: ir.Case):
+    def l_case(self, e: ir.Case) -> exp.Expression:
         case = exp.Case(this=self(e.operand) if e.operand is not None else None)
         for w in e.whens:
             case = case.when(self(w.condition), self(w.result), copy=False)
@@ -167,12 +180,14 @@ class ExprLowering:
             case = case.else_(self(e.default), copy=False)
         return case
 
-    def l_call(self, e: ir.Call):
+    def l_call(self, e: ir.Call) -> exp.Expression:
         if len(e.func) == 3 and e.func[2] == "crosswalk":
+            assert self.crosswalk_ref is not None, "a lowering of crosswalk references needs crosswalk_ref"
             return self.crosswalk_ref(f"{e.func[0]}.{e.func[1]}", [self(a) for a in e.args])
         name = e.func[0]
         lookup = self.catalog.lookups.get(name)
         if lookup is not None:
+            assert self.lookup_ref is not None, "a lowering of lookups needs lookup_ref"
             return self.lookup_ref(lookup, self(e.args[0]))
         types = [self.type_of(a) or T.ANY for a in e.args] if self.type_of else None
         return lower_call(name, [self(a) for a in e.args], self.dialect, arg_types=types)

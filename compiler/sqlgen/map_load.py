@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from sqlglot import exp
 
+from compiler.ir.naming import dotted
 from compiler.plan.steps import map_label, stage_table
-from compiler.semantic.catalog import dotted
 from compiler.sqlgen.lower import col, drop_table, ident, join, lit
 from compiler.sqlgen.map_work import MapWork
 from compiler.sqlgen.statements import RECONCILIATION, REJECTS, Statement, data_type
@@ -69,6 +69,7 @@ class MapSql(MapWork):
         """This run's keys replace their rows; every other key becomes inactive (it keeps its
         id, which is never reused).  In place where the run is one transaction; into the
         empty shadow table where tables are published by rename."""
+        assert self.xwalk is not None  # called for maps with a crosswalk only
         schema, name = self.names.xwalk
         label, span = f"crosswalk {self.target}", self.xwalk.span
         building = self.gen.tbl(schema, name, building=True)
@@ -104,14 +105,14 @@ class MapSql(MapWork):
         by_window = self.m.dedup and self.gen.traits.survivor_id_by_window
         if by_window:
             # the survivor is the one loaded row among those naming it as their survivor
-            survivor_id = exp.Window(
+            survivor_id: exp.Expression = exp.Window(
                 this=exp.Max(this=exp.Case().when(loaded.copy(), col("__own_id", "w"), copy=False)),
                 partition_by=[col("__survivor_key", "w")],
             )
         else:
             survivor_id = col("__own_id", "s")
         if self.m.dedup:
-            target_id = exp.Case().when(loaded, col("__own_id", "w"), copy=False).else_(survivor_id, copy=False)
+            target_id: exp.Expression = exp.Case().when(loaded, col("__own_id", "w"), copy=False).else_(survivor_id, copy=False)
         else:
             target_id = col("__own_id", "w")
         select = (
@@ -184,12 +185,12 @@ class MapSql(MapWork):
         table, rejected in the rejects table, filtered at the source (the `where` and `each
         ... when` conditions evaluated again), merged in the work table."""
 
-        def count(from_, where=None):
+        def count(from_: exp.Expression, where: exp.Expr | None = None) -> exp.Subquery:
             q = exp.select(exp.Count(this=exp.Star())).from_(from_, copy=False)
             return exp.Subquery(this=q.where(where, copy=False) if where is not None else q)
 
         src, m = dotted(self.m.source), self.m
-        source_rows = count(self.gen.tbl(m.source.parts[0], m.source.parts[-1]))
+        source_rows: exp.Expression = count(self.gen.tbl(m.source.parts[0], m.source.parts[-1]))
         if self.slots > 1:
             source_rows = exp.Mul(this=source_rows, expression=lit(self.slots))
         kept = self.kept()

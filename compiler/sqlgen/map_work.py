@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from decimal import Decimal
 
 from sqlglot import exp
 
 from compiler import ir
 from compiler.ir import types as T
+from compiler.ir.naming import dotted
 from compiler.plan.steps import map_label, table_names
-from compiler.semantic.catalog import SOURCE_TYPES, TARGET_TYPES, EachIndexRef, EachVarRef, FieldRef, MapScope, SourceColumnRef, dotted
+from compiler.semantic.catalog import SOURCE_TYPES, TARGET_TYPES, EachIndexRef, EachVarRef, FieldRef, MapScope, SourceColumnRef
 from compiler.semantic.scopes import TableScope
-from compiler.sqlgen.lower import ExprLowering, col, ident, join, lit, paren, table, with_ctes
+from compiler.sqlgen.base import GenBase
+from compiler.sqlgen.lower import ExprLowering, Resolver, col, ident, join, lit, paren, table, with_ctes
 from compiler.sqlgen.refs import JoinedRefs
 from compiler.sqlgen.statements import data_type
 
@@ -19,7 +22,7 @@ from compiler.sqlgen.statements import data_type
 class MapWork:
     """The work table of one map: its input rows, fields, rules, status and crosswalk ids."""
 
-    def __init__(self, gen, m: ir.Map):
+    def __init__(self, gen: GenBase, m: ir.Map):
         self.gen = gen
         self.m = m
         self.cat = gen.cat
@@ -40,7 +43,7 @@ class MapWork:
             self.scope.field_types[a.field] = TARGET_TYPES.get(self.columns[a.field].type.name, T.ANY)
         self.rules: list[tuple[str, str]] = []  # (rule id, reason) ; index + 1 is the rule number
 
-    def type_of(self, e) -> str | None:
+    def type_of(self, e: ir.Node) -> str | None:
         """The value type of an expression, as the checker inferred it."""
         return self.gen.checked.type_of(e)
 
@@ -57,7 +60,7 @@ class MapWork:
         assert isinstance(ref, SourceColumnRef), ref
         return col(ref.column, ref.alias)
 
-    def resolve_in(self, layer: str, rule_context: bool):
+    def resolve_in(self, layer: str, rule_context: bool) -> Resolver:
         def resolve(name: ir.Name) -> exp.Expression:
             ref = self.scope.resolve(name, rule_context)
             if isinstance(ref, FieldRef):
@@ -90,7 +93,7 @@ class MapWork:
             inp = join(inp, self.gen.tbl(j.table.parts[0], j.table.parts[-1], j.alias), on=on, side="LEFT")
         if not m.each:
             return inp.select(exp.alias_(lit(1), "__slot", quoted=True, copy=False), copy=False)
-        slots = None
+        slots: exp.Select | exp.Union | None = None
         for i in range(1, self.slots + 1):
             one = exp.select(exp.alias_(lit(i), "n", quoted=True, copy=False))
             slots = one if slots is None else exp.union(slots, one, distinct=False, copy=False)
@@ -272,24 +275,28 @@ class MapWork:
         ).from_(table("cs_status"), copy=False)
         return join(select, prev, on=exp.EQ(this=col("legacy_key", "cs_prev"), expression=col("__key", "cs_status")), side="LEFT")
 
-    def key_parts(self, low, layer: str = "cs_in") -> list[tuple[exp.Expression, bool]]:
+    def key_parts(self, low: ExprLowering, layer: str = "cs_in") -> list[tuple[exp.Expression, bool]]:
         """The legacy key's parts over `layer`, each with whether it is text: the crosswalk's
         arguments, else the source key columns (or the record number), plus the `each` slot."""
         if self.xwalk is not None:
+            call = self.xwalk.expr
+            assert isinstance(call, ir.Call), call  # Catalog.crosswalk_field: `key = crosswalk(...)`
             return [
                 (col("__slot", layer), False)
                 if isinstance(a, ir.Name) and a.parts == ["each_index"]
                 else (low(a), self.type_of(a) == T.TEXT)
-                for a in self.xwalk.expr.args
+                for a in call.args
             ]
         src = self.cat.source_tables[dotted(self.m.source)]
         types = {c.name: SOURCE_TYPES[c.type.name] for c in src.columns}
-        parts = [(col(f"s__{self.scope.primary_alias}__{k}", layer), types[k] == T.TEXT) for k in src.key] or [(col("__row", layer), False)]
+        parts: list[tuple[exp.Expression, bool]] = [
+            (col(f"s__{self.scope.primary_alias}__{k}", layer), types[k] == T.TEXT) for k in src.key
+        ] or [(col("__row", layer), False)]
         if self.m.each:
             parts.append((col("__slot", layer), False))
         return parts
 
-    def key_expr(self, low) -> exp.Expression:
+    def key_expr(self, low: ExprLowering) -> exp.Expression:
         return self.gen.key_text([p for p, _ in self.key_parts(low)])
 
     def duplicate_groups(self) -> list[exp.Expression]:
@@ -301,7 +308,7 @@ class MapWork:
             return [self.gen.traits.binary(p) if is_text else p for p, is_text in parts]
         return [col("__key", "cs_fields")]
 
-    def constraint_rules(self):
+    def constraint_rules(self) -> Iterator[tuple[exp.Expression, str, str]]:
         """Target-column constraints checked on the computed fields (after the spec's rules)."""
         assigned = {a.field for a in self.m.assigns if a is not self.xwalk}
         tscope = TableScope(self.cat, self.target)
@@ -331,8 +338,9 @@ class MapWork:
                 )
             if c.check is not None:
 
-                def resolve(name, _c=c):
+                def resolve(name: ir.Name, _c: ir.Column = c) -> exp.Expression:
                     ref = tscope.resolve(name, True)
+                    assert isinstance(ref, FieldRef), ref  # the checker resolved every name
                     return col(f"f__{ref.name}", "cs_fields")
 
                 cond = self.gen.lowering(resolve)(c.check)

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from sqlglot import exp
 
+from compiler.ir.naming import dotted
 from compiler.plan.steps import map_label, table_names
-from compiler.semantic.catalog import dotted
+from compiler.sqlgen.base import GenBase
 from compiler.sqlgen.lower import col, drop_table, ident, lit, shared_values
 from compiler.sqlgen.statements import OLD_SUFFIX, RECONCILIATION, REJECTS, Script, Statement
 
 
-class PublishScripts:
+class PublishScripts(GenBase):
     """Mixed into SqlGen: uses its `spec`, `cat`, `traits`, `maps`, `st`, `tbl` and `work`."""
 
     def published(self) -> list[tuple[str, str]]:
@@ -54,6 +55,7 @@ class PublishScripts:
             for schema, name in pairs:
                 renames.append((self.tbl(schema, name), self.tbl(schema, name + OLD_SUFFIX)))
                 renames.append((self.tbl(schema, name, building=True), self.tbl(schema, name)))
+            assert self.traits.rename_tables is not None  # set where publish_by_rename is
             s.statements.append(self.st(self.traits.rename_tables(renames), "publish: one atomic RENAME of every table of this run"))
             for schema, name in pairs:
                 s.statements.append(self.st(drop_table(self.tbl(schema, name + OLD_SUFFIX)), f"previous {schema}.{name}"))

@@ -2,11 +2,24 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+from typing import Protocol
+
 from sqlglot import exp
 
 from compiler import ir
 from compiler.plan.steps import CHARTSHIFT_SCHEMA, table_names
 from compiler.sqlgen.lower import col, inline_lookup, join, lit
+
+
+class KeysAndTables(Protocol):
+    """What `JoinedRefs` uses of `SqlGen`: legacy key text and table references."""
+
+    def key_text(self, parts: Sequence[exp.Expression]) -> exp.Expression: ...
+    def tbl(self, schema: str | None, name: str, alias: str | None = None, building: bool = False) -> exp.Table: ...
+
+
+JoinKey = tuple[str, str, str]  # ("crosswalk", target, key SQL) or ("lookup", name, arg SQL)
 
 
 class JoinedRefs:
@@ -15,11 +28,11 @@ class JoinedRefs:
     PostgreSQL and MariaDB (and a DELIM_JOIN on DuckDB); a join is one hash join.  Both
     joined tables have one row per key, so the join never multiplies rows."""
 
-    def __init__(self, gen):
+    def __init__(self, gen: KeysAndTables):
         self.gen = gen
-        self.joins: dict[tuple, tuple[str, exp.Table, exp.Expression]] = {}
+        self.joins: dict[JoinKey, tuple[str, exp.Table, exp.Expr]] = {}
 
-    def _alias(self, key: tuple, make) -> str:
+    def _alias(self, key: JoinKey, make: Callable[[str], tuple[exp.Table, exp.Expr]]) -> str:
         if key not in self.joins:
             alias = f"cs_ref{len(self.joins) + 1}"
             self.joins[key] = (alias, *make(alias))

@@ -18,14 +18,17 @@ with the dedup survivor), and crosswalk ids.  Computed columns are prefixed (`f_
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from sqlglot import exp
 
 from compiler import ir
+from compiler.diagnostics import Span
+from compiler.ir.naming import dotted
 from compiler.plan.steps import CHARTSHIFT_SCHEMA, map_label, order_maps, table_names
-from compiler.semantic.catalog import dotted
 from compiler.semantic.checked import Checked
 from compiler.sqlgen.dialect_sql import DialectTraits, traits_for
-from compiler.sqlgen.lower import ExprLowering, col, inline_lookup, lit, paren, table
+from compiler.sqlgen.lower import ExprLowering, Resolver, TypeOf, col, inline_lookup, lit, paren, table
 from compiler.sqlgen.map_load import MapSql
 from compiler.sqlgen.publish import PublishScripts
 from compiler.sqlgen.refs import JoinedRefs
@@ -45,13 +48,13 @@ class SqlGen(SetupScripts, PublishScripts):
         self.maps = order_maps(self.spec)
 
     # ------------------------------------------------------------ helpers
-    def st(self, sql, comment, span=None, query=None) -> Statement:
+    def st(self, sql: exp.Expression, comment: str, span: Span | None = None, query: str | None = None) -> Statement:
         return Statement(sql, comment, span, query)
 
-    def key_text(self, parts: list[exp.Expression]) -> exp.Expression:
+    def key_text(self, parts: Sequence[exp.Expression]) -> exp.Expression:
         """Legacy key as text: parts cast to text, joined with `|` (NULL if any part is NULL)."""
         texts = [exp.Cast(this=paren(p), to=data_type("VARCHAR")) for p in parts]
-        out = texts[0]
+        out: exp.Expression = texts[0]
         for t in texts[1:]:
             out = exp.DPipe(this=exp.DPipe(this=out, expression=lit(KEY_SEPARATOR)), expression=t, safe=False)
         return self.traits.binary(out)
@@ -103,7 +106,7 @@ class SqlGen(SetupScripts, PublishScripts):
         props = exp.Properties(expressions=[exp.TemporaryProperty()]) if self.traits.temporary_work else None
         return exp.Create(this=self.work(name), kind="TABLE", expression=query, properties=props)
 
-    def lowering(self, resolve, type_of=None, refs: JoinedRefs | None = None) -> ExprLowering:
+    def lowering(self, resolve: Resolver, type_of: TypeOf | None = None, refs: JoinedRefs | None = None) -> ExprLowering:
         """`refs`: turn crosswalk and file-lookup references into joins of the layer being built."""
         if refs is not None:
             return ExprLowering(self.dialect, resolve, self.cat, refs.crosswalk, refs.lookup, type_of)

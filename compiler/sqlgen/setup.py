@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection, Sequence
+
 from sqlglot import exp
 
 from compiler import ir
 from compiler.ir import types as T
+from compiler.ir.naming import dotted
 from compiler.plan.steps import CHARTSHIFT_SCHEMA, STAGE_SCHEMA, stage_table, table_names
-from compiler.semantic.catalog import SOURCE_TYPES, dotted
+from compiler.semantic.catalog import SOURCE_TYPES
+from compiler.sqlgen.base import GenBase
 from compiler.sqlgen.lower import col, drop_table, ident, lit
 from compiler.sqlgen.statements import RECONCILIATION, REJECTS, Script, Statement, data_type
 
 
-class SetupScripts:
+class SetupScripts(GenBase):
     """Mixed into SqlGen: uses its `spec`, `cat`, `traits`, `maps`, `st` and `tbl`."""
 
     def setup(self) -> Script:
@@ -104,18 +108,24 @@ class SetupScripts:
             if lk.file is not None:
                 s.statements.extend(self.file_lookup(lk))
         for src in self.spec.sources:
-            for t in src.tables:
+            for src_table in src.tables:
                 s.statements.append(
                     self.st(
-                        exp.Drop(tables=[self.tbl(src.name, t.name)], kind="VIEW", exists=True),
-                        f"typed view {src.name}.{t.name} (re-created over the new staging)",
-                        t.span,
+                        exp.Drop(tables=[self.tbl(src.name, src_table.name)], kind="VIEW", exists=True),
+                        f"typed view {src.name}.{src_table.name} (re-created over the new staging)",
+                        src_table.span,
                     )
                 )
         return s
 
     def create_table(
-        self, tbl, cols, primary_key=(), uniques=(), if_not_exists=False, keys=("legacy_key", "source_key", "key")
+        self,
+        tbl: exp.Table,
+        cols: Sequence[tuple[str, str | exp.DataType, bool]],
+        primary_key: Sequence[str] = (),
+        uniques: Sequence[Sequence[str]] = (),
+        if_not_exists: bool = False,
+        keys: Collection[str] = ("legacy_key", "source_key", "key"),
     ) -> exp.Create:
         defs: list[exp.Expression] = []
         for name, typ, not_null in cols:
@@ -135,6 +145,7 @@ class SetupScripts:
         import csv
         from pathlib import Path
 
+        assert lk.file is not None, "a file lookup"
         path = Path(self.spec.file).parent / lk.file
         with open(path, newline="", encoding="utf-8-sig") as fh:
             rows = list(csv.DictReader(fh))

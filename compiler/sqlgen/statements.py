@@ -7,7 +7,7 @@ from functools import cache
 
 from sqlglot import exp
 
-from compiler import ir
+from compiler.diagnostics import Span
 from compiler.plan.steps import CHARTSHIFT_SCHEMA
 
 KEY_SEPARATOR = "|"
@@ -23,7 +23,7 @@ class Statement:
 
     sql: exp.Expression
     comment: str
-    span: ir.Span | None = None
+    span: Span | None = None
     query: str | None = None  # for result-returning statements: what the result is ("check:3")
 
 
@@ -47,5 +47,5 @@ def data_type(sql: str, dialect: str | None = None) -> exp.DataType:
     return _built_type(sql, dialect).copy()
 
 
-def where_line(span: ir.Span | None) -> str:
+def where_line(span: Span | None) -> str:
     return f"{span.file}:{span.line}" if span else ""

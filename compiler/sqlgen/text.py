@@ -6,12 +6,13 @@ never a warning followed by wrong SQL.  Quoted identifiers, pretty layout.
 
 from __future__ import annotations
 
+from sqlglot import exp
 from sqlglot.errors import ErrorLevel
 
 from compiler.sqlgen.dialect_sql import traits_for
 
 
-def sql_text(tree, dialect: str, consume: bool = False) -> str:
+def sql_text(tree: exp.Expr, dialect: str, consume: bool = False) -> str:
     """The SQL of `tree`.  sqlglot's generator copies the tree first because its
     preprocessing may rewrite it; `consume=True` skips the copy: the caller drops the
     tree afterwards and no node of it is shared with another tree (see `exclusive`)."""

@@ -1,0 +1,33 @@
+"""What the checker modules share: the state and the expression helpers of the `Checker`.
+
+Each concern's checks are a mixin class (declarations, lookups, maps, validation, spec
+tests) that the `Checker` (`check.py`) puts together; they read its attributes and call
+its expression helpers.  `CheckerBase` declares those, so each mixin is typed on its own.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from compiler import ir
+from compiler.diagnostics import Collector
+from compiler.semantic.catalog import Catalog
+from compiler.semantic.scopes import Scope
+
+
+class CheckerBase:
+    """The attributes and methods of the `Checker` that its mixins use (set and defined there)."""
+
+    spec: ir.Spec
+    base_dir: Path
+    cat: Catalog
+    diags: Collector
+    types: dict[int, str | None]  # id(expression) -> its type (see Checked)
+
+    def expect_boolean(self, e: ir.Node, typ: str | None, what: str) -> None:
+        """Report `e` unless its type `typ` is a condition (defined by the Checker)."""
+        raise NotImplementedError
+
+    def type_of(self, e: ir.Node, scope: Scope, rule_context: bool = False) -> str | None:
+        """The expression's type, or None after reporting an error inside it (defined by the Checker)."""
+        raise NotImplementedError
