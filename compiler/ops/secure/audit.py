@@ -41,9 +41,9 @@ import os
 import socket
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from compiler import __version__
 from compiler.errors import EnvironmentProblem
