@@ -7,15 +7,26 @@ Errors are not handled here: a command lets a ChartshiftError propagate and
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from rich.console import Console
+
+if TYPE_CHECKING:
+    from compiler.pipeline import Compiled
 
 out_console = Console(highlight=False, width=None if sys.stdout.isatty() else 140)
 
 
-def load_spec(path: str):
+def load_spec(path: str, dialects: Sequence[str] = ()) -> Compiled:
     """The parsed and checked spec; a SpecError (carrying the spec's text for the
-    diagnostics) or an InputError propagates to the CLI's error handler."""
+    diagnostics) or an InputError propagates to the CLI's error handler.  The checker's
+    warnings are printed on stderr (with the lines they point at): they do not change the
+    exit code.  `dialects`: the `--dialect`s it is checked for."""
+    from compiler.diagnostics import render
     from compiler.pipeline import load
 
-    return load(path)
+    compiled = load(path, dialects)
+    for d in compiled.checked.warnings:
+        print(render(d, compiled.text if d.span.file == compiled.display else None), file=sys.stderr)
+    return compiled
