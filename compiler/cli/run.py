@@ -39,11 +39,14 @@ def add_test(sub) -> None:
 
 
 def cmd_run(args) -> int:
+    from compiler.dialects import DUCKDB
     from compiler.ops.secure.audit import append_event, check_writable, event_anchor
+    from compiler.runtime.engines import engine_class
     from compiler.runtime.report import print_summary
     from compiler.runtime.run import run
 
-    compiled = load_spec(args.spec)
+    # the target's identifier rules are errors: a name it would refuse stops the run here
+    compiled = load_spec(args.spec, [engine_class(args.target).dialect if args.target else DUCKDB.name])
     check_writable(args.audit)  # fail before the work when it could not be audited
     try:
         report = run(
