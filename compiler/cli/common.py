@@ -6,14 +6,18 @@ Errors are not handled here: a command lets a ChartshiftError propagate and
 
 from __future__ import annotations
 
+import argparse
 import sys
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeAlias
 
 from rich.console import Console
 
 if TYPE_CHECKING:
     from compiler.pipeline import Compiled
+
+    # what `parser()` hands each command module's add_*()
+    Subparsers: TypeAlias = argparse._SubParsersAction[argparse.ArgumentParser]
 
 out_console = Console(highlight=False, width=None if sys.stdout.isatty() else 140)
 

@@ -13,12 +13,18 @@ from __future__ import annotations
 import gc
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from compiler.cli.common import load_spec
 from compiler.errors import EXIT_OK, EXIT_VALIDATION
 
+if TYPE_CHECKING:
+    import argparse
 
-def add_check(sub) -> None:
+    from compiler.cli.common import Subparsers
+
+
+def add_check(sub: Subparsers) -> None:
     c = sub.add_parser("check", help="parse and check specs; diagnostics on stderr")
     c.add_argument("spec", nargs="+")
     c.add_argument(
@@ -30,7 +36,7 @@ def add_check(sub) -> None:
     c.set_defaults(func=cmd_check)
 
 
-def add_compile(sub) -> None:
+def add_compile(sub: Subparsers) -> None:
     c = sub.add_parser("compile", help="write generated SQL per dialect")
     c.add_argument("spec", nargs="+")
     c.add_argument(
@@ -44,13 +50,13 @@ def add_compile(sub) -> None:
     c.set_defaults(func=cmd_compile)
 
 
-def add_ir(sub) -> None:
+def add_ir(sub: Subparsers) -> None:
     c = sub.add_parser("ir", help="print the IR as JSON")
     c.add_argument("spec")
     c.set_defaults(func=cmd_ir)
 
 
-def cmd_check(args) -> int:
+def cmd_check(args: argparse.Namespace) -> int:
     for spec in args.spec:
         load_spec(spec, runnable(args.dialect))
         print(f"{spec}: ok", file=sys.stderr)
@@ -64,13 +70,13 @@ def runnable(names: list[str] | None) -> list[str]:
     return [n for n in names or () if n in RUNNABLE_NAMES]
 
 
-def cmd_ir(args) -> int:
+def cmd_ir(args: argparse.Namespace) -> int:
     compiled = load_spec(args.spec)
     print(compiled.spec.model_dump_json(indent=2))
     return EXIT_OK
 
 
-def cmd_compile(args) -> int:
+def cmd_compile(args: argparse.Namespace) -> int:
     from compiler.dialects import RUNNABLE_NAMES
     from compiler.pipeline import render_all
 

@@ -9,11 +9,17 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from compiler.errors import EXIT_OK, UsageError
 
+if TYPE_CHECKING:
+    import argparse
 
-def add_demo_data(sub) -> None:
+    from compiler.cli.common import Subparsers
+
+
+def add_demo_data(sub: Subparsers) -> None:
     c = sub.add_parser("demo-data", help="write a demo legacy export with truth.json")
     c.add_argument("out")
     c.add_argument("--patients", type=int, default=1000)
@@ -21,7 +27,7 @@ def add_demo_data(sub) -> None:
     c.set_defaults(func=cmd_demo_data)
 
 
-def cmd_demo_data(args) -> int:
+def cmd_demo_data(args: argparse.Namespace) -> int:
     from compiler.demo.export import generate
 
     if args.patients < 1:

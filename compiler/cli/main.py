@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import gc
 import sys
+from typing import cast
 
 from compiler import __version__
 from compiler.cli import compile as cli_compile
@@ -61,7 +62,7 @@ def report_error(exc: ChartshiftError) -> int:
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
-        return args.func(args)
+        return cast(int, args.func(args))  # every cmd_* returns its exit code
     except ChartshiftError as exc:
         return report_error(exc)
     except KeyboardInterrupt:

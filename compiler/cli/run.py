@@ -13,12 +13,18 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from compiler.cli.common import load_spec, out_console
 from compiler.errors import EXIT_OK, EXIT_VALIDATION
 
+if TYPE_CHECKING:
+    import argparse
 
-def add_run(sub) -> None:
+    from compiler.cli.common import Subparsers
+
+
+def add_run(sub: Subparsers) -> None:
     c = sub.add_parser("run", help="run a spec against a target and report")
     c.add_argument("spec")
     c.add_argument("--source", help="folder with the legacy export (default: the spec's source path)")
@@ -30,7 +36,7 @@ def add_run(sub) -> None:
     c.set_defaults(func=cmd_run)
 
 
-def add_test(sub) -> None:
+def add_test(sub: Subparsers) -> None:
     c = sub.add_parser("test", help="run the spec's test blocks (in-memory DuckDB unless --target)")
     c.add_argument("spec", nargs="+")
     c.add_argument("--target", help="run the tests on this target instead (postgresql://..., mysql://...)")
@@ -38,7 +44,7 @@ def add_test(sub) -> None:
     c.set_defaults(func=cmd_test)
 
 
-def cmd_run(args) -> int:
+def cmd_run(args: argparse.Namespace) -> int:
     from compiler.dialects import DUCKDB
     from compiler.ops.secure.audit import append_event, check_writable, event_anchor
     from compiler.runtime.engines import engine_class
@@ -71,7 +77,7 @@ def cmd_run(args) -> int:
     return EXIT_VALIDATION if report.status == "fail" else EXIT_OK
 
 
-def cmd_test(args) -> int:
+def cmd_test(args: argparse.Namespace) -> int:
     from compiler.runtime.spectest import junit_xml, run_tests
 
     results_by_spec = {}

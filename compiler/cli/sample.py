@@ -16,9 +16,16 @@ import json
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from compiler.cli.common import load_spec, out_console
 from compiler.errors import EXIT_OK, EXIT_VALIDATION, UsageError
+
+if TYPE_CHECKING:
+    import argparse
+
+    from compiler.cli.common import Subparsers
+    from compiler.ops.sample.sampler import SampleResult
 
 SAMPLE_HELP = """Write a referentially closed, deterministic sample of a legacy export: N root rows
 picked by seed, their children (following `references` down), every parent a selected row
@@ -32,7 +39,7 @@ extrapolate each step (fixed + per-row cost, by that step's table) and compare t
 the estimated range with the window.  Exit 0 if it fits, 1 if not.  See docs/SAMPLING.md."""
 
 
-def add_commands(sub) -> None:
+def add_commands(sub: Subparsers) -> None:
     """Register `sample` and `plan` on the main parser's subparsers."""
     import argparse
 
@@ -86,7 +93,7 @@ def add_commands(sub) -> None:
     c.set_defaults(func=cmd_plan)
 
 
-def cmd_sample(args) -> int:
+def cmd_sample(args: argparse.Namespace) -> int:
     from compiler.ops.sample import SampleError, default_root, sample
     from compiler.ops.secure.audit import append_event, check_writable
 
@@ -131,7 +138,7 @@ def cmd_sample(args) -> int:
     return EXIT_OK
 
 
-def print_sample(result) -> None:
+def print_sample(result: SampleResult) -> None:
     from rich.table import Table
 
     t = Table(
@@ -157,7 +164,7 @@ def print_sample(result) -> None:
     print(f"wrote {len(result.tables)} files and sample.json to {result.out} in {result.seconds:.1f}s", file=sys.stderr)
 
 
-def cmd_plan(args) -> int:
+def cmd_plan(args: argparse.Namespace) -> int:
     from compiler.ops.cutover import parse_window, plan, print_plan
     from compiler.ops.sample import SampleError
     from compiler.ops.secure import audit  # noqa: F401

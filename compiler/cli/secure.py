@@ -23,11 +23,20 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 from compiler.cli.common import load_spec
 from compiler.errors import ChartshiftError
 from compiler.ops.secure.keys import SecureError, SecureUsageError
+
+if TYPE_CHECKING:
+    from compiler.cli.common import Subparsers
+    from compiler.ops.secure.audit import SpecRef
+
+    # what a command's body returns: (exit code, spec, counts, verdict, details)
+    _Outcome: TypeAlias = tuple[int, SpecRef, dict[str, Any] | None, str, dict[str, Any]]
 
 COMPRESS_LEVEL = 1
 
@@ -58,7 +67,7 @@ def _common(c: argparse.ArgumentParser, key: bool = True) -> None:
     c.add_argument("--audit", metavar="FILE", help="audit log (default: $CHARTSHIFT_AUDIT_LOG or ./chartshift-audit.jsonl)")
 
 
-def add_commands(sub) -> None:
+def add_commands(sub: Subparsers) -> None:
     """Register keygen, backup, restore and audit on the main parser's subparsers."""
     c = sub.add_parser(
         "keygen",
@@ -118,7 +127,7 @@ def add_commands(sub) -> None:
 # ---------------------------------------------------------------------------- audit wrapper
 
 
-def _error_detail(exc: BaseException) -> dict:
+def _error_detail(exc: BaseException) -> dict[str, Any]:
     if isinstance(exc, SecureError):  # our messages: paths, ids, counts, never row data
         return {"error": str(exc), "error_class": type(exc).__name__, "exit_code": exc.exit_code}
     if isinstance(exc, ChartshiftError):  # e.g. a SpecError: the class and the code, not the message
@@ -126,13 +135,13 @@ def _error_detail(exc: BaseException) -> dict:
     return {"error_class": type(exc).__name__}
 
 
-def _audited(command: str, args, body):
+def _audited(command: str, args: argparse.Namespace, body: Callable[[dict[str, Any]], _Outcome]) -> int:
     """Run body() -> (exit code, spec, counts, verdict, details) and append one audit event,
     also when it fails.  The audit log is opened first: no unaudited work."""
     from compiler.ops.secure.audit import append_event, check_writable
 
     log = check_writable(args.audit)
-    state = {"spec": getattr(args, "spec_for_audit", None)}
+    state: dict[str, Any] = {"spec": getattr(args, "spec_for_audit", None)}
     try:
         rc, spec, counts, verdict, details = body(state)
     except BaseException as exc:
@@ -149,10 +158,10 @@ def _audited(command: str, args, body):
 # ---------------------------------------------------------------------------- commands
 
 
-def cmd_keygen(args) -> int:
+def cmd_keygen(args: argparse.Namespace) -> int:
     from compiler.ops.secure.keys import generate_key_file
 
-    def body(state):
+    def body(state: dict[str, Any]) -> _Outcome:
         key = generate_key_file(args.out)
         _err(f"wrote a new 256-bit key to {args.out} (mode 0600, key id {key.key_id}); store it apart from the backups")
         return 0, None, None, "ok", {"key_id": key.key_id, "key_file": str(args.out)}
@@ -160,7 +169,7 @@ def cmd_keygen(args) -> int:
     return _audited("keygen", args, body)
 
 
-def cmd_backup(args) -> int:
+def cmd_backup(args: argparse.Namespace) -> int:
     if args.spec == "verify":
         return cmd_backup_verify(args)
     for opt in ("against",):
@@ -173,7 +182,7 @@ def cmd_backup(args) -> int:
     from compiler.ops.secure.backup import create_backup, fmt_bytes
     from compiler.ops.secure.keys import load_key
 
-    def body(state):
+    def body(state: dict[str, Any]) -> _Outcome:
         state["spec"] = args.spec
         state["details"] = {"archive": str(args.out), "target": args.target}
         key = load_key(args.key_file)
@@ -198,7 +207,7 @@ def cmd_backup(args) -> int:
     return _audited("backup", args, body)
 
 
-def cmd_backup_verify(args) -> int:
+def cmd_backup_verify(args: argparse.Namespace) -> int:
     archive = args.file
     if not archive:
         raise SecureUsageError("backup verify needs the archive: chartshift backup verify FILE")
@@ -210,7 +219,7 @@ def cmd_backup_verify(args) -> int:
     from compiler.ops.secure.backup import verify_backup
     from compiler.ops.secure.keys import load_key
 
-    def body(state):
+    def body(state: dict[str, Any]) -> _Outcome:
         state["details"] = {"archive": str(archive)}
         key = load_key(args.key_file)
         state["details"]["key_id"] = key.key_id
@@ -235,11 +244,11 @@ def cmd_backup_verify(args) -> int:
     return _audited("backup-verify", args, body)
 
 
-def cmd_restore(args) -> int:
+def cmd_restore(args: argparse.Namespace) -> int:
     from compiler.ops.secure.backup import restore_backup
     from compiler.ops.secure.keys import load_key
 
-    def body(state):
+    def body(state: dict[str, Any]) -> _Outcome:
         state["details"] = {"archive": str(args.file), "out": str(args.out), "target": args.target}
         key = load_key(args.key_file)
         state["details"]["key_id"] = key.key_id
@@ -282,7 +291,7 @@ def _anchor_of(path: Path, args: argparse.Namespace) -> object:
     return manifest.get("audit")
 
 
-def cmd_audit_verify(args) -> int:
+def cmd_audit_verify(args: argparse.Namespace) -> int:
     from compiler.ops.secure.audit import verify_log
 
     anchors = [(str(a), _anchor_of(Path(a), args)) for a in args.anchor or ()]

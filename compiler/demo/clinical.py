@@ -2,10 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from datetime import date
+from typing import TYPE_CHECKING, Any, Protocol
 
 from compiler.demo.rules import FILES, _npi_check_digit
 from compiler.demo.streams import _mdy, _sub_rng, _weighted
+
+if TYPE_CHECKING:
+    from compiler.demo.reference import _Reference
+
+
+class _RowWriter(Protocol):
+    """What `csv.writer()` returns, as the generators use it."""
+
+    def writerow(self, row: Iterable[Any], /) -> Any: ...
+    def writerows(self, rows: Iterable[Iterable[Any]], /) -> None: ...
+
 
 # ---------------------------------------------------------------------------------------
 # Vocabulary
@@ -188,6 +201,12 @@ class _Clinical:
     """The other tables of `_Gen`: reads `seed`, `n` and `ref`, and `pat_width` and `max_pat`
     once `patients()` has run."""
 
+    seed: int
+    n: int
+    ref: _Reference
+    pat_width: int
+    max_pat: int
+
     def providers(self) -> list[list[str]]:
         rng = _sub_rng(self.seed, "providers")
         count = max(5, self.n // 200)
@@ -204,7 +223,7 @@ class _Clinical:
 
     # -- everything keyed by patient -------------------------------------------------------
 
-    def clinical(self, patient_rows, providers, writers) -> None:
+    def clinical(self, patient_rows: list[list[str]], providers: list[list[str]], writers: Sequence[_RowWriter]) -> None:
         rng = _sub_rng(self.seed, "clinical")
         rnd, randint, choice = rng.random, rng.randint, rng.choice
         ref = self.ref

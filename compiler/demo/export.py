@@ -17,8 +17,9 @@ from __future__ import annotations
 import csv
 import json
 import pathlib
+from typing import Any, TextIO
 
-from compiler.demo.clinical import _PAYERS, _Clinical
+from compiler.demo.clinical import _PAYERS, _Clinical, _RowWriter
 from compiler.demo.people import _Patients
 from compiler.demo.reference import _Reference
 from compiler.demo.rules import FILES, MAPS, amount_cents, icd10_valid, normalise_icd10, npi_valid, parse_dob, units_valid
@@ -43,12 +44,12 @@ class _Gen(_Patients, _Clinical):
         self.ref = _Reference()
 
 
-def _open_writer(path: pathlib.Path, encoding: str):
+def _open_writer(path: pathlib.Path, encoding: str) -> tuple[TextIO, _RowWriter]:
     f = open(path, "w", encoding=encoding, newline="", buffering=1 << 20)
     return f, csv.writer(f, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
 
 
-def generate(out_dir: pathlib.Path, patients: int = 1000, seed: int = 42) -> dict:
+def generate(out_dir: pathlib.Path, patients: int = 1000, seed: int = 42) -> dict[str, Any]:
     """Write the export files and truth.json into out_dir; return the truth dict."""
     if not isinstance(patients, int) or patients < 1:
         raise ValueError("patients must be a positive integer")

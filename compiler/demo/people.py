@@ -154,6 +154,11 @@ def _variant(rng: random.Random, name: str) -> str:
 class _Patients:
     """The patients table of `_Gen`: reads `seed` and `n`; sets `pat_width` and `max_pat`."""
 
+    seed: int
+    n: int
+    pat_width: int
+    max_pat: int
+
     def patients(self) -> list[list[str]]:
         """All PATIENTS.csv data rows (2 malformed), in pat_no order."""
         rng = _sub_rng(self.seed, "patients")
@@ -197,6 +202,8 @@ class _Patients:
                 first = _odd_case(rng, rng.choice(_FIRST_NAMES))
             middle = rng.choice(_MIDDLE) if rnd() < 0.6 else ""
             # birth date
+            born: date | None  # None: no usable date of birth
+            shape: int | str  # str: a forced unusable shape
             born = date.fromordinal(rng.randint(_DOB_FIRST, _DOB_LAST))
             x = rnd()
             if i < 3 or i >= 30:
@@ -216,7 +223,17 @@ class _Patients:
                     dob_text = _format_dob(born, shape)
             else:
                 # forced early rows: every dob shape at least once
-                shape_of = {3: 2, 4: "blank", 5: 1, 6: "zero", 7: "bad0", 9: "bad1", 20: "bad2", 21: "bad3", 22: "bad4"}
+                shape_of: dict[int, int | str] = {
+                    3: 2,
+                    4: "blank",
+                    5: 1,
+                    6: "zero",
+                    7: "bad0",
+                    9: "bad1",
+                    20: "bad2",
+                    21: "bad3",
+                    22: "bad4",
+                }
                 shape = shape_of.get(i, 0)
                 if shape == 2:
                     born = born.replace(year=1975) if not (born.month == 2 and born.day == 29) else date(1975, 3, 14)
@@ -314,6 +331,7 @@ class _Patients:
             row[0] = next_pat_no()
             rows.append(row)
             if ok:
+                assert born is not None  # ok: it has a date of birth
                 eligible.append((row[1], row[2], born, row[4]))
             # duplicates: forced after persons 20 and 60, then ~0.5 %
             forced_dup = {20: 0, 60: 1}.get(i)

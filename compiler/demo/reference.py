@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import date
+from typing import Any
+
 from compiler.demo.rules import FILES, MAPS, amount_cents, icd10_valid, npi_valid, parse_dob, units_valid
 
 
@@ -17,7 +20,7 @@ class _Tally:
         self.rejected += 1
         self.reasons[reason] += 1
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         return {
             "source": self.source,
             "source_rows": self.loaded + self.rejected + self.filtered + self.merged,
@@ -57,8 +60,8 @@ class _Reference:
     def patients(self, rows: list[list[str]]) -> None:
         t = self.maps["emr.patient"]
         ncols = len(FILES["legacy.patients"][2])
-        survivors: dict[tuple, str] = {}
-        kept: list[tuple[str, tuple | None]] = []
+        survivors: dict[tuple[str, str, date], str] = {}
+        kept: list[tuple[str, tuple[str, str, date] | None]] = []  # (pat_no, dedup key)
         for r in rows:
             if len(r) != ncols:  # malformed: never staged
                 continue

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import random
+from collections.abc import Callable, Sequence
 from datetime import date
+from typing import TypeVar
+
+_V = TypeVar("_V")
 
 
 def _sub_rng(seed: int, name: str) -> random.Random:
@@ -13,17 +17,18 @@ def _sub_rng(seed: int, name: str) -> random.Random:
     return random.Random(int.from_bytes(digest[:8], "big"))
 
 
-def _weighted(rng: random.Random, table):
+def _weighted(rng: random.Random, table: Sequence[tuple[_V, float]]) -> Callable[[], _V]:
     """Cumulative-weight picker: returns a zero-argument function."""
     values = [v for v, _ in table]
-    cum, acc = [], 0
+    cum: list[float] = []
+    acc: float = 0
     for _, w in table:
         acc += w
         cum.append(acc)
     total = acc
     rnd = rng.random
 
-    def pick():
+    def pick() -> _V:
         x = rnd() * total
         for v, c in zip(values, cum):
             if x < c:

@@ -10,7 +10,7 @@ from sqlglot import exp
 from compiler.ir import nodes as ir
 
 
-def lit(value) -> exp.Expression:
+def lit(value: object) -> exp.Expression:
     """A sqlglot literal for a Python value (None -> NULL)."""
     if value is None:
         return exp.Null()

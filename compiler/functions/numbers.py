@@ -103,7 +103,9 @@ _PLAIN_NUMBERS = {
 _FAST_PATHS: dict[str, dict[str, _FastPath]] = {"postgres": _PLAIN_NUMBERS, "duckdb": _PLAIN_NUMBERS}
 
 
-def _with_fast_path(name: str, result: str, full: Callable[[Engine, list[exp.Expression]], exp.Expression]):
+def _with_fast_path(
+    name: str, result: str, full: Callable[[Engine, list[exp.Expression]], exp.Expression]
+) -> Callable[[Engine, list[exp.Expression]], exp.Expression]:
     def build(eng: Engine, a: list[exp.Expression]) -> exp.Expression:
         slow = full(eng, a)
         fast = _FAST_PATHS.get(eng.name, {}).get(name)
@@ -113,7 +115,7 @@ def _with_fast_path(name: str, result: str, full: Callable[[Engine, list[exp.Exp
         test = exp.And(
             this=exp.LTE(this=exp.Length(this=t.copy()), expression=num(fast.max_length)), expression=eng.full_match(t.copy(), fast.shape)
         )
-        text = t.copy()
+        text: exp.Expression = t.copy()
         for c in fast.strip:
             text = _replace(text, c, "")
         return case((test, eng.cast(text, result)), default=slow)

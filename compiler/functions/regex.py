@@ -31,6 +31,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NoReturn
 
 from compiler import dialects
 
@@ -120,7 +121,7 @@ class Regex:
     groups: int
     uses_dot: bool
     matches_empty: bool  # whether the pattern can match the empty string
-    _tokens: tuple  # tuple[_Tok | dict[str, str]]
+    _tokens: tuple[_Tok | dict[str, str], ...]  # classes pre-rendered, {dialect: text}
 
     def render(self, dialect: str) -> str:
         """The pattern text for one engine (before SQL string-literal quoting)."""
@@ -188,7 +189,7 @@ class _Parser:
     def __init__(self, text: str):
         self.s = text
         self.i = 0
-        self.tokens: list = []
+        self.tokens: list[_Tok | dict[str, str]] = []
         self.groups = 0
         self.uses_dot = False
         self.depth = 0
@@ -204,7 +205,7 @@ class _Parser:
         if q in ("*", "?") or q.startswith("{0"):
             self.levels[-1][-1][-1] = True
 
-    def err(self, message: str, pos: int | None = None):
+    def err(self, message: str, pos: int | None = None) -> NoReturn:
         raise RegexError(message, self.s, self.i if pos is None else pos)
 
     def parse(self) -> None:
@@ -315,7 +316,7 @@ class _Parser:
         self.i = end + 1
         return "{" + body + "}"
 
-    def _escape(self, in_class: bool):
+    def _escape(self, in_class: bool) -> _Tok:
         s = self.s
         if self.i + 1 >= len(s):
             self.err("pattern ends with a backslash")
@@ -345,7 +346,7 @@ class _Parser:
             self.err("word boundaries (\\b) are not portable", self.i - 2)
         self.err(f"unknown or non-portable escape \\{c}", self.i - 2)
 
-    def _class(self):
+    def _class(self) -> dict[str, str]:
         """Parse [...] and return a per-dialect rendering {dialect: text}."""
         s = self.s
         start = self.i
@@ -354,7 +355,7 @@ class _Parser:
         if self.i < len(s) and s[self.i] == "^":
             negate = True
             self.i += 1
-        items: list = []  # each: str (same everywhere) or dict per dialect
+        items: list[str | dict[str, str]] = []  # each: str (same everywhere) or dict per dialect
         first = True
         while True:
             if self.i >= len(s):

@@ -128,7 +128,11 @@ def lower_call(name: str, args: list[exp.Expression], dialect: str, arg_types: S
 # negated numbers) are keyed by their value.  A call with any other argument is lowered
 # as is.
 
-_MEMO: dict[tuple, exp.Expression] = {}
+# What identifies an argument for the memo: its kind, recorded value type and (for
+# literals) value; see `_arg_key`.
+ArgKey = tuple[object, ...]
+
+_MEMO: dict[tuple[Lowering, str, tuple[ArgKey, ...]], exp.Expression] = {}
 _MEMO_LIMIT = 4096
 _PLACEHOLDER_PREFIX = "__cs_lowering_arg_"
 _INSPECTED = (exp.Cast, exp.Binary, exp.Unary, exp.Connector, exp.Paren)
@@ -149,7 +153,7 @@ def cheap_to_repeat(e: exp.Expression) -> bool:
     return True
 
 
-def _arg_key(e: exp.Expression):
+def _arg_key(e: exp.Expression) -> ArgKey | None:
     """The memo key of one argument, or None when the call must not be memoised."""
     t = e.meta_get(VALUE_TYPE_KEY)
     if isinstance(e, exp.Literal):
@@ -165,7 +169,7 @@ def _arg_key(e: exp.Expression):
     return None
 
 
-def _placeholder_index(node: exp.Expression) -> int | None:
+def _placeholder_index(node: exp.Expr) -> int | None:
     if type(node) is exp.Column and node.args.get("table") is None:
         name = node.this.this if isinstance(node.this, exp.Identifier) else None
         if isinstance(name, str) and name.startswith(_PLACEHOLDER_PREFIX):
@@ -174,7 +178,7 @@ def _placeholder_index(node: exp.Expression) -> int | None:
 
 
 def _memo_lower(impl: Lowering, dialect: str, args: list[exp.Expression]) -> exp.Expression:
-    keys = []
+    keys: list[ArgKey] = []
     for a in args:
         k = _arg_key(a)
         if k is None:
@@ -183,7 +187,7 @@ def _memo_lower(impl: Lowering, dialect: str, args: list[exp.Expression]) -> exp
     key = (impl, dialect, tuple(keys))
     cached = _MEMO.get(key)
     if cached is None:
-        stand_ins = []
+        stand_ins: list[exp.Expression] = []
         for i, (a, k) in enumerate(zip(args, keys)):
             if k[0] == "opaque":
                 p = exp.Column(this=exp.Identifier(this=f"{_PLACEHOLDER_PREFIX}{i}"))

@@ -12,6 +12,7 @@ sqlglot, with placeholders replaced by argument trees (see `template`).
 from __future__ import annotations
 
 import re
+import typing
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, partial
@@ -80,7 +81,7 @@ def trimmed(e: exp.Expression) -> exp.Trim:
     return exp.Trim(this=e, expression=lit(TRIMMED), position="BOTH")
 
 
-def num(value: int | str) -> exp.Literal:
+def num(value: int | str) -> exp.Literal | exp.Neg:
     return exp.Literal.number(value)
 
 
@@ -140,7 +141,8 @@ def template(sql: str, dialect: str, **args: exp.Expression) -> exp.Expression:
 @cache
 def _parsed_template(sql: str, dialect: str) -> exp.Expression:
     """A template parsed once per run (callers copy it before substituting)."""
-    return sqlglot.parse_one(sql, read=dialect)
+    # sqlglot types parse_one with its Expr trait; every node it builds is an Expression
+    return typing.cast(exp.Expression, sqlglot.parse_one(sql, read=dialect))
 
 
 # ---------------------------------------------------------------------------------
@@ -190,7 +192,7 @@ _DTYPE_VALUE = {
 def value_type(e: exp.Expression) -> str | None:
     """The value type of an argument tree when it is known: recorded by the caller in
     `meta`, or evident from a literal or a CAST.  None when unknown."""
-    meta = e.meta.get(VALUE_TYPE_KEY) if e.meta else None
+    meta: str | None = e.meta.get(VALUE_TYPE_KEY) if e.meta else None
     if meta:
         return meta
     if isinstance(e, exp.Paren):
@@ -362,7 +364,7 @@ def per_dialect(build: Callable[..., exp.Expression]) -> dict[str, Lowering]:
     return {d: partial(_call, build, ENGINES[d]) for d in DIALECTS}
 
 
-def _call(build, engine: Engine, args: list[exp.Expression]) -> exp.Expression:
+def _call(build: Callable[..., exp.Expression], engine: Engine, args: list[exp.Expression]) -> exp.Expression:
     return build(engine, list(args))
 
 
@@ -385,5 +387,6 @@ def literal_arg(args: Sequence[exp.Expression], i: int, function: str, what: str
     """The text of string-literal argument `i`, or InvalidArgument."""
     a = args[i] if i < len(args) else None
     if isinstance(a, exp.Literal) and a.is_string:
-        return a.this
+        text: str = a.this
+        return text
     raise InvalidArgument(f"{function}(): the {what} must be a string literal")

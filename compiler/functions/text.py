@@ -3,9 +3,11 @@ replace, regex_replace, length."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+
 from sqlglot import exp
 
-from compiler.functions.regex import RegexError, parse_regex, parse_replacement
+from compiler.functions.regex import Regex, RegexError, Replacement, parse_regex, parse_replacement
 from compiler.functions.registry import ANY_DIALECT, Function, register
 from compiler.functions.sqlkit import (
     ENGINES,
@@ -135,7 +137,7 @@ def _nullif(eng: Engine, a: list[exp.Expression]) -> exp.Expression:
     return exp.Nullif(this=x, expression=y)
 
 
-def _regex_literals(a, fname: str):
+def _regex_literals(a: Sequence[exp.Expression], fname: str) -> tuple[Regex, Replacement]:
     pattern = literal_arg(a, 1, fname, "pattern")
     replacement = literal_arg(a, 2, fname, "replacement")
     try:
@@ -151,7 +153,7 @@ def _regex_replace(eng: Engine, a: list[exp.Expression]) -> exp.Expression:
     return eng.replace_all(a[0], rx, repl.render(eng.name))
 
 
-def _check_regex_literals(lits) -> list[str]:
+def _check_regex_literals(lits: Mapping[int, str]) -> list[str]:
     errors = []
     try:
         rx = parse_regex(lits[1], allow_empty_match=False) if 1 in lits else None

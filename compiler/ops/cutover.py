@@ -55,14 +55,22 @@ import shutil
 import tempfile
 import time
 from collections import defaultdict
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, cast
 from urllib.parse import urlencode
 
 from compiler.dialects import DUCKDB
 from compiler.errors import UsageError
 from compiler.runtime.scratch import private_dir
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from compiler.pipeline import Compiled
+    from compiler.runtime.engines.sqlnet import ServerEngineClass
 
 DAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 DAY = 24 * 3600
@@ -138,6 +146,7 @@ def parse_window(text: str) -> Window:
     if da is None:
         period, start, end = DAY, sa, sb
     else:
+        assert db is not None  # a day on both ends or on neither
         period, start, end = WEEK, da * DAY + sa, db * DAY + sb
     return Window(text.strip(), start, end, (end - start) % period or period)
 
@@ -154,7 +163,7 @@ SAMPLE_DUCKDB = {"threads": "1", "checkpoint_threshold": "0b"}
 
 
 @contextmanager
-def timing_target(target: str | None, workdir: Path):
+def timing_target(target: str | None, workdir: Path) -> Iterator[str]:
     """Where one timed sample run goes: a new DuckDB file (with the target URL's settings,
     for a DuckDB target) or a new database on the target's server, removed afterwards.
     Never the target itself: the samples would replace a real migration's tables."""
@@ -164,7 +173,8 @@ def timing_target(target: str | None, workdir: Path):
 
     engine = engine_class(target) if target is not None else None
     if engine is not None and not engine.record.embedded:
-        with scratch_database(engine, target, "the plan's sample runs go") as url:
+        assert target is not None  # engine is None without one
+        with scratch_database(cast("ServerEngineClass", engine), target, "the plan's sample runs go") as url:  # not embedded: a server
             yield url
         return
     settings = {**SAMPLE_DUCKDB, **settings_of(target or DUCKDB.url(""))}
@@ -175,7 +185,9 @@ def timing_target(target: str | None, workdir: Path):
         shutil.rmtree(scratch, ignore_errors=True)
 
 
-def timed_run(compiled, source: Path, target: str | None, workdir: Path, clock=time.process_time) -> dict[str, float]:
+def timed_run(
+    compiled: Compiled, source: Path, target: str | None, workdir: Path, clock: Callable[[], float] = time.process_time
+) -> dict[str, float]:
     """step -> seconds of `clock` (default: this process's CPU time, all threads) for one
     migration of `source` (into a scratch target: timing_target), plus `overhead`: what
     no step covers."""
@@ -264,8 +276,8 @@ class Plan:
     def margin(self) -> float:
         return self.window.seconds - self.high
 
-    def to_dict(self) -> dict:
-        def num(v):
+    def to_dict(self) -> dict[str, Any]:
+        def num(v: Any) -> Any:
             # six significant digits: a per-row cost is a few microseconds
             return float(f"{v:.6g}") if isinstance(v, float) else [num(x) for x in v] if isinstance(v, list) else v
 
@@ -290,10 +302,10 @@ class Plan:
         }
 
 
-def step_scale(step: str, compiled) -> str:
+def step_scale(step: str, compiled: Compiled) -> str:
     """What a step's time scales with: a source table, "all", or "fixed"."""
+    from compiler.ir.naming import dotted
     from compiler.plan.steps import order_maps
-    from compiler.semantic.catalog import dotted
 
     if step in FIXED_STEPS:
         return "fixed"
@@ -340,7 +352,7 @@ def predict(scale: str, xs: list[float], ts: list[float], full: float) -> tuple[
 class _Model:
     """Per-step fits over the timings gathered so far."""
 
-    def __init__(self, compiled, rows: list[dict[str, int]], full_rows: dict[str, int], duckdb_target: bool):
+    def __init__(self, compiled: Compiled, rows: list[dict[str, int]], full_rows: dict[str, int], duckdb_target: bool):
         self.compiled = compiled
         self.rows = rows
         self.full_rows = full_rows
@@ -357,13 +369,15 @@ class _Model:
             return [float(sum(r.values())) for r in self.rows], float(sum(self.full_rows.values()))
         if scale == "commit":
 
-            def capped(r):
+            def capped(r: dict[str, int]) -> float:
                 return float(sum(min(n, ROW_GROUP) for n in r.values()))
 
             return [capped(r) for r in self.rows], capped(self.full_rows)
         return [float(r.get(scale, 0)) for r in self.rows], float(self.full_rows.get(scale, 0))
 
-    def step(self, step: str, timings: list[list[dict[str, float]]], rounds: list[int]):
+    def step(
+        self, step: str, timings: list[list[dict[str, float]]], rounds: list[int]
+    ) -> tuple[float, float, float, list[float], list[float], float, str]:
         """(estimate, fixed, per_row, fastest time per size) from the given rounds."""
         scale = self.scale(step)
         xs, full = self.sizes(scale)
@@ -371,13 +385,13 @@ class _Model:
         est, a, b = predict(scale, xs, best, full)
         return est, a, b, best, xs, full, scale
 
-    def total(self, timings, rounds: list[int]) -> float:
+    def total(self, timings: list[list[dict[str, float]]], rounds: list[int]) -> float:
         steps = {k for size in timings for r in size for k in r}
         return sum(self.step(st, timings, rounds)[0] for st in steps)
 
 
 def plan(
-    compiled,
+    compiled: Compiled,
     source_dir: Path | None,
     window: Window,
     percent: float = 2.0,
@@ -385,7 +399,7 @@ def plan(
     root: str | None = None,
     seed: int = 1,
     repeats: int = REPEATS,
-    progress=None,
+    progress: Callable[[str], object] | None = None,
     startup: float = 0.0,
 ) -> Plan:
     """Count, sample, time and extrapolate (see the module docstring).  `repeats` is the most
@@ -486,14 +500,14 @@ def plan(
     return p
 
 
-def _jackknife(estimate, rounds: list[int], full: float) -> float:
+def _jackknife(estimate: Callable[[list[int]], float], rounds: list[int], full: float) -> float:
     """How far (relative) the estimate moves when one round is left out, at most."""
     if len(rounds) < 2 or full <= 0:
         return 0.0
     return max(abs(estimate([r for r in rounds if r != i]) - full) for i in rounds) / full
 
 
-def _step_order(step: str) -> tuple:
+def _step_order(step: str) -> tuple[int, str]:
     if step.startswith("stage:"):
         return (1, step)
     if step == STARTUP:
@@ -517,14 +531,14 @@ def human(seconds: float) -> str:
     return f"{seconds / 3600:.1f} h"
 
 
-def print_plan(p: Plan, console) -> None:
+def print_plan(p: Plan, console: Console) -> None:
     from rich.table import Table
 
     t = Table(title=f"source (full export, counted by a quote-aware line scan); sample {p.percent:g}% of {p.root}", title_justify="left")
     for c in ("table", "file", "records", "malformed", "MB", "in sample"):
         t.add_column(c, justify="left" if c in ("table", "file") else "right")
-    for c in p.tables:
-        t.add_row(c.table, c.file, f"{c.records:,}", f"{c.malformed:,}", f"{c.bytes / 1e6:,.1f}", f"{c.sample_records:,}")
+    for tc in p.tables:
+        t.add_row(tc.table, tc.file, f"{tc.records:,}", f"{tc.malformed:,}", f"{tc.bytes / 1e6:,.1f}", f"{tc.sample_records:,}")
     console.print(t)
     t = Table(
         title=f"{p.measure} seconds per step = fixed + per-row x rows (fitted on {', '.join(SIZE_NAMES[:-1])} and the whole sample)",

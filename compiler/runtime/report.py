@@ -21,6 +21,7 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Any
 
 from rich.console import Console
 from rich.table import Table
@@ -63,8 +64,8 @@ class Report:
     sources: list[StageResult]
     maps: list[MapCounts]
     checks: list[CheckResult]
-    reject_samples: list[dict] = field(default_factory=list)
-    audit: dict | None = None  # the run's audit-log anchor (compiler/ops/secure/audit.py event_anchor)
+    reject_samples: list[dict[str, Any]] = field(default_factory=list)
+    audit: dict[str, Any] | None = None  # the run's audit-log anchor (compiler/ops/secure/audit.py event_anchor)
 
     @property
     def status(self) -> str:
@@ -74,7 +75,7 @@ class Report:
             return WARN
         return PASS
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "report_version": REPORT_VERSION,
             "chartshift": self.chartshift,

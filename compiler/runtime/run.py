@@ -9,24 +9,26 @@ from __future__ import annotations
 
 import shutil
 import time
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol, TypeVar, overload
 
 from sqlglot import exp
 
 from compiler import __version__
 from compiler.dialects import DUCKDB
 from compiler.emit.render import render_statements
+from compiler.functions.literals import lit
 from compiler.pipeline import Compiled
 from compiler.plan.steps import map_label, stage_table
 from compiler.runtime.engines import open_engine
-from compiler.runtime.engines.base import EngineError
+from compiler.runtime.engines.base import Engine, EngineError
 from compiler.runtime.report import MapCounts, Report
 from compiler.runtime.scratch import hold_private_umask, private_dir, release_private_umask
 from compiler.runtime.staging import source_files
 from compiler.runtime.validate import FAIL, evaluate
-from compiler.sqlgen.lower import col, lit
+from compiler.sqlgen.lower import col
 from compiler.sqlgen.scripts import SqlGen
 from compiler.sqlgen.statements import RECONCILIATION, REJECTS
 from compiler.sqlgen.text import sql_text
@@ -42,8 +44,8 @@ def run(
     target_url: str | None,
     commit_on_fail: bool = False,
     show_phi: bool = False,
-    engine=None,
-    on_statement=None,
+    engine: Engine | None = None,
+    on_statement: Callable[[str, float], object] | None = None,
 ) -> Report:
     """Migrate; `engine` (optional) is an open engine to use and leave open (spec tests);
     `on_statement(step, seconds)` (optional) gets the time of each statement (step: its
@@ -72,7 +74,7 @@ def _run(
     started_at = datetime.now(UTC).replace(microsecond=0).isoformat()
     keep_open = engine is not None
     url = target_url or default_target(compiled)
-    engine = engine if keep_open else open_engine(url)
+    engine = engine if engine is not None else open_engine(url)  # keep_open: the caller's engine
     dialect = engine.dialect
     gen = SqlGen(compiled.checked, dialect)
     scripts = gen.scripts()
@@ -92,7 +94,7 @@ def _run(
             )
             for sf in source_files(compiled.spec, source_dir, compiled.path.parent)
         ]
-        checks_rows = {}
+        checks_rows: dict[str, tuple[Any, ...]] = {}
         for script in body:
             for st in render_statements(script, dialect):
                 try:
@@ -133,11 +135,21 @@ def _run(
     return report
 
 
-def _stopwatch(callback):
+_T = TypeVar("_T")
+
+
+class _Lap(Protocol):
+    @overload
+    def __call__(self, step: str) -> None: ...
+    @overload
+    def __call__(self, step: str, result: _T) -> _T: ...
+
+
+def _stopwatch(callback: Callable[[str, float], object] | None) -> _Lap:
     """lap(step, result=None): report the time since the previous lap to `callback`."""
     last = [time.perf_counter()]
 
-    def lap(step, result=None):
+    def lap(step: str, result: Any = None) -> Any:
         if callback is not None:
             now = time.perf_counter()
             callback(step, now - last[0])
@@ -147,7 +159,7 @@ def _stopwatch(callback):
     return lap
 
 
-def discard(engine, gen: SqlGen) -> None:
+def discard(engine: Engine, gen: SqlGen) -> None:
     """After a failed run on a rename-publishing engine: drop the unpublished shadow tables."""
     from compiler.runtime.engines.base import EngineError
 
@@ -162,7 +174,7 @@ SAMPLES_PER_REASON = 3
 MASK = "***"
 
 
-def reject_samples(engine, gen: SqlGen, show_phi: bool) -> list[dict]:
+def reject_samples(engine: Engine, gen: SqlGen, show_phi: bool) -> list[dict[str, Any]]:
     """Up to three rejected rows per (map, reason) for the report, `phi` columns masked.
     Malformed lines cannot be split into columns, so they are masked whole."""
     import json
@@ -190,7 +202,7 @@ def reject_samples(engine, gen: SqlGen, show_phi: bool) -> list[dict]:
         .where(exp.LTE(this=col("n", "r"), expression=lit(SAMPLES_PER_REASON)))
         .order_by(col("source_table", "r"), col("map", "r"), col("reason", "r"), col("record", "r"), col("slot", "r"))
     )
-    out = []
+    out: list[dict[str, Any]] = []
     for mp, table, reason, record, slot, original in engine.query(sql_text(q, gen.dialect)):
         source = gen.cat.source_tables.get(table)
         phi = {c.name for c in source.columns if c.phi} if source else set()
@@ -206,7 +218,7 @@ def reject_samples(engine, gen: SqlGen, show_phi: bool) -> list[dict]:
     return out
 
 
-def read_counts(engine, gen: SqlGen) -> list[MapCounts]:
+def read_counts(engine: Engine, gen: SqlGen) -> list[MapCounts]:
     dialect = gen.dialect
     recon = exp.select(
         *[col(c) for c in ("map", "source_table", "target_table", "source_rows", "loaded", "rejected", "filtered", "merged")]
@@ -224,5 +236,7 @@ def read_counts(engine, gen: SqlGen) -> list[MapCounts]:
     out = []
     for m in gen.maps:
         r = rows[map_label(m)]
-        out.append(MapCounts(r[0], r[1], r[2], *(int(x) for x in r[3:]), rejected_by_reason=reasons.get(r[0], {})))
+        out.append(
+            MapCounts(r[0], r[1], r[2], int(r[3]), int(r[4]), int(r[5]), int(r[6]), int(r[7]), rejected_by_reason=reasons.get(r[0], {}))
+        )
     return out

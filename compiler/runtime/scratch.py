@@ -17,6 +17,7 @@ import shutil
 import socket
 import tempfile
 import threading
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -74,7 +75,7 @@ def private_dir(kind: str) -> Path:
 
 
 @contextmanager
-def private_folder(kind: str):
+def private_folder(kind: str) -> Iterator[Path]:
     """`with private_folder("test") as folder:` a private_dir, removed afterwards."""
     folder = private_dir(kind)
     try:
@@ -97,7 +98,8 @@ def sweep(base: Path | None = None) -> list[Path]:
     """Remove this user's scratch folders (in `base`, default $TMPDIR) whose process on
     this host has ended; return what was removed."""
     base = Path(base or tempfile.gettempdir())
-    host, uid, removed = _host(), os.getuid(), []
+    host, uid = _host(), os.getuid()
+    removed: list[Path] = []
     try:
         candidates = list(base.glob("chartshift-*"))
     except OSError:

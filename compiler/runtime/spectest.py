@@ -13,19 +13,22 @@ import csv
 import io
 import time
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
 from sqlglot import exp
 
 from compiler import ir
+from compiler.ir.naming import dotted
 from compiler.pipeline import Compiled
 from compiler.runtime.scratch import private_folder
 from compiler.runtime.staging import source_files
-from compiler.semantic.catalog import dotted
+from compiler.runtime.validate import CheckResult
 from compiler.sqlgen.canonical import canonical_value
 from compiler.sqlgen.lower import col
 from compiler.sqlgen.scripts import SqlGen
@@ -54,7 +57,7 @@ def cell_text(lit: ir.Literal) -> str:
     return str(lit.value)
 
 
-def expected_value(lit: ir.Literal, actual):
+def expected_value(lit: ir.Literal, actual: object) -> object:
     """The Python value a literal stands for, shaped like the actual value when comparable."""
     if lit.type == "null":
         return None
@@ -76,24 +79,25 @@ def write_given(compiled: Compiled, test: ir.SpecTest, folder: Path) -> None:
         if sf.header:
             w.writerow(sf.columns)
         for row in rows.rows if rows else []:
+            assert rows is not None  # the loop runs only over given rows
             values = dict(zip(rows.columns, row))
             w.writerow([cell_text(values[c]) if c in values else "" for c in sf.columns])
         sf.path.parent.mkdir(parents=True, exist_ok=True)
         sf.path.write_bytes(out.getvalue().encode(PYTHON_ENCODING.get(sf.encoding, "utf-8")))
 
 
-def render_rows(columns: list[str], rows: list[tuple]) -> list[str]:
+def render_rows(columns: list[str], rows: list[tuple[Any, ...]]) -> list[str]:
     texts = [[canonical_value(v) for v in r] for r in rows]
     widths = [max([len(c)] + [len(t[i]) for t in texts]) for i, c in enumerate(columns)]
-    line = lambda cells: "  " + " | ".join(c.ljust(w) for c, w in zip(cells, widths))  # noqa: E731
+    line: Callable[[list[str]], str] = lambda cells: "  " + " | ".join(c.ljust(w) for c, w in zip(cells, widths))  # noqa: E731
     return [line(columns)] + [line(t) for t in texts]
 
 
-def compare_rows(expect: ir.Rows, actual: list[tuple]) -> list[str]:
+def compare_rows(expect: ir.Rows, actual: list[tuple[Any, ...]]) -> list[str]:
     """Multiset comparison on canonical text; returns diff lines (empty when equal)."""
     sample = actual[0] if actual else None
     expected = [tuple(expected_value(lit, sample[i] if sample else None) for i, lit in enumerate(row)) for row in expect.rows]
-    key = lambda r: tuple(canonical_value(v) for v in r)  # noqa: E731
+    key: Callable[[tuple[Any, ...]], tuple[str, ...]] = lambda r: tuple(canonical_value(v) for v in r)  # noqa: E731
     want, got = Counter(map(key, expected)), Counter(map(key, actual))
     if want == got:
         return []
@@ -133,15 +137,17 @@ def run_test(compiled: Compiled, test: ir.SpecTest, target_url: str | None) -> T
         if want != m.rejected_by_reason:
             got = dict(sorted(m.rejected_by_reason.items()))
             failures.append(f"rejects of {m.map}: expected {want or 'none'}, got {got or 'none'}")
-    by_name: dict[str, list] = {}
+    by_name: dict[str, list[CheckResult]] = {}
     for c in report.checks:
         by_name.setdefault(c.name, []).append(c)
     for ec in test.checks:
         # `check` refuses two checks of one name; were there two, both would be asserted
-        for got in by_name[ec.name]:
-            if got.status != ec.status:
-                where = f" (line {got.line})" if len(by_name[ec.name]) > 1 else ""
-                failures.append(f"check `{ec.name}`{where}: expected {ec.status}, got {got.status} ({got.count} of {got.denominator})")
+        for result in by_name[ec.name]:
+            if result.status != ec.status:
+                where = f" (line {result.line})" if len(by_name[ec.name]) > 1 else ""
+                failures.append(
+                    f"check `{ec.name}`{where}: expected {ec.status}, got {result.status} ({result.count} of {result.denominator})"
+                )
     for m in report.maps:
         if not m.balanced:
             failures.append(f"accounting identity broken for {m.map}")

@@ -15,16 +15,18 @@ import io
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from sqlglot import exp
 
 from compiler import ir
 from compiler.dialects import DUCKDB
 from compiler.errors import EnvironmentProblem
+from compiler.functions.literals import lit
 from compiler.ir.naming import file_stem, flat
 from compiler.plan.steps import stage_table
 from compiler.semantic.declarations import setting_value
-from compiler.sqlgen.lower import ident, lit, table
+from compiler.sqlgen.lower import ident, table
 
 BLOCK = 1 << 20
 NATIVE_ENCODINGS = {"utf-8": "utf-8", "utf-8-sig": "utf-8", "latin-1": "latin-1", "utf-16": "utf-16"}
@@ -55,7 +57,7 @@ def source_files(spec: ir.Spec, source_dir: Path | None, spec_dir: Path) -> list
         folder = source_dir if source_dir is not None else (spec_dir / src.path)
         for t in src.tables:
 
-            def opt(name, default):
+            def opt(name: str, default: Any) -> Any:
                 return setting_value(t.settings, name, setting_value(src.settings, name, default))
 
             quote = opt("quote", '"')
@@ -227,7 +229,7 @@ class NormalizedFile:
 # table) -> CSV file, in file order, in bounded memory whatever the file's size.  One
 # thread: with more, the order-preserving COPY collects out-of-order batches (2.7 times
 # the memory and slower at 1.2 M rows); small read buffers instead of DuckDB's 256 MiB.
-NORMALIZE_CONFIG = {
+NORMALIZE_CONFIG: dict[str, str | bool | int | float | list[str]] = {
     "autoload_known_extensions": False,
     "autoinstall_known_extensions": False,
     "memory_limit": "512MB",
@@ -261,7 +263,9 @@ def normalize_with_duckdb(sf: SourceFile, workdir: Path) -> NormalizedFile:
                 exp.CopyParameter(this=exp.var("HEADER"), expression=exp.false()),
             ],
         )
-        staged = con.execute(sql_text(copy, DUCKDB.name)).fetchone()[0]  # COPY returns its row count
+        counted = con.execute(sql_text(copy, DUCKDB.name)).fetchone()
+        assert counted is not None  # COPY returns its row count
+        staged = counted[0]
         bad = con.execute(sql_text(duckdb_malformed_select(rejects), DUCKDB.name)).fetchall()
     except duckdb.Error as exc:
         raise StagingError(f"{sf.path}: cannot parse {sf.qualified}: {str(exc).splitlines()[0]}") from None

@@ -12,9 +12,11 @@ fractions, so 3 bad rows in 1.86 million are never rounded to 0 %.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
+from typing import Any, Literal, cast
 
 from compiler import ir
 
@@ -29,16 +31,16 @@ class CheckResult:
     kind: str
     line: int
     status: str
-    count: int
-    denominator: int
+    count: int | float  # a row count; a reconcile gap can be a fraction
+    denominator: int | float
     percent: float | None
-    threshold: dict
+    threshold: dict[str, str]
     left: float | None = None
     right: float | None = None
 
 
-def threshold_dict(c: ir.Check) -> dict:
-    out: dict = {}
+def threshold_dict(c: ir.Check) -> dict[str, str]:
+    out: dict[str, str] = {}
     for th in c.thresholds:
         out[th.level] = f"{th.direction} {th.value}{'%' if th.percent else ''}"
     if not c.thresholds:
@@ -46,7 +48,7 @@ def threshold_dict(c: ir.Check) -> dict:
     return out
 
 
-DEFAULT_THRESHOLD = ("fail", "above", "0", False)
+DEFAULT_THRESHOLD: tuple[Literal["fail"], Literal["above"], str, bool] = ("fail", "above", "0", False)
 
 
 def crossed(th: ir.Threshold, count: Fraction, denominator: Fraction) -> bool:
@@ -57,7 +59,7 @@ def crossed(th: ir.Threshold, count: Fraction, denominator: Fraction) -> bool:
     return 100 - count * 100 / denominator < value
 
 
-def verdict(c: ir.Check, count, denominator) -> str:
+def verdict(c: ir.Check, count: int | Fraction, denominator: int | Fraction) -> str:
     """pass / warn / fail / not applicable for `count` violations out of `denominator`."""
     count, denominator = Fraction(count), Fraction(denominator)
     if denominator == 0:
@@ -75,14 +77,14 @@ def verdict(c: ir.Check, count, denominator) -> str:
     return status
 
 
-RECONCILE_GAP = {
+RECONCILE_GAP: dict[str, Callable[[Fraction, Fraction], Fraction | int]] = {
     "=": lambda l, r: abs(l - r),
-    "<=": lambda l, r: max(l - r, 0),
-    ">=": lambda l, r: max(r - l, 0),
+    "<=": lambda l, r: cast(Fraction | int, max(l - r, 0)),  # max() of mixed types is typed as a bare comparable
+    ">=": lambda l, r: cast(Fraction | int, max(r - l, 0)),
 }
 
 
-def evaluate(c: ir.Check, row: tuple) -> CheckResult:
+def evaluate(c: ir.Check, row: tuple[Any, ...]) -> CheckResult:
     """Turn a check query's result row into a CheckResult."""
     if isinstance(c, ir.ReconcileCheck):
         left = Fraction(Decimal(str(row[0] or 0)))
@@ -92,7 +94,7 @@ def evaluate(c: ir.Check, row: tuple) -> CheckResult:
             if c.compare in RECONCILE_GAP
             else Fraction(0 if eval_compare(c.compare, left, right) else 1)
         )
-        denominator = abs(right)
+        denominator: Fraction | int = abs(right)
         pct = float(gap * 100 / denominator) if denominator else None
         return CheckResult(
             c.name,
@@ -115,5 +117,5 @@ def eval_compare(op: str, left: Fraction, right: Fraction) -> bool:
     return {"<": left < right, ">": left > right, "<>": left != right}[op]
 
 
-def as_number(x: Fraction):
+def as_number(x: Fraction | int) -> int | float:
     return int(x) if x.denominator == 1 else float(x)

@@ -4,11 +4,15 @@ blocks, expressions."""
 
 from __future__ import annotations
 
-from lark import Tree
+from typing import cast
+
+from lark import Token, Tree
 
 from compiler import ir
 from compiler.diagnostics import Collector
-from compiler.syntax.rules.base import unquote_name, unquote_string  # noqa: F401  (re-exported: callers import them from here)
+from compiler.syntax.rules.base import Children
+from compiler.syntax.rules.base import unquote_name as unquote_name  # re-exported: callers import it from here
+from compiler.syntax.rules.base import unquote_string as unquote_string  # re-exported: callers import it from here
 from compiler.syntax.rules.checks import CheckRules
 from compiler.syntax.rules.declarations import DeclarationRules
 from compiler.syntax.rules.expressions import ExpressionRules
@@ -19,7 +23,7 @@ class Builder(DeclarationRules, MapRules, CheckRules, ExpressionRules):
     """The whole builder: `transform` (in BuilderBase) calls the method named like each rule."""
 
     # -- top level
-    def start(self, items):
+    def start(self, items: Children) -> ir.Spec:
         spec = ir.Spec(file=self.file)
         for item in items:
             if isinstance(item, ir.Migration):
@@ -42,9 +46,9 @@ class Builder(DeclarationRules, MapRules, CheckRules, ExpressionRules):
         return spec
 
 
-def build(tree: Tree, file: str) -> ir.Spec:
+def build(tree: Tree[Token], file: str) -> ir.Spec:
     """Turn a parse tree into the IR; raise SpecError on structural errors."""
     diags = Collector()
-    spec = Builder(file, diags).transform(tree)
+    spec = cast(ir.Spec, Builder(file, diags).transform(tree))  # the root rule is `start`
     diags.raise_if_errors()
     return spec

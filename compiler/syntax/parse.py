@@ -8,12 +8,12 @@ import re
 from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import cast
 
 from lark import Lark, Token, Tree
 from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
 
-from compiler.diagnostics import Collector, SpecError
-from compiler.ir import Span
+from compiler.diagnostics import Collector, Span, SpecError
 
 MAX_SYNTAX_ERRORS = 10
 # Deeper syntax trees are refused: the later passes (and pydantic, sqlglot) recurse once
@@ -95,12 +95,12 @@ def expected_phrase(expected: set[str]) -> str:
     if BINARY_OPERATORS <= words:
         words -= BINARY_OPERATORS | {"`not`", "`-`"}
         groups.append("an operator")
-    words = sorted(words) + groups
-    if not words:
+    listed = sorted(words) + groups
+    if not listed:
         return ""
-    if len(words) > 8:
-        words = words[:8] + ["..."]
-    return ", expected " + (words[0] if len(words) == 1 else "one of " + ", ".join(words))
+    if len(listed) > 8:
+        listed = listed[:8] + ["..."]
+    return ", expected " + (listed[0] if len(listed) == 1 else "one of " + ", ".join(listed))
 
 
 def shown(text: str) -> str:
@@ -109,9 +109,10 @@ def shown(text: str) -> str:
 
 
 def token_span(file: str, token: Token) -> Span:
-    end_col = token.end_column if token.end_column else token.column + max(len(token), 1)
-    end_line = token.end_line or token.line
-    return Span(file=file, line=token.line, column=token.column, end_line=end_line, end_column=end_col)
+    line, column = cast(int, token.line), cast(int, token.column)  # the lexer's tokens carry their position
+    end_col = token.end_column if token.end_column else column + max(len(token), 1)
+    end_line = token.end_line or line
+    return Span(file=file, line=line, column=column, end_line=end_line, end_column=end_col)
 
 
 def point_span(file: str, line: int, column: int) -> Span:
@@ -132,7 +133,7 @@ def accepted(exc: UnexpectedInput) -> set[str]:
 def end_of_file_error(file: str, text: str, expected: set[str], last: Token | None = None) -> tuple[str, Span]:
     """The error at the end of the text, pointing just after the last token."""
     if last is not None and last.end_line:
-        line, col = last.end_line, last.end_column
+        line, col = last.end_line, cast(int, last.end_column)  # Lark sets both ends together
     else:
         line, col = last_position(text)
     if "RBRACE" in expected:
@@ -143,12 +144,13 @@ def end_of_file_error(file: str, text: str, expected: set[str], last: Token | No
 def error_of(file: str, exc: UnexpectedInput, text: str) -> tuple[str, Span]:
     """A readable message and span for one Lark error."""
     if isinstance(exc, UnexpectedCharacters):
-        char = text[exc.pos_in_stream] if exc.pos_in_stream < len(text) else ""
+        pos = cast(int, exc.pos_in_stream)  # set by the lexer (Lark declares the attribute with a None default)
+        char = text[pos] if pos < len(text) else ""
         span = point_span(file, exc.line, exc.column)
         if char in ('"', "'"):
             return "unterminated string", span
         if char == "`":
-            nxt = text[exc.pos_in_stream + 1 : exc.pos_in_stream + 2]
+            nxt = text[pos + 1 : pos + 2]
             return ("empty quoted name" if nxt == "`" else "unterminated quoted name"), span
         return f"unexpected character `{repr(char)[1:-1]}`" if char else "unexpected end of input", span
     if isinstance(exc, UnexpectedToken):
@@ -273,9 +275,9 @@ EXPRESSION_RULES = frozenset(
 )
 
 
-def nesting_error(file: str, tree: Tree) -> tuple[str, Span] | None:
+def nesting_error(file: str, tree: Tree[Token]) -> tuple[str, Span] | None:
     """An error when the tree is nested deeper than MAX_NESTING (checked without recursion)."""
-    stack: list[tuple[Tree, int, Tree]] = [(tree, 1, tree)]
+    stack: list[tuple[Tree[Token], int, Tree[Token]]] = [(tree, 1, tree)]
     while stack:
         node, depth, top = stack.pop()
         if depth > MAX_NESTING:
@@ -291,7 +293,7 @@ def nesting_error(file: str, tree: Tree) -> tuple[str, Span] | None:
     return None
 
 
-def parse(text: str, file: str = "<spec>") -> Tree:
+def parse(text: str, file: str = "<spec>") -> Tree[Token]:
     """Parse spec text; raise SpecError with every syntax error found (one per block)."""
     diags = Collector()
     current = text

@@ -22,6 +22,8 @@ fields cut out with string functions, MAKE_DATE / MAKE_TIMESTAMP behind a calend
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
+
 from sqlglot import exp
 
 from compiler.functions.dates.formats import PIVOT_YEAR, FormatError, ParsedFormat, parse_format
@@ -51,7 +53,7 @@ def _formats(a: list[exp.Expression], fname: str) -> list[ParsedFormat]:
     return out
 
 
-def _parser(result: str, fname: str):
+def _parser(result: str, fname: str) -> Callable[[Engine, list[exp.Expression]], exp.Expression]:
     def build(eng: Engine, a: list[exp.Expression]) -> exp.Expression:
         parse_one = _PARSE_ONE.get(eng.name, _parse_one)
         parts = [parse_one(eng, a[0], f, result) for f in _formats(a, fname)]
@@ -70,7 +72,7 @@ def _year(a: list[exp.Expression]) -> exp.Expression:
     return exp.Cast(this=exp.Extract(this=exp.var("YEAR"), expression=d), to=exp.DataType.build("INT"))
 
 
-def _check_formats(lits) -> list[str]:
+def _check_formats(lits: Mapping[int, str]) -> list[str]:
     errors = []
     for _, text in sorted(lits.items()):
         try:

@@ -92,17 +92,17 @@ def parse_format(fmt: str) -> ParsedFormat:
     prev_space = False
     for k, (kind, v) in enumerate(tokens):
         if kind == "dir":
-            d = DIRECTIVES[v]
-            if d.field in groups:
-                raise FormatError(f"format {fmt!r} has two {d.field} directives")
+            directive = DIRECTIVES[v]
+            if directive.field in groups:
+                raise FormatError(f"format {fmt!r} has two {directive.field} directives")
             nxt = tokens[k + 1] if k + 1 < len(tokens) else None
             adjacent_number = nxt is not None and nxt[0] == "dir" and DIRECTIVES[nxt[1]].numeric
-            group = d.fixed_pattern if adjacent_number else d.pattern
+            group = directive.fixed_pattern if adjacent_number else directive.pattern
             parts.append(group)
             shape.append("(?:" + group[1:])  # one capture group each: make it plain
             layout.append(("dir", v, adjacent_number))
             n += 1
-            groups[d.field] = (v, n)
+            groups[directive.field] = (v, n)
             prev_space = False
             continue
         if v.isspace():

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from sqlglot import exp
 
 from compiler.functions.dates.formats import DIRECTIVES, MONTH_ABBR, MONTH_NAMES, PIVOT_YEAR, ParsedFormat
@@ -41,7 +43,12 @@ def _width(letter: str, fixed: bool) -> int | None:
     return 2 if fixed else None
 
 
-def _layout(f: ParsedFormat) -> list[list[list[tuple[str, str, int | None]]]] | None:
+# A format's layout: pieces -> chunks -> elements (kind, letter or char, width or None).
+_Element = tuple[str, str, int | None]
+_Layout = list[list[list[_Element]]]
+
+
+def _layout(f: ParsedFormat) -> _Layout | None:
     """pieces -> chunks -> elements (kind, letter or char, width or None), or None when
     some chunk has two elements of variable width."""
     alpha = any(kind == "dir" and v in _ALPHA_DIRECTIVES for kind, v, _ in f.tokens)
@@ -50,7 +57,7 @@ def _layout(f: ParsedFormat) -> list[list[list[tuple[str, str, int | None]]]] | 
         # fields are ASCII letters and digits; literal letters separate when no field has any
         return not (c.isascii() and c.isalnum()) or (c.isalpha() and not alpha)
 
-    pieces: list[list[list[tuple[str, str, int | None]]]] = [[[]]]
+    pieces: _Layout = [[[]]]
     for kind, v, fixed in f.tokens:
         if kind == "space":
             pieces.append([[]])
@@ -80,12 +87,14 @@ def _separators(f: ParsedFormat) -> str:
     return "".join(out)
 
 
-def _slice(chunk: exp.Expression, elements: list, i: int) -> exp.Expression:
+def _slice(chunk: exp.Expression, elements: list[_Element], i: int) -> exp.Expression:
     """Element i of a chunk, by its offset from the chunk's start or end."""
-    widths = [w for _, _, w in elements]
+    widths_or_none = [w for _, _, w in elements]
     if len(elements) == 1:
         return chunk
-    var = next((k for k, w in enumerate(widths) if w is None), None)
+    var = next((k for k, w in enumerate(widths_or_none) if w is None), None)
+    # only the element at `var` has no fixed width, and the sums and widths below leave it out
+    widths = cast(list[int], widths_or_none)
     if var is None or i < var:  # from the start
         start = sum(widths[:i]) + 1
         return _fn("SUBSTR", chunk, num(start), num(widths[i]))
@@ -98,7 +107,7 @@ def _slice(chunk: exp.Expression, elements: list, i: int) -> exp.Expression:
     return _fn("SUBSTR", core, num(before + 1)) if before else core
 
 
-def _fields(t: exp.Expression, f: ParsedFormat, pieces: list) -> dict[str, exp.Expression]:
+def _fields(t: exp.Expression, f: ParsedFormat, pieces: _Layout) -> dict[str, exp.Expression]:
     """Directive letter -> expression of its text (valid once the shape matched)."""
     seps = _separators(f)
     charset = _FIELD_CHARS + seps  # what a piece can hold: anything but whitespace
@@ -106,8 +115,8 @@ def _fields(t: exp.Expression, f: ParsedFormat, pieces: list) -> dict[str, exp.E
     if len(pieces) > 1:  # every whitespace character becomes a space
         others = [_fn("CHR", num(ord(c))) for c in _WHITESPACE[1:]]
         chars = others[0]
-        for c in others[1:]:
-            chars = exp.DPipe(this=chars, expression=c, safe=True)
+        for other in others[1:]:
+            chars = exp.DPipe(this=chars, expression=other, safe=True)
         w = _fn("TRANSLATE", t, chars, lit(" " * len(others)))
     out: dict[str, exp.Expression] = {}
     rest = w
@@ -215,12 +224,17 @@ def parse_one_split(eng: Engine, s: exp.Expression, f: ParsedFormat, result: str
                 text[chunk[0][1]] = untrimmed[chunk[0][1]]
     d = {field: letter for field, (letter, _) in f.groups.items()}
 
+    def field_value(field: str) -> exp.Expression:
+        """The value of a field that the format has."""
+        return _int(text[d[field]].copy())
+
     def value(field: str) -> exp.Expression | None:
-        return _int(text[d[field]].copy()) if field in d else None
+        return field_value(field) if field in d else None
 
     checks: list[exp.Expression] = []
     year = value("year")
     if d.get("year") == "y":  # 00-68 -> 2000-2068, 69-99 -> 1969-1999
+        assert year is not None  # the format has a year
         year = add(year, case((exp.LT(this=year.copy(), expression=num(PIVOT_YEAR)), num(2000)), default=num(1900)))
     elif year is not None:
         checks.append(exp.GTE(this=year.copy(), expression=num(1)))  # no year 0000
@@ -238,15 +252,15 @@ def parse_one_split(eng: Engine, s: exp.Expression, f: ParsedFormat, result: str
         checks.append(_between(day.copy(), num(1), _days_in_month(year.copy(), month.copy())))
     with_time = result == T.TIMESTAMP or f.has_time
     if with_time:
-        hour = value("hour") if "hour" in d else num(0)
+        hour = field_value("hour") if "hour" in d else num(0)
         if d.get("hour") == "I":  # 1-12 by the shape; 12 AM -> 0, 1..11 PM -> 13..23
             pm = case((exp.EQ(this=exp.Upper(this=text["p"].copy()), expression=lit("PM")), num(12)), default=num(0))
             checks.append(_between(hour.copy(), num(1), num(12)))  # the skeleton test
             hour = add(mod(hour, num(12)), pm)
         elif "hour" in d:
             checks.append(exp.LTE(this=hour.copy(), expression=num(23)))
-        minute = value("minute") if "minute" in d else num(0)
-        second = value("second") if "second" in d else num(0)
+        minute = field_value("minute") if "minute" in d else num(0)
+        second = field_value("second") if "second" in d else num(0)
         for v in (minute, second):
             if not isinstance(v, exp.Literal):
                 checks.append(exp.LTE(this=v.copy(), expression=num(59)))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from pydantic import BaseModel
 
@@ -31,7 +32,7 @@ def rule_for_name(column: str) -> str:
     return "shape"
 
 
-def walk(node):
+def walk(node: object) -> Iterator[BaseModel]:
     """Every IR node under `node`, itself included."""
     if isinstance(node, BaseModel):
         yield node
@@ -42,7 +43,7 @@ def walk(node):
             yield from walk(x)
 
 
-def _rules_of(spec: ir.Spec) -> list:
+def _rules_of(spec: ir.Spec) -> list[list[ir.Map] | list[ir.Lookup] | list[ir.Check]]:
     """What decides a migration's outcome: maps, lookups, checks (not test blocks' data)."""
     return [spec.maps, spec.lookups, spec.checks]
 
@@ -50,7 +51,7 @@ def _rules_of(spec: ir.Spec) -> list:
 def spec_sentinels(spec: ir.Spec) -> set[str]:
     """Text literals of the spec's maps, lookups and checks without letters (`00/00/0000`,
     `0000`): sentinels a rule tests for, kept unmasked."""
-    out = set()
+    out: set[str] = set()
     for n in walk(_rules_of(spec)):
         if isinstance(n, ir.Literal) and n.type == "text" and isinstance(n.value, str):
             v = n.value

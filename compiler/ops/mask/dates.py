@@ -15,7 +15,7 @@ class DateFormat:
         self.regex = re.compile(pf.pattern)
         self.groups = pf.groups  # field -> (directive, group number)
 
-    def parse(self, text: str):
+    def parse(self, text: str) -> tuple[date, re.Match[str]] | None:
         """(date, match) or None."""
         m = self.regex.fullmatch(text)
         if not m:
@@ -28,7 +28,7 @@ class DateFormat:
         except (ValueError, KeyError):
             return None
 
-    def _year(self, m) -> int:
+    def _year(self, m: re.Match[str]) -> int:
         if "year" not in self.groups:
             return 2000
         letter, g = self.groups["year"]
@@ -39,7 +39,7 @@ class DateFormat:
             y += 2000 if y < PIVOT_YEAR else 1900
         return y
 
-    def _month(self, m) -> int:
+    def _month(self, m: re.Match[str]) -> int:
         if "month" not in self.groups:
             return 1
         from compiler.functions.dates.formats import MONTH_ABBR, MONTH_NAMES
@@ -52,7 +52,7 @@ class DateFormat:
             return MONTH_NAMES.index(t.upper()) + 1
         return int(t)
 
-    def write(self, m, d: date) -> str | None:
+    def write(self, m: re.Match[str], d: date) -> str | None:
         """`d` in place of the matched date fields, each as wide and cased as before."""
         from compiler.functions.dates.formats import MONTH_ABBR, MONTH_NAMES, PIVOT_YEAR
 

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import hmac
 import re
-from datetime import timedelta
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, cast
+
+if TYPE_CHECKING:
+    from compiler.ops.mask.dates import DateFormat
 
 CHUNK = 32  # positions permuted together (keeps the Feistel halves under 128 bits)
 
@@ -45,6 +49,14 @@ class KindRules:
     """The rules of `Masker` for one value: they read `_key`, `formats`, `sentinels` and
     `offset(identity)`."""
 
+    _key: bytes
+    formats: list[DateFormat]
+    sentinels: set[str]
+
+    if TYPE_CHECKING:
+
+        def offset(self, identity: str) -> int: ...
+
     # -- keyed primitives ----------------------------------------------------------------
 
     def _prf(self, *parts: bytes) -> bytes:
@@ -84,7 +96,8 @@ class KindRules:
         if core != value:
             lead = value[: len(value) - len(value.lstrip())]
             return lead + self.shape(core) + value[len(lead) + len(core) :]
-        kinds, vals = [], []
+        kinds: list[str] = []
+        vals: list[int | None] = []  # None: not a letter or digit
         for ch in value:
             if "0" <= ch <= "9":
                 kinds.append("d")
@@ -109,7 +122,7 @@ class KindRules:
             radices = [10 if kinds[i] == "d" else 26 for i in chunk]
             n, x = 1, 0
             for i, r in zip(chunk, radices):
-                x = x * r + vals[i]
+                x = x * r + cast(int, vals[i])  # chunk: positions of letters and digits
                 n *= r
             y = self._permute(x, n, pattern + b"#" + str(ci).encode())
             for i, r in reversed(list(zip(chunk, radices))):
@@ -119,7 +132,8 @@ class KindRules:
         return "".join(out)
 
     def _digits_into(self, value: str, digits: str) -> str:
-        out, it = [], iter(digits)
+        out: list[str] = []
+        it = iter(digits)
         for ch in value:
             out.append(next(it) if "0" <= ch <= "9" else ch)
         return "".join(out)
@@ -178,7 +192,7 @@ class KindRules:
             out.append(fake.upper() if p.isupper() and len(p) > 1 else fake.lower() if p.islower() else fake)
         return "".join(out)
 
-    def _parse_date(self, text: str):
+    def _parse_date(self, text: str) -> tuple[DateFormat, tuple[date, re.Match[str]]] | tuple[None, None]:
         for f in self.formats:
             got = f.parse(text)
             if got is not None:
@@ -191,6 +205,7 @@ class KindRules:
         core = value.strip()
         f, got = self._parse_date(core)
         if f is not None:
+            assert got is not None  # read by f
             d, m = got
             o = self.offset(identity)
             for shift in (o, -o):

@@ -2,18 +2,26 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Mapping
+from typing import TYPE_CHECKING
+
 from compiler import ir
+from compiler.ir.naming import dotted
 from compiler.ops.mask.columns import rule_for_name, spec_date_formats, spec_sentinels, walk
 from compiler.ops.mask.dates import DateFormat
 from compiler.ops.mask.kinds import KindRules
-from compiler.ops.secure.keys import load_key
-from compiler.semantic.catalog import Catalog, dotted
+from compiler.ops.secure.keys import Key, load_key
+from compiler.semantic.catalog import Catalog
+
+if TYPE_CHECKING:
+    from compiler.ops.sample.graph import Edge
+    from compiler.pipeline import Compiled
 
 MASK_KEY_ENV = "CHARTSHIFT_MASK_KEY"
 MAX_SHIFT_DAYS = 365
 
 
-def load_mask_key(key_file: str | None, environ: dict | None = None):
+def load_mask_key(key_file: str | None, environ: Mapping[str, str] | None = None) -> Key:
     """`--key-file` (refused when group/others can read it), else CHARTSHIFT_MASK_KEY."""
     return load_key(key_file, environ, MASK_KEY_ENV, f"--mask needs a key: pass --key-file FILE or set {MASK_KEY_ENV}")
 
@@ -37,17 +45,17 @@ class Masker(KindRules):
 
     # -- rules ---------------------------------------------------------------------
 
-    def _rules(self, edges) -> dict[str, dict[str, str]]:
+    def _rules(self, edges: Iterable[Edge]) -> dict[str, dict[str, str]]:
         """column -> rule per table: `key` for every column of a reference component that
         holds a `phi` column, else the name rule for `phi` columns; others unmasked."""
         parent: dict[tuple[str, str], tuple[str, str]] = {}
 
-        def find(x):
+        def find(x: tuple[str, str]) -> tuple[str, str]:
             while parent.get(x, x) != x:
                 x = parent[x]
             return x
 
-        linked = set()
+        linked: set[tuple[str, str]] = set()
         for e in edges:
             a, b = (e.child, e.child_col), (e.parent, e.parent_col)
             linked |= {a, b}
@@ -58,7 +66,7 @@ class Masker(KindRules):
         masked = {find(n) for n in phi if n in linked}
         out: dict[str, dict[str, str]] = {}
         for t, tbl in self.cat.source_tables.items():
-            rules = {}
+            rules: dict[str, str] = {}
             for c in tbl.columns:
                 node = (t, c.name)
                 if node in linked and find(node) in masked:
@@ -83,7 +91,7 @@ class Masker(KindRules):
             alias = m.source.parts[-1]
             found: list[str] = []
 
-            def collect(expr, fields: bool) -> None:
+            def collect(expr: ir.Expr, fields: bool) -> None:
                 for n in walk(expr):
                     if not isinstance(n, ir.Name):
                         continue
@@ -126,7 +134,7 @@ class Masker(KindRules):
 
     def mask_row(self, table: str, row: dict[str, str], identity: str) -> dict[str, str]:
         """New values for the masked columns of `row` (a dict column -> text)."""
-        out = {}
+        out: dict[str, str] = {}
         for col, rule in self.rules.get(table, {}).items():
             if col in row:
                 out[col] = self.mask_value(rule, row[col], identity, col)
@@ -142,7 +150,7 @@ class Masker(KindRules):
         k = (rule + ("first" if rule == "name" and _first_column(column) else ""), value)
         hit = self._cache.get(k)
         if hit is None:
-            hit = {
+            by_rule: dict[str, Callable[[str], str]] = {
                 "key": self.shape,
                 "shape": self.shape,
                 "ssn": self.ssn,
@@ -150,7 +158,8 @@ class Masker(KindRules):
                 "zip": self.zip,
                 "email": self.email,
                 "name": lambda v: self.name(v, first=_first_column(column)),
-            }[rule](value)
+            }
+            hit = by_rule[rule](value)
             self._cache[k] = hit
         return hit
 
@@ -160,6 +169,6 @@ def _first_column(column: str) -> bool:
     return "first" in c or "given" in c or "middle" in c
 
 
-def masker_for(compiled, key_file: str | None, root: str, environ: dict | None = None) -> Masker:
+def masker_for(compiled: Compiled, key_file: str | None, root: str, environ: Mapping[str, str] | None = None) -> Masker:
     key = load_mask_key(key_file, environ)
     return Masker(compiled.catalog, key.material, root=root, key_id=key.key_id)

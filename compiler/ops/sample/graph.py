@@ -8,7 +8,8 @@ from dataclasses import dataclass
 
 from compiler import ir
 from compiler.errors import UsageError
-from compiler.semantic.catalog import Catalog, dotted
+from compiler.ir.naming import dotted
+from compiler.semantic.catalog import Catalog
 
 
 class SampleError(UsageError):
@@ -29,7 +30,7 @@ class Edge:
     origin: str  # "references" | "join"
 
 
-def _equalities(e) -> Iterator[tuple[ir.Name, ir.Name]]:
+def _equalities(e: ir.Expr) -> Iterator[tuple[ir.Name, ir.Name]]:
     if isinstance(e, ir.Binary) and e.op == "and":
         yield from _equalities(e.left)
         yield from _equalities(e.right)

@@ -76,7 +76,7 @@ def split_fields(body: str, sf: SourceFile) -> list[str] | None:
         return None
 
 
-_FIELD_RE: dict[tuple[str, str], re.Pattern] = {}
+_FIELD_RE: dict[tuple[str, str], re.Pattern[str]] = {}
 
 
 def split_raw(body: str, sf: SourceFile) -> list[str]:
@@ -92,6 +92,7 @@ def split_raw(body: str, sf: SourceFile) -> list[str]:
         out, pos, n = [], 0, len(body)
         while True:
             m = rx.match(body, pos)
+            assert m is not None  # the pattern matches the empty string
             out.append(m.group())
             pos = m.end()
             if pos >= n:
@@ -192,7 +193,7 @@ def records(lay: Layout) -> Iterator[tuple[int, str, list[str] | None]]:
             yield n, line, fields
 
 
-def _next_record(lines, q: str, esc_q: str | None, first: str | None = None, parity: int = 0) -> str | None:
+def _next_record(lines: Iterator[str], q: str, esc_q: str | None, first: str | None = None, parity: int = 0) -> str | None:
     """Join lines into one record until the quotes balance (or the file ends)."""
     parts = [] if first is None else [first]
     for line in lines:

@@ -9,11 +9,24 @@ import math
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
 
 from compiler.ops.sample.graph import Edge, Graph, SampleError
 from compiler.ops.sample.records import Layout, layout, record_body, records, split_fields, split_raw, write_field
 from compiler.runtime.staging import StagingError, source_files
 from compiler.semantic.catalog import Catalog
+
+if TYPE_CHECKING:
+    from compiler.pipeline import Compiled
+
+
+class Masker(Protocol):
+    """What the sampler uses of `compiler.ops.mask.masker.Masker` (not imported: mask imports sample)."""
+
+    def mask_row(self, table: str, row: dict[str, str], identity: str) -> dict[str, str]: ...
+    def root_identity(self, row: dict[str, str], key_column: str | None) -> str: ...
+    def orphan_identity(self, value: str) -> str: ...
+
 
 MANIFEST = "sample.json"
 
@@ -54,7 +67,7 @@ class SampleResult:
     out: Path | None = None
     seconds: float = 0.0
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "root": self.root,
             "seed": self.seed,
@@ -70,7 +83,7 @@ class SampleResult:
 class Sampler:
     """Selects a closed sample (`select`) and writes it (`write`)."""
 
-    def __init__(self, compiled, source_dir: Path | None, root: str, seed: int):
+    def __init__(self, compiled: Compiled, source_dir: Path | None, root: str, seed: int):
         self.cat: Catalog = compiled.catalog
         self.files = {sf.qualified: sf for sf in source_files(compiled.spec, source_dir, compiled.path.parent)}
         if root not in self.files:
@@ -285,7 +298,7 @@ class Sampler:
 
     # -- writing ---------------------------------------------------------------------------
 
-    def write(self, out_dir: Path, masker=None, force: bool = False) -> None:
+    def write(self, out_dir: Path, masker: Masker | None = None, force: bool = False) -> None:
         out_dir = Path(out_dir)
         sources = {sf.path.parent.resolve() for sf in self.files.values()}
         if out_dir.exists() and out_dir.resolve() in sources:
@@ -310,6 +323,7 @@ class Sampler:
                 rows = sorted(self.sel[t].items())
                 for i, (_n, rec) in enumerate(rows):
                     if masker is not None:
+                        assert contexts is not None  # made when there is a masker
                         rec = self._masked(t, lay, rec, masker, contexts)
                     if i < len(rows) - 1 and not rec.endswith(("\n", "\r")):
                         rec += lay.newline
@@ -318,7 +332,7 @@ class Sampler:
                 fh.detach()
             self.stats[t].sample_bytes = path.stat().st_size
 
-    def _masked(self, t: str, lay: Layout, rec: str, masker, contexts: _ContextResolver) -> str:
+    def _masked(self, t: str, lay: Layout, rec: str, masker: Masker, contexts: _ContextResolver) -> str:
         body = record_body(rec)
         ending = rec[len(body) :]
         raws = split_raw(body, lay.sf)
@@ -341,7 +355,7 @@ class _ContextResolver:
     root's own identity, else followed up the shortest chain of references (parents are
     written first, so their identities are known)."""
 
-    def __init__(self, sampler: Sampler, masker):
+    def __init__(self, sampler: Sampler, masker: Masker):
         self.s = sampler
         self.masker = masker
         self.paths = {t: sampler.g.path_to_root(t) for t in sampler.g.order}
@@ -376,14 +390,14 @@ class _ContextResolver:
 
 
 def sample(
-    compiled,
+    compiled: Compiled,
     source_dir: Path | None,
     out_dir: Path,
     root: str,
     count: int | None = None,
     percent: float | None = None,
     seed: int = 1,
-    masker=None,
+    masker: Masker | None = None,
     force: bool = False,
 ) -> SampleResult:
     """Select and write a closed sample; return its counts (no row content)."""

@@ -32,10 +32,14 @@ import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import BinaryIO, Protocol
+from typing import TYPE_CHECKING, Any, BinaryIO, Protocol
 
 from compiler.errors import EnvironmentProblem
 from compiler.ops.secure.keys import Key, SecureError, SecureUsageError
+
+if TYPE_CHECKING:
+    from cryptography.exceptions import InvalidTag
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 MAGIC = b"CSHIFTBK"
 VERSION = 1
@@ -62,13 +66,13 @@ class WrongKeyError(ArchiveError):
     """The archive was encrypted for another key."""
 
 
-def _aead(key: bytes):
+def _aead(key: bytes) -> AESGCM:
     from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
     return AESGCM(key)
 
 
-def _invalid_tag():
+def _invalid_tag() -> type[InvalidTag]:
     from cryptography.exceptions import InvalidTag
 
     return InvalidTag
@@ -78,7 +82,7 @@ def nonce_for(kind: int, entry: int, chunk: int, flags: int) -> bytes:
     return struct.pack(">BI", kind, entry) + chunk.to_bytes(6, "big") + bytes([flags & FINAL])
 
 
-def canonical_json(obj) -> bytes:
+def canonical_json(obj: object) -> bytes:
     return json.dumps(obj, sort_keys=True, separators=(",", ":"), ensure_ascii=True).encode("ascii")
 
 
@@ -109,7 +113,7 @@ class ArchiveWriter:
         wrap_nonce = secrets.token_bytes(12)
         wrapped = _aead(key.material).encrypt(wrap_nonce, dek, self.header)
         self._aead = _aead(dek)
-        self.entries: list[dict] = []
+        self.entries: list[dict[str, Any]] = []
         self.written = 0
         self._write(self.header + wrap_nonce + wrapped)
 
@@ -123,7 +127,7 @@ class ArchiveWriter:
         self._write(head)
         self._write(ct)
 
-    def add(self, name: str, kind: str, src: BinaryIO, **meta) -> dict:
+    def add(self, name: str, kind: str, src: BinaryIO, **meta: Any) -> dict[str, Any]:
         """Stream `src` as the next entry; return its manifest record (sha256, bytes, meta)."""
         if not safe_name(name):
             raise SecureUsageError(f"cannot archive `{name}`: not a plain relative path")
@@ -156,7 +160,7 @@ class ArchiveWriter:
         self.entries.append(record)
         return record
 
-    def finish(self, **fields) -> dict:
+    def finish(self, **fields: Any) -> dict[str, Any]:
         manifest = {
             "format": "chartshift-backup",
             "version": VERSION,
@@ -178,7 +182,7 @@ class ArchiveWriter:
 
 class Sink(Protocol):
     def write(self, data: bytes) -> object: ...
-    def close(self) -> None: ...
+    def close(self) -> object: ...  # what it returns is kept as the entry's `result`
 
 
 @dataclass
@@ -195,7 +199,7 @@ class ReadEntry:
 class ReadResult:
     archive_id: str
     key_id: str
-    manifest: dict
+    manifest: dict[str, Any]
     entries: list[ReadEntry]
     archive_bytes: int
 
@@ -216,7 +220,7 @@ class Frame:
 
 def scan_frames(path: str | Path) -> list[Frame]:
     """The clear frame headers of an archive (no key needed): for inspection and tests."""
-    out = []
+    out: list[Frame] = []
     with open(path, "rb") as fh:
         fh.seek(HEADER.size + WRAP_LEN)
         while True:
@@ -388,9 +392,9 @@ class ArchiveReader:
             raise ArchiveError(f"{self.display}: damaged archive: chunk {f.chunk} of {self._label(f.entry)} does not inflate")
         return out
 
-    def _check_manifest(self, plain: bytes, entries: list[ReadEntry]) -> dict:
+    def _check_manifest(self, plain: bytes, entries: list[ReadEntry]) -> dict[str, Any]:
         try:
-            m = json.loads(plain)
+            m: dict[str, Any] = json.loads(plain)
             listed = m["entries"]
             if not isinstance(listed, list):
                 raise ValueError

@@ -43,11 +43,17 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 from compiler import __version__
 from compiler.errors import EnvironmentProblem
 from compiler.ops.secure.keys import SecureError
+
+if TYPE_CHECKING:
+    from compiler.pipeline import Compiled
+
+    # what `spec=` names: a Compiled, a mapping {path, sha256}, or a path (hashed raw)
+    SpecRef: TypeAlias = Compiled | Mapping[str, Any] | str | os.PathLike[str] | None
 
 AUDIT_ENV = "CHARTSHIFT_AUDIT_LOG"
 DEFAULT_FILE = "chartshift-audit.jsonl"
@@ -62,7 +68,7 @@ class AuditError(SecureError, EnvironmentProblem):
     exit_code = 3
 
 
-def audit_path(path: str | os.PathLike | None = None) -> Path:
+def audit_path(path: str | os.PathLike[str] | None = None) -> Path:
     """Explicit path, else $CHARTSHIFT_AUDIT_LOG, else ./chartshift-audit.jsonl."""
     if path:
         return Path(path)
@@ -72,7 +78,7 @@ def audit_path(path: str | os.PathLike | None = None) -> Path:
     return Path(DEFAULT_FILE)
 
 
-def canonical(obj: dict) -> str:
+def canonical(obj: dict[str, Any]) -> str:
     return json.dumps(obj, sort_keys=True, separators=(",", ":"), ensure_ascii=True)
 
 
@@ -87,7 +93,7 @@ def _os_user() -> str:
         return f"uid:{os.getuid()}"
 
 
-def _spec_fields(spec) -> dict:
+def _spec_fields(spec: SpecRef) -> dict[str, Any]:
     """spec: a Compiled (.display/.sha256), a mapping {path, sha256}, or a path (hashed raw)."""
     if spec is None:
         return {"spec": None, "spec_sha256": None}
@@ -154,7 +160,7 @@ def _tail(fd: int) -> tuple[int, bytes | None, bool]:
     return count, os.pread(fd, end - start, start), ends_nl
 
 
-def check_writable(path: str | os.PathLike | None = None) -> Path:
+def check_writable(path: str | os.PathLike[str] | None = None) -> Path:
     """Open (creating, mode 0600) and lock the audit file once, so that a command fails
     *before* doing its work when it could not be audited."""
     p = audit_path(path)
@@ -163,8 +169,14 @@ def check_writable(path: str | os.PathLike | None = None) -> Path:
 
 
 def append_event(
-    command: str, spec=None, counts: dict | None = None, verdict: str | None = None, path=None, *, details: dict | None = None
-) -> dict:
+    command: str,
+    spec: SpecRef = None,
+    counts: dict[str, Any] | None = None,
+    verdict: str | None = None,
+    path: str | os.PathLike[str] | None = None,
+    *,
+    details: dict[str, Any] | None = None,
+) -> dict[str, Any]:
     """Append one chained event; return it.  Never pass PHI or row content in `counts`/`details`."""
     p = audit_path(path)
     fd = _open_locked(p)
@@ -254,7 +266,7 @@ class VerifyResult:
 
 
 def verify_log(
-    path: str | os.PathLike | None = None, max_problems: int = 20, anchors: list[tuple[str, object]] | None = None
+    path: str | os.PathLike[str] | None = None, max_problems: int = 20, anchors: list[tuple[str, object]] | None = None
 ) -> VerifyResult:
     """Check every line's own hash, its link to the previous line and its sequence number;
     then each (source, anchor) of `anchors` (run reports, backup manifests: `event_anchor`,

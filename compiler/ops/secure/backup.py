@@ -10,7 +10,7 @@ import tempfile
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from compiler import __version__
 from compiler.ops.secure.archive import CHUNK, ArchiveError, ArchiveReader, ArchiveWriter, ReadResult, safe_name
@@ -18,8 +18,11 @@ from compiler.ops.secure.keys import Key, SecureError, SecureUsageError
 from compiler.ops.secure.target import TableSink, duckdb_path, export_target, load_tables
 from compiler.runtime.scratch import private_dir
 
+if TYPE_CHECKING:
+    from compiler.pipeline import Compiled
 
-def fmt_bytes(n: int) -> str:
+
+def fmt_bytes(n: float) -> str:
     for unit in ("B", "KB", "MB", "GB"):
         if n < 1000 or unit == "GB":
             return f"{n:,} B" if unit == "B" else f"{n:,.1f} {unit}"
@@ -44,7 +47,7 @@ class Summary:
     notes: list[str] = field(default_factory=list)
     mismatches: list[str] = field(default_factory=list)
 
-    def counts(self) -> dict:
+    def counts(self) -> dict[str, Any]:
         return {
             "files": self.files,
             "file_bytes": self.file_bytes,
@@ -60,7 +63,7 @@ class Summary:
         return s
 
 
-def _source_entries(compiled, source_dir: Path | None) -> list[tuple[str, Path, list[str]]]:
+def _source_entries(compiled: Compiled, source_dir: Path | None) -> list[tuple[str, Path, list[str]]]:
     """(entry name, path, source tables) for every distinct source file of the spec."""
     from compiler.runtime.staging import source_files
 
@@ -113,7 +116,7 @@ def _fsync_dir(path: Path) -> None:
 
 
 def create_backup(
-    compiled,
+    compiled: Compiled,
     source_dir: Path | None,
     target_url: str | None,
     out: Path,
@@ -122,7 +125,7 @@ def create_backup(
     force: bool = False,
     compress: int = 0,
     chunk_size: int = CHUNK,
-    audit: dict | None = None,
+    audit: dict[str, Any] | None = None,
 ) -> Summary:
     """Write one encrypted archive of the spec's source files (and the target's tables).
     `audit`: the audit log's anchor when the backup started (audit.current_anchor), kept in
@@ -240,7 +243,7 @@ def file_sha256(path: Path) -> tuple[str, int]:
     return h.hexdigest(), n
 
 
-def verify_backup(path: Path, key: Key, against: Path | None = None) -> tuple[Summary, dict]:
+def verify_backup(path: Path, key: Key, against: Path | None = None) -> tuple[Summary, dict[str, Any]]:
     """Decrypt and check everything (hashes, sizes, row counts); optionally compare the
     archived source files with a live folder (differences go to `summary.mismatches`)."""
     path = Path(path)
@@ -250,7 +253,7 @@ def verify_backup(path: Path, key: Key, against: Path | None = None) -> tuple[Su
     workdir = private_dir("verify")
     try:
 
-        def on_entry(index, name, kind):
+        def on_entry(index: int, name: str, kind: str) -> TableSink | None:
             return TableSink(workdir / f"{index:05d}.parquet", keep=False) if kind == "table" else None
 
         with fh:
@@ -303,7 +306,7 @@ def _check_restore_dir(out: Path) -> None:
         raise SecureUsageError(f"{out}: folder is not empty; restore never overwrites files")
 
 
-def restore_backup(path: Path, key: Key, out: Path, target_url: str | None = None) -> tuple[Summary, dict]:
+def restore_backup(path: Path, key: Key, out: Path, target_url: str | None = None) -> tuple[Summary, dict[str, Any]]:
     """Restore files into `out` (byte-identical) and tables into a new DuckDB file;
     everything is written beside its destination and moved into place only once all of
     it has been verified."""
@@ -327,7 +330,7 @@ def restore_backup(path: Path, key: Key, out: Path, target_url: str | None = Non
     linked_db = False
     try:
 
-        def on_entry(index, name, kind):
+        def on_entry(index: int, name: str, kind: str) -> _FileSink | TableSink:
             if kind == "file":
                 try:
                     return _FileSink(files_dir / name)
@@ -354,6 +357,7 @@ def restore_backup(path: Path, key: Key, out: Path, target_url: str | None = Non
             if Path(str(tmp_db) + ".wal").exists():
                 raise ArchiveError(f"{path}: the restored database was not checkpointed")
             os.chmod(tmp_db, 0o600)
+            assert db_path is not None  # db_stage is made beside db_path
             try:
                 os.link(tmp_db, db_path)
             except FileExistsError:
@@ -370,6 +374,7 @@ def restore_backup(path: Path, key: Key, out: Path, target_url: str | None = Non
         return summary, manifest
     finally:
         if linked_db:
+            assert db_path is not None  # linked_db: it was linked there
             try:
                 os.unlink(db_path)
             except OSError:

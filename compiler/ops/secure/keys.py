@@ -22,6 +22,7 @@ import hmac
 import os
 import secrets
 import stat
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -146,7 +147,7 @@ def read_key_file(path: str | Path) -> Key:
 
 def load_key(
     key_file: str | None,
-    environ: dict | None = None,
+    environ: Mapping[str, str] | None = None,
     env_var: str = KEY_ENV,
     missing: str = f"no backup key: pass --key-file FILE or set {KEY_ENV}",
 ) -> Key:

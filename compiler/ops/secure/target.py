@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, cast
 from urllib.parse import urlsplit
 
 from compiler.dialects import DUCKDB
 from compiler.ops.secure.archive import ArchiveError, ArchiveWriter
 from compiler.ops.secure.keys import SecureError, SecureUsageError
+
+if TYPE_CHECKING:
+    import duckdb
 
 
 def duckdb_path(url: str, must_exist: bool) -> Path:
@@ -41,7 +45,7 @@ def _duck_error(exc: Exception) -> str:
     return s.splitlines()[0] if s else type(exc).__name__
 
 
-def _connect(path: str | Path, read_only: bool = False):
+def _connect(path: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
     import duckdb
 
     return duckdb.connect(
@@ -52,13 +56,14 @@ def _connect(path: str | Path, read_only: bool = False):
 def _table_order(tables: list[tuple[str, str, str]], fks: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
     """Tables with referenced tables first (foreign keys), otherwise by name."""
     by_key = {(s, t): (s, t, sql) for s, t, sql in tables}
-    deps: dict[tuple[str, str], set] = {k: set() for k in by_key}
+    deps: dict[tuple[str, str], set[tuple[str, str]]] = {k: set() for k in by_key}
     for schema, table, ref in fks:
         if (schema, table) in deps and (schema, ref) in by_key and ref != table:
             deps[(schema, table)].add((schema, ref))
-    out, done = [], set()
+    out: list[tuple[str, str, str]] = []
+    done: set[tuple[str, str]] = set()
 
-    def visit(k, stack=()):
+    def visit(k: tuple[str, str], stack: tuple[tuple[str, str], ...] = ()) -> None:
         if k in done or k in stack:
             return
         for d in sorted(deps[k]):
@@ -71,7 +76,7 @@ def _table_order(tables: list[tuple[str, str, str]], fks: list[tuple[str, str, s
     return out
 
 
-def export_target(writer: ArchiveWriter, url: str, workdir: Path) -> dict:
+def export_target(writer: ArchiveWriter, url: str, workdir: Path) -> dict[str, Any]:
     """Archive every base table of a DuckDB target as Parquet (one consistent snapshot);
     return the manifest's `target` section (schemas, views, indexes, sequences)."""
     import duckdb
@@ -117,7 +122,7 @@ def export_target(writer: ArchiveWriter, url: str, workdir: Path) -> dict:
         for i, (schema, table, ddl) in enumerate(_table_order(tables, fks)):
             name = f"{schema}.{table}"
             ref = f"{qi(schema)}.{qi(table)}"
-            rows = con.execute(f"SELECT count(*) FROM {ref}").fetchone()[0]
+            rows = cast(tuple[Any, ...], con.execute(f"SELECT count(*) FROM {ref}").fetchone())[0]  # count(*): one row
             pq = workdir / f"table-{i:05d}.parquet"
             con.execute(f"COPY (SELECT * FROM {ref}) TO {ql(str(pq))} (FORMAT PARQUET, COMPRESSION ZSTD)")
             os.chmod(pq, 0o600)
@@ -138,7 +143,8 @@ def parquet_rows(path: Path) -> int:
     try:
         con = _connect(":memory:")
         try:
-            return int(con.execute(f"SELECT count(*) FROM read_parquet({ql(str(path))})").fetchone()[0])
+            counted = cast(tuple[Any, ...], con.execute(f"SELECT count(*) FROM read_parquet({ql(str(path))})").fetchone())  # one row
+            return int(counted[0])
         finally:
             con.close()
     except duckdb.Error as exc:
@@ -167,7 +173,7 @@ class TableSink:
         return rows
 
 
-def _sandboxed(db: Path, readable: Path):
+def _sandboxed(db: Path, readable: Path) -> duckdb.DuckDBPyConnection:
     """A connection to `db` that can read only the files under `readable`: the archive's
     SQL (DDL, views) comes from whoever holds the key and must not reach the host's files."""
     con = _connect(db)
@@ -177,7 +183,7 @@ def _sandboxed(db: Path, readable: Path):
     return con
 
 
-def _one_create(con, sql: object, display: str) -> str:
+def _one_create(con: duckdb.DuckDBPyConnection, sql: object, display: str) -> str:
     """The archive's SQL must be exactly one CREATE statement."""
     import duckdb
 
@@ -187,10 +193,11 @@ def _one_create(con, sql: object, display: str) -> str:
         stmts = []
     if len(stmts) != 1 or stmts[0].type != duckdb.StatementType.CREATE:
         raise ArchiveError(f"{display}: tampered archive: its schema definitions hold something other than one CREATE statement")
+    assert isinstance(sql, str)  # one statement was extracted from it
     return sql
 
 
-def load_tables(db: Path, manifest: dict, parquet: dict[int, Path], display: str) -> list[str]:
+def load_tables(db: Path, manifest: dict[str, Any], parquet: dict[int, Path], display: str) -> list[str]:
     """Create schemas, sequences, tables (their original DDL) with their rows, indexes and
     views in `db`, then check every table's row count on a fresh connection.
 
@@ -256,7 +263,7 @@ def load_tables(db: Path, manifest: dict, parquet: dict[int, Path], display: str
     return notes
 
 
-def _check_restored(db: Path, tables: list[dict], display: str) -> None:
+def _check_restored(db: Path, tables: list[dict[str, Any]], display: str) -> None:
     """Every table is there with the manifest's row count, seen from a new connection."""
     import duckdb
 
@@ -267,7 +274,8 @@ def _check_restored(db: Path, tables: list[dict], display: str) -> None:
     try:
         for rec in tables:
             try:
-                rows = con.execute(f"SELECT count(*) FROM {qi(rec['schema'])}.{qi(rec['table'])}").fetchone()[0]
+                counted = cast(tuple[Any, ...], con.execute(f"SELECT count(*) FROM {qi(rec['schema'])}.{qi(rec['table'])}").fetchone())
+                rows = counted[0]  # count(*): one row
             except duckdb.Error:
                 rows = None
             if rows != rec["rows"]:

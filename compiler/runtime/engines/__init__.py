@@ -2,37 +2,44 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING, cast
 from urllib.parse import urlsplit
 
 from compiler.dialects import DUCKDB, MYSQL, POSTGRES, RUNNABLE, by_url_scheme
-from compiler.runtime.engines.base import Engine, EngineError
+from compiler.runtime.engines.base import Engine, EngineClass, EngineError
+
+if TYPE_CHECKING:
+    from compiler.runtime.engines.duckdb import DuckDBEngine
+    from compiler.runtime.engines.mysql import MySQLEngine
+    from compiler.runtime.engines.postgres import PostgresEngine
+    from compiler.runtime.engines.sqlnet import ServerEngineClass
 
 
-def _duckdb():
+def _duckdb() -> type[DuckDBEngine]:
     from compiler.runtime.engines.duckdb import DuckDBEngine
 
     return DuckDBEngine
 
 
-def _postgres():
+def _postgres() -> type[PostgresEngine]:
     from compiler.runtime.engines.postgres import PostgresEngine
 
     return PostgresEngine
 
 
-def _mysql():
+def _mysql() -> type[MySQLEngine]:
     from compiler.runtime.engines.mysql import MySQLEngine
 
     return MySQLEngine
 
 
 # dialect name -> its adapter class (imported on first use: each needs its driver)
-ADAPTERS: dict[str, Callable[[], type]] = {DUCKDB.name: _duckdb, POSTGRES.name: _postgres, MYSQL.name: _mysql}
+ADAPTERS: dict[str, Callable[[], EngineClass]] = {DUCKDB.name: _duckdb, POSTGRES.name: _postgres, MYSQL.name: _mysql}
 
 
-def engine_class(url: str):
+def engine_class(url: str) -> EngineClass:
     """The adapter class for a target URL's scheme (imported on first use)."""
     scheme = urlsplit(url).scheme.lower()
     dialect = by_url_scheme(scheme)
@@ -47,7 +54,7 @@ def open_engine(url: str) -> Engine:
 
 
 @contextmanager
-def scratch_target(url: str | None):
+def scratch_target(url: str | None) -> Iterator[str]:
     """Where spec tests run: in-memory DuckDB for no target or a DuckDB one (a test never
     writes into a target file), else a new database on the given server, dropped after."""
     engine = engine_class(url) if url is not None else None
@@ -56,7 +63,8 @@ def scratch_target(url: str | None):
         return
     from compiler.runtime.engines.sqlnet import scratch_database
 
-    with scratch_database(engine, url) as scratch:
+    assert url is not None  # engine is None without one
+    with scratch_database(cast("ServerEngineClass", engine), url) as scratch:  # not embedded: a server engine
         yield scratch
 
 

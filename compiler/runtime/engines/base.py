@@ -5,11 +5,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Any, Protocol
+
+from sqlglot import exp
 
 from compiler.dialects import Dialect
 from compiler.errors import EnvironmentProblem
 from compiler.runtime.staging import SourceFile
+
+if TYPE_CHECKING:
+    from compiler.sqlgen.dialect_sql import DialectTraits
 
 QUOTED = re.compile(r"'[^']*'|\"[^\"]*\"|\([^()]*\)=\([^()]*\)")
 
@@ -53,5 +58,14 @@ class Engine(Protocol):
     def rollback(self) -> None: ...
     def close(self) -> None: ...
     def execute(self, sql: str) -> None: ...
-    def query(self, sql: str) -> list[tuple]: ...
-    def stage(self, sf: SourceFile, workdir: Path, stage_tbl, rejects_tbl, traits) -> StageResult: ...
+    def query(self, sql: str) -> list[tuple[Any, ...]]: ...
+    def stage(self, sf: SourceFile, workdir: Path, stage_tbl: exp.Table, rejects_tbl: exp.Table, traits: DialectTraits) -> StageResult: ...
+
+
+class EngineClass(Protocol):
+    """An adapter class, as `engine_class()` returns it: `.open(url)` connects."""
+
+    record: Dialect
+    dialect: str
+
+    def open(self, url: str) -> Engine: ...

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, cast
 from urllib.parse import parse_qs, urlsplit
 
 import duckdb
@@ -16,6 +17,9 @@ from compiler.runtime.scratch import hold_private_umask, make_private, release_p
 from compiler.runtime.staging import SourceFile, duckdb_malformed_sql, duckdb_stage_sql, engine_file, staged_columns
 from compiler.sqlgen.lower import drop_table, table
 from compiler.sqlgen.text import sql_text
+
+if TYPE_CHECKING:
+    from compiler.sqlgen.dialect_sql import DialectTraits
 
 # Settings a target URL may give (`duckdb:///x.duckdb?memory_limit=4GB&threads=2`), with the
 # defaults chartshift applies: a bounded buffer pool that spills to `<target>.tmp`, so that a
@@ -71,11 +75,15 @@ class DuckDBEngine:
             parent = Path(path).parent
             if not parent.exists():
                 raise EngineError(f"{url}: folder {parent} does not exist")
-        config = {"autoload_known_extensions": False, "autoinstall_known_extensions": False, **settings_of(url)}
+        config: dict[str, str | bool | int | float | list[str]] = {
+            "autoload_known_extensions": False,
+            "autoinstall_known_extensions": False,
+            **settings_of(url),
+        }
         default_spill = path != ":memory:" and "temp_directory" not in config
         if path != ":memory:":
             config.setdefault("temp_directory", path + ".tmp")
-        spill = Path(config["temp_directory"]) if "temp_directory" in config else None
+        spill = Path(cast(str, config["temp_directory"])) if "temp_directory" in config else None
         leftover = None  # `<target>.tmp` of a run that was killed: PHI, ours once the target is locked
         if spill is not None and not spill.exists():
             try:
@@ -83,7 +91,7 @@ class DuckDBEngine:
             except OSError as exc:
                 raise EngineError(f"{url.split('?')[0]}: cannot create temp_directory {spill}: {exc.strerror}") from None
         else:
-            leftover = spill if default_spill and spill.is_dir() and not spill.is_symlink() else None
+            leftover = spill if default_spill and spill is not None and spill.is_dir() and not spill.is_symlink() else None
             spill = None
         # The target holds PHI: it, its `.wal` and what spills are created 0600 (the umask
         # while the engine is open, restored by close()); one made before gets 0600 too.
@@ -147,13 +155,20 @@ class DuckDBEngine:
         except duckdb.Error as exc:
             raise EngineError(f"statement failed: {redact(first_line(exc))}") from None
 
-    def query(self, sql: str) -> list[tuple]:
+    def query(self, sql: str) -> list[tuple[Any, ...]]:
         try:
             return self.con.execute(sql).fetchall()
         except duckdb.Error as exc:
             raise EngineError(f"query failed: {redact(first_line(exc))}") from None
 
-    def stage(self, sf: SourceFile, workdir: Path, stage_tbl=None, rejects_tbl=None, traits=None) -> StageResult:
+    def stage(
+        self,
+        sf: SourceFile,
+        workdir: Path,
+        stage_tbl: exp.Table | None = None,
+        rejects_tbl: exp.Table | None = None,
+        traits: DialectTraits | None = None,
+    ) -> StageResult:
         file, encoding = engine_file(sf, workdir)
         names = staged_columns(sf)
         create, rejects = duckdb_stage_sql(sf, file, encoding, names)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 import socket
 from pathlib import Path
+from typing import Any
 
 import pymysql
 from sqlglot import exp
@@ -15,6 +16,7 @@ from compiler.dialects import MYSQL
 from compiler.runtime.engines.base import EngineError, StageResult, redact
 from compiler.runtime.engines.sqlnet import ServerUrl, column_list, env_of, first_line, malformed_rows, masked, quoted, stage_table_sql
 from compiler.runtime.staging import REJECT_COLUMNS, SourceFile, normalize_with_duckdb
+from compiler.sqlgen.dialect_sql import DialectTraits
 
 ENV = {"host": "MYSQL_HOST", "port": "MYSQL_TCP_PORT", "user": "MYSQL_USER", "password": "MYSQL_PWD", "database": "MYSQL_DATABASE"}
 
@@ -26,7 +28,7 @@ _FOR_KEY = re.compile(r"for key '([^']*)'$")
 def key_name(exc: BaseException) -> str:
     """The unique key a duplicate entry violates (`mrn`, `PRIMARY`): a catalog name, kept
     although the message (which quotes the duplicated value) is redacted whole."""
-    args = getattr(exc, "args", ())
+    args: tuple[Any, ...] = getattr(exc, "args", ())
     if len(args) == 2 and args[0] == DUPLICATE_KEY and isinstance(args[1], str):
         m = _FOR_KEY.search(args[1])
         if m:
@@ -41,7 +43,7 @@ class MySQLEngine:
     record = MYSQL
     dialect = MYSQL.name
 
-    def __init__(self, conn, url: ServerUrl):
+    def __init__(self, conn: pymysql.Connection, url: ServerUrl):
         self.conn = conn
         self.url = url
         self.display_url = url.display
@@ -103,7 +105,7 @@ class MySQLEngine:
         except pymysql.Error as exc:
             raise self.fail("statement failed", exc) from None
 
-    def query(self, sql: str) -> list[tuple]:
+    def query(self, sql: str) -> list[tuple[Any, ...]]:
         try:
             with self.conn.cursor() as cur:
                 cur.execute(sql)
@@ -111,7 +113,7 @@ class MySQLEngine:
         except pymysql.Error as exc:
             raise self.fail("query failed", exc) from None
 
-    def stage(self, sf: SourceFile, workdir: Path, stage_tbl: exp.Table, rejects_tbl: exp.Table, traits) -> StageResult:
+    def stage(self, sf: SourceFile, workdir: Path, stage_tbl: exp.Table, rejects_tbl: exp.Table, traits: DialectTraits) -> StageResult:
         nf = normalize_with_duckdb(sf, workdir)
         for sql in stage_table_sql(stage_tbl, nf.names, "LONGTEXT", traits, self.dialect):
             self.execute(sql)

@@ -4,6 +4,7 @@ by COPY FROM STDIN streamed from a DuckDB-normalised file."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import psycopg
 from sqlglot import exp
@@ -12,6 +13,7 @@ from compiler.dialects import POSTGRES
 from compiler.runtime.engines.base import EngineError, StageResult, redact
 from compiler.runtime.engines.sqlnet import ServerUrl, column_list, env_of, first_line, malformed_rows, masked, quoted, stage_table_sql
 from compiler.runtime.staging import REJECT_COLUMNS, SourceFile, normalize_with_duckdb
+from compiler.sqlgen.dialect_sql import DialectTraits
 from compiler.sqlgen.text import sql_text
 
 ENV = {"host": "PGHOST", "port": "PGPORT", "user": "PGUSER", "password": "PGPASSWORD", "database": "PGDATABASE"}
@@ -53,7 +55,9 @@ class PostgresEngine:
     def open(cls, url: str, autocommit: bool = False) -> PostgresEngine:
         """`autocommit`: for statements that cannot run in a transaction (CREATE DATABASE)."""
         u = ServerUrl.parse(url, env_of(ENV))
-        params = {k: v for k, v in dict(host=u.host, port=u.port, user=u.user, password=u.password, dbname=u.database).items() if v}
+        params: dict[str, Any] = {
+            k: v for k, v in dict(host=u.host, port=u.port, user=u.user, password=u.password, dbname=u.database).items() if v
+        }
         try:
             conn = psycopg.connect(connect_timeout=10, autocommit=autocommit, **params)
         except psycopg.Error as exc:
@@ -94,13 +98,13 @@ class PostgresEngine:
         except psycopg.Error as exc:
             raise self.fail("statement failed", exc) from None
 
-    def query(self, sql: str) -> list[tuple]:
+    def query(self, sql: str) -> list[tuple[Any, ...]]:
         try:
             return self.conn.execute(sql).fetchall()
         except psycopg.Error as exc:
             raise self.fail("query failed", exc) from None
 
-    def stage(self, sf: SourceFile, workdir: Path, stage_tbl: exp.Table, rejects_tbl: exp.Table, traits) -> StageResult:
+    def stage(self, sf: SourceFile, workdir: Path, stage_tbl: exp.Table, rejects_tbl: exp.Table, traits: DialectTraits) -> StageResult:
         nf = normalize_with_duckdb(sf, workdir)
         for sql in stage_table_sql(stage_tbl, nf.names, "TEXT", traits, self.dialect):
             self.execute(sql)

@@ -5,16 +5,32 @@ from __future__ import annotations
 
 import os
 import secrets
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Protocol
 from urllib.parse import unquote, urlsplit, urlunsplit
 
 from sqlglot import exp
 
-from compiler.runtime.engines.base import EngineError, first_line  # noqa: F401  (re-exported for the adapters)
+from compiler.runtime.engines.base import Engine, EngineError
+from compiler.runtime.engines.base import first_line as first_line  # re-exported for the adapters
 from compiler.runtime.staging import REJECT_COLUMNS
 from compiler.sqlgen.lower import drop_table, ident
 from compiler.sqlgen.text import sql_text
+
+if TYPE_CHECKING:
+    from compiler.dialects import Dialect
+    from compiler.sqlgen.dialect_sql import DialectTraits
+
+
+class ServerEngineClass(Protocol):
+    """A server adapter class: `.open(url, autocommit=True)` for CREATE/DROP DATABASE."""
+
+    record: Dialect
+    dialect: str
+
+    def open(self, url: str, autocommit: bool = ...) -> Engine: ...
 
 
 @dataclass(frozen=True)
@@ -61,7 +77,7 @@ def masked(message: str, secret: str | None) -> str:
     return message.replace(secret, "***") if secret else message
 
 
-def stage_table_sql(tbl: exp.Table, names: list[str], text_type: str, traits, dialect: str) -> list[str]:
+def stage_table_sql(tbl: exp.Table, names: list[str], text_type: str, traits: DialectTraits, dialect: str) -> list[str]:
     """DROP + CREATE of a staging table: row number, then every column as binary-collated text."""
     key = [exp.ColumnConstraint(kind=exp.PrimaryKeyColumnConstraint())] if traits.stage_row_key else []
     cols = [exp.ColumnDef(this=ident("__row"), kind=exp.DataType.build("BIGINT"), constraints=key)]
@@ -74,7 +90,7 @@ def stage_table_sql(tbl: exp.Table, names: list[str], text_type: str, traits, di
     return [sql_text(drop_table(tbl.copy()), dialect), sql_text(create, dialect)]
 
 
-def malformed_rows(qualified: str, malformed: list[tuple[int, str, str]]) -> list[tuple]:
+def malformed_rows(qualified: str, malformed: list[tuple[int, str, str]]) -> list[tuple[Any, ...]]:
     """Rows for the rejects table, in REJECT_COLUMNS order."""
     return [(None, qualified, None, None, line, "malformed", reason, raw) for line, reason, raw in malformed]
 
@@ -97,7 +113,7 @@ def with_database(url: str, database: str) -> str:
 
 
 @contextmanager
-def scratch_database(engine_cls, url: str, purpose: str = "spec tests run"):
+def scratch_database(engine_cls: ServerEngineClass, url: str, purpose: str = "spec tests run") -> Iterator[str]:
     """Yield the URL of a new, empty database on the server of `url`, and drop it
     afterwards: spec tests and plan's sample runs go there, isolated from the crosswalks
     and tables of the database the URL names (which they never write).  `purpose` starts
@@ -105,6 +121,7 @@ def scratch_database(engine_cls, url: str, purpose: str = "spec tests run"):
     name = f"chartshift_test_{os.getpid()}_{secrets.token_hex(4)}"
     quoted_name = ident(name).sql(dialect=engine_cls.dialect, identify=True)
     create, drop = engine_cls.record.create_database, engine_cls.record.drop_database
+    assert create is not None and drop is not None  # every server record has both
     admin = engine_cls.open(url, autocommit=True)
     try:
         try:

@@ -3,10 +3,19 @@
 
 from __future__ import annotations
 
-from lark import Token, Tree
+from collections.abc import Callable
+from typing import Any, TypeVar, cast
 
-from compiler import ir
-from compiler.diagnostics import Collector
+from lark import Token, Tree
+from lark.tree import Meta
+
+from compiler.diagnostics import Collector, Span
+
+# The children a rule method receives, already transformed: IR nodes, tokens, and the
+# tuples and lists that helper rules return (what each rule gets is fixed by the grammar).
+Children = list[Any]
+
+RuleT = TypeVar("RuleT", bound=Callable[..., object])
 
 
 def unquote_name(text: str) -> str:
@@ -32,9 +41,9 @@ def unquote_string(text: str) -> str:
     return "".join(out)
 
 
-def with_meta(method):
+def with_meta(method: RuleT) -> RuleT:
     """Mark a rule method that takes the node's position (`meta`) before its children."""
-    method.with_meta = True
+    cast(Any, method).with_meta = True  # a function attribute, read by `transform`
     return method
 
 
@@ -43,15 +52,15 @@ class BuilderBase:
     called with the rule's children already transformed (tokens as they are).  The rule
     methods live in the mixins of this package."""
 
-    def __init__(self, file: str, diags: Collector):
+    def __init__(self, file: str, diags: Collector) -> None:
         self.file = file
         self.diags = diags
 
-    def transform(self, tree: Tree):
-        """Children first, without recursion.  (Lark's Transformer recurses, and wraps each
+    def transform(self, tree: Tree[Token]) -> object:
+        """The value of the root rule's method.  Children first, without recursion.  (Lark's Transformer recurses, and wraps each
         `v_args` method anew at every call: a fifth of the time of building a large spec.)"""
-        values: list = []  # results of the subtrees done, in order
-        stack: list[tuple[Tree, bool]] = [(tree, False)]
+        values: list[Any] = []  # results of the subtrees done, in order
+        stack: list[tuple[Tree[Token], bool]] = [(tree, False)]
         while stack:
             node, ready = stack.pop()
             if not ready:
@@ -72,8 +81,8 @@ class BuilderBase:
         return values[0]
 
     # -- positions
-    def span(self, meta) -> ir.Span:
-        return ir.Span(
+    def span(self, meta: Meta) -> Span:
+        return Span(
             file=self.file,
             line=getattr(meta, "line", 1),
             column=getattr(meta, "column", 1),
@@ -81,13 +90,15 @@ class BuilderBase:
             end_column=getattr(meta, "end_column", getattr(meta, "column", 1) + 1),
         )
 
-    def tok_span(self, tok: Token) -> ir.Span:
-        return ir.Span(
+    def tok_span(self, tok: Token) -> Span:
+        # tokens of the parser's lexer always carry their position
+        line, column = cast(int, tok.line), cast(int, tok.column)
+        return Span(
             file=self.file,
-            line=tok.line,
-            column=tok.column,
-            end_line=tok.end_line or tok.line,
-            end_column=tok.end_column or tok.column + len(tok),
+            line=line,
+            column=column,
+            end_line=tok.end_line or line,
+            end_column=tok.end_column or column + len(tok),
         )
 
     def bounded_int(self, tok: Token, limit: int, what: str) -> int:

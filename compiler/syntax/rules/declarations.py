@@ -3,11 +3,14 @@ types) and `lookup`."""
 
 from __future__ import annotations
 
+from typing import Any, cast
+
 from lark import Token
+from lark.tree import Meta
 
 from compiler import ir
-from compiler.diagnostics import did_you_mean
-from compiler.syntax.rules.base import BuilderBase, unquote_name, unquote_string, with_meta
+from compiler.diagnostics import Span, did_you_mean
+from compiler.syntax.rules.base import BuilderBase, Children, unquote_name, unquote_string, with_meta
 
 MAX_TYPE_ARGUMENT = 2**31 - 1  # varchar(n), decimal(p, s)
 LOOKUP_FILE_OPTIONS = ("key", "value")
@@ -17,25 +20,25 @@ class DeclarationRules(BuilderBase):
     """migration, settings, source and target tables with their columns, lookups."""
 
     @with_meta
-    def migration(self, meta, children):
+    def migration(self, meta: Meta, children: Children) -> ir.Migration:
         name, *settings = children
         return ir.Migration(span=self.span(meta), name=unquote_string(name), settings=settings)
 
     @with_meta
-    def migration_setting(self, meta, children):
+    def migration_setting(self, meta: Meta, children: Children) -> ir.Setting:
         name, value = children
         if isinstance(value, Token):  # a bare word such as `dialect postgres`
             value = ir.Literal(span=self.tok_span(value), type="text", value=unquote_name(value))
         return ir.Setting(span=self.span(meta), name=unquote_name(name), value=value)
 
     @with_meta
-    def setting(self, meta, children):
+    def setting(self, meta: Meta, children: Children) -> ir.Setting:
         name, value = children
         return ir.Setting(span=self.span(meta), name=unquote_name(name), value=value)
 
     # -- source / target
     @with_meta
-    def source(self, meta, children):
+    def source(self, meta: Meta, children: Children) -> ir.Source:
         name, fmt, path, *members = children
         return ir.Source(
             span=self.span(meta),
@@ -47,7 +50,7 @@ class DeclarationRules(BuilderBase):
         )
 
     @with_meta
-    def source_table(self, meta, children):
+    def source_table(self, meta: Meta, children: Children) -> ir.SourceTable:
         name, file, *rest = children
         key = rest.pop(0) if rest and isinstance(rest[0], tuple) else ()
         return ir.SourceTable(
@@ -60,63 +63,63 @@ class DeclarationRules(BuilderBase):
         )
 
     @with_meta
-    def target(self, meta, children):
+    def target(self, meta: Meta, children: Children) -> ir.Target:
         name, *tables = children
         return ir.Target(span=self.span(meta), name=unquote_name(name), tables=tables)
 
     @with_meta
-    def target_table(self, meta, children):
+    def target_table(self, meta: Meta, children: Children) -> ir.TargetTable:
         name, *rest = children
         key = rest.pop(0) if rest and isinstance(rest[0], tuple) else ()
         return ir.TargetTable(span=self.span(meta), name=unquote_name(name), key=list(key), columns=rest)
 
-    def key_clause(self, children):
-        return children[0]
+    def key_clause(self, children: Children) -> tuple[str, ...]:
+        return cast(tuple[str, ...], children[0])
 
-    def name_list(self, children):
+    def name_list(self, children: Children) -> tuple[str, ...]:
         return tuple(unquote_name(c) for c in children)
 
     @with_meta
-    def column(self, meta, children):
+    def column(self, meta: Meta, children: Children) -> ir.Column:
         name, type_ref, *options = children
-        fields: dict = {}
+        fields: dict[str, Any] = {}
         for kind, value in options:
             fields[kind] = value
         return ir.Column(span=self.span(meta), name=unquote_name(name), type=type_ref, **fields)
 
     @with_meta
-    def type_ref(self, meta, children):
+    def type_ref(self, meta: Meta, children: Children) -> ir.TypeRef:
         name, *args = children
         values = [self.bounded_int(a, MAX_TYPE_ARGUMENT, "type argument") for a in args]
         return ir.TypeRef(span=self.span(meta), name=str(name).lower(), args=values)
 
-    def phi(self, _):
+    def phi(self, _: Children) -> tuple[str, bool]:
         return ("phi", True)
 
-    def not_null(self, _):
+    def not_null(self, _: Children) -> tuple[str, bool]:
         return ("not_null", True)
 
-    def nullable(self, _):
+    def nullable(self, _: Children) -> tuple[str, bool]:
         return ("not_null", False)
 
-    def unique(self, _):
+    def unique(self, _: Children) -> tuple[str, bool]:
         return ("unique", True)
 
-    def references(self, children):
+    def references(self, children: Children) -> tuple[str, ir.Name]:
         return ("references", children[0])
 
-    def allowed(self, children):
+    def allowed(self, children: Children) -> tuple[str, list[ir.Literal]]:
         return ("allowed", list(children))
 
-    def check_constraint(self, children):
+    def check_constraint(self, children: Children) -> tuple[str, ir.Expr]:
         return ("check", children[0])
 
     # -- lookups
     @with_meta
-    def lookup(self, meta, children):
+    def lookup(self, meta: Meta, children: Children) -> ir.Lookup:
         name, *entries = children
         default = None
-        plain = []
+        plain: list[ir.LookupEntry] = []
         for e in entries:
             if isinstance(e, tuple):
                 if default is not None:
@@ -127,17 +130,17 @@ class DeclarationRules(BuilderBase):
         return ir.Lookup(span=self.span(meta), name=unquote_name(name), entries=plain, default=default)
 
     @with_meta
-    def lookup_entry(self, meta, children):
+    def lookup_entry(self, meta: Meta, children: Children) -> ir.LookupEntry:
         *keys, value = children
         return ir.LookupEntry(span=self.span(meta), keys=keys, value=value)
 
-    def lookup_else(self, children):
+    def lookup_else(self, children: Children) -> tuple[str, ir.Literal]:
         return ("else", children[0])
 
     @with_meta
-    def lookup_file(self, meta, children):
+    def lookup_file(self, meta: Meta, children: Children) -> ir.Lookup:
         name, path, *options = children
-        values = {}
+        values: dict[str, ir.Literal] = {}
         default = None
         for opt in options:
             if opt[0] == "else":
@@ -157,7 +160,10 @@ class DeclarationRules(BuilderBase):
                 self.diags.error(f"lookup option `{option}` takes a column name in quotes", value.span)
             else:
                 values[option] = value
-        text = lambda k: str(values[k].value) if k in values else None  # noqa: E731
+
+        def text(k: str) -> str | None:
+            return str(values[k].value) if k in values else None
+
         return ir.Lookup(
             span=self.span(meta),
             name=unquote_name(name),
@@ -168,8 +174,8 @@ class DeclarationRules(BuilderBase):
         )
 
     @with_meta
-    def lookup_file_option(self, meta, children):
+    def lookup_file_option(self, meta: Meta, children: Children) -> tuple[str, ir.Literal, Span]:
         return (unquote_name(children[0]), children[1], self.span(meta))
 
-    def lookup_file_else(self, children):
+    def lookup_file_else(self, children: Children) -> tuple[str, ir.Literal]:
         return ("else", children[0])

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import builtins  # `tuple` is also a rule method here
+from typing import cast
+
+from lark.tree import Meta
+
 from compiler import ir
-from compiler.syntax.rules.base import BuilderBase, unquote_name, unquote_string, with_meta
+from compiler.syntax.rules.base import BuilderBase, Children, unquote_name, unquote_string, with_meta
 
 MAX_INTEGER = 2**63 - 1  # integer literals: what a BIGINT holds
 
@@ -13,147 +18,147 @@ class ExpressionRules(BuilderBase):
 
     # -- expressions
     @with_meta
-    def qualname(self, meta, children):
+    def qualname(self, meta: Meta, children: Children) -> ir.Name:
         return ir.Name(span=self.span(meta), parts=[unquote_name(c) for c in children])
 
     @with_meta
-    def name_ref(self, meta, children):
-        return children[0]
+    def name_ref(self, meta: Meta, children: Children) -> ir.Name:
+        return cast(ir.Name, children[0])
 
     @with_meta
-    def call(self, meta, children):
+    def call(self, meta: Meta, children: Children) -> ir.Call:
         name, *args = children
         return ir.Call(span=self.span(meta), func=name.parts, args=[a for a in args if a is not None])
 
-    def _binary(self, meta, op, children):
+    def _binary(self, meta: Meta, op: str, children: Children) -> ir.Binary:
         left, right = children
         return ir.Binary(span=self.span(meta), op=op, left=left, right=right)
 
     @with_meta
-    def or_(self, meta, c):
+    def or_(self, meta: Meta, c: Children) -> ir.Binary:
         return self._binary(meta, "or", c)
 
     @with_meta
-    def and_(self, meta, c):
+    def and_(self, meta: Meta, c: Children) -> ir.Binary:
         return self._binary(meta, "and", c)
 
     @with_meta
-    def add(self, meta, c):
+    def add(self, meta: Meta, c: Children) -> ir.Binary:
         return self._binary(meta, "+", c)
 
     @with_meta
-    def sub(self, meta, c):
+    def sub(self, meta: Meta, c: Children) -> ir.Binary:
         return self._binary(meta, "-", c)
 
     @with_meta
-    def concat_op(self, meta, c):
+    def concat_op(self, meta: Meta, c: Children) -> ir.Binary:
         return self._binary(meta, "||", c)
 
     @with_meta
-    def mul(self, meta, c):
+    def mul(self, meta: Meta, c: Children) -> ir.Binary:
         return self._binary(meta, "*", c)
 
     @with_meta
-    def div(self, meta, c):
+    def div(self, meta: Meta, c: Children) -> ir.Binary:
         return self._binary(meta, "/", c)
 
     @with_meta
-    def mod(self, meta, c):
+    def mod(self, meta: Meta, c: Children) -> ir.Binary:
         return self._binary(meta, "%", c)
 
     @with_meta
-    def compare(self, meta, c):
+    def compare(self, meta: Meta, c: Children) -> ir.Binary:
         left, op, right = c
         op = "<>" if str(op) == "!=" else str(op)
         return ir.Binary(span=self.span(meta), op=op, left=left, right=right)
 
     @with_meta
-    def not_(self, meta, c):
+    def not_(self, meta: Meta, c: Children) -> ir.Unary:
         return ir.Unary(span=self.span(meta), op="not", operand=c[0])
 
     @with_meta
-    def neg(self, meta, c):
+    def neg(self, meta: Meta, c: Children) -> ir.Unary:
         return ir.Unary(span=self.span(meta), op="neg", operand=c[0])
 
     @with_meta
-    def is_null(self, meta, c):
+    def is_null(self, meta: Meta, c: Children) -> ir.IsNull:
         return ir.IsNull(span=self.span(meta), operand=c[0])
 
     @with_meta
-    def is_not_null(self, meta, c):
+    def is_not_null(self, meta: Meta, c: Children) -> ir.IsNull:
         return ir.IsNull(span=self.span(meta), operand=c[0], negated=True)
 
     @with_meta
-    def in_(self, meta, c):
+    def in_(self, meta: Meta, c: Children) -> ir.InList:
         return ir.InList(span=self.span(meta), operand=c[0], items=c[1:])
 
     @with_meta
-    def not_in(self, meta, c):
+    def not_in(self, meta: Meta, c: Children) -> ir.InList:
         return ir.InList(span=self.span(meta), operand=c[0], items=c[1:], negated=True)
 
     @with_meta
-    def between(self, meta, c):
+    def between(self, meta: Meta, c: Children) -> ir.Between:
         return ir.Between(span=self.span(meta), operand=c[0], low=c[1], high=c[2])
 
     @with_meta
-    def not_between(self, meta, c):
+    def not_between(self, meta: Meta, c: Children) -> ir.Between:
         return ir.Between(span=self.span(meta), operand=c[0], low=c[1], high=c[2], negated=True)
 
     @with_meta
-    def like(self, meta, c):
+    def like(self, meta: Meta, c: Children) -> ir.Like:
         return ir.Like(span=self.span(meta), operand=c[0], pattern=c[1])
 
     @with_meta
-    def not_like(self, meta, c):
+    def not_like(self, meta: Meta, c: Children) -> ir.Like:
         return ir.Like(span=self.span(meta), operand=c[0], pattern=c[1], negated=True)
 
     @with_meta
-    def tuple(self, meta, c):
+    def tuple(self, meta: Meta, c: Children) -> ir.Tuple:
         return ir.Tuple(span=self.span(meta), items=list(c))
 
     @with_meta
-    def case(self, meta, c):
+    def case(self, meta: Meta, c: Children) -> ir.Case:
         whens = [x for x in c if isinstance(x, ir.When)]
         default = next((x[1] for x in c if isinstance(x, tuple)), None)
         return ir.Case(span=self.span(meta), whens=whens, default=default)
 
     @with_meta
-    def simple_case(self, meta, c):
+    def simple_case(self, meta: Meta, c: Children) -> ir.Case:
         operand, *rest = c
         whens = [x for x in rest if isinstance(x, ir.When)]
         default = next((x[1] for x in rest if isinstance(x, tuple)), None)
         return ir.Case(span=self.span(meta), operand=operand, whens=whens, default=default)
 
     @with_meta
-    def case_when(self, meta, c):
+    def case_when(self, meta: Meta, c: Children) -> ir.When:
         return ir.When(span=self.span(meta), condition=c[0], result=c[1])
 
-    def case_else(self, c):
+    def case_else(self, c: Children) -> builtins.tuple[str, ir.Expr]:
         return ("else", c[0])
 
     # -- literals
     @with_meta
-    def string(self, meta, c):
+    def string(self, meta: Meta, c: Children) -> ir.Literal:
         return ir.Literal(span=self.span(meta), type="text", value=unquote_string(c[0]))
 
     @with_meta
-    def number(self, meta, c):
+    def number(self, meta: Meta, c: Children) -> ir.Literal:
         tok = c[0]
         if tok.type == "INT":
             return ir.Literal(span=self.span(meta), type="integer", value=self.bounded_int(tok, MAX_INTEGER, "integer"))
         return ir.Literal(span=self.span(meta), type="decimal", value=str(tok))
 
     @with_meta
-    def true(self, meta, c):
+    def true(self, meta: Meta, c: Children) -> ir.Literal:
         return ir.Literal(span=self.span(meta), type="boolean", value=True)
 
     @with_meta
-    def false(self, meta, c):
+    def false(self, meta: Meta, c: Children) -> ir.Literal:
         return ir.Literal(span=self.span(meta), type="boolean", value=False)
 
     @with_meta
-    def null(self, meta, c):
+    def null(self, meta: Meta, c: Children) -> ir.Literal:
         return ir.Literal(span=self.span(meta), type="null", value=None)
 
-    def literal(self, c):
-        return c[0]
+    def literal(self, c: Children) -> ir.Literal:
+        return cast(ir.Literal, c[0])

@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from lark import Token
+from lark.tree import Meta
 
 from compiler import ir
-from compiler.syntax.rules.base import BuilderBase, unquote_name, unquote_string, with_meta
+from compiler.syntax.rules.base import BuilderBase, Children, unquote_name, unquote_string, with_meta
 
 
 class MapRules(BuilderBase):
     """A map and its members."""
 
     @with_meta
-    def map(self, meta, children):
+    def map(self, meta: Meta, children: Children) -> ir.Map:
         source, target, *members = children
-        fields: dict = {"joins": [], "where": [], "assigns": [], "rejects": [], "dedup": None, "each": None}
+        fields: dict[str, Any] = {"joins": [], "where": [], "assigns": [], "rejects": [], "dedup": None, "each": None}
         for m in members:
             if isinstance(m, ir.Each):
                 fields["each"] = m
@@ -33,7 +36,7 @@ class MapRules(BuilderBase):
         return ir.Map(span=self.span(meta), source=source, target=target, **fields)
 
     @with_meta
-    def each_clause(self, meta, children):
+    def each_clause(self, meta: Meta, children: Children) -> ir.Each:
         names, *rest = children
         when = None
         items = list(rest)
@@ -43,40 +46,40 @@ class MapRules(BuilderBase):
             when = items.pop()[1]
         return ir.Each(span=self.span(meta), names=names, items=items, when=when)
 
-    def each_when(self, children):
+    def each_when(self, children: Children) -> tuple[str, ir.Expr]:
         return ("when", children[0])
 
-    def each_vars(self, children):
+    def each_vars(self, children: Children) -> list[str]:
         return [unquote_name(c) for c in children]
 
     @with_meta
-    def join(self, meta, children):
+    def join(self, meta: Meta, children: Children) -> ir.Join:
         table, *rest = children
         alias = unquote_name(rest[0]) if len(rest) == 2 else table.parts[-1]
         return ir.Join(span=self.span(meta), table=table, alias=alias, on=rest[-1])
 
-    def where(self, children):
+    def where(self, children: Children) -> tuple[str, ir.Expr]:
         return ("where", children[0])
 
     @with_meta
-    def dedup(self, meta, children):
+    def dedup(self, meta: Meta, children: Children) -> ir.Dedup:
         keys = [c for c in children if not isinstance(c, (Token, ir.OrderItem))]
         keep = next(str(c) for c in children if isinstance(c, Token))
         order = [c for c in children if isinstance(c, ir.OrderItem)]
         return ir.Dedup(span=self.span(meta), keys=keys, keep=keep, order=order)
 
     @with_meta
-    def order_item(self, meta, children):
+    def order_item(self, meta: Meta, children: Children) -> ir.OrderItem:
         expr, *direction = children
         desc = bool(direction) and str(direction[0]) == "desc"
         return ir.OrderItem(span=self.span(meta), expr=expr, descending=desc)
 
     @with_meta
-    def assign(self, meta, children):
+    def assign(self, meta: Meta, children: Children) -> ir.Assign:
         name, expr = children
         return ir.Assign(span=self.span(meta), field=unquote_name(name), expr=expr)
 
     @with_meta
-    def reject(self, meta, children):
+    def reject(self, meta: Meta, children: Children) -> ir.Reject:
         reason, when = children
         return ir.Reject(span=self.span(meta), reason=unquote_string(reason), when=when)
