@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gc
 import hashlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -101,15 +101,17 @@ def no_full_collections() -> Iterator[None]:
         gc.set_threshold(*thresholds)
 
 
-def load(path: str | Path) -> Compiled:
-    """Parse, build and check a spec file; raise SpecError / InputError."""
+def load(path: str | Path, dialects: Sequence[str] = ()) -> Compiled:
+    """Parse, build and check a spec file; raise SpecError / InputError.  The checker's
+    warnings are in `.checked.warnings` (the CLI prints them).  `dialects`: the
+    `--dialect`s the spec is checked for (semantic/identifiers.py)."""
     p = Path(path)
     display = str(path)
     text = read_spec(p)
     try:
         with no_full_collections():
             spec = build(parse(text, display), display)
-            checked = check(spec, p.parent)
+            checked = check(spec, p.parent, dialects)
     except SpecError as exc:
         # for showing the lines the diagnostics point at (file -> text; the cast: ChartshiftError.sources
         # in compiler/errors.py has no annotation, so its type is inferred from its default, an empty MappingProxyType)

@@ -131,7 +131,7 @@ def test_the_table_covers_every_chartshift_error():
 
 @pytest.mark.parametrize("exc, code, stderr", CASES, ids=[type(c[0]).__name__ for c in CASES])
 def test_the_cli_maps_each_error_to_its_exit_code_and_message(exc, code, stderr, monkeypatch, capsys):
-    def raising(path):
+    def raising(path, *dialects):
         raise exc
 
     monkeypatch.setattr(cli_compile, "load_spec", raising)

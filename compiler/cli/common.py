@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, TypeAlias
 
 from rich.console import Console
@@ -21,9 +22,15 @@ if TYPE_CHECKING:
 out_console = Console(highlight=False, width=None if sys.stdout.isatty() else 140)
 
 
-def load_spec(path: str) -> Compiled:
+def load_spec(path: str, dialects: Sequence[str] = ()) -> Compiled:
     """The parsed and checked spec; a SpecError (carrying the spec's text for the
-    diagnostics) or an InputError propagates to the CLI's error handler."""
+    diagnostics) or an InputError propagates to the CLI's error handler.  The checker's
+    warnings are printed on stderr (with the lines they point at): they do not change the
+    exit code.  `dialects`: the `--dialect`s it is checked for."""
+    from compiler.diagnostics import render
     from compiler.pipeline import load
 
-    return load(path)
+    compiled = load(path, dialects)
+    for d in compiled.checked.warnings:
+        print(render(d, compiled.text if d.span.file == compiled.display else None), file=sys.stderr)
+    return compiled

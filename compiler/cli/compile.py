@@ -1,6 +1,6 @@
 """The compile commands: `check`, `compile` and `ir`.
 
-    chartshift check SPEC...
+    chartshift check SPEC... [--dialect D]...
     chartshift compile SPEC... [--dialect D]... [--out DIR] [--check]
     chartshift ir SPEC
 
@@ -27,6 +27,12 @@ if TYPE_CHECKING:
 def add_check(sub: Subparsers) -> None:
     c = sub.add_parser("check", help="parse and check specs; diagnostics on stderr")
     c.add_argument("spec", nargs="+")
+    c.add_argument(
+        "--dialect",
+        action="append",
+        metavar="D",
+        help="the spec is for D (duckdb, postgres, mysql): its identifier rules are errors (else warnings)",
+    )
     c.set_defaults(func=cmd_check)
 
 
@@ -52,9 +58,16 @@ def add_ir(sub: Subparsers) -> None:
 
 def cmd_check(args: argparse.Namespace) -> int:
     for spec in args.spec:
-        load_spec(spec)
+        load_spec(spec, runnable(args.dialect))
         print(f"{spec}: ok", file=sys.stderr)
     return EXIT_OK
+
+
+def runnable(names: list[str] | None) -> list[str]:
+    """The runnable dialects among `--dialect`s (the others compile only: no identifier rules)."""
+    from compiler.dialects import RUNNABLE_NAMES
+
+    return [n for n in names or () if n in RUNNABLE_NAMES]
 
 
 def cmd_ir(args: argparse.Namespace) -> int:
@@ -70,7 +83,7 @@ def cmd_compile(args: argparse.Namespace) -> int:
     stale: list[str] = []
     rendered = False
     for spec in args.spec:
-        compiled = load_spec(spec)
+        compiled = load_spec(spec, runnable(args.dialect))
         dialects = args.dialect or list(RUNNABLE_NAMES)
         for dialect in dialects:
             if rendered:

@@ -45,11 +45,14 @@ def add_test(sub: Subparsers) -> None:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    from compiler.ops.secure.audit import append_event, check_writable
+    from compiler.dialects import DUCKDB
+    from compiler.ops.secure.audit import append_event, check_writable, event_anchor
+    from compiler.runtime.engines import engine_class
     from compiler.runtime.report import print_summary
     from compiler.runtime.run import run
 
-    compiled = load_spec(args.spec)
+    # the target's identifier rules are errors: a name it would refuse stops the run here
+    compiled = load_spec(args.spec, [engine_class(args.target).dialect if args.target else DUCKDB.name])
     check_writable(args.audit)  # fail before the work when it could not be audited
     try:
         report = run(
@@ -58,10 +61,8 @@ def cmd_run(args: argparse.Namespace) -> int:
     except Exception as exc:
         append_event("run", spec=compiled, verdict="error", path=args.audit, details={"error": type(exc).__name__})
         raise
-    if args.report:
-        report.write(Path(args.report))
     totals = {k: sum(getattr(m, k) for m in report.maps) for k in ("source_rows", "loaded", "rejected", "filtered", "merged")}
-    append_event(
+    event = append_event(
         "run",
         spec=compiled,
         counts=totals,
@@ -69,6 +70,9 @@ def cmd_run(args: argparse.Namespace) -> int:
         path=args.audit,
         details={"target": report.target, "committed": report.committed},
     )
+    report.audit = event_anchor(event, args.audit)  # the report anchors the log's tail
+    if args.report:
+        report.write(Path(args.report))
     print_summary(report, out_console)
     return EXIT_VALIDATION if report.status == "fail" else EXIT_OK
 

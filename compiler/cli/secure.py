@@ -4,7 +4,7 @@
     chartshift backup SPEC --out FILE [--source DIR] [--target duckdb:///DB] [--compress] [--force]
     chartshift backup verify FILE [--against DIR]
     chartshift restore FILE --out DIR [--target duckdb:///DB]
-    chartshift audit verify [FILE]
+    chartshift audit verify [FILE] [--anchor REPORT_OR_ARCHIVE ...]
 
 `backup verify` is an action of the `backup` command: when the first word after
 `backup` is `verify`, the next one is the archive (to back up a spec file literally
@@ -114,6 +114,13 @@ def add_commands(sub: Subparsers) -> None:
     v = asub.add_parser("verify", help="exit 1 (with the line number) if a line was edited, inserted or deleted")
     v.add_argument("file", nargs="?", metavar="FILE", help="default: --audit, $CHARTSHIFT_AUDIT_LOG or ./chartshift-audit.jsonl")
     v.add_argument("--audit", metavar="FILE", help=argparse.SUPPRESS)
+    v.add_argument(
+        "--anchor",
+        action="append",
+        metavar="REPORT_OR_ARCHIVE",
+        help="a run report (--report) or backup archive whose audit anchor the log must still hold (detects a cut-off tail)",
+    )
+    v.add_argument("--key-file", metavar="FILE", help="key to read a backup archive's anchor (default $CHARTSHIFT_BACKUP_KEY)")
     v.set_defaults(func=cmd_audit_verify)
 
 
@@ -182,6 +189,8 @@ def cmd_backup(args: argparse.Namespace) -> int:
         state["details"]["key_id"] = key.key_id
         compiled = load_spec(args.spec)
         state["spec"] = compiled
+        from compiler.ops.secure.audit import current_anchor
+
         s = create_backup(
             compiled,
             Path(args.source) if args.source else None,
@@ -190,6 +199,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
             key,
             force=args.force,
             compress=COMPRESS_LEVEL if args.compress else 0,
+            audit=current_anchor(args.audit),  # the log up to this backup: the manifest anchors it
         )
         _err(f"wrote {args.out}: {s.describe()}; {fmt_bytes(s.archive_bytes)}, archive id {s.archive_id}, key id {s.key_id}")
         return 0, compiled, s.counts(), "ok", state["details"] | {"archive_id": s.archive_id}
@@ -255,10 +265,37 @@ def cmd_restore(args: argparse.Namespace) -> int:
     return _audited("restore", args, body)
 
 
+def _anchor_of(path: Path, args: argparse.Namespace) -> object:
+    """The audit anchor a run report (JSON) or a backup archive (its manifest: needs the
+    key) carries; None when it has none."""
+    import json
+
+    from compiler.ops.secure.keys import load_key
+
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(1)
+    except FileNotFoundError:
+        raise SecureError(f"{path}: anchor file not found") from None
+    except OSError as exc:
+        raise SecureError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    if head == b"{":  # a run report
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (UnicodeDecodeError, ValueError):
+            raise SecureUsageError(f"{path}: not a run report (JSON) or a backup archive") from None
+        return data.get("audit") if isinstance(data, dict) else None
+    from compiler.ops.secure.backup import verify_backup
+
+    _s, manifest = verify_backup(path, load_key(args.key_file))
+    return manifest.get("audit")
+
+
 def cmd_audit_verify(args: argparse.Namespace) -> int:
     from compiler.ops.secure.audit import verify_log
 
-    r = verify_log(args.file or args.audit)
+    anchors = [(str(a), _anchor_of(Path(a), args)) for a in args.anchor or ()]
+    r = verify_log(args.file or args.audit, anchors=anchors)
     if r.ok:
         _err(f"{r.path}: {r.lines} event{'s' if r.lines != 1 else ''}, hash chain intact; head sha256 {r.head}")
         return 0

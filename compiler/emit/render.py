@@ -59,7 +59,13 @@ def exclusive(scripts: list[Script]) -> bool:
 
 
 def comment_safe(text: str) -> str:
-    return " ".join(text.split())
+    """`text` as one line of an SQL comment: whitespace runs (line breaks too) become one
+    space, and `*/` / `/*` (from quoted identifiers) are broken up, so that the comment
+    cannot end early or open a block comment, wherever the SQL is pasted."""
+    one_line = " ".join(text.split())
+    while "*/" in one_line or "/*" in one_line:
+        one_line = one_line.replace("*/", "* /").replace("/*", "/ *")
+    return one_line
 
 
 def render_statements(script: Script, dialect: str, consume: bool = False) -> list[RenderedStatement]:
@@ -77,8 +83,9 @@ def render_script(script: Script, dialect: str, spec_file: str, spec_hash: str, 
     return template.render(
         version=__version__,
         dialect=dialect,
-        spec_file=spec_file,
+        spec_file=comment_safe(spec_file),
         spec_hash=spec_hash,
         script=script,
+        title=comment_safe(script.title),
         statements=render_statements(script, dialect, consume),
     )

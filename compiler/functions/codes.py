@@ -8,7 +8,7 @@ from __future__ import annotations
 from sqlglot import exp
 
 from compiler.functions.registry import Function, register
-from compiler.functions.sqlkit import Engine, add, case, lit, mod, num, per_dialect
+from compiler.functions.sqlkit import Engine, add, case, lit, mod, num, per_dialect, trimmed
 from compiler.ir import types as T
 
 # ---------------------------------------------------------------------------------
@@ -34,7 +34,7 @@ def _us_phone(eng: Engine, a: list[exp.Expression]) -> exp.Expression:
 
 
 def _us_zip(eng: Engine, a: list[exp.Expression]) -> exp.Expression:
-    t = exp.Trim(this=a[0])
+    t = trimmed(a[0])
     # Spreadsheets drop leading zeros: 3 or 4 digits get them back.
     padded = eng.replace_all(eng.replace_all(t, "^([0-9]{3})$", "00\\1"), "^([0-9]{4})$", "0\\1")
     # ZIP+4 (with or without dash) -> 'NNNNN-NNNN'; ZIP -> 'NNNNN-'; anything else '-' ...
@@ -135,7 +135,7 @@ ICD10_SHAPE = "[A-Z][0-9][0-9A-Z](?:\\.[0-9A-Z]{1,4})?"
 
 
 def _icd10(eng: Engine, a: list[exp.Expression]) -> exp.Expression:
-    code = exp.Upper(this=exp.Trim(this=a[0]))
+    code = exp.Upper(this=trimmed(a[0]))
     no_dot = eng.replace_all(code, "^([^.]*)\\.", "\\1")  # remove the first dot
     dotted = eng.replace_all(no_dot, "^(...)(.)", "\\1.\\2")  # dot after the 3rd character
     return eng.keep_full(dotted, ICD10_SHAPE, once=True)
@@ -154,7 +154,7 @@ def _npi_valid(eng: Engine, a: list[exp.Expression]) -> exp.Expression:
     # The digits are read from `npi`, which is NULL unless the text is 10 digits starting
     # with 1 or 2: the casts below never see anything else.  (A CASE guard is not
     # enough: MariaDB folds constant branches it will not take, and warns.)
-    npi = eng.keep_full(exp.Trim(this=a[0]), "[12][0-9]{9}")
+    npi = eng.keep_full(trimmed(a[0]), "[12][0-9]{9}")
 
     def digit(i: int) -> exp.Expression:  # i is 1-based
         return eng.cast(exp.Substring(this=npi.copy(), start=num(i), length=num(1)), "int32")
@@ -181,7 +181,7 @@ _SSN_SHAPE = f"{_SSN_AREA}[- ]?{_SSN_GROUP}[- ]?{_SSN_SERIAL}"
 
 
 def _us_ssn(eng: Engine, a: list[exp.Expression]) -> exp.Expression:
-    ssn = eng.keep_full(exp.Trim(this=a[0]), _SSN_SHAPE)
+    ssn = eng.keep_full(trimmed(a[0]), _SSN_SHAPE)
     return eng.replace_all(ssn, "[- ]", "")
 
 

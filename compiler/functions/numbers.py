@@ -23,6 +23,7 @@ from compiler.functions.sqlkit import (
     lit,
     num,
     per_dialect,
+    trimmed,
 )
 from compiler.ir import types as T
 
@@ -55,7 +56,7 @@ def _replace(e: exp.Expression, old: str, new: str) -> exp.Expression:
 
 def _accepted(eng: Engine, s: exp.Expression, shape: str) -> exp.Expression:
     """The trimmed text when it has the shape, else NULL (a capture-free test)."""
-    return eng.keep_full(exp.Trim(this=s), shape)
+    return eng.keep_full(trimmed(s), shape)
 
 
 def _parse_decimal(eng: Engine, a: list[exp.Expression]) -> exp.Expression:
@@ -110,7 +111,7 @@ def _with_fast_path(
         fast = _FAST_PATHS.get(eng.name, {}).get(name)
         if fast is None:
             return slow
-        t = exp.Trim(this=a[0].copy())
+        t = trimmed(a[0].copy())
         test = exp.And(
             this=exp.LTE(this=exp.Length(this=t.copy()), expression=num(fast.max_length)), expression=eng.full_match(t.copy(), fast.shape)
         )

@@ -31,6 +31,8 @@ __all__ = [
     "POSTGRES_BINARY_COLLATION",
     "InvalidArgument",
     "binary_text",
+    "TRIMMED",
+    "trimmed",
     "regex_matches",
     "sql_type",
     # for the library's modules
@@ -66,6 +68,17 @@ class InvalidArgument(ValueError):
 
 def lit(value: str) -> exp.Literal:
     return exp.Literal.string(value)
+
+
+# What "trimmed" removes, on every engine: the space character U+0020 and nothing else
+# (docs/FUNCTIONS.md).  A bare TRIM(x) is not portable: DuckDB's strips U+00A0, U+2003
+# and other Unicode spaces, PostgreSQL's and MariaDB's only U+0020.
+TRIMMED = " "
+
+
+def trimmed(e: exp.Expression) -> exp.Trim:
+    """`e` without leading and trailing `TRIMMED` characters (TRIM(BOTH ' ' FROM e))."""
+    return exp.Trim(this=e, expression=lit(TRIMMED), position="BOTH")
 
 
 def num(value: int | str) -> exp.Literal | exp.Neg:

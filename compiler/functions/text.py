@@ -22,6 +22,7 @@ from compiler.functions.sqlkit import (
     paren,
     per_dialect,
     template,
+    trimmed,
     value_type,
 )
 from compiler.ir import types as T
@@ -168,8 +169,8 @@ register(
         "trim",
         (T.TEXT,),
         T.TEXT,
-        "Remove leading and trailing spaces (only the space character; tabs and line breaks are kept).",
-        {ANY_DIALECT: lambda a: exp.Trim(this=a[0])},
+        "Remove leading and trailing spaces: U+0020 only (no-break and other Unicode spaces, tabs and line breaks are kept).",
+        {ANY_DIALECT: lambda a: trimmed(a[0])},
         examples=(("trim('  P001 ')", "'P001'"), ("trim('   ')", "''")),
     ),
     Function(

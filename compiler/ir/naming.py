@@ -12,3 +12,41 @@ def dotted(name: ir.Name) -> str:
 def check_name(c: ir.Check) -> str:
     """The name a check is reported by: its kind's `name` (compiler/ir/nodes.py)."""
     return c.name
+
+
+# ---------------------------------------------------------------------------------
+# The tables a run creates are named after the spec's (plan/steps.py, sqlgen/): the
+# formats live here, the lowest layer, so that the checker (semantic/identifiers.py) tests
+# the very names generation uses against each dialect's identifier rules.
+
+CHARTSHIFT_SCHEMA = "chartshift"
+STAGE_SCHEMA = "chartshift_stage"
+FLAT_SEPARATOR = "__"  # schema.table -> schema__table in work, crosswalk and staging names
+NEW_SUFFIX = "__cs_new"  # a published table while the run builds it (publish by RENAME)
+OLD_SUFFIX = "__cs_old"  # the table it replaces, until the run ends
+
+
+def flat(qualified: str) -> str:
+    """`schema.table` -> `schema__table` (the part of work, crosswalk and staging names)."""
+    return qualified.replace(".", FLAT_SEPARATOR)
+
+
+def work_name(target: str) -> str:
+    return f"cs_work__{flat(target)}"
+
+
+def xwalk_name(target: str) -> str:
+    return f"xwalk__{flat(target)}"
+
+
+def file_stem(name: str) -> str:
+    """A file name (no folder) for something named `name`: only [A-Za-z0-9_], and, when
+    that changed the name, 8 hex digits of its SHA-256 so that different names never share
+    one (`a/b` and `a*b` are both `a_b` otherwise)."""
+    import hashlib
+    import re
+
+    safe = re.sub(r"[^A-Za-z0-9_]", "_", name)
+    if safe == name:
+        return name
+    return f"{safe}_{hashlib.sha256(name.encode('utf-8')).hexdigest()[:8]}"

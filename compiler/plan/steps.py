@@ -9,11 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from compiler import ir
+from compiler.ir.naming import CHARTSHIFT_SCHEMA, STAGE_SCHEMA, flat, work_name, xwalk_name
 from compiler.semantic.catalog import dotted
 from compiler.semantic.dependencies import dependencies
 
-CHARTSHIFT_SCHEMA = "chartshift"
-STAGE_SCHEMA = "chartshift_stage"
+__all__ = ["CHARTSHIFT_SCHEMA", "STAGE_SCHEMA", "TableNames", "map_label", "order_maps", "stage_table", "table_names"]
 
 
 def order_maps(spec: ir.Spec) -> list[ir.Map]:
@@ -43,12 +43,11 @@ class TableNames:
 
 
 def table_names(target: str) -> TableNames:
-    flat = target.replace(".", "__")
-    return TableNames(work=f"cs_work__{flat}", xwalk=(CHARTSHIFT_SCHEMA, f"xwalk__{flat}"))
+    return TableNames(work=work_name(target), xwalk=(CHARTSHIFT_SCHEMA, xwalk_name(target)))
 
 
 def stage_table(source_table: str) -> tuple[str, str]:
-    return STAGE_SCHEMA, source_table.replace(".", "__")
+    return STAGE_SCHEMA, flat(source_table)
 
 
 def map_label(m: ir.Map) -> str:

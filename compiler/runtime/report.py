@@ -10,7 +10,9 @@ Schema (version 1):
    "checks": [{"name", "kind", "line", "status", "count", "denominator", "percent",
                "threshold": {"warn"?: str, "fail"?: str}, "left"?, "right"?}],
    "reject_samples": [{"map", "source_table", "reason", "record", "slot",
-                       "values": {column: value, phi columns "***"}}]}
+                       "values": {column: value, phi columns "***"}}],
+   "audit": {"log": str, "events": int, "head": sha256}}   (`chartshift run`: the anchor of
+   the run's own audit event, its line number and line hash; `audit verify --anchor REPORT`)
 Values of `phi` columns and whole malformed lines are masked unless `--show-phi` is given.
 """
 
@@ -63,6 +65,7 @@ class Report:
     maps: list[MapCounts]
     checks: list[CheckResult]
     reject_samples: list[dict[str, Any]] = field(default_factory=list)
+    audit: dict[str, Any] | None = None  # the run's audit-log anchor (compiler/ops/secure/audit.py event_anchor)
 
     @property
     def status(self) -> str:
@@ -105,6 +108,7 @@ class Report:
             ],
             "checks": [{k: v for k, v in asdict(c).items() if v is not None or k == "percent"} for c in self.checks],
             "reject_samples": self.reject_samples,
+            **({"audit": self.audit} if self.audit is not None else {}),
         }
 
     def write(self, path: Path) -> None:

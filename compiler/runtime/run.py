@@ -25,7 +25,7 @@ from compiler.plan.steps import map_label, stage_table
 from compiler.runtime.engines import open_engine
 from compiler.runtime.engines.base import Engine, EngineError
 from compiler.runtime.report import MapCounts, Report
-from compiler.runtime.scratch import private_dir
+from compiler.runtime.scratch import hold_private_umask, private_dir, release_private_umask
 from compiler.runtime.staging import source_files
 from compiler.runtime.validate import FAIL, evaluate
 from compiler.sqlgen.lower import col
@@ -49,7 +49,27 @@ def run(
 ) -> Report:
     """Migrate; `engine` (optional) is an open engine to use and leave open (spec tests);
     `on_statement(step, seconds)` (optional) gets the time of each statement (step: its
-    script's name), of staging each file (`stage:<table>`) and of the report queries."""
+    script's name), of staging each file (`stage:<table>`) and of the report queries.
+
+    Every file the run creates (the DuckDB target and its `.wal`, the staging copies of the
+    source: PHI) is 0600, whoever creates it: the umask is private meanwhile (DuckDB's COPY
+    replaces a pre-created 0600 file with one of its own)."""
+    hold_private_umask()
+    try:
+        return _run(compiled, source_dir, target_url, commit_on_fail, show_phi, engine, on_statement)
+    finally:
+        release_private_umask()
+
+
+def _run(
+    compiled: Compiled,
+    source_dir: Path | None,
+    target_url: str | None,
+    commit_on_fail: bool,
+    show_phi: bool,
+    engine: Any,
+    on_statement: Any,
+) -> Report:
     started = time.perf_counter()
     started_at = datetime.now(UTC).replace(microsecond=0).isoformat()
     keep_open = engine is not None

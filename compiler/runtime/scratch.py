@@ -16,11 +16,51 @@ import re
 import shutil
 import socket
 import tempfile
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 _NAME = re.compile(r"^chartshift-[a-z]+-(?P<host>.+)-(?P<pid>\d+)-[A-Za-z0-9_]{8}$")
+
+
+# The process umask while a DuckDB target is open (runtime/engines/duckdb.py): DuckDB
+# creates the target file, its `.wal` and its spill files itself, with 0666 & ~umask, and
+# refuses a pre-created empty file; so nothing it creates meanwhile is readable by others.
+PRIVATE_UMASK = 0o077
+_umask_lock = threading.Lock()
+_umask_holders = 0
+_umask_saved = 0
+
+
+def hold_private_umask() -> None:
+    """Set the umask to PRIVATE_UMASK until the matching release (nested holds count)."""
+    global _umask_holders, _umask_saved
+    with _umask_lock:
+        if _umask_holders == 0:
+            _umask_saved = os.umask(PRIVATE_UMASK)
+        _umask_holders += 1
+
+
+def release_private_umask() -> None:
+    """Undo one hold_private_umask(); the last one restores the umask it found."""
+    global _umask_holders
+    with _umask_lock:
+        if _umask_holders == 0:
+            return
+        _umask_holders -= 1
+        if _umask_holders == 0:
+            os.umask(_umask_saved)
+
+
+def make_private(*paths: Path | str) -> None:
+    """chmod 0600 each of `paths` that exists as a regular file (a target made before)."""
+    for p in paths:
+        try:
+            if os.path.isfile(p) and not os.path.islink(p):
+                os.chmod(p, 0o600)
+        except OSError:
+            pass
 
 
 def _host() -> str:

@@ -23,6 +23,7 @@ from compiler import ir
 from compiler.dialects import DUCKDB
 from compiler.errors import EnvironmentProblem
 from compiler.functions.literals import lit
+from compiler.ir.naming import file_stem, flat
 from compiler.plan.steps import stage_table
 from compiler.semantic.declarations import setting_value
 from compiler.sqlgen.lower import ident, table
@@ -97,7 +98,7 @@ def engine_file(sf: SourceFile, workdir: Path) -> tuple[Path, str]:
         raise StagingError(f"{sf.path}: permission denied")
     if sf.encoding in NATIVE_ENCODINGS:
         return sf.path, NATIVE_ENCODINGS[sf.encoding]
-    out = workdir / (sf.qualified.replace(".", "__") + ".utf8.csv")
+    out = workdir / (file_stem(flat(sf.qualified)) + ".utf8.csv")
     transcode_cp1252(sf.path, out)
     return out, "utf-8"
 
@@ -139,7 +140,7 @@ def duckdb_read_select(
     and that rejects table's name.  `buffer_size`: read_csv's (DuckDB's default is 16 ×
     max_line_size, i.e. 256 MiB, or the whole file when smaller)."""
     schema, name = stage_table(sf.qualified)
-    rejects = f"cs_csv_rejects__{name}"
+    rejects = f"cs_csv_rejects__{file_stem(name)}"  # DuckDB takes it unquoted
     struct = exp.Struct(expressions=[exp.PropertyEQ(this=exp.Literal.string(n), expression=lit("VARCHAR")) for n in names])
     params = {
         "columns": struct,
@@ -250,7 +251,7 @@ def normalize_with_duckdb(sf: SourceFile, workdir: Path) -> NormalizedFile:
         con.execute("SET enable_progress_bar = false")
         select, rejects = duckdb_read_select(sf, file, encoding, names, NORMALIZE_BUFFER)
         _, name = stage_table(sf.qualified)
-        out = workdir / (name + ".clean.csv")
+        out = workdir / (file_stem(name) + ".clean.csv")
         fd = os.open(out, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         os.close(fd)
         copy = exp.Copy(

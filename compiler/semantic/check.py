@@ -9,14 +9,16 @@ spec tests; expression types in `inference`); the Checker puts them together.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from compiler import ir
-from compiler.diagnostics import Collector, Diagnostic
+from compiler.diagnostics import Collector, Diagnostic, sorted_diagnostics
 from compiler.ir import types as T
 from compiler.semantic.catalog import Catalog
 from compiler.semantic.checked import Checked
 from compiler.semantic.declarations import DeclarationChecks
+from compiler.semantic.identifiers import IdentifierChecks
 from compiler.semantic.inference import TypeInference
 from compiler.semantic.lookups import LookupChecks
 from compiler.semantic.maps import MapChecks
@@ -25,11 +27,12 @@ from compiler.semantic.spec_tests import SpecTestChecks
 from compiler.semantic.validation import ValidationChecks
 
 
-class Checker(DeclarationChecks, LookupChecks, MapChecks, ValidationChecks, SpecTestChecks):
+class Checker(DeclarationChecks, LookupChecks, MapChecks, ValidationChecks, SpecTestChecks, IdentifierChecks):
     """Walks the IR once and records diagnostics in `self.diags`."""
 
-    def __init__(self, spec: ir.Spec, base_dir: Path):
+    def __init__(self, spec: ir.Spec, base_dir: Path, dialects: Sequence[str] = ()):
         self.spec = spec
+        self.dialects = tuple(dialects)  # `--dialect`s: identifier rules are errors for them
         self.base_dir = base_dir
         self.cat = Catalog.of(spec)
         self.diags = Collector()
@@ -50,6 +53,7 @@ class Checker(DeclarationChecks, LookupChecks, MapChecks, ValidationChecks, Spec
         for c in self.spec.checks:
             self.check_check(c)
         self.check_tests()
+        self.check_identifiers()
 
     # ------------------------------------------------------------ expressions
     def expect_boolean(self, e: ir.Node, typ: str | None, what: str) -> None:
@@ -61,16 +65,19 @@ class Checker(DeclarationChecks, LookupChecks, MapChecks, ValidationChecks, Spec
         return TypeInference(self, scope, rule_context).infer(e)
 
 
-def check(spec: ir.Spec, base_dir: Path | str = ".") -> Checked:
-    """Run every semantic check; raise SpecError listing all errors.  Returns the checked
-    spec with its catalog and expression types."""
-    ck = Checker(spec, Path(base_dir))
+def check(spec: ir.Spec, base_dir: Path | str = ".", dialects: Sequence[str] = ()) -> Checked:
+    """Run every semantic check; raise SpecError listing all errors (and the warnings).
+    Returns the checked spec with its catalog, expression types and warnings.  `dialects`:
+    the dialects the spec is checked for besides its own `dialect` setting (identifier
+    rules are errors for them, warnings otherwise)."""
+    ck = Checker(spec, Path(base_dir), dialects)
     ck.run()
     ck.diags.raise_if_errors()
-    return Checked.of(spec, ck.cat, ck.types)
+    warnings = sorted_diagnostics(d for d in ck.diags.diagnostics if d.severity == "warning")
+    return Checked.of(spec, ck.cat, ck.types, warnings)
 
 
-def warnings_of(spec: ir.Spec, base_dir: Path | str = ".") -> list[Diagnostic]:
-    ck = Checker(spec, Path(base_dir))
+def warnings_of(spec: ir.Spec, base_dir: Path | str = ".", dialects: Sequence[str] = ()) -> list[Diagnostic]:
+    ck = Checker(spec, Path(base_dir), dialects)
     ck.run()
     return [d for d in ck.diags.diagnostics if d.severity == "warning"]

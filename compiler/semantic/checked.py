@@ -6,11 +6,12 @@ mean the same thing in diagnostics and in the generated SQL.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
 
 from compiler import ir
+from compiler.diagnostics import Diagnostic
 from compiler.semantic.catalog import Catalog
 
 
@@ -32,10 +33,11 @@ class Checked:
     spec: ir.Spec
     catalog: Catalog
     types: Mapping[int, str | None]
+    warnings: tuple[Diagnostic, ...] = ()  # what the checker warned about (the CLI prints them)
 
     @classmethod
-    def of(cls, spec: ir.Spec, catalog: Catalog, types: dict[int, str | None]) -> Checked:
-        return cls(spec, catalog, MappingProxyType(dict(types)))
+    def of(cls, spec: ir.Spec, catalog: Catalog, types: dict[int, str | None], warnings: Sequence[Diagnostic] = ()) -> Checked:
+        return cls(spec, catalog, MappingProxyType(dict(types)), tuple(warnings))
 
     def type_of(self, e: ir.Node) -> str | None:
         """The checked value type of expression `e` of this spec (None if it has none)."""

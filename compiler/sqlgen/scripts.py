@@ -24,7 +24,7 @@ from sqlglot import exp
 
 from compiler import ir
 from compiler.diagnostics import Span
-from compiler.ir.naming import dotted
+from compiler.ir.naming import dotted, file_stem
 from compiler.plan.steps import CHARTSHIFT_SCHEMA, map_label, order_maps, table_names
 from compiler.semantic.checked import Checked
 from compiler.sqlgen.dialect_sql import DialectTraits, traits_for
@@ -132,7 +132,8 @@ class SqlGen(SetupScripts, PublishScripts):
     # ------------------------------------------------------------ maps
     def map_script(self, index: int, m: ir.Map) -> Script:
         target = dotted(m.target)
-        s = Script(f"20_{index:02d}_{target.replace('.', '_')}", f"map {map_label(m)}")
+        # a file name: only [A-Za-z0-9_] (quoted names may hold `/`, `"`, `*`), unique by index
+        s = Script(f"20_{index:02d}_{file_stem(target.replace('.', '_'))}", f"map {map_label(m)}")
         builder = MapSql(self, m)
         s.statements.extend(builder.statements())
         return s

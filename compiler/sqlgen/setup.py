@@ -67,7 +67,7 @@ class SetupScripts(GenBase):
                         ("record", "BIGINT", False),
                         ("rule", "VARCHAR(200)", True),
                         ("reason", "VARCHAR(500)", True),
-                        ("original_row", "TEXT", False),
+                        ("original_row", self.traits.target_types["text"], False),
                     ],
                 ),
                 "one row per rejected source row (raw values kept for remediation)",

@@ -8,11 +8,11 @@ from functools import cache
 from sqlglot import exp
 
 from compiler.diagnostics import Span
-from compiler.plan.steps import CHARTSHIFT_SCHEMA
+from compiler.ir.naming import CHARTSHIFT_SCHEMA
+from compiler.ir.naming import NEW_SUFFIX as NEW_SUFFIX
+from compiler.ir.naming import OLD_SUFFIX as OLD_SUFFIX
 
 KEY_SEPARATOR = "|"
-NEW_SUFFIX = "__cs_new"
-OLD_SUFFIX = "__cs_old"
 REJECTS = (CHARTSHIFT_SCHEMA, "rejects")
 RECONCILIATION = (CHARTSHIFT_SCHEMA, "reconciliation")
 

@@ -29,6 +29,16 @@ CASES: list[tuple[str, list, object]] = [
     ("trim", [" Zoë Müller "], "Zoë Müller"),
     ("trim", ["'); DROP TABLE t; --"], "'); DROP TABLE t; --"),
     ("trim", [" back\\slash "], "back\\slash"),
+    # only U+0020 (compiler/functions/sqlkit.py TRIMMED): DuckDB's bare TRIM would strip these
+    ("trim", ["\u00a0Ann\u00a0"], "\u00a0Ann\u00a0"),  # no-break space
+    ("trim", ["\u00a0 Bob \u00a0"], "\u00a0 Bob \u00a0"),
+    ("trim", [" \u00a0 "], "\u00a0"),
+    ("trim", ["\u2003Em\u3000"], "\u2003Em\u3000"),  # em space, ideographic space
+    ("trim", ["\u200bZw\u200b"], "\u200bZw\u200b"),  # zero-width space
+    ("trim", ["\tTab\t"], "\tTab\t"),
+    ("trim", [" \t x \t "], "\t x \t"),
+    ("trim", ["\x0bVt\x0c"], "\x0bVt\x0c"),
+    ("trim", ["\u2028Ls\u2029"], "\u2028Ls\u2029"),
     # ---- upper / lower --------------------------------------------------------------
     ("upper", ["müller"], "MÜLLER"),
     ("upper", ["garcía-o'brien"], "GARCÍA-O'BRIEN"),

@@ -210,6 +210,47 @@ def append_event(
         os.close(fd)  # releases the lock
 
 
+def event_anchor(event: dict[str, Any], path: str | os.PathLike[str] | None = None) -> dict[str, Any]:
+    """The anchor of an appended event (what `append_event` returned): the log, the
+    event's line number and the SHA-256 of its line.  A run report carries it; `audit
+    verify --anchor` then finds the log cut off before that line, or that line changed."""
+    return {"log": str(audit_path(path)), "events": event["seq"], "head": line_hash(canonical(event).encode("ascii"))}
+
+
+def current_anchor(path: str | os.PathLike[str] | None = None) -> dict[str, Any]:
+    """The anchor of the log as it is now (its line count and last line's SHA-256; the
+    genesis value for an empty log), read under the append lock.  A backup's manifest
+    carries it."""
+    p = audit_path(path)
+    fd = _open_locked(p)
+    try:
+        n, last, _ends_nl = _tail(fd)
+    finally:
+        os.close(fd)
+    return {"log": str(p), "events": n, "head": GENESIS if last is None else line_hash(last)}
+
+
+def anchor_problems(anchor: object, source: str, lines: list[str]) -> list[tuple[int, str]]:
+    """What a log whose line hashes are `lines` (line 1 first) contradicts in `anchor`
+    (from `source`, a report or archive): (line number, message) pairs, none when it holds."""
+    if not isinstance(anchor, dict) or not isinstance(anchor.get("events"), int) or not isinstance(anchor.get("head"), str):
+        return [(0, f"{source}: no audit anchor (`audit`: {{log, events, head}})")]
+    n, head = anchor["events"], anchor["head"]
+    if n == 0:
+        return [] if head == GENESIS else [(0, f"{source}: anchor of an empty log with a head other than genesis")]
+    if len(lines) < n:
+        return [
+            (
+                len(lines),
+                f"the log ends at line {len(lines)}, but {source} anchors line {n}: "
+                f"{n - len(lines)} line(s) cut off its tail (or the log was replaced)",
+            )
+        ]
+    if lines[n - 1] != head:
+        return [(n, f"line {n} is not the line {source} anchors (sha256 {head}): the log was rewritten")]
+    return []
+
+
 @dataclass
 class VerifyResult:
     """What `verify_log` found: `problems` is a list of (line number, message)."""
@@ -224,8 +265,12 @@ class VerifyResult:
         return not self.problems
 
 
-def verify_log(path: str | os.PathLike[str] | None = None, max_problems: int = 20) -> VerifyResult:
-    """Check every line's own hash, its link to the previous line and its sequence number."""
+def verify_log(
+    path: str | os.PathLike[str] | None = None, max_problems: int = 20, anchors: list[tuple[str, object]] | None = None
+) -> VerifyResult:
+    """Check every line's own hash, its link to the previous line and its sequence number;
+    then each (source, anchor) of `anchors` (run reports, backup manifests: `event_anchor`,
+    `current_anchor`), which detects a cut-off tail."""
     p = audit_path(path)
     try:
         fh = open(p, "rb")
@@ -236,6 +281,7 @@ def verify_log(path: str | os.PathLike[str] | None = None, max_problems: int = 2
     problems: list[tuple[int, str]] = []
     prev = GENESIS
     n = 0
+    hashes: list[str] = []
     with fh:
         for n, raw in enumerate(fh, start=1):
             line = raw[:-1] if raw.endswith(b"\n") else raw
@@ -243,8 +289,11 @@ def verify_log(path: str | os.PathLike[str] | None = None, max_problems: int = 2
                 line = line[:-1]
             problems += _check_line(n, line, prev)
             prev = line_hash(line)
+            hashes.append(prev)
             if len(problems) >= max_problems:
                 break
+    for source, anchor in anchors or ():
+        problems += anchor_problems(anchor, source, hashes)
     return VerifyResult(p, n, prev, problems)
 
 

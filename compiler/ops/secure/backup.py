@@ -125,8 +125,11 @@ def create_backup(
     force: bool = False,
     compress: int = 0,
     chunk_size: int = CHUNK,
+    audit: dict[str, Any] | None = None,
 ) -> Summary:
-    """Write one encrypted archive of the spec's source files (and the target's tables)."""
+    """Write one encrypted archive of the spec's source files (and the target's tables).
+    `audit`: the audit log's anchor when the backup started (audit.current_anchor), kept in
+    the manifest for `audit verify --anchor ARCHIVE`."""
     out = Path(out)
     if not out.parent.is_dir():
         raise SecureUsageError(f"{out}: folder {out.parent} does not exist")
@@ -169,6 +172,7 @@ def create_backup(
                 source_dir=str(source_dir) if source_dir is not None else None,
                 target=target,
                 totals={k: v for k, v in summary.counts().items() if k != "archive_bytes"},
+                **({"audit": audit} if audit is not None else {}),
             )
             fh.flush()
             os.fsync(fh.fileno())

@@ -13,6 +13,7 @@ from sqlglot import exp
 from compiler.dialects import DUCKDB
 from compiler.plan.steps import stage_table
 from compiler.runtime.engines.base import EngineError, StageResult, first_line, redact
+from compiler.runtime.scratch import hold_private_umask, make_private, release_private_umask
 from compiler.runtime.staging import SourceFile, duckdb_malformed_sql, duckdb_stage_sql, engine_file, staged_columns
 from compiler.sqlgen.lower import drop_table, table
 from compiler.sqlgen.text import sql_text
@@ -65,6 +66,7 @@ class DuckDBEngine:
         self.con = con
         self.display_url = display_url
         self.spill_dir: Path | None = None  # created by open(), removed by close()
+        self.closed = False  # close() releases the private umask once
 
     @classmethod
     def open(cls, url: str) -> DuckDBEngine:
@@ -91,15 +93,24 @@ class DuckDBEngine:
         else:
             leftover = spill if default_spill and spill is not None and spill.is_dir() and not spill.is_symlink() else None
             spill = None
+        # The target holds PHI: it, its `.wal` and what spills are created 0600 (the umask
+        # while the engine is open, restored by close()); one made before gets 0600 too.
+        hold_private_umask()
         try:
             con = duckdb.connect(":memory:", config=config)
             if path != ":memory:":
+                make_private(path, path + ".wal")
                 # attached under a fixed name: a file called emr.duckdb would otherwise be a
                 # catalog `emr` that DuckDB cannot tell from the target schema `emr`
                 con.execute(f"ATTACH {exp.Literal.string(path).sql(DUCKDB.sqlglot)} AS {TARGET_CATALOG}")
                 con.execute(f"USE {TARGET_CATALOG}")
+                make_private(path, path + ".wal")
         except duckdb.Error as exc:
+            release_private_umask()
             raise EngineError(f"{url}: cannot open: {first_line(exc)}") from None
+        except BaseException:
+            release_private_umask()
+            raise
         if leftover is not None:
             # the attach holds the target's lock: no other process spills here
             clear_folder(leftover)
@@ -128,9 +139,15 @@ class DuckDBEngine:
         self.con.close()
 
     def close(self) -> None:
-        self.con.close()
-        if self.spill_dir is not None:
-            shutil.rmtree(self.spill_dir, ignore_errors=True)
+        if self.closed:
+            return
+        self.closed = True
+        try:
+            self.con.close()
+            if self.spill_dir is not None:
+                shutil.rmtree(self.spill_dir, ignore_errors=True)
+        finally:
+            release_private_umask()
 
     def execute(self, sql: str) -> None:
         try:

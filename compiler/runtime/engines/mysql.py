@@ -36,6 +36,9 @@ def key_name(exc: BaseException) -> str:
     return ""
 
 
+GROUP_CONCAT_MAX_LEN = 1 << 30
+
+
 class MySQLEngine:
     record = MYSQL
     dialect = MYSQL.name
@@ -66,7 +69,9 @@ class MySQLEngine:
             with conn.cursor() as cur:
                 cur.execute(f"SET NAMES utf8mb4 COLLATE {MYSQL.collation.binary}")
                 cur.execute("SET SESSION sql_mode = 'STRICT_ALL_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION,PIPES_AS_CONCAT'")
-                cur.execute("SET SESSION group_concat_max_len = 1048576")
+                # title() re-aggregates a text with GROUP_CONCAT: the server's maximum (1 GB,
+                # also max_allowed_packet's), never the 1 MB default that cuts long values
+                cur.execute(f"SET SESSION group_concat_max_len = {GROUP_CONCAT_MAX_LEN}")
         except pymysql.Error as exc:
             raise EngineError(f"{u.display}: cannot connect: {masked(first_line(exc), u.password)}") from None
         return cls(conn, u)

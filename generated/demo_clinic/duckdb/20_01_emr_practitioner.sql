@@ -22,10 +22,10 @@ WITH "cs_in" AS (
 ), "cs_fields" AS (
   SELECT
     "cs_in".*,
-    TRIM("cs_in"."s__providers__prov_id") AS "f__provider_code",
-    TRIM("cs_in"."s__providers__name") AS "f__full_name",
-    REPLACE(UPPER(TRIM("cs_in"."s__providers__credential")), 'ẞ', 'ß') AS "f__credential",
-    TRIM("cs_in"."s__providers__npi") AS "f__npi",
+    TRIM("cs_in"."s__providers__prov_id", ' ') AS "f__provider_code",
+    TRIM("cs_in"."s__providers__name", ' ') AS "f__full_name",
+    REPLACE(UPPER(TRIM("cs_in"."s__providers__credential", ' ')), 'ẞ', 'ß') AS "f__credential",
+    TRIM("cs_in"."s__providers__npi", ' ') AS "f__npi",
     CAST((
       "cs_in"."s__providers__prov_id"
     ) AS TEXT) AS "__key"
@@ -43,7 +43,7 @@ WITH "cs_in" AS (
           NOT (
             COALESCE(
               CASE
-                WHEN TRIM("cs_fields"."f__npi") IS NULL
+                WHEN TRIM("cs_fields"."f__npi", ' ') IS NULL
                 THEN NULL
                 ELSE COALESCE(
                   (
@@ -51,8 +51,8 @@ WITH "cs_in" AS (
                       '0246813579',
                       CAST(SUBSTRING(
                         CASE
-                          WHEN REGEXP_MATCHES(TRIM(TRIM("cs_fields"."f__npi")), '^(?:[12][0-9]{9})$')
-                          THEN TRIM(TRIM("cs_fields"."f__npi"))
+                          WHEN REGEXP_MATCHES(TRIM(TRIM("cs_fields"."f__npi", ' '), ' '), '^(?:[12][0-9]{9})$')
+                          THEN TRIM(TRIM("cs_fields"."f__npi", ' '), ' ')
                         END,
                         1,
                         1
@@ -60,8 +60,8 @@ WITH "cs_in" AS (
                       1
                     ) AS INT) + CAST(SUBSTRING(
                       CASE
-                        WHEN REGEXP_MATCHES(TRIM(TRIM("cs_fields"."f__npi")), '^(?:[12][0-9]{9})$')
-                        THEN TRIM(TRIM("cs_fields"."f__npi"))
+                        WHEN REGEXP_MATCHES(TRIM(TRIM("cs_fields"."f__npi", ' '), ' '), '^(?:[12][0-9]{9})$')
+                        THEN TRIM(TRIM("cs_fields"."f__npi", ' '), ' ')
                       END,
                       2,
                       1
@@ -69,8 +69,8 @@ WITH "cs_in" AS (
                       '0246813579',
                       CAST(SUBSTRING(
                         CASE
-                          WHEN REGEXP_MATCHES(TRIM(TRIM("cs_fields"."f__npi")), '^(?:[12][0-9]{9})$')
-                          THEN TRIM(TRIM("cs_fields"."f__npi"))
+                          WHEN REGEXP_MATCHES(TRIM(TRIM("cs_fields"."f__npi", ' '), ' '), '^(?:[12][0-9]{9})$')
+                          THEN TRIM(TRIM("cs_fields"."f__npi", ' '), ' ')
                         END,
                         3,
                         1
@@ -78,8 +78,8 @@ WITH "cs_in" AS (
                       1
                     ) AS INT) + CAST(SUBSTRING(
                       CASE
-                        WHEN REGEXP_MATCHES(TRIM(TRIM("cs_fields"."f__npi")), '^(?:[12][0-9]{9})$')
-                        THEN TRIM(TRIM("cs_fields"."f__npi"))
+                        WHEN REGEXP_MATCHES(TRIM(TRIM("cs_fields"."f__npi", ' '), ' '), '^(?:[12][0-9]{9})$')
+                        THEN TRIM(TRIM("cs_fields"."f__npi", ' '), ' ')
                       END,
                       4,
                       1
@@ -87,8 +87,8 @@ WITH "cs_in" AS (
                       '0246813579',
                       CAST(SUBSTRING(
                         CASE
-                          WHEN REGEXP_MATCHES(TRIM(TRIM("cs_fields"."f__npi")), '^(?:[12][0-9]{9})$')
-                          THEN TRIM(TRIM("cs_fields"."f__npi"))
+                          WHEN REGEXP_MATCHES(TRIM(TRIM("cs_fields"."f__npi", ' '), ' '), '^(?:[12][0-9]{9})$')
+                          THEN TRIM(TRIM("cs_fields"."f__npi", ' '), ' ')
                         END,
                         5,
                         1
@@ -96,8 +96,8 @@ WITH "cs_in" AS (
                       1
                     ) AS INT) + CAST(SUBSTRING(
                       CASE
-                        WHEN REGEXP_MATCHES(TRIM(TRIM("cs_fields"."f__npi")), '^(?:[12][0-9]{9})$')
-                        THEN TRIM(TRIM("cs_fields"."f__npi"))
+                        WHEN REGEXP_MATCHES(TRIM(TRIM("cs_fields"."f__npi", ' '), ' '), '^(?:[12][0-9]{9})$')
+                        THEN TRIM(TRIM("cs_fields"."f__npi", ' '), ' ')
                       END,
                       6,
                       1
@@ -105,8 +105,8 @@ WITH "cs_in" AS (
                       '0246813579',
                       CAST(SUBSTRING(
                         CASE
-                          WHEN REGEXP_MATCHES(TRIM(TRIM("cs_fields"."f__npi")), '^(?:[12][0-9]{9})$')
-                          THEN TRIM(TRIM("cs_fields"."f__npi"))
+                          WHEN REGEXP_MATCHES(TRIM(TRIM("cs_fields"."f__npi", ' '), ' '), '^(?:[12][0-9]{9})$')
+                          THEN TRIM(TRIM("cs_fields"."f__npi", ' '), ' ')
                         END,
                         7,
                         1
@@ -114,8 +114,8 @@ WITH "cs_in" AS (
                       1
                     ) AS INT) + CAST(SUBSTRING(
                       CASE
-                        WHEN REGEXP_MATCHES(TRIM(TRIM("cs_fields"."f__npi")), '^(?:[12][0-9]{9})$')
-                        THEN TRIM(TRIM("cs_fields"."f__npi"))
+                        WHEN REGEXP_MATCHES(TRIM(TRIM("cs_fields"."f__npi", ' '), ' '), '^(?:[12][0-9]{9})$')
+                        THEN TRIM(TRIM("cs_fields"."f__npi", ' '), ' ')
                       END,
                       8,
                       1
@@ -123,8 +123,8 @@ WITH "cs_in" AS (
                       '0246813579',
                       CAST(SUBSTRING(
                         CASE
-                          WHEN REGEXP_MATCHES(TRIM(TRIM("cs_fields"."f__npi")), '^(?:[12][0-9]{9})$')
-                          THEN TRIM(TRIM("cs_fields"."f__npi"))
+                          WHEN REGEXP_MATCHES(TRIM(TRIM("cs_fields"."f__npi", ' '), ' '), '^(?:[12][0-9]{9})$')
+                          THEN TRIM(TRIM("cs_fields"."f__npi", ' '), ' ')
                         END,
                         9,
                         1
@@ -132,8 +132,8 @@ WITH "cs_in" AS (
                       1
                     ) AS INT) + CAST(SUBSTRING(
                       CASE
-                        WHEN REGEXP_MATCHES(TRIM(TRIM("cs_fields"."f__npi")), '^(?:[12][0-9]{9})$')
-                        THEN TRIM(TRIM("cs_fields"."f__npi"))
+                        WHEN REGEXP_MATCHES(TRIM(TRIM("cs_fields"."f__npi", ' '), ' '), '^(?:[12][0-9]{9})$')
+                        THEN TRIM(TRIM("cs_fields"."f__npi", ' '), ' ')
                       END,
                       10,
                       1

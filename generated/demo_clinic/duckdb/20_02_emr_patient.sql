@@ -49,10 +49,10 @@ WITH "cs_in" AS (
 ), "cs_fields" AS (
   SELECT
     "cs_in".*,
-    TRIM("cs_in"."s__patients__pat_no") AS "f__mrn",
+    TRIM("cs_in"."s__patients__pat_no", ' ') AS "f__mrn",
     ARRAY_TO_STRING(
       LIST_TRANSFORM(
-        REGEXP_EXTRACT_ALL(TRIM("cs_in"."s__patients__first_name"), '\pL+|\PL+'),
+        REGEXP_EXTRACT_ALL(TRIM("cs_in"."s__patients__first_name", ' '), '\pL+|\PL+'),
         LAMBDA "_cs_run" : CASE
           WHEN REGEXP_MATCHES(_cs_run, '^\pL')
           THEN REPLACE(UPPER(LEFT(_cs_run, 1)), 'ẞ', 'ß') || LOWER(SUBSTRING(_cs_run, 2))
@@ -63,7 +63,7 @@ WITH "cs_in" AS (
     ) AS "f__first_name",
     ARRAY_TO_STRING(
       LIST_TRANSFORM(
-        REGEXP_EXTRACT_ALL(TRIM("cs_in"."s__patients__last_name"), '\pL+|\PL+'),
+        REGEXP_EXTRACT_ALL(TRIM("cs_in"."s__patients__last_name", ' '), '\pL+|\PL+'),
         LAMBDA "_cs_run" : CASE
           WHEN REGEXP_MATCHES(_cs_run, '^\pL')
           THEN REPLACE(UPPER(LEFT(_cs_run, 1)), 'ẞ', 'ß') || LOWER(SUBSTRING(_cs_run, 2))
@@ -72,12 +72,12 @@ WITH "cs_in" AS (
       ),
       ''
     ) AS "f__last_name",
-    REPLACE(UPPER(SUBSTRING(TRIM("cs_in"."s__patients__middle_initial"), 1, 1)), 'ẞ', 'ß') AS "f__middle_initial",
+    REPLACE(UPPER(SUBSTRING(TRIM("cs_in"."s__patients__middle_initial", ' '), 1, 1)), 'ẞ', 'ß') AS "f__middle_initial",
     COALESCE(
       CAST(NULLIF(
         REGEXP_EXTRACT(
           REGEXP_REPLACE(
-            TRIM(NULLIF(TRIM("cs_in"."s__patients__dob"), '00/00/0000')),
+            TRIM(NULLIF(TRIM("cs_in"."s__patients__dob", ' '), '00/00/0000')),
             '(?s)^(?:([0-9]{1,2})\/([0-9]{1,2})\/([0-9]{4}))$|^.*$',
             '\3-\1-\2',
             'g'
@@ -89,7 +89,7 @@ WITH "cs_in" AS (
       CAST(NULLIF(
         REGEXP_EXTRACT(
           REGEXP_REPLACE(
-            TRIM(NULLIF(TRIM("cs_in"."s__patients__dob"), '00/00/0000')),
+            TRIM(NULLIF(TRIM("cs_in"."s__patients__dob", ' '), '00/00/0000')),
             '(?s)^(?:([0-9]{4})\-([0-9]{1,2})\-([0-9]{1,2}))$|^.*$',
             '\1-\2-\3',
             'g'
@@ -116,7 +116,7 @@ WITH "cs_in" AS (
                                     REPLACE(
                                       UPPER(
                                         REGEXP_REPLACE(
-                                          TRIM(NULLIF(TRIM("cs_in"."s__patients__dob"), '00/00/0000')),
+                                          TRIM(NULLIF(TRIM("cs_in"."s__patients__dob", ' '), '00/00/0000')),
                                           '(?s)^(?:([0-9]{1,2})\-([A-Za-z]{3})\-([0-9]{2}))$|^.*$',
                                           '\3-\2-\1',
                                           'g'
@@ -171,7 +171,7 @@ WITH "cs_in" AS (
         ''
       ) AS DATE)
     ) AS "f__birth_date",
-    CASE REPLACE(UPPER(TRIM("cs_in"."s__patients__sex")), 'ẞ', 'ß')
+    CASE REPLACE(UPPER(TRIM("cs_in"."s__patients__sex", ' ')), 'ẞ', 'ß')
       WHEN 'M'
       THEN 'male'
       WHEN 'MALE'
@@ -185,19 +185,19 @@ WITH "cs_in" AS (
     REGEXP_REPLACE(
       CASE
         WHEN REGEXP_MATCHES(
-          TRIM("cs_in"."s__patients__ssn"),
+          TRIM("cs_in"."s__patients__ssn", ' '),
           '^(?:(?:00[1-9]|0[1-9][0-9]|[1-5][0-9]{2}|6[0-5][0-9]|66[0-57-9]|6[7-9][0-9]|[78][0-9]{2})[\- ]?(?:0[1-9]|[1-9][0-9])[\- ]?(?:000[1-9]|00[1-9][0-9]|0[1-9][0-9]{2}|[1-9][0-9]{3}))$'
         )
-        THEN TRIM("cs_in"."s__patients__ssn")
+        THEN TRIM("cs_in"."s__patients__ssn", ' ')
       END,
       '[\- ]',
       '',
       'g'
     ) AS "f__ssn",
-    TRIM("cs_in"."s__patients__address1") AS "f__address_line1",
+    TRIM("cs_in"."s__patients__address1", ' ') AS "f__address_line1",
     ARRAY_TO_STRING(
       LIST_TRANSFORM(
-        REGEXP_EXTRACT_ALL(TRIM("cs_in"."s__patients__city"), '\pL+|\PL+'),
+        REGEXP_EXTRACT_ALL(TRIM("cs_in"."s__patients__city", ' '), '\pL+|\PL+'),
         LAMBDA "_cs_run" : CASE
           WHEN REGEXP_MATCHES(_cs_run, '^\pL')
           THEN REPLACE(UPPER(LEFT(_cs_run, 1)), 'ẞ', 'ß') || LOWER(SUBSTRING(_cs_run, 2))
@@ -514,7 +514,7 @@ WITH "cs_in" AS (
       REGEXP_REPLACE(
         REGEXP_REPLACE(
           REGEXP_REPLACE(
-            REGEXP_REPLACE(TRIM("cs_in"."s__patients__zip"), '^([0-9]{3})$', '00\1', 'g'),
+            REGEXP_REPLACE(TRIM("cs_in"."s__patients__zip", ' '), '^([0-9]{3})$', '00\1', 'g'),
             '^([0-9]{4})$',
             '0\1',
             'g'
@@ -554,8 +554,8 @@ WITH "cs_in" AS (
       ),
       ''
     ) AS "f__phone",
-    LOWER(TRIM("cs_in"."s__patients__email")) AS "f__email",
-    CASE REPLACE(UPPER(TRIM("cs_in"."s__patients__status")), 'ẞ', 'ß')
+    LOWER(TRIM("cs_in"."s__patients__email", ' ')) AS "f__email",
+    CASE REPLACE(UPPER(TRIM("cs_in"."s__patients__status", ' ')), 'ẞ', 'ß')
       WHEN 'I'
       THEN 'inactive'
       ELSE 'active'
@@ -575,7 +575,7 @@ WITH "cs_in" AS (
       WHEN COALESCE(
         (
           (
-            NULLIF(TRIM("cs_fields"."s__patients__last_name"), '')
+            NULLIF(TRIM("cs_fields"."s__patients__last_name", ' '), '')
           ) IS NULL
         ),
         FALSE
@@ -585,7 +585,7 @@ WITH "cs_in" AS (
         (
           (
             NOT (
-              NULLIF(TRIM("cs_fields"."s__patients__dob"), '00/00/0000')
+              NULLIF(TRIM("cs_fields"."s__patients__dob", ' '), '00/00/0000')
             ) IS NULL
           )
           AND (
@@ -683,12 +683,12 @@ WITH "cs_in" AS (
       WHEN ROW_NUMBER() OVER (
         PARTITION BY (
           "cs_rules"."__rule" IS NULL
-        ), REPLACE(UPPER(TRIM("cs_rules"."s__patients__last_name")), 'ẞ', 'ß'), REPLACE(UPPER(TRIM("cs_rules"."s__patients__first_name")), 'ẞ', 'ß'), "cs_rules"."f__birth_date", CASE
+        ), REPLACE(UPPER(TRIM("cs_rules"."s__patients__last_name", ' ')), 'ẞ', 'ß'), REPLACE(UPPER(TRIM("cs_rules"."s__patients__first_name", ' ')), 'ẞ', 'ß'), "cs_rules"."f__birth_date", CASE
           WHEN (
-            REPLACE(UPPER(TRIM("cs_rules"."s__patients__last_name")), 'ẞ', 'ß')
+            REPLACE(UPPER(TRIM("cs_rules"."s__patients__last_name", ' ')), 'ẞ', 'ß')
           ) IS NULL
           OR (
-            REPLACE(UPPER(TRIM("cs_rules"."s__patients__first_name")), 'ẞ', 'ß')
+            REPLACE(UPPER(TRIM("cs_rules"."s__patients__first_name", ' ')), 'ẞ', 'ß')
           ) IS NULL
           OR (
             "cs_rules"."f__birth_date"
@@ -703,12 +703,12 @@ WITH "cs_in" AS (
     FIRST_VALUE("cs_rules"."__key") OVER (
       PARTITION BY (
         "cs_rules"."__rule" IS NULL
-      ), REPLACE(UPPER(TRIM("cs_rules"."s__patients__last_name")), 'ẞ', 'ß'), REPLACE(UPPER(TRIM("cs_rules"."s__patients__first_name")), 'ẞ', 'ß'), "cs_rules"."f__birth_date", CASE
+      ), REPLACE(UPPER(TRIM("cs_rules"."s__patients__last_name", ' ')), 'ẞ', 'ß'), REPLACE(UPPER(TRIM("cs_rules"."s__patients__first_name", ' ')), 'ẞ', 'ß'), "cs_rules"."f__birth_date", CASE
         WHEN (
-          REPLACE(UPPER(TRIM("cs_rules"."s__patients__last_name")), 'ẞ', 'ß')
+          REPLACE(UPPER(TRIM("cs_rules"."s__patients__last_name", ' ')), 'ẞ', 'ß')
         ) IS NULL
         OR (
-          REPLACE(UPPER(TRIM("cs_rules"."s__patients__first_name")), 'ẞ', 'ß')
+          REPLACE(UPPER(TRIM("cs_rules"."s__patients__first_name", ' ')), 'ẞ', 'ß')
         ) IS NULL
         OR (
           "cs_rules"."f__birth_date"

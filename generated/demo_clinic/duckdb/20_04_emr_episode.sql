@@ -31,10 +31,10 @@ WITH "cs_in" AS (
     "cs_in".*,
     "cs_ref1"."target_id" AS "f__patient_id",
     "cs_ref2"."target_id" AS "f__practitioner_id",
-    TRIM("cs_in"."s__cases__referring_physician") AS "f__referring_physician",
+    TRIM("cs_in"."s__cases__referring_physician", ' ') AS "f__referring_physician",
     CASE
       WHEN CASE
-        WHEN TRIM("cs_in"."s__cases__referring_npi") IS NULL
+        WHEN TRIM("cs_in"."s__cases__referring_npi", ' ') IS NULL
         THEN NULL
         ELSE COALESCE(
           (
@@ -42,8 +42,8 @@ WITH "cs_in" AS (
               '0246813579',
               CAST(SUBSTRING(
                 CASE
-                  WHEN REGEXP_MATCHES(TRIM(TRIM("cs_in"."s__cases__referring_npi")), '^(?:[12][0-9]{9})$')
-                  THEN TRIM(TRIM("cs_in"."s__cases__referring_npi"))
+                  WHEN REGEXP_MATCHES(TRIM(TRIM("cs_in"."s__cases__referring_npi", ' '), ' '), '^(?:[12][0-9]{9})$')
+                  THEN TRIM(TRIM("cs_in"."s__cases__referring_npi", ' '), ' ')
                 END,
                 1,
                 1
@@ -51,8 +51,8 @@ WITH "cs_in" AS (
               1
             ) AS INT) + CAST(SUBSTRING(
               CASE
-                WHEN REGEXP_MATCHES(TRIM(TRIM("cs_in"."s__cases__referring_npi")), '^(?:[12][0-9]{9})$')
-                THEN TRIM(TRIM("cs_in"."s__cases__referring_npi"))
+                WHEN REGEXP_MATCHES(TRIM(TRIM("cs_in"."s__cases__referring_npi", ' '), ' '), '^(?:[12][0-9]{9})$')
+                THEN TRIM(TRIM("cs_in"."s__cases__referring_npi", ' '), ' ')
               END,
               2,
               1
@@ -60,8 +60,8 @@ WITH "cs_in" AS (
               '0246813579',
               CAST(SUBSTRING(
                 CASE
-                  WHEN REGEXP_MATCHES(TRIM(TRIM("cs_in"."s__cases__referring_npi")), '^(?:[12][0-9]{9})$')
-                  THEN TRIM(TRIM("cs_in"."s__cases__referring_npi"))
+                  WHEN REGEXP_MATCHES(TRIM(TRIM("cs_in"."s__cases__referring_npi", ' '), ' '), '^(?:[12][0-9]{9})$')
+                  THEN TRIM(TRIM("cs_in"."s__cases__referring_npi", ' '), ' ')
                 END,
                 3,
                 1
@@ -69,8 +69,8 @@ WITH "cs_in" AS (
               1
             ) AS INT) + CAST(SUBSTRING(
               CASE
-                WHEN REGEXP_MATCHES(TRIM(TRIM("cs_in"."s__cases__referring_npi")), '^(?:[12][0-9]{9})$')
-                THEN TRIM(TRIM("cs_in"."s__cases__referring_npi"))
+                WHEN REGEXP_MATCHES(TRIM(TRIM("cs_in"."s__cases__referring_npi", ' '), ' '), '^(?:[12][0-9]{9})$')
+                THEN TRIM(TRIM("cs_in"."s__cases__referring_npi", ' '), ' ')
               END,
               4,
               1
@@ -78,8 +78,8 @@ WITH "cs_in" AS (
               '0246813579',
               CAST(SUBSTRING(
                 CASE
-                  WHEN REGEXP_MATCHES(TRIM(TRIM("cs_in"."s__cases__referring_npi")), '^(?:[12][0-9]{9})$')
-                  THEN TRIM(TRIM("cs_in"."s__cases__referring_npi"))
+                  WHEN REGEXP_MATCHES(TRIM(TRIM("cs_in"."s__cases__referring_npi", ' '), ' '), '^(?:[12][0-9]{9})$')
+                  THEN TRIM(TRIM("cs_in"."s__cases__referring_npi", ' '), ' ')
                 END,
                 5,
                 1
@@ -87,8 +87,8 @@ WITH "cs_in" AS (
               1
             ) AS INT) + CAST(SUBSTRING(
               CASE
-                WHEN REGEXP_MATCHES(TRIM(TRIM("cs_in"."s__cases__referring_npi")), '^(?:[12][0-9]{9})$')
-                THEN TRIM(TRIM("cs_in"."s__cases__referring_npi"))
+                WHEN REGEXP_MATCHES(TRIM(TRIM("cs_in"."s__cases__referring_npi", ' '), ' '), '^(?:[12][0-9]{9})$')
+                THEN TRIM(TRIM("cs_in"."s__cases__referring_npi", ' '), ' ')
               END,
               6,
               1
@@ -96,8 +96,8 @@ WITH "cs_in" AS (
               '0246813579',
               CAST(SUBSTRING(
                 CASE
-                  WHEN REGEXP_MATCHES(TRIM(TRIM("cs_in"."s__cases__referring_npi")), '^(?:[12][0-9]{9})$')
-                  THEN TRIM(TRIM("cs_in"."s__cases__referring_npi"))
+                  WHEN REGEXP_MATCHES(TRIM(TRIM("cs_in"."s__cases__referring_npi", ' '), ' '), '^(?:[12][0-9]{9})$')
+                  THEN TRIM(TRIM("cs_in"."s__cases__referring_npi", ' '), ' ')
                 END,
                 7,
                 1
@@ -105,8 +105,8 @@ WITH "cs_in" AS (
               1
             ) AS INT) + CAST(SUBSTRING(
               CASE
-                WHEN REGEXP_MATCHES(TRIM(TRIM("cs_in"."s__cases__referring_npi")), '^(?:[12][0-9]{9})$')
-                THEN TRIM(TRIM("cs_in"."s__cases__referring_npi"))
+                WHEN REGEXP_MATCHES(TRIM(TRIM("cs_in"."s__cases__referring_npi", ' '), ' '), '^(?:[12][0-9]{9})$')
+                THEN TRIM(TRIM("cs_in"."s__cases__referring_npi", ' '), ' ')
               END,
               8,
               1
@@ -114,8 +114,8 @@ WITH "cs_in" AS (
               '0246813579',
               CAST(SUBSTRING(
                 CASE
-                  WHEN REGEXP_MATCHES(TRIM(TRIM("cs_in"."s__cases__referring_npi")), '^(?:[12][0-9]{9})$')
-                  THEN TRIM(TRIM("cs_in"."s__cases__referring_npi"))
+                  WHEN REGEXP_MATCHES(TRIM(TRIM("cs_in"."s__cases__referring_npi", ' '), ' '), '^(?:[12][0-9]{9})$')
+                  THEN TRIM(TRIM("cs_in"."s__cases__referring_npi", ' '), ' ')
                 END,
                 9,
                 1
@@ -123,8 +123,8 @@ WITH "cs_in" AS (
               1
             ) AS INT) + CAST(SUBSTRING(
               CASE
-                WHEN REGEXP_MATCHES(TRIM(TRIM("cs_in"."s__cases__referring_npi")), '^(?:[12][0-9]{9})$')
-                THEN TRIM(TRIM("cs_in"."s__cases__referring_npi"))
+                WHEN REGEXP_MATCHES(TRIM(TRIM("cs_in"."s__cases__referring_npi", ' '), ' '), '^(?:[12][0-9]{9})$')
+                THEN TRIM(TRIM("cs_in"."s__cases__referring_npi", ' '), ' ')
               END,
               10,
               1
@@ -133,7 +133,7 @@ WITH "cs_in" AS (
           FALSE
         )
       END
-      THEN TRIM("cs_in"."s__cases__referring_npi")
+      THEN TRIM("cs_in"."s__cases__referring_npi", ' ')
     END AS "f__referring_npi",
     CAST(NULLIF(
       REGEXP_EXTRACT(

@@ -54,13 +54,16 @@ WITH "cs_in" AS (
     ) AS "cs_slots"
   ) AS "cs_in"
   WHERE
-    COALESCE((
+    COALESCE(
       (
-        NOT (
-          NULLIF(TRIM("cs_in"."e__dx"), '')
-        ) IS NULL
-      )
-    ), FALSE)
+        (
+          NOT (
+            NULLIF(TRIM("cs_in"."e__dx", ' '), '')
+          ) IS NULL
+        )
+      ),
+      FALSE
+    )
 ), "cs_fields" AS (
   SELECT
     "cs_in".*,
@@ -69,7 +72,7 @@ WITH "cs_in" AS (
     NULLIF(
       REGEXP_EXTRACT(
         REGEXP_REPLACE(
-          REGEXP_REPLACE(UPPER(TRIM("cs_in"."e__dx")), '^([^.]*)\.', '\1', 'g'),
+          REGEXP_REPLACE(UPPER(TRIM("cs_in"."e__dx", ' ')), '^([^.]*)\.', '\1', 'g'),
           '(?s)^(...)(.)',
           '\1.\2',
           'g'
@@ -397,13 +400,16 @@ SELECT
       ) AS "cs_slots"
     ) AS "cs_in"
     WHERE
-      NOT COALESCE((
+      NOT COALESCE(
         (
-          NOT (
-            NULLIF(TRIM("cs_in"."e__dx"), '')
-          ) IS NULL
-        )
-      ), FALSE)
+          (
+            NOT (
+              NULLIF(TRIM("cs_in"."e__dx", ' '), '')
+            ) IS NULL
+          )
+        ),
+        FALSE
+      )
   ),
   0;
 

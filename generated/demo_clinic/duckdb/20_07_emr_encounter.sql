@@ -72,7 +72,7 @@ WITH "cs_in" AS (
     ) AS TEXT)
     AND "cs_ref3"."state" <> 'inactive'
   LEFT JOIN "chartshift"."lookup__visit_status" AS "cs_ref4"
-    ON "cs_ref4"."key" = REPLACE(UPPER(TRIM("cs_in"."s__visits__status")), 'ẞ', 'ß')
+    ON "cs_ref4"."key" = REPLACE(UPPER(TRIM("cs_in"."s__visits__status", ' ')), 'ẞ', 'ß')
 ), "cs_rules" AS (
   SELECT
     "cs_fields".*,

@@ -84,7 +84,7 @@ WITH "cs_in" AS (
       (
         (
           NOT (
-            NULLIF(TRIM("cs_in"."e__code"), '')
+            NULLIF(TRIM("cs_in"."e__code", ' '), '')
           ) IS NULL
         )
       ),
@@ -95,20 +95,20 @@ WITH "cs_in" AS (
     "cs_in".*,
     "cs_ref1"."target_id" AS "f__encounter_id",
     "cs_in"."__slot" AS "f__line_no",
-    REPLACE(UPPER(TRIM("cs_in"."e__code")), 'ẞ', 'ß') AS "f__cpt",
+    REPLACE(UPPER(TRIM("cs_in"."e__code", ' ')), 'ẞ', 'ß') AS "f__cpt",
     CASE
-      WHEN LENGTH(TRIM("cs_in"."e__units")) <= 18
-      AND REGEXP_MATCHES(TRIM("cs_in"."e__units"), '^(?:[0-9]+)$')
-      THEN CAST(TRIM("cs_in"."e__units") AS BIGINT)
+      WHEN LENGTH(TRIM("cs_in"."e__units", ' ')) <= 18
+      AND REGEXP_MATCHES(TRIM("cs_in"."e__units", ' '), '^(?:[0-9]+)$')
+      THEN CAST(TRIM("cs_in"."e__units", ' ') AS BIGINT)
       ELSE CAST(REGEXP_REPLACE(
         REPLACE(
           REPLACE(
             CASE
               WHEN REGEXP_MATCHES(
-                TRIM("cs_in"."e__units"),
+                TRIM("cs_in"."e__units", ' '),
                 '^(?:[+\-]?(?:[0-9]{1,18}|[0-9]{1,3}(?:,[0-9]{3}){1,5})(?:\.0+)?)$'
               )
-              THEN TRIM("cs_in"."e__units")
+              THEN TRIM("cs_in"."e__units", ' ')
             END,
             ',',
             ''
@@ -121,20 +121,20 @@ WITH "cs_in" AS (
         'g'
       ) AS BIGINT)
     END AS "f__units",
-    NULLIF(REPLACE(UPPER(TRIM("cs_in"."e__modifier")), 'ẞ', 'ß'), '') AS "f__modifier",
+    NULLIF(REPLACE(UPPER(TRIM("cs_in"."e__modifier", ' ')), 'ẞ', 'ß'), '') AS "f__modifier",
     CASE
-      WHEN LENGTH(TRIM("cs_in"."e__amount")) <= 28
-      AND REGEXP_MATCHES(TRIM("cs_in"."e__amount"), '^(?:\$?[0-9]+(?:\.[0-9]+)?)$')
-      THEN CAST(REPLACE(TRIM("cs_in"."e__amount"), '$', '') AS DECIMAL(38, 2))
+      WHEN LENGTH(TRIM("cs_in"."e__amount", ' ')) <= 28
+      AND REGEXP_MATCHES(TRIM("cs_in"."e__amount", ' '), '^(?:\$?[0-9]+(?:\.[0-9]+)?)$')
+      THEN CAST(REPLACE(TRIM("cs_in"."e__amount", ' '), '$', '') AS DECIMAL(38, 2))
       ELSE CAST(REPLACE(
         REGEXP_REPLACE(
           REGEXP_REPLACE(
             CASE
               WHEN REGEXP_MATCHES(
-                TRIM("cs_in"."e__amount"),
+                TRIM("cs_in"."e__amount", ' '),
                 '^(?:\$?[ \t\n\r\f]*\([ \t\n\r\f]*\$?[ \t\n\r\f]*(?:(?:[0-9]{1,28}|[0-9]{1,3}(?:,[0-9]{3}){1,8})(?:\.[0-9]+)?|\.[0-9]+)[ \t\n\r\f]*\)|-[ \t\n\r\f]*\$?[ \t\n\r\f]*(?:(?:[0-9]{1,28}|[0-9]{1,3}(?:,[0-9]{3}){1,8})(?:\.[0-9]+)?|\.[0-9]+)|\$[ \t\n\r\f]*-[ \t\n\r\f]*(?:(?:[0-9]{1,28}|[0-9]{1,3}(?:,[0-9]{3}){1,8})(?:\.[0-9]+)?|\.[0-9]+)|\$?[ \t\n\r\f]*(?:(?:[0-9]{1,28}|[0-9]{1,3}(?:,[0-9]{3}){1,8})(?:\.[0-9]+)?|\.[0-9]+)[ \t\n\r\f]*-|\+?[ \t\n\r\f]*\$?[ \t\n\r\f]*(?:(?:[0-9]{1,28}|[0-9]{1,3}(?:,[0-9]{3}){1,8})(?:\.[0-9]+)?|\.[0-9]+))$'
               )
-              THEN TRIM("cs_in"."e__amount")
+              THEN TRIM("cs_in"."e__amount", ' ')
             END,
             '[$ \t\n\r\f,+)]',
             '',
@@ -550,7 +550,7 @@ SELECT
         (
           (
             NOT (
-              NULLIF(TRIM("cs_in"."e__code"), '')
+              NULLIF(TRIM("cs_in"."e__code", ' '), '')
             ) IS NULL
           )
         ),

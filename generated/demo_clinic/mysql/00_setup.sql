@@ -205,7 +205,7 @@ CREATE TABLE `chartshift__rejects__cs_new` (
   `record` BIGINT,
   `rule` VARCHAR(200) NOT NULL COLLATE `utf8mb4_nopad_bin`,
   `reason` VARCHAR(500) NOT NULL COLLATE `utf8mb4_nopad_bin`,
-  `original_row` TEXT COLLATE `utf8mb4_nopad_bin`
+  `original_row` LONGTEXT COLLATE `utf8mb4_nopad_bin`
 );
 
 -- reconciliation of this run
@@ -360,7 +360,7 @@ CREATE TABLE `emr__clinical_note__cs_new` (
   `id` BIGINT NOT NULL,
   `encounter_id` BIGINT NOT NULL,
   `note_type` VARCHAR(20) NOT NULL COLLATE `utf8mb4_nopad_bin`,
-  `body` TEXT COLLATE `utf8mb4_nopad_bin`,
+  `body` LONGTEXT COLLATE `utf8mb4_nopad_bin`,
   PRIMARY KEY (`id`)
 );
 

@@ -22,10 +22,10 @@ WITH `cs_in` AS (
 ), `cs_fields` AS (
   SELECT
     `cs_in`.*,
-    TRIM(`cs_in`.`s__providers__prov_id`) AS `f__provider_code`,
-    TRIM(`cs_in`.`s__providers__name`) AS `f__full_name`,
-    UPPER(TRIM(`cs_in`.`s__providers__credential`)) AS `f__credential`,
-    TRIM(`cs_in`.`s__providers__npi`) AS `f__npi`,
+    TRIM(BOTH ' ' FROM `cs_in`.`s__providers__prov_id`) AS `f__provider_code`,
+    TRIM(BOTH ' ' FROM `cs_in`.`s__providers__name`) AS `f__full_name`,
+    UPPER(TRIM(BOTH ' ' FROM `cs_in`.`s__providers__credential`)) AS `f__credential`,
+    TRIM(BOTH ' ' FROM `cs_in`.`s__providers__npi`) AS `f__npi`,
     CAST(CAST((
       `cs_in`.`s__providers__prov_id`
     ) AS CHAR) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin AS `__key`
@@ -43,7 +43,7 @@ WITH `cs_in` AS (
           NOT (
             COALESCE(
               CASE
-                WHEN TRIM(`cs_fields`.`f__npi`) IS NULL
+                WHEN TRIM(BOTH ' ' FROM `cs_fields`.`f__npi`) IS NULL
                 THEN NULL
                 ELSE COALESCE(
                   (
@@ -52,10 +52,10 @@ WITH `cs_in` AS (
                       CAST(SUBSTRING(
                         CASE
                           WHEN REGEXP_INSTR(
-                            CAST(TRIM(TRIM(`cs_fields`.`f__npi`)) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
+                            CAST(TRIM(BOTH ' ' FROM TRIM(BOTH ' ' FROM `cs_fields`.`f__npi`)) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
                             '^(?:[12][0-9]{9})\\z'
                           ) > 0
-                          THEN TRIM(TRIM(`cs_fields`.`f__npi`))
+                          THEN TRIM(BOTH ' ' FROM TRIM(BOTH ' ' FROM `cs_fields`.`f__npi`))
                         END,
                         1,
                         1
@@ -64,10 +64,10 @@ WITH `cs_in` AS (
                     ) AS SIGNED) + CAST(SUBSTRING(
                       CASE
                         WHEN REGEXP_INSTR(
-                          CAST(TRIM(TRIM(`cs_fields`.`f__npi`)) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
+                          CAST(TRIM(BOTH ' ' FROM TRIM(BOTH ' ' FROM `cs_fields`.`f__npi`)) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
                           '^(?:[12][0-9]{9})\\z'
                         ) > 0
-                        THEN TRIM(TRIM(`cs_fields`.`f__npi`))
+                        THEN TRIM(BOTH ' ' FROM TRIM(BOTH ' ' FROM `cs_fields`.`f__npi`))
                       END,
                       2,
                       1
@@ -76,10 +76,10 @@ WITH `cs_in` AS (
                       CAST(SUBSTRING(
                         CASE
                           WHEN REGEXP_INSTR(
-                            CAST(TRIM(TRIM(`cs_fields`.`f__npi`)) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
+                            CAST(TRIM(BOTH ' ' FROM TRIM(BOTH ' ' FROM `cs_fields`.`f__npi`)) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
                             '^(?:[12][0-9]{9})\\z'
                           ) > 0
-                          THEN TRIM(TRIM(`cs_fields`.`f__npi`))
+                          THEN TRIM(BOTH ' ' FROM TRIM(BOTH ' ' FROM `cs_fields`.`f__npi`))
                         END,
                         3,
                         1
@@ -88,10 +88,10 @@ WITH `cs_in` AS (
                     ) AS SIGNED) + CAST(SUBSTRING(
                       CASE
                         WHEN REGEXP_INSTR(
-                          CAST(TRIM(TRIM(`cs_fields`.`f__npi`)) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
+                          CAST(TRIM(BOTH ' ' FROM TRIM(BOTH ' ' FROM `cs_fields`.`f__npi`)) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
                           '^(?:[12][0-9]{9})\\z'
                         ) > 0
-                        THEN TRIM(TRIM(`cs_fields`.`f__npi`))
+                        THEN TRIM(BOTH ' ' FROM TRIM(BOTH ' ' FROM `cs_fields`.`f__npi`))
                       END,
                       4,
                       1
@@ -100,10 +100,10 @@ WITH `cs_in` AS (
                       CAST(SUBSTRING(
                         CASE
                           WHEN REGEXP_INSTR(
-                            CAST(TRIM(TRIM(`cs_fields`.`f__npi`)) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
+                            CAST(TRIM(BOTH ' ' FROM TRIM(BOTH ' ' FROM `cs_fields`.`f__npi`)) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
                             '^(?:[12][0-9]{9})\\z'
                           ) > 0
-                          THEN TRIM(TRIM(`cs_fields`.`f__npi`))
+                          THEN TRIM(BOTH ' ' FROM TRIM(BOTH ' ' FROM `cs_fields`.`f__npi`))
                         END,
                         5,
                         1
@@ -112,10 +112,10 @@ WITH `cs_in` AS (
                     ) AS SIGNED) + CAST(SUBSTRING(
                       CASE
                         WHEN REGEXP_INSTR(
-                          CAST(TRIM(TRIM(`cs_fields`.`f__npi`)) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
+                          CAST(TRIM(BOTH ' ' FROM TRIM(BOTH ' ' FROM `cs_fields`.`f__npi`)) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
                           '^(?:[12][0-9]{9})\\z'
                         ) > 0
-                        THEN TRIM(TRIM(`cs_fields`.`f__npi`))
+                        THEN TRIM(BOTH ' ' FROM TRIM(BOTH ' ' FROM `cs_fields`.`f__npi`))
                       END,
                       6,
                       1
@@ -124,10 +124,10 @@ WITH `cs_in` AS (
                       CAST(SUBSTRING(
                         CASE
                           WHEN REGEXP_INSTR(
-                            CAST(TRIM(TRIM(`cs_fields`.`f__npi`)) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
+                            CAST(TRIM(BOTH ' ' FROM TRIM(BOTH ' ' FROM `cs_fields`.`f__npi`)) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
                             '^(?:[12][0-9]{9})\\z'
                           ) > 0
-                          THEN TRIM(TRIM(`cs_fields`.`f__npi`))
+                          THEN TRIM(BOTH ' ' FROM TRIM(BOTH ' ' FROM `cs_fields`.`f__npi`))
                         END,
                         7,
                         1
@@ -136,10 +136,10 @@ WITH `cs_in` AS (
                     ) AS SIGNED) + CAST(SUBSTRING(
                       CASE
                         WHEN REGEXP_INSTR(
-                          CAST(TRIM(TRIM(`cs_fields`.`f__npi`)) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
+                          CAST(TRIM(BOTH ' ' FROM TRIM(BOTH ' ' FROM `cs_fields`.`f__npi`)) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
                           '^(?:[12][0-9]{9})\\z'
                         ) > 0
-                        THEN TRIM(TRIM(`cs_fields`.`f__npi`))
+                        THEN TRIM(BOTH ' ' FROM TRIM(BOTH ' ' FROM `cs_fields`.`f__npi`))
                       END,
                       8,
                       1
@@ -148,10 +148,10 @@ WITH `cs_in` AS (
                       CAST(SUBSTRING(
                         CASE
                           WHEN REGEXP_INSTR(
-                            CAST(TRIM(TRIM(`cs_fields`.`f__npi`)) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
+                            CAST(TRIM(BOTH ' ' FROM TRIM(BOTH ' ' FROM `cs_fields`.`f__npi`)) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
                             '^(?:[12][0-9]{9})\\z'
                           ) > 0
-                          THEN TRIM(TRIM(`cs_fields`.`f__npi`))
+                          THEN TRIM(BOTH ' ' FROM TRIM(BOTH ' ' FROM `cs_fields`.`f__npi`))
                         END,
                         9,
                         1
@@ -160,10 +160,10 @@ WITH `cs_in` AS (
                     ) AS SIGNED) + CAST(SUBSTRING(
                       CASE
                         WHEN REGEXP_INSTR(
-                          CAST(TRIM(TRIM(`cs_fields`.`f__npi`)) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
+                          CAST(TRIM(BOTH ' ' FROM TRIM(BOTH ' ' FROM `cs_fields`.`f__npi`)) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
                           '^(?:[12][0-9]{9})\\z'
                         ) > 0
-                        THEN TRIM(TRIM(`cs_fields`.`f__npi`))
+                        THEN TRIM(BOTH ' ' FROM TRIM(BOTH ' ' FROM `cs_fields`.`f__npi`))
                       END,
                       10,
                       1

@@ -49,27 +49,27 @@ WITH `cs_in` AS (
 ), `cs_fields` AS (
   SELECT
     `cs_in`.*,
-    TRIM(`cs_in`.`s__patients__pat_no`) AS `f__mrn`,
+    TRIM(BOTH ' ' FROM `cs_in`.`s__patients__pat_no`) AS `f__mrn`,
     (
       SELECT
         GROUP_CONCAT(CASE
           WHEN REGEXP_INSTR(
             SUBSTRING(
-              CAST(TRIM(`cs_in`.`s__patients__first_name`) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
+              CAST(TRIM(BOTH ' ' FROM `cs_in`.`s__patients__first_name`) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
               `_cs_chars`.`_cs_pos`,
               1
             ),
             '^\\pL'
           ) = 0
           THEN SUBSTRING(
-            CAST(TRIM(`cs_in`.`s__patients__first_name`) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
+            CAST(TRIM(BOTH ' ' FROM `cs_in`.`s__patients__first_name`) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
             `_cs_chars`.`_cs_pos`,
             1
           )
           WHEN `_cs_chars`.`_cs_pos` = 1
           OR REGEXP_INSTR(
             SUBSTRING(
-              CAST(TRIM(`cs_in`.`s__patients__first_name`) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
+              CAST(TRIM(BOTH ' ' FROM `cs_in`.`s__patients__first_name`) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
               `_cs_chars`.`_cs_pos` - 1,
               1
             ),
@@ -77,14 +77,14 @@ WITH `cs_in` AS (
           ) = 0
           THEN UPPER(
             SUBSTRING(
-              CAST(TRIM(`cs_in`.`s__patients__first_name`) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
+              CAST(TRIM(BOTH ' ' FROM `cs_in`.`s__patients__first_name`) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
               `_cs_chars`.`_cs_pos`,
               1
             )
           )
           ELSE LOWER(
             SUBSTRING(
-              CAST(TRIM(`cs_in`.`s__patients__first_name`) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
+              CAST(TRIM(BOTH ' ' FROM `cs_in`.`s__patients__first_name`) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
               `_cs_chars`.`_cs_pos`,
               1
             )
@@ -96,7 +96,7 @@ WITH `cs_in` AS (
           REPEAT(
             '0,',
             CHAR_LENGTH(
-              CAST(TRIM(`cs_in`.`s__patients__first_name`) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin
+              CAST(TRIM(BOTH ' ' FROM `cs_in`.`s__patients__first_name`) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin
             )
           ),
           '0]'
@@ -108,21 +108,21 @@ WITH `cs_in` AS (
         GROUP_CONCAT(CASE
           WHEN REGEXP_INSTR(
             SUBSTRING(
-              CAST(TRIM(`cs_in`.`s__patients__last_name`) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
+              CAST(TRIM(BOTH ' ' FROM `cs_in`.`s__patients__last_name`) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
               `_cs_chars`.`_cs_pos`,
               1
             ),
             '^\\pL'
           ) = 0
           THEN SUBSTRING(
-            CAST(TRIM(`cs_in`.`s__patients__last_name`) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
+            CAST(TRIM(BOTH ' ' FROM `cs_in`.`s__patients__last_name`) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
             `_cs_chars`.`_cs_pos`,
             1
           )
           WHEN `_cs_chars`.`_cs_pos` = 1
           OR REGEXP_INSTR(
             SUBSTRING(
-              CAST(TRIM(`cs_in`.`s__patients__last_name`) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
+              CAST(TRIM(BOTH ' ' FROM `cs_in`.`s__patients__last_name`) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
               `_cs_chars`.`_cs_pos` - 1,
               1
             ),
@@ -130,14 +130,14 @@ WITH `cs_in` AS (
           ) = 0
           THEN UPPER(
             SUBSTRING(
-              CAST(TRIM(`cs_in`.`s__patients__last_name`) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
+              CAST(TRIM(BOTH ' ' FROM `cs_in`.`s__patients__last_name`) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
               `_cs_chars`.`_cs_pos`,
               1
             )
           )
           ELSE LOWER(
             SUBSTRING(
-              CAST(TRIM(`cs_in`.`s__patients__last_name`) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
+              CAST(TRIM(BOTH ' ' FROM `cs_in`.`s__patients__last_name`) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
               `_cs_chars`.`_cs_pos`,
               1
             )
@@ -149,21 +149,21 @@ WITH `cs_in` AS (
           REPEAT(
             '0,',
             CHAR_LENGTH(
-              CAST(TRIM(`cs_in`.`s__patients__last_name`) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin
+              CAST(TRIM(BOTH ' ' FROM `cs_in`.`s__patients__last_name`) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin
             )
           ),
           '0]'
         )
       , '$[*]' COLUMNS(`_cs_pos` FOR ORDINALITY)) AS `_cs_chars`
     ) AS `f__last_name`,
-    UPPER(SUBSTRING(TRIM(`cs_in`.`s__patients__middle_initial`), 1, 1)) AS `f__middle_initial`,
+    UPPER(SUBSTRING(TRIM(BOTH ' ' FROM `cs_in`.`s__patients__middle_initial`), 1, 1)) AS `f__middle_initial`,
     COALESCE(
       CAST(NULLIF(
         REGEXP_SUBSTR(
           CAST(REGEXP_REPLACE(
             CAST(TRIM(
               NULLIF(
-                CAST(TRIM(`cs_in`.`s__patients__dob`) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
+                CAST(TRIM(BOTH ' ' FROM `cs_in`.`s__patients__dob`) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
                 '00/00/0000'
               )
             ) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
@@ -179,7 +179,7 @@ WITH `cs_in` AS (
           CAST(REGEXP_REPLACE(
             CAST(TRIM(
               NULLIF(
-                CAST(TRIM(`cs_in`.`s__patients__dob`) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
+                CAST(TRIM(BOTH ' ' FROM `cs_in`.`s__patients__dob`) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
                 '00/00/0000'
               )
             ) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
@@ -210,7 +210,7 @@ WITH `cs_in` AS (
                                         REGEXP_REPLACE(
                                           CAST(TRIM(
                                             NULLIF(
-                                              CAST(TRIM(`cs_in`.`s__patients__dob`) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
+                                              CAST(TRIM(BOTH ' ' FROM `cs_in`.`s__patients__dob`) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
                                               '00/00/0000'
                                             )
                                           ) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
@@ -265,7 +265,7 @@ WITH `cs_in` AS (
         ''
       ) AS DATE)
     ) AS `f__birth_date`,
-    CASE UPPER(TRIM(`cs_in`.`s__patients__sex`))
+    CASE UPPER(TRIM(BOTH ' ' FROM `cs_in`.`s__patients__sex`))
       WHEN 'M'
       THEN 'male'
       WHEN 'MALE'
@@ -279,35 +279,35 @@ WITH `cs_in` AS (
     REGEXP_REPLACE(
       CAST(CASE
         WHEN REGEXP_INSTR(
-          CAST(TRIM(`cs_in`.`s__patients__ssn`) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
+          CAST(TRIM(BOTH ' ' FROM `cs_in`.`s__patients__ssn`) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
           '^(?:(?:00[1-9]|0[1-9][0-9]|[1-5][0-9]{2}|6[0-5][0-9]|66[0-57-9]|6[7-9][0-9]|[78][0-9]{2})[\\- ]?(?:0[1-9]|[1-9][0-9])[\\- ]?(?:000[1-9]|00[1-9][0-9]|0[1-9][0-9]{2}|[1-9][0-9]{3}))\\z'
         ) > 0
-        THEN TRIM(`cs_in`.`s__patients__ssn`)
+        THEN TRIM(BOTH ' ' FROM `cs_in`.`s__patients__ssn`)
       END AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
       '[\\- ]',
       ''
     ) AS `f__ssn`,
-    TRIM(`cs_in`.`s__patients__address1`) AS `f__address_line1`,
+    TRIM(BOTH ' ' FROM `cs_in`.`s__patients__address1`) AS `f__address_line1`,
     (
       SELECT
         GROUP_CONCAT(CASE
           WHEN REGEXP_INSTR(
             SUBSTRING(
-              CAST(TRIM(`cs_in`.`s__patients__city`) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
+              CAST(TRIM(BOTH ' ' FROM `cs_in`.`s__patients__city`) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
               `_cs_chars`.`_cs_pos`,
               1
             ),
             '^\\pL'
           ) = 0
           THEN SUBSTRING(
-            CAST(TRIM(`cs_in`.`s__patients__city`) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
+            CAST(TRIM(BOTH ' ' FROM `cs_in`.`s__patients__city`) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
             `_cs_chars`.`_cs_pos`,
             1
           )
           WHEN `_cs_chars`.`_cs_pos` = 1
           OR REGEXP_INSTR(
             SUBSTRING(
-              CAST(TRIM(`cs_in`.`s__patients__city`) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
+              CAST(TRIM(BOTH ' ' FROM `cs_in`.`s__patients__city`) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
               `_cs_chars`.`_cs_pos` - 1,
               1
             ),
@@ -315,14 +315,14 @@ WITH `cs_in` AS (
           ) = 0
           THEN UPPER(
             SUBSTRING(
-              CAST(TRIM(`cs_in`.`s__patients__city`) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
+              CAST(TRIM(BOTH ' ' FROM `cs_in`.`s__patients__city`) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
               `_cs_chars`.`_cs_pos`,
               1
             )
           )
           ELSE LOWER(
             SUBSTRING(
-              CAST(TRIM(`cs_in`.`s__patients__city`) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
+              CAST(TRIM(BOTH ' ' FROM `cs_in`.`s__patients__city`) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
               `_cs_chars`.`_cs_pos`,
               1
             )
@@ -334,7 +334,7 @@ WITH `cs_in` AS (
           REPEAT(
             '0,',
             CHAR_LENGTH(
-              CAST(TRIM(`cs_in`.`s__patients__city`) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin
+              CAST(TRIM(BOTH ' ' FROM `cs_in`.`s__patients__city`) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin
             )
           ),
           '0]'
@@ -656,7 +656,7 @@ WITH `cs_in` AS (
         CAST(REGEXP_REPLACE(
           CAST(REGEXP_REPLACE(
             CAST(REGEXP_REPLACE(
-              CAST(TRIM(`cs_in`.`s__patients__zip`) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
+              CAST(TRIM(BOTH ' ' FROM `cs_in`.`s__patients__zip`) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
               '^([0-9]{3})\\z',
               '00\\1'
             ) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
@@ -693,8 +693,8 @@ WITH `cs_in` AS (
       ),
       ''
     ) AS `f__phone`,
-    LOWER(TRIM(`cs_in`.`s__patients__email`)) AS `f__email`,
-    CASE UPPER(TRIM(`cs_in`.`s__patients__status`))
+    LOWER(TRIM(BOTH ' ' FROM `cs_in`.`s__patients__email`)) AS `f__email`,
+    CASE UPPER(TRIM(BOTH ' ' FROM `cs_in`.`s__patients__status`))
       WHEN 'I'
       THEN 'inactive'
       ELSE 'active'
@@ -715,7 +715,7 @@ WITH `cs_in` AS (
         (
           (
             NULLIF(
-              CAST(TRIM(`cs_fields`.`s__patients__last_name`) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
+              CAST(TRIM(BOTH ' ' FROM `cs_fields`.`s__patients__last_name`) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
               ''
             )
           ) IS NULL
@@ -728,7 +728,7 @@ WITH `cs_in` AS (
           (
             NOT (
               NULLIF(
-                CAST(TRIM(`cs_fields`.`s__patients__dob`) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
+                CAST(TRIM(BOTH ' ' FROM `cs_fields`.`s__patients__dob`) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
                 '00/00/0000'
               )
             ) IS NULL
@@ -828,12 +828,12 @@ WITH `cs_in` AS (
       WHEN ROW_NUMBER() OVER (
         PARTITION BY (
           `cs_rules`.`__rule` IS NULL
-        ), UPPER(TRIM(`cs_rules`.`s__patients__last_name`)), UPPER(TRIM(`cs_rules`.`s__patients__first_name`)), `cs_rules`.`f__birth_date`, CASE
+        ), UPPER(TRIM(BOTH ' ' FROM `cs_rules`.`s__patients__last_name`)), UPPER(TRIM(BOTH ' ' FROM `cs_rules`.`s__patients__first_name`)), `cs_rules`.`f__birth_date`, CASE
           WHEN (
-            UPPER(TRIM(`cs_rules`.`s__patients__last_name`))
+            UPPER(TRIM(BOTH ' ' FROM `cs_rules`.`s__patients__last_name`))
           ) IS NULL
           OR (
-            UPPER(TRIM(`cs_rules`.`s__patients__first_name`))
+            UPPER(TRIM(BOTH ' ' FROM `cs_rules`.`s__patients__first_name`))
           ) IS NULL
           OR (
             `cs_rules`.`f__birth_date`
@@ -848,12 +848,12 @@ WITH `cs_in` AS (
     FIRST_VALUE(`cs_rules`.`__key`) OVER (
       PARTITION BY (
         `cs_rules`.`__rule` IS NULL
-      ), UPPER(TRIM(`cs_rules`.`s__patients__last_name`)), UPPER(TRIM(`cs_rules`.`s__patients__first_name`)), `cs_rules`.`f__birth_date`, CASE
+      ), UPPER(TRIM(BOTH ' ' FROM `cs_rules`.`s__patients__last_name`)), UPPER(TRIM(BOTH ' ' FROM `cs_rules`.`s__patients__first_name`)), `cs_rules`.`f__birth_date`, CASE
         WHEN (
-          UPPER(TRIM(`cs_rules`.`s__patients__last_name`))
+          UPPER(TRIM(BOTH ' ' FROM `cs_rules`.`s__patients__last_name`))
         ) IS NULL
         OR (
-          UPPER(TRIM(`cs_rules`.`s__patients__first_name`))
+          UPPER(TRIM(BOTH ' ' FROM `cs_rules`.`s__patients__first_name`))
         ) IS NULL
         OR (
           `cs_rules`.`f__birth_date`

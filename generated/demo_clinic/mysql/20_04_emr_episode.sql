@@ -31,10 +31,10 @@ WITH `cs_in` AS (
     `cs_in`.*,
     `cs_ref1`.`target_id` AS `f__patient_id`,
     `cs_ref2`.`target_id` AS `f__practitioner_id`,
-    TRIM(`cs_in`.`s__cases__referring_physician`) AS `f__referring_physician`,
+    TRIM(BOTH ' ' FROM `cs_in`.`s__cases__referring_physician`) AS `f__referring_physician`,
     CASE
       WHEN CASE
-        WHEN TRIM(`cs_in`.`s__cases__referring_npi`) IS NULL
+        WHEN TRIM(BOTH ' ' FROM `cs_in`.`s__cases__referring_npi`) IS NULL
         THEN NULL
         ELSE COALESCE(
           (
@@ -43,10 +43,10 @@ WITH `cs_in` AS (
               CAST(SUBSTRING(
                 CASE
                   WHEN REGEXP_INSTR(
-                    CAST(TRIM(TRIM(`cs_in`.`s__cases__referring_npi`)) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
+                    CAST(TRIM(BOTH ' ' FROM TRIM(BOTH ' ' FROM `cs_in`.`s__cases__referring_npi`)) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
                     '^(?:[12][0-9]{9})\\z'
                   ) > 0
-                  THEN TRIM(TRIM(`cs_in`.`s__cases__referring_npi`))
+                  THEN TRIM(BOTH ' ' FROM TRIM(BOTH ' ' FROM `cs_in`.`s__cases__referring_npi`))
                 END,
                 1,
                 1
@@ -55,10 +55,10 @@ WITH `cs_in` AS (
             ) AS SIGNED) + CAST(SUBSTRING(
               CASE
                 WHEN REGEXP_INSTR(
-                  CAST(TRIM(TRIM(`cs_in`.`s__cases__referring_npi`)) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
+                  CAST(TRIM(BOTH ' ' FROM TRIM(BOTH ' ' FROM `cs_in`.`s__cases__referring_npi`)) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
                   '^(?:[12][0-9]{9})\\z'
                 ) > 0
-                THEN TRIM(TRIM(`cs_in`.`s__cases__referring_npi`))
+                THEN TRIM(BOTH ' ' FROM TRIM(BOTH ' ' FROM `cs_in`.`s__cases__referring_npi`))
               END,
               2,
               1
@@ -67,10 +67,10 @@ WITH `cs_in` AS (
               CAST(SUBSTRING(
                 CASE
                   WHEN REGEXP_INSTR(
-                    CAST(TRIM(TRIM(`cs_in`.`s__cases__referring_npi`)) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
+                    CAST(TRIM(BOTH ' ' FROM TRIM(BOTH ' ' FROM `cs_in`.`s__cases__referring_npi`)) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
                     '^(?:[12][0-9]{9})\\z'
                   ) > 0
-                  THEN TRIM(TRIM(`cs_in`.`s__cases__referring_npi`))
+                  THEN TRIM(BOTH ' ' FROM TRIM(BOTH ' ' FROM `cs_in`.`s__cases__referring_npi`))
                 END,
                 3,
                 1
@@ -79,10 +79,10 @@ WITH `cs_in` AS (
             ) AS SIGNED) + CAST(SUBSTRING(
               CASE
                 WHEN REGEXP_INSTR(
-                  CAST(TRIM(TRIM(`cs_in`.`s__cases__referring_npi`)) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
+                  CAST(TRIM(BOTH ' ' FROM TRIM(BOTH ' ' FROM `cs_in`.`s__cases__referring_npi`)) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
                   '^(?:[12][0-9]{9})\\z'
                 ) > 0
-                THEN TRIM(TRIM(`cs_in`.`s__cases__referring_npi`))
+                THEN TRIM(BOTH ' ' FROM TRIM(BOTH ' ' FROM `cs_in`.`s__cases__referring_npi`))
               END,
               4,
               1
@@ -91,10 +91,10 @@ WITH `cs_in` AS (
               CAST(SUBSTRING(
                 CASE
                   WHEN REGEXP_INSTR(
-                    CAST(TRIM(TRIM(`cs_in`.`s__cases__referring_npi`)) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
+                    CAST(TRIM(BOTH ' ' FROM TRIM(BOTH ' ' FROM `cs_in`.`s__cases__referring_npi`)) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
                     '^(?:[12][0-9]{9})\\z'
                   ) > 0
-                  THEN TRIM(TRIM(`cs_in`.`s__cases__referring_npi`))
+                  THEN TRIM(BOTH ' ' FROM TRIM(BOTH ' ' FROM `cs_in`.`s__cases__referring_npi`))
                 END,
                 5,
                 1
@@ -103,10 +103,10 @@ WITH `cs_in` AS (
             ) AS SIGNED) + CAST(SUBSTRING(
               CASE
                 WHEN REGEXP_INSTR(
-                  CAST(TRIM(TRIM(`cs_in`.`s__cases__referring_npi`)) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
+                  CAST(TRIM(BOTH ' ' FROM TRIM(BOTH ' ' FROM `cs_in`.`s__cases__referring_npi`)) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
                   '^(?:[12][0-9]{9})\\z'
                 ) > 0
-                THEN TRIM(TRIM(`cs_in`.`s__cases__referring_npi`))
+                THEN TRIM(BOTH ' ' FROM TRIM(BOTH ' ' FROM `cs_in`.`s__cases__referring_npi`))
               END,
               6,
               1
@@ -115,10 +115,10 @@ WITH `cs_in` AS (
               CAST(SUBSTRING(
                 CASE
                   WHEN REGEXP_INSTR(
-                    CAST(TRIM(TRIM(`cs_in`.`s__cases__referring_npi`)) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
+                    CAST(TRIM(BOTH ' ' FROM TRIM(BOTH ' ' FROM `cs_in`.`s__cases__referring_npi`)) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
                     '^(?:[12][0-9]{9})\\z'
                   ) > 0
-                  THEN TRIM(TRIM(`cs_in`.`s__cases__referring_npi`))
+                  THEN TRIM(BOTH ' ' FROM TRIM(BOTH ' ' FROM `cs_in`.`s__cases__referring_npi`))
                 END,
                 7,
                 1
@@ -127,10 +127,10 @@ WITH `cs_in` AS (
             ) AS SIGNED) + CAST(SUBSTRING(
               CASE
                 WHEN REGEXP_INSTR(
-                  CAST(TRIM(TRIM(`cs_in`.`s__cases__referring_npi`)) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
+                  CAST(TRIM(BOTH ' ' FROM TRIM(BOTH ' ' FROM `cs_in`.`s__cases__referring_npi`)) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
                   '^(?:[12][0-9]{9})\\z'
                 ) > 0
-                THEN TRIM(TRIM(`cs_in`.`s__cases__referring_npi`))
+                THEN TRIM(BOTH ' ' FROM TRIM(BOTH ' ' FROM `cs_in`.`s__cases__referring_npi`))
               END,
               8,
               1
@@ -139,10 +139,10 @@ WITH `cs_in` AS (
               CAST(SUBSTRING(
                 CASE
                   WHEN REGEXP_INSTR(
-                    CAST(TRIM(TRIM(`cs_in`.`s__cases__referring_npi`)) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
+                    CAST(TRIM(BOTH ' ' FROM TRIM(BOTH ' ' FROM `cs_in`.`s__cases__referring_npi`)) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
                     '^(?:[12][0-9]{9})\\z'
                   ) > 0
-                  THEN TRIM(TRIM(`cs_in`.`s__cases__referring_npi`))
+                  THEN TRIM(BOTH ' ' FROM TRIM(BOTH ' ' FROM `cs_in`.`s__cases__referring_npi`))
                 END,
                 9,
                 1
@@ -151,10 +151,10 @@ WITH `cs_in` AS (
             ) AS SIGNED) + CAST(SUBSTRING(
               CASE
                 WHEN REGEXP_INSTR(
-                  CAST(TRIM(TRIM(`cs_in`.`s__cases__referring_npi`)) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
+                  CAST(TRIM(BOTH ' ' FROM TRIM(BOTH ' ' FROM `cs_in`.`s__cases__referring_npi`)) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
                   '^(?:[12][0-9]{9})\\z'
                 ) > 0
-                THEN TRIM(TRIM(`cs_in`.`s__cases__referring_npi`))
+                THEN TRIM(BOTH ' ' FROM TRIM(BOTH ' ' FROM `cs_in`.`s__cases__referring_npi`))
               END,
               10,
               1
@@ -163,7 +163,7 @@ WITH `cs_in` AS (
           FALSE
         )
       END
-      THEN TRIM(`cs_in`.`s__cases__referring_npi`)
+      THEN TRIM(BOTH ' ' FROM `cs_in`.`s__cases__referring_npi`)
     END AS `f__referring_npi`,
     CAST(NULLIF(
       REGEXP_SUBSTR(

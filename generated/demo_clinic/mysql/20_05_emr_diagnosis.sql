@@ -59,7 +59,7 @@ WITH `cs_in` AS (
         (
           NOT (
             NULLIF(
-              CAST(TRIM(`cs_in`.`e__dx`) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
+              CAST(TRIM(BOTH ' ' FROM `cs_in`.`e__dx`) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
               ''
             )
           ) IS NULL
@@ -76,7 +76,7 @@ WITH `cs_in` AS (
       REGEXP_SUBSTR(
         CAST(REGEXP_REPLACE(
           CAST(REGEXP_REPLACE(
-            CAST(UPPER(TRIM(`cs_in`.`e__dx`)) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
+            CAST(UPPER(TRIM(BOTH ' ' FROM `cs_in`.`e__dx`)) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
             '^([^.]*)\\.',
             '\\1'
           ) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
@@ -421,7 +421,7 @@ SELECT
           (
             NOT (
               NULLIF(
-                CAST(TRIM(`cs_in`.`e__dx`) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
+                CAST(TRIM(BOTH ' ' FROM `cs_in`.`e__dx`) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
                 ''
               )
             ) IS NULL

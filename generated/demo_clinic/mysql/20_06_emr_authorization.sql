@@ -25,7 +25,7 @@ WITH `cs_in` AS (
     `cs_in`.*,
     `cs_ref1`.`target_id` AS `f__episode_id`,
     NULLIF(
-      CAST(TRIM(`cs_in`.`s__auths__auth_no`) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
+      CAST(TRIM(BOTH ' ' FROM `cs_in`.`s__auths__auth_no`) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
       '0000'
     ) AS `f__auth_number`,
     `cs_in`.`s__auths__visits_authorized` AS `f__visits_authorized`,

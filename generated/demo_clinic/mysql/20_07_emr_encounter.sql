@@ -71,7 +71,7 @@ WITH `cs_in` AS (
     ) AS CHAR) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin
     AND `cs_ref3`.`state` <> 'inactive'
   LEFT JOIN `chartshift__lookup__visit_status` AS `cs_ref4`
-    ON `cs_ref4`.`key` = UPPER(TRIM(`cs_in`.`s__visits__status`))
+    ON `cs_ref4`.`key` = UPPER(TRIM(BOTH ' ' FROM `cs_in`.`s__visits__status`))
 ), `cs_rules` AS (
   SELECT
     `cs_fields`.*,

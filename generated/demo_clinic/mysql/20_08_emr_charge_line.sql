@@ -85,7 +85,7 @@ WITH `cs_in` AS (
         (
           NOT (
             NULLIF(
-              CAST(TRIM(`cs_in`.`e__code`) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
+              CAST(TRIM(BOTH ' ' FROM `cs_in`.`e__code`) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
               ''
             )
           ) IS NULL
@@ -98,16 +98,16 @@ WITH `cs_in` AS (
     `cs_in`.*,
     `cs_ref1`.`target_id` AS `f__encounter_id`,
     `cs_in`.`__slot` AS `f__line_no`,
-    UPPER(TRIM(`cs_in`.`e__code`)) AS `f__cpt`,
+    UPPER(TRIM(BOTH ' ' FROM `cs_in`.`e__code`)) AS `f__cpt`,
     CAST(REGEXP_REPLACE(
       CAST(REPLACE(
         REPLACE(
           CASE
             WHEN REGEXP_INSTR(
-              CAST(TRIM(`cs_in`.`e__units`) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
+              CAST(TRIM(BOTH ' ' FROM `cs_in`.`e__units`) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
               '^(?:[+\\-]?(?:[0-9]{1,18}|[0-9]{1,3}(?:,[0-9]{3}){1,5})(?:\\.0+)?)\\z'
             ) > 0
-            THEN TRIM(`cs_in`.`e__units`)
+            THEN TRIM(BOTH ' ' FROM `cs_in`.`e__units`)
           END,
           ',',
           ''
@@ -119,7 +119,7 @@ WITH `cs_in` AS (
       ''
     ) AS SIGNED) AS `f__units`,
     NULLIF(
-      CAST(UPPER(TRIM(`cs_in`.`e__modifier`)) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
+      CAST(UPPER(TRIM(BOTH ' ' FROM `cs_in`.`e__modifier`)) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
       ''
     ) AS `f__modifier`,
     CAST(REPLACE(
@@ -127,10 +127,10 @@ WITH `cs_in` AS (
         CAST(REGEXP_REPLACE(
           CAST(CASE
             WHEN REGEXP_INSTR(
-              CAST(TRIM(`cs_in`.`e__amount`) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
+              CAST(TRIM(BOTH ' ' FROM `cs_in`.`e__amount`) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
               '^(?:\\$?[ \\t\\n\\r\\f]*\\([ \\t\\n\\r\\f]*\\$?[ \\t\\n\\r\\f]*(?:(?:[0-9]{1,28}|[0-9]{1,3}(?:,[0-9]{3}){1,8})(?:\\.[0-9]+)?|\\.[0-9]+)[ \\t\\n\\r\\f]*\\)|-[ \\t\\n\\r\\f]*\\$?[ \\t\\n\\r\\f]*(?:(?:[0-9]{1,28}|[0-9]{1,3}(?:,[0-9]{3}){1,8})(?:\\.[0-9]+)?|\\.[0-9]+)|\\$[ \\t\\n\\r\\f]*-[ \\t\\n\\r\\f]*(?:(?:[0-9]{1,28}|[0-9]{1,3}(?:,[0-9]{3}){1,8})(?:\\.[0-9]+)?|\\.[0-9]+)|\\$?[ \\t\\n\\r\\f]*(?:(?:[0-9]{1,28}|[0-9]{1,3}(?:,[0-9]{3}){1,8})(?:\\.[0-9]+)?|\\.[0-9]+)[ \\t\\n\\r\\f]*-|\\+?[ \\t\\n\\r\\f]*\\$?[ \\t\\n\\r\\f]*(?:(?:[0-9]{1,28}|[0-9]{1,3}(?:,[0-9]{3}){1,8})(?:\\.[0-9]+)?|\\.[0-9]+))\\z'
             ) > 0
-            THEN TRIM(`cs_in`.`e__amount`)
+            THEN TRIM(BOTH ' ' FROM `cs_in`.`e__amount`)
           END AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
           '[$ \\t\\n\\r\\f,+)]',
           ''
@@ -554,7 +554,7 @@ SELECT
           (
             NOT (
               NULLIF(
-                CAST(TRIM(`cs_in`.`e__code`) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
+                CAST(TRIM(BOTH ' ' FROM `cs_in`.`e__code`) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
                 ''
               )
             ) IS NULL

@@ -22,10 +22,10 @@ WITH "cs_in" AS (
 ), "cs_fields" AS (
   SELECT
     "cs_in".*,
-    TRIM("cs_in"."s__providers__prov_id") AS "f__provider_code",
-    TRIM("cs_in"."s__providers__name") AS "f__full_name",
-    UPPER(TRIM("cs_in"."s__providers__credential")) AS "f__credential",
-    TRIM("cs_in"."s__providers__npi") AS "f__npi",
+    TRIM(BOTH ' ' FROM "cs_in"."s__providers__prov_id") AS "f__provider_code",
+    TRIM(BOTH ' ' FROM "cs_in"."s__providers__name") AS "f__full_name",
+    UPPER(TRIM(BOTH ' ' FROM "cs_in"."s__providers__credential")) AS "f__credential",
+    TRIM(BOTH ' ' FROM "cs_in"."s__providers__npi") AS "f__npi",
     CAST((
       "cs_in"."s__providers__prov_id"
     ) AS VARCHAR) COLLATE "C" AS "__key"
@@ -43,40 +43,40 @@ WITH "cs_in" AS (
           NOT (
             COALESCE(
               CASE
-                WHEN TRIM("cs_fields"."f__npi") IS NULL
+                WHEN TRIM(BOTH ' ' FROM "cs_fields"."f__npi") IS NULL
                 THEN NULL
                 ELSE COALESCE(
                   (
                     24 + CAST(SUBSTRING('0246813579' FROM CAST(SUBSTRING(CASE
-                      WHEN TRIM(TRIM("cs_fields"."f__npi")) ~ '^(?:[12][0-9]{9})$'
-                      THEN TRIM(TRIM("cs_fields"."f__npi"))
+                      WHEN TRIM(BOTH ' ' FROM TRIM(BOTH ' ' FROM "cs_fields"."f__npi")) ~ '^(?:[12][0-9]{9})$'
+                      THEN TRIM(BOTH ' ' FROM TRIM(BOTH ' ' FROM "cs_fields"."f__npi"))
                     END FROM 1 FOR 1) AS INT) + 1 FOR 1) AS INT) + CAST(SUBSTRING(CASE
-                      WHEN TRIM(TRIM("cs_fields"."f__npi")) ~ '^(?:[12][0-9]{9})$'
-                      THEN TRIM(TRIM("cs_fields"."f__npi"))
+                      WHEN TRIM(BOTH ' ' FROM TRIM(BOTH ' ' FROM "cs_fields"."f__npi")) ~ '^(?:[12][0-9]{9})$'
+                      THEN TRIM(BOTH ' ' FROM TRIM(BOTH ' ' FROM "cs_fields"."f__npi"))
                     END FROM 2 FOR 1) AS INT) + CAST(SUBSTRING('0246813579' FROM CAST(SUBSTRING(CASE
-                      WHEN TRIM(TRIM("cs_fields"."f__npi")) ~ '^(?:[12][0-9]{9})$'
-                      THEN TRIM(TRIM("cs_fields"."f__npi"))
+                      WHEN TRIM(BOTH ' ' FROM TRIM(BOTH ' ' FROM "cs_fields"."f__npi")) ~ '^(?:[12][0-9]{9})$'
+                      THEN TRIM(BOTH ' ' FROM TRIM(BOTH ' ' FROM "cs_fields"."f__npi"))
                     END FROM 3 FOR 1) AS INT) + 1 FOR 1) AS INT) + CAST(SUBSTRING(CASE
-                      WHEN TRIM(TRIM("cs_fields"."f__npi")) ~ '^(?:[12][0-9]{9})$'
-                      THEN TRIM(TRIM("cs_fields"."f__npi"))
+                      WHEN TRIM(BOTH ' ' FROM TRIM(BOTH ' ' FROM "cs_fields"."f__npi")) ~ '^(?:[12][0-9]{9})$'
+                      THEN TRIM(BOTH ' ' FROM TRIM(BOTH ' ' FROM "cs_fields"."f__npi"))
                     END FROM 4 FOR 1) AS INT) + CAST(SUBSTRING('0246813579' FROM CAST(SUBSTRING(CASE
-                      WHEN TRIM(TRIM("cs_fields"."f__npi")) ~ '^(?:[12][0-9]{9})$'
-                      THEN TRIM(TRIM("cs_fields"."f__npi"))
+                      WHEN TRIM(BOTH ' ' FROM TRIM(BOTH ' ' FROM "cs_fields"."f__npi")) ~ '^(?:[12][0-9]{9})$'
+                      THEN TRIM(BOTH ' ' FROM TRIM(BOTH ' ' FROM "cs_fields"."f__npi"))
                     END FROM 5 FOR 1) AS INT) + 1 FOR 1) AS INT) + CAST(SUBSTRING(CASE
-                      WHEN TRIM(TRIM("cs_fields"."f__npi")) ~ '^(?:[12][0-9]{9})$'
-                      THEN TRIM(TRIM("cs_fields"."f__npi"))
+                      WHEN TRIM(BOTH ' ' FROM TRIM(BOTH ' ' FROM "cs_fields"."f__npi")) ~ '^(?:[12][0-9]{9})$'
+                      THEN TRIM(BOTH ' ' FROM TRIM(BOTH ' ' FROM "cs_fields"."f__npi"))
                     END FROM 6 FOR 1) AS INT) + CAST(SUBSTRING('0246813579' FROM CAST(SUBSTRING(CASE
-                      WHEN TRIM(TRIM("cs_fields"."f__npi")) ~ '^(?:[12][0-9]{9})$'
-                      THEN TRIM(TRIM("cs_fields"."f__npi"))
+                      WHEN TRIM(BOTH ' ' FROM TRIM(BOTH ' ' FROM "cs_fields"."f__npi")) ~ '^(?:[12][0-9]{9})$'
+                      THEN TRIM(BOTH ' ' FROM TRIM(BOTH ' ' FROM "cs_fields"."f__npi"))
                     END FROM 7 FOR 1) AS INT) + 1 FOR 1) AS INT) + CAST(SUBSTRING(CASE
-                      WHEN TRIM(TRIM("cs_fields"."f__npi")) ~ '^(?:[12][0-9]{9})$'
-                      THEN TRIM(TRIM("cs_fields"."f__npi"))
+                      WHEN TRIM(BOTH ' ' FROM TRIM(BOTH ' ' FROM "cs_fields"."f__npi")) ~ '^(?:[12][0-9]{9})$'
+                      THEN TRIM(BOTH ' ' FROM TRIM(BOTH ' ' FROM "cs_fields"."f__npi"))
                     END FROM 8 FOR 1) AS INT) + CAST(SUBSTRING('0246813579' FROM CAST(SUBSTRING(CASE
-                      WHEN TRIM(TRIM("cs_fields"."f__npi")) ~ '^(?:[12][0-9]{9})$'
-                      THEN TRIM(TRIM("cs_fields"."f__npi"))
+                      WHEN TRIM(BOTH ' ' FROM TRIM(BOTH ' ' FROM "cs_fields"."f__npi")) ~ '^(?:[12][0-9]{9})$'
+                      THEN TRIM(BOTH ' ' FROM TRIM(BOTH ' ' FROM "cs_fields"."f__npi"))
                     END FROM 9 FOR 1) AS INT) + 1 FOR 1) AS INT) + CAST(SUBSTRING(CASE
-                      WHEN TRIM(TRIM("cs_fields"."f__npi")) ~ '^(?:[12][0-9]{9})$'
-                      THEN TRIM(TRIM("cs_fields"."f__npi"))
+                      WHEN TRIM(BOTH ' ' FROM TRIM(BOTH ' ' FROM "cs_fields"."f__npi")) ~ '^(?:[12][0-9]{9})$'
+                      THEN TRIM(BOTH ' ' FROM TRIM(BOTH ' ' FROM "cs_fields"."f__npi"))
                     END FROM 10 FOR 1) AS INT)
                   ) % 10 = 0,
                   FALSE

@@ -49,7 +49,7 @@ WITH "cs_in" AS (
 ), "cs_fields" AS (
   SELECT
     "cs_in".*,
-    TRIM("cs_in"."s__patients__pat_no") AS "f__mrn",
+    TRIM(BOTH ' ' FROM "cs_in"."s__patients__pat_no") AS "f__mrn",
     COALESCE(
       (
         SELECT
@@ -65,9 +65,13 @@ WITH "cs_in" AS (
             ORDER BY
               "_cs_pos"
           )
-        FROM REGEXP_MATCHES(TRIM("cs_in"."s__patients__first_name"), '[[:alpha:]]+|[^[:alpha:]]+', 'g') WITH ORDINALITY AS "_cs_runs"("_cs_run", "_cs_pos")
+        FROM REGEXP_MATCHES(
+          TRIM(BOTH ' ' FROM "cs_in"."s__patients__first_name"),
+          '[[:alpha:]]+|[^[:alpha:]]+',
+          'g'
+        ) WITH ORDINALITY AS "_cs_runs"("_cs_run", "_cs_pos")
       ),
-      TRIM("cs_in"."s__patients__first_name")
+      TRIM(BOTH ' ' FROM "cs_in"."s__patients__first_name")
     ) AS "f__first_name",
     COALESCE(
       (
@@ -84,29 +88,35 @@ WITH "cs_in" AS (
             ORDER BY
               "_cs_pos"
           )
-        FROM REGEXP_MATCHES(TRIM("cs_in"."s__patients__last_name"), '[[:alpha:]]+|[^[:alpha:]]+', 'g') WITH ORDINALITY AS "_cs_runs"("_cs_run", "_cs_pos")
+        FROM REGEXP_MATCHES(
+          TRIM(BOTH ' ' FROM "cs_in"."s__patients__last_name"),
+          '[[:alpha:]]+|[^[:alpha:]]+',
+          'g'
+        ) WITH ORDINALITY AS "_cs_runs"("_cs_run", "_cs_pos")
       ),
-      TRIM("cs_in"."s__patients__last_name")
+      TRIM(BOTH ' ' FROM "cs_in"."s__patients__last_name")
     ) AS "f__last_name",
-    UPPER(SUBSTRING(TRIM("cs_in"."s__patients__middle_initial") FROM 1 FOR 1)) AS "f__middle_initial",
+    UPPER(
+      SUBSTRING(TRIM(BOTH ' ' FROM "cs_in"."s__patients__middle_initial") FROM 1 FOR 1)
+    ) AS "f__middle_initial",
     COALESCE(
       CASE
         WHEN TRANSLATE(
-          TRIM(NULLIF(TRIM("cs_in"."s__patients__dob"), '00/00/0000')),
+          TRIM(NULLIF(TRIM(BOTH ' ' FROM "cs_in"."s__patients__dob"), '00/00/0000')),
           '0123456789',
           '9999999999'
         ) IN ('9/9/9999', '9/99/9999', '99/9/9999', '99/99/9999')
         THEN CASE
-          WHEN CAST(SPLIT_PART(NULLIF(TRIM("cs_in"."s__patients__dob"), '00/00/0000'), '/', 3) AS INT) >= 1
-          AND CAST(SPLIT_PART(NULLIF(TRIM("cs_in"."s__patients__dob"), '00/00/0000'), '/', 2) AS INT) BETWEEN 1 AND CASE CAST(SPLIT_PART(NULLIF(TRIM("cs_in"."s__patients__dob"), '00/00/0000'), '/', 1) AS INT)
+          WHEN CAST(SPLIT_PART(NULLIF(TRIM(BOTH ' ' FROM "cs_in"."s__patients__dob"), '00/00/0000'), '/', 3) AS INT) >= 1
+          AND CAST(SPLIT_PART(NULLIF(TRIM(BOTH ' ' FROM "cs_in"."s__patients__dob"), '00/00/0000'), '/', 2) AS INT) BETWEEN 1 AND CASE CAST(SPLIT_PART(NULLIF(TRIM(BOTH ' ' FROM "cs_in"."s__patients__dob"), '00/00/0000'), '/', 1) AS INT)
             WHEN 1
             THEN 31
             WHEN 2
             THEN CASE
-              WHEN CAST(SPLIT_PART(NULLIF(TRIM("cs_in"."s__patients__dob"), '00/00/0000'), '/', 3) AS INT) % 4 = 0
+              WHEN CAST(SPLIT_PART(NULLIF(TRIM(BOTH ' ' FROM "cs_in"."s__patients__dob"), '00/00/0000'), '/', 3) AS INT) % 4 = 0
               AND (
-                CAST(SPLIT_PART(NULLIF(TRIM("cs_in"."s__patients__dob"), '00/00/0000'), '/', 3) AS INT) % 100 <> 0
-                OR CAST(SPLIT_PART(NULLIF(TRIM("cs_in"."s__patients__dob"), '00/00/0000'), '/', 3) AS INT) % 400 = 0
+                CAST(SPLIT_PART(NULLIF(TRIM(BOTH ' ' FROM "cs_in"."s__patients__dob"), '00/00/0000'), '/', 3) AS INT) % 100 <> 0
+                OR CAST(SPLIT_PART(NULLIF(TRIM(BOTH ' ' FROM "cs_in"."s__patients__dob"), '00/00/0000'), '/', 3) AS INT) % 400 = 0
               )
               THEN 29
               ELSE 28
@@ -134,29 +144,29 @@ WITH "cs_in" AS (
             ELSE 0
           END
           THEN MAKE_DATE(
-            CAST(SPLIT_PART(NULLIF(TRIM("cs_in"."s__patients__dob"), '00/00/0000'), '/', 3) AS INT),
-            CAST(SPLIT_PART(NULLIF(TRIM("cs_in"."s__patients__dob"), '00/00/0000'), '/', 1) AS INT),
-            CAST(SPLIT_PART(NULLIF(TRIM("cs_in"."s__patients__dob"), '00/00/0000'), '/', 2) AS INT)
+            CAST(SPLIT_PART(NULLIF(TRIM(BOTH ' ' FROM "cs_in"."s__patients__dob"), '00/00/0000'), '/', 3) AS INT),
+            CAST(SPLIT_PART(NULLIF(TRIM(BOTH ' ' FROM "cs_in"."s__patients__dob"), '00/00/0000'), '/', 1) AS INT),
+            CAST(SPLIT_PART(NULLIF(TRIM(BOTH ' ' FROM "cs_in"."s__patients__dob"), '00/00/0000'), '/', 2) AS INT)
           )
         END
       END,
       CASE
         WHEN TRANSLATE(
-          TRIM(NULLIF(TRIM("cs_in"."s__patients__dob"), '00/00/0000')),
+          TRIM(NULLIF(TRIM(BOTH ' ' FROM "cs_in"."s__patients__dob"), '00/00/0000')),
           '0123456789',
           '9999999999'
         ) IN ('9999-9-9', '9999-9-99', '9999-99-9', '9999-99-99')
         THEN CASE
-          WHEN CAST(SPLIT_PART(NULLIF(TRIM("cs_in"."s__patients__dob"), '00/00/0000'), '-', 1) AS INT) >= 1
-          AND CAST(SPLIT_PART(NULLIF(TRIM("cs_in"."s__patients__dob"), '00/00/0000'), '-', 3) AS INT) BETWEEN 1 AND CASE CAST(SPLIT_PART(NULLIF(TRIM("cs_in"."s__patients__dob"), '00/00/0000'), '-', 2) AS INT)
+          WHEN CAST(SPLIT_PART(NULLIF(TRIM(BOTH ' ' FROM "cs_in"."s__patients__dob"), '00/00/0000'), '-', 1) AS INT) >= 1
+          AND CAST(SPLIT_PART(NULLIF(TRIM(BOTH ' ' FROM "cs_in"."s__patients__dob"), '00/00/0000'), '-', 3) AS INT) BETWEEN 1 AND CASE CAST(SPLIT_PART(NULLIF(TRIM(BOTH ' ' FROM "cs_in"."s__patients__dob"), '00/00/0000'), '-', 2) AS INT)
             WHEN 1
             THEN 31
             WHEN 2
             THEN CASE
-              WHEN CAST(SPLIT_PART(NULLIF(TRIM("cs_in"."s__patients__dob"), '00/00/0000'), '-', 1) AS INT) % 4 = 0
+              WHEN CAST(SPLIT_PART(NULLIF(TRIM(BOTH ' ' FROM "cs_in"."s__patients__dob"), '00/00/0000'), '-', 1) AS INT) % 4 = 0
               AND (
-                CAST(SPLIT_PART(NULLIF(TRIM("cs_in"."s__patients__dob"), '00/00/0000'), '-', 1) AS INT) % 100 <> 0
-                OR CAST(SPLIT_PART(NULLIF(TRIM("cs_in"."s__patients__dob"), '00/00/0000'), '-', 1) AS INT) % 400 = 0
+                CAST(SPLIT_PART(NULLIF(TRIM(BOTH ' ' FROM "cs_in"."s__patients__dob"), '00/00/0000'), '-', 1) AS INT) % 100 <> 0
+                OR CAST(SPLIT_PART(NULLIF(TRIM(BOTH ' ' FROM "cs_in"."s__patients__dob"), '00/00/0000'), '-', 1) AS INT) % 400 = 0
               )
               THEN 29
               ELSE 28
@@ -184,20 +194,22 @@ WITH "cs_in" AS (
             ELSE 0
           END
           THEN MAKE_DATE(
-            CAST(SPLIT_PART(NULLIF(TRIM("cs_in"."s__patients__dob"), '00/00/0000'), '-', 1) AS INT),
-            CAST(SPLIT_PART(NULLIF(TRIM("cs_in"."s__patients__dob"), '00/00/0000'), '-', 2) AS INT),
-            CAST(SPLIT_PART(NULLIF(TRIM("cs_in"."s__patients__dob"), '00/00/0000'), '-', 3) AS INT)
+            CAST(SPLIT_PART(NULLIF(TRIM(BOTH ' ' FROM "cs_in"."s__patients__dob"), '00/00/0000'), '-', 1) AS INT),
+            CAST(SPLIT_PART(NULLIF(TRIM(BOTH ' ' FROM "cs_in"."s__patients__dob"), '00/00/0000'), '-', 2) AS INT),
+            CAST(SPLIT_PART(NULLIF(TRIM(BOTH ' ' FROM "cs_in"."s__patients__dob"), '00/00/0000'), '-', 3) AS INT)
           )
         END
       END,
       CASE
         WHEN TRANSLATE(
-          TRIM(NULLIF(TRIM("cs_in"."s__patients__dob"), '00/00/0000')),
+          TRIM(NULLIF(TRIM(BOTH ' ' FROM "cs_in"."s__patients__dob"), '00/00/0000')),
           '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz',
           '9999999999aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa'
         ) IN ('9-aaa-99', '99-aaa-99')
         THEN CASE
-          WHEN CAST(SPLIT_PART(NULLIF(TRIM("cs_in"."s__patients__dob"), '00/00/0000'), '-', 1) AS INT) BETWEEN 1 AND CASE CASE UPPER(SPLIT_PART(TRIM(NULLIF(TRIM("cs_in"."s__patients__dob"), '00/00/0000')), '-', 2))
+          WHEN CAST(SPLIT_PART(NULLIF(TRIM(BOTH ' ' FROM "cs_in"."s__patients__dob"), '00/00/0000'), '-', 1) AS INT) BETWEEN 1 AND CASE CASE UPPER(
+                SPLIT_PART(TRIM(NULLIF(TRIM(BOTH ' ' FROM "cs_in"."s__patients__dob"), '00/00/0000')), '-', 2)
+              )
               WHEN 'JAN'
               THEN 1
               WHEN 'FEB'
@@ -228,23 +240,23 @@ WITH "cs_in" AS (
             WHEN 2
             THEN CASE
               WHEN (
-                CAST(SPLIT_PART(NULLIF(TRIM("cs_in"."s__patients__dob"), '00/00/0000'), '-', 3) AS INT) + CASE
-                  WHEN CAST(SPLIT_PART(NULLIF(TRIM("cs_in"."s__patients__dob"), '00/00/0000'), '-', 3) AS INT) < 69
+                CAST(SPLIT_PART(NULLIF(TRIM(BOTH ' ' FROM "cs_in"."s__patients__dob"), '00/00/0000'), '-', 3) AS INT) + CASE
+                  WHEN CAST(SPLIT_PART(NULLIF(TRIM(BOTH ' ' FROM "cs_in"."s__patients__dob"), '00/00/0000'), '-', 3) AS INT) < 69
                   THEN 2000
                   ELSE 1900
                 END
               ) % 4 = 0
               AND (
                 (
-                  CAST(SPLIT_PART(NULLIF(TRIM("cs_in"."s__patients__dob"), '00/00/0000'), '-', 3) AS INT) + CASE
-                    WHEN CAST(SPLIT_PART(NULLIF(TRIM("cs_in"."s__patients__dob"), '00/00/0000'), '-', 3) AS INT) < 69
+                  CAST(SPLIT_PART(NULLIF(TRIM(BOTH ' ' FROM "cs_in"."s__patients__dob"), '00/00/0000'), '-', 3) AS INT) + CASE
+                    WHEN CAST(SPLIT_PART(NULLIF(TRIM(BOTH ' ' FROM "cs_in"."s__patients__dob"), '00/00/0000'), '-', 3) AS INT) < 69
                     THEN 2000
                     ELSE 1900
                   END
                 ) % 100 <> 0
                 OR (
-                  CAST(SPLIT_PART(NULLIF(TRIM("cs_in"."s__patients__dob"), '00/00/0000'), '-', 3) AS INT) + CASE
-                    WHEN CAST(SPLIT_PART(NULLIF(TRIM("cs_in"."s__patients__dob"), '00/00/0000'), '-', 3) AS INT) < 69
+                  CAST(SPLIT_PART(NULLIF(TRIM(BOTH ' ' FROM "cs_in"."s__patients__dob"), '00/00/0000'), '-', 3) AS INT) + CASE
+                    WHEN CAST(SPLIT_PART(NULLIF(TRIM(BOTH ' ' FROM "cs_in"."s__patients__dob"), '00/00/0000'), '-', 3) AS INT) < 69
                     THEN 2000
                     ELSE 1900
                   END
@@ -276,12 +288,14 @@ WITH "cs_in" AS (
             ELSE 0
           END
           THEN MAKE_DATE(
-            CAST(SPLIT_PART(NULLIF(TRIM("cs_in"."s__patients__dob"), '00/00/0000'), '-', 3) AS INT) + CASE
-              WHEN CAST(SPLIT_PART(NULLIF(TRIM("cs_in"."s__patients__dob"), '00/00/0000'), '-', 3) AS INT) < 69
+            CAST(SPLIT_PART(NULLIF(TRIM(BOTH ' ' FROM "cs_in"."s__patients__dob"), '00/00/0000'), '-', 3) AS INT) + CASE
+              WHEN CAST(SPLIT_PART(NULLIF(TRIM(BOTH ' ' FROM "cs_in"."s__patients__dob"), '00/00/0000'), '-', 3) AS INT) < 69
               THEN 2000
               ELSE 1900
             END,
-            CASE UPPER(SPLIT_PART(TRIM(NULLIF(TRIM("cs_in"."s__patients__dob"), '00/00/0000')), '-', 2))
+            CASE UPPER(
+                SPLIT_PART(TRIM(NULLIF(TRIM(BOTH ' ' FROM "cs_in"."s__patients__dob"), '00/00/0000')), '-', 2)
+              )
               WHEN 'JAN'
               THEN 1
               WHEN 'FEB'
@@ -307,12 +321,12 @@ WITH "cs_in" AS (
               WHEN 'DEC'
               THEN 12
             END,
-            CAST(SPLIT_PART(NULLIF(TRIM("cs_in"."s__patients__dob"), '00/00/0000'), '-', 1) AS INT)
+            CAST(SPLIT_PART(NULLIF(TRIM(BOTH ' ' FROM "cs_in"."s__patients__dob"), '00/00/0000'), '-', 1) AS INT)
           )
         END
       END
     ) AS "f__birth_date",
-    CASE UPPER(TRIM("cs_in"."s__patients__sex"))
+    CASE UPPER(TRIM(BOTH ' ' FROM "cs_in"."s__patients__sex"))
       WHEN 'M'
       THEN 'male'
       WHEN 'MALE'
@@ -325,14 +339,14 @@ WITH "cs_in" AS (
     END AS "f__sex",
     REGEXP_REPLACE(
       CASE
-        WHEN TRIM("cs_in"."s__patients__ssn") ~ '^(?:(?:00[1-9]|0[1-9][0-9]|[1-5][0-9]{2}|6[0-5][0-9]|66[0-57-9]|6[7-9][0-9]|[78][0-9]{2})[\- ]?(?:0[1-9]|[1-9][0-9])[\- ]?(?:000[1-9]|00[1-9][0-9]|0[1-9][0-9]{2}|[1-9][0-9]{3}))$'
-        THEN TRIM("cs_in"."s__patients__ssn")
+        WHEN TRIM(BOTH ' ' FROM "cs_in"."s__patients__ssn") ~ '^(?:(?:00[1-9]|0[1-9][0-9]|[1-5][0-9]{2}|6[0-5][0-9]|66[0-57-9]|6[7-9][0-9]|[78][0-9]{2})[\- ]?(?:0[1-9]|[1-9][0-9])[\- ]?(?:000[1-9]|00[1-9][0-9]|0[1-9][0-9]{2}|[1-9][0-9]{3}))$'
+        THEN TRIM(BOTH ' ' FROM "cs_in"."s__patients__ssn")
       END,
       '[\- ]',
       '',
       'g'
     ) AS "f__ssn",
-    TRIM("cs_in"."s__patients__address1") AS "f__address_line1",
+    TRIM(BOTH ' ' FROM "cs_in"."s__patients__address1") AS "f__address_line1",
     COALESCE(
       (
         SELECT
@@ -348,9 +362,9 @@ WITH "cs_in" AS (
             ORDER BY
               "_cs_pos"
           )
-        FROM REGEXP_MATCHES(TRIM("cs_in"."s__patients__city"), '[[:alpha:]]+|[^[:alpha:]]+', 'g') WITH ORDINALITY AS "_cs_runs"("_cs_run", "_cs_pos")
+        FROM REGEXP_MATCHES(TRIM(BOTH ' ' FROM "cs_in"."s__patients__city"), '[[:alpha:]]+|[^[:alpha:]]+', 'g') WITH ORDINALITY AS "_cs_runs"("_cs_run", "_cs_pos")
       ),
-      TRIM("cs_in"."s__patients__city")
+      TRIM(BOTH ' ' FROM "cs_in"."s__patients__city")
     ) AS "f__city",
     CASE UPPER(REGEXP_REPLACE("cs_in"."s__patients__state", '[. \t\n\r\f]', '', 'g')) COLLATE "C"
       WHEN 'AL'
@@ -660,7 +674,7 @@ WITH "cs_in" AS (
       REGEXP_REPLACE(
         REGEXP_REPLACE(
           REGEXP_REPLACE(
-            REGEXP_REPLACE(TRIM("cs_in"."s__patients__zip"), '^([0-9]{3})$', '00\1', 'g'),
+            REGEXP_REPLACE(TRIM(BOTH ' ' FROM "cs_in"."s__patients__zip"), '^([0-9]{3})$', '00\1', 'g'),
             '^([0-9]{4})$',
             '0\1',
             'g'
@@ -697,8 +711,8 @@ WITH "cs_in" AS (
       ),
       ''
     ) AS "f__phone",
-    LOWER(TRIM("cs_in"."s__patients__email")) AS "f__email",
-    CASE UPPER(TRIM("cs_in"."s__patients__status"))
+    LOWER(TRIM(BOTH ' ' FROM "cs_in"."s__patients__email")) AS "f__email",
+    CASE UPPER(TRIM(BOTH ' ' FROM "cs_in"."s__patients__status"))
       WHEN 'I'
       THEN 'inactive'
       ELSE 'active'
@@ -718,7 +732,7 @@ WITH "cs_in" AS (
       WHEN COALESCE(
         (
           (
-            NULLIF(TRIM("cs_fields"."s__patients__last_name"), '')
+            NULLIF(TRIM(BOTH ' ' FROM "cs_fields"."s__patients__last_name"), '')
           ) IS NULL
         ),
         FALSE
@@ -728,7 +742,7 @@ WITH "cs_in" AS (
         (
           (
             NOT (
-              NULLIF(TRIM("cs_fields"."s__patients__dob"), '00/00/0000')
+              NULLIF(TRIM(BOTH ' ' FROM "cs_fields"."s__patients__dob"), '00/00/0000')
             ) IS NULL
           )
           AND (
@@ -826,12 +840,12 @@ WITH "cs_in" AS (
       WHEN ROW_NUMBER() OVER (
         PARTITION BY (
           "cs_rules"."__rule" IS NULL
-        ), UPPER(TRIM("cs_rules"."s__patients__last_name")), UPPER(TRIM("cs_rules"."s__patients__first_name")), "cs_rules"."f__birth_date", CASE
+        ), UPPER(TRIM(BOTH ' ' FROM "cs_rules"."s__patients__last_name")), UPPER(TRIM(BOTH ' ' FROM "cs_rules"."s__patients__first_name")), "cs_rules"."f__birth_date", CASE
           WHEN (
-            UPPER(TRIM("cs_rules"."s__patients__last_name"))
+            UPPER(TRIM(BOTH ' ' FROM "cs_rules"."s__patients__last_name"))
           ) IS NULL
           OR (
-            UPPER(TRIM("cs_rules"."s__patients__first_name"))
+            UPPER(TRIM(BOTH ' ' FROM "cs_rules"."s__patients__first_name"))
           ) IS NULL
           OR (
             "cs_rules"."f__birth_date"
@@ -846,12 +860,12 @@ WITH "cs_in" AS (
     FIRST_VALUE("cs_rules"."__key") OVER (
       PARTITION BY (
         "cs_rules"."__rule" IS NULL
-      ), UPPER(TRIM("cs_rules"."s__patients__last_name")), UPPER(TRIM("cs_rules"."s__patients__first_name")), "cs_rules"."f__birth_date", CASE
+      ), UPPER(TRIM(BOTH ' ' FROM "cs_rules"."s__patients__last_name")), UPPER(TRIM(BOTH ' ' FROM "cs_rules"."s__patients__first_name")), "cs_rules"."f__birth_date", CASE
         WHEN (
-          UPPER(TRIM("cs_rules"."s__patients__last_name"))
+          UPPER(TRIM(BOTH ' ' FROM "cs_rules"."s__patients__last_name"))
         ) IS NULL
         OR (
-          UPPER(TRIM("cs_rules"."s__patients__first_name"))
+          UPPER(TRIM(BOTH ' ' FROM "cs_rules"."s__patients__first_name"))
         ) IS NULL
         OR (
           "cs_rules"."f__birth_date"

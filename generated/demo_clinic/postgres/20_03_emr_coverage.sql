@@ -38,8 +38,8 @@ WITH "cs_in" AS (
     "cs_ref1"."target_id" AS "f__patient_id",
     "cs_in"."s__p__payer_name" AS "f__payer_name",
     "cs_in"."s__p__payer_type" AS "f__payer_type",
-    TRIM("cs_in"."s__policies__member_id") AS "f__member_id",
-    TRIM("cs_in"."s__policies__group_no") AS "f__group_no",
+    TRIM(BOTH ' ' FROM "cs_in"."s__policies__member_id") AS "f__member_id",
+    TRIM(BOTH ' ' FROM "cs_in"."s__policies__group_no") AS "f__group_no",
     "cs_in"."s__policies__priority" AS "f__priority",
     CASE
       WHEN TRANSLATE(TRIM("cs_in"."s__policies__eff_date"), '0123456789', '9999999999') IN ('9/9/9999', '9/99/9999', '99/9/9999', '99/99/9999')

@@ -31,49 +31,49 @@ WITH "cs_in" AS (
     "cs_in".*,
     "cs_ref1"."target_id" AS "f__patient_id",
     "cs_ref2"."target_id" AS "f__practitioner_id",
-    TRIM("cs_in"."s__cases__referring_physician") AS "f__referring_physician",
+    TRIM(BOTH ' ' FROM "cs_in"."s__cases__referring_physician") AS "f__referring_physician",
     CASE
       WHEN CASE
-        WHEN TRIM("cs_in"."s__cases__referring_npi") IS NULL
+        WHEN TRIM(BOTH ' ' FROM "cs_in"."s__cases__referring_npi") IS NULL
         THEN NULL
         ELSE COALESCE(
           (
             24 + CAST(SUBSTRING('0246813579' FROM CAST(SUBSTRING(CASE
-              WHEN TRIM(TRIM("cs_in"."s__cases__referring_npi")) ~ '^(?:[12][0-9]{9})$'
-              THEN TRIM(TRIM("cs_in"."s__cases__referring_npi"))
+              WHEN TRIM(BOTH ' ' FROM TRIM(BOTH ' ' FROM "cs_in"."s__cases__referring_npi")) ~ '^(?:[12][0-9]{9})$'
+              THEN TRIM(BOTH ' ' FROM TRIM(BOTH ' ' FROM "cs_in"."s__cases__referring_npi"))
             END FROM 1 FOR 1) AS INT) + 1 FOR 1) AS INT) + CAST(SUBSTRING(CASE
-              WHEN TRIM(TRIM("cs_in"."s__cases__referring_npi")) ~ '^(?:[12][0-9]{9})$'
-              THEN TRIM(TRIM("cs_in"."s__cases__referring_npi"))
+              WHEN TRIM(BOTH ' ' FROM TRIM(BOTH ' ' FROM "cs_in"."s__cases__referring_npi")) ~ '^(?:[12][0-9]{9})$'
+              THEN TRIM(BOTH ' ' FROM TRIM(BOTH ' ' FROM "cs_in"."s__cases__referring_npi"))
             END FROM 2 FOR 1) AS INT) + CAST(SUBSTRING('0246813579' FROM CAST(SUBSTRING(CASE
-              WHEN TRIM(TRIM("cs_in"."s__cases__referring_npi")) ~ '^(?:[12][0-9]{9})$'
-              THEN TRIM(TRIM("cs_in"."s__cases__referring_npi"))
+              WHEN TRIM(BOTH ' ' FROM TRIM(BOTH ' ' FROM "cs_in"."s__cases__referring_npi")) ~ '^(?:[12][0-9]{9})$'
+              THEN TRIM(BOTH ' ' FROM TRIM(BOTH ' ' FROM "cs_in"."s__cases__referring_npi"))
             END FROM 3 FOR 1) AS INT) + 1 FOR 1) AS INT) + CAST(SUBSTRING(CASE
-              WHEN TRIM(TRIM("cs_in"."s__cases__referring_npi")) ~ '^(?:[12][0-9]{9})$'
-              THEN TRIM(TRIM("cs_in"."s__cases__referring_npi"))
+              WHEN TRIM(BOTH ' ' FROM TRIM(BOTH ' ' FROM "cs_in"."s__cases__referring_npi")) ~ '^(?:[12][0-9]{9})$'
+              THEN TRIM(BOTH ' ' FROM TRIM(BOTH ' ' FROM "cs_in"."s__cases__referring_npi"))
             END FROM 4 FOR 1) AS INT) + CAST(SUBSTRING('0246813579' FROM CAST(SUBSTRING(CASE
-              WHEN TRIM(TRIM("cs_in"."s__cases__referring_npi")) ~ '^(?:[12][0-9]{9})$'
-              THEN TRIM(TRIM("cs_in"."s__cases__referring_npi"))
+              WHEN TRIM(BOTH ' ' FROM TRIM(BOTH ' ' FROM "cs_in"."s__cases__referring_npi")) ~ '^(?:[12][0-9]{9})$'
+              THEN TRIM(BOTH ' ' FROM TRIM(BOTH ' ' FROM "cs_in"."s__cases__referring_npi"))
             END FROM 5 FOR 1) AS INT) + 1 FOR 1) AS INT) + CAST(SUBSTRING(CASE
-              WHEN TRIM(TRIM("cs_in"."s__cases__referring_npi")) ~ '^(?:[12][0-9]{9})$'
-              THEN TRIM(TRIM("cs_in"."s__cases__referring_npi"))
+              WHEN TRIM(BOTH ' ' FROM TRIM(BOTH ' ' FROM "cs_in"."s__cases__referring_npi")) ~ '^(?:[12][0-9]{9})$'
+              THEN TRIM(BOTH ' ' FROM TRIM(BOTH ' ' FROM "cs_in"."s__cases__referring_npi"))
             END FROM 6 FOR 1) AS INT) + CAST(SUBSTRING('0246813579' FROM CAST(SUBSTRING(CASE
-              WHEN TRIM(TRIM("cs_in"."s__cases__referring_npi")) ~ '^(?:[12][0-9]{9})$'
-              THEN TRIM(TRIM("cs_in"."s__cases__referring_npi"))
+              WHEN TRIM(BOTH ' ' FROM TRIM(BOTH ' ' FROM "cs_in"."s__cases__referring_npi")) ~ '^(?:[12][0-9]{9})$'
+              THEN TRIM(BOTH ' ' FROM TRIM(BOTH ' ' FROM "cs_in"."s__cases__referring_npi"))
             END FROM 7 FOR 1) AS INT) + 1 FOR 1) AS INT) + CAST(SUBSTRING(CASE
-              WHEN TRIM(TRIM("cs_in"."s__cases__referring_npi")) ~ '^(?:[12][0-9]{9})$'
-              THEN TRIM(TRIM("cs_in"."s__cases__referring_npi"))
+              WHEN TRIM(BOTH ' ' FROM TRIM(BOTH ' ' FROM "cs_in"."s__cases__referring_npi")) ~ '^(?:[12][0-9]{9})$'
+              THEN TRIM(BOTH ' ' FROM TRIM(BOTH ' ' FROM "cs_in"."s__cases__referring_npi"))
             END FROM 8 FOR 1) AS INT) + CAST(SUBSTRING('0246813579' FROM CAST(SUBSTRING(CASE
-              WHEN TRIM(TRIM("cs_in"."s__cases__referring_npi")) ~ '^(?:[12][0-9]{9})$'
-              THEN TRIM(TRIM("cs_in"."s__cases__referring_npi"))
+              WHEN TRIM(BOTH ' ' FROM TRIM(BOTH ' ' FROM "cs_in"."s__cases__referring_npi")) ~ '^(?:[12][0-9]{9})$'
+              THEN TRIM(BOTH ' ' FROM TRIM(BOTH ' ' FROM "cs_in"."s__cases__referring_npi"))
             END FROM 9 FOR 1) AS INT) + 1 FOR 1) AS INT) + CAST(SUBSTRING(CASE
-              WHEN TRIM(TRIM("cs_in"."s__cases__referring_npi")) ~ '^(?:[12][0-9]{9})$'
-              THEN TRIM(TRIM("cs_in"."s__cases__referring_npi"))
+              WHEN TRIM(BOTH ' ' FROM TRIM(BOTH ' ' FROM "cs_in"."s__cases__referring_npi")) ~ '^(?:[12][0-9]{9})$'
+              THEN TRIM(BOTH ' ' FROM TRIM(BOTH ' ' FROM "cs_in"."s__cases__referring_npi"))
             END FROM 10 FOR 1) AS INT)
           ) % 10 = 0,
           FALSE
         )
       END
-      THEN TRIM("cs_in"."s__cases__referring_npi")
+      THEN TRIM(BOTH ' ' FROM "cs_in"."s__cases__referring_npi")
     END AS "f__referring_npi",
     CASE
       WHEN TRANSLATE(TRIM("cs_in"."s__cases__injury_date"), '0123456789', '9999999999') IN ('9/9/9999', '9/99/9999', '99/9/9999', '99/99/9999')

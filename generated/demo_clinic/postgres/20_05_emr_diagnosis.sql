@@ -54,13 +54,16 @@ WITH "cs_in" AS (
     ) AS "cs_slots"
   ) AS "cs_in"
   WHERE
-    COALESCE((
+    COALESCE(
       (
-        NOT (
-          NULLIF(TRIM("cs_in"."e__dx"), '')
-        ) IS NULL
-      )
-    ), FALSE)
+        (
+          NOT (
+            NULLIF(TRIM(BOTH ' ' FROM "cs_in"."e__dx"), '')
+          ) IS NULL
+        )
+      ),
+      FALSE
+    )
 ), "cs_fields" AS (
   SELECT
     "cs_in".*,
@@ -69,7 +72,7 @@ WITH "cs_in" AS (
     NULLIF(
       SUBSTRING(
         REGEXP_REPLACE(
-          REGEXP_REPLACE(UPPER(TRIM("cs_in"."e__dx")), '^([^.]*)\.', '\1', 'g'),
+          REGEXP_REPLACE(UPPER(TRIM(BOTH ' ' FROM "cs_in"."e__dx")), '^([^.]*)\.', '\1', 'g'),
           '^(...)(.)',
           '\1.\2',
           'g'
@@ -405,13 +408,16 @@ SELECT
       ) AS "cs_slots"
     ) AS "cs_in"
     WHERE
-      NOT COALESCE((
+      NOT COALESCE(
         (
-          NOT (
-            NULLIF(TRIM("cs_in"."e__dx"), '')
-          ) IS NULL
-        )
-      ), FALSE)
+          (
+            NOT (
+              NULLIF(TRIM(BOTH ' ' FROM "cs_in"."e__dx"), '')
+            ) IS NULL
+          )
+        ),
+        FALSE
+      )
   ),
   0;
 

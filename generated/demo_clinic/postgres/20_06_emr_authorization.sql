@@ -24,7 +24,7 @@ WITH "cs_in" AS (
   SELECT
     "cs_in".*,
     "cs_ref1"."target_id" AS "f__episode_id",
-    NULLIF(TRIM("cs_in"."s__auths__auth_no"), '0000') AS "f__auth_number",
+    NULLIF(TRIM(BOTH ' ' FROM "cs_in"."s__auths__auth_no"), '0000') AS "f__auth_number",
     "cs_in"."s__auths__visits_authorized" AS "f__visits_authorized",
     CASE
       WHEN TRANSLATE(TRIM("cs_in"."s__auths__start_date"), '0123456789', '9999999999') IN ('9/9/9999', '9/99/9999', '99/9/9999', '99/99/9999')

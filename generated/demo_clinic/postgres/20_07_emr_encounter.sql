@@ -106,7 +106,7 @@ WITH "cs_in" AS (
     ) AS VARCHAR) COLLATE "C"
     AND "cs_ref3"."state" <> 'inactive'
   LEFT JOIN "chartshift"."lookup__visit_status" AS "cs_ref4"
-    ON "cs_ref4"."key" = UPPER(TRIM("cs_in"."s__visits__status"))
+    ON "cs_ref4"."key" = UPPER(TRIM(BOTH ' ' FROM "cs_in"."s__visits__status"))
 ), "cs_rules" AS (
   SELECT
     "cs_fields".*,

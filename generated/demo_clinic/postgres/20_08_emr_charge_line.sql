@@ -84,7 +84,7 @@ WITH "cs_in" AS (
       (
         (
           NOT (
-            NULLIF(TRIM("cs_in"."e__code"), '')
+            NULLIF(TRIM(BOTH ' ' FROM "cs_in"."e__code"), '')
           ) IS NULL
         )
       ),
@@ -95,17 +95,17 @@ WITH "cs_in" AS (
     "cs_in".*,
     "cs_ref1"."target_id" AS "f__encounter_id",
     "cs_in"."__slot" AS "f__line_no",
-    UPPER(TRIM("cs_in"."e__code")) AS "f__cpt",
+    UPPER(TRIM(BOTH ' ' FROM "cs_in"."e__code")) AS "f__cpt",
     CASE
-      WHEN LENGTH(TRIM("cs_in"."e__units")) <= 18
-      AND TRIM("cs_in"."e__units") ~ '^(?:[0-9]+)$'
-      THEN CAST(TRIM("cs_in"."e__units") AS BIGINT)
+      WHEN LENGTH(TRIM(BOTH ' ' FROM "cs_in"."e__units")) <= 18
+      AND TRIM(BOTH ' ' FROM "cs_in"."e__units") ~ '^(?:[0-9]+)$'
+      THEN CAST(TRIM(BOTH ' ' FROM "cs_in"."e__units") AS BIGINT)
       ELSE CAST(REGEXP_REPLACE(
         REPLACE(
           REPLACE(
             CASE
-              WHEN TRIM("cs_in"."e__units") ~ '^(?:[+\-]?(?:[0-9]{1,18}|[0-9]{1,3}(?:,[0-9]{3}){1,5})(?:\.0+)?)$'
-              THEN TRIM("cs_in"."e__units")
+              WHEN TRIM(BOTH ' ' FROM "cs_in"."e__units") ~ '^(?:[+\-]?(?:[0-9]{1,18}|[0-9]{1,3}(?:,[0-9]{3}){1,5})(?:\.0+)?)$'
+              THEN TRIM(BOTH ' ' FROM "cs_in"."e__units")
             END,
             ',',
             ''
@@ -118,17 +118,17 @@ WITH "cs_in" AS (
         'g'
       ) AS BIGINT)
     END AS "f__units",
-    NULLIF(UPPER(TRIM("cs_in"."e__modifier")), '') AS "f__modifier",
+    NULLIF(UPPER(TRIM(BOTH ' ' FROM "cs_in"."e__modifier")), '') AS "f__modifier",
     CASE
-      WHEN LENGTH(TRIM("cs_in"."e__amount")) <= 28
-      AND TRIM("cs_in"."e__amount") ~ '^(?:\$?[0-9]+(?:\.[0-9]+)?)$'
-      THEN CAST(REPLACE(TRIM("cs_in"."e__amount"), '$', '') AS DECIMAL(38, 2))
+      WHEN LENGTH(TRIM(BOTH ' ' FROM "cs_in"."e__amount")) <= 28
+      AND TRIM(BOTH ' ' FROM "cs_in"."e__amount") ~ '^(?:\$?[0-9]+(?:\.[0-9]+)?)$'
+      THEN CAST(REPLACE(TRIM(BOTH ' ' FROM "cs_in"."e__amount"), '$', '') AS DECIMAL(38, 2))
       ELSE CAST(REPLACE(
         REGEXP_REPLACE(
           REGEXP_REPLACE(
             CASE
-              WHEN TRIM("cs_in"."e__amount") ~ '^(?:\$?[ \t\n\r\f]*\([ \t\n\r\f]*\$?[ \t\n\r\f]*(?:(?:[0-9]{1,28}|[0-9]{1,3}(?:,[0-9]{3}){1,8})(?:\.[0-9]+)?|\.[0-9]+)[ \t\n\r\f]*\)|-[ \t\n\r\f]*\$?[ \t\n\r\f]*(?:(?:[0-9]{1,28}|[0-9]{1,3}(?:,[0-9]{3}){1,8})(?:\.[0-9]+)?|\.[0-9]+)|\$[ \t\n\r\f]*-[ \t\n\r\f]*(?:(?:[0-9]{1,28}|[0-9]{1,3}(?:,[0-9]{3}){1,8})(?:\.[0-9]+)?|\.[0-9]+)|\$?[ \t\n\r\f]*(?:(?:[0-9]{1,28}|[0-9]{1,3}(?:,[0-9]{3}){1,8})(?:\.[0-9]+)?|\.[0-9]+)[ \t\n\r\f]*-|\+?[ \t\n\r\f]*\$?[ \t\n\r\f]*(?:(?:[0-9]{1,28}|[0-9]{1,3}(?:,[0-9]{3}){1,8})(?:\.[0-9]+)?|\.[0-9]+))$'
-              THEN TRIM("cs_in"."e__amount")
+              WHEN TRIM(BOTH ' ' FROM "cs_in"."e__amount") ~ '^(?:\$?[ \t\n\r\f]*\([ \t\n\r\f]*\$?[ \t\n\r\f]*(?:(?:[0-9]{1,28}|[0-9]{1,3}(?:,[0-9]{3}){1,8})(?:\.[0-9]+)?|\.[0-9]+)[ \t\n\r\f]*\)|-[ \t\n\r\f]*\$?[ \t\n\r\f]*(?:(?:[0-9]{1,28}|[0-9]{1,3}(?:,[0-9]{3}){1,8})(?:\.[0-9]+)?|\.[0-9]+)|\$[ \t\n\r\f]*-[ \t\n\r\f]*(?:(?:[0-9]{1,28}|[0-9]{1,3}(?:,[0-9]{3}){1,8})(?:\.[0-9]+)?|\.[0-9]+)|\$?[ \t\n\r\f]*(?:(?:[0-9]{1,28}|[0-9]{1,3}(?:,[0-9]{3}){1,8})(?:\.[0-9]+)?|\.[0-9]+)[ \t\n\r\f]*-|\+?[ \t\n\r\f]*\$?[ \t\n\r\f]*(?:(?:[0-9]{1,28}|[0-9]{1,3}(?:,[0-9]{3}){1,8})(?:\.[0-9]+)?|\.[0-9]+))$'
+              THEN TRIM(BOTH ' ' FROM "cs_in"."e__amount")
             END,
             '[$ \t\n\r\f,+)]',
             '',
@@ -552,7 +552,7 @@ SELECT
         (
           (
             NOT (
-              NULLIF(TRIM("cs_in"."e__code"), '')
+              NULLIF(TRIM(BOTH ' ' FROM "cs_in"."e__code"), '')
             ) IS NULL
           )
         ),

@@ -23,7 +23,7 @@ WITH "cs_in" AS (
   SELECT
     "cs_in".*,
     "cs_ref1"."target_id" AS "f__encounter_id",
-    UPPER(TRIM("cs_in"."s__notes__note_type")) AS "f__note_type",
+    UPPER(TRIM(BOTH ' ' FROM "cs_in"."s__notes__note_type")) AS "f__note_type",
     "cs_in"."s__notes__note_text" AS "f__body",
     CAST((
       "cs_in"."s__notes__note_id"

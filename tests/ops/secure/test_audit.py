@@ -207,3 +207,62 @@ def test_events_carry_no_row_content(tmp_path):
         "details",
     }
     assert os.stat(p).st_size == len(audit.canonical(ev)) + 1
+
+
+# ---------------------------------------------------------------------------- tail anchors
+# (issue 14) Deleting lines at the end leaves a valid chain; the anchors a run report and
+# a backup manifest carry (line count and last line's hash) reveal it.
+
+
+def test_event_anchor_is_the_line_verify_reads(log):
+    ev = append_event("run", FakeCompiled(), {"loaded": 1}, "pass", log)
+    a = audit.event_anchor(ev, log)
+    r = verify_log(log)
+    assert (a["events"], a["head"]) == (r.lines, r.head) == (7, r.head)
+    assert audit.current_anchor(log) == a
+    assert verify_log(log, anchors=[("report.json", a)]).ok
+
+
+def test_a_cut_off_tail_is_detected_by_the_anchor(log):
+    a = audit.event_anchor(append_event("run", FakeCompiled(), {"loaded": 1}, "pass", log), log)
+    for keep in (6, 3, 0):
+        write(log, lines(log)[:keep])
+        assert verify_log(log).ok  # what the chain alone cannot see
+        r = verify_log(log, anchors=[("report.json", a)])
+        assert not r.ok and "cut off its tail" in r.problems[0][1], r.problems
+
+
+def test_a_rewritten_anchored_line_is_detected(log):
+    a = audit.current_anchor(log)
+    ls = lines(log)[:5]
+    write(log, ls)
+    append_event("backup", FakeCompiled(), {"loaded": 99}, "pass", log)  # a different 6th line
+    r = verify_log(log, anchors=[("b.csbk", a)])
+    assert [p[0] for p in r.problems] == [6] and "rewritten" in r.problems[0][1]
+
+
+def test_run_report_anchor_and_audit_verify_cli(tmp_path, capsys, monkeypatch):
+    """`chartshift run --report R` anchors its own event; `audit verify --anchor R` fails
+    (exit 1, the line named) once the log's last lines are cut off."""
+    monkeypatch.delenv("CHARTSHIFT_AUDIT_LOG", raising=False)
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "people.csv").write_text("id,name\n1,Ann\n2,Bob\n")
+    (tmp_path / "t.mig").write_text(
+        'migration "t" { }\nsource legacy csv "data" {\n  table people "people.csv" key id {\n    id text\n    name text phi\n  }\n}\n'
+        "target new {\n  table person key pid {\n    pid bigint not null\n    name varchar(40)\n  }\n}\n"
+        "map legacy.people -> new.person {\n  pid = crosswalk(id)\n  name = name\n}\n"
+    )
+    log, report = tmp_path / "audit.jsonl", tmp_path / "report.json"
+    for _ in range(2):
+        args = ["run", str(tmp_path / "t.mig"), "--target", f"duckdb:///{tmp_path / 't.duckdb'}", "--audit", str(log)]
+        assert main(args + ["--report", str(report)]) == 0
+    anchor = json.loads(report.read_text())["audit"]
+    assert anchor["events"] == 2 and anchor["log"] == str(log)
+    capsys.readouterr()
+    assert main(["audit", "verify", str(log), "--anchor", str(report)]) == 0
+    write(log, lines(log)[:1])
+    assert main(["audit", "verify", str(log)]) == 0  # the chain alone: intact
+    capsys.readouterr()
+    assert main(["audit", "verify", str(log), "--anchor", str(report)]) == 1
+    err = capsys.readouterr().err
+    assert f"{log}:1: error: the log ends at line 1, but {report} anchors line 2" in err

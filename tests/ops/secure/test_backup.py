@@ -28,7 +28,7 @@ from compiler.ops.secure.archive import (
     ArchiveWriter,
     scan_frames,
 )
-from compiler.ops.secure.backup import create_backup
+from compiler.ops.secure.backup import create_backup, verify_backup
 from compiler.ops.secure.keys import parse_key
 from compiler.pipeline import load
 
@@ -614,3 +614,20 @@ def test_archive_sql_cannot_reach_the_host(env, capsys, tmp_path_factory):
     con = duckdb.connect(str(env.root / "restored.duckdb"), read_only=True)
     assert con.execute("SELECT * FROM emr.t").fetchall() == [(1,)]  # a failed view must not undo the tables
     con.close()
+
+
+def test_manifest_anchors_the_audit_log(env, capsys):
+    """(issue 14) The manifest carries the audit log's count and last hash when the backup
+    started; `audit verify --anchor ARCHIVE` detects the log cut off before them."""
+    log = env.root / "audit.jsonl"
+    assert cli(capsys, "keygen", "--out", "k.key")[0] == 0
+    assert cli(capsys, "backup", env.spec, "--out", "a.csbk")[0] == 0
+    assert cli(capsys, "backup", env.spec, "--out", "b.csbk")[0] == 0  # anchors lines 1-2
+    _s, manifest = verify_backup(env.root / "b.csbk", env.key)
+    assert manifest["audit"]["events"] == 2 and manifest["audit"]["log"] == str(log)
+    assert cli(capsys, "audit", "verify", "--anchor", "b.csbk")[0] == 0
+    kept = log.read_text().splitlines()[:1]
+    log.write_text("".join(x + "\n" for x in kept))
+    assert cli(capsys, "audit", "verify")[0] == 0  # the chain alone cannot tell
+    rc, err = cli(capsys, "audit", "verify", "--anchor", "b.csbk")
+    assert rc == 1 and "the log ends at line 1, but b.csbk anchors line 2" in err, err

@@ -48,19 +48,6 @@ BUGS: tuple[tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...]], ...] 
         ("postgres",),
     ),
     ("MariaDB LOAD DATA turns the text NULL into SQL NULL", ("accounting", "values", "same_as_duckdb"), ("literal_null",), ("mysql",)),
-    ("trim() strips U+00A0 and other Unicode spaces on DuckDB only", ("values",), ("no_break_space", "other_unicode_spaces"), ("duckdb",)),
-    (
-        "trim() strips U+00A0 and other Unicode spaces on DuckDB only",
-        ("same_as_duckdb",),
-        ("no_break_space", "other_unicode_spaces"),
-        SERVERS,
-    ),
-    (
-        "a 3 MB value aborts MariaDB (TEXT and original_row hold 64 KB there)",
-        ("no_abort", "accounting", "same_as_duckdb"),
-        ("field_3mb_in_varchar", "field_3mb_in_text"),
-        ("mysql",),
-    ),
     ("10,000 columns: DuckDB's CSV reader runs out of memory", ("no_abort", "accounting", "values"), ("ten_thousand_columns",), ENGINES),
     (
         "a file without a header, or lacking a declared column, stops the run (exit 3)",
@@ -115,7 +102,7 @@ BUGS: tuple[tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...]], ...] 
         "the JSON report's reject samples show raw values of non-phi columns",
         ("no_row_content",),
         ("field_3mb_in_varchar",),
-        ("duckdb", "postgres"),
+        ENGINES,
     ),
 )
 

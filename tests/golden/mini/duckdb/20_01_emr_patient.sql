@@ -41,10 +41,10 @@ WITH "cs_in" AS (
 ), "cs_fields" AS (
   SELECT
     "cs_in".*,
-    TRIM("cs_in"."s__patients__pat_no") AS "f__mrn",
+    TRIM("cs_in"."s__patients__pat_no", ' ') AS "f__mrn",
     ARRAY_TO_STRING(
       LIST_TRANSFORM(
-        REGEXP_EXTRACT_ALL(TRIM("cs_in"."s__patients__fname"), '\pL+|\PL+'),
+        REGEXP_EXTRACT_ALL(TRIM("cs_in"."s__patients__fname", ' '), '\pL+|\PL+'),
         LAMBDA "_cs_run" : CASE
           WHEN REGEXP_MATCHES(_cs_run, '^\pL')
           THEN REPLACE(UPPER(LEFT(_cs_run, 1)), 'ẞ', 'ß') || LOWER(SUBSTRING(_cs_run, 2))
@@ -55,7 +55,7 @@ WITH "cs_in" AS (
     ) AS "f__first_name",
     ARRAY_TO_STRING(
       LIST_TRANSFORM(
-        REGEXP_EXTRACT_ALL(TRIM("cs_in"."s__patients__lname"), '\pL+|\PL+'),
+        REGEXP_EXTRACT_ALL(TRIM("cs_in"."s__patients__lname", ' '), '\pL+|\PL+'),
         LAMBDA "_cs_run" : CASE
           WHEN REGEXP_MATCHES(_cs_run, '^\pL')
           THEN REPLACE(UPPER(LEFT(_cs_run, 1)), 'ẞ', 'ß') || LOWER(SUBSTRING(_cs_run, 2))
@@ -90,7 +90,7 @@ WITH "cs_in" AS (
         ''
       ) AS DATE)
     ) AS "f__birth_date",
-    CASE REPLACE(UPPER(TRIM("cs_in"."s__patients__gender")), 'ẞ', 'ß')
+    CASE REPLACE(UPPER(TRIM("cs_in"."s__patients__gender", ' ')), 'ẞ', 'ß')
       WHEN 'M'
       THEN 'male'
       WHEN 'MALE'
@@ -182,12 +182,12 @@ WITH "cs_in" AS (
       WHEN ROW_NUMBER() OVER (
         PARTITION BY (
           "cs_rules"."__rule" IS NULL
-        ), REPLACE(UPPER(TRIM("cs_rules"."s__patients__lname")), 'ẞ', 'ß'), REPLACE(UPPER(TRIM("cs_rules"."s__patients__fname")), 'ẞ', 'ß'), "cs_rules"."f__birth_date", CASE
+        ), REPLACE(UPPER(TRIM("cs_rules"."s__patients__lname", ' ')), 'ẞ', 'ß'), REPLACE(UPPER(TRIM("cs_rules"."s__patients__fname", ' ')), 'ẞ', 'ß'), "cs_rules"."f__birth_date", CASE
           WHEN (
-            REPLACE(UPPER(TRIM("cs_rules"."s__patients__lname")), 'ẞ', 'ß')
+            REPLACE(UPPER(TRIM("cs_rules"."s__patients__lname", ' ')), 'ẞ', 'ß')
           ) IS NULL
           OR (
-            REPLACE(UPPER(TRIM("cs_rules"."s__patients__fname")), 'ẞ', 'ß')
+            REPLACE(UPPER(TRIM("cs_rules"."s__patients__fname", ' ')), 'ẞ', 'ß')
           ) IS NULL
           OR (
             "cs_rules"."f__birth_date"
@@ -202,12 +202,12 @@ WITH "cs_in" AS (
     FIRST_VALUE("cs_rules"."__key") OVER (
       PARTITION BY (
         "cs_rules"."__rule" IS NULL
-      ), REPLACE(UPPER(TRIM("cs_rules"."s__patients__lname")), 'ẞ', 'ß'), REPLACE(UPPER(TRIM("cs_rules"."s__patients__fname")), 'ẞ', 'ß'), "cs_rules"."f__birth_date", CASE
+      ), REPLACE(UPPER(TRIM("cs_rules"."s__patients__lname", ' ')), 'ẞ', 'ß'), REPLACE(UPPER(TRIM("cs_rules"."s__patients__fname", ' ')), 'ẞ', 'ß'), "cs_rules"."f__birth_date", CASE
         WHEN (
-          REPLACE(UPPER(TRIM("cs_rules"."s__patients__lname")), 'ẞ', 'ß')
+          REPLACE(UPPER(TRIM("cs_rules"."s__patients__lname", ' ')), 'ẞ', 'ß')
         ) IS NULL
         OR (
-          REPLACE(UPPER(TRIM("cs_rules"."s__patients__fname")), 'ẞ', 'ß')
+          REPLACE(UPPER(TRIM("cs_rules"."s__patients__fname", ' ')), 'ẞ', 'ß')
         ) IS NULL
         OR (
           "cs_rules"."f__birth_date"

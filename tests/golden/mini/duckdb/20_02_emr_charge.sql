@@ -56,7 +56,7 @@ WITH "cs_in" AS (
     "cs_in".*,
     "cs_ref1"."target_id" AS "f__patient_id",
     "cs_in"."s__c__name" AS "f__clinic_name",
-    REPLACE(UPPER(TRIM("cs_in"."e__cpt")), 'ẞ', 'ß') AS "f__cpt",
+    REPLACE(UPPER(TRIM("cs_in"."e__cpt", ' ')), 'ẞ', 'ß') AS "f__cpt",
     "cs_in"."e__units" AS "f__units",
     CAST((
       "cs_in"."s__visits__visit_id"
