@@ -24,4 +24,6 @@ def lit(value: object) -> exp.Expression:
 def literal_of(node: ir.Literal) -> exp.Expression:
     if node.type == "decimal":
         return exp.Literal.number(node.value)
+    if node.type == "date":  # CAST('2026-12-04' AS DATE): the same on every engine
+        return exp.Cast(this=exp.Literal.string(str(node.value)), to=exp.DataType.build("DATE"))
     return lit(node.value)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from datetime import date
 from typing import TYPE_CHECKING, cast
 
 from compiler import ir
@@ -16,6 +18,18 @@ if TYPE_CHECKING:
 
 ARITHMETIC = ("+", "-", "*", "/", "%")
 COMPARISONS = ("=", "<>", "<", "<=", ">", ">=")
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def is_iso_date(value: object) -> bool:
+    """`YYYY-MM-DD` and a real calendar date (0001-01-01 .. 9999-12-31)."""
+    if not isinstance(value, str) or not _ISO_DATE.fullmatch(value):
+        return False
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
 
 
 # trial_lowering's outcomes: (function, literal/neg-literal/other argument shapes, argument
@@ -45,6 +59,8 @@ class TypeInference:
         return t
 
     def t_literal(self, e: ir.Literal) -> str | None:
+        if e.type == T.DATE and not is_iso_date(e.value):
+            self.err(f'`{e.value}` is not a date (a date literal is written date "YYYY-MM-DD", a real calendar date)', e)
         return e.type
 
     def t_name(self, e: ir.Name) -> str | None:

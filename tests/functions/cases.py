@@ -13,7 +13,8 @@ from decimal import Decimal as D
 
 from compiler.ir import types as T
 
-from .harness import Null
+from . import reference as ref
+from .harness import Call, Null
 
 d = dt.date
 ts = dt.datetime
@@ -455,6 +456,138 @@ CASES: list[tuple[str, list, object]] = [
     ("us_ssn", ["XXX-XX-6789"], None),
     ("us_ssn", [""], None),
     ("us_ssn", [None], None),
+    # ---- month / day ----------------------------------------------------------------
+    ("month", [d(2024, 2, 29)], 2),
+    ("month", [d(1975, 12, 31)], 12),
+    ("month", [d(1, 1, 1)], 1),
+    ("month", [None], None),
+    ("day", [d(2024, 2, 29)], 29),
+    ("day", [d(9999, 12, 31)], 31),
+    ("day", [d(2023, 3, 1)], 1),
+    ("day", [None], None),
+    ("month", [Call("parse_date", ["14-MAR-75", "%d-%b-%y"])], 3),
+    ("day", [Call("parse_date", ["02/29/00", "%m/%d/%y"])], 29),  # pivot: 2000, a leap year
+    # ---- add_days -------------------------------------------------------------------
+    ("add_days", [d(2024, 2, 28), 1], d(2024, 2, 29)),
+    ("add_days", [d(2023, 2, 28), 1], d(2023, 3, 1)),
+    ("add_days", [d(2024, 3, 1), -1], d(2024, 2, 29)),
+    ("add_days", [d(2024, 12, 31), 1], d(2025, 1, 1)),
+    ("add_days", [d(2024, 1, 31), 0], d(2024, 1, 31)),
+    ("add_days", [d(2024, 1, 1), 366], d(2025, 1, 1)),
+    ("add_days", [d(2024, 1, 1), -3652058], None),  # before 0001-01-01
+    ("add_days", [d(1, 1, 1), 3652058], d(9999, 12, 31)),
+    ("add_days", [d(9999, 12, 31), -3652058], d(1, 1, 1)),
+    ("add_days", [d(9999, 12, 31), 1], None),  # after 9999-12-31: NULL, no warning
+    ("add_days", [d(1, 1, 1), -1], None),
+    ("add_days", [d(2024, 1, 1), 9223372036854775807], None),  # no overflow
+    ("add_days", [d(2024, 1, 1), -9223372036854775807], None),
+    ("add_days", [None, 1], None),
+    ("add_days", [d(2024, 1, 1), None], None),
+    ("add_days", [Call("parse_date", ["12/31/68", "%m/%d/%y"]), 1], d(2069, 1, 1)),
+    # ---- add_months: month ends clamp -----------------------------------------------
+    ("add_months", [d(2024, 1, 31), 1], d(2024, 2, 29)),
+    ("add_months", [d(2023, 1, 31), 1], d(2023, 2, 28)),
+    ("add_months", [d(2024, 3, 31), 1], d(2024, 4, 30)),
+    ("add_months", [d(2024, 3, 31), -1], d(2024, 2, 29)),
+    ("add_months", [d(2024, 2, 29), 12], d(2025, 2, 28)),
+    ("add_months", [d(2024, 2, 29), 48], d(2028, 2, 29)),
+    ("add_months", [d(2024, 1, 15), -13], d(2022, 12, 15)),
+    ("add_months", [d(2024, 11, 30), 3], d(2025, 2, 28)),
+    ("add_months", [d(2024, 5, 10), 0], d(2024, 5, 10)),
+    ("add_months", [d(9999, 12, 1), 1], None),
+    ("add_months", [d(1, 1, 31), -1], None),
+    ("add_months", [d(9999, 12, 31), -119987], d(1, 1, 31)),
+    ("add_months", [d(2024, 1, 1), 9223372036854775807], None),
+    ("add_months", [None, 1], None),
+    ("add_months", [d(2024, 1, 31), None], None),
+    # ---- add_years ------------------------------------------------------------------
+    ("add_years", [d(2024, 2, 29), 1], d(2025, 2, 28)),
+    ("add_years", [d(2024, 2, 29), 4], d(2028, 2, 29)),
+    ("add_years", [d(2024, 2, 29), -1], d(2023, 2, 28)),
+    ("add_years", [d(2000, 2, 29), 100], d(2100, 2, 28)),
+    ("add_years", [d(2023, 3, 1), 1], d(2024, 3, 1)),
+    ("add_years", [d(9999, 1, 1), 1], None),
+    ("add_years", [d(1, 6, 1), -1], None),
+    ("add_years", [d(2024, 6, 1), -9223372036854775807], None),
+    ("add_years", [None, 1], None),
+    ("add_years", [d(2024, 2, 29), None], None),
+    ("add_years", [Call("parse_date", ["02/29/68", "%m/%d/%y"]), 1], d(2069, 2, 28)),  # 68 -> 2068
+    # ---- days_between (b - a) -------------------------------------------------------
+    ("days_between", [d(2024, 2, 1), d(2024, 3, 1)], 29),
+    ("days_between", [d(2023, 2, 1), d(2023, 3, 1)], 28),
+    ("days_between", [d(2024, 3, 1), d(2024, 2, 1)], -29),
+    ("days_between", [d(2024, 1, 1), d(2024, 1, 1)], 0),
+    ("days_between", [d(1, 1, 1), d(9999, 12, 31)], 3652058),
+    ("days_between", [None, d(2024, 1, 1)], None),
+    ("days_between", [d(2024, 1, 1), None], None),
+    # ---- months_between: whole completed months -------------------------------------
+    ("months_between", [d(2024, 1, 31), d(2024, 2, 29)], 0),  # the 31st has not come
+    ("months_between", [d(2024, 1, 31), d(2024, 3, 1)], 1),
+    ("months_between", [d(2024, 1, 15), d(2024, 2, 15)], 1),
+    ("months_between", [d(2024, 1, 15), d(2024, 2, 14)], 0),
+    ("months_between", [d(2024, 2, 15), d(2024, 1, 15)], -1),
+    ("months_between", [d(2024, 2, 14), d(2024, 1, 15)], 0),  # truncated toward zero
+    ("months_between", [d(2024, 3, 1), d(2024, 1, 31)], -1),
+    ("months_between", [d(2020, 2, 29), d(2024, 2, 29)], 48),
+    ("months_between", [d(1, 1, 1), d(9999, 12, 31)], 119987),
+    ("months_between", [None, d(2024, 1, 1)], None),
+    ("months_between", [d(2024, 1, 1), None], None),
+    # ---- years_between --------------------------------------------------------------
+    ("years_between", [d(2020, 2, 29), d(2023, 2, 28)], 2),
+    ("years_between", [d(2020, 2, 29), d(2023, 3, 1)], 3),
+    ("years_between", [d(2020, 2, 29), d(2024, 2, 29)], 4),
+    ("years_between", [d(2024, 2, 29), d(2020, 2, 29)], -4),
+    ("years_between", [d(2023, 3, 1), d(2020, 2, 29)], -3),
+    ("years_between", [d(2023, 2, 28), d(2020, 2, 29)], -2),
+    ("years_between", [d(2000, 12, 31), d(2001, 12, 30)], 0),
+    ("years_between", [d(1, 1, 1), d(9999, 12, 31)], 9998),
+    ("years_between", [None, d(2024, 1, 1)], None),
+    ("years_between", [d(2024, 1, 1), None], None),
+    # ---- age_at ---------------------------------------------------------------------
+    ("age_at", [d(1975, 3, 14), d(2026, 12, 4)], 51),
+    ("age_at", [d(1975, 3, 14), d(2026, 3, 13)], 50),
+    ("age_at", [d(1975, 3, 14), d(2026, 3, 14)], 51),
+    ("age_at", [d(2020, 2, 29), d(2021, 2, 28)], 0),  # Feb 29 birthdays: Mar 1 in non-leap years
+    ("age_at", [d(2020, 2, 29), d(2021, 3, 1)], 1),
+    ("age_at", [d(2020, 2, 29), d(2024, 2, 28)], 3),
+    ("age_at", [d(2020, 2, 29), d(2024, 2, 29)], 4),
+    ("age_at", [d(2026, 12, 4), d(2025, 12, 4)], -1),  # on_date before the birth date
+    ("age_at", [None, d(2026, 12, 4)], None),
+    ("age_at", [d(1975, 3, 14), None], None),
+    # the two-digit-year pivot feeding the new functions: 75 -> 1975, 68 -> 2068, 69 -> 1969
+    ("age_at", [Call("parse_date", ["03/14/75", "%m/%d/%y"]), d(2026, 12, 4)], 51),
+    ("age_at", [Call("parse_date", ["01/02/69", "%m/%d/%y"]), d(2026, 12, 4)], 57),
+    ("age_at", [Call("parse_date", ["01/02/68", "%m/%d/%y"]), d(2026, 12, 4)], -41),
+    ("age_at", [Call("parse_date", ["02/29/69", "%m/%d/%y"]), d(2026, 12, 4)], None),  # 1969: no Feb 29
+    ("days_between", [Call("parse_date", ["12/31/99", "%m/%d/%y"]), Call("parse_date", ["01/01/00", "%m/%d/%y"])], 1),
+    ("months_between", [Call("parse_date", ["01/31/00", "%m/%d/%y"]), d(2000, 2, 29)], 0),
+    # ---- md5 ------------------------------------------------------------------------
+    ("md5", ["abc"], "900150983cd24fb0d6963f7d28e17f72"),
+    ("md5", [""], "d41d8cd98f00b204e9800998ecf8427e"),
+    ("md5", ["Zoë Müller"], ref.md5("Zoë Müller")),
+    ("md5", ["ABC"], ref.md5("ABC")),  # case matters
+    ("md5", ["abc "], ref.md5("abc ")),  # trailing spaces matter
+    ("md5", ["😀"], ref.md5("😀")),
+    ("md5", [None], None),
+    # ---- hash -----------------------------------------------------------------------
+    ("hash", ["a", "bc"], ref.hash_("a", "bc")),
+    ("hash", ["ab", "c"], ref.hash_("ab", "c")),
+    ("hash", [None], ref.hash_(None)),
+    ("hash", [""], ref.hash_("")),
+    ("hash", [None, "x"], ref.hash_(None, "x")),
+    ("hash", ["", "x"], ref.hash_("", "x")),
+    ("hash", ["Zoë Müller", "Łukasz"], ref.hash_("Zoë Müller", "Łukasz")),
+    ("hash", ["Zoë Müller "], ref.hash_("Zoë Müller ")),
+    ("hash", ["-"], ref.hash_("-")),
+    ("hash", ["1:a", None], ref.hash_("1:a", None)),
+    ("hash", [42, -7], ref.hash_(42, -7)),
+    ("hash", [D("1.50"), D("2.000"), D("100"), D("-0.50")], ref.hash_(D("1.50"), D("2.000"), D("100"), D("-0.50"))),
+    ("hash", [d(2024, 2, 29), d(1, 1, 1)], ref.hash_(d(2024, 2, 29), d(1, 1, 1))),
+    ("hash", [ts(2024, 3, 14, 9, 5, 7, 250000), ts(2024, 3, 14)], ref.hash_(ts(2024, 3, 14, 9, 5, 7, 250000), ts(2024, 3, 14))),
+    ("hash", [True, False, Null(T.BOOLEAN)], ref.hash_(True, False, None)),
+    ("hash", [Null(T.INTEGER), Null(T.DATE), Null(T.DECIMAL)], ref.hash_(None, None, None)),
+    ("hash", [d(2024, 1, 5), 3, "x", D("2.5"), True], ref.hash_(d(2024, 1, 5), 3, "x", D("2.5"), True)),
+    ("hash", [Call("parse_date", ["03/14/75", "%m/%d/%y"])], ref.hash_(d(1975, 3, 14))),
 ]
 
 

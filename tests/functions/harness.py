@@ -20,6 +20,18 @@ class Null:
     type: str = T.TEXT
 
 
+@dataclass(frozen=True)
+class Call:
+    """A nested call as an argument: `Call("parse_date", ["03/14/75", "%m/%d/%y"])`."""
+
+    name: str
+    args: tuple
+
+    def __init__(self, name: str, args: list) -> None:
+        object.__setattr__(self, "name", name)
+        object.__setattr__(self, "args", tuple(args))
+
+
 def _value_type(value, param_type: str) -> str:
     if isinstance(value, Null):
         return value.type
@@ -68,6 +80,14 @@ def build_call(name: str, args: list, dialect: str) -> exp.Expression:
         if fn.is_literal_param(i):
             trees.append(exp.Literal.string(value))
             types.append(T.TEXT)
+            continue
+        if isinstance(value, Call):
+            inner = build_call(value.name, list(value.args), dialect)
+            inner_types = [
+                T.ANY if isinstance(v, Call) else _value_type(v, REGISTRY[value.name].param_type(j)) for j, v in enumerate(value.args)
+            ]
+            trees.append(inner)
+            types.append(REGISTRY[value.name].return_type(inner_types))
             continue
         vt = _value_type(value, fn.param_type(i))
         trees.append(typed_literal(value, vt, dialect))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import builtins  # `tuple` is also a rule method here
 from typing import cast
 
+from lark import Token
 from lark.tree import Meta
 
 from compiler import ir
@@ -147,6 +148,14 @@ class ExpressionRules(BuilderBase):
         if tok.type == "INT":
             return ir.Literal(span=self.span(meta), type="integer", value=self.bounded_int(tok, MAX_INTEGER, "integer"))
         return ir.Literal(span=self.span(meta), type="decimal", value=str(tok))
+
+    @with_meta
+    def typed_literal(self, meta: Meta, c: list[Token]) -> ir.Literal:
+        # `date "2026-12-04"`; the checker tells whether the text is a real date
+        prefix, text = c
+        if str(prefix) != "date":
+            self.diags.error(f'unknown literal prefix `{prefix}` (a typed literal is written date "YYYY-MM-DD")', self.tok_span(prefix))
+        return ir.Literal(span=self.span(meta), type="date", value=unquote_string(text))
 
     @with_meta
     def true(self, meta: Meta, c: Children) -> ir.Literal:
