@@ -34,12 +34,13 @@ def main() -> int:
     from compiler.plan.steps import stage_table
     from compiler.runtime.engines import open_engine
     from compiler.runtime.staging import source_files
-    from compiler.sqlgen.scripts import REJECTS, SqlGen
+    from compiler.sqlgen.scripts import SqlGen
+    from compiler.sqlgen.statements import REJECTS
 
     ph = Phases()
     compiled = load(args.spec)
     engine = open_engine(args.url)
-    gen = SqlGen(compiled.spec, compiled.catalog, engine.dialect)
+    gen = SqlGen(compiled.checked, engine.dialect)
     setup = gen.scripts()[0]
     ph.mark("compile")
     workdir = Path(tempfile.mkdtemp(prefix="cs-bench-stage-"))
