@@ -21,7 +21,7 @@ from compiler.functions.dates.formats import FormatError
 from compiler.functions.regex import RegexError
 from compiler.functions.registry import FunctionNotAvailable
 from compiler.functions.sqlkit import InvalidArgument
-from compiler.ops.cutover import PlanError
+from compiler.ops.cutover_window import PlanError
 from compiler.ops.sample import SampleError
 from compiler.ops.secure.archive import ArchiveError, WrongKeyError
 from compiler.ops.secure.audit import AuditError

@@ -165,7 +165,9 @@ def print_sample(result: SampleResult) -> None:
 
 
 def cmd_plan(args: argparse.Namespace) -> int:
-    from compiler.ops.cutover import parse_window, plan, print_plan
+    from compiler.ops.cutover import plan
+    from compiler.ops.cutover_print import print_plan
+    from compiler.ops.cutover_window import parse_window
     from compiler.ops.sample import SampleError
     from compiler.ops.secure import audit  # noqa: F401
     from compiler.runtime import report, run  # noqa: F401  (what `chartshift run` imports before it migrates)

@@ -63,18 +63,13 @@ from typing import TYPE_CHECKING, Any, cast
 from urllib.parse import urlencode
 
 from compiler.dialects import DUCKDB
-from compiler.errors import UsageError
+from compiler.ops.cutover_window import PlanError, Window
 from compiler.runtime.scratch import private_dir
 
 if TYPE_CHECKING:
-    from rich.console import Console
-
     from compiler.pipeline import Compiled
     from compiler.runtime.engines.sqlnet import ServerEngineClass
 
-DAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-DAY = 24 * 3600
-WEEK = 7 * DAY
 MARGIN = 0.30  # the range: +-30 % (the accuracy measured on the demo) plus the jackknife spread
 REPEATS = 8  # rounds of timing runs at most ...
 MIN_ROUNDS = 3  # ... at least ...
@@ -89,66 +84,6 @@ FINISH = "95_finish"
 # rest at commit: the commit (finish) scales with each table's rows up to one row group.
 ROW_GROUP = 122_880
 SCALE_NAMES = {"all": "all records", "commit": "records <= 1 row group/table"}
-
-
-class PlanError(UsageError):
-    """Bad plan usage (window syntax, percent out of range): exit 2."""
-
-
-# ------------------------------------------------------------------ the window
-
-
-@dataclass(frozen=True)
-class Window:
-    text: str
-    start: int  # second of the week (Mon 00:00 = 0), or of the day for a daily window
-    end: int
-    length: int  # seconds
-
-    @property
-    def seconds(self) -> float:
-        return float(self.length)
-
-    @property
-    def hours(self) -> float:
-        return self.length / 3600.0
-
-
-_POINT = re.compile(r"^\s*(?:([A-Za-z]+)\.?\s+)?(\d{1,2})(?::(\d{2}))?(?::(\d{2}))?\s*$")
-
-
-def _point(text: str, whole: str) -> tuple[int | None, int]:
-    m = _POINT.match(text)
-    if not m:
-        raise PlanError(f'bad window {whole!r}: expected like "Fri 18:00..Mon 06:00" or "22:00..05:00"')
-    day_text, hh, mm, ss = m.group(1), int(m.group(2)), int(m.group(3) or 0), int(m.group(4) or 0)
-    if hh > 24 or mm > 59 or ss > 59 or (hh == 24 and (mm or ss)):
-        raise PlanError(f"bad time {text.strip()!r} in window {whole!r}")
-    day = None
-    if day_text is not None:
-        d = day_text.lower()
-        matches = [i for i, name in enumerate(DAY_NAMES) if len(d) >= 2 and name.startswith(d)]
-        if len(matches) != 1:
-            raise PlanError(f"bad day {day_text!r} in window {whole!r} (Mon, Tue, ... Sun)")
-        day = matches[0]
-    return day, hh * 3600 + mm * 60 + ss
-
-
-def parse_window(text: str) -> Window:
-    """`Fri 18:00..Mon 06:00` (wraps over the week) or a daily `22:00..05:00` (wraps over
-    midnight); times are H[:MM[:SS]].  An end equal to the start means a whole week (or day)."""
-    if ".." not in text:
-        raise PlanError(f'bad window {text!r}: expected START..END like "Fri 18:00..Mon 06:00"')
-    a, b = text.split("..", 1)
-    (da, sa), (db, sb) = _point(a, text), _point(b, text)
-    if (da is None) != (db is None):
-        raise PlanError(f"bad window {text!r}: give a day on both ends or on neither")
-    if da is None:
-        period, start, end = DAY, sa, sb
-    else:
-        assert db is not None  # a day on both ends or on neither
-        period, start, end = WEEK, da * DAY + sa, db * DAY + sb
-    return Window(text.strip(), start, end, (end - start) % period or period)
 
 
 # ------------------------------------------------------------------ timing runs
@@ -519,54 +454,3 @@ def _step_order(step: str) -> tuple[int, str]:
     if step == "report":
         return (2, "85")
     return (2, step)
-
-
-def human(seconds: float) -> str:
-    if seconds < 10:
-        return f"{seconds:.2f} s"
-    if seconds < 60:
-        return f"{seconds:.1f} s"
-    if seconds < 3600:
-        return f"{seconds / 60:.1f} min"
-    return f"{seconds / 3600:.1f} h"
-
-
-def print_plan(p: Plan, console: Console) -> None:
-    from rich.table import Table
-
-    t = Table(title=f"source (full export, counted by a quote-aware line scan); sample {p.percent:g}% of {p.root}", title_justify="left")
-    for c in ("table", "file", "records", "malformed", "MB", "in sample"):
-        t.add_column(c, justify="left" if c in ("table", "file") else "right")
-    for tc in p.tables:
-        t.add_row(tc.table, tc.file, f"{tc.records:,}", f"{tc.malformed:,}", f"{tc.bytes / 1e6:,.1f}", f"{tc.sample_records:,}")
-    console.print(t)
-    t = Table(
-        title=f"{p.measure} seconds per step = fixed + per-row x rows (fitted on {', '.join(SIZE_NAMES[:-1])} and the whole sample)",
-        title_justify="left",
-    )
-    for c in ("step", "scales with", "full rows", *(f"{n} s" for n in SIZE_NAMES), "fixed s", "per 1k rows", "estimate", "range"):
-        t.add_column(c, justify="left" if c in ("step", "scales with") else "right")
-    for s in p.steps:
-        t.add_row(
-            s.step,
-            s.scale,
-            f"{s.full_rows:,}" if s.scale != "fixed" else "-",
-            *(f"{x:.3f}" for x in s.sample_seconds),
-            f"{s.fixed:.3f}",
-            f"{s.per_row * 1000:.4f}",
-            human(s.estimate),
-            f"{human(s.low)} - {human(s.high)}",
-        )
-    console.print(t)
-    parts = f"; startup {human(p.startup)} + migration {human(p.estimate - p.startup)}" if p.startup else ""
-    console.print(
-        f"full run: about {human(p.estimate)} of {p.measure} time{parts} (range {human(p.low)} - {human(p.high)}: "
-        f"+-{MARGIN:.0%} and +-{p.spread:.0%} from leaving one of {p.rounds} timing rounds out); "
-        f"window {p.window.text} = {human(p.window.seconds)}"
-    )
-    verdict, style = ("FITS", "green") if p.fits else ("DOES NOT FIT", "bold red")
-    how = "to spare" if p.fits else "short"
-    console.print(
-        f"[{style}]{verdict}[/{style}]: {human(abs(p.margin))} {how} at the top of the range "
-        f"({abs(p.margin) / p.window.seconds * 100:.1f}% of the window); planning took {human(p.planning_seconds)}"
-    )

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from compiler.cli.main import main
-from compiler.ops.cutover import PlanError, line_fit, parse_window, plan, predict, step_scale
+from compiler.ops.cutover import line_fit, plan, predict, step_scale
+from compiler.ops.cutover_window import PlanError, parse_window
 from compiler.pipeline import load
 from compiler.runtime.run import run
 

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from compiler.ops.cutover import parse_window, plan
+from compiler.ops.cutover import plan
+from compiler.ops.cutover_window import parse_window
 from compiler.pipeline import load
 from compiler.runtime.run import run
 from tests.conftest import DEMO_SPEC
