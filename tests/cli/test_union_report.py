@@ -4,10 +4,8 @@ JSON report and the terminal, plus the per-target sums (`targets`), which balanc
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 from compiler.cli.main import main
-
 
 
 def test_report_has_branch_lines_and_target_sums(tmp_path, capsys):

@@ -1,5 +1,5 @@
 -- chartshift 0.1.0 | dialect duckdb
--- spec tests/conformance/specs/union.mig sha256 9fa8c2c58e8ed0ebb547f01e75ff1fa240918bfcbcf4fbdd407f8309e0c4397e
+-- spec tests/conformance/specs/union.mig sha256 f4f0c7f749348819348be7759974b473787842de922cd53ed8b7f2409529b83d
 -- 00_setup: schemas, crosswalks, fresh target and reject tables
 -- Generated file: do not edit. Regenerate with `chartshift compile tests/conformance/specs/union.mig`.
 
@@ -19,7 +19,7 @@ CREATE SCHEMA IF NOT EXISTS "sysA";
 -- schema sysB
 CREATE SCHEMA IF NOT EXISTS "sysB";
 
--- tests/conformance/specs/union.mig:40: persistent crosswalk for emr.patient: legacy key -> id (kept across runs)
+-- tests/conformance/specs/union.mig:47: persistent crosswalk for emr.patient: legacy key -> id (kept across runs)
 CREATE TABLE IF NOT EXISTS "chartshift"."xwalk__emr__patient" (
   "legacy_key" TEXT NOT NULL,
   "own_id" BIGINT,
@@ -27,7 +27,7 @@ CREATE TABLE IF NOT EXISTS "chartshift"."xwalk__emr__patient" (
   "state" TEXT NOT NULL
 );
 
--- tests/conformance/specs/union.mig:56: persistent crosswalk for emr.encounter: legacy key -> id (kept across runs)
+-- tests/conformance/specs/union.mig:63: persistent crosswalk for emr.encounter: legacy key -> id (kept across runs)
 CREATE TABLE IF NOT EXISTS "chartshift"."xwalk__emr__encounter" (
   "legacy_key" TEXT NOT NULL,
   "own_id" BIGINT,
@@ -65,10 +65,10 @@ CREATE TABLE "chartshift"."reconciliation" (
   "merged" BIGINT NOT NULL
 );
 
--- tests/conformance/specs/union.mig:28: replace emr.patient
+-- tests/conformance/specs/union.mig:31: replace emr.patient
 DROP TABLE IF EXISTS "emr"."patient";
 
--- tests/conformance/specs/union.mig:28: target table emr.patient (keys and unique columns: 85_constraints)
+-- tests/conformance/specs/union.mig:31: target table emr.patient (keys and unique columns: 85_constraints)
 CREATE TABLE "emr"."patient" (
   "id" BIGINT NOT NULL,
   "origin" TEXT NOT NULL,
@@ -76,21 +76,30 @@ CREATE TABLE "emr"."patient" (
   "email" TEXT
 );
 
--- tests/conformance/specs/union.mig:34: replace emr.encounter
+-- tests/conformance/specs/union.mig:37: replace emr.encounter
 DROP TABLE IF EXISTS "emr"."encounter";
 
--- tests/conformance/specs/union.mig:34: target table emr.encounter (keys and unique columns: 85_constraints)
+-- tests/conformance/specs/union.mig:37: target table emr.encounter (keys and unique columns: 85_constraints)
 CREATE TABLE "emr"."encounter" (
   "id" BIGINT NOT NULL,
   "patient_id" BIGINT
 );
 
+-- tests/conformance/specs/union.mig:41: replace emr.contact
+DROP TABLE IF EXISTS "emr"."contact";
+
+-- tests/conformance/specs/union.mig:41: target table emr.contact (keys and unique columns: 85_constraints)
+CREATE TABLE "emr"."contact" (
+  "code" TEXT NOT NULL,
+  "phone" TEXT NOT NULL
+);
+
 -- tests/conformance/specs/union.mig:8: typed view sysA.patients (re-created over the new staging)
 DROP VIEW IF EXISTS "sysA"."patients";
 
--- tests/conformance/specs/union.mig:16: typed view sysB.people (re-created over the new staging)
+-- tests/conformance/specs/union.mig:17: typed view sysB.people (re-created over the new staging)
 DROP VIEW IF EXISTS "sysB"."people";
 
--- tests/conformance/specs/union.mig:21: typed view sysB.visits (re-created over the new staging)
+-- tests/conformance/specs/union.mig:24: typed view sysB.visits (re-created over the new staging)
 DROP VIEW IF EXISTS "sysB"."visits";
 

@@ -1,13 +1,13 @@
 -- chartshift 0.1.0 | dialect duckdb
--- spec tests/conformance/specs/union.mig sha256 9fa8c2c58e8ed0ebb547f01e75ff1fa240918bfcbcf4fbdd407f8309e0c4397e
+-- spec tests/conformance/specs/union.mig sha256 f4f0c7f749348819348be7759974b473787842de922cd53ed8b7f2409529b83d
 -- 20_02_emr_patient: map sysB.people -> emr.patient
 -- Generated file: do not edit. Regenerate with `chartshift compile tests/conformance/specs/union.mig`.
 
 
--- tests/conformance/specs/union.mig:47: work table left by an earlier run
+-- tests/conformance/specs/union.mig:54: work table left by an earlier run
 DROP TABLE IF EXISTS "cs_work__emr__patient";
 
--- tests/conformance/specs/union.mig:47: sysB.people -> emr.patient: every kept row with its fields and status
+-- tests/conformance/specs/union.mig:54: sysB.people -> emr.patient: every kept row with its fields and status
 CREATE TEMPORARY TABLE "cs_work__emr__patient" AS
 WITH "cs_in" AS (
   SELECT
@@ -16,6 +16,8 @@ WITH "cs_in" AS (
     "people"."person_id" AS "s__people__person_id",
     "people"."full_name" AS "s__people__full_name",
     "people"."email" AS "s__people__email",
+    "people"."phone1" AS "s__people__phone1",
+    "people"."phone2" AS "s__people__phone2",
     1 AS "__slot"
   FROM "sysB"."people" AS "people"
 ), "cs_fields" AS (
@@ -122,7 +124,7 @@ FROM "cs_status"
 LEFT JOIN "chartshift"."xwalk__emr__patient" AS "cs_prev"
   ON "cs_prev"."legacy_key" = "cs_status"."__key";
 
--- tests/conformance/specs/union.mig:47: sysB.people -> emr.patient: rejected rows with the first rule that failed
+-- tests/conformance/specs/union.mig:54: sysB.people -> emr.patient: rejected rows with the first rule that failed
 INSERT INTO "chartshift"."rejects" (
   "map",
   "source_table",
@@ -147,7 +149,7 @@ SELECT
     WHEN 2
     THEN 'key'
     WHEN 3
-    THEN 'reject:52'
+    THEN 'reject:59'
     WHEN 4
     THEN 'not null:emr.patient.origin'
     WHEN 5
@@ -177,7 +179,18 @@ SELECT
     WHEN 8
     THEN 'duplicate legacy key (an earlier row has the same key)'
   END,
-  CAST(JSON_OBJECT('person_id', "r"."person_id", 'full_name', "r"."full_name", 'email', "r"."email") AS TEXT)
+  CAST(JSON_OBJECT(
+    'person_id',
+    "r"."person_id",
+    'full_name',
+    "r"."full_name",
+    'email',
+    "r"."email",
+    'phone1',
+    "r"."phone1",
+    'phone2',
+    "r"."phone2"
+  ) AS TEXT)
 FROM "cs_work__emr__patient" AS "w"
 JOIN "chartshift_stage"."sysB__people" AS "r"
   ON "r"."__row" = "w"."__row"
@@ -187,7 +200,7 @@ ORDER BY
   "w"."__row",
   "w"."__slot";
 
--- tests/conformance/specs/union.mig:48: crosswalk emr.patient: the keys of this run are written again below
+-- tests/conformance/specs/union.mig:55: crosswalk emr.patient: the keys of this run are written again below
 DELETE FROM "chartshift"."xwalk__emr__patient"
 WHERE
   "legacy_key" IN (
@@ -198,7 +211,7 @@ WHERE
       "__status" IN ('loaded', 'merged')
   );
 
--- tests/conformance/specs/union.mig:48: crosswalk emr.patient: loaded keys with their ids, merged keys pointing at their survivor's id
+-- tests/conformance/specs/union.mig:55: crosswalk emr.patient: loaded keys with their ids, merged keys pointing at their survivor's id
 INSERT INTO "chartshift"."xwalk__emr__patient" (
   "legacy_key",
   "own_id",
@@ -216,7 +229,7 @@ LEFT JOIN "cs_work__emr__patient" AS "s"
 WHERE
   "w"."__status" IN ('loaded', 'merged');
 
--- tests/conformance/specs/union.mig:47: sysB.people -> emr.patient: load the surviving rows
+-- tests/conformance/specs/union.mig:54: sysB.people -> emr.patient: load the surviving rows
 INSERT INTO "emr"."patient" (
   "id",
   "origin",
@@ -232,7 +245,7 @@ FROM "cs_work__emr__patient" AS "w"
 WHERE
   "w"."__status" = 'loaded';
 
--- tests/conformance/specs/union.mig:47: sysB.people -> emr.patient: accounting identity: source rows = loaded + rejected + filtered + merged
+-- tests/conformance/specs/union.mig:54: sysB.people -> emr.patient: accounting identity: source rows = loaded + rejected + filtered + merged
 INSERT INTO "chartshift"."reconciliation" (
   "map",
   "source_table",
@@ -279,6 +292,6 @@ SELECT
       "__status" = 'merged'
   );
 
--- tests/conformance/specs/union.mig:47: sysB.people -> emr.patient: work table no longer needed
+-- tests/conformance/specs/union.mig:54: sysB.people -> emr.patient: work table no longer needed
 DROP TABLE IF EXISTS "cs_work__emr__patient";
 

@@ -1,13 +1,13 @@
 -- chartshift 0.1.0 | dialect duckdb
--- spec tests/conformance/specs/union.mig sha256 9fa8c2c58e8ed0ebb547f01e75ff1fa240918bfcbcf4fbdd407f8309e0c4397e
+-- spec tests/conformance/specs/union.mig sha256 f4f0c7f749348819348be7759974b473787842de922cd53ed8b7f2409529b83d
 -- 20_03_emr_encounter: map sysB.visits -> emr.encounter
 -- Generated file: do not edit. Regenerate with `chartshift compile tests/conformance/specs/union.mig`.
 
 
--- tests/conformance/specs/union.mig:56: work table left by an earlier run
+-- tests/conformance/specs/union.mig:63: work table left by an earlier run
 DROP TABLE IF EXISTS "cs_work__emr__encounter";
 
--- tests/conformance/specs/union.mig:56: sysB.visits -> emr.encounter: every kept row with its fields and status
+-- tests/conformance/specs/union.mig:63: sysB.visits -> emr.encounter: every kept row with its fields and status
 CREATE TEMPORARY TABLE "cs_work__emr__encounter" AS
 WITH "cs_in" AS (
   SELECT
@@ -87,7 +87,7 @@ FROM "cs_status"
 LEFT JOIN "chartshift"."xwalk__emr__encounter" AS "cs_prev"
   ON "cs_prev"."legacy_key" = "cs_status"."__key";
 
--- tests/conformance/specs/union.mig:56: sysB.visits -> emr.encounter: rejected rows with the first rule that failed
+-- tests/conformance/specs/union.mig:63: sysB.visits -> emr.encounter: rejected rows with the first rule that failed
 INSERT INTO "chartshift"."rejects" (
   "map",
   "source_table",
@@ -125,7 +125,7 @@ ORDER BY
   "w"."__row",
   "w"."__slot";
 
--- tests/conformance/specs/union.mig:57: crosswalk emr.encounter: the keys of this run are written again below
+-- tests/conformance/specs/union.mig:64: crosswalk emr.encounter: the keys of this run are written again below
 DELETE FROM "chartshift"."xwalk__emr__encounter"
 WHERE
   "legacy_key" IN (
@@ -136,12 +136,12 @@ WHERE
       "__status" IN ('loaded', 'merged')
   );
 
--- tests/conformance/specs/union.mig:57: crosswalk emr.encounter: keys not loaded by this run stay, inactive, with their ids
+-- tests/conformance/specs/union.mig:64: crosswalk emr.encounter: keys not loaded by this run stay, inactive, with their ids
 UPDATE "chartshift"."xwalk__emr__encounter" SET "state" = 'inactive', "target_id" = NULL
 WHERE
   "state" <> 'inactive';
 
--- tests/conformance/specs/union.mig:57: crosswalk emr.encounter: loaded keys with their ids, merged keys pointing at their survivor's id
+-- tests/conformance/specs/union.mig:64: crosswalk emr.encounter: loaded keys with their ids, merged keys pointing at their survivor's id
 INSERT INTO "chartshift"."xwalk__emr__encounter" (
   "legacy_key",
   "own_id",
@@ -157,7 +157,7 @@ FROM "cs_work__emr__encounter" AS "w"
 WHERE
   "w"."__status" IN ('loaded', 'merged');
 
--- tests/conformance/specs/union.mig:56: sysB.visits -> emr.encounter: load the surviving rows
+-- tests/conformance/specs/union.mig:63: sysB.visits -> emr.encounter: load the surviving rows
 INSERT INTO "emr"."encounter" (
   "id",
   "patient_id"
@@ -169,7 +169,7 @@ FROM "cs_work__emr__encounter" AS "w"
 WHERE
   "w"."__status" = 'loaded';
 
--- tests/conformance/specs/union.mig:56: sysB.visits -> emr.encounter: accounting identity: source rows = loaded + rejected + filtered + merged
+-- tests/conformance/specs/union.mig:63: sysB.visits -> emr.encounter: accounting identity: source rows = loaded + rejected + filtered + merged
 INSERT INTO "chartshift"."reconciliation" (
   "map",
   "source_table",
@@ -204,6 +204,6 @@ SELECT
   0,
   0;
 
--- tests/conformance/specs/union.mig:56: sysB.visits -> emr.encounter: work table no longer needed
+-- tests/conformance/specs/union.mig:63: sysB.visits -> emr.encounter: work table no longer needed
 DROP TABLE IF EXISTS "cs_work__emr__encounter";
 

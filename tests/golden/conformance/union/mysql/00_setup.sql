@@ -1,10 +1,10 @@
 -- chartshift 0.1.0 | dialect mysql
--- spec tests/conformance/specs/union.mig sha256 9fa8c2c58e8ed0ebb547f01e75ff1fa240918bfcbcf4fbdd407f8309e0c4397e
+-- spec tests/conformance/specs/union.mig sha256 f4f0c7f749348819348be7759974b473787842de922cd53ed8b7f2409529b83d
 -- 00_setup: schemas, crosswalks, fresh target and reject tables
 -- Generated file: do not edit. Regenerate with `chartshift compile tests/conformance/specs/union.mig`.
 
 
--- tests/conformance/specs/union.mig:40: persistent crosswalk for emr.patient: legacy key -> id (kept across runs)
+-- tests/conformance/specs/union.mig:47: persistent crosswalk for emr.patient: legacy key -> id (kept across runs)
 CREATE TABLE IF NOT EXISTS `chartshift__xwalk__emr__patient` (
   `legacy_key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
   `own_id` BIGINT,
@@ -13,10 +13,10 @@ CREATE TABLE IF NOT EXISTS `chartshift__xwalk__emr__patient` (
   PRIMARY KEY (`legacy_key`)
 );
 
--- tests/conformance/specs/union.mig:40: this run's crosswalk
+-- tests/conformance/specs/union.mig:47: this run's crosswalk
 DROP TABLE IF EXISTS `chartshift__xwalk__emr__patient__cs_new`;
 
--- tests/conformance/specs/union.mig:40: this run's crosswalk (renamed into place at the end)
+-- tests/conformance/specs/union.mig:47: this run's crosswalk (renamed into place at the end)
 CREATE TABLE `chartshift__xwalk__emr__patient__cs_new` (
   `legacy_key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
   `own_id` BIGINT,
@@ -25,7 +25,7 @@ CREATE TABLE `chartshift__xwalk__emr__patient__cs_new` (
   PRIMARY KEY (`legacy_key`)
 );
 
--- tests/conformance/specs/union.mig:56: persistent crosswalk for emr.encounter: legacy key -> id (kept across runs)
+-- tests/conformance/specs/union.mig:63: persistent crosswalk for emr.encounter: legacy key -> id (kept across runs)
 CREATE TABLE IF NOT EXISTS `chartshift__xwalk__emr__encounter` (
   `legacy_key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
   `own_id` BIGINT,
@@ -34,10 +34,10 @@ CREATE TABLE IF NOT EXISTS `chartshift__xwalk__emr__encounter` (
   PRIMARY KEY (`legacy_key`)
 );
 
--- tests/conformance/specs/union.mig:56: this run's crosswalk
+-- tests/conformance/specs/union.mig:63: this run's crosswalk
 DROP TABLE IF EXISTS `chartshift__xwalk__emr__encounter__cs_new`;
 
--- tests/conformance/specs/union.mig:56: this run's crosswalk (renamed into place at the end)
+-- tests/conformance/specs/union.mig:63: this run's crosswalk (renamed into place at the end)
 CREATE TABLE `chartshift__xwalk__emr__encounter__cs_new` (
   `legacy_key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
   `own_id` BIGINT,
@@ -76,10 +76,10 @@ CREATE TABLE `chartshift__reconciliation__cs_new` (
   `merged` BIGINT NOT NULL
 );
 
--- tests/conformance/specs/union.mig:28: replace emr.patient
+-- tests/conformance/specs/union.mig:31: replace emr.patient
 DROP TABLE IF EXISTS `emr__patient__cs_new`;
 
--- tests/conformance/specs/union.mig:28: target table emr.patient
+-- tests/conformance/specs/union.mig:31: target table emr.patient
 CREATE TABLE `emr__patient__cs_new` (
   `id` BIGINT NOT NULL,
   `origin` VARCHAR(4) NOT NULL COLLATE `utf8mb4_nopad_bin`,
@@ -88,22 +88,32 @@ CREATE TABLE `emr__patient__cs_new` (
   PRIMARY KEY (`id`)
 );
 
--- tests/conformance/specs/union.mig:34: replace emr.encounter
+-- tests/conformance/specs/union.mig:37: replace emr.encounter
 DROP TABLE IF EXISTS `emr__encounter__cs_new`;
 
--- tests/conformance/specs/union.mig:34: target table emr.encounter
+-- tests/conformance/specs/union.mig:37: target table emr.encounter
 CREATE TABLE `emr__encounter__cs_new` (
   `id` BIGINT NOT NULL,
   `patient_id` BIGINT,
   PRIMARY KEY (`id`)
 );
 
+-- tests/conformance/specs/union.mig:41: replace emr.contact
+DROP TABLE IF EXISTS `emr__contact__cs_new`;
+
+-- tests/conformance/specs/union.mig:41: target table emr.contact
+CREATE TABLE `emr__contact__cs_new` (
+  `code` VARCHAR(30) NOT NULL COLLATE `utf8mb4_nopad_bin`,
+  `phone` VARCHAR(12) NOT NULL COLLATE `utf8mb4_nopad_bin`,
+  PRIMARY KEY (`code`)
+);
+
 -- tests/conformance/specs/union.mig:8: typed view sysA.patients (re-created over the new staging)
 DROP VIEW IF EXISTS `sysA__patients`;
 
--- tests/conformance/specs/union.mig:16: typed view sysB.people (re-created over the new staging)
+-- tests/conformance/specs/union.mig:17: typed view sysB.people (re-created over the new staging)
 DROP VIEW IF EXISTS `sysB__people`;
 
--- tests/conformance/specs/union.mig:21: typed view sysB.visits (re-created over the new staging)
+-- tests/conformance/specs/union.mig:24: typed view sysB.visits (re-created over the new staging)
 DROP VIEW IF EXISTS `sysB__visits`;
 

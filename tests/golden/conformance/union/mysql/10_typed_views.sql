@@ -1,5 +1,5 @@
 -- chartshift 0.1.0 | dialect mysql
--- spec tests/conformance/specs/union.mig sha256 9fa8c2c58e8ed0ebb547f01e75ff1fa240918bfcbcf4fbdd407f8309e0c4397e
+-- spec tests/conformance/specs/union.mig sha256 f4f0c7f749348819348be7759974b473787842de922cd53ed8b7f2409529b83d
 -- 10_typed_views: typed views over the staged CSV text (blank -> NULL, failed casts flagged)
 -- Generated file: do not edit. Regenerate with `chartshift compile tests/conformance/specs/union.mig`.
 
@@ -11,10 +11,11 @@ SELECT
   NULLIF(`cs_raw`.`pat_no`, '') AS `pat_no`,
   NULLIF(`cs_raw`.`name`, '') AS `name`,
   NULLIF(`cs_raw`.`status`, '') AS `status`,
+  NULLIF(`cs_raw`.`phone`, '') AS `phone`,
   CAST(NULL AS CHAR) AS `__cast_error`
 FROM `chartshift_stage__sysA__patients` AS `cs_raw`;
 
--- tests/conformance/specs/union.mig:16: typed view sysB.people
+-- tests/conformance/specs/union.mig:17: typed view sysB.people
 CREATE VIEW `sysB__people` AS
 SELECT
   `cs_raw`.`__row`,
@@ -27,6 +28,8 @@ SELECT
   END AS `person_id`,
   NULLIF(`cs_raw`.`full_name`, '') AS `full_name`,
   NULLIF(`cs_raw`.`email`, '') AS `email`,
+  NULLIF(`cs_raw`.`phone1`, '') AS `phone1`,
+  NULLIF(`cs_raw`.`phone2`, '') AS `phone2`,
   CASE
     WHEN NOT NULLIF(`cs_raw`.`person_id`, '') IS NULL
     AND CASE
@@ -40,7 +43,7 @@ SELECT
   END AS `__cast_error`
 FROM `chartshift_stage__sysB__people` AS `cs_raw`;
 
--- tests/conformance/specs/union.mig:21: typed view sysB.visits
+-- tests/conformance/specs/union.mig:24: typed view sysB.visits
 CREATE VIEW `sysB__visits` AS
 SELECT
   `cs_raw`.`__row`,

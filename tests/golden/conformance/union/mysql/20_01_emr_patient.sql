@@ -1,13 +1,13 @@
 -- chartshift 0.1.0 | dialect mysql
--- spec tests/conformance/specs/union.mig sha256 9fa8c2c58e8ed0ebb547f01e75ff1fa240918bfcbcf4fbdd407f8309e0c4397e
+-- spec tests/conformance/specs/union.mig sha256 f4f0c7f749348819348be7759974b473787842de922cd53ed8b7f2409529b83d
 -- 20_01_emr_patient: map sysA.patients -> emr.patient
 -- Generated file: do not edit. Regenerate with `chartshift compile tests/conformance/specs/union.mig`.
 
 
--- tests/conformance/specs/union.mig:40: work table left by an earlier run
+-- tests/conformance/specs/union.mig:47: work table left by an earlier run
 DROP TABLE IF EXISTS `chartshift__cs_work__emr__patient`;
 
--- tests/conformance/specs/union.mig:40: sysA.patients -> emr.patient: every kept row with its fields and status
+-- tests/conformance/specs/union.mig:47: sysA.patients -> emr.patient: every kept row with its fields and status
 CREATE TABLE `chartshift__cs_work__emr__patient` AS
 WITH `cs_in` AS (
   SELECT
@@ -19,6 +19,7 @@ WITH `cs_in` AS (
       `patients`.`pat_no` AS `s__patients__pat_no`,
       `patients`.`name` AS `s__patients__name`,
       `patients`.`status` AS `s__patients__status`,
+      `patients`.`phone` AS `s__patients__phone`,
       1 AS `__slot`
     FROM `sysA__patients` AS `patients`
   ) AS `cs_in`
@@ -114,7 +115,7 @@ FROM `cs_status`
 LEFT JOIN `chartshift__xwalk__emr__patient` AS `cs_prev`
   ON `cs_prev`.`legacy_key` = `cs_status`.`__key`;
 
--- tests/conformance/specs/union.mig:40: sysA.patients -> emr.patient: rejected rows with the first rule that failed
+-- tests/conformance/specs/union.mig:47: sysA.patients -> emr.patient: rejected rows with the first rule that failed
 INSERT INTO `chartshift__rejects__cs_new` (
   `map`,
   `source_table`,
@@ -165,7 +166,7 @@ SELECT
     WHEN 7
     THEN 'duplicate legacy key (an earlier row has the same key)'
   END,
-  CAST(JSON_OBJECT('pat_no', `r`.`pat_no`, 'name', `r`.`name`, 'status', `r`.`status`) AS CHAR)
+  CAST(JSON_OBJECT('pat_no', `r`.`pat_no`, 'name', `r`.`name`, 'status', `r`.`status`, 'phone', `r`.`phone`) AS CHAR)
 FROM `chartshift__cs_work__emr__patient` AS `w`
 JOIN `chartshift_stage__sysA__patients` AS `r`
   ON `r`.`__row` = `w`.`__row`
@@ -175,7 +176,7 @@ ORDER BY
   CASE WHEN `w`.`__row` IS NULL THEN 1 ELSE 0 END, `w`.`__row`,
   CASE WHEN `w`.`__slot` IS NULL THEN 1 ELSE 0 END, `w`.`__slot`;
 
--- tests/conformance/specs/union.mig:42: crosswalk emr.patient: loaded keys with their ids, merged keys pointing at their survivor's id
+-- tests/conformance/specs/union.mig:49: crosswalk emr.patient: loaded keys with their ids, merged keys pointing at their survivor's id
 INSERT INTO `chartshift__xwalk__emr__patient__cs_new` (
   `legacy_key`,
   `own_id`,
@@ -191,7 +192,7 @@ FROM `chartshift__cs_work__emr__patient` AS `w`
 WHERE
   `w`.`__status` IN ('loaded', 'merged');
 
--- tests/conformance/specs/union.mig:40: sysA.patients -> emr.patient: load the surviving rows
+-- tests/conformance/specs/union.mig:47: sysA.patients -> emr.patient: load the surviving rows
 INSERT INTO `emr__patient__cs_new` (
   `id`,
   `origin`,
@@ -205,7 +206,7 @@ FROM `chartshift__cs_work__emr__patient` AS `w`
 WHERE
   `w`.`__status` = 'loaded';
 
--- tests/conformance/specs/union.mig:40: sysA.patients -> emr.patient: accounting identity: source rows = loaded + rejected + filtered + merged
+-- tests/conformance/specs/union.mig:47: sysA.patients -> emr.patient: accounting identity: source rows = loaded + rejected + filtered + merged
 INSERT INTO `chartshift__reconciliation__cs_new` (
   `map`,
   `source_table`,
@@ -247,6 +248,7 @@ SELECT
         `patients`.`pat_no` AS `s__patients__pat_no`,
         `patients`.`name` AS `s__patients__name`,
         `patients`.`status` AS `s__patients__status`,
+        `patients`.`phone` AS `s__patients__phone`,
         1 AS `__slot`
       FROM `sysA__patients` AS `patients`
     ) AS `cs_in`
@@ -266,6 +268,6 @@ SELECT
   ),
   0;
 
--- tests/conformance/specs/union.mig:40: sysA.patients -> emr.patient: work table no longer needed
+-- tests/conformance/specs/union.mig:47: sysA.patients -> emr.patient: work table no longer needed
 DROP TABLE IF EXISTS `chartshift__cs_work__emr__patient`;
 

@@ -1,13 +1,13 @@
 -- chartshift 0.1.0 | dialect mysql
--- spec tests/conformance/specs/union.mig sha256 9fa8c2c58e8ed0ebb547f01e75ff1fa240918bfcbcf4fbdd407f8309e0c4397e
+-- spec tests/conformance/specs/union.mig sha256 f4f0c7f749348819348be7759974b473787842de922cd53ed8b7f2409529b83d
 -- 20_03_emr_encounter: map sysB.visits -> emr.encounter
 -- Generated file: do not edit. Regenerate with `chartshift compile tests/conformance/specs/union.mig`.
 
 
--- tests/conformance/specs/union.mig:56: work table left by an earlier run
+-- tests/conformance/specs/union.mig:63: work table left by an earlier run
 DROP TABLE IF EXISTS `chartshift__cs_work__emr__encounter`;
 
--- tests/conformance/specs/union.mig:56: sysB.visits -> emr.encounter: every kept row with its fields and status
+-- tests/conformance/specs/union.mig:63: sysB.visits -> emr.encounter: every kept row with its fields and status
 CREATE TABLE `chartshift__cs_work__emr__encounter` AS
 WITH `cs_in` AS (
   SELECT
@@ -91,7 +91,7 @@ FROM `cs_status`
 LEFT JOIN `chartshift__xwalk__emr__encounter` AS `cs_prev`
   ON `cs_prev`.`legacy_key` = `cs_status`.`__key`;
 
--- tests/conformance/specs/union.mig:56: sysB.visits -> emr.encounter: rejected rows with the first rule that failed
+-- tests/conformance/specs/union.mig:63: sysB.visits -> emr.encounter: rejected rows with the first rule that failed
 INSERT INTO `chartshift__rejects__cs_new` (
   `map`,
   `source_table`,
@@ -129,7 +129,7 @@ ORDER BY
   CASE WHEN `w`.`__row` IS NULL THEN 1 ELSE 0 END, `w`.`__row`,
   CASE WHEN `w`.`__slot` IS NULL THEN 1 ELSE 0 END, `w`.`__slot`;
 
--- tests/conformance/specs/union.mig:57: crosswalk emr.encounter: loaded keys with their ids, merged keys pointing at their survivor's id
+-- tests/conformance/specs/union.mig:64: crosswalk emr.encounter: loaded keys with their ids, merged keys pointing at their survivor's id
 INSERT INTO `chartshift__xwalk__emr__encounter__cs_new` (
   `legacy_key`,
   `own_id`,
@@ -145,7 +145,7 @@ FROM `chartshift__cs_work__emr__encounter` AS `w`
 WHERE
   `w`.`__status` IN ('loaded', 'merged');
 
--- tests/conformance/specs/union.mig:57: crosswalk emr.encounter: keys not loaded by this run stay, inactive, with their ids
+-- tests/conformance/specs/union.mig:64: crosswalk emr.encounter: keys not loaded by this run stay, inactive, with their ids
 INSERT INTO `chartshift__xwalk__emr__encounter__cs_new` (
   `legacy_key`,
   `own_id`,
@@ -167,7 +167,7 @@ WHERE
       `chartshift__xwalk__emr__encounter__cs_new`.`legacy_key` = `p`.`legacy_key`
   );
 
--- tests/conformance/specs/union.mig:56: sysB.visits -> emr.encounter: load the surviving rows
+-- tests/conformance/specs/union.mig:63: sysB.visits -> emr.encounter: load the surviving rows
 INSERT INTO `emr__encounter__cs_new` (
   `id`,
   `patient_id`
@@ -179,7 +179,7 @@ FROM `chartshift__cs_work__emr__encounter` AS `w`
 WHERE
   `w`.`__status` = 'loaded';
 
--- tests/conformance/specs/union.mig:56: sysB.visits -> emr.encounter: accounting identity: source rows = loaded + rejected + filtered + merged
+-- tests/conformance/specs/union.mig:63: sysB.visits -> emr.encounter: accounting identity: source rows = loaded + rejected + filtered + merged
 INSERT INTO `chartshift__reconciliation__cs_new` (
   `map`,
   `source_table`,
@@ -214,6 +214,6 @@ SELECT
   0,
   0;
 
--- tests/conformance/specs/union.mig:56: sysB.visits -> emr.encounter: work table no longer needed
+-- tests/conformance/specs/union.mig:63: sysB.visits -> emr.encounter: work table no longer needed
 DROP TABLE IF EXISTS `chartshift__cs_work__emr__encounter`;
 

@@ -1,5 +1,5 @@
 -- chartshift 0.1.0 | dialect mysql
--- spec tests/conformance/specs/union.mig sha256 9fa8c2c58e8ed0ebb547f01e75ff1fa240918bfcbcf4fbdd407f8309e0c4397e
+-- spec tests/conformance/specs/union.mig sha256 f4f0c7f749348819348be7759974b473787842de922cd53ed8b7f2409529b83d
 -- 95_finish: publish by atomic rename
 -- Generated file: do not edit. Regenerate with `chartshift compile tests/conformance/specs/union.mig`.
 
@@ -11,6 +11,10 @@ LIKE `emr__patient__cs_new`;
 -- first run: an empty emr.encounter so that the swap below has something to swap
 CREATE TABLE IF NOT EXISTS `emr__encounter`
 LIKE `emr__encounter__cs_new`;
+
+-- first run: an empty emr.contact so that the swap below has something to swap
+CREATE TABLE IF NOT EXISTS `emr__contact`
+LIKE `emr__contact__cs_new`;
 
 -- first run: an empty chartshift.rejects so that the swap below has something to swap
 CREATE TABLE IF NOT EXISTS `chartshift__rejects`
@@ -29,13 +33,16 @@ CREATE TABLE IF NOT EXISTS `chartshift__xwalk__emr__encounter`
 LIKE `chartshift__xwalk__emr__encounter__cs_new`;
 
 -- publish: one atomic RENAME of every table of this run
-RENAME TABLE `emr__patient` TO `emr__patient__cs_old`, `emr__patient__cs_new` TO `emr__patient`, `emr__encounter` TO `emr__encounter__cs_old`, `emr__encounter__cs_new` TO `emr__encounter`, `chartshift__rejects` TO `chartshift__rejects__cs_old`, `chartshift__rejects__cs_new` TO `chartshift__rejects`, `chartshift__reconciliation` TO `chartshift__reconciliation__cs_old`, `chartshift__reconciliation__cs_new` TO `chartshift__reconciliation`, `chartshift__xwalk__emr__patient` TO `chartshift__xwalk__emr__patient__cs_old`, `chartshift__xwalk__emr__patient__cs_new` TO `chartshift__xwalk__emr__patient`, `chartshift__xwalk__emr__encounter` TO `chartshift__xwalk__emr__encounter__cs_old`, `chartshift__xwalk__emr__encounter__cs_new` TO `chartshift__xwalk__emr__encounter`;
+RENAME TABLE `emr__patient` TO `emr__patient__cs_old`, `emr__patient__cs_new` TO `emr__patient`, `emr__encounter` TO `emr__encounter__cs_old`, `emr__encounter__cs_new` TO `emr__encounter`, `emr__contact` TO `emr__contact__cs_old`, `emr__contact__cs_new` TO `emr__contact`, `chartshift__rejects` TO `chartshift__rejects__cs_old`, `chartshift__rejects__cs_new` TO `chartshift__rejects`, `chartshift__reconciliation` TO `chartshift__reconciliation__cs_old`, `chartshift__reconciliation__cs_new` TO `chartshift__reconciliation`, `chartshift__xwalk__emr__patient` TO `chartshift__xwalk__emr__patient__cs_old`, `chartshift__xwalk__emr__patient__cs_new` TO `chartshift__xwalk__emr__patient`, `chartshift__xwalk__emr__encounter` TO `chartshift__xwalk__emr__encounter__cs_old`, `chartshift__xwalk__emr__encounter__cs_new` TO `chartshift__xwalk__emr__encounter`;
 
 -- previous emr.patient
 DROP TABLE IF EXISTS `emr__patient__cs_old`;
 
 -- previous emr.encounter
 DROP TABLE IF EXISTS `emr__encounter__cs_old`;
+
+-- previous emr.contact
+DROP TABLE IF EXISTS `emr__contact__cs_old`;
 
 -- previous chartshift.rejects
 DROP TABLE IF EXISTS `chartshift__rejects__cs_old`;

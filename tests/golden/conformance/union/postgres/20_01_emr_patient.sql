@@ -1,13 +1,13 @@
 -- chartshift 0.1.0 | dialect postgres
--- spec tests/conformance/specs/union.mig sha256 9fa8c2c58e8ed0ebb547f01e75ff1fa240918bfcbcf4fbdd407f8309e0c4397e
+-- spec tests/conformance/specs/union.mig sha256 f4f0c7f749348819348be7759974b473787842de922cd53ed8b7f2409529b83d
 -- 20_01_emr_patient: map sysA.patients -> emr.patient
 -- Generated file: do not edit. Regenerate with `chartshift compile tests/conformance/specs/union.mig`.
 
 
--- tests/conformance/specs/union.mig:40: work table left by an earlier run
+-- tests/conformance/specs/union.mig:47: work table left by an earlier run
 DROP TABLE IF EXISTS "cs_work__emr__patient";
 
--- tests/conformance/specs/union.mig:40: sysA.patients -> emr.patient: every kept row with its fields and status
+-- tests/conformance/specs/union.mig:47: sysA.patients -> emr.patient: every kept row with its fields and status
 CREATE TEMPORARY TABLE "cs_work__emr__patient" AS
 WITH "cs_in" AS (
   SELECT
@@ -19,6 +19,7 @@ WITH "cs_in" AS (
       "patients"."pat_no" AS "s__patients__pat_no",
       "patients"."name" AS "s__patients__name",
       "patients"."status" AS "s__patients__status",
+      "patients"."phone" AS "s__patients__phone",
       1 AS "__slot"
     FROM "sysA"."patients" AS "patients"
   ) AS "cs_in"
@@ -112,10 +113,10 @@ FROM "cs_status"
 LEFT JOIN "chartshift"."xwalk__emr__patient" AS "cs_prev"
   ON "cs_prev"."legacy_key" = "cs_status"."__key";
 
--- tests/conformance/specs/union.mig:40: sysA.patients -> emr.patient: statistics of the work table
+-- tests/conformance/specs/union.mig:47: sysA.patients -> emr.patient: statistics of the work table
 ANALYZE "cs_work__emr__patient";
 
--- tests/conformance/specs/union.mig:40: sysA.patients -> emr.patient: rejected rows with the first rule that failed
+-- tests/conformance/specs/union.mig:47: sysA.patients -> emr.patient: rejected rows with the first rule that failed
 INSERT INTO "chartshift"."rejects" (
   "map",
   "source_table",
@@ -166,7 +167,7 @@ SELECT
     WHEN 7
     THEN 'duplicate legacy key (an earlier row has the same key)'
   END,
-  CAST(JSON_BUILD_OBJECT('pat_no', "r"."pat_no", 'name', "r"."name", 'status', "r"."status") AS TEXT)
+  CAST(JSON_BUILD_OBJECT('pat_no', "r"."pat_no", 'name', "r"."name", 'status', "r"."status", 'phone', "r"."phone") AS TEXT)
 FROM "cs_work__emr__patient" AS "w"
 JOIN "chartshift_stage"."sysA__patients" AS "r"
   ON "r"."__row" = "w"."__row"
@@ -176,7 +177,7 @@ ORDER BY
   "w"."__row",
   "w"."__slot";
 
--- tests/conformance/specs/union.mig:42: crosswalk emr.patient: the keys of this run are written again below
+-- tests/conformance/specs/union.mig:49: crosswalk emr.patient: the keys of this run are written again below
 DELETE FROM "chartshift"."xwalk__emr__patient"
 WHERE
   "legacy_key" IN (
@@ -187,12 +188,12 @@ WHERE
       "__status" IN ('loaded', 'merged')
   );
 
--- tests/conformance/specs/union.mig:42: crosswalk emr.patient: keys not loaded by this run stay, inactive, with their ids
+-- tests/conformance/specs/union.mig:49: crosswalk emr.patient: keys not loaded by this run stay, inactive, with their ids
 UPDATE "chartshift"."xwalk__emr__patient" SET "state" = 'inactive', "target_id" = NULL
 WHERE
   "state" <> 'inactive';
 
--- tests/conformance/specs/union.mig:42: crosswalk emr.patient: loaded keys with their ids, merged keys pointing at their survivor's id
+-- tests/conformance/specs/union.mig:49: crosswalk emr.patient: loaded keys with their ids, merged keys pointing at their survivor's id
 INSERT INTO "chartshift"."xwalk__emr__patient" (
   "legacy_key",
   "own_id",
@@ -208,10 +209,10 @@ FROM "cs_work__emr__patient" AS "w"
 WHERE
   "w"."__status" IN ('loaded', 'merged');
 
--- tests/conformance/specs/union.mig:42: crosswalk emr.patient: statistics for the maps that join it
+-- tests/conformance/specs/union.mig:49: crosswalk emr.patient: statistics for the maps that join it
 ANALYZE "chartshift"."xwalk__emr__patient";
 
--- tests/conformance/specs/union.mig:40: sysA.patients -> emr.patient: load the surviving rows
+-- tests/conformance/specs/union.mig:47: sysA.patients -> emr.patient: load the surviving rows
 INSERT INTO "emr"."patient" (
   "id",
   "origin",
@@ -225,7 +226,7 @@ FROM "cs_work__emr__patient" AS "w"
 WHERE
   "w"."__status" = 'loaded';
 
--- tests/conformance/specs/union.mig:40: sysA.patients -> emr.patient: accounting identity: source rows = loaded + rejected + filtered + merged
+-- tests/conformance/specs/union.mig:47: sysA.patients -> emr.patient: accounting identity: source rows = loaded + rejected + filtered + merged
 INSERT INTO "chartshift"."reconciliation" (
   "map",
   "source_table",
@@ -267,6 +268,7 @@ SELECT
         "patients"."pat_no" AS "s__patients__pat_no",
         "patients"."name" AS "s__patients__name",
         "patients"."status" AS "s__patients__status",
+        "patients"."phone" AS "s__patients__phone",
         1 AS "__slot"
       FROM "sysA"."patients" AS "patients"
     ) AS "cs_in"
@@ -286,6 +288,6 @@ SELECT
   ),
   0;
 
--- tests/conformance/specs/union.mig:40: sysA.patients -> emr.patient: work table no longer needed
+-- tests/conformance/specs/union.mig:47: sysA.patients -> emr.patient: work table no longer needed
 DROP TABLE IF EXISTS "cs_work__emr__patient";
 

@@ -1,10 +1,10 @@
 -- chartshift 0.1.0 | dialect postgres
--- spec tests/conformance/specs/union.mig sha256 9fa8c2c58e8ed0ebb547f01e75ff1fa240918bfcbcf4fbdd407f8309e0c4397e
+-- spec tests/conformance/specs/union.mig sha256 f4f0c7f749348819348be7759974b473787842de922cd53ed8b7f2409529b83d
 -- 90_validate: validation checks: each query returns (violations, denominator)
 -- Generated file: do not edit. Regenerate with `chartshift compile tests/conformance/specs/union.mig`.
 
 
--- tests/conformance/specs/union.mig:62: check 1: unique (tests/conformance/specs/union.mig:62)
+-- tests/conformance/specs/union.mig:83: check 1: unique (tests/conformance/specs/union.mig:83)
 SELECT
   COALESCE(SUM("d"."n"), 0),
   (
@@ -24,13 +24,13 @@ FROM (
     COUNT(*) > 1
 ) AS "d";
 
--- tests/conformance/specs/union.mig:63: check 2: completeness (tests/conformance/specs/union.mig:63)
+-- tests/conformance/specs/union.mig:84: check 2: completeness (tests/conformance/specs/union.mig:84)
 SELECT
   COUNT(*) - COUNT("email"),
   COUNT(*)
 FROM "emr"."patient";
 
--- tests/conformance/specs/union.mig:64: check 3: references (tests/conformance/specs/union.mig:64)
+-- tests/conformance/specs/union.mig:85: check 3: references (tests/conformance/specs/union.mig:85)
 SELECT
   COUNT("t"."patient_id") - COUNT("u"."id"),
   COUNT("t"."patient_id")
@@ -38,7 +38,7 @@ FROM "emr"."encounter" AS "t"
 LEFT JOIN "emr"."patient" AS "u"
   ON "u"."id" = "t"."patient_id";
 
--- tests/conformance/specs/union.mig:65: check 4: reject_rate (tests/conformance/specs/union.mig:65)
+-- tests/conformance/specs/union.mig:86: check 4: reject_rate (tests/conformance/specs/union.mig:86)
 SELECT
   (
     SELECT
@@ -54,4 +54,24 @@ SELECT
     WHERE
       "target_table" = 'emr.patient'
   );
+
+-- tests/conformance/specs/union.mig:87: check 5: unique (tests/conformance/specs/union.mig:87)
+SELECT
+  COALESCE(SUM("d"."n"), 0),
+  (
+    SELECT
+      COUNT("phone")
+    FROM "emr"."contact"
+  )
+FROM (
+  SELECT
+    COUNT(*) AS "n"
+  FROM "emr"."contact"
+  WHERE
+    NOT "phone" IS NULL
+  GROUP BY
+    "phone"
+  HAVING
+    COUNT(*) > 1
+) AS "d";
 
