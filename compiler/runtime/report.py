@@ -6,7 +6,7 @@ Schema (version 1):
    "status": "pass" | "warn" | "fail", "committed": bool,
    "sources": [{"table", "file", "records", "staged", "malformed"}],
    "maps": [{"map", "source", "target", "source_rows", "loaded", "rejected", "filtered",
-             "merged", "balanced", "rejected_by_reason": {reason: count}}],
+             "merged", "aggregated", "balanced", "rejected_by_reason": {reason: count}}],
    "checks": [{"name", "kind", "line", "status", "count", "denominator", "percent",
                "threshold": {"warn"?: str, "fail"?: str}, "left"?, "right"?}],
    "reject_samples": [{"map", "source_table", "reason", "record", "slot",
@@ -44,11 +44,12 @@ class MapCounts:
     rejected: int
     filtered: int
     merged: int
+    aggregated: int = 0  # rows folded into their group's one row (`group by` / `distinct by` maps)
     rejected_by_reason: dict[str, int] = field(default_factory=dict)
 
     @property
     def balanced(self) -> bool:
-        return self.source_rows == self.loaded + self.rejected + self.filtered + self.merged
+        return self.source_rows == self.loaded + self.rejected + self.filtered + self.merged + self.aggregated
 
 
 @dataclass
@@ -101,6 +102,7 @@ class Report:
                     "rejected": m.rejected,
                     "filtered": m.filtered,
                     "merged": m.merged,
+                    "aggregated": m.aggregated,
                     "balanced": m.balanced,
                     "rejected_by_reason": dict(sorted(m.rejected_by_reason.items())),
                 }
@@ -137,12 +139,14 @@ def print_summary(report: Report, console: Console) -> None:
         src.add_row(s.qualified, s.file, f"{s.records:,}", f"{s.staged:,}", f"{s.malformed:,}")
     console.print(src)
 
-    maps = Table(title="accounting: source rows = loaded + rejected + filtered + merged", title_justify="left")
-    for h in ("map", "source rows", "loaded", "rejected", "filtered", "merged", "balanced"):
+    maps = Table(title="accounting: source rows = loaded + rejected + filtered + merged + aggregated", title_justify="left")
+    for h in ("map", "source rows", "loaded", "rejected", "filtered", "merged", "aggregated", "balanced"):
         maps.add_column(h, justify="left" if h == "map" else "right")
     for m in report.maps:
         ok = "[green]yes[/]" if m.balanced else "[bold red]NO[/]"
-        maps.add_row(m.map, f"{m.source_rows:,}", f"{m.loaded:,}", f"{m.rejected:,}", f"{m.filtered:,}", f"{m.merged:,}", ok)
+        maps.add_row(
+            m.map, f"{m.source_rows:,}", f"{m.loaded:,}", f"{m.rejected:,}", f"{m.filtered:,}", f"{m.merged:,}", f"{m.aggregated:,}", ok
+        )
     console.print(maps)
 
     reasons = [(m.map, r, n) for m in report.maps for r, n in sorted(m.rejected_by_reason.items())]
