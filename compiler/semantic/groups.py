@@ -74,7 +74,7 @@ class GroupChecks(CheckerBase):
         f, n = e.func, len(e.args)
         want = {"count": (0, 1), "string_agg": (2, 2)}.get(f, (1, 1))
         if not want[0] <= n <= want[1]:
-            count = f"{want[0]} or {want[1]}" if want[0] != want[1] else str(want[0])
+            count = f"at most {want[1]}" if want[0] != want[1] else str(want[0])
             self.diags.error(f"`{f}` takes {count} argument{'s' if want[1] != 1 else ''}, got {n}", e.span)
             return None
         if f in ORDERED and not e.order:

@@ -1,5 +1,5 @@
 -- chartshift 0.1.0 | dialect duckdb
--- spec tests/conformance/specs/group_by.mig sha256 d3ac043034bc1913c209584cf69f8da147ba53d5accca224e3c0e7d3de9b8088
+-- spec tests/conformance/specs/group_by.mig sha256 8c97e61b28d6ea83244c7b367f812e592a33e711e4ebea957a4e55ed55be9144
 -- 00_setup: schemas, crosswalks, fresh target and reject tables
 -- Generated file: do not edit. Regenerate with `chartshift compile tests/conformance/specs/group_by.mig`.
 
@@ -16,7 +16,7 @@ CREATE SCHEMA IF NOT EXISTS "emr";
 -- schema legacy
 CREATE SCHEMA IF NOT EXISTS "legacy";
 
--- tests/conformance/specs/group_by.mig:45: persistent crosswalk for emr.observation_period: legacy key -> id (kept across runs)
+-- tests/conformance/specs/group_by.mig:44: persistent crosswalk for emr.observation_period: legacy key -> id (kept across runs)
 CREATE TABLE IF NOT EXISTS "chartshift"."xwalk__emr__observation_period" (
   "legacy_key" TEXT NOT NULL,
   "own_id" BIGINT,
@@ -24,7 +24,7 @@ CREATE TABLE IF NOT EXISTS "chartshift"."xwalk__emr__observation_period" (
   "state" TEXT NOT NULL
 );
 
--- tests/conformance/specs/group_by.mig:64: persistent crosswalk for emr.location: legacy key -> id (kept across runs)
+-- tests/conformance/specs/group_by.mig:63: persistent crosswalk for emr.location: legacy key -> id (kept across runs)
 CREATE TABLE IF NOT EXISTS "chartshift"."xwalk__emr__location" (
   "legacy_key" TEXT NOT NULL,
   "own_id" BIGINT,
@@ -90,8 +90,7 @@ DROP TABLE IF EXISTS "emr"."location";
 CREATE TABLE "emr"."location" (
   "id" BIGINT NOT NULL,
   "address" TEXT NOT NULL,
-  "city" TEXT,
-  "visits" BIGINT
+  "city" TEXT
 );
 
 -- tests/conformance/specs/group_by.mig:8: typed view legacy.visits (re-created over the new staging)

@@ -1,13 +1,13 @@
 -- chartshift 0.1.0 | dialect duckdb
--- spec tests/conformance/specs/group_by.mig sha256 d3ac043034bc1913c209584cf69f8da147ba53d5accca224e3c0e7d3de9b8088
+-- spec tests/conformance/specs/group_by.mig sha256 8c97e61b28d6ea83244c7b367f812e592a33e711e4ebea957a4e55ed55be9144
 -- 20_01_emr_observation_period: map legacy.visits -> emr.observation_period
 -- Generated file: do not edit. Regenerate with `chartshift compile tests/conformance/specs/group_by.mig`.
 
 
--- tests/conformance/specs/group_by.mig:45: work table left by an earlier run
+-- tests/conformance/specs/group_by.mig:44: work table left by an earlier run
 DROP TABLE IF EXISTS "cs_work__emr__observation_period";
 
--- tests/conformance/specs/group_by.mig:45: legacy.visits -> emr.observation_period: every kept row with its fields and status
+-- tests/conformance/specs/group_by.mig:44: legacy.visits -> emr.observation_period: every kept row with its fields and status
 CREATE TEMPORARY TABLE "cs_work__emr__observation_period" AS
 WITH "cs_in" AS (
   SELECT
@@ -250,7 +250,7 @@ FROM "cs_status"
 LEFT JOIN "chartshift"."xwalk__emr__observation_period" AS "cs_prev"
   ON "cs_prev"."legacy_key" = "cs_status"."__key";
 
--- tests/conformance/specs/group_by.mig:45: legacy.visits -> emr.observation_period: rejected rows with the first rule that failed
+-- tests/conformance/specs/group_by.mig:44: legacy.visits -> emr.observation_period: rejected rows with the first rule that failed
 INSERT INTO "chartshift"."rejects" (
   "map",
   "source_table",
@@ -275,7 +275,7 @@ SELECT
     WHEN 2
     THEN 'key'
     WHEN 3
-    THEN 'reject:61'
+    THEN 'reject:60'
     WHEN 4
     THEN 'length:emr.observation_period.patient'
     WHEN 5
@@ -330,7 +330,7 @@ ORDER BY
   "w"."__row",
   "w"."__slot";
 
--- tests/conformance/specs/group_by.mig:48: crosswalk emr.observation_period: the keys of this run are written again below
+-- tests/conformance/specs/group_by.mig:47: crosswalk emr.observation_period: the keys of this run are written again below
 DELETE FROM "chartshift"."xwalk__emr__observation_period"
 WHERE
   "legacy_key" IN (
@@ -341,12 +341,12 @@ WHERE
       "__status" IN ('loaded', 'merged')
   );
 
--- tests/conformance/specs/group_by.mig:48: crosswalk emr.observation_period: keys not loaded by this run stay, inactive, with their ids
+-- tests/conformance/specs/group_by.mig:47: crosswalk emr.observation_period: keys not loaded by this run stay, inactive, with their ids
 UPDATE "chartshift"."xwalk__emr__observation_period" SET "state" = 'inactive', "target_id" = NULL
 WHERE
   "state" <> 'inactive';
 
--- tests/conformance/specs/group_by.mig:48: crosswalk emr.observation_period: loaded keys with their ids, merged keys pointing at their survivor's id
+-- tests/conformance/specs/group_by.mig:47: crosswalk emr.observation_period: loaded keys with their ids, merged keys pointing at their survivor's id
 INSERT INTO "chartshift"."xwalk__emr__observation_period" (
   "legacy_key",
   "own_id",
@@ -362,7 +362,7 @@ FROM "cs_work__emr__observation_period" AS "w"
 WHERE
   "w"."__status" IN ('loaded', 'merged');
 
--- tests/conformance/specs/group_by.mig:45: legacy.visits -> emr.observation_period: load the surviving rows
+-- tests/conformance/specs/group_by.mig:44: legacy.visits -> emr.observation_period: load the surviving rows
 INSERT INTO "emr"."observation_period" (
   "id",
   "patient",
@@ -396,7 +396,7 @@ FROM "cs_work__emr__observation_period" AS "w"
 WHERE
   "w"."__status" = 'loaded';
 
--- tests/conformance/specs/group_by.mig:45: legacy.visits -> emr.observation_period: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
+-- tests/conformance/specs/group_by.mig:44: legacy.visits -> emr.observation_period: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
 INSERT INTO "chartshift"."reconciliation" (
   "map",
   "source_table",
@@ -610,6 +610,6 @@ SELECT
     ) AS "cs_groups"
   );
 
--- tests/conformance/specs/group_by.mig:45: legacy.visits -> emr.observation_period: work table no longer needed
+-- tests/conformance/specs/group_by.mig:44: legacy.visits -> emr.observation_period: work table no longer needed
 DROP TABLE IF EXISTS "cs_work__emr__observation_period";
 

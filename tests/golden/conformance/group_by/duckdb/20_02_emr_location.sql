@@ -1,13 +1,13 @@
 -- chartshift 0.1.0 | dialect duckdb
--- spec tests/conformance/specs/group_by.mig sha256 d3ac043034bc1913c209584cf69f8da147ba53d5accca224e3c0e7d3de9b8088
+-- spec tests/conformance/specs/group_by.mig sha256 8c97e61b28d6ea83244c7b367f812e592a33e711e4ebea957a4e55ed55be9144
 -- 20_02_emr_location: map legacy.visits -> emr.location
 -- Generated file: do not edit. Regenerate with `chartshift compile tests/conformance/specs/group_by.mig`.
 
 
--- tests/conformance/specs/group_by.mig:64: work table left by an earlier run
+-- tests/conformance/specs/group_by.mig:63: work table left by an earlier run
 DROP TABLE IF EXISTS "cs_work__emr__location";
 
--- tests/conformance/specs/group_by.mig:64: legacy.visits -> emr.location: every kept row with its fields and status
+-- tests/conformance/specs/group_by.mig:63: legacy.visits -> emr.location: every kept row with its fields and status
 CREATE TEMPORARY TABLE "cs_work__emr__location" AS
 WITH "cs_in" AS (
   SELECT
@@ -135,7 +135,7 @@ FROM "cs_status"
 LEFT JOIN "chartshift"."xwalk__emr__location" AS "cs_prev"
   ON "cs_prev"."legacy_key" = "cs_status"."__key";
 
--- tests/conformance/specs/group_by.mig:64: legacy.visits -> emr.location: rejected rows with the first rule that failed
+-- tests/conformance/specs/group_by.mig:63: legacy.visits -> emr.location: rejected rows with the first rule that failed
 INSERT INTO "chartshift"."rejects" (
   "map",
   "source_table",
@@ -211,7 +211,7 @@ ORDER BY
   "w"."__row",
   "w"."__slot";
 
--- tests/conformance/specs/group_by.mig:66: crosswalk emr.location: the keys of this run are written again below
+-- tests/conformance/specs/group_by.mig:65: crosswalk emr.location: the keys of this run are written again below
 DELETE FROM "chartshift"."xwalk__emr__location"
 WHERE
   "legacy_key" IN (
@@ -222,12 +222,12 @@ WHERE
       "__status" IN ('loaded', 'merged')
   );
 
--- tests/conformance/specs/group_by.mig:66: crosswalk emr.location: keys not loaded by this run stay, inactive, with their ids
+-- tests/conformance/specs/group_by.mig:65: crosswalk emr.location: keys not loaded by this run stay, inactive, with their ids
 UPDATE "chartshift"."xwalk__emr__location" SET "state" = 'inactive', "target_id" = NULL
 WHERE
   "state" <> 'inactive';
 
--- tests/conformance/specs/group_by.mig:66: crosswalk emr.location: loaded keys with their ids, merged keys pointing at their survivor's id
+-- tests/conformance/specs/group_by.mig:65: crosswalk emr.location: loaded keys with their ids, merged keys pointing at their survivor's id
 INSERT INTO "chartshift"."xwalk__emr__location" (
   "legacy_key",
   "own_id",
@@ -243,7 +243,7 @@ FROM "cs_work__emr__location" AS "w"
 WHERE
   "w"."__status" IN ('loaded', 'merged');
 
--- tests/conformance/specs/group_by.mig:64: legacy.visits -> emr.location: load the surviving rows
+-- tests/conformance/specs/group_by.mig:63: legacy.visits -> emr.location: load the surviving rows
 INSERT INTO "emr"."location" (
   "id",
   "address",
@@ -257,7 +257,7 @@ FROM "cs_work__emr__location" AS "w"
 WHERE
   "w"."__status" = 'loaded';
 
--- tests/conformance/specs/group_by.mig:64: legacy.visits -> emr.location: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
+-- tests/conformance/specs/group_by.mig:63: legacy.visits -> emr.location: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
 INSERT INTO "chartshift"."reconciliation" (
   "map",
   "source_table",
@@ -355,6 +355,6 @@ SELECT
     ) AS "cs_groups"
   );
 
--- tests/conformance/specs/group_by.mig:64: legacy.visits -> emr.location: work table no longer needed
+-- tests/conformance/specs/group_by.mig:63: legacy.visits -> emr.location: work table no longer needed
 DROP TABLE IF EXISTS "cs_work__emr__location";
 

@@ -1,10 +1,10 @@
 -- chartshift 0.1.0 | dialect mysql
--- spec tests/conformance/specs/group_by.mig sha256 d3ac043034bc1913c209584cf69f8da147ba53d5accca224e3c0e7d3de9b8088
+-- spec tests/conformance/specs/group_by.mig sha256 8c97e61b28d6ea83244c7b367f812e592a33e711e4ebea957a4e55ed55be9144
 -- 00_setup: schemas, crosswalks, fresh target and reject tables
 -- Generated file: do not edit. Regenerate with `chartshift compile tests/conformance/specs/group_by.mig`.
 
 
--- tests/conformance/specs/group_by.mig:45: persistent crosswalk for emr.observation_period: legacy key -> id (kept across runs)
+-- tests/conformance/specs/group_by.mig:44: persistent crosswalk for emr.observation_period: legacy key -> id (kept across runs)
 CREATE TABLE IF NOT EXISTS `chartshift__xwalk__emr__observation_period` (
   `legacy_key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
   `own_id` BIGINT,
@@ -13,10 +13,10 @@ CREATE TABLE IF NOT EXISTS `chartshift__xwalk__emr__observation_period` (
   PRIMARY KEY (`legacy_key`)
 );
 
--- tests/conformance/specs/group_by.mig:45: this run's crosswalk
+-- tests/conformance/specs/group_by.mig:44: this run's crosswalk
 DROP TABLE IF EXISTS `chartshift__xwalk__emr__observation_period__cs_new`;
 
--- tests/conformance/specs/group_by.mig:45: this run's crosswalk (renamed into place at the end)
+-- tests/conformance/specs/group_by.mig:44: this run's crosswalk (renamed into place at the end)
 CREATE TABLE `chartshift__xwalk__emr__observation_period__cs_new` (
   `legacy_key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
   `own_id` BIGINT,
@@ -25,7 +25,7 @@ CREATE TABLE `chartshift__xwalk__emr__observation_period__cs_new` (
   PRIMARY KEY (`legacy_key`)
 );
 
--- tests/conformance/specs/group_by.mig:64: persistent crosswalk for emr.location: legacy key -> id (kept across runs)
+-- tests/conformance/specs/group_by.mig:63: persistent crosswalk for emr.location: legacy key -> id (kept across runs)
 CREATE TABLE IF NOT EXISTS `chartshift__xwalk__emr__location` (
   `legacy_key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
   `own_id` BIGINT,
@@ -34,10 +34,10 @@ CREATE TABLE IF NOT EXISTS `chartshift__xwalk__emr__location` (
   PRIMARY KEY (`legacy_key`)
 );
 
--- tests/conformance/specs/group_by.mig:64: this run's crosswalk
+-- tests/conformance/specs/group_by.mig:63: this run's crosswalk
 DROP TABLE IF EXISTS `chartshift__xwalk__emr__location__cs_new`;
 
--- tests/conformance/specs/group_by.mig:64: this run's crosswalk (renamed into place at the end)
+-- tests/conformance/specs/group_by.mig:63: this run's crosswalk (renamed into place at the end)
 CREATE TABLE `chartshift__xwalk__emr__location__cs_new` (
   `legacy_key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
   `own_id` BIGINT,
@@ -106,7 +106,6 @@ CREATE TABLE `emr__location__cs_new` (
   `id` BIGINT NOT NULL,
   `address` VARCHAR(40) NOT NULL COLLATE `utf8mb4_nopad_bin`,
   `city` VARCHAR(30) COLLATE `utf8mb4_nopad_bin`,
-  `visits` BIGINT,
   PRIMARY KEY (`id`)
 );
 

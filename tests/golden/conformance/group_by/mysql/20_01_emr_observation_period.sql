@@ -1,13 +1,13 @@
 -- chartshift 0.1.0 | dialect mysql
--- spec tests/conformance/specs/group_by.mig sha256 d3ac043034bc1913c209584cf69f8da147ba53d5accca224e3c0e7d3de9b8088
+-- spec tests/conformance/specs/group_by.mig sha256 8c97e61b28d6ea83244c7b367f812e592a33e711e4ebea957a4e55ed55be9144
 -- 20_01_emr_observation_period: map legacy.visits -> emr.observation_period
 -- Generated file: do not edit. Regenerate with `chartshift compile tests/conformance/specs/group_by.mig`.
 
 
--- tests/conformance/specs/group_by.mig:45: work table left by an earlier run
+-- tests/conformance/specs/group_by.mig:44: work table left by an earlier run
 DROP TABLE IF EXISTS `chartshift__cs_work__emr__observation_period`;
 
--- tests/conformance/specs/group_by.mig:45: legacy.visits -> emr.observation_period: every kept row with its fields and status
+-- tests/conformance/specs/group_by.mig:44: legacy.visits -> emr.observation_period: every kept row with its fields and status
 CREATE TABLE `chartshift__cs_work__emr__observation_period` AS
 WITH `cs_in` AS (
   SELECT
@@ -249,7 +249,7 @@ FROM `cs_status`
 LEFT JOIN `chartshift__xwalk__emr__observation_period` AS `cs_prev`
   ON `cs_prev`.`legacy_key` = `cs_status`.`__key`;
 
--- tests/conformance/specs/group_by.mig:45: legacy.visits -> emr.observation_period: rejected rows with the first rule that failed
+-- tests/conformance/specs/group_by.mig:44: legacy.visits -> emr.observation_period: rejected rows with the first rule that failed
 INSERT INTO `chartshift__rejects__cs_new` (
   `map`,
   `source_table`,
@@ -274,7 +274,7 @@ SELECT
     WHEN 2
     THEN 'key'
     WHEN 3
-    THEN 'reject:61'
+    THEN 'reject:60'
     WHEN 4
     THEN 'length:emr.observation_period.patient'
     WHEN 5
@@ -329,7 +329,7 @@ ORDER BY
   CASE WHEN `w`.`__row` IS NULL THEN 1 ELSE 0 END, `w`.`__row`,
   CASE WHEN `w`.`__slot` IS NULL THEN 1 ELSE 0 END, `w`.`__slot`;
 
--- tests/conformance/specs/group_by.mig:48: crosswalk emr.observation_period: loaded keys with their ids, merged keys pointing at their survivor's id
+-- tests/conformance/specs/group_by.mig:47: crosswalk emr.observation_period: loaded keys with their ids, merged keys pointing at their survivor's id
 INSERT INTO `chartshift__xwalk__emr__observation_period__cs_new` (
   `legacy_key`,
   `own_id`,
@@ -345,7 +345,7 @@ FROM `chartshift__cs_work__emr__observation_period` AS `w`
 WHERE
   `w`.`__status` IN ('loaded', 'merged');
 
--- tests/conformance/specs/group_by.mig:48: crosswalk emr.observation_period: keys not loaded by this run stay, inactive, with their ids
+-- tests/conformance/specs/group_by.mig:47: crosswalk emr.observation_period: keys not loaded by this run stay, inactive, with their ids
 INSERT INTO `chartshift__xwalk__emr__observation_period__cs_new` (
   `legacy_key`,
   `own_id`,
@@ -367,7 +367,7 @@ WHERE
       `chartshift__xwalk__emr__observation_period__cs_new`.`legacy_key` = `p`.`legacy_key`
   );
 
--- tests/conformance/specs/group_by.mig:45: legacy.visits -> emr.observation_period: load the surviving rows
+-- tests/conformance/specs/group_by.mig:44: legacy.visits -> emr.observation_period: load the surviving rows
 INSERT INTO `emr__observation_period__cs_new` (
   `id`,
   `patient`,
@@ -401,7 +401,7 @@ FROM `chartshift__cs_work__emr__observation_period` AS `w`
 WHERE
   `w`.`__status` = 'loaded';
 
--- tests/conformance/specs/group_by.mig:45: legacy.visits -> emr.observation_period: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
+-- tests/conformance/specs/group_by.mig:44: legacy.visits -> emr.observation_period: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
 INSERT INTO `chartshift__reconciliation__cs_new` (
   `map`,
   `source_table`,
@@ -615,6 +615,6 @@ SELECT
     ) AS `cs_groups`
   );
 
--- tests/conformance/specs/group_by.mig:45: legacy.visits -> emr.observation_period: work table no longer needed
+-- tests/conformance/specs/group_by.mig:44: legacy.visits -> emr.observation_period: work table no longer needed
 DROP TABLE IF EXISTS `chartshift__cs_work__emr__observation_period`;
 

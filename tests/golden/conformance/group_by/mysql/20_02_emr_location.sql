@@ -1,13 +1,13 @@
 -- chartshift 0.1.0 | dialect mysql
--- spec tests/conformance/specs/group_by.mig sha256 d3ac043034bc1913c209584cf69f8da147ba53d5accca224e3c0e7d3de9b8088
+-- spec tests/conformance/specs/group_by.mig sha256 8c97e61b28d6ea83244c7b367f812e592a33e711e4ebea957a4e55ed55be9144
 -- 20_02_emr_location: map legacy.visits -> emr.location
 -- Generated file: do not edit. Regenerate with `chartshift compile tests/conformance/specs/group_by.mig`.
 
 
--- tests/conformance/specs/group_by.mig:64: work table left by an earlier run
+-- tests/conformance/specs/group_by.mig:63: work table left by an earlier run
 DROP TABLE IF EXISTS `chartshift__cs_work__emr__location`;
 
--- tests/conformance/specs/group_by.mig:64: legacy.visits -> emr.location: every kept row with its fields and status
+-- tests/conformance/specs/group_by.mig:63: legacy.visits -> emr.location: every kept row with its fields and status
 CREATE TABLE `chartshift__cs_work__emr__location` AS
 WITH `cs_in` AS (
   SELECT
@@ -129,7 +129,7 @@ FROM `cs_status`
 LEFT JOIN `chartshift__xwalk__emr__location` AS `cs_prev`
   ON `cs_prev`.`legacy_key` = `cs_status`.`__key`;
 
--- tests/conformance/specs/group_by.mig:64: legacy.visits -> emr.location: rejected rows with the first rule that failed
+-- tests/conformance/specs/group_by.mig:63: legacy.visits -> emr.location: rejected rows with the first rule that failed
 INSERT INTO `chartshift__rejects__cs_new` (
   `map`,
   `source_table`,
@@ -205,7 +205,7 @@ ORDER BY
   CASE WHEN `w`.`__row` IS NULL THEN 1 ELSE 0 END, `w`.`__row`,
   CASE WHEN `w`.`__slot` IS NULL THEN 1 ELSE 0 END, `w`.`__slot`;
 
--- tests/conformance/specs/group_by.mig:66: crosswalk emr.location: loaded keys with their ids, merged keys pointing at their survivor's id
+-- tests/conformance/specs/group_by.mig:65: crosswalk emr.location: loaded keys with their ids, merged keys pointing at their survivor's id
 INSERT INTO `chartshift__xwalk__emr__location__cs_new` (
   `legacy_key`,
   `own_id`,
@@ -221,7 +221,7 @@ FROM `chartshift__cs_work__emr__location` AS `w`
 WHERE
   `w`.`__status` IN ('loaded', 'merged');
 
--- tests/conformance/specs/group_by.mig:66: crosswalk emr.location: keys not loaded by this run stay, inactive, with their ids
+-- tests/conformance/specs/group_by.mig:65: crosswalk emr.location: keys not loaded by this run stay, inactive, with their ids
 INSERT INTO `chartshift__xwalk__emr__location__cs_new` (
   `legacy_key`,
   `own_id`,
@@ -243,7 +243,7 @@ WHERE
       `chartshift__xwalk__emr__location__cs_new`.`legacy_key` = `p`.`legacy_key`
   );
 
--- tests/conformance/specs/group_by.mig:64: legacy.visits -> emr.location: load the surviving rows
+-- tests/conformance/specs/group_by.mig:63: legacy.visits -> emr.location: load the surviving rows
 INSERT INTO `emr__location__cs_new` (
   `id`,
   `address`,
@@ -257,7 +257,7 @@ FROM `chartshift__cs_work__emr__location` AS `w`
 WHERE
   `w`.`__status` = 'loaded';
 
--- tests/conformance/specs/group_by.mig:64: legacy.visits -> emr.location: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
+-- tests/conformance/specs/group_by.mig:63: legacy.visits -> emr.location: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
 INSERT INTO `chartshift__reconciliation__cs_new` (
   `map`,
   `source_table`,
@@ -355,6 +355,6 @@ SELECT
     ) AS `cs_groups`
   );
 
--- tests/conformance/specs/group_by.mig:64: legacy.visits -> emr.location: work table no longer needed
+-- tests/conformance/specs/group_by.mig:63: legacy.visits -> emr.location: work table no longer needed
 DROP TABLE IF EXISTS `chartshift__cs_work__emr__location`;
 
