@@ -12,6 +12,7 @@ from compiler.functions.registry import DIALECTS, REGISTRY, Function
 from compiler.ir import types as T
 from compiler.semantic.checker_base import CheckerBase
 from compiler.semantic.scopes import Scope
+from compiler.semantic.sequencing import exists_type, window_type
 
 if TYPE_CHECKING:
     from sqlglot import exp
@@ -69,6 +70,12 @@ class TypeInference:
             self.err(ref, e)
             return None
         return ref.type
+
+    def t_window(self, e: ir.WindowCall) -> str | None:
+        return window_type(self, e)
+
+    def t_exists(self, e: ir.Exists) -> str | None:
+        return exists_type(self, e)
 
     def t_tuple(self, e: ir.Tuple) -> str | None:
         self.err("a parenthesised list is only allowed as an `each` item or after `in`", e)
