@@ -114,7 +114,8 @@ def evaluate(c: ir.Check, row: tuple[Any, ...]) -> CheckResult:
 
 
 def eval_compare(op: str, left: Fraction, right: Fraction) -> bool:
-    return {"<": left < right, ">": left > right, "<>": left != right}[op]
+    """The strict comparisons; `!=` is the grammar's other spelling of `<>`."""
+    return {"<": left < right, ">": left > right, "<>": left != right, "!=": left != right}[op]
 
 
 def as_number(x: Fraction | int) -> int | float:

@@ -66,3 +66,32 @@ def test_reconcile_verdicts():
 @pytest.mark.parametrize("p, text", [(None, "-"), (0.0, "0%"), (12.345, "12.35%"), (0.5, "0.50%"), (0.000161, "0.00016%")])
 def test_percent_display_never_rounds_to_zero(p, text):
     assert show_percent(p) == text
+
+
+@pytest.mark.parametrize("op", ["<>", "!=", "<", ">"])
+def test_every_strict_comparison_the_grammar_accepts_evaluates(op):
+    """`!=` once passed `check` and then crashed the run (KeyError): every spelling in the
+    grammar's COMPARE has a verdict."""
+    rec = ir.ReconcileCheck(
+        span=SPAN,
+        compare=op,
+        thresholds=[],
+        left=ir.Aggregate(span=SPAN, func="count", table=ir.Name(span=SPAN, parts=["a", "b"])),
+        right=ir.Aggregate(span=SPAN, func="count", table=ir.Name(span=SPAN, parts=["c", "d"])),
+    )
+    holds = {"<>": (1, 2), "!=": (1, 2), "<": (1, 2), ">": (2, 1)}[op]
+    fails = {"<>": (3, 3), "!=": (3, 3), "<": (2, 1), ">": (1, 2)}[op]
+    assert evaluate(rec, holds).status == PASS
+    assert evaluate(rec, fails).status == FAIL
+
+
+def test_the_grammar_and_the_evaluator_agree_on_comparisons():
+    import re
+
+    from compiler.runtime.validate import RECONCILE_GAP
+    from compiler.syntax.parse import grammar_text
+
+    line = next(ln for ln in grammar_text().splitlines() if ln.startswith("COMPARE:"))
+    spellings = set(re.findall(r'"([^"]+)"', line))
+    strict = {"<>", "!=", "<", ">"}
+    assert spellings == set(RECONCILE_GAP) | strict

@@ -4,6 +4,7 @@ migration's crosswalks there can change (or be changed by) a test."""
 
 from __future__ import annotations
 
+import os
 import uuid
 
 import pytest
@@ -32,9 +33,12 @@ def state(url: str, dialect: str) -> dict:
 
 
 def scratch_databases(url: str, dialect: str) -> list:
+    """This process's scratch databases (named after its pid, see runtime/engines/sqlnet.py):
+    other test sessions on the same server have their own, which are none of this test's business."""
+    own = f"chartshift_test_{os.getpid()}_"
     engine = open_engine(url)
     try:
-        return engine.query(SCRATCH_DATABASES[dialect])
+        return [row for row in engine.query(SCRATCH_DATABASES[dialect]) if str(row[0]).startswith(own)]
     finally:
         engine.close()
 
