@@ -1,5 +1,5 @@
 -- chartshift 0.1.0 | dialect duckdb
--- spec tests/conformance/specs/join_many.mig sha256 3d8ac4be0baa79e75a810af595bb4ced27ae8c452c3eb8c5996445b85d6c5458
+-- spec tests/conformance/specs/join_many.mig sha256 692fb8fe5f5b5c0f803c6a763b817ddbc61a6f2cd312c4efaca09d1c58f086e8
 -- 00_setup: schemas, crosswalks, fresh target and reject tables
 -- Generated file: do not edit. Regenerate with `chartshift compile tests/conformance/specs/join_many.mig`.
 
@@ -16,7 +16,7 @@ CREATE SCHEMA IF NOT EXISTS "emr";
 -- schema legacy
 CREATE SCHEMA IF NOT EXISTS "legacy";
 
--- tests/conformance/specs/join_many.mig:41: persistent crosswalk for emr.visit_code: legacy key -> id (kept across runs)
+-- tests/conformance/specs/join_many.mig:48: persistent crosswalk for emr.visit_code: legacy key -> id (kept across runs)
 CREATE TABLE IF NOT EXISTS "chartshift"."xwalk__emr__visit_code" (
   "legacy_key" TEXT NOT NULL,
   "own_id" BIGINT,
@@ -80,6 +80,18 @@ DROP TABLE IF EXISTS "emr"."visit";
 CREATE TABLE "emr"."visit" (
   "visit_id" TEXT NOT NULL,
   "payer" TEXT
+);
+
+-- tests/conformance/specs/join_many.mig:38: replace emr.visit_slot
+DROP TABLE IF EXISTS "emr"."visit_slot";
+
+-- tests/conformance/specs/join_many.mig:38: target table emr.visit_slot (keys and unique columns: 85_constraints)
+CREATE TABLE "emr"."visit_slot" (
+  "visit_id" TEXT NOT NULL,
+  "std_code" TEXT,
+  "payer" TEXT,
+  "label" TEXT,
+  "slot" INT
 );
 
 -- tests/conformance/specs/join_many.mig:8: typed view legacy.visits (re-created over the new staging)

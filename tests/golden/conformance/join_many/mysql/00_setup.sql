@@ -1,10 +1,10 @@
 -- chartshift 0.1.0 | dialect mysql
--- spec tests/conformance/specs/join_many.mig sha256 3d8ac4be0baa79e75a810af595bb4ced27ae8c452c3eb8c5996445b85d6c5458
+-- spec tests/conformance/specs/join_many.mig sha256 692fb8fe5f5b5c0f803c6a763b817ddbc61a6f2cd312c4efaca09d1c58f086e8
 -- 00_setup: schemas, crosswalks, fresh target and reject tables
 -- Generated file: do not edit. Regenerate with `chartshift compile tests/conformance/specs/join_many.mig`.
 
 
--- tests/conformance/specs/join_many.mig:41: persistent crosswalk for emr.visit_code: legacy key -> id (kept across runs)
+-- tests/conformance/specs/join_many.mig:48: persistent crosswalk for emr.visit_code: legacy key -> id (kept across runs)
 CREATE TABLE IF NOT EXISTS `chartshift__xwalk__emr__visit_code` (
   `legacy_key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
   `own_id` BIGINT,
@@ -13,10 +13,10 @@ CREATE TABLE IF NOT EXISTS `chartshift__xwalk__emr__visit_code` (
   PRIMARY KEY (`legacy_key`)
 );
 
--- tests/conformance/specs/join_many.mig:41: this run's crosswalk
+-- tests/conformance/specs/join_many.mig:48: this run's crosswalk
 DROP TABLE IF EXISTS `chartshift__xwalk__emr__visit_code__cs_new`;
 
--- tests/conformance/specs/join_many.mig:41: this run's crosswalk (renamed into place at the end)
+-- tests/conformance/specs/join_many.mig:48: this run's crosswalk (renamed into place at the end)
 CREATE TABLE `chartshift__xwalk__emr__visit_code__cs_new` (
   `legacy_key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
   `own_id` BIGINT,
@@ -82,6 +82,18 @@ DROP TABLE IF EXISTS `emr__visit__cs_new`;
 CREATE TABLE `emr__visit__cs_new` (
   `visit_id` LONGTEXT NOT NULL COLLATE `utf8mb4_nopad_bin`,
   `payer` LONGTEXT COLLATE `utf8mb4_nopad_bin`
+);
+
+-- tests/conformance/specs/join_many.mig:38: replace emr.visit_slot
+DROP TABLE IF EXISTS `emr__visit_slot__cs_new`;
+
+-- tests/conformance/specs/join_many.mig:38: target table emr.visit_slot
+CREATE TABLE `emr__visit_slot__cs_new` (
+  `visit_id` LONGTEXT NOT NULL COLLATE `utf8mb4_nopad_bin`,
+  `std_code` LONGTEXT COLLATE `utf8mb4_nopad_bin`,
+  `payer` LONGTEXT COLLATE `utf8mb4_nopad_bin`,
+  `label` LONGTEXT COLLATE `utf8mb4_nopad_bin`,
+  `slot` INT
 );
 
 -- tests/conformance/specs/join_many.mig:8: typed view legacy.visits (re-created over the new staging)

@@ -1,5 +1,5 @@
 -- chartshift 0.1.0 | dialect mysql
--- spec tests/conformance/specs/join_many.mig sha256 3d8ac4be0baa79e75a810af595bb4ced27ae8c452c3eb8c5996445b85d6c5458
+-- spec tests/conformance/specs/join_many.mig sha256 692fb8fe5f5b5c0f803c6a763b817ddbc61a6f2cd312c4efaca09d1c58f086e8
 -- 10_typed_views: typed views over the staged CSV text (blank -> NULL, failed casts flagged)
 -- Generated file: do not edit. Regenerate with `chartshift compile tests/conformance/specs/join_many.mig`.
 

@@ -1,13 +1,13 @@
 -- chartshift 0.1.0 | dialect mysql
--- spec tests/conformance/specs/join_many.mig sha256 3d8ac4be0baa79e75a810af595bb4ced27ae8c452c3eb8c5996445b85d6c5458
+-- spec tests/conformance/specs/join_many.mig sha256 692fb8fe5f5b5c0f803c6a763b817ddbc61a6f2cd312c4efaca09d1c58f086e8
 -- 20_02_emr_visit_line: map legacy.visits -> emr.visit_line
 -- Generated file: do not edit. Regenerate with `chartshift compile tests/conformance/specs/join_many.mig`.
 
 
--- tests/conformance/specs/join_many.mig:50: work table left by an earlier run
+-- tests/conformance/specs/join_many.mig:57: work table left by an earlier run
 DROP TABLE IF EXISTS `chartshift__cs_work__emr__visit_line`;
 
--- tests/conformance/specs/join_many.mig:50: legacy.visits -> emr.visit_line: every kept row with its fields and status
+-- tests/conformance/specs/join_many.mig:57: legacy.visits -> emr.visit_line: every kept row with its fields and status
 CREATE TABLE `chartshift__cs_work__emr__visit_line` AS
 WITH `cs_in` AS (
   SELECT
@@ -95,7 +95,7 @@ SELECT
   CASE WHEN NOT `cs_rules`.`__rule` IS NULL THEN 'rejected' ELSE 'loaded' END AS `__status`
 FROM `cs_rules`;
 
--- tests/conformance/specs/join_many.mig:50: legacy.visits -> emr.visit_line: rejected rows with the first rule that failed
+-- tests/conformance/specs/join_many.mig:57: legacy.visits -> emr.visit_line: rejected rows with the first rule that failed
 INSERT INTO `chartshift__rejects__cs_new` (
   `map`,
   `source_table`,
@@ -144,7 +144,7 @@ ORDER BY
   CASE WHEN `w`.`__row` IS NULL THEN 1 ELSE 0 END, `w`.`__row`,
   CASE WHEN `w`.`__slot` IS NULL THEN 1 ELSE 0 END, `w`.`__slot`;
 
--- tests/conformance/specs/join_many.mig:50: legacy.visits -> emr.visit_line: load the surviving rows
+-- tests/conformance/specs/join_many.mig:57: legacy.visits -> emr.visit_line: load the surviving rows
 INSERT INTO `emr__visit_line__cs_new` (
   `visit_id`,
   `std_code`
@@ -156,7 +156,7 @@ FROM `chartshift__cs_work__emr__visit_line` AS `w`
 WHERE
   `w`.`__status` = 'loaded';
 
--- tests/conformance/specs/join_many.mig:50: legacy.visits -> emr.visit_line: accounting identity: source rows = loaded + rejected + filtered + merged
+-- tests/conformance/specs/join_many.mig:57: legacy.visits -> emr.visit_line: accounting identity: source rows = loaded + rejected + filtered + merged
 INSERT INTO `chartshift__reconciliation__cs_new` (
   `map`,
   `source_table`,
@@ -221,6 +221,6 @@ SELECT
   0,
   0;
 
--- tests/conformance/specs/join_many.mig:50: legacy.visits -> emr.visit_line: work table no longer needed
+-- tests/conformance/specs/join_many.mig:57: legacy.visits -> emr.visit_line: work table no longer needed
 DROP TABLE IF EXISTS `chartshift__cs_work__emr__visit_line`;
 

@@ -1,5 +1,5 @@
 -- chartshift 0.1.0 | dialect mysql
--- spec tests/conformance/specs/join_many.mig sha256 3d8ac4be0baa79e75a810af595bb4ced27ae8c452c3eb8c5996445b85d6c5458
+-- spec tests/conformance/specs/join_many.mig sha256 692fb8fe5f5b5c0f803c6a763b817ddbc61a6f2cd312c4efaca09d1c58f086e8
 -- 95_finish: publish by atomic rename
 -- Generated file: do not edit. Regenerate with `chartshift compile tests/conformance/specs/join_many.mig`.
 
@@ -16,6 +16,10 @@ LIKE `emr__visit_line__cs_new`;
 CREATE TABLE IF NOT EXISTS `emr__visit`
 LIKE `emr__visit__cs_new`;
 
+-- first run: an empty emr.visit_slot so that the swap below has something to swap
+CREATE TABLE IF NOT EXISTS `emr__visit_slot`
+LIKE `emr__visit_slot__cs_new`;
+
 -- first run: an empty chartshift.rejects so that the swap below has something to swap
 CREATE TABLE IF NOT EXISTS `chartshift__rejects`
 LIKE `chartshift__rejects__cs_new`;
@@ -29,7 +33,7 @@ CREATE TABLE IF NOT EXISTS `chartshift__xwalk__emr__visit_code`
 LIKE `chartshift__xwalk__emr__visit_code__cs_new`;
 
 -- publish: one atomic RENAME of every table of this run
-RENAME TABLE `emr__visit_code` TO `emr__visit_code__cs_old`, `emr__visit_code__cs_new` TO `emr__visit_code`, `emr__visit_line` TO `emr__visit_line__cs_old`, `emr__visit_line__cs_new` TO `emr__visit_line`, `emr__visit` TO `emr__visit__cs_old`, `emr__visit__cs_new` TO `emr__visit`, `chartshift__rejects` TO `chartshift__rejects__cs_old`, `chartshift__rejects__cs_new` TO `chartshift__rejects`, `chartshift__reconciliation` TO `chartshift__reconciliation__cs_old`, `chartshift__reconciliation__cs_new` TO `chartshift__reconciliation`, `chartshift__xwalk__emr__visit_code` TO `chartshift__xwalk__emr__visit_code__cs_old`, `chartshift__xwalk__emr__visit_code__cs_new` TO `chartshift__xwalk__emr__visit_code`;
+RENAME TABLE `emr__visit_code` TO `emr__visit_code__cs_old`, `emr__visit_code__cs_new` TO `emr__visit_code`, `emr__visit_line` TO `emr__visit_line__cs_old`, `emr__visit_line__cs_new` TO `emr__visit_line`, `emr__visit` TO `emr__visit__cs_old`, `emr__visit__cs_new` TO `emr__visit`, `emr__visit_slot` TO `emr__visit_slot__cs_old`, `emr__visit_slot__cs_new` TO `emr__visit_slot`, `chartshift__rejects` TO `chartshift__rejects__cs_old`, `chartshift__rejects__cs_new` TO `chartshift__rejects`, `chartshift__reconciliation` TO `chartshift__reconciliation__cs_old`, `chartshift__reconciliation__cs_new` TO `chartshift__reconciliation`, `chartshift__xwalk__emr__visit_code` TO `chartshift__xwalk__emr__visit_code__cs_old`, `chartshift__xwalk__emr__visit_code__cs_new` TO `chartshift__xwalk__emr__visit_code`;
 
 -- previous emr.visit_code
 DROP TABLE IF EXISTS `emr__visit_code__cs_old`;
@@ -39,6 +43,9 @@ DROP TABLE IF EXISTS `emr__visit_line__cs_old`;
 
 -- previous emr.visit
 DROP TABLE IF EXISTS `emr__visit__cs_old`;
+
+-- previous emr.visit_slot
+DROP TABLE IF EXISTS `emr__visit_slot__cs_old`;
 
 -- previous chartshift.rejects
 DROP TABLE IF EXISTS `chartshift__rejects__cs_old`;

@@ -1,13 +1,13 @@
 -- chartshift 0.1.0 | dialect postgres
--- spec tests/conformance/specs/join_many.mig sha256 3d8ac4be0baa79e75a810af595bb4ced27ae8c452c3eb8c5996445b85d6c5458
+-- spec tests/conformance/specs/join_many.mig sha256 692fb8fe5f5b5c0f803c6a763b817ddbc61a6f2cd312c4efaca09d1c58f086e8
 -- 20_02_emr_visit_line: map legacy.visits -> emr.visit_line
 -- Generated file: do not edit. Regenerate with `chartshift compile tests/conformance/specs/join_many.mig`.
 
 
--- tests/conformance/specs/join_many.mig:50: work table left by an earlier run
+-- tests/conformance/specs/join_many.mig:57: work table left by an earlier run
 DROP TABLE IF EXISTS "cs_work__emr__visit_line";
 
--- tests/conformance/specs/join_many.mig:50: legacy.visits -> emr.visit_line: every kept row with its fields and status
+-- tests/conformance/specs/join_many.mig:57: legacy.visits -> emr.visit_line: every kept row with its fields and status
 CREATE TEMPORARY TABLE "cs_work__emr__visit_line" AS
 WITH "cs_in" AS (
   SELECT
@@ -88,10 +88,10 @@ SELECT
   CASE WHEN NOT "cs_rules"."__rule" IS NULL THEN 'rejected' ELSE 'loaded' END AS "__status"
 FROM "cs_rules";
 
--- tests/conformance/specs/join_many.mig:50: legacy.visits -> emr.visit_line: statistics of the work table
+-- tests/conformance/specs/join_many.mig:57: legacy.visits -> emr.visit_line: statistics of the work table
 ANALYZE "cs_work__emr__visit_line";
 
--- tests/conformance/specs/join_many.mig:50: legacy.visits -> emr.visit_line: rejected rows with the first rule that failed
+-- tests/conformance/specs/join_many.mig:57: legacy.visits -> emr.visit_line: rejected rows with the first rule that failed
 INSERT INTO "chartshift"."rejects" (
   "map",
   "source_table",
@@ -140,7 +140,7 @@ ORDER BY
   "w"."__row",
   "w"."__slot";
 
--- tests/conformance/specs/join_many.mig:50: legacy.visits -> emr.visit_line: load the surviving rows
+-- tests/conformance/specs/join_many.mig:57: legacy.visits -> emr.visit_line: load the surviving rows
 INSERT INTO "emr"."visit_line" (
   "visit_id",
   "std_code"
@@ -152,7 +152,7 @@ FROM "cs_work__emr__visit_line" AS "w"
 WHERE
   "w"."__status" = 'loaded';
 
--- tests/conformance/specs/join_many.mig:50: legacy.visits -> emr.visit_line: accounting identity: source rows = loaded + rejected + filtered + merged
+-- tests/conformance/specs/join_many.mig:57: legacy.visits -> emr.visit_line: accounting identity: source rows = loaded + rejected + filtered + merged
 INSERT INTO "chartshift"."reconciliation" (
   "map",
   "source_table",
@@ -212,6 +212,6 @@ SELECT
   0,
   0;
 
--- tests/conformance/specs/join_many.mig:50: legacy.visits -> emr.visit_line: work table no longer needed
+-- tests/conformance/specs/join_many.mig:57: legacy.visits -> emr.visit_line: work table no longer needed
 DROP TABLE IF EXISTS "cs_work__emr__visit_line";
 
