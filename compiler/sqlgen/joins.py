@@ -57,8 +57,12 @@ def settle_joins(raw: exp.Select, joins: list[ir.Join]) -> exp.Select:
         exp.Subquery(this=raw, alias=exp.TableAlias(this=ident(RAW))), copy=False
     )
     if plain:
-        # one hash aggregate over the rows that the joins multiplied
-        amb = exp.select(col("__row"))
+        # one hash aggregate over the rows that the joins multiplied, per source row and
+        # `join many` match (a plain join may read a `join many` table); record numbers
+        # start at 1, so 0 stands for "no match" and the groups join back with `=`
+        groups: list[tuple[str, exp.Expression]] = [("__row", col("__row"))]
+        groups += [(f"m__{j.alias}", exp.Coalesce(this=col(join_row(j.alias)), expressions=[lit(0)])) for j in many]
+        amb = exp.select(col("__row"), *[exp.alias_(g, name, quoted=True) for name, g in groups[1:]])
         for j in plain:
             amb = amb.select(
                 exp.alias_(exp.Count(this=exp.Distinct(expressions=[col(join_row(j.alias))])), match_count(j.alias), quoted=True),
@@ -70,13 +74,23 @@ def settle_joins(raw: exp.Select, joins: list[ir.Join]) -> exp.Select:
         slim.set("expressions", [e for e in slim.expressions if e.alias_or_name == "__row" or e.alias_or_name.startswith("j__")])
         amb = (
             amb.from_(exp.Subquery(this=slim, alias=exp.TableAlias(this=ident(RAW))), copy=False)
-            .group_by(col("__row"), copy=False)
+            .group_by(*[g.copy() for _, g in groups], copy=False)
             .having(exp.GT(this=exp.Count(this=exp.Star()), expression=lit(1)), copy=False)
         )
         out = join(
             out,
             exp.Subquery(this=amb, alias=exp.TableAlias(this=ident(AMBIGUOUS))),
-            on=exp.EQ(this=col("__row", AMBIGUOUS), expression=col("__row", RAW)),
+            on=exp.and_(
+                exp.EQ(this=col("__row", AMBIGUOUS), expression=col("__row", RAW)),
+                *[
+                    exp.EQ(
+                        this=col(f"m__{j.alias}", AMBIGUOUS),
+                        expression=exp.Coalesce(this=col(join_row(j.alias), RAW), expressions=[lit(0)]),
+                    )
+                    for j in many
+                ],
+                copy=False,
+            ),
             side="LEFT",
         )
         keep_first = [

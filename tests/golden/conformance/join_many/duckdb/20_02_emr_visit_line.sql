@@ -1,13 +1,13 @@
 -- chartshift 0.1.0 | dialect duckdb
--- spec tests/conformance/specs/join_many.mig sha256 692fb8fe5f5b5c0f803c6a763b817ddbc61a6f2cd312c4efaca09d1c58f086e8
+-- spec tests/conformance/specs/join_many.mig sha256 870919318f0282a26ca449b629644d14083271ed5560e5faff2347804ac13e8a
 -- 20_02_emr_visit_line: map legacy.visits -> emr.visit_line
 -- Generated file: do not edit. Regenerate with `chartshift compile tests/conformance/specs/join_many.mig`.
 
 
--- tests/conformance/specs/join_many.mig:57: work table left by an earlier run
+-- tests/conformance/specs/join_many.mig:62: work table left by an earlier run
 DROP TABLE IF EXISTS "cs_work__emr__visit_line";
 
--- tests/conformance/specs/join_many.mig:57: legacy.visits -> emr.visit_line: every kept row with its fields and status
+-- tests/conformance/specs/join_many.mig:62: legacy.visits -> emr.visit_line: every kept row with its fields and status
 CREATE TEMPORARY TABLE "cs_work__emr__visit_line" AS
 WITH "cs_in" AS (
   SELECT
@@ -25,6 +25,7 @@ WITH "cs_in" AS (
       "c"."legacy_code" AS "s__c__legacy_code",
       "c"."std_code" AS "s__c__std_code",
       "c"."active" AS "s__c__active",
+      "c"."payer_id" AS "s__c__payer_id",
       "c"."__row" AS "j__c__row"
     FROM "legacy"."visits" AS "visits"
     LEFT JOIN "legacy"."code_map" AS "c"
@@ -86,7 +87,7 @@ SELECT
   CASE WHEN NOT "cs_rules"."__rule" IS NULL THEN 'rejected' ELSE 'loaded' END AS "__status"
 FROM "cs_rules";
 
--- tests/conformance/specs/join_many.mig:57: legacy.visits -> emr.visit_line: rejected rows with the first rule that failed
+-- tests/conformance/specs/join_many.mig:62: legacy.visits -> emr.visit_line: rejected rows with the first rule that failed
 INSERT INTO "chartshift"."rejects" (
   "map",
   "source_table",
@@ -135,7 +136,7 @@ ORDER BY
   "w"."__row",
   "w"."__slot";
 
--- tests/conformance/specs/join_many.mig:57: legacy.visits -> emr.visit_line: load the surviving rows
+-- tests/conformance/specs/join_many.mig:62: legacy.visits -> emr.visit_line: load the surviving rows
 INSERT INTO "emr"."visit_line" (
   "visit_id",
   "std_code"
@@ -147,7 +148,7 @@ FROM "cs_work__emr__visit_line" AS "w"
 WHERE
   "w"."__status" = 'loaded';
 
--- tests/conformance/specs/join_many.mig:57: legacy.visits -> emr.visit_line: accounting identity: source rows = loaded + rejected + filtered + merged
+-- tests/conformance/specs/join_many.mig:62: legacy.visits -> emr.visit_line: accounting identity: source rows = loaded + rejected + filtered + merged
 INSERT INTO "chartshift"."reconciliation" (
   "map",
   "source_table",
@@ -181,6 +182,7 @@ SELECT
           "c"."legacy_code" AS "s__c__legacy_code",
           "c"."std_code" AS "s__c__std_code",
           "c"."active" AS "s__c__active",
+          "c"."payer_id" AS "s__c__payer_id",
           "c"."__row" AS "j__c__row"
         FROM "legacy"."visits" AS "visits"
         LEFT JOIN "legacy"."code_map" AS "c"
@@ -207,6 +209,6 @@ SELECT
   0,
   0;
 
--- tests/conformance/specs/join_many.mig:57: legacy.visits -> emr.visit_line: work table no longer needed
+-- tests/conformance/specs/join_many.mig:62: legacy.visits -> emr.visit_line: work table no longer needed
 DROP TABLE IF EXISTS "cs_work__emr__visit_line";
 

@@ -1,13 +1,13 @@
 -- chartshift 0.1.0 | dialect duckdb
--- spec tests/conformance/specs/join_many.mig sha256 692fb8fe5f5b5c0f803c6a763b817ddbc61a6f2cd312c4efaca09d1c58f086e8
+-- spec tests/conformance/specs/join_many.mig sha256 870919318f0282a26ca449b629644d14083271ed5560e5faff2347804ac13e8a
 -- 20_04_emr_visit_slot: map legacy.visits -> emr.visit_slot
 -- Generated file: do not edit. Regenerate with `chartshift compile tests/conformance/specs/join_many.mig`.
 
 
--- tests/conformance/specs/join_many.mig:71: work table left by an earlier run
+-- tests/conformance/specs/join_many.mig:76: work table left by an earlier run
 DROP TABLE IF EXISTS "cs_work__emr__visit_slot";
 
--- tests/conformance/specs/join_many.mig:71: legacy.visits -> emr.visit_slot: every kept row with its fields and status
+-- tests/conformance/specs/join_many.mig:76: legacy.visits -> emr.visit_slot: every kept row with its fields and status
 CREATE TEMPORARY TABLE "cs_work__emr__visit_slot" AS
 WITH "cs_in" AS (
   SELECT
@@ -30,6 +30,7 @@ WITH "cs_in" AS (
         "c"."legacy_code" AS "s__c__legacy_code",
         "c"."std_code" AS "s__c__std_code",
         "c"."active" AS "s__c__active",
+        "c"."payer_id" AS "s__c__payer_id",
         "p"."payer_id" AS "s__p__payer_id",
         "p"."name" AS "s__p__name",
         "c"."__row" AS "j__c__row",
@@ -51,6 +52,7 @@ WITH "cs_in" AS (
     LEFT JOIN (
       SELECT
         "__row",
+        COALESCE("j__c__row", 0) AS "m__c",
         COUNT(DISTINCT "j__p__row") AS "__n__p",
         MIN("j__p__row") AS "first__p"
       FROM (
@@ -73,11 +75,13 @@ WITH "cs_in" AS (
           )
       ) AS "cs_raw"
       GROUP BY
-        "__row"
+        "__row",
+        COALESCE("j__c__row", 0)
       HAVING
         COUNT(*) > 1
     ) AS "cs_amb"
       ON "cs_amb"."__row" = "cs_raw"."__row"
+      AND "cs_amb"."m__c" = COALESCE("cs_raw"."j__c__row", 0)
     WHERE
       (
         "cs_amb"."first__p" IS NULL OR "cs_raw"."j__p__row" = "cs_amb"."first__p"
@@ -157,7 +161,7 @@ SELECT
   CASE WHEN NOT "cs_rules"."__rule" IS NULL THEN 'rejected' ELSE 'loaded' END AS "__status"
 FROM "cs_rules";
 
--- tests/conformance/specs/join_many.mig:71: legacy.visits -> emr.visit_slot: rejected rows with the first rule that failed
+-- tests/conformance/specs/join_many.mig:76: legacy.visits -> emr.visit_slot: rejected rows with the first rule that failed
 INSERT INTO "chartshift"."rejects" (
   "map",
   "source_table",
@@ -212,7 +216,7 @@ ORDER BY
   "w"."__row",
   "w"."__slot";
 
--- tests/conformance/specs/join_many.mig:71: legacy.visits -> emr.visit_slot: load the surviving rows
+-- tests/conformance/specs/join_many.mig:76: legacy.visits -> emr.visit_slot: load the surviving rows
 INSERT INTO "emr"."visit_slot" (
   "visit_id",
   "std_code",
@@ -230,7 +234,7 @@ FROM "cs_work__emr__visit_slot" AS "w"
 WHERE
   "w"."__status" = 'loaded';
 
--- tests/conformance/specs/join_many.mig:71: legacy.visits -> emr.visit_slot: accounting identity: source rows = loaded + rejected + filtered + merged
+-- tests/conformance/specs/join_many.mig:76: legacy.visits -> emr.visit_slot: accounting identity: source rows = loaded + rejected + filtered + merged
 INSERT INTO "chartshift"."reconciliation" (
   "map",
   "source_table",
@@ -269,6 +273,7 @@ SELECT
             "c"."legacy_code" AS "s__c__legacy_code",
             "c"."std_code" AS "s__c__std_code",
             "c"."active" AS "s__c__active",
+            "c"."payer_id" AS "s__c__payer_id",
             "p"."payer_id" AS "s__p__payer_id",
             "p"."name" AS "s__p__name",
             "c"."__row" AS "j__c__row",
@@ -290,6 +295,7 @@ SELECT
         LEFT JOIN (
           SELECT
             "__row",
+            COALESCE("j__c__row", 0) AS "m__c",
             COUNT(DISTINCT "j__p__row") AS "__n__p",
             MIN("j__p__row") AS "first__p"
           FROM (
@@ -312,11 +318,13 @@ SELECT
               )
           ) AS "cs_raw"
           GROUP BY
-            "__row"
+            "__row",
+            COALESCE("j__c__row", 0)
           HAVING
             COUNT(*) > 1
         ) AS "cs_amb"
           ON "cs_amb"."__row" = "cs_raw"."__row"
+          AND "cs_amb"."m__c" = COALESCE("cs_raw"."j__c__row", 0)
         WHERE
           (
             "cs_amb"."first__p" IS NULL OR "cs_raw"."j__p__row" = "cs_amb"."first__p"
@@ -346,6 +354,6 @@ SELECT
   0,
   0;
 
--- tests/conformance/specs/join_many.mig:71: legacy.visits -> emr.visit_slot: work table no longer needed
+-- tests/conformance/specs/join_many.mig:76: legacy.visits -> emr.visit_slot: work table no longer needed
 DROP TABLE IF EXISTS "cs_work__emr__visit_slot";
 

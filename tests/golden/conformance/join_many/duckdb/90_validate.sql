@@ -1,5 +1,5 @@
 -- chartshift 0.1.0 | dialect duckdb
--- spec tests/conformance/specs/join_many.mig sha256 692fb8fe5f5b5c0f803c6a763b817ddbc61a6f2cd312c4efaca09d1c58f086e8
+-- spec tests/conformance/specs/join_many.mig sha256 870919318f0282a26ca449b629644d14083271ed5560e5faff2347804ac13e8a
 -- 90_validate: validation checks: each query returns (violations, denominator)
 -- Generated file: do not edit. Regenerate with `chartshift compile tests/conformance/specs/join_many.mig`.
 

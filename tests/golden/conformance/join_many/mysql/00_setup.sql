@@ -1,10 +1,10 @@
 -- chartshift 0.1.0 | dialect mysql
--- spec tests/conformance/specs/join_many.mig sha256 692fb8fe5f5b5c0f803c6a763b817ddbc61a6f2cd312c4efaca09d1c58f086e8
+-- spec tests/conformance/specs/join_many.mig sha256 870919318f0282a26ca449b629644d14083271ed5560e5faff2347804ac13e8a
 -- 00_setup: schemas, crosswalks, fresh target and reject tables
 -- Generated file: do not edit. Regenerate with `chartshift compile tests/conformance/specs/join_many.mig`.
 
 
--- tests/conformance/specs/join_many.mig:48: persistent crosswalk for emr.visit_code: legacy key -> id (kept across runs)
+-- tests/conformance/specs/join_many.mig:53: persistent crosswalk for emr.visit_code: legacy key -> id (kept across runs)
 CREATE TABLE IF NOT EXISTS `chartshift__xwalk__emr__visit_code` (
   `legacy_key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
   `own_id` BIGINT,
@@ -13,10 +13,10 @@ CREATE TABLE IF NOT EXISTS `chartshift__xwalk__emr__visit_code` (
   PRIMARY KEY (`legacy_key`)
 );
 
--- tests/conformance/specs/join_many.mig:48: this run's crosswalk
+-- tests/conformance/specs/join_many.mig:53: this run's crosswalk
 DROP TABLE IF EXISTS `chartshift__xwalk__emr__visit_code__cs_new`;
 
--- tests/conformance/specs/join_many.mig:48: this run's crosswalk (renamed into place at the end)
+-- tests/conformance/specs/join_many.mig:53: this run's crosswalk (renamed into place at the end)
 CREATE TABLE `chartshift__xwalk__emr__visit_code__cs_new` (
   `legacy_key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
   `own_id` BIGINT,
@@ -55,10 +55,10 @@ CREATE TABLE `chartshift__reconciliation__cs_new` (
   `merged` BIGINT NOT NULL
 );
 
--- tests/conformance/specs/join_many.mig:25: replace emr.visit_code
+-- tests/conformance/specs/join_many.mig:26: replace emr.visit_code
 DROP TABLE IF EXISTS `emr__visit_code__cs_new`;
 
--- tests/conformance/specs/join_many.mig:25: target table emr.visit_code
+-- tests/conformance/specs/join_many.mig:26: target table emr.visit_code
 CREATE TABLE `emr__visit_code__cs_new` (
   `id` BIGINT NOT NULL,
   `visit_id` LONGTEXT NOT NULL COLLATE `utf8mb4_nopad_bin`,
@@ -66,28 +66,37 @@ CREATE TABLE `emr__visit_code__cs_new` (
   PRIMARY KEY (`id`)
 );
 
--- tests/conformance/specs/join_many.mig:30: replace emr.visit_line
+-- tests/conformance/specs/join_many.mig:31: replace emr.visit_line
 DROP TABLE IF EXISTS `emr__visit_line__cs_new`;
 
--- tests/conformance/specs/join_many.mig:30: target table emr.visit_line
+-- tests/conformance/specs/join_many.mig:31: target table emr.visit_line
 CREATE TABLE `emr__visit_line__cs_new` (
   `visit_id` LONGTEXT NOT NULL COLLATE `utf8mb4_nopad_bin`,
   `std_code` LONGTEXT COLLATE `utf8mb4_nopad_bin`
 );
 
--- tests/conformance/specs/join_many.mig:34: replace emr.visit
+-- tests/conformance/specs/join_many.mig:35: replace emr.visit
 DROP TABLE IF EXISTS `emr__visit__cs_new`;
 
--- tests/conformance/specs/join_many.mig:34: target table emr.visit
+-- tests/conformance/specs/join_many.mig:35: target table emr.visit
 CREATE TABLE `emr__visit__cs_new` (
   `visit_id` LONGTEXT NOT NULL COLLATE `utf8mb4_nopad_bin`,
   `payer` LONGTEXT COLLATE `utf8mb4_nopad_bin`
 );
 
--- tests/conformance/specs/join_many.mig:38: replace emr.visit_slot
+-- tests/conformance/specs/join_many.mig:39: replace emr.visit_payer
+DROP TABLE IF EXISTS `emr__visit_payer__cs_new`;
+
+-- tests/conformance/specs/join_many.mig:39: target table emr.visit_payer
+CREATE TABLE `emr__visit_payer__cs_new` (
+  `visit_id` LONGTEXT NOT NULL COLLATE `utf8mb4_nopad_bin`,
+  `payer` LONGTEXT COLLATE `utf8mb4_nopad_bin`
+);
+
+-- tests/conformance/specs/join_many.mig:43: replace emr.visit_slot
 DROP TABLE IF EXISTS `emr__visit_slot__cs_new`;
 
--- tests/conformance/specs/join_many.mig:38: target table emr.visit_slot
+-- tests/conformance/specs/join_many.mig:43: target table emr.visit_slot
 CREATE TABLE `emr__visit_slot__cs_new` (
   `visit_id` LONGTEXT NOT NULL COLLATE `utf8mb4_nopad_bin`,
   `std_code` LONGTEXT COLLATE `utf8mb4_nopad_bin`,
@@ -102,6 +111,6 @@ DROP VIEW IF EXISTS `legacy__visits`;
 -- tests/conformance/specs/join_many.mig:13: typed view legacy.code_map (re-created over the new staging)
 DROP VIEW IF EXISTS `legacy__code_map`;
 
--- tests/conformance/specs/join_many.mig:18: typed view legacy.payers (re-created over the new staging)
+-- tests/conformance/specs/join_many.mig:19: typed view legacy.payers (re-created over the new staging)
 DROP VIEW IF EXISTS `legacy__payers`;
 

@@ -1,13 +1,13 @@
 -- chartshift 0.1.0 | dialect mysql
--- spec tests/conformance/specs/join_many.mig sha256 692fb8fe5f5b5c0f803c6a763b817ddbc61a6f2cd312c4efaca09d1c58f086e8
+-- spec tests/conformance/specs/join_many.mig sha256 870919318f0282a26ca449b629644d14083271ed5560e5faff2347804ac13e8a
 -- 20_01_emr_visit_code: map legacy.visits -> emr.visit_code
 -- Generated file: do not edit. Regenerate with `chartshift compile tests/conformance/specs/join_many.mig`.
 
 
--- tests/conformance/specs/join_many.mig:48: work table left by an earlier run
+-- tests/conformance/specs/join_many.mig:53: work table left by an earlier run
 DROP TABLE IF EXISTS `chartshift__cs_work__emr__visit_code`;
 
--- tests/conformance/specs/join_many.mig:48: legacy.visits -> emr.visit_code: every kept row with its fields and status
+-- tests/conformance/specs/join_many.mig:53: legacy.visits -> emr.visit_code: every kept row with its fields and status
 CREATE TABLE `chartshift__cs_work__emr__visit_code` AS
 WITH `cs_in` AS (
   SELECT
@@ -33,6 +33,7 @@ WITH `cs_in` AS (
         `c`.`legacy_code` AS `s__c__legacy_code`,
         `c`.`std_code` AS `s__c__std_code`,
         `c`.`active` AS `s__c__active`,
+        `c`.`payer_id` AS `s__c__payer_id`,
         `c`.`__row` AS `j__c__row`
       FROM `legacy__visits` AS `visits`
       LEFT JOIN `legacy__code_map` AS `c`
@@ -137,7 +138,7 @@ FROM `cs_status`
 LEFT JOIN `chartshift__xwalk__emr__visit_code` AS `cs_prev`
   ON `cs_prev`.`legacy_key` = `cs_status`.`__key`;
 
--- tests/conformance/specs/join_many.mig:48: legacy.visits -> emr.visit_code: rejected rows with the first rule that failed
+-- tests/conformance/specs/join_many.mig:53: legacy.visits -> emr.visit_code: rejected rows with the first rule that failed
 INSERT INTO `chartshift__rejects__cs_new` (
   `map`,
   `source_table`,
@@ -186,7 +187,7 @@ ORDER BY
   CASE WHEN `w`.`__row` IS NULL THEN 1 ELSE 0 END, `w`.`__row`,
   CASE WHEN `w`.`__slot` IS NULL THEN 1 ELSE 0 END, `w`.`__slot`;
 
--- tests/conformance/specs/join_many.mig:51: crosswalk emr.visit_code: loaded keys with their ids, merged keys pointing at their survivor's id
+-- tests/conformance/specs/join_many.mig:56: crosswalk emr.visit_code: loaded keys with their ids, merged keys pointing at their survivor's id
 INSERT INTO `chartshift__xwalk__emr__visit_code__cs_new` (
   `legacy_key`,
   `own_id`,
@@ -202,7 +203,7 @@ FROM `chartshift__cs_work__emr__visit_code` AS `w`
 WHERE
   `w`.`__status` IN ('loaded', 'merged');
 
--- tests/conformance/specs/join_many.mig:51: crosswalk emr.visit_code: keys not loaded by this run stay, inactive, with their ids
+-- tests/conformance/specs/join_many.mig:56: crosswalk emr.visit_code: keys not loaded by this run stay, inactive, with their ids
 INSERT INTO `chartshift__xwalk__emr__visit_code__cs_new` (
   `legacy_key`,
   `own_id`,
@@ -224,7 +225,7 @@ WHERE
       `chartshift__xwalk__emr__visit_code__cs_new`.`legacy_key` = `p`.`legacy_key`
   );
 
--- tests/conformance/specs/join_many.mig:48: legacy.visits -> emr.visit_code: load the surviving rows
+-- tests/conformance/specs/join_many.mig:53: legacy.visits -> emr.visit_code: load the surviving rows
 INSERT INTO `emr__visit_code__cs_new` (
   `id`,
   `visit_id`,
@@ -238,7 +239,7 @@ FROM `chartshift__cs_work__emr__visit_code` AS `w`
 WHERE
   `w`.`__status` = 'loaded';
 
--- tests/conformance/specs/join_many.mig:48: legacy.visits -> emr.visit_code: accounting identity: source rows = loaded + rejected + filtered + merged
+-- tests/conformance/specs/join_many.mig:53: legacy.visits -> emr.visit_code: accounting identity: source rows = loaded + rejected + filtered + merged
 INSERT INTO `chartshift__reconciliation__cs_new` (
   `map`,
   `source_table`,
@@ -277,6 +278,7 @@ SELECT
           `c`.`legacy_code` AS `s__c__legacy_code`,
           `c`.`std_code` AS `s__c__std_code`,
           `c`.`active` AS `s__c__active`,
+          `c`.`payer_id` AS `s__c__payer_id`,
           `c`.`__row` AS `j__c__row`
         FROM `legacy__visits` AS `visits`
         LEFT JOIN `legacy__code_map` AS `c`
@@ -324,6 +326,7 @@ SELECT
           `c`.`legacy_code` AS `s__c__legacy_code`,
           `c`.`std_code` AS `s__c__std_code`,
           `c`.`active` AS `s__c__active`,
+          `c`.`payer_id` AS `s__c__payer_id`,
           `c`.`__row` AS `j__c__row`
         FROM `legacy__visits` AS `visits`
         LEFT JOIN `legacy__code_map` AS `c`
@@ -357,6 +360,6 @@ SELECT
   ),
   0;
 
--- tests/conformance/specs/join_many.mig:48: legacy.visits -> emr.visit_code: work table no longer needed
+-- tests/conformance/specs/join_many.mig:53: legacy.visits -> emr.visit_code: work table no longer needed
 DROP TABLE IF EXISTS `chartshift__cs_work__emr__visit_code`;
 

@@ -1,13 +1,13 @@
 -- chartshift 0.1.0 | dialect mysql
--- spec tests/conformance/specs/join_many.mig sha256 692fb8fe5f5b5c0f803c6a763b817ddbc61a6f2cd312c4efaca09d1c58f086e8
+-- spec tests/conformance/specs/join_many.mig sha256 870919318f0282a26ca449b629644d14083271ed5560e5faff2347804ac13e8a
 -- 20_02_emr_visit_line: map legacy.visits -> emr.visit_line
 -- Generated file: do not edit. Regenerate with `chartshift compile tests/conformance/specs/join_many.mig`.
 
 
--- tests/conformance/specs/join_many.mig:57: work table left by an earlier run
+-- tests/conformance/specs/join_many.mig:62: work table left by an earlier run
 DROP TABLE IF EXISTS `chartshift__cs_work__emr__visit_line`;
 
--- tests/conformance/specs/join_many.mig:57: legacy.visits -> emr.visit_line: every kept row with its fields and status
+-- tests/conformance/specs/join_many.mig:62: legacy.visits -> emr.visit_line: every kept row with its fields and status
 CREATE TABLE `chartshift__cs_work__emr__visit_line` AS
 WITH `cs_in` AS (
   SELECT
@@ -30,6 +30,7 @@ WITH `cs_in` AS (
       `c`.`legacy_code` AS `s__c__legacy_code`,
       `c`.`std_code` AS `s__c__std_code`,
       `c`.`active` AS `s__c__active`,
+      `c`.`payer_id` AS `s__c__payer_id`,
       `c`.`__row` AS `j__c__row`
     FROM `legacy__visits` AS `visits`
     LEFT JOIN `legacy__code_map` AS `c`
@@ -95,7 +96,7 @@ SELECT
   CASE WHEN NOT `cs_rules`.`__rule` IS NULL THEN 'rejected' ELSE 'loaded' END AS `__status`
 FROM `cs_rules`;
 
--- tests/conformance/specs/join_many.mig:57: legacy.visits -> emr.visit_line: rejected rows with the first rule that failed
+-- tests/conformance/specs/join_many.mig:62: legacy.visits -> emr.visit_line: rejected rows with the first rule that failed
 INSERT INTO `chartshift__rejects__cs_new` (
   `map`,
   `source_table`,
@@ -144,7 +145,7 @@ ORDER BY
   CASE WHEN `w`.`__row` IS NULL THEN 1 ELSE 0 END, `w`.`__row`,
   CASE WHEN `w`.`__slot` IS NULL THEN 1 ELSE 0 END, `w`.`__slot`;
 
--- tests/conformance/specs/join_many.mig:57: legacy.visits -> emr.visit_line: load the surviving rows
+-- tests/conformance/specs/join_many.mig:62: legacy.visits -> emr.visit_line: load the surviving rows
 INSERT INTO `emr__visit_line__cs_new` (
   `visit_id`,
   `std_code`
@@ -156,7 +157,7 @@ FROM `chartshift__cs_work__emr__visit_line` AS `w`
 WHERE
   `w`.`__status` = 'loaded';
 
--- tests/conformance/specs/join_many.mig:57: legacy.visits -> emr.visit_line: accounting identity: source rows = loaded + rejected + filtered + merged
+-- tests/conformance/specs/join_many.mig:62: legacy.visits -> emr.visit_line: accounting identity: source rows = loaded + rejected + filtered + merged
 INSERT INTO `chartshift__reconciliation__cs_new` (
   `map`,
   `source_table`,
@@ -195,6 +196,7 @@ SELECT
           `c`.`legacy_code` AS `s__c__legacy_code`,
           `c`.`std_code` AS `s__c__std_code`,
           `c`.`active` AS `s__c__active`,
+          `c`.`payer_id` AS `s__c__payer_id`,
           `c`.`__row` AS `j__c__row`
         FROM `legacy__visits` AS `visits`
         LEFT JOIN `legacy__code_map` AS `c`
@@ -221,6 +223,6 @@ SELECT
   0,
   0;
 
--- tests/conformance/specs/join_many.mig:57: legacy.visits -> emr.visit_line: work table no longer needed
+-- tests/conformance/specs/join_many.mig:62: legacy.visits -> emr.visit_line: work table no longer needed
 DROP TABLE IF EXISTS `chartshift__cs_work__emr__visit_line`;
 

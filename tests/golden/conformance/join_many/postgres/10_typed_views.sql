@@ -1,5 +1,5 @@
 -- chartshift 0.1.0 | dialect postgres
--- spec tests/conformance/specs/join_many.mig sha256 692fb8fe5f5b5c0f803c6a763b817ddbc61a6f2cd312c4efaca09d1c58f086e8
+-- spec tests/conformance/specs/join_many.mig sha256 870919318f0282a26ca449b629644d14083271ed5560e5faff2347804ac13e8a
 -- 10_typed_views: typed views over the staged CSV text (blank -> NULL, failed casts flagged)
 -- Generated file: do not edit. Regenerate with `chartshift compile tests/conformance/specs/join_many.mig`.
 
@@ -21,10 +21,11 @@ SELECT
   NULLIF("cs_raw"."legacy_code", '') AS "legacy_code",
   NULLIF("cs_raw"."std_code", '') AS "std_code",
   NULLIF("cs_raw"."active", '') AS "active",
+  NULLIF("cs_raw"."payer_id", '') AS "payer_id",
   CAST(NULL AS VARCHAR) AS "__cast_error"
 FROM "chartshift_stage"."legacy__code_map" AS "cs_raw";
 
--- tests/conformance/specs/join_many.mig:18: typed view legacy.payers
+-- tests/conformance/specs/join_many.mig:19: typed view legacy.payers
 CREATE VIEW "legacy"."payers" AS
 SELECT
   "cs_raw"."__row",

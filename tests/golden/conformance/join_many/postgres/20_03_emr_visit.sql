@@ -1,13 +1,13 @@
 -- chartshift 0.1.0 | dialect postgres
--- spec tests/conformance/specs/join_many.mig sha256 692fb8fe5f5b5c0f803c6a763b817ddbc61a6f2cd312c4efaca09d1c58f086e8
+-- spec tests/conformance/specs/join_many.mig sha256 870919318f0282a26ca449b629644d14083271ed5560e5faff2347804ac13e8a
 -- 20_03_emr_visit: map legacy.visits -> emr.visit
 -- Generated file: do not edit. Regenerate with `chartshift compile tests/conformance/specs/join_many.mig`.
 
 
--- tests/conformance/specs/join_many.mig:64: work table left by an earlier run
+-- tests/conformance/specs/join_many.mig:69: work table left by an earlier run
 DROP TABLE IF EXISTS "cs_work__emr__visit";
 
--- tests/conformance/specs/join_many.mig:64: legacy.visits -> emr.visit: every kept row with its fields and status
+-- tests/conformance/specs/join_many.mig:69: legacy.visits -> emr.visit: every kept row with its fields and status
 CREATE TEMPORARY TABLE "cs_work__emr__visit" AS
 WITH "cs_in" AS (
   SELECT
@@ -108,10 +108,10 @@ SELECT
   CASE WHEN NOT "cs_rules"."__rule" IS NULL THEN 'rejected' ELSE 'loaded' END AS "__status"
 FROM "cs_rules";
 
--- tests/conformance/specs/join_many.mig:64: legacy.visits -> emr.visit: statistics of the work table
+-- tests/conformance/specs/join_many.mig:69: legacy.visits -> emr.visit: statistics of the work table
 ANALYZE "cs_work__emr__visit";
 
--- tests/conformance/specs/join_many.mig:64: legacy.visits -> emr.visit: rejected rows with the first rule that failed
+-- tests/conformance/specs/join_many.mig:69: legacy.visits -> emr.visit: rejected rows with the first rule that failed
 INSERT INTO "chartshift"."rejects" (
   "map",
   "source_table",
@@ -166,7 +166,7 @@ ORDER BY
   "w"."__row",
   "w"."__slot";
 
--- tests/conformance/specs/join_many.mig:64: legacy.visits -> emr.visit: load the surviving rows
+-- tests/conformance/specs/join_many.mig:69: legacy.visits -> emr.visit: load the surviving rows
 INSERT INTO "emr"."visit" (
   "visit_id",
   "payer"
@@ -178,7 +178,7 @@ FROM "cs_work__emr__visit" AS "w"
 WHERE
   "w"."__status" = 'loaded';
 
--- tests/conformance/specs/join_many.mig:64: legacy.visits -> emr.visit: accounting identity: source rows = loaded + rejected + filtered + merged
+-- tests/conformance/specs/join_many.mig:69: legacy.visits -> emr.visit: accounting identity: source rows = loaded + rejected + filtered + merged
 INSERT INTO "chartshift"."reconciliation" (
   "map",
   "source_table",
@@ -213,6 +213,6 @@ SELECT
   0,
   0;
 
--- tests/conformance/specs/join_many.mig:64: legacy.visits -> emr.visit: work table no longer needed
+-- tests/conformance/specs/join_many.mig:69: legacy.visits -> emr.visit: work table no longer needed
 DROP TABLE IF EXISTS "cs_work__emr__visit";
 
