@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import shutil
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Protocol, TypeVar, overload
@@ -24,6 +24,7 @@ from compiler.pipeline import Compiled
 from compiler.plan.steps import map_label, stage_table
 from compiler.runtime.engines import open_engine
 from compiler.runtime.engines.base import Engine, EngineError
+from compiler.runtime.limits import RejectLimit, check_subjects, measure
 from compiler.runtime.report import MapCounts, Report
 from compiler.runtime.scratch import hold_private_umask, private_dir, release_private_umask
 from compiler.runtime.staging import source_files
@@ -46,17 +47,20 @@ def run(
     show_phi: bool = False,
     engine: Engine | None = None,
     on_statement: Callable[[str, float], object] | None = None,
+    limits: Sequence[RejectLimit] = (),
 ) -> Report:
     """Migrate; `engine` (optional) is an open engine to use and leave open (spec tests);
     `on_statement(step, seconds)` (optional) gets the time of each statement (step: its
     script's name), of staging each file (`stage:<table>`) and of the report queries.
+    `limits` (`--max-rejects`, compiler/runtime/limits.py): over any of them the run is not
+    published, whatever `commit_on_fail` says.
 
     Every file the run creates (the DuckDB target and its `.wal`, the staging copies of the
     source: PHI) is 0600, whoever creates it: the umask is private meanwhile (DuckDB's COPY
     replaces a pre-created 0600 file with one of its own)."""
     hold_private_umask()
     try:
-        return _run(compiled, source_dir, target_url, commit_on_fail, show_phi, engine, on_statement)
+        return _run(compiled, source_dir, target_url, commit_on_fail, show_phi, engine, on_statement, limits)
     finally:
         release_private_umask()
 
@@ -69,7 +73,9 @@ def _run(
     show_phi: bool,
     engine: Any,
     on_statement: Any,
+    limits: Sequence[RejectLimit],
 ) -> Report:
+    check_subjects(limits, compiled.spec)  # a limit naming no table fails before any work
     started = time.perf_counter()
     started_at = datetime.now(UTC).replace(microsecond=0).isoformat()
     keep_open = engine is not None
@@ -112,7 +118,8 @@ def _run(
             __version__, compiled.display, compiled.sha256, engine.display_url, dialect, started_at, 0.0, False, stages, maps, checks
         )
         report.reject_samples = reject_samples(engine, gen, show_phi)
-        if report.status != FAIL or commit_on_fail:
+        report.limits = measure(limits, maps, stages)
+        if (report.status != FAIL or commit_on_fail) and not report.refused:
             lap("report")
             for st in render_statements(finish, dialect):
                 engine.execute(st.text)
