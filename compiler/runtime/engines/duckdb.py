@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
@@ -12,7 +13,7 @@ from sqlglot import exp
 
 from compiler.dialects import DUCKDB
 from compiler.plan.steps import stage_table
-from compiler.runtime.engines.base import EngineError, StageResult, first_line, redact
+from compiler.runtime.engines.base import EngineError, StageResult, TargetBusy, first_line, redact
 from compiler.runtime.scratch import hold_private_umask, make_private, release_private_umask
 from compiler.runtime.staging import SourceFile, duckdb_malformed_sql, duckdb_stage_sql, engine_file, staged_columns
 from compiler.sqlgen.lower import drop_table, table
@@ -25,6 +26,10 @@ if TYPE_CHECKING:
 # defaults chartshift applies: a bounded buffer pool that spills to `<target>.tmp`, so that a
 # large export runs in bounded memory instead of DuckDB's default 80 % of RAM.
 URL_SETTINGS = {"memory_limit": "1GB", "threads": None, "temp_directory": None, "checkpoint_threshold": None}
+
+# DuckDB lets one process write a database file: another one's ATTACH fails with
+# `Could not set lock on file "...": Conflicting lock is held in <program> (PID n)`
+_HOLDER = re.compile(r"\(PID ([0-9]+)\)")
 
 
 TARGET_CATALOG = "chartshift_target"
@@ -107,6 +112,10 @@ class DuckDBEngine:
                 make_private(path, path + ".wal")
         except duckdb.Error as exc:
             release_private_umask()
+            if "Could not set lock on file" in str(exc):
+                holder = _HOLDER.search(str(exc))
+                by = f"process {holder.group(1)}" if holder else "another process"
+                raise TargetBusy(f"{url}: the target file is in use by {by} (a DuckDB file has one writer at a time)") from None
             raise EngineError(f"{url}: cannot open: {first_line(exc)}") from None
         except BaseException:
             release_private_umask()
