@@ -85,6 +85,7 @@ def cmd_run(args: argparse.Namespace) -> int:
             show_phi=args.show_phi,
             limits=limits,
             lock_wait=lock_wait,
+            on_lock_wait=lambda why: print(f"chartshift: {why}", file=sys.stderr, flush=True),
         )
     except Exception as exc:
         append_event("run", spec=compiled, verdict="error", path=args.audit, details={"error": type(exc).__name__})

@@ -20,36 +20,45 @@ MAX_LOCK_WAIT = 7 * 24 * 3600.0  # a week: beyond any cutover window (and finite
 POLL_SECONDS = 0.25
 
 
-def open_locked(url: str, wait: float, opener: Callable[[str], Engine]) -> Engine:
-    """`opener(url)`, holding the target's run lock, within `wait` seconds."""
+OnWait = Callable[[str], object]
+
+
+def open_locked(url: str, wait: float, opener: Callable[[str], Engine], on_wait: OnWait | None = None) -> Engine:
+    """`opener(url)`, holding the target's run lock, within `wait` seconds; `on_wait(why)`
+    (optional) hears once that the run waits, and why."""
     deadline = time.monotonic() + wait
+    told = False
     while True:
         try:
             engine = opener(url)
         except TargetBusy as exc:
             if time.monotonic() >= deadline:
                 raise TargetBusy(f"{exc}; waited {wait:g} s (--lock-wait SECONDS to wait longer)") from None
+            if on_wait is not None and not told:
+                on_wait(f"{exc}; waiting up to {wait:g} s")
+                told = True
             time.sleep(POLL_SECONDS)
             continue
         try:
-            acquire(engine, deadline, wait)
+            acquire(engine, deadline, wait, None if told else on_wait)
         except BaseException:
             engine.close()
             raise
         return engine
 
 
-def acquire(engine: Engine, deadline: float, wait: float) -> None:
+def acquire(engine: Engine, deadline: float, wait: float, on_wait: OnWait | None = None) -> None:
     """Take the server's run lock, polling until `deadline` (time.monotonic())."""
     lock = engine.record.run_lock
     if lock is None:
         return  # the file lock, held since the open
+    busy = f"{engine.display_url}: another chartshift run holds this target ({lock.scope})"
     while not _held(engine.query(lock.try_acquire)):
         if time.monotonic() >= deadline:
-            raise TargetBusy(
-                f"{engine.display_url}: another chartshift run holds this target ({lock.scope}); "
-                f"waited {wait:g} s (--lock-wait SECONDS to wait longer)"
-            )
+            raise TargetBusy(f"{busy}; waited {wait:g} s (--lock-wait SECONDS to wait longer)")
+        if on_wait is not None:
+            on_wait(f"{busy}; waiting up to {wait:g} s")
+            on_wait = None
         time.sleep(POLL_SECONDS)
 
 

@@ -50,20 +50,22 @@ def run(
     on_statement: Callable[[str, float], object] | None = None,
     limits: Sequence[RejectLimit] = (),
     lock_wait: float = DEFAULT_LOCK_WAIT,
+    on_lock_wait: Callable[[str], object] | None = None,
 ) -> Report:
     """Migrate; `engine` (optional) is an open engine to use and leave open (spec tests);
     `on_statement(step, seconds)` (optional) gets the time of each statement (step: its
     script's name), of staging each file (`stage:<table>`) and of the report queries.
     `limits` (`--max-rejects`, compiler/runtime/limits.py): over any of them the run is not
     published, whatever `commit_on_fail` says.  `lock_wait`: seconds to wait for another
-    run on the same target to finish (compiler/runtime/lock.py), then refuse.
+    run on the same target to finish (compiler/runtime/lock.py), then refuse;
+    `on_lock_wait(why)` (optional) hears once that the run waits.
 
     Every file the run creates (the DuckDB target and its `.wal`, the staging copies of the
     source: PHI) is 0600, whoever creates it: the umask is private meanwhile (DuckDB's COPY
     replaces a pre-created 0600 file with one of its own)."""
     hold_private_umask()
     try:
-        return _run(compiled, source_dir, target_url, commit_on_fail, show_phi, engine, on_statement, limits, lock_wait)
+        return _run(compiled, source_dir, target_url, commit_on_fail, show_phi, engine, on_statement, limits, lock_wait, on_lock_wait)
     finally:
         release_private_umask()
 
@@ -78,6 +80,7 @@ def _run(
     on_statement: Any,
     limits: Sequence[RejectLimit],
     lock_wait: float,
+    on_lock_wait: Callable[[str], object] | None,
 ) -> Report:
     check_subjects(limits, compiled.spec)  # a limit naming no table fails before any work
     started = time.perf_counter()
@@ -85,9 +88,9 @@ def _run(
     keep_open = engine is not None
     url = target_url or default_target(compiled)
     if engine is None:
-        engine = open_locked(url, lock_wait, open_engine)  # one run at a time on a target
+        engine = open_locked(url, lock_wait, open_engine, on_lock_wait)  # one run at a time on a target
     else:  # keep_open: the caller's engine
-        acquire(engine, time.monotonic() + lock_wait, lock_wait)
+        acquire(engine, time.monotonic() + lock_wait, lock_wait, on_lock_wait)
     dialect = engine.dialect
     gen = SqlGen(compiled.checked, dialect)
     scripts = gen.scripts()
