@@ -90,7 +90,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     except Exception as exc:
         append_event("run", spec=compiled, verdict="error", path=args.audit, details={"error": type(exc).__name__})
         raise
-    totals = {k: sum(getattr(m, k) for m in report.maps) for k in ("source_rows", "loaded", "rejected", "filtered", "merged")}
+    totals = {k: sum(getattr(m, k) for m in report.maps) for k in ("source_rows", "loaded", "rejected", "filtered", "merged", "aggregated")}
     event = append_event(
         "run",
         spec=compiled,

@@ -51,6 +51,27 @@ class Call(Node):
     branch_span: Span | None = None
 
 
+class OrderItem(Node):
+    """An ordering term: of a dedup survivor rule, of `first`/`last ... by`, of `string_agg ... order by`."""
+
+    expr: Expr
+    descending: bool = False
+
+
+# aggregate functions: in a `group by` map they fold a group's rows into one value
+AGGREGATE_FUNCTIONS = ("count", "sum", "min", "max", "first", "last", "string_agg")
+
+
+class AggCall(Node):
+    """An aggregate over the rows of a `group by` group: `count()`, `sum(x)`, `min(x)`,
+    `max(x)`, `first(x by y)`, `last(x by y)`, `string_agg(x, ", " order by y)`."""
+
+    kind: L["agg_call"] = "agg_call"
+    func: str
+    args: list[Expr]
+    order: list[OrderItem] = []
+
+
 class Unary(Node):
     """`not x` or `-x`."""
 
@@ -128,11 +149,11 @@ class Tuple(Node):
 
 
 Expr = Annotated[
-    Literal | Name | Call | Unary | Binary | IsNull | InList | Between | Like | Case | Tuple,
+    Literal | Name | Call | AggCall | Unary | Binary | IsNull | InList | Between | Like | Case | Tuple,
     Field(discriminator="kind"),
 ]
 
-for _m in (Call, Unary, Binary, IsNull, InList, Between, Like, When, Case, Tuple):
+for _m in (Call, OrderItem, AggCall, Unary, Binary, IsNull, InList, Between, Like, When, Case, Tuple):
     _m.model_rebuild()
 
 
@@ -235,11 +256,12 @@ class Each(Node):
     when: Expr | None = None
 
 
-class OrderItem(Node):
-    """An ordering term of a dedup survivor rule."""
+class Group(Node):
+    """`group by (k1, k2)`: one target row per group of kept rows with equal keys (text
+    compared byte-wise); `distinct by (k1, k2)`: the same, without aggregates."""
 
-    expr: Expr
-    descending: bool = False
+    keys: list[Expr]
+    distinct: bool = False
 
 
 class Dedup(Node):
@@ -273,6 +295,7 @@ class Map(Node):
     joins: list[Join] = []
     where: list[Expr] = []
     dedup: Dedup | None = None
+    group: Group | None = None
     assigns: list[Assign] = []
     rejects: list[Reject] = []
 

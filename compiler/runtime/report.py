@@ -6,10 +6,10 @@ Schema (version 1):
    "status": "pass" | "warn" | "fail", "committed": bool,
    "sources": [{"table", "file", "records", "staged", "malformed"}],
    "maps": [{"map", "source", "target", "source_rows", "loaded", "rejected", "filtered",
-             "merged", "balanced", "rejected_by_reason": {reason: count}}],
+             "merged", "aggregated", "balanced", "rejected_by_reason": {reason: count}}],
    "targets": [{"target", "maps": [map], "source_rows", "loaded", "rejected", "filtered",
-                "merged", "balanced"}]   (one per target table a map fills: the sums over its
-                maps, several when the target is a union of sources)
+                "merged", "aggregated", "balanced"}]   (one per target table a map fills: the sums
+                over its maps, several when the target is a union of sources)
    "checks": [{"name", "kind", "line", "status", "count", "denominator", "percent",
                "threshold": {"warn"?: str, "fail"?: str}, "left"?, "right"?}],
    "reject_samples": [{"map", "source_table", "reason", "record", "slot",
@@ -51,11 +51,12 @@ class MapCounts:
     rejected: int
     filtered: int
     merged: int
+    aggregated: int = 0  # rows folded into their group's one row (`group by` / `distinct by` maps)
     rejected_by_reason: dict[str, int] = field(default_factory=dict)
 
     @property
     def balanced(self) -> bool:
-        return self.source_rows == self.loaded + self.rejected + self.filtered + self.merged
+        return self.source_rows == self.loaded + self.rejected + self.filtered + self.merged + self.aggregated
 
 
 @dataclass
@@ -71,12 +72,10 @@ class TargetCounts:
 
     @property
     def balanced(self) -> bool:
-        return all(m.balanced for m in self.maps) and self.total("source_rows") == sum(
-            self.total(t) for t in ("loaded", "rejected", "filtered", "merged")
-        )
+        return all(m.balanced for m in self.maps) and self.total("source_rows") == sum(self.total(t) for t in TERMS[1:])
 
 
-TERMS = ("source_rows", "loaded", "rejected", "filtered", "merged")
+TERMS = ("source_rows", "loaded", "rejected", "filtered", "merged", "aggregated")
 
 
 @dataclass
@@ -143,6 +142,7 @@ class Report:
                     "rejected": m.rejected,
                     "filtered": m.filtered,
                     "merged": m.merged,
+                    "aggregated": m.aggregated,
                     "balanced": m.balanced,
                     "rejected_by_reason": dict(sorted(m.rejected_by_reason.items())),
                 }
@@ -184,18 +184,20 @@ def print_summary(report: Report, console: Console) -> None:
         src.add_row(s.qualified, s.file, f"{s.records:,}", f"{s.staged:,}", f"{s.malformed:,}")
     console.print(src)
 
-    maps = Table(title="accounting: source rows = loaded + rejected + filtered + merged", title_justify="left")
-    for h in ("map", "source rows", "loaded", "rejected", "filtered", "merged", "balanced"):
+    maps = Table(title="accounting: source rows = loaded + rejected + filtered + merged + aggregated", title_justify="left")
+    for h in ("map", "source rows", "loaded", "rejected", "filtered", "merged", "aggregated", "balanced"):
         maps.add_column(h, justify="left" if h == "map" else "right")
     for m in report.maps:
         ok = "[green]yes[/]" if m.balanced else "[bold red]NO[/]"
-        maps.add_row(m.map, f"{m.source_rows:,}", f"{m.loaded:,}", f"{m.rejected:,}", f"{m.filtered:,}", f"{m.merged:,}", ok)
+        maps.add_row(
+            m.map, f"{m.source_rows:,}", f"{m.loaded:,}", f"{m.rejected:,}", f"{m.filtered:,}", f"{m.merged:,}", f"{m.aggregated:,}", ok
+        )
     console.print(maps)
 
     unions = [t for t in report.targets if len(t.maps) > 1]
     if unions:  # targets filled from several sources: their sums (every map's own line is above)
         tt = Table(title="accounting per target filled by several maps", title_justify="left")
-        for h in ("target", "maps", "source rows", "loaded", "rejected", "filtered", "merged", "balanced"):
+        for h in ("target", "maps", "source rows", "loaded", "rejected", "filtered", "merged", "aggregated", "balanced"):
             tt.add_column(h, justify="left" if h == "target" else "right")
         for t in unions:
             ok = "[green]yes[/]" if t.balanced else "[bold red]NO[/]"

@@ -239,7 +239,7 @@ def reject_samples(engine: Engine, gen: SqlGen, show_phi: bool) -> list[dict[str
 def read_counts(engine: Engine, gen: SqlGen) -> list[MapCounts]:
     dialect = gen.dialect
     recon = exp.select(
-        *[col(c) for c in ("map", "source_table", "target_table", "source_rows", "loaded", "rejected", "filtered", "merged")]
+        *[col(c) for c in ("map", "source_table", "target_table", "source_rows", "loaded", "rejected", "filtered", "merged", "aggregated")]
     ).from_(gen.tbl(*RECONCILIATION, building=True))
     rows = {r[0]: r for r in engine.query(sql_text(recon, dialect))}
     by_reason = (
@@ -255,6 +255,8 @@ def read_counts(engine: Engine, gen: SqlGen) -> list[MapCounts]:
     for m in gen.maps:
         r = rows[map_label(m)]
         out.append(
-            MapCounts(r[0], r[1], r[2], int(r[3]), int(r[4]), int(r[5]), int(r[6]), int(r[7]), rejected_by_reason=reasons.get(r[0], {}))
+            MapCounts(
+                r[0], r[1], r[2], int(r[3]), int(r[4]), int(r[5]), int(r[6]), int(r[7]), int(r[8]), rejected_by_reason=reasons.get(r[0], {})
+            )
         )
     return out

@@ -18,6 +18,7 @@ from compiler.ir import types as T
 from compiler.semantic.catalog import Catalog
 from compiler.semantic.checked import Checked
 from compiler.semantic.declarations import DeclarationChecks
+from compiler.semantic.groups import GroupChecks
 from compiler.semantic.identifiers import IdentifierChecks
 from compiler.semantic.inference import TypeInference
 from compiler.semantic.lookups import LookupChecks
@@ -28,7 +29,7 @@ from compiler.semantic.union import UnionChecks
 from compiler.semantic.validation import ValidationChecks
 
 
-class Checker(DeclarationChecks, LookupChecks, MapChecks, UnionChecks, ValidationChecks, SpecTestChecks, IdentifierChecks):
+class Checker(DeclarationChecks, LookupChecks, MapChecks, UnionChecks, GroupChecks, ValidationChecks, SpecTestChecks, IdentifierChecks):
     """Walks the IR once and records diagnostics in `self.diags`."""
 
     def __init__(self, spec: ir.Spec, base_dir: Path, dialects: Sequence[str] = ()):

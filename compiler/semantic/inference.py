@@ -170,6 +170,9 @@ class TypeInference:
                 result = merged
         return result
 
+    def t_agg_call(self, e: ir.AggCall) -> str | None:
+        return self.ck.check_agg_call(e, self.scope)
+
     def t_call(self, e: ir.Call) -> str | None:
         func = e.func
         if func == ["crosswalk"]:

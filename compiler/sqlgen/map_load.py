@@ -26,7 +26,11 @@ class MapSql(MapWork):
             out.extend(self.crosswalk_statements())
         out.append(st(self.insert_target(), f"{self.label}: load the surviving rows", m.span))
         out.append(
-            st(self.insert_accounting(), f"{self.label}: accounting identity: source rows = loaded + rejected + filtered + merged", m.span)
+            st(
+                self.insert_accounting(),
+                f"{self.label}: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated",
+                m.span,
+            )
         )
         out.append(st(drop_work.copy(), f"{self.label}: work table no longer needed", m.span))
         return out
@@ -184,6 +188,10 @@ class MapSql(MapWork):
             expression=select,
         )
 
+    def aggregated(self) -> exp.Expression:
+        """Rows folded into another row's group (`group by` maps: GroupSql); none here."""
+        return lit(0)
+
     def insert_accounting(self) -> exp.Expression:
         """One reconciliation row, each term counted where it ends up: loaded in the target
         table, rejected in the rejects table, filtered at the source (the `where` and `each
@@ -212,6 +220,7 @@ class MapSql(MapWork):
             ("rejected", count(self.gen.tbl(*REJECTS, building=True), exp.EQ(this=col("map"), expression=lit(self.label)))),
             ("filtered", filtered),
             ("merged", merged),
+            ("aggregated", self.aggregated()),
         ]
         return exp.Insert(
             this=exp.Schema(this=self.gen.tbl(*RECONCILIATION, building=True), expressions=[ident(n) for n, _ in values]),

@@ -324,7 +324,7 @@ FROM "cs_work__emr__coverage" AS "w"
 WHERE
   "w"."__status" = 'loaded';
 
--- specs/demo_clinic.mig:232: legacy.policies -> emr.coverage: accounting identity: source rows = loaded + rejected + filtered + merged
+-- specs/demo_clinic.mig:232: legacy.policies -> emr.coverage: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
 INSERT INTO "chartshift"."reconciliation" (
   "map",
   "source_table",
@@ -333,7 +333,8 @@ INSERT INTO "chartshift"."reconciliation" (
   "loaded",
   "rejected",
   "filtered",
-  "merged"
+  "merged",
+  "aggregated"
 )
 SELECT
   'legacy.policies -> emr.coverage',
@@ -356,6 +357,7 @@ SELECT
     WHERE
       "map" = 'legacy.policies -> emr.coverage'
   ),
+  0,
   0,
   0;
 

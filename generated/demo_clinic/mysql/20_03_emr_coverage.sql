@@ -328,7 +328,7 @@ FROM `chartshift__cs_work__emr__coverage` AS `w`
 WHERE
   `w`.`__status` = 'loaded';
 
--- specs/demo_clinic.mig:232: legacy.policies -> emr.coverage: accounting identity: source rows = loaded + rejected + filtered + merged
+-- specs/demo_clinic.mig:232: legacy.policies -> emr.coverage: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
 INSERT INTO `chartshift__reconciliation__cs_new` (
   `map`,
   `source_table`,
@@ -337,7 +337,8 @@ INSERT INTO `chartshift__reconciliation__cs_new` (
   `loaded`,
   `rejected`,
   `filtered`,
-  `merged`
+  `merged`,
+  `aggregated`
 )
 SELECT
   'legacy.policies -> emr.coverage',
@@ -360,6 +361,7 @@ SELECT
     WHERE
       `map` = 'legacy.policies -> emr.coverage'
   ),
+  0,
   0,
   0;
 

@@ -398,7 +398,7 @@ FROM "cs_work__emr__coverage" AS "w"
 WHERE
   "w"."__status" = 'loaded';
 
--- specs/demo_clinic.mig:232: legacy.policies -> emr.coverage: accounting identity: source rows = loaded + rejected + filtered + merged
+-- specs/demo_clinic.mig:232: legacy.policies -> emr.coverage: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
 INSERT INTO "chartshift"."reconciliation" (
   "map",
   "source_table",
@@ -407,7 +407,8 @@ INSERT INTO "chartshift"."reconciliation" (
   "loaded",
   "rejected",
   "filtered",
-  "merged"
+  "merged",
+  "aggregated"
 )
 SELECT
   'legacy.policies -> emr.coverage',
@@ -430,6 +431,7 @@ SELECT
     WHERE
       "map" = 'legacy.policies -> emr.coverage'
   ),
+  0,
   0,
   0;
 

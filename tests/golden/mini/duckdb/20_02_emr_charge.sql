@@ -291,7 +291,7 @@ FROM "cs_work__emr__charge" AS "w"
 WHERE
   "w"."__status" = 'loaded';
 
--- tests/golden/mini.mig:64: legacy.visits -> emr.charge: accounting identity: source rows = loaded + rejected + filtered + merged
+-- tests/golden/mini.mig:64: legacy.visits -> emr.charge: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
 INSERT INTO "chartshift"."reconciliation" (
   "map",
   "source_table",
@@ -300,7 +300,8 @@ INSERT INTO "chartshift"."reconciliation" (
   "loaded",
   "rejected",
   "filtered",
-  "merged"
+  "merged",
+  "aggregated"
 )
 SELECT
   'legacy.visits -> emr.charge',
@@ -366,6 +367,7 @@ SELECT
         )
       ), FALSE)
   ),
+  0,
   0;
 
 -- tests/golden/mini.mig:64: legacy.visits -> emr.charge: work table no longer needed
