@@ -3,6 +3,7 @@ the numbers truth.json holds, computed from the rows as the files hold them."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable
 from datetime import date
@@ -17,6 +18,7 @@ from compiler.demo.two_layout import (
     INSCO,
     ONE_TO_MANY_CODE,
     age_at,
+    col,
     days_between,
     parse_b_dob,
     parse_dmy,
@@ -405,3 +407,71 @@ def files_of(tables: dict[str, list[list[str]]]) -> dict[str, Any]:
         t: {"file": f"{f.folder}/{f.name}", "encoding": f.encoding, "delimiter": f.delimiter, "records": len(tables[t])}
         for t, f in FILES.items()
     }
+
+
+def _re(pattern: str) -> Callable[[str], bool]:
+    rx = re.compile(pattern)
+    return lambda v: rx.fullmatch(v) is not None
+
+
+def _impossible_a(v: str) -> bool:
+    return not parse_dob(v)[0]
+
+
+# table -> kind -> (column, test); every kind is counted in truth.json `dirt`
+DIRT: dict[str, dict[str, tuple[str, Callable[[str], bool]]]] = {
+    "sysA.patients": {
+        "dob blank": ("dob", lambda v: v == ""),
+        "dob 00/00/0000": ("dob", lambda v: v == "00/00/0000"),
+        "dob YYYY-MM-DD": ("dob", _re(r"\d{4}-\d\d-\d\d")),
+        "dob DD-MON-YY": ("dob", _re(r"\d\d-[A-Z]{3}-\d\d")),
+        "dob impossible": ("dob", _impossible_a),
+        "last_name blank": ("last_name", lambda v: v.strip(" ") == ""),
+        "last_name all upper or lower case": ("last_name", lambda v: v.isascii() and len(v) > 1 and v in (v.upper(), v.lower())),
+        "ssn 999999999": ("ssn", lambda v: v == "999999999"),
+        "ssn without dashes": ("ssn", _re(r"(?!999999999)\d{9}")),
+        "zip lost its leading zero": ("zip", _re(r"\d{4}")),
+        "phone with extension": ("home_phone", _re(r".* x\d+")),
+        "status D": ("status", lambda v: v == "D"),
+    },
+    "sysB.clients": {
+        "CLIENT_NAME without a comma": ("CLIENT_NAME", lambda v: "," not in v),
+        "CLIENT_NAME in upper case": ("CLIENT_NAME", lambda v: v.isascii() and v == v.upper() and "," in v),
+        "BIRTH_DT blank": ("BIRTH_DT", lambda v: v == ""),
+        "BIRTH_DT 00000000": ("BIRTH_DT", lambda v: v == "00000000"),
+        "BIRTH_DT impossible": ("BIRTH_DT", lambda v: not parse_b_dob(v)[0]),
+        "SOC_SEC blank": ("SOC_SEC", lambda v: v == ""),
+        "PHONE blank": ("PHONE", lambda v: v == ""),
+        "PHONE with a leading 1": ("PHONE", _re(r"1-\d{3}-\d{3}-\d{4}")),
+        "POSTCODE of 9 digits": ("POSTCODE", _re(r"\d{9}")),
+        "ACTIVE_FLAG X": ("ACTIVE_FLAG", lambda v: v == "X"),
+    },
+    "sysB.coverage": {
+        "THRU_DT 99991231": ("THRU_DT", lambda v: v == "99991231"),
+        "PLAN_CD in lower case or padded": ("PLAN_CD", lambda v: v != v.strip(" ").upper()),
+    },
+    "sysB.episodes": {"INJURY_DT UNK": ("INJURY_DT", lambda v: v == "UNK"), "INJURY_DT blank": ("INJURY_DT", lambda v: v == "")},
+    "sysB.charges": {
+        "PROC_CODE in lower case": ("PROC_CODE", lambda v: v != v.upper()),
+        "PROC_CODE NS (no-show fee)": ("PROC_CODE", lambda v: v.upper() == "NS"),
+        "PROC_CODE HOTPK (retired)": ("PROC_CODE", lambda v: v.upper() == "HOTPK"),
+        "QTY blank": ("QTY", lambda v: v == ""),
+        "QTY 0": ("QTY", lambda v: v == "0"),
+    },
+}
+
+
+def dirt_of(tables: dict[str, list[list[str]]]) -> dict[str, dict[str, int]]:
+    """How many rows of each table show each kind of dirt (a row may show several)."""
+    out: dict[str, dict[str, int]] = {}
+    for table, kinds in DIRT.items():
+        counts = {}
+        for kind, (column, test) in kinds.items():
+            i = col(table, column)
+            counts[kind] = sum(1 for r in tables[table] if test(r[i]))
+        out[table] = counts
+    a_end_before = sum(1 for r in tables["sysA.auths"] if (parse_mdy(r[4]) or date.max) < (parse_mdy(r[3]) or date.min))
+    b_end_before = sum(1 for r in tables["sysB.priorauth"] if (parse_ymd(r[4]) or date.max) < (parse_ymd(r[3]) or date.min))
+    out["sysA.auths"] = {"end before start": a_end_before, "auth_no 0000": sum(1 for r in tables["sysA.auths"] if r[0] == "0000")}
+    out["sysB.priorauth"] = {"end before start": b_end_before}
+    return out

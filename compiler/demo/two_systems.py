@@ -16,7 +16,7 @@ import pathlib
 from typing import Any
 
 from compiler.demo.two_layout import FILES
-from compiler.demo.two_reference import TwoReference, files_of
+from compiler.demo.two_reference import TwoReference, dirt_of, files_of
 from compiler.demo.two_rows import generate_rows
 
 PRESET = "two_systems"
@@ -48,6 +48,7 @@ def generate(out_dir: pathlib.Path, patients: int = 1000, seed: int = 42) -> dic
             "fraction_in_both": round(rows.persons_in_both / patients, 4),
         },
     }
+    truth["dirt"] = dirt_of(rows.tables)
     truth |= TwoReference(rows.tables).truth()
     _check(truth)
     with open(out_dir / "truth.json", "w", encoding="utf-8", newline="\n") as f:

@@ -331,3 +331,17 @@ def test_tiny_inputs(tmp_path):
         assert truth["overlap"]["persons"] == n
     with pytest.raises(ValueError):
         two_systems.generate(tmp_path / "zero", patients=0)
+
+
+def test_every_dirt_kind_occurs_and_recounts(out, tables):
+    _, truth = out
+    for table, kinds in truth["dirt"].items():
+        for kind, count in kinds.items():
+            assert count > 0, (table, kind)
+    c = tables["sysB.clients"]
+    assert truth["dirt"]["sysB.clients"]["CLIENT_NAME without a comma"] == sum("," not in r["CLIENT_NAME"] for r in c)
+    assert truth["dirt"]["sysB.clients"]["BIRTH_DT 00000000"] == sum(r["BIRTH_DT"] == "00000000" for r in c)
+    p = tables["sysA.patients"]
+    assert truth["dirt"]["sysA.patients"]["zip lost its leading zero"] == sum(len(r["zip"]) == 4 for r in p)
+    ch = tables["sysB.charges"]
+    assert truth["dirt"]["sysB.charges"]["PROC_CODE NS (no-show fee)"] == sum(r["PROC_CODE"].upper() == "NS" for r in ch)
