@@ -57,6 +57,7 @@ MAPS: dict[str, dict[str, tuple[str, ...]]] = {
 }
 
 Key = tuple[str, str]  # (system, legacy key)
+VISIT_SOURCES = (("sysA.visits", "A"), ("sysB.appts", "B"))
 _STATUS_A = {"COMPLETED": "completed", "NO SHOW": "no-show", "NOSHOW": "no-show", "CANCELLED": "cancelled", "CANCELED": "cancelled"}
 _STATUS_B = {"K": "completed", "N": "no-show", "C": "cancelled"}
 _AGE_BUCKETS = ("0-17", "18-39", "40-64", "65+")
@@ -319,6 +320,19 @@ class TwoReference:
             used.append((sysname, key, n))
         return {"visit_no": visit_no, "activity": activity, "used": used}
 
+    def _visit_rows(self, source: str, sysname: str, activity: dict[Key, tuple[date, date, int]]) -> dict[str, int]:
+        """How one system's visit rows feed the episode aggregate: completed visits of loaded
+        episodes are aggregated into one row per episode; the others are not."""
+        mine = [v for k, v in self.encounters.items() if k[0] == sysname and v[0] is not None]
+        aggregated = sum(1 for v in mine if v[2] == "completed")
+        return {
+            "records": len(self.t[source]),
+            "aggregated": aggregated,
+            "into_episodes": sum(1 for k in activity if k[0] == sysname),
+            "not_completed": len(mine) - aggregated,
+            "without_a_loaded_episode": len(self.t[source]) - len(mine),
+        }
+
     def truth(self) -> dict[str, Any]:
         self.practitioners()
         self.patients()
@@ -375,12 +389,20 @@ class TwoReference:
                 "sum_last_visit_epoch_days": sum(days_between(EPOCH, a[1]) for a in activity.values()),
                 "sum_span_days": sum(days_between(a[0], a[1]) for a in activity.values()),
                 "samples": sample_episodes("A") + sample_episodes("B"),
+                "by_source": {src: self._visit_rows(src, sysname, activity) for src, sysname in VISIT_SOURCES},
             },
             "authorization_usage": {
                 "authorizations": len(used),
                 "visits_used_sum": sum(u[2] for u in used),
                 "with_no_visits_used": sum(1 for u in used if u[2] == 0),
                 "samples": [{"system": "sys" + s, "key": k, "visits_used": n} for s, k, n in samples_used],
+                "by_source": {
+                    src: {
+                        "authorizations": sum(1 for u in used if u[0] == sysname),
+                        "visits_used_sum": sum(u[2] for u in used if u[0] == sysname),
+                    }
+                    for src, sysname in (("sysA.auths", "A"), ("sysB.priorauth", "B"))
+                },
             },
             "visit_numbering": {
                 "numbered_encounters": len(visit_no),

@@ -345,3 +345,19 @@ def test_every_dirt_kind_occurs_and_recounts(out, tables):
     assert truth["dirt"]["sysA.patients"]["zip lost its leading zero"] == sum(len(r["zip"]) == 4 for r in p)
     ch = tables["sysB.charges"]
     assert truth["dirt"]["sysB.charges"]["PROC_CODE NS (no-show fee)"] == sum(r["PROC_CODE"].upper() == "NS" for r in ch)
+
+
+def test_aggregate_inputs_add_up(out, tables):
+    """Per source, every visit row is aggregated, not completed, or without a loaded episode."""
+    _, truth = out
+    act = truth["episode_activity"]
+    parts = act["by_source"].values()
+    for source, p in act["by_source"].items():
+        assert p["records"] == len(tables[source]) == p["aggregated"] + p["not_completed"] + p["without_a_loaded_episode"]
+        assert 0 < p["into_episodes"] <= p["aggregated"]
+    assert sum(p["aggregated"] for p in parts) == act["completed_visits"]
+    assert sum(p["into_episodes"] for p in parts) == act["episodes"]
+    usage = truth["authorization_usage"]
+    assert sum(p["authorizations"] for p in usage["by_source"].values()) == usage["authorizations"]
+    assert sum(p["visits_used_sum"] for p in usage["by_source"].values()) == usage["visits_used_sum"]
+    assert usage["authorizations"] == truth["targets"]["emr.authorization"]
