@@ -45,7 +45,7 @@ _LAST_VISIT = date(2024, 6, 28).toordinal()  # nothing is scheduled past the exp
 
 _B_PHONE_SHAPES = ("{a}/{x}-{l}", "({a}){x}-{l}", "{a} {x} {l}", "1-{a}-{x}-{l}", "{a}-{x}-{l}", "")
 _B_PHONE_WEIGHTS = (30, 25, 15, 10, 12, 8)
-_B_IMPOSSIBLE_DOBS = ("19710230", "19801345", "19880431", "19750229", "1975031")
+_B_IMPOSSIBLE_DOBS = ("19710230", "19801345", "19880431", "19750229", "19751301")
 _B_GENDER = {"M": "1", "F": "2", "U": "0"}
 _B_PROCS = ("THEX", "NMR", "GAIT", "MANUAL", "THACT", "ESTIM", "US")
 _B_PROC_WEIGHTS = (30, 15, 10, 20, 15, 5, 5)
