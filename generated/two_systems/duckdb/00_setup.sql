@@ -118,7 +118,8 @@ CREATE TABLE "chartshift"."reconciliation" (
   "loaded" BIGINT NOT NULL,
   "rejected" BIGINT NOT NULL,
   "filtered" BIGINT NOT NULL,
-  "merged" BIGINT NOT NULL
+  "merged" BIGINT NOT NULL,
+  "aggregated" BIGINT NOT NULL
 );
 
 -- specs/two_systems.mig:188: replace emr.practitioner

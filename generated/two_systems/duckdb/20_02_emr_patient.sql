@@ -974,7 +974,7 @@ FROM "cs_work__emr__patient" AS "w"
 WHERE
   "w"."__status" = 'loaded';
 
--- specs/two_systems.mig:292: sysA.patients -> emr.patient: accounting identity: source rows = loaded + rejected + filtered + merged
+-- specs/two_systems.mig:292: sysA.patients -> emr.patient: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
 INSERT INTO "chartshift"."reconciliation" (
   "map",
   "source_table",
@@ -983,7 +983,8 @@ INSERT INTO "chartshift"."reconciliation" (
   "loaded",
   "rejected",
   "filtered",
-  "merged"
+  "merged",
+  "aggregated"
 )
 SELECT
   'sysA.patients -> emr.patient',
@@ -1050,7 +1051,8 @@ SELECT
     FROM "cs_work__emr__patient"
     WHERE
       "__status" = 'merged'
-  );
+  ),
+  0;
 
 -- specs/two_systems.mig:292: sysA.patients -> emr.patient: work table no longer needed
 DROP TABLE IF EXISTS "cs_work__emr__patient";

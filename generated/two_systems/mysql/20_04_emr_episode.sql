@@ -417,7 +417,7 @@ FROM `chartshift__cs_work__emr__episode` AS `w`
 WHERE
   `w`.`__status` = 'loaded';
 
--- specs/two_systems.mig:330: sysA.cases -> emr.episode: accounting identity: source rows = loaded + rejected + filtered + merged
+-- specs/two_systems.mig:330: sysA.cases -> emr.episode: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
 INSERT INTO `chartshift__reconciliation__cs_new` (
   `map`,
   `source_table`,
@@ -426,7 +426,8 @@ INSERT INTO `chartshift__reconciliation__cs_new` (
   `loaded`,
   `rejected`,
   `filtered`,
-  `merged`
+  `merged`,
+  `aggregated`
 )
 SELECT
   'sysA.cases -> emr.episode',
@@ -449,6 +450,7 @@ SELECT
     WHERE
       `map` = 'sysA.cases -> emr.episode'
   ),
+  0,
   0,
   0;
 

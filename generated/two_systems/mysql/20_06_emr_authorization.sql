@@ -268,7 +268,7 @@ FROM `chartshift__cs_work__emr__authorization` AS `w`
 WHERE
   `w`.`__status` = 'loaded';
 
--- specs/two_systems.mig:353: sysA.auths -> emr.authorization: accounting identity: source rows = loaded + rejected + filtered + merged
+-- specs/two_systems.mig:353: sysA.auths -> emr.authorization: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
 INSERT INTO `chartshift__reconciliation__cs_new` (
   `map`,
   `source_table`,
@@ -277,7 +277,8 @@ INSERT INTO `chartshift__reconciliation__cs_new` (
   `loaded`,
   `rejected`,
   `filtered`,
-  `merged`
+  `merged`,
+  `aggregated`
 )
 SELECT
   'sysA.auths -> emr.authorization',
@@ -300,6 +301,7 @@ SELECT
     WHERE
       `map` = 'sysA.auths -> emr.authorization'
   ),
+  0,
   0,
   0;
 

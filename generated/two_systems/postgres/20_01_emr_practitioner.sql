@@ -286,7 +286,7 @@ FROM "cs_work__emr__practitioner" AS "w"
 WHERE
   "w"."__status" = 'loaded';
 
--- specs/two_systems.mig:283: sysA.providers -> emr.practitioner: accounting identity: source rows = loaded + rejected + filtered + merged
+-- specs/two_systems.mig:283: sysA.providers -> emr.practitioner: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
 INSERT INTO "chartshift"."reconciliation" (
   "map",
   "source_table",
@@ -295,7 +295,8 @@ INSERT INTO "chartshift"."reconciliation" (
   "loaded",
   "rejected",
   "filtered",
-  "merged"
+  "merged",
+  "aggregated"
 )
 SELECT
   'sysA.providers -> emr.practitioner',
@@ -318,6 +319,7 @@ SELECT
     WHERE
       "map" = 'sysA.providers -> emr.practitioner'
   ),
+  0,
   0,
   0;
 

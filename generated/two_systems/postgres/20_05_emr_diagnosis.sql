@@ -331,7 +331,7 @@ FROM "cs_work__emr__diagnosis" AS "w"
 WHERE
   "w"."__status" = 'loaded';
 
--- specs/two_systems.mig:342: sysA.cases -> emr.diagnosis: accounting identity: source rows = loaded + rejected + filtered + merged
+-- specs/two_systems.mig:342: sysA.cases -> emr.diagnosis: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
 INSERT INTO "chartshift"."reconciliation" (
   "map",
   "source_table",
@@ -340,7 +340,8 @@ INSERT INTO "chartshift"."reconciliation" (
   "loaded",
   "rejected",
   "filtered",
-  "merged"
+  "merged",
+  "aggregated"
 )
 SELECT
   'sysA.cases -> emr.diagnosis',
@@ -419,6 +420,7 @@ SELECT
         FALSE
       )
   ),
+  0,
   0;
 
 -- specs/two_systems.mig:342: sysA.cases -> emr.diagnosis: work table no longer needed

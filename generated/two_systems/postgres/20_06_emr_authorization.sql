@@ -331,7 +331,7 @@ FROM "cs_work__emr__authorization" AS "w"
 WHERE
   "w"."__status" = 'loaded';
 
--- specs/two_systems.mig:353: sysA.auths -> emr.authorization: accounting identity: source rows = loaded + rejected + filtered + merged
+-- specs/two_systems.mig:353: sysA.auths -> emr.authorization: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
 INSERT INTO "chartshift"."reconciliation" (
   "map",
   "source_table",
@@ -340,7 +340,8 @@ INSERT INTO "chartshift"."reconciliation" (
   "loaded",
   "rejected",
   "filtered",
-  "merged"
+  "merged",
+  "aggregated"
 )
 SELECT
   'sysA.auths -> emr.authorization',
@@ -363,6 +364,7 @@ SELECT
     WHERE
       "map" = 'sysA.auths -> emr.authorization'
   ),
+  0,
   0,
   0;
 
