@@ -83,7 +83,7 @@ class SetupScripts(GenBase):
                         ("map", "VARCHAR(200)", True),
                         ("source_table", "VARCHAR(200)", True),
                         ("target_table", "VARCHAR(200)", True),
-                        *[(n, "BIGINT", True) for n in ("source_rows", "loaded", "rejected", "filtered", "merged")],
+                        *[(n, "BIGINT", True) for n in ("source_rows", "loaded", "rejected", "filtered", "merged", "aggregated")],
                     ],
                 ),
                 "one row per map, written at the end of the map: its accounting identity",

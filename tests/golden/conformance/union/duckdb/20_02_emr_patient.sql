@@ -245,7 +245,7 @@ FROM "cs_work__emr__patient" AS "w"
 WHERE
   "w"."__status" = 'loaded';
 
--- tests/conformance/specs/union.mig:54: sysB.people -> emr.patient: accounting identity: source rows = loaded + rejected + filtered + merged
+-- tests/conformance/specs/union.mig:54: sysB.people -> emr.patient: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
 INSERT INTO "chartshift"."reconciliation" (
   "map",
   "source_table",
@@ -254,7 +254,8 @@ INSERT INTO "chartshift"."reconciliation" (
   "loaded",
   "rejected",
   "filtered",
-  "merged"
+  "merged",
+  "aggregated"
 )
 SELECT
   'sysB.people -> emr.patient',
@@ -290,7 +291,8 @@ SELECT
     FROM "cs_work__emr__patient"
     WHERE
       "__status" = 'merged'
-  );
+  ),
+  0;
 
 -- tests/conformance/specs/union.mig:54: sysB.people -> emr.patient: work table no longer needed
 DROP TABLE IF EXISTS "cs_work__emr__patient";

@@ -169,7 +169,7 @@ FROM "cs_work__emr__encounter" AS "w"
 WHERE
   "w"."__status" = 'loaded';
 
--- tests/conformance/specs/union.mig:63: sysB.visits -> emr.encounter: accounting identity: source rows = loaded + rejected + filtered + merged
+-- tests/conformance/specs/union.mig:63: sysB.visits -> emr.encounter: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
 INSERT INTO "chartshift"."reconciliation" (
   "map",
   "source_table",
@@ -178,7 +178,8 @@ INSERT INTO "chartshift"."reconciliation" (
   "loaded",
   "rejected",
   "filtered",
-  "merged"
+  "merged",
+  "aggregated"
 )
 SELECT
   'sysB.visits -> emr.encounter',
@@ -201,6 +202,7 @@ SELECT
     WHERE
       "map" = 'sysB.visits -> emr.encounter'
   ),
+  0,
   0,
   0;
 

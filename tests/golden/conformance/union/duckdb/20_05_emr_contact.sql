@@ -187,7 +187,7 @@ FROM "cs_work__emr__contact" AS "w"
 WHERE
   "w"."__status" = 'loaded';
 
--- tests/conformance/specs/union.mig:75: sysB.people -> emr.contact: accounting identity: source rows = loaded + rejected + filtered + merged
+-- tests/conformance/specs/union.mig:75: sysB.people -> emr.contact: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
 INSERT INTO "chartshift"."reconciliation" (
   "map",
   "source_table",
@@ -196,7 +196,8 @@ INSERT INTO "chartshift"."reconciliation" (
   "loaded",
   "rejected",
   "filtered",
-  "merged"
+  "merged",
+  "aggregated"
 )
 SELECT
   'sysB.people -> emr.contact',
@@ -260,6 +261,7 @@ SELECT
         FALSE
       )
   ),
+  0,
   0;
 
 -- tests/conformance/specs/union.mig:75: sysB.people -> emr.contact: work table no longer needed

@@ -278,7 +278,7 @@ FROM `chartshift__cs_work__emr__patient` AS `w`
 WHERE
   `w`.`__status` = 'loaded';
 
--- tests/conformance/specs/union.mig:54: sysB.people -> emr.patient: accounting identity: source rows = loaded + rejected + filtered + merged
+-- tests/conformance/specs/union.mig:54: sysB.people -> emr.patient: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
 INSERT INTO `chartshift__reconciliation__cs_new` (
   `map`,
   `source_table`,
@@ -287,7 +287,8 @@ INSERT INTO `chartshift__reconciliation__cs_new` (
   `loaded`,
   `rejected`,
   `filtered`,
-  `merged`
+  `merged`,
+  `aggregated`
 )
 SELECT
   'sysB.people -> emr.patient',
@@ -323,7 +324,8 @@ SELECT
     FROM `chartshift__cs_work__emr__patient`
     WHERE
       `__status` = 'merged'
-  );
+  ),
+  0;
 
 -- tests/conformance/specs/union.mig:54: sysB.people -> emr.patient: work table no longer needed
 DROP TABLE IF EXISTS `chartshift__cs_work__emr__patient`;

@@ -179,7 +179,7 @@ FROM `chartshift__cs_work__emr__encounter` AS `w`
 WHERE
   `w`.`__status` = 'loaded';
 
--- tests/conformance/specs/union.mig:63: sysB.visits -> emr.encounter: accounting identity: source rows = loaded + rejected + filtered + merged
+-- tests/conformance/specs/union.mig:63: sysB.visits -> emr.encounter: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
 INSERT INTO `chartshift__reconciliation__cs_new` (
   `map`,
   `source_table`,
@@ -188,7 +188,8 @@ INSERT INTO `chartshift__reconciliation__cs_new` (
   `loaded`,
   `rejected`,
   `filtered`,
-  `merged`
+  `merged`,
+  `aggregated`
 )
 SELECT
   'sysB.visits -> emr.encounter',
@@ -211,6 +212,7 @@ SELECT
     WHERE
       `map` = 'sysB.visits -> emr.encounter'
   ),
+  0,
   0,
   0;
 

@@ -162,7 +162,7 @@ FROM `chartshift__cs_work__emr__contact` AS `w`
 WHERE
   `w`.`__status` = 'loaded';
 
--- tests/conformance/specs/union.mig:69: sysA.patients -> emr.contact: accounting identity: source rows = loaded + rejected + filtered + merged
+-- tests/conformance/specs/union.mig:69: sysA.patients -> emr.contact: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
 INSERT INTO `chartshift__reconciliation__cs_new` (
   `map`,
   `source_table`,
@@ -171,7 +171,8 @@ INSERT INTO `chartshift__reconciliation__cs_new` (
   `loaded`,
   `rejected`,
   `filtered`,
-  `merged`
+  `merged`,
+  `aggregated`
 )
 SELECT
   'sysA.patients -> emr.contact',
@@ -217,6 +218,7 @@ SELECT
         )
       ), FALSE)
   ),
+  0,
   0;
 
 -- tests/conformance/specs/union.mig:69: sysA.patients -> emr.contact: work table no longer needed

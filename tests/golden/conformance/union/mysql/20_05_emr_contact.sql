@@ -196,7 +196,7 @@ FROM `chartshift__cs_work__emr__contact` AS `w`
 WHERE
   `w`.`__status` = 'loaded';
 
--- tests/conformance/specs/union.mig:75: sysB.people -> emr.contact: accounting identity: source rows = loaded + rejected + filtered + merged
+-- tests/conformance/specs/union.mig:75: sysB.people -> emr.contact: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
 INSERT INTO `chartshift__reconciliation__cs_new` (
   `map`,
   `source_table`,
@@ -205,7 +205,8 @@ INSERT INTO `chartshift__reconciliation__cs_new` (
   `loaded`,
   `rejected`,
   `filtered`,
-  `merged`
+  `merged`,
+  `aggregated`
 )
 SELECT
   'sysB.people -> emr.contact',
@@ -272,6 +273,7 @@ SELECT
         FALSE
       )
   ),
+  0,
   0;
 
 -- tests/conformance/specs/union.mig:75: sysB.people -> emr.contact: work table no longer needed

@@ -226,7 +226,7 @@ FROM "cs_work__emr__patient" AS "w"
 WHERE
   "w"."__status" = 'loaded';
 
--- tests/conformance/specs/union.mig:47: sysA.patients -> emr.patient: accounting identity: source rows = loaded + rejected + filtered + merged
+-- tests/conformance/specs/union.mig:47: sysA.patients -> emr.patient: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
 INSERT INTO "chartshift"."reconciliation" (
   "map",
   "source_table",
@@ -235,7 +235,8 @@ INSERT INTO "chartshift"."reconciliation" (
   "loaded",
   "rejected",
   "filtered",
-  "merged"
+  "merged",
+  "aggregated"
 )
 SELECT
   'sysA.patients -> emr.patient',
@@ -286,6 +287,7 @@ SELECT
         FALSE
       )
   ),
+  0,
   0;
 
 -- tests/conformance/specs/union.mig:47: sysA.patients -> emr.patient: work table no longer needed

@@ -167,7 +167,7 @@ FROM "cs_work__emr__contact" AS "w"
 WHERE
   "w"."__status" = 'loaded';
 
--- tests/conformance/specs/union.mig:69: sysA.patients -> emr.contact: accounting identity: source rows = loaded + rejected + filtered + merged
+-- tests/conformance/specs/union.mig:69: sysA.patients -> emr.contact: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
 INSERT INTO "chartshift"."reconciliation" (
   "map",
   "source_table",
@@ -176,7 +176,8 @@ INSERT INTO "chartshift"."reconciliation" (
   "loaded",
   "rejected",
   "filtered",
-  "merged"
+  "merged",
+  "aggregated"
 )
 SELECT
   'sysA.patients -> emr.contact',
@@ -222,6 +223,7 @@ SELECT
         )
       ), FALSE)
   ),
+  0,
   0;
 
 -- tests/conformance/specs/union.mig:69: sysA.patients -> emr.contact: work table no longer needed

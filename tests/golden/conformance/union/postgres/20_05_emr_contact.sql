@@ -192,7 +192,7 @@ FROM "cs_work__emr__contact" AS "w"
 WHERE
   "w"."__status" = 'loaded';
 
--- tests/conformance/specs/union.mig:75: sysB.people -> emr.contact: accounting identity: source rows = loaded + rejected + filtered + merged
+-- tests/conformance/specs/union.mig:75: sysB.people -> emr.contact: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
 INSERT INTO "chartshift"."reconciliation" (
   "map",
   "source_table",
@@ -201,7 +201,8 @@ INSERT INTO "chartshift"."reconciliation" (
   "loaded",
   "rejected",
   "filtered",
-  "merged"
+  "merged",
+  "aggregated"
 )
 SELECT
   'sysB.people -> emr.contact',
@@ -265,6 +266,7 @@ SELECT
         FALSE
       )
   ),
+  0,
   0;
 
 -- tests/conformance/specs/union.mig:75: sysB.people -> emr.contact: work table no longer needed
