@@ -44,6 +44,11 @@ class Call(Node):
     kind: L["call"] = "call"
     func: list[str]
     args: list[Expr]
+    # `emr.patient.crosswalk(sysA.patients: pat_no)`: whose keys, when several maps fill
+    # the target (docs/LANGUAGE.md "Several sources into one target").  Parts and span,
+    # not a Name: walkers looking for column names must not find the source table
+    branch: list[str] | None = None
+    branch_span: Span | None = None
 
 
 class OrderItem(Node):

@@ -7,6 +7,9 @@ Schema (version 1):
    "sources": [{"table", "file", "records", "staged", "malformed"}],
    "maps": [{"map", "source", "target", "source_rows", "loaded", "rejected", "filtered",
              "merged", "aggregated", "balanced", "rejected_by_reason": {reason: count}}],
+   "targets": [{"target", "maps": [map], "source_rows", "loaded", "rejected", "filtered",
+                "merged", "aggregated", "balanced"}]   (one per target table a map fills: the sums over its
+                maps, several when the target is a union of sources)
    "checks": [{"name", "kind", "line", "status", "count", "denominator", "percent",
                "threshold": {"warn"?: str, "fail"?: str}, "left"?, "right"?}],
    "reject_samples": [{"map", "source_table", "reason", "record", "slot",
@@ -53,6 +56,27 @@ class MapCounts:
 
 
 @dataclass
+class TargetCounts:
+    """The accounting of one target table: the sums over the maps filling it (a union of
+    sources has several; each map balances on its own, so their sums balance too)."""
+
+    target: str
+    maps: list[MapCounts]
+
+    def total(self, term: str) -> int:
+        return sum(int(getattr(m, term)) for m in self.maps)
+
+    @property
+    def balanced(self) -> bool:
+        return all(m.balanced for m in self.maps) and self.total("source_rows") == sum(
+            self.total(t) for t in ("loaded", "rejected", "filtered", "merged", "aggregated")
+        )
+
+
+TERMS = ("source_rows", "loaded", "rejected", "filtered", "merged", "aggregated")
+
+
+@dataclass
 class Report:
     chartshift: str
     spec: str
@@ -67,6 +91,14 @@ class Report:
     checks: list[CheckResult]
     reject_samples: list[dict[str, Any]] = field(default_factory=list)
     audit: dict[str, Any] | None = None  # the run's audit-log anchor (compiler/ops/secure/audit.py event_anchor)
+
+    @property
+    def targets(self) -> list[TargetCounts]:
+        """Per target table, in the order its first map ran."""
+        by_target: dict[str, TargetCounts] = {}
+        for m in self.maps:
+            by_target.setdefault(m.target, TargetCounts(m.target, [])).maps.append(m)
+        return list(by_target.values())
 
     @property
     def status(self) -> str:
@@ -108,6 +140,10 @@ class Report:
                 }
                 for m in self.maps
             ],
+            "targets": [
+                {"target": t.target, "maps": [m.map for m in t.maps], **{k: t.total(k) for k in TERMS}, "balanced": t.balanced}
+                for t in self.targets
+            ],
             "checks": [{k: v for k, v in asdict(c).items() if v is not None or k == "percent"} for c in self.checks],
             "reject_samples": self.reject_samples,
             **({"audit": self.audit} if self.audit is not None else {}),
@@ -148,6 +184,16 @@ def print_summary(report: Report, console: Console) -> None:
             m.map, f"{m.source_rows:,}", f"{m.loaded:,}", f"{m.rejected:,}", f"{m.filtered:,}", f"{m.merged:,}", f"{m.aggregated:,}", ok
         )
     console.print(maps)
+
+    unions = [t for t in report.targets if len(t.maps) > 1]
+    if unions:  # targets filled from several sources: their sums (every map's own line is above)
+        tt = Table(title="accounting per target filled by several maps", title_justify="left")
+        for h in ("target", "maps", "source rows", "loaded", "rejected", "filtered", "merged", "aggregated", "balanced"):
+            tt.add_column(h, justify="left" if h == "target" else "right")
+        for t in unions:
+            ok = "[green]yes[/]" if t.balanced else "[bold red]NO[/]"
+            tt.add_row(t.target, str(len(t.maps)), *[f"{t.total(k):,}" for k in TERMS], ok)
+        console.print(tt)
 
     reasons = [(m.map, r, n) for m in report.maps for r, n in sorted(m.rejected_by_reason.items())]
     if reasons:

@@ -25,10 +25,11 @@ from compiler.semantic.lookups import LookupChecks
 from compiler.semantic.maps import MapChecks
 from compiler.semantic.scopes import Scope
 from compiler.semantic.spec_tests import SpecTestChecks
+from compiler.semantic.union import UnionChecks
 from compiler.semantic.validation import ValidationChecks
 
 
-class Checker(DeclarationChecks, LookupChecks, MapChecks, GroupChecks, ValidationChecks, SpecTestChecks, IdentifierChecks):
+class Checker(DeclarationChecks, LookupChecks, MapChecks, GroupChecks, UnionChecks, ValidationChecks, SpecTestChecks, IdentifierChecks):
     """Walks the IR once and records diagnostics in `self.diags`."""
 
     def __init__(self, spec: ir.Spec, base_dir: Path, dialects: Sequence[str] = ()):
@@ -50,6 +51,7 @@ class Checker(DeclarationChecks, LookupChecks, MapChecks, GroupChecks, Validatio
             self.check_lookup(lk)
         for m in self.spec.maps:
             self.check_map(m)
+        self.check_unions()
         self.check_cycles()
         for c in self.spec.checks:
             self.check_check(c)

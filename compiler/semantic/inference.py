@@ -7,11 +7,13 @@ from datetime import date
 from typing import TYPE_CHECKING, cast
 
 from compiler import ir
-from compiler.diagnostics import did_you_mean
+from compiler.diagnostics import Span, did_you_mean
 from compiler.functions.registry import DIALECTS, REGISTRY, Function
 from compiler.ir import types as T
+from compiler.semantic.catalog import crosswalk_assign
 from compiler.semantic.checker_base import CheckerBase
 from compiler.semantic.scopes import Scope
+from compiler.semantic.union import referenced_branch
 
 if TYPE_CHECKING:
     from sqlglot import exp
@@ -47,6 +49,9 @@ class TypeInference:
 
     def err(self, msg: str, node: ir.Node) -> None:
         self.ck.diags.error(msg, node.span)
+
+    def err_at(self, msg: str, span: Span) -> None:
+        self.ck.diags.error(msg, span)
 
     def infer(self, e: ir.Node) -> str | None:
         """The type of `e`, also recorded in the checker's `types` for generation."""
@@ -175,6 +180,8 @@ class TypeInference:
             return None
         if len(func) == 3 and func[2] == "crosswalk":
             return self.foreign_crosswalk(e)
+        if e.branch is not None and e.branch_span is not None:
+            self.err_at("only another table's `schema.table.crosswalk(...)` names a source before `:`", e.branch_span)
         if len(func) != 1:
             self.err(f"unknown function `{'.'.join(func)}`", e)
             return None
@@ -290,7 +297,12 @@ class TypeInference:
         if table not in self.ck.cat.maps_by_target:
             self.err(f"no map fills {table}, so it has no crosswalk", e)
             return None
-        xw = self.ck.cat.crosswalk_field(table)
+        branch, problem = referenced_branch(self.ck.cat, e, table)
+        if branch is None:
+            assert problem is not None  # referenced_branch says why it found no map
+            self.err_at(problem, e.branch_span or e.span)
+            return None
+        xw = crosswalk_assign(branch)
         if xw is None:
             self.err(f"the map filling {table} assigns no `crosswalk(...)` id", e)
             return None

@@ -183,7 +183,12 @@ class ExprLowering:
     def l_call(self, e: ir.Call) -> exp.Expression:
         if len(e.func) == 3 and e.func[2] == "crosswalk":
             assert self.crosswalk_ref is not None, "a lowering of crosswalk references needs crosswalk_ref"
-            return self.crosswalk_ref(f"{e.func[0]}.{e.func[1]}", [self(a) for a in e.args])
+            target = f"{e.func[0]}.{e.func[1]}"
+            keys = [self(a) for a in e.args]
+            branch = self.catalog.branch_of(target, ".".join(e.branch)) if e.branch is not None else None
+            namespace = self.catalog.key_namespace(branch) if branch is not None else None
+            # a union's keys start with their branch's source table (Catalog.key_namespace)
+            return self.crosswalk_ref(target, [lit(namespace), *keys] if namespace is not None else keys)
         name = e.func[0]
         lookup = self.catalog.lookups.get(name)
         if lookup is not None:

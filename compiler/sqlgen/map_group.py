@@ -170,7 +170,10 @@ class GroupSql(MapSql):
         for asg in m.assigns:
             if asg is not self.xwalk:
                 fields = fields.select(exp.alias_(low_g(asg.expr), f"f__{asg.field}", quoted=True, copy=False), copy=False)
-        fields = fields.select(exp.alias_(self.gen.key_text(self.group_key_parts(low_g)), "__key", quoted=True), copy=False)
+        key_parts = self.group_key_parts(low_g)
+        if self.namespace is not None:  # a branch of a union: its keys are prefixed by its source
+            key_parts.insert(0, lit(self.namespace))
+        fields = fields.select(exp.alias_(self.gen.key_text(key_parts), "__key", quoted=True), copy=False)
         fields = refs.join_into(fields)
 
         # the first failing rule (rule 1, cast, is for the rows left out of the groups)

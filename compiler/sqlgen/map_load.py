@@ -80,6 +80,9 @@ class MapSql(MapWork):
         cols = ["legacy_key", "own_id", "target_id", "state"]
         in_run = exp.In(this=col("__status"), expressions=[lit("loaded"), lit("merged")])
         out = []
+        # a union (several maps fill the target) shares one crosswalk: the first map marks
+        # every key inactive, each map writes its own keys, and where tables are published
+        # by rename the last one copies the keys no map of this run loaded
         if not self.gen.traits.publish_by_rename:
             this_run = exp.select(col("__key")).from_(self.gen.work(self.names.work), copy=False).where(in_run, copy=False)
             out.append(
@@ -91,20 +94,21 @@ class MapSql(MapWork):
                     span,
                 )
             )
-            out.append(
-                self.gen.st(
-                    exp.Update(
-                        this=building.copy(),
-                        expressions=[
-                            exp.EQ(this=col("state"), expression=lit("inactive")),
-                            exp.EQ(this=col("target_id"), expression=exp.Null()),
-                        ],
-                        where=exp.Where(this=exp.NEQ(this=col("state"), expression=lit("inactive"))),
-                    ),
-                    f"{label}: keys not loaded by this run stay, inactive, with their ids",
-                    span,
+            if self.first_branch:
+                out.append(
+                    self.gen.st(
+                        exp.Update(
+                            this=building.copy(),
+                            expressions=[
+                                exp.EQ(this=col("state"), expression=lit("inactive")),
+                                exp.EQ(this=col("target_id"), expression=exp.Null()),
+                            ],
+                            where=exp.Where(this=exp.NEQ(this=col("state"), expression=lit("inactive"))),
+                        ),
+                        f"{label}: keys not loaded by this run stay, inactive, with their ids",
+                        span,
+                    )
                 )
-            )
         loaded = exp.EQ(this=col("__status", "w"), expression=lit("loaded"))
         by_window = self.m.dedup and self.gen.traits.survivor_id_by_window
         if by_window:
@@ -142,7 +146,7 @@ class MapSql(MapWork):
                 span,
             )
         )
-        if self.gen.traits.publish_by_rename:
+        if self.gen.traits.publish_by_rename and self.last_branch:
             # the shadow crosswalk starts empty: add the published keys this run did not
             # load, inactive (found through the shadow's primary key, one probe per key)
             published = self.gen.tbl(schema, name, "p")
@@ -212,7 +216,7 @@ class MapSql(MapWork):
             ("source_table", lit(src)),
             ("target_table", lit(self.target)),
             ("source_rows", source_rows),
-            ("loaded", count(self.gen.tbl(m.target.parts[0], m.target.parts[-1], building=True))),
+            ("loaded", self.loaded_count(count(self.gen.tbl(m.target.parts[0], m.target.parts[-1], building=True)))),
             ("rejected", count(self.gen.tbl(*REJECTS, building=True), exp.EQ(this=col("map"), expression=lit(self.label)))),
             ("filtered", filtered),
             ("merged", merged),
@@ -222,3 +226,15 @@ class MapSql(MapWork):
             this=exp.Schema(this=self.gen.tbl(*RECONCILIATION, building=True), expressions=[ident(n) for n, _ in values]),
             expression=exp.select(*[v for _, v in values]),
         )
+
+    def loaded_count(self, target_rows: exp.Expression) -> exp.Expression:
+        """The rows of the target table this map loaded: all of them for the only (or first)
+        map of a target; for a later map of a union, those the earlier maps (already in the
+        reconciliation table) did not load.  The maps of a target run one after another."""
+        if self.first_branch:
+            return target_rows
+        earlier = exp.select(exp.Coalesce(this=exp.Sum(this=col("loaded")), expressions=[lit(0)])).from_(
+            self.gen.tbl(*RECONCILIATION, building=True), copy=False
+        )
+        earlier = earlier.where(exp.EQ(this=col("target_table"), expression=lit(self.target)), copy=False)
+        return exp.Sub(this=target_rows, expression=exp.Subquery(this=earlier))

@@ -11,7 +11,16 @@ from compiler import ir
 from compiler.ir import types as T
 from compiler.ir.naming import dotted
 from compiler.plan.steps import map_label, table_names
-from compiler.semantic.catalog import SOURCE_TYPES, TARGET_TYPES, EachIndexRef, EachVarRef, FieldRef, MapScope, SourceColumnRef
+from compiler.semantic.catalog import (
+    SOURCE_TYPES,
+    TARGET_TYPES,
+    EachIndexRef,
+    EachVarRef,
+    FieldRef,
+    MapScope,
+    SourceColumnRef,
+    crosswalk_assign,
+)
 from compiler.semantic.scopes import TableScope
 from compiler.sqlgen.base import GenBase
 from compiler.sqlgen.lower import ExprLowering, Resolver, col, ident, join, lit, paren, table, with_ctes
@@ -32,7 +41,13 @@ class MapWork:
         self.scope = MapScope.of(self.cat, m)
         self.target_table = self.cat.target_tables[self.target]
         self.columns = {c.name: c for c in self.target_table.columns}
-        self.xwalk = self.cat.crosswalk_field(self.target)
+        self.xwalk = crosswalk_assign(m)
+        # a union (several maps fill the target): this map's place among them, and the
+        # prefix of its crosswalk keys (None for the only map of a target)
+        self.branches = self.cat.maps_of_target[self.target]
+        self.first_branch = self.branches[0] is m
+        self.last_branch = self.branches[-1] is m
+        self.namespace = self.cat.key_namespace(m)
         self.slots = len(m.each.items) if m.each else 1
         # the scope resolves names only (which are `each` variables, which fields); the
         # types of expressions come from the checked spec
@@ -248,11 +263,23 @@ class MapWork:
             exp.EQ(this=col("__status", "cs_status"), expression=lit("loaded")),
             copy=False,
         )
-        max_prev = exp.Subquery(
+        max_prev: exp.Expression = exp.Subquery(
             this=exp.select(exp.Coalesce(this=exp.Max(this=col("own_id")), expressions=[lit(0)])).from_(
                 self.gen.tbl(schema, name), copy=False
             )
         )
+        if not self.first_branch and self.gen.traits.publish_by_rename:
+            # the earlier maps of this target wrote their new ids to the shadow crosswalk only
+            in_shadow = exp.Subquery(
+                this=exp.select(exp.Coalesce(this=exp.Max(this=col("own_id")), expressions=[lit(0)])).from_(
+                    self.gen.tbl(schema, name, building=True), copy=False
+                )
+            )
+            max_prev = (
+                exp.Case()
+                .when(exp.GT(this=in_shadow, expression=max_prev), in_shadow.copy(), copy=False)
+                .else_(max_prev.copy(), copy=False)
+            )
         # one sort, rows needing an id first.  PARTITION BY the flag is faster on DuckDB (the
         # charge_line work table 2.2 s -> 1.6 s at 100,000 patients) but its partitioned
         # window does not spill: out of memory at 1,000,000 patients under the 1 GB limit.
@@ -297,7 +324,8 @@ class MapWork:
         return parts
 
     def key_expr(self, low: ExprLowering) -> exp.Expression:
-        return self.gen.key_text([p for p, _ in self.key_parts(low)])
+        parts = [p for p, _ in self.key_parts(low)]
+        return self.gen.key_text([lit(self.namespace), *parts] if self.namespace is not None else parts)
 
     def duplicate_groups(self) -> list[exp.Expression]:
         """What the duplicate-key check groups by: the key's parts when they are plain

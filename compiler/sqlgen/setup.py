@@ -34,8 +34,8 @@ class SetupScripts(GenBase):
         ]
         xwalk_pk = ["legacy_key"] if self.traits.crosswalk_primary_key else []
         for m in self.maps:
-            if self.cat.crosswalk_field(dotted(m.target)) is None:
-                continue
+            if self.cat.crosswalk_field(dotted(m.target)) is None or self.cat.maps_by_target[dotted(m.target)] is not m:
+                continue  # one crosswalk per target, also when several maps (a union) fill it
             schema, name = table_names(dotted(m.target)).xwalk
             s.statements.append(
                 self.st(

@@ -47,6 +47,12 @@ class ExpressionRules(BuilderBase):
     def agg_order(self, children: Children) -> list[ir.OrderItem]:
         return [c for c in children if isinstance(c, ir.OrderItem)]
 
+    @with_meta
+    def branch_call(self, meta: Meta, children: Children) -> ir.Call:
+        """`emr.patient.crosswalk(sysA.patients: pat_no)`: the keys of one of several maps."""
+        name, branch, *args = children
+        return ir.Call(span=self.span(meta), func=name.parts, args=list(args), branch=branch.parts, branch_span=branch.span)
+
     def _binary(self, meta: Meta, op: str, children: Children) -> ir.Binary:
         left, right = children
         return ir.Binary(span=self.span(meta), op=op, left=left, right=right)
