@@ -17,10 +17,10 @@ from compiler import ir
 from compiler.ir import types as T
 from compiler.ir.naming import dotted
 from compiler.ir.walk import walk
-from compiler.semantic.catalog import FieldRef
+from compiler.semantic.catalog import SOURCE_TYPES, FieldRef
 from compiler.semantic.groups import shape
 from compiler.sqlgen.base import GenBase
-from compiler.sqlgen.lower import VALUE_SQL_TYPES, ExprLowering, Resolver, col, ident, join, lit, paren, table, with_ctes
+from compiler.sqlgen.lower import VALUE_SQL_TYPES, ExprLowering, col, ident, join, lit, paren, table, with_ctes
 from compiler.sqlgen.map_load import MapSql
 from compiler.sqlgen.refs import JoinedRefs
 
@@ -72,11 +72,11 @@ class GroupSql(MapSql):
     def tie_break(self, layer: str) -> list[exp.Expression]:
         """The source key (text byte-wise), else the record number: decides equal orders."""
         src = self.cat.source_tables[dotted(self.m.source)]
-        types = {c.name: c.type.name for c in src.columns}
+        types = {c.name: SOURCE_TYPES[c.type.name] for c in src.columns}
         parts: list[exp.Expression] = []
         for k in src.key:
             c = col(f"s__{self.scope.primary_alias}__{k}", layer)
-            parts.append(self.gen.traits.binary(c) if types[k] == "text" else c)
+            parts.append(self.gen.traits.binary(c) if types[k] == T.TEXT else c)
         return parts or [col("__row", layer)]
 
     def group_lowering(self, layer: str, rule_context: bool, refs: JoinedRefs | None = None) -> GroupLowering:
@@ -85,8 +85,7 @@ class GroupSql(MapSql):
             assert isinstance(ref, FieldRef), ref  # the checker allows only fields outside groups and aggregates
             return col(f"f__{ref.name}", layer)
 
-        base: Resolver = resolve
-        return GroupLowering(self.gen.lowering(base, self.type_of, refs), layer, self.keys, self.aggs)
+        return GroupLowering(self.gen.lowering(resolve, self.type_of, refs), layer, self.keys, self.aggs)
 
     def kept_input(self) -> exp.Select:
         """The input rows that pass `where`, as the `cs_in` layer."""
