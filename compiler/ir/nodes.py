@@ -52,7 +52,7 @@ class Call(Node):
 
 
 class OrderItem(Node):
-    """An ordering term: of a dedup survivor rule, of `first`/`last ... by`, of `string_agg ... order by`."""
+    """An ordering term: of a dedup survivor rule, of `first`/`last ... by`, of `string_agg ... order by`, of a window."""
 
     expr: Expr
     descending: bool = False
@@ -148,12 +148,33 @@ class Tuple(Node):
     items: list[Expr]
 
 
+class WindowCall(Node):
+    """`row_number() over (partition by p order by o)`, `lag(x) over (...)`, `lead(x) over (...)`:
+    a value computed over the map's other rows of the same partition, in a stated order."""
+
+    kind: L["window"] = "window"
+    func: str
+    args: list[Expr]
+    partition: list[Expr] = []
+    order: list[OrderItem] = []
+
+
+class Exists(Node):
+    """`exists (legacy.visits v where v.patient_id = patient_id)`: whether a row of another
+    source table satisfies the condition (`not exists (...)` is `not` around it)."""
+
+    kind: L["exists"] = "exists"
+    table: Name
+    alias: str
+    where: Expr
+
+
 Expr = Annotated[
-    Literal | Name | Call | AggCall | Unary | Binary | IsNull | InList | Between | Like | Case | Tuple,
+    Literal | Name | Call | AggCall | Unary | Binary | IsNull | InList | Between | Like | Case | Tuple | WindowCall | Exists,
     Field(discriminator="kind"),
 ]
 
-for _m in (Call, OrderItem, AggCall, Unary, Binary, IsNull, InList, Between, Like, When, Case, Tuple):
+for _m in (Call, OrderItem, AggCall, Unary, Binary, IsNull, InList, Between, Like, When, Case, Tuple, WindowCall, Exists):
     _m.model_rebuild()
 
 
@@ -241,11 +262,13 @@ class Lookup(Node):
 
 
 class Join(Node):
-    """`join legacy.payers as p on p.payer_id = payer_id` (always a left join)."""
+    """`join legacy.payers as p on p.payer_id = payer_id` (always a left join); `join many`
+    may match several rows, a plain join at most one (more is an "ambiguous match" reject)."""
 
     table: Name
     alias: str
     on: Expr
+    many: bool = False  # `join many`: every matching row makes its own map row
 
 
 class Each(Node):

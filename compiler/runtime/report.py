@@ -8,12 +8,14 @@ Schema (version 1):
    "maps": [{"map", "source", "target", "source_rows", "loaded", "rejected", "filtered",
              "merged", "aggregated", "balanced", "rejected_by_reason": {reason: count}}],
    "targets": [{"target", "maps": [map], "source_rows", "loaded", "rejected", "filtered",
-                "merged", "aggregated", "balanced"}]   (one per target table a map fills: the sums over its
-                maps, several when the target is a union of sources)
+                "merged", "aggregated", "balanced"}]   (one per target table a map fills: the sums
+                over its maps, several when the target is a union of sources)
    "checks": [{"name", "kind", "line", "status", "count", "denominator", "percent",
                "threshold": {"warn"?: str, "fail"?: str}, "left"?, "right"?}],
    "reject_samples": [{"map", "source_table", "reason", "record", "slot",
                        "values": {column: value, phi columns "***"}}],
+   "limits": [{"limit", "subject", "rejected", "records", "exceeded"}],   (`--max-rejects`;
+       any exceeded: status "fail", committed false: the target was not published)
    "audit": {"log": str, "events": int, "head": sha256}}   (`chartshift run`: the anchor of
    the run's own audit event, its line number and line hash; `audit verify --anchor REPORT`)
 Values of `phi` columns and whole malformed lines are masked unless `--show-phi` is given.
@@ -27,9 +29,11 @@ from pathlib import Path
 from typing import Any
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from compiler.runtime.engines.base import StageResult
+from compiler.runtime.limits import LimitResult
 from compiler.runtime.validate import FAIL, NA, PASS, WARN, CheckResult
 
 REPORT_VERSION = 1
@@ -68,9 +72,7 @@ class TargetCounts:
 
     @property
     def balanced(self) -> bool:
-        return all(m.balanced for m in self.maps) and self.total("source_rows") == sum(
-            self.total(t) for t in ("loaded", "rejected", "filtered", "merged", "aggregated")
-        )
+        return all(m.balanced for m in self.maps) and self.total("source_rows") == sum(self.total(t) for t in TERMS[1:])
 
 
 TERMS = ("source_rows", "loaded", "rejected", "filtered", "merged", "aggregated")
@@ -91,6 +93,12 @@ class Report:
     checks: list[CheckResult]
     reject_samples: list[dict[str, Any]] = field(default_factory=list)
     audit: dict[str, Any] | None = None  # the run's audit-log anchor (compiler/ops/secure/audit.py event_anchor)
+    limits: list[LimitResult] = field(default_factory=list)  # `--max-rejects` (compiler/runtime/limits.py)
+
+    @property
+    def refused(self) -> bool:
+        """Over a `--max-rejects` limit: the run is not published."""
+        return any(r.exceeded for r in self.limits)
 
     @property
     def targets(self) -> list[TargetCounts]:
@@ -102,7 +110,7 @@ class Report:
 
     @property
     def status(self) -> str:
-        if any(not m.balanced for m in self.maps) or any(c.status == FAIL for c in self.checks):
+        if any(not m.balanced for m in self.maps) or any(c.status == FAIL for c in self.checks) or self.refused:
             return FAIL
         if any(c.status == WARN for c in self.checks):
             return WARN
@@ -146,6 +154,7 @@ class Report:
             ],
             "checks": [{k: v for k, v in asdict(c).items() if v is not None or k == "percent"} for c in self.checks],
             "reject_samples": self.reject_samples,
+            "limits": [asdict(r) for r in self.limits],
             **({"audit": self.audit} if self.audit is not None else {}),
         }
 
@@ -214,6 +223,20 @@ def print_summary(report: Report, console: Console) -> None:
             denom = f"{c.denominator:,}" if isinstance(c.denominator, int) else f"{c.denominator:,.2f}"
             ct.add_row(str(c.line), c.name, count, denom, show_percent(c.percent), th, f"[{STATUS_STYLE[c.status]}]{c.status}[/]")
         console.print(ct)
+    if report.limits:
+        lt = Table(title="reject limits (--max-rejects)", title_justify="left")
+        for h in ("limit", "subject", "rejected", "of", "percent", "verdict"):
+            lt.add_column(h, justify="right" if h in ("rejected", "of", "percent") else "left")
+        for lr in report.limits:
+            pct = show_percent(lr.rejected * 100 / lr.records if lr.records else None)
+            mark = "[bold red]EXCEEDED[/]" if lr.exceeded else "[green]within[/]"
+            lt.add_row(escape(lr.limit), escape(lr.subject), f"{lr.rejected:,}", f"{lr.records:,}", pct, mark)
+        console.print(lt)
+        for lr in report.limits:
+            if lr.exceeded:
+                console.print(f"[bold red]REFUSED[/] {escape(lr.message())}: the target was not published", highlight=False)
     verdict = report.status
     note = "" if report.committed else " (target left unchanged: the run was rolled back)"
+    if report.refused:
+        note = " (target left unchanged: over a --max-rejects limit)"
     console.print(f"[{STATUS_STYLE[verdict]}]{verdict.upper()}[/]{note}  in {report.duration_seconds:.1f}s")

@@ -13,6 +13,7 @@ from compiler.ir import types as T
 from compiler.semantic.catalog import crosswalk_assign
 from compiler.semantic.checker_base import CheckerBase
 from compiler.semantic.scopes import Scope
+from compiler.semantic.sequencing import exists_type, window_type
 from compiler.semantic.union import referenced_branch
 
 if TYPE_CHECKING:
@@ -74,6 +75,12 @@ class TypeInference:
             self.err(ref, e)
             return None
         return ref.type
+
+    def t_window(self, e: ir.WindowCall) -> str | None:
+        return window_type(self, e)
+
+    def t_exists(self, e: ir.Exists) -> str | None:
+        return exists_type(self, e)
 
     def t_tuple(self, e: ir.Tuple) -> str | None:
         self.err("a parenthesised list is only allowed as an `each` item or after `in`", e)

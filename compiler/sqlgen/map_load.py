@@ -6,6 +6,7 @@ from sqlglot import exp
 
 from compiler.ir.naming import dotted
 from compiler.plan.steps import map_label, stage_table
+from compiler.sqlgen.joins import ambiguous_reason, match_count
 from compiler.sqlgen.lower import col, drop_table, ident, join, lit
 from compiler.sqlgen.map_work import MapWork
 from compiler.sqlgen.statements import RECONCILIATION, REJECTS, Statement, data_type
@@ -43,7 +44,9 @@ class MapSql(MapWork):
         reason_case = exp.Case(this=col("__rule", "w"))
         for i, (rule, reason) in enumerate(self.rules, start=1):
             rule_case = rule_case.when(lit(i), lit(rule), copy=False)
-            reason_case = reason_case.when(lit(i), lit(reason), copy=False)
+            j = self.ambiguous.get(i)
+            reason_sql = lit(reason) if j is None else ambiguous_reason(j, col(match_count(j.alias), "w"))
+            reason_case = reason_case.when(lit(i), reason_sql, copy=False)
         src_cols = [c.name for c in self.cat.source_tables[src].columns]
         original = self.gen.traits.json_object([(c, col(c, "r")) for c in src_cols])
         src_key_parts = [col(f"s__{self.scope.primary_alias}__{k}", "w") for k in self.cat.source_tables[src].key]
@@ -203,7 +206,10 @@ class MapSql(MapWork):
 
         src, m = dotted(self.m.source), self.m
         source_rows: exp.Expression = count(self.gen.tbl(m.source.parts[0], m.source.parts[-1]))
-        if self.slots > 1:
+        if self.many:
+            # every row a `join many` emits is a source row of the map (as every `each` slot is)
+            source_rows = count(exp.Subquery(this=self.input_rows(), alias=exp.TableAlias(this=ident("cs_in"))))
+        elif self.slots > 1:
             source_rows = exp.Mul(this=source_rows, expression=lit(self.slots))
         kept = self.kept()
         if kept is None:

@@ -23,6 +23,7 @@ from compiler.semantic.catalog import (
 )
 from compiler.semantic.scopes import TableScope
 from compiler.sqlgen.base import GenBase
+from compiler.sqlgen.joins import AMBIGUOUS_MATCH, RAW, join_row, match_count, settle_joins
 from compiler.sqlgen.lower import ExprLowering, Resolver, col, ident, join, lit, paren, table, with_ctes
 from compiler.sqlgen.refs import JoinedRefs
 from compiler.sqlgen.statements import data_type
@@ -49,6 +50,7 @@ class MapWork:
         self.last_branch = self.branches[-1] is m
         self.namespace = self.cat.key_namespace(m)
         self.slots = len(m.each.items) if m.each else 1
+        self.many = any(j.many for j in m.joins)  # rows are numbered by `__ord`, matches by `__match`
         # the scope resolves names only (which are `each` variables, which fields); the
         # types of expressions come from the checked spec
         if m.each:
@@ -57,6 +59,7 @@ class MapWork:
         for a in m.assigns:
             self.scope.field_types[a.field] = TARGET_TYPES.get(self.columns[a.field].type.name, T.ANY)
         self.rules: list[tuple[str, str]] = []  # (rule id, reason) ; index + 1 is the rule number
+        self.ambiguous: dict[int, ir.Join] = {}  # rule number -> the plain join it checks
 
     def type_of(self, e: ir.Node) -> str | None:
         """The value type of an expression, as the checker inferred it."""
@@ -74,6 +77,11 @@ class MapWork:
         ref = self.scope.resolve(name, False)
         assert isinstance(ref, SourceColumnRef), ref
         return col(ref.column, ref.alias)
+
+    def settled_layer(self, name: ir.Name) -> exp.Expression:
+        ref = self.scope.resolve(name, False)
+        assert isinstance(ref, SourceColumnRef), ref
+        return col(f"s__{ref.alias}__{ref.column}", RAW)
 
     def resolve_in(self, layer: str, rule_context: bool) -> Resolver:
         def resolve(name: ir.Name) -> exp.Expression:
@@ -103,9 +111,20 @@ class MapWork:
         for alias, qualified in self.scope.aliases.items():
             for c in self.cat.source_tables[qualified].columns:
                 inp = inp.select(exp.alias_(col(c.name, alias), f"s__{alias}__{c.name}", quoted=True, copy=False), copy=False)
+        lower_src = self.gen.lowering(self.source_layer)
         for j in m.joins:
-            on = self.gen.lowering(self.source_layer)(j.on)
+            on = lower_src(j.on)
             inp = join(inp, self.gen.tbl(j.table.parts[0], j.table.parts[-1], j.alias), on=on, side="LEFT")
+            inp = inp.select(exp.alias_(col("__row", j.alias), join_row(j.alias), quoted=True, copy=False), copy=False)
+        if m.joins:
+            # from here on the source columns are the `s__` columns of the settled join
+            inp = settle_joins(inp, m.joins)
+            lower_src = self.gen.lowering(self.settled_layer)
+            if m.each and self.many:
+                # number the matches before the slots multiply them
+                inp = exp.select(exp.Column(this=exp.Star(), table=ident(RAW))).from_(
+                    exp.Subquery(this=inp, alias=exp.TableAlias(this=ident(RAW))), copy=False
+                )
         if not m.each:
             return inp.select(exp.alias_(lit(1), "__slot", quoted=True, copy=False), copy=False)
         slots: exp.Select | exp.Union | None = None
@@ -114,7 +133,6 @@ class MapWork:
             slots = one if slots is None else exp.union(slots, one, distinct=False, copy=False)
         inp = join(inp, exp.Subquery(this=slots, alias=exp.TableAlias(this=ident("cs_slots"))), kind="CROSS")
         slot = col("n", "cs_slots")
-        lower_src = self.gen.lowering(self.source_layer)
         for vi, var in enumerate(m.each.names):
             case = exp.Case(this=slot.copy())
             for ii, item in enumerate(m.each.items, start=1):
@@ -133,9 +151,10 @@ class MapWork:
 
     def record_order(self, layer: str) -> exp.Expression:
         """A number that orders candidate rows as the export does: record, then slot."""
+        row = col("__ord" if self.many else "__row", layer)
         if not self.m.each:
-            return col("__row", layer)
-        return exp.Add(this=exp.Mul(this=col("__row", layer), expression=lit(self.slots)), expression=col("__slot", layer))
+            return row
+        return exp.Add(this=exp.Mul(this=row, expression=lit(self.slots)), expression=col("__slot", layer))
 
     # ---- the work table
     def work_table(self) -> exp.Expression:
@@ -155,6 +174,8 @@ class MapWork:
         # fields and key; crosswalk and lookup references as LEFT JOINs
         refs = JoinedRefs(self.gen)
         low_in = self.lowering_in("cs_in", False, refs)
+        # a window's ties are broken by the legacy key (binary text), then the export order
+        low_in.window_ties = lambda: [self.key_expr(low_in), self.record_order("cs_in")]
         fields = exp.select(exp.Column(this=exp.Star(), table=ident("cs_in"))).from_(table("cs_in"), copy=False)
         for a in m.assigns:
             if a is self.xwalk:
@@ -171,6 +192,11 @@ class MapWork:
             lit(self.add_rule("cast", "value does not fit the source column type")),
             copy=False,
         )
+        for j in m.joins:
+            if not j.many:
+                number = self.add_rule(AMBIGUOUS_MATCH, "ambiguous match")
+                self.ambiguous[number] = j
+                case = case.when(exp.GT(this=col(match_count(j.alias), "cs_fields"), expression=lit(1)), lit(number), copy=False)
         case = case.when(
             exp.Is(this=col("__key", "cs_fields"), expression=exp.Null()), lit(self.add_rule("key", "missing legacy key")), copy=False
         )
@@ -237,6 +263,8 @@ class MapWork:
         status = status.else_(lit("loaded"), copy=False)
         # keep only what later statements read: ids, status, fields, the source key for rejects
         keep = ["__row", "__slot", "__key", "__rule"]
+        keep += ["__ord"] if self.many else []
+        keep += [match_count(j.alias) for j in m.joins if not j.many]
         keep += [f"f__{a.field}" for a in m.assigns if a is not self.xwalk]
         keep += [f"s__{self.scope.primary_alias}__{k}" for k in self.cat.source_tables[dotted(m.source)].key]
         final = (
@@ -290,7 +318,7 @@ class MapWork:
                 order=exp.Order(
                     expressions=[
                         exp.Ordered(this=paren(needs_id.copy()), desc=True),
-                        exp.Ordered(this=col("__row", "cs_status")),
+                        exp.Ordered(this=col("__ord" if self.many else "__row", "cs_status")),
                         exp.Ordered(this=col("__slot", "cs_status")),
                     ]
                 ),
@@ -319,6 +347,8 @@ class MapWork:
         parts: list[tuple[exp.Expression, bool]] = [
             (col(f"s__{self.scope.primary_alias}__{k}", layer), types[k] == T.TEXT) for k in src.key
         ] or [(col("__row", layer), False)]
+        if self.many:
+            parts.append((col("__match", layer), False))
         if self.m.each:
             parts.append((col("__slot", layer), False))
         return parts

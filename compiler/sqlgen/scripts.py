@@ -110,8 +110,12 @@ class SqlGen(SetupScripts, PublishScripts):
     def lowering(self, resolve: Resolver, type_of: TypeOf | None = None, refs: JoinedRefs | None = None) -> ExprLowering:
         """`refs`: turn crosswalk and file-lookup references into joins of the layer being built."""
         if refs is not None:
-            return ExprLowering(self.dialect, resolve, self.cat, refs.crosswalk, refs.lookup, type_of)
-        return ExprLowering(self.dialect, resolve, self.cat, self.xwalk_lookup, self.lookup_expr, type_of)
+            return ExprLowering(self.dialect, resolve, self.cat, refs.crosswalk, refs.lookup, type_of, self.source_view)
+        return ExprLowering(self.dialect, resolve, self.cat, self.xwalk_lookup, self.lookup_expr, type_of, self.source_view)
+
+    def source_view(self, schema: str, name: str, alias: str) -> exp.Table:
+        """A source table as the maps read it (for `exists`)."""
+        return self.tbl(schema, name, alias)
 
     def target_sql_type(self, c: ir.Column) -> exp.DataType:
         name = c.type.name

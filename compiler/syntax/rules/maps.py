@@ -58,9 +58,10 @@ class MapRules(BuilderBase):
 
     @with_meta
     def join(self, meta: Meta, children: Children) -> ir.Join:
-        table, *rest = children
+        many = isinstance(children[0], Token) and children[0].type == "MANY"
+        table, *rest = children[1:] if many else children
         alias = unquote_name(rest[0]) if len(rest) == 2 else table.parts[-1]
-        return ir.Join(span=self.span(meta), table=table, alias=alias, on=rest[-1])
+        return ir.Join(span=self.span(meta), table=table, alias=alias, on=rest[-1], many=many)
 
     def where(self, children: Children) -> tuple[str, ir.Expr]:
         return ("where", children[0])

@@ -11,21 +11,54 @@ DROP TABLE IF EXISTS "cs_work__emr__auth_usage";
 CREATE TEMPORARY TABLE "cs_work__emr__auth_usage" AS
 WITH "cs_in" AS (
   SELECT
-    "visits"."__row" AS "__row",
-    "visits"."__cast_error" AS "__cast_error",
-    "visits"."visit_id" AS "s__visits__visit_id",
-    "visits"."auth_no" AS "s__visits__auth_no",
-    "visits"."kind" AS "s__visits__kind",
-    "visits"."clinic" AS "s__visits__clinic",
-    "c"."clinic" AS "s__c__clinic",
-    "c"."region" AS "s__c__region",
+    "cs_raw".*,
+    "cs_amb"."__n__c" AS "__n__c",
     1 AS "__slot"
-  FROM "legacy"."visits" AS "visits"
-  LEFT JOIN "legacy"."clinics" AS "c"
-    ON (
-      "c"."clinic"
-    ) = (
-      "visits"."clinic"
+  FROM (
+    SELECT
+      "visits"."__row" AS "__row",
+      "visits"."__cast_error" AS "__cast_error",
+      "visits"."visit_id" AS "s__visits__visit_id",
+      "visits"."auth_no" AS "s__visits__auth_no",
+      "visits"."kind" AS "s__visits__kind",
+      "visits"."clinic" AS "s__visits__clinic",
+      "c"."clinic" AS "s__c__clinic",
+      "c"."region" AS "s__c__region",
+      "c"."__row" AS "j__c__row"
+    FROM "legacy"."visits" AS "visits"
+    LEFT JOIN "legacy"."clinics" AS "c"
+      ON (
+        "c"."clinic"
+      ) = (
+        "visits"."clinic"
+      )
+  ) AS "cs_raw"
+  LEFT JOIN (
+    SELECT
+      "__row",
+      COUNT(DISTINCT "j__c__row") AS "__n__c",
+      MIN("j__c__row") AS "first__c"
+    FROM (
+      SELECT
+        "visits"."__row" AS "__row",
+        "c"."__row" AS "j__c__row"
+      FROM "legacy"."visits" AS "visits"
+      LEFT JOIN "legacy"."clinics" AS "c"
+        ON (
+          "c"."clinic"
+        ) = (
+          "visits"."clinic"
+        )
+    ) AS "cs_raw"
+    GROUP BY
+      "__row"
+    HAVING
+      COUNT(*) > 1
+  ) AS "cs_amb"
+    ON "cs_amb"."__row" = "cs_raw"."__row"
+  WHERE
+    (
+      "cs_amb"."first__c" IS NULL OR "cs_raw"."j__c__row" = "cs_amb"."first__c"
     )
 ), "cs_vals" AS (
   SELECT
@@ -339,21 +372,54 @@ SELECT
         "cs_in"."s__c__region" AS "o__2_1"
       FROM (
         SELECT
-          "visits"."__row" AS "__row",
-          "visits"."__cast_error" AS "__cast_error",
-          "visits"."visit_id" AS "s__visits__visit_id",
-          "visits"."auth_no" AS "s__visits__auth_no",
-          "visits"."kind" AS "s__visits__kind",
-          "visits"."clinic" AS "s__visits__clinic",
-          "c"."clinic" AS "s__c__clinic",
-          "c"."region" AS "s__c__region",
+          "cs_raw".*,
+          "cs_amb"."__n__c" AS "__n__c",
           1 AS "__slot"
-        FROM "legacy"."visits" AS "visits"
-        LEFT JOIN "legacy"."clinics" AS "c"
-          ON (
-            "c"."clinic"
-          ) = (
-            "visits"."clinic"
+        FROM (
+          SELECT
+            "visits"."__row" AS "__row",
+            "visits"."__cast_error" AS "__cast_error",
+            "visits"."visit_id" AS "s__visits__visit_id",
+            "visits"."auth_no" AS "s__visits__auth_no",
+            "visits"."kind" AS "s__visits__kind",
+            "visits"."clinic" AS "s__visits__clinic",
+            "c"."clinic" AS "s__c__clinic",
+            "c"."region" AS "s__c__region",
+            "c"."__row" AS "j__c__row"
+          FROM "legacy"."visits" AS "visits"
+          LEFT JOIN "legacy"."clinics" AS "c"
+            ON (
+              "c"."clinic"
+            ) = (
+              "visits"."clinic"
+            )
+        ) AS "cs_raw"
+        LEFT JOIN (
+          SELECT
+            "__row",
+            COUNT(DISTINCT "j__c__row") AS "__n__c",
+            MIN("j__c__row") AS "first__c"
+          FROM (
+            SELECT
+              "visits"."__row" AS "__row",
+              "c"."__row" AS "j__c__row"
+            FROM "legacy"."visits" AS "visits"
+            LEFT JOIN "legacy"."clinics" AS "c"
+              ON (
+                "c"."clinic"
+              ) = (
+                "visits"."clinic"
+              )
+          ) AS "cs_raw"
+          GROUP BY
+            "__row"
+          HAVING
+            COUNT(*) > 1
+        ) AS "cs_amb"
+          ON "cs_amb"."__row" = "cs_raw"."__row"
+        WHERE
+          (
+            "cs_amb"."first__c" IS NULL OR "cs_raw"."j__c__row" = "cs_amb"."first__c"
           )
       ) AS "cs_in"
       WHERE
@@ -380,21 +446,54 @@ SELECT
           "cs_in"."s__c__region" AS "o__2_1"
         FROM (
           SELECT
-            "visits"."__row" AS "__row",
-            "visits"."__cast_error" AS "__cast_error",
-            "visits"."visit_id" AS "s__visits__visit_id",
-            "visits"."auth_no" AS "s__visits__auth_no",
-            "visits"."kind" AS "s__visits__kind",
-            "visits"."clinic" AS "s__visits__clinic",
-            "c"."clinic" AS "s__c__clinic",
-            "c"."region" AS "s__c__region",
+            "cs_raw".*,
+            "cs_amb"."__n__c" AS "__n__c",
             1 AS "__slot"
-          FROM "legacy"."visits" AS "visits"
-          LEFT JOIN "legacy"."clinics" AS "c"
-            ON (
-              "c"."clinic"
-            ) = (
-              "visits"."clinic"
+          FROM (
+            SELECT
+              "visits"."__row" AS "__row",
+              "visits"."__cast_error" AS "__cast_error",
+              "visits"."visit_id" AS "s__visits__visit_id",
+              "visits"."auth_no" AS "s__visits__auth_no",
+              "visits"."kind" AS "s__visits__kind",
+              "visits"."clinic" AS "s__visits__clinic",
+              "c"."clinic" AS "s__c__clinic",
+              "c"."region" AS "s__c__region",
+              "c"."__row" AS "j__c__row"
+            FROM "legacy"."visits" AS "visits"
+            LEFT JOIN "legacy"."clinics" AS "c"
+              ON (
+                "c"."clinic"
+              ) = (
+                "visits"."clinic"
+              )
+          ) AS "cs_raw"
+          LEFT JOIN (
+            SELECT
+              "__row",
+              COUNT(DISTINCT "j__c__row") AS "__n__c",
+              MIN("j__c__row") AS "first__c"
+            FROM (
+              SELECT
+                "visits"."__row" AS "__row",
+                "c"."__row" AS "j__c__row"
+              FROM "legacy"."visits" AS "visits"
+              LEFT JOIN "legacy"."clinics" AS "c"
+                ON (
+                  "c"."clinic"
+                ) = (
+                  "visits"."clinic"
+                )
+            ) AS "cs_raw"
+            GROUP BY
+              "__row"
+            HAVING
+              COUNT(*) > 1
+          ) AS "cs_amb"
+            ON "cs_amb"."__row" = "cs_raw"."__row"
+          WHERE
+            (
+              "cs_amb"."first__c" IS NULL OR "cs_raw"."j__c__row" = "cs_amb"."first__c"
             )
         ) AS "cs_in"
         WHERE
