@@ -23,7 +23,9 @@ WITH "cs_in" AS (
     "cs_in"."s__visits__pat" AS "g__1"
   FROM "cs_in"
   WHERE
-    "cs_in"."__cast_error" IS NULL
+    NOT (
+      NOT "cs_in"."__cast_error" IS NULL
+    )
 ), "cs_ranked" AS (
   SELECT
     "cs_vals".*
@@ -86,14 +88,16 @@ WITH "cs_in" AS (
     "cs_in"."__row",
     1 AS "__slot",
     NULL AS "__key",
-    1 AS "__rule",
+    CASE WHEN NOT "cs_in"."__cast_error" IS NULL THEN 1 END AS "__rule",
     NULL AS "f__pat",
     NULL AS "f__n",
     "cs_in"."s__visits__vid",
     'rejected' AS "__status"
   FROM "cs_in"
   WHERE
-    NOT "cs_in"."__cast_error" IS NULL
+    (
+      NOT "cs_in"."__cast_error" IS NULL
+    )
 )
 SELECT
   "cs_status".*,
@@ -258,7 +262,9 @@ SELECT
         FROM "a"."visits" AS "visits"
       ) AS "cs_in"
       WHERE
-        "cs_in"."__cast_error" IS NULL
+        NOT (
+          NOT "cs_in"."__cast_error" IS NULL
+        )
     ) AS "cs_rows"
   ) - (
     SELECT
@@ -280,7 +286,9 @@ SELECT
           FROM "a"."visits" AS "visits"
         ) AS "cs_in"
         WHERE
-          "cs_in"."__cast_error" IS NULL
+          NOT (
+            NOT "cs_in"."__cast_error" IS NULL
+          )
       ) AS "cs_vals"
       GROUP BY
         "cs_vals"."g__1" COLLATE "C"
