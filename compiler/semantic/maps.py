@@ -9,11 +9,12 @@ from compiler.ir.walk import walk
 from compiler.semantic.catalog import EACH_INDEX, TARGET_TYPES, MapScope, dotted
 from compiler.semantic.checker_base import CheckerBase
 from compiler.semantic.dependencies import dependencies, find_cycle
+from compiler.semantic.field_refs import FieldRefChecks, FieldScope
 
 KEEP = ("first", "last")
 
 
-class MapChecks(CheckerBase):
+class MapChecks(FieldRefChecks, CheckerBase):
     """Mixed into the Checker: uses its `spec`, `cat`, `diags`, `types`, `type_of` and `expect_boolean`."""
 
     def check_map(self, m: ir.Map) -> None:
@@ -53,6 +54,7 @@ class MapChecks(CheckerBase):
         target = self.cat.target_tables[tgt]
         columns = {c.name: c for c in target.columns}
         assigned: dict[str, ir.Assign] = {}
+        field_scope = FieldScope.of(self.cat, scope)  # a field may read another field
         crosswalks = 0
         for a in m.assigns:
             if a.field in assigned:
@@ -77,10 +79,11 @@ class MapChecks(CheckerBase):
                 typ: str | None = T.INTEGER
                 self.types[id(a.expr)] = typ
             else:
-                typ = self.type_of(a.expr, scope, False)
+                typ = self.type_of(a.expr, field_scope, False)
             scope.field_types[a.field] = want
             if typ is not None and not (T.fits(typ, want) or want == T.TEXT):
                 self.diags.error(f"cannot assign a {typ} value to column `{a.field}` of type {col.type.name}", a.expr.span)
+        self.check_field_refs(m, field_scope)
         for name, col in columns.items():
             if col.not_null and name not in assigned:
                 self.diags.error(f"not-null column `{name}` of {tgt} is never assigned", m.target.span)

@@ -14,6 +14,7 @@ from compiler.plan.steps import map_label, table_names
 from compiler.semantic.catalog import SOURCE_TYPES, TARGET_TYPES, EachIndexRef, EachVarRef, FieldRef, MapScope, SourceColumnRef
 from compiler.semantic.scopes import TableScope
 from compiler.sqlgen.base import GenBase
+from compiler.sqlgen.field_layers import field_ctes
 from compiler.sqlgen.lower import ExprLowering, Resolver, col, ident, join, lit, paren, table, with_ctes
 from compiler.sqlgen.refs import JoinedRefs
 from compiler.sqlgen.statements import data_type
@@ -137,16 +138,9 @@ class MapWork:
                 .where(kept, copy=False)
             )
 
-        # fields and key; crosswalk and lookup references as LEFT JOINs
-        refs = JoinedRefs(self.gen)
-        low_in = self.lowering_in("cs_in", False, refs)
-        fields = exp.select(exp.Column(this=exp.Star(), table=ident("cs_in"))).from_(table("cs_in"), copy=False)
-        for a in m.assigns:
-            if a is self.xwalk:
-                continue
-            fields = fields.select(exp.alias_(low_in(a.expr), f"f__{a.field}", quoted=True, copy=False), copy=False)
-        fields = fields.select(exp.alias_(self.key_expr(low_in), "__key", quoted=True), copy=False)
-        fields = refs.join_into(fields)
+        # fields (one layer per level of field references) and key; crosswalk and lookup
+        # references as LEFT JOINs
+        field_layers = field_ctes(self)
 
         # the first failing rule
         low_f = self.lowering_in("cs_fields", True)
@@ -231,7 +225,7 @@ class MapWork:
         )
         if survivor is not None:
             final = final.select(exp.alias_(survivor, "__survivor_key", quoted=True, copy=False), copy=False)
-        ctes = [("cs_in", inp), ("cs_fields", fields), ("cs_rules", rules)]
+        ctes = [("cs_in", inp), *field_layers, ("cs_rules", rules)]
         if self.xwalk is not None:
             ctes.append(("cs_status", final))
             final = self.own_ids()
