@@ -237,8 +237,12 @@ class OrderItem(Node):
     descending: bool = False
 
 
+DROP_ALL = "none"  # Dedup.keep of `dedup on (...) drop all`
+
+
 class Dedup(Node):
-    """`dedup on (k1, k2) keep first by o1, o2`: one survivor per key group."""
+    """`dedup on (k1, k2) keep first by o1, o2`: one survivor per key group; `keep` is
+    "first", "last", or `DROP_ALL` ("none": `drop all`, every row of a group is rejected)."""
 
     keys: list[Expr]
     keep: str

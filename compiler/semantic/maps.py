@@ -8,13 +8,14 @@ from compiler.ir import types as T
 from compiler.ir.walk import walk
 from compiler.semantic.catalog import EACH_INDEX, TARGET_TYPES, MapScope, dotted
 from compiler.semantic.checker_base import CheckerBase
+from compiler.semantic.dedup import DedupChecks
 from compiler.semantic.dependencies import dependencies, find_cycle
 from compiler.semantic.field_refs import FieldRefChecks, FieldScope
 
 KEEP = ("first", "last")
 
 
-class MapChecks(FieldRefChecks, CheckerBase):
+class MapChecks(FieldRefChecks, DedupChecks, CheckerBase):
     """Mixed into the Checker: uses its `spec`, `cat`, `diags`, `types`, `type_of` and `expect_boolean`."""
 
     def check_map(self, m: ir.Map) -> None:
@@ -96,8 +97,9 @@ class MapChecks(FieldRefChecks, CheckerBase):
             if not r.reason.strip():
                 self.diags.error("a reject reason must not be empty", r.span)
         if m.dedup is not None:
-            if m.dedup.keep not in KEEP:
-                self.diags.error(f"`keep` takes first or last, not `{m.dedup.keep}`", m.dedup.span)
+            # `drop all` builds keep "none" with no order; `keep none by ...` is not it
+            if m.dedup.keep not in KEEP and not (m.dedup.keep == ir.DROP_ALL and not m.dedup.order):
+                self.diags.error(f"`keep` takes first or last, not `{m.dedup.keep}` (`drop all` rejects every copy instead)", m.dedup.span)
             for e in m.dedup.keys:
                 self.type_of(e, scope, True)
                 rule_exprs.append(e)
@@ -108,6 +110,7 @@ class MapChecks(FieldRefChecks, CheckerBase):
                     # also: SQL reads a bare integer in ORDER BY as a column position
                     self.diags.error("a constant decides nothing in `keep ... by`; order by a column or field", o.span)
         self.check_id_in_rules(m, rule_exprs)
+        self.check_dedup_on_legacy_key(m, scope)
         self.check_constraint_inputs(m, columns, assigned)
 
     def check_constraint_inputs(self, m: ir.Map, columns: dict[str, ir.Column], assigned: dict[str, ir.Assign]) -> None:

@@ -69,6 +69,11 @@ class MapRules(BuilderBase):
         return ir.Dedup(span=self.span(meta), keys=keys, keep=keep, order=order)
 
     @with_meta
+    def dedup_drop_all(self, meta: Meta, children: Children) -> ir.Dedup:
+        """`dedup on (...) drop all`: no survivor, every copy is rejected (keep "none")."""
+        return ir.Dedup(span=self.span(meta), keys=list(children), keep=ir.DROP_ALL, order=[])
+
+    @with_meta
     def order_item(self, meta: Meta, children: Children) -> ir.OrderItem:
         expr, *direction = children
         desc = bool(direction) and str(direction[0]) == "desc"
