@@ -27,6 +27,7 @@ class MapWork(Protocol):
     m: ir.Map
     cat: Catalog
     scope: MapScope
+    lookup_misses: list[tuple[ir.Lookup, str]]
 
     def type_of(self, e: ir.Node) -> str | None: ...
     def key_expr(self, low: ExprLowering) -> exp.Expression: ...
@@ -73,6 +74,18 @@ def field_ctes(work: MapWork) -> list[tuple[str, exp.Select]]:
             select = select.select(exp.alias_(low(a.expr), f"f__{a.field}", quoted=True, copy=False), copy=False)
         if i == 1:
             select = select.select(exp.alias_(work.key_expr(work.lowering_in("cs_in", False, refs)), "__key", quoted=True), copy=False)
+        for lookup, miss in refs.misses.values():  # `else reject` lookups: did the key have no entry?
+            flag = f"__miss_{len(work.lookup_misses) + 1}"
+            work.lookup_misses.append((lookup, flag))
+            select = select.select(exp.alias_(miss, flag, quoted=True, copy=False), copy=False)
         out.append((name, refs.join_into(select)))
         below = name
+    return out
+
+
+def lookup_miss_rules(misses: list[tuple[ir.Lookup, str]]) -> dict[str, list[str]]:
+    """lookup name -> its miss flags, in order of first use: one reject rule per lookup."""
+    out: dict[str, list[str]] = {}
+    for lookup, flag in misses:
+        out.setdefault(lookup.name, []).append(flag)
     return out

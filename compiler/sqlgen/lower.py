@@ -21,7 +21,7 @@ from compiler.semantic.catalog import Catalog
 
 Resolver = Callable[[ir.Name], exp.Expression]
 CrosswalkRef = Callable[[str, list[exp.Expression]], exp.Expression]  # (target, [key exprs]) -> exp
-LookupRef = Callable[[ir.Lookup, exp.Expression], exp.Expression]  # (lookup, arg) -> exp
+LookupRef = Callable[[ir.Lookup, list[exp.Expression], str | None], exp.Expression]  # (lookup, key parts, record field) -> exp
 TypeOf = Callable[[ir.Node], str | None]  # IR expr -> value type
 
 # sqlglot type for each value type, used for typed NULLs and casts.
@@ -125,7 +125,7 @@ class ExprLowering:
         self.resolve = resolve
         self.catalog = catalog
         self.crosswalk_ref = crosswalk_ref  # (target, [key exprs]) -> exp
-        self.lookup_ref = lookup_ref  # (lookup, arg) -> exp
+        self.lookup_ref = lookup_ref  # (lookup, key parts, record field) -> exp
         self.type_of = type_of  # IR expr -> value type, lets lowerings pick exact forms
 
     def __call__(self, e: ir.Expr) -> exp.Expression:
@@ -188,17 +188,6 @@ class ExprLowering:
         lookup = self.catalog.lookups.get(name)
         if lookup is not None:
             assert self.lookup_ref is not None, "a lowering of lookups needs lookup_ref"
-            return self.lookup_ref(lookup, self(e.args[0]))
+            return self.lookup_ref(lookup, [self(a) for a in e.args], e.field)
         types = [self.type_of(a) or T.ANY for a in e.args] if self.type_of else None
         return lower_call(name, [self(a) for a in e.args], self.dialect, arg_types=types)
-
-
-def inline_lookup(lookup: ir.Lookup, arg: exp.Expression) -> exp.Expression:
-    """`CASE arg WHEN k THEN v ... ELSE default END` for an inline lookup."""
-    case = exp.Case(this=arg)
-    for entry in lookup.entries:
-        for key in entry.keys:
-            case = case.when(literal_of(key), literal_of(entry.value), copy=False)
-    if lookup.default is not None:
-        case = case.else_(literal_of(lookup.default), copy=False)
-    return case

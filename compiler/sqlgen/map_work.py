@@ -15,7 +15,7 @@ from compiler.semantic.catalog import SOURCE_TYPES, TARGET_TYPES, EachIndexRef, 
 from compiler.semantic.scopes import TableScope
 from compiler.sqlgen.base import GenBase
 from compiler.sqlgen.dedup_drop import ambiguous_groups
-from compiler.sqlgen.field_layers import field_ctes
+from compiler.sqlgen.field_layers import field_ctes, lookup_miss_rules
 from compiler.sqlgen.lower import ExprLowering, Resolver, col, ident, join, lit, paren, table, with_ctes
 from compiler.sqlgen.refs import JoinedRefs
 from compiler.sqlgen.statements import data_type
@@ -44,6 +44,7 @@ class MapWork:
         for a in m.assigns:
             self.scope.field_types[a.field] = TARGET_TYPES.get(self.columns[a.field].type.name, T.ANY)
         self.rules: list[tuple[str, str]] = []  # (rule id, reason) ; index + 1 is the rule number
+        self.lookup_misses: list[tuple[ir.Lookup, str]] = []  # `else reject` lookups: (lookup, flag column)
         # `dedup ... keep`: rows merge into a survivor; `dedup ... drop all`: nothing merges
         self.merges = m.dedup is not None and m.dedup.keep != ir.DROP_ALL
         self.drops_all = m.dedup is not None and m.dedup.keep == ir.DROP_ALL
@@ -157,6 +158,9 @@ class MapWork:
         case = case.when(
             exp.Is(this=col("__key", "cs_fields"), expression=exp.Null()), lit(self.add_rule("key", "missing legacy key")), copy=False
         )
+        for name, flags in lookup_miss_rules(self.lookup_misses).items():
+            miss = exp.or_(*[exp.EQ(this=col(f, "cs_fields"), expression=exp.true()) for f in flags], copy=False)
+            case = case.when(miss, lit(self.add_rule(f"lookup:{name}", f"no entry in lookup {name}")), copy=False)
         for r in m.rejects:
             case = case.when(
                 exp.Coalesce(this=paren(low_f(r.when)), expressions=[exp.false()]),

@@ -31,6 +31,12 @@ class ExpressionRules(BuilderBase):
         name, *args = children
         return ir.Call(span=self.span(meta), func=name.parts, args=[a for a in args if a is not None])
 
+    @with_meta
+    def call_field(self, meta: Meta, children: Children) -> ir.Call:
+        """`payers(code, plan).payer_id`: one value of a record lookup's result."""
+        name, *args, field = children
+        return ir.Call(span=self.span(meta), func=name.parts, args=[a for a in args if a is not None], field=unquote_name(field))
+
     def _binary(self, meta: Meta, op: str, children: Children) -> ir.Binary:
         left, right = children
         return ir.Binary(span=self.span(meta), op=op, left=left, right=right)
