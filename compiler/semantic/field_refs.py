@@ -19,23 +19,25 @@ def is_crosswalk(a: ir.Assign) -> bool:
     return isinstance(a.expr, ir.Call) and a.expr.func == ["crosswalk"]
 
 
-class FieldScope:
+class FieldScope(MapScope):
     """The names of a field's expression: those of the map (`MapScope`, outside rules),
-    then the map's other assigned fields, which a source column of the same name hides."""
+    then the map's other assigned fields, which a source column of the same name hides.
+    A MapScope itself (sharing the map scope's tables), so that what is allowed in a
+    map's fields (windows, `exists`) is allowed here."""
 
     def __init__(self, scope: MapScope, fields: dict[str, str]):
-        self.scope = scope
+        super().__init__(scope.catalog, scope.map, scope.primary_alias, scope.aliases, scope.each_types, scope.field_types)
         self.fields = fields  # assigned field -> its column's value type
 
     @classmethod
-    def of(cls, cat: Catalog, scope: MapScope) -> FieldScope:
+    def over(cls, cat: Catalog, scope: MapScope) -> FieldScope:
         target = cat.target_tables.get(dotted(scope.map.target))
         columns = {c.name: c for c in target.columns} if target else {}
         fields = {a.field: TARGET_TYPES.get(columns[a.field].type.name, T.ANY) for a in scope.map.assigns if a.field in columns}
         return cls(scope, fields)
 
     def resolve(self, name: ir.Name, rule_context: bool) -> Ref | str:
-        ref = self.scope.resolve(name, False)
+        ref = super().resolve(name, False)
         if isinstance(ref, str) and len(name.parts) == 1 and name.parts[0] in self.fields:
             return FieldRef(name.parts[0], self.fields[name.parts[0]])
         return ref
@@ -84,7 +86,7 @@ def field_levels(cat: Catalog, m: ir.Map) -> dict[str, int]:
     map_scope = MapScope.of(cat, m)
     for i, n in enumerate(m.each.names if m.each else []):
         map_scope.each_types[n] = (i, T.ANY)  # the names only: types do not matter here
-    scope = FieldScope.of(cat, map_scope)
+    scope = FieldScope.over(cat, map_scope)
     deps = {a.field: [f for f, _ in field_uses(scope, a)] for a in m.assigns if not is_crosswalk(a)}
     levels: dict[str, int] = {}
 
@@ -111,7 +113,10 @@ class FieldRefChecks(CheckerBase):
             spans[a.field] = a
             deps[a.field] = []
             for f, n in field_uses(scope, a):
-                if f in xwalk:
+                if m.group is not None:
+                    word = "distinct by" if m.group.distinct else "group by"
+                    self.diags.error(f"the fields of a `{word}` map cannot read other fields (`{f}`); repeat its expression", n.span)
+                elif f in xwalk:
                     self.diags.error(f"the crosswalk id `{f}` is numbered after the fields are computed and cannot be used in them", n.span)
                 elif f not in deps[a.field]:
                     deps[a.field].append(f)

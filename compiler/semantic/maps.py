@@ -54,8 +54,9 @@ class MapChecks(FieldRefChecks, DedupChecks, CheckerBase):
 
         target = self.cat.target_tables[tgt]
         columns = {c.name: c for c in target.columns}
+        self.enter_group_fields(m)
         assigned: dict[str, ir.Assign] = {}
-        field_scope = FieldScope.of(self.cat, scope)  # a field may read another field
+        field_scope = FieldScope.over(self.cat, scope)  # a field may read another field
         crosswalks = 0
         for a in m.assigns:
             if a.field in assigned:
@@ -109,6 +110,8 @@ class MapChecks(FieldRefChecks, DedupChecks, CheckerBase):
                 if not any(isinstance(n, ir.Name) for n in walk(o.expr)):
                     # also: SQL reads a bare integer in ORDER BY as a column position
                     self.diags.error("a constant decides nothing in `keep ... by`; order by a column or field", o.span)
+        self.leave_group_fields()
+        self.check_group(m, scope)
         self.check_id_in_rules(m, rule_exprs)
         self.check_dedup_on_legacy_key(m, scope)
         self.check_constraint_inputs(m, columns, assigned)

@@ -31,6 +31,7 @@ class MapWork(Protocol):
 
     def type_of(self, e: ir.Node) -> str | None: ...
     def key_expr(self, low: ExprLowering) -> exp.Expression: ...
+    def record_order(self, layer: str) -> exp.Expression: ...
     def lowering_in(self, layer: str, rule_context: bool, refs: JoinedRefs | None = None) -> ExprLowering: ...
 
 
@@ -67,13 +68,19 @@ def field_ctes(work: MapWork) -> list[tuple[str, exp.Select]]:
     for i, name in enumerate(names, start=1):
         refs = JoinedRefs(work.gen)
         low = work.gen.lowering(field_resolver(work, below), work.type_of, refs)
+        # a window's ties are broken by the legacy key (binary text), then the export order
+        if i == 1:
+            key_low = work.lowering_in("cs_in", False, refs)
+            low.window_ties = lambda key_low=key_low: [work.key_expr(key_low), work.record_order("cs_in")]
+        else:
+            low.window_ties = lambda below=below: [col("__key", below), work.record_order(below)]
         select = exp.select(exp.Column(this=exp.Star(), table=ident(below))).from_(table(below), copy=False)
         for a in m.assigns:
             if is_crosswalk(a) or levels.get(a.field) != i:
                 continue
             select = select.select(exp.alias_(low(a.expr), f"f__{a.field}", quoted=True, copy=False), copy=False)
         if i == 1:
-            select = select.select(exp.alias_(work.key_expr(work.lowering_in("cs_in", False, refs)), "__key", quoted=True), copy=False)
+            select = select.select(exp.alias_(work.key_expr(key_low), "__key", quoted=True), copy=False)
         for lookup, miss in refs.misses.values():  # `else reject` lookups: did the key have no entry?
             flag = f"__miss_{len(work.lookup_misses) + 1}"
             work.lookup_misses.append((lookup, flag))

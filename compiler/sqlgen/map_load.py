@@ -6,6 +6,7 @@ from sqlglot import exp
 
 from compiler.ir.naming import dotted
 from compiler.plan.steps import map_label, stage_table
+from compiler.sqlgen.joins import ambiguous_reason, match_count
 from compiler.sqlgen.lower import col, drop_table, ident, join, lit
 from compiler.sqlgen.map_work import MapWork
 from compiler.sqlgen.statements import RECONCILIATION, REJECTS, Statement, data_type
@@ -26,7 +27,11 @@ class MapSql(MapWork):
             out.extend(self.crosswalk_statements())
         out.append(st(self.insert_target(), f"{self.label}: load the surviving rows", m.span))
         out.append(
-            st(self.insert_accounting(), f"{self.label}: accounting identity: source rows = loaded + rejected + filtered + merged", m.span)
+            st(
+                self.insert_accounting(),
+                f"{self.label}: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated",
+                m.span,
+            )
         )
         out.append(st(drop_work.copy(), f"{self.label}: work table no longer needed", m.span))
         return out
@@ -39,7 +44,9 @@ class MapSql(MapWork):
         reason_case = exp.Case(this=col("__rule", "w"))
         for i, (rule, reason) in enumerate(self.rules, start=1):
             rule_case = rule_case.when(lit(i), lit(rule), copy=False)
-            reason_case = reason_case.when(lit(i), lit(reason), copy=False)
+            j = self.ambiguous.get(i)
+            reason_sql = lit(reason) if j is None else ambiguous_reason(j, col(match_count(j.alias), "w"))
+            reason_case = reason_case.when(lit(i), reason_sql, copy=False)
         src_cols = [c.name for c in self.cat.source_tables[src].columns]
         original = self.gen.traits.json_object([(c, col(c, "r")) for c in src_cols])
         src_key_parts = [col(f"s__{self.scope.primary_alias}__{k}", "w") for k in self.cat.source_tables[src].key]
@@ -76,6 +83,9 @@ class MapSql(MapWork):
         cols = ["legacy_key", "own_id", "target_id", "state"]
         in_run = exp.In(this=col("__status"), expressions=[lit("loaded"), lit("merged")])
         out = []
+        # a union (several maps fill the target) shares one crosswalk: the first map marks
+        # every key inactive, each map writes its own keys, and where tables are published
+        # by rename the last one copies the keys no map of this run loaded
         if not self.gen.traits.publish_by_rename:
             this_run = exp.select(col("__key")).from_(self.gen.work(self.names.work), copy=False).where(in_run, copy=False)
             out.append(
@@ -87,20 +97,21 @@ class MapSql(MapWork):
                     span,
                 )
             )
-            out.append(
-                self.gen.st(
-                    exp.Update(
-                        this=building.copy(),
-                        expressions=[
-                            exp.EQ(this=col("state"), expression=lit("inactive")),
-                            exp.EQ(this=col("target_id"), expression=exp.Null()),
-                        ],
-                        where=exp.Where(this=exp.NEQ(this=col("state"), expression=lit("inactive"))),
-                    ),
-                    f"{label}: keys not loaded by this run stay, inactive, with their ids",
-                    span,
+            if self.first_branch:
+                out.append(
+                    self.gen.st(
+                        exp.Update(
+                            this=building.copy(),
+                            expressions=[
+                                exp.EQ(this=col("state"), expression=lit("inactive")),
+                                exp.EQ(this=col("target_id"), expression=exp.Null()),
+                            ],
+                            where=exp.Where(this=exp.NEQ(this=col("state"), expression=lit("inactive"))),
+                        ),
+                        f"{label}: keys not loaded by this run stay, inactive, with their ids",
+                        span,
+                    )
                 )
-            )
         loaded = exp.EQ(this=col("__status", "w"), expression=lit("loaded"))
         by_window = self.merges and self.gen.traits.survivor_id_by_window
         if by_window:
@@ -138,7 +149,7 @@ class MapSql(MapWork):
                 span,
             )
         )
-        if self.gen.traits.publish_by_rename:
+        if self.gen.traits.publish_by_rename and self.last_branch:
             # the shadow crosswalk starts empty: add the published keys this run did not
             # load, inactive (found through the shadow's primary key, one probe per key)
             published = self.gen.tbl(schema, name, "p")
@@ -180,6 +191,10 @@ class MapSql(MapWork):
             expression=select,
         )
 
+    def aggregated(self) -> exp.Expression:
+        """Rows folded into another row's group (`group by` maps: GroupSql); none here."""
+        return lit(0)
+
     def insert_accounting(self) -> exp.Expression:
         """One reconciliation row, each term counted where it ends up: loaded in the target
         table, rejected in the rejects table, filtered at the source (the `where` and `each
@@ -191,7 +206,10 @@ class MapSql(MapWork):
 
         src, m = dotted(self.m.source), self.m
         source_rows: exp.Expression = count(self.gen.tbl(m.source.parts[0], m.source.parts[-1]))
-        if self.slots > 1:
+        if self.many:
+            # every row a `join many` emits is a source row of the map (as every `each` slot is)
+            source_rows = count(exp.Subquery(this=self.input_rows(), alias=exp.TableAlias(this=ident("cs_in"))))
+        elif self.slots > 1:
             source_rows = exp.Mul(this=source_rows, expression=lit(self.slots))
         kept = self.kept()
         if kept is None:
@@ -204,12 +222,25 @@ class MapSql(MapWork):
             ("source_table", lit(src)),
             ("target_table", lit(self.target)),
             ("source_rows", source_rows),
-            ("loaded", count(self.gen.tbl(m.target.parts[0], m.target.parts[-1], building=True))),
+            ("loaded", self.loaded_count(count(self.gen.tbl(m.target.parts[0], m.target.parts[-1], building=True)))),
             ("rejected", count(self.gen.tbl(*REJECTS, building=True), exp.EQ(this=col("map"), expression=lit(self.label)))),
             ("filtered", filtered),
             ("merged", merged),
+            ("aggregated", self.aggregated()),
         ]
         return exp.Insert(
             this=exp.Schema(this=self.gen.tbl(*RECONCILIATION, building=True), expressions=[ident(n) for n, _ in values]),
             expression=exp.select(*[v for _, v in values]),
         )
+
+    def loaded_count(self, target_rows: exp.Expression) -> exp.Expression:
+        """The rows of the target table this map loaded: all of them for the only (or first)
+        map of a target; for a later map of a union, those the earlier maps (already in the
+        reconciliation table) did not load.  The maps of a target run one after another."""
+        if self.first_branch:
+            return target_rows
+        earlier = exp.select(exp.Coalesce(this=exp.Sum(this=col("loaded")), expressions=[lit(0)])).from_(
+            self.gen.tbl(*RECONCILIATION, building=True), copy=False
+        )
+        earlier = earlier.where(exp.EQ(this=col("target_table"), expression=lit(self.target)), copy=False)
+        return exp.Sub(this=target_rows, expression=exp.Subquery(this=earlier))

@@ -11,11 +11,21 @@ from compiler import ir
 from compiler.ir import types as T
 from compiler.ir.naming import dotted
 from compiler.plan.steps import map_label, table_names
-from compiler.semantic.catalog import SOURCE_TYPES, TARGET_TYPES, EachIndexRef, EachVarRef, FieldRef, MapScope, SourceColumnRef
+from compiler.semantic.catalog import (
+    SOURCE_TYPES,
+    TARGET_TYPES,
+    EachIndexRef,
+    EachVarRef,
+    FieldRef,
+    MapScope,
+    SourceColumnRef,
+    crosswalk_assign,
+)
 from compiler.semantic.scopes import TableScope
 from compiler.sqlgen.base import GenBase
 from compiler.sqlgen.dedup_drop import ambiguous_groups
 from compiler.sqlgen.field_layers import field_ctes, lookup_miss_rules
+from compiler.sqlgen.joins import AMBIGUOUS_MATCH, RAW, join_row, match_count, settle_joins
 from compiler.sqlgen.lower import ExprLowering, Resolver, col, ident, join, lit, paren, table, with_ctes
 from compiler.sqlgen.refs import JoinedRefs
 from compiler.sqlgen.statements import data_type
@@ -34,8 +44,15 @@ class MapWork:
         self.scope = MapScope.of(self.cat, m)
         self.target_table = self.cat.target_tables[self.target]
         self.columns = {c.name: c for c in self.target_table.columns}
-        self.xwalk = self.cat.crosswalk_field(self.target)
+        self.xwalk = crosswalk_assign(m)
+        # a union (several maps fill the target): this map's place among them, and the
+        # prefix of its crosswalk keys (None for the only map of a target)
+        self.branches = self.cat.maps_of_target[self.target]
+        self.first_branch = self.branches[0] is m
+        self.last_branch = self.branches[-1] is m
+        self.namespace = self.cat.key_namespace(m)
         self.slots = len(m.each.items) if m.each else 1
+        self.many = any(j.many for j in m.joins)  # rows are numbered by `__ord`, matches by `__match`
         # the scope resolves names only (which are `each` variables, which fields); the
         # types of expressions come from the checked spec
         if m.each:
@@ -48,6 +65,7 @@ class MapWork:
         # `dedup ... keep`: rows merge into a survivor; `dedup ... drop all`: nothing merges
         self.merges = m.dedup is not None and m.dedup.keep != ir.DROP_ALL
         self.drops_all = m.dedup is not None and m.dedup.keep == ir.DROP_ALL
+        self.ambiguous: dict[int, ir.Join] = {}  # rule number -> the plain join it checks
 
     def type_of(self, e: ir.Node) -> str | None:
         """The value type of an expression, as the checker inferred it."""
@@ -65,6 +83,11 @@ class MapWork:
         ref = self.scope.resolve(name, False)
         assert isinstance(ref, SourceColumnRef), ref
         return col(ref.column, ref.alias)
+
+    def settled_layer(self, name: ir.Name) -> exp.Expression:
+        ref = self.scope.resolve(name, False)
+        assert isinstance(ref, SourceColumnRef), ref
+        return col(f"s__{ref.alias}__{ref.column}", RAW)
 
     def resolve_in(self, layer: str, rule_context: bool) -> Resolver:
         def resolve(name: ir.Name) -> exp.Expression:
@@ -94,9 +117,20 @@ class MapWork:
         for alias, qualified in self.scope.aliases.items():
             for c in self.cat.source_tables[qualified].columns:
                 inp = inp.select(exp.alias_(col(c.name, alias), f"s__{alias}__{c.name}", quoted=True, copy=False), copy=False)
+        lower_src = self.gen.lowering(self.source_layer)
         for j in m.joins:
-            on = self.gen.lowering(self.source_layer)(j.on)
+            on = lower_src(j.on)
             inp = join(inp, self.gen.tbl(j.table.parts[0], j.table.parts[-1], j.alias), on=on, side="LEFT")
+            inp = inp.select(exp.alias_(col("__row", j.alias), join_row(j.alias), quoted=True, copy=False), copy=False)
+        if m.joins:
+            # from here on the source columns are the `s__` columns of the settled join
+            inp = settle_joins(inp, m.joins)
+            lower_src = self.gen.lowering(self.settled_layer)
+            if m.each and self.many:
+                # number the matches before the slots multiply them
+                inp = exp.select(exp.Column(this=exp.Star(), table=ident(RAW))).from_(
+                    exp.Subquery(this=inp, alias=exp.TableAlias(this=ident(RAW))), copy=False
+                )
         if not m.each:
             return inp.select(exp.alias_(lit(1), "__slot", quoted=True, copy=False), copy=False)
         slots: exp.Select | exp.Union | None = None
@@ -105,7 +139,6 @@ class MapWork:
             slots = one if slots is None else exp.union(slots, one, distinct=False, copy=False)
         inp = join(inp, exp.Subquery(this=slots, alias=exp.TableAlias(this=ident("cs_slots"))), kind="CROSS")
         slot = col("n", "cs_slots")
-        lower_src = self.gen.lowering(self.source_layer)
         for vi, var in enumerate(m.each.names):
             case = exp.Case(this=slot.copy())
             for ii, item in enumerate(m.each.items, start=1):
@@ -124,9 +157,10 @@ class MapWork:
 
     def record_order(self, layer: str) -> exp.Expression:
         """A number that orders candidate rows as the export does: record, then slot."""
+        row = col("__ord" if self.many else "__row", layer)
         if not self.m.each:
-            return col("__row", layer)
-        return exp.Add(this=exp.Mul(this=col("__row", layer), expression=lit(self.slots)), expression=col("__slot", layer))
+            return row
+        return exp.Add(this=exp.Mul(this=row, expression=lit(self.slots)), expression=col("__slot", layer))
 
     # ---- the work table
     def work_table(self) -> exp.Expression:
@@ -155,6 +189,11 @@ class MapWork:
             lit(self.add_rule("cast", "value does not fit the source column type")),
             copy=False,
         )
+        for j in m.joins:
+            if not j.many:
+                number = self.add_rule(AMBIGUOUS_MATCH, "ambiguous match")
+                self.ambiguous[number] = j
+                case = case.when(exp.GT(this=col(match_count(j.alias), "cs_fields"), expression=lit(1)), lit(number), copy=False)
         case = case.when(
             exp.Is(this=col("__key", "cs_fields"), expression=exp.Null()), lit(self.add_rule("key", "missing legacy key")), copy=False
         )
@@ -241,6 +280,8 @@ class MapWork:
         status = status.else_(lit("loaded"), copy=False)
         # keep only what later statements read: ids, status, fields, the source key for rejects
         keep = ["__row", "__slot", "__key", "__rule"]
+        keep += ["__ord"] if self.many else []
+        keep += [match_count(j.alias) for j in m.joins if not j.many]
         keep += [f"f__{a.field}" for a in m.assigns if a is not self.xwalk]
         keep += [f"s__{self.scope.primary_alias}__{k}" for k in self.cat.source_tables[dotted(m.source)].key]
         final = (
@@ -267,11 +308,23 @@ class MapWork:
             exp.EQ(this=col("__status", "cs_status"), expression=lit("loaded")),
             copy=False,
         )
-        max_prev = exp.Subquery(
+        max_prev: exp.Expression = exp.Subquery(
             this=exp.select(exp.Coalesce(this=exp.Max(this=col("own_id")), expressions=[lit(0)])).from_(
                 self.gen.tbl(schema, name), copy=False
             )
         )
+        if not self.first_branch and self.gen.traits.publish_by_rename:
+            # the earlier maps of this target wrote their new ids to the shadow crosswalk only
+            in_shadow = exp.Subquery(
+                this=exp.select(exp.Coalesce(this=exp.Max(this=col("own_id")), expressions=[lit(0)])).from_(
+                    self.gen.tbl(schema, name, building=True), copy=False
+                )
+            )
+            max_prev = (
+                exp.Case()
+                .when(exp.GT(this=in_shadow, expression=max_prev), in_shadow.copy(), copy=False)
+                .else_(max_prev.copy(), copy=False)
+            )
         # one sort, rows needing an id first.  PARTITION BY the flag is faster on DuckDB (the
         # charge_line work table 2.2 s -> 1.6 s at 100,000 patients) but its partitioned
         # window does not spill: out of memory at 1,000,000 patients under the 1 GB limit.
@@ -282,7 +335,7 @@ class MapWork:
                 order=exp.Order(
                     expressions=[
                         exp.Ordered(this=paren(needs_id.copy()), desc=True),
-                        exp.Ordered(this=col("__row", "cs_status")),
+                        exp.Ordered(this=col("__ord" if self.many else "__row", "cs_status")),
                         exp.Ordered(this=col("__slot", "cs_status")),
                     ]
                 ),
@@ -311,12 +364,15 @@ class MapWork:
         parts: list[tuple[exp.Expression, bool]] = [
             (col(f"s__{self.scope.primary_alias}__{k}", layer), types[k] == T.TEXT) for k in src.key
         ] or [(col("__row", layer), False)]
+        if self.many:
+            parts.append((col("__match", layer), False))
         if self.m.each:
             parts.append((col("__slot", layer), False))
         return parts
 
     def key_expr(self, low: ExprLowering) -> exp.Expression:
-        return self.gen.key_text([p for p, _ in self.key_parts(low)])
+        parts = [p for p, _ in self.key_parts(low)]
+        return self.gen.key_text([lit(self.namespace), *parts] if self.namespace is not None else parts)
 
     def duplicate_groups(self, layer: str = "cs_fields") -> list[exp.Expression]:
         """What the duplicate-key check groups by, over `layer`: the key's parts when they

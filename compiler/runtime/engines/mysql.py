@@ -134,4 +134,10 @@ class MySQLEngine:
                     )
         except pymysql.Error as exc:
             raise self.fail(f"{sf.path}: cannot stage {sf.qualified}", exc) from None
+        except AttributeError:
+            # PyMySQL, its connection lost while it sends a LOCAL INFILE, still writes the
+            # closing packet to the socket it has dropped (None): no pymysql.Error then
+            if self.conn.open:
+                raise
+            raise EngineError(f"{sf.path}: cannot stage {sf.qualified}: lost the connection to the server during LOAD DATA") from None
         return StageResult(sf.qualified, sf.path.name, nf.staged, len(nf.malformed))

@@ -340,7 +340,7 @@ FROM "cs_work__emr__practitioner" AS "w"
 WHERE
   "w"."__status" = 'loaded';
 
--- specs/demo_clinic.mig:199: legacy.providers -> emr.practitioner: accounting identity: source rows = loaded + rejected + filtered + merged
+-- specs/demo_clinic.mig:199: legacy.providers -> emr.practitioner: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
 INSERT INTO "chartshift"."reconciliation" (
   "map",
   "source_table",
@@ -349,7 +349,8 @@ INSERT INTO "chartshift"."reconciliation" (
   "loaded",
   "rejected",
   "filtered",
-  "merged"
+  "merged",
+  "aggregated"
 )
 SELECT
   'legacy.providers -> emr.practitioner',
@@ -372,6 +373,7 @@ SELECT
     WHERE
       "map" = 'legacy.providers -> emr.practitioner'
   ),
+  0,
   0,
   0;
 

@@ -376,7 +376,7 @@ FROM `chartshift__cs_work__emr__practitioner` AS `w`
 WHERE
   `w`.`__status` = 'loaded';
 
--- specs/demo_clinic.mig:199: legacy.providers -> emr.practitioner: accounting identity: source rows = loaded + rejected + filtered + merged
+-- specs/demo_clinic.mig:199: legacy.providers -> emr.practitioner: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
 INSERT INTO `chartshift__reconciliation__cs_new` (
   `map`,
   `source_table`,
@@ -385,7 +385,8 @@ INSERT INTO `chartshift__reconciliation__cs_new` (
   `loaded`,
   `rejected`,
   `filtered`,
-  `merged`
+  `merged`,
+  `aggregated`
 )
 SELECT
   'legacy.providers -> emr.practitioner',
@@ -408,6 +409,7 @@ SELECT
     WHERE
       `map` = 'legacy.providers -> emr.practitioner'
   ),
+  0,
   0,
   0;
 

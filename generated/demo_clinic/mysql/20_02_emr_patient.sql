@@ -1127,7 +1127,7 @@ FROM `chartshift__cs_work__emr__patient` AS `w`
 WHERE
   `w`.`__status` = 'loaded';
 
--- specs/demo_clinic.mig:208: legacy.patients -> emr.patient: accounting identity: source rows = loaded + rejected + filtered + merged
+-- specs/demo_clinic.mig:208: legacy.patients -> emr.patient: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
 INSERT INTO `chartshift__reconciliation__cs_new` (
   `map`,
   `source_table`,
@@ -1136,7 +1136,8 @@ INSERT INTO `chartshift__reconciliation__cs_new` (
   `loaded`,
   `rejected`,
   `filtered`,
-  `merged`
+  `merged`,
+  `aggregated`
 )
 SELECT
   'legacy.patients -> emr.patient',
@@ -1203,7 +1204,8 @@ SELECT
     FROM `chartshift__cs_work__emr__patient`
     WHERE
       `__status` = 'merged'
-  );
+  ),
+  0;
 
 -- specs/demo_clinic.mig:208: legacy.patients -> emr.patient: work table no longer needed
 DROP TABLE IF EXISTS `chartshift__cs_work__emr__patient`;

@@ -243,7 +243,7 @@ FROM "cs_work__emr__strict_claim" AS "w"
 WHERE
   "w"."__status" = 'loaded';
 
--- tests/conformance/specs/composite_lookups.mig:82: legacy.claims -> emr.strict_claim: accounting identity: source rows = loaded + rejected + filtered + merged
+-- tests/conformance/specs/composite_lookups.mig:82: legacy.claims -> emr.strict_claim: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
 INSERT INTO "chartshift"."reconciliation" (
   "map",
   "source_table",
@@ -252,7 +252,8 @@ INSERT INTO "chartshift"."reconciliation" (
   "loaded",
   "rejected",
   "filtered",
-  "merged"
+  "merged",
+  "aggregated"
 )
 SELECT
   'legacy.claims -> emr.strict_claim',
@@ -275,6 +276,7 @@ SELECT
     WHERE
       "map" = 'legacy.claims -> emr.strict_claim'
   ),
+  0,
   0,
   0;
 

@@ -73,7 +73,8 @@ CREATE TABLE `chartshift__reconciliation__cs_new` (
   `loaded` BIGINT NOT NULL,
   `rejected` BIGINT NOT NULL,
   `filtered` BIGINT NOT NULL,
-  `merged` BIGINT NOT NULL
+  `merged` BIGINT NOT NULL,
+  `aggregated` BIGINT NOT NULL
 );
 
 -- tests/conformance/specs/composite_lookups.mig:18: replace emr.claim

@@ -255,7 +255,7 @@ FROM `chartshift__cs_work__emr__claim` AS `w`
 WHERE
   `w`.`__status` = 'loaded';
 
--- tests/conformance/specs/composite_lookups.mig:71: legacy.claims -> emr.claim: accounting identity: source rows = loaded + rejected + filtered + merged
+-- tests/conformance/specs/composite_lookups.mig:71: legacy.claims -> emr.claim: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
 INSERT INTO `chartshift__reconciliation__cs_new` (
   `map`,
   `source_table`,
@@ -264,7 +264,8 @@ INSERT INTO `chartshift__reconciliation__cs_new` (
   `loaded`,
   `rejected`,
   `filtered`,
-  `merged`
+  `merged`,
+  `aggregated`
 )
 SELECT
   'legacy.claims -> emr.claim',
@@ -287,6 +288,7 @@ SELECT
     WHERE
       `map` = 'legacy.claims -> emr.claim'
   ),
+  0,
   0,
   0;
 

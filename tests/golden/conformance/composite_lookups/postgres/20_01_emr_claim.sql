@@ -258,7 +258,7 @@ FROM "cs_work__emr__claim" AS "w"
 WHERE
   "w"."__status" = 'loaded';
 
--- tests/conformance/specs/composite_lookups.mig:71: legacy.claims -> emr.claim: accounting identity: source rows = loaded + rejected + filtered + merged
+-- tests/conformance/specs/composite_lookups.mig:71: legacy.claims -> emr.claim: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
 INSERT INTO "chartshift"."reconciliation" (
   "map",
   "source_table",
@@ -267,7 +267,8 @@ INSERT INTO "chartshift"."reconciliation" (
   "loaded",
   "rejected",
   "filtered",
-  "merged"
+  "merged",
+  "aggregated"
 )
 SELECT
   'legacy.claims -> emr.claim',
@@ -290,6 +291,7 @@ SELECT
     WHERE
       "map" = 'legacy.claims -> emr.claim'
   ),
+  0,
   0,
   0;
 

@@ -228,7 +228,7 @@ FROM "cs_work__emr__unique_person" AS "w"
 WHERE
   "w"."__status" = 'loaded';
 
--- tests/conformance/specs/dedup_variants.mig:53: legacy.people -> emr.unique_person: accounting identity: source rows = loaded + rejected + filtered + merged
+-- tests/conformance/specs/dedup_variants.mig:53: legacy.people -> emr.unique_person: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
 INSERT INTO "chartshift"."reconciliation" (
   "map",
   "source_table",
@@ -237,7 +237,8 @@ INSERT INTO "chartshift"."reconciliation" (
   "loaded",
   "rejected",
   "filtered",
-  "merged"
+  "merged",
+  "aggregated"
 )
 SELECT
   'legacy.people -> emr.unique_person',
@@ -267,7 +268,8 @@ SELECT
     FROM "cs_work__emr__unique_person"
     WHERE
       "__status" = 'merged'
-  );
+  ),
+  0;
 
 -- tests/conformance/specs/dedup_variants.mig:53: legacy.people -> emr.unique_person: work table no longer needed
 DROP TABLE IF EXISTS "cs_work__emr__unique_person";

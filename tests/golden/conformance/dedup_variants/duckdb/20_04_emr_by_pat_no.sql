@@ -207,7 +207,7 @@ FROM "cs_work__emr__by_pat_no" AS "w"
 WHERE
   "w"."__status" = 'loaded';
 
--- tests/conformance/specs/dedup_variants.mig:63: legacy.people -> emr.by_pat_no: accounting identity: source rows = loaded + rejected + filtered + merged
+-- tests/conformance/specs/dedup_variants.mig:63: legacy.people -> emr.by_pat_no: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
 INSERT INTO "chartshift"."reconciliation" (
   "map",
   "source_table",
@@ -216,7 +216,8 @@ INSERT INTO "chartshift"."reconciliation" (
   "loaded",
   "rejected",
   "filtered",
-  "merged"
+  "merged",
+  "aggregated"
 )
 SELECT
   'legacy.people -> emr.by_pat_no',
@@ -246,7 +247,8 @@ SELECT
     FROM "cs_work__emr__by_pat_no"
     WHERE
       "__status" = 'merged'
-  );
+  ),
+  0;
 
 -- tests/conformance/specs/dedup_variants.mig:63: legacy.people -> emr.by_pat_no: work table no longer needed
 DROP TABLE IF EXISTS "cs_work__emr__by_pat_no";

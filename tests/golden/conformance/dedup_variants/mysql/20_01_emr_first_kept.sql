@@ -220,7 +220,7 @@ FROM `chartshift__cs_work__emr__first_kept` AS `w`
 WHERE
   `w`.`__status` = 'loaded';
 
--- tests/conformance/specs/dedup_variants.mig:39: legacy.people -> emr.first_kept: accounting identity: source rows = loaded + rejected + filtered + merged
+-- tests/conformance/specs/dedup_variants.mig:39: legacy.people -> emr.first_kept: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
 INSERT INTO `chartshift__reconciliation__cs_new` (
   `map`,
   `source_table`,
@@ -229,7 +229,8 @@ INSERT INTO `chartshift__reconciliation__cs_new` (
   `loaded`,
   `rejected`,
   `filtered`,
-  `merged`
+  `merged`,
+  `aggregated`
 )
 SELECT
   'legacy.people -> emr.first_kept',
@@ -259,7 +260,8 @@ SELECT
     FROM `chartshift__cs_work__emr__first_kept`
     WHERE
       `__status` = 'merged'
-  );
+  ),
+  0;
 
 -- tests/conformance/specs/dedup_variants.mig:39: legacy.people -> emr.first_kept: work table no longer needed
 DROP TABLE IF EXISTS `chartshift__cs_work__emr__first_kept`;

@@ -234,7 +234,7 @@ FROM `chartshift__cs_work__emr__unique_person` AS `w`
 WHERE
   `w`.`__status` = 'loaded';
 
--- tests/conformance/specs/dedup_variants.mig:53: legacy.people -> emr.unique_person: accounting identity: source rows = loaded + rejected + filtered + merged
+-- tests/conformance/specs/dedup_variants.mig:53: legacy.people -> emr.unique_person: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
 INSERT INTO `chartshift__reconciliation__cs_new` (
   `map`,
   `source_table`,
@@ -243,7 +243,8 @@ INSERT INTO `chartshift__reconciliation__cs_new` (
   `loaded`,
   `rejected`,
   `filtered`,
-  `merged`
+  `merged`,
+  `aggregated`
 )
 SELECT
   'legacy.people -> emr.unique_person',
@@ -273,7 +274,8 @@ SELECT
     FROM `chartshift__cs_work__emr__unique_person`
     WHERE
       `__status` = 'merged'
-  );
+  ),
+  0;
 
 -- tests/conformance/specs/dedup_variants.mig:53: legacy.people -> emr.unique_person: work table no longer needed
 DROP TABLE IF EXISTS `chartshift__cs_work__emr__unique_person`;

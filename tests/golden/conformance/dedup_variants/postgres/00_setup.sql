@@ -79,7 +79,8 @@ CREATE TABLE "chartshift"."reconciliation" (
   "loaded" BIGINT NOT NULL,
   "rejected" BIGINT NOT NULL,
   "filtered" BIGINT NOT NULL,
-  "merged" BIGINT NOT NULL
+  "merged" BIGINT NOT NULL,
+  "aggregated" BIGINT NOT NULL
 );
 
 -- tests/conformance/specs/dedup_variants.mig:18: replace emr.first_kept

@@ -218,7 +218,7 @@ FROM "cs_work__emr__first_kept" AS "w"
 WHERE
   "w"."__status" = 'loaded';
 
--- tests/conformance/specs/dedup_variants.mig:39: legacy.people -> emr.first_kept: accounting identity: source rows = loaded + rejected + filtered + merged
+-- tests/conformance/specs/dedup_variants.mig:39: legacy.people -> emr.first_kept: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
 INSERT INTO "chartshift"."reconciliation" (
   "map",
   "source_table",
@@ -227,7 +227,8 @@ INSERT INTO "chartshift"."reconciliation" (
   "loaded",
   "rejected",
   "filtered",
-  "merged"
+  "merged",
+  "aggregated"
 )
 SELECT
   'legacy.people -> emr.first_kept',
@@ -257,7 +258,8 @@ SELECT
     FROM "cs_work__emr__first_kept"
     WHERE
       "__status" = 'merged'
-  );
+  ),
+  0;
 
 -- tests/conformance/specs/dedup_variants.mig:39: legacy.people -> emr.first_kept: work table no longer needed
 DROP TABLE IF EXISTS "cs_work__emr__first_kept";

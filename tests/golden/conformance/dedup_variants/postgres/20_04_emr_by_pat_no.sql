@@ -214,7 +214,7 @@ FROM "cs_work__emr__by_pat_no" AS "w"
 WHERE
   "w"."__status" = 'loaded';
 
--- tests/conformance/specs/dedup_variants.mig:63: legacy.people -> emr.by_pat_no: accounting identity: source rows = loaded + rejected + filtered + merged
+-- tests/conformance/specs/dedup_variants.mig:63: legacy.people -> emr.by_pat_no: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
 INSERT INTO "chartshift"."reconciliation" (
   "map",
   "source_table",
@@ -223,7 +223,8 @@ INSERT INTO "chartshift"."reconciliation" (
   "loaded",
   "rejected",
   "filtered",
-  "merged"
+  "merged",
+  "aggregated"
 )
 SELECT
   'legacy.people -> emr.by_pat_no',
@@ -253,7 +254,8 @@ SELECT
     FROM "cs_work__emr__by_pat_no"
     WHERE
       "__status" = 'merged'
-  );
+  ),
+  0;
 
 -- tests/conformance/specs/dedup_variants.mig:63: legacy.people -> emr.by_pat_no: work table no longer needed
 DROP TABLE IF EXISTS "cs_work__emr__by_pat_no";

@@ -202,7 +202,7 @@ FROM "cs_work__emr__patient" AS "w"
 WHERE
   "w"."__status" = 'loaded';
 
--- tests/conformance/specs/field_refs.mig:44: legacy.patients -> emr.patient: accounting identity: source rows = loaded + rejected + filtered + merged
+-- tests/conformance/specs/field_refs.mig:44: legacy.patients -> emr.patient: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
 INSERT INTO "chartshift"."reconciliation" (
   "map",
   "source_table",
@@ -211,7 +211,8 @@ INSERT INTO "chartshift"."reconciliation" (
   "loaded",
   "rejected",
   "filtered",
-  "merged"
+  "merged",
+  "aggregated"
 )
 SELECT
   'legacy.patients -> emr.patient',
@@ -234,6 +235,7 @@ SELECT
     WHERE
       "map" = 'legacy.patients -> emr.patient'
   ),
+  0,
   0,
   0;
 

@@ -61,7 +61,8 @@ CREATE TABLE "chartshift"."reconciliation" (
   "loaded" BIGINT NOT NULL,
   "rejected" BIGINT NOT NULL,
   "filtered" BIGINT NOT NULL,
-  "merged" BIGINT NOT NULL
+  "merged" BIGINT NOT NULL,
+  "aggregated" BIGINT NOT NULL
 );
 
 -- tests/conformance/specs/field_refs.mig:22: replace emr.patient

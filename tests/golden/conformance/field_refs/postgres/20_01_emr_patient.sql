@@ -208,7 +208,7 @@ FROM "cs_work__emr__patient" AS "w"
 WHERE
   "w"."__status" = 'loaded';
 
--- tests/conformance/specs/field_refs.mig:44: legacy.patients -> emr.patient: accounting identity: source rows = loaded + rejected + filtered + merged
+-- tests/conformance/specs/field_refs.mig:44: legacy.patients -> emr.patient: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
 INSERT INTO "chartshift"."reconciliation" (
   "map",
   "source_table",
@@ -217,7 +217,8 @@ INSERT INTO "chartshift"."reconciliation" (
   "loaded",
   "rejected",
   "filtered",
-  "merged"
+  "merged",
+  "aggregated"
 )
 SELECT
   'legacy.patients -> emr.patient',
@@ -240,6 +241,7 @@ SELECT
     WHERE
       "map" = 'legacy.patients -> emr.patient'
   ),
+  0,
   0,
   0;
 

@@ -277,7 +277,7 @@ FROM "cs_work__emr__visit" AS "w"
 WHERE
   "w"."__status" = 'loaded';
 
--- tests/conformance/specs/field_refs.mig:52: legacy.visits -> emr.visit: accounting identity: source rows = loaded + rejected + filtered + merged
+-- tests/conformance/specs/field_refs.mig:52: legacy.visits -> emr.visit: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
 INSERT INTO "chartshift"."reconciliation" (
   "map",
   "source_table",
@@ -286,7 +286,8 @@ INSERT INTO "chartshift"."reconciliation" (
   "loaded",
   "rejected",
   "filtered",
-  "merged"
+  "merged",
+  "aggregated"
 )
 SELECT
   'legacy.visits -> emr.visit',
@@ -309,6 +310,7 @@ SELECT
     WHERE
       "map" = 'legacy.visits -> emr.visit'
   ),
+  0,
   0,
   0;
 

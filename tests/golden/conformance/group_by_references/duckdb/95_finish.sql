@@ -1,0 +1,6 @@
+-- chartshift 0.1.0 | dialect duckdb
+-- spec tests/conformance/specs/group_by_references.mig sha256 915c631acc07397e48d05cc2c67dc7872f85fa79ccd9e780982ca069aa9c3a91
+-- 95_finish: nothing left to do: the commit publishes
+-- Generated file: do not edit. Regenerate with `chartshift compile tests/conformance/specs/group_by_references.mig`.
+
+
