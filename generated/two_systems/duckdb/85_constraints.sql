@@ -1,10 +1,10 @@
 -- chartshift 0.1.0 | dialect duckdb
--- spec specs/two_systems.mig sha256 a752f7bd58da419a3cfca9f0074b91d732ebd9695cb934a9a3ecfa926c09d380
+-- spec specs/two_systems.mig sha256 989c64e4088375bbe5f0581b298f7adf3016757b6cae837841491794b081af47
 -- 85_constraints: target keys and unique columns, built after the load
 -- Generated file: do not edit. Regenerate with `chartshift compile specs/two_systems.mig`.
 
 
--- specs/two_systems.mig:192: no two rows share emr.practitioner.provider_code
+-- specs/two_systems.mig:193: no two rows share emr.practitioner.provider_code
 SELECT
   CASE
     WHEN EXISTS(
@@ -23,17 +23,17 @@ SELECT
     )
   END;
 
--- specs/two_systems.mig:190: key of emr.practitioner
+-- specs/two_systems.mig:191: key of emr.practitioner
 ALTER TABLE "emr"."practitioner"
 ADD PRIMARY KEY ("id");
 
--- specs/two_systems.mig:192: unique emr.practitioner.provider_code
+-- specs/two_systems.mig:193: unique emr.practitioner.provider_code
 ALTER TABLE "emr"."practitioner"
 ADD UNIQUE (
   "provider_code"
 );
 
--- specs/two_systems.mig:199: no two rows share emr.patient.mrn
+-- specs/two_systems.mig:200: no two rows share emr.patient.mrn
 SELECT
   CASE
     WHEN EXISTS(
@@ -52,49 +52,49 @@ SELECT
     )
   END;
 
--- specs/two_systems.mig:197: key of emr.patient
+-- specs/two_systems.mig:198: key of emr.patient
 ALTER TABLE "emr"."patient"
 ADD PRIMARY KEY ("id");
 
--- specs/two_systems.mig:199: unique emr.patient.mrn
+-- specs/two_systems.mig:200: unique emr.patient.mrn
 ALTER TABLE "emr"."patient"
 ADD UNIQUE (
   "mrn"
 );
 
--- specs/two_systems.mig:214: key of emr.coverage
+-- specs/two_systems.mig:215: key of emr.coverage
 ALTER TABLE "emr"."coverage"
 ADD PRIMARY KEY ("id");
 
--- specs/two_systems.mig:225: key of emr.episode
+-- specs/two_systems.mig:226: key of emr.episode
 ALTER TABLE "emr"."episode"
 ADD PRIMARY KEY ("id");
 
--- specs/two_systems.mig:235: key of emr.diagnosis
+-- specs/two_systems.mig:236: key of emr.diagnosis
 ALTER TABLE "emr"."diagnosis"
 ADD PRIMARY KEY ("id");
 
--- specs/two_systems.mig:241: key of emr.authorization
+-- specs/two_systems.mig:242: key of emr.authorization
 ALTER TABLE "emr"."authorization"
 ADD PRIMARY KEY ("id");
 
--- specs/two_systems.mig:250: key of emr.encounter
+-- specs/two_systems.mig:251: key of emr.encounter
 ALTER TABLE "emr"."encounter"
 ADD PRIMARY KEY ("id");
 
--- specs/two_systems.mig:259: key of emr.charge_line
+-- specs/two_systems.mig:260: key of emr.charge_line
 ALTER TABLE "emr"."charge_line"
 ADD PRIMARY KEY ("id");
 
--- specs/two_systems.mig:268: key of emr.clinical_note
+-- specs/two_systems.mig:269: key of emr.clinical_note
 ALTER TABLE "emr"."clinical_note"
 ADD PRIMARY KEY ("id");
 
--- specs/two_systems.mig:274: key of emr.episode_activity
+-- specs/two_systems.mig:275: key of emr.episode_activity
 ALTER TABLE "emr"."episode_activity"
 ADD PRIMARY KEY ("id");
 
--- specs/two_systems.mig:281: key of emr.auth_usage
+-- specs/two_systems.mig:282: key of emr.auth_usage
 ALTER TABLE "emr"."auth_usage"
 ADD PRIMARY KEY ("id");
 

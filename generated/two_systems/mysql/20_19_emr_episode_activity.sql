@@ -1,13 +1,13 @@
 -- chartshift 0.1.0 | dialect mysql
--- spec specs/two_systems.mig sha256 a752f7bd58da419a3cfca9f0074b91d732ebd9695cb934a9a3ecfa926c09d380
+-- spec specs/two_systems.mig sha256 989c64e4088375bbe5f0581b298f7adf3016757b6cae837841491794b081af47
 -- 20_19_emr_episode_activity: map sysB.appts -> emr.episode_activity
 -- Generated file: do not edit. Regenerate with `chartshift compile specs/two_systems.mig`.
 
 
--- specs/two_systems.mig:567: work table left by an earlier run
+-- specs/two_systems.mig:568: work table left by an earlier run
 DROP TABLE IF EXISTS `chartshift__cs_work__emr__episode_activity`;
 
--- specs/two_systems.mig:567: sysB.appts -> emr.episode_activity: every kept row with its fields and status
+-- specs/two_systems.mig:568: sysB.appts -> emr.episode_activity: every kept row with its fields and status
 CREATE TABLE `chartshift__cs_work__emr__episode_activity` AS
 WITH `cs_in` AS (
   SELECT
@@ -210,7 +210,7 @@ FROM `cs_status`
 LEFT JOIN `chartshift__xwalk__emr__episode_activity` AS `cs_prev`
   ON `cs_prev`.`legacy_key` = `cs_status`.`__key`;
 
--- specs/two_systems.mig:567: sysB.appts -> emr.episode_activity: rejected rows with the first rule that failed
+-- specs/two_systems.mig:568: sysB.appts -> emr.episode_activity: rejected rows with the first rule that failed
 INSERT INTO `chartshift__rejects__cs_new` (
   `map`,
   `source_table`,
@@ -235,7 +235,7 @@ SELECT
     WHEN 2
     THEN 'key'
     WHEN 3
-    THEN 'reject:576'
+    THEN 'reject:577'
     WHEN 4
     THEN 'not null:emr.episode_activity.episode_id'
     WHEN 5
@@ -280,7 +280,7 @@ ORDER BY
   CASE WHEN `w`.`__row` IS NULL THEN 1 ELSE 0 END, `w`.`__row`,
   CASE WHEN `w`.`__slot` IS NULL THEN 1 ELSE 0 END, `w`.`__slot`;
 
--- specs/two_systems.mig:570: crosswalk emr.episode_activity: loaded keys with their ids, merged keys pointing at their survivor's id
+-- specs/two_systems.mig:571: crosswalk emr.episode_activity: loaded keys with their ids, merged keys pointing at their survivor's id
 INSERT INTO `chartshift__xwalk__emr__episode_activity__cs_new` (
   `legacy_key`,
   `own_id`,
@@ -296,7 +296,7 @@ FROM `chartshift__cs_work__emr__episode_activity` AS `w`
 WHERE
   `w`.`__status` IN ('loaded', 'merged');
 
--- specs/two_systems.mig:570: crosswalk emr.episode_activity: keys not loaded by this run stay, inactive, with their ids
+-- specs/two_systems.mig:571: crosswalk emr.episode_activity: keys not loaded by this run stay, inactive, with their ids
 INSERT INTO `chartshift__xwalk__emr__episode_activity__cs_new` (
   `legacy_key`,
   `own_id`,
@@ -318,7 +318,7 @@ WHERE
       `chartshift__xwalk__emr__episode_activity__cs_new`.`legacy_key` = `p`.`legacy_key`
   );
 
--- specs/two_systems.mig:567: sysB.appts -> emr.episode_activity: load the surviving rows
+-- specs/two_systems.mig:568: sysB.appts -> emr.episode_activity: load the surviving rows
 INSERT INTO `emr__episode_activity__cs_new` (
   `id`,
   `episode_id`,
@@ -336,7 +336,7 @@ FROM `chartshift__cs_work__emr__episode_activity` AS `w`
 WHERE
   `w`.`__status` = 'loaded';
 
--- specs/two_systems.mig:567: sysB.appts -> emr.episode_activity: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
+-- specs/two_systems.mig:568: sysB.appts -> emr.episode_activity: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
 INSERT INTO `chartshift__reconciliation__cs_new` (
   `map`,
   `source_table`,
@@ -538,6 +538,6 @@ SELECT
     ) AS `cs_groups`
   );
 
--- specs/two_systems.mig:567: sysB.appts -> emr.episode_activity: work table no longer needed
+-- specs/two_systems.mig:568: sysB.appts -> emr.episode_activity: work table no longer needed
 DROP TABLE IF EXISTS `chartshift__cs_work__emr__episode_activity`;
 

@@ -1,5 +1,5 @@
 -- chartshift 0.1.0 | dialect postgres
--- spec specs/two_systems.mig sha256 a752f7bd58da419a3cfca9f0074b91d732ebd9695cb934a9a3ecfa926c09d380
+-- spec specs/two_systems.mig sha256 989c64e4088375bbe5f0581b298f7adf3016757b6cae837841491794b081af47
 -- 00_setup: schemas, crosswalks, fresh target and reject tables
 -- Generated file: do not edit. Regenerate with `chartshift compile specs/two_systems.mig`.
 
@@ -19,7 +19,7 @@ CREATE SCHEMA IF NOT EXISTS "sysA";
 -- schema sysB
 CREATE SCHEMA IF NOT EXISTS "sysB";
 
--- specs/two_systems.mig:302: persistent crosswalk for emr.practitioner: legacy key -> id (kept across runs)
+-- specs/two_systems.mig:303: persistent crosswalk for emr.practitioner: legacy key -> id (kept across runs)
 CREATE TABLE IF NOT EXISTS "chartshift"."xwalk__emr__practitioner" (
   "legacy_key" TEXT NOT NULL COLLATE "C",
   "own_id" BIGINT,
@@ -28,7 +28,7 @@ CREATE TABLE IF NOT EXISTS "chartshift"."xwalk__emr__practitioner" (
   PRIMARY KEY ("legacy_key")
 );
 
--- specs/two_systems.mig:322: persistent crosswalk for emr.patient: legacy key -> id (kept across runs)
+-- specs/two_systems.mig:323: persistent crosswalk for emr.patient: legacy key -> id (kept across runs)
 CREATE TABLE IF NOT EXISTS "chartshift"."xwalk__emr__patient" (
   "legacy_key" TEXT NOT NULL COLLATE "C",
   "own_id" BIGINT,
@@ -37,7 +37,7 @@ CREATE TABLE IF NOT EXISTS "chartshift"."xwalk__emr__patient" (
   PRIMARY KEY ("legacy_key")
 );
 
--- specs/two_systems.mig:375: persistent crosswalk for emr.coverage: legacy key -> id (kept across runs)
+-- specs/two_systems.mig:376: persistent crosswalk for emr.coverage: legacy key -> id (kept across runs)
 CREATE TABLE IF NOT EXISTS "chartshift"."xwalk__emr__coverage" (
   "legacy_key" TEXT NOT NULL COLLATE "C",
   "own_id" BIGINT,
@@ -46,7 +46,7 @@ CREATE TABLE IF NOT EXISTS "chartshift"."xwalk__emr__coverage" (
   PRIMARY KEY ("legacy_key")
 );
 
--- specs/two_systems.mig:406: persistent crosswalk for emr.episode: legacy key -> id (kept across runs)
+-- specs/two_systems.mig:407: persistent crosswalk for emr.episode: legacy key -> id (kept across runs)
 CREATE TABLE IF NOT EXISTS "chartshift"."xwalk__emr__episode" (
   "legacy_key" TEXT NOT NULL COLLATE "C",
   "own_id" BIGINT,
@@ -55,7 +55,7 @@ CREATE TABLE IF NOT EXISTS "chartshift"."xwalk__emr__episode" (
   PRIMARY KEY ("legacy_key")
 );
 
--- specs/two_systems.mig:435: persistent crosswalk for emr.diagnosis: legacy key -> id (kept across runs)
+-- specs/two_systems.mig:436: persistent crosswalk for emr.diagnosis: legacy key -> id (kept across runs)
 CREATE TABLE IF NOT EXISTS "chartshift"."xwalk__emr__diagnosis" (
   "legacy_key" TEXT NOT NULL COLLATE "C",
   "own_id" BIGINT,
@@ -64,7 +64,7 @@ CREATE TABLE IF NOT EXISTS "chartshift"."xwalk__emr__diagnosis" (
   PRIMARY KEY ("legacy_key")
 );
 
--- specs/two_systems.mig:459: persistent crosswalk for emr.authorization: legacy key -> id (kept across runs)
+-- specs/two_systems.mig:460: persistent crosswalk for emr.authorization: legacy key -> id (kept across runs)
 CREATE TABLE IF NOT EXISTS "chartshift"."xwalk__emr__authorization" (
   "legacy_key" TEXT NOT NULL COLLATE "C",
   "own_id" BIGINT,
@@ -73,7 +73,7 @@ CREATE TABLE IF NOT EXISTS "chartshift"."xwalk__emr__authorization" (
   PRIMARY KEY ("legacy_key")
 );
 
--- specs/two_systems.mig:489: persistent crosswalk for emr.encounter: legacy key -> id (kept across runs)
+-- specs/two_systems.mig:490: persistent crosswalk for emr.encounter: legacy key -> id (kept across runs)
 CREATE TABLE IF NOT EXISTS "chartshift"."xwalk__emr__encounter" (
   "legacy_key" TEXT NOT NULL COLLATE "C",
   "own_id" BIGINT,
@@ -82,7 +82,7 @@ CREATE TABLE IF NOT EXISTS "chartshift"."xwalk__emr__encounter" (
   PRIMARY KEY ("legacy_key")
 );
 
--- specs/two_systems.mig:513: persistent crosswalk for emr.charge_line: legacy key -> id (kept across runs)
+-- specs/two_systems.mig:514: persistent crosswalk for emr.charge_line: legacy key -> id (kept across runs)
 CREATE TABLE IF NOT EXISTS "chartshift"."xwalk__emr__charge_line" (
   "legacy_key" TEXT NOT NULL COLLATE "C",
   "own_id" BIGINT,
@@ -91,7 +91,7 @@ CREATE TABLE IF NOT EXISTS "chartshift"."xwalk__emr__charge_line" (
   PRIMARY KEY ("legacy_key")
 );
 
--- specs/two_systems.mig:545: persistent crosswalk for emr.clinical_note: legacy key -> id (kept across runs)
+-- specs/two_systems.mig:546: persistent crosswalk for emr.clinical_note: legacy key -> id (kept across runs)
 CREATE TABLE IF NOT EXISTS "chartshift"."xwalk__emr__clinical_note" (
   "legacy_key" TEXT NOT NULL COLLATE "C",
   "own_id" BIGINT,
@@ -100,7 +100,7 @@ CREATE TABLE IF NOT EXISTS "chartshift"."xwalk__emr__clinical_note" (
   PRIMARY KEY ("legacy_key")
 );
 
--- specs/two_systems.mig:556: persistent crosswalk for emr.episode_activity: legacy key -> id (kept across runs)
+-- specs/two_systems.mig:557: persistent crosswalk for emr.episode_activity: legacy key -> id (kept across runs)
 CREATE TABLE IF NOT EXISTS "chartshift"."xwalk__emr__episode_activity" (
   "legacy_key" TEXT NOT NULL COLLATE "C",
   "own_id" BIGINT,
@@ -109,7 +109,7 @@ CREATE TABLE IF NOT EXISTS "chartshift"."xwalk__emr__episode_activity" (
   PRIMARY KEY ("legacy_key")
 );
 
--- specs/two_systems.mig:580: persistent crosswalk for emr.auth_usage: legacy key -> id (kept across runs)
+-- specs/two_systems.mig:581: persistent crosswalk for emr.auth_usage: legacy key -> id (kept across runs)
 CREATE TABLE IF NOT EXISTS "chartshift"."xwalk__emr__auth_usage" (
   "legacy_key" TEXT NOT NULL COLLATE "C",
   "own_id" BIGINT,
@@ -149,10 +149,10 @@ CREATE TABLE "chartshift"."reconciliation" (
   "aggregated" BIGINT NOT NULL
 );
 
--- specs/two_systems.mig:190: replace emr.practitioner
+-- specs/two_systems.mig:191: replace emr.practitioner
 DROP TABLE IF EXISTS "emr"."practitioner";
 
--- specs/two_systems.mig:190: target table emr.practitioner
+-- specs/two_systems.mig:191: target table emr.practitioner
 CREATE TABLE "emr"."practitioner" (
   "id" BIGINT NOT NULL,
   "provider_code" VARCHAR(20) NOT NULL,
@@ -165,10 +165,10 @@ CREATE TABLE "emr"."practitioner" (
   )
 );
 
--- specs/two_systems.mig:197: replace emr.patient
+-- specs/two_systems.mig:198: replace emr.patient
 DROP TABLE IF EXISTS "emr"."patient";
 
--- specs/two_systems.mig:197: target table emr.patient
+-- specs/two_systems.mig:198: target table emr.patient
 CREATE TABLE "emr"."patient" (
   "id" BIGINT NOT NULL,
   "mrn" VARCHAR(20) NOT NULL,
@@ -191,10 +191,10 @@ CREATE TABLE "emr"."patient" (
   )
 );
 
--- specs/two_systems.mig:214: replace emr.coverage
+-- specs/two_systems.mig:215: replace emr.coverage
 DROP TABLE IF EXISTS "emr"."coverage";
 
--- specs/two_systems.mig:214: target table emr.coverage
+-- specs/two_systems.mig:215: target table emr.coverage
 CREATE TABLE "emr"."coverage" (
   "id" BIGINT NOT NULL,
   "patient_id" BIGINT NOT NULL,
@@ -208,10 +208,10 @@ CREATE TABLE "emr"."coverage" (
   PRIMARY KEY ("id")
 );
 
--- specs/two_systems.mig:225: replace emr.episode
+-- specs/two_systems.mig:226: replace emr.episode
 DROP TABLE IF EXISTS "emr"."episode";
 
--- specs/two_systems.mig:225: target table emr.episode
+-- specs/two_systems.mig:226: target table emr.episode
 CREATE TABLE "emr"."episode" (
   "id" BIGINT NOT NULL,
   "patient_id" BIGINT NOT NULL,
@@ -224,10 +224,10 @@ CREATE TABLE "emr"."episode" (
   PRIMARY KEY ("id")
 );
 
--- specs/two_systems.mig:235: replace emr.diagnosis
+-- specs/two_systems.mig:236: replace emr.diagnosis
 DROP TABLE IF EXISTS "emr"."diagnosis";
 
--- specs/two_systems.mig:235: target table emr.diagnosis
+-- specs/two_systems.mig:236: target table emr.diagnosis
 CREATE TABLE "emr"."diagnosis" (
   "id" BIGINT NOT NULL,
   "episode_id" BIGINT NOT NULL,
@@ -236,10 +236,10 @@ CREATE TABLE "emr"."diagnosis" (
   PRIMARY KEY ("id")
 );
 
--- specs/two_systems.mig:241: replace emr.authorization
+-- specs/two_systems.mig:242: replace emr.authorization
 DROP TABLE IF EXISTS "emr"."authorization";
 
--- specs/two_systems.mig:241: target table emr.authorization
+-- specs/two_systems.mig:242: target table emr.authorization
 CREATE TABLE "emr"."authorization" (
   "id" BIGINT NOT NULL,
   "episode_id" BIGINT NOT NULL,
@@ -251,10 +251,10 @@ CREATE TABLE "emr"."authorization" (
   PRIMARY KEY ("id")
 );
 
--- specs/two_systems.mig:250: replace emr.encounter
+-- specs/two_systems.mig:251: replace emr.encounter
 DROP TABLE IF EXISTS "emr"."encounter";
 
--- specs/two_systems.mig:250: target table emr.encounter
+-- specs/two_systems.mig:251: target table emr.encounter
 CREATE TABLE "emr"."encounter" (
   "id" BIGINT NOT NULL,
   "patient_id" BIGINT NOT NULL,
@@ -266,10 +266,10 @@ CREATE TABLE "emr"."encounter" (
   PRIMARY KEY ("id")
 );
 
--- specs/two_systems.mig:259: replace emr.charge_line
+-- specs/two_systems.mig:260: replace emr.charge_line
 DROP TABLE IF EXISTS "emr"."charge_line";
 
--- specs/two_systems.mig:259: target table emr.charge_line
+-- specs/two_systems.mig:260: target table emr.charge_line
 CREATE TABLE "emr"."charge_line" (
   "id" BIGINT NOT NULL,
   "encounter_id" BIGINT NOT NULL,
@@ -281,10 +281,10 @@ CREATE TABLE "emr"."charge_line" (
   PRIMARY KEY ("id")
 );
 
--- specs/two_systems.mig:268: replace emr.clinical_note
+-- specs/two_systems.mig:269: replace emr.clinical_note
 DROP TABLE IF EXISTS "emr"."clinical_note";
 
--- specs/two_systems.mig:268: target table emr.clinical_note
+-- specs/two_systems.mig:269: target table emr.clinical_note
 CREATE TABLE "emr"."clinical_note" (
   "id" BIGINT NOT NULL,
   "encounter_id" BIGINT NOT NULL,
@@ -293,10 +293,10 @@ CREATE TABLE "emr"."clinical_note" (
   PRIMARY KEY ("id")
 );
 
--- specs/two_systems.mig:274: replace emr.episode_activity
+-- specs/two_systems.mig:275: replace emr.episode_activity
 DROP TABLE IF EXISTS "emr"."episode_activity";
 
--- specs/two_systems.mig:274: target table emr.episode_activity
+-- specs/two_systems.mig:275: target table emr.episode_activity
 CREATE TABLE "emr"."episode_activity" (
   "id" BIGINT NOT NULL,
   "episode_id" BIGINT NOT NULL,
@@ -306,10 +306,10 @@ CREATE TABLE "emr"."episode_activity" (
   PRIMARY KEY ("id")
 );
 
--- specs/two_systems.mig:281: replace emr.auth_usage
+-- specs/two_systems.mig:282: replace emr.auth_usage
 DROP TABLE IF EXISTS "emr"."auth_usage";
 
--- specs/two_systems.mig:281: target table emr.auth_usage
+-- specs/two_systems.mig:282: target table emr.auth_usage
 CREATE TABLE "emr"."auth_usage" (
   "id" BIGINT NOT NULL,
   "authorization_id" BIGINT NOT NULL,
@@ -317,17 +317,17 @@ CREATE TABLE "emr"."auth_usage" (
   PRIMARY KEY ("id")
 );
 
--- specs/two_systems.mig:294: lookup visit_status from lookups/visit_status.csv
+-- specs/two_systems.mig:295: lookup visit_status from lookups/visit_status.csv
 DROP TABLE IF EXISTS "chartshift"."lookup__visit_status";
 
--- specs/two_systems.mig:294: lookup visit_status: 5 entries
+-- specs/two_systems.mig:295: lookup visit_status: 5 entries
 CREATE TABLE "chartshift"."lookup__visit_status" (
   "key" TEXT NOT NULL COLLATE "C",
   "value" VARCHAR(500),
   PRIMARY KEY ("key")
 );
 
--- specs/two_systems.mig:294: lookup visit_status rows 1-5
+-- specs/two_systems.mig:295: lookup visit_status rows 1-5
 INSERT INTO "chartshift"."lookup__visit_status" (
   "key",
   "value"
@@ -339,54 +339,54 @@ VALUES
   ('NO SHOW', 'no-show'),
   ('NOSHOW', 'no-show');
 
--- specs/two_systems.mig:19: typed view sysA.patients (re-created over the new staging)
+-- specs/two_systems.mig:20: typed view sysA.patients (re-created over the new staging)
 DROP VIEW IF EXISTS "sysA"."patients";
 
--- specs/two_systems.mig:36: typed view sysA.providers (re-created over the new staging)
+-- specs/two_systems.mig:37: typed view sysA.providers (re-created over the new staging)
 DROP VIEW IF EXISTS "sysA"."providers";
 
--- specs/two_systems.mig:43: typed view sysA.payers (re-created over the new staging)
+-- specs/two_systems.mig:44: typed view sysA.payers (re-created over the new staging)
 DROP VIEW IF EXISTS "sysA"."payers";
 
--- specs/two_systems.mig:48: typed view sysA.policies (re-created over the new staging)
+-- specs/two_systems.mig:49: typed view sysA.policies (re-created over the new staging)
 DROP VIEW IF EXISTS "sysA"."policies";
 
--- specs/two_systems.mig:58: typed view sysA.cases (re-created over the new staging)
+-- specs/two_systems.mig:59: typed view sysA.cases (re-created over the new staging)
 DROP VIEW IF EXISTS "sysA"."cases";
 
--- specs/two_systems.mig:72: typed view sysA.auths (re-created over the new staging)
+-- specs/two_systems.mig:73: typed view sysA.auths (re-created over the new staging)
 DROP VIEW IF EXISTS "sysA"."auths";
 
--- specs/two_systems.mig:79: typed view sysA.visits (re-created over the new staging)
+-- specs/two_systems.mig:80: typed view sysA.visits (re-created over the new staging)
 DROP VIEW IF EXISTS "sysA"."visits";
 
--- specs/two_systems.mig:100: typed view sysA.notes (re-created over the new staging)
+-- specs/two_systems.mig:101: typed view sysA.notes (re-created over the new staging)
 DROP VIEW IF EXISTS "sysA"."notes";
 
--- specs/two_systems.mig:113: typed view sysB.clients (re-created over the new staging)
+-- specs/two_systems.mig:114: typed view sysB.clients (re-created over the new staging)
 DROP VIEW IF EXISTS "sysB"."clients";
 
--- specs/two_systems.mig:126: typed view sysB.staff (re-created over the new staging)
+-- specs/two_systems.mig:127: typed view sysB.staff (re-created over the new staging)
 DROP VIEW IF EXISTS "sysB"."staff";
 
--- specs/two_systems.mig:132: typed view sysB.insco (re-created over the new staging)
+-- specs/two_systems.mig:133: typed view sysB.insco (re-created over the new staging)
 DROP VIEW IF EXISTS "sysB"."insco";
 
--- specs/two_systems.mig:138: typed view sysB.coverage (re-created over the new staging)
+-- specs/two_systems.mig:139: typed view sysB.coverage (re-created over the new staging)
 DROP VIEW IF EXISTS "sysB"."coverage";
 
--- specs/two_systems.mig:148: typed view sysB.episodes (re-created over the new staging)
+-- specs/two_systems.mig:149: typed view sysB.episodes (re-created over the new staging)
 DROP VIEW IF EXISTS "sysB"."episodes";
 
--- specs/two_systems.mig:158: typed view sysB.priorauth (re-created over the new staging)
+-- specs/two_systems.mig:159: typed view sysB.priorauth (re-created over the new staging)
 DROP VIEW IF EXISTS "sysB"."priorauth";
 
--- specs/two_systems.mig:165: typed view sysB.appts (re-created over the new staging)
+-- specs/two_systems.mig:166: typed view sysB.appts (re-created over the new staging)
 DROP VIEW IF EXISTS "sysB"."appts";
 
--- specs/two_systems.mig:173: typed view sysB.charges (re-created over the new staging)
+-- specs/two_systems.mig:174: typed view sysB.charges (re-created over the new staging)
 DROP VIEW IF EXISTS "sysB"."charges";
 
--- specs/two_systems.mig:180: typed view sysB.procmap (re-created over the new staging)
+-- specs/two_systems.mig:181: typed view sysB.procmap (re-created over the new staging)
 DROP VIEW IF EXISTS "sysB"."procmap";
 

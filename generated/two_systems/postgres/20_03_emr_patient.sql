@@ -1,13 +1,13 @@
 -- chartshift 0.1.0 | dialect postgres
--- spec specs/two_systems.mig sha256 a752f7bd58da419a3cfca9f0074b91d732ebd9695cb934a9a3ecfa926c09d380
+-- spec specs/two_systems.mig sha256 989c64e4088375bbe5f0581b298f7adf3016757b6cae837841491794b081af47
 -- 20_03_emr_patient: map sysA.patients -> emr.patient
 -- Generated file: do not edit. Regenerate with `chartshift compile specs/two_systems.mig`.
 
 
--- specs/two_systems.mig:322: work table left by an earlier run
+-- specs/two_systems.mig:323: work table left by an earlier run
 DROP TABLE IF EXISTS "cs_work__emr__patient";
 
--- specs/two_systems.mig:322: sysA.patients -> emr.patient: every kept row with its fields and status
+-- specs/two_systems.mig:323: sysA.patients -> emr.patient: every kept row with its fields and status
 CREATE TEMPORARY TABLE "cs_work__emr__patient" AS
 WITH "cs_in" AS (
   SELECT
@@ -901,10 +901,10 @@ FROM "cs_status"
 LEFT JOIN "chartshift"."xwalk__emr__patient" AS "cs_prev"
   ON "cs_prev"."legacy_key" = "cs_status"."__key";
 
--- specs/two_systems.mig:322: sysA.patients -> emr.patient: statistics of the work table
+-- specs/two_systems.mig:323: sysA.patients -> emr.patient: statistics of the work table
 ANALYZE "cs_work__emr__patient";
 
--- specs/two_systems.mig:322: sysA.patients -> emr.patient: rejected rows with the first rule that failed
+-- specs/two_systems.mig:323: sysA.patients -> emr.patient: rejected rows with the first rule that failed
 INSERT INTO "chartshift"."rejects" (
   "map",
   "source_table",
@@ -929,9 +929,9 @@ SELECT
     WHEN 2
     THEN 'key'
     WHEN 3
-    THEN 'reject:339'
-    WHEN 4
     THEN 'reject:340'
+    WHEN 4
+    THEN 'reject:341'
     WHEN 5
     THEN 'not null:emr.patient.mrn'
     WHEN 6
@@ -1066,7 +1066,7 @@ ORDER BY
   "w"."__row",
   "w"."__slot";
 
--- specs/two_systems.mig:324: crosswalk emr.patient: the keys of this run are written again below
+-- specs/two_systems.mig:325: crosswalk emr.patient: the keys of this run are written again below
 DELETE FROM "chartshift"."xwalk__emr__patient"
 WHERE
   "legacy_key" IN (
@@ -1077,12 +1077,12 @@ WHERE
       "__status" IN ('loaded', 'merged')
   );
 
--- specs/two_systems.mig:324: crosswalk emr.patient: keys not loaded by this run stay, inactive, with their ids
+-- specs/two_systems.mig:325: crosswalk emr.patient: keys not loaded by this run stay, inactive, with their ids
 UPDATE "chartshift"."xwalk__emr__patient" SET "state" = 'inactive', "target_id" = NULL
 WHERE
   "state" <> 'inactive';
 
--- specs/two_systems.mig:324: crosswalk emr.patient: loaded keys with their ids, merged keys pointing at their survivor's id
+-- specs/two_systems.mig:325: crosswalk emr.patient: loaded keys with their ids, merged keys pointing at their survivor's id
 INSERT INTO "chartshift"."xwalk__emr__patient" (
   "legacy_key",
   "own_id",
@@ -1100,10 +1100,10 @@ LEFT JOIN "cs_work__emr__patient" AS "s"
 WHERE
   "w"."__status" IN ('loaded', 'merged');
 
--- specs/two_systems.mig:324: crosswalk emr.patient: statistics for the maps that join it
+-- specs/two_systems.mig:325: crosswalk emr.patient: statistics for the maps that join it
 ANALYZE "chartshift"."xwalk__emr__patient";
 
--- specs/two_systems.mig:322: sysA.patients -> emr.patient: load the surviving rows
+-- specs/two_systems.mig:323: sysA.patients -> emr.patient: load the surviving rows
 INSERT INTO "emr"."patient" (
   "id",
   "mrn",
@@ -1141,7 +1141,7 @@ FROM "cs_work__emr__patient" AS "w"
 WHERE
   "w"."__status" = 'loaded';
 
--- specs/two_systems.mig:322: sysA.patients -> emr.patient: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
+-- specs/two_systems.mig:323: sysA.patients -> emr.patient: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
 INSERT INTO "chartshift"."reconciliation" (
   "map",
   "source_table",
@@ -1221,6 +1221,6 @@ SELECT
   ),
   0;
 
--- specs/two_systems.mig:322: sysA.patients -> emr.patient: work table no longer needed
+-- specs/two_systems.mig:323: sysA.patients -> emr.patient: work table no longer needed
 DROP TABLE IF EXISTS "cs_work__emr__patient";
 
