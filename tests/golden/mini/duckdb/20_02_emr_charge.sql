@@ -162,7 +162,8 @@ INSERT INTO "chartshift"."rejects" (
   "record",
   "rule",
   "reason",
-  "original_row"
+  "original_row",
+  "reason_code"
 )
 SELECT
   'legacy.visits -> emr.charge',
@@ -231,7 +232,29 @@ SELECT
     "r"."cpt2",
     'units2',
     "r"."units2"
-  ) AS TEXT)
+  ) AS TEXT),
+  CASE "w"."__rule"
+    WHEN 1
+    THEN 'cast'
+    WHEN 2
+    THEN 'missing_key'
+    WHEN 3
+    THEN 'reject'
+    WHEN 4
+    THEN 'not_null'
+    WHEN 5
+    THEN 'too_long'
+    WHEN 6
+    THEN 'not_null'
+    WHEN 7
+    THEN 'too_long'
+    WHEN 8
+    THEN 'not_null'
+    WHEN 9
+    THEN 'check_failed'
+    WHEN 10
+    THEN 'duplicate_key'
+  END
 FROM "cs_work__emr__charge" AS "w"
 JOIN "chartshift_stage"."legacy__visits" AS "r"
   ON "r"."__row" = "w"."__row"
