@@ -1,9 +1,9 @@
-"""Split a legacy CSV file into records, with positions and faults, before any engine sees it.
+"""Split a legacy CSV file into records, with positions and bad_records, before any engine sees it.
 
 The engines' CSV readers disagree on hostile input (DuckDB aborts on a bare CR, PostgreSQL
 on a NUL, MariaDB reads `NULL` as NULL).  This scanner decides, the same for every engine,
 which records are good (handed on to the engine's bulk loader, in a file every engine reads
-the same way) and which are faults (one reject each, with a stable reason code, the line
+the same way) and which are bad_records (one reject each, with a stable reason code, the line
 and byte offset where the record starts, and its text).
 
 Fast path: the file is read in blocks cut at a line end; a block that is plain ASCII or
@@ -67,7 +67,7 @@ class Scan:
 
     header: list[str] | None  # the header record's fields (None: no header line, or `header false`)
     staged: int = 0  # good records
-    faults: list[Fault] = field(default_factory=list)
+    bad_records: list[Fault] = field(default_factory=list)
     clean: Path | None = None  # good records only, UTF-8, no header; None: the original file is that (plus its header)
     checkpoints: list[tuple[int, int, int]] = field(default_factory=list)  # (good records before, offset, line)
     cr_only: bool = False
@@ -195,7 +195,7 @@ class Parser:
         return None
 
     def classify(self, buf: bytes, pos: int, content: int, structural: str | None, bare_cr: bool) -> str | None:
-        """Byte-level faults come before structural ones; a header fault before all."""
+        """Byte-level bad_records come before structural ones; a header fault before all."""
         if self.header_fault:
             return self.header_fault
         raw = buf[pos:content]
@@ -402,7 +402,7 @@ class _Scanner:
                     parts.append(buf[pos:content] + self.term)
             else:
                 self.dirty(offset + pos)
-                r.faults.append(Fault(line, offset + pos, code, p.text(buf[pos:content])))
+                r.bad_records.append(Fault(line, offset + pos, code, p.text(buf[pos:content])))
             line += line_breaks(buf, r.cr_only, pos, end)
             pos = end
         if self.out is not None:

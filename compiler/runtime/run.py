@@ -300,6 +300,17 @@ def read_counts(engine: Engine, gen: SqlGen) -> list[MapCounts]:
     for m in gen.maps:
         r = rows[map_label(m)]
         out.append(
-            MapCounts(r[0], r[1], r[2], int(r[3]), int(r[4]), int(r[5]), int(r[6]), int(r[7]), rejected_by_reason=reasons.get(r[0], {}), rejected_by_code=codes.get(r[0], {}))
+            MapCounts(
+                r[0],
+                r[1],
+                r[2],
+                int(r[3]),
+                int(r[4]),
+                int(r[5]),
+                int(r[6]),
+                int(r[7]),
+                rejected_by_reason=reasons.get(r[0], {}),
+                rejected_by_code=codes.get(r[0], {}),
+            )
         )
     return out

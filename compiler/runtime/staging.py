@@ -128,7 +128,7 @@ PY_CODECS = {"utf-8": "utf-8", "utf-8-sig": "utf-8", "latin-1": "latin-1", "cp12
 @dataclass
 class Prepared:
     """A source file scanned (compiler/runtime/records.py): the file of its good records
-    for the engine's bulk loader, the names of its columns, its faults, and what `locate`
+    for the engine's bulk loader, the names of its columns, its bad_records, and what `locate`
     needs to find a staged row's position again."""
 
     sf: SourceFile
@@ -161,7 +161,7 @@ class Prepared:
                 f.line,
                 f.offset,
             )
-            for f in self.scan.faults
+            for f in self.scan.bad_records
         ]
 
     def locate(self, rows: list[int]) -> dict[int, tuple[int, int, str]]:
@@ -191,7 +191,7 @@ def header_names(sf: SourceFile, header: list[str] | None) -> tuple[list[str], s
 
 
 def prepare(sf: SourceFile, workdir: Path) -> Prepared:
-    """Scan a source file: good records to a file the engine loads, faults as rejects."""
+    """Scan a source file: good records to a file the engine loads, bad_records as rejects."""
     if not sf.path.is_file():
         raise StagingError(f"{sf.path}: source file for {sf.qualified} not found")
     if not os.access(sf.path, os.R_OK):

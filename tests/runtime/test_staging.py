@@ -159,6 +159,8 @@ def test_normalized_file_streams_in_file_order(tmp_path, monkeypatch):
     assert [r[0] for r in got] == [str(n) for n in range(1, len(got) + 1)]
     assert nf.prepared.staged == len(expected) == 20000 - 4
     bad = [i for i in range(1, 20001) if i % 4999 == 0]
-    assert [(f.code, f.text) for f in nf.prepared.scan.faults] == [("too_many_fields", f"{i},bad,extra") for i in bad]
+    assert [(f.code, f.text) for f in nf.prepared.scan.bad_records] == [("too_many_fields", f"{i},bad,extra") for i in bad]
     # line of each: 1 (header) + the records before it + the quoted line breaks before it
-    assert [f.line for f in nf.prepared.scan.faults] == [1 + i + sum(1 for j in range(1, i) if j % 7919 == 0 and j % 4999) for i in bad]
+    assert [f.line for f in nf.prepared.scan.bad_records] == [
+        1 + i + sum(1 for j in range(1, i) if j % 7919 == 0 and j % 4999) for i in bad
+    ]

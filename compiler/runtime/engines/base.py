@@ -53,7 +53,7 @@ class StageResult:
         """Reason code -> malformed records (parse-level rejects)."""
         if self.prepared is None:
             return {}
-        return dict(sorted(Counter(f.code for f in self.prepared.scan.faults).items()))
+        return dict(sorted(Counter(f.code for f in self.prepared.scan.bad_records).items()))
 
 
 class Engine(Protocol):

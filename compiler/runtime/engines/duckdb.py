@@ -175,7 +175,7 @@ class DuckDBEngine:
             raise EngineError(f"{sf.path}: cannot stage {sf.qualified}: {redact(first_line(exc))}") from None
         rejects = rejects_tbl if rejects_tbl is not None else table("rejects", "chartshift")
         self.insert_rows(rejects, REJECT_COLUMNS, p.fault_rows())
-        return StageResult(sf.qualified, sf.path.name, p.staged, len(p.scan.faults), p)
+        return StageResult(sf.qualified, sf.path.name, p.staged, len(p.scan.bad_records), p)
 
     def insert_rows(self, tbl: exp.Table, columns: list[str], rows: list[tuple[Any, ...]]) -> None:
         """Insert rows given as Python values (row content: never in SQL text)."""

@@ -128,7 +128,7 @@ class MySQLEngine:
         except pymysql.Error as exc:
             raise self.fail(f"{sf.path}: cannot stage {sf.qualified}", exc) from None
         self.insert_rows(rejects_tbl, REJECT_COLUMNS, nf.prepared.fault_rows())
-        return StageResult(sf.qualified, sf.path.name, nf.prepared.staged, len(nf.prepared.scan.faults), nf.prepared)
+        return StageResult(sf.qualified, sf.path.name, nf.prepared.staged, len(nf.prepared.scan.bad_records), nf.prepared)
 
     def insert_rows(self, tbl: exp.Table, columns: list[str], rows: list[tuple[Any, ...]]) -> None:
         """Insert rows given as Python values (row content: never in SQL text)."""

@@ -119,7 +119,7 @@ class PostgresEngine:
         # and without them the planner guesses row counts and picks nested loops
         self.execute(sql_text(exp.Analyze(tables=[stage_tbl.copy()]), self.dialect))
         self.insert_rows(rejects_tbl, REJECT_COLUMNS, nf.prepared.fault_rows())
-        return StageResult(sf.qualified, sf.path.name, nf.prepared.staged, len(nf.prepared.scan.faults), nf.prepared)
+        return StageResult(sf.qualified, sf.path.name, nf.prepared.staged, len(nf.prepared.scan.bad_records), nf.prepared)
 
     def insert_rows(self, tbl: exp.Table, columns: list[str], rows: list[tuple[Any, ...]]) -> None:
         """Insert rows given as Python values (row content: never in SQL text)."""
