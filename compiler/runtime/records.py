@@ -78,12 +78,13 @@ class Grammar:
 
     def __init__(self, fmt: Format, fields: int, terminator: bytes):
         d, q, e = (re.escape(x) for x in (fmt.delimiter, fmt.quote, fmt.escape))
+        # unrolled loops ("[^"]*(?:""[^"]*)*"): runs of plain bytes in one step, not one alternation per byte
         if fmt.escape == fmt.quote:
-            quoted = q + b"(?:[^" + q + b"]|" + q + q + b")*+" + q
-            strict_quoted = q + b"(?:[^" + q + b"\x00]|" + q + q + b")*+" + q
+            quoted = q + b"[^" + q + b"]*+(?:" + q + q + b"[^" + q + b"]*+)*+" + q
+            strict_quoted = q + b"[^" + q + b"\x00]*+(?:" + q + q + b"[^" + q + b"\x00]*+)*+" + q
         else:
-            quoted = q + b"(?:[^" + q + e + b"]|" + e + b"(?s:.))*+" + q
-            strict_quoted = q + b"(?:[^" + q + e + b"\x00]|" + e + b"[^\x00])*+" + q
+            quoted = q + b"[^" + q + e + b"]*+(?:" + e + b"(?s:.)[^" + q + e + b"]*+)*+" + q
+            strict_quoted = q + b"[^" + q + e + b"\x00]*+(?:" + e + b"[^\x00][^" + q + e + b"\x00]*+)*+" + q
         self.quoted = re.compile(quoted, re.S)
         self.unquoted = re.compile(b"[^" + d + b"\r\n]*+")
         strict_field = b"(?:" + strict_quoted + b"|[^" + q + d + b"\r\n\x00][^" + d + b"\r\n\x00]*+)?+"
@@ -268,6 +269,87 @@ def scan(path: Path, fmt: Format, fields: int | None, workdir: Path, header_faul
     return result
 
 
+KEEP = b",\r\n"
+
+
+class Segmenter:
+    """Cuts a buffer (starting at a record boundary) into runs of good records, found fast,
+    and single records parsed slowly.  What `scan` and `locate` both walk, so that they
+    agree on every record."""
+
+    def __init__(self, fmt: Format, fields: int, term: bytes, cr_only: bool, fast: bool, header_fault: str | None = None):
+        self.fmt, self.n, self.term, self.cr_only = fmt, fields, term, cr_only
+        self.parser = Parser(fmt, fields, cr_only, header_fault)
+        self.record = Grammar(fmt, fields, term).record
+        self.fast = fast and header_fault is None and fields > 1
+        keep = set(fmt.delimiter + b"\r\n")
+        self.delete = bytes(b for b in range(256) if b not in keep)
+        self.skeleton = fmt.delimiter * (fields - 1) + term
+        self.q = fmt.quote
+        self.ascii_safe = codecs.lookup(fmt.encoding).name in ("utf-8", "cp1252", "iso8859-1")
+        self.content = 0
+
+    def lines_at(self, buf: bytes, start: int, end: int) -> int:
+        return buf.count(b"\r" if self.cr_only else b"\n", start, end)
+
+    def line_start_before(self, buf: bytes, pos: int, limit: int) -> int:
+        i = buf.rfind(b"\n", pos, limit)
+        if self.cr_only:
+            i = max(i, buf.rfind(b"\r", pos, limit))
+        return i + 1 if i >= 0 else pos
+
+    def problem_at(self, buf: bytes, pos: int, cut: int) -> int:
+        """The first NUL or undecodable byte in buf[pos:cut] (cut if none)."""
+        limit = cut
+        z = buf.find(b"\x00", pos, cut)
+        if z >= 0:
+            limit = z
+        chunk = buf[pos:limit]
+        if not chunk.isascii() or not self.ascii_safe:
+            try:
+                chunk.decode(self.fmt.encoding)
+            except UnicodeDecodeError as exc:
+                limit = pos + exc.start
+        return limit
+
+    def segments(self, buf: bytes, pos: int, cut: int, eof: bool) -> Iterator[tuple[str, int, int, int | str | None]]:
+        """("good", start, end, records) runs; ("one", start, end, code or None or "") single
+        records (code "": a blank line); stops at the first record that needs more data."""
+        while pos < cut:
+            if self.fast:
+                limit = self.problem_at(buf, pos, cut)
+                start, records = pos, 0
+                while pos < limit:
+                    qpos = buf.find(self.q, pos, limit)
+                    seg_end = self.line_start_before(buf, pos, limit if qpos < 0 else qpos + 1)
+                    if qpos >= 0 and seg_end > qpos:
+                        seg_end = self.line_start_before(buf, pos, qpos)
+                    if seg_end > pos:
+                        seg = buf[pos:seg_end]
+                        k = self.lines_at(seg, 0, len(seg))
+                        if seg.translate(None, self.delete) != self.skeleton * k:
+                            break
+                        pos, records = seg_end, records + k
+                        continue
+                    if qpos < 0:
+                        break
+                    m = self.record.match(buf, pos, limit)
+                    if m is None:
+                        break
+                    pos, records = m.end(), records + 1
+                if pos > start:
+                    yield "good", start, pos, records
+                if pos >= cut:
+                    return
+            got = self.parser.parse_record(buf, pos, eof)
+            if got is None:
+                return
+            end, content, code = got
+            self.content = content  # the record's end without its terminator, for the caller
+            yield "one", pos, end, code
+            pos = end
+
+
 class _Scanner:
     def __init__(
         self,
@@ -283,10 +365,9 @@ class _Scanner:
         fast: bool,
     ):
         self.fh, self.fmt, self.n, self.term, self.start, self.result = fh, fmt, n, term, start, result
-        self.parser = Parser(fmt, n, result.cr_only, header_fault)
-        self.grammar = Grammar(fmt, n, term)
+        self.seg = Segmenter(fmt, n, term, result.cr_only, fast, header_fault)
+        self.parser = self.seg.parser
         self.path, self.workdir = path, workdir
-        self.fast = fast and header_fault is None
         self.utf8 = codecs.lookup(fmt.encoding).name == "utf-8"
         self.out: BinaryIO | None = None  # the clean file, once needed
         self.line = 1 + line_breaks(self._prefix(), result.cr_only)
@@ -322,144 +403,107 @@ class _Scanner:
         r = self.result
         if not self.utf8:
             self.dirty(self.start)
-        buf, offset = b"", self.start  # buf starts at file offset `offset`, at a record boundary
-        eof = False
+        buf, offset, eof = b"", self.start, False  # buf starts at file offset `offset`, at a record boundary
         try:
-            while True:
+            while not (eof and not buf):
                 chunk = self.fh.read(BLOCK) if not eof else b""
                 eof = eof or not chunk
                 buf = buf + chunk if buf else chunk
-                if not buf:
-                    break
-                cut = len(buf) if eof else self.cut(buf)
+                cut = len(buf) if eof else self.seg.line_start_before(buf, 0, len(buf) - (0 if not r.cr_only else 1))
                 if cut <= 0:
                     continue  # no line end in the buffer yet: read more
                 r.checkpoints.append((r.staged, offset, self.line))
-                block = buf[:cut]
-                if self.fast and self.block_is_good(block):
-                    r.staged += self.count_records(block)
-                    if self.out is not None:
-                        self.write(block)
-                    used = cut
-                else:
-                    used = self.slow(buf, offset, eof)
+                used = 0
+                for kind, start, end, what in self.seg.segments(buf, 0, cut, eof):
+                    if kind == "good":
+                        assert isinstance(what, int)
+                        r.staged += what
+                        if self.out is not None:
+                            self.write(buf[start:end])
+                    elif what == "":
+                        self.dirty(offset + start)
+                    elif what is None:
+                        r.staged += 1
+                        content = self.seg.content
+                        if self.out is None and buf[content:end] != self.term:
+                            self.dirty(offset + start)
+                        if self.out is not None:
+                            self.write(buf[start:content] + self.term)
+                    else:
+                        self.dirty(offset + start)
+                        line = self.line + line_breaks(buf, r.cr_only, 0, start)
+                        r.bad_records.append(Fault(line, offset + start, str(what), self.parser.text(buf[start : self.seg.content])))
+                    used = end
+                if eof and used == 0 and buf:
+                    break
                 self.line += line_breaks(buf, r.cr_only, 0, used)
                 buf, offset = buf[used:], offset + used
-                if eof and not buf:
-                    break
-                if eof and used == 0:
-                    break
         finally:
             if self.out is not None:
                 self.out.close()
 
-    def cut(self, buf: bytes) -> int:
-        """End of the last complete line of `buf` (0: none)."""
-        i = buf.rfind(b"\n")
-        if self.result.cr_only:
-            i = max(i, buf.rfind(b"\r", 0, len(buf) - 1))
-        return i + 1
-
-    def block_is_good(self, block: bytes) -> bool:
-        if b"\x00" in block:
-            return False
-        if not block.isascii():
-            try:
-                block.decode(self.fmt.encoding)
-            except UnicodeDecodeError:
-                return False
-        if b"\r" in block and self.term == b"\n":
-            return False
-        if len(block) > MAX_RECORD and len(block) // max(1, block.count(b"\n")) > MAX_RECORD // 2:
-            return False
-        return self.grammar.block.fullmatch(block) is not None
-
-    def count_records(self, block: bytes) -> int:
-        if self.fmt.quote not in block:
-            return block.count(self.term)
-        return sum(1 for _ in self.grammar.record.finditer(block))
-
-    def slow(self, buf: bytes, offset: int, eof: bool) -> int:
-        """Parse `buf` record by record; the bytes used (a trailing incomplete record stays)."""
-        r, p = self.result, self.parser
-        pos = 0
-        parts: list[bytes] = []
-        line = self.line
-        while pos < len(buf):
-            got = p.parse_record(buf, pos, eof)
-            if got is None:
-                break
-            end, content, code = got
-            if code == "":
-                if self.out is None:
-                    self.dirty(offset + pos)
-            elif code is None:
-                r.staged += 1
-                if self.out is not None:
-                    parts.append(buf[pos:content] + self.term)
-                elif buf[content:end] != self.term:
-                    self.dirty(offset + pos)
-                    parts.append(buf[pos:content] + self.term)
-            else:
-                self.dirty(offset + pos)
-                r.bad_records.append(Fault(line, offset + pos, code, p.text(buf[pos:content])))
-            line += line_breaks(buf, r.cr_only, pos, end)
-            pos = end
-        if self.out is not None:
-            for part in parts:
-                self.write(part)
-        return pos
-
-
-def walk(path: Path, fmt: Format, fields: int, cr_only: bool, offset: int, line: int) -> Iterator[tuple[int, int, bytes, str | None]]:
-    """(line, offset, content, fault code or None) of every record from `offset` (a record
-    boundary) to the end of the file, one by one."""
-    p = Parser(fmt, fields, cr_only)
-    with open(path, "rb") as fh:
-        fh.seek(offset)
-        buf, eof = b"", False
-        while True:
-            if not eof:
-                chunk = fh.read(BLOCK)
-                eof = not chunk
-                buf += chunk
-            pos = 0
-            while pos < len(buf):
-                got = p.parse_record(buf, pos, eof)
-                if got is None:
-                    break
-                end, content, code = got
-                if code != "":
-                    yield line, offset + pos, buf[pos:content], code
-                line += line_breaks(buf, cr_only, pos, end)
-                pos = end
-            buf, offset = buf[pos:], offset + pos
-            if eof and (not buf or pos == 0):
-                return
-
 
 def locate(path: Path, fmt: Format, fields: int, result: Scan, rows: list[int]) -> dict[int, tuple[int, int, str]]:
     """{staged row number (1-based): (line, offset, text)} of the given good records: each
-    found by re-walking the file from the checkpoint before it."""
+    found by walking again, the same way, the block of the file its checkpoint starts."""
     out: dict[int, tuple[int, int, str]] = {}
     fields = max(fields, 1)
-    p = Parser(fmt, fields, result.cr_only)
+    with open(path, "rb") as fh:
+        first = fh.read(BLOCK)
+    term = terminator_of(first[len(BOM) if first.startswith(BOM) else 0 :])
+    seg = Segmenter(fmt, fields, term, result.cr_only, True)
     keys = [c[0] for c in result.checkpoints]
-    pending = sorted({r for r in rows if 1 <= r <= result.staged})
-    i = 0
-    while i < len(pending):
-        k = bisect.bisect_left(keys, pending[i]) - 1
-        before, offset, line = result.checkpoints[k]
-        n = before
-        for rec_line, rec_offset, content, code in walk(path, fmt, fields, result.cr_only, offset, line):
-            if code is not None:
-                continue
-            n += 1
-            if n == pending[i]:
-                out[n] = (rec_line, rec_offset, p.text(content))
-                i += 1
-                if i >= len(pending) or bisect.bisect_left(keys, pending[i]) - 1 > k + 1:
-                    break  # done, or the next one is far: start again from its checkpoint
-        else:
-            break
+    by_checkpoint: dict[int, list[int]] = {}
+    for r in sorted({r for r in rows if 1 <= r <= result.staged}):
+        by_checkpoint.setdefault(bisect.bisect_left(keys, r) - 1, []).append(r)
+    with open(path, "rb") as fh:
+        for k, wanted in sorted(by_checkpoint.items()):
+            before, offset, line = result.checkpoints[k]
+            fh.seek(offset)
+            end_at = result.checkpoints[k + 1][1] if k + 1 < len(result.checkpoints) else None
+            buf = fh.read(end_at - offset) if end_at is not None else fh.read()
+            n, todo = before, iter(wanted)
+            want: int | None = next(todo)
+            for kind, start, end, what in seg.segments(buf, 0, len(buf), True):
+                if kind == "good":
+                    assert isinstance(what, int)
+                    while want is not None and n < want <= n + what:
+                        rec_start = seg_nth(seg, buf, start, end, want - n - 1)
+                        rec_end = seg_nth(seg, buf, start, end, want - n)
+                        text = seg.parser.text(buf[rec_start : content_end(buf, rec_start, rec_end)])
+                        out[want] = (line + line_breaks(buf, result.cr_only, 0, rec_start), offset + rec_start, text)
+                        want = next(todo, None)
+                    n += what
+                elif what is None:
+                    n += 1
+                    if n == want:
+                        text = seg.parser.text(buf[start : seg.content])
+                        out[want] = (line + line_breaks(buf, result.cr_only, 0, start), offset + start, text)
+                        want = next(todo, None)
+                if want is None:
+                    break
     return out
+
+
+def content_end(buf: bytes, start: int, end: int) -> int:
+    if buf[start:end].endswith(b"\r\n"):
+        return end - 2
+    if end > start and buf[end - 1] in (LF, CR):
+        return end - 1
+    return end
+
+
+def seg_nth(seg: Segmenter, buf: bytes, start: int, end: int, i: int) -> int:
+    """The start of the i-th (0-based) record of a run of good records (end for i = its count)."""
+    if buf.find(seg.q, start, end) < 0:
+        sep = b"\r" if seg.cr_only else b"\n"
+        pos = start
+        for _ in range(i):
+            pos = buf.index(sep, pos, end) + 1
+        return pos
+    pos = start
+    for _ in range(i):
+        m = seg.record.match(buf, pos, end)
+        assert m is not None  # a run of good records matches record by record
+        pos = m.end()
+    return pos
