@@ -11,7 +11,8 @@ internal error without a traceback.
     EnvironmentProblem  what is around the run: a file missing or unreadable, a database
                         unreachable or refusing a statement, a permission, a wrong key (exit 3)
 
-A failed validation (exit 1) is a result, not an error: commands return EXIT_VALIDATION.
+A failed validation (exit 1) is a result, not an error: commands return EXIT_VALIDATION;
+so is a run over its `--max-rejects` limit (exit 4, EXIT_REJECT_LIMIT).
 Messages name files, tables, columns and counts, never row content (they reach terminals,
 CI logs and the audit log).
 """
@@ -26,6 +27,7 @@ EXIT_OK = 0
 EXIT_VALIDATION = 1  # a `fail` threshold, a broken accounting identity, stale generated SQL
 EXIT_SPEC = 2  # bad spec or bad usage
 EXIT_RUNTIME = 3  # runtime or environment error
+EXIT_REJECT_LIMIT = 4  # `run --max-rejects`: more rejects than allowed, the target was not published
 
 
 class ChartshiftError(Exception):

@@ -27,7 +27,7 @@ from compiler.ops.secure.archive import ArchiveError, WrongKeyError
 from compiler.ops.secure.audit import AuditError
 from compiler.ops.secure.keys import KeyFileError, SecureError, SecureUsageError
 from compiler.pipeline import InputError, NotExpressible
-from compiler.runtime.engines.base import EngineError
+from compiler.runtime.engines.base import EngineError, TargetBusy
 from compiler.runtime.staging import StagingError
 from compiler.sqlgen.dialect_sql import DialectNotSupported
 from tests.conftest import ROOT
@@ -112,6 +112,7 @@ CASES = [
     ),
     (StagingError("d/P.csv: source file for legacy.p not found"), 3, "chartshift: error: d/P.csv: source file for legacy.p not found\n"),
     (EngineError("postgresql://h/db: cannot connect"), 3, "chartshift: error: postgresql://h/db: cannot connect\n"),
+    (TargetBusy("duckdb:///t.duckdb: the target file is in use"), 3, "chartshift: error: duckdb:///t.duckdb: the target file is in use\n"),
     (SecureError("b.csbk: backup file not found"), 3, "chartshift: error: b.csbk: backup file not found\n"),
     (KeyFileError("k: key file not found"), 3, "chartshift: error: k: key file not found\n"),
     (AuditError("a.jsonl: cannot open audit log"), 3, "chartshift: error: a.jsonl: cannot open audit log\n"),

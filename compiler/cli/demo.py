@@ -1,6 +1,9 @@
 """The `demo-data` command: write a dirty demo legacy export with its truth.json.
 
-    chartshift demo-data OUT [--patients N] [--seed S]
+    chartshift demo-data OUT [--preset clinic|two_systems] [--patients N] [--seed S]
+
+`clinic` (the default) writes one ClinicMate export (docs/DEMO.md); `two_systems` writes
+OUT/sysA/ and OUT/sysB/, two systems of one clinic group (docs/TWO_SYSTEMS.md).
 
 Exit codes: 0 ok, 2 bad usage, 3 the folder cannot be written.
 """
@@ -18,23 +21,31 @@ if TYPE_CHECKING:
 
     from compiler.cli.common import Subparsers
 
+PRESETS = ("clinic", "two_systems")
+
 
 def add_demo_data(sub: Subparsers) -> None:
     c = sub.add_parser("demo-data", help="write a demo legacy export with truth.json")
     c.add_argument("out")
+    c.add_argument("--preset", choices=PRESETS, default="clinic")
     c.add_argument("--patients", type=int, default=1000)
     c.add_argument("--seed", type=int, default=42)
     c.set_defaults(func=cmd_demo_data)
 
 
 def cmd_demo_data(args: argparse.Namespace) -> int:
-    from compiler.demo.export import generate
-
     if args.patients < 1:
         raise UsageError("--patients must be at least 1")
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
-    truth = generate(out, patients=args.patients, seed=args.seed)
+    if args.preset == "two_systems":
+        from compiler.demo.two_systems import generate as generate_two
+
+        truth = generate_two(out, patients=args.patients, seed=args.seed)
+    else:
+        from compiler.demo.export import generate
+
+        truth = generate(out, patients=args.patients, seed=args.seed)
     rows = sum(f["records"] for f in truth["files"].values())
     print(f"wrote {len(truth['files'])} files, {rows:,} records, and truth.json to {out}", file=sys.stderr)
     return EXIT_OK

@@ -2,11 +2,12 @@
 spec's test blocks).
 
     chartshift run SPEC [--source DIR] [--target URL] [--report FILE] [--commit-on-fail]
-                   [--show-phi] [--audit FILE]
+                   [--show-phi] [--audit FILE] [--max-rejects [TABLE=]N|P%]... [--lock-wait SECONDS]
     chartshift test SPEC... [--target URL] [--junit FILE]
 
 Exit codes: 0 ok, 1 a validation failed (a `fail` threshold, a broken accounting
-identity) or a test failed, 2 bad spec, 3 runtime or environment error.
+identity) or a test failed, 2 bad spec, 3 runtime or environment error, 4 more rejects
+than `--max-rejects` allows (the target was not published).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from compiler.cli.common import load_spec, out_console
-from compiler.errors import EXIT_OK, EXIT_VALIDATION
+from compiler.errors import EXIT_OK, EXIT_REJECT_LIMIT, EXIT_VALIDATION, UsageError
 
 if TYPE_CHECKING:
     import argparse
@@ -33,6 +34,21 @@ def add_run(sub: Subparsers) -> None:
     c.add_argument("--commit-on-fail", action="store_true", help="keep the results of a failed run for inspection")
     c.add_argument("--show-phi", action="store_true", help="show phi values and raw lines in report samples (off by default)")
     c.add_argument("--audit", help="audit log (default $CHARTSHIFT_AUDIT_LOG or ./chartshift-audit.jsonl)")
+    c.add_argument(
+        "--max-rejects",
+        action="append",
+        default=[],
+        metavar="[TABLE=]N|P%",
+        help="do not publish if more rows are rejected: N rows or P%% of the records, overall or of one "
+        "target table (its map) or source table; repeatable (exit 4 when exceeded)",
+    )
+    c.add_argument(
+        "--lock-wait",
+        type=float,
+        default=None,
+        metavar="SECONDS",
+        help="wait this long for another run on the same target to finish, then refuse (default 60; 0: refuse at once)",
+    )
     c.set_defaults(func=cmd_run)
 
 
@@ -48,32 +64,51 @@ def cmd_run(args: argparse.Namespace) -> int:
     from compiler.dialects import DUCKDB
     from compiler.ops.secure.audit import append_event, check_writable, event_anchor
     from compiler.runtime.engines import engine_class
+    from compiler.runtime.limits import parse_limit
+    from compiler.runtime.lock import DEFAULT_LOCK_WAIT, MAX_LOCK_WAIT
     from compiler.runtime.report import print_summary
     from compiler.runtime.run import run
 
+    limits = [parse_limit(t) for t in args.max_rejects]  # usage errors before the spec is loaded
+    lock_wait = DEFAULT_LOCK_WAIT if args.lock_wait is None else args.lock_wait
+    if not 0 <= lock_wait <= MAX_LOCK_WAIT:
+        raise UsageError(f"--lock-wait {args.lock_wait:g}: give 0 to {MAX_LOCK_WAIT:g} seconds")
     # the target's identifier rules are errors: a name it would refuse stops the run here
     compiled = load_spec(args.spec, [engine_class(args.target).dialect if args.target else DUCKDB.name])
     check_writable(args.audit)  # fail before the work when it could not be audited
     try:
         report = run(
-            compiled, Path(args.source) if args.source else None, args.target, commit_on_fail=args.commit_on_fail, show_phi=args.show_phi
+            compiled,
+            Path(args.source) if args.source else None,
+            args.target,
+            commit_on_fail=args.commit_on_fail,
+            show_phi=args.show_phi,
+            limits=limits,
+            lock_wait=lock_wait,
+            on_lock_wait=lambda why: print(f"chartshift: {why}", file=sys.stderr, flush=True),
         )
     except Exception as exc:
         append_event("run", spec=compiled, verdict="error", path=args.audit, details={"error": type(exc).__name__})
         raise
-    totals = {k: sum(getattr(m, k) for m in report.maps) for k in ("source_rows", "loaded", "rejected", "filtered", "merged")}
+    totals = {k: sum(getattr(m, k) for m in report.maps) for k in ("source_rows", "loaded", "rejected", "filtered", "merged", "aggregated")}
     event = append_event(
         "run",
         spec=compiled,
         counts=totals,
         verdict=report.status,
         path=args.audit,
-        details={"target": report.target, "committed": report.committed},
+        details={
+            "target": report.target,
+            "committed": report.committed,
+            **({"limits_exceeded": [r.limit for r in report.limits if r.exceeded]} if report.refused else {}),
+        },
     )
     report.audit = event_anchor(event, args.audit)  # the report anchors the log's tail
     if args.report:
         report.write(Path(args.report))
     print_summary(report, out_console)
+    if report.refused:
+        return EXIT_REJECT_LIMIT
     return EXIT_VALIDATION if report.status == "fail" else EXIT_OK
 
 

@@ -40,6 +40,7 @@ from compiler.dialects.record import (
     Collation,
     Dialect,
     IdentifierRules,
+    RunLock,
     Staging,
 )
 
@@ -69,6 +70,7 @@ __all__ = [
     "POSTGRES",
     "RUNNABLE",
     "RUNNABLE_NAMES",
+    "RunLock",
     "Staging",
     "by_url_scheme",
     "compile_only",

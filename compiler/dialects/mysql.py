@@ -3,7 +3,7 @@ shadow tables and publishes them with one atomic RENAME."""
 
 from __future__ import annotations
 
-from compiler.dialects.record import Capabilities, Collation, Dialect, IdentifierRules, Staging, target_types
+from compiler.dialects.record import Capabilities, Collation, Dialect, IdentifierRules, RunLock, Staging, target_types
 
 MYSQL = Dialect(
     name="mysql",
@@ -30,6 +30,12 @@ MYSQL = Dialect(
     key_type="VARCHAR(255)",
     json_object="json_object",
     staging=Staging("load_data_local_infile", "LOAD DATA LOCAL INFILE '<file>' INTO TABLE <stage>", normalized_first=True),
+    # GET_LOCK names are server-wide: the database's name, hashed to stay under 64 characters
+    run_lock=RunLock(
+        try_acquire="SELECT GET_LOCK(CONCAT('chartshift run ', MD5(DATABASE())), 0)",
+        release="SELECT RELEASE_LOCK(CONCAT('chartshift run ', MD5(DATABASE())))",
+        scope="GET_LOCK of `chartshift run <md5 of the database name>`",
+    ),
     url_schemes=("mysql", "mariadb"),
     url_example="mysql://user@host:port/db",
     create_database="CREATE DATABASE {name} CHARACTER SET utf8mb4",

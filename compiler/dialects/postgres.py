@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from compiler.dialects.record import Capabilities, Collation, Dialect, IdentifierRules, Staging, target_types
+from compiler.dialects.record import Capabilities, Collation, Dialect, IdentifierRules, RunLock, Staging, target_types
 
 POSTGRES = Dialect(
     name="postgres",
@@ -19,6 +19,12 @@ POSTGRES = Dialect(
     key_type="TEXT",
     json_object="json_build_object",
     staging=Staging("copy_from_stdin", "COPY <stage> FROM STDIN (FORMAT csv), streamed", normalized_first=True),
+    # a session-level advisory lock: PostgreSQL scopes advisory locks to the database
+    run_lock=RunLock(
+        try_acquire="SELECT pg_try_advisory_lock(hashtext('chartshift run'))",
+        release="SELECT pg_advisory_unlock(hashtext('chartshift run'))",
+        scope="advisory lock `chartshift run` of the database",
+    ),
     url_schemes=("postgresql", "postgres"),
     url_example="postgresql://user@host:port/db",
     create_database="CREATE DATABASE {name}",

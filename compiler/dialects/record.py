@@ -72,6 +72,17 @@ class Staging:
 
 
 @dataclass(frozen=True)
+class RunLock:
+    """How a run keeps other runs off its target: a named session lock of the server,
+    released by the server when the session ends (a killed process included).  Embedded
+    targets have none: the database file's own lock (DuckDB: one writing process)."""
+
+    try_acquire: str  # one value: true/1 when this session now holds the lock, false/0 when another does
+    release: str
+    scope: str  # for people: what the lock covers
+
+
+@dataclass(frozen=True)
 class Capabilities:
     """What the generator may rely on, and the choices that follow from measurements."""
 
@@ -147,6 +158,7 @@ class Dialect:
     runnable: bool = True  # an engine adapter runs it, the function library covers it
     embedded: bool = False  # in this process, a file target (DuckDB); else a server
     staging: Staging | None = None
+    run_lock: RunLock | None = None  # None: the target file's own lock (embedded)
     url_schemes: tuple[str, ...] = ()  # target URL schemes, the first one canonical
     url_example: str = ""  # how a target URL looks, for error messages
     # a scratch database on the server ({name}: the quoted name); None: no server

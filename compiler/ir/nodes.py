@@ -44,6 +44,32 @@ class Call(Node):
     kind: L["call"] = "call"
     func: list[str]
     args: list[Expr]
+    # `emr.patient.crosswalk(sysA.patients: pat_no)`: whose keys, when several maps fill
+    # the target (docs/LANGUAGE.md "Several sources into one target").  Parts and span,
+    # not a Name: walkers looking for column names must not find the source table
+    branch: list[str] | None = None
+    branch_span: Span | None = None
+
+
+class OrderItem(Node):
+    """An ordering term: of a dedup survivor rule, of `first`/`last ... by`, of `string_agg ... order by`, of a window."""
+
+    expr: Expr
+    descending: bool = False
+
+
+# aggregate functions: in a `group by` map they fold a group's rows into one value
+AGGREGATE_FUNCTIONS = ("count", "sum", "min", "max", "first", "last", "string_agg")
+
+
+class AggCall(Node):
+    """An aggregate over the rows of a `group by` group: `count()`, `sum(x)`, `min(x)`,
+    `max(x)`, `first(x by y)`, `last(x by y)`, `string_agg(x, ", " order by y)`."""
+
+    kind: L["agg_call"] = "agg_call"
+    func: str
+    args: list[Expr]
+    order: list[OrderItem] = []
 
 
 class Unary(Node):
@@ -122,12 +148,33 @@ class Tuple(Node):
     items: list[Expr]
 
 
+class WindowCall(Node):
+    """`row_number() over (partition by p order by o)`, `lag(x) over (...)`, `lead(x) over (...)`:
+    a value computed over the map's other rows of the same partition, in a stated order."""
+
+    kind: L["window"] = "window"
+    func: str
+    args: list[Expr]
+    partition: list[Expr] = []
+    order: list[OrderItem] = []
+
+
+class Exists(Node):
+    """`exists (legacy.visits v where v.patient_id = patient_id)`: whether a row of another
+    source table satisfies the condition (`not exists (...)` is `not` around it)."""
+
+    kind: L["exists"] = "exists"
+    table: Name
+    alias: str
+    where: Expr
+
+
 Expr = Annotated[
-    Literal | Name | Call | Unary | Binary | IsNull | InList | Between | Like | Case | Tuple,
+    Literal | Name | Call | AggCall | Unary | Binary | IsNull | InList | Between | Like | Case | Tuple | WindowCall | Exists,
     Field(discriminator="kind"),
 ]
 
-for _m in (Call, Unary, Binary, IsNull, InList, Between, Like, When, Case, Tuple):
+for _m in (Call, OrderItem, AggCall, Unary, Binary, IsNull, InList, Between, Like, When, Case, Tuple, WindowCall, Exists):
     _m.model_rebuild()
 
 
@@ -215,11 +262,13 @@ class Lookup(Node):
 
 
 class Join(Node):
-    """`join legacy.payers as p on p.payer_id = payer_id` (always a left join)."""
+    """`join legacy.payers as p on p.payer_id = payer_id` (always a left join); `join many`
+    may match several rows, a plain join at most one (more is an "ambiguous match" reject)."""
 
     table: Name
     alias: str
     on: Expr
+    many: bool = False  # `join many`: every matching row makes its own map row
 
 
 class Each(Node):
@@ -230,11 +279,12 @@ class Each(Node):
     when: Expr | None = None
 
 
-class OrderItem(Node):
-    """An ordering term of a dedup survivor rule."""
+class Group(Node):
+    """`group by (k1, k2)`: one target row per group of kept rows with equal keys (text
+    compared byte-wise); `distinct by (k1, k2)`: the same, without aggregates."""
 
-    expr: Expr
-    descending: bool = False
+    keys: list[Expr]
+    distinct: bool = False
 
 
 class Dedup(Node):
@@ -243,6 +293,8 @@ class Dedup(Node):
     keys: list[Expr]
     keep: str
     order: list[OrderItem]
+    # `dedup across on (...)`: also merge into the rows the earlier maps of a union loaded
+    across: bool = False
 
 
 class Assign(Node):
@@ -268,6 +320,7 @@ class Map(Node):
     joins: list[Join] = []
     where: list[Expr] = []
     dedup: Dedup | None = None
+    group: Group | None = None
     assigns: list[Assign] = []
     rejects: list[Reject] = []
 

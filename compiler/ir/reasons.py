@@ -30,6 +30,7 @@ MAP_CODES: dict[str, str] = {
     "not_allowed": "a value is not one of the column's allowed values",
     "check_failed": "a value fails its column's check",
     "duplicate_key": "an earlier record has the same legacy key",
+    "ambiguous_match": "a join that must match once matches several rows",
 }
 
 # rule id (or its prefix before ":") -> code
@@ -43,6 +44,7 @@ _RULE_CODES = {
     "range": "out_of_range",
     "in": "not_allowed",
     "check": "check_failed",
+    "ambiguous_match": "ambiguous_match",
 }
 
 

@@ -17,9 +17,12 @@ __all__ = ["CHARTSHIFT_SCHEMA", "STAGE_SCHEMA", "TableNames", "map_label", "orde
 
 
 def order_maps(spec: ir.Spec) -> list[ir.Map]:
-    """Maps in dependency order (spec order among independent maps)."""
+    """Maps in dependency order (spec order among independent maps); the maps of one target
+    (a union) run one after the other, in spec order."""
     deps = dependencies(spec)
-    by_target = {dotted(m.target): m for m in spec.maps}
+    by_target: dict[str, list[ir.Map]] = {}
+    for m in spec.maps:
+        by_target.setdefault(dotted(m.target), []).append(m)
     done: list[str] = []
 
     def place(t: str) -> None:
@@ -31,7 +34,7 @@ def order_maps(spec: ir.Spec) -> list[ir.Map]:
 
     for m in spec.maps:
         place(dotted(m.target))
-    return [by_target[t] for t in done]
+    return [m for t in done for m in by_target[t]]
 
 
 @dataclass(frozen=True)

@@ -6,13 +6,18 @@ Schema (version 1):
    "status": "pass" | "warn" | "fail", "committed": bool,
    "sources": [{"table", "file", "records", "staged", "malformed", "malformed_by_code": {code: count}}],
    "maps": [{"map", "source", "target", "source_rows", "loaded", "rejected", "filtered",
-             "merged", "balanced", "rejected_by_reason": {reason: count},
+             "merged", "aggregated", "balanced", "rejected_by_reason": {reason: count},
              "rejected_by_code": {reason code: count}}],
+   "targets": [{"target", "maps": [map], "source_rows", "loaded", "rejected", "filtered",
+                "merged", "aggregated", "balanced"}]   (one per target table a map fills: the sums
+                over its maps, several when the target is a union of sources)
    "checks": [{"name", "kind", "line", "status", "count", "denominator", "percent",
                "threshold": {"warn"?: str, "fail"?: str}, "left"?, "right"?}],
    "reject_samples": [{"map", "source_table", "reason_code", "reason", "record", "slot",
                        "source_key" (a key of phi columns "***"), "source_file",
                        "source_line", "byte_offset"[, "original_row" with --show-phi]}],
+   "limits": [{"limit", "subject", "rejected", "records", "exceeded"}],   (`--max-rejects`;
+       any exceeded: status "fail", committed false: the target was not published)
    "audit": {"log": str, "events": int, "head": sha256}}   (`chartshift run`: the anchor of
    the run's own audit event, its line number and line hash; `audit verify --anchor REPORT`)
 Samples carry positions, keys and reason codes, never row values (`--show-phi` adds the
@@ -27,9 +32,11 @@ from pathlib import Path
 from typing import Any
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from compiler.runtime.engines.base import StageResult
+from compiler.runtime.limits import LimitResult
 from compiler.runtime.validate import FAIL, NA, PASS, WARN, CheckResult
 
 REPORT_VERSION = 1
@@ -47,12 +54,32 @@ class MapCounts:
     rejected: int
     filtered: int
     merged: int
+    aggregated: int = 0  # rows folded into their group's one row (`group by` / `distinct by` maps)
     rejected_by_reason: dict[str, int] = field(default_factory=dict)
     rejected_by_code: dict[str, int] = field(default_factory=dict)  # reason code -> rows (docs/LANGUAGE.md "Reason codes")
 
     @property
     def balanced(self) -> bool:
-        return self.source_rows == self.loaded + self.rejected + self.filtered + self.merged
+        return self.source_rows == self.loaded + self.rejected + self.filtered + self.merged + self.aggregated
+
+
+@dataclass
+class TargetCounts:
+    """The accounting of one target table: the sums over the maps filling it (a union of
+    sources has several; each map balances on its own, so their sums balance too)."""
+
+    target: str
+    maps: list[MapCounts]
+
+    def total(self, term: str) -> int:
+        return sum(int(getattr(m, term)) for m in self.maps)
+
+    @property
+    def balanced(self) -> bool:
+        return all(m.balanced for m in self.maps) and self.total("source_rows") == sum(self.total(t) for t in TERMS[1:])
+
+
+TERMS = ("source_rows", "loaded", "rejected", "filtered", "merged", "aggregated")
 
 
 @dataclass
@@ -70,10 +97,24 @@ class Report:
     checks: list[CheckResult]
     reject_samples: list[dict[str, Any]] = field(default_factory=list)
     audit: dict[str, Any] | None = None  # the run's audit-log anchor (compiler/ops/secure/audit.py event_anchor)
+    limits: list[LimitResult] = field(default_factory=list)  # `--max-rejects` (compiler/runtime/limits.py)
+
+    @property
+    def refused(self) -> bool:
+        """Over a `--max-rejects` limit: the run is not published."""
+        return any(r.exceeded for r in self.limits)
+
+    @property
+    def targets(self) -> list[TargetCounts]:
+        """Per target table, in the order its first map ran."""
+        by_target: dict[str, TargetCounts] = {}
+        for m in self.maps:
+            by_target.setdefault(m.target, TargetCounts(m.target, [])).maps.append(m)
+        return list(by_target.values())
 
     @property
     def status(self) -> str:
-        if any(not m.balanced for m in self.maps) or any(c.status == FAIL for c in self.checks):
+        if any(not m.balanced for m in self.maps) or any(c.status == FAIL for c in self.checks) or self.refused:
             return FAIL
         if any(c.status == WARN for c in self.checks):
             return WARN
@@ -112,14 +153,20 @@ class Report:
                     "rejected": m.rejected,
                     "filtered": m.filtered,
                     "merged": m.merged,
+                    "aggregated": m.aggregated,
                     "balanced": m.balanced,
                     "rejected_by_reason": dict(sorted(m.rejected_by_reason.items())),
                     "rejected_by_code": dict(sorted(m.rejected_by_code.items())),
                 }
                 for m in self.maps
             ],
+            "targets": [
+                {"target": t.target, "maps": [m.map for m in t.maps], **{k: t.total(k) for k in TERMS}, "balanced": t.balanced}
+                for t in self.targets
+            ],
             "checks": [{k: v for k, v in asdict(c).items() if v is not None or k == "percent"} for c in self.checks],
             "reject_samples": self.reject_samples,
+            "limits": [asdict(r) for r in self.limits],
             **({"audit": self.audit} if self.audit is not None else {}),
         }
 
@@ -149,13 +196,25 @@ def print_summary(report: Report, console: Console) -> None:
         src.add_row(s.qualified, s.file, f"{s.records:,}", f"{s.staged:,}", f"{s.malformed:,}")
     console.print(src)
 
-    maps = Table(title="accounting: source rows = loaded + rejected + filtered + merged", title_justify="left")
-    for h in ("map", "source rows", "loaded", "rejected", "filtered", "merged", "balanced"):
+    maps = Table(title="accounting: source rows = loaded + rejected + filtered + merged + aggregated", title_justify="left")
+    for h in ("map", "source rows", "loaded", "rejected", "filtered", "merged", "aggregated", "balanced"):
         maps.add_column(h, justify="left" if h == "map" else "right")
     for m in report.maps:
         ok = "[green]yes[/]" if m.balanced else "[bold red]NO[/]"
-        maps.add_row(m.map, f"{m.source_rows:,}", f"{m.loaded:,}", f"{m.rejected:,}", f"{m.filtered:,}", f"{m.merged:,}", ok)
+        maps.add_row(
+            m.map, f"{m.source_rows:,}", f"{m.loaded:,}", f"{m.rejected:,}", f"{m.filtered:,}", f"{m.merged:,}", f"{m.aggregated:,}", ok
+        )
     console.print(maps)
+
+    unions = [t for t in report.targets if len(t.maps) > 1]
+    if unions:  # targets filled from several sources: their sums (every map's own line is above)
+        tt = Table(title="accounting per target filled by several maps", title_justify="left")
+        for h in ("target", "maps", "source rows", "loaded", "rejected", "filtered", "merged", "aggregated", "balanced"):
+            tt.add_column(h, justify="left" if h == "target" else "right")
+        for t in unions:
+            ok = "[green]yes[/]" if t.balanced else "[bold red]NO[/]"
+            tt.add_row(t.target, str(len(t.maps)), *[f"{t.total(k):,}" for k in TERMS], ok)
+        console.print(tt)
 
     reasons = [(m.map, r, n) for m in report.maps for r, n in sorted(m.rejected_by_reason.items())]
     if reasons:
@@ -176,6 +235,20 @@ def print_summary(report: Report, console: Console) -> None:
             denom = f"{c.denominator:,}" if isinstance(c.denominator, int) else f"{c.denominator:,.2f}"
             ct.add_row(str(c.line), c.name, count, denom, show_percent(c.percent), th, f"[{STATUS_STYLE[c.status]}]{c.status}[/]")
         console.print(ct)
+    if report.limits:
+        lt = Table(title="reject limits (--max-rejects)", title_justify="left")
+        for h in ("limit", "subject", "rejected", "of", "percent", "verdict"):
+            lt.add_column(h, justify="right" if h in ("rejected", "of", "percent") else "left")
+        for lr in report.limits:
+            pct = show_percent(lr.rejected * 100 / lr.records if lr.records else None)
+            mark = "[bold red]EXCEEDED[/]" if lr.exceeded else "[green]within[/]"
+            lt.add_row(escape(lr.limit), escape(lr.subject), f"{lr.rejected:,}", f"{lr.records:,}", pct, mark)
+        console.print(lt)
+        for lr in report.limits:
+            if lr.exceeded:
+                console.print(f"[bold red]REFUSED[/] {escape(lr.message())}: the target was not published", highlight=False)
     verdict = report.status
     note = "" if report.committed else " (target left unchanged: the run was rolled back)"
+    if report.refused:
+        note = " (target left unchanged: over a --max-rejects limit)"
     console.print(f"[{STATUS_STYLE[verdict]}]{verdict.upper()}[/]{note}  in {report.duration_seconds:.1f}s")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import shutil
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Protocol, TypeVar, overload
@@ -24,6 +24,8 @@ from compiler.pipeline import Compiled
 from compiler.plan.steps import map_label, stage_table
 from compiler.runtime.engines import open_engine
 from compiler.runtime.engines.base import Engine, EngineError
+from compiler.runtime.limits import RejectLimit, check_subjects, measure
+from compiler.runtime.lock import DEFAULT_LOCK_WAIT, acquire, open_locked, release
 from compiler.runtime.report import MapCounts, Report
 from compiler.runtime.scratch import hold_private_umask, private_dir, release_private_umask
 from compiler.runtime.staging import source_files
@@ -46,17 +48,24 @@ def run(
     show_phi: bool = False,
     engine: Engine | None = None,
     on_statement: Callable[[str, float], object] | None = None,
+    limits: Sequence[RejectLimit] = (),
+    lock_wait: float = DEFAULT_LOCK_WAIT,
+    on_lock_wait: Callable[[str], object] | None = None,
 ) -> Report:
     """Migrate; `engine` (optional) is an open engine to use and leave open (spec tests);
     `on_statement(step, seconds)` (optional) gets the time of each statement (step: its
     script's name), of staging each file (`stage:<table>`) and of the report queries.
+    `limits` (`--max-rejects`, compiler/runtime/limits.py): over any of them the run is not
+    published, whatever `commit_on_fail` says.  `lock_wait`: seconds to wait for another
+    run on the same target to finish (compiler/runtime/lock.py), then refuse;
+    `on_lock_wait(why)` (optional) hears once that the run waits.
 
     Every file the run creates (the DuckDB target and its `.wal`, the staging copies of the
     source: PHI) is 0600, whoever creates it: the umask is private meanwhile (DuckDB's COPY
     replaces a pre-created 0600 file with one of its own)."""
     hold_private_umask()
     try:
-        return _run(compiled, source_dir, target_url, commit_on_fail, show_phi, engine, on_statement)
+        return _run(compiled, source_dir, target_url, commit_on_fail, show_phi, engine, on_statement, limits, lock_wait, on_lock_wait)
     finally:
         release_private_umask()
 
@@ -69,12 +78,19 @@ def _run(
     show_phi: bool,
     engine: Any,
     on_statement: Any,
+    limits: Sequence[RejectLimit],
+    lock_wait: float,
+    on_lock_wait: Callable[[str], object] | None,
 ) -> Report:
+    check_subjects(limits, compiled.spec)  # a limit naming no table fails before any work
     started = time.perf_counter()
     started_at = datetime.now(UTC).replace(microsecond=0).isoformat()
     keep_open = engine is not None
     url = target_url or default_target(compiled)
-    engine = engine if engine is not None else open_engine(url)  # keep_open: the caller's engine
+    if engine is None:
+        engine = open_locked(url, lock_wait, open_engine, on_lock_wait)  # one run at a time on a target
+    else:  # keep_open: the caller's engine
+        acquire(engine, time.monotonic() + lock_wait, lock_wait, on_lock_wait)
     dialect = engine.dialect
     gen = SqlGen(compiled.checked, dialect)
     scripts = gen.scripts()
@@ -114,7 +130,8 @@ def _run(
             __version__, compiled.display, compiled.sha256, engine.display_url, dialect, started_at, 0.0, False, stages, maps, checks
         )
         report.reject_samples = reject_samples(engine, gen, show_phi)
-        if report.status != FAIL or commit_on_fail:
+        report.limits = measure(limits, maps, stages)
+        if (report.status != FAIL or commit_on_fail) and not report.refused:
             lap("report")
             for st in render_statements(finish, dialect):
                 engine.execute(st.text)
@@ -129,6 +146,7 @@ def _run(
         discard(engine, gen)
         raise
     finally:
+        release(engine)
         if not keep_open:
             engine.close()
         shutil.rmtree(workdir, ignore_errors=True)
@@ -275,7 +293,7 @@ def reject_samples(engine: Engine, gen: SqlGen, show_phi: bool) -> list[dict[str
 def read_counts(engine: Engine, gen: SqlGen) -> list[MapCounts]:
     dialect = gen.dialect
     recon = exp.select(
-        *[col(c) for c in ("map", "source_table", "target_table", "source_rows", "loaded", "rejected", "filtered", "merged")]
+        *[col(c) for c in ("map", "source_table", "target_table", "source_rows", "loaded", "rejected", "filtered", "merged", "aggregated")]
     ).from_(gen.tbl(*RECONCILIATION, building=True))
     rows = {r[0]: r for r in engine.query(sql_text(recon, dialect))}
     by_reason = (
@@ -309,6 +327,7 @@ def read_counts(engine: Engine, gen: SqlGen) -> list[MapCounts]:
                 int(r[5]),
                 int(r[6]),
                 int(r[7]),
+                int(r[8]),
                 rejected_by_reason=reasons.get(r[0], {}),
                 rejected_by_code=codes.get(r[0], {}),
             )

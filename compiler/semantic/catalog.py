@@ -52,7 +52,8 @@ class Catalog:
     source_of: dict[str, ir.Source] = field(default_factory=dict)  # "legacy.patients" -> Source
     target_tables: dict[str, ir.TargetTable] = field(default_factory=dict)  # "emr.patient"
     lookups: dict[str, ir.Lookup] = field(default_factory=dict)
-    maps_by_target: dict[str, ir.Map] = field(default_factory=dict)
+    maps_by_target: dict[str, ir.Map] = field(default_factory=dict)  # the first map of each target
+    maps_of_target: dict[str, list[ir.Map]] = field(default_factory=dict)  # every map, in spec order (a union: several)
 
     @classmethod
     def of(cls, spec: ir.Spec) -> Catalog:
@@ -68,6 +69,7 @@ class Catalog:
             cat.lookups.setdefault(lk.name, lk)
         for m in spec.maps:
             cat.maps_by_target.setdefault(dotted(m.target), m)
+            cat.maps_of_target.setdefault(dotted(m.target), []).append(m)
         return cat
 
     def table_columns(self, qualified: str) -> dict[str, ir.Column] | None:
@@ -86,18 +88,29 @@ class Catalog:
         return None
 
     def crosswalk_field(self, target: str) -> ir.Assign | None:
-        """The assignment `key = crosswalk(...)` of the map filling `target`, if any."""
+        """The assignment `key = crosswalk(...)` of the (first) map filling `target`, if any.
+        The maps of a union all number the same column (semantic/union.py checks it)."""
         m = self.maps_by_target.get(target)
-        if m is None:
-            return None
-        for a in m.assigns:
-            if isinstance(a.expr, ir.Call) and a.expr.func == ["crosswalk"]:
-                return a
-        return None
+        return None if m is None else crosswalk_assign(m)
+
+    def key_namespace(self, m: ir.Map) -> str | None:
+        """The prefix of `m`'s crosswalk keys: its source table (`sysA.patients`) when several
+        maps fill its target, so that their keys never collide; None for the only map of a
+        target, whose keys stay as they always were (docs/LANGUAGE.md "Several sources")."""
+        return dotted(m.source) if len(self.maps_of_target.get(dotted(m.target), [])) > 1 else None
+
+    def branch_of(self, target: str, source: str) -> ir.Map | None:
+        """The map filling `target` from `source`, if any."""
+        return next((m for m in self.maps_of_target.get(target, []) if dotted(m.source) == source), None)
 
     def qualify_target(self, name: str, within: str) -> str:
         """`patient` inside target `emr` -> `emr.patient`; already-qualified names pass."""
         return name if "." in name else f"{within}.{name}"
+
+
+def crosswalk_assign(m: ir.Map) -> ir.Assign | None:
+    """The assignment `key = crosswalk(...)` of one map, if any."""
+    return next((a for a in m.assigns if isinstance(a.expr, ir.Call) and a.expr.func == ["crosswalk"]), None)
 
 
 # ------------------------------------------------------------------ resolution in a map

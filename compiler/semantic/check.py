@@ -3,7 +3,7 @@
 Collects every diagnostic instead of stopping at the first.  The output is the same IR
 (unchanged), its catalog and the type of every expression, as one `Checked`; `check()`
 raises SpecError when any error was found.
-Each concern is checked in its own module (declarations, lookups, maps, validation,
+Each concern is checked in its own module (declarations, lookups, maps, unions, validation,
 spec tests; expression types in `inference`); the Checker puts them together.
 """
 
@@ -18,16 +18,29 @@ from compiler.ir import types as T
 from compiler.semantic.catalog import Catalog
 from compiler.semantic.checked import Checked
 from compiler.semantic.declarations import DeclarationChecks
+from compiler.semantic.groups import GroupChecks
 from compiler.semantic.identifiers import IdentifierChecks
 from compiler.semantic.inference import TypeInference
 from compiler.semantic.lookups import LookupChecks
 from compiler.semantic.maps import MapChecks
 from compiler.semantic.scopes import Scope
+from compiler.semantic.sequencing import SequencingChecks
 from compiler.semantic.spec_tests import SpecTestChecks
+from compiler.semantic.union import UnionChecks
 from compiler.semantic.validation import ValidationChecks
 
 
-class Checker(DeclarationChecks, LookupChecks, MapChecks, ValidationChecks, SpecTestChecks, IdentifierChecks):
+class Checker(
+    DeclarationChecks,
+    LookupChecks,
+    MapChecks,
+    SequencingChecks,
+    UnionChecks,
+    GroupChecks,
+    ValidationChecks,
+    SpecTestChecks,
+    IdentifierChecks,
+):
     """Walks the IR once and records diagnostics in `self.diags`."""
 
     def __init__(self, spec: ir.Spec, base_dir: Path, dialects: Sequence[str] = ()):
@@ -49,6 +62,8 @@ class Checker(DeclarationChecks, LookupChecks, MapChecks, ValidationChecks, Spec
             self.check_lookup(lk)
         for m in self.spec.maps:
             self.check_map(m)
+            self.check_sequencing(m)
+        self.check_unions()
         self.check_cycles()
         for c in self.spec.checks:
             self.check_check(c)

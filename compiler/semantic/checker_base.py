@@ -11,7 +11,7 @@ from pathlib import Path
 
 from compiler import ir
 from compiler.diagnostics import Collector
-from compiler.semantic.catalog import Catalog
+from compiler.semantic.catalog import Catalog, MapScope
 from compiler.semantic.scopes import Scope
 
 
@@ -30,4 +30,20 @@ class CheckerBase:
 
     def type_of(self, e: ir.Node, scope: Scope, rule_context: bool = False) -> str | None:
         """The expression's type, or None after reporting an error inside it (defined by the Checker)."""
+        raise NotImplementedError
+
+    def check_agg_call(self, e: ir.AggCall, scope: Scope) -> str | None:
+        """The type of an aggregate call, its misuse reported (defined in `groups.py`)."""
+        raise NotImplementedError
+
+    def enter_group_fields(self, m: ir.Map) -> None:
+        """Aggregates are allowed from here in a `group by` map (defined in `groups.py`)."""
+        raise NotImplementedError
+
+    def leave_group_fields(self) -> None:
+        """Aggregates are refused again (defined in `groups.py`)."""
+        raise NotImplementedError
+
+    def check_group(self, m: ir.Map, scope: MapScope) -> None:
+        """The checks of a grouped map (defined in `groups.py`)."""
         raise NotImplementedError

@@ -96,7 +96,8 @@ class DeclarationChecks(CheckerBase):
         for lk in self.spec.lookups:
             if lk.name in REGISTRY:
                 self.diags.error(f"lookup `{lk.name}` hides the function of the same name", lk.span)
-        dup(self.spec.maps, "map for target", lambda m: dotted(m.target))
+        # several maps may fill one target (a union, semantic/union.py), each from its own source
+        dup(self.spec.maps, "map", lambda m: f"{dotted(m.source)} -> {dotted(m.target)}")
 
     def check_source(self, src: ir.Source) -> None:
         if src.format not in SOURCE_FORMATS:

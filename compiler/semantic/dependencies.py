@@ -25,7 +25,11 @@ def crosswalk_uses(m: ir.Map) -> list[str]:
 def dependencies(spec: ir.Spec) -> dict[str, list[str]]:
     """target -> targets whose maps must run first."""
     filled = {dotted(m.target) for m in spec.maps}
-    return {dotted(m.target): [d for d in crosswalk_uses(m) if d in filled] for m in spec.maps}
+    out: dict[str, list[str]] = {}
+    for m in spec.maps:  # the maps of one target (a union) share its dependencies
+        deps = out.setdefault(dotted(m.target), [])
+        deps.extend(d for d in crosswalk_uses(m) if d in filled and d not in deps)
+    return out
 
 
 def find_cycle(deps: dict[str, list[str]]) -> list[str] | None:

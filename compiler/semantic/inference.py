@@ -7,11 +7,14 @@ from datetime import date
 from typing import TYPE_CHECKING, cast
 
 from compiler import ir
-from compiler.diagnostics import did_you_mean
+from compiler.diagnostics import Span, did_you_mean
 from compiler.functions.registry import DIALECTS, REGISTRY, Function
 from compiler.ir import types as T
+from compiler.semantic.catalog import crosswalk_assign
 from compiler.semantic.checker_base import CheckerBase
 from compiler.semantic.scopes import Scope
+from compiler.semantic.sequencing import exists_type, window_type
+from compiler.semantic.union import referenced_branch
 
 if TYPE_CHECKING:
     from sqlglot import exp
@@ -48,6 +51,9 @@ class TypeInference:
     def err(self, msg: str, node: ir.Node) -> None:
         self.ck.diags.error(msg, node.span)
 
+    def err_at(self, msg: str, span: Span) -> None:
+        self.ck.diags.error(msg, span)
+
     def infer(self, e: ir.Node) -> str | None:
         """The type of `e`, also recorded in the checker's `types` for generation."""
         method = getattr(self, "t_" + e.kind if hasattr(e, "kind") else "", None)
@@ -69,6 +75,12 @@ class TypeInference:
             self.err(ref, e)
             return None
         return ref.type
+
+    def t_window(self, e: ir.WindowCall) -> str | None:
+        return window_type(self, e)
+
+    def t_exists(self, e: ir.Exists) -> str | None:
+        return exists_type(self, e)
 
     def t_tuple(self, e: ir.Tuple) -> str | None:
         self.err("a parenthesised list is only allowed as an `each` item or after `in`", e)
@@ -165,6 +177,9 @@ class TypeInference:
                 result = merged
         return result
 
+    def t_agg_call(self, e: ir.AggCall) -> str | None:
+        return self.ck.check_agg_call(e, self.scope)
+
     def t_call(self, e: ir.Call) -> str | None:
         func = e.func
         if func == ["crosswalk"]:
@@ -172,6 +187,8 @@ class TypeInference:
             return None
         if len(func) == 3 and func[2] == "crosswalk":
             return self.foreign_crosswalk(e)
+        if e.branch is not None and e.branch_span is not None:
+            self.err_at("only another table's `schema.table.crosswalk(...)` names a source before `:`", e.branch_span)
         if len(func) != 1:
             self.err(f"unknown function `{'.'.join(func)}`", e)
             return None
@@ -287,7 +304,12 @@ class TypeInference:
         if table not in self.ck.cat.maps_by_target:
             self.err(f"no map fills {table}, so it has no crosswalk", e)
             return None
-        xw = self.ck.cat.crosswalk_field(table)
+        branch, problem = referenced_branch(self.ck.cat, e, table)
+        if branch is None:
+            assert problem is not None  # referenced_branch says why it found no map
+            self.err_at(problem, e.branch_span or e.span)
+            return None
+        xw = crosswalk_assign(branch)
         if xw is None:
             self.err(f"the map filling {table} assigns no `crosswalk(...)` id", e)
             return None

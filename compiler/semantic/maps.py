@@ -52,6 +52,7 @@ class MapChecks(CheckerBase):
 
         target = self.cat.target_tables[tgt]
         columns = {c.name: c for c in target.columns}
+        self.enter_group_fields(m)
         assigned: dict[str, ir.Assign] = {}
         crosswalks = 0
         for a in m.assigns:
@@ -104,6 +105,8 @@ class MapChecks(CheckerBase):
                 if not any(isinstance(n, ir.Name) for n in walk(o.expr)):
                     # also: SQL reads a bare integer in ORDER BY as a column position
                     self.diags.error("a constant decides nothing in `keep ... by`; order by a column or field", o.span)
+        self.leave_group_fields()
+        self.check_group(m, scope)
         self.check_id_in_rules(m, rule_exprs)
         self.check_constraint_inputs(m, columns, assigned)
 

@@ -18,6 +18,7 @@ from compiler.functions.literals import literal_of as literal_of
 from compiler.functions.registry import lower_call
 from compiler.ir import types as T
 from compiler.semantic.catalog import Catalog
+from compiler.sqlgen.sequencing import SourceTable, lower_exists, lower_window
 
 Resolver = Callable[[ir.Name], exp.Expression]
 CrosswalkRef = Callable[[str, list[exp.Expression]], exp.Expression]  # (target, [key exprs]) -> exp
@@ -120,6 +121,7 @@ class ExprLowering:
         crosswalk_ref: CrosswalkRef | None = None,
         lookup_ref: LookupRef | None = None,
         type_of: TypeOf | None = None,
+        source_table: SourceTable | None = None,
     ):
         self.dialect = dialect
         self.resolve = resolve
@@ -127,6 +129,9 @@ class ExprLowering:
         self.crosswalk_ref = crosswalk_ref  # (target, [key exprs]) -> exp
         self.lookup_ref = lookup_ref  # (lookup, arg) -> exp
         self.type_of = type_of  # IR expr -> value type, lets lowerings pick exact forms
+        self.source_table = source_table  # for `exists (...)`
+        # the terms that break ties in a window's order (the legacy key, then the export order)
+        self.window_ties: Callable[[], list[exp.Expression]] | None = None
 
     def __call__(self, e: ir.Expr) -> exp.Expression:
         lowered: exp.Expression = getattr(self, "l_" + e.kind)(e)
@@ -183,7 +188,12 @@ class ExprLowering:
     def l_call(self, e: ir.Call) -> exp.Expression:
         if len(e.func) == 3 and e.func[2] == "crosswalk":
             assert self.crosswalk_ref is not None, "a lowering of crosswalk references needs crosswalk_ref"
-            return self.crosswalk_ref(f"{e.func[0]}.{e.func[1]}", [self(a) for a in e.args])
+            target = f"{e.func[0]}.{e.func[1]}"
+            keys = [self(a) for a in e.args]
+            branch = self.catalog.branch_of(target, ".".join(e.branch)) if e.branch is not None else None
+            namespace = self.catalog.key_namespace(branch) if branch is not None else None
+            # a union's keys start with their branch's source table (Catalog.key_namespace)
+            return self.crosswalk_ref(target, [lit(namespace), *keys] if namespace is not None else keys)
         name = e.func[0]
         lookup = self.catalog.lookups.get(name)
         if lookup is not None:
@@ -191,6 +201,18 @@ class ExprLowering:
             return self.lookup_ref(lookup, self(e.args[0]))
         types = [self.type_of(a) or T.ANY for a in e.args] if self.type_of else None
         return lower_call(name, [self(a) for a in e.args], self.dialect, arg_types=types)
+
+    def l_window(self, e: ir.WindowCall) -> exp.Expression:
+        return lower_window(self, e)
+
+    def l_exists(self, e: ir.Exists) -> exp.Expression:
+        return lower_exists(self, e)
+
+    def with_resolver(self, resolve: Resolver) -> ExprLowering:
+        """The same lowering with other names (inside `exists`: the searched table's columns)."""
+        other = ExprLowering(self.dialect, resolve, self.catalog, self.crosswalk_ref, self.lookup_ref, self.type_of, self.source_table)
+        other.window_ties = self.window_ties
+        return other
 
 
 def inline_lookup(lookup: ir.Lookup, arg: exp.Expression) -> exp.Expression:

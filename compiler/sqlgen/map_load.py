@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from sqlglot import exp
 
-from compiler.ir.naming import dotted
+from compiler.ir.naming import across_name, dotted
 from compiler.ir.reasons import code_of_rule
 from compiler.plan.steps import map_label, stage_table
+from compiler.sqlgen.joins import ambiguous_reason, match_count
 from compiler.sqlgen.lower import col, drop_table, ident, join, lit
 from compiler.sqlgen.map_work import MapWork
 from compiler.sqlgen.statements import RECONCILIATION, REJECTS, Statement, data_type
@@ -26,8 +27,14 @@ class MapSql(MapWork):
         if self.xwalk is not None:
             out.extend(self.crosswalk_statements())
         out.append(st(self.insert_target(), f"{self.label}: load the surviving rows", m.span))
+        if self.across:
+            out.extend(self.across_statements())
         out.append(
-            st(self.insert_accounting(), f"{self.label}: accounting identity: source rows = loaded + rejected + filtered + merged", m.span)
+            st(
+                self.insert_accounting(),
+                f"{self.label}: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated",
+                m.span,
+            )
         )
         out.append(st(drop_work.copy(), f"{self.label}: work table no longer needed", m.span))
         return out
@@ -41,7 +48,9 @@ class MapSql(MapWork):
         code_case = exp.Case(this=col("__rule", "w"))
         for i, (rule, reason) in enumerate(self.rules, start=1):
             rule_case = rule_case.when(lit(i), lit(rule), copy=False)
-            reason_case = reason_case.when(lit(i), lit(reason), copy=False)
+            j = self.ambiguous.get(i)
+            reason_sql = lit(reason) if j is None else ambiguous_reason(j, col(match_count(j.alias), "w"))
+            reason_case = reason_case.when(lit(i), reason_sql, copy=False)
             code_case = code_case.when(lit(i), lit(code_of_rule(rule)), copy=False)
         src_cols = [c.name for c in self.cat.source_tables[src].columns]
         original = self.gen.traits.json_object([(c, col(c, "r")) for c in src_cols])
@@ -80,6 +89,9 @@ class MapSql(MapWork):
         cols = ["legacy_key", "own_id", "target_id", "state"]
         in_run = exp.In(this=col("__status"), expressions=[lit("loaded"), lit("merged")])
         out = []
+        # a union (several maps fill the target) shares one crosswalk: the first map marks
+        # every key inactive, each map writes its own keys, and where tables are published
+        # by rename the last one copies the keys no map of this run loaded
         if not self.gen.traits.publish_by_rename:
             this_run = exp.select(col("__key")).from_(self.gen.work(self.names.work), copy=False).where(in_run, copy=False)
             out.append(
@@ -91,20 +103,21 @@ class MapSql(MapWork):
                     span,
                 )
             )
-            out.append(
-                self.gen.st(
-                    exp.Update(
-                        this=building.copy(),
-                        expressions=[
-                            exp.EQ(this=col("state"), expression=lit("inactive")),
-                            exp.EQ(this=col("target_id"), expression=exp.Null()),
-                        ],
-                        where=exp.Where(this=exp.NEQ(this=col("state"), expression=lit("inactive"))),
-                    ),
-                    f"{label}: keys not loaded by this run stay, inactive, with their ids",
-                    span,
+            if self.first_branch:
+                out.append(
+                    self.gen.st(
+                        exp.Update(
+                            this=building.copy(),
+                            expressions=[
+                                exp.EQ(this=col("state"), expression=lit("inactive")),
+                                exp.EQ(this=col("target_id"), expression=exp.Null()),
+                            ],
+                            where=exp.Where(this=exp.NEQ(this=col("state"), expression=lit("inactive"))),
+                        ),
+                        f"{label}: keys not loaded by this run stay, inactive, with their ids",
+                        span,
+                    )
                 )
-            )
         loaded = exp.EQ(this=col("__status", "w"), expression=lit("loaded"))
         by_window = self.m.dedup and self.gen.traits.survivor_id_by_window
         if by_window:
@@ -116,7 +129,11 @@ class MapSql(MapWork):
         else:
             survivor_id = col("__own_id", "s")
         if self.m.dedup:
-            target_id: exp.Expression = exp.Case().when(loaded, col("__own_id", "w"), copy=False).else_(survivor_id, copy=False)
+            target_case = exp.Case().when(loaded, col("__own_id", "w"), copy=False)
+            if self.across and not self.across_first:  # merged into a row an earlier map loaded: its id
+                matched = exp.Not(this=exp.Is(this=col("__match_id", "w"), expression=exp.Null()))
+                target_case = target_case.when(matched, col("__match_id", "w"), copy=False)
+            target_id: exp.Expression = target_case.else_(survivor_id, copy=False)
         else:
             target_id = col("__own_id", "w")
         select = (
@@ -142,7 +159,7 @@ class MapSql(MapWork):
                 span,
             )
         )
-        if self.gen.traits.publish_by_rename:
+        if self.gen.traits.publish_by_rename and self.last_branch:
             # the shadow crosswalk starts empty: add the published keys this run did not
             # load, inactive (found through the shadow's primary key, one probe per key)
             published = self.gen.tbl(schema, name, "p")
@@ -184,6 +201,10 @@ class MapSql(MapWork):
             expression=select,
         )
 
+    def aggregated(self) -> exp.Expression:
+        """Rows folded into another row's group (`group by` maps: GroupSql); none here."""
+        return lit(0)
+
     def insert_accounting(self) -> exp.Expression:
         """One reconciliation row, each term counted where it ends up: loaded in the target
         table, rejected in the rejects table, filtered at the source (the `where` and `each
@@ -195,7 +216,10 @@ class MapSql(MapWork):
 
         src, m = dotted(self.m.source), self.m
         source_rows: exp.Expression = count(self.gen.tbl(m.source.parts[0], m.source.parts[-1]))
-        if self.slots > 1:
+        if self.many:
+            # every row a `join many` emits is a source row of the map (as every `each` slot is)
+            source_rows = count(exp.Subquery(this=self.input_rows(), alias=exp.TableAlias(this=ident("cs_in"))))
+        elif self.slots > 1:
             source_rows = exp.Mul(this=source_rows, expression=lit(self.slots))
         kept = self.kept()
         if kept is None:
@@ -208,12 +232,54 @@ class MapSql(MapWork):
             ("source_table", lit(src)),
             ("target_table", lit(self.target)),
             ("source_rows", source_rows),
-            ("loaded", count(self.gen.tbl(m.target.parts[0], m.target.parts[-1], building=True))),
+            ("loaded", self.loaded_count(count(self.gen.tbl(m.target.parts[0], m.target.parts[-1], building=True)))),
             ("rejected", count(self.gen.tbl(*REJECTS, building=True), exp.EQ(this=col("map"), expression=lit(self.label)))),
             ("filtered", filtered),
             ("merged", merged),
+            ("aggregated", self.aggregated()),
         ]
         return exp.Insert(
             this=exp.Schema(this=self.gen.tbl(*RECONCILIATION, building=True), expressions=[ident(n) for n, _ in values]),
             expression=exp.select(*[v for _, v in values]),
         )
+
+    def across_statements(self) -> list[Statement]:
+        """`dedup across`: add this map's loaded keys (as text) with their ids to the keys the
+        later maps of the target compare with; the last such map drops them."""
+        assert self.m.dedup is not None  # only maps with `dedup across`
+        tbl = self.gen.work(across_name(self.target))
+        span, label = self.m.dedup.span, f"dedup across {self.target}"
+        if self.across_last:
+            return [] if self.across_first else [self.gen.st(drop_table(tbl), f"{label}: no later map compares with these keys", span)]
+        names = [f"__dk{i}" for i in range(1, len(self.m.dedup.keys) + 1)]
+        rows = (
+            exp.select(*[col(n) for n in names], exp.alias_(col("__own_id"), "__id", quoted=True, copy=False))
+            .from_(self.gen.work(self.names.work), copy=False)
+            .where(
+                exp.and_(
+                    exp.EQ(this=col("__status"), expression=lit("loaded")),
+                    *[exp.Not(this=exp.Is(this=col(n), expression=exp.Null())) for n in names],
+                    copy=False,
+                ),
+                copy=False,
+            )
+        )
+        if self.across_first:
+            return [
+                self.gen.st(drop_table(tbl.copy()), f"{label}: keys left by an earlier run", span),
+                self.gen.st(self.gen.create_work(across_name(self.target), rows), f"{label}: the loaded keys, for the later maps", span),
+            ]
+        insert = exp.Insert(this=exp.Schema(this=tbl, expressions=[ident(n) for n in [*names, "__id"]]), expression=rows)
+        return [self.gen.st(insert, f"{label}: this map's loaded keys, for the later maps", span)]
+
+    def loaded_count(self, target_rows: exp.Expression) -> exp.Expression:
+        """The rows of the target table this map loaded: all of them for the only (or first)
+        map of a target; for a later map of a union, those the earlier maps (already in the
+        reconciliation table) did not load.  The maps of a target run one after another."""
+        if self.first_branch:
+            return target_rows
+        earlier = exp.select(exp.Coalesce(this=exp.Sum(this=col("loaded")), expressions=[lit(0)])).from_(
+            self.gen.tbl(*RECONCILIATION, building=True), copy=False
+        )
+        earlier = earlier.where(exp.EQ(this=col("target_table"), expression=lit(self.target)), copy=False)
+        return exp.Sub(this=target_rows, expression=exp.Subquery(this=earlier))

@@ -29,6 +29,7 @@ from compiler.plan.steps import CHARTSHIFT_SCHEMA, map_label, order_maps, table_
 from compiler.semantic.checked import Checked
 from compiler.sqlgen.dialect_sql import DialectTraits, traits_for
 from compiler.sqlgen.lower import ExprLowering, Resolver, TypeOf, col, inline_lookup, lit, paren, table
+from compiler.sqlgen.map_group import GroupSql
 from compiler.sqlgen.map_load import MapSql
 from compiler.sqlgen.publish import PublishScripts
 from compiler.sqlgen.refs import JoinedRefs
@@ -109,8 +110,12 @@ class SqlGen(SetupScripts, PublishScripts):
     def lowering(self, resolve: Resolver, type_of: TypeOf | None = None, refs: JoinedRefs | None = None) -> ExprLowering:
         """`refs`: turn crosswalk and file-lookup references into joins of the layer being built."""
         if refs is not None:
-            return ExprLowering(self.dialect, resolve, self.cat, refs.crosswalk, refs.lookup, type_of)
-        return ExprLowering(self.dialect, resolve, self.cat, self.xwalk_lookup, self.lookup_expr, type_of)
+            return ExprLowering(self.dialect, resolve, self.cat, refs.crosswalk, refs.lookup, type_of, self.source_view)
+        return ExprLowering(self.dialect, resolve, self.cat, self.xwalk_lookup, self.lookup_expr, type_of, self.source_view)
+
+    def source_view(self, schema: str, name: str, alias: str) -> exp.Table:
+        """A source table as the maps read it (for `exists`)."""
+        return self.tbl(schema, name, alias)
 
     def target_sql_type(self, c: ir.Column) -> exp.DataType:
         name = c.type.name
@@ -134,7 +139,7 @@ class SqlGen(SetupScripts, PublishScripts):
         target = dotted(m.target)
         # a file name: only [A-Za-z0-9_] (quoted names may hold `/`, `"`, `*`), unique by index
         s = Script(f"20_{index:02d}_{file_stem(target.replace('.', '_'))}", f"map {map_label(m)}")
-        builder = MapSql(self, m)
+        builder = GroupSql(self, m) if m.group is not None else MapSql(self, m)
         s.statements.extend(builder.statements())
         return s
 

@@ -34,8 +34,8 @@ class SetupScripts(GenBase):
         ]
         xwalk_pk = ["legacy_key"] if self.traits.crosswalk_primary_key else []
         for m in self.maps:
-            if self.cat.crosswalk_field(dotted(m.target)) is None:
-                continue
+            if self.cat.crosswalk_field(dotted(m.target)) is None or self.cat.maps_by_target[dotted(m.target)] is not m:
+                continue  # one crosswalk per target, also when several maps (a union) fill it
             schema, name = table_names(dotted(m.target)).xwalk
             s.statements.append(
                 self.st(
@@ -87,7 +87,7 @@ class SetupScripts(GenBase):
                         ("map", "VARCHAR(200)", True),
                         ("source_table", "VARCHAR(200)", True),
                         ("target_table", "VARCHAR(200)", True),
-                        *[(n, "BIGINT", True) for n in ("source_rows", "loaded", "rejected", "filtered", "merged")],
+                        *[(n, "BIGINT", True) for n in ("source_rows", "loaded", "rejected", "filtered", "merged", "aggregated")],
                     ],
                 ),
                 "one row per map, written at the end of the map: its accounting identity",

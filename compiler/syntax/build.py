@@ -17,9 +17,10 @@ from compiler.syntax.rules.checks import CheckRules
 from compiler.syntax.rules.declarations import DeclarationRules
 from compiler.syntax.rules.expressions import ExpressionRules
 from compiler.syntax.rules.maps import MapRules
+from compiler.syntax.rules.sequencing import SequencingRules
 
 
-class Builder(DeclarationRules, MapRules, CheckRules, ExpressionRules):
+class Builder(DeclarationRules, MapRules, CheckRules, SequencingRules, ExpressionRules):
     """The whole builder: `transform` (in BuilderBase) calls the method named like each rule."""
 
     # -- top level

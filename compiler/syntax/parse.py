@@ -27,10 +27,11 @@ TERMINAL_WORDS = {
     "INT": "a number",
     "DECIMAL": "a number",
     "COMPARE": "a comparison",
+    "_ORDER_BY": "`order by`",
     "$END": "end of file",
 }
 # Sets of expected terminals shown as one word.
-EXPRESSION_START = frozenset({"CASE", "DECIMAL", "FALSE", "INT", "LPAR", "MINUS", "NAME", "NOT", "NULL", "STRING", "TRUE"})
+EXPRESSION_START = frozenset({"CASE", "DECIMAL", "EXISTS", "FALSE", "INT", "LPAR", "MINUS", "NAME", "NOT", "NULL", "STRING", "TRUE"})
 VALUE_START = frozenset({"DECIMAL", "FALSE", "INT", "NULL", "STRING", "TRUE"})
 BINARY_OPERATORS = frozenset({"`and`", "`or`", "a comparison", "`is`", "`in`", "`like`", "`between`", "`+`", "`*`", "`/`", "`%`", "`||`"})
 SHOWN_TOKEN = 30  # longest token text quoted in a message

@@ -42,3 +42,30 @@ def test_cycle_found():
     )
     cycle = find_cycle(dependencies(s))
     assert cycle is not None and set(cycle) == {"t.a", "t.b", "t.c"}
+
+
+UNION = """
+source s csv "d" {
+  table v "v.csv" key k { k text  pk text }
+  table p1 "p1.csv" key k { k text  ak text }
+  table a "a.csv" key k { k text }
+  table p2 "p2.csv" key k { k text }
+}
+target t {
+  table visit key id { id bigint not null  p_id bigint }
+  table patient key id { id bigint not null  a_id bigint }
+  table a key id { id bigint not null }
+}
+map s.v -> t.visit { id = crosswalk(k)  p_id = t.patient.crosswalk(s.p2: pk) }
+map s.p1 -> t.patient { id = crosswalk(k) }
+map s.a -> t.a { id = crosswalk(k) }
+map s.p2 -> t.patient { id = crosswalk(k)  a_id = t.a.crosswalk(k) }
+"""
+
+
+def test_union_branches_run_together_after_what_any_of_them_needs():
+    """The maps of one target share its dependencies (p2 reads t.a, so p1 waits for it too)
+    and run one after the other in spec order, before the maps reading the target."""
+    s = spec(UNION)
+    assert dependencies(s) == {"t.visit": ["t.patient"], "t.patient": ["t.a"], "t.a": []}
+    assert [".".join(m.source.parts) for m in order_maps(s)] == ["s.a", "s.p1", "s.p2", "s.v"]

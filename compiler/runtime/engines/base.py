@@ -35,6 +35,11 @@ class EngineError(EnvironmentProblem):
     """Database unreachable, statement failed, ...: exit code 3.  Messages carry no row data."""
 
 
+class TargetBusy(EngineError):
+    """Another run (or program) holds the target's lock (compiler/runtime/lock.py waits, then
+    raises this): exit code 3."""
+
+
 @dataclass
 class StageResult:
     """What staging one source file found."""

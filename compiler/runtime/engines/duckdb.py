@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
@@ -11,7 +12,7 @@ import duckdb
 from sqlglot import exp
 
 from compiler.dialects import DUCKDB
-from compiler.runtime.engines.base import EngineError, StageResult, first_line, redact
+from compiler.runtime.engines.base import EngineError, StageResult, TargetBusy, first_line, redact
 from compiler.runtime.scratch import hold_private_umask, make_private, release_private_umask
 from compiler.runtime.staging import REJECT_COLUMNS, SourceFile, duckdb_create_stage, prepare
 from compiler.sqlgen.lower import table
@@ -24,6 +25,26 @@ if TYPE_CHECKING:
 # defaults chartshift applies: a bounded buffer pool that spills to `<target>.tmp`, so that a
 # large export runs in bounded memory instead of DuckDB's default 80 % of RAM.
 URL_SETTINGS = {"memory_limit": "1GB", "threads": None, "temp_directory": None, "checkpoint_threshold": None}
+
+# DuckDB lets one process write a database file: another one's ATTACH fails with
+# `Could not set lock on file "...": Conflicting lock is held in <program> (PID n)`
+_HOLDER = re.compile(r"\(PID ([0-9]+)\)")
+
+# what the OS says when a write does not fit: a full disk, a full quota, RLIMIT_FSIZE
+NO_SPACE = ("No space left on device", "Disk quota exceeded", "File too large")
+
+
+def failure(what: str, exc: BaseException, redacted: bool = True) -> EngineError:
+    """`what: <DuckDB's first line, quoted parts blanked>`; a write that found no space says
+    so plainly (DuckDB's text for it names an internal step: replaying the WAL, a checkpoint)."""
+    text = first_line(exc)
+    for reason in NO_SPACE:
+        if reason in text:
+            return EngineError(
+                f"{what}: out of space writing the target ({reason}: the disk is full or a file size limit was reached); "
+                "the run was not published: free space and run again"
+            )
+    return EngineError(f"{what}: {redact(text) if redacted else text}")
 
 
 TARGET_CATALOG = "chartshift_target"
@@ -106,7 +127,11 @@ class DuckDBEngine:
                 make_private(path, path + ".wal")
         except duckdb.Error as exc:
             release_private_umask()
-            raise EngineError(f"{url}: cannot open: {first_line(exc)}") from None
+            if "Could not set lock on file" in str(exc):
+                holder = _HOLDER.search(str(exc))
+                by = f"process {holder.group(1)}" if holder else "another process"
+                raise TargetBusy(f"{url}: the target file is in use by {by} (a DuckDB file has one writer at a time)") from None
+            raise failure(f"{url}: cannot open", exc, redacted=False) from None  # names no row data
         except BaseException:
             release_private_umask()
             raise
@@ -125,7 +150,7 @@ class DuckDBEngine:
         try:
             self.con.commit()
         except duckdb.Error as exc:
-            raise EngineError(f"commit failed: {redact(first_line(exc))}") from None
+            raise failure(f"{self.display_url}: commit failed", exc) from None
 
     def rollback(self) -> None:
         try:
@@ -152,13 +177,13 @@ class DuckDBEngine:
         try:
             self.con.execute(sql)
         except duckdb.Error as exc:
-            raise EngineError(f"statement failed: {redact(first_line(exc))}") from None
+            raise failure("statement failed", exc) from None
 
     def query(self, sql: str) -> list[tuple[Any, ...]]:
         try:
             return self.con.execute(sql).fetchall()
         except duckdb.Error as exc:
-            raise EngineError(f"query failed: {redact(first_line(exc))}") from None
+            raise failure("query failed", exc) from None
 
     def stage(
         self,
@@ -172,7 +197,7 @@ class DuckDBEngine:
         try:
             self.con.execute(sql_text(duckdb_create_stage(p), self.dialect))
         except duckdb.Error as exc:
-            raise EngineError(f"{sf.path}: cannot stage {sf.qualified}: {redact(first_line(exc))}") from None
+            raise failure(f"{sf.path}: cannot stage {sf.qualified}", exc) from None
         rejects = rejects_tbl if rejects_tbl is not None else table("rejects", "chartshift")
         self.insert_rows(rejects, REJECT_COLUMNS, p.fault_rows())
         return StageResult(sf.qualified, sf.path.name, p.staged, len(p.scan.bad_records), p)

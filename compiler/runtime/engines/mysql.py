@@ -127,6 +127,12 @@ class MySQLEngine:
                 cur.execute(load, (str(nf.path),))
         except pymysql.Error as exc:
             raise self.fail(f"{sf.path}: cannot stage {sf.qualified}", exc) from None
+        except AttributeError:
+            # PyMySQL, its connection lost while it sends a LOCAL INFILE, still writes the
+            # closing packet to the socket it has dropped (None): no pymysql.Error then
+            if self.conn.open:
+                raise
+            raise EngineError(f"{sf.path}: cannot stage {sf.qualified}: lost the connection to the server during LOAD DATA") from None
         self.insert_rows(rejects_tbl, REJECT_COLUMNS, nf.prepared.fault_rows())
         return StageResult(sf.qualified, sf.path.name, nf.prepared.staged, len(nf.prepared.scan.bad_records), nf.prepared)
 

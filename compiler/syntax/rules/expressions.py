@@ -27,9 +27,31 @@ class ExpressionRules(BuilderBase):
         return cast(ir.Name, children[0])
 
     @with_meta
-    def call(self, meta: Meta, children: Children) -> ir.Call:
+    def call(self, meta: Meta, children: Children) -> ir.Call | ir.AggCall:
         name, *args = children
-        return ir.Call(span=self.span(meta), func=name.parts, args=[a for a in args if a is not None])
+        args = [a for a in args if a is not None]
+        if len(name.parts) == 1 and name.parts[0] in ir.AGGREGATE_FUNCTIONS:
+            return ir.AggCall(span=self.span(meta), func=name.parts[0], args=args)
+        return ir.Call(span=self.span(meta), func=name.parts, args=args)
+
+    @with_meta
+    def ordered_call(self, meta: Meta, children: Children) -> ir.AggCall | ir.Call:
+        """`first(x by y)`, `string_agg(x, ", " order by y)`: only aggregates take an order."""
+        name, *args = children
+        order: list[ir.OrderItem] = args.pop()
+        if len(name.parts) != 1 or name.parts[0] not in ir.AGGREGATE_FUNCTIONS:
+            self.diags.error(f"only the aggregates first, last and string_agg take `by`, not `{'.'.join(name.parts)}`", self.span(meta))
+            return ir.Call(span=self.span(meta), func=name.parts, args=args)
+        return ir.AggCall(span=self.span(meta), func=name.parts[0], args=args, order=order)
+
+    def agg_order(self, children: Children) -> list[ir.OrderItem]:
+        return [c for c in children if isinstance(c, ir.OrderItem)]
+
+    @with_meta
+    def branch_call(self, meta: Meta, children: Children) -> ir.Call:
+        """`emr.patient.crosswalk(sysA.patients: pat_no)`: the keys of one of several maps."""
+        name, branch, *args = children
+        return ir.Call(span=self.span(meta), func=name.parts, args=list(args), branch=branch.parts, branch_span=branch.span)
 
     def _binary(self, meta: Meta, op: str, children: Children) -> ir.Binary:
         left, right = children

@@ -17,7 +17,7 @@ class MapRules(BuilderBase):
     @with_meta
     def map(self, meta: Meta, children: Children) -> ir.Map:
         source, target, *members = children
-        fields: dict[str, Any] = {"joins": [], "where": [], "assigns": [], "rejects": [], "dedup": None, "each": None}
+        fields: dict[str, Any] = {"joins": [], "where": [], "assigns": [], "rejects": [], "dedup": None, "each": None, "group": None}
         for m in members:
             if isinstance(m, ir.Each):
                 fields["each"] = m
@@ -27,6 +27,10 @@ class MapRules(BuilderBase):
                 if fields["dedup"] is not None:
                     self.diags.error("a map has at most one `dedup` rule", m.span)
                 fields["dedup"] = m
+            elif isinstance(m, ir.Group):
+                if fields["group"] is not None:
+                    self.diags.error("a map has at most one `group by` or `distinct by` rule", m.span)
+                fields["group"] = m
             elif isinstance(m, ir.Assign):
                 fields["assigns"].append(m)
             elif isinstance(m, ir.Reject):
@@ -54,9 +58,10 @@ class MapRules(BuilderBase):
 
     @with_meta
     def join(self, meta: Meta, children: Children) -> ir.Join:
-        table, *rest = children
+        many = isinstance(children[0], Token) and children[0].type == "MANY"
+        table, *rest = children[1:] if many else children
         alias = unquote_name(rest[0]) if len(rest) == 2 else table.parts[-1]
-        return ir.Join(span=self.span(meta), table=table, alias=alias, on=rest[-1])
+        return ir.Join(span=self.span(meta), table=table, alias=alias, on=rest[-1], many=many)
 
     def where(self, children: Children) -> tuple[str, ir.Expr]:
         return ("where", children[0])
@@ -64,9 +69,18 @@ class MapRules(BuilderBase):
     @with_meta
     def dedup(self, meta: Meta, children: Children) -> ir.Dedup:
         keys = [c for c in children if not isinstance(c, (Token, ir.OrderItem))]
-        keep = next(str(c) for c in children if isinstance(c, Token))
+        keep = next(str(c) for c in children if isinstance(c, Token) and c.type != "ACROSS")
+        across = any(isinstance(c, Token) and c.type == "ACROSS" for c in children)
         order = [c for c in children if isinstance(c, ir.OrderItem)]
-        return ir.Dedup(span=self.span(meta), keys=keys, keep=keep, order=order)
+        return ir.Dedup(span=self.span(meta), keys=keys, keep=keep, order=order, across=across)
+
+    @with_meta
+    def group_by(self, meta: Meta, children: Children) -> ir.Group:
+        return ir.Group(span=self.span(meta), keys=list(children))
+
+    @with_meta
+    def distinct_by(self, meta: Meta, children: Children) -> ir.Group:
+        return ir.Group(span=self.span(meta), keys=list(children), distinct=True)
 
     @with_meta
     def order_item(self, meta: Meta, children: Children) -> ir.OrderItem:

@@ -119,7 +119,8 @@ CREATE TABLE "chartshift"."reconciliation" (
   "loaded" BIGINT NOT NULL,
   "rejected" BIGINT NOT NULL,
   "filtered" BIGINT NOT NULL,
-  "merged" BIGINT NOT NULL
+  "merged" BIGINT NOT NULL,
+  "aggregated" BIGINT NOT NULL
 );
 
 -- specs/demo_clinic.mig:104: replace emr.practitioner

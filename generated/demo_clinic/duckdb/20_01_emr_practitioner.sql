@@ -365,7 +365,7 @@ FROM "cs_work__emr__practitioner" AS "w"
 WHERE
   "w"."__status" = 'loaded';
 
--- specs/demo_clinic.mig:199: legacy.providers -> emr.practitioner: accounting identity: source rows = loaded + rejected + filtered + merged
+-- specs/demo_clinic.mig:199: legacy.providers -> emr.practitioner: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
 INSERT INTO "chartshift"."reconciliation" (
   "map",
   "source_table",
@@ -374,7 +374,8 @@ INSERT INTO "chartshift"."reconciliation" (
   "loaded",
   "rejected",
   "filtered",
-  "merged"
+  "merged",
+  "aggregated"
 )
 SELECT
   'legacy.providers -> emr.practitioner',
@@ -397,6 +398,7 @@ SELECT
     WHERE
       "map" = 'legacy.providers -> emr.practitioner'
   ),
+  0,
   0,
   0;
 

@@ -1027,7 +1027,7 @@ FROM "cs_work__emr__patient" AS "w"
 WHERE
   "w"."__status" = 'loaded';
 
--- specs/demo_clinic.mig:208: legacy.patients -> emr.patient: accounting identity: source rows = loaded + rejected + filtered + merged
+-- specs/demo_clinic.mig:208: legacy.patients -> emr.patient: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
 INSERT INTO "chartshift"."reconciliation" (
   "map",
   "source_table",
@@ -1036,7 +1036,8 @@ INSERT INTO "chartshift"."reconciliation" (
   "loaded",
   "rejected",
   "filtered",
-  "merged"
+  "merged",
+  "aggregated"
 )
 SELECT
   'legacy.patients -> emr.patient',
@@ -1103,7 +1104,8 @@ SELECT
     FROM "cs_work__emr__patient"
     WHERE
       "__status" = 'merged'
-  );
+  ),
+  0;
 
 -- specs/demo_clinic.mig:208: legacy.patients -> emr.patient: work table no longer needed
 DROP TABLE IF EXISTS "cs_work__emr__patient";

@@ -400,7 +400,7 @@ FROM "cs_work__emr__episode" AS "w"
 WHERE
   "w"."__status" = 'loaded';
 
--- specs/demo_clinic.mig:246: legacy.cases -> emr.episode: accounting identity: source rows = loaded + rejected + filtered + merged
+-- specs/demo_clinic.mig:246: legacy.cases -> emr.episode: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
 INSERT INTO "chartshift"."reconciliation" (
   "map",
   "source_table",
@@ -409,7 +409,8 @@ INSERT INTO "chartshift"."reconciliation" (
   "loaded",
   "rejected",
   "filtered",
-  "merged"
+  "merged",
+  "aggregated"
 )
 SELECT
   'legacy.cases -> emr.episode',
@@ -432,6 +433,7 @@ SELECT
     WHERE
       "map" = 'legacy.cases -> emr.episode'
   ),
+  0,
   0,
   0;
 

@@ -346,7 +346,7 @@ FROM "cs_work__emr__diagnosis" AS "w"
 WHERE
   "w"."__status" = 'loaded';
 
--- specs/demo_clinic.mig:258: legacy.cases -> emr.diagnosis: accounting identity: source rows = loaded + rejected + filtered + merged
+-- specs/demo_clinic.mig:258: legacy.cases -> emr.diagnosis: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
 INSERT INTO "chartshift"."reconciliation" (
   "map",
   "source_table",
@@ -355,7 +355,8 @@ INSERT INTO "chartshift"."reconciliation" (
   "loaded",
   "rejected",
   "filtered",
-  "merged"
+  "merged",
+  "aggregated"
 )
 SELECT
   'legacy.cases -> emr.diagnosis',
@@ -434,6 +435,7 @@ SELECT
         FALSE
       )
   ),
+  0,
   0;
 
 -- specs/demo_clinic.mig:258: legacy.cases -> emr.diagnosis: work table no longer needed

@@ -270,7 +270,7 @@ FROM "cs_work__emr__authorization" AS "w"
 WHERE
   "w"."__status" = 'loaded';
 
--- specs/demo_clinic.mig:269: legacy.auths -> emr.authorization: accounting identity: source rows = loaded + rejected + filtered + merged
+-- specs/demo_clinic.mig:269: legacy.auths -> emr.authorization: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
 INSERT INTO "chartshift"."reconciliation" (
   "map",
   "source_table",
@@ -279,7 +279,8 @@ INSERT INTO "chartshift"."reconciliation" (
   "loaded",
   "rejected",
   "filtered",
-  "merged"
+  "merged",
+  "aggregated"
 )
 SELECT
   'legacy.auths -> emr.authorization',
@@ -302,6 +303,7 @@ SELECT
     WHERE
       "map" = 'legacy.auths -> emr.authorization'
   ),
+  0,
   0,
   0;
 

@@ -472,7 +472,7 @@ FROM "cs_work__emr__charge_line" AS "w"
 WHERE
   "w"."__status" = 'loaded';
 
--- specs/demo_clinic.mig:290: legacy.visits -> emr.charge_line: accounting identity: source rows = loaded + rejected + filtered + merged
+-- specs/demo_clinic.mig:290: legacy.visits -> emr.charge_line: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
 INSERT INTO "chartshift"."reconciliation" (
   "map",
   "source_table",
@@ -481,7 +481,8 @@ INSERT INTO "chartshift"."reconciliation" (
   "loaded",
   "rejected",
   "filtered",
-  "merged"
+  "merged",
+  "aggregated"
 )
 SELECT
   'legacy.visits -> emr.charge_line',
@@ -586,6 +587,7 @@ SELECT
         FALSE
       )
   ),
+  0,
   0;
 
 -- specs/demo_clinic.mig:290: legacy.visits -> emr.charge_line: work table no longer needed

@@ -238,7 +238,7 @@ FROM "cs_work__emr__clinical_note" AS "w"
 WHERE
   "w"."__status" = 'loaded';
 
--- specs/demo_clinic.mig:308: legacy.notes -> emr.clinical_note: accounting identity: source rows = loaded + rejected + filtered + merged
+-- specs/demo_clinic.mig:308: legacy.notes -> emr.clinical_note: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
 INSERT INTO "chartshift"."reconciliation" (
   "map",
   "source_table",
@@ -247,7 +247,8 @@ INSERT INTO "chartshift"."reconciliation" (
   "loaded",
   "rejected",
   "filtered",
-  "merged"
+  "merged",
+  "aggregated"
 )
 SELECT
   'legacy.notes -> emr.clinical_note',
@@ -270,6 +271,7 @@ SELECT
     WHERE
       "map" = 'legacy.notes -> emr.clinical_note'
   ),
+  0,
   0,
   0;
 

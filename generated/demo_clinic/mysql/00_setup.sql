@@ -224,7 +224,8 @@ CREATE TABLE `chartshift__reconciliation__cs_new` (
   `loaded` BIGINT NOT NULL,
   `rejected` BIGINT NOT NULL,
   `filtered` BIGINT NOT NULL,
-  `merged` BIGINT NOT NULL
+  `merged` BIGINT NOT NULL,
+  `aggregated` BIGINT NOT NULL
 );
 
 -- specs/demo_clinic.mig:104: replace emr.practitioner

@@ -401,7 +401,7 @@ FROM `chartshift__cs_work__emr__practitioner` AS `w`
 WHERE
   `w`.`__status` = 'loaded';
 
--- specs/demo_clinic.mig:199: legacy.providers -> emr.practitioner: accounting identity: source rows = loaded + rejected + filtered + merged
+-- specs/demo_clinic.mig:199: legacy.providers -> emr.practitioner: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
 INSERT INTO `chartshift__reconciliation__cs_new` (
   `map`,
   `source_table`,
@@ -410,7 +410,8 @@ INSERT INTO `chartshift__reconciliation__cs_new` (
   `loaded`,
   `rejected`,
   `filtered`,
-  `merged`
+  `merged`,
+  `aggregated`
 )
 SELECT
   'legacy.providers -> emr.practitioner',
@@ -433,6 +434,7 @@ SELECT
     WHERE
       `map` = 'legacy.providers -> emr.practitioner'
   ),
+  0,
   0,
   0;
 

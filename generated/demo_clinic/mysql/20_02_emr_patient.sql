@@ -1180,7 +1180,7 @@ FROM `chartshift__cs_work__emr__patient` AS `w`
 WHERE
   `w`.`__status` = 'loaded';
 
--- specs/demo_clinic.mig:208: legacy.patients -> emr.patient: accounting identity: source rows = loaded + rejected + filtered + merged
+-- specs/demo_clinic.mig:208: legacy.patients -> emr.patient: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
 INSERT INTO `chartshift__reconciliation__cs_new` (
   `map`,
   `source_table`,
@@ -1189,7 +1189,8 @@ INSERT INTO `chartshift__reconciliation__cs_new` (
   `loaded`,
   `rejected`,
   `filtered`,
-  `merged`
+  `merged`,
+  `aggregated`
 )
 SELECT
   'legacy.patients -> emr.patient',
@@ -1256,7 +1257,8 @@ SELECT
     FROM `chartshift__cs_work__emr__patient`
     WHERE
       `__status` = 'merged'
-  );
+  ),
+  0;
 
 -- specs/demo_clinic.mig:208: legacy.patients -> emr.patient: work table no longer needed
 DROP TABLE IF EXISTS `chartshift__cs_work__emr__patient`;

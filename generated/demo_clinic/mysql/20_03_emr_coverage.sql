@@ -11,26 +11,59 @@ DROP TABLE IF EXISTS `chartshift__cs_work__emr__coverage`;
 CREATE TABLE `chartshift__cs_work__emr__coverage` AS
 WITH `cs_in` AS (
   SELECT
-    `policies`.`__row` AS `__row`,
-    `policies`.`__cast_error` AS `__cast_error`,
-    `policies`.`policy_id` AS `s__policies__policy_id`,
-    `policies`.`pat_no` AS `s__policies__pat_no`,
-    `policies`.`payer_id` AS `s__policies__payer_id`,
-    `policies`.`member_id` AS `s__policies__member_id`,
-    `policies`.`group_no` AS `s__policies__group_no`,
-    `policies`.`priority` AS `s__policies__priority`,
-    `policies`.`eff_date` AS `s__policies__eff_date`,
-    `policies`.`term_date` AS `s__policies__term_date`,
-    `p`.`payer_id` AS `s__p__payer_id`,
-    `p`.`payer_name` AS `s__p__payer_name`,
-    `p`.`payer_type` AS `s__p__payer_type`,
+    `cs_raw`.*,
+    `cs_amb`.`__n__p` AS `__n__p`,
     1 AS `__slot`
-  FROM `legacy__policies` AS `policies`
-  LEFT JOIN `legacy__payers` AS `p`
-    ON (
-      `p`.`payer_id`
-    ) = (
-      `policies`.`payer_id`
+  FROM (
+    SELECT
+      `policies`.`__row` AS `__row`,
+      `policies`.`__cast_error` AS `__cast_error`,
+      `policies`.`policy_id` AS `s__policies__policy_id`,
+      `policies`.`pat_no` AS `s__policies__pat_no`,
+      `policies`.`payer_id` AS `s__policies__payer_id`,
+      `policies`.`member_id` AS `s__policies__member_id`,
+      `policies`.`group_no` AS `s__policies__group_no`,
+      `policies`.`priority` AS `s__policies__priority`,
+      `policies`.`eff_date` AS `s__policies__eff_date`,
+      `policies`.`term_date` AS `s__policies__term_date`,
+      `p`.`payer_id` AS `s__p__payer_id`,
+      `p`.`payer_name` AS `s__p__payer_name`,
+      `p`.`payer_type` AS `s__p__payer_type`,
+      `p`.`__row` AS `j__p__row`
+    FROM `legacy__policies` AS `policies`
+    LEFT JOIN `legacy__payers` AS `p`
+      ON (
+        `p`.`payer_id`
+      ) = (
+        `policies`.`payer_id`
+      )
+  ) AS `cs_raw`
+  LEFT JOIN (
+    SELECT
+      `__row`,
+      COUNT(DISTINCT `j__p__row`) AS `__n__p`,
+      MIN(`j__p__row`) AS `first__p`
+    FROM (
+      SELECT
+        `policies`.`__row` AS `__row`,
+        `p`.`__row` AS `j__p__row`
+      FROM `legacy__policies` AS `policies`
+      LEFT JOIN `legacy__payers` AS `p`
+        ON (
+          `p`.`payer_id`
+        ) = (
+          `policies`.`payer_id`
+        )
+    ) AS `cs_raw`
+    GROUP BY
+      `__row`
+    HAVING
+      COUNT(*) > 1
+  ) AS `cs_amb`
+    ON `cs_amb`.`__row` = `cs_raw`.`__row`
+  WHERE
+    (
+      `cs_amb`.`first__p` IS NULL OR `cs_raw`.`j__p__row` = `cs_amb`.`first__p`
     )
 ), `cs_fields` AS (
   SELECT
@@ -78,38 +111,40 @@ WITH `cs_in` AS (
     CASE
       WHEN NOT `cs_fields`.`__cast_error` IS NULL
       THEN 1
-      WHEN `cs_fields`.`__key` IS NULL
+      WHEN `cs_fields`.`__n__p` > 1
       THEN 2
+      WHEN `cs_fields`.`__key` IS NULL
+      THEN 3
       WHEN COALESCE((
         (
           `cs_fields`.`f__patient_id`
         ) IS NULL
       ), FALSE)
-      THEN 3
-      WHEN `cs_fields`.`f__patient_id` IS NULL
       THEN 4
-      WHEN `cs_fields`.`f__payer_name` IS NULL
+      WHEN `cs_fields`.`f__patient_id` IS NULL
       THEN 5
-      WHEN CHAR_LENGTH(CAST(`cs_fields`.`f__payer_name` AS CHAR)) > 100
+      WHEN `cs_fields`.`f__payer_name` IS NULL
       THEN 6
-      WHEN `cs_fields`.`f__payer_type` IS NULL
+      WHEN CHAR_LENGTH(CAST(`cs_fields`.`f__payer_name` AS CHAR)) > 100
       THEN 7
-      WHEN CHAR_LENGTH(CAST(`cs_fields`.`f__payer_type` AS CHAR)) > 20
+      WHEN `cs_fields`.`f__payer_type` IS NULL
       THEN 8
-      WHEN CHAR_LENGTH(CAST(`cs_fields`.`f__member_id` AS CHAR)) > 30
+      WHEN CHAR_LENGTH(CAST(`cs_fields`.`f__payer_type` AS CHAR)) > 20
       THEN 9
-      WHEN CHAR_LENGTH(CAST(`cs_fields`.`f__group_no` AS CHAR)) > 30
+      WHEN CHAR_LENGTH(CAST(`cs_fields`.`f__member_id` AS CHAR)) > 30
       THEN 10
-      WHEN `cs_fields`.`f__priority` IS NULL
+      WHEN CHAR_LENGTH(CAST(`cs_fields`.`f__group_no` AS CHAR)) > 30
       THEN 11
+      WHEN `cs_fields`.`f__priority` IS NULL
+      THEN 12
       WHEN NOT COALESCE((
         (
           `cs_fields`.`f__priority`
         ) BETWEEN 1 AND 3
       ), TRUE)
-      THEN 12
-      WHEN NOT `cs_dups`.`first_row` IS NULL AND `cs_fields`.`__row` > `cs_dups`.`first_row`
       THEN 13
+      WHEN NOT `cs_dups`.`first_row` IS NULL AND `cs_fields`.`__row` > `cs_dups`.`first_row`
+      THEN 14
     END AS `__rule`
   FROM `cs_fields`
   LEFT JOIN (
@@ -129,6 +164,7 @@ WITH `cs_in` AS (
     `cs_rules`.`__slot`,
     `cs_rules`.`__key`,
     `cs_rules`.`__rule`,
+    `cs_rules`.`__n__p`,
     `cs_rules`.`f__patient_id`,
     `cs_rules`.`f__payer_name`,
     `cs_rules`.`f__payer_type`,
@@ -186,56 +222,62 @@ SELECT
     WHEN 1
     THEN 'cast'
     WHEN 2
-    THEN 'key'
+    THEN 'ambiguous_match'
     WHEN 3
-    THEN 'reject:243'
+    THEN 'key'
     WHEN 4
-    THEN 'not null:emr.coverage.patient_id'
+    THEN 'reject:243'
     WHEN 5
-    THEN 'not null:emr.coverage.payer_name'
+    THEN 'not null:emr.coverage.patient_id'
     WHEN 6
-    THEN 'length:emr.coverage.payer_name'
+    THEN 'not null:emr.coverage.payer_name'
     WHEN 7
-    THEN 'not null:emr.coverage.payer_type'
+    THEN 'length:emr.coverage.payer_name'
     WHEN 8
-    THEN 'length:emr.coverage.payer_type'
+    THEN 'not null:emr.coverage.payer_type'
     WHEN 9
-    THEN 'length:emr.coverage.member_id'
+    THEN 'length:emr.coverage.payer_type'
     WHEN 10
-    THEN 'length:emr.coverage.group_no'
+    THEN 'length:emr.coverage.member_id'
     WHEN 11
-    THEN 'not null:emr.coverage.priority'
+    THEN 'length:emr.coverage.group_no'
     WHEN 12
-    THEN 'check:emr.coverage.priority'
+    THEN 'not null:emr.coverage.priority'
     WHEN 13
+    THEN 'check:emr.coverage.priority'
+    WHEN 14
     THEN 'duplicate key'
   END,
   CASE `w`.`__rule`
     WHEN 1
     THEN 'value does not fit the source column type'
     WHEN 2
-    THEN 'missing legacy key'
+    THEN CONCAT('ambiguous match (', CAST((
+      `w`.`__n__p`
+    ) AS CHAR), ' rows of legacy.payers)')
     WHEN 3
-    THEN 'coverage for unknown patient'
+    THEN 'missing legacy key'
     WHEN 4
-    THEN 'patient_id is required but empty'
+    THEN 'coverage for unknown patient'
     WHEN 5
-    THEN 'payer_name is required but empty'
+    THEN 'patient_id is required but empty'
     WHEN 6
-    THEN 'payer_name is longer than 100 characters'
+    THEN 'payer_name is required but empty'
     WHEN 7
-    THEN 'payer_type is required but empty'
+    THEN 'payer_name is longer than 100 characters'
     WHEN 8
-    THEN 'payer_type is longer than 20 characters'
+    THEN 'payer_type is required but empty'
     WHEN 9
-    THEN 'member_id is longer than 30 characters'
+    THEN 'payer_type is longer than 20 characters'
     WHEN 10
-    THEN 'group_no is longer than 30 characters'
+    THEN 'member_id is longer than 30 characters'
     WHEN 11
-    THEN 'priority is required but empty'
+    THEN 'group_no is longer than 30 characters'
     WHEN 12
-    THEN 'priority fails its check constraint'
+    THEN 'priority is required but empty'
     WHEN 13
+    THEN 'priority fails its check constraint'
+    WHEN 14
     THEN 'duplicate legacy key (an earlier row has the same key)'
   END,
   CAST(JSON_OBJECT(
@@ -357,7 +399,7 @@ FROM `chartshift__cs_work__emr__coverage` AS `w`
 WHERE
   `w`.`__status` = 'loaded';
 
--- specs/demo_clinic.mig:232: legacy.policies -> emr.coverage: accounting identity: source rows = loaded + rejected + filtered + merged
+-- specs/demo_clinic.mig:232: legacy.policies -> emr.coverage: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
 INSERT INTO `chartshift__reconciliation__cs_new` (
   `map`,
   `source_table`,
@@ -366,7 +408,8 @@ INSERT INTO `chartshift__reconciliation__cs_new` (
   `loaded`,
   `rejected`,
   `filtered`,
-  `merged`
+  `merged`,
+  `aggregated`
 )
 SELECT
   'legacy.policies -> emr.coverage',
@@ -389,6 +432,7 @@ SELECT
     WHERE
       `map` = 'legacy.policies -> emr.coverage'
   ),
+  0,
   0,
   0;
 

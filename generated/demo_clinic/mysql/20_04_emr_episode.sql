@@ -434,7 +434,7 @@ FROM `chartshift__cs_work__emr__episode` AS `w`
 WHERE
   `w`.`__status` = 'loaded';
 
--- specs/demo_clinic.mig:246: legacy.cases -> emr.episode: accounting identity: source rows = loaded + rejected + filtered + merged
+-- specs/demo_clinic.mig:246: legacy.cases -> emr.episode: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
 INSERT INTO `chartshift__reconciliation__cs_new` (
   `map`,
   `source_table`,
@@ -443,7 +443,8 @@ INSERT INTO `chartshift__reconciliation__cs_new` (
   `loaded`,
   `rejected`,
   `filtered`,
-  `merged`
+  `merged`,
+  `aggregated`
 )
 SELECT
   'legacy.cases -> emr.episode',
@@ -466,6 +467,7 @@ SELECT
     WHERE
       `map` = 'legacy.cases -> emr.episode'
   ),
+  0,
   0,
   0;
 

@@ -362,7 +362,7 @@ FROM `chartshift__cs_work__emr__diagnosis` AS `w`
 WHERE
   `w`.`__status` = 'loaded';
 
--- specs/demo_clinic.mig:258: legacy.cases -> emr.diagnosis: accounting identity: source rows = loaded + rejected + filtered + merged
+-- specs/demo_clinic.mig:258: legacy.cases -> emr.diagnosis: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
 INSERT INTO `chartshift__reconciliation__cs_new` (
   `map`,
   `source_table`,
@@ -371,7 +371,8 @@ INSERT INTO `chartshift__reconciliation__cs_new` (
   `loaded`,
   `rejected`,
   `filtered`,
-  `merged`
+  `merged`,
+  `aggregated`
 )
 SELECT
   'legacy.cases -> emr.diagnosis',
@@ -453,6 +454,7 @@ SELECT
         FALSE
       )
   ),
+  0,
   0;
 
 -- specs/demo_clinic.mig:258: legacy.cases -> emr.diagnosis: work table no longer needed

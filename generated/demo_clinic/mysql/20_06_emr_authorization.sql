@@ -283,7 +283,7 @@ FROM `chartshift__cs_work__emr__authorization` AS `w`
 WHERE
   `w`.`__status` = 'loaded';
 
--- specs/demo_clinic.mig:269: legacy.auths -> emr.authorization: accounting identity: source rows = loaded + rejected + filtered + merged
+-- specs/demo_clinic.mig:269: legacy.auths -> emr.authorization: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
 INSERT INTO `chartshift__reconciliation__cs_new` (
   `map`,
   `source_table`,
@@ -292,7 +292,8 @@ INSERT INTO `chartshift__reconciliation__cs_new` (
   `loaded`,
   `rejected`,
   `filtered`,
-  `merged`
+  `merged`,
+  `aggregated`
 )
 SELECT
   'legacy.auths -> emr.authorization',
@@ -315,6 +316,7 @@ SELECT
     WHERE
       `map` = 'legacy.auths -> emr.authorization'
   ),
+  0,
   0,
   0;
 

@@ -326,7 +326,7 @@ FROM `chartshift__cs_work__emr__encounter` AS `w`
 WHERE
   `w`.`__status` = 'loaded';
 
--- specs/demo_clinic.mig:279: legacy.visits -> emr.encounter: accounting identity: source rows = loaded + rejected + filtered + merged
+-- specs/demo_clinic.mig:279: legacy.visits -> emr.encounter: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
 INSERT INTO `chartshift__reconciliation__cs_new` (
   `map`,
   `source_table`,
@@ -335,7 +335,8 @@ INSERT INTO `chartshift__reconciliation__cs_new` (
   `loaded`,
   `rejected`,
   `filtered`,
-  `merged`
+  `merged`,
+  `aggregated`
 )
 SELECT
   'legacy.visits -> emr.encounter',
@@ -358,6 +359,7 @@ SELECT
     WHERE
       `map` = 'legacy.visits -> emr.encounter'
   ),
+  0,
   0,
   0;
 

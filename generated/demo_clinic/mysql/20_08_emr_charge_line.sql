@@ -475,7 +475,7 @@ FROM `chartshift__cs_work__emr__charge_line` AS `w`
 WHERE
   `w`.`__status` = 'loaded';
 
--- specs/demo_clinic.mig:290: legacy.visits -> emr.charge_line: accounting identity: source rows = loaded + rejected + filtered + merged
+-- specs/demo_clinic.mig:290: legacy.visits -> emr.charge_line: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
 INSERT INTO `chartshift__reconciliation__cs_new` (
   `map`,
   `source_table`,
@@ -484,7 +484,8 @@ INSERT INTO `chartshift__reconciliation__cs_new` (
   `loaded`,
   `rejected`,
   `filtered`,
-  `merged`
+  `merged`,
+  `aggregated`
 )
 SELECT
   'legacy.visits -> emr.charge_line',
@@ -592,6 +593,7 @@ SELECT
         FALSE
       )
   ),
+  0,
   0;
 
 -- specs/demo_clinic.mig:290: legacy.visits -> emr.charge_line: work table no longer needed

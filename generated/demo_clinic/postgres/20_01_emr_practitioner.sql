@@ -311,7 +311,7 @@ FROM "cs_work__emr__practitioner" AS "w"
 WHERE
   "w"."__status" = 'loaded';
 
--- specs/demo_clinic.mig:199: legacy.providers -> emr.practitioner: accounting identity: source rows = loaded + rejected + filtered + merged
+-- specs/demo_clinic.mig:199: legacy.providers -> emr.practitioner: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
 INSERT INTO "chartshift"."reconciliation" (
   "map",
   "source_table",
@@ -320,7 +320,8 @@ INSERT INTO "chartshift"."reconciliation" (
   "loaded",
   "rejected",
   "filtered",
-  "merged"
+  "merged",
+  "aggregated"
 )
 SELECT
   'legacy.providers -> emr.practitioner',
@@ -343,6 +344,7 @@ SELECT
     WHERE
       "map" = 'legacy.providers -> emr.practitioner'
   ),
+  0,
   0,
   0;
 

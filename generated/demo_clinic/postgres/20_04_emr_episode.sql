@@ -414,7 +414,7 @@ FROM "cs_work__emr__episode" AS "w"
 WHERE
   "w"."__status" = 'loaded';
 
--- specs/demo_clinic.mig:246: legacy.cases -> emr.episode: accounting identity: source rows = loaded + rejected + filtered + merged
+-- specs/demo_clinic.mig:246: legacy.cases -> emr.episode: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
 INSERT INTO "chartshift"."reconciliation" (
   "map",
   "source_table",
@@ -423,7 +423,8 @@ INSERT INTO "chartshift"."reconciliation" (
   "loaded",
   "rejected",
   "filtered",
-  "merged"
+  "merged",
+  "aggregated"
 )
 SELECT
   'legacy.cases -> emr.episode',
@@ -446,6 +447,7 @@ SELECT
     WHERE
       "map" = 'legacy.cases -> emr.episode'
   ),
+  0,
   0,
   0;
 

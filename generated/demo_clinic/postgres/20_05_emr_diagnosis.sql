@@ -354,7 +354,7 @@ FROM "cs_work__emr__diagnosis" AS "w"
 WHERE
   "w"."__status" = 'loaded';
 
--- specs/demo_clinic.mig:258: legacy.cases -> emr.diagnosis: accounting identity: source rows = loaded + rejected + filtered + merged
+-- specs/demo_clinic.mig:258: legacy.cases -> emr.diagnosis: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
 INSERT INTO "chartshift"."reconciliation" (
   "map",
   "source_table",
@@ -363,7 +363,8 @@ INSERT INTO "chartshift"."reconciliation" (
   "loaded",
   "rejected",
   "filtered",
-  "merged"
+  "merged",
+  "aggregated"
 )
 SELECT
   'legacy.cases -> emr.diagnosis',
@@ -442,6 +443,7 @@ SELECT
         FALSE
       )
   ),
+  0,
   0;
 
 -- specs/demo_clinic.mig:258: legacy.cases -> emr.diagnosis: work table no longer needed

@@ -361,7 +361,7 @@ FROM "cs_work__emr__encounter" AS "w"
 WHERE
   "w"."__status" = 'loaded';
 
--- specs/demo_clinic.mig:279: legacy.visits -> emr.encounter: accounting identity: source rows = loaded + rejected + filtered + merged
+-- specs/demo_clinic.mig:279: legacy.visits -> emr.encounter: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
 INSERT INTO "chartshift"."reconciliation" (
   "map",
   "source_table",
@@ -370,7 +370,8 @@ INSERT INTO "chartshift"."reconciliation" (
   "loaded",
   "rejected",
   "filtered",
-  "merged"
+  "merged",
+  "aggregated"
 )
 SELECT
   'legacy.visits -> emr.encounter',
@@ -393,6 +394,7 @@ SELECT
     WHERE
       "map" = 'legacy.visits -> emr.encounter'
   ),
+  0,
   0,
   0;
 

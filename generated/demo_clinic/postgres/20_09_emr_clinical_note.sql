@@ -244,7 +244,7 @@ FROM "cs_work__emr__clinical_note" AS "w"
 WHERE
   "w"."__status" = 'loaded';
 
--- specs/demo_clinic.mig:308: legacy.notes -> emr.clinical_note: accounting identity: source rows = loaded + rejected + filtered + merged
+-- specs/demo_clinic.mig:308: legacy.notes -> emr.clinical_note: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
 INSERT INTO "chartshift"."reconciliation" (
   "map",
   "source_table",
@@ -253,7 +253,8 @@ INSERT INTO "chartshift"."reconciliation" (
   "loaded",
   "rejected",
   "filtered",
-  "merged"
+  "merged",
+  "aggregated"
 )
 SELECT
   'legacy.notes -> emr.clinical_note',
@@ -276,6 +277,7 @@ SELECT
     WHERE
       "map" = 'legacy.notes -> emr.clinical_note'
   ),
+  0,
   0,
   0;
 

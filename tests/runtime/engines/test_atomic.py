@@ -10,6 +10,7 @@ import sys
 import pytest
 from sqlglot import exp
 
+from compiler.dialects import BY_NAME
 from compiler.pipeline import load
 from compiler.runtime.engines import open_engine
 from compiler.runtime.run import run
@@ -48,13 +49,15 @@ def snapshot(url: str, dialect: str) -> dict:
 
 def publish_point(dialect: str) -> int:
     """The runner's statement number that publishes the run: the RENAME where DDL commits
-    implicitly, else the last statement before COMMIT.  (Ticks: setup statements, one stage
-    call per table, body statements and queries, two count queries, finish statements.)"""
+    implicitly, else the last statement before COMMIT.  (Ticks: the run lock's query on a
+    server, setup statements, one stage call per table, body statements and queries, two
+    count queries, finish statements.)"""
     compiled = load(DEMO_SPEC)
     gen = SqlGen(compiled.checked, dialect)
     scripts = gen.scripts()
     setup, body, finish = scripts[0], scripts[1:-1], scripts[-1]
-    before_finish = len(setup.statements) + len(compiled.spec.sources[0].tables) + sum(len(s.statements) for s in body) + 2
+    lock = 1 if BY_NAME[dialect].run_lock is not None else 0
+    before_finish = lock + len(setup.statements) + len(compiled.spec.sources[0].tables) + sum(len(s.statements) for s in body) + 2
     renames = [i for i, st in enumerate(finish.statements, start=1) if isinstance(st.sql, exp.Command)]
     return before_finish + (renames[0] if renames else len(finish.statements))
 

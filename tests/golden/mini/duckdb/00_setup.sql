@@ -63,7 +63,8 @@ CREATE TABLE "chartshift"."reconciliation" (
   "loaded" BIGINT NOT NULL,
   "rejected" BIGINT NOT NULL,
   "filtered" BIGINT NOT NULL,
-  "merged" BIGINT NOT NULL
+  "merged" BIGINT NOT NULL,
+  "aggregated" BIGINT NOT NULL
 );
 
 -- tests/golden/mini.mig:29: replace emr.patient

@@ -420,7 +420,7 @@ FROM "cs_work__emr__patient" AS "w"
 WHERE
   "w"."__status" = 'loaded';
 
--- tests/golden/mini.mig:52: legacy.patients -> emr.patient: accounting identity: source rows = loaded + rejected + filtered + merged
+-- tests/golden/mini.mig:52: legacy.patients -> emr.patient: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
 INSERT INTO "chartshift"."reconciliation" (
   "map",
   "source_table",
@@ -429,7 +429,8 @@ INSERT INTO "chartshift"."reconciliation" (
   "loaded",
   "rejected",
   "filtered",
-  "merged"
+  "merged",
+  "aggregated"
 )
 SELECT
   'legacy.patients -> emr.patient',
@@ -488,7 +489,8 @@ SELECT
     FROM "cs_work__emr__patient"
     WHERE
       "__status" = 'merged'
-  );
+  ),
+  0;
 
 -- tests/golden/mini.mig:52: legacy.patients -> emr.patient: work table no longer needed
 DROP TABLE IF EXISTS "cs_work__emr__patient";

@@ -14,27 +14,66 @@ WITH "cs_in" AS (
     *
   FROM (
     SELECT
-      "visits"."__row" AS "__row",
-      "visits"."__cast_error" AS "__cast_error",
-      "visits"."visit_id" AS "s__visits__visit_id",
-      "visits"."pat_no" AS "s__visits__pat_no",
-      "visits"."clinic" AS "s__visits__clinic",
-      "visits"."cpt1" AS "s__visits__cpt1",
-      "visits"."units1" AS "s__visits__units1",
-      "visits"."cpt2" AS "s__visits__cpt2",
-      "visits"."units2" AS "s__visits__units2",
-      "c"."code" AS "s__c__code",
-      "c"."name" AS "s__c__name",
-      CASE "cs_slots"."n" WHEN 1 THEN "visits"."cpt1" WHEN 2 THEN "visits"."cpt2" END AS "e__cpt",
-      CASE "cs_slots"."n" WHEN 1 THEN "visits"."units1" WHEN 2 THEN "visits"."units2" END AS "e__units",
+      "cs_raw".*,
+      "cs_amb"."__n__c" AS "__n__c",
+      CASE "cs_slots"."n"
+        WHEN 1
+        THEN "cs_raw"."s__visits__cpt1"
+        WHEN 2
+        THEN "cs_raw"."s__visits__cpt2"
+      END AS "e__cpt",
+      CASE "cs_slots"."n"
+        WHEN 1
+        THEN "cs_raw"."s__visits__units1"
+        WHEN 2
+        THEN "cs_raw"."s__visits__units2"
+      END AS "e__units",
       "cs_slots"."n" AS "__slot"
-    FROM "legacy"."visits" AS "visits"
-    LEFT JOIN "legacy"."clinics" AS "c"
-      ON (
-        "c"."code"
-      ) = (
-        "visits"."clinic"
-      )
+    FROM (
+      SELECT
+        "visits"."__row" AS "__row",
+        "visits"."__cast_error" AS "__cast_error",
+        "visits"."visit_id" AS "s__visits__visit_id",
+        "visits"."pat_no" AS "s__visits__pat_no",
+        "visits"."clinic" AS "s__visits__clinic",
+        "visits"."cpt1" AS "s__visits__cpt1",
+        "visits"."units1" AS "s__visits__units1",
+        "visits"."cpt2" AS "s__visits__cpt2",
+        "visits"."units2" AS "s__visits__units2",
+        "c"."code" AS "s__c__code",
+        "c"."name" AS "s__c__name",
+        "c"."__row" AS "j__c__row"
+      FROM "legacy"."visits" AS "visits"
+      LEFT JOIN "legacy"."clinics" AS "c"
+        ON (
+          "c"."code"
+        ) = (
+          "visits"."clinic"
+        )
+    ) AS "cs_raw"
+    LEFT JOIN (
+      SELECT
+        "__row",
+        COUNT(DISTINCT "j__c__row") AS "__n__c",
+        MIN("j__c__row") AS "first__c"
+      FROM (
+        SELECT
+          "visits"."__row" AS "__row",
+          "c"."__row" AS "j__c__row"
+        FROM "legacy"."visits" AS "visits"
+        LEFT JOIN "legacy"."clinics" AS "c"
+          ON (
+            "c"."code"
+          ) = (
+            "visits"."clinic"
+          )
+      ) AS "cs_raw"
+      GROUP BY
+        "__row"
+      HAVING
+        COUNT(*) > 1
+    ) AS "cs_amb"
+      ON "cs_amb"."__row" = "cs_raw"."__row"
     CROSS JOIN (
       SELECT
         1 AS "n"
@@ -42,6 +81,10 @@ WITH "cs_in" AS (
       SELECT
         2 AS "n"
     ) AS "cs_slots"
+    WHERE
+      (
+        "cs_amb"."first__c" IS NULL OR "cs_raw"."j__c__row" = "cs_amb"."first__c"
+      )
   ) AS "cs_in"
   WHERE
     COALESCE((
@@ -75,33 +118,35 @@ WITH "cs_in" AS (
     CASE
       WHEN NOT "cs_fields"."__cast_error" IS NULL
       THEN 1
-      WHEN "cs_fields"."__key" IS NULL
+      WHEN "cs_fields"."__n__c" > 1
       THEN 2
+      WHEN "cs_fields"."__key" IS NULL
+      THEN 3
       WHEN COALESCE((
         (
           "cs_fields"."f__patient_id"
         ) IS NULL
       ), FALSE)
-      THEN 3
-      WHEN "cs_fields"."f__patient_id" IS NULL
       THEN 4
-      WHEN LENGTH(CAST("cs_fields"."f__clinic_name" AS TEXT)) > 40
+      WHEN "cs_fields"."f__patient_id" IS NULL
       THEN 5
-      WHEN "cs_fields"."f__cpt" IS NULL
+      WHEN LENGTH(CAST("cs_fields"."f__clinic_name" AS TEXT)) > 40
       THEN 6
-      WHEN LENGTH(CAST("cs_fields"."f__cpt" AS TEXT)) > 5
+      WHEN "cs_fields"."f__cpt" IS NULL
       THEN 7
-      WHEN "cs_fields"."f__units" IS NULL
+      WHEN LENGTH(CAST("cs_fields"."f__cpt" AS TEXT)) > 5
       THEN 8
+      WHEN "cs_fields"."f__units" IS NULL
+      THEN 9
       WHEN NOT COALESCE((
         (
           "cs_fields"."f__units"
         ) BETWEEN 1 AND 8
       ), TRUE)
-      THEN 9
+      THEN 10
       WHEN NOT "cs_dups"."first_row" IS NULL
       AND "cs_fields"."__row" * 2 + "cs_fields"."__slot" > "cs_dups"."first_row"
-      THEN 10
+      THEN 11
     END AS "__rule"
   FROM "cs_fields"
   LEFT JOIN (
@@ -124,6 +169,7 @@ WITH "cs_in" AS (
     "cs_rules"."__slot",
     "cs_rules"."__key",
     "cs_rules"."__rule",
+    "cs_rules"."__n__c",
     "cs_rules"."f__patient_id",
     "cs_rules"."f__clinic_name",
     "cs_rules"."f__cpt",
@@ -177,44 +223,50 @@ SELECT
     WHEN 1
     THEN 'cast'
     WHEN 2
-    THEN 'key'
+    THEN 'ambiguous_match'
     WHEN 3
-    THEN 'reject:73'
+    THEN 'key'
     WHEN 4
-    THEN 'not null:emr.charge.patient_id'
+    THEN 'reject:73'
     WHEN 5
-    THEN 'length:emr.charge.clinic_name'
+    THEN 'not null:emr.charge.patient_id'
     WHEN 6
-    THEN 'not null:emr.charge.cpt'
+    THEN 'length:emr.charge.clinic_name'
     WHEN 7
-    THEN 'length:emr.charge.cpt'
+    THEN 'not null:emr.charge.cpt'
     WHEN 8
-    THEN 'not null:emr.charge.units'
+    THEN 'length:emr.charge.cpt'
     WHEN 9
-    THEN 'check:emr.charge.units'
+    THEN 'not null:emr.charge.units'
     WHEN 10
+    THEN 'check:emr.charge.units'
+    WHEN 11
     THEN 'duplicate key'
   END,
   CASE "w"."__rule"
     WHEN 1
     THEN 'value does not fit the source column type'
     WHEN 2
-    THEN 'missing legacy key'
+    THEN 'ambiguous match (' || CAST((
+      "w"."__n__c"
+    ) AS TEXT) || ' rows of legacy.clinics)'
     WHEN 3
-    THEN 'visit for unknown patient'
+    THEN 'missing legacy key'
     WHEN 4
-    THEN 'patient_id is required but empty'
+    THEN 'visit for unknown patient'
     WHEN 5
-    THEN 'clinic_name is longer than 40 characters'
+    THEN 'patient_id is required but empty'
     WHEN 6
-    THEN 'cpt is required but empty'
+    THEN 'clinic_name is longer than 40 characters'
     WHEN 7
-    THEN 'cpt is longer than 5 characters'
+    THEN 'cpt is required but empty'
     WHEN 8
-    THEN 'units is required but empty'
+    THEN 'cpt is longer than 5 characters'
     WHEN 9
-    THEN 'units fails its check constraint'
+    THEN 'units is required but empty'
     WHEN 10
+    THEN 'units fails its check constraint'
+    WHEN 11
     THEN 'duplicate legacy key (an earlier row has the same key)'
   END,
   CAST(JSON_OBJECT(
@@ -314,7 +366,7 @@ FROM "cs_work__emr__charge" AS "w"
 WHERE
   "w"."__status" = 'loaded';
 
--- tests/golden/mini.mig:64: legacy.visits -> emr.charge: accounting identity: source rows = loaded + rejected + filtered + merged
+-- tests/golden/mini.mig:64: legacy.visits -> emr.charge: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
 INSERT INTO "chartshift"."reconciliation" (
   "map",
   "source_table",
@@ -323,7 +375,8 @@ INSERT INTO "chartshift"."reconciliation" (
   "loaded",
   "rejected",
   "filtered",
-  "merged"
+  "merged",
+  "aggregated"
 )
 SELECT
   'legacy.visits -> emr.charge',
@@ -351,27 +404,66 @@ SELECT
       COUNT(*)
     FROM (
       SELECT
-        "visits"."__row" AS "__row",
-        "visits"."__cast_error" AS "__cast_error",
-        "visits"."visit_id" AS "s__visits__visit_id",
-        "visits"."pat_no" AS "s__visits__pat_no",
-        "visits"."clinic" AS "s__visits__clinic",
-        "visits"."cpt1" AS "s__visits__cpt1",
-        "visits"."units1" AS "s__visits__units1",
-        "visits"."cpt2" AS "s__visits__cpt2",
-        "visits"."units2" AS "s__visits__units2",
-        "c"."code" AS "s__c__code",
-        "c"."name" AS "s__c__name",
-        CASE "cs_slots"."n" WHEN 1 THEN "visits"."cpt1" WHEN 2 THEN "visits"."cpt2" END AS "e__cpt",
-        CASE "cs_slots"."n" WHEN 1 THEN "visits"."units1" WHEN 2 THEN "visits"."units2" END AS "e__units",
+        "cs_raw".*,
+        "cs_amb"."__n__c" AS "__n__c",
+        CASE "cs_slots"."n"
+          WHEN 1
+          THEN "cs_raw"."s__visits__cpt1"
+          WHEN 2
+          THEN "cs_raw"."s__visits__cpt2"
+        END AS "e__cpt",
+        CASE "cs_slots"."n"
+          WHEN 1
+          THEN "cs_raw"."s__visits__units1"
+          WHEN 2
+          THEN "cs_raw"."s__visits__units2"
+        END AS "e__units",
         "cs_slots"."n" AS "__slot"
-      FROM "legacy"."visits" AS "visits"
-      LEFT JOIN "legacy"."clinics" AS "c"
-        ON (
-          "c"."code"
-        ) = (
-          "visits"."clinic"
-        )
+      FROM (
+        SELECT
+          "visits"."__row" AS "__row",
+          "visits"."__cast_error" AS "__cast_error",
+          "visits"."visit_id" AS "s__visits__visit_id",
+          "visits"."pat_no" AS "s__visits__pat_no",
+          "visits"."clinic" AS "s__visits__clinic",
+          "visits"."cpt1" AS "s__visits__cpt1",
+          "visits"."units1" AS "s__visits__units1",
+          "visits"."cpt2" AS "s__visits__cpt2",
+          "visits"."units2" AS "s__visits__units2",
+          "c"."code" AS "s__c__code",
+          "c"."name" AS "s__c__name",
+          "c"."__row" AS "j__c__row"
+        FROM "legacy"."visits" AS "visits"
+        LEFT JOIN "legacy"."clinics" AS "c"
+          ON (
+            "c"."code"
+          ) = (
+            "visits"."clinic"
+          )
+      ) AS "cs_raw"
+      LEFT JOIN (
+        SELECT
+          "__row",
+          COUNT(DISTINCT "j__c__row") AS "__n__c",
+          MIN("j__c__row") AS "first__c"
+        FROM (
+          SELECT
+            "visits"."__row" AS "__row",
+            "c"."__row" AS "j__c__row"
+          FROM "legacy"."visits" AS "visits"
+          LEFT JOIN "legacy"."clinics" AS "c"
+            ON (
+              "c"."code"
+            ) = (
+              "visits"."clinic"
+            )
+        ) AS "cs_raw"
+        GROUP BY
+          "__row"
+        HAVING
+          COUNT(*) > 1
+      ) AS "cs_amb"
+        ON "cs_amb"."__row" = "cs_raw"."__row"
       CROSS JOIN (
         SELECT
           1 AS "n"
@@ -379,6 +471,10 @@ SELECT
         SELECT
           2 AS "n"
       ) AS "cs_slots"
+      WHERE
+        (
+          "cs_amb"."first__c" IS NULL OR "cs_raw"."j__c__row" = "cs_amb"."first__c"
+        )
     ) AS "cs_in"
     WHERE
       NOT COALESCE((
@@ -389,6 +485,7 @@ SELECT
         )
       ), FALSE)
   ),
+  0,
   0;
 
 -- tests/golden/mini.mig:64: legacy.visits -> emr.charge: work table no longer needed

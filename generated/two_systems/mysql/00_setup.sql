@@ -1,0 +1,440 @@
+-- chartshift 0.1.0 | dialect mysql
+-- spec specs/two_systems.mig sha256 9d1da9dc798cd11a9c1f7ee4b7de8c69cc4622f1cc8558493930c60b61d8837a
+-- 00_setup: schemas, crosswalks, fresh target and reject tables
+-- Generated file: do not edit. Regenerate with `chartshift compile specs/two_systems.mig`.
+
+
+-- specs/two_systems.mig:283: persistent crosswalk for emr.practitioner: legacy key -> id (kept across runs)
+CREATE TABLE IF NOT EXISTS `chartshift__xwalk__emr__practitioner` (
+  `legacy_key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
+  `own_id` BIGINT,
+  `target_id` BIGINT,
+  `state` VARCHAR(10) NOT NULL COLLATE `utf8mb4_nopad_bin`,
+  PRIMARY KEY (`legacy_key`)
+);
+
+-- specs/two_systems.mig:283: this run's crosswalk
+DROP TABLE IF EXISTS `chartshift__xwalk__emr__practitioner__cs_new`;
+
+-- specs/two_systems.mig:283: this run's crosswalk (renamed into place at the end)
+CREATE TABLE `chartshift__xwalk__emr__practitioner__cs_new` (
+  `legacy_key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
+  `own_id` BIGINT,
+  `target_id` BIGINT,
+  `state` VARCHAR(10) NOT NULL COLLATE `utf8mb4_nopad_bin`,
+  PRIMARY KEY (`legacy_key`)
+);
+
+-- specs/two_systems.mig:292: persistent crosswalk for emr.patient: legacy key -> id (kept across runs)
+CREATE TABLE IF NOT EXISTS `chartshift__xwalk__emr__patient` (
+  `legacy_key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
+  `own_id` BIGINT,
+  `target_id` BIGINT,
+  `state` VARCHAR(10) NOT NULL COLLATE `utf8mb4_nopad_bin`,
+  PRIMARY KEY (`legacy_key`)
+);
+
+-- specs/two_systems.mig:292: this run's crosswalk
+DROP TABLE IF EXISTS `chartshift__xwalk__emr__patient__cs_new`;
+
+-- specs/two_systems.mig:292: this run's crosswalk (renamed into place at the end)
+CREATE TABLE `chartshift__xwalk__emr__patient__cs_new` (
+  `legacy_key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
+  `own_id` BIGINT,
+  `target_id` BIGINT,
+  `state` VARCHAR(10) NOT NULL COLLATE `utf8mb4_nopad_bin`,
+  PRIMARY KEY (`legacy_key`)
+);
+
+-- specs/two_systems.mig:316: persistent crosswalk for emr.coverage: legacy key -> id (kept across runs)
+CREATE TABLE IF NOT EXISTS `chartshift__xwalk__emr__coverage` (
+  `legacy_key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
+  `own_id` BIGINT,
+  `target_id` BIGINT,
+  `state` VARCHAR(10) NOT NULL COLLATE `utf8mb4_nopad_bin`,
+  PRIMARY KEY (`legacy_key`)
+);
+
+-- specs/two_systems.mig:316: this run's crosswalk
+DROP TABLE IF EXISTS `chartshift__xwalk__emr__coverage__cs_new`;
+
+-- specs/two_systems.mig:316: this run's crosswalk (renamed into place at the end)
+CREATE TABLE `chartshift__xwalk__emr__coverage__cs_new` (
+  `legacy_key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
+  `own_id` BIGINT,
+  `target_id` BIGINT,
+  `state` VARCHAR(10) NOT NULL COLLATE `utf8mb4_nopad_bin`,
+  PRIMARY KEY (`legacy_key`)
+);
+
+-- specs/two_systems.mig:330: persistent crosswalk for emr.episode: legacy key -> id (kept across runs)
+CREATE TABLE IF NOT EXISTS `chartshift__xwalk__emr__episode` (
+  `legacy_key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
+  `own_id` BIGINT,
+  `target_id` BIGINT,
+  `state` VARCHAR(10) NOT NULL COLLATE `utf8mb4_nopad_bin`,
+  PRIMARY KEY (`legacy_key`)
+);
+
+-- specs/two_systems.mig:330: this run's crosswalk
+DROP TABLE IF EXISTS `chartshift__xwalk__emr__episode__cs_new`;
+
+-- specs/two_systems.mig:330: this run's crosswalk (renamed into place at the end)
+CREATE TABLE `chartshift__xwalk__emr__episode__cs_new` (
+  `legacy_key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
+  `own_id` BIGINT,
+  `target_id` BIGINT,
+  `state` VARCHAR(10) NOT NULL COLLATE `utf8mb4_nopad_bin`,
+  PRIMARY KEY (`legacy_key`)
+);
+
+-- specs/two_systems.mig:342: persistent crosswalk for emr.diagnosis: legacy key -> id (kept across runs)
+CREATE TABLE IF NOT EXISTS `chartshift__xwalk__emr__diagnosis` (
+  `legacy_key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
+  `own_id` BIGINT,
+  `target_id` BIGINT,
+  `state` VARCHAR(10) NOT NULL COLLATE `utf8mb4_nopad_bin`,
+  PRIMARY KEY (`legacy_key`)
+);
+
+-- specs/two_systems.mig:342: this run's crosswalk
+DROP TABLE IF EXISTS `chartshift__xwalk__emr__diagnosis__cs_new`;
+
+-- specs/two_systems.mig:342: this run's crosswalk (renamed into place at the end)
+CREATE TABLE `chartshift__xwalk__emr__diagnosis__cs_new` (
+  `legacy_key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
+  `own_id` BIGINT,
+  `target_id` BIGINT,
+  `state` VARCHAR(10) NOT NULL COLLATE `utf8mb4_nopad_bin`,
+  PRIMARY KEY (`legacy_key`)
+);
+
+-- specs/two_systems.mig:353: persistent crosswalk for emr.authorization: legacy key -> id (kept across runs)
+CREATE TABLE IF NOT EXISTS `chartshift__xwalk__emr__authorization` (
+  `legacy_key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
+  `own_id` BIGINT,
+  `target_id` BIGINT,
+  `state` VARCHAR(10) NOT NULL COLLATE `utf8mb4_nopad_bin`,
+  PRIMARY KEY (`legacy_key`)
+);
+
+-- specs/two_systems.mig:353: this run's crosswalk
+DROP TABLE IF EXISTS `chartshift__xwalk__emr__authorization__cs_new`;
+
+-- specs/two_systems.mig:353: this run's crosswalk (renamed into place at the end)
+CREATE TABLE `chartshift__xwalk__emr__authorization__cs_new` (
+  `legacy_key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
+  `own_id` BIGINT,
+  `target_id` BIGINT,
+  `state` VARCHAR(10) NOT NULL COLLATE `utf8mb4_nopad_bin`,
+  PRIMARY KEY (`legacy_key`)
+);
+
+-- specs/two_systems.mig:363: persistent crosswalk for emr.encounter: legacy key -> id (kept across runs)
+CREATE TABLE IF NOT EXISTS `chartshift__xwalk__emr__encounter` (
+  `legacy_key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
+  `own_id` BIGINT,
+  `target_id` BIGINT,
+  `state` VARCHAR(10) NOT NULL COLLATE `utf8mb4_nopad_bin`,
+  PRIMARY KEY (`legacy_key`)
+);
+
+-- specs/two_systems.mig:363: this run's crosswalk
+DROP TABLE IF EXISTS `chartshift__xwalk__emr__encounter__cs_new`;
+
+-- specs/two_systems.mig:363: this run's crosswalk (renamed into place at the end)
+CREATE TABLE `chartshift__xwalk__emr__encounter__cs_new` (
+  `legacy_key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
+  `own_id` BIGINT,
+  `target_id` BIGINT,
+  `state` VARCHAR(10) NOT NULL COLLATE `utf8mb4_nopad_bin`,
+  PRIMARY KEY (`legacy_key`)
+);
+
+-- specs/two_systems.mig:374: persistent crosswalk for emr.charge_line: legacy key -> id (kept across runs)
+CREATE TABLE IF NOT EXISTS `chartshift__xwalk__emr__charge_line` (
+  `legacy_key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
+  `own_id` BIGINT,
+  `target_id` BIGINT,
+  `state` VARCHAR(10) NOT NULL COLLATE `utf8mb4_nopad_bin`,
+  PRIMARY KEY (`legacy_key`)
+);
+
+-- specs/two_systems.mig:374: this run's crosswalk
+DROP TABLE IF EXISTS `chartshift__xwalk__emr__charge_line__cs_new`;
+
+-- specs/two_systems.mig:374: this run's crosswalk (renamed into place at the end)
+CREATE TABLE `chartshift__xwalk__emr__charge_line__cs_new` (
+  `legacy_key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
+  `own_id` BIGINT,
+  `target_id` BIGINT,
+  `state` VARCHAR(10) NOT NULL COLLATE `utf8mb4_nopad_bin`,
+  PRIMARY KEY (`legacy_key`)
+);
+
+-- specs/two_systems.mig:392: persistent crosswalk for emr.clinical_note: legacy key -> id (kept across runs)
+CREATE TABLE IF NOT EXISTS `chartshift__xwalk__emr__clinical_note` (
+  `legacy_key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
+  `own_id` BIGINT,
+  `target_id` BIGINT,
+  `state` VARCHAR(10) NOT NULL COLLATE `utf8mb4_nopad_bin`,
+  PRIMARY KEY (`legacy_key`)
+);
+
+-- specs/two_systems.mig:392: this run's crosswalk
+DROP TABLE IF EXISTS `chartshift__xwalk__emr__clinical_note__cs_new`;
+
+-- specs/two_systems.mig:392: this run's crosswalk (renamed into place at the end)
+CREATE TABLE `chartshift__xwalk__emr__clinical_note__cs_new` (
+  `legacy_key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
+  `own_id` BIGINT,
+  `target_id` BIGINT,
+  `state` VARCHAR(10) NOT NULL COLLATE `utf8mb4_nopad_bin`,
+  PRIMARY KEY (`legacy_key`)
+);
+
+-- rejects of this run
+DROP TABLE IF EXISTS `chartshift__rejects__cs_new`;
+
+-- one row per rejected source row (raw values kept for remediation)
+CREATE TABLE `chartshift__rejects__cs_new` (
+  `map` VARCHAR(200) COLLATE `utf8mb4_nopad_bin`,
+  `source_table` VARCHAR(200) NOT NULL COLLATE `utf8mb4_nopad_bin`,
+  `source_key` VARCHAR(255) COLLATE `utf8mb4_nopad_bin`,
+  `slot` INT,
+  `record` BIGINT,
+  `rule` VARCHAR(200) NOT NULL COLLATE `utf8mb4_nopad_bin`,
+  `reason` VARCHAR(500) NOT NULL COLLATE `utf8mb4_nopad_bin`,
+  `original_row` LONGTEXT COLLATE `utf8mb4_nopad_bin`
+);
+
+-- reconciliation of this run
+DROP TABLE IF EXISTS `chartshift__reconciliation__cs_new`;
+
+-- one row per map, written at the end of the map: its accounting identity
+CREATE TABLE `chartshift__reconciliation__cs_new` (
+  `map` VARCHAR(200) NOT NULL COLLATE `utf8mb4_nopad_bin`,
+  `source_table` VARCHAR(200) NOT NULL COLLATE `utf8mb4_nopad_bin`,
+  `target_table` VARCHAR(200) NOT NULL COLLATE `utf8mb4_nopad_bin`,
+  `source_rows` BIGINT NOT NULL,
+  `loaded` BIGINT NOT NULL,
+  `rejected` BIGINT NOT NULL,
+  `filtered` BIGINT NOT NULL,
+  `merged` BIGINT NOT NULL,
+  `aggregated` BIGINT NOT NULL
+);
+
+-- specs/two_systems.mig:188: replace emr.practitioner
+DROP TABLE IF EXISTS `emr__practitioner__cs_new`;
+
+-- specs/two_systems.mig:188: target table emr.practitioner
+CREATE TABLE `emr__practitioner__cs_new` (
+  `id` BIGINT NOT NULL,
+  `provider_code` VARCHAR(20) NOT NULL COLLATE `utf8mb4_nopad_bin`,
+  `full_name` VARCHAR(100) NOT NULL COLLATE `utf8mb4_nopad_bin`,
+  `credential` VARCHAR(10) COLLATE `utf8mb4_nopad_bin`,
+  `npi` CHAR(10) NOT NULL COLLATE `utf8mb4_nopad_bin`,
+  PRIMARY KEY (`id`),
+  UNIQUE (
+    `provider_code`
+  )
+);
+
+-- specs/two_systems.mig:195: replace emr.patient
+DROP TABLE IF EXISTS `emr__patient__cs_new`;
+
+-- specs/two_systems.mig:195: target table emr.patient
+CREATE TABLE `emr__patient__cs_new` (
+  `id` BIGINT NOT NULL,
+  `mrn` VARCHAR(20) NOT NULL COLLATE `utf8mb4_nopad_bin`,
+  `first_name` VARCHAR(50) NOT NULL COLLATE `utf8mb4_nopad_bin`,
+  `last_name` VARCHAR(50) NOT NULL COLLATE `utf8mb4_nopad_bin`,
+  `middle_initial` CHAR(1) COLLATE `utf8mb4_nopad_bin`,
+  `birth_date` DATE,
+  `sex` VARCHAR(7) NOT NULL COLLATE `utf8mb4_nopad_bin`,
+  `ssn` CHAR(9) COLLATE `utf8mb4_nopad_bin`,
+  `address_line1` VARCHAR(100) COLLATE `utf8mb4_nopad_bin`,
+  `city` VARCHAR(50) COLLATE `utf8mb4_nopad_bin`,
+  `state` CHAR(2) COLLATE `utf8mb4_nopad_bin`,
+  `postal_code` VARCHAR(10) COLLATE `utf8mb4_nopad_bin`,
+  `phone` CHAR(10) COLLATE `utf8mb4_nopad_bin`,
+  `email` VARCHAR(100) COLLATE `utf8mb4_nopad_bin`,
+  `status` VARCHAR(8) NOT NULL COLLATE `utf8mb4_nopad_bin`,
+  PRIMARY KEY (`id`),
+  UNIQUE (
+    `mrn`
+  )
+);
+
+-- specs/two_systems.mig:212: replace emr.coverage
+DROP TABLE IF EXISTS `emr__coverage__cs_new`;
+
+-- specs/two_systems.mig:212: target table emr.coverage
+CREATE TABLE `emr__coverage__cs_new` (
+  `id` BIGINT NOT NULL,
+  `patient_id` BIGINT NOT NULL,
+  `payer_name` VARCHAR(100) NOT NULL COLLATE `utf8mb4_nopad_bin`,
+  `payer_type` VARCHAR(20) NOT NULL COLLATE `utf8mb4_nopad_bin`,
+  `member_id` VARCHAR(30) COLLATE `utf8mb4_nopad_bin`,
+  `group_no` VARCHAR(30) COLLATE `utf8mb4_nopad_bin`,
+  `priority` INT NOT NULL,
+  `start_date` DATE,
+  `end_date` DATE,
+  PRIMARY KEY (`id`)
+);
+
+-- specs/two_systems.mig:223: replace emr.episode
+DROP TABLE IF EXISTS `emr__episode__cs_new`;
+
+-- specs/two_systems.mig:223: target table emr.episode
+CREATE TABLE `emr__episode__cs_new` (
+  `id` BIGINT NOT NULL,
+  `patient_id` BIGINT NOT NULL,
+  `practitioner_id` BIGINT,
+  `referring_physician` VARCHAR(100) COLLATE `utf8mb4_nopad_bin`,
+  `referring_npi` CHAR(10) COLLATE `utf8mb4_nopad_bin`,
+  `onset_date` DATE,
+  `start_date` DATE,
+  PRIMARY KEY (`id`)
+);
+
+-- specs/two_systems.mig:232: replace emr.diagnosis
+DROP TABLE IF EXISTS `emr__diagnosis__cs_new`;
+
+-- specs/two_systems.mig:232: target table emr.diagnosis
+CREATE TABLE `emr__diagnosis__cs_new` (
+  `id` BIGINT NOT NULL,
+  `episode_id` BIGINT NOT NULL,
+  `seq` INT NOT NULL,
+  `icd10_code` VARCHAR(8) NOT NULL COLLATE `utf8mb4_nopad_bin`,
+  PRIMARY KEY (`id`)
+);
+
+-- specs/two_systems.mig:238: replace emr.authorization
+DROP TABLE IF EXISTS `emr__authorization__cs_new`;
+
+-- specs/two_systems.mig:238: target table emr.authorization
+CREATE TABLE `emr__authorization__cs_new` (
+  `id` BIGINT NOT NULL,
+  `episode_id` BIGINT NOT NULL,
+  `auth_number` VARCHAR(30) COLLATE `utf8mb4_nopad_bin`,
+  `visits_authorized` INT,
+  `start_date` DATE,
+  `end_date` DATE,
+  PRIMARY KEY (`id`)
+);
+
+-- specs/two_systems.mig:246: replace emr.encounter
+DROP TABLE IF EXISTS `emr__encounter__cs_new`;
+
+-- specs/two_systems.mig:246: target table emr.encounter
+CREATE TABLE `emr__encounter__cs_new` (
+  `id` BIGINT NOT NULL,
+  `patient_id` BIGINT NOT NULL,
+  `episode_id` BIGINT,
+  `practitioner_id` BIGINT,
+  `service_date` DATE,
+  `status` VARCHAR(10) NOT NULL COLLATE `utf8mb4_nopad_bin`,
+  PRIMARY KEY (`id`)
+);
+
+-- specs/two_systems.mig:254: replace emr.charge_line
+DROP TABLE IF EXISTS `emr__charge_line__cs_new`;
+
+-- specs/two_systems.mig:254: target table emr.charge_line
+CREATE TABLE `emr__charge_line__cs_new` (
+  `id` BIGINT NOT NULL,
+  `encounter_id` BIGINT NOT NULL,
+  `line_no` INT NOT NULL,
+  `cpt` CHAR(5) NOT NULL COLLATE `utf8mb4_nopad_bin`,
+  `units` INT NOT NULL,
+  `modifier` VARCHAR(2) COLLATE `utf8mb4_nopad_bin`,
+  `amount` DECIMAL(10, 2),
+  PRIMARY KEY (`id`)
+);
+
+-- specs/two_systems.mig:263: replace emr.clinical_note
+DROP TABLE IF EXISTS `emr__clinical_note__cs_new`;
+
+-- specs/two_systems.mig:263: target table emr.clinical_note
+CREATE TABLE `emr__clinical_note__cs_new` (
+  `id` BIGINT NOT NULL,
+  `encounter_id` BIGINT NOT NULL,
+  `note_type` VARCHAR(20) NOT NULL COLLATE `utf8mb4_nopad_bin`,
+  `body` LONGTEXT COLLATE `utf8mb4_nopad_bin`,
+  PRIMARY KEY (`id`)
+);
+
+-- specs/two_systems.mig:277: lookup visit_status from lookups/visit_status.csv
+DROP TABLE IF EXISTS `chartshift__lookup__visit_status`;
+
+-- specs/two_systems.mig:277: lookup visit_status: 5 entries
+CREATE TABLE `chartshift__lookup__visit_status` (
+  `key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
+  `value` VARCHAR(500) COLLATE `utf8mb4_nopad_bin`,
+  PRIMARY KEY (`key`)
+);
+
+-- specs/two_systems.mig:277: lookup visit_status rows 1-5
+INSERT INTO `chartshift__lookup__visit_status` (
+  `key`,
+  `value`
+)
+VALUES
+  ('CANCELED', 'cancelled'),
+  ('CANCELLED', 'cancelled'),
+  ('COMPLETED', 'completed'),
+  ('NO SHOW', 'no-show'),
+  ('NOSHOW', 'no-show');
+
+-- specs/two_systems.mig:17: typed view sysA.patients (re-created over the new staging)
+DROP VIEW IF EXISTS `sysA__patients`;
+
+-- specs/two_systems.mig:34: typed view sysA.providers (re-created over the new staging)
+DROP VIEW IF EXISTS `sysA__providers`;
+
+-- specs/two_systems.mig:41: typed view sysA.payers (re-created over the new staging)
+DROP VIEW IF EXISTS `sysA__payers`;
+
+-- specs/two_systems.mig:46: typed view sysA.policies (re-created over the new staging)
+DROP VIEW IF EXISTS `sysA__policies`;
+
+-- specs/two_systems.mig:56: typed view sysA.cases (re-created over the new staging)
+DROP VIEW IF EXISTS `sysA__cases`;
+
+-- specs/two_systems.mig:70: typed view sysA.auths (re-created over the new staging)
+DROP VIEW IF EXISTS `sysA__auths`;
+
+-- specs/two_systems.mig:77: typed view sysA.visits (re-created over the new staging)
+DROP VIEW IF EXISTS `sysA__visits`;
+
+-- specs/two_systems.mig:98: typed view sysA.notes (re-created over the new staging)
+DROP VIEW IF EXISTS `sysA__notes`;
+
+-- specs/two_systems.mig:111: typed view sysB.clients (re-created over the new staging)
+DROP VIEW IF EXISTS `sysB__clients`;
+
+-- specs/two_systems.mig:124: typed view sysB.staff (re-created over the new staging)
+DROP VIEW IF EXISTS `sysB__staff`;
+
+-- specs/two_systems.mig:130: typed view sysB.insco (re-created over the new staging)
+DROP VIEW IF EXISTS `sysB__insco`;
+
+-- specs/two_systems.mig:136: typed view sysB.coverage (re-created over the new staging)
+DROP VIEW IF EXISTS `sysB__coverage`;
+
+-- specs/two_systems.mig:146: typed view sysB.episodes (re-created over the new staging)
+DROP VIEW IF EXISTS `sysB__episodes`;
+
+-- specs/two_systems.mig:156: typed view sysB.priorauth (re-created over the new staging)
+DROP VIEW IF EXISTS `sysB__priorauth`;
+
+-- specs/two_systems.mig:163: typed view sysB.appts (re-created over the new staging)
+DROP VIEW IF EXISTS `sysB__appts`;
+
+-- specs/two_systems.mig:171: typed view sysB.charges (re-created over the new staging)
+DROP VIEW IF EXISTS `sysB__charges`;
+
+-- specs/two_systems.mig:178: typed view sysB.procmap (re-created over the new staging)
+DROP VIEW IF EXISTS `sysB__procmap`;
+
