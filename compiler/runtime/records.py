@@ -467,9 +467,9 @@ def locate(path: Path, fmt: Format, fields: int, result: Scan, rows: list[int]) 
             for kind, start, end, what in seg.segments(buf, 0, len(buf), True):
                 if kind == "good":
                     assert isinstance(what, int)
+                    cursor = RunCursor(seg, buf, start, end)
                     while want is not None and n < want <= n + what:
-                        rec_start = seg_nth(seg, buf, start, end, want - n - 1)
-                        rec_end = seg_nth(seg, buf, start, end, want - n)
+                        rec_start, rec_end = cursor.record(want - n - 1)
                         text = seg.parser.text(buf[rec_start : content_end(buf, rec_start, rec_end)])
                         out[want] = (line + line_breaks(buf, result.cr_only, 0, rec_start), offset + rec_start, text)
                         want = next(todo, None)
@@ -493,17 +493,25 @@ def content_end(buf: bytes, start: int, end: int) -> int:
     return end
 
 
-def seg_nth(seg: Segmenter, buf: bytes, start: int, end: int, i: int) -> int:
-    """The start of the i-th (0-based) record of a run of good records (end for i = its count)."""
-    if buf.find(seg.q, start, end) < 0:
-        sep = b"\r" if seg.cr_only else b"\n"
-        pos = start
-        for _ in range(i):
-            pos = buf.index(sep, pos, end) + 1
-        return pos
-    pos = start
-    for _ in range(i):
-        m = seg.record.match(buf, pos, end)
+class RunCursor:
+    """Walks a run of good records forwards: `record(i)` is the (start, end) of its i-th
+    (0-based) record; asked in increasing order, the whole run is walked once."""
+
+    def __init__(self, seg: Segmenter, buf: bytes, start: int, end: int):
+        self.seg, self.buf, self.end = seg, buf, end
+        self.plain = buf.find(seg.q, start, end) < 0
+        self.sep = b"\r" if seg.cr_only else b"\n"
+        self.i, self.pos = 0, start  # the start of record i
+
+    def next_end(self, pos: int) -> int:
+        if self.plain:
+            return self.buf.index(self.sep, pos, self.end) + 1
+        m = self.seg.record.match(self.buf, pos, self.end)
         assert m is not None  # a run of good records matches record by record
-        pos = m.end()
-    return pos
+        return m.end()
+
+    def record(self, i: int) -> tuple[int, int]:
+        while self.i < i:
+            self.pos = self.next_end(self.pos)
+            self.i += 1
+        return self.pos, self.next_end(self.pos)

@@ -304,28 +304,30 @@ SELECT
     WHEN 1
     THEN 'cast'
     WHEN 2
-    THEN 'missing_key'
+    THEN 'ambiguous_match'
     WHEN 3
-    THEN 'reject'
+    THEN 'missing_key'
     WHEN 4
-    THEN 'not_null'
+    THEN 'reject'
     WHEN 5
     THEN 'not_null'
     WHEN 6
-    THEN 'too_long'
-    WHEN 7
     THEN 'not_null'
-    WHEN 8
+    WHEN 7
     THEN 'too_long'
+    WHEN 8
+    THEN 'not_null'
     WHEN 9
     THEN 'too_long'
     WHEN 10
     THEN 'too_long'
     WHEN 11
-    THEN 'not_null'
+    THEN 'too_long'
     WHEN 12
-    THEN 'check_failed'
+    THEN 'not_null'
     WHEN 13
+    THEN 'check_failed'
+    WHEN 14
     THEN 'duplicate_key'
   END
 FROM "cs_work__emr__coverage" AS "w"

@@ -289,22 +289,24 @@ SELECT
     WHEN 1
     THEN 'cast'
     WHEN 2
-    THEN 'missing_key'
+    THEN 'ambiguous_match'
     WHEN 3
-    THEN 'reject'
+    THEN 'missing_key'
     WHEN 4
-    THEN 'not_null'
+    THEN 'reject'
     WHEN 5
-    THEN 'too_long'
+    THEN 'not_null'
     WHEN 6
-    THEN 'not_null'
-    WHEN 7
     THEN 'too_long'
-    WHEN 8
+    WHEN 7
     THEN 'not_null'
+    WHEN 8
+    THEN 'too_long'
     WHEN 9
-    THEN 'check_failed'
+    THEN 'not_null'
     WHEN 10
+    THEN 'check_failed'
+    WHEN 11
     THEN 'duplicate_key'
   END
 FROM "cs_work__emr__charge" AS "w"
