@@ -80,7 +80,9 @@ WITH "cs_in" AS (
     ) AS DATE) AS "v__2"
   FROM "cs_in"
   WHERE
-    "cs_in"."__cast_error" IS NULL
+    NOT (
+      NOT "cs_in"."__cast_error" IS NULL
+    )
 ), "cs_ranked" AS (
   SELECT
     "cs_vals".*
@@ -103,6 +105,8 @@ WITH "cs_in" AS (
     "cs_groups"."a__2" AS "f__last_visit_date",
     "cs_groups"."a__3" AS "f__completed_visits",
     CAST((
+      'sysA.visits'
+    ) AS TEXT) || '|' || CAST((
       "cs_groups"."g__1"
     ) AS TEXT) AS "__key"
   FROM "cs_groups"
@@ -176,7 +180,7 @@ WITH "cs_in" AS (
     "cs_in"."__row",
     1 AS "__slot",
     NULL AS "__key",
-    1 AS "__rule",
+    CASE WHEN NOT "cs_in"."__cast_error" IS NULL THEN 1 END AS "__rule",
     NULL AS "f__episode_id",
     NULL AS "f__first_visit_date",
     NULL AS "f__last_visit_date",
@@ -185,7 +189,9 @@ WITH "cs_in" AS (
     'rejected' AS "__status"
   FROM "cs_in"
   WHERE
-    NOT "cs_in"."__cast_error" IS NULL
+    (
+      NOT "cs_in"."__cast_error" IS NULL
+    )
 )
 SELECT
   "cs_status".*,
@@ -217,7 +223,8 @@ INSERT INTO "chartshift"."rejects" (
   "record",
   "rule",
   "reason",
-  "original_row"
+  "original_row",
+  "reason_code"
 )
 SELECT
   'sysA.visits -> emr.episode_activity',
@@ -292,7 +299,21 @@ SELECT
     "r"."mod3",
     'amount3',
     "r"."amount3"
-  ) AS TEXT)
+  ) AS TEXT),
+  CASE "w"."__rule"
+    WHEN 1
+    THEN 'cast'
+    WHEN 2
+    THEN 'missing_key'
+    WHEN 3
+    THEN 'reject'
+    WHEN 4
+    THEN 'not_null'
+    WHEN 5
+    THEN 'not_null'
+    WHEN 6
+    THEN 'duplicate_key'
+  END
 FROM "cs_work__emr__episode_activity" AS "w"
 JOIN "chartshift_stage"."sysA__visits" AS "r"
   ON "r"."__row" = "w"."__row"
@@ -502,7 +523,9 @@ SELECT
           )
       ) AS "cs_in"
       WHERE
-        "cs_in"."__cast_error" IS NULL
+        NOT (
+          NOT "cs_in"."__cast_error" IS NULL
+        )
     ) AS "cs_rows"
   ) - (
     SELECT
@@ -581,7 +604,9 @@ SELECT
             )
         ) AS "cs_in"
         WHERE
-          "cs_in"."__cast_error" IS NULL
+          NOT (
+            NOT "cs_in"."__cast_error" IS NULL
+          )
       ) AS "cs_vals"
       GROUP BY
         "cs_vals"."g__1"

@@ -78,7 +78,9 @@ WITH `cs_in` AS (
     ) AS DATE) AS `v__2`
   FROM `cs_in`
   WHERE
-    `cs_in`.`__cast_error` IS NULL
+    NOT (
+      NOT `cs_in`.`__cast_error` IS NULL
+    )
 ), `cs_ranked` AS (
   SELECT
     `cs_vals`.*
@@ -100,9 +102,11 @@ WITH `cs_in` AS (
     `cs_groups`.`a__1` AS `f__first_visit_date`,
     `cs_groups`.`a__2` AS `f__last_visit_date`,
     `cs_groups`.`a__3` AS `f__completed_visits`,
-    CAST(CAST((
+    CAST(CONCAT(CAST((
+      'sysA.visits'
+    ) AS CHAR), '|', CAST((
       `cs_groups`.`g__1`
-    ) AS CHAR) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin AS `__key`
+    ) AS CHAR)) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin AS `__key`
   FROM `cs_groups`
   LEFT JOIN `chartshift__xwalk__emr__episode__cs_new` AS `cs_ref1`
     ON `cs_ref1`.`legacy_key` = CAST(CONCAT(CAST((
@@ -174,7 +178,7 @@ WITH `cs_in` AS (
     `cs_in`.`__row`,
     1 AS `__slot`,
     NULL AS `__key`,
-    1 AS `__rule`,
+    CASE WHEN NOT `cs_in`.`__cast_error` IS NULL THEN 1 END AS `__rule`,
     NULL AS `f__episode_id`,
     NULL AS `f__first_visit_date`,
     NULL AS `f__last_visit_date`,
@@ -183,7 +187,9 @@ WITH `cs_in` AS (
     'rejected' AS `__status`
   FROM `cs_in`
   WHERE
-    NOT `cs_in`.`__cast_error` IS NULL
+    (
+      NOT `cs_in`.`__cast_error` IS NULL
+    )
 )
 SELECT
   `cs_status`.*,
@@ -215,7 +221,8 @@ INSERT INTO `chartshift__rejects__cs_new` (
   `record`,
   `rule`,
   `reason`,
-  `original_row`
+  `original_row`,
+  `reason_code`
 )
 SELECT
   'sysA.visits -> emr.episode_activity',
@@ -290,7 +297,21 @@ SELECT
     `r`.`mod3`,
     'amount3',
     `r`.`amount3`
-  ) AS CHAR)
+  ) AS CHAR),
+  CASE `w`.`__rule`
+    WHEN 1
+    THEN 'cast'
+    WHEN 2
+    THEN 'missing_key'
+    WHEN 3
+    THEN 'reject'
+    WHEN 4
+    THEN 'not_null'
+    WHEN 5
+    THEN 'not_null'
+    WHEN 6
+    THEN 'duplicate_key'
+  END
 FROM `chartshift__cs_work__emr__episode_activity` AS `w`
 JOIN `chartshift_stage__sysA__visits` AS `r`
   ON `r`.`__row` = `w`.`__row`
@@ -482,7 +503,9 @@ SELECT
           )
       ) AS `cs_in`
       WHERE
-        `cs_in`.`__cast_error` IS NULL
+        NOT (
+          NOT `cs_in`.`__cast_error` IS NULL
+        )
     ) AS `cs_rows`
   ) - (
     SELECT
@@ -559,7 +582,9 @@ SELECT
             )
         ) AS `cs_in`
         WHERE
-          `cs_in`.`__cast_error` IS NULL
+          NOT (
+            NOT `cs_in`.`__cast_error` IS NULL
+          )
       ) AS `cs_vals`
       GROUP BY
         CAST(`cs_vals`.`g__1` AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin

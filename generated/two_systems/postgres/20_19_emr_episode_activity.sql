@@ -136,7 +136,9 @@ WITH "cs_in" AS (
     END AS "v__2"
   FROM "cs_in"
   WHERE
-    "cs_in"."__cast_error" IS NULL
+    NOT (
+      NOT "cs_in"."__cast_error" IS NULL
+    )
 ), "cs_ranked" AS (
   SELECT
     "cs_vals".*
@@ -158,9 +160,13 @@ WITH "cs_in" AS (
     "cs_groups"."a__1" AS "f__first_visit_date",
     "cs_groups"."a__2" AS "f__last_visit_date",
     "cs_groups"."a__3" AS "f__completed_visits",
-    CAST((
-      "cs_groups"."g__1"
-    ) AS VARCHAR) COLLATE "C" AS "__key"
+    (
+      CAST((
+        'sysB.appts'
+      ) AS VARCHAR) || '|' || CAST((
+        "cs_groups"."g__1"
+      ) AS VARCHAR)
+    ) COLLATE "C" AS "__key"
   FROM "cs_groups"
   LEFT JOIN "chartshift"."xwalk__emr__episode" AS "cs_ref1"
     ON "cs_ref1"."legacy_key" = (
@@ -236,7 +242,7 @@ WITH "cs_in" AS (
     "cs_in"."__row",
     1 AS "__slot",
     NULL AS "__key",
-    1 AS "__rule",
+    CASE WHEN NOT "cs_in"."__cast_error" IS NULL THEN 1 END AS "__rule",
     NULL AS "f__episode_id",
     NULL AS "f__first_visit_date",
     NULL AS "f__last_visit_date",
@@ -245,7 +251,9 @@ WITH "cs_in" AS (
     'rejected' AS "__status"
   FROM "cs_in"
   WHERE
-    NOT "cs_in"."__cast_error" IS NULL
+    (
+      NOT "cs_in"."__cast_error" IS NULL
+    )
 )
 SELECT
   "cs_status".*,
@@ -280,7 +288,8 @@ INSERT INTO "chartshift"."rejects" (
   "record",
   "rule",
   "reason",
-  "original_row"
+  "original_row",
+  "reason_code"
 )
 SELECT
   'sysB.appts -> emr.episode_activity',
@@ -331,7 +340,21 @@ SELECT
     "r"."appt_date",
     'appt_status',
     "r"."appt_status"
-  ) AS TEXT)
+  ) AS TEXT),
+  CASE "w"."__rule"
+    WHEN 1
+    THEN 'cast'
+    WHEN 2
+    THEN 'missing_key'
+    WHEN 3
+    THEN 'reject'
+    WHEN 4
+    THEN 'not_null'
+    WHEN 5
+    THEN 'not_null'
+    WHEN 6
+    THEN 'duplicate_key'
+  END
 FROM "cs_work__emr__episode_activity" AS "w"
 JOIN "chartshift_stage"."sysB__appts" AS "r"
   ON "r"."__row" = "w"."__row"
@@ -589,7 +612,9 @@ SELECT
           )
       ) AS "cs_in"
       WHERE
-        "cs_in"."__cast_error" IS NULL
+        NOT (
+          NOT "cs_in"."__cast_error" IS NULL
+        )
     ) AS "cs_rows"
   ) - (
     SELECT
@@ -724,7 +749,9 @@ SELECT
             )
         ) AS "cs_in"
         WHERE
-          "cs_in"."__cast_error" IS NULL
+          NOT (
+            NOT "cs_in"."__cast_error" IS NULL
+          )
       ) AS "cs_vals"
       GROUP BY
         "cs_vals"."g__1" COLLATE "C"
