@@ -53,6 +53,7 @@ KEYS: dict[str, tuple[str, ...]] = {
 }
 _KEY_IDX = {t: tuple(FILES[t][2].index(c) for c in cols) for t, cols in KEYS.items()}
 _FIRST_EXTRACT = datetime(2024, 7, 1, 6, 0, 0)
+_PLAIN_UNITS = frozenset(str(u) for u in range(1, 9))  # units_valid() holds: a shortcut
 _ORPHAN_MARGIN = 5001  # the generator's orphan pat_no values lie within max_pat + 5000
 
 Row = list[str]
@@ -233,7 +234,12 @@ def read_state(folder: pathlib.Path) -> State:
             rows = csv.reader(f)
             if tuple(next(rows)) != header:
                 raise AssertionError(f"{name}: unexpected header")
-            state[table] = {row_key(table, r): r for r in rows}
+            idx = _KEY_IDX[table]
+            if len(idx) == 1:  # the common case, kept fast at 1.85 M rows
+                i = idx[0]
+                state[table] = {(r[i],): r for r in rows}
+            else:
+                state[table] = {row_key(table, r): r for r in rows}
     return state
 
 
@@ -397,7 +403,7 @@ class _Planner:
         self.seed = seed
         self.ids = _Ids(state)
         self.prev_modified: list[Key] = []  # patients modified in the previous delta
-        self.prev_added: list[Key] = []  # loaded patients added by the previous delta
+        self.prev_added: list[Key] = []  # patients added by the previous delta
 
     def plan(self, seq: int, state: State, ctx: _Context) -> dict[str, list[tuple[str, Row]]]:
         rng = _sub_rng(self.seed, f"delta-{seq}")
@@ -467,7 +473,9 @@ class _Planner:
         # 4. modified visits: a status change (re-billed), and charge slots whose units get fixed
         visits = state["legacy.visits"]
         bad_units = [
-            k for k, r in visits.items() if r[2] in ctx.resolved and any(r[i] != "" and not units_valid(r[i + 1]) for i in (6, 10, 14))
+            k
+            for k, r in visits.items()
+            if r[2] in ctx.resolved and any(r[i] != "" and r[i + 1] not in _PLAIN_UNITS and not units_valid(r[i + 1]) for i in (6, 10, 14))
         ]
         for k in rng.sample(bad_units, min(len(bad_units), max(3, n // 1000))):
             row = list(visits[k])
