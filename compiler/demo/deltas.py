@@ -371,6 +371,7 @@ def _pool(seed: int, seq: int, size: int, ids: _Ids) -> dict[str, list[Row]]:
         r[0], r[1], r[2] = str(v0 + int(r[0])), case(r[1]), pat(r[2])
     for r in notes:
         r[0], r[1] = str(n0 + int(r[0])), str(v0 + int(r[1]))
+    _trim_rejected(pat_rows, policies, cases, auths, visits, notes)
     ids.pat = p0 + gen.max_pat + _ORPHAN_MARGIN
     ids.policy = max(int(r[0]) for r in policies)
     ids.case = max(int(r[0][1:]) for r in cases)
@@ -384,6 +385,29 @@ def _pool(seed: int, seq: int, size: int, ids: _Ids) -> dict[str, list[Row]]:
         "legacy.visits": visits,
         "legacy.notes": notes,
     }
+
+
+def _trim_rejected(pat_rows: list[Row], *tables: list[Row]) -> None:
+    """Keep one filtered or rejected patient per reason and drop the others with their rows.
+
+    The generator forces its dirt onto the first rows, so a small pool would carry far more
+    rejected patients (and visits) than an export does, past the demo spec's reject-rate limits."""
+    policies, cases, auths, visits, notes = tables
+    seen: set[str] = set()
+    gone: set[str] = set()
+    for r in pat_rows:
+        why = "D" if r[13] == "D" else "last" if r[1].strip(" ") == "" else "dob" if not parse_dob(r[4])[0] else ""
+        if why and why in seen:
+            gone.add(r[0])
+        seen.add(why)
+    gone_cases = {r[0] for r in cases if r[1] in gone}
+    gone_visits = {r[0] for r in visits if r[2] in gone or r[1] in gone_cases}
+    pat_rows[:] = [r for r in pat_rows if r[0] not in gone]
+    policies[:] = [r for r in policies if r[1] not in gone]
+    cases[:] = [r for r in cases if r[0] not in gone_cases]
+    auths[:] = [r for r in auths if r[1] not in gone_cases]
+    visits[:] = [r for r in visits if r[0] not in gone_visits]
+    notes[:] = [r for r in notes if r[1] not in gone_visits]
 
 
 _MOVES = (
@@ -419,7 +443,7 @@ class _Planner:
             changes[table].append((flag, row))
 
         # 1. new patients with their policies, cases, auths, visits and notes
-        pool = _pool(self.seed, seq, max(64, n // 100), self.ids)
+        pool = _pool(self.seed, seq, max(100, n // 100), self.ids)
         for table, rows in pool.items():
             for r in rows:
                 emit(table, ADDED, r)
