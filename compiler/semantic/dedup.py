@@ -32,8 +32,10 @@ class DedupChecks(CheckerBase):
 
     def check_dedup_on_legacy_key(self, m: ir.Map, scope: MapScope) -> None:
         d = m.dedup
-        if d is None or d.keep == ir.DROP_ALL or d.across or m.group is not None:
-            return  # drop all on the legacy key rejects every copy: what it is for; across merges across maps; group: an error
+        if d is None or d.keep == ir.DROP_ALL or m.group is not None or d.across:
+            # drop all on the legacy key rejects every copy: what it is for (group: an error);
+            # `dedup across` on the legacy key merges the same key of another branch: it merges
+            return
         xwalk = next((a for a in m.assigns if is_crosswalk(a)), None)
         if xwalk is not None:
             assert isinstance(xwalk.expr, ir.Call)  # is_crosswalk
