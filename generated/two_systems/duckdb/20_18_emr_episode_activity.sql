@@ -80,7 +80,9 @@ WITH "cs_in" AS (
     ) AS DATE) AS "v__2"
   FROM "cs_in"
   WHERE
-    "cs_in"."__cast_error" IS NULL
+    NOT (
+      NOT "cs_in"."__cast_error" IS NULL
+    )
 ), "cs_ranked" AS (
   SELECT
     "cs_vals".*
@@ -103,6 +105,8 @@ WITH "cs_in" AS (
     "cs_groups"."a__2" AS "f__last_visit_date",
     "cs_groups"."a__3" AS "f__completed_visits",
     CAST((
+      'sysA.visits'
+    ) AS TEXT) || '|' || CAST((
       "cs_groups"."g__1"
     ) AS TEXT) AS "__key"
   FROM "cs_groups"
@@ -176,7 +180,7 @@ WITH "cs_in" AS (
     "cs_in"."__row",
     1 AS "__slot",
     NULL AS "__key",
-    1 AS "__rule",
+    CASE WHEN NOT "cs_in"."__cast_error" IS NULL THEN 1 END AS "__rule",
     NULL AS "f__episode_id",
     NULL AS "f__first_visit_date",
     NULL AS "f__last_visit_date",
@@ -185,7 +189,9 @@ WITH "cs_in" AS (
     'rejected' AS "__status"
   FROM "cs_in"
   WHERE
-    NOT "cs_in"."__cast_error" IS NULL
+    (
+      NOT "cs_in"."__cast_error" IS NULL
+    )
 )
 SELECT
   "cs_status".*,
@@ -502,7 +508,9 @@ SELECT
           )
       ) AS "cs_in"
       WHERE
-        "cs_in"."__cast_error" IS NULL
+        NOT (
+          NOT "cs_in"."__cast_error" IS NULL
+        )
     ) AS "cs_rows"
   ) - (
     SELECT
@@ -581,7 +589,9 @@ SELECT
             )
         ) AS "cs_in"
         WHERE
-          "cs_in"."__cast_error" IS NULL
+          NOT (
+            NOT "cs_in"."__cast_error" IS NULL
+          )
       ) AS "cs_vals"
       GROUP BY
         "cs_vals"."g__1"

@@ -68,7 +68,9 @@ WITH "cs_in" AS (
     ) AS DATE) AS "v__2"
   FROM "cs_in"
   WHERE
-    "cs_in"."__cast_error" IS NULL
+    NOT (
+      NOT "cs_in"."__cast_error" IS NULL
+    )
 ), "cs_ranked" AS (
   SELECT
     "cs_vals".*
@@ -91,6 +93,8 @@ WITH "cs_in" AS (
     "cs_groups"."a__2" AS "f__last_visit_date",
     "cs_groups"."a__3" AS "f__completed_visits",
     CAST((
+      'sysB.appts'
+    ) AS TEXT) || '|' || CAST((
       "cs_groups"."g__1"
     ) AS TEXT) AS "__key"
   FROM "cs_groups"
@@ -164,7 +168,7 @@ WITH "cs_in" AS (
     "cs_in"."__row",
     1 AS "__slot",
     NULL AS "__key",
-    1 AS "__rule",
+    CASE WHEN NOT "cs_in"."__cast_error" IS NULL THEN 1 END AS "__rule",
     NULL AS "f__episode_id",
     NULL AS "f__first_visit_date",
     NULL AS "f__last_visit_date",
@@ -173,7 +177,9 @@ WITH "cs_in" AS (
     'rejected' AS "__status"
   FROM "cs_in"
   WHERE
-    NOT "cs_in"."__cast_error" IS NULL
+    (
+      NOT "cs_in"."__cast_error" IS NULL
+    )
 )
 SELECT
   "cs_status".*,
@@ -443,7 +449,9 @@ SELECT
           )
       ) AS "cs_in"
       WHERE
-        "cs_in"."__cast_error" IS NULL
+        NOT (
+          NOT "cs_in"."__cast_error" IS NULL
+        )
     ) AS "cs_rows"
   ) - (
     SELECT
@@ -510,7 +518,9 @@ SELECT
             )
         ) AS "cs_in"
         WHERE
-          "cs_in"."__cast_error" IS NULL
+          NOT (
+            NOT "cs_in"."__cast_error" IS NULL
+          )
       ) AS "cs_vals"
       GROUP BY
         "cs_vals"."g__1"

@@ -78,7 +78,9 @@ WITH `cs_in` AS (
     ) AS DATE) AS `v__2`
   FROM `cs_in`
   WHERE
-    `cs_in`.`__cast_error` IS NULL
+    NOT (
+      NOT `cs_in`.`__cast_error` IS NULL
+    )
 ), `cs_ranked` AS (
   SELECT
     `cs_vals`.*
@@ -100,9 +102,11 @@ WITH `cs_in` AS (
     `cs_groups`.`a__1` AS `f__first_visit_date`,
     `cs_groups`.`a__2` AS `f__last_visit_date`,
     `cs_groups`.`a__3` AS `f__completed_visits`,
-    CAST(CAST((
+    CAST(CONCAT(CAST((
+      'sysA.visits'
+    ) AS CHAR), '|', CAST((
       `cs_groups`.`g__1`
-    ) AS CHAR) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin AS `__key`
+    ) AS CHAR)) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin AS `__key`
   FROM `cs_groups`
   LEFT JOIN `chartshift__xwalk__emr__episode__cs_new` AS `cs_ref1`
     ON `cs_ref1`.`legacy_key` = CAST(CONCAT(CAST((
@@ -174,7 +178,7 @@ WITH `cs_in` AS (
     `cs_in`.`__row`,
     1 AS `__slot`,
     NULL AS `__key`,
-    1 AS `__rule`,
+    CASE WHEN NOT `cs_in`.`__cast_error` IS NULL THEN 1 END AS `__rule`,
     NULL AS `f__episode_id`,
     NULL AS `f__first_visit_date`,
     NULL AS `f__last_visit_date`,
@@ -183,7 +187,9 @@ WITH `cs_in` AS (
     'rejected' AS `__status`
   FROM `cs_in`
   WHERE
-    NOT `cs_in`.`__cast_error` IS NULL
+    (
+      NOT `cs_in`.`__cast_error` IS NULL
+    )
 )
 SELECT
   `cs_status`.*,
@@ -482,7 +488,9 @@ SELECT
           )
       ) AS `cs_in`
       WHERE
-        `cs_in`.`__cast_error` IS NULL
+        NOT (
+          NOT `cs_in`.`__cast_error` IS NULL
+        )
     ) AS `cs_rows`
   ) - (
     SELECT
@@ -559,7 +567,9 @@ SELECT
             )
         ) AS `cs_in`
         WHERE
-          `cs_in`.`__cast_error` IS NULL
+          NOT (
+            NOT `cs_in`.`__cast_error` IS NULL
+          )
       ) AS `cs_vals`
       GROUP BY
         CAST(`cs_vals`.`g__1` AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin

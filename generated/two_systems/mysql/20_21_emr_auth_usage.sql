@@ -123,7 +123,9 @@ WITH `cs_in` AS (
     `cs_in`.`s__a__auth_ref` AS `g__1`
   FROM `cs_in`
   WHERE
-    `cs_in`.`__cast_error` IS NULL
+    NOT (
+      NOT `cs_in`.`__cast_error` IS NULL OR COALESCE(`cs_in`.`__n__a`, 1) > 1
+    )
 ), `cs_ranked` AS (
   SELECT
     `cs_vals`.*
@@ -141,9 +143,11 @@ WITH `cs_in` AS (
     `cs_groups`.*,
     `cs_ref1`.`target_id` AS `f__authorization_id`,
     `cs_groups`.`a__1` AS `f__visits_used`,
-    CAST(CAST((
+    CAST(CONCAT(CAST((
+      'sysB.appts'
+    ) AS CHAR), '|', CAST((
       `cs_groups`.`g__1`
-    ) AS CHAR) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin AS `__key`
+    ) AS CHAR)) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin AS `__key`
   FROM `cs_groups`
   LEFT JOIN `chartshift__xwalk__emr__authorization__cs_new` AS `cs_ref1`
     ON `cs_ref1`.`legacy_key` = CAST(CONCAT(CAST((
@@ -157,19 +161,19 @@ WITH `cs_in` AS (
     `cs_fields`.*,
     CASE
       WHEN `cs_fields`.`__key` IS NULL
-      THEN 2
+      THEN 3
       WHEN COALESCE((
         (
           `cs_fields`.`f__authorization_id`
         ) IS NULL
       ), FALSE)
-      THEN 3
-      WHEN `cs_fields`.`f__authorization_id` IS NULL
       THEN 4
-      WHEN `cs_fields`.`f__visits_used` IS NULL
+      WHEN `cs_fields`.`f__authorization_id` IS NULL
       THEN 5
-      WHEN NOT `cs_dups`.`first_row` IS NULL AND `cs_fields`.`__row` > `cs_dups`.`first_row`
+      WHEN `cs_fields`.`f__visits_used` IS NULL
       THEN 6
+      WHEN NOT `cs_dups`.`first_row` IS NULL AND `cs_fields`.`__row` > `cs_dups`.`first_row`
+      THEN 7
     END AS `__rule`
   FROM `cs_fields`
   LEFT JOIN (
@@ -192,6 +196,7 @@ WITH `cs_in` AS (
     `cs_rules`.`f__authorization_id`,
     `cs_rules`.`f__visits_used`,
     NULL AS `s__appts__appt_id`,
+    NULL AS `__n__a`,
     CASE WHEN NOT `cs_rules`.`__rule` IS NULL THEN 'rejected' ELSE 'loaded' END AS `__status`
   FROM `cs_rules`
   UNION ALL
@@ -199,14 +204,22 @@ WITH `cs_in` AS (
     `cs_in`.`__row`,
     1 AS `__slot`,
     NULL AS `__key`,
-    1 AS `__rule`,
+    CASE
+      WHEN NOT `cs_in`.`__cast_error` IS NULL
+      THEN 1
+      WHEN COALESCE(`cs_in`.`__n__a`, 1) > 1
+      THEN 2
+    END AS `__rule`,
     NULL AS `f__authorization_id`,
     NULL AS `f__visits_used`,
     `cs_in`.`s__appts__appt_id`,
+    `cs_in`.`__n__a`,
     'rejected' AS `__status`
   FROM `cs_in`
   WHERE
-    NOT `cs_in`.`__cast_error` IS NULL
+    (
+      NOT `cs_in`.`__cast_error` IS NULL OR COALESCE(`cs_in`.`__n__a`, 1) > 1
+    )
 )
 SELECT
   `cs_status`.*,
@@ -268,28 +281,34 @@ SELECT
     WHEN 1
     THEN 'cast'
     WHEN 2
-    THEN 'key'
+    THEN 'ambiguous_match'
     WHEN 3
-    THEN 'reject:601'
+    THEN 'key'
     WHEN 4
-    THEN 'not null:emr.auth_usage.authorization_id'
+    THEN 'reject:601'
     WHEN 5
-    THEN 'not null:emr.auth_usage.visits_used'
+    THEN 'not null:emr.auth_usage.authorization_id'
     WHEN 6
+    THEN 'not null:emr.auth_usage.visits_used'
+    WHEN 7
     THEN 'duplicate key'
   END,
   CASE `w`.`__rule`
     WHEN 1
     THEN 'value does not fit the source column type'
     WHEN 2
-    THEN 'missing legacy key'
+    THEN CONCAT('ambiguous match (', CAST((
+      `w`.`__n__a`
+    ) AS CHAR), ' rows of sysB.priorauth)')
     WHEN 3
-    THEN 'usage of an unknown authorization'
+    THEN 'missing legacy key'
     WHEN 4
-    THEN 'authorization_id is required but empty'
+    THEN 'usage of an unknown authorization'
     WHEN 5
-    THEN 'visits_used is required but empty'
+    THEN 'authorization_id is required but empty'
     WHEN 6
+    THEN 'visits_used is required but empty'
+    WHEN 7
     THEN 'duplicate legacy key (an earlier group has the same key)'
   END,
   CAST(JSON_OBJECT(
@@ -633,7 +652,9 @@ SELECT
           )
       ) AS `cs_in`
       WHERE
-        `cs_in`.`__cast_error` IS NULL
+        NOT (
+          NOT `cs_in`.`__cast_error` IS NULL OR COALESCE(`cs_in`.`__n__a`, 1) > 1
+        )
     ) AS `cs_rows`
   ) - (
     SELECT
@@ -755,7 +776,9 @@ SELECT
             )
         ) AS `cs_in`
         WHERE
-          `cs_in`.`__cast_error` IS NULL
+          NOT (
+            NOT `cs_in`.`__cast_error` IS NULL OR COALESCE(`cs_in`.`__n__a`, 1) > 1
+          )
       ) AS `cs_vals`
       GROUP BY
         CAST(`cs_vals`.`g__1` AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin

@@ -136,7 +136,9 @@ WITH "cs_in" AS (
     END AS "v__2"
   FROM "cs_in"
   WHERE
-    "cs_in"."__cast_error" IS NULL
+    NOT (
+      NOT "cs_in"."__cast_error" IS NULL
+    )
 ), "cs_ranked" AS (
   SELECT
     "cs_vals".*
@@ -158,9 +160,13 @@ WITH "cs_in" AS (
     "cs_groups"."a__1" AS "f__first_visit_date",
     "cs_groups"."a__2" AS "f__last_visit_date",
     "cs_groups"."a__3" AS "f__completed_visits",
-    CAST((
-      "cs_groups"."g__1"
-    ) AS VARCHAR) COLLATE "C" AS "__key"
+    (
+      CAST((
+        'sysB.appts'
+      ) AS VARCHAR) || '|' || CAST((
+        "cs_groups"."g__1"
+      ) AS VARCHAR)
+    ) COLLATE "C" AS "__key"
   FROM "cs_groups"
   LEFT JOIN "chartshift"."xwalk__emr__episode" AS "cs_ref1"
     ON "cs_ref1"."legacy_key" = (
@@ -236,7 +242,7 @@ WITH "cs_in" AS (
     "cs_in"."__row",
     1 AS "__slot",
     NULL AS "__key",
-    1 AS "__rule",
+    CASE WHEN NOT "cs_in"."__cast_error" IS NULL THEN 1 END AS "__rule",
     NULL AS "f__episode_id",
     NULL AS "f__first_visit_date",
     NULL AS "f__last_visit_date",
@@ -245,7 +251,9 @@ WITH "cs_in" AS (
     'rejected' AS "__status"
   FROM "cs_in"
   WHERE
-    NOT "cs_in"."__cast_error" IS NULL
+    (
+      NOT "cs_in"."__cast_error" IS NULL
+    )
 )
 SELECT
   "cs_status".*,
@@ -589,7 +597,9 @@ SELECT
           )
       ) AS "cs_in"
       WHERE
-        "cs_in"."__cast_error" IS NULL
+        NOT (
+          NOT "cs_in"."__cast_error" IS NULL
+        )
     ) AS "cs_rows"
   ) - (
     SELECT
@@ -724,7 +734,9 @@ SELECT
             )
         ) AS "cs_in"
         WHERE
-          "cs_in"."__cast_error" IS NULL
+          NOT (
+            NOT "cs_in"."__cast_error" IS NULL
+          )
       ) AS "cs_vals"
       GROUP BY
         "cs_vals"."g__1" COLLATE "C"
