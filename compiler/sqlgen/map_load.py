@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlglot import exp
 
 from compiler.ir.naming import across_name, dotted
+from compiler.ir.reasons import code_of_rule
 from compiler.plan.steps import map_label, stage_table
 from compiler.sqlgen.joins import ambiguous_reason, match_count
 from compiler.sqlgen.lower import col, drop_table, ident, join, lit
@@ -44,11 +45,13 @@ class MapSql(MapWork):
         src = dotted(m.source)
         rule_case = exp.Case(this=col("__rule", "w"))
         reason_case = exp.Case(this=col("__rule", "w"))
+        code_case = exp.Case(this=col("__rule", "w"))
         for i, (rule, reason) in enumerate(self.rules, start=1):
             rule_case = rule_case.when(lit(i), lit(rule), copy=False)
             j = self.ambiguous.get(i)
             reason_sql = lit(reason) if j is None else ambiguous_reason(j, col(match_count(j.alias), "w"))
             reason_case = reason_case.when(lit(i), reason_sql, copy=False)
+            code_case = code_case.when(lit(i), lit(code_of_rule(rule)), copy=False)
         src_cols = [c.name for c in self.cat.source_tables[src].columns]
         original = self.gen.traits.json_object([(c, col(c, "r")) for c in src_cols])
         src_key_parts = [col(f"s__{self.scope.primary_alias}__{k}", "w") for k in self.cat.source_tables[src].key]
@@ -62,6 +65,7 @@ class MapSql(MapWork):
             rule_case,
             reason_case,
             original,
+            code_case,
             copy=False,
         ).from_(self.gen.work(self.names.work, "w"), copy=False)
         select = (
@@ -69,7 +73,7 @@ class MapSql(MapWork):
             .where(exp.EQ(this=col("__status", "w"), expression=lit("rejected")), copy=False)
             .order_by(exp.Ordered(this=col("__row", "w")), exp.Ordered(this=col("__slot", "w")), copy=False)
         )
-        cols = ["map", "source_table", "source_key", "slot", "record", "rule", "reason", "original_row"]
+        cols = ["map", "source_table", "source_key", "slot", "record", "rule", "reason", "original_row", "reason_code"]
         return exp.Insert(
             this=exp.Schema(this=self.gen.tbl(*REJECTS, building=True), expressions=[ident(c) for c in cols]), expression=select
         )

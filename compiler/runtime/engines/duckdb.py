@@ -14,11 +14,10 @@ import duckdb
 from sqlglot import exp
 
 from compiler.dialects import DUCKDB
-from compiler.plan.steps import stage_table
 from compiler.runtime.engines.base import EngineError, StageResult, TargetBusy, first_line, redact
 from compiler.runtime.scratch import hold_private_umask, make_private, release_private_umask
-from compiler.runtime.staging import SourceFile, duckdb_malformed_sql, duckdb_stage_sql, engine_file, staged_columns
-from compiler.sqlgen.lower import drop_table, table
+from compiler.runtime.staging import REJECT_COLUMNS, SourceFile, duckdb_create_stage, prepare
+from compiler.sqlgen.lower import table
 from compiler.sqlgen.text import sql_text
 
 if TYPE_CHECKING:
@@ -224,18 +223,22 @@ class DuckDBEngine:
         rejects_tbl: exp.Table | None = None,
         traits: DialectTraits | None = None,
     ) -> StageResult:
-        file, encoding = engine_file(sf, workdir)
-        names = staged_columns(sf)
-        create, rejects = duckdb_stage_sql(sf, file, encoding, names)
+        p = prepare(sf, workdir)
         try:
-            self.con.execute(sql_text(create, self.dialect))
+            self.con.execute(sql_text(duckdb_create_stage(p), self.dialect))
         except duckdb.Error as exc:
             raise failure(f"{sf.path}: cannot stage {sf.qualified}", exc) from None
-        self.execute(sql_text(duckdb_malformed_sql(sf, rejects), self.dialect))
-        schema, name = stage_table(sf.qualified)
-        staged = self.query(sql_text(exp.select(exp.Count(this=exp.Star())).from_(table(name, schema)), self.dialect))[0][0]
-        distinct_lines = exp.Count(this=exp.Distinct(expressions=[exp.column("line", quoted=True)]))
-        malformed = self.query(sql_text(exp.select(distinct_lines).from_(table(rejects)), self.dialect))[0][0]
-        for t in (rejects, rejects + "_scan"):
-            self.execute(sql_text(drop_table(table(t)), self.dialect))
-        return StageResult(sf.qualified, sf.path.name, int(staged), int(malformed))
+        rejects = rejects_tbl if rejects_tbl is not None else table("rejects", "chartshift")
+        self.insert_rows(rejects, REJECT_COLUMNS, p.fault_rows())
+        return StageResult(sf.qualified, sf.path.name, p.staged, len(p.scan.bad_records), p)
+
+    def insert_rows(self, tbl: exp.Table, columns: list[str], rows: list[tuple[Any, ...]]) -> None:
+        """Insert rows given as Python values (row content: never in SQL text)."""
+        if not rows:
+            return
+        cols = ", ".join(exp.to_identifier(c, quoted=True).sql(self.dialect) for c in columns)
+        marks = ", ".join("?" * len(columns))
+        try:
+            self.con.executemany(f"INSERT INTO {tbl.sql(self.dialect, identify=True)} ({cols}) VALUES ({marks})", rows)
+        except duckdb.Error as exc:
+            raise EngineError(f"insert into {tbl.name} failed: {redact(first_line(exc))}") from None

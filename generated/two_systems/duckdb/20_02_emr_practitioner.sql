@@ -224,7 +224,8 @@ INSERT INTO "chartshift"."rejects" (
   "record",
   "rule",
   "reason",
-  "original_row"
+  "original_row",
+  "reason_code"
 )
 SELECT
   'sysB.staff -> emr.practitioner',
@@ -291,7 +292,31 @@ SELECT
     "r"."discipline",
     'npi_no',
     "r"."npi_no"
-  ) AS TEXT)
+  ) AS TEXT),
+  CASE "w"."__rule"
+    WHEN 1
+    THEN 'cast'
+    WHEN 2
+    THEN 'missing_key'
+    WHEN 3
+    THEN 'reject'
+    WHEN 4
+    THEN 'not_null'
+    WHEN 5
+    THEN 'too_long'
+    WHEN 6
+    THEN 'not_null'
+    WHEN 7
+    THEN 'too_long'
+    WHEN 8
+    THEN 'too_long'
+    WHEN 9
+    THEN 'not_null'
+    WHEN 10
+    THEN 'too_long'
+    WHEN 11
+    THEN 'duplicate_key'
+  END
 FROM "cs_work__emr__practitioner" AS "w"
 JOIN "chartshift_stage"."sysB__staff" AS "r"
   ON "r"."__row" = "w"."__row"

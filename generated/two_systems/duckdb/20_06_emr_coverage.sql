@@ -234,7 +234,8 @@ INSERT INTO "chartshift"."rejects" (
   "record",
   "rule",
   "reason",
-  "original_row"
+  "original_row",
+  "reason_code"
 )
 SELECT
   'sysB.coverage -> emr.coverage',
@@ -323,7 +324,37 @@ SELECT
     "r"."from_dt",
     'thru_dt',
     "r"."thru_dt"
-  ) AS TEXT)
+  ) AS TEXT),
+  CASE "w"."__rule"
+    WHEN 1
+    THEN 'cast'
+    WHEN 2
+    THEN 'ambiguous_match'
+    WHEN 3
+    THEN 'missing_key'
+    WHEN 4
+    THEN 'reject'
+    WHEN 5
+    THEN 'reject'
+    WHEN 6
+    THEN 'not_null'
+    WHEN 7
+    THEN 'not_null'
+    WHEN 8
+    THEN 'too_long'
+    WHEN 9
+    THEN 'not_null'
+    WHEN 10
+    THEN 'too_long'
+    WHEN 11
+    THEN 'too_long'
+    WHEN 12
+    THEN 'not_null'
+    WHEN 13
+    THEN 'check_failed'
+    WHEN 14
+    THEN 'duplicate_key'
+  END
 FROM "cs_work__emr__coverage" AS "w"
 JOIN "chartshift_stage"."sysB__coverage" AS "r"
   ON "r"."__row" = "w"."__row"

@@ -418,7 +418,8 @@ INSERT INTO "chartshift"."rejects" (
   "record",
   "rule",
   "reason",
-  "original_row"
+  "original_row",
+  "reason_code"
 )
 SELECT
   'sysB.episodes -> emr.episode',
@@ -479,7 +480,23 @@ SELECT
     "r"."icd_primary",
     'icd_secondary',
     "r"."icd_secondary"
-  ) AS TEXT)
+  ) AS TEXT),
+  CASE "w"."__rule"
+    WHEN 1
+    THEN 'cast'
+    WHEN 2
+    THEN 'ambiguous_match'
+    WHEN 3
+    THEN 'missing_key'
+    WHEN 4
+    THEN 'reject'
+    WHEN 5
+    THEN 'not_null'
+    WHEN 6
+    THEN 'too_long'
+    WHEN 7
+    THEN 'duplicate_key'
+  END
 FROM "cs_work__emr__episode" AS "w"
 JOIN "chartshift_stage"."sysB__episodes" AS "r"
   ON "r"."__row" = "w"."__row"

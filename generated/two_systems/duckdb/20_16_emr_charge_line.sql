@@ -248,7 +248,8 @@ INSERT INTO "chartshift"."rejects" (
   "record",
   "rule",
   "reason",
-  "original_row"
+  "original_row",
+  "reason_code"
 )
 SELECT
   'sysB.charges -> emr.charge_line',
@@ -325,7 +326,35 @@ SELECT
     "r"."qty",
     'fee',
     "r"."fee"
-  ) AS TEXT)
+  ) AS TEXT),
+  CASE "w"."__rule"
+    WHEN 1
+    THEN 'cast'
+    WHEN 2
+    THEN 'missing_key'
+    WHEN 3
+    THEN 'reject'
+    WHEN 4
+    THEN 'reject'
+    WHEN 5
+    THEN 'reject'
+    WHEN 6
+    THEN 'not_null'
+    WHEN 7
+    THEN 'not_null'
+    WHEN 8
+    THEN 'not_null'
+    WHEN 9
+    THEN 'too_long'
+    WHEN 10
+    THEN 'not_null'
+    WHEN 11
+    THEN 'check_failed'
+    WHEN 12
+    THEN 'out_of_range'
+    WHEN 13
+    THEN 'duplicate_key'
+  END
 FROM "cs_work__emr__charge_line" AS "w"
 JOIN "chartshift_stage"."sysB__charges" AS "r"
   ON "r"."__row" = "w"."__row"

@@ -223,7 +223,8 @@ INSERT INTO "chartshift"."rejects" (
   "record",
   "rule",
   "reason",
-  "original_row"
+  "original_row",
+  "reason_code"
 )
 SELECT
   'sysA.visits -> emr.episode_activity',
@@ -298,7 +299,21 @@ SELECT
     "r"."mod3",
     'amount3',
     "r"."amount3"
-  ) AS TEXT)
+  ) AS TEXT),
+  CASE "w"."__rule"
+    WHEN 1
+    THEN 'cast'
+    WHEN 2
+    THEN 'missing_key'
+    WHEN 3
+    THEN 'reject'
+    WHEN 4
+    THEN 'not_null'
+    WHEN 5
+    THEN 'not_null'
+    WHEN 6
+    THEN 'duplicate_key'
+  END
 FROM "cs_work__emr__episode_activity" AS "w"
 JOIN "chartshift_stage"."sysA__visits" AS "r"
   ON "r"."__row" = "w"."__row"

@@ -254,7 +254,8 @@ INSERT INTO "chartshift"."rejects" (
   "record",
   "rule",
   "reason",
-  "original_row"
+  "original_row",
+  "reason_code"
 )
 SELECT
   'sysB.appts -> emr.auth_usage',
@@ -311,7 +312,23 @@ SELECT
     "r"."appt_date",
     'appt_status',
     "r"."appt_status"
-  ) AS TEXT)
+  ) AS TEXT),
+  CASE "w"."__rule"
+    WHEN 1
+    THEN 'cast'
+    WHEN 2
+    THEN 'ambiguous_match'
+    WHEN 3
+    THEN 'missing_key'
+    WHEN 4
+    THEN 'reject'
+    WHEN 5
+    THEN 'not_null'
+    WHEN 6
+    THEN 'not_null'
+    WHEN 7
+    THEN 'duplicate_key'
+  END
 FROM "cs_work__emr__auth_usage" AS "w"
 JOIN "chartshift_stage"."sysB__appts" AS "r"
   ON "r"."__row" = "w"."__row"

@@ -211,7 +211,8 @@ INSERT INTO `chartshift__rejects__cs_new` (
   `record`,
   `rule`,
   `reason`,
-  `original_row`
+  `original_row`,
+  `reason_code`
 )
 SELECT
   'sysB.episodes -> emr.diagnosis',
@@ -282,7 +283,29 @@ SELECT
     `r`.`icd_primary`,
     'icd_secondary',
     `r`.`icd_secondary`
-  ) AS CHAR)
+  ) AS CHAR),
+  CASE `w`.`__rule`
+    WHEN 1
+    THEN 'cast'
+    WHEN 2
+    THEN 'missing_key'
+    WHEN 3
+    THEN 'reject'
+    WHEN 4
+    THEN 'reject'
+    WHEN 5
+    THEN 'not_null'
+    WHEN 6
+    THEN 'not_null'
+    WHEN 7
+    THEN 'check_failed'
+    WHEN 8
+    THEN 'not_null'
+    WHEN 9
+    THEN 'too_long'
+    WHEN 10
+    THEN 'duplicate_key'
+  END
 FROM `chartshift__cs_work__emr__diagnosis` AS `w`
 JOIN `chartshift_stage__sysB__episodes` AS `r`
   ON `r`.`__row` = `w`.`__row`

@@ -199,7 +199,8 @@ INSERT INTO `chartshift__rejects__cs_new` (
   `record`,
   `rule`,
   `reason`,
-  `original_row`
+  `original_row`,
+  `reason_code`
 )
 SELECT
   'sysA.auths -> emr.authorization',
@@ -246,7 +247,21 @@ SELECT
     `r`.`start_date`,
     'end_date',
     `r`.`end_date`
-  ) AS CHAR)
+  ) AS CHAR),
+  CASE `w`.`__rule`
+    WHEN 1
+    THEN 'cast'
+    WHEN 2
+    THEN 'missing_key'
+    WHEN 3
+    THEN 'reject'
+    WHEN 4
+    THEN 'not_null'
+    WHEN 5
+    THEN 'too_long'
+    WHEN 6
+    THEN 'duplicate_key'
+  END
 FROM `chartshift__cs_work__emr__authorization` AS `w`
 JOIN `chartshift_stage__sysA__auths` AS `r`
   ON `r`.`__row` = `w`.`__row`

@@ -221,7 +221,8 @@ INSERT INTO `chartshift__rejects__cs_new` (
   `record`,
   `rule`,
   `reason`,
-  `original_row`
+  `original_row`,
+  `reason_code`
 )
 SELECT
   'sysA.visits -> emr.episode_activity',
@@ -296,7 +297,21 @@ SELECT
     `r`.`mod3`,
     'amount3',
     `r`.`amount3`
-  ) AS CHAR)
+  ) AS CHAR),
+  CASE `w`.`__rule`
+    WHEN 1
+    THEN 'cast'
+    WHEN 2
+    THEN 'missing_key'
+    WHEN 3
+    THEN 'reject'
+    WHEN 4
+    THEN 'not_null'
+    WHEN 5
+    THEN 'not_null'
+    WHEN 6
+    THEN 'duplicate_key'
+  END
 FROM `chartshift__cs_work__emr__episode_activity` AS `w`
 JOIN `chartshift_stage__sysA__visits` AS `r`
   ON `r`.`__row` = `w`.`__row`

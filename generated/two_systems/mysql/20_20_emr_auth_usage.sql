@@ -293,7 +293,8 @@ INSERT INTO `chartshift__rejects__cs_new` (
   `record`,
   `rule`,
   `reason`,
-  `original_row`
+  `original_row`,
+  `reason_code`
 )
 SELECT
   'sysA.visits -> emr.auth_usage',
@@ -374,7 +375,23 @@ SELECT
     `r`.`mod3`,
     'amount3',
     `r`.`amount3`
-  ) AS CHAR)
+  ) AS CHAR),
+  CASE `w`.`__rule`
+    WHEN 1
+    THEN 'cast'
+    WHEN 2
+    THEN 'ambiguous_match'
+    WHEN 3
+    THEN 'missing_key'
+    WHEN 4
+    THEN 'reject'
+    WHEN 5
+    THEN 'not_null'
+    WHEN 6
+    THEN 'not_null'
+    WHEN 7
+    THEN 'duplicate_key'
+  END
 FROM `chartshift__cs_work__emr__auth_usage` AS `w`
 JOIN `chartshift_stage__sysA__visits` AS `r`
   ON `r`.`__row` = `w`.`__row`

@@ -808,7 +808,8 @@ INSERT INTO "chartshift"."rejects" (
   "record",
   "rule",
   "reason",
-  "original_row"
+  "original_row",
+  "reason_code"
 )
 SELECT
   'sysB.clients -> emr.patient',
@@ -937,7 +938,55 @@ SELECT
     "r"."phone",
     'active_flag',
     "r"."active_flag"
-  ) AS TEXT)
+  ) AS TEXT),
+  CASE "w"."__rule"
+    WHEN 1
+    THEN 'cast'
+    WHEN 2
+    THEN 'missing_key'
+    WHEN 3
+    THEN 'reject'
+    WHEN 4
+    THEN 'reject'
+    WHEN 5
+    THEN 'not_null'
+    WHEN 6
+    THEN 'too_long'
+    WHEN 7
+    THEN 'not_null'
+    WHEN 8
+    THEN 'too_long'
+    WHEN 9
+    THEN 'not_null'
+    WHEN 10
+    THEN 'too_long'
+    WHEN 11
+    THEN 'not_null'
+    WHEN 12
+    THEN 'too_long'
+    WHEN 13
+    THEN 'not_allowed'
+    WHEN 14
+    THEN 'too_long'
+    WHEN 15
+    THEN 'too_long'
+    WHEN 16
+    THEN 'too_long'
+    WHEN 17
+    THEN 'too_long'
+    WHEN 18
+    THEN 'too_long'
+    WHEN 19
+    THEN 'too_long'
+    WHEN 20
+    THEN 'not_null'
+    WHEN 21
+    THEN 'too_long'
+    WHEN 22
+    THEN 'not_allowed'
+    WHEN 23
+    THEN 'duplicate_key'
+  END
 FROM "cs_work__emr__patient" AS "w"
 JOIN "chartshift_stage"."sysB__clients" AS "r"
   ON "r"."__row" = "w"."__row"

@@ -616,7 +616,8 @@ INSERT INTO "chartshift"."rejects" (
   "record",
   "rule",
   "reason",
-  "original_row"
+  "original_row",
+  "reason_code"
 )
 SELECT
   'sysA.cases -> emr.episode',
@@ -687,7 +688,25 @@ SELECT
     "r"."dx3",
     'dx4',
     "r"."dx4"
-  ) AS TEXT)
+  ) AS TEXT),
+  CASE "w"."__rule"
+    WHEN 1
+    THEN 'cast'
+    WHEN 2
+    THEN 'ambiguous_match'
+    WHEN 3
+    THEN 'missing_key'
+    WHEN 4
+    THEN 'reject'
+    WHEN 5
+    THEN 'not_null'
+    WHEN 6
+    THEN 'too_long'
+    WHEN 7
+    THEN 'too_long'
+    WHEN 8
+    THEN 'duplicate_key'
+  END
 FROM "cs_work__emr__episode" AS "w"
 JOIN "chartshift_stage"."sysA__cases" AS "r"
   ON "r"."__row" = "w"."__row"

@@ -288,7 +288,8 @@ INSERT INTO "chartshift"."rejects" (
   "record",
   "rule",
   "reason",
-  "original_row"
+  "original_row",
+  "reason_code"
 )
 SELECT
   'sysB.appts -> emr.episode_activity',
@@ -339,7 +340,21 @@ SELECT
     "r"."appt_date",
     'appt_status',
     "r"."appt_status"
-  ) AS TEXT)
+  ) AS TEXT),
+  CASE "w"."__rule"
+    WHEN 1
+    THEN 'cast'
+    WHEN 2
+    THEN 'missing_key'
+    WHEN 3
+    THEN 'reject'
+    WHEN 4
+    THEN 'not_null'
+    WHEN 5
+    THEN 'not_null'
+    WHEN 6
+    THEN 'duplicate_key'
+  END
 FROM "cs_work__emr__episode_activity" AS "w"
 JOIN "chartshift_stage"."sysB__appts" AS "r"
   ON "r"."__row" = "w"."__row"

@@ -140,7 +140,8 @@ INSERT INTO "chartshift"."rejects" (
   "record",
   "rule",
   "reason",
-  "original_row"
+  "original_row",
+  "reason_code"
 )
 SELECT
   'legacy.claims -> emr.strict_claim',
@@ -185,7 +186,19 @@ SELECT
     "r"."code",
     'vocab',
     "r"."vocab"
-  ) AS TEXT)
+  ) AS TEXT),
+  CASE "w"."__rule"
+    WHEN 1
+    THEN 'cast'
+    WHEN 2
+    THEN 'missing_key'
+    WHEN 3
+    THEN 'lookup_missing'
+    WHEN 4
+    THEN 'lookup_missing'
+    WHEN 5
+    THEN 'duplicate_key'
+  END
 FROM "cs_work__emr__strict_claim" AS "w"
 JOIN "chartshift_stage"."legacy__claims" AS "r"
   ON "r"."__row" = "w"."__row"

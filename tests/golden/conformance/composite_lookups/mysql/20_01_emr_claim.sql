@@ -153,7 +153,8 @@ INSERT INTO `chartshift__rejects__cs_new` (
   `record`,
   `rule`,
   `reason`,
-  `original_row`
+  `original_row`,
+  `reason_code`
 )
 SELECT
   'legacy.claims -> emr.claim',
@@ -183,7 +184,15 @@ SELECT
     `r`.`code`,
     'vocab',
     `r`.`vocab`
-  ) AS CHAR)
+  ) AS CHAR),
+  CASE `w`.`__rule`
+    WHEN 1
+    THEN 'cast'
+    WHEN 2
+    THEN 'missing_key'
+    WHEN 3
+    THEN 'duplicate_key'
+  END
 FROM `chartshift__cs_work__emr__claim` AS `w`
 JOIN `chartshift_stage__legacy__claims` AS `r`
   ON `r`.`__row` = `w`.`__row`

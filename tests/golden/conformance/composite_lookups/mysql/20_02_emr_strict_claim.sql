@@ -134,7 +134,8 @@ INSERT INTO `chartshift__rejects__cs_new` (
   `record`,
   `rule`,
   `reason`,
-  `original_row`
+  `original_row`,
+  `reason_code`
 )
 SELECT
   'legacy.claims -> emr.strict_claim',
@@ -179,7 +180,19 @@ SELECT
     `r`.`code`,
     'vocab',
     `r`.`vocab`
-  ) AS CHAR)
+  ) AS CHAR),
+  CASE `w`.`__rule`
+    WHEN 1
+    THEN 'cast'
+    WHEN 2
+    THEN 'missing_key'
+    WHEN 3
+    THEN 'lookup_missing'
+    WHEN 4
+    THEN 'lookup_missing'
+    WHEN 5
+    THEN 'duplicate_key'
+  END
 FROM `chartshift__cs_work__emr__strict_claim` AS `w`
 JOIN `chartshift_stage__legacy__claims` AS `r`
   ON `r`.`__row` = `w`.`__row`

@@ -159,7 +159,8 @@ INSERT INTO "chartshift"."rejects" (
   "record",
   "rule",
   "reason",
-  "original_row"
+  "original_row",
+  "reason_code"
 )
 SELECT
   'legacy.claims -> emr.claim',
@@ -189,7 +190,15 @@ SELECT
     "r"."code",
     'vocab',
     "r"."vocab"
-  ) AS TEXT)
+  ) AS TEXT),
+  CASE "w"."__rule"
+    WHEN 1
+    THEN 'cast'
+    WHEN 2
+    THEN 'missing_key'
+    WHEN 3
+    THEN 'duplicate_key'
+  END
 FROM "cs_work__emr__claim" AS "w"
 JOIN "chartshift_stage"."legacy__claims" AS "r"
   ON "r"."__row" = "w"."__row"

@@ -126,7 +126,8 @@ INSERT INTO `chartshift__rejects__cs_new` (
   `record`,
   `rule`,
   `reason`,
-  `original_row`
+  `original_row`,
+  `reason_code`
 )
 SELECT
   'legacy.people -> emr.last_kept',
@@ -154,7 +155,15 @@ SELECT
     `r`.`first`,
     'born',
     `r`.`born`
-  ) AS CHAR)
+  ) AS CHAR),
+  CASE `w`.`__rule`
+    WHEN 1
+    THEN 'cast'
+    WHEN 2
+    THEN 'missing_key'
+    WHEN 3
+    THEN 'duplicate_key'
+  END
 FROM `chartshift__cs_work__emr__last_kept` AS `w`
 JOIN `chartshift_stage__legacy__people` AS `r`
   ON `r`.`__row` = `w`.`__row`

@@ -129,7 +129,8 @@ INSERT INTO `chartshift__rejects__cs_new` (
   `record`,
   `rule`,
   `reason`,
-  `original_row`
+  `original_row`,
+  `reason_code`
 )
 SELECT
   'legacy.people -> emr.unique_person',
@@ -172,7 +173,19 @@ SELECT
     `r`.`first`,
     'born',
     `r`.`born`
-  ) AS CHAR)
+  ) AS CHAR),
+  CASE `w`.`__rule`
+    WHEN 1
+    THEN 'cast'
+    WHEN 2
+    THEN 'missing_key'
+    WHEN 3
+    THEN 'reject'
+    WHEN 4
+    THEN 'ambiguous_duplicate'
+    WHEN 5
+    THEN 'duplicate_key'
+  END
 FROM `chartshift__cs_work__emr__unique_person` AS `w`
 JOIN `chartshift_stage__legacy__people` AS `r`
   ON `r`.`__row` = `w`.`__row`

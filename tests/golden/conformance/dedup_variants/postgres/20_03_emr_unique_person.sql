@@ -132,7 +132,8 @@ INSERT INTO "chartshift"."rejects" (
   "record",
   "rule",
   "reason",
-  "original_row"
+  "original_row",
+  "reason_code"
 )
 SELECT
   'legacy.people -> emr.unique_person',
@@ -175,7 +176,19 @@ SELECT
     "r"."first",
     'born',
     "r"."born"
-  ) AS TEXT)
+  ) AS TEXT),
+  CASE "w"."__rule"
+    WHEN 1
+    THEN 'cast'
+    WHEN 2
+    THEN 'missing_key'
+    WHEN 3
+    THEN 'reject'
+    WHEN 4
+    THEN 'ambiguous_duplicate'
+    WHEN 5
+    THEN 'duplicate_key'
+  END
 FROM "cs_work__emr__unique_person" AS "w"
 JOIN "chartshift_stage"."legacy__people" AS "r"
   ON "r"."__row" = "w"."__row"
