@@ -31,6 +31,8 @@ MAP_CODES: dict[str, str] = {
     "check_failed": "a value fails its column's check",
     "duplicate_key": "an earlier record has the same legacy key",
     "ambiguous_match": "a join that must match once matches several rows",
+    "ambiguous_duplicate": "`dedup ... drop all`: another record has the same dedup keys",
+    "lookup_missing": "a lookup called with `else reject` has no entry for the key",
 }
 
 # rule id (or its prefix before ":") -> code
@@ -45,6 +47,8 @@ _RULE_CODES = {
     "in": "not_allowed",
     "check": "check_failed",
     "ambiguous_match": "ambiguous_match",
+    "ambiguous_duplicate": "ambiguous_duplicate",
+    "lookup": "lookup_missing",
 }
 
 

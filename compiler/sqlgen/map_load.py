@@ -119,7 +119,7 @@ class MapSql(MapWork):
                     )
                 )
         loaded = exp.EQ(this=col("__status", "w"), expression=lit("loaded"))
-        by_window = self.m.dedup and self.gen.traits.survivor_id_by_window
+        by_window = self.merges and self.gen.traits.survivor_id_by_window
         if by_window:
             # the survivor is the one loaded row among those naming it as their survivor
             survivor_id: exp.Expression = exp.Window(
@@ -128,7 +128,7 @@ class MapSql(MapWork):
             )
         else:
             survivor_id = col("__own_id", "s")
-        if self.m.dedup:
+        if self.merges:
             target_case = exp.Case().when(loaded, col("__own_id", "w"), copy=False)
             if self.across and not self.across_first:  # merged into a row an earlier map loaded: its id
                 matched = exp.Not(this=exp.Is(this=col("__match_id", "w"), expression=exp.Null()))
@@ -141,7 +141,7 @@ class MapSql(MapWork):
             .from_(self.gen.work(self.names.work, "w"), copy=False)
             .where(exp.In(this=col("__status", "w"), expressions=[lit("loaded"), lit("merged")]), copy=False)
         )
-        if self.m.dedup and not by_window:
+        if self.merges and not by_window:
             select = join(
                 select,
                 self.gen.work(self.names.work, "s"),

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import re
+import secrets
 import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
@@ -69,6 +71,31 @@ def path_of(url: str) -> str:
     return parts.path[1:] if parts.path.startswith("/") else parts.path
 
 
+def own_spill_folder(folder: Path) -> Path | None:
+    """The default spill folder, private and empty; None when the name is taken by a file
+    or a link (left alone: DuckDB then says what it cannot do)."""
+    if folder.is_symlink() or (folder.exists() and not folder.is_dir()):
+        return None
+    if folder.is_dir():
+        clear_folder(folder)
+        return folder
+    try:
+        folder.mkdir(mode=0o700)
+    except OSError:
+        return None  # DuckDB creates it when it first spills, under the private umask
+    return folder
+
+
+def set_aside(folder: Path) -> Path | None:
+    """Rename `folder` to a name of this process's own; the new name (None if it failed)."""
+    aside = folder.with_name(f"{folder.name}.closing-{os.getpid()}-{secrets.token_hex(4)}")
+    try:
+        folder.rename(aside)
+    except OSError:
+        return None
+    return aside
+
+
 def clear_folder(folder: Path) -> None:
     """Empty `folder` and make it private (0700)."""
     for child in folder.iterdir():
@@ -104,16 +131,14 @@ class DuckDBEngine:
         default_spill = path != ":memory:" and "temp_directory" not in config
         if path != ":memory:":
             config.setdefault("temp_directory", path + ".tmp")
-        spill = Path(cast(str, config["temp_directory"])) if "temp_directory" in config else None
-        leftover = None  # `<target>.tmp` of a run that was killed: PHI, ours once the target is locked
-        if spill is not None and not spill.exists():
+        spill = None  # a folder this engine created for DuckDB to spill into: removed by close()
+        given = Path(cast(str, config["temp_directory"])) if "temp_directory" in config and not default_spill else None
+        if given is not None and not given.exists():
             try:
-                spill.mkdir(mode=0o700)  # what spills is row data (PHI): private, like the run's workdir
+                given.mkdir(mode=0o700)  # what spills is row data (PHI): private, like the run's workdir
             except OSError as exc:
-                raise EngineError(f"{url.split('?')[0]}: cannot create temp_directory {spill}: {exc.strerror}") from None
-        else:
-            leftover = spill if default_spill and spill is not None and spill.is_dir() and not spill.is_symlink() else None
-            spill = None
+                raise EngineError(f"{url.split('?')[0]}: cannot create temp_directory {given}: {exc.strerror}") from None
+            spill = given
         # The target holds PHI: it, its `.wal` and what spills are created 0600 (the umask
         # while the engine is open, restored by close()); one made before gets 0600 too.
         hold_private_umask()
@@ -128,6 +153,8 @@ class DuckDBEngine:
                 make_private(path, path + ".wal")
         except duckdb.Error as exc:
             release_private_umask()
+            if spill is not None:  # made for this open only
+                shutil.rmtree(spill, ignore_errors=True)
             if "Could not set lock on file" in str(exc):
                 holder = _HOLDER.search(str(exc))
                 by = f"process {holder.group(1)}" if holder else "another process"
@@ -136,10 +163,10 @@ class DuckDBEngine:
         except BaseException:
             release_private_umask()
             raise
-        if leftover is not None:
-            # the attach holds the target's lock: no other process spills here
-            clear_folder(leftover)
-            spill = leftover
+        if default_spill:
+            # `<target>.tmp`, made now that the attach holds the target's lock: no other
+            # process spills there; one a killed run left (PHI) is emptied first
+            spill = own_spill_folder(Path(path + ".tmp"))
         engine = cls(con, url)
         engine.spill_dir = spill
         return engine
@@ -168,9 +195,12 @@ class DuckDBEngine:
             return
         self.closed = True
         try:
+            # out of the way while the target is still locked: the next run that opens it
+            # makes its own spill folder, never one that this close is removing
+            gone = set_aside(self.spill_dir) if self.spill_dir is not None else None
             self.con.close()
-            if self.spill_dir is not None:
-                shutil.rmtree(self.spill_dir, ignore_errors=True)
+            if gone is not None:
+                shutil.rmtree(gone, ignore_errors=True)
         finally:
             release_private_umask()
 
