@@ -101,11 +101,12 @@ def terminator_of(first: bytes) -> bytes:
     return b"\r\n" if first[j + 1 : j + 2] == b"\n" else (b"\r" if j + 1 < len(first) or i < 0 else b"\n")
 
 
-def line_breaks(data: bytes | memoryview, cr_only: bool, start: int = 0, end: int | None = None) -> int:
-    b = bytes(data[start:end]) if isinstance(data, memoryview) else data[start:end]
-    n = b.count(b"\n")
+def line_breaks(data: bytes, cr_only: bool, start: int = 0, end: int | None = None) -> int:
+    """Line breaks in data[start:end] (LF; and lone CR in CR-only files), without copying."""
+    end = len(data) if end is None else end
+    n = data.count(b"\n", start, end)
     if cr_only:
-        n += b.count(b"\r") - b.count(b"\r\n")
+        n += data.count(b"\r", start, end) - data.count(b"\r\n", start, end)
     return n
 
 
@@ -413,7 +414,7 @@ class _Scanner:
                 if cut <= 0:
                     continue  # no line end in the buffer yet: read more
                 r.checkpoints.append((r.staged, offset, self.line))
-                used = 0
+                used, at, at_line = 0, 0, self.line  # lines counted up to `at` (bad records come in file order)
                 for kind, start, end, what in self.seg.segments(buf, 0, cut, eof):
                     if kind == "good":
                         assert isinstance(what, int)
@@ -431,7 +432,8 @@ class _Scanner:
                             self.write(buf[start:content] + self.term)
                     else:
                         self.dirty(offset + start)
-                        line = self.line + line_breaks(buf, r.cr_only, 0, start)
+                        at_line += line_breaks(buf, r.cr_only, at, start)
+                        at, line = start, at_line
                         r.bad_records.append(Fault(line, offset + start, str(what), self.parser.text(buf[start : self.seg.content])))
                     used = end
                 if eof and used == 0 and buf:
@@ -464,6 +466,14 @@ def locate(path: Path, fmt: Format, fields: int, result: Scan, rows: list[int]) 
             buf = fh.read(end_at - offset) if end_at is not None else fh.read()
             n, todo = before, iter(wanted)
             want: int | None = next(todo)
+            at, at_line = 0, line  # lines counted up to `at`: the records are found in file order
+
+            def line_of(pos: int) -> int:
+                nonlocal at, at_line
+                at_line += line_breaks(buf, result.cr_only, at, pos)
+                at = pos
+                return at_line
+
             for kind, start, end, what in seg.segments(buf, 0, len(buf), True):
                 if kind == "good":
                     assert isinstance(what, int)
@@ -471,14 +481,14 @@ def locate(path: Path, fmt: Format, fields: int, result: Scan, rows: list[int]) 
                     while want is not None and n < want <= n + what:
                         rec_start, rec_end = cursor.record(want - n - 1)
                         text = seg.parser.text(buf[rec_start : content_end(buf, rec_start, rec_end)])
-                        out[want] = (line + line_breaks(buf, result.cr_only, 0, rec_start), offset + rec_start, text)
+                        out[want] = (line_of(rec_start), offset + rec_start, text)
                         want = next(todo, None)
                     n += what
                 elif what is None:
                     n += 1
                     if n == want:
                         text = seg.parser.text(buf[start : seg.content])
-                        out[want] = (line + line_breaks(buf, result.cr_only, 0, start), offset + start, text)
+                        out[want] = (line_of(start), offset + start, text)
                         want = next(todo, None)
                 if want is None:
                     break
@@ -504,8 +514,9 @@ class RunCursor:
         self.i, self.pos = 0, start  # the start of record i
 
     def next_end(self, pos: int) -> int:
-        if self.plain:
-            return self.buf.index(self.sep, pos, self.end) + 1
+        line_end = self.buf.index(self.sep, pos, self.end) + 1
+        if self.plain or self.buf.find(self.seg.q, pos, line_end) < 0:
+            return line_end  # no quote on the line: the record is the line
         m = self.seg.record.match(self.buf, pos, self.end)
         assert m is not None  # a run of good records matches record by record
         return m.end()

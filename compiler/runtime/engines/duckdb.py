@@ -50,6 +50,7 @@ def failure(what: str, exc: BaseException, redacted: bool = True) -> EngineError
 
 
 TARGET_CATALOG = "chartshift_target"
+INSERT_BATCH = 500
 
 
 def settings_of(url: str) -> dict[str, str]:
@@ -237,8 +238,12 @@ class DuckDBEngine:
         if not rows:
             return
         cols = ", ".join(exp.to_identifier(c, quoted=True).sql(self.dialect) for c in columns)
-        marks = ", ".join("?" * len(columns))
+        one = "(" + ", ".join("?" * len(columns)) + ")"
+        into = f"INSERT INTO {tbl.sql(self.dialect, identify=True)} ({cols}) VALUES "
         try:
-            self.con.executemany(f"INSERT INTO {tbl.sql(self.dialect, identify=True)} ({cols}) VALUES ({marks})", rows)
+            # many rows per statement: DuckDB's executemany costs milliseconds per row
+            for i in range(0, len(rows), INSERT_BATCH):
+                batch = rows[i : i + INSERT_BATCH]
+                self.con.execute(into + ", ".join([one] * len(batch)), [v for row in batch for v in row])
         except duckdb.Error as exc:
             raise EngineError(f"insert into {tbl.name} failed: {redact(first_line(exc))}") from None
