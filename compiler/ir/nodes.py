@@ -183,10 +183,16 @@ for _m in (Call, OrderItem, AggCall, Unary, Binary, IsNull, InList, Between, Lik
 
 
 class Setting(Node):
-    """`name value` inside a block (encoding, delimiter, description, dialect ...)."""
+    """`name value` inside a block (encoding, delimiter, description, dialect ...);
+    `null "NULL", ""` lists several values (`more_values` after the first)."""
 
     name: str
     value: Literal
+    more_values: list[Literal] = []
+
+    @property
+    def values(self) -> list[Literal]:
+        return [self.value, *self.more_values]
 
 
 class TypeRef(Node):

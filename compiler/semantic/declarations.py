@@ -14,7 +14,8 @@ from compiler.semantic.checker_base import CheckerBase
 from compiler.semantic.scopes import TableScope
 
 MIGRATION_SETTINGS = {"description": T.TEXT, "dialect": T.TEXT}
-SOURCE_SETTINGS = {"encoding": T.TEXT, "delimiter": T.TEXT, "quote": T.TEXT, "escape": T.TEXT, "header": T.BOOLEAN}
+SOURCE_SETTINGS = {"encoding": T.TEXT, "delimiter": T.TEXT, "quote": T.TEXT, "escape": T.TEXT, "header": T.BOOLEAN, "null": T.TEXT}
+LIST_SETTINGS = {"null"}  # settings that take several values: `null "NULL", ""`
 ENCODINGS = ("utf-8", "utf-8-sig", "latin-1", "cp1252", "utf-16")
 SOURCE_FORMATS = ("csv",)
 MAX_DECIMAL_PRECISION = 38  # the largest every engine (DuckDB) supports
@@ -56,8 +57,14 @@ class DeclarationChecks(CheckerBase):
                 self.diags.error(f"setting `{s.name}` given twice in {where}", s.span)
             seen.add(s.name)
             want = allowed[s.name]
-            if s.value.type != want:
-                self.diags.error(f"setting `{s.name}` takes a {want} value, not {s.value.type}", s.value.span)
+            if s.more_values and s.name not in LIST_SETTINGS:
+                self.diags.error(f"setting `{s.name}` takes one value, not {len(s.values)}", s.more_values[0].span)
+            wrong = next((v for v in s.values if v.type != want), None)
+            if wrong is not None:
+                what = f"{want} values" if s.name in LIST_SETTINGS else f"a {want} value"
+                self.diags.error(f"setting `{s.name}` takes {what}, not {wrong.type}", wrong.span)
+            elif s.name == "null" and len({v.value for v in s.values}) != len(s.values):
+                self.diags.error("setting `null` lists a marker twice", s.span)
             elif s.name == "encoding" and str(s.value.value).lower() not in ENCODINGS:
                 self.diags.error(f"unsupported encoding `{s.value.value}`; use one of {', '.join(ENCODINGS)}", s.value.span)
             elif s.name in ("delimiter", "quote", "escape") and len(str(s.value.value)) != 1:

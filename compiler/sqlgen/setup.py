@@ -194,8 +194,9 @@ class SetupScripts(GenBase):
                 select = exp.select(col("__row", "cs_raw"))
                 errors = exp.Case()
                 has_errors = False
+                markers = null_markers(src, t)
                 for c in t.columns:
-                    raw = exp.Nullif(this=col(c.name, "cs_raw"), expression=lit(""))
+                    raw = as_null(col(c.name, "cs_raw"), markers)
                     vtype = SOURCE_TYPES[c.type.name]
                     if vtype == T.TEXT:
                         select = select.select(exp.alias_(raw, c.name, quoted=True, copy=False), copy=False)
@@ -218,3 +219,23 @@ class SetupScripts(GenBase):
                 view = exp.Create(this=self.tbl(src.name, t.name), kind="VIEW", expression=select)
                 s.statements.append(self.st(view, f"typed view {qualified}", t.span))
         return s
+
+
+def null_markers(src: ir.Source, t: ir.SourceTable) -> list[str]:
+    """The texts that read as NULL in this table: the empty field (always: staging reads it as
+    NULL on every engine), plus the table's `null` setting, else its source's
+    (docs/LANGUAGE.md "NULL markers")."""
+    for settings in (t.settings, src.settings):
+        found = next((x for x in settings if x.name == "null"), None)
+        if found is not None:
+            return list(dict.fromkeys(["", *(str(v.value) for v in found.values)]))
+    return [""]
+
+
+def as_null(raw: exp.Expression, markers: list[str]) -> exp.Expression:
+    """The staged text with its NULL markers made NULL (compared exactly: the text as in the
+    file, case and spaces included); NULLIF for the usual single marker."""
+    if len(markers) == 1:
+        return exp.Nullif(this=raw, expression=lit(markers[0]))
+    marked = exp.In(this=raw.copy(), expressions=[lit(m) for m in markers])
+    return exp.Case().when(marked, exp.Null(), copy=False).else_(raw, copy=False)

@@ -31,8 +31,8 @@ class DeclarationRules(BuilderBase):
 
     @with_meta
     def setting(self, meta: Meta, children: Children) -> ir.Setting:
-        name, value = children
-        return ir.Setting(span=self.span(meta), name=unquote_name(name), value=value)
+        name, value, *more = children
+        return ir.Setting(span=self.span(meta), name=unquote_name(name), value=value, more_values=more)
 
     # -- source / target
     @with_meta
