@@ -29,12 +29,16 @@ class DeltaChecks(CheckerBase):
                     self.diags.error(f"change-flag meaning `{v.meaning}` given twice for {name}", v.span)
                 meanings[v.meaning] = v
                 if v.value.value in values:
-                    self.diags.error(f"change-flag value {v.value.value!r} means both `{values[v.value.value].meaning}` and `{v.meaning}`", v.value.span)
+                    self.diags.error(
+                        f"change-flag value {v.value.value!r} means both `{values[v.value.value].meaning}` and `{v.meaning}`", v.value.span
+                    )
                 values[v.value.value] = v
                 if v.value.type not in ("integer", "text"):
                     self.diags.error(f"a change-flag value is an integer or a text, not {v.value.type}", v.value.span)
             if not t.key:
-                self.diags.error(f"{name} declares a delta flag but no key: delta rows are applied by their key (`table ... key COLUMN`)", flag.span)
+                self.diags.error(
+                    f"{name} declares a delta flag but no key: delta rows are applied by their key (`table ... key COLUMN`)", flag.span
+                )
         if t.delta_timestamp is not None:
             ts = t.delta_timestamp
             if ts.lower() in columns or (flag is not None and ts.lower() == flag.column.lower()):

@@ -27,6 +27,7 @@ from compiler.diagnostics import Span
 from compiler.ir.naming import dotted, file_stem
 from compiler.plan.steps import CHARTSHIFT_SCHEMA, map_label, order_maps, table_names
 from compiler.semantic.checked import Checked
+from compiler.sqlgen.delta import DeltaInput, DeltaScripts
 from compiler.sqlgen.dialect_sql import DialectTraits, traits_for
 from compiler.sqlgen.lower import ExprLowering, Resolver, TypeOf, col, inline_lookup, lit, paren, table
 from compiler.sqlgen.map_group import GroupSql
@@ -37,16 +38,21 @@ from compiler.sqlgen.setup import SetupScripts
 from compiler.sqlgen.statements import KEY_SEPARATOR, NEW_SUFFIX, Script, Statement, data_type, where_line
 
 
-class SqlGen(SetupScripts, PublishScripts):
-    """Builds every script for one spec and dialect."""
+class SqlGen(SetupScripts, PublishScripts, DeltaScripts):
+    """Builds every script for one spec and dialect; `delta`: the scripts of a delta run
+    (compiler/sqlgen/delta.py), which build every table into shadow tables."""
 
-    def __init__(self, checked: Checked, dialect: str):
+    def __init__(self, checked: Checked, dialect: str, delta: DeltaInput | None = None):
         self.checked = checked  # the expression types come from here: nothing is checked again
         self.spec = checked.spec
         self.cat = checked.catalog
         self.dialect = dialect
         self.traits: DialectTraits = traits_for(dialect)
         self.maps = order_maps(self.spec)
+        self.delta = delta
+        # a run's tables are built as shadow tables: where DDL commits implicitly, and in a
+        # delta run (applied to the live tables at the end)
+        self.shadow = self.traits.publish_by_rename or delta is not None
 
     # ------------------------------------------------------------ helpers
     def st(self, sql: exp.Expression, comment: str, span: Span | None = None, query: str | None = None) -> Statement:
@@ -94,7 +100,7 @@ class SqlGen(SetupScripts, PublishScripts):
         """A table reference.  `building`: a published table as written during the run
         (the live table itself where the run is one transaction, a shadow table that is
         renamed into place at the end where DDL commits implicitly)."""
-        if building and self.traits.publish_by_rename:
+        if building and self.shadow:
             name = name + NEW_SUFFIX
         if self.traits.flat_schemas and schema:
             return table(f"{schema}__{name}", None, alias)
@@ -126,12 +132,18 @@ class SqlGen(SetupScripts, PublishScripts):
     # ------------------------------------------------------------ scripts
     def scripts(self) -> list[Script]:
         out = [self.setup(), self.typed_views()]
+        if self.has_deltas:
+            out.append(self.state_script())
         for i, m in enumerate(self.maps, start=1):
             out.append(self.map_script(i, m))
         if self.traits.constraints_after_load:
             out.append(self.constraints())
         out.append(self.validate())
-        out.append(self.finish())
+        if self.delta is not None:
+            out.append(self.delta_accounting())
+            out.append(self.apply())
+        else:
+            out.append(self.finish())
         return out
 
     # ------------------------------------------------------------ maps

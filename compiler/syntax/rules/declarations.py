@@ -67,7 +67,7 @@ class DeclarationRules(BuilderBase):
 
     def one_of(self, members: list[Any], kind: type, what: str, value: Any = None) -> Any:
         """The one member of `kind` (None without one); a second one is an error."""
-        found = [m for m in members if isinstance(m, kind)]
+        found: list[Any] = [m for m in members if isinstance(m, kind)]
         for extra in found[1:]:
             self.diags.error(f"a source table has at most one {what}", extra.span)
         if not found:

@@ -10,7 +10,6 @@ from lark.tree import Meta
 from compiler import ir
 from compiler.syntax.rules.base import BuilderBase, Children, unquote_name, unquote_string, with_meta
 
-
 CHILDREN_RULES = ("cascade", "keep")
 
 
@@ -53,7 +52,9 @@ class MapRules(BuilderBase):
     @with_meta
     def on_removed_set(self, meta: Meta, children: Children) -> ir.OnRemoved:
         column, value = children[0], children[1]
-        return ir.OnRemoved(span=self.span(meta), action="set", column=unquote_name(column), value=value, children=self.children_of(children[2:]))
+        return ir.OnRemoved(
+            span=self.span(meta), action="set", column=unquote_name(column), value=value, children=self.children_of(children[2:])
+        )
 
     def children_of(self, rest: Children) -> str:
         """`children cascade` / `children keep` (the default: keep)."""
@@ -67,7 +68,8 @@ class MapRules(BuilderBase):
         return name
 
     def children_rule(self, children: Children) -> Token:
-        return children[0]
+        tok: Token = children[0]
+        return tok
 
     @with_meta
     def each_clause(self, meta: Meta, children: Children) -> ir.Each:
