@@ -35,6 +35,12 @@ def work_name(target: str) -> str:
     return f"cs_work__{flat(target)}"
 
 
+def across_name(target: str) -> str:
+    """The keys the maps of a union with `dedup across` loaded (shorter than the crosswalk's
+    name on every dialect, so the identifier checks of the crosswalk cover it)."""
+    return f"cs_dx__{flat(target)}"
+
+
 def xwalk_name(target: str) -> str:
     return f"xwalk__{flat(target)}"
 

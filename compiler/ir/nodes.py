@@ -320,6 +320,8 @@ class Dedup(Node):
     keys: list[Expr]
     keep: str
     order: list[OrderItem]
+    # `dedup across on (...)`: also merge into the rows the earlier maps of a union loaded
+    across: bool = False
 
 
 class Assign(Node):

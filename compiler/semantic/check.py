@@ -3,7 +3,7 @@
 Collects every diagnostic instead of stopping at the first.  The output is the same IR
 (unchanged), its catalog and the type of every expression, as one `Checked`; `check()`
 raises SpecError when any error was found.
-Each concern is checked in its own module (declarations, lookups, maps, validation,
+Each concern is checked in its own module (declarations, lookups, maps, unions, validation,
 spec tests; expression types in `inference`); the Checker puts them together.
 """
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from compiler import ir
 from compiler.diagnostics import did_you_mean
+from compiler.ir import types as T
 from compiler.semantic.catalog import Catalog, crosswalk_assign, dotted
 from compiler.semantic.checker_base import CheckerBase
 
@@ -23,6 +24,8 @@ class UnionChecks(CheckerBase):
 
     def check_unions(self) -> None:
         for target, maps in self.cat.maps_of_target.items():
+            if target in self.cat.target_tables:
+                self.check_dedup_across(target, maps)
             if len(maps) < 2 or target not in self.cat.target_tables:
                 continue
             first = maps[0]
@@ -53,6 +56,42 @@ class UnionChecks(CheckerBase):
                             "without `.` and `|` (its crosswalk keys are namespaced `schema.table|key`)",
                             m.source.span,
                         )
+
+    def check_dedup_across(self, target: str, maps: list[ir.Map]) -> None:
+        """`dedup across` compares its keys with those of the earlier maps' `dedup across`:
+        the target needs several maps and crosswalk ids (a merged key points at the id of
+        the row it merged into), and the keys must agree in number and type."""
+        first: ir.Map | None = None
+        for m in maps:
+            if m.dedup is None or not m.dedup.across:
+                continue
+            if len(maps) < 2:
+                self.diags.error(
+                    f"`dedup across` merges into the rows other maps of {target} loaded, but this is its only map", m.dedup.span
+                )
+                continue
+            if crosswalk_assign(m) is None:
+                self.diags.error(
+                    "`dedup across` needs crosswalk ids: a merged key points at the id of the row it merged into", m.dedup.span
+                )
+                continue
+            if first is None:
+                first = m
+                continue
+            assert first.dedup is not None  # it has `dedup across`
+            if len(m.dedup.keys) != len(first.dedup.keys):
+                self.diags.error(
+                    f"`dedup across` takes {len(first.dedup.keys)} key{'s' if len(first.dedup.keys) != 1 else ''} like the one "
+                    f"of {dotted(first.source)} (line {first.dedup.span.line}), got {len(m.dedup.keys)}",
+                    m.dedup.span,
+                )
+                continue
+            for mine, theirs in zip(m.dedup.keys, first.dedup.keys, strict=True):
+                a, b = self.types.get(id(mine)), self.types.get(id(theirs))
+                if a is not None and b is not None and T.common(a, b) is None:
+                    self.diags.error(
+                        f"this key is {a} but the matching key of {dotted(first.source)} (line {theirs.span.line}) is {b}", mine.span
+                    )
 
 
 def referenced_branch(cat: Catalog, e: ir.Call, target: str) -> tuple[ir.Map | None, str | None]:

@@ -1,12 +1,13 @@
 """The work table and accounting of a `group by` / `distinct by` map: one row per group.
 
-Layers: cs_in (kept input rows) -> cs_vals (group keys, aggregate arguments and orders per
-row; rows whose values do not fit their column types stay out) -> cs_ranked (the row
-number of each row in its group, for `first`/`last`) -> cs_groups (one row per group:
-keys and aggregates) -> cs_fields (fields and legacy key) -> cs_rules (the first failing
-rule) -> cs_status (rejected / loaded, plus the rows rejected for a cast error).
-Text keys group and order byte-wise on every engine; ties of `first`/`last ... by` and
-`string_agg ... order by` are broken by the source key (byte-wise), else the record.
+Layers: cs_in (kept input rows) -> cs_vals (group keys, aggregate arguments and orders
+per row; rows rejected by themselves, for a cast error or an ambiguous plain join, stay
+out) -> cs_ranked (the row number of each row in its group, for `first`/`last`) ->
+cs_groups (one row per group: keys and aggregates) -> cs_fields (fields and legacy key)
+-> cs_rules (the first failing rule) -> cs_status (rejected / loaded, plus the rows
+rejected by themselves).  Text keys group and order byte-wise on every engine; ties of
+`first`/`last ... by` and `string_agg ... order by` are broken by the source key
+(byte-wise), else the record (with `join many`, then the match).
 """
 
 from __future__ import annotations
@@ -17,10 +18,11 @@ from compiler import ir
 from compiler.ir import types as T
 from compiler.ir.naming import dotted
 from compiler.ir.walk import walk
-from compiler.semantic.catalog import FieldRef
+from compiler.semantic.catalog import SOURCE_TYPES, FieldRef
 from compiler.semantic.groups import shape
 from compiler.sqlgen.base import GenBase
-from compiler.sqlgen.lower import VALUE_SQL_TYPES, ExprLowering, Resolver, col, ident, join, lit, paren, table, with_ctes
+from compiler.sqlgen.joins import AMBIGUOUS_MATCH, match_count
+from compiler.sqlgen.lower import VALUE_SQL_TYPES, ExprLowering, col, ident, join, lit, paren, table, with_ctes
 from compiler.sqlgen.map_load import MapSql
 from compiler.sqlgen.refs import JoinedRefs
 
@@ -72,11 +74,13 @@ class GroupSql(MapSql):
     def tie_break(self, layer: str) -> list[exp.Expression]:
         """The source key (text byte-wise), else the record number: decides equal orders."""
         src = self.cat.source_tables[dotted(self.m.source)]
-        types = {c.name: c.type.name for c in src.columns}
+        types = {c.name: SOURCE_TYPES[c.type.name] for c in src.columns}
         parts: list[exp.Expression] = []
         for k in src.key:
             c = col(f"s__{self.scope.primary_alias}__{k}", layer)
-            parts.append(self.gen.traits.binary(c) if types[k] == "text" else c)
+            parts.append(self.gen.traits.binary(c) if types[k] == T.TEXT else c)
+        if self.many:  # the matches of one source row: by the joined files' record numbers
+            parts.append(col("__ord", layer))
         return parts or [col("__row", layer)]
 
     def group_lowering(self, layer: str, rule_context: bool, refs: JoinedRefs | None = None) -> GroupLowering:
@@ -85,8 +89,24 @@ class GroupSql(MapSql):
             assert isinstance(ref, FieldRef), ref  # the checker allows only fields outside groups and aggregates
             return col(f"f__{ref.name}", layer)
 
-        base: Resolver = resolve
-        return GroupLowering(self.gen.lowering(base, self.type_of, refs), layer, self.keys, self.aggs)
+        return GroupLowering(self.gen.lowering(resolve, self.type_of, refs), layer, self.keys, self.aggs)
+
+    def plain_joins(self) -> list[ir.Join]:
+        return [j for j in self.m.joins if not j.many]
+
+    def ambiguous_match(self, j: ir.Join, layer: str) -> exp.Expression:
+        """The row's plain join `j` matched several rows (its count is NULL otherwise)."""
+        return exp.GT(this=exp.Coalesce(this=col(match_count(j.alias), layer), expressions=[lit(1)]), expression=lit(1))
+
+    def left_out(self, layer: str) -> exp.Expression:
+        """A row rejected by itself, never grouped: a cast error, or an ambiguous plain join."""
+        conds: list[exp.Expression] = [exp.Not(this=exp.Is(this=col("__cast_error", layer), expression=exp.Null()))]
+        conds += [self.ambiguous_match(j, layer) for j in self.plain_joins()]
+        return paren(exp.or_(*conds, copy=False))
+
+    def order_col(self) -> str:
+        """The column that orders rows as the export does (`join many`: record, then match)."""
+        return "__ord" if self.many else "__row"
 
     def kept_input(self) -> exp.Select:
         """The input rows that pass `where`, as the `cs_in` layer."""
@@ -113,7 +133,7 @@ class GroupSql(MapSql):
             for n, o in enumerate(a.order, start=1):
                 vals = vals.select(exp.alias_(low(o.expr), f"o__{j}_{n}", quoted=True, copy=False), copy=False)
         vals = refs.join_into(vals)
-        return vals.where(exp.Is(this=col("__cast_error", "cs_in"), expression=exp.Null()), copy=False)
+        return vals.where(exp.Not(this=self.left_out("cs_in")), copy=False)
 
     def order_of(self, j: int, a: ir.AggCall, layer: str, reverse: bool) -> list[exp.Ordered]:
         """`by` / `order by` terms (NULLs last), then the tie break; all reversed for `last`."""
@@ -155,6 +175,8 @@ class GroupSql(MapSql):
         groups = exp.select(exp.alias_(exp.Min(this=col("__row", "cs_ranked")), "__row", quoted=True, copy=False)).from_(
             table("cs_ranked"), copy=False
         )
+        if self.many:  # a group's place in the export: its first row's (unique, unlike __row)
+            groups = groups.select(exp.alias_(exp.Min(this=col("__ord", "cs_ranked")), "__ord", quoted=True, copy=False), copy=False)
         for i, k in enumerate(self.group_keys, start=1):
             g = col(f"g__{i}", "cs_ranked")
             value = exp.Min(this=self.gen.traits.binary(g)) if self.is_text(k) else g
@@ -170,11 +192,21 @@ class GroupSql(MapSql):
         for asg in m.assigns:
             if asg is not self.xwalk:
                 fields = fields.select(exp.alias_(low_g(asg.expr), f"f__{asg.field}", quoted=True, copy=False), copy=False)
-        fields = fields.select(exp.alias_(self.gen.key_text(self.group_key_parts(low_g)), "__key", quoted=True), copy=False)
+        key_parts = self.group_key_parts(low_g)
+        if self.namespace is not None:  # a branch of a union: its keys are prefixed by its source
+            key_parts.insert(0, lit(self.namespace))
+        fields = fields.select(exp.alias_(self.gen.key_text(key_parts), "__key", quoted=True), copy=False)
         fields = refs.join_into(fields)
 
         # the first failing rule (rule 1, cast, is for the rows left out of the groups)
         cast_rule = self.add_rule("cast", "value does not fit the source column type")
+        row_rule = exp.Case().when(
+            exp.Not(this=exp.Is(this=col("__cast_error", "cs_in"), expression=exp.Null())), lit(cast_rule), copy=False
+        )
+        for pj in self.plain_joins():
+            number = self.add_rule(AMBIGUOUS_MATCH, "ambiguous match")
+            self.ambiguous[number] = pj
+            row_rule = row_rule.when(self.ambiguous_match(pj, "cs_in"), lit(number), copy=False)
         low_f = self.group_lowering("cs_fields", True)
         case = exp.Case().when(
             exp.Is(this=col("__key", "cs_fields"), expression=exp.Null()), lit(self.add_rule("key", "missing legacy key")), copy=False
@@ -189,7 +221,10 @@ class GroupSql(MapSql):
             case = case.when(cond, lit(self.add_rule(rule, reason)), copy=False)
         dup_key_rule = self.add_rule("duplicate key", "duplicate legacy key (an earlier group has the same key)")
         dups = (
-            exp.select(col("__key", "cs_fields"), exp.alias_(exp.Min(this=col("__row", "cs_fields")), "first_row", quoted=True, copy=False))
+            exp.select(
+                col("__key", "cs_fields"),
+                exp.alias_(exp.Min(this=col(self.order_col(), "cs_fields")), "first_row", quoted=True, copy=False),
+            )
             .from_(table("cs_fields"), copy=False)
             .group_by(col("__key", "cs_fields"), copy=False)
             .having(exp.GT(this=exp.Count(this=exp.Star()), expression=lit(1)), copy=False)
@@ -197,7 +232,7 @@ class GroupSql(MapSql):
         case = case.when(
             exp.and_(
                 exp.Not(this=exp.Is(this=col("first_row", "cs_dups"), expression=exp.Null())),
-                exp.GT(this=col("__row", "cs_fields"), expression=col("first_row", "cs_dups")),
+                exp.GT(this=col(self.order_col(), "cs_fields"), expression=col("first_row", "cs_dups")),
                 copy=False,
             ),
             lit(dup_key_rule),
@@ -213,8 +248,9 @@ class GroupSql(MapSql):
             side="LEFT",
         )
 
-        # status: every group row, then the rows rejected for a cast error
+        # status: every group row, then the rows rejected by themselves (cast, ambiguous match)
         src_keys = [f"s__{self.scope.primary_alias}__{k}" for k in self.cat.source_tables[dotted(m.source)].key]
+        row_cols = (["__ord"] if self.many else []) + [match_count(j.alias) for j in self.plain_joins()]
         field_cols = [f"f__{a.field}" for a in m.assigns if a is not self.xwalk]
         status = exp.Case().when(exp.Not(this=exp.Is(this=col("__rule", "cs_rules"), expression=exp.Null())), lit("rejected"), copy=False)
         grouped = exp.select(
@@ -224,6 +260,8 @@ class GroupSql(MapSql):
             col("__rule", "cs_rules"),
             *[col(c, "cs_rules") for c in field_cols],
             *[exp.alias_(exp.Null(), c, quoted=True, copy=False) for c in src_keys],
+            *([col("__ord", "cs_rules")] if self.many else []),
+            *[exp.alias_(exp.Null(), match_count(j.alias), quoted=True, copy=False) for j in self.plain_joins()],
             exp.alias_(status.else_(lit("loaded"), copy=False), "__status", quoted=True, copy=False),
         ).from_(table("cs_rules"), copy=False)
         cast_rows = (
@@ -231,13 +269,14 @@ class GroupSql(MapSql):
                 col("__row", "cs_in"),
                 exp.alias_(lit(1), "__slot", quoted=True, copy=False),
                 exp.alias_(exp.Null(), "__key", quoted=True, copy=False),
-                exp.alias_(lit(cast_rule), "__rule", quoted=True, copy=False),
+                exp.alias_(row_rule, "__rule", quoted=True, copy=False),
                 *[exp.alias_(exp.Null(), c, quoted=True, copy=False) for c in field_cols],
                 *[col(c, "cs_in") for c in src_keys],
+                *[col(c, "cs_in") for c in row_cols],
                 exp.alias_(lit("rejected"), "__status", quoted=True, copy=False),
             )
             .from_(table("cs_in"), copy=False)
-            .where(exp.Not(this=exp.Is(this=col("__cast_error", "cs_in"), expression=exp.Null())), copy=False)
+            .where(self.left_out("cs_in"), copy=False)
         )
         ctes: list[tuple[str, exp.Expression]] = [
             ("cs_in", cs_in),
@@ -261,7 +300,7 @@ class GroupSql(MapSql):
         return [col(f"g__{i}", "cs_groups") for i in range(1, len(self.group_keys) + 1)]
 
     def aggregated(self) -> exp.Expression:
-        """Kept rows (without a cast error) minus their groups, both counted at the source."""
+        """Kept rows (not rejected by themselves) minus their groups, both counted at the source."""
         rows = self.row_values(exp.Subquery(this=self.kept_input(), alias=exp.TableAlias(this=ident("cs_in"))))
         kept = exp.Subquery(
             this=exp.select(exp.Count(this=exp.Star())).from_(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlglot import exp
 
-from compiler.ir.naming import dotted
+from compiler.ir.naming import across_name, dotted
 from compiler.plan.steps import map_label, stage_table
 from compiler.sqlgen.joins import ambiguous_reason, match_count
 from compiler.sqlgen.lower import col, drop_table, ident, join, lit
@@ -26,6 +26,8 @@ class MapSql(MapWork):
         if self.xwalk is not None:
             out.extend(self.crosswalk_statements())
         out.append(st(self.insert_target(), f"{self.label}: load the surviving rows", m.span))
+        if self.across:
+            out.extend(self.across_statements())
         out.append(
             st(
                 self.insert_accounting(),
@@ -123,7 +125,11 @@ class MapSql(MapWork):
         else:
             survivor_id = col("__own_id", "s")
         if self.m.dedup:
-            target_id: exp.Expression = exp.Case().when(loaded, col("__own_id", "w"), copy=False).else_(survivor_id, copy=False)
+            target_case = exp.Case().when(loaded, col("__own_id", "w"), copy=False)
+            if self.across and not self.across_first:  # merged into a row an earlier map loaded: its id
+                matched = exp.Not(this=exp.Is(this=col("__match_id", "w"), expression=exp.Null()))
+                target_case = target_case.when(matched, col("__match_id", "w"), copy=False)
+            target_id: exp.Expression = target_case.else_(survivor_id, copy=False)
         else:
             target_id = col("__own_id", "w")
         select = (
@@ -232,6 +238,35 @@ class MapSql(MapWork):
             this=exp.Schema(this=self.gen.tbl(*RECONCILIATION, building=True), expressions=[ident(n) for n, _ in values]),
             expression=exp.select(*[v for _, v in values]),
         )
+
+    def across_statements(self) -> list[Statement]:
+        """`dedup across`: add this map's loaded keys (as text) with their ids to the keys the
+        later maps of the target compare with; the last such map drops them."""
+        assert self.m.dedup is not None  # only maps with `dedup across`
+        tbl = self.gen.work(across_name(self.target))
+        span, label = self.m.dedup.span, f"dedup across {self.target}"
+        if self.across_last:
+            return [] if self.across_first else [self.gen.st(drop_table(tbl), f"{label}: no later map compares with these keys", span)]
+        names = [f"__dk{i}" for i in range(1, len(self.m.dedup.keys) + 1)]
+        rows = (
+            exp.select(*[col(n) for n in names], exp.alias_(col("__own_id"), "__id", quoted=True, copy=False))
+            .from_(self.gen.work(self.names.work), copy=False)
+            .where(
+                exp.and_(
+                    exp.EQ(this=col("__status"), expression=lit("loaded")),
+                    *[exp.Not(this=exp.Is(this=col(n), expression=exp.Null())) for n in names],
+                    copy=False,
+                ),
+                copy=False,
+            )
+        )
+        if self.across_first:
+            return [
+                self.gen.st(drop_table(tbl.copy()), f"{label}: keys left by an earlier run", span),
+                self.gen.st(self.gen.create_work(across_name(self.target), rows), f"{label}: the loaded keys, for the later maps", span),
+            ]
+        insert = exp.Insert(this=exp.Schema(this=tbl, expressions=[ident(n) for n in [*names, "__id"]]), expression=rows)
+        return [self.gen.st(insert, f"{label}: this map's loaded keys, for the later maps", span)]
 
     def loaded_count(self, target_rows: exp.Expression) -> exp.Expression:
         """The rows of the target table this map loaded: all of them for the only (or first)

@@ -9,7 +9,7 @@ from sqlglot import exp
 
 from compiler import ir
 from compiler.ir import types as T
-from compiler.ir.naming import dotted
+from compiler.ir.naming import across_name, dotted
 from compiler.plan.steps import map_label, table_names
 from compiler.semantic.catalog import (
     SOURCE_TYPES,
@@ -49,6 +49,11 @@ class MapWork:
         self.first_branch = self.branches[0] is m
         self.last_branch = self.branches[-1] is m
         self.namespace = self.cat.key_namespace(m)
+        # `dedup across`: the maps of this target that merge into each other's rows
+        across = [b for b in self.branches if b.dedup is not None and b.dedup.across]
+        self.across = any(b is m for b in across)
+        self.across_first = self.across and across[0] is m
+        self.across_last = self.across and across[-1] is m
         self.slots = len(m.each.items) if m.each else 1
         self.many = any(j.many for j in m.joins)  # rows are numbered by `__ord`, matches by `__match`
         # the scope resolves names only (which are `each` variables, which fields); the
@@ -238,10 +243,18 @@ class MapWork:
         # status and, with a dedup rule, the survivor of each duplicate group
         status = exp.Case().when(exp.Not(this=exp.Is(this=col("__rule", "cs_rules"), expression=exp.Null())), lit("rejected"), copy=False)
         survivor = None
+        across_keys: list[exp.Expression] = []
         if m.dedup:
-            candidate = exp.Is(this=col("__rule", "cs_rules"), expression=exp.Null())
+            candidate: exp.Expression = exp.Is(this=col("__rule", "cs_rules"), expression=exp.Null())
             low_r = self.lowering_in("cs_rules", True)
             keys = [low_r(k) for k in m.dedup.keys]
+            if self.across:
+                across_keys = [self.gen.traits.binary(exp.Cast(this=paren(k.copy()), to=data_type("VARCHAR"))) for k in keys]
+            if self.across and not self.across_first:
+                # a row whose keys equal those of a row an earlier map loaded merges into it
+                matched = exp.Not(this=exp.Is(this=col("__id", "cs_across"), expression=exp.Null()))
+                status = status.when(matched, lit("merged"), copy=False)
+                candidate = exp.And(this=candidate, expression=exp.Is(this=col("__id", "cs_across"), expression=exp.Null()))
             any_null = exp.or_(*[exp.Is(this=paren(k.copy()), expression=exp.Null()) for k in keys], copy=False)
             partition = [paren(candidate)] + keys + [exp.Case().when(any_null, col("__key", "cs_rules"), copy=False)]
             order: list[exp.Expression] = []
@@ -274,12 +287,32 @@ class MapWork:
         )
         if survivor is not None:
             final = final.select(exp.alias_(survivor, "__survivor_key", quoted=True, copy=False), copy=False)
+        if across_keys:
+            final = self.join_across(final, across_keys)
         ctes = [("cs_in", inp), ("cs_fields", fields), ("cs_rules", rules)]
         if self.xwalk is not None:
             ctes.append(("cs_status", final))
             final = self.own_ids()
         with_ctes(final, ctes)
         return self.gen.create_work(self.names.work, final)
+
+    def join_across(self, final: exp.Select, keys: list[exp.Expression]) -> exp.Select:
+        """`dedup across`: the keys as text (`__dk1`, ... : what later maps compare with) and,
+        after the first such map, the id of the row with the same keys an earlier one loaded
+        (`__match_id`, NULL when none; the lowest id should several have)."""
+        for i, k in enumerate(keys, start=1):
+            final = final.select(exp.alias_(k.copy(), f"__dk{i}", quoted=True, copy=False), copy=False)
+        if self.across_first:
+            return final.select(exp.alias_(exp.Cast(this=exp.Null(), to=data_type("BIGINT")), "__match_id", quoted=True), copy=False)
+        names = [f"__dk{i}" for i in range(1, len(keys) + 1)]
+        earlier = (
+            exp.select(*[col(n) for n in names], exp.alias_(exp.Min(this=col("__id")), "__id", quoted=True, copy=False))
+            .from_(self.gen.work(across_name(self.target)), copy=False)
+            .group_by(*[col(n) for n in names], copy=False)
+        )
+        on = exp.and_(*[exp.EQ(this=col(n, "cs_across"), expression=k.copy()) for n, k in zip(names, keys, strict=True)], copy=False)
+        final = final.select(exp.alias_(col("__id", "cs_across"), "__match_id", quoted=True, copy=False), copy=False)
+        return join(final, exp.Subquery(this=earlier, alias=exp.TableAlias(this=ident("cs_across"))), on=on, side="LEFT")
 
     def own_ids(self) -> exp.Select:
         """Crosswalk ids: a key seen in an earlier run keeps its id; a new loaded key gets

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlglot import exp
 
-from compiler.ir.naming import dotted
+from compiler.ir.naming import across_name, dotted
 from compiler.plan.steps import map_label, table_names
 from compiler.sqlgen.base import GenBase
 from compiler.sqlgen.delta import DeltaScripts, delta_rows_table
@@ -39,6 +39,9 @@ class PublishScripts(DeltaScripts, GenBase):
         for m in self.maps:
             if self.cat.maps_by_target[dotted(m.target)] is m:  # the maps of a union share one work table name
                 out.append(self.st(drop_table(self.work(table_names(dotted(m.target)).work)), f"work table of {map_label(m)}"))
+                if any(b.dedup is not None and b.dedup.across for b in self.cat.maps_of_target[dotted(m.target)]):
+                    across = self.work(across_name(dotted(m.target)))
+                    out.append(self.st(drop_table(across), f"dedup across keys of {dotted(m.target)}"))
         return out
 
     def finish(self) -> Script:

@@ -27,6 +27,7 @@ TERMINAL_WORDS = {
     "INT": "a number",
     "DECIMAL": "a number",
     "COMPARE": "a comparison",
+    "_ORDER_BY": "`order by`",
     "$END": "end of file",
 }
 # Sets of expected terminals shown as one word.

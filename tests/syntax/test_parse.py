@@ -455,6 +455,27 @@ def test_keywords_can_be_names_in_backticks():
     assert spec.maps[0].assigns[0].expr.parts == ["case"]
 
 
+def test_group_by_and_ordered_aggregates():
+    spec = spec_of(
+        'map s.t -> u.v {\n  group by (trim(a), b)\n  x = string_agg(c, ", " order  by d desc, e)\n  y = first(c by d)\n  z = count()\n}\n'
+    )
+    m = spec.maps[0]
+    assert m.group is not None and not m.group.distinct and len(m.group.keys) == 2
+    x, y, z = (a.expr for a in m.assigns)
+    assert isinstance(x, ir.AggCall) and x.func == "string_agg" and len(x.args) == 2
+    assert [o.descending for o in x.order] == [True, False]
+    assert isinstance(y, ir.AggCall) and y.func == "first" and len(y.order) == 1
+    assert isinstance(z, ir.AggCall) and z.args == [] and z.order == []
+    assert spec_of("map s.t -> u.v { distinct by (a) }").maps[0].group.distinct
+
+
+def test_order_stays_a_name_after_an_expression():
+    """`order by` is one token: a field or column named `order` still parses where an
+    expression ends (a separate `order` keyword would be lexed there, LALR merging states)."""
+    spec = spec_of("map s.t -> u.v {\n  a = upper(b)\n  order = concat(order, by)\n}\n")
+    assert [a.field for a in spec.maps[0].assigns] == ["a", "order"]
+
+
 def test_expression_spans():
     spec = spec_of('map s.t -> u.v {\n  x = upper(trim(a)) || "!"\n}\n')
     e = spec.maps[0].assigns[0].expr

@@ -101,9 +101,10 @@ class MapRules(BuilderBase):
     @with_meta
     def dedup(self, meta: Meta, children: Children) -> ir.Dedup:
         keys = [c for c in children if not isinstance(c, (Token, ir.OrderItem))]
-        keep = next(str(c) for c in children if isinstance(c, Token))
+        keep = next(str(c) for c in children if isinstance(c, Token) and c.type != "ACROSS")
+        across = any(isinstance(c, Token) and c.type == "ACROSS" for c in children)
         order = [c for c in children if isinstance(c, ir.OrderItem)]
-        return ir.Dedup(span=self.span(meta), keys=keys, keep=keep, order=order)
+        return ir.Dedup(span=self.span(meta), keys=keys, keep=keep, order=order, across=across)
 
     @with_meta
     def group_by(self, meta: Meta, children: Children) -> ir.Group:

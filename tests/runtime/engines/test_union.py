@@ -66,7 +66,8 @@ def write_export(folder: Path, a: list[str], b: list[str]) -> None:
         (folder / sub / name).write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
 
 
-def crosswalk(url: str, gen: SqlGen, target: str) -> dict[str, tuple[int, int | None, str]]:
+def crosswalk(url: str, gen: SqlGen, target: str) -> dict[str, tuple[int | None, int | None, str]]:
+    """legacy key -> (own id, target id, state); a merged key has no id of its own."""
     schema, name = table_names(target).xwalk
     q = exp.select(*[col(c) for c in ("legacy_key", "own_id", "target_id", "state")]).from_(gen.tbl(schema, name))
     engine = open_engine(url)
@@ -74,7 +75,7 @@ def crosswalk(url: str, gen: SqlGen, target: str) -> dict[str, tuple[int, int | 
         rows = engine.query(sql_text(q, gen.dialect))
     finally:
         engine.close()
-    return {str(k): (int(o), None if t is None else int(t), str(s)) for k, o, t, s in rows}
+    return {str(k): (None if o is None else int(o), None if t is None else int(t), str(s)) for k, o, t, s in rows}
 
 
 @pytest.mark.parametrize("dialect", ["duckdb", "postgres", "mysql"])
@@ -114,6 +115,7 @@ def test_union_ids_across_runs(tmp_path, fresh_url, dialect):
     assert xw["sysA.patients|1"] == (1, None, "inactive")
     assert xw["sysA.patients|2"][0] == 2 and xw["sysB.people|1"][0] == 3 and xw["sysB.people|2"][0] == 4
     assert {xw["sysA.patients|3"][0], xw["sysB.people|4"][0]} == {5, 6}
+    assert all(v[0] is not None for v in xw.values())
     assert all(v[2] != "inactive" for k, v in xw.items() if k != "sysA.patients|1")
 
     # "1" comes back to sysA: its old id, never given to another key meanwhile
@@ -122,5 +124,69 @@ def test_union_ids_across_runs(tmp_path, fresh_url, dialect):
     assert third.committed
     xw = crosswalk(url, gen, "emr.patient")
     assert xw["sysA.patients|1"][0] == 1 and xw["sysA.patients|1"][2] != "inactive"
-    ids = [v[0] for v in xw.values()]
+    ids = [v[0] for v in xw.values() if v[0] is not None]
     assert len(ids) == len(set(ids)) == 6
+
+
+ACROSS = """
+source sysA csv "a" {
+  table patients "P.csv" key pat_no {
+    pat_no text
+    name   text
+  }
+}
+source sysB csv "b" {
+  table people "Q.csv" key person_id {
+    person_id integer
+    name      text
+  }
+}
+source solo csv "s" {
+  table things "T.csv" key code {
+    code text
+  }
+}
+target emr {
+  table patient key id {
+    id   bigint not null
+    name text   not null
+  }
+}
+map sysA.patients -> emr.patient {
+  id   = crosswalk(pat_no)
+  name = name
+  dedup across on (upper(name)) keep first by pat_no
+}
+map sysB.people -> emr.patient {
+  id   = crosswalk(person_id)
+  name = name
+  dedup across on (upper(name)) keep first by person_id
+}
+"""
+
+
+@pytest.mark.parametrize("dialect", ["duckdb", "postgres", "mysql"])
+def test_dedup_across_keys_across_runs(tmp_path, fresh_url, dialect):
+    """A key merged into an earlier branch's row points at its id; when that row leaves the
+    export, the key is loaded with an id of its own (and the old row's key turns inactive)."""
+    spec = tmp_path / "across.mig"
+    spec.write_text(ACROSS, encoding="utf-8")
+    compiled = load(spec)
+    gen = SqlGen(compiled.checked, dialect)
+    url = fresh_url(dialect)
+
+    write_export(tmp_path, ["1,ann", "2,bob"], ["1,ANN", "2,cy"])
+    first = run(compiled, None, url)
+    assert first.committed and first.status == "pass"
+    xw = crosswalk(url, gen, "emr.patient")
+    assert xw["sysB.people|1"][1:] == (1, "merged") and xw["sysA.patients|1"][:2] == (1, 1)
+    lines = {m.map: (m.source_rows, m.loaded, m.merged) for m in first.maps}
+    assert lines == {"sysA.patients -> emr.patient": (2, 2, 0), "sysB.people -> emr.patient": (2, 1, 1)}
+
+    write_export(tmp_path, ["2,bob"], ["1,ANN", "2,cy"])
+    second = run(compiled, None, url)
+    assert second.committed
+    xw = crosswalk(url, gen, "emr.patient")
+    assert xw["sysA.patients|1"] == (1, None, "inactive")
+    own, target, state = xw["sysB.people|1"]
+    assert own == target and state != "inactive" and own not in (1, 2, xw["sysB.people|2"][0])

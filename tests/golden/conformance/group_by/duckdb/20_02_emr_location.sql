@@ -31,7 +31,9 @@ WITH "cs_in" AS (
     REPLACE(UPPER(TRIM("cs_in"."s__visits__city", ' ')), 'ẞ', 'ß') AS "g__2"
   FROM "cs_in"
   WHERE
-    "cs_in"."__cast_error" IS NULL
+    NOT (
+      NOT "cs_in"."__cast_error" IS NULL
+    )
 ), "cs_ranked" AS (
   SELECT
     "cs_vals".*
@@ -105,14 +107,16 @@ WITH "cs_in" AS (
     "cs_in"."__row",
     1 AS "__slot",
     NULL AS "__key",
-    1 AS "__rule",
+    CASE WHEN NOT "cs_in"."__cast_error" IS NULL THEN 1 END AS "__rule",
     NULL AS "f__address",
     NULL AS "f__city",
     "cs_in"."s__visits__visit_id",
     'rejected' AS "__status"
   FROM "cs_in"
   WHERE
-    NOT "cs_in"."__cast_error" IS NULL
+    (
+      NOT "cs_in"."__cast_error" IS NULL
+    )
 )
 SELECT
   "cs_status".*,
@@ -317,7 +321,9 @@ SELECT
         FROM "legacy"."visits" AS "visits"
       ) AS "cs_in"
       WHERE
-        "cs_in"."__cast_error" IS NULL
+        NOT (
+          NOT "cs_in"."__cast_error" IS NULL
+        )
     ) AS "cs_rows"
   ) - (
     SELECT
@@ -347,7 +353,9 @@ SELECT
           FROM "legacy"."visits" AS "visits"
         ) AS "cs_in"
         WHERE
-          "cs_in"."__cast_error" IS NULL
+          NOT (
+            NOT "cs_in"."__cast_error" IS NULL
+          )
       ) AS "cs_vals"
       GROUP BY
         "cs_vals"."g__1",

@@ -70,7 +70,9 @@ WITH `cs_in` AS (
     `cs_in`.`s__visits__status` AS `v__14`
   FROM `cs_in`
   WHERE
-    `cs_in`.`__cast_error` IS NULL
+    NOT (
+      NOT `cs_in`.`__cast_error` IS NULL
+    )
 ), `cs_ranked` AS (
   SELECT
     `cs_vals`.*,
@@ -209,7 +211,7 @@ WITH `cs_in` AS (
     `cs_in`.`__row`,
     1 AS `__slot`,
     NULL AS `__key`,
-    1 AS `__rule`,
+    CASE WHEN NOT `cs_in`.`__cast_error` IS NULL THEN 1 END AS `__rule`,
     NULL AS `f__patient`,
     NULL AS `f__first_visit`,
     NULL AS `f__last_visit`,
@@ -226,7 +228,9 @@ WITH `cs_in` AS (
     'rejected' AS `__status`
   FROM `cs_in`
   WHERE
-    NOT `cs_in`.`__cast_error` IS NULL
+    (
+      NOT `cs_in`.`__cast_error` IS NULL
+    )
 )
 SELECT
   `cs_status`.*,
@@ -539,7 +543,9 @@ SELECT
           )
       ) AS `cs_in`
       WHERE
-        `cs_in`.`__cast_error` IS NULL
+        NOT (
+          NOT `cs_in`.`__cast_error` IS NULL
+        )
     ) AS `cs_rows`
   ) - (
     SELECT
@@ -608,7 +614,9 @@ SELECT
             )
         ) AS `cs_in`
         WHERE
-          `cs_in`.`__cast_error` IS NULL
+          NOT (
+            NOT `cs_in`.`__cast_error` IS NULL
+          )
       ) AS `cs_vals`
       GROUP BY
         CAST(`cs_vals`.`g__1` AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin

@@ -1,5 +1,5 @@
 -- chartshift 0.1.0 | dialect duckdb
--- spec tests/conformance/specs/group_by_references.mig sha256 915c631acc07397e48d05cc2c67dc7872f85fa79ccd9e780982ca069aa9c3a91
+-- spec tests/conformance/specs/group_by_references.mig sha256 affaa2e359660ec72ffb991b16b3db70e42ec3e2bbc9bbda02a66e1e7c3e816a
 -- 00_setup: schemas, crosswalks, fresh target and reject tables
 -- Generated file: do not edit. Regenerate with `chartshift compile tests/conformance/specs/group_by_references.mig`.
 
@@ -16,7 +16,7 @@ CREATE SCHEMA IF NOT EXISTS "emr";
 -- schema legacy
 CREATE SCHEMA IF NOT EXISTS "legacy";
 
--- tests/conformance/specs/group_by_references.mig:44: persistent crosswalk for emr.authorization: legacy key -> id (kept across runs)
+-- tests/conformance/specs/group_by_references.mig:54: persistent crosswalk for emr.authorization: legacy key -> id (kept across runs)
 CREATE TABLE IF NOT EXISTS "chartshift"."xwalk__emr__authorization" (
   "legacy_key" TEXT NOT NULL,
   "own_id" BIGINT,
@@ -24,8 +24,16 @@ CREATE TABLE IF NOT EXISTS "chartshift"."xwalk__emr__authorization" (
   "state" TEXT NOT NULL
 );
 
--- tests/conformance/specs/group_by_references.mig:50: persistent crosswalk for emr.auth_usage: legacy key -> id (kept across runs)
+-- tests/conformance/specs/group_by_references.mig:60: persistent crosswalk for emr.auth_usage: legacy key -> id (kept across runs)
 CREATE TABLE IF NOT EXISTS "chartshift"."xwalk__emr__auth_usage" (
+  "legacy_key" TEXT NOT NULL,
+  "own_id" BIGINT,
+  "target_id" BIGINT,
+  "state" TEXT NOT NULL
+);
+
+-- tests/conformance/specs/group_by_references.mig:71: persistent crosswalk for emr.code_usage: legacy key -> id (kept across runs)
+CREATE TABLE IF NOT EXISTS "chartshift"."xwalk__emr__code_usage" (
   "legacy_key" TEXT NOT NULL,
   "own_id" BIGINT,
   "target_id" BIGINT,
@@ -63,26 +71,37 @@ CREATE TABLE "chartshift"."reconciliation" (
   "aggregated" BIGINT NOT NULL
 );
 
--- tests/conformance/specs/group_by_references.mig:24: replace emr.authorization
+-- tests/conformance/specs/group_by_references.mig:28: replace emr.authorization
 DROP TABLE IF EXISTS "emr"."authorization";
 
--- tests/conformance/specs/group_by_references.mig:24: target table emr.authorization (keys and unique columns: 85_constraints)
+-- tests/conformance/specs/group_by_references.mig:28: target table emr.authorization (keys and unique columns: 85_constraints)
 CREATE TABLE "emr"."authorization" (
   "id" BIGINT NOT NULL,
   "auth_no" TEXT NOT NULL,
   "visits_approved" INT
 );
 
--- tests/conformance/specs/group_by_references.mig:29: replace emr.auth_usage
+-- tests/conformance/specs/group_by_references.mig:33: replace emr.auth_usage
 DROP TABLE IF EXISTS "emr"."auth_usage";
 
--- tests/conformance/specs/group_by_references.mig:29: target table emr.auth_usage (keys and unique columns: 85_constraints)
+-- tests/conformance/specs/group_by_references.mig:33: target table emr.auth_usage (keys and unique columns: 85_constraints)
 CREATE TABLE "emr"."auth_usage" (
   "id" BIGINT NOT NULL,
   "authorization_id" BIGINT,
   "kind" TEXT,
   "visits_used" BIGINT NOT NULL,
   "regions" TEXT
+);
+
+-- tests/conformance/specs/group_by_references.mig:40: replace emr.code_usage
+DROP TABLE IF EXISTS "emr"."code_usage";
+
+-- tests/conformance/specs/group_by_references.mig:40: target table emr.code_usage (keys and unique columns: 85_constraints)
+CREATE TABLE "emr"."code_usage" (
+  "id" BIGINT NOT NULL,
+  "cpt" TEXT,
+  "visits" BIGINT,
+  "first_visit" TEXT
 );
 
 -- tests/conformance/specs/group_by_references.mig:7: typed view legacy.auths (re-created over the new staging)
@@ -93,4 +112,7 @@ DROP VIEW IF EXISTS "legacy"."visits";
 
 -- tests/conformance/specs/group_by_references.mig:17: typed view legacy.clinics (re-created over the new staging)
 DROP VIEW IF EXISTS "legacy"."clinics";
+
+-- tests/conformance/specs/group_by_references.mig:21: typed view legacy.code_map (re-created over the new staging)
+DROP VIEW IF EXISTS "legacy"."code_map";
 

@@ -1,13 +1,13 @@
 -- chartshift 0.1.0 | dialect duckdb
--- spec tests/conformance/specs/group_by_references.mig sha256 915c631acc07397e48d05cc2c67dc7872f85fa79ccd9e780982ca069aa9c3a91
+-- spec tests/conformance/specs/group_by_references.mig sha256 affaa2e359660ec72ffb991b16b3db70e42ec3e2bbc9bbda02a66e1e7c3e816a
 -- 20_02_emr_auth_usage: map legacy.visits -> emr.auth_usage
 -- Generated file: do not edit. Regenerate with `chartshift compile tests/conformance/specs/group_by_references.mig`.
 
 
--- tests/conformance/specs/group_by_references.mig:50: work table left by an earlier run
+-- tests/conformance/specs/group_by_references.mig:60: work table left by an earlier run
 DROP TABLE IF EXISTS "cs_work__emr__auth_usage";
 
--- tests/conformance/specs/group_by_references.mig:50: legacy.visits -> emr.auth_usage: every kept row with its fields and status
+-- tests/conformance/specs/group_by_references.mig:60: legacy.visits -> emr.auth_usage: every kept row with its fields and status
 CREATE TEMPORARY TABLE "cs_work__emr__auth_usage" AS
 WITH "cs_in" AS (
   SELECT
@@ -75,7 +75,9 @@ WITH "cs_in" AS (
     "cs_in"."s__c__region" AS "o__2_1"
   FROM "cs_in"
   WHERE
-    "cs_in"."__cast_error" IS NULL
+    NOT (
+      NOT "cs_in"."__cast_error" IS NULL OR COALESCE("cs_in"."__n__c", 1) > 1
+    )
 ), "cs_ranked" AS (
   SELECT
     "cs_vals".*
@@ -119,19 +121,19 @@ WITH "cs_in" AS (
     "cs_fields".*,
     CASE
       WHEN "cs_fields"."__key" IS NULL
-      THEN 2
+      THEN 3
       WHEN COALESCE((
         (
           "cs_fields"."f__authorization_id"
         ) IS NULL
       ), FALSE)
-      THEN 3
-      WHEN LENGTH(CAST("cs_fields"."f__kind" AS TEXT)) > 10
       THEN 4
-      WHEN "cs_fields"."f__visits_used" IS NULL
+      WHEN LENGTH(CAST("cs_fields"."f__kind" AS TEXT)) > 10
       THEN 5
-      WHEN NOT "cs_dups"."first_row" IS NULL AND "cs_fields"."__row" > "cs_dups"."first_row"
+      WHEN "cs_fields"."f__visits_used" IS NULL
       THEN 6
+      WHEN NOT "cs_dups"."first_row" IS NULL AND "cs_fields"."__row" > "cs_dups"."first_row"
+      THEN 7
     END AS "__rule"
   FROM "cs_fields"
   LEFT JOIN (
@@ -156,6 +158,7 @@ WITH "cs_in" AS (
     "cs_rules"."f__visits_used",
     "cs_rules"."f__regions",
     NULL AS "s__visits__visit_id",
+    NULL AS "__n__c",
     CASE WHEN NOT "cs_rules"."__rule" IS NULL THEN 'rejected' ELSE 'loaded' END AS "__status"
   FROM "cs_rules"
   UNION ALL
@@ -163,16 +166,24 @@ WITH "cs_in" AS (
     "cs_in"."__row",
     1 AS "__slot",
     NULL AS "__key",
-    1 AS "__rule",
+    CASE
+      WHEN NOT "cs_in"."__cast_error" IS NULL
+      THEN 1
+      WHEN COALESCE("cs_in"."__n__c", 1) > 1
+      THEN 2
+    END AS "__rule",
     NULL AS "f__authorization_id",
     NULL AS "f__kind",
     NULL AS "f__visits_used",
     NULL AS "f__regions",
     "cs_in"."s__visits__visit_id",
+    "cs_in"."__n__c",
     'rejected' AS "__status"
   FROM "cs_in"
   WHERE
-    NOT "cs_in"."__cast_error" IS NULL
+    (
+      NOT "cs_in"."__cast_error" IS NULL OR COALESCE("cs_in"."__n__c", 1) > 1
+    )
 )
 SELECT
   "cs_status".*,
@@ -195,7 +206,7 @@ FROM "cs_status"
 LEFT JOIN "chartshift"."xwalk__emr__auth_usage" AS "cs_prev"
   ON "cs_prev"."legacy_key" = "cs_status"."__key";
 
--- tests/conformance/specs/group_by_references.mig:50: legacy.visits -> emr.auth_usage: rejected rows with the first rule that failed
+-- tests/conformance/specs/group_by_references.mig:60: legacy.visits -> emr.auth_usage: rejected rows with the first rule that failed
 INSERT INTO "chartshift"."rejects" (
   "map",
   "source_table",
@@ -218,28 +229,34 @@ SELECT
     WHEN 1
     THEN 'cast'
     WHEN 2
-    THEN 'key'
+    THEN 'ambiguous_match'
     WHEN 3
-    THEN 'reject:58'
+    THEN 'key'
     WHEN 4
-    THEN 'length:emr.auth_usage.kind'
+    THEN 'reject:68'
     WHEN 5
-    THEN 'not null:emr.auth_usage.visits_used'
+    THEN 'length:emr.auth_usage.kind'
     WHEN 6
+    THEN 'not null:emr.auth_usage.visits_used'
+    WHEN 7
     THEN 'duplicate key'
   END,
   CASE "w"."__rule"
     WHEN 1
     THEN 'value does not fit the source column type'
     WHEN 2
-    THEN 'missing legacy key'
+    THEN 'ambiguous match (' || CAST((
+      "w"."__n__c"
+    ) AS TEXT) || ' rows of legacy.clinics)'
     WHEN 3
-    THEN 'no authorization on file'
+    THEN 'missing legacy key'
     WHEN 4
-    THEN 'kind is longer than 10 characters'
+    THEN 'no authorization on file'
     WHEN 5
-    THEN 'visits_used is required but empty'
+    THEN 'kind is longer than 10 characters'
     WHEN 6
+    THEN 'visits_used is required but empty'
+    WHEN 7
     THEN 'duplicate legacy key (an earlier group has the same key)'
   END,
   CAST(JSON_OBJECT(
@@ -261,7 +278,7 @@ ORDER BY
   "w"."__row",
   "w"."__slot";
 
--- tests/conformance/specs/group_by_references.mig:53: crosswalk emr.auth_usage: the keys of this run are written again below
+-- tests/conformance/specs/group_by_references.mig:63: crosswalk emr.auth_usage: the keys of this run are written again below
 DELETE FROM "chartshift"."xwalk__emr__auth_usage"
 WHERE
   "legacy_key" IN (
@@ -272,12 +289,12 @@ WHERE
       "__status" IN ('loaded', 'merged')
   );
 
--- tests/conformance/specs/group_by_references.mig:53: crosswalk emr.auth_usage: keys not loaded by this run stay, inactive, with their ids
+-- tests/conformance/specs/group_by_references.mig:63: crosswalk emr.auth_usage: keys not loaded by this run stay, inactive, with their ids
 UPDATE "chartshift"."xwalk__emr__auth_usage" SET "state" = 'inactive', "target_id" = NULL
 WHERE
   "state" <> 'inactive';
 
--- tests/conformance/specs/group_by_references.mig:53: crosswalk emr.auth_usage: loaded keys with their ids, merged keys pointing at their survivor's id
+-- tests/conformance/specs/group_by_references.mig:63: crosswalk emr.auth_usage: loaded keys with their ids, merged keys pointing at their survivor's id
 INSERT INTO "chartshift"."xwalk__emr__auth_usage" (
   "legacy_key",
   "own_id",
@@ -293,7 +310,7 @@ FROM "cs_work__emr__auth_usage" AS "w"
 WHERE
   "w"."__status" IN ('loaded', 'merged');
 
--- tests/conformance/specs/group_by_references.mig:50: legacy.visits -> emr.auth_usage: load the surviving rows
+-- tests/conformance/specs/group_by_references.mig:60: legacy.visits -> emr.auth_usage: load the surviving rows
 INSERT INTO "emr"."auth_usage" (
   "id",
   "authorization_id",
@@ -311,7 +328,7 @@ FROM "cs_work__emr__auth_usage" AS "w"
 WHERE
   "w"."__status" = 'loaded';
 
--- tests/conformance/specs/group_by_references.mig:50: legacy.visits -> emr.auth_usage: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
+-- tests/conformance/specs/group_by_references.mig:60: legacy.visits -> emr.auth_usage: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
 INSERT INTO "chartshift"."reconciliation" (
   "map",
   "source_table",
@@ -415,7 +432,9 @@ SELECT
           )
       ) AS "cs_in"
       WHERE
-        "cs_in"."__cast_error" IS NULL
+        NOT (
+          NOT "cs_in"."__cast_error" IS NULL OR COALESCE("cs_in"."__n__c", 1) > 1
+        )
     ) AS "cs_rows"
   ) - (
     SELECT
@@ -489,7 +508,9 @@ SELECT
             )
         ) AS "cs_in"
         WHERE
-          "cs_in"."__cast_error" IS NULL
+          NOT (
+            NOT "cs_in"."__cast_error" IS NULL OR COALESCE("cs_in"."__n__c", 1) > 1
+          )
       ) AS "cs_vals"
       GROUP BY
         "cs_vals"."g__1",
@@ -497,6 +518,6 @@ SELECT
     ) AS "cs_groups"
   );
 
--- tests/conformance/specs/group_by_references.mig:50: legacy.visits -> emr.auth_usage: work table no longer needed
+-- tests/conformance/specs/group_by_references.mig:60: legacy.visits -> emr.auth_usage: work table no longer needed
 DROP TABLE IF EXISTS "cs_work__emr__auth_usage";
 

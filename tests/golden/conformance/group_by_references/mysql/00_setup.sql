@@ -1,10 +1,10 @@
 -- chartshift 0.1.0 | dialect mysql
--- spec tests/conformance/specs/group_by_references.mig sha256 915c631acc07397e48d05cc2c67dc7872f85fa79ccd9e780982ca069aa9c3a91
+-- spec tests/conformance/specs/group_by_references.mig sha256 affaa2e359660ec72ffb991b16b3db70e42ec3e2bbc9bbda02a66e1e7c3e816a
 -- 00_setup: schemas, crosswalks, fresh target and reject tables
 -- Generated file: do not edit. Regenerate with `chartshift compile tests/conformance/specs/group_by_references.mig`.
 
 
--- tests/conformance/specs/group_by_references.mig:44: persistent crosswalk for emr.authorization: legacy key -> id (kept across runs)
+-- tests/conformance/specs/group_by_references.mig:54: persistent crosswalk for emr.authorization: legacy key -> id (kept across runs)
 CREATE TABLE IF NOT EXISTS `chartshift__xwalk__emr__authorization` (
   `legacy_key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
   `own_id` BIGINT,
@@ -13,10 +13,10 @@ CREATE TABLE IF NOT EXISTS `chartshift__xwalk__emr__authorization` (
   PRIMARY KEY (`legacy_key`)
 );
 
--- tests/conformance/specs/group_by_references.mig:44: this run's crosswalk
+-- tests/conformance/specs/group_by_references.mig:54: this run's crosswalk
 DROP TABLE IF EXISTS `chartshift__xwalk__emr__authorization__cs_new`;
 
--- tests/conformance/specs/group_by_references.mig:44: this run's crosswalk (renamed into place at the end)
+-- tests/conformance/specs/group_by_references.mig:54: this run's crosswalk (renamed into place at the end)
 CREATE TABLE `chartshift__xwalk__emr__authorization__cs_new` (
   `legacy_key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
   `own_id` BIGINT,
@@ -25,7 +25,7 @@ CREATE TABLE `chartshift__xwalk__emr__authorization__cs_new` (
   PRIMARY KEY (`legacy_key`)
 );
 
--- tests/conformance/specs/group_by_references.mig:50: persistent crosswalk for emr.auth_usage: legacy key -> id (kept across runs)
+-- tests/conformance/specs/group_by_references.mig:60: persistent crosswalk for emr.auth_usage: legacy key -> id (kept across runs)
 CREATE TABLE IF NOT EXISTS `chartshift__xwalk__emr__auth_usage` (
   `legacy_key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
   `own_id` BIGINT,
@@ -34,11 +34,32 @@ CREATE TABLE IF NOT EXISTS `chartshift__xwalk__emr__auth_usage` (
   PRIMARY KEY (`legacy_key`)
 );
 
--- tests/conformance/specs/group_by_references.mig:50: this run's crosswalk
+-- tests/conformance/specs/group_by_references.mig:60: this run's crosswalk
 DROP TABLE IF EXISTS `chartshift__xwalk__emr__auth_usage__cs_new`;
 
--- tests/conformance/specs/group_by_references.mig:50: this run's crosswalk (renamed into place at the end)
+-- tests/conformance/specs/group_by_references.mig:60: this run's crosswalk (renamed into place at the end)
 CREATE TABLE `chartshift__xwalk__emr__auth_usage__cs_new` (
+  `legacy_key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
+  `own_id` BIGINT,
+  `target_id` BIGINT,
+  `state` VARCHAR(10) NOT NULL COLLATE `utf8mb4_nopad_bin`,
+  PRIMARY KEY (`legacy_key`)
+);
+
+-- tests/conformance/specs/group_by_references.mig:71: persistent crosswalk for emr.code_usage: legacy key -> id (kept across runs)
+CREATE TABLE IF NOT EXISTS `chartshift__xwalk__emr__code_usage` (
+  `legacy_key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
+  `own_id` BIGINT,
+  `target_id` BIGINT,
+  `state` VARCHAR(10) NOT NULL COLLATE `utf8mb4_nopad_bin`,
+  PRIMARY KEY (`legacy_key`)
+);
+
+-- tests/conformance/specs/group_by_references.mig:71: this run's crosswalk
+DROP TABLE IF EXISTS `chartshift__xwalk__emr__code_usage__cs_new`;
+
+-- tests/conformance/specs/group_by_references.mig:71: this run's crosswalk (renamed into place at the end)
+CREATE TABLE `chartshift__xwalk__emr__code_usage__cs_new` (
   `legacy_key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
   `own_id` BIGINT,
   `target_id` BIGINT,
@@ -77,10 +98,10 @@ CREATE TABLE `chartshift__reconciliation__cs_new` (
   `aggregated` BIGINT NOT NULL
 );
 
--- tests/conformance/specs/group_by_references.mig:24: replace emr.authorization
+-- tests/conformance/specs/group_by_references.mig:28: replace emr.authorization
 DROP TABLE IF EXISTS `emr__authorization__cs_new`;
 
--- tests/conformance/specs/group_by_references.mig:24: target table emr.authorization
+-- tests/conformance/specs/group_by_references.mig:28: target table emr.authorization
 CREATE TABLE `emr__authorization__cs_new` (
   `id` BIGINT NOT NULL,
   `auth_no` VARCHAR(10) NOT NULL COLLATE `utf8mb4_nopad_bin`,
@@ -88,16 +109,28 @@ CREATE TABLE `emr__authorization__cs_new` (
   PRIMARY KEY (`id`)
 );
 
--- tests/conformance/specs/group_by_references.mig:29: replace emr.auth_usage
+-- tests/conformance/specs/group_by_references.mig:33: replace emr.auth_usage
 DROP TABLE IF EXISTS `emr__auth_usage__cs_new`;
 
--- tests/conformance/specs/group_by_references.mig:29: target table emr.auth_usage
+-- tests/conformance/specs/group_by_references.mig:33: target table emr.auth_usage
 CREATE TABLE `emr__auth_usage__cs_new` (
   `id` BIGINT NOT NULL,
   `authorization_id` BIGINT,
   `kind` VARCHAR(10) COLLATE `utf8mb4_nopad_bin`,
   `visits_used` BIGINT NOT NULL,
   `regions` LONGTEXT COLLATE `utf8mb4_nopad_bin`,
+  PRIMARY KEY (`id`)
+);
+
+-- tests/conformance/specs/group_by_references.mig:40: replace emr.code_usage
+DROP TABLE IF EXISTS `emr__code_usage__cs_new`;
+
+-- tests/conformance/specs/group_by_references.mig:40: target table emr.code_usage
+CREATE TABLE `emr__code_usage__cs_new` (
+  `id` BIGINT NOT NULL,
+  `cpt` VARCHAR(5) COLLATE `utf8mb4_nopad_bin`,
+  `visits` BIGINT,
+  `first_visit` LONGTEXT COLLATE `utf8mb4_nopad_bin`,
   PRIMARY KEY (`id`)
 );
 
@@ -109,4 +142,7 @@ DROP VIEW IF EXISTS `legacy__visits`;
 
 -- tests/conformance/specs/group_by_references.mig:17: typed view legacy.clinics (re-created over the new staging)
 DROP VIEW IF EXISTS `legacy__clinics`;
+
+-- tests/conformance/specs/group_by_references.mig:21: typed view legacy.code_map (re-created over the new staging)
+DROP VIEW IF EXISTS `legacy__code_map`;
 

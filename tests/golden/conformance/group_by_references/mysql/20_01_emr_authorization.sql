@@ -1,13 +1,13 @@
 -- chartshift 0.1.0 | dialect mysql
--- spec tests/conformance/specs/group_by_references.mig sha256 915c631acc07397e48d05cc2c67dc7872f85fa79ccd9e780982ca069aa9c3a91
+-- spec tests/conformance/specs/group_by_references.mig sha256 affaa2e359660ec72ffb991b16b3db70e42ec3e2bbc9bbda02a66e1e7c3e816a
 -- 20_01_emr_authorization: map legacy.auths -> emr.authorization
 -- Generated file: do not edit. Regenerate with `chartshift compile tests/conformance/specs/group_by_references.mig`.
 
 
--- tests/conformance/specs/group_by_references.mig:44: work table left by an earlier run
+-- tests/conformance/specs/group_by_references.mig:54: work table left by an earlier run
 DROP TABLE IF EXISTS `chartshift__cs_work__emr__authorization`;
 
--- tests/conformance/specs/group_by_references.mig:44: legacy.auths -> emr.authorization: every kept row with its fields and status
+-- tests/conformance/specs/group_by_references.mig:54: legacy.auths -> emr.authorization: every kept row with its fields and status
 CREATE TABLE `chartshift__cs_work__emr__authorization` AS
 WITH `cs_in` AS (
   SELECT
@@ -86,7 +86,7 @@ FROM `cs_status`
 LEFT JOIN `chartshift__xwalk__emr__authorization` AS `cs_prev`
   ON `cs_prev`.`legacy_key` = `cs_status`.`__key`;
 
--- tests/conformance/specs/group_by_references.mig:44: legacy.auths -> emr.authorization: rejected rows with the first rule that failed
+-- tests/conformance/specs/group_by_references.mig:54: legacy.auths -> emr.authorization: rejected rows with the first rule that failed
 INSERT INTO `chartshift__rejects__cs_new` (
   `map`,
   `source_table`,
@@ -139,7 +139,7 @@ ORDER BY
   CASE WHEN `w`.`__row` IS NULL THEN 1 ELSE 0 END, `w`.`__row`,
   CASE WHEN `w`.`__slot` IS NULL THEN 1 ELSE 0 END, `w`.`__slot`;
 
--- tests/conformance/specs/group_by_references.mig:45: crosswalk emr.authorization: loaded keys with their ids, merged keys pointing at their survivor's id
+-- tests/conformance/specs/group_by_references.mig:55: crosswalk emr.authorization: loaded keys with their ids, merged keys pointing at their survivor's id
 INSERT INTO `chartshift__xwalk__emr__authorization__cs_new` (
   `legacy_key`,
   `own_id`,
@@ -155,7 +155,7 @@ FROM `chartshift__cs_work__emr__authorization` AS `w`
 WHERE
   `w`.`__status` IN ('loaded', 'merged');
 
--- tests/conformance/specs/group_by_references.mig:45: crosswalk emr.authorization: keys not loaded by this run stay, inactive, with their ids
+-- tests/conformance/specs/group_by_references.mig:55: crosswalk emr.authorization: keys not loaded by this run stay, inactive, with their ids
 INSERT INTO `chartshift__xwalk__emr__authorization__cs_new` (
   `legacy_key`,
   `own_id`,
@@ -177,7 +177,7 @@ WHERE
       `chartshift__xwalk__emr__authorization__cs_new`.`legacy_key` = `p`.`legacy_key`
   );
 
--- tests/conformance/specs/group_by_references.mig:44: legacy.auths -> emr.authorization: load the surviving rows
+-- tests/conformance/specs/group_by_references.mig:54: legacy.auths -> emr.authorization: load the surviving rows
 INSERT INTO `emr__authorization__cs_new` (
   `id`,
   `auth_no`,
@@ -191,7 +191,7 @@ FROM `chartshift__cs_work__emr__authorization` AS `w`
 WHERE
   `w`.`__status` = 'loaded';
 
--- tests/conformance/specs/group_by_references.mig:44: legacy.auths -> emr.authorization: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
+-- tests/conformance/specs/group_by_references.mig:54: legacy.auths -> emr.authorization: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
 INSERT INTO `chartshift__reconciliation__cs_new` (
   `map`,
   `source_table`,
@@ -228,6 +228,6 @@ SELECT
   0,
   0;
 
--- tests/conformance/specs/group_by_references.mig:44: legacy.auths -> emr.authorization: work table no longer needed
+-- tests/conformance/specs/group_by_references.mig:54: legacy.auths -> emr.authorization: work table no longer needed
 DROP TABLE IF EXISTS `chartshift__cs_work__emr__authorization`;
 

@@ -1,5 +1,5 @@
 -- chartshift 0.1.0 | dialect postgres
--- spec tests/conformance/specs/group_by_references.mig sha256 915c631acc07397e48d05cc2c67dc7872f85fa79ccd9e780982ca069aa9c3a91
+-- spec tests/conformance/specs/group_by_references.mig sha256 affaa2e359660ec72ffb991b16b3db70e42ec3e2bbc9bbda02a66e1e7c3e816a
 -- 10_typed_views: typed views over the staged CSV text (blank -> NULL, failed casts flagged)
 -- Generated file: do not edit. Regenerate with `chartshift compile tests/conformance/specs/group_by_references.mig`.
 
@@ -42,4 +42,13 @@ SELECT
   NULLIF("cs_raw"."region", '') AS "region",
   CAST(NULL AS VARCHAR) AS "__cast_error"
 FROM "chartshift_stage"."legacy__clinics" AS "cs_raw";
+
+-- tests/conformance/specs/group_by_references.mig:21: typed view legacy.code_map
+CREATE VIEW "legacy"."code_map" AS
+SELECT
+  "cs_raw"."__row",
+  NULLIF("cs_raw"."kind", '') AS "kind",
+  NULLIF("cs_raw"."cpt", '') AS "cpt",
+  CAST(NULL AS VARCHAR) AS "__cast_error"
+FROM "chartshift_stage"."legacy__code_map" AS "cs_raw";
 

@@ -1,13 +1,13 @@
 -- chartshift 0.1.0 | dialect postgres
--- spec tests/conformance/specs/group_by_references.mig sha256 915c631acc07397e48d05cc2c67dc7872f85fa79ccd9e780982ca069aa9c3a91
+-- spec tests/conformance/specs/group_by_references.mig sha256 affaa2e359660ec72ffb991b16b3db70e42ec3e2bbc9bbda02a66e1e7c3e816a
 -- 20_01_emr_authorization: map legacy.auths -> emr.authorization
 -- Generated file: do not edit. Regenerate with `chartshift compile tests/conformance/specs/group_by_references.mig`.
 
 
--- tests/conformance/specs/group_by_references.mig:44: work table left by an earlier run
+-- tests/conformance/specs/group_by_references.mig:54: work table left by an earlier run
 DROP TABLE IF EXISTS "cs_work__emr__authorization";
 
--- tests/conformance/specs/group_by_references.mig:44: legacy.auths -> emr.authorization: every kept row with its fields and status
+-- tests/conformance/specs/group_by_references.mig:54: legacy.auths -> emr.authorization: every kept row with its fields and status
 CREATE TEMPORARY TABLE "cs_work__emr__authorization" AS
 WITH "cs_in" AS (
   SELECT
@@ -86,10 +86,10 @@ FROM "cs_status"
 LEFT JOIN "chartshift"."xwalk__emr__authorization" AS "cs_prev"
   ON "cs_prev"."legacy_key" = "cs_status"."__key";
 
--- tests/conformance/specs/group_by_references.mig:44: legacy.auths -> emr.authorization: statistics of the work table
+-- tests/conformance/specs/group_by_references.mig:54: legacy.auths -> emr.authorization: statistics of the work table
 ANALYZE "cs_work__emr__authorization";
 
--- tests/conformance/specs/group_by_references.mig:44: legacy.auths -> emr.authorization: rejected rows with the first rule that failed
+-- tests/conformance/specs/group_by_references.mig:54: legacy.auths -> emr.authorization: rejected rows with the first rule that failed
 INSERT INTO "chartshift"."rejects" (
   "map",
   "source_table",
@@ -142,7 +142,7 @@ ORDER BY
   "w"."__row",
   "w"."__slot";
 
--- tests/conformance/specs/group_by_references.mig:45: crosswalk emr.authorization: the keys of this run are written again below
+-- tests/conformance/specs/group_by_references.mig:55: crosswalk emr.authorization: the keys of this run are written again below
 DELETE FROM "chartshift"."xwalk__emr__authorization"
 WHERE
   "legacy_key" IN (
@@ -153,12 +153,12 @@ WHERE
       "__status" IN ('loaded', 'merged')
   );
 
--- tests/conformance/specs/group_by_references.mig:45: crosswalk emr.authorization: keys not loaded by this run stay, inactive, with their ids
+-- tests/conformance/specs/group_by_references.mig:55: crosswalk emr.authorization: keys not loaded by this run stay, inactive, with their ids
 UPDATE "chartshift"."xwalk__emr__authorization" SET "state" = 'inactive', "target_id" = NULL
 WHERE
   "state" <> 'inactive';
 
--- tests/conformance/specs/group_by_references.mig:45: crosswalk emr.authorization: loaded keys with their ids, merged keys pointing at their survivor's id
+-- tests/conformance/specs/group_by_references.mig:55: crosswalk emr.authorization: loaded keys with their ids, merged keys pointing at their survivor's id
 INSERT INTO "chartshift"."xwalk__emr__authorization" (
   "legacy_key",
   "own_id",
@@ -174,10 +174,10 @@ FROM "cs_work__emr__authorization" AS "w"
 WHERE
   "w"."__status" IN ('loaded', 'merged');
 
--- tests/conformance/specs/group_by_references.mig:45: crosswalk emr.authorization: statistics for the maps that join it
+-- tests/conformance/specs/group_by_references.mig:55: crosswalk emr.authorization: statistics for the maps that join it
 ANALYZE "chartshift"."xwalk__emr__authorization";
 
--- tests/conformance/specs/group_by_references.mig:44: legacy.auths -> emr.authorization: load the surviving rows
+-- tests/conformance/specs/group_by_references.mig:54: legacy.auths -> emr.authorization: load the surviving rows
 INSERT INTO "emr"."authorization" (
   "id",
   "auth_no",
@@ -191,7 +191,7 @@ FROM "cs_work__emr__authorization" AS "w"
 WHERE
   "w"."__status" = 'loaded';
 
--- tests/conformance/specs/group_by_references.mig:44: legacy.auths -> emr.authorization: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
+-- tests/conformance/specs/group_by_references.mig:54: legacy.auths -> emr.authorization: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
 INSERT INTO "chartshift"."reconciliation" (
   "map",
   "source_table",
@@ -228,6 +228,6 @@ SELECT
   0,
   0;
 
--- tests/conformance/specs/group_by_references.mig:44: legacy.auths -> emr.authorization: work table no longer needed
+-- tests/conformance/specs/group_by_references.mig:54: legacy.auths -> emr.authorization: work table no longer needed
 DROP TABLE IF EXISTS "cs_work__emr__authorization";
 

@@ -1,0 +1,320 @@
+-- chartshift 0.1.0 | dialect mysql
+-- spec tests/conformance/specs/group_by_union.mig sha256 99214fc1543923073f69ebec6d3de14b8520abebb3bc0cc842c606cce8a273c9
+-- 20_02_emr_period: map b.visits -> emr.period
+-- Generated file: do not edit. Regenerate with `chartshift compile tests/conformance/specs/group_by_union.mig`.
+
+
+-- tests/conformance/specs/group_by_union.mig:31: work table left by an earlier run
+DROP TABLE IF EXISTS `chartshift__cs_work__emr__period`;
+
+-- tests/conformance/specs/group_by_union.mig:31: b.visits -> emr.period: every kept row with its fields and status
+CREATE TABLE `chartshift__cs_work__emr__period` AS
+WITH `cs_in` AS (
+  SELECT
+    `visits`.`__row` AS `__row`,
+    `visits`.`__cast_error` AS `__cast_error`,
+    `visits`.`vid` AS `s__visits__vid`,
+    `visits`.`pat` AS `s__visits__pat`,
+    1 AS `__slot`
+  FROM `b__visits` AS `visits`
+), `cs_vals` AS (
+  SELECT
+    `cs_in`.*,
+    `cs_in`.`s__visits__pat` AS `g__1`
+  FROM `cs_in`
+  WHERE
+    NOT (
+      NOT `cs_in`.`__cast_error` IS NULL
+    )
+), `cs_ranked` AS (
+  SELECT
+    `cs_vals`.*
+  FROM `cs_vals`
+), `cs_groups` AS (
+  SELECT
+    MIN(`cs_ranked`.`__row`) AS `__row`,
+    MIN(CAST(`cs_ranked`.`g__1` AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin) AS `g__1`,
+    COUNT(*) AS `a__1`
+  FROM `cs_ranked`
+  GROUP BY
+    CAST(`cs_ranked`.`g__1` AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin
+), `cs_fields` AS (
+  SELECT
+    `cs_groups`.*,
+    `cs_groups`.`g__1` AS `f__pat`,
+    `cs_groups`.`a__1` AS `f__n`,
+    CAST(CONCAT(CAST((
+      'b.visits'
+    ) AS CHAR), '|', CAST((
+      `cs_groups`.`g__1`
+    ) AS CHAR)) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin AS `__key`
+  FROM `cs_groups`
+), `cs_rules` AS (
+  SELECT
+    `cs_fields`.*,
+    CASE
+      WHEN `cs_fields`.`__key` IS NULL
+      THEN 2
+      WHEN NOT `cs_dups`.`first_row` IS NULL AND `cs_fields`.`__row` > `cs_dups`.`first_row`
+      THEN 3
+    END AS `__rule`
+  FROM `cs_fields`
+  LEFT JOIN (
+    SELECT
+      `cs_fields`.`__key`,
+      MIN(`cs_fields`.`__row`) AS `first_row`
+    FROM `cs_fields`
+    GROUP BY
+      `cs_fields`.`__key`
+    HAVING
+      COUNT(*) > 1
+  ) AS `cs_dups`
+    ON `cs_dups`.`__key` = `cs_fields`.`__key`
+), `cs_status` AS (
+  SELECT
+    `cs_rules`.`__row`,
+    1 AS `__slot`,
+    `cs_rules`.`__key`,
+    `cs_rules`.`__rule`,
+    `cs_rules`.`f__pat`,
+    `cs_rules`.`f__n`,
+    NULL AS `s__visits__vid`,
+    CASE WHEN NOT `cs_rules`.`__rule` IS NULL THEN 'rejected' ELSE 'loaded' END AS `__status`
+  FROM `cs_rules`
+  UNION ALL
+  SELECT
+    `cs_in`.`__row`,
+    1 AS `__slot`,
+    NULL AS `__key`,
+    CASE WHEN NOT `cs_in`.`__cast_error` IS NULL THEN 1 END AS `__rule`,
+    NULL AS `f__pat`,
+    NULL AS `f__n`,
+    `cs_in`.`s__visits__vid`,
+    'rejected' AS `__status`
+  FROM `cs_in`
+  WHERE
+    (
+      NOT `cs_in`.`__cast_error` IS NULL
+    )
+)
+SELECT
+  `cs_status`.*,
+  COALESCE(
+    `cs_prev`.`own_id`,
+    CASE
+      WHEN `cs_prev`.`own_id` IS NULL AND `cs_status`.`__status` = 'loaded'
+      THEN CASE
+        WHEN (
+          SELECT
+            COALESCE(MAX(`own_id`), 0)
+          FROM `chartshift__xwalk__emr__period__cs_new`
+        ) > (
+          SELECT
+            COALESCE(MAX(`own_id`), 0)
+          FROM `chartshift__xwalk__emr__period`
+        )
+        THEN (
+          SELECT
+            COALESCE(MAX(`own_id`), 0)
+          FROM `chartshift__xwalk__emr__period__cs_new`
+        )
+        ELSE (
+          SELECT
+            COALESCE(MAX(`own_id`), 0)
+          FROM `chartshift__xwalk__emr__period`
+        )
+      END + ROW_NUMBER() OVER (
+        ORDER BY (
+          `cs_prev`.`own_id` IS NULL AND `cs_status`.`__status` = 'loaded'
+        ) DESC, CASE WHEN `cs_status`.`__row` IS NULL THEN 1 ELSE 0 END, `cs_status`.`__row`, CASE WHEN `cs_status`.`__slot` IS NULL THEN 1 ELSE 0 END, `cs_status`.`__slot`
+      )
+    END
+  ) AS `__own_id`
+FROM `cs_status`
+LEFT JOIN `chartshift__xwalk__emr__period` AS `cs_prev`
+  ON `cs_prev`.`legacy_key` = `cs_status`.`__key`;
+
+-- tests/conformance/specs/group_by_union.mig:31: b.visits -> emr.period: rejected rows with the first rule that failed
+INSERT INTO `chartshift__rejects__cs_new` (
+  `map`,
+  `source_table`,
+  `source_key`,
+  `slot`,
+  `record`,
+  `rule`,
+  `reason`,
+  `original_row`
+)
+SELECT
+  'b.visits -> emr.period',
+  'b.visits',
+  CAST(CAST((
+    `w`.`s__visits__vid`
+  ) AS CHAR) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
+  `w`.`__slot`,
+  `w`.`__row`,
+  CASE `w`.`__rule` WHEN 1 THEN 'cast' WHEN 2 THEN 'key' WHEN 3 THEN 'duplicate key' END,
+  CASE `w`.`__rule`
+    WHEN 1
+    THEN 'value does not fit the source column type'
+    WHEN 2
+    THEN 'missing legacy key'
+    WHEN 3
+    THEN 'duplicate legacy key (an earlier group has the same key)'
+  END,
+  CAST(JSON_OBJECT('vid', `r`.`vid`, 'pat', `r`.`pat`) AS CHAR)
+FROM `chartshift__cs_work__emr__period` AS `w`
+JOIN `chartshift_stage__b__visits` AS `r`
+  ON `r`.`__row` = `w`.`__row`
+WHERE
+  `w`.`__status` = 'rejected'
+ORDER BY
+  CASE WHEN `w`.`__row` IS NULL THEN 1 ELSE 0 END, `w`.`__row`,
+  CASE WHEN `w`.`__slot` IS NULL THEN 1 ELSE 0 END, `w`.`__slot`;
+
+-- tests/conformance/specs/group_by_union.mig:33: crosswalk emr.period: loaded keys with their ids, merged keys pointing at their survivor's id
+INSERT INTO `chartshift__xwalk__emr__period__cs_new` (
+  `legacy_key`,
+  `own_id`,
+  `target_id`,
+  `state`
+)
+SELECT
+  `w`.`__key`,
+  `w`.`__own_id`,
+  `w`.`__own_id`,
+  `w`.`__status`
+FROM `chartshift__cs_work__emr__period` AS `w`
+WHERE
+  `w`.`__status` IN ('loaded', 'merged');
+
+-- tests/conformance/specs/group_by_union.mig:33: crosswalk emr.period: keys not loaded by this run stay, inactive, with their ids
+INSERT INTO `chartshift__xwalk__emr__period__cs_new` (
+  `legacy_key`,
+  `own_id`,
+  `target_id`,
+  `state`
+)
+SELECT
+  `p`.`legacy_key`,
+  `p`.`own_id`,
+  NULL,
+  'inactive'
+FROM `chartshift__xwalk__emr__period` AS `p`
+WHERE
+  NOT EXISTS(
+    SELECT
+      1
+    FROM `chartshift__xwalk__emr__period__cs_new`
+    WHERE
+      `chartshift__xwalk__emr__period__cs_new`.`legacy_key` = `p`.`legacy_key`
+  );
+
+-- tests/conformance/specs/group_by_union.mig:31: b.visits -> emr.period: load the surviving rows
+INSERT INTO `emr__period__cs_new` (
+  `id`,
+  `pat`,
+  `n`
+)
+SELECT
+  CAST(`w`.`__own_id` AS SIGNED),
+  CAST(`w`.`f__pat` AS CHAR),
+  CAST(`w`.`f__n` AS SIGNED)
+FROM `chartshift__cs_work__emr__period` AS `w`
+WHERE
+  `w`.`__status` = 'loaded';
+
+-- tests/conformance/specs/group_by_union.mig:31: b.visits -> emr.period: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
+INSERT INTO `chartshift__reconciliation__cs_new` (
+  `map`,
+  `source_table`,
+  `target_table`,
+  `source_rows`,
+  `loaded`,
+  `rejected`,
+  `filtered`,
+  `merged`,
+  `aggregated`
+)
+SELECT
+  'b.visits -> emr.period',
+  'b.visits',
+  'emr.period',
+  (
+    SELECT
+      COUNT(*)
+    FROM `b__visits`
+  ),
+  (
+    SELECT
+      COUNT(*)
+    FROM `emr__period__cs_new`
+  ) - (
+    SELECT
+      COALESCE(SUM(`loaded`), 0)
+    FROM `chartshift__reconciliation__cs_new`
+    WHERE
+      `target_table` = 'emr.period'
+  ),
+  (
+    SELECT
+      COUNT(*)
+    FROM `chartshift__rejects__cs_new`
+    WHERE
+      `map` = 'b.visits -> emr.period'
+  ),
+  0,
+  0,
+  (
+    SELECT
+      COUNT(*)
+    FROM (
+      SELECT
+        `cs_in`.*,
+        `cs_in`.`s__visits__pat` AS `g__1`
+      FROM (
+        SELECT
+          `visits`.`__row` AS `__row`,
+          `visits`.`__cast_error` AS `__cast_error`,
+          `visits`.`vid` AS `s__visits__vid`,
+          `visits`.`pat` AS `s__visits__pat`,
+          1 AS `__slot`
+        FROM `b__visits` AS `visits`
+      ) AS `cs_in`
+      WHERE
+        NOT (
+          NOT `cs_in`.`__cast_error` IS NULL
+        )
+    ) AS `cs_rows`
+  ) - (
+    SELECT
+      COUNT(*)
+    FROM (
+      SELECT
+        1
+      FROM (
+        SELECT
+          `cs_in`.*,
+          `cs_in`.`s__visits__pat` AS `g__1`
+        FROM (
+          SELECT
+            `visits`.`__row` AS `__row`,
+            `visits`.`__cast_error` AS `__cast_error`,
+            `visits`.`vid` AS `s__visits__vid`,
+            `visits`.`pat` AS `s__visits__pat`,
+            1 AS `__slot`
+          FROM `b__visits` AS `visits`
+        ) AS `cs_in`
+        WHERE
+          NOT (
+            NOT `cs_in`.`__cast_error` IS NULL
+          )
+      ) AS `cs_vals`
+      GROUP BY
+        CAST(`cs_vals`.`g__1` AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin
+    ) AS `cs_groups`
+  );
+
+-- tests/conformance/specs/group_by_union.mig:31: b.visits -> emr.period: work table no longer needed
+DROP TABLE IF EXISTS `chartshift__cs_work__emr__period`;
+

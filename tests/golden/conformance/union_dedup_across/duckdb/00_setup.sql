@@ -1,0 +1,103 @@
+-- chartshift 0.1.0 | dialect duckdb
+-- spec tests/conformance/specs/union_dedup_across.mig sha256 d403414e675e6481a01b585a448e07c46d785cfd5d1d9e793cc5adbad40b6b48
+-- 00_setup: schemas, crosswalks, fresh target and reject tables
+-- Generated file: do not edit. Regenerate with `chartshift compile tests/conformance/specs/union_dedup_across.mig`.
+
+
+-- schema chartshift
+CREATE SCHEMA IF NOT EXISTS "chartshift";
+
+-- schema chartshift_stage
+CREATE SCHEMA IF NOT EXISTS "chartshift_stage";
+
+-- schema emr
+CREATE SCHEMA IF NOT EXISTS "emr";
+
+-- schema sysA
+CREATE SCHEMA IF NOT EXISTS "sysA";
+
+-- schema sysB
+CREATE SCHEMA IF NOT EXISTS "sysB";
+
+-- schema sysC
+CREATE SCHEMA IF NOT EXISTS "sysC";
+
+-- tests/conformance/specs/union_dedup_across.mig:48: persistent crosswalk for emr.patient: legacy key -> id (kept across runs)
+CREATE TABLE IF NOT EXISTS "chartshift"."xwalk__emr__patient" (
+  "legacy_key" TEXT NOT NULL,
+  "own_id" BIGINT,
+  "target_id" BIGINT,
+  "state" TEXT NOT NULL
+);
+
+-- tests/conformance/specs/union_dedup_across.mig:74: persistent crosswalk for emr.encounter: legacy key -> id (kept across runs)
+CREATE TABLE IF NOT EXISTS "chartshift"."xwalk__emr__encounter" (
+  "legacy_key" TEXT NOT NULL,
+  "own_id" BIGINT,
+  "target_id" BIGINT,
+  "state" TEXT NOT NULL
+);
+
+-- rejects of this run
+DROP TABLE IF EXISTS "chartshift"."rejects";
+
+-- one row per rejected source row (raw values kept for remediation)
+CREATE TABLE "chartshift"."rejects" (
+  "map" TEXT,
+  "source_table" TEXT NOT NULL,
+  "source_key" TEXT,
+  "slot" INT,
+  "record" BIGINT,
+  "rule" TEXT NOT NULL,
+  "reason" TEXT NOT NULL,
+  "original_row" TEXT
+);
+
+-- reconciliation of this run
+DROP TABLE IF EXISTS "chartshift"."reconciliation";
+
+-- one row per map, written at the end of the map: its accounting identity
+CREATE TABLE "chartshift"."reconciliation" (
+  "map" TEXT NOT NULL,
+  "source_table" TEXT NOT NULL,
+  "target_table" TEXT NOT NULL,
+  "source_rows" BIGINT NOT NULL,
+  "loaded" BIGINT NOT NULL,
+  "rejected" BIGINT NOT NULL,
+  "filtered" BIGINT NOT NULL,
+  "merged" BIGINT NOT NULL,
+  "aggregated" BIGINT NOT NULL
+);
+
+-- tests/conformance/specs/union_dedup_across.mig:36: replace emr.patient
+DROP TABLE IF EXISTS "emr"."patient";
+
+-- tests/conformance/specs/union_dedup_across.mig:36: target table emr.patient (keys and unique columns: 85_constraints)
+CREATE TABLE "emr"."patient" (
+  "id" BIGINT NOT NULL,
+  "last_name" TEXT NOT NULL,
+  "birth_date" DATE,
+  "origin" TEXT
+);
+
+-- tests/conformance/specs/union_dedup_across.mig:42: replace emr.encounter
+DROP TABLE IF EXISTS "emr"."encounter";
+
+-- tests/conformance/specs/union_dedup_across.mig:42: target table emr.encounter (keys and unique columns: 85_constraints)
+CREATE TABLE "emr"."encounter" (
+  "id" BIGINT NOT NULL,
+  "patient_id" BIGINT
+);
+
+-- tests/conformance/specs/union_dedup_across.mig:7: typed view sysA.patients (re-created over the new staging)
+DROP VIEW IF EXISTS "sysA"."patients";
+
+-- tests/conformance/specs/union_dedup_across.mig:16: typed view sysB.clients (re-created over the new staging)
+DROP VIEW IF EXISTS "sysB"."clients";
+
+-- tests/conformance/specs/union_dedup_across.mig:21: typed view sysB.visits (re-created over the new staging)
+DROP VIEW IF EXISTS "sysB"."visits";
+
+-- tests/conformance/specs/union_dedup_across.mig:28: typed view sysC.people (re-created over the new staging)
+DROP VIEW IF EXISTS "sysC"."people";
+
