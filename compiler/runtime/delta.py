@@ -2,7 +2,7 @@
 
 An extract folder holds the changed tables' files (flagged rows; an unflagged table's file,
 when present, replaces that table whole) and `extract.json`:
-`{"id": "...", "sequence": N, "timestamp": "..."}`.  Extracts apply in sequence order,
+`{"extract_id": "...", "sequence": N, "timestamp": "..."}` (or `id` for `extract_id`).  Extracts apply in sequence order,
 each once: the next one is the recorded highest sequence + 1.  The same extract again
 (same id, same files) is applied again and changes nothing; anything else out of order is
 refused (exit 2) unless `--force`.  The SQL is compiler/sqlgen/delta.py's.
@@ -19,7 +19,7 @@ from typing import Any
 
 from compiler import ir
 from compiler.errors import UsageError
-from compiler.runtime.staging import SourceFile
+from compiler.runtime.staging import SourceFile, staged_columns
 from compiler.sqlgen.delta import DeltaInput, ExtractRecord
 
 EXTRACT_FILE = "extract.json"
@@ -63,12 +63,12 @@ def read_extract(folder: Path, files: list[Path], required: bool) -> Extract:
         return Extract("full", 0, None, digest)
     try:
         data: Any = json.loads(path.read_text(encoding="utf-8"))
-        ext_id = str(data["id"])
+        ext_id = str(data["extract_id"] if "extract_id" in data else data["id"])
         seq = data.get("sequence")
         sequence = None if seq is None else int(seq)
         ts = data.get("timestamp")
     except (OSError, ValueError, KeyError, TypeError) as exc:
-        raise DeltaRefused(f"{path}: not an extract description ({type(exc).__name__}): expected id, sequence, timestamp") from None
+        raise DeltaRefused(f"{path}: not an extract description ({type(exc).__name__}): expected extract_id, sequence, timestamp") from None
     return Extract(ext_id, sequence, None if ts is None else str(ts), digest)
 
 
@@ -109,7 +109,9 @@ def decide(ext: Extract, recorded: list[tuple[Any, ...]], force: bool) -> str:
 def delta_files(spec: ir.Spec, files: list[SourceFile], workdir: Path) -> tuple[list[SourceFile], DeltaInput]:
     """The files of an extract as the run stages them: a flagged table's file has its flag
     (and timestamp) columns; a table without a file stages no rows (a header-only file in
-    the private workdir).  The DeltaInput's `record` is filled in by the caller."""
+    the private workdir); an unflagged table's file, with exactly its declared columns,
+    replaces that table whole (one with more columns is refused: flagged rows would be
+    taken for the whole table).  The DeltaInput's `record` is filled in by the caller."""
     tables = {f"{src.name}.{t.name}": t for src in spec.sources for t in src.tables}
     out: list[SourceFile] = []
     replaced: set[str] = set()
@@ -124,6 +126,12 @@ def delta_files(spec: ir.Spec, files: list[SourceFile], workdir: Path) -> tuple[
                     fh.write(sf.delimiter.join(sf.columns) + "\n")
             sf = replace(sf, path=empty, encoding="utf-8")
         elif t.delta_flag is None:
+            extra_columns = [n for n in staged_columns(sf) if n.startswith("__unused_")]
+            if extra_columns:
+                raise DeltaRefused(
+                    f"{sf.path}: {sf.qualified} declares no `delta flag`, but its file in the extract has "
+                    f"{len(extra_columns)} column(s) more than declared (flagged rows?); declare the flag, or give the whole table"
+                )
             replaced.add(sf.qualified)
         out.append(sf)
     return out, DeltaInput(frozenset(replaced), None)

@@ -16,6 +16,11 @@ Schema (version 1):
                        "values": {column: value, phi columns "***"}}],
    "limits": [{"limit", "subject", "rejected", "records", "exceeded"}],   (`--max-rejects`;
        any exceeded: status "fail", committed false: the target was not published)
+   "delta"?: {"extract", "sequence", "files_sha256", "status": "applied" | "already applied" |
+       "forced", "changes": int, "maps": [{"map", "delta_rows", "inserted", "updated",
+       "deleted", "unchanged", "rejected", "filtered", "merged", "balanced"}],
+       "tables": [{"table", "inserted", "updated", "removed"}], "unaccounted_maps": [map]}
+       (`run --delta`; an unbalanced map fails the run)
    "audit": {"log": str, "events": int, "head": sha256}}   (`chartshift run`: the anchor of
    the run's own audit event, its line number and line hash; `audit verify --anchor REPORT`)
 Values of `phi` columns and whole malformed lines are masked unless `--show-phi` is given.
@@ -109,6 +114,7 @@ class DeltaSummary:
     status: str  # applied | already applied | forced
     maps: list[DeltaCounts] = field(default_factory=list)
     changes: dict[str, dict[str, int]] = field(default_factory=dict)
+    unaccounted: list[str] = field(default_factory=list)  # maps of flagged sources without row-by-row accounting
 
     @property
     def total_changes(self) -> int:
@@ -123,6 +129,7 @@ class DeltaSummary:
             "changes": self.total_changes,
             "maps": [{**asdict(m), "balanced": m.balanced} for m in self.maps],
             "tables": [{"table": t, **c} for t, c in self.changes.items()],
+            "unaccounted_maps": self.unaccounted,
         }
 
 
@@ -311,3 +318,7 @@ def print_delta(d: DeltaSummary, console: Console) -> None:
     for t, c in d.changes.items():
         ct.add_row(t, *[f"{c[k]:,}" for k in ("inserted", "updated", "removed")])
     console.print(ct)
+    for label in d.unaccounted:
+        console.print(
+            f"{escape(label)}: its delta rows are counted in the target changes only (docs/LANGUAGE.md, Delta runs)", highlight=False
+        )

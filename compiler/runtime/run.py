@@ -128,6 +128,7 @@ def _run(
             rec = None if verdict == REPLAYED else extract_record(extract, "delta")
             gen = SqlGen(compiled.checked, dialect, replace(delta_input, record=rec))
             summary = DeltaSummary(extract.extract_id, extract.sequence, extract.files_sha256, verdict)
+            summary.unaccounted = gen.unaccounted_maps()
         scripts = gen.scripts()
         setup, body, finish = scripts[0], scripts[1:-1], scripts[-1]
         for st in render_statements(setup, dialect):

@@ -333,6 +333,11 @@ class DeltaScripts(GenBase):
                 s.statements.append(self.st(self.changes_query(name), f"{name}: rows this delta changes", t.span, query=f"changes:{name}"))
         return s
 
+    def unaccounted_maps(self) -> list[str]:
+        """Maps of a flagged source whose delta rows cannot be followed one by one."""
+        flagged = [m for m in self.maps if self.cat.source_tables[dotted(m.source)].delta_flag is not None]
+        return [map_label(m) for m in flagged if not self.accounted(m)]
+
     def accounted(self, m: ir.Map) -> bool:
         """Whether a map's delta rows can be followed to its target rows: a flagged primary
         source whose key is the crosswalk's argument list, the crosswalk field the key."""

@@ -3,11 +3,15 @@
 Scripts, in the order they run (all inside one transaction):
   00_setup      schemas, persistent crosswalk tables, fresh target/reject tables, lookups
   10_stage      typed views over the staged CSV text (staging itself: compiler/staging.py)
+  15_state      specs with a `delta flag` only: the source state the target keeps
+                (a delta run: the previous state with the extract applied; sqlgen/delta.py)
   20_NN_<map>   one per map in plan order: work table, rejects, crosswalk, insert, and the
                 map's accounting identity (a row of chartshift.reconciliation)
   85_constraints  DuckDB only: target keys and unique columns, built after the load
                 (each checked first, so that a duplicate fails at its spec line)
   90_validate   one query per validation check, returning (violations, denominator)
+  92_delta, 95_apply   a delta run only (instead of 95_finish): its accounting queries,
+                then the apply to the live tables (compiler/sqlgen/delta.py)
 
 Each map's work table is built in layers (CTEs): input (source + joins + each slots, less
 the rows `where` / `each ... when` filter), fields (every assignment; crosswalk and file

@@ -295,3 +295,20 @@ def test_on_removed_set_marks_the_row(folders, fresh_url):
     assert by_mrn["P3"][cols.index("name")] == "(removed)" and by_mrn["P2"][cols.index("name")] == "Bobby"
     again = run(compiled, folders / "delta_1", url, delta=True)
     assert again.delta is not None and again.delta.total_changes == 0
+
+
+def test_an_unflagged_table_with_flagged_rows_is_refused(folders, fresh_url):
+    """Flagged rows in an unflagged table's file would be taken for the whole table."""
+    compiled = load(folders / "d.mig")
+    (url,) = targets("duckdb", fresh_url, folders, 1)
+    run(compiled, folders / "full", url)
+    (folders / "delta_1" / "PROVIDERS.csv").write_text("prov_id,name,change_flag\nD9,New,1\n", encoding="utf-8")
+    with pytest.raises(DeltaRefused, match="legacy.providers declares no `delta flag`"):
+        run(compiled, folders / "delta_1", url, delta=True)
+
+
+def test_a_delta_needs_a_full_load_first(folders, fresh_url):
+    compiled = load(folders / "d.mig")
+    (url,) = targets("duckdb", fresh_url, folders, 1)
+    with pytest.raises(DeltaRefused, match="no full load"):
+        run(compiled, folders / "delta_1", url, delta=True)
