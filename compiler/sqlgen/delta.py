@@ -340,17 +340,29 @@ class DeltaScripts(GenBase):
 
     def accounted(self, m: ir.Map) -> bool:
         """Whether a map's delta rows can be followed to its target rows: a flagged primary
-        source whose key is the crosswalk's argument list, the crosswalk field the key."""
+        source whose key is the crosswalk's argument list (then `each_index` for an `each`
+        map), the crosswalk field the target's key."""
         src = self.cat.source_tables[dotted(m.source)]
         xwalk = self.cat.crosswalk_field(dotted(m.target))
         target = self.cat.target_tables[dotted(m.target)]
-        if src.delta_flag is None or xwalk is None or target.key != [xwalk.field] or m.each is not None:
+        if src.delta_flag is None or xwalk is None or target.key != [xwalk.field] or any(j.many for j in m.joins):
             return False
         call = xwalk.expr
-        if not isinstance(call, ir.Call):
+        if not isinstance(call, ir.Call) or not all(isinstance(a, ir.Name) for a in call.args):
             return False
         names = [a.parts[-1] for a in call.args if isinstance(a, ir.Name)]
-        return len(names) == len(call.args) == len(src.key) and names == src.key
+        if m.each is not None:
+            if not names or names[-1] != "each_index":
+                return False
+            names = names[:-1]
+        return names == src.key
+
+    def legacy_key(self, m: ir.Map, key: exp.Expression, slot: exp.Expression | None) -> exp.Expression:
+        """The crosswalk key of a delta row (and slot): its source key text, namespaced as
+        the map's crosswalk keys are (a union), the slot after it (an `each` map)."""
+        namespace = self.cat.key_namespace(m)
+        parts = ([lit(namespace)] if namespace is not None else []) + [key] + ([slot] if slot is not None else [])
+        return key if len(parts) == 1 else self.key_text(parts)
 
     def delta_query(self, m: ir.Map) -> exp.Select | None:
         if not self.accounted(m):
@@ -360,7 +372,10 @@ class DeltaScripts(GenBase):
         cols = self.target_columns(target)
         xschema, xname = table_names(target).xwalk
         d = "d"
-        is_key = exp.EQ(this=col("legacy_key", "x"), expression=col("__key", d))
+        slots = len(m.each.items) if m.each is not None else 0
+        slot = col("__slot", "sl") if slots else None
+        row_key = self.legacy_key(m, col("__key", d), slot)
+        is_key = exp.EQ(this=col("legacy_key", "x"), expression=row_key)
         live_x = exists(
             self.tbl(xschema, xname, "x"), exp.and_(is_key, exp.NEQ(this=col("state", "x"), expression=lit("inactive")), copy=False)
         )
@@ -394,6 +409,7 @@ class DeltaScripts(GenBase):
                     exp.and_(
                         exp.EQ(this=col("map", "r"), expression=lit(map_label(m))),
                         exp.EQ(this=col("source_key", "r"), expression=col("__key", d)),
+                        *([exp.EQ(this=col("slot", "r"), expression=col("__slot", "sl"))] if slots else []),
                         copy=False,
                     ),
                 ),
@@ -415,7 +431,15 @@ class DeltaScripts(GenBase):
             .else_(lit("filtered"), copy=False)
         )
         rows = self.tbl(*delta_rows_table(src), d)
-        classified = exp.select(exp.alias_(cls, "cls", quoted=True), col("__flag", d)).from_(rows, copy=False).subquery("c")
+        classified_rows = exp.select(exp.alias_(cls, "cls", quoted=True), col("__flag", d)).from_(rows, copy=False)
+        if slots:  # every slot of an `each` map is a delta row of its own
+            numbers: exp.Query = exp.select(exp.alias_(lit(1), "__slot", quoted=True))
+            for i in range(2, slots + 1):
+                numbers = exp.union(numbers, exp.select(exp.alias_(lit(i), "__slot", quoted=True)), distinct=False)
+            classified_rows = classified_rows.join(
+                exp.Subquery(this=numbers, alias=exp.TableAlias(this=ident("sl"))), join_type="CROSS", copy=False
+            )
+        classified = classified_rows.subquery("c")
         terms = [
             exp.alias_(
                 exp.Sum(
@@ -429,7 +453,11 @@ class DeltaScripts(GenBase):
         unknown = exp.Sum(
             this=exp.Case().when(exp.Is(this=col("__flag", "c"), expression=exp.Null()), lit(1), copy=False).else_(lit(0), copy=False)
         )
-        total = exp.Subquery(this=exp.select(exp.Count(this=exp.Star())).from_(self.tbl(*delta_rows_table(src)), copy=False))
+        total: exp.Expression = exp.Subquery(
+            this=exp.select(exp.Count(this=exp.Star())).from_(self.tbl(*delta_rows_table(src)), copy=False)
+        )
+        if slots:
+            total = exp.Mul(this=total, expression=lit(slots))
         return exp.select(exp.alias_(total, "delta_rows", quoted=True), *terms, exp.alias_(unknown, "unknown_flag", quoted=True)).from_(
             classified, copy=False
         )
