@@ -69,9 +69,13 @@ def delta_rows_table(qualified: str) -> tuple[str, str]:
     return CHARTSHIFT_SCHEMA, f"delta__{flat(qualified)}"
 
 
-def same_row(columns: list[str], a: str, b: str) -> exp.Expr:
-    """Every column equal, NULL equal to NULL."""
-    return exp.and_(*[exp.NullSafeEQ(this=col(c, a), expression=col(c, b)) for c in columns], copy=False)
+def same_row(columns: list[str], a: str, b: str, key: list[str] | None = None) -> exp.Expr:
+    """Every column equal, NULL equal to NULL; the key columns (never NULL) by plain `=`,
+    which an index answers (a null-safe comparison of every column is a scan per row)."""
+    key = key or []
+    by_key = [exp.EQ(this=col(c, a), expression=col(c, b)) for c in key]
+    rest = [exp.NullSafeEQ(this=col(c, a), expression=col(c, b)) for c in columns if c not in key]
+    return exp.and_(*by_key, *rest, copy=False)
 
 
 def exists(tbl: exp.Table, where: exp.Expr) -> exp.Exists:
@@ -133,7 +137,9 @@ class DeltaScripts(GenBase):
                 rows = self.tbl(*delta_rows_table(q))
                 out.append(self.st(drop_table(rows), f"delta rows of {q}", t.span))
                 delta_cols = [("__key", self.traits.key_type, False), ("__flag", "VARCHAR(10)", False), ("__row", "BIGINT", True)]
-                out.append(self.st(self.create_table(rows.copy(), delta_cols), f"delta rows of {q}: key and change", t.span))
+                out.append(
+                    self.st(self.create_table(rows.copy(), delta_cols, keys=("__key",)), f"delta rows of {q}: key and change", t.span)
+                )
         extracts = self.tbl(*EXTRACTS, building=self.delta is None)
         if self.delta is None:
             out.append(self.st(drop_table(extracts), "a full load starts a new extract history"))
@@ -404,15 +410,7 @@ class DeltaScripts(GenBase):
             .when(exp.and_(removed, live_x, copy=False), lit("deleted"), copy=False)
             .when(removed.copy(), lit("unchanged"), copy=False)
             .when(
-                exists(
-                    self.tbl(*REJECTS, "r", building=True),
-                    exp.and_(
-                        exp.EQ(this=col("map", "r"), expression=lit(map_label(m))),
-                        exp.EQ(this=col("source_key", "r"), expression=col("__key", d)),
-                        *([exp.EQ(this=col("slot", "r"), expression=col("__slot", "sl"))] if slots else []),
-                        copy=False,
-                    ),
-                ),
+                self.rejected_row(m, col("__key", d), col("__slot", "sl") if slots else None),
                 lit("rejected"),
                 copy=False,
             )
@@ -426,7 +424,7 @@ class DeltaScripts(GenBase):
                 lit("inserted"),
                 copy=False,
             )
-            .when(loaded(exp.Not(this=exists(live_t.copy(), same_row(cols, "l", "n")))), lit("updated"), copy=False)
+            .when(loaded(exp.Not(this=exists(live_t.copy(), same_row(cols, "l", "n", [key])))), lit("updated"), copy=False)
             .when(loaded(None), lit("unchanged"), copy=False)
             .else_(lit("filtered"), copy=False)
         )
@@ -462,6 +460,20 @@ class DeltaScripts(GenBase):
             classified, copy=False
         )
 
+    def rejected_row(self, m: ir.Map, key: exp.Expression, slot: exp.Expression | None) -> exp.Expression:
+        """The delta row (slot) is among the map's rejects: an uncorrelated IN, which the
+        engines hash once (a correlated EXISTS would scan the rejects per delta row)."""
+        picked: list[exp.Expression] = [col("source_key", "r")]
+        if slot is not None:
+            picked.append(col("slot", "r"))
+        rejects = (
+            exp.select(*picked)
+            .from_(self.tbl(*REJECTS, "r", building=True), copy=False)
+            .where(exp.EQ(this=col("map", "r"), expression=lit(map_label(m))), copy=False)
+        )
+        this = key if slot is None else exp.Tuple(expressions=[key, slot])
+        return exp.In(this=this, query=exp.Subquery(this=rejects))
+
     def changes_query(self, target: str) -> exp.Select:
         t = self.cat.target_tables[target]
         cols = self.target_columns(target)
@@ -471,7 +483,9 @@ class DeltaScripts(GenBase):
             inserted = count_where(new.copy(), exp.Not(this=exists(live.copy(), by_key.copy())))
             updated = count_where(
                 new.copy(),
-                exp.and_(exists(live.copy(), by_key.copy()), exp.Not(this=exists(live.copy(), same_row(cols, "l", "n"))), copy=False),
+                exp.and_(
+                    exists(live.copy(), by_key.copy()), exp.Not(this=exists(live.copy(), same_row(cols, "l", "n", t.key))), copy=False
+                ),
             )
             gone: exp.Expr = exp.Not(this=exists(new.copy(), by_key.copy()))
             rule = self.removal(target)
@@ -555,7 +569,7 @@ class DeltaScripts(GenBase):
             out.append(self.st(mark, f"{target}: removed rows marked ({rule.column})", rule.span))
         else:
             out.append(self.st(exp.Delete(this=live.copy(), where=exp.Where(this=gone)), f"{target}: removed rows deleted", t.span))
-        changed = exp.Not(this=exists(self.target_tbl(target, "l"), same_row(cols, "l", "n")))
+        changed = exp.Not(this=exists(self.target_tbl(target, "l"), same_row(cols, "l", "n", t.key)))
         select = exp.select(*[col(c, "n") for c in cols]).from_(new.copy(), copy=False).where(changed, copy=False)
         insert = exp.Insert(this=exp.Schema(this=live.copy(), expressions=[ident(c) for c in cols]), expression=select)
         out.append(

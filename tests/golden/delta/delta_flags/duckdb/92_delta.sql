@@ -33,12 +33,12 @@ FROM (
       THEN 'deleted'
       WHEN "d"."__flag" = 'removed'
       THEN 'unchanged'
-      WHEN EXISTS(
+      WHEN "d"."__key" IN (
         SELECT
-          1
+          "r"."source_key"
         FROM "chartshift"."rejects__cs_new" AS "r"
         WHERE
-          "r"."map" = 'legacy.patients -> emr.patient' AND "r"."source_key" = "d"."__key"
+          "r"."map" = 'legacy.patients -> emr.patient'
       )
       THEN 'rejected'
       WHEN EXISTS(
@@ -83,7 +83,7 @@ FROM (
               1
             FROM "emr"."patient" AS "l"
             WHERE
-              "l"."id" IS NOT DISTINCT FROM "n"."id"
+              "l"."id" = "n"."id"
               AND "l"."mrn" IS NOT DISTINCT FROM "n"."mrn"
               AND "l"."name" IS NOT DISTINCT FROM "n"."name"
               AND "l"."status" IS NOT DISTINCT FROM "n"."status"
@@ -133,12 +133,12 @@ FROM (
       THEN 'deleted'
       WHEN "d"."__flag" = 'removed'
       THEN 'unchanged'
-      WHEN EXISTS(
+      WHEN "d"."__key" IN (
         SELECT
-          1
+          "r"."source_key"
         FROM "chartshift"."rejects__cs_new" AS "r"
         WHERE
-          "r"."map" = 'legacy.visits -> emr.visit' AND "r"."source_key" = "d"."__key"
+          "r"."map" = 'legacy.visits -> emr.visit'
       )
       THEN 'rejected'
       WHEN EXISTS(
@@ -183,8 +183,7 @@ FROM (
               1
             FROM "emr"."visit" AS "l"
             WHERE
-              "l"."id" IS NOT DISTINCT FROM "n"."id"
-              AND "l"."patient_id" IS NOT DISTINCT FROM "n"."patient_id"
+              "l"."id" = "n"."id" AND "l"."patient_id" IS NOT DISTINCT FROM "n"."patient_id"
           )
       )
       THEN 'updated'
@@ -234,7 +233,7 @@ SELECT
           1
         FROM "emr"."patient" AS "l"
         WHERE
-          "l"."id" IS NOT DISTINCT FROM "n"."id"
+          "l"."id" = "n"."id"
           AND "l"."mrn" IS NOT DISTINCT FROM "n"."mrn"
           AND "l"."name" IS NOT DISTINCT FROM "n"."name"
           AND "l"."status" IS NOT DISTINCT FROM "n"."status"
@@ -287,8 +286,7 @@ SELECT
           1
         FROM "emr"."visit" AS "l"
         WHERE
-          "l"."id" IS NOT DISTINCT FROM "n"."id"
-          AND "l"."patient_id" IS NOT DISTINCT FROM "n"."patient_id"
+          "l"."id" = "n"."id" AND "l"."patient_id" IS NOT DISTINCT FROM "n"."patient_id"
       )
   ) AS "updated",
   (

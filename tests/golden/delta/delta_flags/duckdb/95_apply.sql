@@ -35,7 +35,7 @@ WHERE
       1
     FROM "emr"."patient" AS "l"
     WHERE
-      "l"."id" IS NOT DISTINCT FROM "n"."id"
+      "l"."id" = "n"."id"
       AND "l"."mrn" IS NOT DISTINCT FROM "n"."mrn"
       AND "l"."name" IS NOT DISTINCT FROM "n"."name"
       AND "l"."status" IS NOT DISTINCT FROM "n"."status"
@@ -68,8 +68,7 @@ WHERE
       1
     FROM "emr"."visit" AS "l"
     WHERE
-      "l"."id" IS NOT DISTINCT FROM "n"."id"
-      AND "l"."patient_id" IS NOT DISTINCT FROM "n"."patient_id"
+      "l"."id" = "n"."id" AND "l"."patient_id" IS NOT DISTINCT FROM "n"."patient_id"
   )
 ON CONFLICT ("id") DO UPDATE SET "patient_id" = EXCLUDED."patient_id";
 

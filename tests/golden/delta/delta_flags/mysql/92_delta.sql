@@ -33,12 +33,12 @@ FROM (
       THEN 'deleted'
       WHEN `d`.`__flag` = 'removed'
       THEN 'unchanged'
-      WHEN EXISTS(
+      WHEN `d`.`__key` IN (
         SELECT
-          1
+          `r`.`source_key`
         FROM `chartshift__rejects__cs_new` AS `r`
         WHERE
-          `r`.`map` = 'legacy.patients -> emr.patient' AND `r`.`source_key` = `d`.`__key`
+          `r`.`map` = 'legacy.patients -> emr.patient'
       )
       THEN 'rejected'
       WHEN EXISTS(
@@ -83,7 +83,7 @@ FROM (
               1
             FROM `emr__patient` AS `l`
             WHERE
-              `l`.`id` <=> `n`.`id`
+              `l`.`id` = `n`.`id`
               AND `l`.`mrn` <=> `n`.`mrn`
               AND `l`.`name` <=> `n`.`name`
               AND `l`.`status` <=> `n`.`status`
@@ -133,12 +133,12 @@ FROM (
       THEN 'deleted'
       WHEN `d`.`__flag` = 'removed'
       THEN 'unchanged'
-      WHEN EXISTS(
+      WHEN `d`.`__key` IN (
         SELECT
-          1
+          `r`.`source_key`
         FROM `chartshift__rejects__cs_new` AS `r`
         WHERE
-          `r`.`map` = 'legacy.visits -> emr.visit' AND `r`.`source_key` = `d`.`__key`
+          `r`.`map` = 'legacy.visits -> emr.visit'
       )
       THEN 'rejected'
       WHEN EXISTS(
@@ -183,7 +183,7 @@ FROM (
               1
             FROM `emr__visit` AS `l`
             WHERE
-              `l`.`id` <=> `n`.`id` AND `l`.`patient_id` <=> `n`.`patient_id`
+              `l`.`id` = `n`.`id` AND `l`.`patient_id` <=> `n`.`patient_id`
           )
       )
       THEN 'updated'
@@ -233,7 +233,7 @@ SELECT
           1
         FROM `emr__patient` AS `l`
         WHERE
-          `l`.`id` <=> `n`.`id`
+          `l`.`id` = `n`.`id`
           AND `l`.`mrn` <=> `n`.`mrn`
           AND `l`.`name` <=> `n`.`name`
           AND `l`.`status` <=> `n`.`status`
@@ -286,7 +286,7 @@ SELECT
           1
         FROM `emr__visit` AS `l`
         WHERE
-          `l`.`id` <=> `n`.`id` AND `l`.`patient_id` <=> `n`.`patient_id`
+          `l`.`id` = `n`.`id` AND `l`.`patient_id` <=> `n`.`patient_id`
       )
   ) AS `updated`,
   (

@@ -38,7 +38,7 @@ WHERE
       1
     FROM `emr__patient` AS `l`
     WHERE
-      `l`.`id` <=> `n`.`id`
+      `l`.`id` = `n`.`id`
       AND `l`.`mrn` <=> `n`.`mrn`
       AND `l`.`name` <=> `n`.`name`
       AND `l`.`status` <=> `n`.`status`
@@ -71,7 +71,7 @@ WHERE
       1
     FROM `emr__visit` AS `l`
     WHERE
-      `l`.`id` <=> `n`.`id` AND `l`.`patient_id` <=> `n`.`patient_id`
+      `l`.`id` = `n`.`id` AND `l`.`patient_id` <=> `n`.`patient_id`
   )
 ON DUPLICATE KEY UPDATE `patient_id` = VALUES(`patient_id`);
 
