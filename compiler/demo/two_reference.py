@@ -367,7 +367,8 @@ class TwoReference:
         return {
             "maps": maps,
             "targets": {t: self.rows[t] for t in MAPS},
-            "patient_merges": {k: self.merges[k] for k in ("A->A", "B->B", "B->A")},
+            "patient_merges": {k: self.merges[k] for k in ("A->A", "B->B", "B->A")}
+            | {"B->A survivors": len({w for k, w in self.survivor.items() if k[0] == "B" and w[0] == "A"})},
             "payers": {
                 "sysB_pairs": {k: self.pairs[k] for k in ("exact", "after upper(trim())", "unknown")},
                 "coverage_by_payer_name": dict(sorted(self.payers.items())),

@@ -40,7 +40,7 @@ Rows = list[list[str]]
 _DOB_FIRST = date(1932, 1, 1).toordinal()
 _DOB_LAST = date(2016, 12, 31).toordinal()
 _FIRST_EVAL = date(2022, 1, 3).toordinal()
-_LAST_EVAL = date(2024, 5, 15).toordinal()
+_LAST_EVAL = date(2024, 6, 7).toordinal()
 _LAST_VISIT = date(2024, 6, 28).toordinal()  # nothing is scheduled past the export day
 
 _B_PHONE_SHAPES = ("{a}/{x}-{l}", "({a}){x}-{l}", "{a} {x} {l}", "1-{a}-{x}-{l}", "{a}-{x}-{l}", "")
@@ -447,7 +447,7 @@ class _SysB:
                         end = start - randint(1, 30)
                     auths.append(
                         [
-                            f"PA-{randint(10000, 99999)}",
+                            f"PA-{len(auths) + 1:06d}",
                             ep_id,
                             str(randint(8, 30)),
                             _ymd(date.fromordinal(start)),
@@ -476,7 +476,7 @@ class _SysB:
                 if e == 5 or rnd() < 0.003:
                     auths.append(
                         [
-                            f"PA-{randint(10000, 99999)}",
+                            f"PA-{len(auths) + 1:06d}",
                             f"EP9{rng.randrange(10**5):05d}",
                             "10",
                             _ymd(date.fromordinal(ev)),

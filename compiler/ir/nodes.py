@@ -44,6 +44,7 @@ class Call(Node):
     kind: L["call"] = "call"
     func: list[str]
     args: list[Expr]
+    field: str | None = None  # `payers(code, plan).payer_id`: one value of a record lookup
     # `emr.patient.crosswalk(sysA.patients: pat_no)`: whose keys, when several maps fill
     # the target (docs/LANGUAGE.md "Several sources into one target").  Parts and span,
     # not a Name: walkers looking for column names must not find the source table
@@ -271,14 +272,26 @@ class Target(Node):
 
 
 class LookupEntry(Node):
-    """`"M", "MALE" -> "male"`."""
+    """`"M", "MALE" -> "male"`; with a composite key `("BC", "PPO") -> 101` (`key_tuples`),
+    and for a record lookup `("BC", "PPO") -> (101, "Blue Cross")` (`values`)."""
 
-    keys: list[Literal]
-    value: Literal
+    keys: list[Literal] = []  # one-part keys, each an alternative
+    key_tuples: list[list[Literal]] = []  # composite keys, each an alternative
+    value: Literal | None = None  # one value ...
+    values: list[Literal] = []  # ... or a record's values
+
+    def key_rows(self) -> list[list[Literal]]:
+        """Every alternative key as a list of parts."""
+        return [[k] for k in self.keys] + self.key_tuples
+
+    def value_row(self) -> list[Literal]:
+        """The value as a list: one item, or the record's values."""
+        return self.values or ([self.value] if self.value is not None else [])
 
 
 class Lookup(Node):
-    """A value mapping, inline or from a two-column CSV file."""
+    """A value mapping, inline or from a CSV file: keys of one or more parts to one value
+    or to a record of named values (`fields`)."""
 
     name: str
     entries: list[LookupEntry] = []
@@ -286,6 +299,23 @@ class Lookup(Node):
     file: str | None = None
     key_column: str | None = None
     value_column: str | None = None
+    key_columns: list[str] = []  # a file lookup's composite key: `key ("code", "plan")`
+    fields: list[str] = []  # a record lookup's value names (of a file lookup: its value columns)
+    defaults: list[Literal] = []  # a record lookup's `else -> (...)`
+    else_reject: bool = False  # `else reject`: a row whose key has no entry is rejected
+
+    @property
+    def arity(self) -> int:
+        """How many key parts a call passes."""
+        if self.file is not None:
+            return len(self.key_columns) or 1
+        rows = [r for e in self.entries for r in e.key_rows()]
+        return len(rows[0]) if rows else 1
+
+    @property
+    def simple(self) -> bool:
+        """One key part to one value: the lookup of language v1."""
+        return self.arity == 1 and not self.fields
 
 
 class Join(Node):
@@ -314,8 +344,12 @@ class Group(Node):
     distinct: bool = False
 
 
+DROP_ALL = "none"  # Dedup.keep of `dedup on (...) drop all`
+
+
 class Dedup(Node):
-    """`dedup on (k1, k2) keep first by o1, o2`: one survivor per key group."""
+    """`dedup on (k1, k2) keep first by o1, o2`: one survivor per key group; `keep` is
+    "first", "last", or `DROP_ALL` ("none": `drop all`, every row of a group is rejected)."""
 
     keys: list[Expr]
     keep: str

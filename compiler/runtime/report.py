@@ -4,16 +4,18 @@ Schema (version 1):
   {"report_version": 1, "chartshift": str, "spec": str, "spec_sha256": str, "target": str,
    "dialect": str, "started_at": ISO-8601 UTC, "duration_seconds": float,
    "status": "pass" | "warn" | "fail", "committed": bool,
-   "sources": [{"table", "file", "records", "staged", "malformed"}],
+   "sources": [{"table", "file", "records", "staged", "malformed", "malformed_by_code": {code: count}}],
    "maps": [{"map", "source", "target", "source_rows", "loaded", "rejected", "filtered",
-             "merged", "aggregated", "balanced", "rejected_by_reason": {reason: count}}],
+             "merged", "aggregated", "balanced", "rejected_by_reason": {reason: count},
+             "rejected_by_code": {reason code: count}}],
    "targets": [{"target", "maps": [map], "source_rows", "loaded", "rejected", "filtered",
                 "merged", "aggregated", "balanced"}]   (one per target table a map fills: the sums
                 over its maps, several when the target is a union of sources)
    "checks": [{"name", "kind", "line", "status", "count", "denominator", "percent",
                "threshold": {"warn"?: str, "fail"?: str}, "left"?, "right"?}],
-   "reject_samples": [{"map", "source_table", "reason", "record", "slot",
-                       "values": {column: value, phi columns "***"}}],
+   "reject_samples": [{"map", "source_table", "reason_code", "reason", "record", "slot",
+                       "source_key" (a key of phi columns "***"), "source_file",
+                       "source_line", "byte_offset"[, "original_row" with --show-phi]}],
    "limits": [{"limit", "subject", "rejected", "records", "exceeded"}],   (`--max-rejects`;
        any exceeded: status "fail", committed false: the target was not published)
    "delta"?: {"extract", "sequence", "files_sha256", "status": "applied" | "already applied" |
@@ -23,7 +25,8 @@ Schema (version 1):
        (`run --delta`; an unbalanced map fails the run)
    "audit": {"log": str, "events": int, "head": sha256}}   (`chartshift run`: the anchor of
    the run's own audit event, its line number and line hash; `audit verify --anchor REPORT`)
-Values of `phi` columns and whole malformed lines are masked unless `--show-phi` is given.
+Samples carry positions, keys and reason codes, never row values (`--show-phi` adds the
+record's text).
 """
 
 from __future__ import annotations
@@ -58,6 +61,7 @@ class MapCounts:
     merged: int
     aggregated: int = 0  # rows folded into their group's one row (`group by` / `distinct by` maps)
     rejected_by_reason: dict[str, int] = field(default_factory=dict)
+    rejected_by_code: dict[str, int] = field(default_factory=dict)  # reason code -> rows (docs/LANGUAGE.md "Reason codes")
 
     @property
     def balanced(self) -> bool:
@@ -186,7 +190,14 @@ class Report:
             "status": self.status,
             "committed": self.committed,
             "sources": [
-                {"table": s.qualified, "file": s.file, "records": s.records, "staged": s.staged, "malformed": s.malformed}
+                {
+                    "table": s.qualified,
+                    "file": s.file,
+                    "records": s.records,
+                    "staged": s.staged,
+                    "malformed": s.malformed,
+                    "malformed_by_code": s.malformed_by_code(),
+                }
                 for s in self.sources
             ],
             "maps": [
@@ -202,6 +213,7 @@ class Report:
                     "aggregated": m.aggregated,
                     "balanced": m.balanced,
                     "rejected_by_reason": dict(sorted(m.rejected_by_reason.items())),
+                    "rejected_by_code": dict(sorted(m.rejected_by_code.items())),
                 }
                 for m in self.maps
             ],

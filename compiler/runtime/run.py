@@ -153,6 +153,9 @@ def _run(
                     # which statement, by the spec line it comes from (the message carries no row data)
                     raise EngineError(f"{st.origin}{script.name}.sql: {st.comment}: {exc}") from None
                 lap(script.name)
+        if not delta:  # a delta run's staged rows are the source state, not the extract's records
+            locate_map_rejects(engine, gen, stages)
+            lap("locate rejects")
         maps = read_counts(engine, gen)
         checks = [evaluate(c, checks_rows[f"check:{i}"]) for i, c in enumerate(compiled.spec.checks)]
         report = Report(
@@ -258,6 +261,60 @@ def fill_summary(summary: DeltaSummary, rows: dict[str, tuple[Any, ...]]) -> Non
             summary.changes[key[8:]] = dict(zip(CHANGE_TERMS, [int(v or 0) for v in row], strict=True))
 
 
+POSITIONS = "cs_reject_positions"
+
+
+def locate_map_rejects(engine: Engine, gen: SqlGen, stages: list[Any]) -> None:
+    """Give the rows a map rejected their record's position and text (the reject contract,
+    docs/LANGUAGE.md "Reason codes"): the SQL knows only the staged row number; the
+    scanner finds those records in the file again (compiler/runtime/records.py `locate`)."""
+    from compiler.plan.steps import CHARTSHIFT_SCHEMA
+    from compiler.sqlgen.lower import drop_table
+
+    rejects = gen.tbl(*REJECTS, building=True)
+    positions = gen.tbl(CHARTSHIFT_SCHEMA, POSITIONS)
+    text_type = gen.traits.target_types["text"]
+    for stage in stages:
+        p = stage.prepared
+        if p is None:
+            continue
+        mine = exp.and_(
+            exp.Not(this=exp.Is(this=col("map"), expression=exp.Null())), exp.EQ(this=col("source_table"), expression=lit(p.sf.qualified))
+        )
+        q = exp.select(col("record")).distinct().from_(rejects.copy()).where(mine.copy())
+        rows = [int(r[0]) for r in engine.query(sql_text(q, gen.dialect))]
+        if not rows:
+            continue
+        found = p.locate(rows)
+        engine.execute(sql_text(drop_table(positions.copy()), gen.dialect))
+        cols = [
+            ("record", "BIGINT", True),
+            ("source_line", "BIGINT", True),
+            ("byte_offset", "BIGINT", True),
+            ("original_row", text_type, False),
+        ]
+        engine.execute(sql_text(gen.create_table(positions.copy(), cols, primary_key=["record"]), gen.dialect))
+        engine.insert_rows(positions.copy(), [c[0] for c in cols], [(r, line, off, text) for r, (line, off, text) in found.items()])
+
+        def of(column: str) -> exp.Expression:
+            return exp.Subquery(
+                this=exp.select(col(column, "p"))
+                .from_(positions.copy().as_("p"))
+                .where(exp.EQ(this=col("record", "p"), expression=exp.column("record", rejects.name, quoted=True)))
+            )
+
+        update = exp.Update(
+            this=rejects.copy(),
+            expressions=[
+                exp.EQ(this=col("source_file"), expression=lit(p.sf.file)),
+                *[exp.EQ(this=col(c), expression=of(c)) for c in ("source_line", "byte_offset", "original_row")],
+            ],
+            where=exp.Where(this=mine),
+        )
+        engine.execute(sql_text(update, gen.dialect))
+        engine.execute(sql_text(drop_table(positions.copy()), gen.dialect))
+
+
 def discard(engine: Engine, gen: SqlGen) -> None:
     """After a failed run on a rename-publishing engine: drop the unpublished shadow tables."""
     from compiler.runtime.engines.base import EngineError
@@ -274,20 +331,21 @@ MASK = "***"
 
 
 def reject_samples(engine: Engine, gen: SqlGen, show_phi: bool) -> list[dict[str, Any]]:
-    """Up to three rejected rows per (map, reason) for the report, `phi` columns masked.
-    Malformed lines cannot be split into columns, so they are masked whole."""
-    import json
-
+    """Up to three rejected rows per (map, reason code) for the report: where they are
+    (file, line, byte offset, record number, legacy key) and why (code, reason), never
+    their values; a key of `phi` columns is masked.  `show_phi` adds the record's text."""
     rejects = gen.tbl(*REJECTS, building=True)
-    cols = ["map", "source_table", "reason", "record", "slot", "original_row"]
+    cols = ["map", "source_table", "reason_code", "reason", "record", "slot", "source_key", "source_file", "source_line", "byte_offset"]
+    if show_phi:
+        cols.append("original_row")
     ranked = (
         exp.select(*[col(c) for c in cols])
         .select(
             exp.alias_(
                 exp.Window(
                     this=exp.RowNumber(),
-                    partition_by=[col("map"), col("source_table"), col("reason")],
-                    order=exp.Order(expressions=[exp.Ordered(this=col("record")), exp.Ordered(this=col("slot"))]),
+                    partition_by=[col("map"), col("source_table"), col("reason_code")],
+                    order=exp.Order(expressions=[exp.Ordered(this=col("byte_offset")), exp.Ordered(this=col("slot"))]),
                 ),
                 "n",
                 quoted=True,
@@ -299,21 +357,18 @@ def reject_samples(engine: Engine, gen: SqlGen, show_phi: bool) -> list[dict[str
         exp.select(*[col(c, "r") for c in cols])
         .from_(ranked.subquery("r"))
         .where(exp.LTE(this=col("n", "r"), expression=lit(SAMPLES_PER_REASON)))
-        .order_by(col("source_table", "r"), col("map", "r"), col("reason", "r"), col("record", "r"), col("slot", "r"))
+        .order_by(col("source_table", "r"), col("map", "r"), col("reason_code", "r"), col("byte_offset", "r"), col("slot", "r"))
     )
     out: list[dict[str, Any]] = []
-    for mp, table, reason, record, slot, original in engine.query(sql_text(q, gen.dialect)):
-        source = gen.cat.source_tables.get(table)
-        phi = {c.name for c in source.columns if c.phi} if source else set()
-        try:
-            row = json.loads(original) if mp is not None else None
-        except (TypeError, ValueError):
-            row = None
-        if isinstance(row, dict):
-            values = {k: (v if show_phi or k not in phi or v is None else MASK) for k, v in row.items()}
-        else:
-            values = {"line": original if show_phi else f"{MASK} ({len(original or '')} characters)"}
-        out.append({"map": mp, "source_table": table, "reason": reason, "record": record, "slot": slot, "values": values})
+    for row in engine.query(sql_text(q, gen.dialect)):
+        sample = dict(zip(cols, row))
+        source = gen.cat.source_tables.get(sample["source_table"])
+        phi_key = source is not None and any(c.phi for c in source.columns if c.name in source.key)
+        if phi_key and not show_phi and sample["source_key"] is not None:
+            sample["source_key"] = MASK
+        for k in ("record", "slot", "source_line", "byte_offset"):
+            sample[k] = int(sample[k]) if sample[k] is not None else None
+        out.append(sample)
     return out
 
 
@@ -332,12 +387,31 @@ def read_counts(engine: Engine, gen: SqlGen) -> list[MapCounts]:
     reasons: dict[str, dict[str, int]] = {}
     for mp, reason, n in engine.query(sql_text(by_reason, dialect)):
         reasons.setdefault(mp, {})[reason] = int(n)
+    by_code = (
+        exp.select(col("map"), col("reason_code"), exp.Count(this=exp.Star()))
+        .from_(gen.tbl(*REJECTS, building=True))
+        .where(exp.Not(this=exp.Is(this=col("map"), expression=exp.Null())))
+        .group_by(col("map"), col("reason_code"))
+    )
+    codes: dict[str, dict[str, int]] = {}
+    for mp, code, n in engine.query(sql_text(by_code, dialect)):
+        codes.setdefault(mp, {})[code] = int(n)
     out = []
     for m in gen.maps:
         r = rows[map_label(m)]
         out.append(
             MapCounts(
-                r[0], r[1], r[2], int(r[3]), int(r[4]), int(r[5]), int(r[6]), int(r[7]), int(r[8]), rejected_by_reason=reasons.get(r[0], {})
+                r[0],
+                r[1],
+                r[2],
+                int(r[3]),
+                int(r[4]),
+                int(r[5]),
+                int(r[6]),
+                int(r[7]),
+                int(r[8]),
+                rejected_by_reason=reasons.get(r[0], {}),
+                rejected_by_code=codes.get(r[0], {}),
             )
         )
     return out

@@ -25,11 +25,11 @@ from compiler.errors import EnvironmentProblem
 from compiler.functions.literals import lit
 from compiler.ir.naming import file_stem, flat
 from compiler.plan.steps import stage_table
+from compiler.runtime import records
 from compiler.semantic.declarations import setting_value
-from compiler.sqlgen.lower import ident, table
+from compiler.sqlgen.lower import table
 
 BLOCK = 1 << 20
-NATIVE_ENCODINGS = {"utf-8": "utf-8", "utf-8-sig": "utf-8", "latin-1": "latin-1", "utf-16": "utf-16"}
 
 
 class StagingError(EnvironmentProblem):
@@ -48,6 +48,7 @@ class SourceFile:
     escape: str
     header: bool
     columns: list[str]  # spec column names in spec order
+    file: str = ""  # the file name as the spec gives it (relative to the source folder)
 
 
 def source_files(spec: ir.Spec, source_dir: Path | None, spec_dir: Path) -> list[SourceFile]:
@@ -71,36 +72,10 @@ def source_files(spec: ir.Spec, source_dir: Path | None, spec_dir: Path) -> list
                     escape=opt("escape", quote),
                     header=bool(opt("header", True)),
                     columns=[c.name for c in t.columns],
+                    file=t.file,
                 )
             )
     return out
-
-
-def transcode_cp1252(src: Path, dst: Path) -> None:
-    """Stream cp1252 -> UTF-8; undefined bytes stay as (invalid UTF-8) raw bytes."""
-    decoder = codecs.getincrementaldecoder("cp1252")(errors="surrogateescape")
-    fd = os.open(dst, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with open(src, "rb") as fin, os.fdopen(fd, "wb") as fout:
-        while True:
-            block = fin.read(BLOCK)
-            final = not block
-            text = decoder.decode(block, final=final)
-            fout.write(text.encode("utf-8", errors="surrogateescape"))
-            if final:
-                break
-
-
-def engine_file(sf: SourceFile, workdir: Path) -> tuple[Path, str]:
-    """The file the engine should read and the encoding name to give it."""
-    if not sf.path.is_file():
-        raise StagingError(f"{sf.path}: source file for {sf.qualified} not found")
-    if not os.access(sf.path, os.R_OK):
-        raise StagingError(f"{sf.path}: permission denied")
-    if sf.encoding in NATIVE_ENCODINGS:
-        return sf.path, NATIVE_ENCODINGS[sf.encoding]
-    out = workdir / (file_stem(flat(sf.qualified)) + ".utf8.csv")
-    transcode_cp1252(sf.path, out)
-    return out, "utf-8"
 
 
 def read_header(sf: SourceFile) -> list[str]:
@@ -133,95 +108,196 @@ def staged_columns(sf: SourceFile) -> list[str]:
 MAX_LINE_SIZE = 16 * 1024 * 1024
 
 
-def duckdb_read_select(
-    sf: SourceFile, file: Path, encoding: str, names: list[str], buffer_size: int | None = None
-) -> tuple[exp.Select, str]:
-    """SELECT row number, * FROM read_csv(...) (rejected records go to a rejects table);
-    and that rejects table's name.  `buffer_size`: read_csv's (DuckDB's default is 16 ×
-    max_line_size, i.e. 256 MiB, or the whole file when smaller)."""
-    schema, name = stage_table(sf.qualified)
-    rejects = f"cs_csv_rejects__{file_stem(name)}"  # DuckDB takes it unquoted
-    struct = exp.Struct(expressions=[exp.PropertyEQ(this=exp.Literal.string(n), expression=lit("VARCHAR")) for n in names])
+REJECT_COLUMNS = [
+    "map",
+    "source_table",
+    "source_key",
+    "slot",
+    "record",
+    "rule",
+    "reason",
+    "original_row",
+    "reason_code",
+    "source_file",
+    "source_line",
+    "byte_offset",
+]
+PY_CODECS = {"utf-8": "utf-8", "utf-8-sig": "utf-8", "latin-1": "latin-1", "cp1252": "cp1252"}
+
+
+@dataclass
+class Prepared:
+    """A source file scanned (compiler/runtime/records.py): the file of its good records
+    for the engine's bulk loader, the names of its columns, its bad_records, and what `locate`
+    needs to find a staged row's position again."""
+
+    sf: SourceFile
+    file: Path  # what the engine reads: UTF-8
+    header: bool  # whether `file` starts with a header line
+    names: list[str]
+    scan: records.Scan
+    scanned: Path  # the file scanned (the source, or its UTF-8 transcoding)
+    fmt: records.Format
+    fields: int
+
+    @property
+    def staged(self) -> int:
+        return self.scan.staged
+
+    def fault_rows(self) -> list[tuple[Any, ...]]:
+        """Rows for chartshift.rejects (REJECT_COLUMNS order), one per fault."""
+        return [
+            (
+                None,
+                self.sf.qualified,
+                None,
+                None,
+                f.line,
+                "malformed",
+                records.PARSE_CODES[f.code],
+                f.text,
+                f.code,
+                self.sf.file,
+                f.line,
+                f.offset,
+            )
+            for f in self.scan.bad_records
+        ]
+
+    def locate(self, rows: list[int]) -> dict[int, tuple[int, int, str]]:
+        return records.locate(self.scanned, self.fmt, self.fields, self.scan, rows)
+
+
+def header_names(sf: SourceFile, header: list[str] | None) -> tuple[list[str], str | None]:
+    """Staged column names in file order (spec names, `__unused_N` for the rest) and the
+    header's fault, if it lacks or repeats a declared column (every record is then rejected)."""
+    if not sf.header or header is None:
+        return list(sf.columns), None
+    by_lower = {c.lower(): c for c in sf.columns}
+    seen: set[str] = set()
+    names, fault = [], None
+    for i, h in enumerate(header, start=1):
+        c = by_lower.get(h.lower())
+        if c is not None and c in seen:
+            fault = "duplicate_column"
+        if c is not None and c not in seen:
+            seen.add(c)
+            names.append(c)
+        else:
+            names.append(f"__unused_{i}")
+    if len(seen) < len(sf.columns):
+        fault = "missing_column"
+    return names, fault
+
+
+def prepare(sf: SourceFile, workdir: Path) -> Prepared:
+    """Scan a source file: good records to a file the engine loads, bad_records as rejects."""
+    if not sf.path.is_file():
+        raise StagingError(f"{sf.path}: source file for {sf.qualified} not found")
+    if not os.access(sf.path, os.R_OK):
+        raise StagingError(f"{sf.path}: permission denied")
+    scanned, encoding = sf.path, PY_CODECS.get(sf.encoding)
+    if encoding is None:  # utf-16: scanned in its UTF-8 transcoding
+        scanned, encoding = workdir / (file_stem(flat(sf.qualified)) + ".utf8.csv"), "utf-8"
+        transcode(sf.path, scanned, sf.encoding)
+    fmt = records.Format(sf.delimiter.encode(), sf.quote.encode(), sf.escape.encode(), encoding, sf.header)
+    try:
+        with open(scanned, "rb") as fh:
+            header, _, _ = records.read_header(fh, fmt)
+        names, fault = header_names(sf, header)
+        fields = len(header) if sf.header and header is not None else len(sf.columns)
+        scan = records.scan(scanned, fmt, fields, workdir, header_fault=fault)
+    except OSError as exc:
+        raise StagingError(f"{sf.path}: cannot read: {exc.strerror}") from None
+    if fault is not None:
+        names = list(sf.columns)
+    elif len(names) > PROJECT_ABOVE:
+        file, has_header = (scan.clean, False) if scan.clean is not None else (scanned, sf.header)
+        out = workdir / (file_stem(flat(sf.qualified)) + ".declared.csv")
+        kept = project(file, out, has_header, names, sf)
+        return Prepared(sf, out, False, kept, scan, scanned, fmt, fields)
+    if scan.clean is not None:
+        return Prepared(sf, scan.clean, False, names, scan, scanned, fmt, fields)
+    if fault is not None or header is None and sf.header:
+        empty = workdir / (file_stem(flat(sf.qualified)) + ".empty.csv")
+        os.close(os.open(empty, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600))
+        return Prepared(sf, empty, False, names, scan, scanned, fmt, fields)
+    return Prepared(sf, scanned, sf.header, names, scan, scanned, fmt, fields)
+
+
+# A file with more columns than this is staged with its declared columns only: DuckDB's CSV
+# reader needs memory per column and vector (10,000 columns exhaust 1 GB).
+PROJECT_ABOVE = 1024
+
+
+def project(src: Path, dst: Path, has_header: bool, names: list[str], sf: SourceFile) -> list[str]:
+    """Write the declared columns of a file of good records (UTF-8) to `dst`; their names."""
+    keep = [i for i, n in enumerate(names) if not n.startswith("__unused_")]
+    csv.field_size_limit(max(csv.field_size_limit(), MAX_LINE_SIZE))
+    fd = os.open(dst, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    escape = None if sf.escape == sf.quote else sf.escape
+    with open(src, encoding="utf-8-sig", newline="") as fin, os.fdopen(fd, "w", encoding="utf-8", newline="") as fout:
+        reader = csv.reader(fin, delimiter=sf.delimiter, quotechar=sf.quote, escapechar=escape, doublequote=escape is None, strict=True)
+        writer = csv.writer(
+            fout, delimiter=sf.delimiter, quotechar=sf.quote, escapechar=escape, doublequote=escape is None, lineterminator="\n"
+        )
+        if has_header:
+            next(reader, None)
+        for row in reader:
+            writer.writerow([row[i] for i in keep])
+    return [names[i] for i in keep]
+
+
+def transcode(src: Path, dst: Path, encoding: str) -> None:
+    """Stream `encoding` -> UTF-8."""
+    decoder = codecs.getincrementaldecoder(encoding)(errors="surrogateescape")
+    fd = os.open(dst, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with open(src, "rb") as fin, os.fdopen(fd, "wb") as fout:
+        while True:
+            block = fin.read(BLOCK)
+            fout.write(decoder.decode(block, final=not block).encode("utf-8", errors="surrogateescape"))
+            if not block:
+                break
+
+
+def duckdb_stage_sql(p: Prepared, buffer_size: int | None = None) -> exp.Select:
+    """SELECT row number, * FROM read_csv(...) of a prepared file (its records are all good:
+    strict, nothing to reject)."""
+    struct = exp.Struct(expressions=[exp.PropertyEQ(this=exp.Literal.string(n), expression=lit("VARCHAR")) for n in p.names])
     params = {
         "columns": struct,
-        "header": exp.Boolean(this=sf.header),
+        "header": exp.Boolean(this=p.header),
         "auto_detect": exp.false(),
-        "delim": lit(sf.delimiter),
-        "quote": lit(sf.quote),
-        "escape": lit(sf.escape),
-        "encoding": lit(encoding),
+        "delim": lit(p.sf.delimiter),
+        "quote": lit(p.sf.quote),
+        "escape": lit(p.sf.escape),
+        "encoding": lit("utf-8"),
         "strict_mode": exp.true(),
         "null_padding": exp.false(),
-        "store_rejects": exp.true(),
-        "rejects_table": lit(rejects),
-        "rejects_scan": lit(rejects + "_scan"),
         "max_line_size": lit(MAX_LINE_SIZE),
     }
     if buffer_size is not None:
         params["buffer_size"] = lit(buffer_size)
-    read = exp.ReadCSV(this=lit(str(file)), expressions=[exp.EQ(this=exp.column(k), expression=v) for k, v in params.items()])
-    select = exp.select(exp.alias_(exp.Window(this=exp.RowNumber()), "__row", quoted=True), exp.Star()).from_(exp.Table(this=read))
-    return select, rejects
+    read = exp.ReadCSV(this=lit(str(p.file)), expressions=[exp.EQ(this=exp.column(k), expression=v) for k, v in params.items()])
+    return exp.select(exp.alias_(exp.Window(this=exp.RowNumber()), "__row", quoted=True), exp.Star()).from_(exp.Table(this=read))
 
 
-def duckdb_stage_sql(sf: SourceFile, file: Path, encoding: str, names: list[str]) -> tuple[exp.Expression, str]:
-    """CREATE TABLE <stage> AS SELECT row number, * FROM read_csv(...); and the rejects table name."""
-    schema, name = stage_table(sf.qualified)
-    select, rejects = duckdb_read_select(sf, file, encoding, names)
-    create = exp.Create(this=table(name, schema), kind="TABLE", replace=True, expression=select)
-    return create, rejects
-
-
-MALFORMED_REASON = "malformed CSV line: "
-REJECT_COLUMNS = ["map", "source_table", "source_key", "slot", "record", "rule", "reason", "original_row"]
-
-
-def duckdb_malformed_select(rejects_table: str) -> exp.Select:
-    """(line, reason, raw line) per record DuckDB could not parse, in line order."""
-    reason = exp.DPipe(
-        this=lit(MALFORMED_REASON),
-        expression=exp.Lower(this=exp.Cast(this=exp.Min(this=exp.column("error_type")), to=exp.DataType.build("VARCHAR"))),
-        safe=False,
-    )
-    raw = exp.Trim(this=exp.Min(this=exp.column("csv_line")), position="LEADING", expression=lit("\n"))
-    return (
-        exp.select(exp.column("line"), exp.alias_(reason, "reason"), exp.alias_(raw, "raw"))
-        .from_(table(rejects_table))
-        .group_by(exp.column("line"))
-        .order_by(exp.column("line"))
-    )
-
-
-def duckdb_malformed_sql(sf: SourceFile, rejects_table: str) -> exp.Expression:
-    """Copy the engine's CSV rejects (one row per bad record) into chartshift.rejects."""
-    from compiler.sqlgen.statements import REJECTS
-
-    inner = duckdb_malformed_select(rejects_table).subquery("m")
-    select = exp.select(
-        exp.Null(),
-        lit(sf.qualified),
-        exp.Null(),
-        exp.Null(),
-        exp.column("line", "m"),
-        lit("malformed"),
-        exp.column("reason", "m"),
-        exp.column("raw", "m"),
-    ).from_(inner)
-    return exp.Insert(
-        this=exp.Schema(this=table(REJECTS[1], REJECTS[0]), expressions=[ident(c) for c in REJECT_COLUMNS]), expression=select
-    )
+def duckdb_create_stage(p: Prepared) -> exp.Expression:
+    schema, name = stage_table(p.sf.qualified)
+    return exp.Create(this=table(name, schema), kind="TABLE", replace=True, expression=duckdb_stage_sql(p))
 
 
 @dataclass
 class NormalizedFile:
-    """A source file parsed by DuckDB into clean UTF-8 CSV (row number first, no header),
-    plus the records it could not parse — so every engine stages the same rows and the
-    same malformed-line rejects."""
+    """A prepared file written by DuckDB as canonical CSV (row number first, no header,
+    every text value quoted so that no server reads a text as a NULL marker)."""
 
     path: Path
-    names: list[str]
-    staged: int
-    malformed: list[tuple[int, str, str]]  # (line, reason, raw line)
+    prepared: Prepared
+
+    @property
+    def names(self) -> list[str]:
+        return self.prepared.names
 
 
 # The DuckDB that normalises a file for the server engines streams it, in one COPY:
@@ -244,31 +320,27 @@ def normalize_with_duckdb(sf: SourceFile, workdir: Path) -> NormalizedFile:
 
     from compiler.sqlgen.text import sql_text
 
-    file, encoding = engine_file(sf, workdir)
-    names = staged_columns(sf)
+    p = prepare(sf, workdir)
     con = duckdb.connect(":memory:", config=dict(NORMALIZE_CONFIG, temp_directory=str(workdir / "duckdb.tmp")))
     try:
         con.execute("SET enable_progress_bar = false")
-        select, rejects = duckdb_read_select(sf, file, encoding, names, NORMALIZE_BUFFER)
         _, name = stage_table(sf.qualified)
         out = workdir / (file_stem(name) + ".clean.csv")
         fd = os.open(out, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         os.close(fd)
         copy = exp.Copy(
-            this=exp.Subquery(this=select),
+            this=exp.Subquery(this=duckdb_stage_sql(p, NORMALIZE_BUFFER)),
             kind=False,
             files=[lit(str(out))],
             params=[
                 exp.CopyParameter(this=exp.var("FORMAT"), expression=exp.var("CSV")),
                 exp.CopyParameter(this=exp.var("HEADER"), expression=exp.false()),
+                exp.CopyParameter(this=exp.var("FORCE_QUOTE"), expression=exp.Star()),
             ],
         )
-        counted = con.execute(sql_text(copy, DUCKDB.name)).fetchone()
-        assert counted is not None  # COPY returns its row count
-        staged = counted[0]
-        bad = con.execute(sql_text(duckdb_malformed_select(rejects), DUCKDB.name)).fetchall()
+        con.execute(sql_text(copy, DUCKDB.name))
     except duckdb.Error as exc:
         raise StagingError(f"{sf.path}: cannot parse {sf.qualified}: {str(exc).splitlines()[0]}") from None
     finally:
         con.close()
-    return NormalizedFile(out, names, int(staged), [(int(l), r, raw) for l, r, raw in bad])
+    return NormalizedFile(out, p)

@@ -28,6 +28,10 @@ class CheckerBase:
         """Report `e` unless its type `typ` is a condition (defined by the Checker)."""
         raise NotImplementedError
 
+    def lookup_call_type(self, lk: ir.Lookup, e: ir.Call, arg_types: list[str | None]) -> str | None:
+        """The type of a call of a lookup (defined in `lookups.LookupChecks`)."""
+        raise NotImplementedError
+
     def type_of(self, e: ir.Node, scope: Scope, rule_context: bool = False) -> str | None:
         """The expression's type, or None after reporting an error inside it (defined by the Checker)."""
         raise NotImplementedError

@@ -196,17 +196,10 @@ class TypeInference:
         arg_types = [self.infer(a) for a in e.args]
         lookup = self.ck.cat.lookups.get(name)
         if lookup is not None and name not in REGISTRY:
-            if len(e.args) != 1:
-                self.err(f"lookup `{name}` takes 1 argument, got {len(e.args)}", e)
-            elif arg_types[0] is not None:
-                keys = {k.type for en in lookup.entries for k in en.keys} if lookup.file is None else {T.TEXT}
-                bad = sorted(k for k in keys if T.common(arg_types[0], k) is None)
-                if bad:
-                    self.err(f"lookup `{name}` has {bad[0]} keys; cannot look up a {arg_types[0]} value", e.args[0])
-            if lookup.file is not None:
-                return T.TEXT
-            types = {en.value.type for en in lookup.entries} - {T.NULL}
-            return types.pop() if len(types) == 1 else T.TEXT
+            return self.ck.lookup_call_type(lookup, e, arg_types)
+        if e.field is not None:
+            self.err(f"`{name}(...).{e.field}`: only a lookup that returns a record has named values", e)
+            return None
         fn = REGISTRY.get(name)
         if fn is None:
             pool = list(REGISTRY) + list(self.ck.cat.lookups)

@@ -8,12 +8,14 @@ from compiler.ir import types as T
 from compiler.ir.walk import walk
 from compiler.semantic.catalog import EACH_INDEX, TARGET_TYPES, MapScope, dotted
 from compiler.semantic.checker_base import CheckerBase
+from compiler.semantic.dedup import DedupChecks
 from compiler.semantic.dependencies import dependencies, find_cycle
+from compiler.semantic.field_refs import FieldRefChecks, FieldScope
 
 KEEP = ("first", "last")
 
 
-class MapChecks(CheckerBase):
+class MapChecks(FieldRefChecks, DedupChecks, CheckerBase):
     """Mixed into the Checker: uses its `spec`, `cat`, `diags`, `types`, `type_of` and `expect_boolean`."""
 
     def check_map(self, m: ir.Map) -> None:
@@ -54,6 +56,7 @@ class MapChecks(CheckerBase):
         columns = {c.name: c for c in target.columns}
         self.enter_group_fields(m)
         assigned: dict[str, ir.Assign] = {}
+        field_scope = FieldScope.over(self.cat, scope)  # a field may read another field
         crosswalks = 0
         for a in m.assigns:
             if a.field in assigned:
@@ -78,10 +81,11 @@ class MapChecks(CheckerBase):
                 typ: str | None = T.INTEGER
                 self.types[id(a.expr)] = typ
             else:
-                typ = self.type_of(a.expr, scope, False)
+                typ = self.type_of(a.expr, field_scope, False)
             scope.field_types[a.field] = want
             if typ is not None and not (T.fits(typ, want) or want == T.TEXT):
                 self.diags.error(f"cannot assign a {typ} value to column `{a.field}` of type {col.type.name}", a.expr.span)
+        self.check_field_refs(m, field_scope)
         for name, col in columns.items():
             if col.not_null and name not in assigned:
                 self.diags.error(f"not-null column `{name}` of {tgt} is never assigned", m.target.span)
@@ -94,8 +98,9 @@ class MapChecks(CheckerBase):
             if not r.reason.strip():
                 self.diags.error("a reject reason must not be empty", r.span)
         if m.dedup is not None:
-            if m.dedup.keep not in KEEP:
-                self.diags.error(f"`keep` takes first or last, not `{m.dedup.keep}`", m.dedup.span)
+            # `drop all` builds keep "none" with no order; `keep none by ...` is not it
+            if m.dedup.keep not in KEEP and not (m.dedup.keep == ir.DROP_ALL and not m.dedup.order):
+                self.diags.error(f"`keep` takes first or last, not `{m.dedup.keep}` (`drop all` rejects every copy instead)", m.dedup.span)
             for e in m.dedup.keys:
                 self.type_of(e, scope, True)
                 rule_exprs.append(e)
@@ -108,6 +113,7 @@ class MapChecks(CheckerBase):
         self.leave_group_fields()
         self.check_group(m, scope)
         self.check_id_in_rules(m, rule_exprs)
+        self.check_dedup_on_legacy_key(m, scope)
         self.check_constraint_inputs(m, columns, assigned)
 
     def check_constraint_inputs(self, m: ir.Map, columns: dict[str, ir.Column], assigned: dict[str, ir.Assign]) -> None:

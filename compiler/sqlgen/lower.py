@@ -22,7 +22,7 @@ from compiler.sqlgen.sequencing import SourceTable, lower_exists, lower_window
 
 Resolver = Callable[[ir.Name], exp.Expression]
 CrosswalkRef = Callable[[str, list[exp.Expression]], exp.Expression]  # (target, [key exprs]) -> exp
-LookupRef = Callable[[ir.Lookup, exp.Expression], exp.Expression]  # (lookup, arg) -> exp
+LookupRef = Callable[[ir.Lookup, list[exp.Expression], str | None], exp.Expression]  # (lookup, key parts, record field) -> exp
 TypeOf = Callable[[ir.Node], str | None]  # IR expr -> value type
 
 # sqlglot type for each value type, used for typed NULLs and casts.
@@ -127,7 +127,7 @@ class ExprLowering:
         self.resolve = resolve
         self.catalog = catalog
         self.crosswalk_ref = crosswalk_ref  # (target, [key exprs]) -> exp
-        self.lookup_ref = lookup_ref  # (lookup, arg) -> exp
+        self.lookup_ref = lookup_ref  # (lookup, key parts, record field) -> exp
         self.type_of = type_of  # IR expr -> value type, lets lowerings pick exact forms
         self.source_table = source_table  # for `exists (...)`
         # the terms that break ties in a window's order (the legacy key, then the export order)
@@ -198,7 +198,7 @@ class ExprLowering:
         lookup = self.catalog.lookups.get(name)
         if lookup is not None:
             assert self.lookup_ref is not None, "a lowering of lookups needs lookup_ref"
-            return self.lookup_ref(lookup, self(e.args[0]))
+            return self.lookup_ref(lookup, [self(a) for a in e.args], e.field)
         types = [self.type_of(a) or T.ANY for a in e.args] if self.type_of else None
         return lower_call(name, [self(a) for a in e.args], self.dialect, arg_types=types)
 
@@ -213,14 +213,3 @@ class ExprLowering:
         other = ExprLowering(self.dialect, resolve, self.catalog, self.crosswalk_ref, self.lookup_ref, self.type_of, self.source_table)
         other.window_ties = self.window_ties
         return other
-
-
-def inline_lookup(lookup: ir.Lookup, arg: exp.Expression) -> exp.Expression:
-    """`CASE arg WHEN k THEN v ... ELSE default END` for an inline lookup."""
-    case = exp.Case(this=arg)
-    for entry in lookup.entries:
-        for key in entry.keys:
-            case = case.when(literal_of(key), literal_of(entry.value), copy=False)
-    if lookup.default is not None:
-        case = case.else_(literal_of(lookup.default), copy=False)
-    return case

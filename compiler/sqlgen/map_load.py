@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlglot import exp
 
 from compiler.ir.naming import across_name, dotted
+from compiler.ir.reasons import code_of_rule
 from compiler.plan.steps import map_label, stage_table
 from compiler.sqlgen.joins import ambiguous_reason, match_count
 from compiler.sqlgen.lower import col, drop_table, ident, join, lit
@@ -44,11 +45,13 @@ class MapSql(MapWork):
         src = dotted(m.source)
         rule_case = exp.Case(this=col("__rule", "w"))
         reason_case = exp.Case(this=col("__rule", "w"))
+        code_case = exp.Case(this=col("__rule", "w"))
         for i, (rule, reason) in enumerate(self.rules, start=1):
             rule_case = rule_case.when(lit(i), lit(rule), copy=False)
             j = self.ambiguous.get(i)
             reason_sql = lit(reason) if j is None else ambiguous_reason(j, col(match_count(j.alias), "w"))
             reason_case = reason_case.when(lit(i), reason_sql, copy=False)
+            code_case = code_case.when(lit(i), lit(code_of_rule(rule)), copy=False)
         src_cols = [c.name for c in self.cat.source_tables[src].columns]
         original = self.gen.traits.json_object([(c, col(c, "r")) for c in src_cols])
         src_key_parts = [col(f"s__{self.scope.primary_alias}__{k}", "w") for k in self.cat.source_tables[src].key]
@@ -62,6 +65,7 @@ class MapSql(MapWork):
             rule_case,
             reason_case,
             original,
+            code_case,
             copy=False,
         ).from_(self.gen.work(self.names.work, "w"), copy=False)
         select = (
@@ -69,7 +73,7 @@ class MapSql(MapWork):
             .where(exp.EQ(this=col("__status", "w"), expression=lit("rejected")), copy=False)
             .order_by(exp.Ordered(this=col("__row", "w")), exp.Ordered(this=col("__slot", "w")), copy=False)
         )
-        cols = ["map", "source_table", "source_key", "slot", "record", "rule", "reason", "original_row"]
+        cols = ["map", "source_table", "source_key", "slot", "record", "rule", "reason", "original_row", "reason_code"]
         return exp.Insert(
             this=exp.Schema(this=self.gen.tbl(*REJECTS, building=True), expressions=[ident(c) for c in cols]), expression=select
         )
@@ -115,7 +119,7 @@ class MapSql(MapWork):
                     )
                 )
         loaded = exp.EQ(this=col("__status", "w"), expression=lit("loaded"))
-        by_window = self.m.dedup and self.gen.traits.survivor_id_by_window
+        by_window = self.merges and self.gen.traits.survivor_id_by_window
         if by_window:
             # the survivor is the one loaded row among those naming it as their survivor
             survivor_id: exp.Expression = exp.Window(
@@ -124,7 +128,7 @@ class MapSql(MapWork):
             )
         else:
             survivor_id = col("__own_id", "s")
-        if self.m.dedup:
+        if self.merges:
             target_case = exp.Case().when(loaded, col("__own_id", "w"), copy=False)
             if self.across and not self.across_first:  # merged into a row an earlier map loaded: its id
                 matched = exp.Not(this=exp.Is(this=col("__match_id", "w"), expression=exp.Null()))
@@ -137,7 +141,7 @@ class MapSql(MapWork):
             .from_(self.gen.work(self.names.work, "w"), copy=False)
             .where(exp.In(this=col("__status", "w"), expressions=[lit("loaded"), lit("merged")]), copy=False)
         )
-        if self.m.dedup and not by_window:
+        if self.merges and not by_window:
             select = join(
                 select,
                 self.gen.work(self.names.work, "s"),

@@ -23,6 +23,8 @@ from compiler.semantic.catalog import (
 )
 from compiler.semantic.scopes import TableScope
 from compiler.sqlgen.base import GenBase
+from compiler.sqlgen.dedup_drop import ambiguous_groups
+from compiler.sqlgen.field_layers import field_ctes, lookup_miss_rules
 from compiler.sqlgen.joins import AMBIGUOUS_MATCH, RAW, join_row, match_count, settle_joins
 from compiler.sqlgen.lower import ExprLowering, Resolver, col, ident, join, lit, paren, table, with_ctes
 from compiler.sqlgen.refs import JoinedRefs
@@ -64,6 +66,10 @@ class MapWork:
         for a in m.assigns:
             self.scope.field_types[a.field] = TARGET_TYPES.get(self.columns[a.field].type.name, T.ANY)
         self.rules: list[tuple[str, str]] = []  # (rule id, reason) ; index + 1 is the rule number
+        self.lookup_misses: list[tuple[ir.Lookup, str]] = []  # `else reject` lookups: (lookup, flag column)
+        # `dedup ... keep`: rows merge into a survivor; `dedup ... drop all`: nothing merges
+        self.merges = m.dedup is not None and m.dedup.keep != ir.DROP_ALL
+        self.drops_all = m.dedup is not None and m.dedup.keep == ir.DROP_ALL
         self.ambiguous: dict[int, ir.Join] = {}  # rule number -> the plain join it checks
 
     def type_of(self, e: ir.Node) -> str | None:
@@ -176,18 +182,9 @@ class MapWork:
                 .where(kept, copy=False)
             )
 
-        # fields and key; crosswalk and lookup references as LEFT JOINs
-        refs = JoinedRefs(self.gen)
-        low_in = self.lowering_in("cs_in", False, refs)
-        # a window's ties are broken by the legacy key (binary text), then the export order
-        low_in.window_ties = lambda: [self.key_expr(low_in), self.record_order("cs_in")]
-        fields = exp.select(exp.Column(this=exp.Star(), table=ident("cs_in"))).from_(table("cs_in"), copy=False)
-        for a in m.assigns:
-            if a is self.xwalk:
-                continue
-            fields = fields.select(exp.alias_(low_in(a.expr), f"f__{a.field}", quoted=True, copy=False), copy=False)
-        fields = fields.select(exp.alias_(self.key_expr(low_in), "__key", quoted=True), copy=False)
-        fields = refs.join_into(fields)
+        # fields (one layer per level of field references) and key; crosswalk and lookup
+        # references as LEFT JOINs
+        field_layers = field_ctes(self)
 
         # the first failing rule
         low_f = self.lowering_in("cs_fields", True)
@@ -205,6 +202,9 @@ class MapWork:
         case = case.when(
             exp.Is(this=col("__key", "cs_fields"), expression=exp.Null()), lit(self.add_rule("key", "missing legacy key")), copy=False
         )
+        for name, flags in lookup_miss_rules(self.lookup_misses).items():
+            miss = exp.or_(*[exp.EQ(this=col(f, "cs_fields"), expression=exp.true()) for f in flags], copy=False)
+            case = case.when(miss, lit(self.add_rule(f"lookup:{name}", f"no entry in lookup {name}")), copy=False)
         for r in m.rejects:
             case = case.when(
                 exp.Coalesce(this=paren(low_f(r.when)), expressions=[exp.false()]),
@@ -213,9 +213,24 @@ class MapWork:
             )
         for cond, rule, reason in self.constraint_rules():
             case = case.when(cond, lit(self.add_rule(rule, reason)), copy=False)
+        # `dedup ... drop all`: the rules so far in cs_checked, then every row of a dedup
+        # group that two or more of its unrejected rows share is an ambiguous duplicate
+        outer, drop_ctes, ambiguous = "cs_fields", [], None
+        if self.drops_all:
+            outer = "cs_checked"
+            checked = exp.select(
+                exp.Column(this=exp.Star(), table=ident("cs_fields")), exp.alias_(case, "__rule0", quoted=True), copy=False
+            )
+            drop_ctes.append(("cs_checked", checked.from_(table("cs_fields"), copy=False)))
+            groups_select, on, found = ambiguous_groups(self.lowering_in(outer, True), self.type_of, self.gen.traits.binary, self.m, outer)
+            ambiguous = (exp.Subquery(this=groups_select, alias=exp.TableAlias(this=ident("cs_ambiguous"))), on)
+            earlier = col("__rule0", outer)
+            case = exp.Case().when(exp.Not(this=exp.Is(this=earlier, expression=exp.Null())), earlier.copy(), copy=False)
+            case = case.when(found, lit(self.add_rule("ambiguous_duplicate", "ambiguous duplicate")), copy=False)
         # a legacy key seen on an earlier kept row: found by a hash aggregate, not a window sort
         dup_key_rule = self.add_rule("duplicate key", "duplicate legacy key (an earlier row has the same key)")
         groups = self.duplicate_groups()
+        outer_groups = self.duplicate_groups(outer)
         dups = (
             exp.select(*[exp.alias_(g, f"__k{i}", quoted=True, copy=False) for i, g in enumerate(groups, start=1)])
             .select(exp.alias_(exp.Min(this=self.record_order("cs_fields")), "first_row", quoted=True, copy=False), copy=False)
@@ -224,27 +239,29 @@ class MapWork:
             .having(exp.GT(this=exp.Count(this=exp.Star()), expression=lit(1)), copy=False)
         )
         same_key = exp.and_(
-            *[exp.EQ(this=col(f"__k{i}", "cs_dups"), expression=g.copy()) for i, g in enumerate(groups, start=1)], copy=False
+            *[exp.EQ(this=col(f"__k{i}", "cs_dups"), expression=g.copy()) for i, g in enumerate(outer_groups, start=1)], copy=False
         )
         case = case.when(
             exp.and_(
                 exp.Not(this=exp.Is(this=col("first_row", "cs_dups"), expression=exp.Null())),
-                exp.GT(this=self.record_order("cs_fields"), expression=col("first_row", "cs_dups")),
+                exp.GT(this=self.record_order(outer), expression=col("first_row", "cs_dups")),
                 copy=False,
             ),
             lit(dup_key_rule),
             copy=False,
         )
         rules = exp.select(
-            exp.Column(this=exp.Star(), table=ident("cs_fields")), exp.alias_(case, "__rule", quoted=True, copy=False), copy=False
-        ).from_(table("cs_fields"), copy=False)
+            exp.Column(this=exp.Star(), table=ident(outer)), exp.alias_(case, "__rule", quoted=True, copy=False), copy=False
+        ).from_(table(outer), copy=False)
+        if ambiguous is not None:
+            rules = join(rules, ambiguous[0], on=ambiguous[1], side="LEFT")
         rules = join(rules, exp.Subquery(this=dups, alias=exp.TableAlias(this=ident("cs_dups"))), on=same_key, side="LEFT")
 
         # status and, with a dedup rule, the survivor of each duplicate group
         status = exp.Case().when(exp.Not(this=exp.Is(this=col("__rule", "cs_rules"), expression=exp.Null())), lit("rejected"), copy=False)
         survivor = None
         across_keys: list[exp.Expression] = []
-        if m.dedup:
+        if m.dedup and not self.drops_all:
             candidate: exp.Expression = exp.Is(this=col("__rule", "cs_rules"), expression=exp.Null())
             low_r = self.lowering_in("cs_rules", True)
             keys = [low_r(k) for k in m.dedup.keys]
@@ -289,7 +306,7 @@ class MapWork:
             final = final.select(exp.alias_(survivor, "__survivor_key", quoted=True, copy=False), copy=False)
         if across_keys:
             final = self.join_across(final, across_keys)
-        ctes = [("cs_in", inp), ("cs_fields", fields), ("cs_rules", rules)]
+        ctes = [("cs_in", inp), *field_layers, *drop_ctes, ("cs_rules", rules)]
         if self.xwalk is not None:
             ctes.append(("cs_status", final))
             final = self.own_ids()
@@ -390,14 +407,14 @@ class MapWork:
         parts = [p for p, _ in self.key_parts(low)]
         return self.gen.key_text([lit(self.namespace), *parts] if self.namespace is not None else parts)
 
-    def duplicate_groups(self) -> list[exp.Expression]:
-        """What the duplicate-key check groups by: the key's parts when they are plain
-        columns (equal parts <=> equal key text; hashing them beats hashing the joined
-        text), else the key text itself."""
-        parts = self.key_parts(self.lowering_in("cs_fields", False), "cs_fields")
+    def duplicate_groups(self, layer: str = "cs_fields") -> list[exp.Expression]:
+        """What the duplicate-key check groups by, over `layer`: the key's parts when they
+        are plain columns (equal parts <=> equal key text; hashing them beats hashing the
+        joined text), else the key text itself."""
+        parts = self.key_parts(self.lowering_in(layer, False), layer)
         if all(isinstance(p, exp.Column) for p, _ in parts):
             return [self.gen.traits.binary(p) if is_text else p for p, is_text in parts]
-        return [col("__key", "cs_fields")]
+        return [col("__key", layer)]
 
     def constraint_rules(self) -> Iterator[tuple[exp.Expression, str, str]]:
         """Target-column constraints checked on the computed fields (after the spec's rules)."""

@@ -9,7 +9,8 @@ from sqlglot import exp
 
 from compiler import ir
 from compiler.plan.steps import CHARTSHIFT_SCHEMA, table_names
-from compiler.sqlgen.lower import col, inline_lookup, join, lit
+from compiler.sqlgen import lookups
+from compiler.sqlgen.lower import col, join, lit
 
 
 class KeysAndTables(Protocol):
@@ -31,6 +32,8 @@ class JoinedRefs:
     def __init__(self, gen: KeysAndTables):
         self.gen = gen
         self.joins: dict[JoinKey, tuple[str, exp.Table, exp.Expr]] = {}
+        # (lookup, key SQL) -> (lookup, test that it found no entry): `else reject` lookups
+        self.misses: dict[tuple[str, str], tuple[ir.Lookup, exp.Expression]] = {}
 
     def _alias(self, key: JoinKey, make: Callable[[str], tuple[exp.Table, exp.Expr]]) -> str:
         if key not in self.joins:
@@ -52,18 +55,25 @@ class JoinedRefs:
         )
         return col("target_id", alias)
 
-    def lookup(self, lookup: ir.Lookup, arg: exp.Expression) -> exp.Expression:
+    def lookup(self, lookup: ir.Lookup, args: list[exp.Expression], field: str | None) -> exp.Expression:
+        """The value of a lookup call; with `else reject`, also noted in `misses`."""
         if lookup.file is None:
-            return inline_lookup(lookup, arg)
+            if lookup.else_reject:
+                self.note_miss(lookup, args, lambda: lookups.inline_miss(lookup, args))
+            return lookups.inline_value(lookup, args, field)
         alias = self._alias(
-            ("lookup", lookup.name, arg.sql()),
-            lambda a: (
-                self.gen.tbl(CHARTSHIFT_SCHEMA, f"lookup__{lookup.name}", a),
-                exp.EQ(this=col("key", a), expression=arg),
-            ),
+            ("lookup", lookup.name, "|".join(a.sql() for a in args)),
+            lambda a: (self.gen.tbl(CHARTSHIFT_SCHEMA, f"lookup__{lookup.name}", a), lookups.file_join_on(lookup, a, args)),
         )
-        found = col("value", alias)
-        return found if lookup.default is None else exp.Coalesce(this=found, expressions=[lit(lookup.default.value)])
+        if lookup.else_reject:
+            self.note_miss(lookup, args, lambda: lookups.file_miss(lookup, alias))
+        return lookups.file_value(lookup, alias, field)
+
+    def note_miss(self, lookup: ir.Lookup, args: list[exp.Expression], miss: Callable[[], exp.Expression]) -> None:
+        """Remember the test that a call of an `else reject` lookup found no entry (once per key)."""
+        key = (lookup.name, "|".join(a.sql() for a in args))
+        if key not in self.misses:
+            self.misses[key] = (lookup, miss())
 
     def join_into(self, select: exp.Select) -> exp.Select:
         for _alias, tbl, on in self.joins.values():

@@ -31,9 +31,10 @@ from compiler.diagnostics import Span
 from compiler.ir.naming import dotted, file_stem
 from compiler.plan.steps import CHARTSHIFT_SCHEMA, map_label, order_maps, table_names
 from compiler.semantic.checked import Checked
+from compiler.sqlgen import lookups
 from compiler.sqlgen.delta import DeltaInput, DeltaScripts
 from compiler.sqlgen.dialect_sql import DialectTraits, traits_for
-from compiler.sqlgen.lower import ExprLowering, Resolver, TypeOf, col, inline_lookup, lit, paren, table
+from compiler.sqlgen.lower import ExprLowering, Resolver, TypeOf, col, lit, paren, table
 from compiler.sqlgen.map_group import GroupSql
 from compiler.sqlgen.map_load import MapSql
 from compiler.sqlgen.publish import PublishScripts
@@ -86,18 +87,20 @@ class SqlGen(SetupScripts, PublishScripts, DeltaScripts):
         )
         return exp.Subquery(this=sub)
 
-    def lookup_expr(self, lookup: ir.Lookup, arg: exp.Expression) -> exp.Expression:
+    def lookup_expr(self, lookup: ir.Lookup, args: list[exp.Expression], field: str | None) -> exp.Expression:
         if lookup.file is None:
-            return inline_lookup(lookup, arg)
+            return lookups.inline_value(lookup, args, field)
+        keys, values = lookups.table_columns(lookup)
         sub = (
-            exp.select(col("value", "cs_l"))
+            exp.select(col(values[lookups.position(lookup, field)], "cs_l"))
             .from_(self.tbl(CHARTSHIFT_SCHEMA, f"lookup__{lookup.name}", "cs_l"), copy=False)
-            .where(exp.EQ(this=col("key", "cs_l"), expression=arg), copy=False)
+            .where(exp.and_(*[exp.EQ(this=col(k, "cs_l"), expression=a) for k, a in zip(keys, args)], copy=False), copy=False)
         )
         found = exp.Subquery(this=sub)
-        if lookup.default is None:
+        default = lookups.default_of(lookup, field)
+        if default is None:
             return found
-        return exp.Coalesce(this=found, expressions=[lit(lookup.default.value)])
+        return exp.Coalesce(this=found, expressions=[lit(default.value)])
 
     # ---- physical names: dialect tables decide schemas vs prefixes and shadow tables
     def tbl(self, schema: str | None, name: str, alias: str | None = None, building: bool = False) -> exp.Table:

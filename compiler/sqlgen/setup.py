@@ -11,6 +11,7 @@ from compiler.ir import types as T
 from compiler.ir.naming import dotted
 from compiler.plan.steps import CHARTSHIFT_SCHEMA, STAGE_SCHEMA, stage_table, table_names
 from compiler.semantic.catalog import SOURCE_TYPES
+from compiler.sqlgen import lookups
 from compiler.sqlgen.base import GenBase
 from compiler.sqlgen.lower import col, drop_table, ident, lit
 from compiler.sqlgen.statements import RECONCILIATION, REJECTS, Script, Statement, data_type
@@ -68,6 +69,10 @@ class SetupScripts(GenBase):
                         ("rule", "VARCHAR(200)", True),
                         ("reason", "VARCHAR(500)", True),
                         ("original_row", self.traits.target_types["text"], False),
+                        ("reason_code", "VARCHAR(40)", True),
+                        ("source_file", "VARCHAR(1000)", False),
+                        ("source_line", "BIGINT", False),
+                        ("byte_offset", "BIGINT", False),
                     ],
                 ),
                 "one row per rejected source row (raw values kept for remediation)",
@@ -150,15 +155,18 @@ class SetupScripts(GenBase):
         path = Path(self.spec.file).parent / lk.file
         with open(path, newline="", encoding="utf-8-sig") as fh:
             rows = list(csv.DictReader(fh))
-        pairs = sorted({(r[lk.key_column], r[lk.value_column]) for r in rows})
+        key_csv, value_csv = lookups.file_columns(lk)
+        key_cols, value_cols = lookups.table_columns(lk)
+        pairs = sorted({tuple(r[c] for c in key_csv + value_csv) for r in rows})
         name = f"lookup__{lk.name}"
         stmts = [
             self.st(drop_table(self.tbl(CHARTSHIFT_SCHEMA, name)), f"lookup {lk.name} from {lk.file}", lk.span),
             self.st(
                 self.create_table(
                     self.tbl(CHARTSHIFT_SCHEMA, name),
-                    [("key", self.traits.key_type, True), ("value", "VARCHAR(500)", False)],
-                    primary_key=["key"],
+                    [(k, self.traits.key_type, True) for k in key_cols] + [(v, "VARCHAR(500)", False) for v in value_cols],
+                    primary_key=key_cols,
+                    keys=key_cols,
                 ),
                 f"lookup {lk.name}: {len(pairs)} entries",
                 lk.span,
@@ -166,11 +174,11 @@ class SetupScripts(GenBase):
         ]
         for start in range(0, len(pairs), 500):
             chunk = pairs[start : start + 500]
-            values = exp.Values(expressions=[exp.Tuple(expressions=[lit(k), lit(v)]) for k, v in chunk])
+            values = exp.Values(expressions=[exp.Tuple(expressions=[lit(x) for x in row]) for row in chunk])
             stmts.append(
                 self.st(
                     exp.Insert(
-                        this=exp.Schema(this=self.tbl(CHARTSHIFT_SCHEMA, name), expressions=[ident("key"), ident("value")]),
+                        this=exp.Schema(this=self.tbl(CHARTSHIFT_SCHEMA, name), expressions=[ident(c) for c in key_cols + value_cols]),
                         expression=values,
                     ),
                     f"lookup {lk.name} rows {start + 1}-{start + len(chunk)}",

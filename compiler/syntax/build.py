@@ -16,11 +16,12 @@ from compiler.syntax.rules.base import unquote_string as unquote_string  # re-ex
 from compiler.syntax.rules.checks import CheckRules
 from compiler.syntax.rules.declarations import DeclarationRules
 from compiler.syntax.rules.expressions import ExpressionRules
+from compiler.syntax.rules.lookups import LookupRules
 from compiler.syntax.rules.maps import MapRules
 from compiler.syntax.rules.sequencing import SequencingRules
 
 
-class Builder(DeclarationRules, MapRules, CheckRules, SequencingRules, ExpressionRules):
+class Builder(DeclarationRules, LookupRules, MapRules, CheckRules, SequencingRules, ExpressionRules):
     """The whole builder: `transform` (in BuilderBase) calls the method named like each rule."""
 
     # -- top level

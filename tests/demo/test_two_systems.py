@@ -223,7 +223,9 @@ def test_recount_patients_and_targets(out, recount):
     survivor = recount["survivor"]
     assert truth["targets"]["emr.patient"] == sum(1 for k, v in survivor.items() if k == v)
     merged = Counter(f"{k[0]}->{v[0]}" for k, v in survivor.items() if k != v)
-    assert truth["patient_merges"] == {k: merged[k] for k in ("A->A", "B->B", "B->A")}
+    assert truth["patient_merges"] == {k: merged[k] for k in ("A->A", "B->B", "B->A")} | {
+        "B->A survivors": len({v for k, v in survivor.items() if k[0] == "B" and v[0] == "A"})
+    }
     assert truth["targets"]["emr.episode"] == len(recount["episodes"])
     assert truth["targets"]["emr.encounter"] == len(recount["enc"])
 

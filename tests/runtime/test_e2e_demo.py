@@ -10,6 +10,7 @@ import duckdb
 import pytest
 
 from compiler.cli.main import main
+from compiler.ir.reasons import PARSE_CODES
 from compiler.pipeline import load
 from compiler.runtime.run import run
 from tests.conftest import DEMO_SPEC
@@ -81,12 +82,13 @@ def test_malformed_lines_are_rejects_with_line_numbers(demo_run):
     _, _, _, db = demo_run
     con = duckdb.connect(str(db), read_only=True)
     rows = con.execute(
-        'SELECT "source_table", "record", "reason", "original_row" FROM "chartshift"."rejects" WHERE "rule" = \'malformed\''
+        'SELECT "source_table", "record", "reason_code", "original_row", "source_line", "byte_offset" '
+        'FROM "chartshift"."rejects" WHERE "rule" = \'malformed\''
     ).fetchall()
     con.close()
     assert len(rows) == 2
     assert {r[0] for r in rows} == {"legacy.patients"}
-    assert all(r[1] > 1 and r[2].startswith("malformed CSV line: ") and r[3] for r in rows)
+    assert all(r[1] == r[4] > 1 and r[2] in PARSE_CODES and r[3] and r[5] > 0 for r in rows)
 
 
 def test_rerun_keeps_ids(demo_export, tmp_path):

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -11,7 +12,7 @@ from sqlglot import exp
 
 from compiler.dialects import Dialect
 from compiler.errors import EnvironmentProblem
-from compiler.runtime.staging import SourceFile
+from compiler.runtime.staging import Prepared, SourceFile
 
 if TYPE_CHECKING:
     from compiler.sqlgen.dialect_sql import DialectTraits
@@ -47,10 +48,17 @@ class StageResult:
     file: str
     staged: int
     malformed: int
+    prepared: Prepared | None = field(default=None, repr=False, compare=False)  # to locate staged rows again
 
     @property
     def records(self) -> int:
         return self.staged + self.malformed
+
+    def malformed_by_code(self) -> dict[str, int]:
+        """Reason code -> malformed records (parse-level rejects)."""
+        if self.prepared is None:
+            return {}
+        return dict(sorted(Counter(f.code for f in self.prepared.scan.bad_records).items()))
 
 
 class Engine(Protocol):
@@ -64,6 +72,7 @@ class Engine(Protocol):
     def close(self) -> None: ...
     def execute(self, sql: str) -> None: ...
     def query(self, sql: str) -> list[tuple[Any, ...]]: ...
+    def insert_rows(self, tbl: exp.Table, columns: list[str], rows: list[tuple[Any, ...]]) -> None: ...
     def stage(self, sf: SourceFile, workdir: Path, stage_tbl: exp.Table, rejects_tbl: exp.Table, traits: DialectTraits) -> StageResult: ...
 
 

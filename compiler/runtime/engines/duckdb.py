@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import re
+import secrets
 import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
@@ -12,11 +14,10 @@ import duckdb
 from sqlglot import exp
 
 from compiler.dialects import DUCKDB
-from compiler.plan.steps import stage_table
 from compiler.runtime.engines.base import EngineError, StageResult, TargetBusy, first_line, redact
 from compiler.runtime.scratch import hold_private_umask, make_private, release_private_umask
-from compiler.runtime.staging import SourceFile, duckdb_malformed_sql, duckdb_stage_sql, engine_file, staged_columns
-from compiler.sqlgen.lower import drop_table, table
+from compiler.runtime.staging import REJECT_COLUMNS, SourceFile, duckdb_create_stage, prepare
+from compiler.sqlgen.lower import table
 from compiler.sqlgen.text import sql_text
 
 if TYPE_CHECKING:
@@ -69,6 +70,31 @@ def path_of(url: str) -> str:
     return parts.path[1:] if parts.path.startswith("/") else parts.path
 
 
+def own_spill_folder(folder: Path) -> Path | None:
+    """The default spill folder, private and empty; None when the name is taken by a file
+    or a link (left alone: DuckDB then says what it cannot do)."""
+    if folder.is_symlink() or (folder.exists() and not folder.is_dir()):
+        return None
+    if folder.is_dir():
+        clear_folder(folder)
+        return folder
+    try:
+        folder.mkdir(mode=0o700)
+    except OSError:
+        return None  # DuckDB creates it when it first spills, under the private umask
+    return folder
+
+
+def set_aside(folder: Path) -> Path | None:
+    """Rename `folder` to a name of this process's own; the new name (None if it failed)."""
+    aside = folder.with_name(f"{folder.name}.closing-{os.getpid()}-{secrets.token_hex(4)}")
+    try:
+        folder.rename(aside)
+    except OSError:
+        return None
+    return aside
+
+
 def clear_folder(folder: Path) -> None:
     """Empty `folder` and make it private (0700)."""
     for child in folder.iterdir():
@@ -104,16 +130,14 @@ class DuckDBEngine:
         default_spill = path != ":memory:" and "temp_directory" not in config
         if path != ":memory:":
             config.setdefault("temp_directory", path + ".tmp")
-        spill = Path(cast(str, config["temp_directory"])) if "temp_directory" in config else None
-        leftover = None  # `<target>.tmp` of a run that was killed: PHI, ours once the target is locked
-        if spill is not None and not spill.exists():
+        spill = None  # a folder this engine created for DuckDB to spill into: removed by close()
+        given = Path(cast(str, config["temp_directory"])) if "temp_directory" in config and not default_spill else None
+        if given is not None and not given.exists():
             try:
-                spill.mkdir(mode=0o700)  # what spills is row data (PHI): private, like the run's workdir
+                given.mkdir(mode=0o700)  # what spills is row data (PHI): private, like the run's workdir
             except OSError as exc:
-                raise EngineError(f"{url.split('?')[0]}: cannot create temp_directory {spill}: {exc.strerror}") from None
-        else:
-            leftover = spill if default_spill and spill is not None and spill.is_dir() and not spill.is_symlink() else None
-            spill = None
+                raise EngineError(f"{url.split('?')[0]}: cannot create temp_directory {given}: {exc.strerror}") from None
+            spill = given
         # The target holds PHI: it, its `.wal` and what spills are created 0600 (the umask
         # while the engine is open, restored by close()); one made before gets 0600 too.
         hold_private_umask()
@@ -128,6 +152,8 @@ class DuckDBEngine:
                 make_private(path, path + ".wal")
         except duckdb.Error as exc:
             release_private_umask()
+            if spill is not None:  # made for this open only
+                shutil.rmtree(spill, ignore_errors=True)
             if "Could not set lock on file" in str(exc):
                 holder = _HOLDER.search(str(exc))
                 by = f"process {holder.group(1)}" if holder else "another process"
@@ -136,10 +162,10 @@ class DuckDBEngine:
         except BaseException:
             release_private_umask()
             raise
-        if leftover is not None:
-            # the attach holds the target's lock: no other process spills here
-            clear_folder(leftover)
-            spill = leftover
+        if default_spill:
+            # `<target>.tmp`, made now that the attach holds the target's lock: no other
+            # process spills there; one a killed run left (PHI) is emptied first
+            spill = own_spill_folder(Path(path + ".tmp"))
         engine = cls(con, url)
         engine.spill_dir = spill
         return engine
@@ -168,9 +194,12 @@ class DuckDBEngine:
             return
         self.closed = True
         try:
+            # out of the way while the target is still locked: the next run that opens it
+            # makes its own spill folder, never one that this close is removing
+            gone = set_aside(self.spill_dir) if self.spill_dir is not None else None
             self.con.close()
-            if self.spill_dir is not None:
-                shutil.rmtree(self.spill_dir, ignore_errors=True)
+            if gone is not None:
+                shutil.rmtree(gone, ignore_errors=True)
         finally:
             release_private_umask()
 
@@ -194,18 +223,22 @@ class DuckDBEngine:
         rejects_tbl: exp.Table | None = None,
         traits: DialectTraits | None = None,
     ) -> StageResult:
-        file, encoding = engine_file(sf, workdir)
-        names = staged_columns(sf)
-        create, rejects = duckdb_stage_sql(sf, file, encoding, names)
+        p = prepare(sf, workdir)
         try:
-            self.con.execute(sql_text(create, self.dialect))
+            self.con.execute(sql_text(duckdb_create_stage(p), self.dialect))
         except duckdb.Error as exc:
             raise failure(f"{sf.path}: cannot stage {sf.qualified}", exc) from None
-        self.execute(sql_text(duckdb_malformed_sql(sf, rejects), self.dialect))
-        schema, name = stage_table(sf.qualified)
-        staged = self.query(sql_text(exp.select(exp.Count(this=exp.Star())).from_(table(name, schema)), self.dialect))[0][0]
-        distinct_lines = exp.Count(this=exp.Distinct(expressions=[exp.column("line", quoted=True)]))
-        malformed = self.query(sql_text(exp.select(distinct_lines).from_(table(rejects)), self.dialect))[0][0]
-        for t in (rejects, rejects + "_scan"):
-            self.execute(sql_text(drop_table(table(t)), self.dialect))
-        return StageResult(sf.qualified, sf.path.name, int(staged), int(malformed))
+        rejects = rejects_tbl if rejects_tbl is not None else table("rejects", "chartshift")
+        self.insert_rows(rejects, REJECT_COLUMNS, p.fault_rows())
+        return StageResult(sf.qualified, sf.path.name, p.staged, len(p.scan.bad_records), p)
+
+    def insert_rows(self, tbl: exp.Table, columns: list[str], rows: list[tuple[Any, ...]]) -> None:
+        """Insert rows given as Python values (row content: never in SQL text)."""
+        if not rows:
+            return
+        cols = ", ".join(exp.to_identifier(c, quoted=True).sql(self.dialect) for c in columns)
+        marks = ", ".join("?" * len(columns))
+        try:
+            self.con.executemany(f"INSERT INTO {tbl.sql(self.dialect, identify=True)} ({cols}) VALUES ({marks})", rows)
+        except duckdb.Error as exc:
+            raise EngineError(f"insert into {tbl.name} failed: {redact(first_line(exc))}") from None

@@ -14,7 +14,7 @@ from sqlglot import exp
 
 from compiler.dialects import MYSQL
 from compiler.runtime.engines.base import EngineError, StageResult, redact
-from compiler.runtime.engines.sqlnet import ServerUrl, column_list, env_of, first_line, malformed_rows, masked, quoted, stage_table_sql
+from compiler.runtime.engines.sqlnet import ServerUrl, column_list, env_of, first_line, masked, quoted, stage_table_sql
 from compiler.runtime.staging import REJECT_COLUMNS, SourceFile, normalize_with_duckdb
 from compiler.sqlgen.dialect_sql import DialectTraits
 
@@ -125,13 +125,6 @@ class MySQLEngine:
         try:
             with self.conn.cursor() as cur:
                 cur.execute(load, (str(nf.path),))
-                if nf.malformed:
-                    cols = column_list(REJECT_COLUMNS, self.dialect)
-                    marks = ", ".join(["%s"] * len(REJECT_COLUMNS))
-                    cur.executemany(
-                        f"INSERT INTO {quoted(rejects_tbl, self.dialect)} ({cols}) VALUES ({marks})",
-                        malformed_rows(sf.qualified, nf.malformed),
-                    )
         except pymysql.Error as exc:
             raise self.fail(f"{sf.path}: cannot stage {sf.qualified}", exc) from None
         except AttributeError:
@@ -140,4 +133,16 @@ class MySQLEngine:
             if self.conn.open:
                 raise
             raise EngineError(f"{sf.path}: cannot stage {sf.qualified}: lost the connection to the server during LOAD DATA") from None
-        return StageResult(sf.qualified, sf.path.name, nf.staged, len(nf.malformed))
+        self.insert_rows(rejects_tbl, REJECT_COLUMNS, nf.prepared.fault_rows())
+        return StageResult(sf.qualified, sf.path.name, nf.prepared.staged, len(nf.prepared.scan.bad_records), nf.prepared)
+
+    def insert_rows(self, tbl: exp.Table, columns: list[str], rows: list[tuple[Any, ...]]) -> None:
+        """Insert rows given as Python values (row content: never in SQL text)."""
+        if not rows:
+            return
+        marks = ", ".join(["%s"] * len(columns))
+        try:
+            with self.conn.cursor() as cur:
+                cur.executemany(f"INSERT INTO {quoted(tbl, self.dialect)} ({column_list(columns, self.dialect)}) VALUES ({marks})", rows)
+        except pymysql.Error as exc:
+            raise self.fail(f"insert into {tbl.name}", exc) from None

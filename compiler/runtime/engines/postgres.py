@@ -11,7 +11,7 @@ from sqlglot import exp
 
 from compiler.dialects import POSTGRES
 from compiler.runtime.engines.base import EngineError, StageResult, redact
-from compiler.runtime.engines.sqlnet import ServerUrl, column_list, env_of, first_line, malformed_rows, masked, quoted, stage_table_sql
+from compiler.runtime.engines.sqlnet import ServerUrl, column_list, env_of, first_line, masked, quoted, stage_table_sql
 from compiler.runtime.staging import REJECT_COLUMNS, SourceFile, normalize_with_duckdb
 from compiler.sqlgen.dialect_sql import DialectTraits
 from compiler.sqlgen.text import sql_text
@@ -116,14 +116,22 @@ class PostgresEngine:
                 with cur.copy(f"COPY {quoted(stage_tbl, self.dialect)} FROM STDIN (FORMAT csv)") as copy, open(nf.path, "rb") as fh:
                     while block := fh.read(COPY_BLOCK):
                         copy.write(block)
-                if nf.malformed:
-                    cols = column_list(REJECT_COLUMNS, self.dialect)
-                    with cur.copy(f"COPY {quoted(rejects_tbl, self.dialect)} ({cols}) FROM STDIN") as copy:
-                        for row in malformed_rows(sf.qualified, nf.malformed):
-                            copy.write_row(row)
         except psycopg.Error as exc:
             raise self.fail(f"{sf.path}: cannot stage {sf.qualified}", exc) from None
         # statistics now: autovacuum cannot see a table filled inside an open transaction,
         # and without them the planner guesses row counts and picks nested loops
         self.execute(sql_text(exp.Analyze(tables=[stage_tbl.copy()]), self.dialect))
-        return StageResult(sf.qualified, sf.path.name, nf.staged, len(nf.malformed))
+        self.insert_rows(rejects_tbl, REJECT_COLUMNS, nf.prepared.fault_rows())
+        return StageResult(sf.qualified, sf.path.name, nf.prepared.staged, len(nf.prepared.scan.bad_records), nf.prepared)
+
+    def insert_rows(self, tbl: exp.Table, columns: list[str], rows: list[tuple[Any, ...]]) -> None:
+        """Insert rows given as Python values (row content: never in SQL text)."""
+        if not rows:
+            return
+        try:
+            with self.conn.cursor() as cur:
+                with cur.copy(f"COPY {quoted(tbl, self.dialect)} ({column_list(columns, self.dialect)}) FROM STDIN") as copy:
+                    for row in rows:
+                        copy.write_row(row)
+        except psycopg.Error as exc:
+            raise self.fail(f"insert into {tbl.name}", exc) from None

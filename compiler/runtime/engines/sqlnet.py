@@ -8,14 +8,13 @@ import secrets
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Protocol
 from urllib.parse import unquote, urlsplit, urlunsplit
 
 from sqlglot import exp
 
 from compiler.runtime.engines.base import Engine, EngineError
 from compiler.runtime.engines.base import first_line as first_line  # re-exported for the adapters
-from compiler.runtime.staging import REJECT_COLUMNS
 from compiler.sqlgen.lower import drop_table, ident
 from compiler.sqlgen.text import sql_text
 
@@ -90,20 +89,12 @@ def stage_table_sql(tbl: exp.Table, names: list[str], text_type: str, traits: Di
     return [sql_text(drop_table(tbl.copy()), dialect), sql_text(create, dialect)]
 
 
-def malformed_rows(qualified: str, malformed: list[tuple[int, str, str]]) -> list[tuple[Any, ...]]:
-    """Rows for the rejects table, in REJECT_COLUMNS order."""
-    return [(None, qualified, None, None, line, "malformed", reason, raw) for line, reason, raw in malformed]
-
-
 def quoted(tbl: exp.Table, dialect: str) -> str:
     return tbl.sql(dialect=dialect, identify=True)
 
 
 def column_list(names: list[str], dialect: str) -> str:
     return ", ".join(ident(n).sql(dialect=dialect, identify=True) for n in names)
-
-
-REJECTS_COLUMNS = REJECT_COLUMNS
 
 
 def with_database(url: str, database: str) -> str:

@@ -9,11 +9,10 @@ from lark import Token
 from lark.tree import Meta
 
 from compiler import ir
-from compiler.diagnostics import Span, did_you_mean
+from compiler.diagnostics import did_you_mean
 from compiler.syntax.rules.base import BuilderBase, Children, unquote_name, unquote_string, with_meta
 
 MAX_TYPE_ARGUMENT = 2**31 - 1  # varchar(n), decimal(p, s)
-LOOKUP_FILE_OPTIONS = ("key", "value")
 FLAG_MEANINGS = ("new", "modified", "removed")
 
 
@@ -146,69 +145,3 @@ class DeclarationRules(BuilderBase):
 
     def check_constraint(self, children: Children) -> tuple[str, ir.Expr]:
         return ("check", children[0])
-
-    # -- lookups
-    @with_meta
-    def lookup(self, meta: Meta, children: Children) -> ir.Lookup:
-        name, *entries = children
-        default = None
-        plain: list[ir.LookupEntry] = []
-        for e in entries:
-            if isinstance(e, tuple):
-                if default is not None:
-                    self.diags.error(f"lookup `{unquote_name(name)}` has more than one `else`", e[1].span)
-                default = e[1]
-            else:
-                plain.append(e)
-        return ir.Lookup(span=self.span(meta), name=unquote_name(name), entries=plain, default=default)
-
-    @with_meta
-    def lookup_entry(self, meta: Meta, children: Children) -> ir.LookupEntry:
-        *keys, value = children
-        return ir.LookupEntry(span=self.span(meta), keys=keys, value=value)
-
-    def lookup_else(self, children: Children) -> tuple[str, ir.Literal]:
-        return ("else", children[0])
-
-    @with_meta
-    def lookup_file(self, meta: Meta, children: Children) -> ir.Lookup:
-        name, path, *options = children
-        values: dict[str, ir.Literal] = {}
-        default = None
-        for opt in options:
-            if opt[0] == "else":
-                if default is not None:
-                    self.diags.error(f"lookup `{unquote_name(name)}` has more than one `else`", opt[1].span)
-                default = opt[1]
-                continue
-            option, value, span = opt
-            if option not in LOOKUP_FILE_OPTIONS:
-                self.diags.error(
-                    f"unknown lookup option `{option}`{did_you_mean(option, LOOKUP_FILE_OPTIONS)}; use `key`, `value` and `else`",
-                    span,
-                )
-            elif option in values:
-                self.diags.error(f"lookup option `{option}` given twice", span)
-            elif value.type != "text":
-                self.diags.error(f"lookup option `{option}` takes a column name in quotes", value.span)
-            else:
-                values[option] = value
-
-        def text(k: str) -> str | None:
-            return str(values[k].value) if k in values else None
-
-        return ir.Lookup(
-            span=self.span(meta),
-            name=unquote_name(name),
-            file=unquote_string(path),
-            key_column=text("key"),
-            value_column=text("value"),
-            default=default,
-        )
-
-    @with_meta
-    def lookup_file_option(self, meta: Meta, children: Children) -> tuple[str, ir.Literal, Span]:
-        return (unquote_name(children[0]), children[1], self.span(meta))
-
-    def lookup_file_else(self, children: Children) -> tuple[str, ir.Literal]:
-        return ("else", children[0])

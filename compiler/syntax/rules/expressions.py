@@ -53,6 +53,12 @@ class ExpressionRules(BuilderBase):
         name, branch, *args = children
         return ir.Call(span=self.span(meta), func=name.parts, args=list(args), branch=branch.parts, branch_span=branch.span)
 
+    @with_meta
+    def call_field(self, meta: Meta, children: Children) -> ir.Call:
+        """`payers(code, plan).payer_id`: one value of a record lookup's result."""
+        name, *args, field = children
+        return ir.Call(span=self.span(meta), func=name.parts, args=[a for a in args if a is not None], field=unquote_name(field))
+
     def _binary(self, meta: Meta, op: str, children: Children) -> ir.Binary:
         left, right = children
         return ir.Binary(span=self.span(meta), op=op, left=left, right=right)

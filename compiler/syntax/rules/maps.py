@@ -107,6 +107,11 @@ class MapRules(BuilderBase):
         return ir.Dedup(span=self.span(meta), keys=keys, keep=keep, order=order, across=across)
 
     @with_meta
+    def dedup_drop_all(self, meta: Meta, children: Children) -> ir.Dedup:
+        """`dedup on (...) drop all`: no survivor, every copy is rejected (keep "none")."""
+        return ir.Dedup(span=self.span(meta), keys=list(children), keep=ir.DROP_ALL, order=[])
+
+    @with_meta
     def group_by(self, meta: Meta, children: Children) -> ir.Group:
         return ir.Group(span=self.span(meta), keys=list(children))
 

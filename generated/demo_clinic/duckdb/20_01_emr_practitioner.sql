@@ -222,7 +222,8 @@ INSERT INTO "chartshift"."rejects" (
   "record",
   "rule",
   "reason",
-  "original_row"
+  "original_row",
+  "reason_code"
 )
 SELECT
   'legacy.providers -> emr.practitioner',
@@ -280,7 +281,31 @@ SELECT
     WHEN 11
     THEN 'duplicate legacy key (an earlier row has the same key)'
   END,
-  CAST(JSON_OBJECT('prov_id', "r"."prov_id", 'name', "r"."name", 'credential', "r"."credential", 'npi', "r"."npi") AS TEXT)
+  CAST(JSON_OBJECT('prov_id', "r"."prov_id", 'name', "r"."name", 'credential', "r"."credential", 'npi', "r"."npi") AS TEXT),
+  CASE "w"."__rule"
+    WHEN 1
+    THEN 'cast'
+    WHEN 2
+    THEN 'missing_key'
+    WHEN 3
+    THEN 'reject'
+    WHEN 4
+    THEN 'not_null'
+    WHEN 5
+    THEN 'too_long'
+    WHEN 6
+    THEN 'not_null'
+    WHEN 7
+    THEN 'too_long'
+    WHEN 8
+    THEN 'too_long'
+    WHEN 9
+    THEN 'not_null'
+    WHEN 10
+    THEN 'too_long'
+    WHEN 11
+    THEN 'duplicate_key'
+  END
 FROM "cs_work__emr__practitioner" AS "w"
 JOIN "chartshift_stage"."legacy__providers" AS "r"
   ON "r"."__row" = "w"."__row"

@@ -749,7 +749,8 @@ INSERT INTO "chartshift"."rejects" (
   "record",
   "rule",
   "reason",
-  "original_row"
+  "original_row",
+  "reason_code"
 )
 SELECT
   'legacy.patients -> emr.patient',
@@ -892,7 +893,59 @@ SELECT
     "r"."email",
     'status',
     "r"."status"
-  ) AS TEXT)
+  ) AS TEXT),
+  CASE "w"."__rule"
+    WHEN 1
+    THEN 'cast'
+    WHEN 2
+    THEN 'missing_key'
+    WHEN 3
+    THEN 'reject'
+    WHEN 4
+    THEN 'reject'
+    WHEN 5
+    THEN 'not_null'
+    WHEN 6
+    THEN 'too_long'
+    WHEN 7
+    THEN 'not_null'
+    WHEN 8
+    THEN 'too_long'
+    WHEN 9
+    THEN 'not_null'
+    WHEN 10
+    THEN 'too_long'
+    WHEN 11
+    THEN 'too_long'
+    WHEN 12
+    THEN 'not_null'
+    WHEN 13
+    THEN 'too_long'
+    WHEN 14
+    THEN 'not_allowed'
+    WHEN 15
+    THEN 'too_long'
+    WHEN 16
+    THEN 'too_long'
+    WHEN 17
+    THEN 'too_long'
+    WHEN 18
+    THEN 'too_long'
+    WHEN 19
+    THEN 'too_long'
+    WHEN 20
+    THEN 'too_long'
+    WHEN 21
+    THEN 'too_long'
+    WHEN 22
+    THEN 'not_null'
+    WHEN 23
+    THEN 'too_long'
+    WHEN 24
+    THEN 'not_allowed'
+    WHEN 25
+    THEN 'duplicate_key'
+  END
 FROM "cs_work__emr__patient" AS "w"
 JOIN "chartshift_stage"."legacy__patients" AS "r"
   ON "r"."__row" = "w"."__row"

@@ -209,7 +209,8 @@ INSERT INTO "chartshift"."rejects" (
   "record",
   "rule",
   "reason",
-  "original_row"
+  "original_row",
+  "reason_code"
 )
 SELECT
   'legacy.policies -> emr.coverage',
@@ -298,7 +299,37 @@ SELECT
     "r"."eff_date",
     'term_date',
     "r"."term_date"
-  ) AS TEXT)
+  ) AS TEXT),
+  CASE "w"."__rule"
+    WHEN 1
+    THEN 'cast'
+    WHEN 2
+    THEN 'ambiguous_match'
+    WHEN 3
+    THEN 'missing_key'
+    WHEN 4
+    THEN 'reject'
+    WHEN 5
+    THEN 'not_null'
+    WHEN 6
+    THEN 'not_null'
+    WHEN 7
+    THEN 'too_long'
+    WHEN 8
+    THEN 'not_null'
+    WHEN 9
+    THEN 'too_long'
+    WHEN 10
+    THEN 'too_long'
+    WHEN 11
+    THEN 'too_long'
+    WHEN 12
+    THEN 'not_null'
+    WHEN 13
+    THEN 'check_failed'
+    WHEN 14
+    THEN 'duplicate_key'
+  END
 FROM "cs_work__emr__coverage" AS "w"
 JOIN "chartshift_stage"."legacy__policies" AS "r"
   ON "r"."__row" = "w"."__row"

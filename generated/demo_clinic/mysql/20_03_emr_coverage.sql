@@ -207,7 +207,8 @@ INSERT INTO `chartshift__rejects__cs_new` (
   `record`,
   `rule`,
   `reason`,
-  `original_row`
+  `original_row`,
+  `reason_code`
 )
 SELECT
   'legacy.policies -> emr.coverage',
@@ -296,7 +297,37 @@ SELECT
     `r`.`eff_date`,
     'term_date',
     `r`.`term_date`
-  ) AS CHAR)
+  ) AS CHAR),
+  CASE `w`.`__rule`
+    WHEN 1
+    THEN 'cast'
+    WHEN 2
+    THEN 'ambiguous_match'
+    WHEN 3
+    THEN 'missing_key'
+    WHEN 4
+    THEN 'reject'
+    WHEN 5
+    THEN 'not_null'
+    WHEN 6
+    THEN 'not_null'
+    WHEN 7
+    THEN 'too_long'
+    WHEN 8
+    THEN 'not_null'
+    WHEN 9
+    THEN 'too_long'
+    WHEN 10
+    THEN 'too_long'
+    WHEN 11
+    THEN 'too_long'
+    WHEN 12
+    THEN 'not_null'
+    WHEN 13
+    THEN 'check_failed'
+    WHEN 14
+    THEN 'duplicate_key'
+  END
 FROM `chartshift__cs_work__emr__coverage` AS `w`
 JOIN `chartshift_stage__legacy__policies` AS `r`
   ON `r`.`__row` = `w`.`__row`

@@ -198,7 +198,8 @@ INSERT INTO `chartshift__rejects__cs_new` (
   `record`,
   `rule`,
   `reason`,
-  `original_row`
+  `original_row`,
+  `reason_code`
 )
 SELECT
   'legacy.cases -> emr.diagnosis',
@@ -275,7 +276,29 @@ SELECT
     `r`.`dx3`,
     'dx4',
     `r`.`dx4`
-  ) AS CHAR)
+  ) AS CHAR),
+  CASE `w`.`__rule`
+    WHEN 1
+    THEN 'cast'
+    WHEN 2
+    THEN 'missing_key'
+    WHEN 3
+    THEN 'reject'
+    WHEN 4
+    THEN 'reject'
+    WHEN 5
+    THEN 'not_null'
+    WHEN 6
+    THEN 'not_null'
+    WHEN 7
+    THEN 'check_failed'
+    WHEN 8
+    THEN 'not_null'
+    WHEN 9
+    THEN 'too_long'
+    WHEN 10
+    THEN 'duplicate_key'
+  END
 FROM `chartshift__cs_work__emr__diagnosis` AS `w`
 JOIN `chartshift_stage__legacy__cases` AS `r`
   ON `r`.`__row` = `w`.`__row`

@@ -153,7 +153,8 @@ INSERT INTO `chartshift__rejects__cs_new` (
   `record`,
   `rule`,
   `reason`,
-  `original_row`
+  `original_row`,
+  `reason_code`
 )
 SELECT
   'legacy.auths -> emr.authorization',
@@ -200,7 +201,21 @@ SELECT
     `r`.`start_date`,
     'end_date',
     `r`.`end_date`
-  ) AS CHAR)
+  ) AS CHAR),
+  CASE `w`.`__rule`
+    WHEN 1
+    THEN 'cast'
+    WHEN 2
+    THEN 'missing_key'
+    WHEN 3
+    THEN 'reject'
+    WHEN 4
+    THEN 'not_null'
+    WHEN 5
+    THEN 'too_long'
+    WHEN 6
+    THEN 'duplicate_key'
+  END
 FROM `chartshift__cs_work__emr__authorization` AS `w`
 JOIN `chartshift_stage__legacy__auths` AS `r`
   ON `r`.`__row` = `w`.`__row`

@@ -156,7 +156,8 @@ INSERT INTO `chartshift__rejects__cs_new` (
   `record`,
   `rule`,
   `reason`,
-  `original_row`
+  `original_row`,
+  `reason_code`
 )
 SELECT
   'legacy.visits -> emr.encounter',
@@ -239,7 +240,25 @@ SELECT
     `r`.`mod3`,
     'amount3',
     `r`.`amount3`
-  ) AS CHAR)
+  ) AS CHAR),
+  CASE `w`.`__rule`
+    WHEN 1
+    THEN 'cast'
+    WHEN 2
+    THEN 'missing_key'
+    WHEN 3
+    THEN 'reject'
+    WHEN 4
+    THEN 'not_null'
+    WHEN 5
+    THEN 'not_null'
+    WHEN 6
+    THEN 'too_long'
+    WHEN 7
+    THEN 'not_allowed'
+    WHEN 8
+    THEN 'duplicate_key'
+  END
 FROM `chartshift__cs_work__emr__encounter` AS `w`
 JOIN `chartshift_stage__legacy__visits` AS `r`
   ON `r`.`__row` = `w`.`__row`

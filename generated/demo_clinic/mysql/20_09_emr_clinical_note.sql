@@ -112,7 +112,8 @@ INSERT INTO `chartshift__rejects__cs_new` (
   `record`,
   `rule`,
   `reason`,
-  `original_row`
+  `original_row`,
+  `reason_code`
 )
 SELECT
   'legacy.notes -> emr.clinical_note',
@@ -163,7 +164,23 @@ SELECT
     `r`.`note_type`,
     'note_text',
     `r`.`note_text`
-  ) AS CHAR)
+  ) AS CHAR),
+  CASE `w`.`__rule`
+    WHEN 1
+    THEN 'cast'
+    WHEN 2
+    THEN 'missing_key'
+    WHEN 3
+    THEN 'reject'
+    WHEN 4
+    THEN 'not_null'
+    WHEN 5
+    THEN 'not_null'
+    WHEN 6
+    THEN 'too_long'
+    WHEN 7
+    THEN 'duplicate_key'
+  END
 FROM `chartshift__cs_work__emr__clinical_note` AS `w`
 JOIN `chartshift_stage__legacy__notes` AS `r`
   ON `r`.`__row` = `w`.`__row`

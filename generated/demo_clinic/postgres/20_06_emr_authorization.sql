@@ -219,7 +219,8 @@ INSERT INTO "chartshift"."rejects" (
   "record",
   "rule",
   "reason",
-  "original_row"
+  "original_row",
+  "reason_code"
 )
 SELECT
   'legacy.auths -> emr.authorization',
@@ -266,7 +267,21 @@ SELECT
     "r"."start_date",
     'end_date',
     "r"."end_date"
-  ) AS TEXT)
+  ) AS TEXT),
+  CASE "w"."__rule"
+    WHEN 1
+    THEN 'cast'
+    WHEN 2
+    THEN 'missing_key'
+    WHEN 3
+    THEN 'reject'
+    WHEN 4
+    THEN 'not_null'
+    WHEN 5
+    THEN 'too_long'
+    WHEN 6
+    THEN 'duplicate_key'
+  END
 FROM "cs_work__emr__authorization" AS "w"
 JOIN "chartshift_stage"."legacy__auths" AS "r"
   ON "r"."__row" = "w"."__row"

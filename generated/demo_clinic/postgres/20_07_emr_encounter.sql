@@ -194,7 +194,8 @@ INSERT INTO "chartshift"."rejects" (
   "record",
   "rule",
   "reason",
-  "original_row"
+  "original_row",
+  "reason_code"
 )
 SELECT
   'legacy.visits -> emr.encounter',
@@ -277,7 +278,25 @@ SELECT
     "r"."mod3",
     'amount3',
     "r"."amount3"
-  ) AS TEXT)
+  ) AS TEXT),
+  CASE "w"."__rule"
+    WHEN 1
+    THEN 'cast'
+    WHEN 2
+    THEN 'missing_key'
+    WHEN 3
+    THEN 'reject'
+    WHEN 4
+    THEN 'not_null'
+    WHEN 5
+    THEN 'not_null'
+    WHEN 6
+    THEN 'too_long'
+    WHEN 7
+    THEN 'not_allowed'
+    WHEN 8
+    THEN 'duplicate_key'
+  END
 FROM "cs_work__emr__encounter" AS "w"
 JOIN "chartshift_stage"."legacy__visits" AS "r"
   ON "r"."__row" = "w"."__row"

@@ -115,7 +115,8 @@ INSERT INTO "chartshift"."rejects" (
   "record",
   "rule",
   "reason",
-  "original_row"
+  "original_row",
+  "reason_code"
 )
 SELECT
   'legacy.notes -> emr.clinical_note',
@@ -166,7 +167,23 @@ SELECT
     "r"."note_type",
     'note_text',
     "r"."note_text"
-  ) AS TEXT)
+  ) AS TEXT),
+  CASE "w"."__rule"
+    WHEN 1
+    THEN 'cast'
+    WHEN 2
+    THEN 'missing_key'
+    WHEN 3
+    THEN 'reject'
+    WHEN 4
+    THEN 'not_null'
+    WHEN 5
+    THEN 'not_null'
+    WHEN 6
+    THEN 'too_long'
+    WHEN 7
+    THEN 'duplicate_key'
+  END
 FROM "cs_work__emr__clinical_note" AS "w"
 JOIN "chartshift_stage"."legacy__notes" AS "r"
   ON "r"."__row" = "w"."__row"

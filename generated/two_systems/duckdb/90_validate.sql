@@ -1,30 +1,30 @@
 -- chartshift 0.1.0 | dialect duckdb
--- spec specs/two_systems.mig sha256 9d1da9dc798cd11a9c1f7ee4b7de8c69cc4622f1cc8558493930c60b61d8837a
+-- spec specs/two_systems.mig sha256 989c64e4088375bbe5f0581b298f7adf3016757b6cae837841491794b081af47
 -- 90_validate: validation checks: each query returns (violations, denominator)
 -- Generated file: do not edit. Regenerate with `chartshift compile specs/two_systems.mig`.
 
 
--- specs/two_systems.mig:401: check 1: unique (specs/two_systems.mig:401)
+-- specs/two_systems.mig:605: check 1: unique (specs/two_systems.mig:605)
 SELECT
   COALESCE(SUM("d"."n"), 0),
   (
     SELECT
-      COUNT("mrn")
-    FROM "emr"."patient"
+      COUNT("npi")
+    FROM "emr"."practitioner"
   )
 FROM (
   SELECT
     COUNT(*) AS "n"
-  FROM "emr"."patient"
+  FROM "emr"."practitioner"
   WHERE
-    NOT "mrn" IS NULL
+    NOT "npi" IS NULL
   GROUP BY
-    "mrn"
+    "npi"
   HAVING
     COUNT(*) > 1
 ) AS "d";
 
--- specs/two_systems.mig:402: check 2: valid (specs/two_systems.mig:402)
+-- specs/two_systems.mig:606: check 2: valid (specs/two_systems.mig:606)
 SELECT
   COALESCE(
     SUM(
@@ -42,7 +42,7 @@ SELECT
   COUNT("cpt")
 FROM "emr"."charge_line";
 
--- specs/two_systems.mig:403: check 3: valid (specs/two_systems.mig:403)
+-- specs/two_systems.mig:607: check 3: valid (specs/two_systems.mig:607)
 SELECT
   COALESCE(
     SUM(
@@ -59,7 +59,25 @@ SELECT
   COUNT("units")
 FROM "emr"."charge_line";
 
--- specs/two_systems.mig:404: check 4: references (specs/two_systems.mig:404)
+-- specs/two_systems.mig:608: check 4: valid (specs/two_systems.mig:608)
+SELECT
+  COALESCE(
+    SUM(
+      CASE
+        WHEN NOT "icd10_code" IS NULL
+        AND NOT (
+          REGEXP_MATCHES("icd10_code", '^[A-Z][0-9][0-9A-Z](\.[0-9A-Z]{1,4})?$')
+        )
+        THEN 1
+        ELSE 0
+      END
+    ),
+    0
+  ),
+  COUNT("icd10_code")
+FROM "emr"."diagnosis";
+
+-- specs/two_systems.mig:609: check 5: references (specs/two_systems.mig:609)
 SELECT
   COUNT("t"."patient_id") - COUNT("u"."id"),
   COUNT("t"."patient_id")
@@ -67,7 +85,7 @@ FROM "emr"."encounter" AS "t"
 LEFT JOIN "emr"."patient" AS "u"
   ON "u"."id" = "t"."patient_id";
 
--- specs/two_systems.mig:405: check 5: references (specs/two_systems.mig:405)
+-- specs/two_systems.mig:610: check 6: references (specs/two_systems.mig:610)
 SELECT
   COUNT("t"."encounter_id") - COUNT("u"."id"),
   COUNT("t"."encounter_id")
@@ -75,7 +93,7 @@ FROM "emr"."charge_line" AS "t"
 LEFT JOIN "emr"."encounter" AS "u"
   ON "u"."id" = "t"."encounter_id";
 
--- specs/two_systems.mig:406: check 6: references (specs/two_systems.mig:406)
+-- specs/two_systems.mig:611: check 7: references (specs/two_systems.mig:611)
 SELECT
   COUNT("t"."episode_id") - COUNT("u"."id"),
   COUNT("t"."episode_id")
@@ -83,7 +101,23 @@ FROM "emr"."diagnosis" AS "t"
 LEFT JOIN "emr"."episode" AS "u"
   ON "u"."id" = "t"."episode_id";
 
--- specs/two_systems.mig:407: check 7: consistent (specs/two_systems.mig:407)
+-- specs/two_systems.mig:612: check 8: references (specs/two_systems.mig:612)
+SELECT
+  COUNT("t"."episode_id") - COUNT("u"."id"),
+  COUNT("t"."episode_id")
+FROM "emr"."episode_activity" AS "t"
+LEFT JOIN "emr"."episode" AS "u"
+  ON "u"."id" = "t"."episode_id";
+
+-- specs/two_systems.mig:613: check 9: references (specs/two_systems.mig:613)
+SELECT
+  COUNT("t"."authorization_id") - COUNT("u"."id"),
+  COUNT("t"."authorization_id")
+FROM "emr"."auth_usage" AS "t"
+LEFT JOIN "emr"."authorization" AS "u"
+  ON "u"."id" = "t"."authorization_id";
+
+-- specs/two_systems.mig:614: check 10: consistent (specs/two_systems.mig:614)
 SELECT
   COALESCE(
     SUM(
@@ -103,4 +137,42 @@ SELECT
   ),
   COUNT(*)
 FROM "emr"."authorization";
+
+-- specs/two_systems.mig:615: check 11: consistent (specs/two_systems.mig:615)
+SELECT
+  COALESCE(
+    SUM(
+      CASE
+        WHEN NOT COALESCE((
+          (
+            "last_visit_date"
+          ) >= (
+            "first_visit_date"
+          )
+        ), TRUE)
+        THEN 1
+        ELSE 0
+      END
+    ),
+    0
+  ),
+  COUNT(*)
+FROM "emr"."episode_activity";
+
+-- specs/two_systems.mig:616: check 12: reject_rate (specs/two_systems.mig:616)
+SELECT
+  (
+    SELECT
+      COALESCE(SUM("rejected"), 0)
+    FROM "chartshift"."reconciliation"
+    WHERE
+      "target_table" = 'emr.encounter'
+  ),
+  (
+    SELECT
+      COALESCE(SUM("source_rows"), 0)
+    FROM "chartshift"."reconciliation"
+    WHERE
+      "target_table" = 'emr.encounter'
+  );
 

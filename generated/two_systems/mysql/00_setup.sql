@@ -1,10 +1,10 @@
 -- chartshift 0.1.0 | dialect mysql
--- spec specs/two_systems.mig sha256 9d1da9dc798cd11a9c1f7ee4b7de8c69cc4622f1cc8558493930c60b61d8837a
+-- spec specs/two_systems.mig sha256 989c64e4088375bbe5f0581b298f7adf3016757b6cae837841491794b081af47
 -- 00_setup: schemas, crosswalks, fresh target and reject tables
 -- Generated file: do not edit. Regenerate with `chartshift compile specs/two_systems.mig`.
 
 
--- specs/two_systems.mig:283: persistent crosswalk for emr.practitioner: legacy key -> id (kept across runs)
+-- specs/two_systems.mig:303: persistent crosswalk for emr.practitioner: legacy key -> id (kept across runs)
 CREATE TABLE IF NOT EXISTS `chartshift__xwalk__emr__practitioner` (
   `legacy_key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
   `own_id` BIGINT,
@@ -13,10 +13,10 @@ CREATE TABLE IF NOT EXISTS `chartshift__xwalk__emr__practitioner` (
   PRIMARY KEY (`legacy_key`)
 );
 
--- specs/two_systems.mig:283: this run's crosswalk
+-- specs/two_systems.mig:303: this run's crosswalk
 DROP TABLE IF EXISTS `chartshift__xwalk__emr__practitioner__cs_new`;
 
--- specs/two_systems.mig:283: this run's crosswalk (renamed into place at the end)
+-- specs/two_systems.mig:303: this run's crosswalk (renamed into place at the end)
 CREATE TABLE `chartshift__xwalk__emr__practitioner__cs_new` (
   `legacy_key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
   `own_id` BIGINT,
@@ -25,7 +25,7 @@ CREATE TABLE `chartshift__xwalk__emr__practitioner__cs_new` (
   PRIMARY KEY (`legacy_key`)
 );
 
--- specs/two_systems.mig:292: persistent crosswalk for emr.patient: legacy key -> id (kept across runs)
+-- specs/two_systems.mig:323: persistent crosswalk for emr.patient: legacy key -> id (kept across runs)
 CREATE TABLE IF NOT EXISTS `chartshift__xwalk__emr__patient` (
   `legacy_key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
   `own_id` BIGINT,
@@ -34,10 +34,10 @@ CREATE TABLE IF NOT EXISTS `chartshift__xwalk__emr__patient` (
   PRIMARY KEY (`legacy_key`)
 );
 
--- specs/two_systems.mig:292: this run's crosswalk
+-- specs/two_systems.mig:323: this run's crosswalk
 DROP TABLE IF EXISTS `chartshift__xwalk__emr__patient__cs_new`;
 
--- specs/two_systems.mig:292: this run's crosswalk (renamed into place at the end)
+-- specs/two_systems.mig:323: this run's crosswalk (renamed into place at the end)
 CREATE TABLE `chartshift__xwalk__emr__patient__cs_new` (
   `legacy_key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
   `own_id` BIGINT,
@@ -46,7 +46,7 @@ CREATE TABLE `chartshift__xwalk__emr__patient__cs_new` (
   PRIMARY KEY (`legacy_key`)
 );
 
--- specs/two_systems.mig:316: persistent crosswalk for emr.coverage: legacy key -> id (kept across runs)
+-- specs/two_systems.mig:376: persistent crosswalk for emr.coverage: legacy key -> id (kept across runs)
 CREATE TABLE IF NOT EXISTS `chartshift__xwalk__emr__coverage` (
   `legacy_key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
   `own_id` BIGINT,
@@ -55,10 +55,10 @@ CREATE TABLE IF NOT EXISTS `chartshift__xwalk__emr__coverage` (
   PRIMARY KEY (`legacy_key`)
 );
 
--- specs/two_systems.mig:316: this run's crosswalk
+-- specs/two_systems.mig:376: this run's crosswalk
 DROP TABLE IF EXISTS `chartshift__xwalk__emr__coverage__cs_new`;
 
--- specs/two_systems.mig:316: this run's crosswalk (renamed into place at the end)
+-- specs/two_systems.mig:376: this run's crosswalk (renamed into place at the end)
 CREATE TABLE `chartshift__xwalk__emr__coverage__cs_new` (
   `legacy_key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
   `own_id` BIGINT,
@@ -67,7 +67,7 @@ CREATE TABLE `chartshift__xwalk__emr__coverage__cs_new` (
   PRIMARY KEY (`legacy_key`)
 );
 
--- specs/two_systems.mig:330: persistent crosswalk for emr.episode: legacy key -> id (kept across runs)
+-- specs/two_systems.mig:407: persistent crosswalk for emr.episode: legacy key -> id (kept across runs)
 CREATE TABLE IF NOT EXISTS `chartshift__xwalk__emr__episode` (
   `legacy_key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
   `own_id` BIGINT,
@@ -76,10 +76,10 @@ CREATE TABLE IF NOT EXISTS `chartshift__xwalk__emr__episode` (
   PRIMARY KEY (`legacy_key`)
 );
 
--- specs/two_systems.mig:330: this run's crosswalk
+-- specs/two_systems.mig:407: this run's crosswalk
 DROP TABLE IF EXISTS `chartshift__xwalk__emr__episode__cs_new`;
 
--- specs/two_systems.mig:330: this run's crosswalk (renamed into place at the end)
+-- specs/two_systems.mig:407: this run's crosswalk (renamed into place at the end)
 CREATE TABLE `chartshift__xwalk__emr__episode__cs_new` (
   `legacy_key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
   `own_id` BIGINT,
@@ -88,7 +88,7 @@ CREATE TABLE `chartshift__xwalk__emr__episode__cs_new` (
   PRIMARY KEY (`legacy_key`)
 );
 
--- specs/two_systems.mig:342: persistent crosswalk for emr.diagnosis: legacy key -> id (kept across runs)
+-- specs/two_systems.mig:436: persistent crosswalk for emr.diagnosis: legacy key -> id (kept across runs)
 CREATE TABLE IF NOT EXISTS `chartshift__xwalk__emr__diagnosis` (
   `legacy_key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
   `own_id` BIGINT,
@@ -97,10 +97,10 @@ CREATE TABLE IF NOT EXISTS `chartshift__xwalk__emr__diagnosis` (
   PRIMARY KEY (`legacy_key`)
 );
 
--- specs/two_systems.mig:342: this run's crosswalk
+-- specs/two_systems.mig:436: this run's crosswalk
 DROP TABLE IF EXISTS `chartshift__xwalk__emr__diagnosis__cs_new`;
 
--- specs/two_systems.mig:342: this run's crosswalk (renamed into place at the end)
+-- specs/two_systems.mig:436: this run's crosswalk (renamed into place at the end)
 CREATE TABLE `chartshift__xwalk__emr__diagnosis__cs_new` (
   `legacy_key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
   `own_id` BIGINT,
@@ -109,7 +109,7 @@ CREATE TABLE `chartshift__xwalk__emr__diagnosis__cs_new` (
   PRIMARY KEY (`legacy_key`)
 );
 
--- specs/two_systems.mig:353: persistent crosswalk for emr.authorization: legacy key -> id (kept across runs)
+-- specs/two_systems.mig:460: persistent crosswalk for emr.authorization: legacy key -> id (kept across runs)
 CREATE TABLE IF NOT EXISTS `chartshift__xwalk__emr__authorization` (
   `legacy_key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
   `own_id` BIGINT,
@@ -118,10 +118,10 @@ CREATE TABLE IF NOT EXISTS `chartshift__xwalk__emr__authorization` (
   PRIMARY KEY (`legacy_key`)
 );
 
--- specs/two_systems.mig:353: this run's crosswalk
+-- specs/two_systems.mig:460: this run's crosswalk
 DROP TABLE IF EXISTS `chartshift__xwalk__emr__authorization__cs_new`;
 
--- specs/two_systems.mig:353: this run's crosswalk (renamed into place at the end)
+-- specs/two_systems.mig:460: this run's crosswalk (renamed into place at the end)
 CREATE TABLE `chartshift__xwalk__emr__authorization__cs_new` (
   `legacy_key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
   `own_id` BIGINT,
@@ -130,7 +130,7 @@ CREATE TABLE `chartshift__xwalk__emr__authorization__cs_new` (
   PRIMARY KEY (`legacy_key`)
 );
 
--- specs/two_systems.mig:363: persistent crosswalk for emr.encounter: legacy key -> id (kept across runs)
+-- specs/two_systems.mig:490: persistent crosswalk for emr.encounter: legacy key -> id (kept across runs)
 CREATE TABLE IF NOT EXISTS `chartshift__xwalk__emr__encounter` (
   `legacy_key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
   `own_id` BIGINT,
@@ -139,10 +139,10 @@ CREATE TABLE IF NOT EXISTS `chartshift__xwalk__emr__encounter` (
   PRIMARY KEY (`legacy_key`)
 );
 
--- specs/two_systems.mig:363: this run's crosswalk
+-- specs/two_systems.mig:490: this run's crosswalk
 DROP TABLE IF EXISTS `chartshift__xwalk__emr__encounter__cs_new`;
 
--- specs/two_systems.mig:363: this run's crosswalk (renamed into place at the end)
+-- specs/two_systems.mig:490: this run's crosswalk (renamed into place at the end)
 CREATE TABLE `chartshift__xwalk__emr__encounter__cs_new` (
   `legacy_key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
   `own_id` BIGINT,
@@ -151,7 +151,7 @@ CREATE TABLE `chartshift__xwalk__emr__encounter__cs_new` (
   PRIMARY KEY (`legacy_key`)
 );
 
--- specs/two_systems.mig:374: persistent crosswalk for emr.charge_line: legacy key -> id (kept across runs)
+-- specs/two_systems.mig:514: persistent crosswalk for emr.charge_line: legacy key -> id (kept across runs)
 CREATE TABLE IF NOT EXISTS `chartshift__xwalk__emr__charge_line` (
   `legacy_key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
   `own_id` BIGINT,
@@ -160,10 +160,10 @@ CREATE TABLE IF NOT EXISTS `chartshift__xwalk__emr__charge_line` (
   PRIMARY KEY (`legacy_key`)
 );
 
--- specs/two_systems.mig:374: this run's crosswalk
+-- specs/two_systems.mig:514: this run's crosswalk
 DROP TABLE IF EXISTS `chartshift__xwalk__emr__charge_line__cs_new`;
 
--- specs/two_systems.mig:374: this run's crosswalk (renamed into place at the end)
+-- specs/two_systems.mig:514: this run's crosswalk (renamed into place at the end)
 CREATE TABLE `chartshift__xwalk__emr__charge_line__cs_new` (
   `legacy_key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
   `own_id` BIGINT,
@@ -172,7 +172,7 @@ CREATE TABLE `chartshift__xwalk__emr__charge_line__cs_new` (
   PRIMARY KEY (`legacy_key`)
 );
 
--- specs/two_systems.mig:392: persistent crosswalk for emr.clinical_note: legacy key -> id (kept across runs)
+-- specs/two_systems.mig:546: persistent crosswalk for emr.clinical_note: legacy key -> id (kept across runs)
 CREATE TABLE IF NOT EXISTS `chartshift__xwalk__emr__clinical_note` (
   `legacy_key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
   `own_id` BIGINT,
@@ -181,11 +181,53 @@ CREATE TABLE IF NOT EXISTS `chartshift__xwalk__emr__clinical_note` (
   PRIMARY KEY (`legacy_key`)
 );
 
--- specs/two_systems.mig:392: this run's crosswalk
+-- specs/two_systems.mig:546: this run's crosswalk
 DROP TABLE IF EXISTS `chartshift__xwalk__emr__clinical_note__cs_new`;
 
--- specs/two_systems.mig:392: this run's crosswalk (renamed into place at the end)
+-- specs/two_systems.mig:546: this run's crosswalk (renamed into place at the end)
 CREATE TABLE `chartshift__xwalk__emr__clinical_note__cs_new` (
+  `legacy_key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
+  `own_id` BIGINT,
+  `target_id` BIGINT,
+  `state` VARCHAR(10) NOT NULL COLLATE `utf8mb4_nopad_bin`,
+  PRIMARY KEY (`legacy_key`)
+);
+
+-- specs/two_systems.mig:557: persistent crosswalk for emr.episode_activity: legacy key -> id (kept across runs)
+CREATE TABLE IF NOT EXISTS `chartshift__xwalk__emr__episode_activity` (
+  `legacy_key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
+  `own_id` BIGINT,
+  `target_id` BIGINT,
+  `state` VARCHAR(10) NOT NULL COLLATE `utf8mb4_nopad_bin`,
+  PRIMARY KEY (`legacy_key`)
+);
+
+-- specs/two_systems.mig:557: this run's crosswalk
+DROP TABLE IF EXISTS `chartshift__xwalk__emr__episode_activity__cs_new`;
+
+-- specs/two_systems.mig:557: this run's crosswalk (renamed into place at the end)
+CREATE TABLE `chartshift__xwalk__emr__episode_activity__cs_new` (
+  `legacy_key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
+  `own_id` BIGINT,
+  `target_id` BIGINT,
+  `state` VARCHAR(10) NOT NULL COLLATE `utf8mb4_nopad_bin`,
+  PRIMARY KEY (`legacy_key`)
+);
+
+-- specs/two_systems.mig:581: persistent crosswalk for emr.auth_usage: legacy key -> id (kept across runs)
+CREATE TABLE IF NOT EXISTS `chartshift__xwalk__emr__auth_usage` (
+  `legacy_key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
+  `own_id` BIGINT,
+  `target_id` BIGINT,
+  `state` VARCHAR(10) NOT NULL COLLATE `utf8mb4_nopad_bin`,
+  PRIMARY KEY (`legacy_key`)
+);
+
+-- specs/two_systems.mig:581: this run's crosswalk
+DROP TABLE IF EXISTS `chartshift__xwalk__emr__auth_usage__cs_new`;
+
+-- specs/two_systems.mig:581: this run's crosswalk (renamed into place at the end)
+CREATE TABLE `chartshift__xwalk__emr__auth_usage__cs_new` (
   `legacy_key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
   `own_id` BIGINT,
   `target_id` BIGINT,
@@ -205,7 +247,11 @@ CREATE TABLE `chartshift__rejects__cs_new` (
   `record` BIGINT,
   `rule` VARCHAR(200) NOT NULL COLLATE `utf8mb4_nopad_bin`,
   `reason` VARCHAR(500) NOT NULL COLLATE `utf8mb4_nopad_bin`,
-  `original_row` LONGTEXT COLLATE `utf8mb4_nopad_bin`
+  `original_row` LONGTEXT COLLATE `utf8mb4_nopad_bin`,
+  `reason_code` VARCHAR(40) NOT NULL COLLATE `utf8mb4_nopad_bin`,
+  `source_file` VARCHAR(1000) COLLATE `utf8mb4_nopad_bin`,
+  `source_line` BIGINT,
+  `byte_offset` BIGINT
 );
 
 -- reconciliation of this run
@@ -224,10 +270,10 @@ CREATE TABLE `chartshift__reconciliation__cs_new` (
   `aggregated` BIGINT NOT NULL
 );
 
--- specs/two_systems.mig:188: replace emr.practitioner
+-- specs/two_systems.mig:191: replace emr.practitioner
 DROP TABLE IF EXISTS `emr__practitioner__cs_new`;
 
--- specs/two_systems.mig:188: target table emr.practitioner
+-- specs/two_systems.mig:191: target table emr.practitioner
 CREATE TABLE `emr__practitioner__cs_new` (
   `id` BIGINT NOT NULL,
   `provider_code` VARCHAR(20) NOT NULL COLLATE `utf8mb4_nopad_bin`,
@@ -240,10 +286,10 @@ CREATE TABLE `emr__practitioner__cs_new` (
   )
 );
 
--- specs/two_systems.mig:195: replace emr.patient
+-- specs/two_systems.mig:198: replace emr.patient
 DROP TABLE IF EXISTS `emr__patient__cs_new`;
 
--- specs/two_systems.mig:195: target table emr.patient
+-- specs/two_systems.mig:198: target table emr.patient
 CREATE TABLE `emr__patient__cs_new` (
   `id` BIGINT NOT NULL,
   `mrn` VARCHAR(20) NOT NULL COLLATE `utf8mb4_nopad_bin`,
@@ -266,10 +312,10 @@ CREATE TABLE `emr__patient__cs_new` (
   )
 );
 
--- specs/two_systems.mig:212: replace emr.coverage
+-- specs/two_systems.mig:215: replace emr.coverage
 DROP TABLE IF EXISTS `emr__coverage__cs_new`;
 
--- specs/two_systems.mig:212: target table emr.coverage
+-- specs/two_systems.mig:215: target table emr.coverage
 CREATE TABLE `emr__coverage__cs_new` (
   `id` BIGINT NOT NULL,
   `patient_id` BIGINT NOT NULL,
@@ -283,10 +329,10 @@ CREATE TABLE `emr__coverage__cs_new` (
   PRIMARY KEY (`id`)
 );
 
--- specs/two_systems.mig:223: replace emr.episode
+-- specs/two_systems.mig:226: replace emr.episode
 DROP TABLE IF EXISTS `emr__episode__cs_new`;
 
--- specs/two_systems.mig:223: target table emr.episode
+-- specs/two_systems.mig:226: target table emr.episode
 CREATE TABLE `emr__episode__cs_new` (
   `id` BIGINT NOT NULL,
   `patient_id` BIGINT NOT NULL,
@@ -295,13 +341,14 @@ CREATE TABLE `emr__episode__cs_new` (
   `referring_npi` CHAR(10) COLLATE `utf8mb4_nopad_bin`,
   `onset_date` DATE,
   `start_date` DATE,
+  `age_at_onset` INT,
   PRIMARY KEY (`id`)
 );
 
--- specs/two_systems.mig:232: replace emr.diagnosis
+-- specs/two_systems.mig:236: replace emr.diagnosis
 DROP TABLE IF EXISTS `emr__diagnosis__cs_new`;
 
--- specs/two_systems.mig:232: target table emr.diagnosis
+-- specs/two_systems.mig:236: target table emr.diagnosis
 CREATE TABLE `emr__diagnosis__cs_new` (
   `id` BIGINT NOT NULL,
   `episode_id` BIGINT NOT NULL,
@@ -310,10 +357,10 @@ CREATE TABLE `emr__diagnosis__cs_new` (
   PRIMARY KEY (`id`)
 );
 
--- specs/two_systems.mig:238: replace emr.authorization
+-- specs/two_systems.mig:242: replace emr.authorization
 DROP TABLE IF EXISTS `emr__authorization__cs_new`;
 
--- specs/two_systems.mig:238: target table emr.authorization
+-- specs/two_systems.mig:242: target table emr.authorization
 CREATE TABLE `emr__authorization__cs_new` (
   `id` BIGINT NOT NULL,
   `episode_id` BIGINT NOT NULL,
@@ -321,13 +368,14 @@ CREATE TABLE `emr__authorization__cs_new` (
   `visits_authorized` INT,
   `start_date` DATE,
   `end_date` DATE,
+  `days_remaining` INT,
   PRIMARY KEY (`id`)
 );
 
--- specs/two_systems.mig:246: replace emr.encounter
+-- specs/two_systems.mig:251: replace emr.encounter
 DROP TABLE IF EXISTS `emr__encounter__cs_new`;
 
--- specs/two_systems.mig:246: target table emr.encounter
+-- specs/two_systems.mig:251: target table emr.encounter
 CREATE TABLE `emr__encounter__cs_new` (
   `id` BIGINT NOT NULL,
   `patient_id` BIGINT NOT NULL,
@@ -335,13 +383,14 @@ CREATE TABLE `emr__encounter__cs_new` (
   `practitioner_id` BIGINT,
   `service_date` DATE,
   `status` VARCHAR(10) NOT NULL COLLATE `utf8mb4_nopad_bin`,
+  `visit_no` INT,
   PRIMARY KEY (`id`)
 );
 
--- specs/two_systems.mig:254: replace emr.charge_line
+-- specs/two_systems.mig:260: replace emr.charge_line
 DROP TABLE IF EXISTS `emr__charge_line__cs_new`;
 
--- specs/two_systems.mig:254: target table emr.charge_line
+-- specs/two_systems.mig:260: target table emr.charge_line
 CREATE TABLE `emr__charge_line__cs_new` (
   `id` BIGINT NOT NULL,
   `encounter_id` BIGINT NOT NULL,
@@ -353,10 +402,10 @@ CREATE TABLE `emr__charge_line__cs_new` (
   PRIMARY KEY (`id`)
 );
 
--- specs/two_systems.mig:263: replace emr.clinical_note
+-- specs/two_systems.mig:269: replace emr.clinical_note
 DROP TABLE IF EXISTS `emr__clinical_note__cs_new`;
 
--- specs/two_systems.mig:263: target table emr.clinical_note
+-- specs/two_systems.mig:269: target table emr.clinical_note
 CREATE TABLE `emr__clinical_note__cs_new` (
   `id` BIGINT NOT NULL,
   `encounter_id` BIGINT NOT NULL,
@@ -365,17 +414,41 @@ CREATE TABLE `emr__clinical_note__cs_new` (
   PRIMARY KEY (`id`)
 );
 
--- specs/two_systems.mig:277: lookup visit_status from lookups/visit_status.csv
+-- specs/two_systems.mig:275: replace emr.episode_activity
+DROP TABLE IF EXISTS `emr__episode_activity__cs_new`;
+
+-- specs/two_systems.mig:275: target table emr.episode_activity
+CREATE TABLE `emr__episode_activity__cs_new` (
+  `id` BIGINT NOT NULL,
+  `episode_id` BIGINT NOT NULL,
+  `first_visit_date` DATE,
+  `last_visit_date` DATE,
+  `completed_visits` INT NOT NULL,
+  PRIMARY KEY (`id`)
+);
+
+-- specs/two_systems.mig:282: replace emr.auth_usage
+DROP TABLE IF EXISTS `emr__auth_usage__cs_new`;
+
+-- specs/two_systems.mig:282: target table emr.auth_usage
+CREATE TABLE `emr__auth_usage__cs_new` (
+  `id` BIGINT NOT NULL,
+  `authorization_id` BIGINT NOT NULL,
+  `visits_used` INT NOT NULL,
+  PRIMARY KEY (`id`)
+);
+
+-- specs/two_systems.mig:295: lookup visit_status from lookups/visit_status.csv
 DROP TABLE IF EXISTS `chartshift__lookup__visit_status`;
 
--- specs/two_systems.mig:277: lookup visit_status: 5 entries
+-- specs/two_systems.mig:295: lookup visit_status: 5 entries
 CREATE TABLE `chartshift__lookup__visit_status` (
   `key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
   `value` VARCHAR(500) COLLATE `utf8mb4_nopad_bin`,
   PRIMARY KEY (`key`)
 );
 
--- specs/two_systems.mig:277: lookup visit_status rows 1-5
+-- specs/two_systems.mig:295: lookup visit_status rows 1-5
 INSERT INTO `chartshift__lookup__visit_status` (
   `key`,
   `value`
@@ -387,54 +460,54 @@ VALUES
   ('NO SHOW', 'no-show'),
   ('NOSHOW', 'no-show');
 
--- specs/two_systems.mig:17: typed view sysA.patients (re-created over the new staging)
+-- specs/two_systems.mig:20: typed view sysA.patients (re-created over the new staging)
 DROP VIEW IF EXISTS `sysA__patients`;
 
--- specs/two_systems.mig:34: typed view sysA.providers (re-created over the new staging)
+-- specs/two_systems.mig:37: typed view sysA.providers (re-created over the new staging)
 DROP VIEW IF EXISTS `sysA__providers`;
 
--- specs/two_systems.mig:41: typed view sysA.payers (re-created over the new staging)
+-- specs/two_systems.mig:44: typed view sysA.payers (re-created over the new staging)
 DROP VIEW IF EXISTS `sysA__payers`;
 
--- specs/two_systems.mig:46: typed view sysA.policies (re-created over the new staging)
+-- specs/two_systems.mig:49: typed view sysA.policies (re-created over the new staging)
 DROP VIEW IF EXISTS `sysA__policies`;
 
--- specs/two_systems.mig:56: typed view sysA.cases (re-created over the new staging)
+-- specs/two_systems.mig:59: typed view sysA.cases (re-created over the new staging)
 DROP VIEW IF EXISTS `sysA__cases`;
 
--- specs/two_systems.mig:70: typed view sysA.auths (re-created over the new staging)
+-- specs/two_systems.mig:73: typed view sysA.auths (re-created over the new staging)
 DROP VIEW IF EXISTS `sysA__auths`;
 
--- specs/two_systems.mig:77: typed view sysA.visits (re-created over the new staging)
+-- specs/two_systems.mig:80: typed view sysA.visits (re-created over the new staging)
 DROP VIEW IF EXISTS `sysA__visits`;
 
--- specs/two_systems.mig:98: typed view sysA.notes (re-created over the new staging)
+-- specs/two_systems.mig:101: typed view sysA.notes (re-created over the new staging)
 DROP VIEW IF EXISTS `sysA__notes`;
 
--- specs/two_systems.mig:111: typed view sysB.clients (re-created over the new staging)
+-- specs/two_systems.mig:114: typed view sysB.clients (re-created over the new staging)
 DROP VIEW IF EXISTS `sysB__clients`;
 
--- specs/two_systems.mig:124: typed view sysB.staff (re-created over the new staging)
+-- specs/two_systems.mig:127: typed view sysB.staff (re-created over the new staging)
 DROP VIEW IF EXISTS `sysB__staff`;
 
--- specs/two_systems.mig:130: typed view sysB.insco (re-created over the new staging)
+-- specs/two_systems.mig:133: typed view sysB.insco (re-created over the new staging)
 DROP VIEW IF EXISTS `sysB__insco`;
 
--- specs/two_systems.mig:136: typed view sysB.coverage (re-created over the new staging)
+-- specs/two_systems.mig:139: typed view sysB.coverage (re-created over the new staging)
 DROP VIEW IF EXISTS `sysB__coverage`;
 
--- specs/two_systems.mig:146: typed view sysB.episodes (re-created over the new staging)
+-- specs/two_systems.mig:149: typed view sysB.episodes (re-created over the new staging)
 DROP VIEW IF EXISTS `sysB__episodes`;
 
--- specs/two_systems.mig:156: typed view sysB.priorauth (re-created over the new staging)
+-- specs/two_systems.mig:159: typed view sysB.priorauth (re-created over the new staging)
 DROP VIEW IF EXISTS `sysB__priorauth`;
 
--- specs/two_systems.mig:163: typed view sysB.appts (re-created over the new staging)
+-- specs/two_systems.mig:166: typed view sysB.appts (re-created over the new staging)
 DROP VIEW IF EXISTS `sysB__appts`;
 
--- specs/two_systems.mig:171: typed view sysB.charges (re-created over the new staging)
+-- specs/two_systems.mig:174: typed view sysB.charges (re-created over the new staging)
 DROP VIEW IF EXISTS `sysB__charges`;
 
--- specs/two_systems.mig:178: typed view sysB.procmap (re-created over the new staging)
+-- specs/two_systems.mig:181: typed view sysB.procmap (re-created over the new staging)
 DROP VIEW IF EXISTS `sysB__procmap`;
 

@@ -1,5 +1,5 @@
 -- chartshift 0.1.0 | dialect postgres
--- spec specs/two_systems.mig sha256 9d1da9dc798cd11a9c1f7ee4b7de8c69cc4622f1cc8558493930c60b61d8837a
+-- spec specs/two_systems.mig sha256 989c64e4088375bbe5f0581b298f7adf3016757b6cae837841491794b081af47
 -- 00_setup: schemas, crosswalks, fresh target and reject tables
 -- Generated file: do not edit. Regenerate with `chartshift compile specs/two_systems.mig`.
 
@@ -19,7 +19,7 @@ CREATE SCHEMA IF NOT EXISTS "sysA";
 -- schema sysB
 CREATE SCHEMA IF NOT EXISTS "sysB";
 
--- specs/two_systems.mig:283: persistent crosswalk for emr.practitioner: legacy key -> id (kept across runs)
+-- specs/two_systems.mig:303: persistent crosswalk for emr.practitioner: legacy key -> id (kept across runs)
 CREATE TABLE IF NOT EXISTS "chartshift"."xwalk__emr__practitioner" (
   "legacy_key" TEXT NOT NULL COLLATE "C",
   "own_id" BIGINT,
@@ -28,7 +28,7 @@ CREATE TABLE IF NOT EXISTS "chartshift"."xwalk__emr__practitioner" (
   PRIMARY KEY ("legacy_key")
 );
 
--- specs/two_systems.mig:292: persistent crosswalk for emr.patient: legacy key -> id (kept across runs)
+-- specs/two_systems.mig:323: persistent crosswalk for emr.patient: legacy key -> id (kept across runs)
 CREATE TABLE IF NOT EXISTS "chartshift"."xwalk__emr__patient" (
   "legacy_key" TEXT NOT NULL COLLATE "C",
   "own_id" BIGINT,
@@ -37,7 +37,7 @@ CREATE TABLE IF NOT EXISTS "chartshift"."xwalk__emr__patient" (
   PRIMARY KEY ("legacy_key")
 );
 
--- specs/two_systems.mig:316: persistent crosswalk for emr.coverage: legacy key -> id (kept across runs)
+-- specs/two_systems.mig:376: persistent crosswalk for emr.coverage: legacy key -> id (kept across runs)
 CREATE TABLE IF NOT EXISTS "chartshift"."xwalk__emr__coverage" (
   "legacy_key" TEXT NOT NULL COLLATE "C",
   "own_id" BIGINT,
@@ -46,7 +46,7 @@ CREATE TABLE IF NOT EXISTS "chartshift"."xwalk__emr__coverage" (
   PRIMARY KEY ("legacy_key")
 );
 
--- specs/two_systems.mig:330: persistent crosswalk for emr.episode: legacy key -> id (kept across runs)
+-- specs/two_systems.mig:407: persistent crosswalk for emr.episode: legacy key -> id (kept across runs)
 CREATE TABLE IF NOT EXISTS "chartshift"."xwalk__emr__episode" (
   "legacy_key" TEXT NOT NULL COLLATE "C",
   "own_id" BIGINT,
@@ -55,7 +55,7 @@ CREATE TABLE IF NOT EXISTS "chartshift"."xwalk__emr__episode" (
   PRIMARY KEY ("legacy_key")
 );
 
--- specs/two_systems.mig:342: persistent crosswalk for emr.diagnosis: legacy key -> id (kept across runs)
+-- specs/two_systems.mig:436: persistent crosswalk for emr.diagnosis: legacy key -> id (kept across runs)
 CREATE TABLE IF NOT EXISTS "chartshift"."xwalk__emr__diagnosis" (
   "legacy_key" TEXT NOT NULL COLLATE "C",
   "own_id" BIGINT,
@@ -64,7 +64,7 @@ CREATE TABLE IF NOT EXISTS "chartshift"."xwalk__emr__diagnosis" (
   PRIMARY KEY ("legacy_key")
 );
 
--- specs/two_systems.mig:353: persistent crosswalk for emr.authorization: legacy key -> id (kept across runs)
+-- specs/two_systems.mig:460: persistent crosswalk for emr.authorization: legacy key -> id (kept across runs)
 CREATE TABLE IF NOT EXISTS "chartshift"."xwalk__emr__authorization" (
   "legacy_key" TEXT NOT NULL COLLATE "C",
   "own_id" BIGINT,
@@ -73,7 +73,7 @@ CREATE TABLE IF NOT EXISTS "chartshift"."xwalk__emr__authorization" (
   PRIMARY KEY ("legacy_key")
 );
 
--- specs/two_systems.mig:363: persistent crosswalk for emr.encounter: legacy key -> id (kept across runs)
+-- specs/two_systems.mig:490: persistent crosswalk for emr.encounter: legacy key -> id (kept across runs)
 CREATE TABLE IF NOT EXISTS "chartshift"."xwalk__emr__encounter" (
   "legacy_key" TEXT NOT NULL COLLATE "C",
   "own_id" BIGINT,
@@ -82,7 +82,7 @@ CREATE TABLE IF NOT EXISTS "chartshift"."xwalk__emr__encounter" (
   PRIMARY KEY ("legacy_key")
 );
 
--- specs/two_systems.mig:374: persistent crosswalk for emr.charge_line: legacy key -> id (kept across runs)
+-- specs/two_systems.mig:514: persistent crosswalk for emr.charge_line: legacy key -> id (kept across runs)
 CREATE TABLE IF NOT EXISTS "chartshift"."xwalk__emr__charge_line" (
   "legacy_key" TEXT NOT NULL COLLATE "C",
   "own_id" BIGINT,
@@ -91,8 +91,26 @@ CREATE TABLE IF NOT EXISTS "chartshift"."xwalk__emr__charge_line" (
   PRIMARY KEY ("legacy_key")
 );
 
--- specs/two_systems.mig:392: persistent crosswalk for emr.clinical_note: legacy key -> id (kept across runs)
+-- specs/two_systems.mig:546: persistent crosswalk for emr.clinical_note: legacy key -> id (kept across runs)
 CREATE TABLE IF NOT EXISTS "chartshift"."xwalk__emr__clinical_note" (
+  "legacy_key" TEXT NOT NULL COLLATE "C",
+  "own_id" BIGINT,
+  "target_id" BIGINT,
+  "state" VARCHAR(10) NOT NULL,
+  PRIMARY KEY ("legacy_key")
+);
+
+-- specs/two_systems.mig:557: persistent crosswalk for emr.episode_activity: legacy key -> id (kept across runs)
+CREATE TABLE IF NOT EXISTS "chartshift"."xwalk__emr__episode_activity" (
+  "legacy_key" TEXT NOT NULL COLLATE "C",
+  "own_id" BIGINT,
+  "target_id" BIGINT,
+  "state" VARCHAR(10) NOT NULL,
+  PRIMARY KEY ("legacy_key")
+);
+
+-- specs/two_systems.mig:581: persistent crosswalk for emr.auth_usage: legacy key -> id (kept across runs)
+CREATE TABLE IF NOT EXISTS "chartshift"."xwalk__emr__auth_usage" (
   "legacy_key" TEXT NOT NULL COLLATE "C",
   "own_id" BIGINT,
   "target_id" BIGINT,
@@ -112,7 +130,11 @@ CREATE TABLE "chartshift"."rejects" (
   "record" BIGINT,
   "rule" VARCHAR(200) NOT NULL,
   "reason" VARCHAR(500) NOT NULL,
-  "original_row" TEXT
+  "original_row" TEXT,
+  "reason_code" VARCHAR(40) NOT NULL,
+  "source_file" VARCHAR(1000),
+  "source_line" BIGINT,
+  "byte_offset" BIGINT
 );
 
 -- reconciliation of this run
@@ -131,10 +153,10 @@ CREATE TABLE "chartshift"."reconciliation" (
   "aggregated" BIGINT NOT NULL
 );
 
--- specs/two_systems.mig:188: replace emr.practitioner
+-- specs/two_systems.mig:191: replace emr.practitioner
 DROP TABLE IF EXISTS "emr"."practitioner";
 
--- specs/two_systems.mig:188: target table emr.practitioner
+-- specs/two_systems.mig:191: target table emr.practitioner
 CREATE TABLE "emr"."practitioner" (
   "id" BIGINT NOT NULL,
   "provider_code" VARCHAR(20) NOT NULL,
@@ -147,10 +169,10 @@ CREATE TABLE "emr"."practitioner" (
   )
 );
 
--- specs/two_systems.mig:195: replace emr.patient
+-- specs/two_systems.mig:198: replace emr.patient
 DROP TABLE IF EXISTS "emr"."patient";
 
--- specs/two_systems.mig:195: target table emr.patient
+-- specs/two_systems.mig:198: target table emr.patient
 CREATE TABLE "emr"."patient" (
   "id" BIGINT NOT NULL,
   "mrn" VARCHAR(20) NOT NULL,
@@ -173,10 +195,10 @@ CREATE TABLE "emr"."patient" (
   )
 );
 
--- specs/two_systems.mig:212: replace emr.coverage
+-- specs/two_systems.mig:215: replace emr.coverage
 DROP TABLE IF EXISTS "emr"."coverage";
 
--- specs/two_systems.mig:212: target table emr.coverage
+-- specs/two_systems.mig:215: target table emr.coverage
 CREATE TABLE "emr"."coverage" (
   "id" BIGINT NOT NULL,
   "patient_id" BIGINT NOT NULL,
@@ -190,10 +212,10 @@ CREATE TABLE "emr"."coverage" (
   PRIMARY KEY ("id")
 );
 
--- specs/two_systems.mig:223: replace emr.episode
+-- specs/two_systems.mig:226: replace emr.episode
 DROP TABLE IF EXISTS "emr"."episode";
 
--- specs/two_systems.mig:223: target table emr.episode
+-- specs/two_systems.mig:226: target table emr.episode
 CREATE TABLE "emr"."episode" (
   "id" BIGINT NOT NULL,
   "patient_id" BIGINT NOT NULL,
@@ -202,13 +224,14 @@ CREATE TABLE "emr"."episode" (
   "referring_npi" CHAR(10),
   "onset_date" DATE,
   "start_date" DATE,
+  "age_at_onset" INT,
   PRIMARY KEY ("id")
 );
 
--- specs/two_systems.mig:232: replace emr.diagnosis
+-- specs/two_systems.mig:236: replace emr.diagnosis
 DROP TABLE IF EXISTS "emr"."diagnosis";
 
--- specs/two_systems.mig:232: target table emr.diagnosis
+-- specs/two_systems.mig:236: target table emr.diagnosis
 CREATE TABLE "emr"."diagnosis" (
   "id" BIGINT NOT NULL,
   "episode_id" BIGINT NOT NULL,
@@ -217,10 +240,10 @@ CREATE TABLE "emr"."diagnosis" (
   PRIMARY KEY ("id")
 );
 
--- specs/two_systems.mig:238: replace emr.authorization
+-- specs/two_systems.mig:242: replace emr.authorization
 DROP TABLE IF EXISTS "emr"."authorization";
 
--- specs/two_systems.mig:238: target table emr.authorization
+-- specs/two_systems.mig:242: target table emr.authorization
 CREATE TABLE "emr"."authorization" (
   "id" BIGINT NOT NULL,
   "episode_id" BIGINT NOT NULL,
@@ -228,13 +251,14 @@ CREATE TABLE "emr"."authorization" (
   "visits_authorized" INT,
   "start_date" DATE,
   "end_date" DATE,
+  "days_remaining" INT,
   PRIMARY KEY ("id")
 );
 
--- specs/two_systems.mig:246: replace emr.encounter
+-- specs/two_systems.mig:251: replace emr.encounter
 DROP TABLE IF EXISTS "emr"."encounter";
 
--- specs/two_systems.mig:246: target table emr.encounter
+-- specs/two_systems.mig:251: target table emr.encounter
 CREATE TABLE "emr"."encounter" (
   "id" BIGINT NOT NULL,
   "patient_id" BIGINT NOT NULL,
@@ -242,13 +266,14 @@ CREATE TABLE "emr"."encounter" (
   "practitioner_id" BIGINT,
   "service_date" DATE,
   "status" VARCHAR(10) NOT NULL,
+  "visit_no" INT,
   PRIMARY KEY ("id")
 );
 
--- specs/two_systems.mig:254: replace emr.charge_line
+-- specs/two_systems.mig:260: replace emr.charge_line
 DROP TABLE IF EXISTS "emr"."charge_line";
 
--- specs/two_systems.mig:254: target table emr.charge_line
+-- specs/two_systems.mig:260: target table emr.charge_line
 CREATE TABLE "emr"."charge_line" (
   "id" BIGINT NOT NULL,
   "encounter_id" BIGINT NOT NULL,
@@ -260,10 +285,10 @@ CREATE TABLE "emr"."charge_line" (
   PRIMARY KEY ("id")
 );
 
--- specs/two_systems.mig:263: replace emr.clinical_note
+-- specs/two_systems.mig:269: replace emr.clinical_note
 DROP TABLE IF EXISTS "emr"."clinical_note";
 
--- specs/two_systems.mig:263: target table emr.clinical_note
+-- specs/two_systems.mig:269: target table emr.clinical_note
 CREATE TABLE "emr"."clinical_note" (
   "id" BIGINT NOT NULL,
   "encounter_id" BIGINT NOT NULL,
@@ -272,17 +297,41 @@ CREATE TABLE "emr"."clinical_note" (
   PRIMARY KEY ("id")
 );
 
--- specs/two_systems.mig:277: lookup visit_status from lookups/visit_status.csv
+-- specs/two_systems.mig:275: replace emr.episode_activity
+DROP TABLE IF EXISTS "emr"."episode_activity";
+
+-- specs/two_systems.mig:275: target table emr.episode_activity
+CREATE TABLE "emr"."episode_activity" (
+  "id" BIGINT NOT NULL,
+  "episode_id" BIGINT NOT NULL,
+  "first_visit_date" DATE,
+  "last_visit_date" DATE,
+  "completed_visits" INT NOT NULL,
+  PRIMARY KEY ("id")
+);
+
+-- specs/two_systems.mig:282: replace emr.auth_usage
+DROP TABLE IF EXISTS "emr"."auth_usage";
+
+-- specs/two_systems.mig:282: target table emr.auth_usage
+CREATE TABLE "emr"."auth_usage" (
+  "id" BIGINT NOT NULL,
+  "authorization_id" BIGINT NOT NULL,
+  "visits_used" INT NOT NULL,
+  PRIMARY KEY ("id")
+);
+
+-- specs/two_systems.mig:295: lookup visit_status from lookups/visit_status.csv
 DROP TABLE IF EXISTS "chartshift"."lookup__visit_status";
 
--- specs/two_systems.mig:277: lookup visit_status: 5 entries
+-- specs/two_systems.mig:295: lookup visit_status: 5 entries
 CREATE TABLE "chartshift"."lookup__visit_status" (
   "key" TEXT NOT NULL COLLATE "C",
   "value" VARCHAR(500),
   PRIMARY KEY ("key")
 );
 
--- specs/two_systems.mig:277: lookup visit_status rows 1-5
+-- specs/two_systems.mig:295: lookup visit_status rows 1-5
 INSERT INTO "chartshift"."lookup__visit_status" (
   "key",
   "value"
@@ -294,54 +343,54 @@ VALUES
   ('NO SHOW', 'no-show'),
   ('NOSHOW', 'no-show');
 
--- specs/two_systems.mig:17: typed view sysA.patients (re-created over the new staging)
+-- specs/two_systems.mig:20: typed view sysA.patients (re-created over the new staging)
 DROP VIEW IF EXISTS "sysA"."patients";
 
--- specs/two_systems.mig:34: typed view sysA.providers (re-created over the new staging)
+-- specs/two_systems.mig:37: typed view sysA.providers (re-created over the new staging)
 DROP VIEW IF EXISTS "sysA"."providers";
 
--- specs/two_systems.mig:41: typed view sysA.payers (re-created over the new staging)
+-- specs/two_systems.mig:44: typed view sysA.payers (re-created over the new staging)
 DROP VIEW IF EXISTS "sysA"."payers";
 
--- specs/two_systems.mig:46: typed view sysA.policies (re-created over the new staging)
+-- specs/two_systems.mig:49: typed view sysA.policies (re-created over the new staging)
 DROP VIEW IF EXISTS "sysA"."policies";
 
--- specs/two_systems.mig:56: typed view sysA.cases (re-created over the new staging)
+-- specs/two_systems.mig:59: typed view sysA.cases (re-created over the new staging)
 DROP VIEW IF EXISTS "sysA"."cases";
 
--- specs/two_systems.mig:70: typed view sysA.auths (re-created over the new staging)
+-- specs/two_systems.mig:73: typed view sysA.auths (re-created over the new staging)
 DROP VIEW IF EXISTS "sysA"."auths";
 
--- specs/two_systems.mig:77: typed view sysA.visits (re-created over the new staging)
+-- specs/two_systems.mig:80: typed view sysA.visits (re-created over the new staging)
 DROP VIEW IF EXISTS "sysA"."visits";
 
--- specs/two_systems.mig:98: typed view sysA.notes (re-created over the new staging)
+-- specs/two_systems.mig:101: typed view sysA.notes (re-created over the new staging)
 DROP VIEW IF EXISTS "sysA"."notes";
 
--- specs/two_systems.mig:111: typed view sysB.clients (re-created over the new staging)
+-- specs/two_systems.mig:114: typed view sysB.clients (re-created over the new staging)
 DROP VIEW IF EXISTS "sysB"."clients";
 
--- specs/two_systems.mig:124: typed view sysB.staff (re-created over the new staging)
+-- specs/two_systems.mig:127: typed view sysB.staff (re-created over the new staging)
 DROP VIEW IF EXISTS "sysB"."staff";
 
--- specs/two_systems.mig:130: typed view sysB.insco (re-created over the new staging)
+-- specs/two_systems.mig:133: typed view sysB.insco (re-created over the new staging)
 DROP VIEW IF EXISTS "sysB"."insco";
 
--- specs/two_systems.mig:136: typed view sysB.coverage (re-created over the new staging)
+-- specs/two_systems.mig:139: typed view sysB.coverage (re-created over the new staging)
 DROP VIEW IF EXISTS "sysB"."coverage";
 
--- specs/two_systems.mig:146: typed view sysB.episodes (re-created over the new staging)
+-- specs/two_systems.mig:149: typed view sysB.episodes (re-created over the new staging)
 DROP VIEW IF EXISTS "sysB"."episodes";
 
--- specs/two_systems.mig:156: typed view sysB.priorauth (re-created over the new staging)
+-- specs/two_systems.mig:159: typed view sysB.priorauth (re-created over the new staging)
 DROP VIEW IF EXISTS "sysB"."priorauth";
 
--- specs/two_systems.mig:163: typed view sysB.appts (re-created over the new staging)
+-- specs/two_systems.mig:166: typed view sysB.appts (re-created over the new staging)
 DROP VIEW IF EXISTS "sysB"."appts";
 
--- specs/two_systems.mig:171: typed view sysB.charges (re-created over the new staging)
+-- specs/two_systems.mig:174: typed view sysB.charges (re-created over the new staging)
 DROP VIEW IF EXISTS "sysB"."charges";
 
--- specs/two_systems.mig:178: typed view sysB.procmap (re-created over the new staging)
+-- specs/two_systems.mig:181: typed view sysB.procmap (re-created over the new staging)
 DROP VIEW IF EXISTS "sysB"."procmap";
 

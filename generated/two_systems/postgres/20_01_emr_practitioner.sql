@@ -1,13 +1,13 @@
 -- chartshift 0.1.0 | dialect postgres
--- spec specs/two_systems.mig sha256 9d1da9dc798cd11a9c1f7ee4b7de8c69cc4622f1cc8558493930c60b61d8837a
+-- spec specs/two_systems.mig sha256 989c64e4088375bbe5f0581b298f7adf3016757b6cae837841491794b081af47
 -- 20_01_emr_practitioner: map sysA.providers -> emr.practitioner
 -- Generated file: do not edit. Regenerate with `chartshift compile specs/two_systems.mig`.
 
 
--- specs/two_systems.mig:283: work table left by an earlier run
+-- specs/two_systems.mig:303: work table left by an earlier run
 DROP TABLE IF EXISTS "cs_work__emr__practitioner";
 
--- specs/two_systems.mig:283: sysA.providers -> emr.practitioner: every kept row with its fields and status
+-- specs/two_systems.mig:303: sysA.providers -> emr.practitioner: every kept row with its fields and status
 CREATE TEMPORARY TABLE "cs_work__emr__practitioner" AS
 WITH "cs_in" AS (
   SELECT
@@ -26,9 +26,13 @@ WITH "cs_in" AS (
     TRIM(BOTH ' ' FROM "cs_in"."s__providers__name") AS "f__full_name",
     UPPER(TRIM(BOTH ' ' FROM "cs_in"."s__providers__credential")) AS "f__credential",
     TRIM(BOTH ' ' FROM "cs_in"."s__providers__npi") AS "f__npi",
-    CAST((
-      "cs_in"."s__providers__prov_id"
-    ) AS VARCHAR) COLLATE "C" AS "__key"
+    (
+      CAST((
+        'sysA.providers'
+      ) AS VARCHAR) || '|' || CAST((
+        "cs_in"."s__providers__prov_id"
+      ) AS VARCHAR)
+    ) COLLATE "C" AS "__key"
   FROM "cs_in"
 ), "cs_rules" AS (
   SELECT
@@ -153,10 +157,10 @@ FROM "cs_status"
 LEFT JOIN "chartshift"."xwalk__emr__practitioner" AS "cs_prev"
   ON "cs_prev"."legacy_key" = "cs_status"."__key";
 
--- specs/two_systems.mig:283: sysA.providers -> emr.practitioner: statistics of the work table
+-- specs/two_systems.mig:303: sysA.providers -> emr.practitioner: statistics of the work table
 ANALYZE "cs_work__emr__practitioner";
 
--- specs/two_systems.mig:283: sysA.providers -> emr.practitioner: rejected rows with the first rule that failed
+-- specs/two_systems.mig:303: sysA.providers -> emr.practitioner: rejected rows with the first rule that failed
 INSERT INTO "chartshift"."rejects" (
   "map",
   "source_table",
@@ -165,7 +169,8 @@ INSERT INTO "chartshift"."rejects" (
   "record",
   "rule",
   "reason",
-  "original_row"
+  "original_row",
+  "reason_code"
 )
 SELECT
   'sysA.providers -> emr.practitioner',
@@ -181,7 +186,7 @@ SELECT
     WHEN 2
     THEN 'key'
     WHEN 3
-    THEN 'reject:289'
+    THEN 'reject:309'
     WHEN 4
     THEN 'not null:emr.practitioner.provider_code'
     WHEN 5
@@ -223,7 +228,31 @@ SELECT
     WHEN 11
     THEN 'duplicate legacy key (an earlier row has the same key)'
   END,
-  CAST(JSON_BUILD_OBJECT('prov_id', "r"."prov_id", 'name', "r"."name", 'credential', "r"."credential", 'npi', "r"."npi") AS TEXT)
+  CAST(JSON_BUILD_OBJECT('prov_id', "r"."prov_id", 'name', "r"."name", 'credential', "r"."credential", 'npi', "r"."npi") AS TEXT),
+  CASE "w"."__rule"
+    WHEN 1
+    THEN 'cast'
+    WHEN 2
+    THEN 'missing_key'
+    WHEN 3
+    THEN 'reject'
+    WHEN 4
+    THEN 'not_null'
+    WHEN 5
+    THEN 'too_long'
+    WHEN 6
+    THEN 'not_null'
+    WHEN 7
+    THEN 'too_long'
+    WHEN 8
+    THEN 'too_long'
+    WHEN 9
+    THEN 'not_null'
+    WHEN 10
+    THEN 'too_long'
+    WHEN 11
+    THEN 'duplicate_key'
+  END
 FROM "cs_work__emr__practitioner" AS "w"
 JOIN "chartshift_stage"."sysA__providers" AS "r"
   ON "r"."__row" = "w"."__row"
@@ -233,7 +262,7 @@ ORDER BY
   "w"."__row",
   "w"."__slot";
 
--- specs/two_systems.mig:284: crosswalk emr.practitioner: the keys of this run are written again below
+-- specs/two_systems.mig:304: crosswalk emr.practitioner: the keys of this run are written again below
 DELETE FROM "chartshift"."xwalk__emr__practitioner"
 WHERE
   "legacy_key" IN (
@@ -244,12 +273,12 @@ WHERE
       "__status" IN ('loaded', 'merged')
   );
 
--- specs/two_systems.mig:284: crosswalk emr.practitioner: keys not loaded by this run stay, inactive, with their ids
+-- specs/two_systems.mig:304: crosswalk emr.practitioner: keys not loaded by this run stay, inactive, with their ids
 UPDATE "chartshift"."xwalk__emr__practitioner" SET "state" = 'inactive', "target_id" = NULL
 WHERE
   "state" <> 'inactive';
 
--- specs/two_systems.mig:284: crosswalk emr.practitioner: loaded keys with their ids, merged keys pointing at their survivor's id
+-- specs/two_systems.mig:304: crosswalk emr.practitioner: loaded keys with their ids, merged keys pointing at their survivor's id
 INSERT INTO "chartshift"."xwalk__emr__practitioner" (
   "legacy_key",
   "own_id",
@@ -265,10 +294,10 @@ FROM "cs_work__emr__practitioner" AS "w"
 WHERE
   "w"."__status" IN ('loaded', 'merged');
 
--- specs/two_systems.mig:284: crosswalk emr.practitioner: statistics for the maps that join it
+-- specs/two_systems.mig:304: crosswalk emr.practitioner: statistics for the maps that join it
 ANALYZE "chartshift"."xwalk__emr__practitioner";
 
--- specs/two_systems.mig:283: sysA.providers -> emr.practitioner: load the surviving rows
+-- specs/two_systems.mig:303: sysA.providers -> emr.practitioner: load the surviving rows
 INSERT INTO "emr"."practitioner" (
   "id",
   "provider_code",
@@ -286,7 +315,7 @@ FROM "cs_work__emr__practitioner" AS "w"
 WHERE
   "w"."__status" = 'loaded';
 
--- specs/two_systems.mig:283: sysA.providers -> emr.practitioner: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
+-- specs/two_systems.mig:303: sysA.providers -> emr.practitioner: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
 INSERT INTO "chartshift"."reconciliation" (
   "map",
   "source_table",
@@ -323,6 +352,6 @@ SELECT
   0,
   0;
 
--- specs/two_systems.mig:283: sysA.providers -> emr.practitioner: work table no longer needed
+-- specs/two_systems.mig:303: sysA.providers -> emr.practitioner: work table no longer needed
 DROP TABLE IF EXISTS "cs_work__emr__practitioner";
 

@@ -22,7 +22,7 @@ from tests.runtime.hostile.corpus import COLUMNS, FILE, KEY, MAP, SOURCE, SPEC, 
 ENGINES = ("duckdb", "postgres", "mysql")
 
 # The columns of chartshift.rejects the reject contract adds (issue 14 item 2).
-CONTRACT_COLUMNS = ("source_file", "line", "byte_offset", "code")
+CONTRACT_COLUMNS = ("source_file", "source_line", "byte_offset", "reason_code")
 
 
 @dataclass
@@ -104,8 +104,8 @@ MALFORMED_PREFIX = "malformed CSV line: "
 
 
 def reason_code(r: dict) -> str:
-    if r.get("code"):
-        return r["code"]
+    if r.get("reason_code"):
+        return r["reason_code"]
     rule, reason = r.get("rule") or "", r.get("reason") or ""
     if rule == "malformed":
         kind = reason[len(MALFORMED_PREFIX) :] if reason.startswith(MALFORMED_PREFIX) else reason
@@ -249,7 +249,7 @@ def contract_positions(out: Outcome) -> list[tuple] | None:
     missing = [c for c in CONTRACT_COLUMNS if out.rejects and c not in out.rejects[0]]
     if missing:
         raise AssertionError(f"chartshift.rejects has no column(s) {', '.join(missing)} (issue 14 item 2)")
-    return [(r["source_file"], int(r["line"]), int(r["byte_offset"]), r["code"]) for r in out.rejects]
+    return [(r["source_file"], int(r["source_line"]), int(r["byte_offset"]), r["reason_code"]) for r in out.rejects]
 
 
 MASKED = "***"

@@ -2,7 +2,10 @@
 run did — its exit code, accounting and reason codes, or why it aborted — beside what the
 case expects.  Markdown, for the issue and the pull request:
 
-    .venv/bin/python -m tests.runtime.hostile.table [CASE ...] > table.md
+    .venv/bin/python -m tests.runtime.hostile.table [CASE ...] > docs/hostile-differential.md
+
+Cells: exit code · records = staged + malformed (m) · loaded (L), rejected (R), filtered
+(F) · reason codes · whether every reject's (file, line, byte offset, code) is the case's.
 
 Uses fresh databases on the test servers (tests/servers.py) and drops them afterwards.
 """
@@ -14,8 +17,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from tests.runtime.hostile.corpus import BY_NAME, CASES, SPEC
-from tests.runtime.hostile.harness import ENGINES, Outcome, reset_server, run_case
+from tests.runtime.hostile.corpus import BY_NAME, CASES, FILE, SPEC
+from tests.runtime.hostile.harness import ENGINES, Outcome, contract_positions, reset_server, run_case
 from tests.servers import mysql_database, postgres_database
 
 SERVERS = {"postgres": postgres_database, "mysql": mysql_database}
@@ -38,10 +41,17 @@ def abort_reason(out: Outcome) -> str:
     return msg.replace("chartshift: error: ", "").replace("|", "\\|")[:140]
 
 
-def cell(out: Outcome) -> str:
+def cell(out: Outcome, case) -> str:
     if out.escaped or out.exit_code not in (0, 1):
         return f"**exit {out.exit_code}**: {abort_reason(out)}"
-    return f"exit {out.exit_code} · {accounting(out.accounting)}" + (f" · {codes(out.codes)}" if out.codes else "")
+    text = f"exit {out.exit_code} · {accounting(out.accounting)}" + (f" · {codes(out.codes)}" if out.codes else "")
+    if out.codes:
+        try:
+            same = contract_positions(out) == [(FILE, line, offset, code) for line, offset, code in case.positions()]
+        except AssertionError:
+            same = False
+        text += " · positions " + ("ok" if same else "**differ**")
+    return text
 
 
 def main(names: list[str]) -> None:
@@ -67,7 +77,7 @@ def main(names: list[str]) -> None:
                     url = f"duckdb:///{work / 'target.duckdb'}" if engine == "duckdb" else urls[engine]
                     if engine != "duckdb":
                         reset_server(url, engine)
-                    row.append(cell(run_case(case, work / "data", url, engine, compiled, work / "report.json")))
+                    row.append(cell(run_case(case, work / "data", url, engine, compiled, work / "report.json"), case))
                 print("| " + " | ".join(row) + " |", flush=True)
     finally:
         for g in gens.values():

@@ -248,7 +248,8 @@ INSERT INTO "chartshift"."rejects" (
   "record",
   "rule",
   "reason",
-  "original_row"
+  "original_row",
+  "reason_code"
 )
 SELECT
   'legacy.patients -> emr.patient',
@@ -327,7 +328,35 @@ SELECT
     "r"."gender",
     'status',
     "r"."status"
-  ) AS TEXT)
+  ) AS TEXT),
+  CASE "w"."__rule"
+    WHEN 1
+    THEN 'cast'
+    WHEN 2
+    THEN 'missing_key'
+    WHEN 3
+    THEN 'reject'
+    WHEN 4
+    THEN 'not_null'
+    WHEN 5
+    THEN 'too_long'
+    WHEN 6
+    THEN 'not_null'
+    WHEN 7
+    THEN 'too_long'
+    WHEN 8
+    THEN 'not_null'
+    WHEN 9
+    THEN 'too_long'
+    WHEN 10
+    THEN 'not_null'
+    WHEN 11
+    THEN 'too_long'
+    WHEN 12
+    THEN 'not_allowed'
+    WHEN 13
+    THEN 'duplicate_key'
+  END
 FROM "cs_work__emr__patient" AS "w"
 JOIN "chartshift_stage"."legacy__patients" AS "r"
   ON "r"."__row" = "w"."__row"

@@ -208,7 +208,8 @@ INSERT INTO "chartshift"."rejects" (
   "record",
   "rule",
   "reason",
-  "original_row"
+  "original_row",
+  "reason_code"
 )
 SELECT
   'legacy.visits -> emr.charge',
@@ -283,7 +284,31 @@ SELECT
     "r"."cpt2",
     'units2',
     "r"."units2"
-  ) AS TEXT)
+  ) AS TEXT),
+  CASE "w"."__rule"
+    WHEN 1
+    THEN 'cast'
+    WHEN 2
+    THEN 'ambiguous_match'
+    WHEN 3
+    THEN 'missing_key'
+    WHEN 4
+    THEN 'reject'
+    WHEN 5
+    THEN 'not_null'
+    WHEN 6
+    THEN 'too_long'
+    WHEN 7
+    THEN 'not_null'
+    WHEN 8
+    THEN 'too_long'
+    WHEN 9
+    THEN 'not_null'
+    WHEN 10
+    THEN 'check_failed'
+    WHEN 11
+    THEN 'duplicate_key'
+  END
 FROM "cs_work__emr__charge" AS "w"
 JOIN "chartshift_stage"."legacy__visits" AS "r"
   ON "r"."__row" = "w"."__row"

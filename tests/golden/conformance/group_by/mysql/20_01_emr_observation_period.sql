@@ -262,7 +262,8 @@ INSERT INTO `chartshift__rejects__cs_new` (
   `record`,
   `rule`,
   `reason`,
-  `original_row`
+  `original_row`,
+  `reason_code`
 )
 SELECT
   'legacy.visits -> emr.observation_period',
@@ -323,7 +324,23 @@ SELECT
     `r`.`city`,
     'status',
     `r`.`status`
-  ) AS CHAR)
+  ) AS CHAR),
+  CASE `w`.`__rule`
+    WHEN 1
+    THEN 'cast'
+    WHEN 2
+    THEN 'missing_key'
+    WHEN 3
+    THEN 'reject'
+    WHEN 4
+    THEN 'too_long'
+    WHEN 5
+    THEN 'not_null'
+    WHEN 6
+    THEN 'out_of_range'
+    WHEN 7
+    THEN 'duplicate_key'
+  END
 FROM `chartshift__cs_work__emr__observation_period` AS `w`
 JOIN `chartshift_stage__legacy__visits` AS `r`
   ON `r`.`__row` = `w`.`__row`

@@ -157,7 +157,8 @@ INSERT INTO "chartshift"."rejects" (
   "record",
   "rule",
   "reason",
-  "original_row"
+  "original_row",
+  "reason_code"
 )
 SELECT
   'legacy.visits -> emr.code_usage',
@@ -196,7 +197,17 @@ SELECT
     "r"."kind",
     'clinic',
     "r"."clinic"
-  ) AS TEXT)
+  ) AS TEXT),
+  CASE "w"."__rule"
+    WHEN 1
+    THEN 'cast'
+    WHEN 2
+    THEN 'missing_key'
+    WHEN 3
+    THEN 'too_long'
+    WHEN 4
+    THEN 'duplicate_key'
+  END
 FROM "cs_work__emr__code_usage" AS "w"
 JOIN "chartshift_stage"."legacy__visits" AS "r"
   ON "r"."__row" = "w"."__row"

@@ -95,7 +95,8 @@ INSERT INTO `chartshift__rejects__cs_new` (
   `record`,
   `rule`,
   `reason`,
-  `original_row`
+  `original_row`,
+  `reason_code`
 )
 SELECT
   'legacy.auths -> emr.authorization',
@@ -129,7 +130,19 @@ SELECT
     WHEN 5
     THEN 'duplicate legacy key (an earlier row has the same key)'
   END,
-  CAST(JSON_OBJECT('auth_no', `r`.`auth_no`, 'visits', `r`.`visits`) AS CHAR)
+  CAST(JSON_OBJECT('auth_no', `r`.`auth_no`, 'visits', `r`.`visits`) AS CHAR),
+  CASE `w`.`__rule`
+    WHEN 1
+    THEN 'cast'
+    WHEN 2
+    THEN 'missing_key'
+    WHEN 3
+    THEN 'not_null'
+    WHEN 4
+    THEN 'too_long'
+    WHEN 5
+    THEN 'duplicate_key'
+  END
 FROM `chartshift__cs_work__emr__authorization` AS `w`
 JOIN `chartshift_stage__legacy__auths` AS `r`
   ON `r`.`__row` = `w`.`__row`

@@ -210,7 +210,8 @@ INSERT INTO `chartshift__rejects__cs_new` (
   `record`,
   `rule`,
   `reason`,
-  `original_row`
+  `original_row`,
+  `reason_code`
 )
 SELECT
   'legacy.visits -> emr.auth_usage',
@@ -263,7 +264,23 @@ SELECT
     `r`.`kind`,
     'clinic',
     `r`.`clinic`
-  ) AS CHAR)
+  ) AS CHAR),
+  CASE `w`.`__rule`
+    WHEN 1
+    THEN 'cast'
+    WHEN 2
+    THEN 'ambiguous_match'
+    WHEN 3
+    THEN 'missing_key'
+    WHEN 4
+    THEN 'reject'
+    WHEN 5
+    THEN 'too_long'
+    WHEN 6
+    THEN 'not_null'
+    WHEN 7
+    THEN 'duplicate_key'
+  END
 FROM `chartshift__cs_work__emr__auth_usage` AS `w`
 JOIN `chartshift_stage__legacy__visits` AS `r`
   ON `r`.`__row` = `w`.`__row`

@@ -162,7 +162,8 @@ INSERT INTO `chartshift__rejects__cs_new` (
   `record`,
   `rule`,
   `reason`,
-  `original_row`
+  `original_row`,
+  `reason_code`
 )
 SELECT
   'legacy.visits -> emr.code_usage',
@@ -201,7 +202,17 @@ SELECT
     `r`.`kind`,
     'clinic',
     `r`.`clinic`
-  ) AS CHAR)
+  ) AS CHAR),
+  CASE `w`.`__rule`
+    WHEN 1
+    THEN 'cast'
+    WHEN 2
+    THEN 'missing_key'
+    WHEN 3
+    THEN 'too_long'
+    WHEN 4
+    THEN 'duplicate_key'
+  END
 FROM `chartshift__cs_work__emr__code_usage` AS `w`
 JOIN `chartshift_stage__legacy__visits` AS `r`
   ON `r`.`__row` = `w`.`__row`

@@ -98,7 +98,8 @@ INSERT INTO "chartshift"."rejects" (
   "record",
   "rule",
   "reason",
-  "original_row"
+  "original_row",
+  "reason_code"
 )
 SELECT
   'legacy.auths -> emr.authorization',
@@ -132,7 +133,19 @@ SELECT
     WHEN 5
     THEN 'duplicate legacy key (an earlier row has the same key)'
   END,
-  CAST(JSON_BUILD_OBJECT('auth_no', "r"."auth_no", 'visits', "r"."visits") AS TEXT)
+  CAST(JSON_BUILD_OBJECT('auth_no', "r"."auth_no", 'visits', "r"."visits") AS TEXT),
+  CASE "w"."__rule"
+    WHEN 1
+    THEN 'cast'
+    WHEN 2
+    THEN 'missing_key'
+    WHEN 3
+    THEN 'not_null'
+    WHEN 4
+    THEN 'too_long'
+    WHEN 5
+    THEN 'duplicate_key'
+  END
 FROM "cs_work__emr__authorization" AS "w"
 JOIN "chartshift_stage"."legacy__auths" AS "r"
   ON "r"."__row" = "w"."__row"

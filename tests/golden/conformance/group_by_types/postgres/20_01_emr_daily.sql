@@ -208,7 +208,8 @@ INSERT INTO "chartshift"."rejects" (
   "record",
   "rule",
   "reason",
-  "original_row"
+  "original_row",
+  "reason_code"
 )
 SELECT
   'legacy.charges -> emr.daily',
@@ -273,7 +274,29 @@ SELECT
     "r"."units",
     'code',
     "r"."code"
-  ) AS TEXT)
+  ) AS TEXT),
+  CASE "w"."__rule"
+    WHEN 1
+    THEN 'cast'
+    WHEN 2
+    THEN 'missing_key'
+    WHEN 3
+    THEN 'reject'
+    WHEN 4
+    THEN 'not_null'
+    WHEN 5
+    THEN 'too_long'
+    WHEN 6
+    THEN 'out_of_range'
+    WHEN 7
+    THEN 'out_of_range'
+    WHEN 8
+    THEN 'too_long'
+    WHEN 9
+    THEN 'out_of_range'
+    WHEN 10
+    THEN 'duplicate_key'
+  END
 FROM "cs_work__emr__daily" AS "w"
 JOIN "chartshift_stage"."legacy__charges" AS "r"
   ON "r"."__row" = "w"."__row"

@@ -127,7 +127,8 @@ INSERT INTO `chartshift__rejects__cs_new` (
   `record`,
   `rule`,
   `reason`,
-  `original_row`
+  `original_row`,
+  `reason_code`
 )
 SELECT
   'a.visits -> emr.period',
@@ -146,7 +147,15 @@ SELECT
     WHEN 3
     THEN 'duplicate legacy key (an earlier group has the same key)'
   END,
-  CAST(JSON_OBJECT('vid', `r`.`vid`, 'pat', `r`.`pat`) AS CHAR)
+  CAST(JSON_OBJECT('vid', `r`.`vid`, 'pat', `r`.`pat`) AS CHAR),
+  CASE `w`.`__rule`
+    WHEN 1
+    THEN 'cast'
+    WHEN 2
+    THEN 'missing_key'
+    WHEN 3
+    THEN 'duplicate_key'
+  END
 FROM `chartshift__cs_work__emr__period` AS `w`
 JOIN `chartshift_stage__a__visits` AS `r`
   ON `r`.`__row` = `w`.`__row`

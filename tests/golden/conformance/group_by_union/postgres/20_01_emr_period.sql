@@ -132,7 +132,8 @@ INSERT INTO "chartshift"."rejects" (
   "record",
   "rule",
   "reason",
-  "original_row"
+  "original_row",
+  "reason_code"
 )
 SELECT
   'a.visits -> emr.period',
@@ -151,7 +152,15 @@ SELECT
     WHEN 3
     THEN 'duplicate legacy key (an earlier group has the same key)'
   END,
-  CAST(JSON_BUILD_OBJECT('vid', "r"."vid", 'pat', "r"."pat") AS TEXT)
+  CAST(JSON_BUILD_OBJECT('vid', "r"."vid", 'pat', "r"."pat") AS TEXT),
+  CASE "w"."__rule"
+    WHEN 1
+    THEN 'cast'
+    WHEN 2
+    THEN 'missing_key'
+    WHEN 3
+    THEN 'duplicate_key'
+  END
 FROM "cs_work__emr__period" AS "w"
 JOIN "chartshift_stage"."a__visits" AS "r"
   ON "r"."__row" = "w"."__row"

@@ -147,7 +147,8 @@ INSERT INTO `chartshift__rejects__cs_new` (
   `record`,
   `rule`,
   `reason`,
-  `original_row`
+  `original_row`,
+  `reason_code`
 )
 SELECT
   'legacy.visits -> emr.visit_code',
@@ -177,7 +178,17 @@ SELECT
     WHEN 4
     THEN 'duplicate legacy key (an earlier row has the same key)'
   END,
-  CAST(JSON_OBJECT('visit_id', `r`.`visit_id`, 'code', `r`.`code`, 'payer_id', `r`.`payer_id`) AS CHAR)
+  CAST(JSON_OBJECT('visit_id', `r`.`visit_id`, 'code', `r`.`code`, 'payer_id', `r`.`payer_id`) AS CHAR),
+  CASE `w`.`__rule`
+    WHEN 1
+    THEN 'cast'
+    WHEN 2
+    THEN 'missing_key'
+    WHEN 3
+    THEN 'not_null'
+    WHEN 4
+    THEN 'duplicate_key'
+  END
 FROM `chartshift__cs_work__emr__visit_code` AS `w`
 JOIN `chartshift_stage__legacy__visits` AS `r`
   ON `r`.`__row` = `w`.`__row`

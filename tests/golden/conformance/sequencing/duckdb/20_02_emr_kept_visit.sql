@@ -109,7 +109,8 @@ INSERT INTO "chartshift"."rejects" (
   "record",
   "rule",
   "reason",
-  "original_row"
+  "original_row",
+  "reason_code"
 )
 SELECT
   'legacy.visits -> emr.kept_visit',
@@ -150,7 +151,17 @@ SELECT
     "r"."visit_date",
     'kind',
     "r"."kind"
-  ) AS TEXT)
+  ) AS TEXT),
+  CASE "w"."__rule"
+    WHEN 1
+    THEN 'cast'
+    WHEN 2
+    THEN 'missing_key'
+    WHEN 3
+    THEN 'not_null'
+    WHEN 4
+    THEN 'duplicate_key'
+  END
 FROM "cs_work__emr__kept_visit" AS "w"
 JOIN "chartshift_stage"."legacy__visits" AS "r"
   ON "r"."__row" = "w"."__row"

@@ -112,7 +112,8 @@ INSERT INTO "chartshift"."rejects" (
   "record",
   "rule",
   "reason",
-  "original_row"
+  "original_row",
+  "reason_code"
 )
 SELECT
   'sysB.people -> emr.contact',
@@ -165,7 +166,23 @@ SELECT
     "r"."phone1",
     'phone2',
     "r"."phone2"
-  ) AS TEXT)
+  ) AS TEXT),
+  CASE "w"."__rule"
+    WHEN 1
+    THEN 'cast'
+    WHEN 2
+    THEN 'missing_key'
+    WHEN 3
+    THEN 'not_null'
+    WHEN 4
+    THEN 'too_long'
+    WHEN 5
+    THEN 'not_null'
+    WHEN 6
+    THEN 'too_long'
+    WHEN 7
+    THEN 'duplicate_key'
+  END
 FROM "cs_work__emr__contact" AS "w"
 JOIN "chartshift_stage"."sysB__people" AS "r"
   ON "r"."__row" = "w"."__row"

@@ -121,7 +121,8 @@ INSERT INTO `chartshift__rejects__cs_new` (
   `record`,
   `rule`,
   `reason`,
-  `original_row`
+  `original_row`,
+  `reason_code`
 )
 SELECT
   'sysB.people -> emr.contact',
@@ -174,7 +175,23 @@ SELECT
     `r`.`phone1`,
     'phone2',
     `r`.`phone2`
-  ) AS CHAR)
+  ) AS CHAR),
+  CASE `w`.`__rule`
+    WHEN 1
+    THEN 'cast'
+    WHEN 2
+    THEN 'missing_key'
+    WHEN 3
+    THEN 'not_null'
+    WHEN 4
+    THEN 'too_long'
+    WHEN 5
+    THEN 'not_null'
+    WHEN 6
+    THEN 'too_long'
+    WHEN 7
+    THEN 'duplicate_key'
+  END
 FROM `chartshift__cs_work__emr__contact` AS `w`
 JOIN `chartshift_stage__sysB__people` AS `r`
   ON `r`.`__row` = `w`.`__row`

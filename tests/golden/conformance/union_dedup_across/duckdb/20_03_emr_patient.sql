@@ -167,7 +167,8 @@ INSERT INTO "chartshift"."rejects" (
   "record",
   "rule",
   "reason",
-  "original_row"
+  "original_row",
+  "reason_code"
 )
 SELECT
   'sysC.people -> emr.patient',
@@ -197,7 +198,17 @@ SELECT
     WHEN 4
     THEN 'duplicate legacy key (an earlier row has the same key)'
   END,
-  CAST(JSON_OBJECT('person_id', "r"."person_id", 'last', "r"."last", 'dob', "r"."dob") AS TEXT)
+  CAST(JSON_OBJECT('person_id', "r"."person_id", 'last', "r"."last", 'dob', "r"."dob") AS TEXT),
+  CASE "w"."__rule"
+    WHEN 1
+    THEN 'cast'
+    WHEN 2
+    THEN 'missing_key'
+    WHEN 3
+    THEN 'not_null'
+    WHEN 4
+    THEN 'duplicate_key'
+  END
 FROM "cs_work__emr__patient" AS "w"
 JOIN "chartshift_stage"."sysC__people" AS "r"
   ON "r"."__row" = "w"."__row"

@@ -186,7 +186,8 @@ INSERT INTO `chartshift__rejects__cs_new` (
   `record`,
   `rule`,
   `reason`,
-  `original_row`
+  `original_row`,
+  `reason_code`
 )
 SELECT
   'sysB.clients -> emr.patient',
@@ -216,7 +217,17 @@ SELECT
     WHEN 4
     THEN 'duplicate legacy key (an earlier row has the same key)'
   END,
-  CAST(JSON_OBJECT('client_id', `r`.`client_id`, 'last', `r`.`last`, 'dob', `r`.`dob`) AS CHAR)
+  CAST(JSON_OBJECT('client_id', `r`.`client_id`, 'last', `r`.`last`, 'dob', `r`.`dob`) AS CHAR),
+  CASE `w`.`__rule`
+    WHEN 1
+    THEN 'cast'
+    WHEN 2
+    THEN 'missing_key'
+    WHEN 3
+    THEN 'not_null'
+    WHEN 4
+    THEN 'duplicate_key'
+  END
 FROM `chartshift__cs_work__emr__patient` AS `w`
 JOIN `chartshift_stage__sysB__clients` AS `r`
   ON `r`.`__row` = `w`.`__row`

@@ -100,7 +100,8 @@ INSERT INTO `chartshift__rejects__cs_new` (
   `record`,
   `rule`,
   `reason`,
-  `original_row`
+  `original_row`,
+  `reason_code`
 )
 SELECT
   'sysB.visits -> emr.encounter',
@@ -119,7 +120,15 @@ SELECT
     WHEN 3
     THEN 'duplicate legacy key (an earlier row has the same key)'
   END,
-  CAST(JSON_OBJECT('visit_id', `r`.`visit_id`, 'client_id', `r`.`client_id`) AS CHAR)
+  CAST(JSON_OBJECT('visit_id', `r`.`visit_id`, 'client_id', `r`.`client_id`) AS CHAR),
+  CASE `w`.`__rule`
+    WHEN 1
+    THEN 'cast'
+    WHEN 2
+    THEN 'missing_key'
+    WHEN 3
+    THEN 'duplicate_key'
+  END
 FROM `chartshift__cs_work__emr__encounter` AS `w`
 JOIN `chartshift_stage__sysB__visits` AS `r`
   ON `r`.`__row` = `w`.`__row`

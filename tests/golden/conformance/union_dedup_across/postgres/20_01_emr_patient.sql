@@ -212,7 +212,8 @@ INSERT INTO "chartshift"."rejects" (
   "record",
   "rule",
   "reason",
-  "original_row"
+  "original_row",
+  "reason_code"
 )
 SELECT
   'sysA.patients -> emr.patient',
@@ -246,7 +247,19 @@ SELECT
     WHEN 5
     THEN 'duplicate legacy key (an earlier row has the same key)'
   END,
-  CAST(JSON_BUILD_OBJECT('pat_no', "r"."pat_no", 'last', "r"."last", 'dob', "r"."dob", 'status', "r"."status") AS TEXT)
+  CAST(JSON_BUILD_OBJECT('pat_no', "r"."pat_no", 'last', "r"."last", 'dob', "r"."dob", 'status', "r"."status") AS TEXT),
+  CASE "w"."__rule"
+    WHEN 1
+    THEN 'cast'
+    WHEN 2
+    THEN 'missing_key'
+    WHEN 3
+    THEN 'reject'
+    WHEN 4
+    THEN 'not_null'
+    WHEN 5
+    THEN 'duplicate_key'
+  END
 FROM "cs_work__emr__patient" AS "w"
 JOIN "chartshift_stage"."sysA__patients" AS "r"
   ON "r"."__row" = "w"."__row"

@@ -101,7 +101,8 @@ INSERT INTO "chartshift"."rejects" (
   "record",
   "rule",
   "reason",
-  "original_row"
+  "original_row",
+  "reason_code"
 )
 SELECT
   'sysB.visits -> emr.encounter',
@@ -120,7 +121,15 @@ SELECT
     WHEN 3
     THEN 'duplicate legacy key (an earlier row has the same key)'
   END,
-  CAST(JSON_BUILD_OBJECT('visit_id', "r"."visit_id", 'client_id', "r"."client_id") AS TEXT)
+  CAST(JSON_BUILD_OBJECT('visit_id', "r"."visit_id", 'client_id', "r"."client_id") AS TEXT),
+  CASE "w"."__rule"
+    WHEN 1
+    THEN 'cast'
+    WHEN 2
+    THEN 'missing_key'
+    WHEN 3
+    THEN 'duplicate_key'
+  END
 FROM "cs_work__emr__encounter" AS "w"
 JOIN "chartshift_stage"."sysB__visits" AS "r"
   ON "r"."__row" = "w"."__row"

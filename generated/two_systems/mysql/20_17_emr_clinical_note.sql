@@ -1,0 +1,292 @@
+-- chartshift 0.1.0 | dialect mysql
+-- spec specs/two_systems.mig sha256 989c64e4088375bbe5f0581b298f7adf3016757b6cae837841491794b081af47
+-- 20_17_emr_clinical_note: map sysA.notes -> emr.clinical_note
+-- Generated file: do not edit. Regenerate with `chartshift compile specs/two_systems.mig`.
+
+
+-- specs/two_systems.mig:546: work table left by an earlier run
+DROP TABLE IF EXISTS `chartshift__cs_work__emr__clinical_note`;
+
+-- specs/two_systems.mig:546: sysA.notes -> emr.clinical_note: every kept row with its fields and status
+CREATE TABLE `chartshift__cs_work__emr__clinical_note` AS
+WITH `cs_in` AS (
+  SELECT
+    `notes`.`__row` AS `__row`,
+    `notes`.`__cast_error` AS `__cast_error`,
+    `notes`.`note_id` AS `s__notes__note_id`,
+    `notes`.`visit_id` AS `s__notes__visit_id`,
+    `notes`.`note_type` AS `s__notes__note_type`,
+    `notes`.`note_text` AS `s__notes__note_text`,
+    1 AS `__slot`
+  FROM `sysA__notes` AS `notes`
+), `cs_fields` AS (
+  SELECT
+    `cs_in`.*,
+    `cs_ref1`.`target_id` AS `f__encounter_id`,
+    UPPER(TRIM(BOTH ' ' FROM `cs_in`.`s__notes__note_type`)) AS `f__note_type`,
+    `cs_in`.`s__notes__note_text` AS `f__body`,
+    CAST(CAST((
+      `cs_in`.`s__notes__note_id`
+    ) AS CHAR) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin AS `__key`
+  FROM `cs_in`
+  LEFT JOIN `chartshift__xwalk__emr__encounter__cs_new` AS `cs_ref1`
+    ON `cs_ref1`.`legacy_key` = CAST(CONCAT(
+      CAST((
+        'sysA.visits'
+      ) AS CHAR),
+      '|',
+      CAST((
+        `cs_in`.`s__notes__visit_id`
+      ) AS CHAR)
+    ) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin
+    AND `cs_ref1`.`state` <> 'inactive'
+), `cs_rules` AS (
+  SELECT
+    `cs_fields`.*,
+    CASE
+      WHEN NOT `cs_fields`.`__cast_error` IS NULL
+      THEN 1
+      WHEN `cs_fields`.`__key` IS NULL
+      THEN 2
+      WHEN COALESCE((
+        (
+          `cs_fields`.`f__encounter_id`
+        ) IS NULL
+      ), FALSE)
+      THEN 3
+      WHEN `cs_fields`.`f__encounter_id` IS NULL
+      THEN 4
+      WHEN `cs_fields`.`f__note_type` IS NULL
+      THEN 5
+      WHEN CHAR_LENGTH(CAST(`cs_fields`.`f__note_type` AS CHAR)) > 20
+      THEN 6
+      WHEN NOT `cs_dups`.`first_row` IS NULL AND `cs_fields`.`__row` > `cs_dups`.`first_row`
+      THEN 7
+    END AS `__rule`
+  FROM `cs_fields`
+  LEFT JOIN (
+    SELECT
+      CAST(`cs_fields`.`s__notes__note_id` AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin AS `__k1`,
+      MIN(`cs_fields`.`__row`) AS `first_row`
+    FROM `cs_fields`
+    GROUP BY
+      CAST(`cs_fields`.`s__notes__note_id` AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin
+    HAVING
+      COUNT(*) > 1
+  ) AS `cs_dups`
+    ON `cs_dups`.`__k1` = CAST(`cs_fields`.`s__notes__note_id` AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin
+), `cs_status` AS (
+  SELECT
+    `cs_rules`.`__row`,
+    `cs_rules`.`__slot`,
+    `cs_rules`.`__key`,
+    `cs_rules`.`__rule`,
+    `cs_rules`.`f__encounter_id`,
+    `cs_rules`.`f__note_type`,
+    `cs_rules`.`f__body`,
+    `cs_rules`.`s__notes__note_id`,
+    CASE WHEN NOT `cs_rules`.`__rule` IS NULL THEN 'rejected' ELSE 'loaded' END AS `__status`
+  FROM `cs_rules`
+)
+SELECT
+  `cs_status`.*,
+  COALESCE(
+    `cs_prev`.`own_id`,
+    CASE
+      WHEN `cs_prev`.`own_id` IS NULL AND `cs_status`.`__status` = 'loaded'
+      THEN (
+        SELECT
+          COALESCE(MAX(`own_id`), 0)
+        FROM `chartshift__xwalk__emr__clinical_note`
+      ) + ROW_NUMBER() OVER (
+        ORDER BY (
+          `cs_prev`.`own_id` IS NULL AND `cs_status`.`__status` = 'loaded'
+        ) DESC, CASE WHEN `cs_status`.`__row` IS NULL THEN 1 ELSE 0 END, `cs_status`.`__row`, CASE WHEN `cs_status`.`__slot` IS NULL THEN 1 ELSE 0 END, `cs_status`.`__slot`
+      )
+    END
+  ) AS `__own_id`
+FROM `cs_status`
+LEFT JOIN `chartshift__xwalk__emr__clinical_note` AS `cs_prev`
+  ON `cs_prev`.`legacy_key` = `cs_status`.`__key`;
+
+-- specs/two_systems.mig:546: sysA.notes -> emr.clinical_note: rejected rows with the first rule that failed
+INSERT INTO `chartshift__rejects__cs_new` (
+  `map`,
+  `source_table`,
+  `source_key`,
+  `slot`,
+  `record`,
+  `rule`,
+  `reason`,
+  `original_row`,
+  `reason_code`
+)
+SELECT
+  'sysA.notes -> emr.clinical_note',
+  'sysA.notes',
+  CAST(CAST((
+    `w`.`s__notes__note_id`
+  ) AS CHAR) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
+  `w`.`__slot`,
+  `w`.`__row`,
+  CASE `w`.`__rule`
+    WHEN 1
+    THEN 'cast'
+    WHEN 2
+    THEN 'key'
+    WHEN 3
+    THEN 'reject:551'
+    WHEN 4
+    THEN 'not null:emr.clinical_note.encounter_id'
+    WHEN 5
+    THEN 'not null:emr.clinical_note.note_type'
+    WHEN 6
+    THEN 'length:emr.clinical_note.note_type'
+    WHEN 7
+    THEN 'duplicate key'
+  END,
+  CASE `w`.`__rule`
+    WHEN 1
+    THEN 'value does not fit the source column type'
+    WHEN 2
+    THEN 'missing legacy key'
+    WHEN 3
+    THEN 'note for unknown visit'
+    WHEN 4
+    THEN 'encounter_id is required but empty'
+    WHEN 5
+    THEN 'note_type is required but empty'
+    WHEN 6
+    THEN 'note_type is longer than 20 characters'
+    WHEN 7
+    THEN 'duplicate legacy key (an earlier row has the same key)'
+  END,
+  CAST(JSON_OBJECT(
+    'note_id',
+    `r`.`note_id`,
+    'visit_id',
+    `r`.`visit_id`,
+    'note_type',
+    `r`.`note_type`,
+    'note_text',
+    `r`.`note_text`
+  ) AS CHAR),
+  CASE `w`.`__rule`
+    WHEN 1
+    THEN 'cast'
+    WHEN 2
+    THEN 'missing_key'
+    WHEN 3
+    THEN 'reject'
+    WHEN 4
+    THEN 'not_null'
+    WHEN 5
+    THEN 'not_null'
+    WHEN 6
+    THEN 'too_long'
+    WHEN 7
+    THEN 'duplicate_key'
+  END
+FROM `chartshift__cs_work__emr__clinical_note` AS `w`
+JOIN `chartshift_stage__sysA__notes` AS `r`
+  ON `r`.`__row` = `w`.`__row`
+WHERE
+  `w`.`__status` = 'rejected'
+ORDER BY
+  CASE WHEN `w`.`__row` IS NULL THEN 1 ELSE 0 END, `w`.`__row`,
+  CASE WHEN `w`.`__slot` IS NULL THEN 1 ELSE 0 END, `w`.`__slot`;
+
+-- specs/two_systems.mig:547: crosswalk emr.clinical_note: loaded keys with their ids, merged keys pointing at their survivor's id
+INSERT INTO `chartshift__xwalk__emr__clinical_note__cs_new` (
+  `legacy_key`,
+  `own_id`,
+  `target_id`,
+  `state`
+)
+SELECT
+  `w`.`__key`,
+  `w`.`__own_id`,
+  `w`.`__own_id`,
+  `w`.`__status`
+FROM `chartshift__cs_work__emr__clinical_note` AS `w`
+WHERE
+  `w`.`__status` IN ('loaded', 'merged');
+
+-- specs/two_systems.mig:547: crosswalk emr.clinical_note: keys not loaded by this run stay, inactive, with their ids
+INSERT INTO `chartshift__xwalk__emr__clinical_note__cs_new` (
+  `legacy_key`,
+  `own_id`,
+  `target_id`,
+  `state`
+)
+SELECT
+  `p`.`legacy_key`,
+  `p`.`own_id`,
+  NULL,
+  'inactive'
+FROM `chartshift__xwalk__emr__clinical_note` AS `p`
+WHERE
+  NOT EXISTS(
+    SELECT
+      1
+    FROM `chartshift__xwalk__emr__clinical_note__cs_new`
+    WHERE
+      `chartshift__xwalk__emr__clinical_note__cs_new`.`legacy_key` = `p`.`legacy_key`
+  );
+
+-- specs/two_systems.mig:546: sysA.notes -> emr.clinical_note: load the surviving rows
+INSERT INTO `emr__clinical_note__cs_new` (
+  `id`,
+  `encounter_id`,
+  `note_type`,
+  `body`
+)
+SELECT
+  CAST(`w`.`__own_id` AS SIGNED),
+  CAST(`w`.`f__encounter_id` AS SIGNED),
+  CAST(`w`.`f__note_type` AS CHAR(20)),
+  CAST(`w`.`f__body` AS CHAR)
+FROM `chartshift__cs_work__emr__clinical_note` AS `w`
+WHERE
+  `w`.`__status` = 'loaded';
+
+-- specs/two_systems.mig:546: sysA.notes -> emr.clinical_note: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
+INSERT INTO `chartshift__reconciliation__cs_new` (
+  `map`,
+  `source_table`,
+  `target_table`,
+  `source_rows`,
+  `loaded`,
+  `rejected`,
+  `filtered`,
+  `merged`,
+  `aggregated`
+)
+SELECT
+  'sysA.notes -> emr.clinical_note',
+  'sysA.notes',
+  'emr.clinical_note',
+  (
+    SELECT
+      COUNT(*)
+    FROM `sysA__notes`
+  ),
+  (
+    SELECT
+      COUNT(*)
+    FROM `emr__clinical_note__cs_new`
+  ),
+  (
+    SELECT
+      COUNT(*)
+    FROM `chartshift__rejects__cs_new`
+    WHERE
+      `map` = 'sysA.notes -> emr.clinical_note'
+  ),
+  0,
+  0,
+  0;
+
+-- specs/two_systems.mig:546: sysA.notes -> emr.clinical_note: work table no longer needed
+DROP TABLE IF EXISTS `chartshift__cs_work__emr__clinical_note`;
+

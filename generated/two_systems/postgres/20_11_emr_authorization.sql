@@ -1,0 +1,500 @@
+-- chartshift 0.1.0 | dialect postgres
+-- spec specs/two_systems.mig sha256 989c64e4088375bbe5f0581b298f7adf3016757b6cae837841491794b081af47
+-- 20_11_emr_authorization: map sysA.auths -> emr.authorization
+-- Generated file: do not edit. Regenerate with `chartshift compile specs/two_systems.mig`.
+
+
+-- specs/two_systems.mig:460: work table left by an earlier run
+DROP TABLE IF EXISTS "cs_work__emr__authorization";
+
+-- specs/two_systems.mig:460: sysA.auths -> emr.authorization: every kept row with its fields and status
+CREATE TEMPORARY TABLE "cs_work__emr__authorization" AS
+WITH "cs_in" AS (
+  SELECT
+    "auths"."__row" AS "__row",
+    "auths"."__cast_error" AS "__cast_error",
+    "auths"."auth_no" AS "s__auths__auth_no",
+    "auths"."case_no" AS "s__auths__case_no",
+    "auths"."visits_authorized" AS "s__auths__visits_authorized",
+    "auths"."start_date" AS "s__auths__start_date",
+    "auths"."end_date" AS "s__auths__end_date",
+    1 AS "__slot"
+  FROM "sysA"."auths" AS "auths"
+), "cs_fields" AS (
+  SELECT
+    "cs_in".*,
+    "cs_ref1"."target_id" AS "f__episode_id",
+    NULLIF(TRIM(BOTH ' ' FROM "cs_in"."s__auths__auth_no"), '0000') AS "f__auth_number",
+    "cs_in"."s__auths__visits_authorized" AS "f__visits_authorized",
+    CASE
+      WHEN TRANSLATE(TRIM("cs_in"."s__auths__start_date"), '0123456789', '9999999999') IN ('9/9/9999', '9/99/9999', '99/9/9999', '99/99/9999')
+      THEN CASE
+        WHEN CAST(SPLIT_PART("cs_in"."s__auths__start_date", '/', 3) AS INT) >= 1
+        AND CAST(SPLIT_PART("cs_in"."s__auths__start_date", '/', 2) AS INT) BETWEEN 1 AND CASE CAST(SPLIT_PART("cs_in"."s__auths__start_date", '/', 1) AS INT)
+          WHEN 1
+          THEN 31
+          WHEN 2
+          THEN CASE
+            WHEN CAST(SPLIT_PART("cs_in"."s__auths__start_date", '/', 3) AS INT) % 4 = 0
+            AND (
+              CAST(SPLIT_PART("cs_in"."s__auths__start_date", '/', 3) AS INT) % 100 <> 0
+              OR CAST(SPLIT_PART("cs_in"."s__auths__start_date", '/', 3) AS INT) % 400 = 0
+            )
+            THEN 29
+            ELSE 28
+          END
+          WHEN 3
+          THEN 31
+          WHEN 4
+          THEN 30
+          WHEN 5
+          THEN 31
+          WHEN 6
+          THEN 30
+          WHEN 7
+          THEN 31
+          WHEN 8
+          THEN 31
+          WHEN 9
+          THEN 30
+          WHEN 10
+          THEN 31
+          WHEN 11
+          THEN 30
+          WHEN 12
+          THEN 31
+          ELSE 0
+        END
+        THEN MAKE_DATE(
+          CAST(SPLIT_PART("cs_in"."s__auths__start_date", '/', 3) AS INT),
+          CAST(SPLIT_PART("cs_in"."s__auths__start_date", '/', 1) AS INT),
+          CAST(SPLIT_PART("cs_in"."s__auths__start_date", '/', 2) AS INT)
+        )
+      END
+    END AS "f__start_date",
+    CASE
+      WHEN TRANSLATE(TRIM("cs_in"."s__auths__end_date"), '0123456789', '9999999999') IN ('9/9/9999', '9/99/9999', '99/9/9999', '99/99/9999')
+      THEN CASE
+        WHEN CAST(SPLIT_PART("cs_in"."s__auths__end_date", '/', 3) AS INT) >= 1
+        AND CAST(SPLIT_PART("cs_in"."s__auths__end_date", '/', 2) AS INT) BETWEEN 1 AND CASE CAST(SPLIT_PART("cs_in"."s__auths__end_date", '/', 1) AS INT)
+          WHEN 1
+          THEN 31
+          WHEN 2
+          THEN CASE
+            WHEN CAST(SPLIT_PART("cs_in"."s__auths__end_date", '/', 3) AS INT) % 4 = 0
+            AND (
+              CAST(SPLIT_PART("cs_in"."s__auths__end_date", '/', 3) AS INT) % 100 <> 0
+              OR CAST(SPLIT_PART("cs_in"."s__auths__end_date", '/', 3) AS INT) % 400 = 0
+            )
+            THEN 29
+            ELSE 28
+          END
+          WHEN 3
+          THEN 31
+          WHEN 4
+          THEN 30
+          WHEN 5
+          THEN 31
+          WHEN 6
+          THEN 30
+          WHEN 7
+          THEN 31
+          WHEN 8
+          THEN 31
+          WHEN 9
+          THEN 30
+          WHEN 10
+          THEN 31
+          WHEN 11
+          THEN 30
+          WHEN 12
+          THEN 31
+          ELSE 0
+        END
+        THEN MAKE_DATE(
+          CAST(SPLIT_PART("cs_in"."s__auths__end_date", '/', 3) AS INT),
+          CAST(SPLIT_PART("cs_in"."s__auths__end_date", '/', 1) AS INT),
+          CAST(SPLIT_PART("cs_in"."s__auths__end_date", '/', 2) AS INT)
+        )
+      END
+    END AS "f__end_date",
+    CASE
+      WHEN (
+        CAST((
+          CASE
+            WHEN TRANSLATE(TRIM("cs_in"."s__auths__end_date"), '0123456789', '9999999999') IN ('9/9/9999', '9/99/9999', '99/9/9999', '99/99/9999')
+            THEN CASE
+              WHEN CAST(SPLIT_PART("cs_in"."s__auths__end_date", '/', 3) AS INT) >= 1
+              AND CAST(SPLIT_PART("cs_in"."s__auths__end_date", '/', 2) AS INT) BETWEEN 1 AND CASE CAST(SPLIT_PART("cs_in"."s__auths__end_date", '/', 1) AS INT)
+                WHEN 1
+                THEN 31
+                WHEN 2
+                THEN CASE
+                  WHEN CAST(SPLIT_PART("cs_in"."s__auths__end_date", '/', 3) AS INT) % 4 = 0
+                  AND (
+                    CAST(SPLIT_PART("cs_in"."s__auths__end_date", '/', 3) AS INT) % 100 <> 0
+                    OR CAST(SPLIT_PART("cs_in"."s__auths__end_date", '/', 3) AS INT) % 400 = 0
+                  )
+                  THEN 29
+                  ELSE 28
+                END
+                WHEN 3
+                THEN 31
+                WHEN 4
+                THEN 30
+                WHEN 5
+                THEN 31
+                WHEN 6
+                THEN 30
+                WHEN 7
+                THEN 31
+                WHEN 8
+                THEN 31
+                WHEN 9
+                THEN 30
+                WHEN 10
+                THEN 31
+                WHEN 11
+                THEN 30
+                WHEN 12
+                THEN 31
+                ELSE 0
+              END
+              THEN MAKE_DATE(
+                CAST(SPLIT_PART("cs_in"."s__auths__end_date", '/', 3) AS INT),
+                CAST(SPLIT_PART("cs_in"."s__auths__end_date", '/', 1) AS INT),
+                CAST(SPLIT_PART("cs_in"."s__auths__end_date", '/', 2) AS INT)
+              )
+            END
+          END - CAST('2024-07-01' AS DATE)
+        ) AS BIGINT)
+      ) < (
+        0
+      )
+      THEN 0
+      ELSE CAST((
+        CASE
+          WHEN TRANSLATE(TRIM("cs_in"."s__auths__end_date"), '0123456789', '9999999999') IN ('9/9/9999', '9/99/9999', '99/9/9999', '99/99/9999')
+          THEN CASE
+            WHEN CAST(SPLIT_PART("cs_in"."s__auths__end_date", '/', 3) AS INT) >= 1
+            AND CAST(SPLIT_PART("cs_in"."s__auths__end_date", '/', 2) AS INT) BETWEEN 1 AND CASE CAST(SPLIT_PART("cs_in"."s__auths__end_date", '/', 1) AS INT)
+              WHEN 1
+              THEN 31
+              WHEN 2
+              THEN CASE
+                WHEN CAST(SPLIT_PART("cs_in"."s__auths__end_date", '/', 3) AS INT) % 4 = 0
+                AND (
+                  CAST(SPLIT_PART("cs_in"."s__auths__end_date", '/', 3) AS INT) % 100 <> 0
+                  OR CAST(SPLIT_PART("cs_in"."s__auths__end_date", '/', 3) AS INT) % 400 = 0
+                )
+                THEN 29
+                ELSE 28
+              END
+              WHEN 3
+              THEN 31
+              WHEN 4
+              THEN 30
+              WHEN 5
+              THEN 31
+              WHEN 6
+              THEN 30
+              WHEN 7
+              THEN 31
+              WHEN 8
+              THEN 31
+              WHEN 9
+              THEN 30
+              WHEN 10
+              THEN 31
+              WHEN 11
+              THEN 30
+              WHEN 12
+              THEN 31
+              ELSE 0
+            END
+            THEN MAKE_DATE(
+              CAST(SPLIT_PART("cs_in"."s__auths__end_date", '/', 3) AS INT),
+              CAST(SPLIT_PART("cs_in"."s__auths__end_date", '/', 1) AS INT),
+              CAST(SPLIT_PART("cs_in"."s__auths__end_date", '/', 2) AS INT)
+            )
+          END
+        END - CAST('2024-07-01' AS DATE)
+      ) AS BIGINT)
+    END AS "f__days_remaining",
+    (
+      CAST((
+        'sysA.auths'
+      ) AS VARCHAR) || '|' || CAST((
+        "cs_in"."s__auths__case_no"
+      ) AS VARCHAR) || '|' || CAST((
+        "cs_in"."s__auths__auth_no"
+      ) AS VARCHAR) || '|' || CAST((
+        "cs_in"."s__auths__start_date"
+      ) AS VARCHAR)
+    ) COLLATE "C" AS "__key"
+  FROM "cs_in"
+  LEFT JOIN "chartshift"."xwalk__emr__episode" AS "cs_ref1"
+    ON "cs_ref1"."legacy_key" = (
+      CAST((
+        'sysA.cases'
+      ) AS VARCHAR) || '|' || CAST((
+        "cs_in"."s__auths__case_no"
+      ) AS VARCHAR)
+    ) COLLATE "C"
+    AND "cs_ref1"."state" <> 'inactive'
+), "cs_rules" AS (
+  SELECT
+    "cs_fields".*,
+    CASE
+      WHEN NOT "cs_fields"."__cast_error" IS NULL
+      THEN 1
+      WHEN "cs_fields"."__key" IS NULL
+      THEN 2
+      WHEN COALESCE((
+        (
+          "cs_fields"."f__episode_id"
+        ) IS NULL
+      ), FALSE)
+      THEN 3
+      WHEN "cs_fields"."f__episode_id" IS NULL
+      THEN 4
+      WHEN LENGTH(CAST("cs_fields"."f__auth_number" AS VARCHAR)) > 30
+      THEN 5
+      WHEN NOT "cs_dups"."first_row" IS NULL AND "cs_fields"."__row" > "cs_dups"."first_row"
+      THEN 6
+    END AS "__rule"
+  FROM "cs_fields"
+  LEFT JOIN (
+    SELECT
+      "cs_fields"."s__auths__case_no" COLLATE "C" AS "__k1",
+      "cs_fields"."s__auths__auth_no" COLLATE "C" AS "__k2",
+      "cs_fields"."s__auths__start_date" COLLATE "C" AS "__k3",
+      MIN("cs_fields"."__row") AS "first_row"
+    FROM "cs_fields"
+    GROUP BY
+      "cs_fields"."s__auths__case_no" COLLATE "C",
+      "cs_fields"."s__auths__auth_no" COLLATE "C",
+      "cs_fields"."s__auths__start_date" COLLATE "C"
+    HAVING
+      COUNT(*) > 1
+  ) AS "cs_dups"
+    ON "cs_dups"."__k1" = "cs_fields"."s__auths__case_no" COLLATE "C"
+    AND "cs_dups"."__k2" = "cs_fields"."s__auths__auth_no" COLLATE "C"
+    AND "cs_dups"."__k3" = "cs_fields"."s__auths__start_date" COLLATE "C"
+), "cs_status" AS (
+  SELECT
+    "cs_rules"."__row",
+    "cs_rules"."__slot",
+    "cs_rules"."__key",
+    "cs_rules"."__rule",
+    "cs_rules"."f__episode_id",
+    "cs_rules"."f__auth_number",
+    "cs_rules"."f__visits_authorized",
+    "cs_rules"."f__start_date",
+    "cs_rules"."f__end_date",
+    "cs_rules"."f__days_remaining",
+    CASE WHEN NOT "cs_rules"."__rule" IS NULL THEN 'rejected' ELSE 'loaded' END AS "__status"
+  FROM "cs_rules"
+)
+SELECT
+  "cs_status".*,
+  COALESCE(
+    "cs_prev"."own_id",
+    CASE
+      WHEN "cs_prev"."own_id" IS NULL AND "cs_status"."__status" = 'loaded'
+      THEN (
+        SELECT
+          COALESCE(MAX("own_id"), 0)
+        FROM "chartshift"."xwalk__emr__authorization"
+      ) + ROW_NUMBER() OVER (
+        ORDER BY (
+          "cs_prev"."own_id" IS NULL AND "cs_status"."__status" = 'loaded'
+        ) DESC NULLS LAST, "cs_status"."__row", "cs_status"."__slot"
+      )
+    END
+  ) AS "__own_id"
+FROM "cs_status"
+LEFT JOIN "chartshift"."xwalk__emr__authorization" AS "cs_prev"
+  ON "cs_prev"."legacy_key" = "cs_status"."__key";
+
+-- specs/two_systems.mig:460: sysA.auths -> emr.authorization: statistics of the work table
+ANALYZE "cs_work__emr__authorization";
+
+-- specs/two_systems.mig:460: sysA.auths -> emr.authorization: rejected rows with the first rule that failed
+INSERT INTO "chartshift"."rejects" (
+  "map",
+  "source_table",
+  "source_key",
+  "slot",
+  "record",
+  "rule",
+  "reason",
+  "original_row",
+  "reason_code"
+)
+SELECT
+  'sysA.auths -> emr.authorization',
+  'sysA.auths',
+  CAST(NULL AS VARCHAR),
+  "w"."__slot",
+  "w"."__row",
+  CASE "w"."__rule"
+    WHEN 1
+    THEN 'cast'
+    WHEN 2
+    THEN 'key'
+    WHEN 3
+    THEN 'reject:471'
+    WHEN 4
+    THEN 'not null:emr.authorization.episode_id'
+    WHEN 5
+    THEN 'length:emr.authorization.auth_number'
+    WHEN 6
+    THEN 'duplicate key'
+  END,
+  CASE "w"."__rule"
+    WHEN 1
+    THEN 'value does not fit the source column type'
+    WHEN 2
+    THEN 'missing legacy key'
+    WHEN 3
+    THEN 'authorization for unknown episode'
+    WHEN 4
+    THEN 'episode_id is required but empty'
+    WHEN 5
+    THEN 'auth_number is longer than 30 characters'
+    WHEN 6
+    THEN 'duplicate legacy key (an earlier row has the same key)'
+  END,
+  CAST(JSON_BUILD_OBJECT(
+    'auth_no',
+    "r"."auth_no",
+    'case_no',
+    "r"."case_no",
+    'visits_authorized',
+    "r"."visits_authorized",
+    'start_date',
+    "r"."start_date",
+    'end_date',
+    "r"."end_date"
+  ) AS TEXT),
+  CASE "w"."__rule"
+    WHEN 1
+    THEN 'cast'
+    WHEN 2
+    THEN 'missing_key'
+    WHEN 3
+    THEN 'reject'
+    WHEN 4
+    THEN 'not_null'
+    WHEN 5
+    THEN 'too_long'
+    WHEN 6
+    THEN 'duplicate_key'
+  END
+FROM "cs_work__emr__authorization" AS "w"
+JOIN "chartshift_stage"."sysA__auths" AS "r"
+  ON "r"."__row" = "w"."__row"
+WHERE
+  "w"."__status" = 'rejected'
+ORDER BY
+  "w"."__row",
+  "w"."__slot";
+
+-- specs/two_systems.mig:461: crosswalk emr.authorization: the keys of this run are written again below
+DELETE FROM "chartshift"."xwalk__emr__authorization"
+WHERE
+  "legacy_key" IN (
+    SELECT
+      "__key"
+    FROM "cs_work__emr__authorization"
+    WHERE
+      "__status" IN ('loaded', 'merged')
+  );
+
+-- specs/two_systems.mig:461: crosswalk emr.authorization: keys not loaded by this run stay, inactive, with their ids
+UPDATE "chartshift"."xwalk__emr__authorization" SET "state" = 'inactive', "target_id" = NULL
+WHERE
+  "state" <> 'inactive';
+
+-- specs/two_systems.mig:461: crosswalk emr.authorization: loaded keys with their ids, merged keys pointing at their survivor's id
+INSERT INTO "chartshift"."xwalk__emr__authorization" (
+  "legacy_key",
+  "own_id",
+  "target_id",
+  "state"
+)
+SELECT
+  "w"."__key",
+  "w"."__own_id",
+  "w"."__own_id",
+  "w"."__status"
+FROM "cs_work__emr__authorization" AS "w"
+WHERE
+  "w"."__status" IN ('loaded', 'merged');
+
+-- specs/two_systems.mig:461: crosswalk emr.authorization: statistics for the maps that join it
+ANALYZE "chartshift"."xwalk__emr__authorization";
+
+-- specs/two_systems.mig:460: sysA.auths -> emr.authorization: load the surviving rows
+INSERT INTO "emr"."authorization" (
+  "id",
+  "episode_id",
+  "auth_number",
+  "visits_authorized",
+  "start_date",
+  "end_date",
+  "days_remaining"
+)
+SELECT
+  CAST("w"."__own_id" AS BIGINT),
+  CAST("w"."f__episode_id" AS BIGINT),
+  CAST("w"."f__auth_number" AS VARCHAR(30)),
+  CAST("w"."f__visits_authorized" AS INT),
+  CAST("w"."f__start_date" AS DATE),
+  CAST("w"."f__end_date" AS DATE),
+  CAST("w"."f__days_remaining" AS INT)
+FROM "cs_work__emr__authorization" AS "w"
+WHERE
+  "w"."__status" = 'loaded';
+
+-- specs/two_systems.mig:460: sysA.auths -> emr.authorization: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
+INSERT INTO "chartshift"."reconciliation" (
+  "map",
+  "source_table",
+  "target_table",
+  "source_rows",
+  "loaded",
+  "rejected",
+  "filtered",
+  "merged",
+  "aggregated"
+)
+SELECT
+  'sysA.auths -> emr.authorization',
+  'sysA.auths',
+  'emr.authorization',
+  (
+    SELECT
+      COUNT(*)
+    FROM "sysA"."auths"
+  ),
+  (
+    SELECT
+      COUNT(*)
+    FROM "emr"."authorization"
+  ),
+  (
+    SELECT
+      COUNT(*)
+    FROM "chartshift"."rejects"
+    WHERE
+      "map" = 'sysA.auths -> emr.authorization'
+  ),
+  0,
+  0,
+  0;
+
+-- specs/two_systems.mig:460: sysA.auths -> emr.authorization: work table no longer needed
+DROP TABLE IF EXISTS "cs_work__emr__authorization";
+
