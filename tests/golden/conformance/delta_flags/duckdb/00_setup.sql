@@ -44,7 +44,11 @@ CREATE TABLE "chartshift"."rejects" (
   "record" BIGINT,
   "rule" TEXT NOT NULL,
   "reason" TEXT NOT NULL,
-  "original_row" TEXT
+  "original_row" TEXT,
+  "reason_code" TEXT NOT NULL,
+  "source_file" TEXT,
+  "source_line" BIGINT,
+  "byte_offset" BIGINT
 );
 
 -- reconciliation of this run

@@ -102,7 +102,8 @@ INSERT INTO "chartshift"."rejects" (
   "record",
   "rule",
   "reason",
-  "original_row"
+  "original_row",
+  "reason_code"
 )
 SELECT
   'legacy.visits -> emr.visit',
@@ -136,7 +137,19 @@ SELECT
     WHEN 5
     THEN 'duplicate legacy key (an earlier row has the same key)'
   END,
-  CAST(JSON_OBJECT('visit_id', "r"."visit_id", 'pat_no', "r"."pat_no") AS TEXT)
+  CAST(JSON_OBJECT('visit_id', "r"."visit_id", 'pat_no', "r"."pat_no") AS TEXT),
+  CASE "w"."__rule"
+    WHEN 1
+    THEN 'cast'
+    WHEN 2
+    THEN 'missing_key'
+    WHEN 3
+    THEN 'reject'
+    WHEN 4
+    THEN 'not_null'
+    WHEN 5
+    THEN 'duplicate_key'
+  END
 FROM "cs_work__emr__visit" AS "w"
 JOIN "chartshift_stage"."legacy__visits" AS "r"
   ON "r"."__row" = "w"."__row"

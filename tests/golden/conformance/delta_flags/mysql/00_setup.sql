@@ -58,7 +58,11 @@ CREATE TABLE `chartshift__rejects__cs_new` (
   `record` BIGINT,
   `rule` VARCHAR(200) NOT NULL COLLATE `utf8mb4_nopad_bin`,
   `reason` VARCHAR(500) NOT NULL COLLATE `utf8mb4_nopad_bin`,
-  `original_row` LONGTEXT COLLATE `utf8mb4_nopad_bin`
+  `original_row` LONGTEXT COLLATE `utf8mb4_nopad_bin`,
+  `reason_code` VARCHAR(40) NOT NULL COLLATE `utf8mb4_nopad_bin`,
+  `source_file` VARCHAR(1000) COLLATE `utf8mb4_nopad_bin`,
+  `source_line` BIGINT,
+  `byte_offset` BIGINT
 );
 
 -- reconciliation of this run

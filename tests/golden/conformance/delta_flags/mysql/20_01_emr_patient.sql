@@ -103,7 +103,8 @@ INSERT INTO `chartshift__rejects__cs_new` (
   `record`,
   `rule`,
   `reason`,
-  `original_row`
+  `original_row`,
+  `reason_code`
 )
 SELECT
   'legacy.patients -> emr.patient',
@@ -149,7 +150,25 @@ SELECT
     WHEN 8
     THEN 'duplicate legacy key (an earlier row has the same key)'
   END,
-  CAST(JSON_OBJECT('pat_no', `r`.`pat_no`, 'name', `r`.`name`) AS CHAR)
+  CAST(JSON_OBJECT('pat_no', `r`.`pat_no`, 'name', `r`.`name`) AS CHAR),
+  CASE `w`.`__rule`
+    WHEN 1
+    THEN 'cast'
+    WHEN 2
+    THEN 'missing_key'
+    WHEN 3
+    THEN 'not_null'
+    WHEN 4
+    THEN 'too_long'
+    WHEN 5
+    THEN 'too_long'
+    WHEN 6
+    THEN 'not_null'
+    WHEN 7
+    THEN 'too_long'
+    WHEN 8
+    THEN 'duplicate_key'
+  END
 FROM `chartshift__cs_work__emr__patient` AS `w`
 JOIN `chartshift_stage__legacy__patients` AS `r`
   ON `r`.`__row` = `w`.`__row`

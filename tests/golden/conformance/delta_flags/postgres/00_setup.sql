@@ -46,7 +46,11 @@ CREATE TABLE "chartshift"."rejects" (
   "record" BIGINT,
   "rule" VARCHAR(200) NOT NULL,
   "reason" VARCHAR(500) NOT NULL,
-  "original_row" TEXT
+  "original_row" TEXT,
+  "reason_code" VARCHAR(40) NOT NULL,
+  "source_file" VARCHAR(1000),
+  "source_line" BIGINT,
+  "byte_offset" BIGINT
 );
 
 -- reconciliation of this run

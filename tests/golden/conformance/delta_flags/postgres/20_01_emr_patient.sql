@@ -106,7 +106,8 @@ INSERT INTO "chartshift"."rejects" (
   "record",
   "rule",
   "reason",
-  "original_row"
+  "original_row",
+  "reason_code"
 )
 SELECT
   'legacy.patients -> emr.patient',
@@ -152,7 +153,25 @@ SELECT
     WHEN 8
     THEN 'duplicate legacy key (an earlier row has the same key)'
   END,
-  CAST(JSON_BUILD_OBJECT('pat_no', "r"."pat_no", 'name', "r"."name") AS TEXT)
+  CAST(JSON_BUILD_OBJECT('pat_no', "r"."pat_no", 'name', "r"."name") AS TEXT),
+  CASE "w"."__rule"
+    WHEN 1
+    THEN 'cast'
+    WHEN 2
+    THEN 'missing_key'
+    WHEN 3
+    THEN 'not_null'
+    WHEN 4
+    THEN 'too_long'
+    WHEN 5
+    THEN 'too_long'
+    WHEN 6
+    THEN 'not_null'
+    WHEN 7
+    THEN 'too_long'
+    WHEN 8
+    THEN 'duplicate_key'
+  END
 FROM "cs_work__emr__patient" AS "w"
 JOIN "chartshift_stage"."legacy__patients" AS "r"
   ON "r"."__row" = "w"."__row"
