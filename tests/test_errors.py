@@ -22,6 +22,7 @@ from compiler.functions.regex import RegexError
 from compiler.functions.registry import FunctionNotAvailable
 from compiler.functions.sqlkit import InvalidArgument
 from compiler.ops.cutover_window import PlanError
+from compiler.ops.replay.layout import ReplayError
 from compiler.ops.sample import SampleError
 from compiler.ops.secure.archive import ArchiveError, WrongKeyError
 from compiler.ops.secure.audit import AuditError
@@ -118,6 +119,7 @@ CASES = [
     ),
     (StagingError("d/P.csv: source file for legacy.p not found"), 3, "chartshift: error: d/P.csv: source file for legacy.p not found\n"),
     (EngineError("postgresql://h/db: cannot connect"), 3, "chartshift: error: postgresql://h/db: cannot connect\n"),
+    (ReplayError("P.csv: the file changed since the run"), 3, "chartshift: error: P.csv: the file changed since the run\n"),
     (TargetBusy("duckdb:///t.duckdb: the target file is in use"), 3, "chartshift: error: duckdb:///t.duckdb: the target file is in use\n"),
     (SecureError("b.csbk: backup file not found"), 3, "chartshift: error: b.csbk: backup file not found\n"),
     (KeyFileError("k: key file not found"), 3, "chartshift: error: k: key file not found\n"),

@@ -1,11 +1,11 @@
 """Command-line interface: the parser, the entry point and the one place where errors
 become messages and exit codes.  Exit codes: 0 success, 1 validation failed, 2 bad spec
-or usage, 3 runtime or environment error (compiler/errors.py).  No input produces a
-Python traceback.
+or usage, 3 runtime or environment error, 4 a run over its --max-rejects limit
+(compiler/errors.py).  No input produces a Python traceback.
 
 The commands live by group: cli/compile.py (check, compile, ir), cli/run.py (run, test),
-cli/demo.py (demo-data), cli/sample.py (sample, plan), cli/secure.py (keygen, backup,
-restore, audit).  They raise ChartshiftError and leave the reporting to `main`.
+cli/rejects.py (rejects export, rejects apply), cli/demo.py (demo-data), cli/sample.py
+(sample, plan), cli/secure.py (keygen, backup, restore, audit).  They raise ChartshiftError and leave the reporting to `main`.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from typing import cast
 from compiler import __version__
 from compiler.cli import compile as cli_compile
 from compiler.cli import demo as cli_demo
+from compiler.cli import rejects as cli_rejects
 from compiler.cli import run as cli_run
 from compiler.cli import sample as cli_sample
 from compiler.cli import secure as cli_secure
@@ -30,6 +31,7 @@ ADD_COMMANDS = (
     cli_compile.add_compile,
     cli_run.add_run,
     cli_run.add_test,
+    cli_rejects.add_commands,  # rejects export, rejects apply
     cli_compile.add_ir,
     cli_demo.add_demo_data,
     cli_secure.add_commands,  # keygen, backup, restore, audit

@@ -49,6 +49,38 @@ def _open_writer(path: pathlib.Path, encoding: str) -> tuple[TextIO, _RowWriter]
     return f, csv.writer(f, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
 
 
+def truth_dict(ref: _Reference, records: dict[str, int], malformed: dict[str, int], patients: int, seed: int) -> dict[str, Any]:
+    """The truth.json content for the records `ref` has seen (records per table include malformed lines)."""
+    files = {}
+    for table, (name, enc, _) in FILES.items():
+        files[table] = {"file": name, "encoding": enc, "records": records[table], "malformed": malformed[table]}
+        if records[table] - malformed[table] != ref.staged[table]:
+            raise AssertionError(f"{table}: staged rows do not add up")
+    maps = {}
+    for target, tally in ref.maps.items():
+        d = tally.as_dict()
+        slots = {"emr.diagnosis": 4, "emr.charge_line": 3}.get(target, 1)
+        expected = slots * ref.staged[d["source"]]
+        if d["source_rows"] != expected:
+            raise AssertionError(f"{target}: source_rows {d['source_rows']} != {expected}")
+        if sum(d["rejected_by_reason"].values()) != d["rejected"]:
+            raise AssertionError(f"{target}: reasons do not add up")
+        maps[target] = d
+    return {
+        "patients": patients,
+        "seed": seed,
+        "files": files,
+        "maps": maps,
+        "totals": {
+            "charge_lines": maps["emr.charge_line"]["loaded"],
+            "charge_units": ref.charge_units,
+            "charge_cents": ref.charge_cents,
+            "diagnosis_rows": maps["emr.diagnosis"]["loaded"],
+            "notes": maps["emr.clinical_note"]["loaded"],
+        },
+    }
+
+
 def generate(out_dir: pathlib.Path, patients: int = 1000, seed: int = 42) -> dict[str, Any]:
     """Write the export files and truth.json into out_dir; return the truth dict."""
     if not isinstance(patients, int) or patients < 1:
@@ -98,34 +130,7 @@ def generate(out_dir: pathlib.Path, patients: int = 1000, seed: int = 42) -> dic
     for table in streamed:
         records[table] = ref.staged[table]
 
-    files = {}
-    for table, (name, enc, _) in FILES.items():
-        files[table] = {"file": name, "encoding": enc, "records": records[table], "malformed": malformed[table]}
-        if records[table] - malformed[table] != ref.staged[table]:
-            raise AssertionError(f"{table}: staged rows do not add up")
-    maps = {}
-    for target, tally in ref.maps.items():
-        d = tally.as_dict()
-        slots = {"emr.diagnosis": 4, "emr.charge_line": 3}.get(target, 1)
-        expected = slots * ref.staged[d["source"]]
-        if d["source_rows"] != expected:
-            raise AssertionError(f"{target}: source_rows {d['source_rows']} != {expected}")
-        if sum(d["rejected_by_reason"].values()) != d["rejected"]:
-            raise AssertionError(f"{target}: reasons do not add up")
-        maps[target] = d
-    truth = {
-        "patients": patients,
-        "seed": seed,
-        "files": files,
-        "maps": maps,
-        "totals": {
-            "charge_lines": maps["emr.charge_line"]["loaded"],
-            "charge_units": ref.charge_units,
-            "charge_cents": ref.charge_cents,
-            "diagnosis_rows": maps["emr.diagnosis"]["loaded"],
-            "notes": maps["emr.clinical_note"]["loaded"],
-        },
-    }
+    truth = truth_dict(ref, records, malformed, patients, seed)
     with open(out_dir / "truth.json", "w", encoding="utf-8", newline="\n") as f:
         json.dump(truth, f, sort_keys=True, indent=2, ensure_ascii=False)
         f.write("\n")

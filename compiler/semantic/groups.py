@@ -118,6 +118,12 @@ class GroupChecks(CheckerBase):
             self.diags.error(f"`{word}` cannot be combined with `dedup` (groups are already one row per key)", m.dedup.span)
         for k in g.keys:
             self.type_of(k, scope, False)
+        roots: list[ir.Node] = [*g.keys, *(a.expr for a in m.assigns), *(r.when for r in m.rejects)]
+        for n in walk(roots):
+            if isinstance(n, ir.WindowCall):
+                self.diags.error(f"`{n.func}(...) over` is not available in a `{word}` map (use first/last ... by)", n.span)
+            elif isinstance(n, ir.Exists):
+                self.diags.error(f"`exists` is not available in a `{word}` map", n.span)
         keys = {shape(k) for k in g.keys}
         for a in m.assigns:
             exprs = a.expr.args if isinstance(a.expr, ir.Call) and a.expr.func == ["crosswalk"] else [a.expr]
@@ -138,7 +144,7 @@ class GroupChecks(CheckerBase):
         """The source-column names of `e` outside every grouped expression and aggregate."""
         if isinstance(e, list):
             return [n for x in e for n in self.ungrouped(x, keys, scope, rule_context)]
-        if not isinstance(e, ir.Node) or isinstance(e, ir.AggCall) or isinstance(e, ir.Literal):
+        if not isinstance(e, ir.Node) or isinstance(e, (ir.AggCall, ir.Literal, ir.WindowCall, ir.Exists)):
             return []
         if shape(e) in keys:
             return []

@@ -1,11 +1,6 @@
 """End to end: the two_systems export through specs/two_systems.mig on DuckDB reproduces
-truth.json: every branch's accounting and the derived values, read back with SQL.
-
-One documented exception (docs/TWO_SYSTEMS.md, "The spec"): the language dedups within a
-branch only, so of the sysB clients the truth merges into a sysA patient ("B->A"), one per
-sysA survivor loads ("B->A survivors") and the others merge inside sysB; everything else
-must come out exactly.
-"""
+truth.json exactly: every branch's accounting (the cross-system patient merges included)
+and the derived values, read back with SQL."""
 
 from __future__ import annotations
 
@@ -34,21 +29,13 @@ def two_run(tmp_path_factory):
     con.close()
 
 
-def _expected(truth, target, source):
-    w = dict(truth["maps"][target][source])
-    if source == "sysB.clients":  # one row per cross-system key loads, the others merge in sysB
-        w["loaded"] += truth["patient_merges"]["B->A survivors"]
-        w["merged"] -= truth["patient_merges"]["B->A survivors"]
-    return w
-
-
 def test_every_branch_matches_truth(two_run):
     truth, report, _ = two_run
     got = {(m.target, m.source): m for m in report.maps if m.target not in DERIVED}
     assert set(got) == {(t, s) for t, branches in truth["maps"].items() for s in branches}
-    assert truth["patient_merges"]["B->A"] > truth["patient_merges"]["B->A survivors"] > 0
+    assert truth["patient_merges"]["B->A"] > 0
     for (target, source), m in got.items():
-        w = _expected(truth, target, source)
+        w = truth["maps"][target][source]
         assert (m.source_rows, m.loaded, m.rejected, m.filtered, m.merged) == (
             w["source_rows"],
             w["loaded"],
@@ -62,8 +49,6 @@ def test_every_branch_matches_truth(two_run):
 def test_target_rows_and_charges(two_run):
     truth, _, con = two_run
     for target, want in truth["targets"].items():
-        if target == "emr.patient":
-            want += truth["patient_merges"]["B->A survivors"]
         schema, table = target.split(".")
         assert con.execute(f'SELECT COUNT(*) FROM "{schema}"."{table}"').fetchone()[0] == want, target
     lines, units, cents = con.execute('SELECT COUNT(*), SUM("units"), SUM("amount") * 100 FROM "emr"."charge_line"').fetchone()

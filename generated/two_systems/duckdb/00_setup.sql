@@ -1,5 +1,5 @@
 -- chartshift 0.1.0 | dialect duckdb
--- spec specs/two_systems.mig sha256 989c64e4088375bbe5f0581b298f7adf3016757b6cae837841491794b081af47
+-- spec specs/two_systems.mig sha256 417533c50f9d55e71b7fbdfd62daa519d92b31b23ef33609b6167e52273e8b37
 -- 00_setup: schemas, crosswalks, fresh target and reject tables
 -- Generated file: do not edit. Regenerate with `chartshift compile specs/two_systems.mig`.
 
@@ -19,7 +19,7 @@ CREATE SCHEMA IF NOT EXISTS "sysA";
 -- schema sysB
 CREATE SCHEMA IF NOT EXISTS "sysB";
 
--- specs/two_systems.mig:303: persistent crosswalk for emr.practitioner: legacy key -> id (kept across runs)
+-- specs/two_systems.mig:299: persistent crosswalk for emr.practitioner: legacy key -> id (kept across runs)
 CREATE TABLE IF NOT EXISTS "chartshift"."xwalk__emr__practitioner" (
   "legacy_key" TEXT NOT NULL,
   "own_id" BIGINT,
@@ -27,7 +27,7 @@ CREATE TABLE IF NOT EXISTS "chartshift"."xwalk__emr__practitioner" (
   "state" TEXT NOT NULL
 );
 
--- specs/two_systems.mig:323: persistent crosswalk for emr.patient: legacy key -> id (kept across runs)
+-- specs/two_systems.mig:319: persistent crosswalk for emr.patient: legacy key -> id (kept across runs)
 CREATE TABLE IF NOT EXISTS "chartshift"."xwalk__emr__patient" (
   "legacy_key" TEXT NOT NULL,
   "own_id" BIGINT,
@@ -35,7 +35,7 @@ CREATE TABLE IF NOT EXISTS "chartshift"."xwalk__emr__patient" (
   "state" TEXT NOT NULL
 );
 
--- specs/two_systems.mig:376: persistent crosswalk for emr.coverage: legacy key -> id (kept across runs)
+-- specs/two_systems.mig:372: persistent crosswalk for emr.coverage: legacy key -> id (kept across runs)
 CREATE TABLE IF NOT EXISTS "chartshift"."xwalk__emr__coverage" (
   "legacy_key" TEXT NOT NULL,
   "own_id" BIGINT,
@@ -43,7 +43,7 @@ CREATE TABLE IF NOT EXISTS "chartshift"."xwalk__emr__coverage" (
   "state" TEXT NOT NULL
 );
 
--- specs/two_systems.mig:407: persistent crosswalk for emr.episode: legacy key -> id (kept across runs)
+-- specs/two_systems.mig:403: persistent crosswalk for emr.episode: legacy key -> id (kept across runs)
 CREATE TABLE IF NOT EXISTS "chartshift"."xwalk__emr__episode" (
   "legacy_key" TEXT NOT NULL,
   "own_id" BIGINT,
@@ -51,7 +51,7 @@ CREATE TABLE IF NOT EXISTS "chartshift"."xwalk__emr__episode" (
   "state" TEXT NOT NULL
 );
 
--- specs/two_systems.mig:436: persistent crosswalk for emr.diagnosis: legacy key -> id (kept across runs)
+-- specs/two_systems.mig:432: persistent crosswalk for emr.diagnosis: legacy key -> id (kept across runs)
 CREATE TABLE IF NOT EXISTS "chartshift"."xwalk__emr__diagnosis" (
   "legacy_key" TEXT NOT NULL,
   "own_id" BIGINT,
@@ -59,7 +59,7 @@ CREATE TABLE IF NOT EXISTS "chartshift"."xwalk__emr__diagnosis" (
   "state" TEXT NOT NULL
 );
 
--- specs/two_systems.mig:460: persistent crosswalk for emr.authorization: legacy key -> id (kept across runs)
+-- specs/two_systems.mig:456: persistent crosswalk for emr.authorization: legacy key -> id (kept across runs)
 CREATE TABLE IF NOT EXISTS "chartshift"."xwalk__emr__authorization" (
   "legacy_key" TEXT NOT NULL,
   "own_id" BIGINT,
@@ -67,7 +67,7 @@ CREATE TABLE IF NOT EXISTS "chartshift"."xwalk__emr__authorization" (
   "state" TEXT NOT NULL
 );
 
--- specs/two_systems.mig:490: persistent crosswalk for emr.encounter: legacy key -> id (kept across runs)
+-- specs/two_systems.mig:486: persistent crosswalk for emr.encounter: legacy key -> id (kept across runs)
 CREATE TABLE IF NOT EXISTS "chartshift"."xwalk__emr__encounter" (
   "legacy_key" TEXT NOT NULL,
   "own_id" BIGINT,
@@ -75,7 +75,7 @@ CREATE TABLE IF NOT EXISTS "chartshift"."xwalk__emr__encounter" (
   "state" TEXT NOT NULL
 );
 
--- specs/two_systems.mig:514: persistent crosswalk for emr.charge_line: legacy key -> id (kept across runs)
+-- specs/two_systems.mig:510: persistent crosswalk for emr.charge_line: legacy key -> id (kept across runs)
 CREATE TABLE IF NOT EXISTS "chartshift"."xwalk__emr__charge_line" (
   "legacy_key" TEXT NOT NULL,
   "own_id" BIGINT,
@@ -83,7 +83,7 @@ CREATE TABLE IF NOT EXISTS "chartshift"."xwalk__emr__charge_line" (
   "state" TEXT NOT NULL
 );
 
--- specs/two_systems.mig:546: persistent crosswalk for emr.clinical_note: legacy key -> id (kept across runs)
+-- specs/two_systems.mig:542: persistent crosswalk for emr.clinical_note: legacy key -> id (kept across runs)
 CREATE TABLE IF NOT EXISTS "chartshift"."xwalk__emr__clinical_note" (
   "legacy_key" TEXT NOT NULL,
   "own_id" BIGINT,
@@ -91,7 +91,7 @@ CREATE TABLE IF NOT EXISTS "chartshift"."xwalk__emr__clinical_note" (
   "state" TEXT NOT NULL
 );
 
--- specs/two_systems.mig:557: persistent crosswalk for emr.episode_activity: legacy key -> id (kept across runs)
+-- specs/two_systems.mig:553: persistent crosswalk for emr.episode_activity: legacy key -> id (kept across runs)
 CREATE TABLE IF NOT EXISTS "chartshift"."xwalk__emr__episode_activity" (
   "legacy_key" TEXT NOT NULL,
   "own_id" BIGINT,
@@ -99,7 +99,7 @@ CREATE TABLE IF NOT EXISTS "chartshift"."xwalk__emr__episode_activity" (
   "state" TEXT NOT NULL
 );
 
--- specs/two_systems.mig:581: persistent crosswalk for emr.auth_usage: legacy key -> id (kept across runs)
+-- specs/two_systems.mig:577: persistent crosswalk for emr.auth_usage: legacy key -> id (kept across runs)
 CREATE TABLE IF NOT EXISTS "chartshift"."xwalk__emr__auth_usage" (
   "legacy_key" TEXT NOT NULL,
   "own_id" BIGINT,
@@ -142,10 +142,10 @@ CREATE TABLE "chartshift"."reconciliation" (
   "aggregated" BIGINT NOT NULL
 );
 
--- specs/two_systems.mig:191: replace emr.practitioner
+-- specs/two_systems.mig:187: replace emr.practitioner
 DROP TABLE IF EXISTS "emr"."practitioner";
 
--- specs/two_systems.mig:191: target table emr.practitioner (keys and unique columns: 85_constraints)
+-- specs/two_systems.mig:187: target table emr.practitioner (keys and unique columns: 85_constraints)
 CREATE TABLE "emr"."practitioner" (
   "id" BIGINT NOT NULL,
   "provider_code" TEXT NOT NULL,
@@ -154,10 +154,10 @@ CREATE TABLE "emr"."practitioner" (
   "npi" TEXT NOT NULL
 );
 
--- specs/two_systems.mig:198: replace emr.patient
+-- specs/two_systems.mig:194: replace emr.patient
 DROP TABLE IF EXISTS "emr"."patient";
 
--- specs/two_systems.mig:198: target table emr.patient (keys and unique columns: 85_constraints)
+-- specs/two_systems.mig:194: target table emr.patient (keys and unique columns: 85_constraints)
 CREATE TABLE "emr"."patient" (
   "id" BIGINT NOT NULL,
   "mrn" TEXT NOT NULL,
@@ -176,10 +176,10 @@ CREATE TABLE "emr"."patient" (
   "status" TEXT NOT NULL
 );
 
--- specs/two_systems.mig:215: replace emr.coverage
+-- specs/two_systems.mig:211: replace emr.coverage
 DROP TABLE IF EXISTS "emr"."coverage";
 
--- specs/two_systems.mig:215: target table emr.coverage (keys and unique columns: 85_constraints)
+-- specs/two_systems.mig:211: target table emr.coverage (keys and unique columns: 85_constraints)
 CREATE TABLE "emr"."coverage" (
   "id" BIGINT NOT NULL,
   "patient_id" BIGINT NOT NULL,
@@ -192,10 +192,10 @@ CREATE TABLE "emr"."coverage" (
   "end_date" DATE
 );
 
--- specs/two_systems.mig:226: replace emr.episode
+-- specs/two_systems.mig:222: replace emr.episode
 DROP TABLE IF EXISTS "emr"."episode";
 
--- specs/two_systems.mig:226: target table emr.episode (keys and unique columns: 85_constraints)
+-- specs/two_systems.mig:222: target table emr.episode (keys and unique columns: 85_constraints)
 CREATE TABLE "emr"."episode" (
   "id" BIGINT NOT NULL,
   "patient_id" BIGINT NOT NULL,
@@ -207,10 +207,10 @@ CREATE TABLE "emr"."episode" (
   "age_at_onset" INT
 );
 
--- specs/two_systems.mig:236: replace emr.diagnosis
+-- specs/two_systems.mig:232: replace emr.diagnosis
 DROP TABLE IF EXISTS "emr"."diagnosis";
 
--- specs/two_systems.mig:236: target table emr.diagnosis (keys and unique columns: 85_constraints)
+-- specs/two_systems.mig:232: target table emr.diagnosis (keys and unique columns: 85_constraints)
 CREATE TABLE "emr"."diagnosis" (
   "id" BIGINT NOT NULL,
   "episode_id" BIGINT NOT NULL,
@@ -218,10 +218,10 @@ CREATE TABLE "emr"."diagnosis" (
   "icd10_code" TEXT NOT NULL
 );
 
--- specs/two_systems.mig:242: replace emr.authorization
+-- specs/two_systems.mig:238: replace emr.authorization
 DROP TABLE IF EXISTS "emr"."authorization";
 
--- specs/two_systems.mig:242: target table emr.authorization (keys and unique columns: 85_constraints)
+-- specs/two_systems.mig:238: target table emr.authorization (keys and unique columns: 85_constraints)
 CREATE TABLE "emr"."authorization" (
   "id" BIGINT NOT NULL,
   "episode_id" BIGINT NOT NULL,
@@ -232,10 +232,10 @@ CREATE TABLE "emr"."authorization" (
   "days_remaining" INT
 );
 
--- specs/two_systems.mig:251: replace emr.encounter
+-- specs/two_systems.mig:247: replace emr.encounter
 DROP TABLE IF EXISTS "emr"."encounter";
 
--- specs/two_systems.mig:251: target table emr.encounter (keys and unique columns: 85_constraints)
+-- specs/two_systems.mig:247: target table emr.encounter (keys and unique columns: 85_constraints)
 CREATE TABLE "emr"."encounter" (
   "id" BIGINT NOT NULL,
   "patient_id" BIGINT NOT NULL,
@@ -246,10 +246,10 @@ CREATE TABLE "emr"."encounter" (
   "visit_no" INT
 );
 
--- specs/two_systems.mig:260: replace emr.charge_line
+-- specs/two_systems.mig:256: replace emr.charge_line
 DROP TABLE IF EXISTS "emr"."charge_line";
 
--- specs/two_systems.mig:260: target table emr.charge_line (keys and unique columns: 85_constraints)
+-- specs/two_systems.mig:256: target table emr.charge_line (keys and unique columns: 85_constraints)
 CREATE TABLE "emr"."charge_line" (
   "id" BIGINT NOT NULL,
   "encounter_id" BIGINT NOT NULL,
@@ -260,10 +260,10 @@ CREATE TABLE "emr"."charge_line" (
   "amount" DECIMAL(10, 2)
 );
 
--- specs/two_systems.mig:269: replace emr.clinical_note
+-- specs/two_systems.mig:265: replace emr.clinical_note
 DROP TABLE IF EXISTS "emr"."clinical_note";
 
--- specs/two_systems.mig:269: target table emr.clinical_note (keys and unique columns: 85_constraints)
+-- specs/two_systems.mig:265: target table emr.clinical_note (keys and unique columns: 85_constraints)
 CREATE TABLE "emr"."clinical_note" (
   "id" BIGINT NOT NULL,
   "encounter_id" BIGINT NOT NULL,
@@ -271,10 +271,10 @@ CREATE TABLE "emr"."clinical_note" (
   "body" TEXT
 );
 
--- specs/two_systems.mig:275: replace emr.episode_activity
+-- specs/two_systems.mig:271: replace emr.episode_activity
 DROP TABLE IF EXISTS "emr"."episode_activity";
 
--- specs/two_systems.mig:275: target table emr.episode_activity (keys and unique columns: 85_constraints)
+-- specs/two_systems.mig:271: target table emr.episode_activity (keys and unique columns: 85_constraints)
 CREATE TABLE "emr"."episode_activity" (
   "id" BIGINT NOT NULL,
   "episode_id" BIGINT NOT NULL,
@@ -283,27 +283,27 @@ CREATE TABLE "emr"."episode_activity" (
   "completed_visits" INT NOT NULL
 );
 
--- specs/two_systems.mig:282: replace emr.auth_usage
+-- specs/two_systems.mig:278: replace emr.auth_usage
 DROP TABLE IF EXISTS "emr"."auth_usage";
 
--- specs/two_systems.mig:282: target table emr.auth_usage (keys and unique columns: 85_constraints)
+-- specs/two_systems.mig:278: target table emr.auth_usage (keys and unique columns: 85_constraints)
 CREATE TABLE "emr"."auth_usage" (
   "id" BIGINT NOT NULL,
   "authorization_id" BIGINT NOT NULL,
   "visits_used" INT NOT NULL
 );
 
--- specs/two_systems.mig:295: lookup visit_status from lookups/visit_status.csv
+-- specs/two_systems.mig:291: lookup visit_status from lookups/visit_status.csv
 DROP TABLE IF EXISTS "chartshift"."lookup__visit_status";
 
--- specs/two_systems.mig:295: lookup visit_status: 5 entries
+-- specs/two_systems.mig:291: lookup visit_status: 5 entries
 CREATE TABLE "chartshift"."lookup__visit_status" (
   "key" TEXT NOT NULL,
   "value" TEXT,
   PRIMARY KEY ("key")
 );
 
--- specs/two_systems.mig:295: lookup visit_status rows 1-5
+-- specs/two_systems.mig:291: lookup visit_status rows 1-5
 INSERT INTO "chartshift"."lookup__visit_status" (
   "key",
   "value"
@@ -315,54 +315,54 @@ VALUES
   ('NO SHOW', 'no-show'),
   ('NOSHOW', 'no-show');
 
--- specs/two_systems.mig:20: typed view sysA.patients (re-created over the new staging)
+-- specs/two_systems.mig:16: typed view sysA.patients (re-created over the new staging)
 DROP VIEW IF EXISTS "sysA"."patients";
 
--- specs/two_systems.mig:37: typed view sysA.providers (re-created over the new staging)
+-- specs/two_systems.mig:33: typed view sysA.providers (re-created over the new staging)
 DROP VIEW IF EXISTS "sysA"."providers";
 
--- specs/two_systems.mig:44: typed view sysA.payers (re-created over the new staging)
+-- specs/two_systems.mig:40: typed view sysA.payers (re-created over the new staging)
 DROP VIEW IF EXISTS "sysA"."payers";
 
--- specs/two_systems.mig:49: typed view sysA.policies (re-created over the new staging)
+-- specs/two_systems.mig:45: typed view sysA.policies (re-created over the new staging)
 DROP VIEW IF EXISTS "sysA"."policies";
 
--- specs/two_systems.mig:59: typed view sysA.cases (re-created over the new staging)
+-- specs/two_systems.mig:55: typed view sysA.cases (re-created over the new staging)
 DROP VIEW IF EXISTS "sysA"."cases";
 
--- specs/two_systems.mig:73: typed view sysA.auths (re-created over the new staging)
+-- specs/two_systems.mig:69: typed view sysA.auths (re-created over the new staging)
 DROP VIEW IF EXISTS "sysA"."auths";
 
--- specs/two_systems.mig:80: typed view sysA.visits (re-created over the new staging)
+-- specs/two_systems.mig:76: typed view sysA.visits (re-created over the new staging)
 DROP VIEW IF EXISTS "sysA"."visits";
 
--- specs/two_systems.mig:101: typed view sysA.notes (re-created over the new staging)
+-- specs/two_systems.mig:97: typed view sysA.notes (re-created over the new staging)
 DROP VIEW IF EXISTS "sysA"."notes";
 
--- specs/two_systems.mig:114: typed view sysB.clients (re-created over the new staging)
+-- specs/two_systems.mig:110: typed view sysB.clients (re-created over the new staging)
 DROP VIEW IF EXISTS "sysB"."clients";
 
--- specs/two_systems.mig:127: typed view sysB.staff (re-created over the new staging)
+-- specs/two_systems.mig:123: typed view sysB.staff (re-created over the new staging)
 DROP VIEW IF EXISTS "sysB"."staff";
 
--- specs/two_systems.mig:133: typed view sysB.insco (re-created over the new staging)
+-- specs/two_systems.mig:129: typed view sysB.insco (re-created over the new staging)
 DROP VIEW IF EXISTS "sysB"."insco";
 
--- specs/two_systems.mig:139: typed view sysB.coverage (re-created over the new staging)
+-- specs/two_systems.mig:135: typed view sysB.coverage (re-created over the new staging)
 DROP VIEW IF EXISTS "sysB"."coverage";
 
--- specs/two_systems.mig:149: typed view sysB.episodes (re-created over the new staging)
+-- specs/two_systems.mig:145: typed view sysB.episodes (re-created over the new staging)
 DROP VIEW IF EXISTS "sysB"."episodes";
 
--- specs/two_systems.mig:159: typed view sysB.priorauth (re-created over the new staging)
+-- specs/two_systems.mig:155: typed view sysB.priorauth (re-created over the new staging)
 DROP VIEW IF EXISTS "sysB"."priorauth";
 
--- specs/two_systems.mig:166: typed view sysB.appts (re-created over the new staging)
+-- specs/two_systems.mig:162: typed view sysB.appts (re-created over the new staging)
 DROP VIEW IF EXISTS "sysB"."appts";
 
--- specs/two_systems.mig:174: typed view sysB.charges (re-created over the new staging)
+-- specs/two_systems.mig:170: typed view sysB.charges (re-created over the new staging)
 DROP VIEW IF EXISTS "sysB"."charges";
 
--- specs/two_systems.mig:181: typed view sysB.procmap (re-created over the new staging)
+-- specs/two_systems.mig:177: typed view sysB.procmap (re-created over the new staging)
 DROP VIEW IF EXISTS "sysB"."procmap";
 

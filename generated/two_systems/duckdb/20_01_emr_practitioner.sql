@@ -1,13 +1,13 @@
 -- chartshift 0.1.0 | dialect duckdb
--- spec specs/two_systems.mig sha256 989c64e4088375bbe5f0581b298f7adf3016757b6cae837841491794b081af47
+-- spec specs/two_systems.mig sha256 417533c50f9d55e71b7fbdfd62daa519d92b31b23ef33609b6167e52273e8b37
 -- 20_01_emr_practitioner: map sysA.providers -> emr.practitioner
 -- Generated file: do not edit. Regenerate with `chartshift compile specs/two_systems.mig`.
 
 
--- specs/two_systems.mig:303: work table left by an earlier run
+-- specs/two_systems.mig:299: work table left by an earlier run
 DROP TABLE IF EXISTS "cs_work__emr__practitioner";
 
--- specs/two_systems.mig:303: sysA.providers -> emr.practitioner: every kept row with its fields and status
+-- specs/two_systems.mig:299: sysA.providers -> emr.practitioner: every kept row with its fields and status
 CREATE TEMPORARY TABLE "cs_work__emr__practitioner" AS
 WITH "cs_in" AS (
   SELECT
@@ -215,7 +215,7 @@ FROM "cs_status"
 LEFT JOIN "chartshift"."xwalk__emr__practitioner" AS "cs_prev"
   ON "cs_prev"."legacy_key" = "cs_status"."__key";
 
--- specs/two_systems.mig:303: sysA.providers -> emr.practitioner: rejected rows with the first rule that failed
+-- specs/two_systems.mig:299: sysA.providers -> emr.practitioner: rejected rows with the first rule that failed
 INSERT INTO "chartshift"."rejects" (
   "map",
   "source_table",
@@ -241,7 +241,7 @@ SELECT
     WHEN 2
     THEN 'key'
     WHEN 3
-    THEN 'reject:309'
+    THEN 'reject:305'
     WHEN 4
     THEN 'not null:emr.practitioner.provider_code'
     WHEN 5
@@ -317,7 +317,7 @@ ORDER BY
   "w"."__row",
   "w"."__slot";
 
--- specs/two_systems.mig:304: crosswalk emr.practitioner: the keys of this run are written again below
+-- specs/two_systems.mig:300: crosswalk emr.practitioner: the keys of this run are written again below
 DELETE FROM "chartshift"."xwalk__emr__practitioner"
 WHERE
   "legacy_key" IN (
@@ -328,12 +328,12 @@ WHERE
       "__status" IN ('loaded', 'merged')
   );
 
--- specs/two_systems.mig:304: crosswalk emr.practitioner: keys not loaded by this run stay, inactive, with their ids
+-- specs/two_systems.mig:300: crosswalk emr.practitioner: keys not loaded by this run stay, inactive, with their ids
 UPDATE "chartshift"."xwalk__emr__practitioner" SET "state" = 'inactive', "target_id" = NULL
 WHERE
   "state" <> 'inactive';
 
--- specs/two_systems.mig:304: crosswalk emr.practitioner: loaded keys with their ids, merged keys pointing at their survivor's id
+-- specs/two_systems.mig:300: crosswalk emr.practitioner: loaded keys with their ids, merged keys pointing at their survivor's id
 INSERT INTO "chartshift"."xwalk__emr__practitioner" (
   "legacy_key",
   "own_id",
@@ -349,7 +349,7 @@ FROM "cs_work__emr__practitioner" AS "w"
 WHERE
   "w"."__status" IN ('loaded', 'merged');
 
--- specs/two_systems.mig:303: sysA.providers -> emr.practitioner: load the surviving rows
+-- specs/two_systems.mig:299: sysA.providers -> emr.practitioner: load the surviving rows
 INSERT INTO "emr"."practitioner" (
   "id",
   "provider_code",
@@ -367,7 +367,7 @@ FROM "cs_work__emr__practitioner" AS "w"
 WHERE
   "w"."__status" = 'loaded';
 
--- specs/two_systems.mig:303: sysA.providers -> emr.practitioner: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
+-- specs/two_systems.mig:299: sysA.providers -> emr.practitioner: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
 INSERT INTO "chartshift"."reconciliation" (
   "map",
   "source_table",
@@ -404,6 +404,6 @@ SELECT
   0,
   0;
 
--- specs/two_systems.mig:303: sysA.providers -> emr.practitioner: work table no longer needed
+-- specs/two_systems.mig:299: sysA.providers -> emr.practitioner: work table no longer needed
 DROP TABLE IF EXISTS "cs_work__emr__practitioner";
 

@@ -1,13 +1,13 @@
 -- chartshift 0.1.0 | dialect duckdb
--- spec specs/two_systems.mig sha256 989c64e4088375bbe5f0581b298f7adf3016757b6cae837841491794b081af47
+-- spec specs/two_systems.mig sha256 417533c50f9d55e71b7fbdfd62daa519d92b31b23ef33609b6167e52273e8b37
 -- 20_06_emr_coverage: map sysB.coverage -> emr.coverage
 -- Generated file: do not edit. Regenerate with `chartshift compile specs/two_systems.mig`.
 
 
--- specs/two_systems.mig:391: work table left by an earlier run
+-- specs/two_systems.mig:387: work table left by an earlier run
 DROP TABLE IF EXISTS "cs_work__emr__coverage";
 
--- specs/two_systems.mig:391: sysB.coverage -> emr.coverage: every kept row with its fields and status
+-- specs/two_systems.mig:387: sysB.coverage -> emr.coverage: every kept row with its fields and status
 CREATE TEMPORARY TABLE "cs_work__emr__coverage" AS
 WITH "cs_in" AS (
   SELECT
@@ -225,7 +225,7 @@ FROM "cs_status"
 LEFT JOIN "chartshift"."xwalk__emr__coverage" AS "cs_prev"
   ON "cs_prev"."legacy_key" = "cs_status"."__key";
 
--- specs/two_systems.mig:391: sysB.coverage -> emr.coverage: rejected rows with the first rule that failed
+-- specs/two_systems.mig:387: sysB.coverage -> emr.coverage: rejected rows with the first rule that failed
 INSERT INTO "chartshift"."rejects" (
   "map",
   "source_table",
@@ -253,9 +253,9 @@ SELECT
     WHEN 3
     THEN 'key'
     WHEN 4
-    THEN 'reject:401'
+    THEN 'reject:397'
     WHEN 5
-    THEN 'reject:402'
+    THEN 'reject:398'
     WHEN 6
     THEN 'not null:emr.coverage.patient_id'
     WHEN 7
@@ -364,7 +364,7 @@ ORDER BY
   "w"."__row",
   "w"."__slot";
 
--- specs/two_systems.mig:393: crosswalk emr.coverage: the keys of this run are written again below
+-- specs/two_systems.mig:389: crosswalk emr.coverage: the keys of this run are written again below
 DELETE FROM "chartshift"."xwalk__emr__coverage"
 WHERE
   "legacy_key" IN (
@@ -375,7 +375,7 @@ WHERE
       "__status" IN ('loaded', 'merged')
   );
 
--- specs/two_systems.mig:393: crosswalk emr.coverage: loaded keys with their ids, merged keys pointing at their survivor's id
+-- specs/two_systems.mig:389: crosswalk emr.coverage: loaded keys with their ids, merged keys pointing at their survivor's id
 INSERT INTO "chartshift"."xwalk__emr__coverage" (
   "legacy_key",
   "own_id",
@@ -391,7 +391,7 @@ FROM "cs_work__emr__coverage" AS "w"
 WHERE
   "w"."__status" IN ('loaded', 'merged');
 
--- specs/two_systems.mig:391: sysB.coverage -> emr.coverage: load the surviving rows
+-- specs/two_systems.mig:387: sysB.coverage -> emr.coverage: load the surviving rows
 INSERT INTO "emr"."coverage" (
   "id",
   "patient_id",
@@ -415,7 +415,7 @@ FROM "cs_work__emr__coverage" AS "w"
 WHERE
   "w"."__status" = 'loaded';
 
--- specs/two_systems.mig:391: sysB.coverage -> emr.coverage: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
+-- specs/two_systems.mig:387: sysB.coverage -> emr.coverage: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
 INSERT INTO "chartshift"."reconciliation" (
   "map",
   "source_table",
@@ -458,6 +458,6 @@ SELECT
   0,
   0;
 
--- specs/two_systems.mig:391: sysB.coverage -> emr.coverage: work table no longer needed
+-- specs/two_systems.mig:387: sysB.coverage -> emr.coverage: work table no longer needed
 DROP TABLE IF EXISTS "cs_work__emr__coverage";
 

@@ -1,13 +1,13 @@
 -- chartshift 0.1.0 | dialect duckdb
--- spec specs/two_systems.mig sha256 989c64e4088375bbe5f0581b298f7adf3016757b6cae837841491794b081af47
+-- spec specs/two_systems.mig sha256 417533c50f9d55e71b7fbdfd62daa519d92b31b23ef33609b6167e52273e8b37
 -- 20_07_emr_episode: map sysA.cases -> emr.episode
 -- Generated file: do not edit. Regenerate with `chartshift compile specs/two_systems.mig`.
 
 
--- specs/two_systems.mig:407: work table left by an earlier run
+-- specs/two_systems.mig:403: work table left by an earlier run
 DROP TABLE IF EXISTS "cs_work__emr__episode";
 
--- specs/two_systems.mig:407: sysA.cases -> emr.episode: every kept row with its fields and status
+-- specs/two_systems.mig:403: sysA.cases -> emr.episode: every kept row with its fields and status
 CREATE TEMPORARY TABLE "cs_work__emr__episode" AS
 WITH "cs_in" AS (
   SELECT
@@ -427,7 +427,7 @@ FROM "cs_status"
 LEFT JOIN "chartshift"."xwalk__emr__episode" AS "cs_prev"
   ON "cs_prev"."legacy_key" = "cs_status"."__key";
 
--- specs/two_systems.mig:407: sysA.cases -> emr.episode: rejected rows with the first rule that failed
+-- specs/two_systems.mig:403: sysA.cases -> emr.episode: rejected rows with the first rule that failed
 INSERT INTO "chartshift"."rejects" (
   "map",
   "source_table",
@@ -455,7 +455,7 @@ SELECT
     WHEN 3
     THEN 'key'
     WHEN 4
-    THEN 'reject:419'
+    THEN 'reject:415'
     WHEN 5
     THEN 'not null:emr.episode.patient_id'
     WHEN 6
@@ -536,7 +536,7 @@ ORDER BY
   "w"."__row",
   "w"."__slot";
 
--- specs/two_systems.mig:409: crosswalk emr.episode: the keys of this run are written again below
+-- specs/two_systems.mig:405: crosswalk emr.episode: the keys of this run are written again below
 DELETE FROM "chartshift"."xwalk__emr__episode"
 WHERE
   "legacy_key" IN (
@@ -547,12 +547,12 @@ WHERE
       "__status" IN ('loaded', 'merged')
   );
 
--- specs/two_systems.mig:409: crosswalk emr.episode: keys not loaded by this run stay, inactive, with their ids
+-- specs/two_systems.mig:405: crosswalk emr.episode: keys not loaded by this run stay, inactive, with their ids
 UPDATE "chartshift"."xwalk__emr__episode" SET "state" = 'inactive', "target_id" = NULL
 WHERE
   "state" <> 'inactive';
 
--- specs/two_systems.mig:409: crosswalk emr.episode: loaded keys with their ids, merged keys pointing at their survivor's id
+-- specs/two_systems.mig:405: crosswalk emr.episode: loaded keys with their ids, merged keys pointing at their survivor's id
 INSERT INTO "chartshift"."xwalk__emr__episode" (
   "legacy_key",
   "own_id",
@@ -568,7 +568,7 @@ FROM "cs_work__emr__episode" AS "w"
 WHERE
   "w"."__status" IN ('loaded', 'merged');
 
--- specs/two_systems.mig:407: sysA.cases -> emr.episode: load the surviving rows
+-- specs/two_systems.mig:403: sysA.cases -> emr.episode: load the surviving rows
 INSERT INTO "emr"."episode" (
   "id",
   "patient_id",
@@ -592,7 +592,7 @@ FROM "cs_work__emr__episode" AS "w"
 WHERE
   "w"."__status" = 'loaded';
 
--- specs/two_systems.mig:407: sysA.cases -> emr.episode: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
+-- specs/two_systems.mig:403: sysA.cases -> emr.episode: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
 INSERT INTO "chartshift"."reconciliation" (
   "map",
   "source_table",
@@ -629,6 +629,6 @@ SELECT
   0,
   0;
 
--- specs/two_systems.mig:407: sysA.cases -> emr.episode: work table no longer needed
+-- specs/two_systems.mig:403: sysA.cases -> emr.episode: work table no longer needed
 DROP TABLE IF EXISTS "cs_work__emr__episode";
 

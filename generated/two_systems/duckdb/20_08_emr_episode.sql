@@ -1,13 +1,13 @@
 -- chartshift 0.1.0 | dialect duckdb
--- spec specs/two_systems.mig sha256 989c64e4088375bbe5f0581b298f7adf3016757b6cae837841491794b081af47
+-- spec specs/two_systems.mig sha256 417533c50f9d55e71b7fbdfd62daa519d92b31b23ef33609b6167e52273e8b37
 -- 20_08_emr_episode: map sysB.episodes -> emr.episode
 -- Generated file: do not edit. Regenerate with `chartshift compile specs/two_systems.mig`.
 
 
--- specs/two_systems.mig:422: work table left by an earlier run
+-- specs/two_systems.mig:418: work table left by an earlier run
 DROP TABLE IF EXISTS "cs_work__emr__episode";
 
--- specs/two_systems.mig:422: sysB.episodes -> emr.episode: every kept row with its fields and status
+-- specs/two_systems.mig:418: sysB.episodes -> emr.episode: every kept row with its fields and status
 CREATE TEMPORARY TABLE "cs_work__emr__episode" AS
 WITH "cs_in" AS (
   SELECT
@@ -409,7 +409,7 @@ FROM "cs_status"
 LEFT JOIN "chartshift"."xwalk__emr__episode" AS "cs_prev"
   ON "cs_prev"."legacy_key" = "cs_status"."__key";
 
--- specs/two_systems.mig:422: sysB.episodes -> emr.episode: rejected rows with the first rule that failed
+-- specs/two_systems.mig:418: sysB.episodes -> emr.episode: rejected rows with the first rule that failed
 INSERT INTO "chartshift"."rejects" (
   "map",
   "source_table",
@@ -437,7 +437,7 @@ SELECT
     WHEN 3
     THEN 'key'
     WHEN 4
-    THEN 'reject:433'
+    THEN 'reject:429'
     WHEN 5
     THEN 'not null:emr.episode.patient_id'
     WHEN 6
@@ -506,7 +506,7 @@ ORDER BY
   "w"."__row",
   "w"."__slot";
 
--- specs/two_systems.mig:424: crosswalk emr.episode: the keys of this run are written again below
+-- specs/two_systems.mig:420: crosswalk emr.episode: the keys of this run are written again below
 DELETE FROM "chartshift"."xwalk__emr__episode"
 WHERE
   "legacy_key" IN (
@@ -517,7 +517,7 @@ WHERE
       "__status" IN ('loaded', 'merged')
   );
 
--- specs/two_systems.mig:424: crosswalk emr.episode: loaded keys with their ids, merged keys pointing at their survivor's id
+-- specs/two_systems.mig:420: crosswalk emr.episode: loaded keys with their ids, merged keys pointing at their survivor's id
 INSERT INTO "chartshift"."xwalk__emr__episode" (
   "legacy_key",
   "own_id",
@@ -533,7 +533,7 @@ FROM "cs_work__emr__episode" AS "w"
 WHERE
   "w"."__status" IN ('loaded', 'merged');
 
--- specs/two_systems.mig:422: sysB.episodes -> emr.episode: load the surviving rows
+-- specs/two_systems.mig:418: sysB.episodes -> emr.episode: load the surviving rows
 INSERT INTO "emr"."episode" (
   "id",
   "patient_id",
@@ -555,7 +555,7 @@ FROM "cs_work__emr__episode" AS "w"
 WHERE
   "w"."__status" = 'loaded';
 
--- specs/two_systems.mig:422: sysB.episodes -> emr.episode: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
+-- specs/two_systems.mig:418: sysB.episodes -> emr.episode: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
 INSERT INTO "chartshift"."reconciliation" (
   "map",
   "source_table",
@@ -598,6 +598,6 @@ SELECT
   0,
   0;
 
--- specs/two_systems.mig:422: sysB.episodes -> emr.episode: work table no longer needed
+-- specs/two_systems.mig:418: sysB.episodes -> emr.episode: work table no longer needed
 DROP TABLE IF EXISTS "cs_work__emr__episode";
 

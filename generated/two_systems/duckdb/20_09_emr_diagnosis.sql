@@ -1,13 +1,13 @@
 -- chartshift 0.1.0 | dialect duckdb
--- spec specs/two_systems.mig sha256 989c64e4088375bbe5f0581b298f7adf3016757b6cae837841491794b081af47
+-- spec specs/two_systems.mig sha256 417533c50f9d55e71b7fbdfd62daa519d92b31b23ef33609b6167e52273e8b37
 -- 20_09_emr_diagnosis: map sysA.cases -> emr.diagnosis
 -- Generated file: do not edit. Regenerate with `chartshift compile specs/two_systems.mig`.
 
 
--- specs/two_systems.mig:436: work table left by an earlier run
+-- specs/two_systems.mig:432: work table left by an earlier run
 DROP TABLE IF EXISTS "cs_work__emr__diagnosis";
 
--- specs/two_systems.mig:436: sysA.cases -> emr.diagnosis: every kept row with its fields and status
+-- specs/two_systems.mig:432: sysA.cases -> emr.diagnosis: every kept row with its fields and status
 CREATE TEMPORARY TABLE "cs_work__emr__diagnosis" AS
 WITH "cs_in" AS (
   SELECT
@@ -183,7 +183,7 @@ FROM "cs_status"
 LEFT JOIN "chartshift"."xwalk__emr__diagnosis" AS "cs_prev"
   ON "cs_prev"."legacy_key" = "cs_status"."__key";
 
--- specs/two_systems.mig:436: sysA.cases -> emr.diagnosis: rejected rows with the first rule that failed
+-- specs/two_systems.mig:432: sysA.cases -> emr.diagnosis: rejected rows with the first rule that failed
 INSERT INTO "chartshift"."rejects" (
   "map",
   "source_table",
@@ -209,9 +209,9 @@ SELECT
     WHEN 2
     THEN 'key'
     WHEN 3
-    THEN 'reject:443'
+    THEN 'reject:439'
     WHEN 4
-    THEN 'reject:444'
+    THEN 'reject:440'
     WHEN 5
     THEN 'not null:emr.diagnosis.episode_id'
     WHEN 6
@@ -302,7 +302,7 @@ ORDER BY
   "w"."__row",
   "w"."__slot";
 
--- specs/two_systems.mig:439: crosswalk emr.diagnosis: the keys of this run are written again below
+-- specs/two_systems.mig:435: crosswalk emr.diagnosis: the keys of this run are written again below
 DELETE FROM "chartshift"."xwalk__emr__diagnosis"
 WHERE
   "legacy_key" IN (
@@ -313,12 +313,12 @@ WHERE
       "__status" IN ('loaded', 'merged')
   );
 
--- specs/two_systems.mig:439: crosswalk emr.diagnosis: keys not loaded by this run stay, inactive, with their ids
+-- specs/two_systems.mig:435: crosswalk emr.diagnosis: keys not loaded by this run stay, inactive, with their ids
 UPDATE "chartshift"."xwalk__emr__diagnosis" SET "state" = 'inactive', "target_id" = NULL
 WHERE
   "state" <> 'inactive';
 
--- specs/two_systems.mig:439: crosswalk emr.diagnosis: loaded keys with their ids, merged keys pointing at their survivor's id
+-- specs/two_systems.mig:435: crosswalk emr.diagnosis: loaded keys with their ids, merged keys pointing at their survivor's id
 INSERT INTO "chartshift"."xwalk__emr__diagnosis" (
   "legacy_key",
   "own_id",
@@ -334,7 +334,7 @@ FROM "cs_work__emr__diagnosis" AS "w"
 WHERE
   "w"."__status" IN ('loaded', 'merged');
 
--- specs/two_systems.mig:436: sysA.cases -> emr.diagnosis: load the surviving rows
+-- specs/two_systems.mig:432: sysA.cases -> emr.diagnosis: load the surviving rows
 INSERT INTO "emr"."diagnosis" (
   "id",
   "episode_id",
@@ -350,7 +350,7 @@ FROM "cs_work__emr__diagnosis" AS "w"
 WHERE
   "w"."__status" = 'loaded';
 
--- specs/two_systems.mig:436: sysA.cases -> emr.diagnosis: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
+-- specs/two_systems.mig:432: sysA.cases -> emr.diagnosis: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
 INSERT INTO "chartshift"."reconciliation" (
   "map",
   "source_table",
@@ -442,6 +442,6 @@ SELECT
   0,
   0;
 
--- specs/two_systems.mig:436: sysA.cases -> emr.diagnosis: work table no longer needed
+-- specs/two_systems.mig:432: sysA.cases -> emr.diagnosis: work table no longer needed
 DROP TABLE IF EXISTS "cs_work__emr__diagnosis";
 

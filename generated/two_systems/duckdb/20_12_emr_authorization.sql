@@ -1,13 +1,13 @@
 -- chartshift 0.1.0 | dialect duckdb
--- spec specs/two_systems.mig sha256 989c64e4088375bbe5f0581b298f7adf3016757b6cae837841491794b081af47
+-- spec specs/two_systems.mig sha256 417533c50f9d55e71b7fbdfd62daa519d92b31b23ef33609b6167e52273e8b37
 -- 20_12_emr_authorization: map sysB.priorauth -> emr.authorization
 -- Generated file: do not edit. Regenerate with `chartshift compile specs/two_systems.mig`.
 
 
--- specs/two_systems.mig:474: work table left by an earlier run
+-- specs/two_systems.mig:470: work table left by an earlier run
 DROP TABLE IF EXISTS "cs_work__emr__authorization";
 
--- specs/two_systems.mig:474: sysB.priorauth -> emr.authorization: every kept row with its fields and status
+-- specs/two_systems.mig:470: sysB.priorauth -> emr.authorization: every kept row with its fields and status
 CREATE TEMPORARY TABLE "cs_work__emr__authorization" AS
 WITH "cs_in" AS (
   SELECT
@@ -172,7 +172,7 @@ FROM "cs_status"
 LEFT JOIN "chartshift"."xwalk__emr__authorization" AS "cs_prev"
   ON "cs_prev"."legacy_key" = "cs_status"."__key";
 
--- specs/two_systems.mig:474: sysB.priorauth -> emr.authorization: rejected rows with the first rule that failed
+-- specs/two_systems.mig:470: sysB.priorauth -> emr.authorization: rejected rows with the first rule that failed
 INSERT INTO "chartshift"."rejects" (
   "map",
   "source_table",
@@ -198,7 +198,7 @@ SELECT
     WHEN 2
     THEN 'key'
     WHEN 3
-    THEN 'reject:485'
+    THEN 'reject:481'
     WHEN 4
     THEN 'not null:emr.authorization.episode_id'
     WHEN 5
@@ -255,7 +255,7 @@ ORDER BY
   "w"."__row",
   "w"."__slot";
 
--- specs/two_systems.mig:475: crosswalk emr.authorization: the keys of this run are written again below
+-- specs/two_systems.mig:471: crosswalk emr.authorization: the keys of this run are written again below
 DELETE FROM "chartshift"."xwalk__emr__authorization"
 WHERE
   "legacy_key" IN (
@@ -266,7 +266,7 @@ WHERE
       "__status" IN ('loaded', 'merged')
   );
 
--- specs/two_systems.mig:475: crosswalk emr.authorization: loaded keys with their ids, merged keys pointing at their survivor's id
+-- specs/two_systems.mig:471: crosswalk emr.authorization: loaded keys with their ids, merged keys pointing at their survivor's id
 INSERT INTO "chartshift"."xwalk__emr__authorization" (
   "legacy_key",
   "own_id",
@@ -282,7 +282,7 @@ FROM "cs_work__emr__authorization" AS "w"
 WHERE
   "w"."__status" IN ('loaded', 'merged');
 
--- specs/two_systems.mig:474: sysB.priorauth -> emr.authorization: load the surviving rows
+-- specs/two_systems.mig:470: sysB.priorauth -> emr.authorization: load the surviving rows
 INSERT INTO "emr"."authorization" (
   "id",
   "episode_id",
@@ -304,7 +304,7 @@ FROM "cs_work__emr__authorization" AS "w"
 WHERE
   "w"."__status" = 'loaded';
 
--- specs/two_systems.mig:474: sysB.priorauth -> emr.authorization: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
+-- specs/two_systems.mig:470: sysB.priorauth -> emr.authorization: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
 INSERT INTO "chartshift"."reconciliation" (
   "map",
   "source_table",
@@ -347,6 +347,6 @@ SELECT
   0,
   0;
 
--- specs/two_systems.mig:474: sysB.priorauth -> emr.authorization: work table no longer needed
+-- specs/two_systems.mig:470: sysB.priorauth -> emr.authorization: work table no longer needed
 DROP TABLE IF EXISTS "cs_work__emr__authorization";
 

@@ -1,13 +1,13 @@
 -- chartshift 0.1.0 | dialect duckdb
--- spec specs/two_systems.mig sha256 989c64e4088375bbe5f0581b298f7adf3016757b6cae837841491794b081af47
+-- spec specs/two_systems.mig sha256 417533c50f9d55e71b7fbdfd62daa519d92b31b23ef33609b6167e52273e8b37
 -- 20_14_emr_encounter: map sysB.appts -> emr.encounter
 -- Generated file: do not edit. Regenerate with `chartshift compile specs/two_systems.mig`.
 
 
--- specs/two_systems.mig:501: work table left by an earlier run
+-- specs/two_systems.mig:497: work table left by an earlier run
 DROP TABLE IF EXISTS "cs_work__emr__encounter";
 
--- specs/two_systems.mig:501: sysB.appts -> emr.encounter: every kept row with its fields and status
+-- specs/two_systems.mig:497: sysB.appts -> emr.encounter: every kept row with its fields and status
 CREATE TEMPORARY TABLE "cs_work__emr__encounter" AS
 WITH "cs_in" AS (
   SELECT
@@ -159,7 +159,7 @@ FROM "cs_status"
 LEFT JOIN "chartshift"."xwalk__emr__encounter" AS "cs_prev"
   ON "cs_prev"."legacy_key" = "cs_status"."__key";
 
--- specs/two_systems.mig:501: sysB.appts -> emr.encounter: rejected rows with the first rule that failed
+-- specs/two_systems.mig:497: sysB.appts -> emr.encounter: rejected rows with the first rule that failed
 INSERT INTO "chartshift"."rejects" (
   "map",
   "source_table",
@@ -185,7 +185,7 @@ SELECT
     WHEN 2
     THEN 'key'
     WHEN 3
-    THEN 'reject:511'
+    THEN 'reject:507'
     WHEN 4
     THEN 'not null:emr.encounter.patient_id'
     WHEN 5
@@ -256,7 +256,7 @@ ORDER BY
   "w"."__row",
   "w"."__slot";
 
--- specs/two_systems.mig:502: crosswalk emr.encounter: the keys of this run are written again below
+-- specs/two_systems.mig:498: crosswalk emr.encounter: the keys of this run are written again below
 DELETE FROM "chartshift"."xwalk__emr__encounter"
 WHERE
   "legacy_key" IN (
@@ -267,7 +267,7 @@ WHERE
       "__status" IN ('loaded', 'merged')
   );
 
--- specs/two_systems.mig:502: crosswalk emr.encounter: loaded keys with their ids, merged keys pointing at their survivor's id
+-- specs/two_systems.mig:498: crosswalk emr.encounter: loaded keys with their ids, merged keys pointing at their survivor's id
 INSERT INTO "chartshift"."xwalk__emr__encounter" (
   "legacy_key",
   "own_id",
@@ -283,7 +283,7 @@ FROM "cs_work__emr__encounter" AS "w"
 WHERE
   "w"."__status" IN ('loaded', 'merged');
 
--- specs/two_systems.mig:501: sysB.appts -> emr.encounter: load the surviving rows
+-- specs/two_systems.mig:497: sysB.appts -> emr.encounter: load the surviving rows
 INSERT INTO "emr"."encounter" (
   "id",
   "patient_id",
@@ -305,7 +305,7 @@ FROM "cs_work__emr__encounter" AS "w"
 WHERE
   "w"."__status" = 'loaded';
 
--- specs/two_systems.mig:501: sysB.appts -> emr.encounter: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
+-- specs/two_systems.mig:497: sysB.appts -> emr.encounter: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
 INSERT INTO "chartshift"."reconciliation" (
   "map",
   "source_table",
@@ -348,6 +348,6 @@ SELECT
   0,
   0;
 
--- specs/two_systems.mig:501: sysB.appts -> emr.encounter: work table no longer needed
+-- specs/two_systems.mig:497: sysB.appts -> emr.encounter: work table no longer needed
 DROP TABLE IF EXISTS "cs_work__emr__encounter";
 

@@ -1,13 +1,13 @@
 -- chartshift 0.1.0 | dialect duckdb
--- spec specs/two_systems.mig sha256 989c64e4088375bbe5f0581b298f7adf3016757b6cae837841491794b081af47
+-- spec specs/two_systems.mig sha256 417533c50f9d55e71b7fbdfd62daa519d92b31b23ef33609b6167e52273e8b37
 -- 20_16_emr_charge_line: map sysB.charges -> emr.charge_line
 -- Generated file: do not edit. Regenerate with `chartshift compile specs/two_systems.mig`.
 
 
--- specs/two_systems.mig:533: work table left by an earlier run
+-- specs/two_systems.mig:529: work table left by an earlier run
 DROP TABLE IF EXISTS "cs_work__emr__charge_line";
 
--- specs/two_systems.mig:533: sysB.charges -> emr.charge_line: every kept row with its fields and status
+-- specs/two_systems.mig:529: sysB.charges -> emr.charge_line: every kept row with its fields and status
 CREATE TEMPORARY TABLE "cs_work__emr__charge_line" AS
 WITH "cs_in" AS (
   SELECT
@@ -239,7 +239,7 @@ FROM "cs_status"
 LEFT JOIN "chartshift"."xwalk__emr__charge_line" AS "cs_prev"
   ON "cs_prev"."legacy_key" = "cs_status"."__key";
 
--- specs/two_systems.mig:533: sysB.charges -> emr.charge_line: rejected rows with the first rule that failed
+-- specs/two_systems.mig:529: sysB.charges -> emr.charge_line: rejected rows with the first rule that failed
 INSERT INTO "chartshift"."rejects" (
   "map",
   "source_table",
@@ -265,11 +265,11 @@ SELECT
     WHEN 2
     THEN 'key'
     WHEN 3
-    THEN 'reject:541'
+    THEN 'reject:537'
     WHEN 4
-    THEN 'reject:542'
+    THEN 'reject:538'
     WHEN 5
-    THEN 'reject:543'
+    THEN 'reject:539'
     WHEN 6
     THEN 'not null:emr.charge_line.encounter_id'
     WHEN 7
@@ -364,7 +364,7 @@ ORDER BY
   "w"."__row",
   "w"."__slot";
 
--- specs/two_systems.mig:535: crosswalk emr.charge_line: the keys of this run are written again below
+-- specs/two_systems.mig:531: crosswalk emr.charge_line: the keys of this run are written again below
 DELETE FROM "chartshift"."xwalk__emr__charge_line"
 WHERE
   "legacy_key" IN (
@@ -375,7 +375,7 @@ WHERE
       "__status" IN ('loaded', 'merged')
   );
 
--- specs/two_systems.mig:535: crosswalk emr.charge_line: loaded keys with their ids, merged keys pointing at their survivor's id
+-- specs/two_systems.mig:531: crosswalk emr.charge_line: loaded keys with their ids, merged keys pointing at their survivor's id
 INSERT INTO "chartshift"."xwalk__emr__charge_line" (
   "legacy_key",
   "own_id",
@@ -391,7 +391,7 @@ FROM "cs_work__emr__charge_line" AS "w"
 WHERE
   "w"."__status" IN ('loaded', 'merged');
 
--- specs/two_systems.mig:533: sysB.charges -> emr.charge_line: load the surviving rows
+-- specs/two_systems.mig:529: sysB.charges -> emr.charge_line: load the surviving rows
 INSERT INTO "emr"."charge_line" (
   "id",
   "encounter_id",
@@ -411,7 +411,7 @@ FROM "cs_work__emr__charge_line" AS "w"
 WHERE
   "w"."__status" = 'loaded';
 
--- specs/two_systems.mig:533: sysB.charges -> emr.charge_line: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
+-- specs/two_systems.mig:529: sysB.charges -> emr.charge_line: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
 INSERT INTO "chartshift"."reconciliation" (
   "map",
   "source_table",
@@ -483,6 +483,6 @@ SELECT
   0,
   0;
 
--- specs/two_systems.mig:533: sysB.charges -> emr.charge_line: work table no longer needed
+-- specs/two_systems.mig:529: sysB.charges -> emr.charge_line: work table no longer needed
 DROP TABLE IF EXISTS "cs_work__emr__charge_line";
 

@@ -1,13 +1,13 @@
 -- chartshift 0.1.0 | dialect duckdb
--- spec specs/two_systems.mig sha256 989c64e4088375bbe5f0581b298f7adf3016757b6cae837841491794b081af47
+-- spec specs/two_systems.mig sha256 417533c50f9d55e71b7fbdfd62daa519d92b31b23ef33609b6167e52273e8b37
 -- 20_21_emr_auth_usage: map sysB.appts -> emr.auth_usage
 -- Generated file: do not edit. Regenerate with `chartshift compile specs/two_systems.mig`.
 
 
--- specs/two_systems.mig:593: work table left by an earlier run
+-- specs/two_systems.mig:589: work table left by an earlier run
 DROP TABLE IF EXISTS "cs_work__emr__auth_usage";
 
--- specs/two_systems.mig:593: sysB.appts -> emr.auth_usage: every kept row with its fields and status
+-- specs/two_systems.mig:589: sysB.appts -> emr.auth_usage: every kept row with its fields and status
 CREATE TEMPORARY TABLE "cs_work__emr__auth_usage" AS
 WITH "cs_in" AS (
   SELECT
@@ -245,7 +245,7 @@ FROM "cs_status"
 LEFT JOIN "chartshift"."xwalk__emr__auth_usage" AS "cs_prev"
   ON "cs_prev"."legacy_key" = "cs_status"."__key";
 
--- specs/two_systems.mig:593: sysB.appts -> emr.auth_usage: rejected rows with the first rule that failed
+-- specs/two_systems.mig:589: sysB.appts -> emr.auth_usage: rejected rows with the first rule that failed
 INSERT INTO "chartshift"."rejects" (
   "map",
   "source_table",
@@ -273,7 +273,7 @@ SELECT
     WHEN 3
     THEN 'key'
     WHEN 4
-    THEN 'reject:601'
+    THEN 'reject:597'
     WHEN 5
     THEN 'not null:emr.auth_usage.authorization_id'
     WHEN 6
@@ -338,7 +338,7 @@ ORDER BY
   "w"."__row",
   "w"."__slot";
 
--- specs/two_systems.mig:598: crosswalk emr.auth_usage: the keys of this run are written again below
+-- specs/two_systems.mig:594: crosswalk emr.auth_usage: the keys of this run are written again below
 DELETE FROM "chartshift"."xwalk__emr__auth_usage"
 WHERE
   "legacy_key" IN (
@@ -349,7 +349,7 @@ WHERE
       "__status" IN ('loaded', 'merged')
   );
 
--- specs/two_systems.mig:598: crosswalk emr.auth_usage: loaded keys with their ids, merged keys pointing at their survivor's id
+-- specs/two_systems.mig:594: crosswalk emr.auth_usage: loaded keys with their ids, merged keys pointing at their survivor's id
 INSERT INTO "chartshift"."xwalk__emr__auth_usage" (
   "legacy_key",
   "own_id",
@@ -365,7 +365,7 @@ FROM "cs_work__emr__auth_usage" AS "w"
 WHERE
   "w"."__status" IN ('loaded', 'merged');
 
--- specs/two_systems.mig:593: sysB.appts -> emr.auth_usage: load the surviving rows
+-- specs/two_systems.mig:589: sysB.appts -> emr.auth_usage: load the surviving rows
 INSERT INTO "emr"."auth_usage" (
   "id",
   "authorization_id",
@@ -379,7 +379,7 @@ FROM "cs_work__emr__auth_usage" AS "w"
 WHERE
   "w"."__status" = 'loaded';
 
--- specs/two_systems.mig:593: sysB.appts -> emr.auth_usage: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
+-- specs/two_systems.mig:589: sysB.appts -> emr.auth_usage: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
 INSERT INTO "chartshift"."reconciliation" (
   "map",
   "source_table",
@@ -787,6 +787,6 @@ SELECT
     ) AS "cs_groups"
   );
 
--- specs/two_systems.mig:593: sysB.appts -> emr.auth_usage: work table no longer needed
+-- specs/two_systems.mig:589: sysB.appts -> emr.auth_usage: work table no longer needed
 DROP TABLE IF EXISTS "cs_work__emr__auth_usage";
 

@@ -1,10 +1,10 @@
 -- chartshift 0.1.0 | dialect duckdb
--- spec specs/two_systems.mig sha256 989c64e4088375bbe5f0581b298f7adf3016757b6cae837841491794b081af47
+-- spec specs/two_systems.mig sha256 417533c50f9d55e71b7fbdfd62daa519d92b31b23ef33609b6167e52273e8b37
 -- 85_constraints: target keys and unique columns, built after the load
 -- Generated file: do not edit. Regenerate with `chartshift compile specs/two_systems.mig`.
 
 
--- specs/two_systems.mig:193: no two rows share emr.practitioner.provider_code
+-- specs/two_systems.mig:189: no two rows share emr.practitioner.provider_code
 SELECT
   CASE
     WHEN EXISTS(
@@ -23,17 +23,17 @@ SELECT
     )
   END;
 
--- specs/two_systems.mig:191: key of emr.practitioner
+-- specs/two_systems.mig:187: key of emr.practitioner
 ALTER TABLE "emr"."practitioner"
 ADD PRIMARY KEY ("id");
 
--- specs/two_systems.mig:193: unique emr.practitioner.provider_code
+-- specs/two_systems.mig:189: unique emr.practitioner.provider_code
 ALTER TABLE "emr"."practitioner"
 ADD UNIQUE (
   "provider_code"
 );
 
--- specs/two_systems.mig:200: no two rows share emr.patient.mrn
+-- specs/two_systems.mig:196: no two rows share emr.patient.mrn
 SELECT
   CASE
     WHEN EXISTS(
@@ -52,49 +52,49 @@ SELECT
     )
   END;
 
--- specs/two_systems.mig:198: key of emr.patient
+-- specs/two_systems.mig:194: key of emr.patient
 ALTER TABLE "emr"."patient"
 ADD PRIMARY KEY ("id");
 
--- specs/two_systems.mig:200: unique emr.patient.mrn
+-- specs/two_systems.mig:196: unique emr.patient.mrn
 ALTER TABLE "emr"."patient"
 ADD UNIQUE (
   "mrn"
 );
 
--- specs/two_systems.mig:215: key of emr.coverage
+-- specs/two_systems.mig:211: key of emr.coverage
 ALTER TABLE "emr"."coverage"
 ADD PRIMARY KEY ("id");
 
--- specs/two_systems.mig:226: key of emr.episode
+-- specs/two_systems.mig:222: key of emr.episode
 ALTER TABLE "emr"."episode"
 ADD PRIMARY KEY ("id");
 
--- specs/two_systems.mig:236: key of emr.diagnosis
+-- specs/two_systems.mig:232: key of emr.diagnosis
 ALTER TABLE "emr"."diagnosis"
 ADD PRIMARY KEY ("id");
 
--- specs/two_systems.mig:242: key of emr.authorization
+-- specs/two_systems.mig:238: key of emr.authorization
 ALTER TABLE "emr"."authorization"
 ADD PRIMARY KEY ("id");
 
--- specs/two_systems.mig:251: key of emr.encounter
+-- specs/two_systems.mig:247: key of emr.encounter
 ALTER TABLE "emr"."encounter"
 ADD PRIMARY KEY ("id");
 
--- specs/two_systems.mig:260: key of emr.charge_line
+-- specs/two_systems.mig:256: key of emr.charge_line
 ALTER TABLE "emr"."charge_line"
 ADD PRIMARY KEY ("id");
 
--- specs/two_systems.mig:269: key of emr.clinical_note
+-- specs/two_systems.mig:265: key of emr.clinical_note
 ALTER TABLE "emr"."clinical_note"
 ADD PRIMARY KEY ("id");
 
--- specs/two_systems.mig:275: key of emr.episode_activity
+-- specs/two_systems.mig:271: key of emr.episode_activity
 ALTER TABLE "emr"."episode_activity"
 ADD PRIMARY KEY ("id");
 
--- specs/two_systems.mig:282: key of emr.auth_usage
+-- specs/two_systems.mig:278: key of emr.auth_usage
 ALTER TABLE "emr"."auth_usage"
 ADD PRIMARY KEY ("id");
 

@@ -1,10 +1,10 @@
 -- chartshift 0.1.0 | dialect mysql
--- spec specs/two_systems.mig sha256 989c64e4088375bbe5f0581b298f7adf3016757b6cae837841491794b081af47
+-- spec specs/two_systems.mig sha256 417533c50f9d55e71b7fbdfd62daa519d92b31b23ef33609b6167e52273e8b37
 -- 00_setup: schemas, crosswalks, fresh target and reject tables
 -- Generated file: do not edit. Regenerate with `chartshift compile specs/two_systems.mig`.
 
 
--- specs/two_systems.mig:303: persistent crosswalk for emr.practitioner: legacy key -> id (kept across runs)
+-- specs/two_systems.mig:299: persistent crosswalk for emr.practitioner: legacy key -> id (kept across runs)
 CREATE TABLE IF NOT EXISTS `chartshift__xwalk__emr__practitioner` (
   `legacy_key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
   `own_id` BIGINT,
@@ -13,10 +13,10 @@ CREATE TABLE IF NOT EXISTS `chartshift__xwalk__emr__practitioner` (
   PRIMARY KEY (`legacy_key`)
 );
 
--- specs/two_systems.mig:303: this run's crosswalk
+-- specs/two_systems.mig:299: this run's crosswalk
 DROP TABLE IF EXISTS `chartshift__xwalk__emr__practitioner__cs_new`;
 
--- specs/two_systems.mig:303: this run's crosswalk (renamed into place at the end)
+-- specs/two_systems.mig:299: this run's crosswalk (renamed into place at the end)
 CREATE TABLE `chartshift__xwalk__emr__practitioner__cs_new` (
   `legacy_key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
   `own_id` BIGINT,
@@ -25,7 +25,7 @@ CREATE TABLE `chartshift__xwalk__emr__practitioner__cs_new` (
   PRIMARY KEY (`legacy_key`)
 );
 
--- specs/two_systems.mig:323: persistent crosswalk for emr.patient: legacy key -> id (kept across runs)
+-- specs/two_systems.mig:319: persistent crosswalk for emr.patient: legacy key -> id (kept across runs)
 CREATE TABLE IF NOT EXISTS `chartshift__xwalk__emr__patient` (
   `legacy_key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
   `own_id` BIGINT,
@@ -34,10 +34,10 @@ CREATE TABLE IF NOT EXISTS `chartshift__xwalk__emr__patient` (
   PRIMARY KEY (`legacy_key`)
 );
 
--- specs/two_systems.mig:323: this run's crosswalk
+-- specs/two_systems.mig:319: this run's crosswalk
 DROP TABLE IF EXISTS `chartshift__xwalk__emr__patient__cs_new`;
 
--- specs/two_systems.mig:323: this run's crosswalk (renamed into place at the end)
+-- specs/two_systems.mig:319: this run's crosswalk (renamed into place at the end)
 CREATE TABLE `chartshift__xwalk__emr__patient__cs_new` (
   `legacy_key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
   `own_id` BIGINT,
@@ -46,7 +46,7 @@ CREATE TABLE `chartshift__xwalk__emr__patient__cs_new` (
   PRIMARY KEY (`legacy_key`)
 );
 
--- specs/two_systems.mig:376: persistent crosswalk for emr.coverage: legacy key -> id (kept across runs)
+-- specs/two_systems.mig:372: persistent crosswalk for emr.coverage: legacy key -> id (kept across runs)
 CREATE TABLE IF NOT EXISTS `chartshift__xwalk__emr__coverage` (
   `legacy_key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
   `own_id` BIGINT,
@@ -55,10 +55,10 @@ CREATE TABLE IF NOT EXISTS `chartshift__xwalk__emr__coverage` (
   PRIMARY KEY (`legacy_key`)
 );
 
--- specs/two_systems.mig:376: this run's crosswalk
+-- specs/two_systems.mig:372: this run's crosswalk
 DROP TABLE IF EXISTS `chartshift__xwalk__emr__coverage__cs_new`;
 
--- specs/two_systems.mig:376: this run's crosswalk (renamed into place at the end)
+-- specs/two_systems.mig:372: this run's crosswalk (renamed into place at the end)
 CREATE TABLE `chartshift__xwalk__emr__coverage__cs_new` (
   `legacy_key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
   `own_id` BIGINT,
@@ -67,7 +67,7 @@ CREATE TABLE `chartshift__xwalk__emr__coverage__cs_new` (
   PRIMARY KEY (`legacy_key`)
 );
 
--- specs/two_systems.mig:407: persistent crosswalk for emr.episode: legacy key -> id (kept across runs)
+-- specs/two_systems.mig:403: persistent crosswalk for emr.episode: legacy key -> id (kept across runs)
 CREATE TABLE IF NOT EXISTS `chartshift__xwalk__emr__episode` (
   `legacy_key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
   `own_id` BIGINT,
@@ -76,10 +76,10 @@ CREATE TABLE IF NOT EXISTS `chartshift__xwalk__emr__episode` (
   PRIMARY KEY (`legacy_key`)
 );
 
--- specs/two_systems.mig:407: this run's crosswalk
+-- specs/two_systems.mig:403: this run's crosswalk
 DROP TABLE IF EXISTS `chartshift__xwalk__emr__episode__cs_new`;
 
--- specs/two_systems.mig:407: this run's crosswalk (renamed into place at the end)
+-- specs/two_systems.mig:403: this run's crosswalk (renamed into place at the end)
 CREATE TABLE `chartshift__xwalk__emr__episode__cs_new` (
   `legacy_key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
   `own_id` BIGINT,
@@ -88,7 +88,7 @@ CREATE TABLE `chartshift__xwalk__emr__episode__cs_new` (
   PRIMARY KEY (`legacy_key`)
 );
 
--- specs/two_systems.mig:436: persistent crosswalk for emr.diagnosis: legacy key -> id (kept across runs)
+-- specs/two_systems.mig:432: persistent crosswalk for emr.diagnosis: legacy key -> id (kept across runs)
 CREATE TABLE IF NOT EXISTS `chartshift__xwalk__emr__diagnosis` (
   `legacy_key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
   `own_id` BIGINT,
@@ -97,10 +97,10 @@ CREATE TABLE IF NOT EXISTS `chartshift__xwalk__emr__diagnosis` (
   PRIMARY KEY (`legacy_key`)
 );
 
--- specs/two_systems.mig:436: this run's crosswalk
+-- specs/two_systems.mig:432: this run's crosswalk
 DROP TABLE IF EXISTS `chartshift__xwalk__emr__diagnosis__cs_new`;
 
--- specs/two_systems.mig:436: this run's crosswalk (renamed into place at the end)
+-- specs/two_systems.mig:432: this run's crosswalk (renamed into place at the end)
 CREATE TABLE `chartshift__xwalk__emr__diagnosis__cs_new` (
   `legacy_key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
   `own_id` BIGINT,
@@ -109,7 +109,7 @@ CREATE TABLE `chartshift__xwalk__emr__diagnosis__cs_new` (
   PRIMARY KEY (`legacy_key`)
 );
 
--- specs/two_systems.mig:460: persistent crosswalk for emr.authorization: legacy key -> id (kept across runs)
+-- specs/two_systems.mig:456: persistent crosswalk for emr.authorization: legacy key -> id (kept across runs)
 CREATE TABLE IF NOT EXISTS `chartshift__xwalk__emr__authorization` (
   `legacy_key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
   `own_id` BIGINT,
@@ -118,10 +118,10 @@ CREATE TABLE IF NOT EXISTS `chartshift__xwalk__emr__authorization` (
   PRIMARY KEY (`legacy_key`)
 );
 
--- specs/two_systems.mig:460: this run's crosswalk
+-- specs/two_systems.mig:456: this run's crosswalk
 DROP TABLE IF EXISTS `chartshift__xwalk__emr__authorization__cs_new`;
 
--- specs/two_systems.mig:460: this run's crosswalk (renamed into place at the end)
+-- specs/two_systems.mig:456: this run's crosswalk (renamed into place at the end)
 CREATE TABLE `chartshift__xwalk__emr__authorization__cs_new` (
   `legacy_key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
   `own_id` BIGINT,
@@ -130,7 +130,7 @@ CREATE TABLE `chartshift__xwalk__emr__authorization__cs_new` (
   PRIMARY KEY (`legacy_key`)
 );
 
--- specs/two_systems.mig:490: persistent crosswalk for emr.encounter: legacy key -> id (kept across runs)
+-- specs/two_systems.mig:486: persistent crosswalk for emr.encounter: legacy key -> id (kept across runs)
 CREATE TABLE IF NOT EXISTS `chartshift__xwalk__emr__encounter` (
   `legacy_key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
   `own_id` BIGINT,
@@ -139,10 +139,10 @@ CREATE TABLE IF NOT EXISTS `chartshift__xwalk__emr__encounter` (
   PRIMARY KEY (`legacy_key`)
 );
 
--- specs/two_systems.mig:490: this run's crosswalk
+-- specs/two_systems.mig:486: this run's crosswalk
 DROP TABLE IF EXISTS `chartshift__xwalk__emr__encounter__cs_new`;
 
--- specs/two_systems.mig:490: this run's crosswalk (renamed into place at the end)
+-- specs/two_systems.mig:486: this run's crosswalk (renamed into place at the end)
 CREATE TABLE `chartshift__xwalk__emr__encounter__cs_new` (
   `legacy_key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
   `own_id` BIGINT,
@@ -151,7 +151,7 @@ CREATE TABLE `chartshift__xwalk__emr__encounter__cs_new` (
   PRIMARY KEY (`legacy_key`)
 );
 
--- specs/two_systems.mig:514: persistent crosswalk for emr.charge_line: legacy key -> id (kept across runs)
+-- specs/two_systems.mig:510: persistent crosswalk for emr.charge_line: legacy key -> id (kept across runs)
 CREATE TABLE IF NOT EXISTS `chartshift__xwalk__emr__charge_line` (
   `legacy_key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
   `own_id` BIGINT,
@@ -160,10 +160,10 @@ CREATE TABLE IF NOT EXISTS `chartshift__xwalk__emr__charge_line` (
   PRIMARY KEY (`legacy_key`)
 );
 
--- specs/two_systems.mig:514: this run's crosswalk
+-- specs/two_systems.mig:510: this run's crosswalk
 DROP TABLE IF EXISTS `chartshift__xwalk__emr__charge_line__cs_new`;
 
--- specs/two_systems.mig:514: this run's crosswalk (renamed into place at the end)
+-- specs/two_systems.mig:510: this run's crosswalk (renamed into place at the end)
 CREATE TABLE `chartshift__xwalk__emr__charge_line__cs_new` (
   `legacy_key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
   `own_id` BIGINT,
@@ -172,7 +172,7 @@ CREATE TABLE `chartshift__xwalk__emr__charge_line__cs_new` (
   PRIMARY KEY (`legacy_key`)
 );
 
--- specs/two_systems.mig:546: persistent crosswalk for emr.clinical_note: legacy key -> id (kept across runs)
+-- specs/two_systems.mig:542: persistent crosswalk for emr.clinical_note: legacy key -> id (kept across runs)
 CREATE TABLE IF NOT EXISTS `chartshift__xwalk__emr__clinical_note` (
   `legacy_key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
   `own_id` BIGINT,
@@ -181,10 +181,10 @@ CREATE TABLE IF NOT EXISTS `chartshift__xwalk__emr__clinical_note` (
   PRIMARY KEY (`legacy_key`)
 );
 
--- specs/two_systems.mig:546: this run's crosswalk
+-- specs/two_systems.mig:542: this run's crosswalk
 DROP TABLE IF EXISTS `chartshift__xwalk__emr__clinical_note__cs_new`;
 
--- specs/two_systems.mig:546: this run's crosswalk (renamed into place at the end)
+-- specs/two_systems.mig:542: this run's crosswalk (renamed into place at the end)
 CREATE TABLE `chartshift__xwalk__emr__clinical_note__cs_new` (
   `legacy_key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
   `own_id` BIGINT,
@@ -193,7 +193,7 @@ CREATE TABLE `chartshift__xwalk__emr__clinical_note__cs_new` (
   PRIMARY KEY (`legacy_key`)
 );
 
--- specs/two_systems.mig:557: persistent crosswalk for emr.episode_activity: legacy key -> id (kept across runs)
+-- specs/two_systems.mig:553: persistent crosswalk for emr.episode_activity: legacy key -> id (kept across runs)
 CREATE TABLE IF NOT EXISTS `chartshift__xwalk__emr__episode_activity` (
   `legacy_key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
   `own_id` BIGINT,
@@ -202,10 +202,10 @@ CREATE TABLE IF NOT EXISTS `chartshift__xwalk__emr__episode_activity` (
   PRIMARY KEY (`legacy_key`)
 );
 
--- specs/two_systems.mig:557: this run's crosswalk
+-- specs/two_systems.mig:553: this run's crosswalk
 DROP TABLE IF EXISTS `chartshift__xwalk__emr__episode_activity__cs_new`;
 
--- specs/two_systems.mig:557: this run's crosswalk (renamed into place at the end)
+-- specs/two_systems.mig:553: this run's crosswalk (renamed into place at the end)
 CREATE TABLE `chartshift__xwalk__emr__episode_activity__cs_new` (
   `legacy_key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
   `own_id` BIGINT,
@@ -214,7 +214,7 @@ CREATE TABLE `chartshift__xwalk__emr__episode_activity__cs_new` (
   PRIMARY KEY (`legacy_key`)
 );
 
--- specs/two_systems.mig:581: persistent crosswalk for emr.auth_usage: legacy key -> id (kept across runs)
+-- specs/two_systems.mig:577: persistent crosswalk for emr.auth_usage: legacy key -> id (kept across runs)
 CREATE TABLE IF NOT EXISTS `chartshift__xwalk__emr__auth_usage` (
   `legacy_key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
   `own_id` BIGINT,
@@ -223,10 +223,10 @@ CREATE TABLE IF NOT EXISTS `chartshift__xwalk__emr__auth_usage` (
   PRIMARY KEY (`legacy_key`)
 );
 
--- specs/two_systems.mig:581: this run's crosswalk
+-- specs/two_systems.mig:577: this run's crosswalk
 DROP TABLE IF EXISTS `chartshift__xwalk__emr__auth_usage__cs_new`;
 
--- specs/two_systems.mig:581: this run's crosswalk (renamed into place at the end)
+-- specs/two_systems.mig:577: this run's crosswalk (renamed into place at the end)
 CREATE TABLE `chartshift__xwalk__emr__auth_usage__cs_new` (
   `legacy_key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
   `own_id` BIGINT,
@@ -270,10 +270,10 @@ CREATE TABLE `chartshift__reconciliation__cs_new` (
   `aggregated` BIGINT NOT NULL
 );
 
--- specs/two_systems.mig:191: replace emr.practitioner
+-- specs/two_systems.mig:187: replace emr.practitioner
 DROP TABLE IF EXISTS `emr__practitioner__cs_new`;
 
--- specs/two_systems.mig:191: target table emr.practitioner
+-- specs/two_systems.mig:187: target table emr.practitioner
 CREATE TABLE `emr__practitioner__cs_new` (
   `id` BIGINT NOT NULL,
   `provider_code` VARCHAR(20) NOT NULL COLLATE `utf8mb4_nopad_bin`,
@@ -286,10 +286,10 @@ CREATE TABLE `emr__practitioner__cs_new` (
   )
 );
 
--- specs/two_systems.mig:198: replace emr.patient
+-- specs/two_systems.mig:194: replace emr.patient
 DROP TABLE IF EXISTS `emr__patient__cs_new`;
 
--- specs/two_systems.mig:198: target table emr.patient
+-- specs/two_systems.mig:194: target table emr.patient
 CREATE TABLE `emr__patient__cs_new` (
   `id` BIGINT NOT NULL,
   `mrn` VARCHAR(20) NOT NULL COLLATE `utf8mb4_nopad_bin`,
@@ -312,10 +312,10 @@ CREATE TABLE `emr__patient__cs_new` (
   )
 );
 
--- specs/two_systems.mig:215: replace emr.coverage
+-- specs/two_systems.mig:211: replace emr.coverage
 DROP TABLE IF EXISTS `emr__coverage__cs_new`;
 
--- specs/two_systems.mig:215: target table emr.coverage
+-- specs/two_systems.mig:211: target table emr.coverage
 CREATE TABLE `emr__coverage__cs_new` (
   `id` BIGINT NOT NULL,
   `patient_id` BIGINT NOT NULL,
@@ -329,10 +329,10 @@ CREATE TABLE `emr__coverage__cs_new` (
   PRIMARY KEY (`id`)
 );
 
--- specs/two_systems.mig:226: replace emr.episode
+-- specs/two_systems.mig:222: replace emr.episode
 DROP TABLE IF EXISTS `emr__episode__cs_new`;
 
--- specs/two_systems.mig:226: target table emr.episode
+-- specs/two_systems.mig:222: target table emr.episode
 CREATE TABLE `emr__episode__cs_new` (
   `id` BIGINT NOT NULL,
   `patient_id` BIGINT NOT NULL,
@@ -345,10 +345,10 @@ CREATE TABLE `emr__episode__cs_new` (
   PRIMARY KEY (`id`)
 );
 
--- specs/two_systems.mig:236: replace emr.diagnosis
+-- specs/two_systems.mig:232: replace emr.diagnosis
 DROP TABLE IF EXISTS `emr__diagnosis__cs_new`;
 
--- specs/two_systems.mig:236: target table emr.diagnosis
+-- specs/two_systems.mig:232: target table emr.diagnosis
 CREATE TABLE `emr__diagnosis__cs_new` (
   `id` BIGINT NOT NULL,
   `episode_id` BIGINT NOT NULL,
@@ -357,10 +357,10 @@ CREATE TABLE `emr__diagnosis__cs_new` (
   PRIMARY KEY (`id`)
 );
 
--- specs/two_systems.mig:242: replace emr.authorization
+-- specs/two_systems.mig:238: replace emr.authorization
 DROP TABLE IF EXISTS `emr__authorization__cs_new`;
 
--- specs/two_systems.mig:242: target table emr.authorization
+-- specs/two_systems.mig:238: target table emr.authorization
 CREATE TABLE `emr__authorization__cs_new` (
   `id` BIGINT NOT NULL,
   `episode_id` BIGINT NOT NULL,
@@ -372,10 +372,10 @@ CREATE TABLE `emr__authorization__cs_new` (
   PRIMARY KEY (`id`)
 );
 
--- specs/two_systems.mig:251: replace emr.encounter
+-- specs/two_systems.mig:247: replace emr.encounter
 DROP TABLE IF EXISTS `emr__encounter__cs_new`;
 
--- specs/two_systems.mig:251: target table emr.encounter
+-- specs/two_systems.mig:247: target table emr.encounter
 CREATE TABLE `emr__encounter__cs_new` (
   `id` BIGINT NOT NULL,
   `patient_id` BIGINT NOT NULL,
@@ -387,10 +387,10 @@ CREATE TABLE `emr__encounter__cs_new` (
   PRIMARY KEY (`id`)
 );
 
--- specs/two_systems.mig:260: replace emr.charge_line
+-- specs/two_systems.mig:256: replace emr.charge_line
 DROP TABLE IF EXISTS `emr__charge_line__cs_new`;
 
--- specs/two_systems.mig:260: target table emr.charge_line
+-- specs/two_systems.mig:256: target table emr.charge_line
 CREATE TABLE `emr__charge_line__cs_new` (
   `id` BIGINT NOT NULL,
   `encounter_id` BIGINT NOT NULL,
@@ -402,10 +402,10 @@ CREATE TABLE `emr__charge_line__cs_new` (
   PRIMARY KEY (`id`)
 );
 
--- specs/two_systems.mig:269: replace emr.clinical_note
+-- specs/two_systems.mig:265: replace emr.clinical_note
 DROP TABLE IF EXISTS `emr__clinical_note__cs_new`;
 
--- specs/two_systems.mig:269: target table emr.clinical_note
+-- specs/two_systems.mig:265: target table emr.clinical_note
 CREATE TABLE `emr__clinical_note__cs_new` (
   `id` BIGINT NOT NULL,
   `encounter_id` BIGINT NOT NULL,
@@ -414,10 +414,10 @@ CREATE TABLE `emr__clinical_note__cs_new` (
   PRIMARY KEY (`id`)
 );
 
--- specs/two_systems.mig:275: replace emr.episode_activity
+-- specs/two_systems.mig:271: replace emr.episode_activity
 DROP TABLE IF EXISTS `emr__episode_activity__cs_new`;
 
--- specs/two_systems.mig:275: target table emr.episode_activity
+-- specs/two_systems.mig:271: target table emr.episode_activity
 CREATE TABLE `emr__episode_activity__cs_new` (
   `id` BIGINT NOT NULL,
   `episode_id` BIGINT NOT NULL,
@@ -427,10 +427,10 @@ CREATE TABLE `emr__episode_activity__cs_new` (
   PRIMARY KEY (`id`)
 );
 
--- specs/two_systems.mig:282: replace emr.auth_usage
+-- specs/two_systems.mig:278: replace emr.auth_usage
 DROP TABLE IF EXISTS `emr__auth_usage__cs_new`;
 
--- specs/two_systems.mig:282: target table emr.auth_usage
+-- specs/two_systems.mig:278: target table emr.auth_usage
 CREATE TABLE `emr__auth_usage__cs_new` (
   `id` BIGINT NOT NULL,
   `authorization_id` BIGINT NOT NULL,
@@ -438,17 +438,17 @@ CREATE TABLE `emr__auth_usage__cs_new` (
   PRIMARY KEY (`id`)
 );
 
--- specs/two_systems.mig:295: lookup visit_status from lookups/visit_status.csv
+-- specs/two_systems.mig:291: lookup visit_status from lookups/visit_status.csv
 DROP TABLE IF EXISTS `chartshift__lookup__visit_status`;
 
--- specs/two_systems.mig:295: lookup visit_status: 5 entries
+-- specs/two_systems.mig:291: lookup visit_status: 5 entries
 CREATE TABLE `chartshift__lookup__visit_status` (
   `key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
   `value` VARCHAR(500) COLLATE `utf8mb4_nopad_bin`,
   PRIMARY KEY (`key`)
 );
 
--- specs/two_systems.mig:295: lookup visit_status rows 1-5
+-- specs/two_systems.mig:291: lookup visit_status rows 1-5
 INSERT INTO `chartshift__lookup__visit_status` (
   `key`,
   `value`
@@ -460,54 +460,54 @@ VALUES
   ('NO SHOW', 'no-show'),
   ('NOSHOW', 'no-show');
 
--- specs/two_systems.mig:20: typed view sysA.patients (re-created over the new staging)
+-- specs/two_systems.mig:16: typed view sysA.patients (re-created over the new staging)
 DROP VIEW IF EXISTS `sysA__patients`;
 
--- specs/two_systems.mig:37: typed view sysA.providers (re-created over the new staging)
+-- specs/two_systems.mig:33: typed view sysA.providers (re-created over the new staging)
 DROP VIEW IF EXISTS `sysA__providers`;
 
--- specs/two_systems.mig:44: typed view sysA.payers (re-created over the new staging)
+-- specs/two_systems.mig:40: typed view sysA.payers (re-created over the new staging)
 DROP VIEW IF EXISTS `sysA__payers`;
 
--- specs/two_systems.mig:49: typed view sysA.policies (re-created over the new staging)
+-- specs/two_systems.mig:45: typed view sysA.policies (re-created over the new staging)
 DROP VIEW IF EXISTS `sysA__policies`;
 
--- specs/two_systems.mig:59: typed view sysA.cases (re-created over the new staging)
+-- specs/two_systems.mig:55: typed view sysA.cases (re-created over the new staging)
 DROP VIEW IF EXISTS `sysA__cases`;
 
--- specs/two_systems.mig:73: typed view sysA.auths (re-created over the new staging)
+-- specs/two_systems.mig:69: typed view sysA.auths (re-created over the new staging)
 DROP VIEW IF EXISTS `sysA__auths`;
 
--- specs/two_systems.mig:80: typed view sysA.visits (re-created over the new staging)
+-- specs/two_systems.mig:76: typed view sysA.visits (re-created over the new staging)
 DROP VIEW IF EXISTS `sysA__visits`;
 
--- specs/two_systems.mig:101: typed view sysA.notes (re-created over the new staging)
+-- specs/two_systems.mig:97: typed view sysA.notes (re-created over the new staging)
 DROP VIEW IF EXISTS `sysA__notes`;
 
--- specs/two_systems.mig:114: typed view sysB.clients (re-created over the new staging)
+-- specs/two_systems.mig:110: typed view sysB.clients (re-created over the new staging)
 DROP VIEW IF EXISTS `sysB__clients`;
 
--- specs/two_systems.mig:127: typed view sysB.staff (re-created over the new staging)
+-- specs/two_systems.mig:123: typed view sysB.staff (re-created over the new staging)
 DROP VIEW IF EXISTS `sysB__staff`;
 
--- specs/two_systems.mig:133: typed view sysB.insco (re-created over the new staging)
+-- specs/two_systems.mig:129: typed view sysB.insco (re-created over the new staging)
 DROP VIEW IF EXISTS `sysB__insco`;
 
--- specs/two_systems.mig:139: typed view sysB.coverage (re-created over the new staging)
+-- specs/two_systems.mig:135: typed view sysB.coverage (re-created over the new staging)
 DROP VIEW IF EXISTS `sysB__coverage`;
 
--- specs/two_systems.mig:149: typed view sysB.episodes (re-created over the new staging)
+-- specs/two_systems.mig:145: typed view sysB.episodes (re-created over the new staging)
 DROP VIEW IF EXISTS `sysB__episodes`;
 
--- specs/two_systems.mig:159: typed view sysB.priorauth (re-created over the new staging)
+-- specs/two_systems.mig:155: typed view sysB.priorauth (re-created over the new staging)
 DROP VIEW IF EXISTS `sysB__priorauth`;
 
--- specs/two_systems.mig:166: typed view sysB.appts (re-created over the new staging)
+-- specs/two_systems.mig:162: typed view sysB.appts (re-created over the new staging)
 DROP VIEW IF EXISTS `sysB__appts`;
 
--- specs/two_systems.mig:174: typed view sysB.charges (re-created over the new staging)
+-- specs/two_systems.mig:170: typed view sysB.charges (re-created over the new staging)
 DROP VIEW IF EXISTS `sysB__charges`;
 
--- specs/two_systems.mig:181: typed view sysB.procmap (re-created over the new staging)
+-- specs/two_systems.mig:177: typed view sysB.procmap (re-created over the new staging)
 DROP VIEW IF EXISTS `sysB__procmap`;
 

@@ -1,13 +1,13 @@
 -- chartshift 0.1.0 | dialect mysql
--- spec specs/two_systems.mig sha256 989c64e4088375bbe5f0581b298f7adf3016757b6cae837841491794b081af47
+-- spec specs/two_systems.mig sha256 417533c50f9d55e71b7fbdfd62daa519d92b31b23ef33609b6167e52273e8b37
 -- 20_02_emr_practitioner: map sysB.staff -> emr.practitioner
 -- Generated file: do not edit. Regenerate with `chartshift compile specs/two_systems.mig`.
 
 
--- specs/two_systems.mig:312: work table left by an earlier run
+-- specs/two_systems.mig:308: work table left by an earlier run
 DROP TABLE IF EXISTS `chartshift__cs_work__emr__practitioner`;
 
--- specs/two_systems.mig:312: sysB.staff -> emr.practitioner: every kept row with its fields and status
+-- specs/two_systems.mig:308: sysB.staff -> emr.practitioner: every kept row with its fields and status
 CREATE TABLE `chartshift__cs_work__emr__practitioner` AS
 WITH `cs_in` AS (
   SELECT
@@ -265,7 +265,7 @@ FROM `cs_status`
 LEFT JOIN `chartshift__xwalk__emr__practitioner` AS `cs_prev`
   ON `cs_prev`.`legacy_key` = `cs_status`.`__key`;
 
--- specs/two_systems.mig:312: sysB.staff -> emr.practitioner: rejected rows with the first rule that failed
+-- specs/two_systems.mig:308: sysB.staff -> emr.practitioner: rejected rows with the first rule that failed
 INSERT INTO `chartshift__rejects__cs_new` (
   `map`,
   `source_table`,
@@ -291,7 +291,7 @@ SELECT
     WHEN 2
     THEN 'key'
     WHEN 3
-    THEN 'reject:318'
+    THEN 'reject:314'
     WHEN 4
     THEN 'not null:emr.practitioner.provider_code'
     WHEN 5
@@ -376,7 +376,7 @@ ORDER BY
   CASE WHEN `w`.`__row` IS NULL THEN 1 ELSE 0 END, `w`.`__row`,
   CASE WHEN `w`.`__slot` IS NULL THEN 1 ELSE 0 END, `w`.`__slot`;
 
--- specs/two_systems.mig:313: crosswalk emr.practitioner: loaded keys with their ids, merged keys pointing at their survivor's id
+-- specs/two_systems.mig:309: crosswalk emr.practitioner: loaded keys with their ids, merged keys pointing at their survivor's id
 INSERT INTO `chartshift__xwalk__emr__practitioner__cs_new` (
   `legacy_key`,
   `own_id`,
@@ -392,7 +392,7 @@ FROM `chartshift__cs_work__emr__practitioner` AS `w`
 WHERE
   `w`.`__status` IN ('loaded', 'merged');
 
--- specs/two_systems.mig:313: crosswalk emr.practitioner: keys not loaded by this run stay, inactive, with their ids
+-- specs/two_systems.mig:309: crosswalk emr.practitioner: keys not loaded by this run stay, inactive, with their ids
 INSERT INTO `chartshift__xwalk__emr__practitioner__cs_new` (
   `legacy_key`,
   `own_id`,
@@ -414,7 +414,7 @@ WHERE
       `chartshift__xwalk__emr__practitioner__cs_new`.`legacy_key` = `p`.`legacy_key`
   );
 
--- specs/two_systems.mig:312: sysB.staff -> emr.practitioner: load the surviving rows
+-- specs/two_systems.mig:308: sysB.staff -> emr.practitioner: load the surviving rows
 INSERT INTO `emr__practitioner__cs_new` (
   `id`,
   `provider_code`,
@@ -432,7 +432,7 @@ FROM `chartshift__cs_work__emr__practitioner` AS `w`
 WHERE
   `w`.`__status` = 'loaded';
 
--- specs/two_systems.mig:312: sysB.staff -> emr.practitioner: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
+-- specs/two_systems.mig:308: sysB.staff -> emr.practitioner: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
 INSERT INTO `chartshift__reconciliation__cs_new` (
   `map`,
   `source_table`,
@@ -475,6 +475,6 @@ SELECT
   0,
   0;
 
--- specs/two_systems.mig:312: sysB.staff -> emr.practitioner: work table no longer needed
+-- specs/two_systems.mig:308: sysB.staff -> emr.practitioner: work table no longer needed
 DROP TABLE IF EXISTS `chartshift__cs_work__emr__practitioner`;
 

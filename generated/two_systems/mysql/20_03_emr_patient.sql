@@ -1,13 +1,13 @@
 -- chartshift 0.1.0 | dialect mysql
--- spec specs/two_systems.mig sha256 989c64e4088375bbe5f0581b298f7adf3016757b6cae837841491794b081af47
+-- spec specs/two_systems.mig sha256 417533c50f9d55e71b7fbdfd62daa519d92b31b23ef33609b6167e52273e8b37
 -- 20_03_emr_patient: map sysA.patients -> emr.patient
 -- Generated file: do not edit. Regenerate with `chartshift compile specs/two_systems.mig`.
 
 
--- specs/two_systems.mig:323: work table left by an earlier run
+-- specs/two_systems.mig:319: work table left by an earlier run
 DROP TABLE IF EXISTS `chartshift__cs_work__emr__patient`;
 
--- specs/two_systems.mig:323: sysA.patients -> emr.patient: every kept row with its fields and status
+-- specs/two_systems.mig:319: sysA.patients -> emr.patient: every kept row with its fields and status
 CREATE TABLE `chartshift__cs_work__emr__patient` AS
 WITH `cs_in` AS (
   SELECT
@@ -867,7 +867,17 @@ WITH `cs_in` AS (
         THEN `cs_rules`.`__key`
       END
       ORDER BY CASE WHEN CAST(`cs_rules`.`s__patients__pat_no` AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin IS NULL THEN 1 ELSE 0 END, CAST(`cs_rules`.`s__patients__pat_no` AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin ASC, CASE WHEN `cs_rules`.`__key` IS NULL THEN 1 ELSE 0 END, `cs_rules`.`__key`
-    ) AS `__survivor_key`
+    ) AS `__survivor_key`,
+    CAST(CAST((
+      UPPER(TRIM(BOTH ' ' FROM `cs_rules`.`s__patients__last_name`))
+    ) AS CHAR) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin AS `__dk1`,
+    CAST(CAST((
+      UPPER(TRIM(BOTH ' ' FROM `cs_rules`.`s__patients__first_name`))
+    ) AS CHAR) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin AS `__dk2`,
+    CAST(CAST((
+      `cs_rules`.`f__birth_date`
+    ) AS CHAR) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin AS `__dk3`,
+    CAST(NULL AS SIGNED) AS `__match_id`
   FROM `cs_rules`
 )
 SELECT
@@ -891,7 +901,7 @@ FROM `cs_status`
 LEFT JOIN `chartshift__xwalk__emr__patient` AS `cs_prev`
   ON `cs_prev`.`legacy_key` = `cs_status`.`__key`;
 
--- specs/two_systems.mig:323: sysA.patients -> emr.patient: rejected rows with the first rule that failed
+-- specs/two_systems.mig:319: sysA.patients -> emr.patient: rejected rows with the first rule that failed
 INSERT INTO `chartshift__rejects__cs_new` (
   `map`,
   `source_table`,
@@ -917,9 +927,9 @@ SELECT
     WHEN 2
     THEN 'key'
     WHEN 3
-    THEN 'reject:340'
+    THEN 'reject:336'
     WHEN 4
-    THEN 'reject:341'
+    THEN 'reject:337'
     WHEN 5
     THEN 'not null:emr.patient.mrn'
     WHEN 6
@@ -1106,7 +1116,7 @@ ORDER BY
   CASE WHEN `w`.`__row` IS NULL THEN 1 ELSE 0 END, `w`.`__row`,
   CASE WHEN `w`.`__slot` IS NULL THEN 1 ELSE 0 END, `w`.`__slot`;
 
--- specs/two_systems.mig:325: crosswalk emr.patient: loaded keys with their ids, merged keys pointing at their survivor's id
+-- specs/two_systems.mig:321: crosswalk emr.patient: loaded keys with their ids, merged keys pointing at their survivor's id
 INSERT INTO `chartshift__xwalk__emr__patient__cs_new` (
   `legacy_key`,
   `own_id`,
@@ -1126,7 +1136,7 @@ FROM `chartshift__cs_work__emr__patient` AS `w`
 WHERE
   `w`.`__status` IN ('loaded', 'merged');
 
--- specs/two_systems.mig:323: sysA.patients -> emr.patient: load the surviving rows
+-- specs/two_systems.mig:319: sysA.patients -> emr.patient: load the surviving rows
 INSERT INTO `emr__patient__cs_new` (
   `id`,
   `mrn`,
@@ -1164,7 +1174,24 @@ FROM `chartshift__cs_work__emr__patient` AS `w`
 WHERE
   `w`.`__status` = 'loaded';
 
--- specs/two_systems.mig:323: sysA.patients -> emr.patient: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
+-- specs/two_systems.mig:339: dedup across emr.patient: keys left by an earlier run
+DROP TABLE IF EXISTS `chartshift__cs_dx__emr__patient`;
+
+-- specs/two_systems.mig:339: dedup across emr.patient: the loaded keys, for the later maps
+CREATE TABLE `chartshift__cs_dx__emr__patient` AS
+SELECT
+  `__dk1`,
+  `__dk2`,
+  `__dk3`,
+  `__own_id` AS `__id`
+FROM `chartshift__cs_work__emr__patient`
+WHERE
+  `__status` = 'loaded'
+  AND NOT `__dk1` IS NULL
+  AND NOT `__dk2` IS NULL
+  AND NOT `__dk3` IS NULL;
+
+-- specs/two_systems.mig:319: sysA.patients -> emr.patient: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
 INSERT INTO `chartshift__reconciliation__cs_new` (
   `map`,
   `source_table`,
@@ -1244,6 +1271,6 @@ SELECT
   ),
   0;
 
--- specs/two_systems.mig:323: sysA.patients -> emr.patient: work table no longer needed
+-- specs/two_systems.mig:319: sysA.patients -> emr.patient: work table no longer needed
 DROP TABLE IF EXISTS `chartshift__cs_work__emr__patient`;
 

@@ -1,13 +1,13 @@
 -- chartshift 0.1.0 | dialect mysql
--- spec specs/two_systems.mig sha256 989c64e4088375bbe5f0581b298f7adf3016757b6cae837841491794b081af47
+-- spec specs/two_systems.mig sha256 417533c50f9d55e71b7fbdfd62daa519d92b31b23ef33609b6167e52273e8b37
 -- 20_04_emr_patient: map sysB.clients -> emr.patient
 -- Generated file: do not edit. Regenerate with `chartshift compile specs/two_systems.mig`.
 
 
--- specs/two_systems.mig:348: work table left by an earlier run
+-- specs/two_systems.mig:344: work table left by an earlier run
 DROP TABLE IF EXISTS `chartshift__cs_work__emr__patient`;
 
--- specs/two_systems.mig:348: sysB.clients -> emr.patient: every kept row with its fields and status
+-- specs/two_systems.mig:344: sysB.clients -> emr.patient: every kept row with its fields and status
 CREATE TABLE `chartshift__cs_work__emr__patient` AS
 WITH `cs_in` AS (
   SELECT
@@ -834,9 +834,11 @@ WITH `cs_in` AS (
     CASE
       WHEN NOT `cs_rules`.`__rule` IS NULL
       THEN 'rejected'
+      WHEN NOT `cs_across`.`__id` IS NULL
+      THEN 'merged'
       WHEN ROW_NUMBER() OVER (
         PARTITION BY (
-          `cs_rules`.`__rule` IS NULL
+          `cs_rules`.`__rule` IS NULL AND `cs_across`.`__id` IS NULL
         ), UPPER(
           TRIM(BOTH ' ' FROM REGEXP_REPLACE(
             CAST(`cs_rules`.`s__clients__client_name` AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
@@ -880,7 +882,7 @@ WITH `cs_in` AS (
     END AS `__status`,
     FIRST_VALUE(`cs_rules`.`__key`) OVER (
       PARTITION BY (
-        `cs_rules`.`__rule` IS NULL
+        `cs_rules`.`__rule` IS NULL AND `cs_across`.`__id` IS NULL
       ), UPPER(
         TRIM(BOTH ' ' FROM REGEXP_REPLACE(
           CAST(`cs_rules`.`s__clients__client_name` AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
@@ -918,8 +920,63 @@ WITH `cs_in` AS (
         THEN `cs_rules`.`__key`
       END
       ORDER BY CASE WHEN CAST(`cs_rules`.`s__clients__client_id` AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin IS NULL THEN 1 ELSE 0 END, CAST(`cs_rules`.`s__clients__client_id` AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin ASC, CASE WHEN `cs_rules`.`__key` IS NULL THEN 1 ELSE 0 END, `cs_rules`.`__key`
-    ) AS `__survivor_key`
+    ) AS `__survivor_key`,
+    CAST(CAST((
+      UPPER(
+        TRIM(BOTH ' ' FROM REGEXP_REPLACE(
+          CAST(`cs_rules`.`s__clients__client_name` AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
+          '(?s)^([^,]*),(.*)\\z',
+          '\\1'
+        ))
+      )
+    ) AS CHAR) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin AS `__dk1`,
+    CAST(CAST((
+      UPPER(
+        TRIM(BOTH ' ' FROM REGEXP_REPLACE(
+          CAST(`cs_rules`.`s__clients__client_name` AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
+          '(?s)^([^,]*),(.*)\\z',
+          '\\2'
+        ))
+      )
+    ) AS CHAR) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin AS `__dk2`,
+    CAST(CAST((
+      `cs_rules`.`f__birth_date`
+    ) AS CHAR) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin AS `__dk3`,
+    `cs_across`.`__id` AS `__match_id`
   FROM `cs_rules`
+  LEFT JOIN (
+    SELECT
+      `__dk1`,
+      `__dk2`,
+      `__dk3`,
+      MIN(`__id`) AS `__id`
+    FROM `chartshift__cs_dx__emr__patient`
+    GROUP BY
+      `__dk1`,
+      `__dk2`,
+      `__dk3`
+  ) AS `cs_across`
+    ON `cs_across`.`__dk1` = CAST(CAST((
+      UPPER(
+        TRIM(BOTH ' ' FROM REGEXP_REPLACE(
+          CAST(`cs_rules`.`s__clients__client_name` AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
+          '(?s)^([^,]*),(.*)\\z',
+          '\\1'
+        ))
+      )
+    ) AS CHAR) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin
+    AND `cs_across`.`__dk2` = CAST(CAST((
+      UPPER(
+        TRIM(BOTH ' ' FROM REGEXP_REPLACE(
+          CAST(`cs_rules`.`s__clients__client_name` AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
+          '(?s)^([^,]*),(.*)\\z',
+          '\\2'
+        ))
+      )
+    ) AS CHAR) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin
+    AND `cs_across`.`__dk3` = CAST(CAST((
+      `cs_rules`.`f__birth_date`
+    ) AS CHAR) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin
 )
 SELECT
   `cs_status`.*,
@@ -958,7 +1015,7 @@ FROM `cs_status`
 LEFT JOIN `chartshift__xwalk__emr__patient` AS `cs_prev`
   ON `cs_prev`.`legacy_key` = `cs_status`.`__key`;
 
--- specs/two_systems.mig:348: sysB.clients -> emr.patient: rejected rows with the first rule that failed
+-- specs/two_systems.mig:344: sysB.clients -> emr.patient: rejected rows with the first rule that failed
 INSERT INTO `chartshift__rejects__cs_new` (
   `map`,
   `source_table`,
@@ -984,9 +1041,9 @@ SELECT
     WHEN 2
     THEN 'key'
     WHEN 3
-    THEN 'reject:363'
+    THEN 'reject:359'
     WHEN 4
-    THEN 'reject:365'
+    THEN 'reject:361'
     WHEN 5
     THEN 'not null:emr.patient.mrn'
     WHEN 6
@@ -1155,7 +1212,7 @@ ORDER BY
   CASE WHEN `w`.`__row` IS NULL THEN 1 ELSE 0 END, `w`.`__row`,
   CASE WHEN `w`.`__slot` IS NULL THEN 1 ELSE 0 END, `w`.`__slot`;
 
--- specs/two_systems.mig:350: crosswalk emr.patient: loaded keys with their ids, merged keys pointing at their survivor's id
+-- specs/two_systems.mig:346: crosswalk emr.patient: loaded keys with their ids, merged keys pointing at their survivor's id
 INSERT INTO `chartshift__xwalk__emr__patient__cs_new` (
   `legacy_key`,
   `own_id`,
@@ -1168,6 +1225,8 @@ SELECT
   CASE
     WHEN `w`.`__status` = 'loaded'
     THEN `w`.`__own_id`
+    WHEN NOT `w`.`__match_id` IS NULL
+    THEN `w`.`__match_id`
     ELSE MAX(CASE WHEN `w`.`__status` = 'loaded' THEN `w`.`__own_id` END) OVER (PARTITION BY `w`.`__survivor_key`)
   END,
   `w`.`__status`
@@ -1175,7 +1234,7 @@ FROM `chartshift__cs_work__emr__patient` AS `w`
 WHERE
   `w`.`__status` IN ('loaded', 'merged');
 
--- specs/two_systems.mig:350: crosswalk emr.patient: keys not loaded by this run stay, inactive, with their ids
+-- specs/two_systems.mig:346: crosswalk emr.patient: keys not loaded by this run stay, inactive, with their ids
 INSERT INTO `chartshift__xwalk__emr__patient__cs_new` (
   `legacy_key`,
   `own_id`,
@@ -1197,7 +1256,7 @@ WHERE
       `chartshift__xwalk__emr__patient__cs_new`.`legacy_key` = `p`.`legacy_key`
   );
 
--- specs/two_systems.mig:348: sysB.clients -> emr.patient: load the surviving rows
+-- specs/two_systems.mig:344: sysB.clients -> emr.patient: load the surviving rows
 INSERT INTO `emr__patient__cs_new` (
   `id`,
   `mrn`,
@@ -1231,7 +1290,10 @@ FROM `chartshift__cs_work__emr__patient` AS `w`
 WHERE
   `w`.`__status` = 'loaded';
 
--- specs/two_systems.mig:348: sysB.clients -> emr.patient: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
+-- specs/two_systems.mig:363: dedup across emr.patient: no later map compares with these keys
+DROP TABLE IF EXISTS `chartshift__cs_dx__emr__patient`;
+
+-- specs/two_systems.mig:344: sysB.clients -> emr.patient: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
 INSERT INTO `chartshift__reconciliation__cs_new` (
   `map`,
   `source_table`,
@@ -1314,6 +1376,6 @@ SELECT
   ),
   0;
 
--- specs/two_systems.mig:348: sysB.clients -> emr.patient: work table no longer needed
+-- specs/two_systems.mig:344: sysB.clients -> emr.patient: work table no longer needed
 DROP TABLE IF EXISTS `chartshift__cs_work__emr__patient`;
 

@@ -1,13 +1,13 @@
 -- chartshift 0.1.0 | dialect mysql
--- spec specs/two_systems.mig sha256 989c64e4088375bbe5f0581b298f7adf3016757b6cae837841491794b081af47
+-- spec specs/two_systems.mig sha256 417533c50f9d55e71b7fbdfd62daa519d92b31b23ef33609b6167e52273e8b37
 -- 20_06_emr_coverage: map sysB.coverage -> emr.coverage
 -- Generated file: do not edit. Regenerate with `chartshift compile specs/two_systems.mig`.
 
 
--- specs/two_systems.mig:391: work table left by an earlier run
+-- specs/two_systems.mig:387: work table left by an earlier run
 DROP TABLE IF EXISTS `chartshift__cs_work__emr__coverage`;
 
--- specs/two_systems.mig:391: sysB.coverage -> emr.coverage: every kept row with its fields and status
+-- specs/two_systems.mig:387: sysB.coverage -> emr.coverage: every kept row with its fields and status
 CREATE TABLE `chartshift__cs_work__emr__coverage` AS
 WITH `cs_in` AS (
   SELECT
@@ -247,7 +247,7 @@ FROM `cs_status`
 LEFT JOIN `chartshift__xwalk__emr__coverage` AS `cs_prev`
   ON `cs_prev`.`legacy_key` = `cs_status`.`__key`;
 
--- specs/two_systems.mig:391: sysB.coverage -> emr.coverage: rejected rows with the first rule that failed
+-- specs/two_systems.mig:387: sysB.coverage -> emr.coverage: rejected rows with the first rule that failed
 INSERT INTO `chartshift__rejects__cs_new` (
   `map`,
   `source_table`,
@@ -275,9 +275,9 @@ SELECT
     WHEN 3
     THEN 'key'
     WHEN 4
-    THEN 'reject:401'
+    THEN 'reject:397'
     WHEN 5
-    THEN 'reject:402'
+    THEN 'reject:398'
     WHEN 6
     THEN 'not null:emr.coverage.patient_id'
     WHEN 7
@@ -386,7 +386,7 @@ ORDER BY
   CASE WHEN `w`.`__row` IS NULL THEN 1 ELSE 0 END, `w`.`__row`,
   CASE WHEN `w`.`__slot` IS NULL THEN 1 ELSE 0 END, `w`.`__slot`;
 
--- specs/two_systems.mig:393: crosswalk emr.coverage: loaded keys with their ids, merged keys pointing at their survivor's id
+-- specs/two_systems.mig:389: crosswalk emr.coverage: loaded keys with their ids, merged keys pointing at their survivor's id
 INSERT INTO `chartshift__xwalk__emr__coverage__cs_new` (
   `legacy_key`,
   `own_id`,
@@ -402,7 +402,7 @@ FROM `chartshift__cs_work__emr__coverage` AS `w`
 WHERE
   `w`.`__status` IN ('loaded', 'merged');
 
--- specs/two_systems.mig:393: crosswalk emr.coverage: keys not loaded by this run stay, inactive, with their ids
+-- specs/two_systems.mig:389: crosswalk emr.coverage: keys not loaded by this run stay, inactive, with their ids
 INSERT INTO `chartshift__xwalk__emr__coverage__cs_new` (
   `legacy_key`,
   `own_id`,
@@ -424,7 +424,7 @@ WHERE
       `chartshift__xwalk__emr__coverage__cs_new`.`legacy_key` = `p`.`legacy_key`
   );
 
--- specs/two_systems.mig:391: sysB.coverage -> emr.coverage: load the surviving rows
+-- specs/two_systems.mig:387: sysB.coverage -> emr.coverage: load the surviving rows
 INSERT INTO `emr__coverage__cs_new` (
   `id`,
   `patient_id`,
@@ -448,7 +448,7 @@ FROM `chartshift__cs_work__emr__coverage` AS `w`
 WHERE
   `w`.`__status` = 'loaded';
 
--- specs/two_systems.mig:391: sysB.coverage -> emr.coverage: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
+-- specs/two_systems.mig:387: sysB.coverage -> emr.coverage: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
 INSERT INTO `chartshift__reconciliation__cs_new` (
   `map`,
   `source_table`,
@@ -491,6 +491,6 @@ SELECT
   0,
   0;
 
--- specs/two_systems.mig:391: sysB.coverage -> emr.coverage: work table no longer needed
+-- specs/two_systems.mig:387: sysB.coverage -> emr.coverage: work table no longer needed
 DROP TABLE IF EXISTS `chartshift__cs_work__emr__coverage`;
 

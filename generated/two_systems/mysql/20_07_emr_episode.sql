@@ -1,13 +1,13 @@
 -- chartshift 0.1.0 | dialect mysql
--- spec specs/two_systems.mig sha256 989c64e4088375bbe5f0581b298f7adf3016757b6cae837841491794b081af47
+-- spec specs/two_systems.mig sha256 417533c50f9d55e71b7fbdfd62daa519d92b31b23ef33609b6167e52273e8b37
 -- 20_07_emr_episode: map sysA.cases -> emr.episode
 -- Generated file: do not edit. Regenerate with `chartshift compile specs/two_systems.mig`.
 
 
--- specs/two_systems.mig:407: work table left by an earlier run
+-- specs/two_systems.mig:403: work table left by an earlier run
 DROP TABLE IF EXISTS `chartshift__cs_work__emr__episode`;
 
--- specs/two_systems.mig:407: sysA.cases -> emr.episode: every kept row with its fields and status
+-- specs/two_systems.mig:403: sysA.cases -> emr.episode: every kept row with its fields and status
 CREATE TABLE `chartshift__cs_work__emr__episode` AS
 WITH `cs_in` AS (
   SELECT
@@ -476,7 +476,7 @@ FROM `cs_status`
 LEFT JOIN `chartshift__xwalk__emr__episode` AS `cs_prev`
   ON `cs_prev`.`legacy_key` = `cs_status`.`__key`;
 
--- specs/two_systems.mig:407: sysA.cases -> emr.episode: rejected rows with the first rule that failed
+-- specs/two_systems.mig:403: sysA.cases -> emr.episode: rejected rows with the first rule that failed
 INSERT INTO `chartshift__rejects__cs_new` (
   `map`,
   `source_table`,
@@ -504,7 +504,7 @@ SELECT
     WHEN 3
     THEN 'key'
     WHEN 4
-    THEN 'reject:419'
+    THEN 'reject:415'
     WHEN 5
     THEN 'not null:emr.episode.patient_id'
     WHEN 6
@@ -585,7 +585,7 @@ ORDER BY
   CASE WHEN `w`.`__row` IS NULL THEN 1 ELSE 0 END, `w`.`__row`,
   CASE WHEN `w`.`__slot` IS NULL THEN 1 ELSE 0 END, `w`.`__slot`;
 
--- specs/two_systems.mig:409: crosswalk emr.episode: loaded keys with their ids, merged keys pointing at their survivor's id
+-- specs/two_systems.mig:405: crosswalk emr.episode: loaded keys with their ids, merged keys pointing at their survivor's id
 INSERT INTO `chartshift__xwalk__emr__episode__cs_new` (
   `legacy_key`,
   `own_id`,
@@ -601,7 +601,7 @@ FROM `chartshift__cs_work__emr__episode` AS `w`
 WHERE
   `w`.`__status` IN ('loaded', 'merged');
 
--- specs/two_systems.mig:407: sysA.cases -> emr.episode: load the surviving rows
+-- specs/two_systems.mig:403: sysA.cases -> emr.episode: load the surviving rows
 INSERT INTO `emr__episode__cs_new` (
   `id`,
   `patient_id`,
@@ -625,7 +625,7 @@ FROM `chartshift__cs_work__emr__episode` AS `w`
 WHERE
   `w`.`__status` = 'loaded';
 
--- specs/two_systems.mig:407: sysA.cases -> emr.episode: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
+-- specs/two_systems.mig:403: sysA.cases -> emr.episode: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
 INSERT INTO `chartshift__reconciliation__cs_new` (
   `map`,
   `source_table`,
@@ -662,6 +662,6 @@ SELECT
   0,
   0;
 
--- specs/two_systems.mig:407: sysA.cases -> emr.episode: work table no longer needed
+-- specs/two_systems.mig:403: sysA.cases -> emr.episode: work table no longer needed
 DROP TABLE IF EXISTS `chartshift__cs_work__emr__episode`;
 

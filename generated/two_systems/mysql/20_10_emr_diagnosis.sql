@@ -1,13 +1,13 @@
 -- chartshift 0.1.0 | dialect mysql
--- spec specs/two_systems.mig sha256 989c64e4088375bbe5f0581b298f7adf3016757b6cae837841491794b081af47
+-- spec specs/two_systems.mig sha256 417533c50f9d55e71b7fbdfd62daa519d92b31b23ef33609b6167e52273e8b37
 -- 20_10_emr_diagnosis: map sysB.episodes -> emr.diagnosis
 -- Generated file: do not edit. Regenerate with `chartshift compile specs/two_systems.mig`.
 
 
--- specs/two_systems.mig:447: work table left by an earlier run
+-- specs/two_systems.mig:443: work table left by an earlier run
 DROP TABLE IF EXISTS `chartshift__cs_work__emr__diagnosis`;
 
--- specs/two_systems.mig:447: sysB.episodes -> emr.diagnosis: every kept row with its fields and status
+-- specs/two_systems.mig:443: sysB.episodes -> emr.diagnosis: every kept row with its fields and status
 CREATE TABLE `chartshift__cs_work__emr__diagnosis` AS
 WITH `cs_in` AS (
   SELECT
@@ -202,7 +202,7 @@ FROM `cs_status`
 LEFT JOIN `chartshift__xwalk__emr__diagnosis` AS `cs_prev`
   ON `cs_prev`.`legacy_key` = `cs_status`.`__key`;
 
--- specs/two_systems.mig:447: sysB.episodes -> emr.diagnosis: rejected rows with the first rule that failed
+-- specs/two_systems.mig:443: sysB.episodes -> emr.diagnosis: rejected rows with the first rule that failed
 INSERT INTO `chartshift__rejects__cs_new` (
   `map`,
   `source_table`,
@@ -228,9 +228,9 @@ SELECT
     WHEN 2
     THEN 'key'
     WHEN 3
-    THEN 'reject:454'
+    THEN 'reject:450'
     WHEN 4
-    THEN 'reject:455'
+    THEN 'reject:451'
     WHEN 5
     THEN 'not null:emr.diagnosis.episode_id'
     WHEN 6
@@ -315,7 +315,7 @@ ORDER BY
   CASE WHEN `w`.`__row` IS NULL THEN 1 ELSE 0 END, `w`.`__row`,
   CASE WHEN `w`.`__slot` IS NULL THEN 1 ELSE 0 END, `w`.`__slot`;
 
--- specs/two_systems.mig:450: crosswalk emr.diagnosis: loaded keys with their ids, merged keys pointing at their survivor's id
+-- specs/two_systems.mig:446: crosswalk emr.diagnosis: loaded keys with their ids, merged keys pointing at their survivor's id
 INSERT INTO `chartshift__xwalk__emr__diagnosis__cs_new` (
   `legacy_key`,
   `own_id`,
@@ -331,7 +331,7 @@ FROM `chartshift__cs_work__emr__diagnosis` AS `w`
 WHERE
   `w`.`__status` IN ('loaded', 'merged');
 
--- specs/two_systems.mig:450: crosswalk emr.diagnosis: keys not loaded by this run stay, inactive, with their ids
+-- specs/two_systems.mig:446: crosswalk emr.diagnosis: keys not loaded by this run stay, inactive, with their ids
 INSERT INTO `chartshift__xwalk__emr__diagnosis__cs_new` (
   `legacy_key`,
   `own_id`,
@@ -353,7 +353,7 @@ WHERE
       `chartshift__xwalk__emr__diagnosis__cs_new`.`legacy_key` = `p`.`legacy_key`
   );
 
--- specs/two_systems.mig:447: sysB.episodes -> emr.diagnosis: load the surviving rows
+-- specs/two_systems.mig:443: sysB.episodes -> emr.diagnosis: load the surviving rows
 INSERT INTO `emr__diagnosis__cs_new` (
   `id`,
   `episode_id`,
@@ -369,7 +369,7 @@ FROM `chartshift__cs_work__emr__diagnosis` AS `w`
 WHERE
   `w`.`__status` = 'loaded';
 
--- specs/two_systems.mig:447: sysB.episodes -> emr.diagnosis: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
+-- specs/two_systems.mig:443: sysB.episodes -> emr.diagnosis: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
 INSERT INTO `chartshift__reconciliation__cs_new` (
   `map`,
   `source_table`,
@@ -457,6 +457,6 @@ SELECT
   0,
   0;
 
--- specs/two_systems.mig:447: sysB.episodes -> emr.diagnosis: work table no longer needed
+-- specs/two_systems.mig:443: sysB.episodes -> emr.diagnosis: work table no longer needed
 DROP TABLE IF EXISTS `chartshift__cs_work__emr__diagnosis`;
 

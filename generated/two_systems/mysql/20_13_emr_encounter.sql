@@ -1,13 +1,13 @@
 -- chartshift 0.1.0 | dialect mysql
--- spec specs/two_systems.mig sha256 989c64e4088375bbe5f0581b298f7adf3016757b6cae837841491794b081af47
+-- spec specs/two_systems.mig sha256 417533c50f9d55e71b7fbdfd62daa519d92b31b23ef33609b6167e52273e8b37
 -- 20_13_emr_encounter: map sysA.visits -> emr.encounter
 -- Generated file: do not edit. Regenerate with `chartshift compile specs/two_systems.mig`.
 
 
--- specs/two_systems.mig:490: work table left by an earlier run
+-- specs/two_systems.mig:486: work table left by an earlier run
 DROP TABLE IF EXISTS `chartshift__cs_work__emr__encounter`;
 
--- specs/two_systems.mig:490: sysA.visits -> emr.encounter: every kept row with its fields and status
+-- specs/two_systems.mig:486: sysA.visits -> emr.encounter: every kept row with its fields and status
 CREATE TABLE `chartshift__cs_work__emr__encounter` AS
 WITH `cs_in` AS (
   SELECT
@@ -212,7 +212,7 @@ FROM `cs_status`
 LEFT JOIN `chartshift__xwalk__emr__encounter` AS `cs_prev`
   ON `cs_prev`.`legacy_key` = `cs_status`.`__key`;
 
--- specs/two_systems.mig:490: sysA.visits -> emr.encounter: rejected rows with the first rule that failed
+-- specs/two_systems.mig:486: sysA.visits -> emr.encounter: rejected rows with the first rule that failed
 INSERT INTO `chartshift__rejects__cs_new` (
   `map`,
   `source_table`,
@@ -238,7 +238,7 @@ SELECT
     WHEN 2
     THEN 'key'
     WHEN 3
-    THEN 'reject:498'
+    THEN 'reject:494'
     WHEN 4
     THEN 'not null:emr.encounter.patient_id'
     WHEN 5
@@ -333,7 +333,7 @@ ORDER BY
   CASE WHEN `w`.`__row` IS NULL THEN 1 ELSE 0 END, `w`.`__row`,
   CASE WHEN `w`.`__slot` IS NULL THEN 1 ELSE 0 END, `w`.`__slot`;
 
--- specs/two_systems.mig:491: crosswalk emr.encounter: loaded keys with their ids, merged keys pointing at their survivor's id
+-- specs/two_systems.mig:487: crosswalk emr.encounter: loaded keys with their ids, merged keys pointing at their survivor's id
 INSERT INTO `chartshift__xwalk__emr__encounter__cs_new` (
   `legacy_key`,
   `own_id`,
@@ -349,7 +349,7 @@ FROM `chartshift__cs_work__emr__encounter` AS `w`
 WHERE
   `w`.`__status` IN ('loaded', 'merged');
 
--- specs/two_systems.mig:490: sysA.visits -> emr.encounter: load the surviving rows
+-- specs/two_systems.mig:486: sysA.visits -> emr.encounter: load the surviving rows
 INSERT INTO `emr__encounter__cs_new` (
   `id`,
   `patient_id`,
@@ -371,7 +371,7 @@ FROM `chartshift__cs_work__emr__encounter` AS `w`
 WHERE
   `w`.`__status` = 'loaded';
 
--- specs/two_systems.mig:490: sysA.visits -> emr.encounter: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
+-- specs/two_systems.mig:486: sysA.visits -> emr.encounter: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
 INSERT INTO `chartshift__reconciliation__cs_new` (
   `map`,
   `source_table`,
@@ -408,6 +408,6 @@ SELECT
   0,
   0;
 
--- specs/two_systems.mig:490: sysA.visits -> emr.encounter: work table no longer needed
+-- specs/two_systems.mig:486: sysA.visits -> emr.encounter: work table no longer needed
 DROP TABLE IF EXISTS `chartshift__cs_work__emr__encounter`;
 

@@ -1,13 +1,13 @@
 -- chartshift 0.1.0 | dialect mysql
--- spec specs/two_systems.mig sha256 989c64e4088375bbe5f0581b298f7adf3016757b6cae837841491794b081af47
+-- spec specs/two_systems.mig sha256 417533c50f9d55e71b7fbdfd62daa519d92b31b23ef33609b6167e52273e8b37
 -- 20_15_emr_charge_line: map sysA.visits -> emr.charge_line
 -- Generated file: do not edit. Regenerate with `chartshift compile specs/two_systems.mig`.
 
 
--- specs/two_systems.mig:514: work table left by an earlier run
+-- specs/two_systems.mig:510: work table left by an earlier run
 DROP TABLE IF EXISTS `chartshift__cs_work__emr__charge_line`;
 
--- specs/two_systems.mig:514: sysA.visits -> emr.charge_line: every kept row with its fields and status
+-- specs/two_systems.mig:510: sysA.visits -> emr.charge_line: every kept row with its fields and status
 CREATE TABLE `chartshift__cs_work__emr__charge_line` AS
 WITH `cs_in` AS (
   SELECT
@@ -274,7 +274,7 @@ FROM `cs_status`
 LEFT JOIN `chartshift__xwalk__emr__charge_line` AS `cs_prev`
   ON `cs_prev`.`legacy_key` = `cs_status`.`__key`;
 
--- specs/two_systems.mig:514: sysA.visits -> emr.charge_line: rejected rows with the first rule that failed
+-- specs/two_systems.mig:510: sysA.visits -> emr.charge_line: rejected rows with the first rule that failed
 INSERT INTO `chartshift__rejects__cs_new` (
   `map`,
   `source_table`,
@@ -300,9 +300,9 @@ SELECT
     WHEN 2
     THEN 'key'
     WHEN 3
-    THEN 'reject:528'
+    THEN 'reject:524'
     WHEN 4
-    THEN 'reject:529'
+    THEN 'reject:525'
     WHEN 5
     THEN 'not null:emr.charge_line.encounter_id'
     WHEN 6
@@ -425,7 +425,7 @@ ORDER BY
   CASE WHEN `w`.`__row` IS NULL THEN 1 ELSE 0 END, `w`.`__row`,
   CASE WHEN `w`.`__slot` IS NULL THEN 1 ELSE 0 END, `w`.`__slot`;
 
--- specs/two_systems.mig:521: crosswalk emr.charge_line: loaded keys with their ids, merged keys pointing at their survivor's id
+-- specs/two_systems.mig:517: crosswalk emr.charge_line: loaded keys with their ids, merged keys pointing at their survivor's id
 INSERT INTO `chartshift__xwalk__emr__charge_line__cs_new` (
   `legacy_key`,
   `own_id`,
@@ -441,7 +441,7 @@ FROM `chartshift__cs_work__emr__charge_line` AS `w`
 WHERE
   `w`.`__status` IN ('loaded', 'merged');
 
--- specs/two_systems.mig:514: sysA.visits -> emr.charge_line: load the surviving rows
+-- specs/two_systems.mig:510: sysA.visits -> emr.charge_line: load the surviving rows
 INSERT INTO `emr__charge_line__cs_new` (
   `id`,
   `encounter_id`,
@@ -463,7 +463,7 @@ FROM `chartshift__cs_work__emr__charge_line` AS `w`
 WHERE
   `w`.`__status` = 'loaded';
 
--- specs/two_systems.mig:514: sysA.visits -> emr.charge_line: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
+-- specs/two_systems.mig:510: sysA.visits -> emr.charge_line: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
 INSERT INTO `chartshift__reconciliation__cs_new` (
   `map`,
   `source_table`,
@@ -584,6 +584,6 @@ SELECT
   0,
   0;
 
--- specs/two_systems.mig:514: sysA.visits -> emr.charge_line: work table no longer needed
+-- specs/two_systems.mig:510: sysA.visits -> emr.charge_line: work table no longer needed
 DROP TABLE IF EXISTS `chartshift__cs_work__emr__charge_line`;
 

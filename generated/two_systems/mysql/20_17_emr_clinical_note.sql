@@ -1,13 +1,13 @@
 -- chartshift 0.1.0 | dialect mysql
--- spec specs/two_systems.mig sha256 989c64e4088375bbe5f0581b298f7adf3016757b6cae837841491794b081af47
+-- spec specs/two_systems.mig sha256 417533c50f9d55e71b7fbdfd62daa519d92b31b23ef33609b6167e52273e8b37
 -- 20_17_emr_clinical_note: map sysA.notes -> emr.clinical_note
 -- Generated file: do not edit. Regenerate with `chartshift compile specs/two_systems.mig`.
 
 
--- specs/two_systems.mig:546: work table left by an earlier run
+-- specs/two_systems.mig:542: work table left by an earlier run
 DROP TABLE IF EXISTS `chartshift__cs_work__emr__clinical_note`;
 
--- specs/two_systems.mig:546: sysA.notes -> emr.clinical_note: every kept row with its fields and status
+-- specs/two_systems.mig:542: sysA.notes -> emr.clinical_note: every kept row with its fields and status
 CREATE TABLE `chartshift__cs_work__emr__clinical_note` AS
 WITH `cs_in` AS (
   SELECT
@@ -109,7 +109,7 @@ FROM `cs_status`
 LEFT JOIN `chartshift__xwalk__emr__clinical_note` AS `cs_prev`
   ON `cs_prev`.`legacy_key` = `cs_status`.`__key`;
 
--- specs/two_systems.mig:546: sysA.notes -> emr.clinical_note: rejected rows with the first rule that failed
+-- specs/two_systems.mig:542: sysA.notes -> emr.clinical_note: rejected rows with the first rule that failed
 INSERT INTO `chartshift__rejects__cs_new` (
   `map`,
   `source_table`,
@@ -135,7 +135,7 @@ SELECT
     WHEN 2
     THEN 'key'
     WHEN 3
-    THEN 'reject:551'
+    THEN 'reject:547'
     WHEN 4
     THEN 'not null:emr.clinical_note.encounter_id'
     WHEN 5
@@ -196,7 +196,7 @@ ORDER BY
   CASE WHEN `w`.`__row` IS NULL THEN 1 ELSE 0 END, `w`.`__row`,
   CASE WHEN `w`.`__slot` IS NULL THEN 1 ELSE 0 END, `w`.`__slot`;
 
--- specs/two_systems.mig:547: crosswalk emr.clinical_note: loaded keys with their ids, merged keys pointing at their survivor's id
+-- specs/two_systems.mig:543: crosswalk emr.clinical_note: loaded keys with their ids, merged keys pointing at their survivor's id
 INSERT INTO `chartshift__xwalk__emr__clinical_note__cs_new` (
   `legacy_key`,
   `own_id`,
@@ -212,7 +212,7 @@ FROM `chartshift__cs_work__emr__clinical_note` AS `w`
 WHERE
   `w`.`__status` IN ('loaded', 'merged');
 
--- specs/two_systems.mig:547: crosswalk emr.clinical_note: keys not loaded by this run stay, inactive, with their ids
+-- specs/two_systems.mig:543: crosswalk emr.clinical_note: keys not loaded by this run stay, inactive, with their ids
 INSERT INTO `chartshift__xwalk__emr__clinical_note__cs_new` (
   `legacy_key`,
   `own_id`,
@@ -234,7 +234,7 @@ WHERE
       `chartshift__xwalk__emr__clinical_note__cs_new`.`legacy_key` = `p`.`legacy_key`
   );
 
--- specs/two_systems.mig:546: sysA.notes -> emr.clinical_note: load the surviving rows
+-- specs/two_systems.mig:542: sysA.notes -> emr.clinical_note: load the surviving rows
 INSERT INTO `emr__clinical_note__cs_new` (
   `id`,
   `encounter_id`,
@@ -250,7 +250,7 @@ FROM `chartshift__cs_work__emr__clinical_note` AS `w`
 WHERE
   `w`.`__status` = 'loaded';
 
--- specs/two_systems.mig:546: sysA.notes -> emr.clinical_note: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
+-- specs/two_systems.mig:542: sysA.notes -> emr.clinical_note: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
 INSERT INTO `chartshift__reconciliation__cs_new` (
   `map`,
   `source_table`,
@@ -287,6 +287,6 @@ SELECT
   0,
   0;
 
--- specs/two_systems.mig:546: sysA.notes -> emr.clinical_note: work table no longer needed
+-- specs/two_systems.mig:542: sysA.notes -> emr.clinical_note: work table no longer needed
 DROP TABLE IF EXISTS `chartshift__cs_work__emr__clinical_note`;
 

@@ -1,13 +1,13 @@
 -- chartshift 0.1.0 | dialect mysql
--- spec specs/two_systems.mig sha256 989c64e4088375bbe5f0581b298f7adf3016757b6cae837841491794b081af47
+-- spec specs/two_systems.mig sha256 417533c50f9d55e71b7fbdfd62daa519d92b31b23ef33609b6167e52273e8b37
 -- 20_18_emr_episode_activity: map sysA.visits -> emr.episode_activity
 -- Generated file: do not edit. Regenerate with `chartshift compile specs/two_systems.mig`.
 
 
--- specs/two_systems.mig:557: work table left by an earlier run
+-- specs/two_systems.mig:553: work table left by an earlier run
 DROP TABLE IF EXISTS `chartshift__cs_work__emr__episode_activity`;
 
--- specs/two_systems.mig:557: sysA.visits -> emr.episode_activity: every kept row with its fields and status
+-- specs/two_systems.mig:553: sysA.visits -> emr.episode_activity: every kept row with its fields and status
 CREATE TABLE `chartshift__cs_work__emr__episode_activity` AS
 WITH `cs_in` AS (
   SELECT
@@ -212,7 +212,7 @@ FROM `cs_status`
 LEFT JOIN `chartshift__xwalk__emr__episode_activity` AS `cs_prev`
   ON `cs_prev`.`legacy_key` = `cs_status`.`__key`;
 
--- specs/two_systems.mig:557: sysA.visits -> emr.episode_activity: rejected rows with the first rule that failed
+-- specs/two_systems.mig:553: sysA.visits -> emr.episode_activity: rejected rows with the first rule that failed
 INSERT INTO `chartshift__rejects__cs_new` (
   `map`,
   `source_table`,
@@ -238,7 +238,7 @@ SELECT
     WHEN 2
     THEN 'key'
     WHEN 3
-    THEN 'reject:565'
+    THEN 'reject:561'
     WHEN 4
     THEN 'not null:emr.episode_activity.episode_id'
     WHEN 5
@@ -321,7 +321,7 @@ ORDER BY
   CASE WHEN `w`.`__row` IS NULL THEN 1 ELSE 0 END, `w`.`__row`,
   CASE WHEN `w`.`__slot` IS NULL THEN 1 ELSE 0 END, `w`.`__slot`;
 
--- specs/two_systems.mig:560: crosswalk emr.episode_activity: loaded keys with their ids, merged keys pointing at their survivor's id
+-- specs/two_systems.mig:556: crosswalk emr.episode_activity: loaded keys with their ids, merged keys pointing at their survivor's id
 INSERT INTO `chartshift__xwalk__emr__episode_activity__cs_new` (
   `legacy_key`,
   `own_id`,
@@ -337,7 +337,7 @@ FROM `chartshift__cs_work__emr__episode_activity` AS `w`
 WHERE
   `w`.`__status` IN ('loaded', 'merged');
 
--- specs/two_systems.mig:557: sysA.visits -> emr.episode_activity: load the surviving rows
+-- specs/two_systems.mig:553: sysA.visits -> emr.episode_activity: load the surviving rows
 INSERT INTO `emr__episode_activity__cs_new` (
   `id`,
   `episode_id`,
@@ -355,7 +355,7 @@ FROM `chartshift__cs_work__emr__episode_activity` AS `w`
 WHERE
   `w`.`__status` = 'loaded';
 
--- specs/two_systems.mig:557: sysA.visits -> emr.episode_activity: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
+-- specs/two_systems.mig:553: sysA.visits -> emr.episode_activity: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
 INSERT INTO `chartshift__reconciliation__cs_new` (
   `map`,
   `source_table`,
@@ -591,6 +591,6 @@ SELECT
     ) AS `cs_groups`
   );
 
--- specs/two_systems.mig:557: sysA.visits -> emr.episode_activity: work table no longer needed
+-- specs/two_systems.mig:553: sysA.visits -> emr.episode_activity: work table no longer needed
 DROP TABLE IF EXISTS `chartshift__cs_work__emr__episode_activity`;
 

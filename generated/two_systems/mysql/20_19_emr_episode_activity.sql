@@ -1,13 +1,13 @@
 -- chartshift 0.1.0 | dialect mysql
--- spec specs/two_systems.mig sha256 989c64e4088375bbe5f0581b298f7adf3016757b6cae837841491794b081af47
+-- spec specs/two_systems.mig sha256 417533c50f9d55e71b7fbdfd62daa519d92b31b23ef33609b6167e52273e8b37
 -- 20_19_emr_episode_activity: map sysB.appts -> emr.episode_activity
 -- Generated file: do not edit. Regenerate with `chartshift compile specs/two_systems.mig`.
 
 
--- specs/two_systems.mig:568: work table left by an earlier run
+-- specs/two_systems.mig:564: work table left by an earlier run
 DROP TABLE IF EXISTS `chartshift__cs_work__emr__episode_activity`;
 
--- specs/two_systems.mig:568: sysB.appts -> emr.episode_activity: every kept row with its fields and status
+-- specs/two_systems.mig:564: sysB.appts -> emr.episode_activity: every kept row with its fields and status
 CREATE TABLE `chartshift__cs_work__emr__episode_activity` AS
 WITH `cs_in` AS (
   SELECT
@@ -216,7 +216,7 @@ FROM `cs_status`
 LEFT JOIN `chartshift__xwalk__emr__episode_activity` AS `cs_prev`
   ON `cs_prev`.`legacy_key` = `cs_status`.`__key`;
 
--- specs/two_systems.mig:568: sysB.appts -> emr.episode_activity: rejected rows with the first rule that failed
+-- specs/two_systems.mig:564: sysB.appts -> emr.episode_activity: rejected rows with the first rule that failed
 INSERT INTO `chartshift__rejects__cs_new` (
   `map`,
   `source_table`,
@@ -242,7 +242,7 @@ SELECT
     WHEN 2
     THEN 'key'
     WHEN 3
-    THEN 'reject:577'
+    THEN 'reject:573'
     WHEN 4
     THEN 'not null:emr.episode_activity.episode_id'
     WHEN 5
@@ -301,7 +301,7 @@ ORDER BY
   CASE WHEN `w`.`__row` IS NULL THEN 1 ELSE 0 END, `w`.`__row`,
   CASE WHEN `w`.`__slot` IS NULL THEN 1 ELSE 0 END, `w`.`__slot`;
 
--- specs/two_systems.mig:571: crosswalk emr.episode_activity: loaded keys with their ids, merged keys pointing at their survivor's id
+-- specs/two_systems.mig:567: crosswalk emr.episode_activity: loaded keys with their ids, merged keys pointing at their survivor's id
 INSERT INTO `chartshift__xwalk__emr__episode_activity__cs_new` (
   `legacy_key`,
   `own_id`,
@@ -317,7 +317,7 @@ FROM `chartshift__cs_work__emr__episode_activity` AS `w`
 WHERE
   `w`.`__status` IN ('loaded', 'merged');
 
--- specs/two_systems.mig:571: crosswalk emr.episode_activity: keys not loaded by this run stay, inactive, with their ids
+-- specs/two_systems.mig:567: crosswalk emr.episode_activity: keys not loaded by this run stay, inactive, with their ids
 INSERT INTO `chartshift__xwalk__emr__episode_activity__cs_new` (
   `legacy_key`,
   `own_id`,
@@ -339,7 +339,7 @@ WHERE
       `chartshift__xwalk__emr__episode_activity__cs_new`.`legacy_key` = `p`.`legacy_key`
   );
 
--- specs/two_systems.mig:568: sysB.appts -> emr.episode_activity: load the surviving rows
+-- specs/two_systems.mig:564: sysB.appts -> emr.episode_activity: load the surviving rows
 INSERT INTO `emr__episode_activity__cs_new` (
   `id`,
   `episode_id`,
@@ -357,7 +357,7 @@ FROM `chartshift__cs_work__emr__episode_activity` AS `w`
 WHERE
   `w`.`__status` = 'loaded';
 
--- specs/two_systems.mig:568: sysB.appts -> emr.episode_activity: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
+-- specs/two_systems.mig:564: sysB.appts -> emr.episode_activity: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
 INSERT INTO `chartshift__reconciliation__cs_new` (
   `map`,
   `source_table`,
@@ -563,6 +563,6 @@ SELECT
     ) AS `cs_groups`
   );
 
--- specs/two_systems.mig:568: sysB.appts -> emr.episode_activity: work table no longer needed
+-- specs/two_systems.mig:564: sysB.appts -> emr.episode_activity: work table no longer needed
 DROP TABLE IF EXISTS `chartshift__cs_work__emr__episode_activity`;
 

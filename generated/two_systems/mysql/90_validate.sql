@@ -1,10 +1,10 @@
 -- chartshift 0.1.0 | dialect mysql
--- spec specs/two_systems.mig sha256 989c64e4088375bbe5f0581b298f7adf3016757b6cae837841491794b081af47
+-- spec specs/two_systems.mig sha256 417533c50f9d55e71b7fbdfd62daa519d92b31b23ef33609b6167e52273e8b37
 -- 90_validate: validation checks: each query returns (violations, denominator)
 -- Generated file: do not edit. Regenerate with `chartshift compile specs/two_systems.mig`.
 
 
--- specs/two_systems.mig:605: check 1: unique (specs/two_systems.mig:605)
+-- specs/two_systems.mig:601: check 1: unique (specs/two_systems.mig:601)
 SELECT
   COALESCE(SUM(`d`.`n`), 0),
   (
@@ -24,7 +24,7 @@ FROM (
     COUNT(*) > 1
 ) AS `d`;
 
--- specs/two_systems.mig:606: check 2: valid (specs/two_systems.mig:606)
+-- specs/two_systems.mig:602: check 2: valid (specs/two_systems.mig:602)
 SELECT
   COALESCE(
     SUM(
@@ -45,7 +45,7 @@ SELECT
   COUNT(`cpt`)
 FROM `emr__charge_line__cs_new`;
 
--- specs/two_systems.mig:607: check 3: valid (specs/two_systems.mig:607)
+-- specs/two_systems.mig:603: check 3: valid (specs/two_systems.mig:603)
 SELECT
   COALESCE(
     SUM(
@@ -62,7 +62,7 @@ SELECT
   COUNT(`units`)
 FROM `emr__charge_line__cs_new`;
 
--- specs/two_systems.mig:608: check 4: valid (specs/two_systems.mig:608)
+-- specs/two_systems.mig:604: check 4: valid (specs/two_systems.mig:604)
 SELECT
   COALESCE(
     SUM(
@@ -83,7 +83,7 @@ SELECT
   COUNT(`icd10_code`)
 FROM `emr__diagnosis__cs_new`;
 
--- specs/two_systems.mig:609: check 5: references (specs/two_systems.mig:609)
+-- specs/two_systems.mig:605: check 5: references (specs/two_systems.mig:605)
 SELECT
   COUNT(`t`.`patient_id`) - COUNT(`u`.`id`),
   COUNT(`t`.`patient_id`)
@@ -91,7 +91,7 @@ FROM `emr__encounter__cs_new` AS `t`
 LEFT JOIN `emr__patient__cs_new` AS `u`
   ON `u`.`id` = `t`.`patient_id`;
 
--- specs/two_systems.mig:610: check 6: references (specs/two_systems.mig:610)
+-- specs/two_systems.mig:606: check 6: references (specs/two_systems.mig:606)
 SELECT
   COUNT(`t`.`encounter_id`) - COUNT(`u`.`id`),
   COUNT(`t`.`encounter_id`)
@@ -99,7 +99,7 @@ FROM `emr__charge_line__cs_new` AS `t`
 LEFT JOIN `emr__encounter__cs_new` AS `u`
   ON `u`.`id` = `t`.`encounter_id`;
 
--- specs/two_systems.mig:611: check 7: references (specs/two_systems.mig:611)
+-- specs/two_systems.mig:607: check 7: references (specs/two_systems.mig:607)
 SELECT
   COUNT(`t`.`episode_id`) - COUNT(`u`.`id`),
   COUNT(`t`.`episode_id`)
@@ -107,7 +107,7 @@ FROM `emr__diagnosis__cs_new` AS `t`
 LEFT JOIN `emr__episode__cs_new` AS `u`
   ON `u`.`id` = `t`.`episode_id`;
 
--- specs/two_systems.mig:612: check 8: references (specs/two_systems.mig:612)
+-- specs/two_systems.mig:608: check 8: references (specs/two_systems.mig:608)
 SELECT
   COUNT(`t`.`episode_id`) - COUNT(`u`.`id`),
   COUNT(`t`.`episode_id`)
@@ -115,7 +115,7 @@ FROM `emr__episode_activity__cs_new` AS `t`
 LEFT JOIN `emr__episode__cs_new` AS `u`
   ON `u`.`id` = `t`.`episode_id`;
 
--- specs/two_systems.mig:613: check 9: references (specs/two_systems.mig:613)
+-- specs/two_systems.mig:609: check 9: references (specs/two_systems.mig:609)
 SELECT
   COUNT(`t`.`authorization_id`) - COUNT(`u`.`id`),
   COUNT(`t`.`authorization_id`)
@@ -123,7 +123,7 @@ FROM `emr__auth_usage__cs_new` AS `t`
 LEFT JOIN `emr__authorization__cs_new` AS `u`
   ON `u`.`id` = `t`.`authorization_id`;
 
--- specs/two_systems.mig:614: check 10: consistent (specs/two_systems.mig:614)
+-- specs/two_systems.mig:610: check 10: consistent (specs/two_systems.mig:610)
 SELECT
   COALESCE(
     SUM(
@@ -144,7 +144,7 @@ SELECT
   COUNT(*)
 FROM `emr__authorization__cs_new`;
 
--- specs/two_systems.mig:615: check 11: consistent (specs/two_systems.mig:615)
+-- specs/two_systems.mig:611: check 11: consistent (specs/two_systems.mig:611)
 SELECT
   COALESCE(
     SUM(
@@ -165,7 +165,7 @@ SELECT
   COUNT(*)
 FROM `emr__episode_activity__cs_new`;
 
--- specs/two_systems.mig:616: check 12: reject_rate (specs/two_systems.mig:616)
+-- specs/two_systems.mig:612: check 12: reject_rate (specs/two_systems.mig:612)
 SELECT
   (
     SELECT

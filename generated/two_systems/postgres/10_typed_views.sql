@@ -1,10 +1,10 @@
 -- chartshift 0.1.0 | dialect postgres
--- spec specs/two_systems.mig sha256 989c64e4088375bbe5f0581b298f7adf3016757b6cae837841491794b081af47
+-- spec specs/two_systems.mig sha256 417533c50f9d55e71b7fbdfd62daa519d92b31b23ef33609b6167e52273e8b37
 -- 10_typed_views: typed views over the staged CSV text (blank -> NULL, failed casts flagged)
 -- Generated file: do not edit. Regenerate with `chartshift compile specs/two_systems.mig`.
 
 
--- specs/two_systems.mig:20: typed view sysA.patients
+-- specs/two_systems.mig:16: typed view sysA.patients
 CREATE VIEW "sysA"."patients" AS
 SELECT
   "cs_raw"."__row",
@@ -25,7 +25,7 @@ SELECT
   CAST(NULL AS VARCHAR) AS "__cast_error"
 FROM "chartshift_stage"."sysA__patients" AS "cs_raw";
 
--- specs/two_systems.mig:37: typed view sysA.providers
+-- specs/two_systems.mig:33: typed view sysA.providers
 CREATE VIEW "sysA"."providers" AS
 SELECT
   "cs_raw"."__row",
@@ -36,7 +36,7 @@ SELECT
   CAST(NULL AS VARCHAR) AS "__cast_error"
 FROM "chartshift_stage"."sysA__providers" AS "cs_raw";
 
--- specs/two_systems.mig:44: typed view sysA.payers
+-- specs/two_systems.mig:40: typed view sysA.payers
 CREATE VIEW "sysA"."payers" AS
 SELECT
   "cs_raw"."__row",
@@ -46,7 +46,7 @@ SELECT
   CAST(NULL AS VARCHAR) AS "__cast_error"
 FROM "chartshift_stage"."sysA__payers" AS "cs_raw";
 
--- specs/two_systems.mig:49: typed view sysA.policies
+-- specs/two_systems.mig:45: typed view sysA.policies
 CREATE VIEW "sysA"."policies" AS
 SELECT
   "cs_raw"."__row",
@@ -71,7 +71,7 @@ SELECT
   END AS "__cast_error"
 FROM "chartshift_stage"."sysA__policies" AS "cs_raw";
 
--- specs/two_systems.mig:59: typed view sysA.cases
+-- specs/two_systems.mig:55: typed view sysA.cases
 CREATE VIEW "sysA"."cases" AS
 SELECT
   "cs_raw"."__row",
@@ -89,7 +89,7 @@ SELECT
   CAST(NULL AS VARCHAR) AS "__cast_error"
 FROM "chartshift_stage"."sysA__cases" AS "cs_raw";
 
--- specs/two_systems.mig:73: typed view sysA.auths
+-- specs/two_systems.mig:69: typed view sysA.auths
 CREATE VIEW "sysA"."auths" AS
 SELECT
   "cs_raw"."__row",
@@ -111,7 +111,7 @@ SELECT
   END AS "__cast_error"
 FROM "chartshift_stage"."sysA__auths" AS "cs_raw";
 
--- specs/two_systems.mig:80: typed view sysA.visits
+-- specs/two_systems.mig:76: typed view sysA.visits
 CREATE VIEW "sysA"."visits" AS
 SELECT
   "cs_raw"."__row",
@@ -146,7 +146,7 @@ SELECT
   END AS "__cast_error"
 FROM "chartshift_stage"."sysA__visits" AS "cs_raw";
 
--- specs/two_systems.mig:101: typed view sysA.notes
+-- specs/two_systems.mig:97: typed view sysA.notes
 CREATE VIEW "sysA"."notes" AS
 SELECT
   "cs_raw"."__row",
@@ -167,7 +167,7 @@ SELECT
   END AS "__cast_error"
 FROM "chartshift_stage"."sysA__notes" AS "cs_raw";
 
--- specs/two_systems.mig:114: typed view sysB.clients
+-- specs/two_systems.mig:110: typed view sysB.clients
 CREATE VIEW "sysB"."clients" AS
 SELECT
   "cs_raw"."__row",
@@ -185,7 +185,7 @@ SELECT
   CAST(NULL AS VARCHAR) AS "__cast_error"
 FROM "chartshift_stage"."sysB__clients" AS "cs_raw";
 
--- specs/two_systems.mig:127: typed view sysB.staff
+-- specs/two_systems.mig:123: typed view sysB.staff
 CREATE VIEW "sysB"."staff" AS
 SELECT
   "cs_raw"."__row",
@@ -196,7 +196,7 @@ SELECT
   CAST(NULL AS VARCHAR) AS "__cast_error"
 FROM "chartshift_stage"."sysB__staff" AS "cs_raw";
 
--- specs/two_systems.mig:133: typed view sysB.insco
+-- specs/two_systems.mig:129: typed view sysB.insco
 CREATE VIEW "sysB"."insco" AS
 SELECT
   "cs_raw"."__row",
@@ -207,7 +207,7 @@ SELECT
   CAST(NULL AS VARCHAR) AS "__cast_error"
 FROM "chartshift_stage"."sysB__insco" AS "cs_raw";
 
--- specs/two_systems.mig:139: typed view sysB.coverage
+-- specs/two_systems.mig:135: typed view sysB.coverage
 CREATE VIEW "sysB"."coverage" AS
 SELECT
   "cs_raw"."__row",
@@ -222,7 +222,7 @@ SELECT
   CAST(NULL AS VARCHAR) AS "__cast_error"
 FROM "chartshift_stage"."sysB__coverage" AS "cs_raw";
 
--- specs/two_systems.mig:149: typed view sysB.episodes
+-- specs/two_systems.mig:145: typed view sysB.episodes
 CREATE VIEW "sysB"."episodes" AS
 SELECT
   "cs_raw"."__row",
@@ -237,7 +237,7 @@ SELECT
   CAST(NULL AS VARCHAR) AS "__cast_error"
 FROM "chartshift_stage"."sysB__episodes" AS "cs_raw";
 
--- specs/two_systems.mig:159: typed view sysB.priorauth
+-- specs/two_systems.mig:155: typed view sysB.priorauth
 CREATE VIEW "sysB"."priorauth" AS
 SELECT
   "cs_raw"."__row",
@@ -259,7 +259,7 @@ SELECT
   END AS "__cast_error"
 FROM "chartshift_stage"."sysB__priorauth" AS "cs_raw";
 
--- specs/two_systems.mig:166: typed view sysB.appts
+-- specs/two_systems.mig:162: typed view sysB.appts
 CREATE VIEW "sysB"."appts" AS
 SELECT
   "cs_raw"."__row",
@@ -282,7 +282,7 @@ SELECT
   END AS "__cast_error"
 FROM "chartshift_stage"."sysB__appts" AS "cs_raw";
 
--- specs/two_systems.mig:174: typed view sysB.charges
+-- specs/two_systems.mig:170: typed view sysB.charges
 CREATE VIEW "sysB"."charges" AS
 SELECT
   "cs_raw"."__row",
@@ -313,7 +313,7 @@ SELECT
   END AS "__cast_error"
 FROM "chartshift_stage"."sysB__charges" AS "cs_raw";
 
--- specs/two_systems.mig:181: typed view sysB.procmap
+-- specs/two_systems.mig:177: typed view sysB.procmap
 CREATE VIEW "sysB"."procmap" AS
 SELECT
   "cs_raw"."__row",

@@ -1,13 +1,13 @@
 -- chartshift 0.1.0 | dialect postgres
--- spec specs/two_systems.mig sha256 989c64e4088375bbe5f0581b298f7adf3016757b6cae837841491794b081af47
+-- spec specs/two_systems.mig sha256 417533c50f9d55e71b7fbdfd62daa519d92b31b23ef33609b6167e52273e8b37
 -- 20_03_emr_patient: map sysA.patients -> emr.patient
 -- Generated file: do not edit. Regenerate with `chartshift compile specs/two_systems.mig`.
 
 
--- specs/two_systems.mig:323: work table left by an earlier run
+-- specs/two_systems.mig:319: work table left by an earlier run
 DROP TABLE IF EXISTS "cs_work__emr__patient";
 
--- specs/two_systems.mig:323: sysA.patients -> emr.patient: every kept row with its fields and status
+-- specs/two_systems.mig:319: sysA.patients -> emr.patient: every kept row with its fields and status
 CREATE TEMPORARY TABLE "cs_work__emr__patient" AS
 WITH "cs_in" AS (
   SELECT
@@ -877,7 +877,17 @@ WITH "cs_in" AS (
         THEN "cs_rules"."__key"
       END
       ORDER BY "cs_rules"."s__patients__pat_no" COLLATE "C" ASC, "cs_rules"."__key"
-    ) AS "__survivor_key"
+    ) AS "__survivor_key",
+    CAST((
+      UPPER(TRIM(BOTH ' ' FROM "cs_rules"."s__patients__last_name"))
+    ) AS VARCHAR) COLLATE "C" AS "__dk1",
+    CAST((
+      UPPER(TRIM(BOTH ' ' FROM "cs_rules"."s__patients__first_name"))
+    ) AS VARCHAR) COLLATE "C" AS "__dk2",
+    CAST((
+      "cs_rules"."f__birth_date"
+    ) AS VARCHAR) COLLATE "C" AS "__dk3",
+    CAST(NULL AS BIGINT) AS "__match_id"
   FROM "cs_rules"
 )
 SELECT
@@ -901,10 +911,10 @@ FROM "cs_status"
 LEFT JOIN "chartshift"."xwalk__emr__patient" AS "cs_prev"
   ON "cs_prev"."legacy_key" = "cs_status"."__key";
 
--- specs/two_systems.mig:323: sysA.patients -> emr.patient: statistics of the work table
+-- specs/two_systems.mig:319: sysA.patients -> emr.patient: statistics of the work table
 ANALYZE "cs_work__emr__patient";
 
--- specs/two_systems.mig:323: sysA.patients -> emr.patient: rejected rows with the first rule that failed
+-- specs/two_systems.mig:319: sysA.patients -> emr.patient: rejected rows with the first rule that failed
 INSERT INTO "chartshift"."rejects" (
   "map",
   "source_table",
@@ -930,9 +940,9 @@ SELECT
     WHEN 2
     THEN 'key'
     WHEN 3
-    THEN 'reject:340'
+    THEN 'reject:336'
     WHEN 4
-    THEN 'reject:341'
+    THEN 'reject:337'
     WHEN 5
     THEN 'not null:emr.patient.mrn'
     WHEN 6
@@ -1119,7 +1129,7 @@ ORDER BY
   "w"."__row",
   "w"."__slot";
 
--- specs/two_systems.mig:325: crosswalk emr.patient: the keys of this run are written again below
+-- specs/two_systems.mig:321: crosswalk emr.patient: the keys of this run are written again below
 DELETE FROM "chartshift"."xwalk__emr__patient"
 WHERE
   "legacy_key" IN (
@@ -1130,12 +1140,12 @@ WHERE
       "__status" IN ('loaded', 'merged')
   );
 
--- specs/two_systems.mig:325: crosswalk emr.patient: keys not loaded by this run stay, inactive, with their ids
+-- specs/two_systems.mig:321: crosswalk emr.patient: keys not loaded by this run stay, inactive, with their ids
 UPDATE "chartshift"."xwalk__emr__patient" SET "state" = 'inactive', "target_id" = NULL
 WHERE
   "state" <> 'inactive';
 
--- specs/two_systems.mig:325: crosswalk emr.patient: loaded keys with their ids, merged keys pointing at their survivor's id
+-- specs/two_systems.mig:321: crosswalk emr.patient: loaded keys with their ids, merged keys pointing at their survivor's id
 INSERT INTO "chartshift"."xwalk__emr__patient" (
   "legacy_key",
   "own_id",
@@ -1153,10 +1163,10 @@ LEFT JOIN "cs_work__emr__patient" AS "s"
 WHERE
   "w"."__status" IN ('loaded', 'merged');
 
--- specs/two_systems.mig:325: crosswalk emr.patient: statistics for the maps that join it
+-- specs/two_systems.mig:321: crosswalk emr.patient: statistics for the maps that join it
 ANALYZE "chartshift"."xwalk__emr__patient";
 
--- specs/two_systems.mig:323: sysA.patients -> emr.patient: load the surviving rows
+-- specs/two_systems.mig:319: sysA.patients -> emr.patient: load the surviving rows
 INSERT INTO "emr"."patient" (
   "id",
   "mrn",
@@ -1194,7 +1204,24 @@ FROM "cs_work__emr__patient" AS "w"
 WHERE
   "w"."__status" = 'loaded';
 
--- specs/two_systems.mig:323: sysA.patients -> emr.patient: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
+-- specs/two_systems.mig:339: dedup across emr.patient: keys left by an earlier run
+DROP TABLE IF EXISTS "cs_dx__emr__patient";
+
+-- specs/two_systems.mig:339: dedup across emr.patient: the loaded keys, for the later maps
+CREATE TEMPORARY TABLE "cs_dx__emr__patient" AS
+SELECT
+  "__dk1",
+  "__dk2",
+  "__dk3",
+  "__own_id" AS "__id"
+FROM "cs_work__emr__patient"
+WHERE
+  "__status" = 'loaded'
+  AND NOT "__dk1" IS NULL
+  AND NOT "__dk2" IS NULL
+  AND NOT "__dk3" IS NULL;
+
+-- specs/two_systems.mig:319: sysA.patients -> emr.patient: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
 INSERT INTO "chartshift"."reconciliation" (
   "map",
   "source_table",
@@ -1274,6 +1301,6 @@ SELECT
   ),
   0;
 
--- specs/two_systems.mig:323: sysA.patients -> emr.patient: work table no longer needed
+-- specs/two_systems.mig:319: sysA.patients -> emr.patient: work table no longer needed
 DROP TABLE IF EXISTS "cs_work__emr__patient";
 

@@ -1,13 +1,13 @@
 -- chartshift 0.1.0 | dialect postgres
--- spec specs/two_systems.mig sha256 989c64e4088375bbe5f0581b298f7adf3016757b6cae837841491794b081af47
+-- spec specs/two_systems.mig sha256 417533c50f9d55e71b7fbdfd62daa519d92b31b23ef33609b6167e52273e8b37
 -- 20_04_emr_patient: map sysB.clients -> emr.patient
 -- Generated file: do not edit. Regenerate with `chartshift compile specs/two_systems.mig`.
 
 
--- specs/two_systems.mig:348: work table left by an earlier run
+-- specs/two_systems.mig:344: work table left by an earlier run
 DROP TABLE IF EXISTS "cs_work__emr__patient";
 
--- specs/two_systems.mig:348: sysB.clients -> emr.patient: every kept row with its fields and status
+-- specs/two_systems.mig:344: sysB.clients -> emr.patient: every kept row with its fields and status
 CREATE TEMPORARY TABLE "cs_work__emr__patient" AS
 WITH "cs_in" AS (
   SELECT
@@ -679,9 +679,11 @@ WITH "cs_in" AS (
     CASE
       WHEN NOT "cs_rules"."__rule" IS NULL
       THEN 'rejected'
+      WHEN NOT "cs_across"."__id" IS NULL
+      THEN 'merged'
       WHEN ROW_NUMBER() OVER (
         PARTITION BY (
-          "cs_rules"."__rule" IS NULL
+          "cs_rules"."__rule" IS NULL AND "cs_across"."__id" IS NULL
         ), UPPER(
           TRIM(BOTH ' ' FROM REGEXP_REPLACE("cs_rules"."s__clients__client_name", '^([^,]*),(.*)$', '\1', 'g'))
         ), UPPER(
@@ -709,7 +711,7 @@ WITH "cs_in" AS (
     END AS "__status",
     FIRST_VALUE("cs_rules"."__key") OVER (
       PARTITION BY (
-        "cs_rules"."__rule" IS NULL
+        "cs_rules"."__rule" IS NULL AND "cs_across"."__id" IS NULL
       ), UPPER(
         TRIM(BOTH ' ' FROM REGEXP_REPLACE("cs_rules"."s__clients__client_name", '^([^,]*),(.*)$', '\1', 'g'))
       ), UPPER(
@@ -731,8 +733,47 @@ WITH "cs_in" AS (
         THEN "cs_rules"."__key"
       END
       ORDER BY "cs_rules"."s__clients__client_id" COLLATE "C" ASC, "cs_rules"."__key"
-    ) AS "__survivor_key"
+    ) AS "__survivor_key",
+    CAST((
+      UPPER(
+        TRIM(BOTH ' ' FROM REGEXP_REPLACE("cs_rules"."s__clients__client_name", '^([^,]*),(.*)$', '\1', 'g'))
+      )
+    ) AS VARCHAR) COLLATE "C" AS "__dk1",
+    CAST((
+      UPPER(
+        TRIM(BOTH ' ' FROM REGEXP_REPLACE("cs_rules"."s__clients__client_name", '^([^,]*),(.*)$', '\2', 'g'))
+      )
+    ) AS VARCHAR) COLLATE "C" AS "__dk2",
+    CAST((
+      "cs_rules"."f__birth_date"
+    ) AS VARCHAR) COLLATE "C" AS "__dk3",
+    "cs_across"."__id" AS "__match_id"
   FROM "cs_rules"
+  LEFT JOIN (
+    SELECT
+      "__dk1",
+      "__dk2",
+      "__dk3",
+      MIN("__id") AS "__id"
+    FROM "cs_dx__emr__patient"
+    GROUP BY
+      "__dk1",
+      "__dk2",
+      "__dk3"
+  ) AS "cs_across"
+    ON "cs_across"."__dk1" = CAST((
+      UPPER(
+        TRIM(BOTH ' ' FROM REGEXP_REPLACE("cs_rules"."s__clients__client_name", '^([^,]*),(.*)$', '\1', 'g'))
+      )
+    ) AS VARCHAR) COLLATE "C"
+    AND "cs_across"."__dk2" = CAST((
+      UPPER(
+        TRIM(BOTH ' ' FROM REGEXP_REPLACE("cs_rules"."s__clients__client_name", '^([^,]*),(.*)$', '\2', 'g'))
+      )
+    ) AS VARCHAR) COLLATE "C"
+    AND "cs_across"."__dk3" = CAST((
+      "cs_rules"."f__birth_date"
+    ) AS VARCHAR) COLLATE "C"
 )
 SELECT
   "cs_status".*,
@@ -755,10 +796,10 @@ FROM "cs_status"
 LEFT JOIN "chartshift"."xwalk__emr__patient" AS "cs_prev"
   ON "cs_prev"."legacy_key" = "cs_status"."__key";
 
--- specs/two_systems.mig:348: sysB.clients -> emr.patient: statistics of the work table
+-- specs/two_systems.mig:344: sysB.clients -> emr.patient: statistics of the work table
 ANALYZE "cs_work__emr__patient";
 
--- specs/two_systems.mig:348: sysB.clients -> emr.patient: rejected rows with the first rule that failed
+-- specs/two_systems.mig:344: sysB.clients -> emr.patient: rejected rows with the first rule that failed
 INSERT INTO "chartshift"."rejects" (
   "map",
   "source_table",
@@ -784,9 +825,9 @@ SELECT
     WHEN 2
     THEN 'key'
     WHEN 3
-    THEN 'reject:363'
+    THEN 'reject:359'
     WHEN 4
-    THEN 'reject:365'
+    THEN 'reject:361'
     WHEN 5
     THEN 'not null:emr.patient.mrn'
     WHEN 6
@@ -955,7 +996,7 @@ ORDER BY
   "w"."__row",
   "w"."__slot";
 
--- specs/two_systems.mig:350: crosswalk emr.patient: the keys of this run are written again below
+-- specs/two_systems.mig:346: crosswalk emr.patient: the keys of this run are written again below
 DELETE FROM "chartshift"."xwalk__emr__patient"
 WHERE
   "legacy_key" IN (
@@ -966,7 +1007,7 @@ WHERE
       "__status" IN ('loaded', 'merged')
   );
 
--- specs/two_systems.mig:350: crosswalk emr.patient: loaded keys with their ids, merged keys pointing at their survivor's id
+-- specs/two_systems.mig:346: crosswalk emr.patient: loaded keys with their ids, merged keys pointing at their survivor's id
 INSERT INTO "chartshift"."xwalk__emr__patient" (
   "legacy_key",
   "own_id",
@@ -976,7 +1017,13 @@ INSERT INTO "chartshift"."xwalk__emr__patient" (
 SELECT
   "w"."__key",
   "w"."__own_id",
-  CASE WHEN "w"."__status" = 'loaded' THEN "w"."__own_id" ELSE "s"."__own_id" END,
+  CASE
+    WHEN "w"."__status" = 'loaded'
+    THEN "w"."__own_id"
+    WHEN NOT "w"."__match_id" IS NULL
+    THEN "w"."__match_id"
+    ELSE "s"."__own_id"
+  END,
   "w"."__status"
 FROM "cs_work__emr__patient" AS "w"
 LEFT JOIN "cs_work__emr__patient" AS "s"
@@ -984,10 +1031,10 @@ LEFT JOIN "cs_work__emr__patient" AS "s"
 WHERE
   "w"."__status" IN ('loaded', 'merged');
 
--- specs/two_systems.mig:350: crosswalk emr.patient: statistics for the maps that join it
+-- specs/two_systems.mig:346: crosswalk emr.patient: statistics for the maps that join it
 ANALYZE "chartshift"."xwalk__emr__patient";
 
--- specs/two_systems.mig:348: sysB.clients -> emr.patient: load the surviving rows
+-- specs/two_systems.mig:344: sysB.clients -> emr.patient: load the surviving rows
 INSERT INTO "emr"."patient" (
   "id",
   "mrn",
@@ -1021,7 +1068,10 @@ FROM "cs_work__emr__patient" AS "w"
 WHERE
   "w"."__status" = 'loaded';
 
--- specs/two_systems.mig:348: sysB.clients -> emr.patient: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
+-- specs/two_systems.mig:363: dedup across emr.patient: no later map compares with these keys
+DROP TABLE IF EXISTS "cs_dx__emr__patient";
+
+-- specs/two_systems.mig:344: sysB.clients -> emr.patient: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
 INSERT INTO "chartshift"."reconciliation" (
   "map",
   "source_table",
@@ -1104,6 +1154,6 @@ SELECT
   ),
   0;
 
--- specs/two_systems.mig:348: sysB.clients -> emr.patient: work table no longer needed
+-- specs/two_systems.mig:344: sysB.clients -> emr.patient: work table no longer needed
 DROP TABLE IF EXISTS "cs_work__emr__patient";
 

@@ -1,13 +1,13 @@
 -- chartshift 0.1.0 | dialect postgres
--- spec specs/two_systems.mig sha256 989c64e4088375bbe5f0581b298f7adf3016757b6cae837841491794b081af47
+-- spec specs/two_systems.mig sha256 417533c50f9d55e71b7fbdfd62daa519d92b31b23ef33609b6167e52273e8b37
 -- 20_15_emr_charge_line: map sysA.visits -> emr.charge_line
 -- Generated file: do not edit. Regenerate with `chartshift compile specs/two_systems.mig`.
 
 
--- specs/two_systems.mig:514: work table left by an earlier run
+-- specs/two_systems.mig:510: work table left by an earlier run
 DROP TABLE IF EXISTS "cs_work__emr__charge_line";
 
--- specs/two_systems.mig:514: sysA.visits -> emr.charge_line: every kept row with its fields and status
+-- specs/two_systems.mig:510: sysA.visits -> emr.charge_line: every kept row with its fields and status
 CREATE TEMPORARY TABLE "cs_work__emr__charge_line" AS
 WITH "cs_in" AS (
   SELECT
@@ -269,10 +269,10 @@ FROM "cs_status"
 LEFT JOIN "chartshift"."xwalk__emr__charge_line" AS "cs_prev"
   ON "cs_prev"."legacy_key" = "cs_status"."__key";
 
--- specs/two_systems.mig:514: sysA.visits -> emr.charge_line: statistics of the work table
+-- specs/two_systems.mig:510: sysA.visits -> emr.charge_line: statistics of the work table
 ANALYZE "cs_work__emr__charge_line";
 
--- specs/two_systems.mig:514: sysA.visits -> emr.charge_line: rejected rows with the first rule that failed
+-- specs/two_systems.mig:510: sysA.visits -> emr.charge_line: rejected rows with the first rule that failed
 INSERT INTO "chartshift"."rejects" (
   "map",
   "source_table",
@@ -298,9 +298,9 @@ SELECT
     WHEN 2
     THEN 'key'
     WHEN 3
-    THEN 'reject:528'
+    THEN 'reject:524'
     WHEN 4
-    THEN 'reject:529'
+    THEN 'reject:525'
     WHEN 5
     THEN 'not null:emr.charge_line.encounter_id'
     WHEN 6
@@ -423,7 +423,7 @@ ORDER BY
   "w"."__row",
   "w"."__slot";
 
--- specs/two_systems.mig:521: crosswalk emr.charge_line: the keys of this run are written again below
+-- specs/two_systems.mig:517: crosswalk emr.charge_line: the keys of this run are written again below
 DELETE FROM "chartshift"."xwalk__emr__charge_line"
 WHERE
   "legacy_key" IN (
@@ -434,12 +434,12 @@ WHERE
       "__status" IN ('loaded', 'merged')
   );
 
--- specs/two_systems.mig:521: crosswalk emr.charge_line: keys not loaded by this run stay, inactive, with their ids
+-- specs/two_systems.mig:517: crosswalk emr.charge_line: keys not loaded by this run stay, inactive, with their ids
 UPDATE "chartshift"."xwalk__emr__charge_line" SET "state" = 'inactive', "target_id" = NULL
 WHERE
   "state" <> 'inactive';
 
--- specs/two_systems.mig:521: crosswalk emr.charge_line: loaded keys with their ids, merged keys pointing at their survivor's id
+-- specs/two_systems.mig:517: crosswalk emr.charge_line: loaded keys with their ids, merged keys pointing at their survivor's id
 INSERT INTO "chartshift"."xwalk__emr__charge_line" (
   "legacy_key",
   "own_id",
@@ -455,10 +455,10 @@ FROM "cs_work__emr__charge_line" AS "w"
 WHERE
   "w"."__status" IN ('loaded', 'merged');
 
--- specs/two_systems.mig:521: crosswalk emr.charge_line: statistics for the maps that join it
+-- specs/two_systems.mig:517: crosswalk emr.charge_line: statistics for the maps that join it
 ANALYZE "chartshift"."xwalk__emr__charge_line";
 
--- specs/two_systems.mig:514: sysA.visits -> emr.charge_line: load the surviving rows
+-- specs/two_systems.mig:510: sysA.visits -> emr.charge_line: load the surviving rows
 INSERT INTO "emr"."charge_line" (
   "id",
   "encounter_id",
@@ -480,7 +480,7 @@ FROM "cs_work__emr__charge_line" AS "w"
 WHERE
   "w"."__status" = 'loaded';
 
--- specs/two_systems.mig:514: sysA.visits -> emr.charge_line: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
+-- specs/two_systems.mig:510: sysA.visits -> emr.charge_line: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
 INSERT INTO "chartshift"."reconciliation" (
   "map",
   "source_table",
@@ -598,6 +598,6 @@ SELECT
   0,
   0;
 
--- specs/two_systems.mig:514: sysA.visits -> emr.charge_line: work table no longer needed
+-- specs/two_systems.mig:510: sysA.visits -> emr.charge_line: work table no longer needed
 DROP TABLE IF EXISTS "cs_work__emr__charge_line";
 

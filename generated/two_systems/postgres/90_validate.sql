@@ -1,10 +1,10 @@
 -- chartshift 0.1.0 | dialect postgres
--- spec specs/two_systems.mig sha256 989c64e4088375bbe5f0581b298f7adf3016757b6cae837841491794b081af47
+-- spec specs/two_systems.mig sha256 417533c50f9d55e71b7fbdfd62daa519d92b31b23ef33609b6167e52273e8b37
 -- 90_validate: validation checks: each query returns (violations, denominator)
 -- Generated file: do not edit. Regenerate with `chartshift compile specs/two_systems.mig`.
 
 
--- specs/two_systems.mig:605: check 1: unique (specs/two_systems.mig:605)
+-- specs/two_systems.mig:601: check 1: unique (specs/two_systems.mig:601)
 SELECT
   COALESCE(SUM("d"."n"), 0),
   (
@@ -24,7 +24,7 @@ FROM (
     COUNT(*) > 1
 ) AS "d";
 
--- specs/two_systems.mig:606: check 2: valid (specs/two_systems.mig:606)
+-- specs/two_systems.mig:602: check 2: valid (specs/two_systems.mig:602)
 SELECT
   COALESCE(
     SUM(
@@ -41,7 +41,7 @@ SELECT
   COUNT("cpt")
 FROM "emr"."charge_line";
 
--- specs/two_systems.mig:607: check 3: valid (specs/two_systems.mig:607)
+-- specs/two_systems.mig:603: check 3: valid (specs/two_systems.mig:603)
 SELECT
   COALESCE(
     SUM(
@@ -58,7 +58,7 @@ SELECT
   COUNT("units")
 FROM "emr"."charge_line";
 
--- specs/two_systems.mig:608: check 4: valid (specs/two_systems.mig:608)
+-- specs/two_systems.mig:604: check 4: valid (specs/two_systems.mig:604)
 SELECT
   COALESCE(
     SUM(
@@ -76,7 +76,7 @@ SELECT
   COUNT("icd10_code")
 FROM "emr"."diagnosis";
 
--- specs/two_systems.mig:609: check 5: references (specs/two_systems.mig:609)
+-- specs/two_systems.mig:605: check 5: references (specs/two_systems.mig:605)
 SELECT
   COUNT("t"."patient_id") - COUNT("u"."id"),
   COUNT("t"."patient_id")
@@ -84,7 +84,7 @@ FROM "emr"."encounter" AS "t"
 LEFT JOIN "emr"."patient" AS "u"
   ON "u"."id" = "t"."patient_id";
 
--- specs/two_systems.mig:610: check 6: references (specs/two_systems.mig:610)
+-- specs/two_systems.mig:606: check 6: references (specs/two_systems.mig:606)
 SELECT
   COUNT("t"."encounter_id") - COUNT("u"."id"),
   COUNT("t"."encounter_id")
@@ -92,7 +92,7 @@ FROM "emr"."charge_line" AS "t"
 LEFT JOIN "emr"."encounter" AS "u"
   ON "u"."id" = "t"."encounter_id";
 
--- specs/two_systems.mig:611: check 7: references (specs/two_systems.mig:611)
+-- specs/two_systems.mig:607: check 7: references (specs/two_systems.mig:607)
 SELECT
   COUNT("t"."episode_id") - COUNT("u"."id"),
   COUNT("t"."episode_id")
@@ -100,7 +100,7 @@ FROM "emr"."diagnosis" AS "t"
 LEFT JOIN "emr"."episode" AS "u"
   ON "u"."id" = "t"."episode_id";
 
--- specs/two_systems.mig:612: check 8: references (specs/two_systems.mig:612)
+-- specs/two_systems.mig:608: check 8: references (specs/two_systems.mig:608)
 SELECT
   COUNT("t"."episode_id") - COUNT("u"."id"),
   COUNT("t"."episode_id")
@@ -108,7 +108,7 @@ FROM "emr"."episode_activity" AS "t"
 LEFT JOIN "emr"."episode" AS "u"
   ON "u"."id" = "t"."episode_id";
 
--- specs/two_systems.mig:613: check 9: references (specs/two_systems.mig:613)
+-- specs/two_systems.mig:609: check 9: references (specs/two_systems.mig:609)
 SELECT
   COUNT("t"."authorization_id") - COUNT("u"."id"),
   COUNT("t"."authorization_id")
@@ -116,7 +116,7 @@ FROM "emr"."auth_usage" AS "t"
 LEFT JOIN "emr"."authorization" AS "u"
   ON "u"."id" = "t"."authorization_id";
 
--- specs/two_systems.mig:614: check 10: consistent (specs/two_systems.mig:614)
+-- specs/two_systems.mig:610: check 10: consistent (specs/two_systems.mig:610)
 SELECT
   COALESCE(
     SUM(
@@ -137,7 +137,7 @@ SELECT
   COUNT(*)
 FROM "emr"."authorization";
 
--- specs/two_systems.mig:615: check 11: consistent (specs/two_systems.mig:615)
+-- specs/two_systems.mig:611: check 11: consistent (specs/two_systems.mig:611)
 SELECT
   COALESCE(
     SUM(
@@ -158,7 +158,7 @@ SELECT
   COUNT(*)
 FROM "emr"."episode_activity";
 
--- specs/two_systems.mig:616: check 12: reject_rate (specs/two_systems.mig:616)
+-- specs/two_systems.mig:612: check 12: reject_rate (specs/two_systems.mig:612)
 SELECT
   (
     SELECT
