@@ -28,6 +28,7 @@ from compiler.ops.secure.archive import ArchiveError, WrongKeyError
 from compiler.ops.secure.audit import AuditError
 from compiler.ops.secure.keys import KeyFileError, SecureError, SecureUsageError
 from compiler.pipeline import InputError, NotExpressible
+from compiler.runtime.delta import DeltaRefused
 from compiler.runtime.engines.base import EngineError, TargetBusy
 from compiler.runtime.staging import StagingError
 from compiler.sqlgen.dialect_sql import DialectNotSupported
@@ -86,6 +87,11 @@ CASES = [
     (UsageError("--patients must be at least 1"), 2, "chartshift: error: --patients must be at least 1\n"),
     (DialectNotSupported("unknown dialect `cobol`"), 2, "chartshift: error: unknown dialect `cobol`\n"),
     (SampleError("--count must be at least 1"), 2, "chartshift: error: --count must be at least 1\n"),
+    (
+        DeltaRefused("extract d3 has sequence 3, the target expects 2"),
+        2,
+        "chartshift: error: extract d3 has sequence 3, the target expects 2\n",
+    ),
     (PlanError("bad window 'x'"), 2, "chartshift: error: bad window 'x'\n"),
     (SecureUsageError("backup needs --out FILE"), 2, "chartshift: error: backup needs --out FILE\n"),
     (BadSpec("the spec is wrong"), 2, "chartshift: error: the spec is wrong\n"),

@@ -29,6 +29,7 @@ MYSQL = Dialect(
     target_types=target_types(timestamp="DATETIME", text="LONGTEXT"),
     key_type="VARCHAR(255)",
     json_object="json_object",
+    upsert="on_duplicate_key",
     staging=Staging("load_data_local_infile", "LOAD DATA LOCAL INFILE '<file>' INTO TABLE <stage>", normalized_first=True),
     # GET_LOCK names are server-wide: the database's name, hashed to stay under 64 characters
     run_lock=RunLock(

@@ -164,6 +164,10 @@ class Dialect:
     # a scratch database on the server ({name}: the quoted name); None: no server
     create_database: str | None = None
     drop_database: str | None = None
+    # how a delta run writes changed rows by key: a template of compiler/emit/templates/upsert/
+    # (on_conflict: INSERT ... ON CONFLICT (key) DO UPDATE; on_duplicate_key: MariaDB's
+    # INSERT ... ON DUPLICATE KEY UPDATE)
+    upsert: str = "on_conflict"
 
     def url(self, rest: str) -> str:
         """A target URL: the canonical scheme, `://`, then `rest`."""

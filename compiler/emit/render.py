@@ -14,7 +14,7 @@ import jinja2
 from sqlglot.expressions import Expr
 
 from compiler import __version__
-from compiler.sqlgen.statements import Script
+from compiler.sqlgen.statements import Script, Upsert
 from compiler.sqlgen.text import sql_text
 
 
@@ -74,8 +74,22 @@ def render_statements(script: Script, dialect: str, consume: bool = False) -> li
     out = []
     for st in script.statements:
         origin = f"{st.span.file}:{st.span.line}: " if st.span else ""
-        out.append(RenderedStatement(sql_text(st.sql, dialect, consume), comment_safe(st.comment), origin, st.query))
+        text = sql_text(st.sql, dialect, consume)
+        if st.upsert is not None:
+            text = render_upsert(text, st.upsert, dialect)
+        out.append(RenderedStatement(text, comment_safe(st.comment), origin, st.query))
     return out
+
+
+def render_upsert(insert: str, upsert: Upsert, dialect: str) -> str:
+    """The dialect's upsert template around an INSERT ... SELECT (names quoted by sqlglot)."""
+    from sqlglot import exp
+
+    def quoted(name: str) -> str:
+        return exp.to_identifier(name, quoted=True).sql(dialect=dialect)
+
+    template = environment().get_template(f"upsert/{upsert.template}.sql.j2")
+    return template.render(insert=insert, key=[quoted(k) for k in upsert.key], update=[quoted(c) for c in upsert.update]).strip()
 
 
 def render_script(script: Script, dialect: str, spec_file: str, spec_hash: str, consume: bool = False) -> str:

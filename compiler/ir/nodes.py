@@ -215,6 +215,21 @@ class Column(Node):
     check: Expr | None = None
 
 
+class FlagValue(Node):
+    """`new = 1` inside `delta flag`: what one value of the change-flag column means."""
+
+    meaning: L["new", "modified", "removed"]
+    value: Literal
+
+
+class DeltaFlag(Node):
+    """`delta flag change_flag (new = 1, modified = 2, removed = 3)`: the column of a delta
+    extract that says what happened to each row (absent from the full export)."""
+
+    column: str
+    values: list[FlagValue]
+
+
 class SourceTable(Node):
     """One CSV file of a source export."""
 
@@ -223,6 +238,18 @@ class SourceTable(Node):
     key: list[str] = []
     settings: list[Setting] = []
     columns: list[Column]
+    delta_flag: DeltaFlag | None = None
+    delta_timestamp: str | None = None  # `delta timestamp changed_at`: when the row changed
+
+
+class OnRemoved(Node):
+    """`on removed delete` / `on removed set status = "inactive"`, with what happens to the
+    source rows that reference a removed row (`children cascade` or `children keep`)."""
+
+    action: L["delete", "set"]
+    column: str | None = None
+    value: Literal | None = None
+    children: str = "keep"
 
 
 class Source(Node):
@@ -363,6 +390,7 @@ class Map(Node):
     group: Group | None = None
     assigns: list[Assign] = []
     rejects: list[Reject] = []
+    on_removed: OnRemoved | None = None
 
 
 class Threshold(Node):

@@ -18,6 +18,11 @@ Schema (version 1):
                        "source_line", "byte_offset"[, "original_row" with --show-phi]}],
    "limits": [{"limit", "subject", "rejected", "records", "exceeded"}],   (`--max-rejects`;
        any exceeded: status "fail", committed false: the target was not published)
+   "delta"?: {"extract", "sequence", "files_sha256", "status": "applied" | "already applied" |
+       "forced", "changes": int, "maps": [{"map", "delta_rows", "inserted", "updated",
+       "deleted", "unchanged", "rejected", "filtered", "merged", "balanced"}],
+       "tables": [{"table", "inserted", "updated", "removed"}], "unaccounted_maps": [map]}
+       (`run --delta`; an unbalanced map fails the run)
    "audit": {"log": str, "events": int, "head": sha256}}   (`chartshift run`: the anchor of
    the run's own audit event, its line number and line hash; `audit verify --anchor REPORT`)
 Samples carry positions, keys and reason codes, never row values (`--show-phi` adds the
@@ -80,6 +85,56 @@ class TargetCounts:
 
 
 TERMS = ("source_rows", "loaded", "rejected", "filtered", "merged", "aggregated")
+DELTA_TERMS = ("inserted", "updated", "deleted", "unchanged", "rejected", "filtered", "merged")
+
+
+@dataclass
+class DeltaCounts:
+    """The delta accounting of one map: what became of each row of its source's extract."""
+
+    map: str
+    delta_rows: int
+    inserted: int
+    updated: int
+    deleted: int
+    unchanged: int
+    rejected: int
+    filtered: int
+    merged: int
+
+    @property
+    def balanced(self) -> bool:
+        return self.delta_rows == sum(int(getattr(self, t)) for t in DELTA_TERMS)
+
+
+@dataclass
+class DeltaSummary:
+    """A delta run: the extract, whether it was new, each map's accounting, each target
+    table's changes (rows inserted, updated, removed: deleted or marked)."""
+
+    extract_id: str
+    sequence: int | None
+    files_sha256: str
+    status: str  # applied | already applied | forced
+    maps: list[DeltaCounts] = field(default_factory=list)
+    changes: dict[str, dict[str, int]] = field(default_factory=dict)
+    unaccounted: list[str] = field(default_factory=list)  # maps of flagged sources without row-by-row accounting
+
+    @property
+    def total_changes(self) -> int:
+        return sum(sum(c.values()) for c in self.changes.values())
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "extract": self.extract_id,
+            "sequence": self.sequence,
+            "files_sha256": self.files_sha256,
+            "status": self.status,
+            "changes": self.total_changes,
+            "maps": [{**asdict(m), "balanced": m.balanced} for m in self.maps],
+            "tables": [{"table": t, **c} for t, c in self.changes.items()],
+            "unaccounted_maps": self.unaccounted,
+        }
 
 
 @dataclass
@@ -98,6 +153,7 @@ class Report:
     reject_samples: list[dict[str, Any]] = field(default_factory=list)
     audit: dict[str, Any] | None = None  # the run's audit-log anchor (compiler/ops/secure/audit.py event_anchor)
     limits: list[LimitResult] = field(default_factory=list)  # `--max-rejects` (compiler/runtime/limits.py)
+    delta: DeltaSummary | None = None  # `run --delta`
 
     @property
     def refused(self) -> bool:
@@ -114,7 +170,8 @@ class Report:
 
     @property
     def status(self) -> str:
-        if any(not m.balanced for m in self.maps) or any(c.status == FAIL for c in self.checks) or self.refused:
+        delta_broken = self.delta is not None and any(not m.balanced for m in self.delta.maps)
+        if any(not m.balanced for m in self.maps) or any(c.status == FAIL for c in self.checks) or self.refused or delta_broken:
             return FAIL
         if any(c.status == WARN for c in self.checks):
             return WARN
@@ -167,6 +224,7 @@ class Report:
             "checks": [{k: v for k, v in asdict(c).items() if v is not None or k == "percent"} for c in self.checks],
             "reject_samples": self.reject_samples,
             "limits": [asdict(r) for r in self.limits],
+            **({"delta": self.delta.to_dict()} if self.delta is not None else {}),
             **({"audit": self.audit} if self.audit is not None else {}),
         }
 
@@ -247,8 +305,32 @@ def print_summary(report: Report, console: Console) -> None:
         for lr in report.limits:
             if lr.exceeded:
                 console.print(f"[bold red]REFUSED[/] {escape(lr.message())}: the target was not published", highlight=False)
+    if report.delta is not None:
+        print_delta(report.delta, console)
     verdict = report.status
     note = "" if report.committed else " (target left unchanged: the run was rolled back)"
     if report.refused:
         note = " (target left unchanged: over a --max-rejects limit)"
     console.print(f"[{STATUS_STYLE[verdict]}]{verdict.upper()}[/]{note}  in {report.duration_seconds:.1f}s")
+
+
+def print_delta(d: DeltaSummary, console: Console) -> None:
+    seq = "" if d.sequence is None else f", sequence {d.sequence}"
+    console.print(f"extract {escape(d.extract_id)}{seq}: {d.status}; {d.total_changes:,} change(s)", highlight=False)
+    dt = Table(title="delta accounting: delta rows = " + " + ".join(DELTA_TERMS), title_justify="left")
+    for h in ("map", "delta rows", *DELTA_TERMS, "balanced"):
+        dt.add_column(h, justify="left" if h == "map" else "right")
+    for m in d.maps:
+        ok = "[green]yes[/]" if m.balanced else "[bold red]NO[/]"
+        dt.add_row(m.map, f"{m.delta_rows:,}", *[f"{int(getattr(m, t)):,}" for t in DELTA_TERMS], ok)
+    console.print(dt)
+    ct = Table(title="target changes", title_justify="left")
+    for h in ("table", "inserted", "updated", "removed"):
+        ct.add_column(h, justify="left" if h == "table" else "right")
+    for t, c in d.changes.items():
+        ct.add_row(t, *[f"{c[k]:,}" for k in ("inserted", "updated", "removed")])
+    console.print(ct)
+    for label in d.unaccounted:
+        console.print(
+            f"{escape(label)}: its delta rows are counted in the target changes only (docs/LANGUAGE.md, Delta runs)", highlight=False
+        )

@@ -10,6 +10,7 @@ from __future__ import annotations
 import shutil
 import time
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Protocol, TypeVar, overload
@@ -22,11 +23,13 @@ from compiler.emit.render import render_statements
 from compiler.functions.literals import lit
 from compiler.pipeline import Compiled
 from compiler.plan.steps import map_label, stage_table
+from compiler.runtime.delta import REPLAYED, DeltaRefused, decide, delta_files, read_extract
+from compiler.runtime.delta import record as extract_record
 from compiler.runtime.engines import open_engine
 from compiler.runtime.engines.base import Engine, EngineError
 from compiler.runtime.limits import RejectLimit, check_subjects, measure
 from compiler.runtime.lock import DEFAULT_LOCK_WAIT, acquire, open_locked, release
-from compiler.runtime.report import MapCounts, Report
+from compiler.runtime.report import DeltaCounts, DeltaSummary, MapCounts, Report
 from compiler.runtime.scratch import hold_private_umask, private_dir, release_private_umask
 from compiler.runtime.staging import source_files
 from compiler.runtime.validate import FAIL, evaluate
@@ -51,6 +54,8 @@ def run(
     limits: Sequence[RejectLimit] = (),
     lock_wait: float = DEFAULT_LOCK_WAIT,
     on_lock_wait: Callable[[str], object] | None = None,
+    delta: bool = False,
+    force: bool = False,
 ) -> Report:
     """Migrate; `engine` (optional) is an open engine to use and leave open (spec tests);
     `on_statement(step, seconds)` (optional) gets the time of each statement (step: its
@@ -62,10 +67,16 @@ def run(
 
     Every file the run creates (the DuckDB target and its `.wal`, the staging copies of the
     source: PHI) is 0600, whoever creates it: the umask is private meanwhile (DuckDB's COPY
-    replaces a pre-created 0600 file with one of its own)."""
+    replaces a pre-created 0600 file with one of its own).
+
+    `delta`: apply the extract in `source_dir` to the target a full run loaded
+    (compiler/runtime/delta.py, compiler/sqlgen/delta.py); `force`: also when it is out of
+    order or was applied before with other files."""
     hold_private_umask()
     try:
-        return _run(compiled, source_dir, target_url, commit_on_fail, show_phi, engine, on_statement, limits, lock_wait, on_lock_wait)
+        return _run(
+            compiled, source_dir, target_url, commit_on_fail, show_phi, engine, on_statement, limits, lock_wait, on_lock_wait, delta, force
+        )
     finally:
         release_private_umask()
 
@@ -81,8 +92,15 @@ def _run(
     limits: Sequence[RejectLimit],
     lock_wait: float,
     on_lock_wait: Callable[[str], object] | None,
+    delta: bool = False,
+    force: bool = False,
 ) -> Report:
     check_subjects(limits, compiled.spec)  # a limit naming no table fails before any work
+    flagged = SqlGen(compiled.checked, DUCKDB.name).has_deltas
+    if delta and not flagged:
+        raise DeltaRefused(f"{compiled.display}: --delta needs a source table with a `delta flag` (docs/LANGUAGE.md, Delta extracts)")
+    if delta and source_dir is None:
+        raise DeltaRefused("--delta needs --source: the folder of the extract")
     started = time.perf_counter()
     started_at = datetime.now(UTC).replace(microsecond=0).isoformat()
     keep_open = engine is not None
@@ -92,14 +110,27 @@ def _run(
     else:  # keep_open: the caller's engine
         acquire(engine, time.monotonic() + lock_wait, lock_wait, on_lock_wait)
     dialect = engine.dialect
-    gen = SqlGen(compiled.checked, dialect)
-    scripts = gen.scripts()
-    setup, body, finish = scripts[0], scripts[1:-1], scripts[-1]
     workdir = private_dir("run")  # 0700: may hold transcoded PHI
+    files = source_files(compiled.spec, source_dir, compiled.path.parent)
     committed = False
     lap = _stopwatch(on_statement)
+    applying = False
+    summary: DeltaSummary | None = None
     try:
+        extract = read_extract(files[0].path.parent, [f.path for f in files], required=delta) if flagged and files else None
+        gen = SqlGen(compiled.checked, dialect)
         engine.begin()
+        if delta:
+            assert extract is not None
+            recorded = recorded_extracts(engine, gen, compiled.display)
+            verdict = decide(extract, recorded, force)
+            files, delta_input = delta_files(compiled.spec, files, workdir)
+            rec = None if verdict == REPLAYED else extract_record(extract, "delta")
+            gen = SqlGen(compiled.checked, dialect, replace(delta_input, record=rec))
+            summary = DeltaSummary(extract.extract_id, extract.sequence, extract.files_sha256, verdict)
+            summary.unaccounted = gen.unaccounted_maps()
+        scripts = gen.scripts()
+        setup, body, finish = scripts[0], scripts[1:-1], scripts[-1]
         for st in render_statements(setup, dialect):
             engine.execute(st.text)
             lap(setup.name)
@@ -108,7 +139,7 @@ def _run(
                 f"stage:{sf.qualified}",
                 engine.stage(sf, workdir, gen.tbl(*stage_table(sf.qualified)), gen.tbl(*REJECTS, building=True), gen.traits),
             )
-            for sf in source_files(compiled.spec, source_dir, compiled.path.parent)
+            for sf in files
         ]
         checks_rows: dict[str, tuple[Any, ...]] = {}
         for script in body:
@@ -122,8 +153,9 @@ def _run(
                     # which statement, by the spec line it comes from (the message carries no row data)
                     raise EngineError(f"{st.origin}{script.name}.sql: {st.comment}: {exc}") from None
                 lap(script.name)
-        locate_map_rejects(engine, gen, stages)
-        lap("locate rejects")
+        if not delta:  # a delta run's staged rows are the source state, not the extract's records
+            locate_map_rejects(engine, gen, stages)
+            lap("locate rejects")
         maps = read_counts(engine, gen)
         checks = [evaluate(c, checks_rows[f"check:{i}"]) for i, c in enumerate(compiled.spec.checks)]
         report = Report(
@@ -131,10 +163,18 @@ def _run(
         )
         report.reject_samples = reject_samples(engine, gen, show_phi)
         report.limits = measure(limits, maps, stages)
+        if summary is not None:
+            fill_summary(summary, checks_rows)
+            report.delta = summary
         if (report.status != FAIL or commit_on_fail) and not report.refused:
             lap("report")
+            if extract is not None and not delta:  # a full load of a flagged spec starts the extract history
+                engine.execute(sql_text(gen.record_extract(extract_record(extract, "full")).sql, dialect))
+            applying = True
             for st in render_statements(finish, dialect):
                 engine.execute(st.text)
+            if delta:
+                discard(engine, gen)  # the shadow tables (after the apply's COMMIT where DDL commits)
             engine.commit()
             lap(finish.name)
             committed = True
@@ -142,8 +182,11 @@ def _run(
             engine.rollback()
             discard(engine, gen)
     except BaseException:
+        if applying and delta and not dialect_record(dialect).capabilities.transactional_ddl:
+            rollback_apply(engine, dialect)
         engine.rollback()
-        discard(engine, gen)
+        if "gen" in locals():
+            discard(engine, gen)
         raise
     finally:
         release(engine)
@@ -177,6 +220,45 @@ def _stopwatch(callback: Callable[[str, float], object] | None) -> _Lap:
         return result
 
     return lap
+
+
+def dialect_record(name: str) -> Any:
+    from compiler.dialects import RUNNABLE
+
+    return next(d for d in RUNNABLE if d.name == name)
+
+
+def rollback_apply(engine: Engine, dialect: str) -> None:
+    """Where the engine runs in autocommit, the apply's own transaction ends here."""
+    try:
+        engine.execute(sql_text(exp.Rollback(), dialect))
+    except EngineError:
+        pass
+
+
+def recorded_extracts(engine: Engine, gen: SqlGen, display: str) -> list[tuple[Any, ...]]:
+    """The extracts the target has recorded; none recorded: no full load to apply a delta to."""
+    try:
+        rows = engine.query(sql_text(gen.extracts_query(), gen.dialect))
+    except EngineError:
+        rows = []
+    if not rows:
+        raise DeltaRefused(f"{engine.display_url}: no full load of {display} recorded in this target; run it without --delta first")
+    return rows
+
+
+def fill_summary(summary: DeltaSummary, rows: dict[str, tuple[Any, ...]]) -> None:
+    """The 92_delta query results: per map its delta accounting, per target table its changes."""
+    from compiler.sqlgen.delta import CHANGE_TERMS, DELTA_TERMS
+
+    for key, row in rows.items():
+        if key.startswith("delta:"):
+            delta_rows, *terms, unknown = [int(v or 0) for v in row]
+            if unknown:
+                raise DeltaRefused(f"{key[6:]}: {unknown} delta row(s) carry a change flag the spec does not declare")
+            summary.maps.append(DeltaCounts(key[6:], delta_rows, **dict(zip(DELTA_TERMS, terms, strict=True))))
+        elif key.startswith("changes:"):
+            summary.changes[key[8:]] = dict(zip(CHANGE_TERMS, [int(v or 0) for v in row], strict=True))
 
 
 POSITIONS = "cs_reject_positions"

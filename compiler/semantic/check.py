@@ -18,6 +18,7 @@ from compiler.ir import types as T
 from compiler.semantic.catalog import Catalog
 from compiler.semantic.checked import Checked
 from compiler.semantic.declarations import DeclarationChecks
+from compiler.semantic.deltas import DeltaChecks
 from compiler.semantic.groups import GroupChecks
 from compiler.semantic.identifiers import IdentifierChecks
 from compiler.semantic.inference import TypeInference
@@ -32,6 +33,7 @@ from compiler.semantic.validation import ValidationChecks
 
 class Checker(
     DeclarationChecks,
+    DeltaChecks,
     LookupChecks,
     MapChecks,
     SequencingChecks,
@@ -56,12 +58,15 @@ class Checker(
         self.check_duplicates()
         for src in self.spec.sources:
             self.check_source(src)
+            for t in src.tables:
+                self.check_delta_table(src, t)
         for tgt in self.spec.targets:
             self.check_target(tgt)
         for lk in self.spec.lookups:
             self.check_lookup(lk)
         for m in self.spec.maps:
             self.check_map(m)
+            self.check_on_removed(m)
             self.check_sequencing(m)
         self.check_unions()
         self.check_cycles()

@@ -8,7 +8,7 @@ without importing `scripts` (which imports them).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from sqlglot import exp
 
@@ -31,6 +31,7 @@ class GenBase:
     dialect: str
     traits: DialectTraits
     maps: list[ir.Map]
+    shadow: bool  # every published table is built as a shadow table (SqlGen.__init__)
 
     def st(self, sql: exp.Expression, comment: str, span: Span | None = None, query: str | None = None) -> Statement:
         raise NotImplementedError
@@ -51,4 +52,18 @@ class GenBase:
         raise NotImplementedError
 
     def target_sql_type(self, c: ir.Column) -> exp.DataType:
+        raise NotImplementedError
+
+    def create_table(
+        self,
+        tbl: exp.Table,
+        cols: Sequence[tuple[str, str | exp.DataType, bool]],
+        primary_key: Sequence[str] = (),
+        uniques: Sequence[Sequence[str]] = (),
+        if_not_exists: bool = False,
+        keys: Collection[str] = ("legacy_key", "source_key", "key"),
+    ) -> exp.Create:
+        raise NotImplementedError
+
+    def state_setup(self) -> list[Statement]:
         raise NotImplementedError

@@ -92,7 +92,7 @@ class MapSql(MapWork):
         # a union (several maps fill the target) shares one crosswalk: the first map marks
         # every key inactive, each map writes its own keys, and where tables are published
         # by rename the last one copies the keys no map of this run loaded
-        if not self.gen.traits.publish_by_rename:
+        if not self.gen.shadow:
             this_run = exp.select(col("__key")).from_(self.gen.work(self.names.work), copy=False).where(in_run, copy=False)
             out.append(
                 self.gen.st(
@@ -159,7 +159,7 @@ class MapSql(MapWork):
                 span,
             )
         )
-        if self.gen.traits.publish_by_rename and self.last_branch:
+        if self.gen.shadow and self.last_branch:
             # the shadow crosswalk starts empty: add the published keys this run did not
             # load, inactive (found through the shadow's primary key, one probe per key)
             published = self.gen.tbl(schema, name, "p")

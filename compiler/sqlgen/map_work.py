@@ -346,7 +346,7 @@ class MapWork:
                 self.gen.tbl(schema, name), copy=False
             )
         )
-        if not self.first_branch and self.gen.traits.publish_by_rename:
+        if not self.first_branch and self.gen.shadow:
             # the earlier maps of this target wrote their new ids to the shadow crosswalk only
             in_shadow = exp.Subquery(
                 this=exp.select(exp.Coalesce(this=exp.Max(this=col("own_id")), expressions=[lit(0)])).from_(

@@ -7,11 +7,12 @@ from sqlglot import exp
 from compiler.ir.naming import across_name, dotted
 from compiler.plan.steps import map_label, table_names
 from compiler.sqlgen.base import GenBase
+from compiler.sqlgen.delta import DeltaScripts, delta_rows_table
 from compiler.sqlgen.lower import col, drop_table, ident, lit, shared_values
 from compiler.sqlgen.statements import OLD_SUFFIX, RECONCILIATION, REJECTS, Script, Statement
 
 
-class PublishScripts(GenBase):
+class PublishScripts(DeltaScripts, GenBase):
     """Mixed into SqlGen: uses its `spec`, `cat`, `traits`, `maps`, `st`, `tbl` and `work`."""
 
     def published(self) -> list[tuple[str, str]]:
@@ -19,15 +20,21 @@ class PublishScripts(GenBase):
         out = [(t.name, tt.name) for t in self.spec.targets for tt in t.tables]
         out += [REJECTS, RECONCILIATION]
         out += [table_names(dotted(m.target)).xwalk for m in self.maps if self.cat.crosswalk_field(dotted(m.target))]
+        out += self.state_published()
         return list(dict.fromkeys(out))  # one crosswalk per target, also when several maps fill it
 
     def discard(self) -> list[Statement]:
         """Where publication is by rename: drop this run's shadow tables instead of publishing."""
-        if not self.traits.publish_by_rename:
+        if not self.shadow:
             return []
         out = [
             self.st(drop_table(self.tbl(schema, name, building=True)), f"discard this run's {schema}.{name}")
             for schema, name in self.published()
+        ]
+        out += [
+            self.st(drop_table(self.tbl(*delta_rows_table(q))), f"delta rows of {q}")
+            for q, t in self.source_tables()
+            if self.delta is not None and t.delta_flag is not None
         ]
         for m in self.maps:
             if self.cat.maps_by_target[dotted(m.target)] is m:  # the maps of a union share one work table name

@@ -3,11 +3,15 @@
 Scripts, in the order they run (all inside one transaction):
   00_setup      schemas, persistent crosswalk tables, fresh target/reject tables, lookups
   10_stage      typed views over the staged CSV text (staging itself: compiler/staging.py)
+  15_state      specs with a `delta flag` only: the source state the target keeps
+                (a delta run: the previous state with the extract applied; sqlgen/delta.py)
   20_NN_<map>   one per map in plan order: work table, rejects, crosswalk, insert, and the
                 map's accounting identity (a row of chartshift.reconciliation)
   85_constraints  DuckDB only: target keys and unique columns, built after the load
                 (each checked first, so that a duplicate fails at its spec line)
   90_validate   one query per validation check, returning (violations, denominator)
+  92_delta, 95_apply   a delta run only (instead of 95_finish): its accounting queries,
+                then the apply to the live tables (compiler/sqlgen/delta.py)
 
 Each map's work table is built in layers (CTEs): input (source + joins + each slots, less
 the rows `where` / `each ... when` filter), fields (every assignment; crosswalk and file
@@ -28,6 +32,7 @@ from compiler.ir.naming import dotted, file_stem
 from compiler.plan.steps import CHARTSHIFT_SCHEMA, map_label, order_maps, table_names
 from compiler.semantic.checked import Checked
 from compiler.sqlgen import lookups
+from compiler.sqlgen.delta import DeltaInput, DeltaScripts
 from compiler.sqlgen.dialect_sql import DialectTraits, traits_for
 from compiler.sqlgen.lower import ExprLowering, Resolver, TypeOf, col, lit, paren, table
 from compiler.sqlgen.map_group import GroupSql
@@ -38,16 +43,21 @@ from compiler.sqlgen.setup import SetupScripts
 from compiler.sqlgen.statements import KEY_SEPARATOR, NEW_SUFFIX, Script, Statement, data_type, where_line
 
 
-class SqlGen(SetupScripts, PublishScripts):
-    """Builds every script for one spec and dialect."""
+class SqlGen(SetupScripts, PublishScripts, DeltaScripts):
+    """Builds every script for one spec and dialect; `delta`: the scripts of a delta run
+    (compiler/sqlgen/delta.py), which build every table into shadow tables."""
 
-    def __init__(self, checked: Checked, dialect: str):
+    def __init__(self, checked: Checked, dialect: str, delta: DeltaInput | None = None):
         self.checked = checked  # the expression types come from here: nothing is checked again
         self.spec = checked.spec
         self.cat = checked.catalog
         self.dialect = dialect
         self.traits: DialectTraits = traits_for(dialect)
         self.maps = order_maps(self.spec)
+        self.delta = delta
+        # a run's tables are built as shadow tables: where DDL commits implicitly, and in a
+        # delta run (applied to the live tables at the end)
+        self.shadow = self.traits.publish_by_rename or delta is not None
 
     # ------------------------------------------------------------ helpers
     def st(self, sql: exp.Expression, comment: str, span: Span | None = None, query: str | None = None) -> Statement:
@@ -97,7 +107,7 @@ class SqlGen(SetupScripts, PublishScripts):
         """A table reference.  `building`: a published table as written during the run
         (the live table itself where the run is one transaction, a shadow table that is
         renamed into place at the end where DDL commits implicitly)."""
-        if building and self.traits.publish_by_rename:
+        if building and self.shadow:
             name = name + NEW_SUFFIX
         if self.traits.flat_schemas and schema:
             return table(f"{schema}__{name}", None, alias)
@@ -129,12 +139,18 @@ class SqlGen(SetupScripts, PublishScripts):
     # ------------------------------------------------------------ scripts
     def scripts(self) -> list[Script]:
         out = [self.setup(), self.typed_views()]
+        if self.has_deltas:
+            out.append(self.state_script())
         for i, m in enumerate(self.maps, start=1):
             out.append(self.map_script(i, m))
         if self.traits.constraints_after_load:
             out.append(self.constraints())
         out.append(self.validate())
-        out.append(self.finish())
+        if self.delta is not None:
+            out.append(self.delta_accounting())
+            out.append(self.apply())
+        else:
+            out.append(self.finish())
         return out
 
     # ------------------------------------------------------------ maps

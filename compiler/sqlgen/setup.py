@@ -45,7 +45,7 @@ class SetupScripts(GenBase):
                     m.span,
                 )
             )
-            if self.traits.publish_by_rename:
+            if self.shadow:
                 s.statements.append(self.st(drop_table(self.tbl(schema, name, building=True)), "this run's crosswalk", m.span))
                 s.statements.append(
                     self.st(
@@ -109,6 +109,7 @@ class SetupScripts(GenBase):
                         t.span,
                     )
                 )
+        s.statements.extend(self.state_setup())
         for lk in self.spec.lookups:
             if lk.file is not None:
                 s.statements.extend(self.file_lookup(lk))

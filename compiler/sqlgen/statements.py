@@ -17,6 +17,16 @@ REJECTS = (CHARTSHIFT_SCHEMA, "rejects")
 RECONCILIATION = (CHARTSHIFT_SCHEMA, "reconciliation")
 
 
+@dataclass(frozen=True)
+class Upsert:
+    """An INSERT ... SELECT that updates the rows whose key exists: rendered with the
+    dialect's template (compiler/emit/templates/upsert/<template>.sql.j2)."""
+
+    template: str
+    key: list[str]
+    update: list[str]  # the columns a conflicting row takes from the new one
+
+
 @dataclass
 class Statement:
     """One SQL statement with the spec position it comes from."""
@@ -25,6 +35,7 @@ class Statement:
     comment: str
     span: Span | None = None
     query: str | None = None  # for result-returning statements: what the result is ("check:3")
+    upsert: Upsert | None = None  # `sql` is the INSERT; the template adds the conflict clause
 
 
 @dataclass

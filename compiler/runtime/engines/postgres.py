@@ -21,7 +21,10 @@ COPY_BLOCK = 1 << 20
 # Settings for the run's transaction only (SET LOCAL).  The default work_mem (4 MB) makes
 # the duplicate-key and crosswalk hash aggregates of a million-row map spill to disk in
 # dozens of batches.  Per sort/hash node, so a few times this at most, for one session.
-RUN_SETTINGS = {"work_mem": "256MB"}
+# No JIT: a delta run's accounting queries (a CASE of correlated EXISTS per delta row) are
+# costed above jit_above_cost, and compiling them took 9 of the 10 s of one query at 300
+# patients (0.8 s for the whole 92_delta script without it).
+RUN_SETTINGS = {"work_mem": "256MB", "jit": "off"}
 
 
 def catalog_names(exc: BaseException) -> str:

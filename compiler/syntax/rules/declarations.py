@@ -9,9 +9,11 @@ from lark import Token
 from lark.tree import Meta
 
 from compiler import ir
+from compiler.diagnostics import did_you_mean
 from compiler.syntax.rules.base import BuilderBase, Children, unquote_name, unquote_string, with_meta
 
 MAX_TYPE_ARGUMENT = 2**31 - 1  # varchar(n), decimal(p, s)
+FLAG_MEANINGS = ("new", "modified", "removed")
 
 
 class DeclarationRules(BuilderBase):
@@ -58,7 +60,39 @@ class DeclarationRules(BuilderBase):
             key=list(key),
             settings=[m for m in rest if isinstance(m, ir.Setting)],
             columns=[m for m in rest if isinstance(m, ir.Column)],
+            delta_flag=self.one_of(rest, ir.DeltaFlag, "`delta flag`"),
+            delta_timestamp=self.one_of(rest, ir.Name, "`delta timestamp`", lambda n: n.parts[0]),
         )
+
+    def one_of(self, members: list[Any], kind: type, what: str, value: Any = None) -> Any:
+        """The one member of `kind` (None without one); a second one is an error."""
+        found: list[Any] = [m for m in members if isinstance(m, kind)]
+        for extra in found[1:]:
+            self.diags.error(f"a source table has at most one {what}", extra.span)
+        if not found:
+            return None
+        return value(found[0]) if value else found[0]
+
+    @with_meta
+    def delta_flag(self, meta: Meta, children: Children) -> ir.DeltaFlag:
+        column, *values = children
+        return ir.DeltaFlag(span=self.span(meta), column=unquote_name(column), values=values)
+
+    @with_meta
+    def flag_value(self, meta: Meta, children: Children) -> ir.FlagValue:
+        meaning, value = children
+        name = unquote_name(meaning)
+        if name not in FLAG_MEANINGS:
+            self.diags.error(
+                f"unknown change-flag meaning `{name}`; expected one of {', '.join(FLAG_MEANINGS)}{did_you_mean(name, FLAG_MEANINGS)}",
+                self.tok_span(meaning),
+            )
+            name = "new"
+        return ir.FlagValue(span=self.span(meta), meaning=cast(Any, name), value=value)
+
+    @with_meta
+    def delta_timestamp(self, meta: Meta, children: Children) -> ir.Name:
+        return ir.Name(span=self.span(meta), parts=[unquote_name(children[0])])
 
     @with_meta
     def target(self, meta: Meta, children: Children) -> ir.Target:

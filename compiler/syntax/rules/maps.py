@@ -10,6 +10,8 @@ from lark.tree import Meta
 from compiler import ir
 from compiler.syntax.rules.base import BuilderBase, Children, unquote_name, unquote_string, with_meta
 
+CHILDREN_RULES = ("cascade", "keep")
+
 
 class MapRules(BuilderBase):
     """A map and its members."""
@@ -35,9 +37,39 @@ class MapRules(BuilderBase):
                 fields["assigns"].append(m)
             elif isinstance(m, ir.Reject):
                 fields["rejects"].append(m)
+            elif isinstance(m, ir.OnRemoved):
+                if "on_removed" in fields:
+                    self.diags.error("a map has at most one `on removed` rule", m.span)
+                fields["on_removed"] = m
             else:  # where
                 fields["where"].append(m[1])
         return ir.Map(span=self.span(meta), source=source, target=target, **fields)
+
+    @with_meta
+    def on_removed_delete(self, meta: Meta, children: Children) -> ir.OnRemoved:
+        return ir.OnRemoved(span=self.span(meta), action="delete", children=self.children_of(children))
+
+    @with_meta
+    def on_removed_set(self, meta: Meta, children: Children) -> ir.OnRemoved:
+        column, value = children[0], children[1]
+        return ir.OnRemoved(
+            span=self.span(meta), action="set", column=unquote_name(column), value=value, children=self.children_of(children[2:])
+        )
+
+    def children_of(self, rest: Children) -> str:
+        """`children cascade` / `children keep` (the default: keep)."""
+        if not rest:
+            return "keep"
+        tok = rest[-1]
+        name = unquote_name(tok)
+        if name not in CHILDREN_RULES:
+            self.diags.error(f"unknown children rule `{name}`; expected one of {', '.join(CHILDREN_RULES)}", self.tok_span(tok))
+            return "keep"
+        return name
+
+    def children_rule(self, children: Children) -> Token:
+        tok: Token = children[0]
+        return tok
 
     @with_meta
     def each_clause(self, meta: Meta, children: Children) -> ir.Each:

@@ -1,0 +1,305 @@
+-- chartshift 0.1.0 | dialect mysql
+-- spec tests/conformance/specs/delta_flags.mig sha256 90cb70e9dea6053dba4ed49e5e3c74b76bcf1da0648d75285316f9b5561adbb9
+-- 92_delta: delta accounting: delta rows = inserted + updated + deleted + unchanged + rejected + filtered + merged
+-- Generated file: do not edit. Regenerate with `chartshift compile tests/conformance/specs/delta_flags.mig`.
+
+
+-- tests/conformance/specs/delta_flags.mig:34: legacy.patients -> emr.patient: what became of each delta row
+SELECT
+  (
+    SELECT
+      COUNT(*)
+    FROM `chartshift__delta__legacy__patients`
+  ) AS `delta_rows`,
+  SUM(CASE WHEN `c`.`cls` = 'inserted' THEN 1 ELSE 0 END) AS `inserted`,
+  SUM(CASE WHEN `c`.`cls` = 'updated' THEN 1 ELSE 0 END) AS `updated`,
+  SUM(CASE WHEN `c`.`cls` = 'deleted' THEN 1 ELSE 0 END) AS `deleted`,
+  SUM(CASE WHEN `c`.`cls` = 'unchanged' THEN 1 ELSE 0 END) AS `unchanged`,
+  SUM(CASE WHEN `c`.`cls` = 'rejected' THEN 1 ELSE 0 END) AS `rejected`,
+  SUM(CASE WHEN `c`.`cls` = 'filtered' THEN 1 ELSE 0 END) AS `filtered`,
+  SUM(CASE WHEN `c`.`cls` = 'merged' THEN 1 ELSE 0 END) AS `merged`,
+  SUM(CASE WHEN `c`.`__flag` IS NULL THEN 1 ELSE 0 END) AS `unknown_flag`
+FROM (
+  SELECT
+    CASE
+      WHEN `d`.`__flag` = 'removed'
+      AND EXISTS(
+        SELECT
+          1
+        FROM `chartshift__xwalk__emr__patient` AS `x`
+        WHERE
+          `x`.`legacy_key` = `d`.`__key` AND `x`.`state` <> 'inactive'
+      )
+      THEN 'deleted'
+      WHEN `d`.`__flag` = 'removed'
+      THEN 'unchanged'
+      WHEN `d`.`__key` IN (
+        SELECT
+          `r`.`source_key`
+        FROM `chartshift__rejects__cs_new` AS `r`
+        WHERE
+          `r`.`map` = 'legacy.patients -> emr.patient'
+      )
+      THEN 'rejected'
+      WHEN EXISTS(
+        SELECT
+          1
+        FROM `chartshift__xwalk__emr__patient__cs_new` AS `x`
+        WHERE
+          `x`.`legacy_key` = `d`.`__key` AND `x`.`state` = 'merged'
+      )
+      THEN 'merged'
+      WHEN EXISTS(
+        SELECT
+          1
+        FROM `chartshift__xwalk__emr__patient__cs_new` AS `x`
+        JOIN `emr__patient__cs_new` AS `n`
+          ON `n`.`id` = `x`.`own_id`
+        WHERE
+          (
+            `x`.`legacy_key` = `d`.`__key` AND `x`.`state` = 'loaded'
+          )
+          AND NOT EXISTS(
+            SELECT
+              1
+            FROM `emr__patient` AS `l`
+            WHERE
+              `l`.`id` = `n`.`id`
+          )
+      )
+      THEN 'inserted'
+      WHEN EXISTS(
+        SELECT
+          1
+        FROM `chartshift__xwalk__emr__patient__cs_new` AS `x`
+        JOIN `emr__patient__cs_new` AS `n`
+          ON `n`.`id` = `x`.`own_id`
+        WHERE
+          (
+            `x`.`legacy_key` = `d`.`__key` AND `x`.`state` = 'loaded'
+          )
+          AND NOT EXISTS(
+            SELECT
+              1
+            FROM `emr__patient` AS `l`
+            WHERE
+              `l`.`id` = `n`.`id`
+              AND `l`.`mrn` <=> `n`.`mrn`
+              AND `l`.`name` <=> `n`.`name`
+              AND `l`.`status` <=> `n`.`status`
+          )
+      )
+      THEN 'updated'
+      WHEN EXISTS(
+        SELECT
+          1
+        FROM `chartshift__xwalk__emr__patient__cs_new` AS `x`
+        WHERE
+          `x`.`legacy_key` = `d`.`__key` AND `x`.`state` = 'loaded'
+      )
+      THEN 'unchanged'
+      ELSE 'filtered'
+    END AS `cls`,
+    `d`.`__flag`
+  FROM `chartshift__delta__legacy__patients` AS `d`
+) AS `c`;
+
+-- tests/conformance/specs/delta_flags.mig:42: legacy.visits -> emr.visit: what became of each delta row
+SELECT
+  (
+    SELECT
+      COUNT(*)
+    FROM `chartshift__delta__legacy__visits`
+  ) AS `delta_rows`,
+  SUM(CASE WHEN `c`.`cls` = 'inserted' THEN 1 ELSE 0 END) AS `inserted`,
+  SUM(CASE WHEN `c`.`cls` = 'updated' THEN 1 ELSE 0 END) AS `updated`,
+  SUM(CASE WHEN `c`.`cls` = 'deleted' THEN 1 ELSE 0 END) AS `deleted`,
+  SUM(CASE WHEN `c`.`cls` = 'unchanged' THEN 1 ELSE 0 END) AS `unchanged`,
+  SUM(CASE WHEN `c`.`cls` = 'rejected' THEN 1 ELSE 0 END) AS `rejected`,
+  SUM(CASE WHEN `c`.`cls` = 'filtered' THEN 1 ELSE 0 END) AS `filtered`,
+  SUM(CASE WHEN `c`.`cls` = 'merged' THEN 1 ELSE 0 END) AS `merged`,
+  SUM(CASE WHEN `c`.`__flag` IS NULL THEN 1 ELSE 0 END) AS `unknown_flag`
+FROM (
+  SELECT
+    CASE
+      WHEN `d`.`__flag` = 'removed'
+      AND EXISTS(
+        SELECT
+          1
+        FROM `chartshift__xwalk__emr__visit` AS `x`
+        WHERE
+          `x`.`legacy_key` = `d`.`__key` AND `x`.`state` <> 'inactive'
+      )
+      THEN 'deleted'
+      WHEN `d`.`__flag` = 'removed'
+      THEN 'unchanged'
+      WHEN `d`.`__key` IN (
+        SELECT
+          `r`.`source_key`
+        FROM `chartshift__rejects__cs_new` AS `r`
+        WHERE
+          `r`.`map` = 'legacy.visits -> emr.visit'
+      )
+      THEN 'rejected'
+      WHEN EXISTS(
+        SELECT
+          1
+        FROM `chartshift__xwalk__emr__visit__cs_new` AS `x`
+        WHERE
+          `x`.`legacy_key` = `d`.`__key` AND `x`.`state` = 'merged'
+      )
+      THEN 'merged'
+      WHEN EXISTS(
+        SELECT
+          1
+        FROM `chartshift__xwalk__emr__visit__cs_new` AS `x`
+        JOIN `emr__visit__cs_new` AS `n`
+          ON `n`.`id` = `x`.`own_id`
+        WHERE
+          (
+            `x`.`legacy_key` = `d`.`__key` AND `x`.`state` = 'loaded'
+          )
+          AND NOT EXISTS(
+            SELECT
+              1
+            FROM `emr__visit` AS `l`
+            WHERE
+              `l`.`id` = `n`.`id`
+          )
+      )
+      THEN 'inserted'
+      WHEN EXISTS(
+        SELECT
+          1
+        FROM `chartshift__xwalk__emr__visit__cs_new` AS `x`
+        JOIN `emr__visit__cs_new` AS `n`
+          ON `n`.`id` = `x`.`own_id`
+        WHERE
+          (
+            `x`.`legacy_key` = `d`.`__key` AND `x`.`state` = 'loaded'
+          )
+          AND NOT EXISTS(
+            SELECT
+              1
+            FROM `emr__visit` AS `l`
+            WHERE
+              `l`.`id` = `n`.`id` AND `l`.`patient_id` <=> `n`.`patient_id`
+          )
+      )
+      THEN 'updated'
+      WHEN EXISTS(
+        SELECT
+          1
+        FROM `chartshift__xwalk__emr__visit__cs_new` AS `x`
+        WHERE
+          `x`.`legacy_key` = `d`.`__key` AND `x`.`state` = 'loaded'
+      )
+      THEN 'unchanged'
+      ELSE 'filtered'
+    END AS `cls`,
+    `d`.`__flag`
+  FROM `chartshift__delta__legacy__visits` AS `d`
+) AS `c`;
+
+-- tests/conformance/specs/delta_flags.mig:22: emr.patient: rows this delta changes
+SELECT
+  (
+    SELECT
+      COUNT(*)
+    FROM `emr__patient__cs_new` AS `n`
+    WHERE
+      NOT EXISTS(
+        SELECT
+          1
+        FROM `emr__patient` AS `l`
+        WHERE
+          `l`.`id` = `n`.`id`
+      )
+  ) AS `inserted`,
+  (
+    SELECT
+      COUNT(*)
+    FROM `emr__patient__cs_new` AS `n`
+    WHERE
+      EXISTS(
+        SELECT
+          1
+        FROM `emr__patient` AS `l`
+        WHERE
+          `l`.`id` = `n`.`id`
+      )
+      AND NOT EXISTS(
+        SELECT
+          1
+        FROM `emr__patient` AS `l`
+        WHERE
+          `l`.`id` = `n`.`id`
+          AND `l`.`mrn` <=> `n`.`mrn`
+          AND `l`.`name` <=> `n`.`name`
+          AND `l`.`status` <=> `n`.`status`
+      )
+  ) AS `updated`,
+  (
+    SELECT
+      COUNT(*)
+    FROM `emr__patient` AS `l`
+    WHERE
+      NOT EXISTS(
+        SELECT
+          1
+        FROM `emr__patient__cs_new` AS `n`
+        WHERE
+          `l`.`id` = `n`.`id`
+      )
+      AND NOT `l`.`status` <=> CAST('inactive' AS CHAR(8))
+  ) AS `removed`;
+
+-- tests/conformance/specs/delta_flags.mig:28: emr.visit: rows this delta changes
+SELECT
+  (
+    SELECT
+      COUNT(*)
+    FROM `emr__visit__cs_new` AS `n`
+    WHERE
+      NOT EXISTS(
+        SELECT
+          1
+        FROM `emr__visit` AS `l`
+        WHERE
+          `l`.`id` = `n`.`id`
+      )
+  ) AS `inserted`,
+  (
+    SELECT
+      COUNT(*)
+    FROM `emr__visit__cs_new` AS `n`
+    WHERE
+      EXISTS(
+        SELECT
+          1
+        FROM `emr__visit` AS `l`
+        WHERE
+          `l`.`id` = `n`.`id`
+      )
+      AND NOT EXISTS(
+        SELECT
+          1
+        FROM `emr__visit` AS `l`
+        WHERE
+          `l`.`id` = `n`.`id` AND `l`.`patient_id` <=> `n`.`patient_id`
+      )
+  ) AS `updated`,
+  (
+    SELECT
+      COUNT(*)
+    FROM `emr__visit` AS `l`
+    WHERE
+      NOT EXISTS(
+        SELECT
+          1
+        FROM `emr__visit__cs_new` AS `n`
+        WHERE
+          `l`.`id` = `n`.`id`
+      )
+  ) AS `removed`;
+
