@@ -23,6 +23,7 @@ MYSQL = Dialect(
         temporary_work=False,
         stage_row_key=True,
         survivor_id_by_window=True,
+        text_in_keys=False,
         column_grants=True,
     ),
     # TEXT holds 64 KB there; the other engines' text has no practical limit (issue 14)

@@ -51,6 +51,7 @@ class IdentifierChecks(CheckerBase):
     def check_identifiers(self) -> None:
         self.check_flat_collisions()
         chosen, strict = self.target_dialects()
+        self.check_text_keys(chosen, strict)
         for d in chosen:
             seen: set[tuple[str, str]] = set()
             for what, name, span in self.created_names(d):
@@ -67,6 +68,24 @@ class IdentifierChecks(CheckerBase):
                     self.diags.error(message, span)
                 else:
                     self.diags.warning(message + f"; an error with `--dialect {d.name}`", span)
+
+    def check_text_keys(self, chosen: Sequence[Dialect], strict: bool) -> None:
+        """A `text` key or `unique` column where the dialect cannot index text (MariaDB):
+        the run would fail creating the table; `varchar(n)` is the portable spelling."""
+        for d in chosen:
+            if d.capabilities.text_in_keys:
+                continue
+            for target in self.spec.targets:
+                for t in target.tables:
+                    for c in t.columns:
+                        if c.type.name != "text" or not (c.name in t.key or c.unique):
+                            continue
+                        role = "key" if c.name in t.key else "unique"
+                        message = f"{d.title} cannot index the text {role} column `{target.name}.{t.name}.{c.name}`; use varchar(n)"
+                        if strict:
+                            self.diags.error(message, c.type.span)
+                        else:
+                            self.diags.warning(message + f"; an error with `--dialect {d.name}`", c.type.span)
 
     def created_names(self, d: Dialect) -> Iterator[tuple[str, str, Span]]:
         """(what, identifier, where in the spec) for every name a run on `d` creates."""
