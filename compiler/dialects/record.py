@@ -111,8 +111,8 @@ class Capabilities:
     # loop (4 s of an 18 s 10,000-patient run).  DuckDB keeps the join: its partitioned
     # window does not spill to disk
     survivor_id_by_window: bool = False
-    # a `text` column may be a key or `unique` (MariaDB: LONGTEXT cannot be indexed without a
-    # prefix length, error 1170 at run time; `check` says so instead)
+    # a `text` column may be a table's key (MariaDB: a LONGTEXT PRIMARY KEY needs a prefix
+    # length, error 1170 at run time; `check` says so instead; UNIQUE works, by a hash)
     text_in_keys: bool = True
     # facts for later work; no generated SQL depends on them yet
     merge: bool = False  # MERGE INTO (DuckDB >= 1.4, PostgreSQL >= 15; not MariaDB)
