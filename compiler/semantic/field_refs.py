@@ -13,6 +13,7 @@ from compiler.ir import types as T
 from compiler.ir.walk import walk
 from compiler.semantic.catalog import TARGET_TYPES, Catalog, FieldRef, MapScope, Ref, dotted
 from compiler.semantic.checker_base import CheckerBase
+from compiler.semantic.dependencies import find_cycle
 
 
 def is_crosswalk(a: ir.Assign) -> bool:
@@ -50,33 +51,6 @@ def field_uses(scope: FieldScope, a: ir.Assign) -> list[tuple[str, ir.Name]]:
         if isinstance(n, ir.Name) and isinstance(scope.resolve(n, False), FieldRef):
             out.append((n.parts[0], n))
     return out
-
-
-def field_cycle(deps: dict[str, list[str]]) -> list[str] | None:
-    """One cycle among fields (`[a, b]` for a -> b -> a), or None."""
-    state: dict[str, int] = {}
-    stack: list[str] = []
-
-    def visit(f: str) -> list[str] | None:
-        state[f] = 1
-        stack.append(f)
-        for d in deps.get(f, []):
-            if state.get(d) == 1:
-                return stack[stack.index(d) :]
-            if d not in state:
-                found = visit(d)
-                if found:
-                    return found
-        stack.pop()
-        state[f] = 2
-        return None
-
-    for f in deps:
-        if f not in state:
-            found = visit(f)
-            if found:
-                return found
-    return None
 
 
 def field_levels(cat: Catalog, m: ir.Map) -> dict[str, int]:
@@ -121,6 +95,6 @@ class FieldRefChecks(CheckerBase):
                 elif f not in deps[a.field]:
                     deps[a.field].append(f)
         # every cycle once: report one, take its fields out, look again
-        while (cycle := field_cycle(deps)) is not None:
+        while (cycle := find_cycle(deps)) is not None:
             self.diags.error(f"fields refer to each other in a cycle: {' -> '.join(cycle + [cycle[0]])}", spans[cycle[0]].span)
             deps = {f: [d for d in ds if d not in cycle] for f, ds in deps.items() if f not in cycle}

@@ -40,12 +40,12 @@ def layer_names(levels: int) -> list[str]:
     return [f"cs_fields_{i}" for i in range(1, levels)] + ["cs_fields"]
 
 
-def field_resolver(work: MapWork, layer: str) -> Resolver:
-    """Names of a field expression as columns of `layer` (the layer below the field's)."""
-    scope = FieldScope(work.scope, {a.field: work.scope.field_types.get(a.field, "") for a in work.m.assigns})
+def layer_columns(scope: MapScope, layer: str, rule_context: bool) -> Resolver:
+    """Names resolved in `scope` as the columns of a work layer that carries them
+    (`f__field`, `e__var`, `__slot`, `s__alias__column`)."""
 
     def resolve(name: ir.Name) -> exp.Expression:
-        ref = scope.resolve(name, False)
+        ref = scope.resolve(name, rule_context)
         if isinstance(ref, FieldRef):
             return col(f"f__{ref.name}", layer)
         if isinstance(ref, EachVarRef):
@@ -56,6 +56,12 @@ def field_resolver(work: MapWork, layer: str) -> Resolver:
         return col(f"s__{ref.alias}__{ref.column}", layer)
 
     return resolve
+
+
+def field_resolver(work: MapWork, layer: str) -> Resolver:
+    """Names of a field expression as columns of `layer` (the layer below the field's)."""
+    scope = FieldScope(work.scope, {a.field: work.scope.field_types.get(a.field, "") for a in work.m.assigns})
+    return layer_columns(scope, layer, False)
 
 
 def field_ctes(work: MapWork) -> list[tuple[str, exp.Select]]:

@@ -14,8 +14,6 @@ from compiler.plan.steps import map_label, table_names
 from compiler.semantic.catalog import (
     SOURCE_TYPES,
     TARGET_TYPES,
-    EachIndexRef,
-    EachVarRef,
     FieldRef,
     MapScope,
     SourceColumnRef,
@@ -24,7 +22,7 @@ from compiler.semantic.catalog import (
 from compiler.semantic.scopes import TableScope
 from compiler.sqlgen.base import GenBase
 from compiler.sqlgen.dedup_drop import ambiguous_groups
-from compiler.sqlgen.field_layers import field_ctes, lookup_miss_rules
+from compiler.sqlgen.field_layers import field_ctes, layer_columns, lookup_miss_rules
 from compiler.sqlgen.joins import AMBIGUOUS_MATCH, RAW, join_row, match_count, settle_joins
 from compiler.sqlgen.lower import ExprLowering, Resolver, col, ident, join, lit, paren, table, with_ctes
 from compiler.sqlgen.refs import JoinedRefs
@@ -95,18 +93,7 @@ class MapWork:
         return col(f"s__{ref.alias}__{ref.column}", RAW)
 
     def resolve_in(self, layer: str, rule_context: bool) -> Resolver:
-        def resolve(name: ir.Name) -> exp.Expression:
-            ref = self.scope.resolve(name, rule_context)
-            if isinstance(ref, FieldRef):
-                return col(f"f__{ref.name}", layer)
-            if isinstance(ref, EachVarRef):
-                return col(f"e__{ref.name}", layer)
-            if isinstance(ref, EachIndexRef):
-                return col("__slot", layer)
-            assert isinstance(ref, SourceColumnRef), ref
-            return col(f"s__{ref.alias}__{ref.column}", layer)
-
-        return resolve
+        return layer_columns(self.scope, layer, rule_context)
 
     # ---- input rows
     def input_rows(self) -> exp.Select:
