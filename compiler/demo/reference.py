@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from compiler.demo.rules import FILES, MAPS, amount_cents, icd10_valid, npi_valid, parse_dob, units_valid
+from compiler.demo.rules import FILES, MAPS, amount_cents, icd10_valid, npi_valid, patient_outcome, units_valid
 
 
 class _Tally:
@@ -66,15 +66,12 @@ class _Reference:
             if len(r) != ncols:  # malformed: never staged
                 continue
             self.staged["legacy.patients"] += 1
-            if r[13] == "D":
+            outcome, reason, dob = patient_outcome(r)
+            if outcome == "filtered":
                 t.filtered += 1
                 continue
-            if r[1].strip(" ") == "":
-                t.reject("missing last name")
-                continue
-            ok, dob = parse_dob(r[4])
-            if not ok:
-                t.reject("unparseable date of birth")
+            if outcome == "rejected":
+                t.reject(reason)
                 continue
             key = None
             if dob is not None:

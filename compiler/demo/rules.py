@@ -161,3 +161,16 @@ def amount_cents(text: str) -> int | None:
 def units_valid(text: str) -> bool:
     s = text.strip(" ")
     return s.isascii() and s.isdigit() and 1 <= int(s) <= 8
+
+
+def patient_outcome(r: list[str]) -> tuple[str, str, date | None]:
+    """The demo spec's rules for a legacy.patients row, in the spec's order:
+    ("filtered", "", None), ("rejected", reason, None) or ("kept", "", birth date or None)."""
+    if r[13] == "D":
+        return "filtered", "", None
+    if r[1].strip(" ") == "":
+        return "rejected", "missing last name", None
+    ok, dob = parse_dob(r[4])
+    if not ok:
+        return "rejected", "unparseable date of birth", None
+    return "kept", "", dob

@@ -10,7 +10,7 @@ from datetime import date
 from typing import Any
 
 from compiler.demo.reference import _Tally
-from compiler.demo.rules import amount_cents, icd10_valid, npi_valid, parse_dob, units_valid
+from compiler.demo.rules import amount_cents, icd10_valid, npi_valid, parse_dob, patient_outcome, units_valid
 from compiler.demo.two_layout import (
     CUTOVER,
     EPOCH,
@@ -115,15 +115,12 @@ class TwoReference:
         kept: list[tuple[Key, tuple[str, str, date] | None, date | None]] = []
         ta = self._t("emr.patient", "sysA.patients")
         for r in self.t["sysA.patients"]:
-            if r[13] == "D":
+            outcome, reason, dob = patient_outcome(r)
+            if outcome == "filtered":
                 ta.filtered += 1
                 continue
-            if r[1].strip(" ") == "":
-                ta.reject("missing last name")
-                continue
-            ok, dob = parse_dob(r[4])
-            if not ok:
-                ta.reject("unparseable date of birth")
+            if outcome == "rejected":
+                ta.reject(reason)
                 continue
             key = (r[1].strip(" ").upper(), r[2].strip(" ").upper(), dob) if dob else None
             kept.append((("A", r[0]), key, dob))
