@@ -30,13 +30,14 @@ from compiler.diagnostics import Span
 from compiler.ir.naming import dotted, flat
 from compiler.plan.steps import CHARTSHIFT_SCHEMA, map_label, stage_table, table_names
 from compiler.sqlgen.base import GenBase
-from compiler.sqlgen.lower import col, drop_table, ident, lit
+from compiler.sqlgen.lower import col, drop_table, ident, lit, paren
 from compiler.sqlgen.statements import RECONCILIATION, REJECTS, Script, Statement, Upsert, data_type
 
 EXTRACTS = (CHARTSHIFT_SCHEMA, "extracts")
 EXTRACT_COLUMNS = ("extract_id", "kind", "sequence", "extracted_at", "files_sha256", "applied_at")
 DELTA_TERMS = ("inserted", "updated", "deleted", "unchanged", "rejected", "filtered", "merged")
 CHANGE_TERMS = ("inserted", "updated", "removed")
+XWALK_COLUMNS = ("legacy_key", "own_id", "target_id", "state")
 
 
 @dataclass(frozen=True)
@@ -132,7 +133,10 @@ class DeltaScripts(GenBase):
             state = self.tbl(*state_table(q), building=True)
             cols = [("__row", "BIGINT", True)] + [(c.name, self.traits.target_types["text"], False) for c in t.columns]
             out.append(self.st(drop_table(state), f"source state of {q} (this run's)", t.span))
-            out.append(self.st(self.create_table(state.copy(), cols), f"source state of {q}: the rows the target is built from", t.span))
+            # keyed by __row where staging is (MariaDB: the apply compares state rows by it)
+            pk = ["__row"] if self.traits.stage_row_key else []
+            create = self.create_table(state.copy(), cols, primary_key=pk)
+            out.append(self.st(create, f"source state of {q}: the rows the target is built from", t.span))
             if self.delta is not None and t.delta_flag is not None:
                 rows = self.tbl(*delta_rows_table(q))
                 out.append(self.st(drop_table(rows), f"delta rows of {q}", t.span))
@@ -265,9 +269,28 @@ class DeltaScripts(GenBase):
                 quoted=True,
             ),
         ).from_(self.tbl(*stage_table(q), "s"), copy=False)
+        # each key's latest change keeps the position (`__row`) of the key's previous row, so
+        # that the state stays in file order and an unchanged row keeps its number (the apply
+        # then writes only the rows that changed); a new key goes after the highest number
+        prev = self.tbl(*state_table(q), "p")
+        had = exp.Not(this=exp.Is(this=col("__row", "p"), expression=exp.Null()))
+        highest = exp.Subquery(
+            this=exp.select(exp.Coalesce(this=exp.Max(this=col("__row", "m")), expressions=[lit(0)])).from_(
+                self.tbl(*state_table(q), "m"), copy=False
+            )
+        )
+        appended = exp.Add(
+            this=highest,
+            expression=exp.Window(
+                this=exp.RowNumber(),
+                order=exp.Order(expressions=[exp.Ordered(this=paren(had)), exp.Ordered(this=col("__row", "d"))]),
+            ),
+        )
+        position = exp.Coalesce(this=col("__row", "p"), expressions=[appended])
         latest = (
-            exp.select(lit(1).as_("__part"), *[col(c, "d") for c in ["__row", *cols]])
+            exp.select(position, *[col(c, "d") for c in cols])
             .from_(ranked.subquery("d"), copy=False)
+            .join(prev, on=exp.EQ(this=self.raw_key(t, "p"), expression=self.raw_key(t, "d")), join_type="LEFT", copy=False)
             .where(
                 exp.and_(
                     exp.EQ(this=col("__rank", "d"), expression=lit(1)),
@@ -279,18 +302,15 @@ class DeltaScripts(GenBase):
         )
         in_delta = exists(self.tbl(*stage_table(q), "s"), exp.EQ(this=self.raw_key(t, "s"), expression=self.raw_key(t, "p")))
         kept = (
-            exp.select(lit(0).as_("__part"), *[col(c, "p") for c in ["__row", *cols]])
+            exp.select(*[col(c, "p") for c in ["__row", *cols]])
             .from_(self.tbl(*state_table(q), "p"), copy=False)
             .where(exp.Not(this=in_delta), copy=False)
         )
-        both = exp.union(kept, latest, distinct=False).subquery("u")
-        renumbered = exp.Window(
-            this=exp.RowNumber(), order=exp.Order(expressions=[exp.Ordered(this=col("__part", "u")), exp.Ordered(this=col("__row", "u"))])
-        )
-        select = exp.select(renumbered, *[col(c, "u") for c in cols]).from_(both, copy=False)
         out.append(
             self.st(
-                exp.Insert(this=into, expression=select), f"{q}: previous rows not in the extract, then each key's latest change", flag.span
+                exp.Insert(this=into, expression=exp.union(kept, latest, distinct=False)),
+                f"{q}: previous rows not in the extract, then each key's latest change (in its key's place)",
+                flag.span,
             )
         )
         return out
@@ -515,9 +535,17 @@ class DeltaScripts(GenBase):
         for tgt in self.spec.targets:
             for t in tgt.tables:
                 s.statements.extend(self.apply_table(f"{tgt.name}.{t.name}", t))
-        copies = [table_names(dotted(m.target)).xwalk for m in self.maps if self.cat.crosswalk_field(dotted(m.target))]
-        copies += [REJECTS, RECONCILIATION] + [state_table(q) for q, _ in self.source_tables()]
-        for schema, name in dict.fromkeys(copies):
+        # crosswalks and source state: only the rows that differ are written (a delta changes
+        # few of them); rejects and reconciliation are small and replaced whole
+        keyed: list[tuple[tuple[str, str], list[str], str]] = [
+            (table_names(dotted(m.target)).xwalk, list(XWALK_COLUMNS), "legacy_key")
+            for m in self.maps
+            if self.cat.crosswalk_field(dotted(m.target))
+        ]
+        keyed += [(state_table(q), ["__row", *[c.name for c in t.columns]], "__row") for q, t in self.source_tables()]
+        for (schema, name), cols, key in dict((k[0], k) for k in keyed).values():
+            s.statements.extend(self.replace_changed(schema, name, cols, key))
+        for schema, name in (REJECTS, RECONCILIATION):
             live, new = self.tbl(schema, name), self.tbl(schema, name, building=True)
             s.statements.append(self.st(exp.Delete(this=live), f"{schema}.{name}: replaced by this run's"))
             s.statements.append(
@@ -531,6 +559,29 @@ class DeltaScripts(GenBase):
         if not self.traits.dialect.capabilities.transactional_ddl:
             s.statements.append(self.st(exp.Commit(), "publish the delta"))
         return s
+
+    def replace_changed(self, schema: str, name: str, cols: list[str], key: str) -> list[Statement]:
+        """The live table made equal to this run's by key: rows that differ (or are gone)
+        deleted, then this run's rows that the live table lacks inserted."""
+        live, new = self.tbl(schema, name), self.tbl(schema, name, "n", building=True)
+        live_ref = exp.Column(this=ident(key), table=ident(live.name))
+        same = exp.and_(
+            exp.EQ(this=col(key, "n"), expression=live_ref),
+            *[exp.NullSafeEQ(this=col(c, "n"), expression=exp.Column(this=ident(c), table=ident(live.name))) for c in cols if c != key],
+            copy=False,
+        )
+        fresh = exp.select(*[col(c, "n") for c in cols]).from_(new.copy(), copy=False)
+        fresh = fresh.where(exp.Not(this=exists(self.tbl(schema, name, "l"), same_row(cols, "l", "n", [key]))), copy=False)
+        return [
+            self.st(
+                exp.Delete(this=live, where=exp.Where(this=exp.Not(this=exists(new, same)))),
+                f"{schema}.{name}: rows this run changed or removed",
+            ),
+            self.st(
+                exp.Insert(this=exp.Schema(this=live.copy(), expressions=[ident(c) for c in cols]), expression=fresh),
+                f"{schema}.{name}: this run's new and changed rows",
+            ),
+        ]
 
     def apply_table(self, target: str, t: ir.TargetTable) -> list[Statement]:
         cols = self.target_columns(target)
