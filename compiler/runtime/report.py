@@ -243,6 +243,18 @@ def show_percent(p: float | None) -> str:
     return f"{p:.2g}%"
 
 
+def stated_share(c: CheckResult) -> str:
+    """The share a check's threshold is stated on: `below X%` is about the passing rows
+    (completeness 97.5% passing against `fail below 95%`), `above` about the violating ones."""
+    if c.percent is None:
+        return "-"
+    if any(v.startswith("below") for v in c.threshold.values()):
+        passing = 100 - c.percent
+        text = show_percent(passing)
+        return f"{text if passing == 100 or text != '100.00%' else f'{passing:.6g}%'} passing"
+    return f"{show_percent(c.percent)} violating"
+
+
 STATUS_STYLE = {PASS: "green", WARN: "yellow", FAIL: "bold red", NA: "dim"}
 
 
@@ -285,13 +297,13 @@ def print_summary(report: Report, console: Console) -> None:
 
     if report.checks:
         ct = Table(title="validation", title_justify="left")
-        for h in ("line", "check", "count", "of", "percent", "threshold", "verdict"):
-            ct.add_column(h, justify="right" if h in ("line", "count", "of", "percent") else "left")
+        for h in ("line", "check", "count", "of", "share", "threshold", "verdict"):
+            ct.add_column(h, justify="right" if h in ("line", "count", "of", "share") else "left")
         for c in report.checks:
             th = ", ".join(f"{k} {v}" for k, v in c.threshold.items())
             count = f"{c.count:,}" if isinstance(c.count, int) else f"{c.count:,.2f}"
             denom = f"{c.denominator:,}" if isinstance(c.denominator, int) else f"{c.denominator:,.2f}"
-            ct.add_row(str(c.line), c.name, count, denom, show_percent(c.percent), th, f"[{STATUS_STYLE[c.status]}]{c.status}[/]")
+            ct.add_row(str(c.line), c.name, count, denom, stated_share(c), th, f"[{STATUS_STYLE[c.status]}]{c.status}[/]")
         console.print(ct)
     if report.limits:
         lt = Table(title="reject limits (--max-rejects)", title_justify="left")
