@@ -22,6 +22,7 @@ from compiler.cli import rejects as cli_rejects
 from compiler.cli import run as cli_run
 from compiler.cli import sample as cli_sample
 from compiler.cli import secure as cli_secure
+from compiler.cli.common import PROGRESS_COMMANDS, add_output_options
 from compiler.diagnostics import render
 from compiler.errors import EXIT_RUNTIME, ChartshiftError
 
@@ -45,7 +46,23 @@ def parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True)
     for add in ADD_COMMANDS:
         add(sub)
+    for name in PROGRESS_COMMANDS:
+        if name in sub.choices:
+            add_output_options(sub.choices[name])
     return p
+
+
+def run_command(args: argparse.Namespace) -> int:
+    """The command, inside a progress session when it has the output options."""
+    if not hasattr(args, "quiet"):
+        return cast(int, args.func(args))  # every cmd_* returns its exit code
+    from compiler.runtime.progress import session
+
+    with session(quiet=args.quiet, verbose=args.verbose, log_file=args.log_file) as tracker:
+        code = cast(int, args.func(args))
+        tracker.note(f"exit {code}")
+    tracker.print_steps()
+    return code
 
 
 def report_error(exc: ChartshiftError) -> int:
@@ -64,7 +81,7 @@ def report_error(exc: ChartshiftError) -> int:
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
-        return cast(int, args.func(args))  # every cmd_* returns its exit code
+        return run_command(args)
     except ChartshiftError as exc:
         return report_error(exc)
     except KeyboardInterrupt:

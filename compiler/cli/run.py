@@ -110,7 +110,12 @@ def cmd_run(args: argparse.Namespace) -> int:
     report.audit = event_anchor(event, args.audit)  # the report anchors the log's tail
     if args.report:
         report.write(Path(args.report))
-    print_summary(report, out_console)
+    if getattr(args, "quiet", False):  # the verdict line only
+        out_console.print(
+            f"{report.status.upper()}{'' if report.committed else ' (target left unchanged)'}  in {report.duration_seconds:.1f}s"
+        )
+    else:
+        print_summary(report, out_console)
     if report.refused:
         return EXIT_REJECT_LIMIT
     return EXIT_VALIDATION if report.status == "fail" else EXIT_OK

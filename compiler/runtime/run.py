@@ -23,6 +23,7 @@ from compiler.emit.render import render_statements
 from compiler.functions.literals import lit
 from compiler.pipeline import Compiled
 from compiler.plan.steps import map_label, stage_table
+from compiler.runtime import progress
 from compiler.runtime.delta import REPLAYED, DeltaRefused, decide, delta_files, read_extract
 from compiler.runtime.delta import record as extract_record
 from compiler.runtime.engines import open_engine
@@ -131,18 +132,18 @@ def _run(
             summary.unaccounted = gen.unaccounted_maps()
         scripts = gen.scripts()
         setup, body, finish = scripts[0], scripts[1:-1], scripts[-1]
+        progress.current().step(setup.name)
         for st in render_statements(setup, dialect):
             engine.execute(st.text)
-            lap(setup.name)
-        stages = [
-            lap(
-                f"stage:{sf.qualified}",
-                engine.stage(sf, workdir, gen.tbl(*stage_table(sf.qualified)), gen.tbl(*REJECTS, building=True), gen.traits),
-            )
-            for sf in files
-        ]
+            lap(setup.name, sql=st.text, origin=st.origin.rstrip(": "))
+        stages = []
+        for sf in files:
+            progress.current().step(f"stage:{sf.qualified}")
+            staged = engine.stage(sf, workdir, gen.tbl(*stage_table(sf.qualified)), gen.tbl(*REJECTS, building=True), gen.traits)
+            stages.append(lap(f"stage:{sf.qualified}", staged, rows=staged.records))
         checks_rows: dict[str, tuple[Any, ...]] = {}
         for script in body:
+            progress.current().step(script.name)
             for st in render_statements(script, dialect):
                 try:
                     if st.query:
@@ -152,7 +153,7 @@ def _run(
                 except EngineError as exc:
                     # which statement, by the spec line it comes from (the message carries no row data)
                     raise EngineError(f"{st.origin}{script.name}.sql: {st.comment}: {exc}") from None
-                lap(script.name)
+                lap(script.name, sql=st.text, origin=st.origin.rstrip(": "))
         if not delta:  # a delta run's staged rows are the source state, not the extract's records
             locate_map_rejects(engine, gen, stages)
             lap("locate rejects")
@@ -171,12 +172,15 @@ def _run(
             if extract is not None and not delta:  # a full load of a flagged spec starts the extract history
                 engine.execute(sql_text(gen.record_extract(extract_record(extract, "full")).sql, dialect))
             applying = True
+            progress.current().step(finish.name)
             for st in render_statements(finish, dialect):
+                t0 = time.perf_counter()
                 engine.execute(st.text)
+                progress.current().statement(finish.name, time.perf_counter() - t0, sql=st.text, origin=st.origin.rstrip(": "))
             if delta:
                 discard(engine, gen)  # the shadow tables (after the apply's COMMIT where DDL commits)
             engine.commit()
-            lap(finish.name)
+            lap(finish.name, tracked=False)  # its statements were tracked one by one
             committed = True
         else:
             engine.rollback()
@@ -203,20 +207,24 @@ _T = TypeVar("_T")
 
 class _Lap(Protocol):
     @overload
-    def __call__(self, step: str) -> None: ...
+    def __call__(self, step: str, *, sql: str | None = None, origin: str = "", rows: int = 0, tracked: bool = True) -> None: ...
     @overload
-    def __call__(self, step: str, result: _T) -> _T: ...
+    def __call__(self, step: str, result: _T, *, sql: str | None = None, origin: str = "", rows: int = 0, tracked: bool = True) -> _T: ...
 
 
 def _stopwatch(callback: Callable[[str, float], object] | None) -> _Lap:
-    """lap(step, result=None): report the time since the previous lap to `callback`."""
+    """lap(step, result=None): report the time since the previous lap to `callback` and to
+    the command's progress tracker (compiler/runtime/progress.py: live rows, --verbose SQL,
+    the PHI-safe --log-file)."""
     last = [time.perf_counter()]
 
-    def lap(step: str, result: Any = None) -> Any:
+    def lap(step: str, result: Any = None, *, sql: str | None = None, origin: str = "", rows: int = 0, tracked: bool = True) -> Any:
+        now = time.perf_counter()
         if callback is not None:
-            now = time.perf_counter()
             callback(step, now - last[0])
-            last[0] = now
+        if tracked:
+            progress.current().statement(step, now - last[0], sql=sql, rows=rows, origin=origin.rstrip(": "))
+        last[0] = now
         return result
 
     return lap
