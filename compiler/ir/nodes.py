@@ -230,6 +230,14 @@ class DeltaFlag(Node):
     values: list[FlagValue]
 
 
+class IgnoredColumn(Node):
+    """`ignore fax "never used by the new EMR"`: a source column deliberately left out of
+    every map, with the reason (column coverage, semantic/coverage.py)."""
+
+    column: str
+    reason: str
+
+
 class SourceTable(Node):
     """One CSV file of a source export."""
 
@@ -240,6 +248,7 @@ class SourceTable(Node):
     columns: list[Column]
     delta_flag: DeltaFlag | None = None
     delta_timestamp: str | None = None  # `delta timestamp changed_at`: when the row changed
+    ignored: list[IgnoredColumn] = []  # `ignore COLUMN "reason"`: left out on purpose
 
 
 class OnRemoved(Node):

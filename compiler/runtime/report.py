@@ -16,6 +16,8 @@ Schema (version 1):
    "reject_samples": [{"map", "source_table", "reason_code", "reason", "record", "slot",
                        "source_key" (a key of phi columns "***"), "source_file",
                        "source_line", "byte_offset"[, "original_row" with --show-phi]}],
+   "coverage": [{"table", "used": [column], "ignored": [column], "unmapped": [column],
+                 "percent"}],   (column coverage per source table, semantic/coverage.py)
    "limits": [{"limit", "subject", "rejected", "records", "exceeded"}],   (`--max-rejects`;
        any exceeded: status "fail", committed false: the target was not published)
    "delta"?: {"extract", "sequence", "files_sha256", "status": "applied" | "already applied" |
@@ -43,6 +45,7 @@ from rich.table import Table
 from compiler.runtime.engines.base import StageResult
 from compiler.runtime.limits import LimitResult
 from compiler.runtime.validate import FAIL, NA, PASS, WARN, CheckResult
+from compiler.semantic.coverage import TableCoverage
 
 REPORT_VERSION = 1
 
@@ -154,6 +157,7 @@ class Report:
     audit: dict[str, Any] | None = None  # the run's audit-log anchor (compiler/ops/secure/audit.py event_anchor)
     limits: list[LimitResult] = field(default_factory=list)  # `--max-rejects` (compiler/runtime/limits.py)
     delta: DeltaSummary | None = None  # `run --delta`
+    coverage: tuple[TableCoverage, ...] = ()  # column coverage per source table (semantic/coverage.py)
 
     @property
     def refused(self) -> bool:
@@ -223,6 +227,7 @@ class Report:
             ],
             "checks": [{k: v for k, v in asdict(c).items() if v is not None or k == "percent"} for c in self.checks],
             "reject_samples": self.reject_samples,
+            "coverage": [c.as_json() for c in self.coverage],
             "limits": [asdict(r) for r in self.limits],
             **({"delta": self.delta.to_dict()} if self.delta is not None else {}),
             **({"audit": self.audit} if self.audit is not None else {}),
@@ -295,6 +300,7 @@ def print_summary(report: Report, console: Console) -> None:
             rt.add_row(mp, r, f"{n:,}")
         console.print(rt)
 
+    print_coverage(report.coverage, console)
     if report.checks:
         ct = Table(title="validation", title_justify="left")
         for h in ("line", "check", "count", "of", "share", "threshold", "verdict"):
@@ -324,6 +330,19 @@ def print_summary(report: Report, console: Console) -> None:
     if report.refused:
         note = " (target left unchanged: over a --max-rejects limit)"
     console.print(f"[{STATUS_STYLE[verdict]}]{verdict.upper()}[/]{note}  in {report.duration_seconds:.1f}s")
+
+
+def print_coverage(coverage: tuple[TableCoverage, ...], console: Console) -> None:
+    """Column coverage per source table: how many columns are used, ignored, unmapped (named)."""
+    if not coverage:
+        return
+    ct = Table(title="column coverage: used + ignored + unmapped", title_justify="left")
+    for h in ("table", "used", "ignored", "unmapped", "covered"):
+        ct.add_column(h, justify="left" if h == "table" else "right")
+    for c in coverage:
+        unmapped = f"[yellow]{len(c.unmapped)}: {escape(', '.join(c.unmapped))}[/]" if c.unmapped else "0"
+        ct.add_row(c.table, str(len(c.used)), str(len(c.ignored)), unmapped, f"{c.percent:g}%")
+    console.print(ct)
 
 
 def print_delta(d: DeltaSummary, console: Console) -> None:

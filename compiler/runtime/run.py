@@ -163,6 +163,7 @@ def _run(
             __version__, compiled.display, compiled.sha256, engine.display_url, dialect, started_at, 0.0, False, stages, maps, checks
         )
         report.reject_samples = reject_samples(engine, gen, show_phi)
+        report.coverage = compiled.checked.coverage
         report.limits = measure(limits, maps, stages)
         if summary is not None:
             fill_summary(summary, checks_rows)
