@@ -119,6 +119,28 @@ class Capabilities:
     column_grants: bool = False  # GRANT ... (column) ON table (no access control in DuckDB)
 
 
+@dataclass(frozen=True)
+class AccessSql:
+    """How a dialect spells roles and grants (the `access` block, docs/SECURITY.md), and
+    where its catalogs keep them.  Templates: `{role}` a quoted role name, `{literal}` it
+    as a string literal, `{privileges}` a privilege list."""
+
+    create_role: str  # create-if-missing
+    database_grant: str  # the migrator's rights on the database the session is connected to
+    database_revoke: str
+    migrator_privileges: tuple[str, ...]  # the least a run needs there (docs/SECURITY.md)
+    schema_usage: bool  # a role needs USAGE on a schema to reach its tables (PostgreSQL)
+    revoke_absent_ok: bool  # REVOKE of a privilege not held is a no-op (PostgreSQL); MariaDB: error 1147
+    grants_survive_replace: bool  # grants are kept by table name (MariaDB), not lost when a run re-creates a table
+    # rows (grantee, kind, privilege, schema, table, column) of every grant in the database
+    live_grants: str
+    # what the session itself holds on the database: rows (privilege, held) or SHOW GRANTS lines
+    held: str
+    held_format: str  # "rows" | "show_grants"
+    # tables a run replaces that the session cannot drop (not their owner); {schemas}: a literal list
+    foreign_tables: str | None = None
+
+
 COMMON_TARGET_TYPES: Mapping[str, str] = MappingProxyType(
     {
         "bigint": "BIGINT",
@@ -171,6 +193,8 @@ class Dialect:
     # (on_conflict: INSERT ... ON CONFLICT (key) DO UPDATE; on_duplicate_key: MariaDB's
     # INSERT ... ON DUPLICATE KEY UPDATE)
     upsert: str = "on_conflict"
+    # roles and grants (the `access` block); None: no roles (DuckDB: the file's mode and the OS)
+    access: AccessSql | None = None
 
     def url(self, rest: str) -> str:
         """A target URL: the canonical scheme, `://`, then `rest`."""

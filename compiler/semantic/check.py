@@ -15,6 +15,7 @@ from pathlib import Path
 from compiler import ir
 from compiler.diagnostics import Collector, Diagnostic, sorted_diagnostics
 from compiler.ir import types as T
+from compiler.semantic.access import AccessChecks
 from compiler.semantic.catalog import Catalog
 from compiler.semantic.checked import Checked
 from compiler.semantic.declarations import DeclarationChecks
@@ -42,6 +43,7 @@ class Checker(
     ValidationChecks,
     SpecTestChecks,
     IdentifierChecks,
+    AccessChecks,
 ):
     """Walks the IR once and records diagnostics in `self.diags`."""
 
@@ -74,6 +76,7 @@ class Checker(
             self.check_check(c)
         self.check_tests()
         self.check_identifiers()
+        self.check_access()
 
     # ------------------------------------------------------------ expressions
     def expect_boolean(self, e: ir.Node, typ: str | None, what: str) -> None:
