@@ -25,6 +25,7 @@ MYSQL = Dialect(
         survivor_id_by_window=True,
         text_in_keys=False,
         column_grants=True,
+        view_security="INVOKER",
     ),
     # TEXT holds 64 KB there; the other engines' text has no practical limit (issue 14)
     target_types=target_types(timestamp="DATETIME", text="LONGTEXT"),
@@ -62,5 +63,7 @@ MYSQL = Dialect(
         # SCHEMA_PRIVILEGES shows a user's rights to admins only; SHOW GRANTS lists the active role's too
         held="SHOW GRANTS",
         held_format="show_grants",
+        tables="SELECT '', TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()",
+        current_user="SELECT CURRENT_USER()",
     ),
 )

@@ -59,6 +59,12 @@ POSTGRES = Dialect(
         live_grants=PG_LIVE_GRANTS,
         held="SELECT p, has_database_privilege(current_database(), p) FROM (VALUES ('CONNECT'), ('CREATE'), ('TEMPORARY')) AS v(p)",
         held_format="rows",
+        role_names="SELECT rolname FROM pg_roles",
+        tables=(
+            "SELECT n.nspname, c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+            "WHERE c.relkind IN ('r', 'v', 'p') AND n.nspname NOT IN ('pg_catalog', 'information_schema') "
+            "UNION ALL SELECT nspname, '' FROM pg_namespace"
+        ),
         foreign_tables=(
             "SELECT n.nspname || '.' || c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
             "WHERE c.relkind IN ('r', 'v', 'p') AND n.nspname IN ({schemas}) AND NOT pg_has_role(current_user, c.relowner, 'USAGE') "

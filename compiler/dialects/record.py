@@ -114,6 +114,11 @@ class Capabilities:
     # a `text` column may be a table's key (MariaDB: a LONGTEXT PRIMARY KEY needs a prefix
     # length, error 1170 at run time; `check` says so instead; UNIQUE works, by a hash)
     text_in_keys: bool = True
+    # the typed views over staged rows check their invoker's rights, not their creator's:
+    # MariaDB checks a definer's own grants without its roles (a migrator holding its rights
+    # by a role could not read its views: error 1356), and a view of raw rows must not lend
+    # them to whoever may select from it.  None: the dialect's default (PostgreSQL: the owner's)
+    view_security: str | None = None
     # facts for later work; no generated SQL depends on them yet
     merge: bool = False  # MERGE INTO (DuckDB >= 1.4, PostgreSQL >= 15; not MariaDB)
     column_grants: bool = False  # GRANT ... (column) ON table (no access control in DuckDB)
@@ -137,6 +142,10 @@ class AccessSql:
     # what the session itself holds on the database: rows (privilege, held) or SHOW GRANTS lines
     held: str
     held_format: str  # "rows" | "show_grants"
+    # rows (schema, table) of every table and view in the database (schema '' where names are flat)
+    tables: str = ""
+    current_user: str = "SELECT current_user"
+    role_names: str | None = None  # rows (name) of every role: the run grants again only to these
     # tables a run replaces that the session cannot drop (not their owner); {schemas}: a literal list
     foreign_tables: str | None = None
 

@@ -154,6 +154,7 @@ class Report:
     audit: dict[str, Any] | None = None  # the run's audit-log anchor (compiler/ops/secure/audit.py event_anchor)
     limits: list[LimitResult] = field(default_factory=list)  # `--max-rejects` (compiler/runtime/limits.py)
     delta: DeltaSummary | None = None  # `run --delta`
+    database_user: str | None = None  # who the run connected as (the audit log's; not in the JSON report)
 
     @property
     def refused(self) -> bool:
