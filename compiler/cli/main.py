@@ -5,7 +5,8 @@ or usage, 3 runtime or environment error, 4 a run over its --max-rejects limit
 
 The commands live by group: cli/compile.py (check, compile, ir), cli/run.py (run, test),
 cli/rejects.py (rejects export, rejects apply), cli/demo.py (demo-data), cli/sample.py
-(sample, plan), cli/secure.py (keygen, backup, restore, audit).  They raise ChartshiftError and leave the reporting to `main`.
+(sample, plan), cli/secure.py (keygen, backup, restore, audit),
+cli/access.py (access apply, access check).  They raise ChartshiftError and leave the reporting to `main`.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import sys
 from typing import cast
 
 from compiler import __version__
+from compiler.cli import access as cli_access
 from compiler.cli import compile as cli_compile
 from compiler.cli import demo as cli_demo
 from compiler.cli import rejects as cli_rejects
@@ -37,6 +39,7 @@ ADD_COMMANDS = (
     cli_demo.add_demo_data,
     cli_secure.add_commands,  # keygen, backup, restore, audit
     cli_sample.add_commands,  # sample, plan
+    cli_access.add_commands,  # access apply, access check
 )
 
 

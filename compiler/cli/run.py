@@ -104,6 +104,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         details={
             "target": report.target,
             "committed": report.committed,
+            **({"database_user": report.database_user} if report.database_user else {}),
             **({"limits_exceeded": [r.limit for r in report.limits if r.exceeded]} if report.refused else {}),
         },
     )

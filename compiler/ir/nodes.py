@@ -13,6 +13,7 @@ from typing import Literal as L
 from pydantic import BaseModel, ConfigDict, Field, SerializerFunctionWrapHandler, model_serializer, model_validator
 
 from compiler.diagnostics import Span
+from compiler.ir.access import Access
 
 
 class Node(BaseModel):
@@ -593,3 +594,4 @@ class Spec(BaseModel):
     maps: list[Map] = []
     checks: list[Check] = []
     tests: list[SpecTest] = []
+    access: Access | None = None

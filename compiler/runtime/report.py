@@ -158,6 +158,7 @@ class Report:
     limits: list[LimitResult] = field(default_factory=list)  # `--max-rejects` (compiler/runtime/limits.py)
     delta: DeltaSummary | None = None  # `run --delta`
     coverage: tuple[TableCoverage, ...] = ()  # column coverage per source table (semantic/coverage.py)
+    database_user: str | None = None  # who the run connected as (the audit log's; not in the JSON report)
 
     @property
     def refused(self) -> bool:

@@ -15,6 +15,7 @@ from pathlib import Path
 from compiler import ir
 from compiler.diagnostics import Collector, Diagnostic, sorted_diagnostics
 from compiler.ir import types as T
+from compiler.semantic.access import AccessChecks
 from compiler.semantic.catalog import Catalog
 from compiler.semantic.checked import Checked
 from compiler.semantic.coverage import CoverageChecks, coverage
@@ -44,6 +45,7 @@ class Checker(
     SpecTestChecks,
     IdentifierChecks,
     CoverageChecks,
+    AccessChecks,
 ):
     """Walks the IR once and records diagnostics in `self.diags`."""
 
@@ -79,6 +81,7 @@ class Checker(
         self.check_tests()
         self.check_identifiers()
         self.check_coverage()
+        self.check_access()
 
     # ------------------------------------------------------------ expressions
     def expect_boolean(self, e: ir.Node, typ: str | None, what: str) -> None:
