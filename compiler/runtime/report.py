@@ -23,6 +23,8 @@ Schema (version 1):
        "deleted", "unchanged", "rejected", "filtered", "merged", "balanced"}],
        "tables": [{"table", "inserted", "updated", "removed"}], "unaccounted_maps": [map]}
        (`run --delta`; an unbalanced map fails the run)
+   "timings": [{"step", "seconds"}]   (in run order: setup, `stage:<table>`, each script, `locate
+       rejects`, `report`, finish)
    "audit": {"log": str, "events": int, "head": sha256}}   (`chartshift run`: the anchor of
    the run's own audit event, its line number and line hash; `audit verify --anchor REPORT`)
 Samples carry positions, keys and reason codes, never row values (`--show-phi` adds the
@@ -154,6 +156,7 @@ class Report:
     audit: dict[str, Any] | None = None  # the run's audit-log anchor (compiler/ops/secure/audit.py event_anchor)
     limits: list[LimitResult] = field(default_factory=list)  # `--max-rejects` (compiler/runtime/limits.py)
     delta: DeltaSummary | None = None  # `run --delta`
+    timings: dict[str, float] = field(default_factory=dict)  # step (script, `stage:<table>`, `report`) -> seconds
 
     @property
     def refused(self) -> bool:
@@ -224,6 +227,7 @@ class Report:
             "checks": [{k: v for k, v in asdict(c).items() if v is not None or k == "percent"} for c in self.checks],
             "reject_samples": self.reject_samples,
             "limits": [asdict(r) for r in self.limits],
+            "timings": [{"step": k, "seconds": round(v, 3)} for k, v in self.timings.items()],
             **({"delta": self.delta.to_dict()} if self.delta is not None else {}),
             **({"audit": self.audit} if self.audit is not None else {}),
         }
