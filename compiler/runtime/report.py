@@ -25,6 +25,8 @@ Schema (version 1):
        "deleted", "unchanged", "rejected", "filtered", "merged", "balanced"}],
        "tables": [{"table", "inserted", "updated", "removed"}], "unaccounted_maps": [map]}
        (`run --delta`; an unbalanced map fails the run)
+   "timings": [{"step", "seconds"}]   (in run order: setup, `stage:<table>`, each script, `locate
+       rejects`, `report`, finish)
    "audit": {"log": str, "events": int, "head": sha256}}   (`chartshift run`: the anchor of
    the run's own audit event, its line number and line hash; `audit verify --anchor REPORT`)
 Samples carry positions, keys and reason codes, never row values (`--show-phi` adds the
@@ -159,6 +161,7 @@ class Report:
     delta: DeltaSummary | None = None  # `run --delta`
     coverage: tuple[TableCoverage, ...] = ()  # column coverage per source table (semantic/coverage.py)
     database_user: str | None = None  # who the run connected as (the audit log's; not in the JSON report)
+    timings: dict[str, float] = field(default_factory=dict)  # step (script, `stage:<table>`, `report`) -> seconds
 
     @property
     def refused(self) -> bool:
@@ -230,6 +233,7 @@ class Report:
             "reject_samples": self.reject_samples,
             "coverage": [c.as_json() for c in self.coverage],
             "limits": [asdict(r) for r in self.limits],
+            "timings": [{"step": k, "seconds": round(v, 3)} for k, v in self.timings.items()],
             **({"delta": self.delta.to_dict()} if self.delta is not None else {}),
             **({"audit": self.audit} if self.audit is not None else {}),
         }

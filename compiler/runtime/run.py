@@ -116,7 +116,14 @@ def _run(
     workdir = private_dir("run")  # 0700: may hold transcoded PHI
     files = source_files(compiled.spec, source_dir, compiled.path.parent)
     committed = False
-    lap = _stopwatch(on_statement)
+    timings: dict[str, float] = {}  # step -> seconds, for the report
+
+    def on_lap(step: str, seconds: float) -> None:
+        timings[step] = timings.get(step, 0.0) + seconds
+        if on_statement is not None:
+            on_statement(step, seconds)
+
+    lap = _stopwatch(on_lap)
     applying = False
     summary: DeltaSummary | None = None
     try:
@@ -203,6 +210,7 @@ def _run(
         shutil.rmtree(workdir, ignore_errors=True)
     report.committed = committed
     report.database_user = database_user
+    report.timings = timings
     report.duration_seconds = time.perf_counter() - started
     return report
 
