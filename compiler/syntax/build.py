@@ -18,10 +18,11 @@ from compiler.syntax.rules.declarations import DeclarationRules
 from compiler.syntax.rules.expressions import ExpressionRules
 from compiler.syntax.rules.lookups import LookupRules
 from compiler.syntax.rules.maps import MapRules
+from compiler.syntax.rules.phases import PhaseRules
 from compiler.syntax.rules.sequencing import SequencingRules
 
 
-class Builder(DeclarationRules, LookupRules, MapRules, CheckRules, SequencingRules, ExpressionRules):
+class Builder(DeclarationRules, LookupRules, MapRules, CheckRules, SequencingRules, PhaseRules, ExpressionRules):
     """The whole builder: `transform` (in BuilderBase) calls the method named like each rule."""
 
     # -- top level
@@ -43,6 +44,8 @@ class Builder(DeclarationRules, LookupRules, MapRules, CheckRules, SequencingRul
                 spec.maps.append(item)
             elif isinstance(item, ir.SpecTest):
                 spec.tests.append(item)
+            elif isinstance(item, ir.Phase):
+                spec.phases.append(item)
             elif isinstance(item, list):  # a validate block
                 spec.checks.extend(item)
         return spec
