@@ -30,6 +30,7 @@ from compiler.ops.secure.keys import KeyFileError, SecureError, SecureUsageError
 from compiler.pipeline import InputError, NotExpressible
 from compiler.runtime.delta import DeltaRefused
 from compiler.runtime.engines.base import EngineError, TargetBusy
+from compiler.runtime.phases import PhaseRefused
 from compiler.runtime.staging import StagingError
 from compiler.sqlgen.dialect_sql import DialectNotSupported
 from tests.conftest import ROOT
@@ -89,6 +90,7 @@ CASES = [
     (SampleError("--count must be at least 1"), 2, "chartshift: error: --count must be at least 1\n"),
     (
         DeltaRefused("extract d3 has sequence 3, the target expects 2"),
+        PhaseRefused("unknown phase `x`; the spec declares: a, b"),
         2,
         "chartshift: error: extract d3 has sequence 3, the target expects 2\n",
     ),

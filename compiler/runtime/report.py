@@ -23,6 +23,11 @@ Schema (version 1):
        "deleted", "unchanged", "rejected", "filtered", "merged", "balanced"}],
        "tables": [{"table", "inserted", "updated", "removed"}], "unaccounted_maps": [map]}
        (`run --delta`; an unbalanced map fails the run)
+   "phase"?: {"phase", "status": "run" | "already run" | "forced", "phases_run": [phase],
+       "phases_pending": [phase], "maps": [{"map", "source_rows", "this_phase", "loaded",
+       "rejected", "filtered", "merged", "aggregated", "pending", "not_migrated_yet",
+       "balanced"}], "tables": [{"table", "inserted", "updated", "removed"}]}
+       (`run --phase`: the cumulative accounting of the phases run so far; unbalanced fails)
    "audit": {"log": str, "events": int, "head": sha256}}   (`chartshift run`: the anchor of
    the run's own audit event, its line number and line hash; `audit verify --anchor REPORT`)
 Samples carry positions, keys and reason codes, never row values (`--show-phi` adds the
@@ -42,6 +47,7 @@ from rich.table import Table
 
 from compiler.runtime.engines.base import StageResult
 from compiler.runtime.limits import LimitResult
+from compiler.runtime.phases import PhaseSummary, print_phase
 from compiler.runtime.validate import FAIL, NA, PASS, WARN, CheckResult
 
 REPORT_VERSION = 1
@@ -154,6 +160,7 @@ class Report:
     audit: dict[str, Any] | None = None  # the run's audit-log anchor (compiler/ops/secure/audit.py event_anchor)
     limits: list[LimitResult] = field(default_factory=list)  # `--max-rejects` (compiler/runtime/limits.py)
     delta: DeltaSummary | None = None  # `run --delta`
+    phase: PhaseSummary | None = None  # `run --phase` (compiler/runtime/phases.py)
 
     @property
     def refused(self) -> bool:
@@ -171,6 +178,7 @@ class Report:
     @property
     def status(self) -> str:
         delta_broken = self.delta is not None and any(not m.balanced for m in self.delta.maps)
+        delta_broken = delta_broken or (self.phase is not None and any(not m.balanced for m in self.phase.maps))
         if any(not m.balanced for m in self.maps) or any(c.status == FAIL for c in self.checks) or self.refused or delta_broken:
             return FAIL
         if any(c.status == WARN for c in self.checks):
@@ -225,6 +233,7 @@ class Report:
             "reject_samples": self.reject_samples,
             "limits": [asdict(r) for r in self.limits],
             **({"delta": self.delta.to_dict()} if self.delta is not None else {}),
+            **({"phase": self.phase.to_dict()} if self.phase is not None else {}),
             **({"audit": self.audit} if self.audit is not None else {}),
         }
 
@@ -307,6 +316,8 @@ def print_summary(report: Report, console: Console) -> None:
                 console.print(f"[bold red]REFUSED[/] {escape(lr.message())}: the target was not published", highlight=False)
     if report.delta is not None:
         print_delta(report.delta, console)
+    if report.phase is not None:
+        print_phase(report.phase, console)
     verdict = report.status
     note = "" if report.committed else " (target left unchanged: the run was rolled back)"
     if report.refused:
