@@ -90,10 +90,10 @@ CASES = [
     (SampleError("--count must be at least 1"), 2, "chartshift: error: --count must be at least 1\n"),
     (
         DeltaRefused("extract d3 has sequence 3, the target expects 2"),
-        PhaseRefused("unknown phase `x`; the spec declares: a, b"),
         2,
         "chartshift: error: extract d3 has sequence 3, the target expects 2\n",
     ),
+    (PhaseRefused("unknown phase `x`; the spec declares: a, b"), 2, "chartshift: error: unknown phase `x`; the spec declares: a, b\n"),
     (PlanError("bad window 'x'"), 2, "chartshift: error: bad window 'x'\n"),
     (SecureUsageError("backup needs --out FILE"), 2, "chartshift: error: backup needs --out FILE\n"),
     (BadSpec("the spec is wrong"), 2, "chartshift: error: the spec is wrong\n"),
