@@ -27,6 +27,11 @@ Schema (version 1):
        (`run --delta`; an unbalanced map fails the run)
    "timings": [{"step", "seconds"}]   (in run order: setup, `stage:<table>`, each script, `locate
        rejects`, `report`, finish)
+   "phase"?: {"phase", "status": "run" | "already run" | "forced", "phases_run": [phase],
+       "phases_pending": [phase], "maps": [{"map", "source_rows", "this_phase", "loaded",
+       "rejected", "filtered", "merged", "aggregated", "pending", "not_migrated_yet",
+       "balanced"}], "tables": [{"table", "inserted", "updated", "removed"}]}
+       (`run --phase`: the cumulative accounting of the phases run so far; unbalanced fails)
    "audit": {"log": str, "events": int, "head": sha256}}   (`chartshift run`: the anchor of
    the run's own audit event, its line number and line hash; `audit verify --anchor REPORT`)
 Samples carry positions, keys and reason codes, never row values (`--show-phi` adds the
@@ -46,6 +51,7 @@ from rich.table import Table
 
 from compiler.runtime.engines.base import StageResult
 from compiler.runtime.limits import LimitResult
+from compiler.runtime.phases import PhaseSummary, print_phase
 from compiler.runtime.validate import FAIL, NA, PASS, WARN, CheckResult
 from compiler.semantic.coverage import TableCoverage
 
@@ -162,6 +168,7 @@ class Report:
     coverage: tuple[TableCoverage, ...] = ()  # column coverage per source table (semantic/coverage.py)
     database_user: str | None = None  # who the run connected as (the audit log's; not in the JSON report)
     timings: dict[str, float] = field(default_factory=dict)  # step (script, `stage:<table>`, `report`) -> seconds
+    phase: PhaseSummary | None = None  # `run --phase` (compiler/runtime/phases.py)
 
     @property
     def refused(self) -> bool:
@@ -179,6 +186,7 @@ class Report:
     @property
     def status(self) -> str:
         delta_broken = self.delta is not None and any(not m.balanced for m in self.delta.maps)
+        delta_broken = delta_broken or (self.phase is not None and any(not m.balanced for m in self.phase.maps))
         if any(not m.balanced for m in self.maps) or any(c.status == FAIL for c in self.checks) or self.refused or delta_broken:
             return FAIL
         if any(c.status == WARN for c in self.checks):
@@ -235,6 +243,7 @@ class Report:
             "limits": [asdict(r) for r in self.limits],
             "timings": [{"step": k, "seconds": round(v, 3)} for k, v in self.timings.items()],
             **({"delta": self.delta.to_dict()} if self.delta is not None else {}),
+            **({"phase": self.phase.to_dict()} if self.phase is not None else {}),
             **({"audit": self.audit} if self.audit is not None else {}),
         }
 
@@ -330,6 +339,8 @@ def print_summary(report: Report, console: Console) -> None:
                 console.print(f"[bold red]REFUSED[/] {escape(lr.message())}: the target was not published", highlight=False)
     if report.delta is not None:
         print_delta(report.delta, console)
+    if report.phase is not None:
+        print_phase(report.phase, console)
     verdict = report.status
     note = "" if report.committed else " (target left unchanged: the run was rolled back)"
     if report.refused:

@@ -26,6 +26,7 @@ from compiler.semantic.identifiers import IdentifierChecks
 from compiler.semantic.inference import TypeInference
 from compiler.semantic.lookups import LookupChecks
 from compiler.semantic.maps import MapChecks
+from compiler.semantic.phases import PhaseChecks
 from compiler.semantic.scopes import Scope
 from compiler.semantic.sequencing import SequencingChecks
 from compiler.semantic.spec_tests import SpecTestChecks
@@ -46,6 +47,7 @@ class Checker(
     IdentifierChecks,
     CoverageChecks,
     AccessChecks,
+    PhaseChecks,
 ):
     """Walks the IR once and records diagnostics in `self.diags`."""
 
@@ -79,6 +81,7 @@ class Checker(
         for c in self.spec.checks:
             self.check_check(c)
         self.check_tests()
+        self.check_phases()
         self.check_identifiers()
         self.check_coverage()
         self.check_access()
