@@ -38,6 +38,7 @@ EXTRACT_COLUMNS = ("extract_id", "kind", "sequence", "extracted_at", "files_sha2
 DELTA_TERMS = ("inserted", "updated", "deleted", "unchanged", "rejected", "filtered", "merged")
 CHANGE_TERMS = ("inserted", "updated", "removed")
 XWALK_COLUMNS = ("legacy_key", "own_id", "target_id", "state")
+DELTA_ROW_COLUMNS = ("__key", "__flag", "__row", "__rank")  # a delta row: its key, change, staged row, rank in its key
 
 
 @dataclass(frozen=True)
@@ -141,7 +142,12 @@ class DeltaScripts(GenBase):
             if self.delta is not None and t.delta_flag is not None:
                 rows = self.tbl(*delta_rows_table(q))
                 out.append(self.st(drop_table(rows), f"delta rows of {q}", t.span))
-                delta_cols = [("__key", self.traits.key_type, False), ("__flag", "VARCHAR(10)", False), ("__row", "BIGINT", True)]
+                delta_cols = [
+                    ("__key", self.traits.key_type, False),
+                    ("__flag", "VARCHAR(10)", False),
+                    ("__row", "BIGINT", True),
+                    ("__rank", "BIGINT", True),
+                ]
                 out.append(
                     self.st(self.create_table(rows.copy(), delta_cols, keys=("__key",)), f"delta rows of {q}: key and change", t.span)
                 )
@@ -244,32 +250,21 @@ class DeltaScripts(GenBase):
         src_name = q.split(".", 1)
         view = self.tbl(src_name[0], src_name[1], "v")
         typed_key = self.key_text([col(k, "v") for k in t.key])
+        rank = self.ranked(q, t).selects[-1].this  # the row's rank among its key's rows
         fill = (
-            exp.select(typed_key, meaning, col("__row", "s"))
+            exp.select(typed_key, meaning, col("__row", "s"), rank)
             .from_(self.tbl(*stage_table(q), "s"), copy=False)
             .join(view, on=exp.EQ(this=col("__row", "v"), expression=col("__row", "s")), copy=False)
         )
         out = [
             self.st(
-                exp.Insert(this=exp.Schema(this=rows, expressions=[ident(c) for c in ("__key", "__flag", "__row")]), expression=fill),
+                exp.Insert(this=exp.Schema(this=rows, expressions=[ident(c) for c in DELTA_ROW_COLUMNS]), expression=fill),
                 f"{q}: every delta row with its key and change",
                 flag.span,
             )
         ]
         cols = [c.name for c in t.columns]
-        order = []
-        if t.delta_timestamp is not None:
-            order.append(exp.Ordered(this=col(t.delta_timestamp, "s"), desc=True, nulls_first=False))
-        order.append(exp.Ordered(this=col("__row", "s"), desc=True))
-        ranked = exp.select(
-            *[col(c, "s") for c in ["__row", *cols]],
-            exp.alias_(meaning.copy(), "__change", quoted=True),
-            exp.alias_(
-                exp.Window(this=exp.RowNumber(), partition_by=[self.raw_key(t, "s")], order=exp.Order(expressions=order)),
-                "__rank",
-                quoted=True,
-            ),
-        ).from_(self.tbl(*stage_table(q), "s"), copy=False)
+        ranked = self.ranked(q, t)
         # each key's latest change keeps the position (`__row`) of the key's previous row, so
         # that the state stays in file order and an unchanged row keeps its number (the apply
         # then writes only the rows that changed); a new key goes after the highest number
@@ -315,6 +310,54 @@ class DeltaScripts(GenBase):
             )
         )
         return out
+
+    def flagged(self, qualified: str) -> bool:
+        return self.cat.source_tables[qualified].delta_flag is not None
+
+    def delta_positions(self, q: str, records: exp.Select) -> exp.Select:
+        """(record, staged row of this extract) of the rejects among `records` whose key's
+        latest change is in the extract: where such a reject's record is in the extract's
+        file (a reject's source_key is its row's key, as the delta rows keep it)."""
+        rejects = self.tbl(*REJECTS, "r", building=True)
+        rows = self.tbl(*delta_rows_table(q), "d")
+        return (
+            exp.select(col("record", "r"), col("__row", "d"))
+            .from_(rejects, copy=False)
+            .join(rows, on=exp.EQ(this=col("__key", "d"), expression=col("source_key", "r")), copy=False)
+            .where(
+                exp.and_(
+                    exp.EQ(this=col("__rank", "d"), expression=lit(1)),
+                    exp.In(this=col("record", "r"), query=exp.Subquery(this=records)),
+                    copy=False,
+                ),
+                copy=False,
+            )
+            .distinct()
+        )
+
+    def ranked(self, q: str, t: ir.SourceTable) -> exp.Select:
+        """The extract's rows of a flagged table with their change and their rank among the
+        rows of their key (1: the latest, by `delta timestamp`, then file order)."""
+        flag = t.delta_flag
+        assert flag is not None
+        meaning = exp.Case()
+        for v in flag.values:
+            meaning = meaning.when(
+                exp.EQ(this=exp.Trim(this=col(flag.column, "s")), expression=lit(str(v.value.value))), lit(v.meaning), copy=False
+            )
+        order = []
+        if t.delta_timestamp is not None:
+            order.append(exp.Ordered(this=col(t.delta_timestamp, "s"), desc=True, nulls_first=False))
+        order.append(exp.Ordered(this=col("__row", "s"), desc=True))
+        return exp.select(
+            *[col(c, "s") for c in ["__row", *[c.name for c in t.columns]]],
+            exp.alias_(meaning, "__change", quoted=True),
+            exp.alias_(
+                exp.Window(this=exp.RowNumber(), partition_by=[self.raw_key(t, "s")], order=exp.Order(expressions=order)),
+                "__rank",
+                quoted=True,
+            ),
+        ).from_(self.tbl(*stage_table(q), "s"), copy=False)
 
     def cascade_order(self) -> list[tuple[str, str, str, Span | None]]:
         """(parent, child, referencing column, span) for every reference below a table whose

@@ -8,7 +8,8 @@
 INSERT INTO `chartshift__delta__legacy__patients` (
   `__key`,
   `__flag`,
-  `__row`
+  `__row`,
+  `__rank`
 )
 SELECT
   CAST(CAST((
@@ -22,7 +23,13 @@ SELECT
     WHEN TRIM(`s`.`change_flag`) = 'D'
     THEN 'removed'
   END,
-  `s`.`__row`
+  `s`.`__row`,
+  ROW_NUMBER() OVER (
+    PARTITION BY CAST(CAST((
+      `s`.`pat_no`
+    ) AS CHAR) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin
+    ORDER BY `s`.`changed_at` DESC, `s`.`__row` DESC
+  )
 FROM `chartshift_stage__legacy__patients` AS `s`
 JOIN `legacy__patients` AS `v`
   ON `v`.`__row` = `s`.`__row`;
@@ -102,7 +109,8 @@ WHERE
 INSERT INTO `chartshift__delta__legacy__visits` (
   `__key`,
   `__flag`,
-  `__row`
+  `__row`,
+  `__rank`
 )
 SELECT
   CAST(CAST((
@@ -116,7 +124,13 @@ SELECT
     WHEN TRIM(`s`.`change_flag`) = '3'
     THEN 'removed'
   END,
-  `s`.`__row`
+  `s`.`__row`,
+  ROW_NUMBER() OVER (
+    PARTITION BY CAST(CAST((
+      `s`.`visit_id`
+    ) AS CHAR) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin
+    ORDER BY `s`.`__row` DESC
+  )
 FROM `chartshift_stage__legacy__visits` AS `s`
 JOIN `legacy__visits` AS `v`
   ON `v`.`__row` = `s`.`__row`;

@@ -8,7 +8,8 @@
 INSERT INTO "chartshift"."delta__legacy__patients" (
   "__key",
   "__flag",
-  "__row"
+  "__row",
+  "__rank"
 )
 SELECT
   CAST((
@@ -22,7 +23,13 @@ SELECT
     WHEN TRIM("s"."change_flag") = 'D'
     THEN 'removed'
   END,
-  "s"."__row"
+  "s"."__row",
+  ROW_NUMBER() OVER (
+    PARTITION BY CAST((
+      "s"."pat_no"
+    ) AS VARCHAR) COLLATE "C"
+    ORDER BY "s"."changed_at" DESC NULLS LAST, "s"."__row" DESC NULLS LAST
+  )
 FROM "chartshift_stage"."legacy__patients" AS "s"
 JOIN "legacy"."patients" AS "v"
   ON "v"."__row" = "s"."__row";
@@ -98,7 +105,8 @@ WHERE
 INSERT INTO "chartshift"."delta__legacy__visits" (
   "__key",
   "__flag",
-  "__row"
+  "__row",
+  "__rank"
 )
 SELECT
   CAST((
@@ -112,7 +120,13 @@ SELECT
     WHEN TRIM("s"."change_flag") = '3'
     THEN 'removed'
   END,
-  "s"."__row"
+  "s"."__row",
+  ROW_NUMBER() OVER (
+    PARTITION BY CAST((
+      "s"."visit_id"
+    ) AS VARCHAR) COLLATE "C"
+    ORDER BY "s"."__row" DESC NULLS LAST
+  )
 FROM "chartshift_stage"."legacy__visits" AS "s"
 JOIN "legacy"."visits" AS "v"
   ON "v"."__row" = "s"."__row";
