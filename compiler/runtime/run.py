@@ -379,9 +379,7 @@ def locate_map_rejects(engine: Engine, gen: SqlGen, stages: list[Any], delta: bo
             exp.Not(this=exp.Is(this=col("map"), expression=exp.Null())), exp.EQ(this=col("source_table"), expression=lit(p.sf.qualified))
         )
         q = exp.select(col("record")).distinct().from_(rejects.copy()).where(mine.copy())
-        if delta:
-            if not gen.flagged(p.sf.qualified):
-                continue  # a table replaced whole: its staged rows are not the state's
+        if delta and gen.flagged(p.sf.qualified):  # else replaced whole (or empty): its staged rows are the state's
             pairs = {int(r): int(st) for r, st in engine.query(sql_text(gen.delta_positions(p.sf.qualified, q), gen.dialect))}
             staged = p.locate(list(pairs.values()))
             found = {r: staged[st] for r, st in pairs.items() if st in staged}

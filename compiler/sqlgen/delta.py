@@ -38,6 +38,20 @@ EXTRACT_COLUMNS = ("extract_id", "kind", "sequence", "extracted_at", "files_sha2
 DELTA_TERMS = ("inserted", "updated", "deleted", "unchanged", "rejected", "filtered", "merged")
 CHANGE_TERMS = ("inserted", "updated", "removed")
 XWALK_COLUMNS = ("legacy_key", "own_id", "target_id", "state")
+REJECT_PLACES = "cs_reject_places"  # work table: the live rejects' places, for the apply
+PLACE_COLUMNS = ("source_file", "source_line", "byte_offset", "original_row")
+REJECT_COLUMNS = (
+    "map",
+    "source_table",
+    "source_key",
+    "slot",
+    "record",
+    "rule",
+    "reason",
+    "original_row",
+    "reason_code",
+    *PLACE_COLUMNS[:3],
+)
 DELTA_ROW_COLUMNS = ("__key", "__flag", "__row", "__rank")  # a delta row: its key, change, staged row, rank in its key
 
 
@@ -393,6 +407,7 @@ class DeltaScripts(GenBase):
         """One query per map of a flagged source: its delta rows by what became of them; one
         per target table: the rows this delta inserts, updates and removes."""
         s = Script("92_delta", "delta accounting: delta rows = inserted + updated + deleted + unchanged + rejected + filtered + merged")
+        s.statements.extend(self.reject_places())
         for m in self.maps:
             q = self.delta_query(m)
             if q is not None:
@@ -589,21 +604,72 @@ class DeltaScripts(GenBase):
         keyed += [(state_table(q), ["__row", *[c.name for c in t.columns]], "__row") for q, t in self.source_tables()]
         for (schema, name), cols, key in dict((k[0], k) for k in keyed).values():
             s.statements.extend(self.replace_changed(schema, name, cols, key))
-        for schema, name in (REJECTS, RECONCILIATION):
-            live, new = self.tbl(schema, name), self.tbl(schema, name, building=True)
-            s.statements.append(self.st(exp.Delete(this=live), f"{schema}.{name}: replaced by this run's"))
-            s.statements.append(
-                self.st(
-                    exp.Insert(this=live.copy(), expression=exp.select(exp.Star()).from_(new, copy=False)),
-                    f"{schema}.{name}: this run's rows",
-                )
+        s.statements.extend(self.replace_rejects())
+        live, new = self.tbl(*RECONCILIATION), self.tbl(*RECONCILIATION, building=True)
+        s.statements.append(self.st(exp.Delete(this=live), "chartshift.reconciliation: replaced by this run's"))
+        s.statements.append(
+            self.st(
+                exp.Insert(this=live.copy(), expression=exp.select(exp.Star()).from_(new, copy=False)),
+                "chartshift.reconciliation: this run's rows",
             )
+        )
         if self.delta.record is not None:
             s.statements.append(self.record_extract(self.delta.record))
         s.statements.extend(self.phase_apply())
         if not self.traits.dialect.capabilities.transactional_ddl:
             s.statements.append(self.st(exp.Commit(), "publish the delta"))
         return s
+
+    def reject_places(self) -> list[Statement]:
+        """Before the apply (which is DML only): the places in their files of the live
+        rejects, for the rows that this extract leaves as they were (`replace_rejects`)."""
+        placed = (
+            exp.select(*[col(c) for c in ("map", "record", "slot", *PLACE_COLUMNS)])
+            .from_(self.tbl(*REJECTS), copy=False)
+            .where(
+                exp.and_(
+                    exp.Not(this=exp.Is(this=col("map"), expression=exp.Null())),
+                    exp.Not(this=exp.Is(this=col("source_file"), expression=exp.Null())),
+                    copy=False,
+                ),
+                copy=False,
+            )
+        )
+        return [
+            self.st(drop_table(self.work(REJECT_PLACES)), "rejects placed in their files by earlier runs (left by an earlier run)"),
+            self.st(self.create_work(REJECT_PLACES, placed), "rejects placed in their files by earlier runs"),
+        ]
+
+    def replace_rejects(self) -> list[Statement]:
+        """The rejects replaced by this run's; a row rejected before and not in this extract
+        (the same state row: `record`) keeps the place in its file that the run which read
+        it found (source_file, source_line, byte_offset, original_row)."""
+        live, new = self.tbl(*REJECTS), self.tbl(*REJECTS, "n", building=True)
+        same = exp.and_(
+            exp.EQ(this=col("map", "k"), expression=col("map", "n")),
+            exp.EQ(this=col("record", "k"), expression=col("record", "n")),
+            exp.NullSafeEQ(this=col("slot", "k"), expression=col("slot", "n")),
+            copy=False,
+        )
+        unplaced = exp.Is(this=col("source_file", "n"), expression=exp.Null())
+
+        def value(c: str) -> exp.Expression:
+            if c not in PLACE_COLUMNS:
+                return col(c, "n")
+            return exp.Case().when(unplaced.copy(), col(c, "k"), copy=False).else_(col(c, "n"), copy=False)
+
+        refill = (
+            exp.select(*[exp.alias_(value(c), c, quoted=True) for c in REJECT_COLUMNS])
+            .from_(new, copy=False)
+            .join(self.work(REJECT_PLACES, "k"), on=same, join_type="LEFT", copy=False)
+        )
+        return [
+            self.st(exp.Delete(this=live.copy()), "chartshift.rejects: replaced by this run's"),
+            self.st(
+                exp.Insert(this=exp.Schema(this=live.copy(), expressions=[ident(c) for c in REJECT_COLUMNS]), expression=refill),
+                "chartshift.rejects: this run's rows; a row not in this extract keeps its place in its file",
+            ),
+        ]
 
     def replace_changed(self, schema: str, name: str, cols: list[str], key: str) -> list[Statement]:
         """The live table made equal to this run's by key: rows that differ (or are gone)

@@ -1,6 +1,7 @@
 """A delta row that its map rejects carries its place in the extract's file (source_file,
 source_line, byte_offset, original_row), as a full run's rejects carry theirs in the export
-(docs/LANGUAGE.md, Reason codes)."""
+(docs/LANGUAGE.md, Reason codes); a row rejected before and left by the extract keeps
+the place that the run which read it found."""
 
 from __future__ import annotations
 
@@ -65,7 +66,7 @@ DELTA_VISITS = (
 FILES = {
     "full": {
         "PATIENTS.csv": "pat_no,name\nP1,Ann\n",
-        "VISITS.csv": "visit_id,pat_no\nV1,P1\nV7,P1\n",
+        "VISITS.csv": "visit_id,pat_no\nV1,P1\nV7,P1\nV5,PZ\n",  # V5: rejected by the full run, not in the extract
     },
     "delta_1": {"VISITS.csv": DELTA_VISITS, "extract.json": '{"id": "x-1", "sequence": 1}'},
 }
@@ -101,8 +102,10 @@ def test_a_rejected_delta_row_is_located_in_the_extract(dialect, folders, fresh_
         engine.close()
     lines = DELTA_VISITS.splitlines(keepends=True)
     offset = {i + 1: sum(len(x) for x in lines[:i]) for i in range(len(lines))}
+    full_offset = len("visit_id,pat_no\nV1,P1\nV7,P1\n")
     assert [r[:5] for r in rows] == [
+        ("V5", "reject", "VISITS.csv", 4, full_offset),  # its place in the full export, kept
         ("V7", "reject", "VISITS.csv", 5, offset[5]),
         ("V9", "reject", "VISITS.csv", 3, offset[3]),
     ]
-    assert [str(r[5]).rstrip("\r\n") for r in rows] == ["V7,PY,2,2026-02-03", "V9,PX,1,2026-02-02"]
+    assert [str(r[5]).rstrip("\r\n") for r in rows] == ["V5,PZ", "V7,PY,2,2026-02-03", "V9,PX,1,2026-02-02"]

@@ -226,11 +226,55 @@ WHERE
 -- chartshift.rejects: replaced by this run's
 DELETE FROM `chartshift__rejects`;
 
--- chartshift.rejects: this run's rows
-INSERT INTO `chartshift__rejects`
+-- chartshift.rejects: this run's rows; a row not in this extract keeps its place in its file
+INSERT INTO `chartshift__rejects` (
+  `map`,
+  `source_table`,
+  `source_key`,
+  `slot`,
+  `record`,
+  `rule`,
+  `reason`,
+  `original_row`,
+  `reason_code`,
+  `source_file`,
+  `source_line`,
+  `byte_offset`
+)
 SELECT
-  *
-FROM `chartshift__rejects__cs_new`;
+  `n`.`map` AS `map`,
+  `n`.`source_table` AS `source_table`,
+  `n`.`source_key` AS `source_key`,
+  `n`.`slot` AS `slot`,
+  `n`.`record` AS `record`,
+  `n`.`rule` AS `rule`,
+  `n`.`reason` AS `reason`,
+  CASE
+    WHEN `n`.`source_file` IS NULL
+    THEN `k`.`original_row`
+    ELSE `n`.`original_row`
+  END AS `original_row`,
+  `n`.`reason_code` AS `reason_code`,
+  CASE
+    WHEN `n`.`source_file` IS NULL
+    THEN `k`.`source_file`
+    ELSE `n`.`source_file`
+  END AS `source_file`,
+  CASE
+    WHEN `n`.`source_file` IS NULL
+    THEN `k`.`source_line`
+    ELSE `n`.`source_line`
+  END AS `source_line`,
+  CASE
+    WHEN `n`.`source_file` IS NULL
+    THEN `k`.`byte_offset`
+    ELSE `n`.`byte_offset`
+  END AS `byte_offset`
+FROM `chartshift__rejects__cs_new` AS `n`
+LEFT JOIN `chartshift__cs_reject_places` AS `k`
+  ON `k`.`map` = `n`.`map`
+  AND `k`.`record` = `n`.`record`
+  AND `k`.`slot` <=> `n`.`slot`;
 
 -- chartshift.reconciliation: replaced by this run's
 DELETE FROM `chartshift__reconciliation`;
