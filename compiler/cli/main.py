@@ -17,6 +17,7 @@ from typing import cast
 
 from compiler import __version__
 from compiler.cli import compile as cli_compile
+from compiler.cli import contracts as cli_contracts
 from compiler.cli import demo as cli_demo
 from compiler.cli import rejects as cli_rejects
 from compiler.cli import run as cli_run
@@ -37,6 +38,7 @@ ADD_COMMANDS = (
     cli_demo.add_demo_data,
     cli_secure.add_commands,  # keygen, backup, restore, audit
     cli_sample.add_commands,  # sample, plan
+    cli_contracts.add_commands,  # schema, completion
 )
 
 
@@ -49,6 +51,7 @@ def parser() -> argparse.ArgumentParser:
     for name in PROGRESS_COMMANDS:
         if name in sub.choices:
             add_output_options(sub.choices[name])
+    p.set_defaults(root_parser=p)  # `completion` reads every command's options from it
     return p
 
 

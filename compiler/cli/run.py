@@ -51,6 +51,7 @@ def add_run(sub: Subparsers) -> None:
         metavar="SECONDS",
         help="wait this long for another run on the same target to finish, then refuse (default 60; 0: refuse at once)",
     )
+    c.add_argument("--junit", metavar="FILE", help="write each check and each map's accounting as a JUnit test case (for CI dashboards)")
     c.set_defaults(func=cmd_run)
 
 
@@ -110,6 +111,10 @@ def cmd_run(args: argparse.Namespace) -> int:
     report.audit = event_anchor(event, args.audit)  # the report anchors the log's tail
     if args.report:
         report.write(Path(args.report))
+    if getattr(args, "junit", None):
+        from compiler.runtime.junit import junit_xml, report_suites
+
+        Path(args.junit).write_text(junit_xml(report_suites(report)), encoding="utf-8")
     if getattr(args, "quiet", False):  # the verdict line only
         out_console.print(
             f"{report.status.upper()}{'' if report.committed else ' (target left unchanged)'}  in {report.duration_seconds:.1f}s"

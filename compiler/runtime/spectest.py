@@ -19,7 +19,6 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
-from xml.sax.saxutils import escape, quoteattr
 
 from sqlglot import exp
 
@@ -161,17 +160,13 @@ def run_tests(compiled: Compiled, target_url: str | None = None) -> list[TestRes
 
 
 def junit_xml(results_by_spec: dict[str, list[TestResult]]) -> str:
-    out = ['<?xml version="1.0" encoding="UTF-8"?>', "<testsuites>"]
-    for spec, results in results_by_spec.items():
-        failed = sum(not r.passed for r in results)
-        total = sum(r.seconds for r in results)
-        out.append(f'  <testsuite name={quoteattr(spec)} tests="{len(results)}" failures="{failed}" time="{total:.3f}">')
-        for r in results:
-            out.append(f'    <testcase classname={quoteattr(spec)} name={quoteattr(r.name)} time="{r.seconds:.3f}">')
-            if not r.passed:
-                message = r.failures[0]
-                out.append(f"      <failure message={quoteattr(message)}>{escape(chr(10).join(r.failures))}</failure>")
-            out.append("    </testcase>")
-        out.append("  </testsuite>")
-    out.append("</testsuites>")
-    return "\n".join(out) + "\n"
+    """One suite per spec, one case per test block (compiler/runtime/junit.py writes the XML)."""
+    from compiler.runtime.junit import Case
+    from compiler.runtime.junit import junit_xml as write
+
+    return write(
+        {
+            spec: [Case(r.name, r.seconds, None if r.passed else (r.failures or ["failed"])) for r in rs]
+            for spec, rs in results_by_spec.items()
+        }
+    )
