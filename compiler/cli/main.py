@@ -5,7 +5,9 @@ or usage, 3 runtime or environment error, 4 a run over its --max-rejects limit
 
 The commands live by group: cli/compile.py (check, compile, ir), cli/run.py (run, test),
 cli/rejects.py (rejects export, rejects apply), cli/demo.py (demo-data), cli/sample.py
-(sample, plan), cli/secure.py (keygen, backup, restore, audit).  They raise ChartshiftError and leave the reporting to `main`.
+(sample, plan), cli/secure.py (keygen, backup, restore, audit), cli/access.py (access
+apply, access check), cli/docs.py (docs, report, diff).  They raise ChartshiftError and
+leave the reporting to `main`.
 """
 
 from __future__ import annotations
@@ -16,9 +18,11 @@ import sys
 from typing import cast
 
 from compiler import __version__
+from compiler.cli import access as cli_access
 from compiler.cli import compile as cli_compile
 from compiler.cli import contracts as cli_contracts
 from compiler.cli import demo as cli_demo
+from compiler.cli import docs as cli_docs
 from compiler.cli import rejects as cli_rejects
 from compiler.cli import run as cli_run
 from compiler.cli import sample as cli_sample
@@ -39,6 +43,8 @@ ADD_COMMANDS = (
     cli_secure.add_commands,  # keygen, backup, restore, audit
     cli_sample.add_commands,  # sample, plan
     cli_contracts.add_commands,  # schema, completion
+    cli_access.add_commands,  # access apply, access check
+    cli_docs.add_commands,  # docs, report, diff
 )
 
 

@@ -78,6 +78,12 @@ DELTA = _obj(
         "unaccounted_maps": {"type": "array", "items": {"type": "string"}},
     }
 )
+COVERAGE = _obj(
+    {"table": {"type": "string"}, **{k: {"type": "array", "items": {"type": "string"}} for k in ("used", "ignored", "unmapped")}},
+    {"percent": {"type": ["number", "null"]}},
+    closed=False,
+)
+TIMING = _obj({"step": {"type": "string"}, "seconds": {"type": "number", "minimum": 0}})
 AUDIT = _obj({"log": {"type": "string"}, "events": INT, "head": {"type": "string"}}, closed=False)
 
 
@@ -105,6 +111,8 @@ def report_schema() -> dict[str, Any]:
                 "checks": {"type": "array", "items": CHECK},
                 "reject_samples": {"type": "array", "items": SAMPLE},
                 "limits": {"type": "array", "items": LIMIT},
+                "coverage": {"type": "array", "items": COVERAGE},
+                "timings": {"type": "array", "items": TIMING},
             },
             {"delta": DELTA, "audit": AUDIT},
         ),
