@@ -62,7 +62,12 @@ def parser() -> argparse.ArgumentParser:
 
 
 def run_command(args: argparse.Namespace) -> int:
-    """The command, inside a progress session when it has the output options."""
+    """The command, inside a progress session when it has the output options; a
+    `--target NAME` resolved through chartshift.toml first (compiler/runtime/profiles.py)."""
+    if isinstance(getattr(args, "target", None), str):
+        from compiler.runtime.profiles import resolve_target
+
+        args.target = resolve_target(args.target)
     if not hasattr(args, "quiet"):
         return cast(int, args.func(args))  # every cmd_* returns its exit code
     from compiler.runtime.progress import session
