@@ -27,7 +27,7 @@ from compiler.cli import rejects as cli_rejects
 from compiler.cli import run as cli_run
 from compiler.cli import sample as cli_sample
 from compiler.cli import secure as cli_secure
-from compiler.cli.common import PROGRESS_COMMANDS, add_output_options
+from compiler.cli.common import PROGRESS_COMMANDS, SELECT_COMMANDS, add_output_options, add_select_option
 from compiler.diagnostics import render
 from compiler.errors import EXIT_RUNTIME, ChartshiftError
 
@@ -57,6 +57,8 @@ def parser() -> argparse.ArgumentParser:
     for name in PROGRESS_COMMANDS:
         if name in sub.choices:
             add_output_options(sub.choices[name])
+    for name in SELECT_COMMANDS:
+        add_select_option(sub.choices[name])
     p.set_defaults(root_parser=p)  # `completion` reads every command's options from it
     return p
 

@@ -155,8 +155,14 @@ def run_test(compiled: Compiled, test: ir.SpecTest, target_url: str | None) -> T
     return TestResult(test.name, test.span.line, not failures, time.perf_counter() - started, failures)
 
 
-def run_tests(compiled: Compiled, target_url: str | None = None) -> list[TestResult]:
-    return [run_test(compiled, t, target_url) for t in compiled.spec.tests]
+def run_tests(compiled: Compiled, target_url: str | None = None, stop_on_failure: bool = False) -> list[TestResult]:
+    """The spec's test blocks in order; `stop_on_failure` (`--fail-fast`): none after the first failure."""
+    out = []
+    for t in compiled.spec.tests:
+        out.append(run_test(compiled, t, target_url))
+        if stop_on_failure and not out[-1].passed:
+            break
+    return out
 
 
 def junit_xml(results_by_spec: dict[str, list[TestResult]]) -> str:
