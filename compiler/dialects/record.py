@@ -139,6 +139,8 @@ class AccessSql:
     grants_survive_replace: bool  # grants are kept by table name (MariaDB), not lost when a run re-creates a table
     # rows (grantee, kind, privilege, schema, table, column) of every grant in the database
     live_grants: str
+    # rows (member, role) of every role membership
+    live_memberships: str
     # what the session itself holds on the database: rows (privilege, held) or SHOW GRANTS lines
     held: str
     held_format: str  # "rows" | "show_grants"

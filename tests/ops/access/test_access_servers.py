@@ -9,6 +9,7 @@ creates carries a per-session prefix, and all of them are dropped at the end."""
 from __future__ import annotations
 
 import os
+import re
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -18,12 +19,12 @@ from urllib.parse import urlsplit
 import pytest
 
 from compiler.cli.main import main
-from compiler.pipeline import load
+from compiler.pipeline import load, render_access_file
 from compiler.runtime.run import run
 from tests.conftest import DEMO_SPEC
 from tests.servers import MY, PG, mysql_database, postgres_database
 
-ROLES = ("migrator", "validator", "auditor", "application", "clinician_readonly")
+ROLES = ("migrator", "validator", "auditor", "application", "clinician_readonly", "billing")
 
 
 @dataclass
@@ -191,6 +192,7 @@ def test_check_reports_a_hand_grant_and_a_hand_revoke(applied, capsys):
         applied.database,
         f"GRANT SELECT ON {rejects} TO {q}{p}application{q}",
         f"REVOKE SELECT ON {patient} FROM {q}{p}validator{q}",
+        f"REVOKE {q}{p}clinician_readonly{q} FROM {q}{p}billing{q}",
     )
     capsys.readouterr()
     assert main(["access", "check", str(applied.spec), "--target", applied.url]) == 1
@@ -198,7 +200,8 @@ def test_check_reports_a_hand_grant_and_a_hand_revoke(applied, capsys):
     shown = "chartshift.rejects" if applied.dialect == "postgres" else ".chartshift__rejects"
     assert f"extra:   GRANT SELECT on {shown} to {p}application" in out, out
     assert f"missing: GRANT SELECT on {'emr.patient' if applied.dialect == 'postgres' else '.emr__patient'} to {p}validator" in out, out
-    assert out.count("\n") == 2, out  # nothing else differs
+    assert f"missing: GRANT role {p}clinician_readonly to {p}billing" in out, out
+    assert out.count("\n") == 3, out  # nothing else differs
     assert main(["access", "apply", str(applied.spec), "--target", applied.url]) == 0  # converges again
     assert main(["access", "check", str(applied.spec), "--target", applied.url]) == 0
 
@@ -210,3 +213,22 @@ def test_run_without_rights_fails_fast_listing_them(applied, demo_export, capsys
     err = capsys.readouterr().err
     assert code == 3, err
     assert "lacks rights the run needs" in err and "CREATE on the database" in err, err
+
+
+def test_billing_inherits_the_clinicians_columns(applied):
+    q = '"' if applied.dialect == "postgres" else "`"
+    assert len(user_sql(applied, "billing", f"SELECT {q}last_name{q} FROM {table(applied, 'emr', 'patient')}")) > 0
+    assert len(user_sql(applied, "billing", f"SELECT * FROM {table(applied, 'emr', 'charge_line')}")) > 0
+    with pytest.raises(Exception) as info:
+        user_sql(applied, "billing", f"SELECT {q}ssn{q} FROM {table(applied, 'emr', 'patient')}")
+    assert denied(info.value), str(info.value)
+
+
+def test_the_generated_access_sql_runs_and_gives_the_specs_grants(applied):
+    """access.sql itself (as compile writes it, with this session's prefix), run by an
+    admin after a run: the live grants are then exactly the spec's."""
+    text = render_access_file(load(applied.spec), applied.dialect)["access.sql"]
+    statements = [s.strip() for s in re.split(r";\n", "\n".join(l for l in text.splitlines() if not l.startswith("--"))) if s.strip()]
+    assert any(s.startswith("GRANT") for s in statements)
+    admin_sql(applied.dialect, applied.database, *statements)
+    assert main(["access", "check", str(applied.spec), "--target", applied.url]) == 0
