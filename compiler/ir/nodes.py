@@ -231,6 +231,14 @@ class DeltaFlag(Node):
     values: list[FlagValue]
 
 
+class IgnoredColumn(Node):
+    """`ignore fax "never used by the new EMR"`: a source column deliberately left out of
+    every map, with the reason (column coverage, semantic/coverage.py)."""
+
+    column: str
+    reason: str
+
+
 class SourceTable(Node):
     """One CSV file of a source export."""
 
@@ -241,6 +249,7 @@ class SourceTable(Node):
     columns: list[Column]
     delta_flag: DeltaFlag | None = None
     delta_timestamp: str | None = None  # `delta timestamp changed_at`: when the row changed
+    ignored: list[IgnoredColumn] = []  # `ignore COLUMN "reason"`: left out on purpose
 
 
 class OnRemoved(Node):
@@ -392,6 +401,24 @@ class Map(Node):
     assigns: list[Assign] = []
     rejects: list[Reject] = []
     on_removed: OnRemoved | None = None
+
+
+class PhaseFilter(Node):
+    """`only legacy.patients where status = "A"`: the rows of one source table a phase migrates."""
+
+    table: Name
+    where: Expr
+
+
+class Phase(Node):
+    """`phase NAME "description" { maps ...  only ... where ... }`: one step of a phased
+    cutover (docs/LANGUAGE.md, Phases).  `maps`: target tables whose maps run in this
+    phase (empty: every map); `only`: per source table, the rows it selects (none: all)."""
+
+    name: str
+    description: str | None = None
+    maps: list[Name] = []
+    filters: list[PhaseFilter] = []
 
 
 class Threshold(Node):
@@ -586,3 +613,4 @@ class Spec(BaseModel):
     checks: list[Check] = []
     tests: list[SpecTest] = []
     access: Access | None = None
+    phases: list[Phase] = []

@@ -110,6 +110,7 @@ class SetupScripts(GenBase):
                     )
                 )
         s.statements.extend(self.state_setup())
+        s.statements.extend(self.phase_setup())
         for lk in self.spec.lookups:
             if lk.file is not None:
                 s.statements.extend(self.file_lookup(lk))

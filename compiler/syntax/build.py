@@ -19,10 +19,11 @@ from compiler.syntax.rules.declarations import DeclarationRules
 from compiler.syntax.rules.expressions import ExpressionRules
 from compiler.syntax.rules.lookups import LookupRules
 from compiler.syntax.rules.maps import MapRules
+from compiler.syntax.rules.phases import PhaseRules
 from compiler.syntax.rules.sequencing import SequencingRules
 
 
-class Builder(DeclarationRules, LookupRules, MapRules, CheckRules, SequencingRules, AccessRules, ExpressionRules):
+class Builder(DeclarationRules, LookupRules, MapRules, CheckRules, SequencingRules, AccessRules, PhaseRules, ExpressionRules):
     """The whole builder: `transform` (in BuilderBase) calls the method named like each rule."""
 
     # -- top level
@@ -49,6 +50,8 @@ class Builder(DeclarationRules, LookupRules, MapRules, CheckRules, SequencingRul
                     self.diags.error("duplicate `access` block", item.span)
                 else:
                     spec.access = item
+            elif isinstance(item, ir.Phase):
+                spec.phases.append(item)
             elif isinstance(item, list):  # a validate block
                 spec.checks.extend(item)
         return spec
