@@ -232,3 +232,43 @@ def test_the_generated_access_sql_runs_and_gives_the_specs_grants(applied):
     assert any(s.startswith("GRANT") for s in statements)
     admin_sql(applied.dialect, applied.database, *statements)
     assert main(["access", "check", str(applied.spec), "--target", applied.url]) == 0
+
+
+def test_a_second_run_as_the_migrator_keeps_the_grants_and_is_audited(applied, demo_export, audit_log_outside_the_repo):
+    """The run replaces its tables (PostgreSQL: their grants go with them, so the run grants
+    them again); the audit log names the database user and the OS user of the run and of
+    each `access apply`, and what the apply granted."""
+    import json
+
+    folder, _ = demo_export
+    code = main(["run", str(applied.spec), "--source", str(folder), "--target", applied.as_user("migrator"), "--commit-on-fail"])
+    assert code in (0, 1)  # the demo fails a check by design; it commits anyway
+    assert main(["access", "check", str(applied.spec), "--target", applied.url]) == 0
+    events = [json.loads(line) for line in audit_log_outside_the_repo.read_text().splitlines()]
+    run_event = [e for e in events if e["command"] == "run" and e.get("details", {}).get("database_user", "").startswith(applied.prefix)][
+        -1
+    ]
+    assert run_event["user"] and run_event["details"]["committed"] is True
+    applies = [e for e in events if e["command"] == "access apply" and e["spec_sha256"] == run_event["spec_sha256"]]
+    assert applies and all(e["details"]["database_user"] and e["user"] for e in applies)
+    granted = [g for e in applies for g in e["details"]["granted"]]
+    assert f"CREATE on the database to {applied.prefix}migrator" in granted, granted
+    assert all(isinstance(e["details"]["revoked"], list) for e in applies)
+
+
+def test_a_table_the_migrator_does_not_own_stops_the_run(applied, demo_export, capsys):
+    if applied.dialect != "postgres":  # no table owners there: the database privileges cover every table
+        from compiler.dialects import MYSQL
+
+        assert MYSQL.access is not None and MYSQL.access.foreign_tables is None
+        return
+    folder, _ = demo_export
+    admin_sql(applied.dialect, applied.database, 'CREATE TABLE "emr"."cs_foreign" (x int)')
+    try:
+        capsys.readouterr()
+        code = main(["run", str(applied.spec), "--source", str(folder), "--target", applied.as_user("migrator")])
+        err = capsys.readouterr().err
+        assert code == 3, err
+        assert "ownership of emr.cs_foreign (a run replaces it)" in err, err
+    finally:
+        admin_sql(applied.dialect, applied.database, 'DROP TABLE "emr"."cs_foreign"')
