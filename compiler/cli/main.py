@@ -5,7 +5,7 @@ or usage, 3 runtime or environment error, 4 a run over its --max-rejects limit
 
 The commands live by group: cli/compile.py (check, compile, ir), cli/run.py (run, test),
 cli/rejects.py (rejects export, rejects apply), cli/demo.py (demo-data), cli/sample.py
-(sample, plan), cli/secure.py (keygen, backup, restore, audit).  They raise ChartshiftError and leave the reporting to `main`.
+(sample, plan), cli/reconcile.py (reconcile), cli/secure.py (keygen, backup, restore, audit).  They raise ChartshiftError and leave the reporting to `main`.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from typing import cast
 from compiler import __version__
 from compiler.cli import compile as cli_compile
 from compiler.cli import demo as cli_demo
+from compiler.cli import reconcile as cli_reconcile
 from compiler.cli import rejects as cli_rejects
 from compiler.cli import run as cli_run
 from compiler.cli import sample as cli_sample
@@ -36,6 +37,7 @@ ADD_COMMANDS = (
     cli_demo.add_demo_data,
     cli_secure.add_commands,  # keygen, backup, restore, audit
     cli_sample.add_commands,  # sample, plan
+    cli_reconcile.add_reconcile,
 )
 
 

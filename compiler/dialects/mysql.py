@@ -3,7 +3,7 @@ shadow tables and publishes them with one atomic RENAME."""
 
 from __future__ import annotations
 
-from compiler.dialects.record import Capabilities, Collation, Dialect, IdentifierRules, RunLock, Staging, target_types
+from compiler.dialects.record import Capabilities, Collation, Dialect, IdentifierRules, RowCanonical, RunLock, Staging, target_types
 
 MYSQL = Dialect(
     name="mysql",
@@ -42,4 +42,13 @@ MYSQL = Dialect(
     url_example="mysql://user@host:port/db",
     create_database="CREATE DATABASE {name} CHARACTER SET utf8mb4",
     drop_database="DROP DATABASE IF EXISTS {name}",
+    canonical=RowCanonical(
+        integer="CAST({} AS CHAR)",
+        decimal="CAST(CAST({} AS DECIMAL(38, 4)) AS CHAR)",
+        date="DATE_FORMAT({}, '%Y-%m-%d')",
+        timestamp="DATE_FORMAT({}, '%Y-%m-%d %H:%i:%s.%f')",
+        text="CAST({} AS CHAR)",
+        separator="CHAR(31 USING utf8mb4)",
+        hex_to_int="CAST(CONV({}, 16, 10) AS SIGNED)",
+    ),
 )
