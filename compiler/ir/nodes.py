@@ -13,6 +13,7 @@ from typing import Literal as L
 from pydantic import BaseModel, ConfigDict, Field, SerializerFunctionWrapHandler, model_serializer, model_validator
 
 from compiler.diagnostics import Span
+from compiler.ir.access import Access
 
 
 class Node(BaseModel):
@@ -402,6 +403,24 @@ class Map(Node):
     on_removed: OnRemoved | None = None
 
 
+class PhaseFilter(Node):
+    """`only legacy.patients where status = "A"`: the rows of one source table a phase migrates."""
+
+    table: Name
+    where: Expr
+
+
+class Phase(Node):
+    """`phase NAME "description" { maps ...  only ... where ... }`: one step of a phased
+    cutover (docs/LANGUAGE.md, Phases).  `maps`: target tables whose maps run in this
+    phase (empty: every map); `only`: per source table, the rows it selects (none: all)."""
+
+    name: str
+    description: str | None = None
+    maps: list[Name] = []
+    filters: list[PhaseFilter] = []
+
+
 class Threshold(Node):
     """`fail above 1%`, `warn below 99.5%`, `fail above 10` (a row count)."""
 
@@ -593,3 +612,5 @@ class Spec(BaseModel):
     maps: list[Map] = []
     checks: list[Check] = []
     tests: list[SpecTest] = []
+    access: Access | None = None
+    phases: list[Phase] = []

@@ -15,6 +15,7 @@ from pathlib import Path
 from compiler import ir
 from compiler.diagnostics import Collector, Diagnostic, sorted_diagnostics
 from compiler.ir import types as T
+from compiler.semantic.access import AccessChecks
 from compiler.semantic.catalog import Catalog
 from compiler.semantic.checked import Checked
 from compiler.semantic.coverage import CoverageChecks, coverage
@@ -25,6 +26,7 @@ from compiler.semantic.identifiers import IdentifierChecks
 from compiler.semantic.inference import TypeInference
 from compiler.semantic.lookups import LookupChecks
 from compiler.semantic.maps import MapChecks
+from compiler.semantic.phases import PhaseChecks
 from compiler.semantic.scopes import Scope
 from compiler.semantic.sequencing import SequencingChecks
 from compiler.semantic.spec_tests import SpecTestChecks
@@ -44,6 +46,8 @@ class Checker(
     SpecTestChecks,
     IdentifierChecks,
     CoverageChecks,
+    AccessChecks,
+    PhaseChecks,
 ):
     """Walks the IR once and records diagnostics in `self.diags`."""
 
@@ -77,8 +81,10 @@ class Checker(
         for c in self.spec.checks:
             self.check_check(c)
         self.check_tests()
+        self.check_phases()
         self.check_identifiers()
         self.check_coverage()
+        self.check_access()
 
     # ------------------------------------------------------------ expressions
     def expect_boolean(self, e: ir.Node, typ: str | None, what: str) -> None:
