@@ -3,7 +3,17 @@ shadow tables and publishes them with one atomic RENAME."""
 
 from __future__ import annotations
 
-from compiler.dialects.record import AccessSql, Capabilities, Collation, Dialect, IdentifierRules, RunLock, Staging, target_types
+from compiler.dialects.record import (
+    AccessSql,
+    Capabilities,
+    Collation,
+    Dialect,
+    IdentifierRules,
+    RowCanonical,
+    RunLock,
+    Staging,
+    target_types,
+)
 
 # every grant of a role in the session's database, from the grant tables themselves
 # (information_schema's privilege views list a role's inherited rights under its own name).
@@ -87,6 +97,15 @@ MYSQL = Dialect(
     url_example="mysql://user@host:port/db",
     create_database="CREATE DATABASE {name} CHARACTER SET utf8mb4",
     drop_database="DROP DATABASE IF EXISTS {name}",
+    canonical=RowCanonical(
+        integer="CAST({} AS CHAR)",
+        decimal="CAST(CAST({} AS DECIMAL(38, 4)) AS CHAR)",
+        date="DATE_FORMAT({}, '%Y-%m-%d')",
+        timestamp="DATE_FORMAT({}, '%Y-%m-%d %H:%i:%s.%f')",
+        text="CAST({} AS CHAR)",
+        separator="CHAR(31 USING utf8mb4)",
+        hex_to_int="CAST(CONV({}, 16, 10) AS SIGNED)",
+    ),
     access=AccessSql(
         create_role="CREATE ROLE IF NOT EXISTS {role}",
         # `ON *`: the database the session uses
