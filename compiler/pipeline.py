@@ -14,7 +14,7 @@ import sqlglot.errors
 
 from compiler import ir
 from compiler.diagnostics import Diagnostic, SpecError
-from compiler.emit.render import exclusive, render_script
+from compiler.emit.render import exclusive, render_access, render_script
 from compiler.errors import BadSpec, EnvironmentProblem
 from compiler.functions.registry import FunctionNotAvailable
 from compiler.semantic.catalog import Catalog
@@ -128,6 +128,18 @@ def scripts_for(compiled: Compiled, dialect: str) -> list[Script]:
     return generate(compiled.checked, dialect)
 
 
+def render_access_file(compiled: Compiled, dialect: str) -> dict[str, str]:
+    """{"access.sql": text} when the spec has an `access` block and the dialect has roles."""
+    from compiler.dialects import BY_NAME
+    from compiler.sqlgen.access import AccessGen
+
+    record = BY_NAME.get(dialect)
+    if compiled.spec.access is None or record is None or record.access is None:
+        return {}
+    gen = AccessGen(compiled.spec, compiled.catalog, record)
+    return {"access.sql": render_access(gen.statements(), dialect, compiled.display, compiled.sha256)}
+
+
 @dataclass(frozen=True)
 class RenderedStep:
     """One generated file with the spec lines its statements come from (docs link to them)."""
@@ -163,7 +175,8 @@ def render_all(compiled: Compiled, dialect: str) -> dict[str, str]:
         with no_full_collections():
             scripts = scripts_for(compiled, dialect)
             consume = exclusive(scripts)  # generated here and used once: no copies needed
-            return {f"{s.name}.sql": render_script(s, dialect, compiled.display, compiled.sha256, consume) for s in scripts}
+            files = {f"{s.name}.sql": render_script(s, dialect, compiled.display, compiled.sha256, consume) for s in scripts}
+            return files | render_access_file(compiled, dialect)
     except FunctionNotAvailable as exc:
         raise NotExpressible(compiled.display, str(exc)) from None
     except sqlglot.errors.UnsupportedError as exc:

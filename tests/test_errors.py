@@ -33,6 +33,7 @@ from compiler.ops.secure.keys import KeyFileError, SecureError, SecureUsageError
 from compiler.pipeline import InputError, NotExpressible
 from compiler.runtime.delta import DeltaRefused
 from compiler.runtime.engines.base import EngineError, TargetBusy
+from compiler.runtime.phases import PhaseRefused
 from compiler.runtime.staging import StagingError
 from compiler.sqlgen.dialect_sql import DialectNotSupported
 from tests.conftest import ROOT
@@ -99,6 +100,7 @@ CASES = [
         2,
         "chartshift: error: extract d3 has sequence 3, the target expects 2\n",
     ),
+    (PhaseRefused("unknown phase `x`; the spec declares: a, b"), 2, "chartshift: error: unknown phase `x`; the spec declares: a, b\n"),
     (PlanError("bad window 'x'"), 2, "chartshift: error: bad window 'x'\n"),
     (SecureUsageError("backup needs --out FILE"), 2, "chartshift: error: backup needs --out FILE\n"),
     (BadSpec("the spec is wrong"), 2, "chartshift: error: the spec is wrong\n"),

@@ -23,6 +23,11 @@ EDITS = [
 ]
 
 
+def line_of(text: str) -> int:
+    """The line of the demo spec that holds `text` (the spec changes; the tests follow it)."""
+    return next(i for i, ln in enumerate(DEMO_SPEC.read_text(encoding="utf-8").splitlines(), 1) if text in ln)
+
+
 def edited(tmp_path, edits=EDITS, name="new.mig"):
     text = DEMO_SPEC.read_text(encoding="utf-8")
     for a, b in edits:
@@ -47,7 +52,7 @@ def test_changes_are_listed_by_what_they_change(tmp_path):
         ("added", "column", "legacy.payers.payer_note"),
     }
     field = next(c for c in d.changes if c.area == "field")
-    assert (field.old, field.new, field.old_line) == ("full_name     = trim(name)", "full_name     = upper(trim(name))", 202)
+    assert (field.old, field.new, field.old_line) == ("full_name     = trim(name)", "full_name     = upper(trim(name))", line_of("full_name     = trim(name)"))
     files = {s.file for s in d.sql}
     assert "20_01_emr_practitioner.sql" in files and all(s.dialect == "duckdb" for s in d.sql)
     practitioner = next(s for s in d.sql if s.file == "20_01_emr_practitioner.sql")
@@ -67,7 +72,8 @@ def test_exit_codes_and_formats(tmp_path, capsys):
     assert "no change" in capsys.readouterr().out
     assert main(["diff", str(DEMO_SPEC), str(new), "--dialect", "duckdb"]) == 1
     text = capsys.readouterr().out
-    assert "changed field legacy.providers -> emr.practitioner: full_name (lines 202 -> 203)" in text
+    n = line_of("full_name     = trim(name)")
+    assert f"changed field legacy.providers -> emr.practitioner: full_name (lines {n} -> {n + 1})" in text
     assert "  + full_name     = upper(trim(name))" in text and "generated SQL duckdb/20_01_emr_practitioner.sql:" in text
     assert main(["diff", str(DEMO_SPEC), str(new), "--dialect", "duckdb", "--format", "md", "--out", str(tmp_path / "d.md")]) == 1
     md = (tmp_path / "d.md").read_text(encoding="utf-8")

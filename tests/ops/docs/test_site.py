@@ -51,7 +51,8 @@ def test_markdown_has_every_table_column_lookup_and_rule(tmp_path):
             for c in tt.columns:
                 assert f"| {c.name}" in md, c.name
     assert "### Lookup sex_code" in md and '| `"M", "MALE"` | `"male"` |' in md
-    assert '- **reject** `reject "invalid NPI" when not coalesce(npi_valid(trim(npi)), false)` (line 205)' in md
+    n = next(i for i, ln in enumerate(DEMO_SPEC.read_text(encoding="utf-8").splitlines(), 1) if 'reject "invalid NPI"' in ln)
+    assert f'- **reject** `reject "invalid NPI" when not coalesce(npi_valid(trim(npi)), false)` (line {n})' in md
     assert "| legacy.patients.dob | emr.patient.birth_date |" in md
     assert "[20_02_emr_patient.sql](sql/postgres/20_02_emr_patient.sql)" in md
     assert "## Source columns no map reads" in md
