@@ -108,6 +108,10 @@ def test_html_report_numbers_equal_the_json_report(browser, demo_reports, artifa
         assert json.loads(row.locator("td[data-key='denominator']").get_attribute("data-value")) == c["denominator"]
         cells = row.locator("td").all_inner_texts()
         assert cells[-3] == c["threshold"].get("warn", "-") and cells[-2] == c["threshold"].get("fail", "-") and cells[-1] == c["status"]
+    for c in data["coverage"]:
+        row = page.locator(f"table.coverage tr[data-table='{c['table']}']")
+        assert int(row.locator("td[data-key='used']").inner_text()) == len(c["used"])
+        assert json.loads(row.locator("td[data-key='percent']").get_attribute("data-value")) == c["percent"]
     steps = page.locator("table.timings tbody tr")
     assert steps.count() == len(data["timings"]) > 5
     for i, t in enumerate(data["timings"]):

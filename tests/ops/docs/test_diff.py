@@ -52,7 +52,11 @@ def test_changes_are_listed_by_what_they_change(tmp_path):
         ("added", "column", "legacy.payers.payer_note"),
     }
     field = next(c for c in d.changes if c.area == "field")
-    assert (field.old, field.new, field.old_line) == ("full_name     = trim(name)", "full_name     = upper(trim(name))", line_of("full_name     = trim(name)"))
+    assert (field.old, field.new, field.old_line) == (
+        "full_name     = trim(name)",
+        "full_name     = upper(trim(name))",
+        line_of("full_name     = trim(name)"),
+    )
     files = {s.file for s in d.sql}
     assert "20_01_emr_practitioner.sql" in files and all(s.dialect == "duckdb" for s in d.sql)
     practitioner = next(s for s in d.sql if s.file == "20_01_emr_practitioner.sql")

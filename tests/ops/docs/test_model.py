@@ -18,6 +18,8 @@ source legacy csv "data" {
     name text phi
     born text phi
     shoe text
+    hat  text
+    ignore hat "the new system has no place for it"
   }
 }
 target app {
@@ -101,7 +103,8 @@ def test_field_references_unmapped_columns_and_multiline_expressions(tiny):
     assert f["shout"].sources == ["legacy.people.name"] and f["shout"].reads_fields == ["label"]
     assert f["birth"].expr == 'parse_date(born, "%Y-%m-%d")'
     assert f["extra"].expr == "" and f["extra"].sources == []
-    assert tiny.unmapped == ["legacy.people.shoe"]
+    assert tiny.unmapped == ["legacy.people.shoe"]  # the checker's coverage: read by no map, not ignored
+    assert tiny.ignored == [("legacy.people.hat", "the new system has no place for it", 9)]
     assert [r.text for r in tiny.tables[0].maps[0].rules] == ['reject "no name" when label is null']
 
 
