@@ -50,7 +50,7 @@ def _field_row(f: FieldDoc) -> str:
 
 def _map_section(m: MapDoc, dialects: list[str]) -> list[str]:
     out = [
-        f'<section class="map" id="{anchor("m", m.label)}">',
+        f'<section class="map" id="{anchor("m", m.label)}" data-map="{escape(m.label)}" data-line="{m.line}">',
         f"<h3>Map {escape(m.label)} <small>spec line {m.line}</small></h3>",
         '<table class="fields"><caption>Fields of this map</caption><thead><tr><th scope="col">column</th>'
         '<th scope="col">type</th><th scope="col">source columns</th><th scope="col">expression (as written)</th>'

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from compiler import ir
@@ -22,9 +23,14 @@ from compiler.semantic.catalog import Catalog, EachVarRef, FieldRef, MapScope, S
 from compiler.semantic.field_refs import FieldScope
 
 
+@lru_cache(maxsize=4)
+def _lines(text: str) -> list[str]:
+    return text.splitlines()
+
+
 def span_text(text: str, span: Span) -> str:
     """The spec text a span covers (lines joined as written, indentation of later lines trimmed)."""
-    lines = text.splitlines()
+    lines = _lines(text)
     if span.line < 1 or span.end_line > len(lines):
         return ""
     if span.line == span.end_line:

@@ -120,3 +120,25 @@ def test_html_report_numbers_equal_the_json_report(browser, demo_reports, artifa
     page.emulate_media(media="print")
     page.screenshot(path=str(artifacts / "run-report-print.png"), full_page=True)
     page.context.close()
+
+
+def test_docs_of_a_union_spec(browser, tmp_path, artifacts):
+    """Two legacy systems into one target (unions, group by, join many): one section per
+    map, a node per target column, no console error."""
+    spec = DEMO_SPEC.parent / "two_systems.mig"
+    from compiler.cli.main import main
+
+    assert main(["docs", str(spec), "--out", str(tmp_path / "two"), "--dialect", "duckdb"]) == 0
+    v = visit(browser, tmp_path / "two" / "index.html", artifacts / "docs-two-systems.png")
+    clean(v)
+    compiled = load(spec)
+    for m in compiled.spec.maps:
+        label = f"{'.'.join(m.source.parts)} -> {'.'.join(m.target.parts)}"
+        section = v.page.locator(f"section.map[data-map='{label}'][data-line='{m.span.line}']")
+        assert section.count() == 1, label
+        assert section.locator("h3").inner_text() == f"Map {label} spec line {m.span.line}"
+    for t in compiled.spec.targets:
+        for tt in t.tables:
+            for c in tt.columns:
+                assert v.page.locator(f"svg.lineage g.node.target[data-column='{t.name}.{tt.name}.{c.name}']").count() == 1
+    v.page.context.close()

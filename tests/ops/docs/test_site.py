@@ -29,7 +29,9 @@ def test_nothing_refers_outside_the_folder(docs_site):
     refs = re.findall(r'(?:href|src)="([^"]+)"', html)
     assert refs and all(not re.match(r"[a-z]+:", r) and not r.startswith("//") for r in refs), refs
     assert all((docs_site / r).is_file() for r in refs if not r.startswith("#"))
-    ids = set(re.findall(r'id="([^"]+)"', html))
+    all_ids = re.findall(r'id="([^"]+)"', html)
+    assert len(all_ids) == len(set(all_ids)), "duplicate ids"
+    ids = set(all_ids)
     assert all(r[1:] in ids for r in refs if r.startswith("#"))
     # no timestamps: the only time-like text would come from a clock
     assert not re.search(r"\d{4}-\d\d-\d\dT\d\d:", html)
