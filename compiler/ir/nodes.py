@@ -13,6 +13,7 @@ from typing import Literal as L
 from pydantic import BaseModel, ConfigDict, Field, SerializerFunctionWrapHandler, model_serializer, model_validator
 
 from compiler.diagnostics import Span
+from compiler.ir.access import Access
 
 
 class Node(BaseModel):
@@ -230,6 +231,14 @@ class DeltaFlag(Node):
     values: list[FlagValue]
 
 
+class IgnoredColumn(Node):
+    """`ignore fax "never used by the new EMR"`: a source column deliberately left out of
+    every map, with the reason (column coverage, semantic/coverage.py)."""
+
+    column: str
+    reason: str
+
+
 class SourceTable(Node):
     """One CSV file of a source export."""
 
@@ -240,6 +249,7 @@ class SourceTable(Node):
     columns: list[Column]
     delta_flag: DeltaFlag | None = None
     delta_timestamp: str | None = None  # `delta timestamp changed_at`: when the row changed
+    ignored: list[IgnoredColumn] = []  # `ignore COLUMN "reason"`: left out on purpose
 
 
 class OnRemoved(Node):
@@ -603,3 +613,4 @@ class Spec(BaseModel):
     checks: list[Check] = []
     tests: list[SpecTest] = []
     phases: list[Phase] = []
+    access: Access | None = None

@@ -24,6 +24,7 @@ from compiler.functions.literals import lit
 from compiler.pipeline import Compiled
 from compiler.plan.phases import ALL, PhaseRecord
 from compiler.plan.steps import map_label, stage_table
+from compiler.runtime import progress
 from compiler.runtime.delta import REPLAYED, DeltaRefused, decide, delta_files, read_extract
 from compiler.runtime.delta import record as extract_record
 from compiler.runtime.engines import open_engine
@@ -132,10 +133,19 @@ def _run(
     else:  # keep_open: the caller's engine
         acquire(engine, time.monotonic() + lock_wait, lock_wait, on_lock_wait)
     dialect = engine.dialect
+    record = dialect_record(dialect)
+    database_user = preflight(engine, record, compiled)  # fail fast (exit 3) when rights are missing
     workdir = private_dir("run")  # 0700: may hold transcoded PHI
     files = source_files(compiled.spec, source_dir, compiled.path.parent)
     committed = False
-    lap = _stopwatch(on_statement)
+    timings: dict[str, float] = {}  # step -> seconds, for the report
+
+    def on_lap(step: str, seconds: float) -> None:
+        timings[step] = timings.get(step, 0.0) + seconds
+        if on_statement is not None:
+            on_statement(step, seconds)
+
+    lap = _stopwatch(on_lap)
     applying = False
     summary: DeltaSummary | None = None
     plan: PhasePlan | None = None
@@ -169,18 +179,18 @@ def _run(
             summary.unaccounted = gen.unaccounted_maps()
         scripts = gen.scripts()
         setup, body, finish = scripts[0], scripts[1:-1], scripts[-1]
+        progress.current().step(setup.name)
         for st in render_statements(setup, dialect):
             engine.execute(st.text)
-            lap(setup.name)
-        stages = [
-            lap(
-                f"stage:{sf.qualified}",
-                engine.stage(sf, workdir, gen.tbl(*stage_table(sf.qualified)), gen.tbl(*REJECTS, building=True), gen.traits),
-            )
-            for sf in files
-        ]
+            lap(setup.name, sql=st.text, origin=st.origin.rstrip(": "))
+        stages = []
+        for sf in files:
+            progress.current().step(f"stage:{sf.qualified}")
+            staged = engine.stage(sf, workdir, gen.tbl(*stage_table(sf.qualified)), gen.tbl(*REJECTS, building=True), gen.traits)
+            stages.append(lap(f"stage:{sf.qualified}", staged, rows=staged.records))
         checks_rows: dict[str, tuple[Any, ...]] = {}
         for script in body:
+            progress.current().step(script.name)
             for st in render_statements(script, dialect):
                 try:
                     if st.query:
@@ -190,7 +200,7 @@ def _run(
                 except EngineError as exc:
                     # which statement, by the spec line it comes from (the message carries no row data)
                     raise EngineError(f"{st.origin}{script.name}.sql: {st.comment}: {exc}") from None
-                lap(script.name)
+                lap(script.name, sql=st.text, origin=st.origin.rstrip(": "))
         if not delta:  # a delta run's staged rows are the source state, not the extract's records
             locate_map_rejects(engine, gen, stages)
             lap("locate rejects")
@@ -200,6 +210,7 @@ def _run(
             __version__, compiled.display, compiled.sha256, engine.display_url, dialect, started_at, 0.0, False, stages, maps, checks
         )
         report.reject_samples = reject_samples(engine, gen, show_phi)
+        report.coverage = compiled.checked.coverage
         report.limits = measure(limits, maps, stages)
         if summary is not None:
             fill_summary(summary, checks_rows)
@@ -215,12 +226,16 @@ def _run(
                 full = PhaseRecord(ALL, 1, extract.files_sha256 if extract else "", started_at)
                 engine.execute(sql_text(gen.record_phase(first or full).sql, dialect))
             applying = True
+            progress.current().step(finish.name)
             for st in render_statements(finish, dialect):
+                t0 = time.perf_counter()
                 engine.execute(st.text)
+                progress.current().statement(finish.name, time.perf_counter() - t0, sql=st.text, origin=st.origin.rstrip(": "))
+            regrant(engine, record, compiled)  # the tables this run re-created lost their grants (PostgreSQL)
             if applied:
                 discard(engine, gen)  # the shadow tables (after the apply's COMMIT where DDL commits)
             engine.commit()
-            lap(finish.name)
+            lap(finish.name, tracked=False)  # its statements were tracked one by one
             committed = True
         else:
             engine.rollback()
@@ -238,6 +253,8 @@ def _run(
             engine.close()
         shutil.rmtree(workdir, ignore_errors=True)
     report.committed = committed
+    report.database_user = database_user
+    report.timings = timings
     report.duration_seconds = time.perf_counter() - started
     return report
 
@@ -247,23 +264,47 @@ _T = TypeVar("_T")
 
 class _Lap(Protocol):
     @overload
-    def __call__(self, step: str) -> None: ...
+    def __call__(self, step: str, *, sql: str | None = None, origin: str = "", rows: int = 0, tracked: bool = True) -> None: ...
     @overload
-    def __call__(self, step: str, result: _T) -> _T: ...
+    def __call__(self, step: str, result: _T, *, sql: str | None = None, origin: str = "", rows: int = 0, tracked: bool = True) -> _T: ...
 
 
 def _stopwatch(callback: Callable[[str, float], object] | None) -> _Lap:
-    """lap(step, result=None): report the time since the previous lap to `callback`."""
+    """lap(step, result=None): report the time since the previous lap to `callback` and to
+    the command's progress tracker (compiler/runtime/progress.py: live rows, --verbose SQL,
+    the PHI-safe --log-file)."""
     last = [time.perf_counter()]
 
-    def lap(step: str, result: Any = None) -> Any:
+    def lap(step: str, result: Any = None, *, sql: str | None = None, origin: str = "", rows: int = 0, tracked: bool = True) -> Any:
+        now = time.perf_counter()
         if callback is not None:
-            now = time.perf_counter()
             callback(step, now - last[0])
-            last[0] = now
+        if tracked:
+            progress.current().statement(step, now - last[0], sql=sql, rows=rows, origin=origin.rstrip(": "))
+        last[0] = now
         return result
 
     return lap
+
+
+def preflight(engine: Engine, record: Any, compiled: Compiled) -> str | None:
+    """Check the connection's rights before any work; the database user (None: no roles)."""
+    from compiler.runtime.rights import current_user, require_rights, run_schemas
+
+    if record.access is None:
+        return None
+    try:
+        require_rights(engine, record, run_schemas(compiled.spec), engine.display_url)
+        return current_user(engine, record)
+    finally:
+        engine.rollback()  # the checks' snapshot is not the run's
+
+
+def regrant(engine: Engine, record: Any, compiled: Compiled) -> None:
+    from compiler.runtime.rights import regrant_statements
+
+    for text in regrant_statements(engine, record, compiled.spec, compiled.catalog):
+        engine.execute(text)
 
 
 def dialect_record(name: str) -> Any:
