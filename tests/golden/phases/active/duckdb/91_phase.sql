@@ -6,14 +6,14 @@
 
 -- tests/golden/phases/phased.mig:40: legacy.providers -> emr.practitioner: rows of phase active
 SELECT
-  COUNT(*) AS "source_rows",
+  SUM(CASE WHEN TRUE THEN 1 ELSE 0 END) AS "source_rows",
   SUM(CASE WHEN TRUE THEN 1 ELSE 0 END) AS "this_phase",
   SUM(CASE WHEN FALSE THEN 1 ELSE 0 END) AS "pending"
 FROM "legacy"."providers" AS "cs_ph";
 
 -- tests/golden/phases/phased.mig:45: legacy.patients -> emr.patient: rows of phase active
 SELECT
-  COUNT(*) AS "source_rows",
+  SUM(CASE WHEN TRUE THEN 1 ELSE 0 END) AS "source_rows",
   SUM(
     CASE
       WHEN COALESCE((
@@ -46,7 +46,7 @@ FROM "legacy"."patients" AS "cs_ph";
 
 -- tests/golden/phases/phased.mig:51: legacy.visits -> emr.visit: rows of phase active
 SELECT
-  COUNT(*) AS "source_rows",
+  SUM(CASE WHEN TRUE THEN 1 ELSE 0 END) AS "source_rows",
   SUM(
     CASE
       WHEN COALESCE((

@@ -6,21 +6,21 @@
 
 -- tests/golden/phases/phased.mig:40: legacy.providers -> emr.practitioner: rows of phase history
 SELECT
-  COUNT(*) AS "source_rows",
+  SUM(CASE WHEN TRUE THEN 1 ELSE 0 END) AS "source_rows",
   SUM(CASE WHEN TRUE THEN 1 ELSE 0 END) AS "this_phase",
   SUM(CASE WHEN FALSE THEN 1 ELSE 0 END) AS "pending"
 FROM "legacy"."providers" AS "cs_ph";
 
 -- tests/golden/phases/phased.mig:45: legacy.patients -> emr.patient: rows of phase history
 SELECT
-  COUNT(*) AS "source_rows",
+  SUM(CASE WHEN TRUE THEN 1 ELSE 0 END) AS "source_rows",
   SUM(CASE WHEN TRUE THEN 1 ELSE 0 END) AS "this_phase",
   SUM(CASE WHEN FALSE THEN 1 ELSE 0 END) AS "pending"
 FROM "legacy"."patients" AS "cs_ph";
 
 -- tests/golden/phases/phased.mig:51: legacy.visits -> emr.visit: rows of phase history
 SELECT
-  COUNT(*) AS "source_rows",
+  SUM(CASE WHEN TRUE THEN 1 ELSE 0 END) AS "source_rows",
   SUM(CASE WHEN TRUE THEN 1 ELSE 0 END) AS "this_phase",
   SUM(CASE WHEN FALSE THEN 1 ELSE 0 END) AS "pending"
 FROM "legacy"."visits" AS "cs_ph";
