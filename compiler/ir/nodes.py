@@ -612,5 +612,5 @@ class Spec(BaseModel):
     maps: list[Map] = []
     checks: list[Check] = []
     tests: list[SpecTest] = []
-    phases: list[Phase] = []
     access: Access | None = None
+    phases: list[Phase] = []

@@ -25,13 +25,13 @@ Schema (version 1):
        "deleted", "unchanged", "rejected", "filtered", "merged", "balanced"}],
        "tables": [{"table", "inserted", "updated", "removed"}], "unaccounted_maps": [map]}
        (`run --delta`; an unbalanced map fails the run)
+   "timings": [{"step", "seconds"}]   (in run order: setup, `stage:<table>`, each script, `locate
+       rejects`, `report`, finish)
    "phase"?: {"phase", "status": "run" | "already run" | "forced", "phases_run": [phase],
        "phases_pending": [phase], "maps": [{"map", "source_rows", "this_phase", "loaded",
        "rejected", "filtered", "merged", "aggregated", "pending", "not_migrated_yet",
        "balanced"}], "tables": [{"table", "inserted", "updated", "removed"}]}
        (`run --phase`: the cumulative accounting of the phases run so far; unbalanced fails)
-   "timings": [{"step", "seconds"}]   (in run order: setup, `stage:<table>`, each script, `locate
-       rejects`, `report`, finish)
    "audit": {"log": str, "events": int, "head": sha256}}   (`chartshift run`: the anchor of
    the run's own audit event, its line number and line hash; `audit verify --anchor REPORT`)
 Samples carry positions, keys and reason codes, never row values (`--show-phi` adds the
@@ -165,10 +165,10 @@ class Report:
     audit: dict[str, Any] | None = None  # the run's audit-log anchor (compiler/ops/secure/audit.py event_anchor)
     limits: list[LimitResult] = field(default_factory=list)  # `--max-rejects` (compiler/runtime/limits.py)
     delta: DeltaSummary | None = None  # `run --delta`
-    phase: PhaseSummary | None = None  # `run --phase` (compiler/runtime/phases.py)
     coverage: tuple[TableCoverage, ...] = ()  # column coverage per source table (semantic/coverage.py)
     database_user: str | None = None  # who the run connected as (the audit log's; not in the JSON report)
     timings: dict[str, float] = field(default_factory=dict)  # step (script, `stage:<table>`, `report`) -> seconds
+    phase: PhaseSummary | None = None  # `run --phase` (compiler/runtime/phases.py)
 
     @property
     def refused(self) -> bool:

@@ -45,9 +45,9 @@ class Checker(
     ValidationChecks,
     SpecTestChecks,
     IdentifierChecks,
-    PhaseChecks,
     CoverageChecks,
     AccessChecks,
+    PhaseChecks,
 ):
     """Walks the IR once and records diagnostics in `self.diags`."""
 

@@ -23,7 +23,7 @@ from compiler.syntax.rules.phases import PhaseRules
 from compiler.syntax.rules.sequencing import SequencingRules
 
 
-class Builder(DeclarationRules, LookupRules, MapRules, CheckRules, SequencingRules, PhaseRules, AccessRules, ExpressionRules):
+class Builder(DeclarationRules, LookupRules, MapRules, CheckRules, SequencingRules, AccessRules, PhaseRules, ExpressionRules):
     """The whole builder: `transform` (in BuilderBase) calls the method named like each rule."""
 
     # -- top level
@@ -45,13 +45,13 @@ class Builder(DeclarationRules, LookupRules, MapRules, CheckRules, SequencingRul
                 spec.maps.append(item)
             elif isinstance(item, ir.SpecTest):
                 spec.tests.append(item)
-            elif isinstance(item, ir.Phase):
-                spec.phases.append(item)
             elif isinstance(item, ir.Access):
                 if spec.access is not None:
                     self.diags.error("duplicate `access` block", item.span)
                 else:
                     spec.access = item
+            elif isinstance(item, ir.Phase):
+                spec.phases.append(item)
             elif isinstance(item, list):  # a validate block
                 spec.checks.extend(item)
         return spec
