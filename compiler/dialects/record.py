@@ -102,7 +102,7 @@ class Capabilities:
     # ANALYZE the tables a run fills before joining them: PostgreSQL has no statistics for
     # tables filled inside the open transaction and would plan them as tiny
     analyze_after_fill: bool = False
-    # __row PRIMARY KEY on staging tables: MariaDB joins without an index by block nested
+    # __row PRIMARY KEY on staging (and delta state) tables: MariaDB joins without an index by block nested
     # loop (no hash join at its default join_cache_level), so fetching the original row of
     # each rejected row compared it with every staged row: 4 s of a 2,000-patient run
     stage_row_key: bool = False
