@@ -23,6 +23,7 @@ MYSQL = Dialect(
         temporary_work=False,
         stage_row_key=True,
         survivor_id_by_window=True,
+        indexed_join_copies=768,
         text_in_keys=False,
         column_grants=True,
     ),

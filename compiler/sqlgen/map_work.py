@@ -23,6 +23,7 @@ from compiler.semantic.scopes import TableScope
 from compiler.sqlgen.base import GenBase
 from compiler.sqlgen.dedup_drop import ambiguous_groups
 from compiler.sqlgen.field_layers import field_ctes, layer_columns, lookup_miss_rules
+from compiler.sqlgen.join_copies import JoinCopies
 from compiler.sqlgen.joins import AMBIGUOUS_MATCH, RAW, join_row, match_count, settle_joins
 from compiler.sqlgen.lower import ExprLowering, Resolver, col, ident, join, lit, paren, table, with_ctes
 from compiler.sqlgen.refs import JoinedRefs
@@ -69,6 +70,7 @@ class MapWork:
         self.merges = m.dedup is not None and m.dedup.keep != ir.DROP_ALL
         self.drops_all = m.dedup is not None and m.dedup.keep == ir.DROP_ALL
         self.ambiguous: dict[int, ir.Join] = {}  # rule number -> the plain join it checks
+        self.join_copies = JoinCopies(gen, m, self.target)  # where the joins read their tables
 
     def type_of(self, e: ir.Node) -> str | None:
         """The value type of an expression, as the checker inferred it."""
@@ -110,9 +112,9 @@ class MapWork:
             for c in self.cat.source_tables[qualified].columns:
                 inp = inp.select(exp.alias_(col(c.name, alias), f"s__{alias}__{c.name}", quoted=True, copy=False), copy=False)
         lower_src = self.gen.lowering(self.source_layer)
-        for j in m.joins:
+        for n, j in enumerate(m.joins, start=1):
             on = lower_src(j.on)
-            inp = join(inp, self.gen.tbl(j.table.parts[0], j.table.parts[-1], j.alias), on=on, side="LEFT")
+            inp = join(inp, self.join_copies.table(n, j, on), on=on, side="LEFT")
             inp = inp.select(exp.alias_(col("__row", j.alias), join_row(j.alias), quoted=True, copy=False), copy=False)
         if m.joins:
             # from here on the source columns are the `s__` columns of the settled join

@@ -7,6 +7,18 @@
 -- specs/two_systems.mig:403: work table left by an earlier run
 DROP TABLE IF EXISTS `chartshift__cs_work__emr__episode`;
 
+-- specs/two_systems.mig:404: join sysA.patients as p: copy left by an earlier run
+DROP TABLE IF EXISTS `chartshift__cs_j1__emr__episode`;
+
+-- specs/two_systems.mig:404: join sysA.patients as p: a copy of its rows, to index
+CREATE TABLE `chartshift__cs_j1__emr__episode` AS
+SELECT
+  *
+FROM `sysA__patients`;
+
+-- specs/two_systems.mig:404: join sysA.patients as p: an index on the columns `on` compares
+CREATE INDEX `cs_on` ON `chartshift__cs_j1__emr__episode`(`pat_no`(255));
+
 -- specs/two_systems.mig:403: sysA.cases -> emr.episode: every kept row with its fields and status
 CREATE TABLE `chartshift__cs_work__emr__episode` AS
 WITH `cs_in` AS (
@@ -45,7 +57,7 @@ WITH `cs_in` AS (
       `p`.`status` AS `s__p__status`,
       `p`.`__row` AS `j__p__row`
     FROM `sysA__cases` AS `cases`
-    LEFT JOIN `sysA__patients` AS `p`
+    LEFT JOIN `chartshift__cs_j1__emr__episode` AS `p`
       ON (
         `p`.`pat_no`
       ) = (
@@ -62,7 +74,7 @@ WITH `cs_in` AS (
         `cases`.`__row` AS `__row`,
         `p`.`__row` AS `j__p__row`
       FROM `sysA__cases` AS `cases`
-      LEFT JOIN `sysA__patients` AS `p`
+      LEFT JOIN `chartshift__cs_j1__emr__episode` AS `p`
         ON (
           `p`.`pat_no`
         ) = (
@@ -664,4 +676,7 @@ SELECT
 
 -- specs/two_systems.mig:403: sysA.cases -> emr.episode: work table no longer needed
 DROP TABLE IF EXISTS `chartshift__cs_work__emr__episode`;
+
+-- specs/two_systems.mig:404: join p: copy no longer needed
+DROP TABLE IF EXISTS `chartshift__cs_j1__emr__episode`;
 

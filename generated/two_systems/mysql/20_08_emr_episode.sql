@@ -7,6 +7,18 @@
 -- specs/two_systems.mig:418: work table left by an earlier run
 DROP TABLE IF EXISTS `chartshift__cs_work__emr__episode`;
 
+-- specs/two_systems.mig:419: join sysB.clients as c: copy left by an earlier run
+DROP TABLE IF EXISTS `chartshift__cs_j1__emr__episode`;
+
+-- specs/two_systems.mig:419: join sysB.clients as c: a copy of its rows, to index
+CREATE TABLE `chartshift__cs_j1__emr__episode` AS
+SELECT
+  *
+FROM `sysB__clients`;
+
+-- specs/two_systems.mig:419: join sysB.clients as c: an index on the columns `on` compares
+CREATE INDEX `cs_on` ON `chartshift__cs_j1__emr__episode`(`client_id`(255));
+
 -- specs/two_systems.mig:418: sysB.episodes -> emr.episode: every kept row with its fields and status
 CREATE TABLE `chartshift__cs_work__emr__episode` AS
 WITH `cs_in` AS (
@@ -39,7 +51,7 @@ WITH `cs_in` AS (
       `c`.`active_flag` AS `s__c__active_flag`,
       `c`.`__row` AS `j__c__row`
     FROM `sysB__episodes` AS `episodes`
-    LEFT JOIN `sysB__clients` AS `c`
+    LEFT JOIN `chartshift__cs_j1__emr__episode` AS `c`
       ON (
         `c`.`client_id`
       ) = (
@@ -56,7 +68,7 @@ WITH `cs_in` AS (
         `episodes`.`__row` AS `__row`,
         `c`.`__row` AS `j__c__row`
       FROM `sysB__episodes` AS `episodes`
-      LEFT JOIN `sysB__clients` AS `c`
+      LEFT JOIN `chartshift__cs_j1__emr__episode` AS `c`
         ON (
           `c`.`client_id`
         ) = (
@@ -634,4 +646,7 @@ SELECT
 
 -- specs/two_systems.mig:418: sysB.episodes -> emr.episode: work table no longer needed
 DROP TABLE IF EXISTS `chartshift__cs_work__emr__episode`;
+
+-- specs/two_systems.mig:419: join c: copy no longer needed
+DROP TABLE IF EXISTS `chartshift__cs_j1__emr__episode`;
 

@@ -7,6 +7,18 @@
 -- specs/two_systems.mig:577: work table left by an earlier run
 DROP TABLE IF EXISTS `chartshift__cs_work__emr__auth_usage`;
 
+-- specs/two_systems.mig:578: join sysA.auths as a: copy left by an earlier run
+DROP TABLE IF EXISTS `chartshift__cs_j1__emr__auth_usage`;
+
+-- specs/two_systems.mig:578: join sysA.auths as a: a copy of its rows, to index
+CREATE TABLE `chartshift__cs_j1__emr__auth_usage` AS
+SELECT
+  *
+FROM `sysA__auths`;
+
+-- specs/two_systems.mig:578: join sysA.auths as a: an index on the columns `on` compares
+CREATE INDEX `cs_on` ON `chartshift__cs_j1__emr__auth_usage`(`case_no`(255));
+
 -- specs/two_systems.mig:577: sysA.visits -> emr.auth_usage: every kept row with its fields and status
 CREATE TABLE `chartshift__cs_work__emr__auth_usage` AS
 WITH `cs_in` AS (
@@ -46,7 +58,7 @@ WITH `cs_in` AS (
         `a`.`end_date` AS `s__a__end_date`,
         `a`.`__row` AS `j__a__row`
       FROM `sysA__visits` AS `visits`
-      LEFT JOIN `sysA__auths` AS `a`
+      LEFT JOIN `chartshift__cs_j1__emr__auth_usage` AS `a`
         ON (
           `a`.`case_no`
         ) = (
@@ -63,7 +75,7 @@ WITH `cs_in` AS (
           `visits`.`__row` AS `__row`,
           `a`.`__row` AS `j__a__row`
         FROM `sysA__visits` AS `visits`
-        LEFT JOIN `sysA__auths` AS `a`
+        LEFT JOIN `chartshift__cs_j1__emr__auth_usage` AS `a`
           ON (
             `a`.`case_no`
           ) = (
@@ -501,7 +513,7 @@ SELECT
           `a`.`end_date` AS `s__a__end_date`,
           `a`.`__row` AS `j__a__row`
         FROM `sysA__visits` AS `visits`
-        LEFT JOIN `sysA__auths` AS `a`
+        LEFT JOIN `chartshift__cs_j1__emr__auth_usage` AS `a`
           ON (
             `a`.`case_no`
           ) = (
@@ -518,7 +530,7 @@ SELECT
             `visits`.`__row` AS `__row`,
             `a`.`__row` AS `j__a__row`
           FROM `sysA__visits` AS `visits`
-          LEFT JOIN `sysA__auths` AS `a`
+          LEFT JOIN `chartshift__cs_j1__emr__auth_usage` AS `a`
             ON (
               `a`.`case_no`
             ) = (
@@ -632,7 +644,7 @@ SELECT
               `a`.`end_date` AS `s__a__end_date`,
               `a`.`__row` AS `j__a__row`
             FROM `sysA__visits` AS `visits`
-            LEFT JOIN `sysA__auths` AS `a`
+            LEFT JOIN `chartshift__cs_j1__emr__auth_usage` AS `a`
               ON (
                 `a`.`case_no`
               ) = (
@@ -649,7 +661,7 @@ SELECT
                 `visits`.`__row` AS `__row`,
                 `a`.`__row` AS `j__a__row`
               FROM `sysA__visits` AS `visits`
-              LEFT JOIN `sysA__auths` AS `a`
+              LEFT JOIN `chartshift__cs_j1__emr__auth_usage` AS `a`
                 ON (
                   `a`.`case_no`
                 ) = (
@@ -770,7 +782,7 @@ SELECT
                 `a`.`end_date` AS `s__a__end_date`,
                 `a`.`__row` AS `j__a__row`
               FROM `sysA__visits` AS `visits`
-              LEFT JOIN `sysA__auths` AS `a`
+              LEFT JOIN `chartshift__cs_j1__emr__auth_usage` AS `a`
                 ON (
                   `a`.`case_no`
                 ) = (
@@ -787,7 +799,7 @@ SELECT
                   `visits`.`__row` AS `__row`,
                   `a`.`__row` AS `j__a__row`
                 FROM `sysA__visits` AS `visits`
-                LEFT JOIN `sysA__auths` AS `a`
+                LEFT JOIN `chartshift__cs_j1__emr__auth_usage` AS `a`
                   ON (
                     `a`.`case_no`
                   ) = (
@@ -868,4 +880,7 @@ SELECT
 
 -- specs/two_systems.mig:577: sysA.visits -> emr.auth_usage: work table no longer needed
 DROP TABLE IF EXISTS `chartshift__cs_work__emr__auth_usage`;
+
+-- specs/two_systems.mig:578: join a: copy no longer needed
+DROP TABLE IF EXISTS `chartshift__cs_j1__emr__auth_usage`;
 

@@ -7,6 +7,18 @@
 -- specs/two_systems.mig:589: work table left by an earlier run
 DROP TABLE IF EXISTS `chartshift__cs_work__emr__auth_usage`;
 
+-- specs/two_systems.mig:590: join sysB.priorauth as a: copy left by an earlier run
+DROP TABLE IF EXISTS `chartshift__cs_j1__emr__auth_usage`;
+
+-- specs/two_systems.mig:590: join sysB.priorauth as a: a copy of its rows, to index
+CREATE TABLE `chartshift__cs_j1__emr__auth_usage` AS
+SELECT
+  *
+FROM `sysB__priorauth`;
+
+-- specs/two_systems.mig:590: join sysB.priorauth as a: an index on the columns `on` compares
+CREATE INDEX `cs_on` ON `chartshift__cs_j1__emr__auth_usage`(`episode_id`(255));
+
 -- specs/two_systems.mig:589: sysB.appts -> emr.auth_usage: every kept row with its fields and status
 CREATE TABLE `chartshift__cs_work__emr__auth_usage` AS
 WITH `cs_in` AS (
@@ -34,7 +46,7 @@ WITH `cs_in` AS (
         `a`.`auth_to` AS `s__a__auth_to`,
         `a`.`__row` AS `j__a__row`
       FROM `sysB__appts` AS `appts`
-      LEFT JOIN `sysB__priorauth` AS `a`
+      LEFT JOIN `chartshift__cs_j1__emr__auth_usage` AS `a`
         ON (
           `a`.`episode_id`
         ) = (
@@ -51,7 +63,7 @@ WITH `cs_in` AS (
           `appts`.`__row` AS `__row`,
           `a`.`__row` AS `j__a__row`
         FROM `sysB__appts` AS `appts`
-        LEFT JOIN `sysB__priorauth` AS `a`
+        LEFT JOIN `chartshift__cs_j1__emr__auth_usage` AS `a`
           ON (
             `a`.`episode_id`
           ) = (
@@ -467,7 +479,7 @@ SELECT
           `a`.`auth_to` AS `s__a__auth_to`,
           `a`.`__row` AS `j__a__row`
         FROM `sysB__appts` AS `appts`
-        LEFT JOIN `sysB__priorauth` AS `a`
+        LEFT JOIN `chartshift__cs_j1__emr__auth_usage` AS `a`
           ON (
             `a`.`episode_id`
           ) = (
@@ -484,7 +496,7 @@ SELECT
             `appts`.`__row` AS `__row`,
             `a`.`__row` AS `j__a__row`
           FROM `sysB__appts` AS `appts`
-          LEFT JOIN `sysB__priorauth` AS `a`
+          LEFT JOIN `chartshift__cs_j1__emr__auth_usage` AS `a`
             ON (
               `a`.`episode_id`
             ) = (
@@ -584,7 +596,7 @@ SELECT
               `a`.`auth_to` AS `s__a__auth_to`,
               `a`.`__row` AS `j__a__row`
             FROM `sysB__appts` AS `appts`
-            LEFT JOIN `sysB__priorauth` AS `a`
+            LEFT JOIN `chartshift__cs_j1__emr__auth_usage` AS `a`
               ON (
                 `a`.`episode_id`
               ) = (
@@ -601,7 +613,7 @@ SELECT
                 `appts`.`__row` AS `__row`,
                 `a`.`__row` AS `j__a__row`
               FROM `sysB__appts` AS `appts`
-              LEFT JOIN `sysB__priorauth` AS `a`
+              LEFT JOIN `chartshift__cs_j1__emr__auth_usage` AS `a`
                 ON (
                   `a`.`episode_id`
                 ) = (
@@ -708,7 +720,7 @@ SELECT
                 `a`.`auth_to` AS `s__a__auth_to`,
                 `a`.`__row` AS `j__a__row`
               FROM `sysB__appts` AS `appts`
-              LEFT JOIN `sysB__priorauth` AS `a`
+              LEFT JOIN `chartshift__cs_j1__emr__auth_usage` AS `a`
                 ON (
                   `a`.`episode_id`
                 ) = (
@@ -725,7 +737,7 @@ SELECT
                   `appts`.`__row` AS `__row`,
                   `a`.`__row` AS `j__a__row`
                 FROM `sysB__appts` AS `appts`
-                LEFT JOIN `sysB__priorauth` AS `a`
+                LEFT JOIN `chartshift__cs_j1__emr__auth_usage` AS `a`
                   ON (
                     `a`.`episode_id`
                   ) = (
@@ -804,4 +816,7 @@ SELECT
 
 -- specs/two_systems.mig:589: sysB.appts -> emr.auth_usage: work table no longer needed
 DROP TABLE IF EXISTS `chartshift__cs_work__emr__auth_usage`;
+
+-- specs/two_systems.mig:590: join a: copy no longer needed
+DROP TABLE IF EXISTS `chartshift__cs_j1__emr__auth_usage`;
 

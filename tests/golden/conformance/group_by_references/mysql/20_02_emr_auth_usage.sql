@@ -7,6 +7,18 @@
 -- tests/conformance/specs/group_by_references.mig:60: work table left by an earlier run
 DROP TABLE IF EXISTS `chartshift__cs_work__emr__auth_usage`;
 
+-- tests/conformance/specs/group_by_references.mig:61: join legacy.clinics as c: copy left by an earlier run
+DROP TABLE IF EXISTS `chartshift__cs_j1__emr__auth_usage`;
+
+-- tests/conformance/specs/group_by_references.mig:61: join legacy.clinics as c: a copy of its rows, to index
+CREATE TABLE `chartshift__cs_j1__emr__auth_usage` AS
+SELECT
+  *
+FROM `legacy__clinics`;
+
+-- tests/conformance/specs/group_by_references.mig:61: join legacy.clinics as c: an index on the columns `on` compares
+CREATE INDEX `cs_on` ON `chartshift__cs_j1__emr__auth_usage`(`clinic`(255));
+
 -- tests/conformance/specs/group_by_references.mig:60: legacy.visits -> emr.auth_usage: every kept row with its fields and status
 CREATE TABLE `chartshift__cs_work__emr__auth_usage` AS
 WITH `cs_in` AS (
@@ -26,7 +38,7 @@ WITH `cs_in` AS (
       `c`.`region` AS `s__c__region`,
       `c`.`__row` AS `j__c__row`
     FROM `legacy__visits` AS `visits`
-    LEFT JOIN `legacy__clinics` AS `c`
+    LEFT JOIN `chartshift__cs_j1__emr__auth_usage` AS `c`
       ON (
         `c`.`clinic`
       ) = (
@@ -43,7 +55,7 @@ WITH `cs_in` AS (
         `visits`.`__row` AS `__row`,
         `c`.`__row` AS `j__c__row`
       FROM `legacy__visits` AS `visits`
-      LEFT JOIN `legacy__clinics` AS `c`
+      LEFT JOIN `chartshift__cs_j1__emr__auth_usage` AS `c`
         ON (
           `c`.`clinic`
         ) = (
@@ -414,7 +426,7 @@ SELECT
             `c`.`region` AS `s__c__region`,
             `c`.`__row` AS `j__c__row`
           FROM `legacy__visits` AS `visits`
-          LEFT JOIN `legacy__clinics` AS `c`
+          LEFT JOIN `chartshift__cs_j1__emr__auth_usage` AS `c`
             ON (
               `c`.`clinic`
             ) = (
@@ -431,7 +443,7 @@ SELECT
               `visits`.`__row` AS `__row`,
               `c`.`__row` AS `j__c__row`
             FROM `legacy__visits` AS `visits`
-            LEFT JOIN `legacy__clinics` AS `c`
+            LEFT JOIN `chartshift__cs_j1__emr__auth_usage` AS `c`
               ON (
                 `c`.`clinic`
               ) = (
@@ -490,7 +502,7 @@ SELECT
               `c`.`region` AS `s__c__region`,
               `c`.`__row` AS `j__c__row`
             FROM `legacy__visits` AS `visits`
-            LEFT JOIN `legacy__clinics` AS `c`
+            LEFT JOIN `chartshift__cs_j1__emr__auth_usage` AS `c`
               ON (
                 `c`.`clinic`
               ) = (
@@ -507,7 +519,7 @@ SELECT
                 `visits`.`__row` AS `__row`,
                 `c`.`__row` AS `j__c__row`
               FROM `legacy__visits` AS `visits`
-              LEFT JOIN `legacy__clinics` AS `c`
+              LEFT JOIN `chartshift__cs_j1__emr__auth_usage` AS `c`
                 ON (
                   `c`.`clinic`
                 ) = (
@@ -538,4 +550,7 @@ SELECT
 
 -- tests/conformance/specs/group_by_references.mig:60: legacy.visits -> emr.auth_usage: work table no longer needed
 DROP TABLE IF EXISTS `chartshift__cs_work__emr__auth_usage`;
+
+-- tests/conformance/specs/group_by_references.mig:61: join c: copy no longer needed
+DROP TABLE IF EXISTS `chartshift__cs_j1__emr__auth_usage`;
 

@@ -7,6 +7,18 @@
 -- tests/conformance/specs/group_by_references.mig:71: work table left by an earlier run
 DROP TABLE IF EXISTS `chartshift__cs_work__emr__code_usage`;
 
+-- tests/conformance/specs/group_by_references.mig:72: join legacy.code_map as m: copy left by an earlier run
+DROP TABLE IF EXISTS `chartshift__cs_j1__emr__code_usage`;
+
+-- tests/conformance/specs/group_by_references.mig:72: join legacy.code_map as m: a copy of its rows, to index
+CREATE TABLE `chartshift__cs_j1__emr__code_usage` AS
+SELECT
+  *
+FROM `legacy__code_map`;
+
+-- tests/conformance/specs/group_by_references.mig:72: join legacy.code_map as m: an index on the columns `on` compares
+CREATE INDEX `cs_on` ON `chartshift__cs_j1__emr__code_usage`(`kind`(255));
+
 -- tests/conformance/specs/group_by_references.mig:71: legacy.visits -> emr.code_usage: every kept row with its fields and status
 CREATE TABLE `chartshift__cs_work__emr__code_usage` AS
 WITH `cs_in` AS (
@@ -32,7 +44,7 @@ WITH `cs_in` AS (
       `m`.`cpt` AS `s__m__cpt`,
       `m`.`__row` AS `j__m__row`
     FROM `legacy__visits` AS `visits`
-    LEFT JOIN `legacy__code_map` AS `m`
+    LEFT JOIN `chartshift__cs_j1__emr__code_usage` AS `m`
       ON (
         `m`.`kind`
       ) = (
@@ -318,7 +330,7 @@ SELECT
           `m`.`cpt` AS `s__m__cpt`,
           `m`.`__row` AS `j__m__row`
         FROM `legacy__visits` AS `visits`
-        LEFT JOIN `legacy__code_map` AS `m`
+        LEFT JOIN `chartshift__cs_j1__emr__code_usage` AS `m`
           ON (
             `m`.`kind`
           ) = (
@@ -373,7 +385,7 @@ SELECT
             `m`.`cpt` AS `s__m__cpt`,
             `m`.`__row` AS `j__m__row`
           FROM `legacy__visits` AS `visits`
-          LEFT JOIN `legacy__code_map` AS `m`
+          LEFT JOIN `chartshift__cs_j1__emr__code_usage` AS `m`
             ON (
               `m`.`kind`
             ) = (
@@ -421,7 +433,7 @@ SELECT
               `m`.`cpt` AS `s__m__cpt`,
               `m`.`__row` AS `j__m__row`
             FROM `legacy__visits` AS `visits`
-            LEFT JOIN `legacy__code_map` AS `m`
+            LEFT JOIN `chartshift__cs_j1__emr__code_usage` AS `m`
               ON (
                 `m`.`kind`
               ) = (
@@ -441,4 +453,7 @@ SELECT
 
 -- tests/conformance/specs/group_by_references.mig:71: legacy.visits -> emr.code_usage: work table no longer needed
 DROP TABLE IF EXISTS `chartshift__cs_work__emr__code_usage`;
+
+-- tests/conformance/specs/group_by_references.mig:72: join m: copy no longer needed
+DROP TABLE IF EXISTS `chartshift__cs_j1__emr__code_usage`;
 

@@ -7,6 +7,18 @@
 -- tests/conformance/specs/join_many.mig:53: work table left by an earlier run
 DROP TABLE IF EXISTS `chartshift__cs_work__emr__visit_code`;
 
+-- tests/conformance/specs/join_many.mig:54: join legacy.code_map as c: copy left by an earlier run
+DROP TABLE IF EXISTS `chartshift__cs_j1__emr__visit_code`;
+
+-- tests/conformance/specs/join_many.mig:54: join legacy.code_map as c: a copy of its rows, to index
+CREATE TABLE `chartshift__cs_j1__emr__visit_code` AS
+SELECT
+  *
+FROM `legacy__code_map`;
+
+-- tests/conformance/specs/join_many.mig:54: join legacy.code_map as c: an index on the columns `on` compares
+CREATE INDEX `cs_on` ON `chartshift__cs_j1__emr__visit_code`(`legacy_code`(255));
+
 -- tests/conformance/specs/join_many.mig:53: legacy.visits -> emr.visit_code: every kept row with its fields and status
 CREATE TABLE `chartshift__cs_work__emr__visit_code` AS
 WITH `cs_in` AS (
@@ -36,7 +48,7 @@ WITH `cs_in` AS (
         `c`.`payer_id` AS `s__c__payer_id`,
         `c`.`__row` AS `j__c__row`
       FROM `legacy__visits` AS `visits`
-      LEFT JOIN `legacy__code_map` AS `c`
+      LEFT JOIN `chartshift__cs_j1__emr__visit_code` AS `c`
         ON (
           `c`.`legacy_code`
         ) = (
@@ -293,7 +305,7 @@ SELECT
           `c`.`payer_id` AS `s__c__payer_id`,
           `c`.`__row` AS `j__c__row`
         FROM `legacy__visits` AS `visits`
-        LEFT JOIN `legacy__code_map` AS `c`
+        LEFT JOIN `chartshift__cs_j1__emr__visit_code` AS `c`
           ON (
             `c`.`legacy_code`
           ) = (
@@ -341,7 +353,7 @@ SELECT
           `c`.`payer_id` AS `s__c__payer_id`,
           `c`.`__row` AS `j__c__row`
         FROM `legacy__visits` AS `visits`
-        LEFT JOIN `legacy__code_map` AS `c`
+        LEFT JOIN `chartshift__cs_j1__emr__visit_code` AS `c`
           ON (
             `c`.`legacy_code`
           ) = (
@@ -375,4 +387,7 @@ SELECT
 
 -- tests/conformance/specs/join_many.mig:53: legacy.visits -> emr.visit_code: work table no longer needed
 DROP TABLE IF EXISTS `chartshift__cs_work__emr__visit_code`;
+
+-- tests/conformance/specs/join_many.mig:54: join c: copy no longer needed
+DROP TABLE IF EXISTS `chartshift__cs_j1__emr__visit_code`;
 

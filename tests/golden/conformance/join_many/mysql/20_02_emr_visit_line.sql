@@ -7,6 +7,18 @@
 -- tests/conformance/specs/join_many.mig:62: work table left by an earlier run
 DROP TABLE IF EXISTS `chartshift__cs_work__emr__visit_line`;
 
+-- tests/conformance/specs/join_many.mig:63: join legacy.code_map as c: copy left by an earlier run
+DROP TABLE IF EXISTS `chartshift__cs_j1__emr__visit_line`;
+
+-- tests/conformance/specs/join_many.mig:63: join legacy.code_map as c: a copy of its rows, to index
+CREATE TABLE `chartshift__cs_j1__emr__visit_line` AS
+SELECT
+  *
+FROM `legacy__code_map`;
+
+-- tests/conformance/specs/join_many.mig:63: join legacy.code_map as c: an index on the columns `on` compares
+CREATE INDEX `cs_on` ON `chartshift__cs_j1__emr__visit_line`(`legacy_code`(255));
+
 -- tests/conformance/specs/join_many.mig:62: legacy.visits -> emr.visit_line: every kept row with its fields and status
 CREATE TABLE `chartshift__cs_work__emr__visit_line` AS
 WITH `cs_in` AS (
@@ -33,7 +45,7 @@ WITH `cs_in` AS (
       `c`.`payer_id` AS `s__c__payer_id`,
       `c`.`__row` AS `j__c__row`
     FROM `legacy__visits` AS `visits`
-    LEFT JOIN `legacy__code_map` AS `c`
+    LEFT JOIN `chartshift__cs_j1__emr__visit_line` AS `c`
       ON (
         `c`.`legacy_code`
       ) = (
@@ -211,7 +223,7 @@ SELECT
           `c`.`payer_id` AS `s__c__payer_id`,
           `c`.`__row` AS `j__c__row`
         FROM `legacy__visits` AS `visits`
-        LEFT JOIN `legacy__code_map` AS `c`
+        LEFT JOIN `chartshift__cs_j1__emr__visit_line` AS `c`
           ON (
             `c`.`legacy_code`
           ) = (
@@ -238,4 +250,7 @@ SELECT
 
 -- tests/conformance/specs/join_many.mig:62: legacy.visits -> emr.visit_line: work table no longer needed
 DROP TABLE IF EXISTS `chartshift__cs_work__emr__visit_line`;
+
+-- tests/conformance/specs/join_many.mig:63: join c: copy no longer needed
+DROP TABLE IF EXISTS `chartshift__cs_j1__emr__visit_line`;
 

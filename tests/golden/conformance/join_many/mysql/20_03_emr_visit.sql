@@ -7,6 +7,18 @@
 -- tests/conformance/specs/join_many.mig:69: work table left by an earlier run
 DROP TABLE IF EXISTS `chartshift__cs_work__emr__visit`;
 
+-- tests/conformance/specs/join_many.mig:70: join legacy.payers as p: copy left by an earlier run
+DROP TABLE IF EXISTS `chartshift__cs_j1__emr__visit`;
+
+-- tests/conformance/specs/join_many.mig:70: join legacy.payers as p: a copy of its rows, to index
+CREATE TABLE `chartshift__cs_j1__emr__visit` AS
+SELECT
+  *
+FROM `legacy__payers`;
+
+-- tests/conformance/specs/join_many.mig:70: join legacy.payers as p: an index on the columns `on` compares
+CREATE INDEX `cs_on` ON `chartshift__cs_j1__emr__visit`(`payer_id`(255));
+
 -- tests/conformance/specs/join_many.mig:69: legacy.visits -> emr.visit: every kept row with its fields and status
 CREATE TABLE `chartshift__cs_work__emr__visit` AS
 WITH `cs_in` AS (
@@ -25,7 +37,7 @@ WITH `cs_in` AS (
       `p`.`name` AS `s__p__name`,
       `p`.`__row` AS `j__p__row`
     FROM `legacy__visits` AS `visits`
-    LEFT JOIN `legacy__payers` AS `p`
+    LEFT JOIN `chartshift__cs_j1__emr__visit` AS `p`
       ON (
         `p`.`payer_id`
       ) = (
@@ -42,7 +54,7 @@ WITH `cs_in` AS (
         `visits`.`__row` AS `__row`,
         `p`.`__row` AS `j__p__row`
       FROM `legacy__visits` AS `visits`
-      LEFT JOIN `legacy__payers` AS `p`
+      LEFT JOIN `chartshift__cs_j1__emr__visit` AS `p`
         ON (
           `p`.`payer_id`
         ) = (
@@ -227,4 +239,7 @@ SELECT
 
 -- tests/conformance/specs/join_many.mig:69: legacy.visits -> emr.visit: work table no longer needed
 DROP TABLE IF EXISTS `chartshift__cs_work__emr__visit`;
+
+-- tests/conformance/specs/join_many.mig:70: join p: copy no longer needed
+DROP TABLE IF EXISTS `chartshift__cs_j1__emr__visit`;
 
