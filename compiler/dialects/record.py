@@ -210,6 +210,8 @@ class Dialect:
     upsert: str = "on_conflict"
     # roles and grants (the `access` block); None: no roles (DuckDB: the file's mode and the OS)
     access: AccessSql | None = None
+    # (variable, value): session settings the setup script makes first, for the run's statements
+    session_settings: tuple[tuple[str, str], ...] = ()
 
     def url(self, rest: str) -> str:
         """A target URL: the canonical scheme, `://`, then `rest`."""

@@ -41,11 +41,9 @@ WITH `cs_in` AS (
         `visits`.`__cast_error` AS `__cast_error`,
         `visits`.`visit_id` AS `s__visits__visit_id`,
         `visits`.`code` AS `s__visits__code`,
-        `visits`.`payer_id` AS `s__visits__payer_id`,
         `c`.`legacy_code` AS `s__c__legacy_code`,
         `c`.`std_code` AS `s__c__std_code`,
         `c`.`active` AS `s__c__active`,
-        `c`.`payer_id` AS `s__c__payer_id`,
         `c`.`__row` AS `j__c__row`
       FROM `legacy__visits` AS `visits`
       LEFT JOIN `chartshift__cs_j1__emr__visit_code` AS `c`
@@ -298,11 +296,9 @@ SELECT
           `visits`.`__cast_error` AS `__cast_error`,
           `visits`.`visit_id` AS `s__visits__visit_id`,
           `visits`.`code` AS `s__visits__code`,
-          `visits`.`payer_id` AS `s__visits__payer_id`,
           `c`.`legacy_code` AS `s__c__legacy_code`,
           `c`.`std_code` AS `s__c__std_code`,
           `c`.`active` AS `s__c__active`,
-          `c`.`payer_id` AS `s__c__payer_id`,
           `c`.`__row` AS `j__c__row`
         FROM `legacy__visits` AS `visits`
         LEFT JOIN `chartshift__cs_j1__emr__visit_code` AS `c`
@@ -346,11 +342,9 @@ SELECT
           `visits`.`__cast_error` AS `__cast_error`,
           `visits`.`visit_id` AS `s__visits__visit_id`,
           `visits`.`code` AS `s__visits__code`,
-          `visits`.`payer_id` AS `s__visits__payer_id`,
           `c`.`legacy_code` AS `s__c__legacy_code`,
           `c`.`std_code` AS `s__c__std_code`,
           `c`.`active` AS `s__c__active`,
-          `c`.`payer_id` AS `s__c__payer_id`,
           `c`.`__row` AS `j__c__row`
         FROM `legacy__visits` AS `visits`
         LEFT JOIN `chartshift__cs_j1__emr__visit_code` AS `c`
