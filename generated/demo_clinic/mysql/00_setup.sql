@@ -4,6 +4,9 @@
 -- Generated file: do not edit. Regenerate with `chartshift compile specs/demo_clinic.mig`.
 
 
+-- session setting optimizer_switch (the dialect record says why)
+SET SESSION `optimizer_switch` = 'derived_merge=off';
+
 -- specs/demo_clinic.mig:236: persistent crosswalk for emr.practitioner: legacy key -> id (kept across runs)
 CREATE TABLE IF NOT EXISTS `chartshift__xwalk__emr__practitioner` (
   `legacy_key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
@@ -388,7 +391,8 @@ CREATE TABLE `chartshift__state__legacy__patients__cs_new` (
   `zip` LONGTEXT COLLATE `utf8mb4_nopad_bin`,
   `home_phone` LONGTEXT COLLATE `utf8mb4_nopad_bin`,
   `email` LONGTEXT COLLATE `utf8mb4_nopad_bin`,
-  `status` LONGTEXT COLLATE `utf8mb4_nopad_bin`
+  `status` LONGTEXT COLLATE `utf8mb4_nopad_bin`,
+  PRIMARY KEY (`__row`)
 );
 
 -- specs/demo_clinic.mig:33: source state of legacy.providers (this run's)
@@ -400,7 +404,8 @@ CREATE TABLE `chartshift__state__legacy__providers__cs_new` (
   `prov_id` LONGTEXT COLLATE `utf8mb4_nopad_bin`,
   `name` LONGTEXT COLLATE `utf8mb4_nopad_bin`,
   `credential` LONGTEXT COLLATE `utf8mb4_nopad_bin`,
-  `npi` LONGTEXT COLLATE `utf8mb4_nopad_bin`
+  `npi` LONGTEXT COLLATE `utf8mb4_nopad_bin`,
+  PRIMARY KEY (`__row`)
 );
 
 -- specs/demo_clinic.mig:42: source state of legacy.payers (this run's)
@@ -411,7 +416,8 @@ CREATE TABLE `chartshift__state__legacy__payers__cs_new` (
   `__row` BIGINT NOT NULL,
   `payer_id` LONGTEXT COLLATE `utf8mb4_nopad_bin`,
   `payer_name` LONGTEXT COLLATE `utf8mb4_nopad_bin`,
-  `payer_type` LONGTEXT COLLATE `utf8mb4_nopad_bin`
+  `payer_type` LONGTEXT COLLATE `utf8mb4_nopad_bin`,
+  PRIMARY KEY (`__row`)
 );
 
 -- specs/demo_clinic.mig:49: source state of legacy.policies (this run's)
@@ -427,7 +433,8 @@ CREATE TABLE `chartshift__state__legacy__policies__cs_new` (
   `group_no` LONGTEXT COLLATE `utf8mb4_nopad_bin`,
   `priority` LONGTEXT COLLATE `utf8mb4_nopad_bin`,
   `eff_date` LONGTEXT COLLATE `utf8mb4_nopad_bin`,
-  `term_date` LONGTEXT COLLATE `utf8mb4_nopad_bin`
+  `term_date` LONGTEXT COLLATE `utf8mb4_nopad_bin`,
+  PRIMARY KEY (`__row`)
 );
 
 -- specs/demo_clinic.mig:61: source state of legacy.cases (this run's)
@@ -446,7 +453,8 @@ CREATE TABLE `chartshift__state__legacy__cases__cs_new` (
   `dx1` LONGTEXT COLLATE `utf8mb4_nopad_bin`,
   `dx2` LONGTEXT COLLATE `utf8mb4_nopad_bin`,
   `dx3` LONGTEXT COLLATE `utf8mb4_nopad_bin`,
-  `dx4` LONGTEXT COLLATE `utf8mb4_nopad_bin`
+  `dx4` LONGTEXT COLLATE `utf8mb4_nopad_bin`,
+  PRIMARY KEY (`__row`)
 );
 
 -- specs/demo_clinic.mig:77: source state of legacy.auths (this run's)
@@ -459,7 +467,8 @@ CREATE TABLE `chartshift__state__legacy__auths__cs_new` (
   `case_no` LONGTEXT COLLATE `utf8mb4_nopad_bin`,
   `visits_authorized` LONGTEXT COLLATE `utf8mb4_nopad_bin`,
   `start_date` LONGTEXT COLLATE `utf8mb4_nopad_bin`,
-  `end_date` LONGTEXT COLLATE `utf8mb4_nopad_bin`
+  `end_date` LONGTEXT COLLATE `utf8mb4_nopad_bin`,
+  PRIMARY KEY (`__row`)
 );
 
 -- specs/demo_clinic.mig:86: source state of legacy.visits (this run's)
@@ -485,7 +494,8 @@ CREATE TABLE `chartshift__state__legacy__visits__cs_new` (
   `cpt3` LONGTEXT COLLATE `utf8mb4_nopad_bin`,
   `units3` LONGTEXT COLLATE `utf8mb4_nopad_bin`,
   `mod3` LONGTEXT COLLATE `utf8mb4_nopad_bin`,
-  `amount3` LONGTEXT COLLATE `utf8mb4_nopad_bin`
+  `amount3` LONGTEXT COLLATE `utf8mb4_nopad_bin`,
+  PRIMARY KEY (`__row`)
 );
 
 -- specs/demo_clinic.mig:109: source state of legacy.notes (this run's)
@@ -497,7 +507,8 @@ CREATE TABLE `chartshift__state__legacy__notes__cs_new` (
   `note_id` LONGTEXT COLLATE `utf8mb4_nopad_bin`,
   `visit_id` LONGTEXT COLLATE `utf8mb4_nopad_bin`,
   `note_type` LONGTEXT COLLATE `utf8mb4_nopad_bin`,
-  `note_text` LONGTEXT COLLATE `utf8mb4_nopad_bin`
+  `note_text` LONGTEXT COLLATE `utf8mb4_nopad_bin`,
+  PRIMARY KEY (`__row`)
 );
 
 -- a full load starts a new extract history

@@ -20,10 +20,6 @@ WITH `cs_in` AS (
     `cases`.`referring_npi` AS `s__cases__referring_npi`,
     `cases`.`injury_date` AS `s__cases__injury_date`,
     `cases`.`eval_date` AS `s__cases__eval_date`,
-    `cases`.`dx1` AS `s__cases__dx1`,
-    `cases`.`dx2` AS `s__cases__dx2`,
-    `cases`.`dx3` AS `s__cases__dx3`,
-    `cases`.`dx4` AS `s__cases__dx4`,
     1 AS `__slot`
   FROM `legacy__cases` AS `cases`
 ), `cs_fields` AS (
