@@ -6,8 +6,8 @@ or usage, 3 runtime or environment error, 4 a run over its --max-rejects limit
 The commands live by group: cli/compile.py (check, compile, ir), cli/run.py (run, test),
 cli/rejects.py (rejects export, rejects apply), cli/demo.py (demo-data), cli/sample.py
 (sample, plan), cli/secure.py (keygen, backup, restore, audit), cli/access.py (access
-apply, access check), cli/docs.py (docs, report, diff).  They raise ChartshiftError and
-leave the reporting to `main`.
+apply, access check), cli/docs.py (docs, report, diff), cli/reconcile.py (reconcile).
+They raise ChartshiftError and leave the reporting to `main`.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from compiler.cli import contracts as cli_contracts
 from compiler.cli import demo as cli_demo
 from compiler.cli import docs as cli_docs
 from compiler.cli import init as cli_init
+from compiler.cli import reconcile as cli_reconcile
 from compiler.cli import rejects as cli_rejects
 from compiler.cli import run as cli_run
 from compiler.cli import sample as cli_sample
@@ -47,6 +48,7 @@ ADD_COMMANDS = (
     cli_init.add_commands,  # init
     cli_access.add_commands,  # access apply, access check
     cli_docs.add_commands,  # docs, report, diff
+    cli_reconcile.add_reconcile,
 )
 
 
