@@ -77,6 +77,7 @@ MYSQL = Dialect(
         temporary_work=False,
         stage_row_key=True,
         survivor_id_by_window=True,
+        indexed_join_copies=768,
         text_in_keys=False,
         column_grants=True,
         view_security="INVOKER",
@@ -93,6 +94,11 @@ MYSQL = Dialect(
         release="SELECT RELEASE_LOCK(CONCAT('chartshift run ', MD5(DATABASE())))",
         scope="GET_LOCK of `chartshift run <md5 of the database name>`",
     ),
+    # derived_merge=off: MariaDB would merge each layer of a work table (the CTEs cs_in,
+    # cs_fields, cs_rules, ...) into the next, computing a field again wherever a rule reads
+    # it (title() of a name 9 times a row); materialised, each layer is computed once.
+    # two_systems at 10,000 patients: the sysB patient work table 47 s -> 9.5 s
+    session_settings=(("optimizer_switch", "derived_merge=off"),),
     url_schemes=("mysql", "mariadb"),
     url_example="mysql://user@host:port/db",
     create_database="CREATE DATABASE {name} CHARACTER SET utf8mb4",

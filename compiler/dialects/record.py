@@ -102,7 +102,7 @@ class Capabilities:
     # ANALYZE the tables a run fills before joining them: PostgreSQL has no statistics for
     # tables filled inside the open transaction and would plan them as tiny
     analyze_after_fill: bool = False
-    # __row PRIMARY KEY on staging tables: MariaDB joins without an index by block nested
+    # __row PRIMARY KEY on staging (and delta state) tables: MariaDB joins without an index by block nested
     # loop (no hash join at its default join_cache_level), so fetching the original row of
     # each rejected row compared it with every staged row: 4 s of a 2,000-patient run
     stage_row_key: bool = False
@@ -111,6 +111,12 @@ class Capabilities:
     # loop (4 s of an 18 s 10,000-patient run).  DuckDB keeps the join: its partitioned
     # window does not spill to disk
     survivor_id_by_window: bool = False
+    # a map's joined tables copied into a work table with an index on the columns its `on`
+    # compares, before the map joins them (compiler/sqlgen/join_copies.py): MariaDB joins the
+    # typed views (LONGTEXT, no index) by block nested loop, sysA.visits with sysA.auths of
+    # two_systems at 10,000 patients 106 s, the copy 0.6 s.  The number: how many characters
+    # of text the index's key holds (InnoDB: 3072 bytes, 4 per utf8mb4 character); 0: no copies
+    indexed_join_copies: int = 0
     # a `text` column may be a table's key (MariaDB: a LONGTEXT PRIMARY KEY needs a prefix
     # length, error 1170 at run time; `check` says so instead; UNIQUE works, by a hash)
     text_in_keys: bool = True
@@ -225,6 +231,8 @@ class Dialect:
     canonical: RowCanonical = field(default_factory=RowCanonical)  # canonical row text (reconcile)
     # roles and grants (the `access` block); None: no roles (DuckDB: the file's mode and the OS)
     access: AccessSql | None = None
+    # (variable, value): session settings the setup script makes first, for the run's statements
+    session_settings: tuple[tuple[str, str], ...] = ()
 
     def url(self, rest: str) -> str:
         """A target URL: the canonical scheme, `://`, then `rest`."""
