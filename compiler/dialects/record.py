@@ -114,6 +114,12 @@ class Capabilities:
     # a `text` column may be a table's key (MariaDB: a LONGTEXT PRIMARY KEY needs a prefix
     # length, error 1170 at run time; `check` says so instead; UNIQUE works, by a hash)
     text_in_keys: bool = True
+    # PRIMARY KEY / UNIQUE can be declared on a table (Spark's parquet tables have none: the
+    # duplicate guards of 85_constraints check the loaded rows instead)
+    declared_constraints: bool = True
+    # UPDATE ... SET works on the run's tables (Spark's parquet tables are rewritten instead:
+    # a new table from a join, swapped for the old one)
+    update_rows: bool = True
     # facts for later work; no generated SQL depends on them yet
     merge: bool = False  # MERGE INTO (DuckDB >= 1.4, PostgreSQL >= 15; not MariaDB)
     column_grants: bool = False  # GRANT ... (column) ON table (no access control in DuckDB)
@@ -171,6 +177,14 @@ class Dialect:
     # (on_conflict: INSERT ... ON CONFLICT (key) DO UPDATE; on_duplicate_key: MariaDB's
     # INSERT ... ON DUPLICATE KEY UPDATE)
     upsert: str = "on_conflict"
+    # the function that fails a statement with a message (duplicate guards): DuckDB's error(),
+    # Spark's raise_error()
+    raise_error: str = "error"
+    # how shadow tables are renamed into place: `rename_table` (one RENAME TABLE a TO b, c TO d,
+    # all or nothing: MariaDB) or `alter_each` (one ALTER TABLE a RENAME TO b per table: Spark)
+    rename: str = "rename_table"
+    # target files and tables in a warehouse folder rather than a database (Spark)
+    warehouse: bool = False
 
     def url(self, rest: str) -> str:
         """A target URL: the canonical scheme, `://`, then `rest`."""
