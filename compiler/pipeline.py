@@ -14,7 +14,7 @@ import sqlglot.errors
 
 from compiler import ir
 from compiler.diagnostics import Diagnostic, SpecError
-from compiler.emit.render import exclusive, render_script
+from compiler.emit.render import exclusive, render_access, render_script
 from compiler.errors import BadSpec, EnvironmentProblem
 from compiler.functions.registry import FunctionNotAvailable
 from compiler.semantic.catalog import Catalog
@@ -106,8 +106,12 @@ def load(path: str | Path, dialects: Sequence[str] = ()) -> Compiled:
     warnings are in `.checked.warnings` (the CLI prints them).  `dialects`: the
     `--dialect`s the spec is checked for (semantic/identifiers.py)."""
     p = Path(path)
-    display = str(path)
-    text = read_spec(p)
+    return load_text(read_spec(p), p, str(path), dialects)
+
+
+def load_text(text: str, p: Path, display: str, dialects: Sequence[str] = ()) -> Compiled:
+    """`load` of spec text that is not (or no longer) the file's: `chartshift diff --git`
+    reads an earlier revision; lookup files are read next to `p`."""
     try:
         with no_full_collections():
             spec = build(parse(text, display), display)
@@ -124,6 +128,46 @@ def scripts_for(compiled: Compiled, dialect: str) -> list[Script]:
     return generate(compiled.checked, dialect)
 
 
+def render_access_file(compiled: Compiled, dialect: str) -> dict[str, str]:
+    """{"access.sql": text} when the spec has an `access` block and the dialect has roles."""
+    from compiler.dialects import BY_NAME
+    from compiler.sqlgen.access import AccessGen
+
+    record = BY_NAME.get(dialect)
+    if compiled.spec.access is None or record is None or record.access is None:
+        return {}
+    gen = AccessGen(compiled.spec, compiled.catalog, record)
+    return {"access.sql": render_access(gen.statements(), dialect, compiled.display, compiled.sha256)}
+
+
+@dataclass(frozen=True)
+class RenderedStep:
+    """One generated file with the spec lines its statements come from (docs link to them)."""
+
+    name: str  # file name, `20_02_emr_patient.sql`
+    title: str
+    lines: tuple[int, ...]  # spec lines of its statements, sorted, distinct
+    text: str
+
+
+def render_steps(compiled: Compiled, dialect: str) -> list[RenderedStep]:
+    """`render_all` with each file's title and spec lines (`chartshift docs`)."""
+    try:
+        with no_full_collections():
+            scripts = scripts_for(compiled, dialect)
+            lines = [tuple(sorted({st.span.line for st in s.statements if st.span is not None})) for s in scripts]
+            consume = exclusive(scripts)
+            return [
+                RenderedStep(f"{s.name}.sql", s.title, ln, render_script(s, dialect, compiled.display, compiled.sha256, consume))
+                for s, ln in zip(scripts, lines)
+            ]
+    except FunctionNotAvailable as exc:
+        raise NotExpressible(compiled.display, str(exc)) from None
+    except sqlglot.errors.UnsupportedError as exc:
+        message = f"dialect {dialect} cannot express the generated SQL: {str(exc).splitlines()[0]}"
+        raise NotExpressible(compiled.display, message) from None
+
+
 def render_all(compiled: Compiled, dialect: str) -> dict[str, str]:
     """file name -> SQL text for every script of `dialect`; NotExpressible when the dialect
     cannot express the spec."""
@@ -131,7 +175,8 @@ def render_all(compiled: Compiled, dialect: str) -> dict[str, str]:
         with no_full_collections():
             scripts = scripts_for(compiled, dialect)
             consume = exclusive(scripts)  # generated here and used once: no copies needed
-            return {f"{s.name}.sql": render_script(s, dialect, compiled.display, compiled.sha256, consume) for s in scripts}
+            files = {f"{s.name}.sql": render_script(s, dialect, compiled.display, compiled.sha256, consume) for s in scripts}
+            return files | render_access_file(compiled, dialect)
     except FunctionNotAvailable as exc:
         raise NotExpressible(compiled.display, str(exc)) from None
     except sqlglot.errors.UnsupportedError as exc:

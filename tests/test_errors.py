@@ -22,6 +22,9 @@ from compiler.functions.regex import RegexError
 from compiler.functions.registry import FunctionNotAvailable
 from compiler.functions.sqlkit import InvalidArgument
 from compiler.ops.cutover_window import PlanError
+from compiler.ops.docs.report_html import NotAReport
+from compiler.ops.docs.site import DocsFileError
+from compiler.ops.docs.specdiff import GitProblem, UnknownRevision
 from compiler.ops.replay.layout import ReplayError
 from compiler.ops.sample import SampleError
 from compiler.ops.secure.archive import ArchiveError, WrongKeyError
@@ -30,6 +33,7 @@ from compiler.ops.secure.keys import KeyFileError, SecureError, SecureUsageError
 from compiler.pipeline import InputError, NotExpressible
 from compiler.runtime.delta import DeltaRefused
 from compiler.runtime.engines.base import EngineError, TargetBusy
+from compiler.runtime.phases import PhaseRefused
 from compiler.runtime.staging import StagingError
 from compiler.sqlgen.dialect_sql import DialectNotSupported
 from tests.conftest import ROOT
@@ -87,11 +91,16 @@ CASES = [
     (UsageError("--patients must be at least 1"), 2, "chartshift: error: --patients must be at least 1\n"),
     (DialectNotSupported("unknown dialect `cobol`"), 2, "chartshift: error: unknown dialect `cobol`\n"),
     (SampleError("--count must be at least 1"), 2, "chartshift: error: --count must be at least 1\n"),
+    (NotAReport("r.json: not a chartshift run report"), 2, "chartshift: error: r.json: not a chartshift run report\n"),
+    (UnknownRevision("v9:s.mig: fatal: invalid object name"), 2, "chartshift: error: v9:s.mig: fatal: invalid object name\n"),
+    (DocsFileError("out: cannot write the documentation"), 3, "chartshift: error: out: cannot write the documentation\n"),
+    (GitProblem("diff --git needs git on the PATH"), 3, "chartshift: error: diff --git needs git on the PATH\n"),
     (
         DeltaRefused("extract d3 has sequence 3, the target expects 2"),
         2,
         "chartshift: error: extract d3 has sequence 3, the target expects 2\n",
     ),
+    (PhaseRefused("unknown phase `x`; the spec declares: a, b"), 2, "chartshift: error: unknown phase `x`; the spec declares: a, b\n"),
     (PlanError("bad window 'x'"), 2, "chartshift: error: bad window 'x'\n"),
     (SecureUsageError("backup needs --out FILE"), 2, "chartshift: error: backup needs --out FILE\n"),
     (BadSpec("the spec is wrong"), 2, "chartshift: error: the spec is wrong\n"),

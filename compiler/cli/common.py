@@ -34,3 +34,15 @@ def load_spec(path: str, dialects: Sequence[str] = ()) -> Compiled:
     for d in compiled.checked.warnings:
         print(render(d, compiled.text if d.span.file == compiled.display else None), file=sys.stderr)
     return compiled
+
+
+# the long commands: live progress, --quiet, --verbose, --log-file (compiler/runtime/progress.py);
+# a command another module adds under one of these names gets the options too
+PROGRESS_COMMANDS = ("run", "plan", "sample", "backup", "restore", "reconcile")
+
+
+def add_output_options(c: argparse.ArgumentParser) -> None:
+    g = c.add_argument_group("output")
+    g.add_argument("-q", "--quiet", action="store_true", help="no progress and no step table; only the verdict and errors")
+    g.add_argument("-v", "--verbose", action="store_true", help="print every SQL statement with its timing (stderr)")
+    g.add_argument("--log-file", metavar="FILE", help="append a PHI-safe log: statement ids, spec lines, timings, row counts")

@@ -1,6 +1,6 @@
 """The compile commands: `check`, `compile` and `ir`.
 
-    chartshift check SPEC... [--dialect D]...
+    chartshift check SPEC... [--dialect D]... [--strict]
     chartshift compile SPEC... [--dialect D]... [--out DIR] [--check]
     chartshift ir SPEC
 
@@ -33,6 +33,7 @@ def add_check(sub: Subparsers) -> None:
         metavar="D",
         help="the spec is for D (duckdb, postgres, mysql): its identifier rules are errors (else warnings)",
     )
+    c.add_argument("--strict", action="store_true", help="every warning is an error (an unmapped source column, say): exit 2")
     c.set_defaults(func=cmd_check)
 
 
@@ -58,9 +59,25 @@ def add_ir(sub: Subparsers) -> None:
 
 def cmd_check(args: argparse.Namespace) -> int:
     for spec in args.spec:
-        load_spec(spec, runnable(args.dialect))
+        if args.strict:
+            strict_load(spec, runnable(args.dialect))
+        else:
+            load_spec(spec, runnable(args.dialect))
         print(f"{spec}: ok", file=sys.stderr)
     return EXIT_OK
+
+
+def strict_load(spec: str, dialects: list[str]) -> None:
+    """`check --strict`: the checker's warnings are reported as errors (exit 2)."""
+    from typing import Any, cast
+
+    from compiler.diagnostics import Diagnostic, SpecError
+    from compiler.pipeline import load
+
+    compiled = load(spec, dialects)
+    if compiled.checked.warnings:
+        errors = [Diagnostic("error", f"{d.message} (--strict)", d.span) for d in compiled.checked.warnings]
+        raise SpecError(errors, cast(Any, {compiled.display: compiled.text}))
 
 
 def runnable(names: list[str] | None) -> list[str]:

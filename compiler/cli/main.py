@@ -5,7 +5,9 @@ or usage, 3 runtime or environment error, 4 a run over its --max-rejects limit
 
 The commands live by group: cli/compile.py (check, compile, ir), cli/run.py (run, test),
 cli/rejects.py (rejects export, rejects apply), cli/demo.py (demo-data), cli/sample.py
-(sample, plan), cli/secure.py (keygen, backup, restore, audit).  They raise ChartshiftError and leave the reporting to `main`.
+(sample, plan), cli/secure.py (keygen, backup, restore, audit), cli/access.py (access
+apply, access check), cli/docs.py (docs, report, diff).  They raise ChartshiftError and
+leave the reporting to `main`.
 """
 
 from __future__ import annotations
@@ -16,12 +18,15 @@ import sys
 from typing import cast
 
 from compiler import __version__
+from compiler.cli import access as cli_access
 from compiler.cli import compile as cli_compile
 from compiler.cli import demo as cli_demo
+from compiler.cli import docs as cli_docs
 from compiler.cli import rejects as cli_rejects
 from compiler.cli import run as cli_run
 from compiler.cli import sample as cli_sample
 from compiler.cli import secure as cli_secure
+from compiler.cli.common import PROGRESS_COMMANDS, add_output_options
 from compiler.diagnostics import render
 from compiler.errors import EXIT_RUNTIME, ChartshiftError
 
@@ -36,6 +41,8 @@ ADD_COMMANDS = (
     cli_demo.add_demo_data,
     cli_secure.add_commands,  # keygen, backup, restore, audit
     cli_sample.add_commands,  # sample, plan
+    cli_access.add_commands,  # access apply, access check
+    cli_docs.add_commands,  # docs, report, diff
 )
 
 
@@ -45,7 +52,23 @@ def parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True)
     for add in ADD_COMMANDS:
         add(sub)
+    for name in PROGRESS_COMMANDS:
+        if name in sub.choices:
+            add_output_options(sub.choices[name])
     return p
+
+
+def run_command(args: argparse.Namespace) -> int:
+    """The command, inside a progress session when it has the output options."""
+    if not hasattr(args, "quiet"):
+        return cast(int, args.func(args))  # every cmd_* returns its exit code
+    from compiler.runtime.progress import session
+
+    with session(quiet=args.quiet, verbose=args.verbose, log_file=args.log_file) as tracker:
+        code = cast(int, args.func(args))
+        tracker.note(f"exit {code}")
+    tracker.print_steps()
+    return code
 
 
 def report_error(exc: ChartshiftError) -> int:
@@ -64,7 +87,7 @@ def report_error(exc: ChartshiftError) -> int:
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
-        return cast(int, args.func(args))  # every cmd_* returns its exit code
+        return run_command(args)
     except ChartshiftError as exc:
         return report_error(exc)
     except KeyboardInterrupt:

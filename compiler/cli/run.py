@@ -1,7 +1,7 @@
 """The commands that run a spec: `run` (migrate a target and report) and `test` (the
 spec's test blocks).
 
-    chartshift run SPEC [--source DIR] [--target URL] [--report FILE] [--commit-on-fail]
+    chartshift run SPEC [--source DIR] [--target URL] [--report FILE] [--html FILE] [--commit-on-fail]
                    [--show-phi] [--audit FILE] [--max-rejects [TABLE=]N|P%]... [--lock-wait SECONDS]
     chartshift test SPEC... [--target URL] [--junit FILE]
 
@@ -31,9 +31,17 @@ def add_run(sub: Subparsers) -> None:
     c.add_argument("--source", help="folder with the legacy export (default: the spec's source path)")
     c.add_argument("--target", help="duckdb:///FILE (default duckdb:///<spec>.duckdb)")
     c.add_argument("--report", help="write the JSON report here")
+    c.add_argument("--html", metavar="FILE", help="write the HTML report here (no PHI, printable, offline)")
     c.add_argument("--commit-on-fail", action="store_true", help="keep the results of a failed run for inspection")
     c.add_argument("--delta", action="store_true", help="apply the extract in --source to the target a full run loaded")
-    c.add_argument("--force", action="store_true", help="with --delta: apply an out-of-order or changed extract anyway")
+    c.add_argument(
+        "--force",
+        action="store_true",
+        help="with --delta: apply an out-of-order or changed extract anyway; with --phase: run a phase again on other files",
+    )
+    c.add_argument(
+        "--phase", metavar="NAME", help="run one phase of the spec; earlier phases' rows and crosswalks stay (docs/PHASED_CUTOVER.md)"
+    )
     c.add_argument("--show-phi", action="store_true", help="show phi values and raw lines in report samples (off by default)")
     c.add_argument("--audit", help="audit log (default $CHARTSHIFT_AUDIT_LOG or ./chartshift-audit.jsonl)")
     c.add_argument(
@@ -90,6 +98,7 @@ def cmd_run(args: argparse.Namespace) -> int:
             on_lock_wait=lambda why: print(f"chartshift: {why}", file=sys.stderr, flush=True),
             delta=args.delta,
             force=args.force,
+            phase=args.phase,
         )
     except Exception as exc:
         append_event("run", spec=compiled, verdict="error", path=args.audit, details={"error": type(exc).__name__})
@@ -104,13 +113,23 @@ def cmd_run(args: argparse.Namespace) -> int:
         details={
             "target": report.target,
             "committed": report.committed,
+            **({"database_user": report.database_user} if report.database_user else {}),
             **({"limits_exceeded": [r.limit for r in report.limits if r.exceeded]} if report.refused else {}),
         },
     )
     report.audit = event_anchor(event, args.audit)  # the report anchors the log's tail
     if args.report:
         report.write(Path(args.report))
-    print_summary(report, out_console)
+    if args.html:
+        from compiler.ops.docs.report_html import report_html, write_text
+
+        write_text(Path(args.html), report_html(report.to_dict()))
+    if getattr(args, "quiet", False):  # the verdict line only
+        out_console.print(
+            f"{report.status.upper()}{'' if report.committed else ' (target left unchanged)'}  in {report.duration_seconds:.1f}s"
+        )
+    else:
+        print_summary(report, out_console)
     if report.refused:
         return EXIT_REJECT_LIMIT
     return EXIT_VALIDATION if report.status == "fail" else EXIT_OK

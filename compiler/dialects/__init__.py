@@ -36,6 +36,7 @@ from compiler.dialects.mysql import MYSQL
 from compiler.dialects.postgres import POSTGRES
 from compiler.dialects.record import (
     COMMON_TARGET_TYPES,
+    AccessSql,
     Capabilities,
     Collation,
     Dialect,
@@ -58,6 +59,7 @@ def by_url_scheme(scheme: str) -> Dialect | None:
 
 
 __all__ = [
+    "AccessSql",
     "BY_NAME",
     "BY_URL_SCHEME",
     "COMMON_TARGET_TYPES",

@@ -3,7 +3,7 @@ shadow tables and publishes them with one atomic RENAME."""
 
 from __future__ import annotations
 
-from compiler.dialects.record import Capabilities, Collation, Dialect, IdentifierRules, RunLock, Staging, target_types
+from compiler.dialects.record import AccessSql, Capabilities, Collation, Dialect, IdentifierRules, RunLock, Staging, target_types
 
 MYSQL = Dialect(
     name="mysql",
@@ -25,6 +25,7 @@ MYSQL = Dialect(
         survivor_id_by_window=True,
         text_in_keys=False,
         column_grants=True,
+        view_security="INVOKER",
     ),
     # TEXT holds 64 KB there; the other engines' text has no practical limit (issue 14)
     target_types=target_types(timestamp="DATETIME", text="LONGTEXT"),
@@ -42,4 +43,27 @@ MYSQL = Dialect(
     url_example="mysql://user@host:port/db",
     create_database="CREATE DATABASE {name} CHARACTER SET utf8mb4",
     drop_database="DROP DATABASE IF EXISTS {name}",
+    access=AccessSql(
+        create_role="CREATE ROLE IF NOT EXISTS {role}",
+        # `ON *`: the database the session uses
+        database_grant="GRANT {privileges} ON * TO {role}",
+        database_revoke="REVOKE {privileges} ON * FROM {role}",
+        migrator_privileges=("SELECT", "INSERT", "UPDATE", "DELETE", "CREATE", "DROP", "ALTER", "INDEX", "CREATE VIEW", "REFERENCES"),
+        schema_usage=False,
+        revoke_absent_ok=False,
+        grants_survive_replace=True,
+        live_grants=(
+            "SELECT GRANTEE, 'table', PRIVILEGE_TYPE, '', TABLE_NAME, '' FROM information_schema.TABLE_PRIVILEGES "
+            "WHERE TABLE_SCHEMA = DATABASE() UNION ALL "
+            "SELECT GRANTEE, 'table', PRIVILEGE_TYPE, '', TABLE_NAME, COLUMN_NAME FROM information_schema.COLUMN_PRIVILEGES "
+            "WHERE TABLE_SCHEMA = DATABASE() UNION ALL "
+            "SELECT GRANTEE, 'database', PRIVILEGE_TYPE, '', '', '' FROM information_schema.SCHEMA_PRIVILEGES "
+            "WHERE TABLE_SCHEMA = DATABASE()"
+        ),
+        # SCHEMA_PRIVILEGES shows a user's rights to admins only; SHOW GRANTS lists the active role's too
+        held="SHOW GRANTS",
+        held_format="show_grants",
+        tables="SELECT '', TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()",
+        current_user="SELECT CURRENT_USER()",
+    ),
 )

@@ -2,7 +2,26 @@
 
 from __future__ import annotations
 
-from compiler.dialects.record import Capabilities, Collation, Dialect, IdentifierRules, RunLock, Staging, target_types
+from compiler.dialects.record import AccessSql, Capabilities, Collation, Dialect, IdentifierRules, RunLock, Staging, target_types
+
+# every grant in the database from the catalogs (aclexplode of the ACLs): the owner's own
+# rights left out; grantee 0 is PUBLIC
+_ACL = "LEFT JOIN pg_roles r ON r.oid = a.grantee"
+PG_LIVE_GRANTS = " UNION ALL ".join(
+    (
+        "SELECT COALESCE(r.rolname, 'PUBLIC'), 'table', a.privilege_type, n.nspname, c.relname, '' FROM pg_class c "
+        f"JOIN pg_namespace n ON n.oid = c.relnamespace CROSS JOIN LATERAL aclexplode(c.relacl) a {_ACL} "
+        "WHERE c.relkind IN ('r', 'v', 'p') AND a.grantee <> c.relowner AND n.nspname NOT IN ('pg_catalog', 'information_schema')",
+        "SELECT COALESCE(r.rolname, 'PUBLIC'), 'table', a.privilege_type, n.nspname, c.relname, t.attname FROM pg_attribute t "
+        "JOIN pg_class c ON c.oid = t.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
+        f"CROSS JOIN LATERAL aclexplode(t.attacl) a {_ACL} "
+        "WHERE t.attnum > 0 AND NOT t.attisdropped AND a.grantee <> c.relowner AND n.nspname NOT IN ('pg_catalog', 'information_schema')",
+        "SELECT COALESCE(r.rolname, 'PUBLIC'), 'schema', a.privilege_type, n.nspname, '', '' FROM pg_namespace n "
+        f"CROSS JOIN LATERAL aclexplode(n.nspacl) a {_ACL} WHERE a.grantee <> n.nspowner",
+        "SELECT COALESCE(r.rolname, 'PUBLIC'), 'database', a.privilege_type, '', '', '' FROM pg_database d "
+        f"CROSS JOIN LATERAL aclexplode(d.datacl) a {_ACL} WHERE d.datname = current_database() AND a.grantee <> d.datdba",
+    )
+)
 
 POSTGRES = Dialect(
     name="postgres",
@@ -29,4 +48,27 @@ POSTGRES = Dialect(
     url_example="postgresql://user@host:port/db",
     create_database="CREATE DATABASE {name}",
     drop_database="DROP DATABASE IF EXISTS {name} WITH (FORCE)",
+    access=AccessSql(
+        create_role="DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = {literal}) THEN CREATE ROLE {role} NOLOGIN; END IF; END $$",
+        database_grant="DO $$ BEGIN EXECUTE format('GRANT {privileges} ON DATABASE %I TO %I', current_database(), {literal}); END $$",
+        database_revoke="DO $$ BEGIN EXECUTE format('REVOKE {privileges} ON DATABASE %I FROM %I', current_database(), {literal}); END $$",
+        migrator_privileges=("CONNECT", "CREATE", "TEMPORARY"),
+        schema_usage=True,
+        revoke_absent_ok=True,
+        grants_survive_replace=False,
+        live_grants=PG_LIVE_GRANTS,
+        held="SELECT p, has_database_privilege(current_database(), p) FROM (VALUES ('CONNECT'), ('CREATE'), ('TEMPORARY')) AS v(p)",
+        held_format="rows",
+        role_names="SELECT rolname FROM pg_roles",
+        tables=(
+            "SELECT n.nspname, c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+            "WHERE c.relkind IN ('r', 'v', 'p') AND n.nspname NOT IN ('pg_catalog', 'information_schema') "
+            "UNION ALL SELECT nspname, '' FROM pg_namespace"
+        ),
+        foreign_tables=(
+            "SELECT n.nspname || '.' || c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+            "WHERE c.relkind IN ('r', 'v', 'p') AND n.nspname IN ({schemas}) AND NOT pg_has_role(current_user, c.relowner, 'USAGE') "
+            "ORDER BY 1"
+        ),
+    ),
 )

@@ -120,9 +120,40 @@ class Capabilities:
     # UPDATE ... SET works on the run's tables (Spark's parquet tables are rewritten instead:
     # a new table from a join, swapped for the old one)
     update_rows: bool = True
+    # the typed views over staged rows check their invoker's rights, not their creator's:
+    # MariaDB checks a definer's own grants without its roles (a migrator holding its rights
+    # by a role could not read its views: error 1356), and a view of raw rows must not lend
+    # them to whoever may select from it.  None: the dialect's default (PostgreSQL: the owner's)
+    view_security: str | None = None
     # facts for later work; no generated SQL depends on them yet
     merge: bool = False  # MERGE INTO (DuckDB >= 1.4, PostgreSQL >= 15; not MariaDB)
     column_grants: bool = False  # GRANT ... (column) ON table (no access control in DuckDB)
+
+
+@dataclass(frozen=True)
+class AccessSql:
+    """How a dialect spells roles and grants (the `access` block, docs/SECURITY.md), and
+    where its catalogs keep them.  Templates: `{role}` a quoted role name, `{literal}` it
+    as a string literal, `{privileges}` a privilege list."""
+
+    create_role: str  # create-if-missing
+    database_grant: str  # the migrator's rights on the database the session is connected to
+    database_revoke: str
+    migrator_privileges: tuple[str, ...]  # the least a run needs there (docs/SECURITY.md)
+    schema_usage: bool  # a role needs USAGE on a schema to reach its tables (PostgreSQL)
+    revoke_absent_ok: bool  # REVOKE of a privilege not held is a no-op (PostgreSQL); MariaDB: error 1147
+    grants_survive_replace: bool  # grants are kept by table name (MariaDB), not lost when a run re-creates a table
+    # rows (grantee, kind, privilege, schema, table, column) of every grant in the database
+    live_grants: str
+    # what the session itself holds on the database: rows (privilege, held) or SHOW GRANTS lines
+    held: str
+    held_format: str  # "rows" | "show_grants"
+    # rows (schema, table) of every table and view in the database (schema '' where names are flat)
+    tables: str = ""
+    current_user: str = "SELECT current_user"
+    role_names: str | None = None  # rows (name) of every role: the run grants again only to these
+    # tables a run replaces that the session cannot drop (not their owner); {schemas}: a literal list
+    foreign_tables: str | None = None
 
 
 COMMON_TARGET_TYPES: Mapping[str, str] = MappingProxyType(
@@ -185,6 +216,8 @@ class Dialect:
     rename: str = "rename_table"
     # target files and tables in a warehouse folder rather than a database (Spark)
     warehouse: bool = False
+    # roles and grants (the `access` block); None: no roles (DuckDB: the file's mode and the OS)
+    access: AccessSql | None = None
 
     def url(self, rest: str) -> str:
         """A target URL: the canonical scheme, `://`, then `rest`."""

@@ -14,6 +14,7 @@ import jinja2
 from sqlglot.expressions import Expr
 
 from compiler import __version__
+from compiler.sqlgen.access import AccessStatement
 from compiler.sqlgen.statements import Script, Upsert
 from compiler.sqlgen.text import sql_text
 
@@ -102,4 +103,32 @@ def render_script(script: Script, dialect: str, spec_file: str, spec_hash: str, 
         script=script,
         title=comment_safe(script.title),
         statements=render_statements(script, dialect, consume),
+    )
+
+
+ACCESS_PHASES = {"roles": "roles and the migrator's rights (an admin)", "objects": "schemas, tables and columns (the owner)"}
+
+
+def render_access(statements: list[AccessStatement], dialect: str, spec_file: str, spec_hash: str) -> str:
+    """access.sql: the statements of sqlgen/access.py, by phase, with the spec line of each role."""
+    rows = [
+        {
+            "text": st.text,
+            "phase": st.phase,
+            "comment": comment_safe(st.comment),
+            "origin": f"{st.span.span.file}:{st.span.span.line}: " if st.span else "",
+        }
+        for st in statements
+    ]
+    return (
+        environment()
+        .get_template("access.sql.j2")
+        .render(
+            version=__version__,
+            dialect=dialect,
+            spec_file=comment_safe(spec_file),
+            spec_hash=spec_hash,
+            statements=rows,
+            phases=ACCESS_PHASES,
+        )
     )

@@ -3,4 +3,5 @@
 `from compiler import ir` gives the node classes as `ir.Map`, `ir.Check`, ...
 """
 
+from compiler.ir.access import *  # noqa: F403  (the access block's nodes)
 from compiler.ir.nodes import *  # noqa: F403  (the node classes are the package's surface)

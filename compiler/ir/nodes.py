@@ -13,6 +13,7 @@ from typing import Literal as L
 from pydantic import BaseModel, ConfigDict, Field, SerializerFunctionWrapHandler, model_serializer, model_validator
 
 from compiler.diagnostics import Span
+from compiler.ir.access import Access
 
 
 class Node(BaseModel):
@@ -230,6 +231,14 @@ class DeltaFlag(Node):
     values: list[FlagValue]
 
 
+class IgnoredColumn(Node):
+    """`ignore fax "never used by the new EMR"`: a source column deliberately left out of
+    every map, with the reason (column coverage, semantic/coverage.py)."""
+
+    column: str
+    reason: str
+
+
 class SourceTable(Node):
     """One CSV file of a source export."""
 
@@ -240,6 +249,7 @@ class SourceTable(Node):
     columns: list[Column]
     delta_flag: DeltaFlag | None = None
     delta_timestamp: str | None = None  # `delta timestamp changed_at`: when the row changed
+    ignored: list[IgnoredColumn] = []  # `ignore COLUMN "reason"`: left out on purpose
 
 
 class OnRemoved(Node):
@@ -391,6 +401,24 @@ class Map(Node):
     assigns: list[Assign] = []
     rejects: list[Reject] = []
     on_removed: OnRemoved | None = None
+
+
+class PhaseFilter(Node):
+    """`only legacy.patients where status = "A"`: the rows of one source table a phase migrates."""
+
+    table: Name
+    where: Expr
+
+
+class Phase(Node):
+    """`phase NAME "description" { maps ...  only ... where ... }`: one step of a phased
+    cutover (docs/LANGUAGE.md, Phases).  `maps`: target tables whose maps run in this
+    phase (empty: every map); `only`: per source table, the rows it selects (none: all)."""
+
+    name: str
+    description: str | None = None
+    maps: list[Name] = []
+    filters: list[PhaseFilter] = []
 
 
 class Threshold(Node):
@@ -584,3 +612,5 @@ class Spec(BaseModel):
     maps: list[Map] = []
     checks: list[Check] = []
     tests: list[SpecTest] = []
+    access: Access | None = None
+    phases: list[Phase] = []

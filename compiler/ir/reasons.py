@@ -33,6 +33,7 @@ MAP_CODES: dict[str, str] = {
     "ambiguous_match": "a join that must match once matches several rows",
     "ambiguous_duplicate": "`dedup ... drop all`: another record has the same dedup keys",
     "lookup_missing": "a lookup called with `else reject` has no entry for the key",
+    "not_migrated_yet": "`run --phase`: the row a reference names belongs to a phase that has not run yet",
 }
 
 # rule id (or its prefix before ":") -> code
@@ -49,6 +50,7 @@ _RULE_CODES = {
     "ambiguous_match": "ambiguous_match",
     "ambiguous_duplicate": "ambiguous_duplicate",
     "lookup": "lookup_missing",
+    "phase": "not_migrated_yet",
 }
 
 

@@ -55,9 +55,17 @@ def print_plan(p: Plan, console: Console) -> None:
         f"+-{MARGIN:.0%} and +-{p.spread:.0%} from leaving one of {p.rounds} timing rounds out); "
         f"window {p.window.text} = {human(p.window.seconds)}"
     )
-    verdict, style = ("FITS", "green") if p.fits else ("DOES NOT FIT", "bold red")
-    how = "to spare" if p.fits else "short"
-    console.print(
-        f"[{style}]{verdict}[/{style}]: {human(abs(p.margin))} {how} at the top of the range "
-        f"({abs(p.margin) / p.window.seconds * 100:.1f}% of the window); planning took {human(p.planning_seconds)}"
-    )
+    console.print(f"[{verdict_style(p)}]{verdict_sentence(p)}[/]; planning took {human(p.planning_seconds)}")
+
+
+def verdict_style(p: Plan) -> str:
+    return "green" if p.fits else "bold red"
+
+
+def verdict_sentence(p: Plan) -> str:
+    """The verdict as a sentence, measured at the top of the estimate's range (the
+    pessimistic end is the one a cutover has to survive)."""
+    share = f"{abs(p.margin) / p.window.seconds * 100:.1f}% of the window" if p.window.seconds else "the whole window"
+    if p.fits:
+        return f"fits the window with {human(abs(p.margin))} to spare ({share}, at the top of the range)"
+    return f"does not fit: needs {human(abs(p.margin))} more ({share}, at the top of the range)"

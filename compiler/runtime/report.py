@@ -16,6 +16,8 @@ Schema (version 1):
    "reject_samples": [{"map", "source_table", "reason_code", "reason", "record", "slot",
                        "source_key" (a key of phi columns "***"), "source_file",
                        "source_line", "byte_offset"[, "original_row" with --show-phi]}],
+   "coverage": [{"table", "used": [column], "ignored": [column], "unmapped": [column],
+                 "percent"}],   (column coverage per source table, semantic/coverage.py)
    "limits": [{"limit", "subject", "rejected", "records", "exceeded"}],   (`--max-rejects`;
        any exceeded: status "fail", committed false: the target was not published)
    "delta"?: {"extract", "sequence", "files_sha256", "status": "applied" | "already applied" |
@@ -23,6 +25,13 @@ Schema (version 1):
        "deleted", "unchanged", "rejected", "filtered", "merged", "balanced"}],
        "tables": [{"table", "inserted", "updated", "removed"}], "unaccounted_maps": [map]}
        (`run --delta`; an unbalanced map fails the run)
+   "timings": [{"step", "seconds"}]   (in run order: setup, `stage:<table>`, each script, `locate
+       rejects`, `report`, finish)
+   "phase"?: {"phase", "status": "run" | "already run" | "forced", "phases_run": [phase],
+       "phases_pending": [phase], "maps": [{"map", "source_rows", "this_phase", "loaded",
+       "rejected", "filtered", "merged", "aggregated", "pending", "not_migrated_yet",
+       "balanced"}], "tables": [{"table", "inserted", "updated", "removed"}]}
+       (`run --phase`: the cumulative accounting of the phases run so far; unbalanced fails)
    "audit": {"log": str, "events": int, "head": sha256}}   (`chartshift run`: the anchor of
    the run's own audit event, its line number and line hash; `audit verify --anchor REPORT`)
 Samples carry positions, keys and reason codes, never row values (`--show-phi` adds the
@@ -42,7 +51,9 @@ from rich.table import Table
 
 from compiler.runtime.engines.base import StageResult
 from compiler.runtime.limits import LimitResult
+from compiler.runtime.phases import PhaseSummary, print_phase
 from compiler.runtime.validate import FAIL, NA, PASS, WARN, CheckResult
+from compiler.semantic.coverage import TableCoverage
 
 REPORT_VERSION = 1
 
@@ -154,6 +165,10 @@ class Report:
     audit: dict[str, Any] | None = None  # the run's audit-log anchor (compiler/ops/secure/audit.py event_anchor)
     limits: list[LimitResult] = field(default_factory=list)  # `--max-rejects` (compiler/runtime/limits.py)
     delta: DeltaSummary | None = None  # `run --delta`
+    coverage: tuple[TableCoverage, ...] = ()  # column coverage per source table (semantic/coverage.py)
+    database_user: str | None = None  # who the run connected as (the audit log's; not in the JSON report)
+    timings: dict[str, float] = field(default_factory=dict)  # step (script, `stage:<table>`, `report`) -> seconds
+    phase: PhaseSummary | None = None  # `run --phase` (compiler/runtime/phases.py)
 
     @property
     def refused(self) -> bool:
@@ -171,6 +186,7 @@ class Report:
     @property
     def status(self) -> str:
         delta_broken = self.delta is not None and any(not m.balanced for m in self.delta.maps)
+        delta_broken = delta_broken or (self.phase is not None and any(not m.balanced for m in self.phase.maps))
         if any(not m.balanced for m in self.maps) or any(c.status == FAIL for c in self.checks) or self.refused or delta_broken:
             return FAIL
         if any(c.status == WARN for c in self.checks):
@@ -223,8 +239,11 @@ class Report:
             ],
             "checks": [{k: v for k, v in asdict(c).items() if v is not None or k == "percent"} for c in self.checks],
             "reject_samples": self.reject_samples,
+            "coverage": [c.as_json() for c in self.coverage],
             "limits": [asdict(r) for r in self.limits],
+            "timings": [{"step": k, "seconds": round(v, 3)} for k, v in self.timings.items()],
             **({"delta": self.delta.to_dict()} if self.delta is not None else {}),
+            **({"phase": self.phase.to_dict()} if self.phase is not None else {}),
             **({"audit": self.audit} if self.audit is not None else {}),
         }
 
@@ -241,6 +260,18 @@ def show_percent(p: float | None) -> str:
     if p >= 0.01:
         return f"{p:.2f}%"
     return f"{p:.2g}%"
+
+
+def stated_share(c: CheckResult) -> str:
+    """The share a check's threshold is stated on: `below X%` is about the passing rows
+    (completeness 97.5% passing against `fail below 95%`), `above` about the violating ones."""
+    if c.percent is None:
+        return "-"
+    if any(v.startswith("below") for v in c.threshold.values()):
+        passing = 100 - c.percent
+        text = show_percent(passing)
+        return f"{text if passing == 100 or text != '100.00%' else f'{passing:.6g}%'} passing"
+    return f"{show_percent(c.percent)} violating"
 
 
 STATUS_STYLE = {PASS: "green", WARN: "yellow", FAIL: "bold red", NA: "dim"}
@@ -283,15 +314,16 @@ def print_summary(report: Report, console: Console) -> None:
             rt.add_row(mp, r, f"{n:,}")
         console.print(rt)
 
+    print_coverage(report.coverage, console)
     if report.checks:
         ct = Table(title="validation", title_justify="left")
-        for h in ("line", "check", "count", "of", "percent", "threshold", "verdict"):
-            ct.add_column(h, justify="right" if h in ("line", "count", "of", "percent") else "left")
+        for h in ("line", "check", "count", "of", "share", "threshold", "verdict"):
+            ct.add_column(h, justify="right" if h in ("line", "count", "of", "share") else "left")
         for c in report.checks:
             th = ", ".join(f"{k} {v}" for k, v in c.threshold.items())
             count = f"{c.count:,}" if isinstance(c.count, int) else f"{c.count:,.2f}"
             denom = f"{c.denominator:,}" if isinstance(c.denominator, int) else f"{c.denominator:,.2f}"
-            ct.add_row(str(c.line), c.name, count, denom, show_percent(c.percent), th, f"[{STATUS_STYLE[c.status]}]{c.status}[/]")
+            ct.add_row(str(c.line), c.name, count, denom, stated_share(c), th, f"[{STATUS_STYLE[c.status]}]{c.status}[/]")
         console.print(ct)
     if report.limits:
         lt = Table(title="reject limits (--max-rejects)", title_justify="left")
@@ -307,11 +339,26 @@ def print_summary(report: Report, console: Console) -> None:
                 console.print(f"[bold red]REFUSED[/] {escape(lr.message())}: the target was not published", highlight=False)
     if report.delta is not None:
         print_delta(report.delta, console)
+    if report.phase is not None:
+        print_phase(report.phase, console)
     verdict = report.status
     note = "" if report.committed else " (target left unchanged: the run was rolled back)"
     if report.refused:
         note = " (target left unchanged: over a --max-rejects limit)"
     console.print(f"[{STATUS_STYLE[verdict]}]{verdict.upper()}[/]{note}  in {report.duration_seconds:.1f}s")
+
+
+def print_coverage(coverage: tuple[TableCoverage, ...], console: Console) -> None:
+    """Column coverage per source table: how many columns are used, ignored, unmapped (named)."""
+    if not coverage:
+        return
+    ct = Table(title="column coverage: used + ignored + unmapped", title_justify="left")
+    for h in ("table", "used", "ignored", "unmapped", "covered"):
+        ct.add_column(h, justify="left" if h == "table" else "right")
+    for c in coverage:
+        unmapped = f"[yellow]{len(c.unmapped)}: {escape(', '.join(c.unmapped))}[/]" if c.unmapped else "0"
+        ct.add_row(c.table, str(len(c.used)), str(len(c.ignored)), unmapped, f"{c.percent:g}%")
+    console.print(ct)
 
 
 def print_delta(d: DeltaSummary, console: Console) -> None:

@@ -22,17 +22,21 @@ from compiler.dialects import DUCKDB
 from compiler.emit.render import render_statements
 from compiler.functions.literals import lit
 from compiler.pipeline import Compiled
+from compiler.plan.phases import ALL, PhaseRecord
 from compiler.plan.steps import map_label, stage_table
+from compiler.runtime import progress
 from compiler.runtime.delta import REPLAYED, DeltaRefused, decide, delta_files, read_extract
 from compiler.runtime.delta import record as extract_record
 from compiler.runtime.engines import open_engine
 from compiler.runtime.engines.base import Engine, EngineError
 from compiler.runtime.limits import RejectLimit, check_subjects, measure
 from compiler.runtime.lock import DEFAULT_LOCK_WAIT, acquire, open_locked, release
+from compiler.runtime.phases import PhasePlan, PhaseRefused, delta_phases, plan_phase, summarize
 from compiler.runtime.report import DeltaCounts, DeltaSummary, MapCounts, Report
 from compiler.runtime.scratch import hold_private_umask, private_dir, release_private_umask
 from compiler.runtime.staging import source_files
 from compiler.runtime.validate import FAIL, evaluate
+from compiler.sqlgen.delta import DeltaInput
 from compiler.sqlgen.lower import col
 from compiler.sqlgen.scripts import SqlGen
 from compiler.sqlgen.statements import RECONCILIATION, REJECTS
@@ -56,6 +60,7 @@ def run(
     on_lock_wait: Callable[[str], object] | None = None,
     delta: bool = False,
     force: bool = False,
+    phase: str | None = None,
 ) -> Report:
     """Migrate; `engine` (optional) is an open engine to use and leave open (spec tests);
     `on_statement(step, seconds)` (optional) gets the time of each statement (step: its
@@ -71,11 +76,24 @@ def run(
 
     `delta`: apply the extract in `source_dir` to the target a full run loaded
     (compiler/runtime/delta.py, compiler/sqlgen/delta.py); `force`: also when it is out of
-    order or was applied before with other files."""
+    order or was applied before with other files.  `phase`: run that phase of the spec
+    (compiler/runtime/phases.py)."""
     hold_private_umask()
     try:
         return _run(
-            compiled, source_dir, target_url, commit_on_fail, show_phi, engine, on_statement, limits, lock_wait, on_lock_wait, delta, force
+            compiled,
+            source_dir,
+            target_url,
+            commit_on_fail,
+            show_phi,
+            engine,
+            on_statement,
+            limits,
+            lock_wait,
+            on_lock_wait,
+            delta,
+            force,
+            phase,
         )
     finally:
         release_private_umask()
@@ -94,7 +112,12 @@ def _run(
     on_lock_wait: Callable[[str], object] | None,
     delta: bool = False,
     force: bool = False,
+    phase: str | None = None,
 ) -> Report:
+    if phase is not None and delta:
+        raise PhaseRefused("--phase and --delta are separate runs: run the phases first, then apply the deltas")
+    if phase is not None and not compiled.spec.phases:
+        raise PhaseRefused(f"{compiled.display} declares no `phase` (docs/LANGUAGE.md, Phases)")
     check_subjects(limits, compiled.spec)  # a limit naming no table fails before any work
     flagged = SqlGen(compiled.checked, DUCKDB.name).has_deltas
     if delta and not flagged:
@@ -110,39 +133,64 @@ def _run(
     else:  # keep_open: the caller's engine
         acquire(engine, time.monotonic() + lock_wait, lock_wait, on_lock_wait)
     dialect = engine.dialect
+    record = dialect_record(dialect)
+    database_user = preflight(engine, record, compiled)  # fail fast (exit 3) when rights are missing
     workdir = private_dir("run")  # 0700: may hold transcoded PHI
     files = source_files(compiled.spec, source_dir, compiled.path.parent)
     committed = False
-    lap = _stopwatch(on_statement)
+    timings: dict[str, float] = {}  # step -> seconds, for the report
+
+    def on_lap(step: str, seconds: float) -> None:
+        timings[step] = timings.get(step, 0.0) + seconds
+        if on_statement is not None:
+            on_statement(step, seconds)
+
+    lap = _stopwatch(on_lap)
     applying = False
     summary: DeltaSummary | None = None
+    plan: PhasePlan | None = None
+    phase_input = None
+    applied = delta
     try:
         extract = read_extract(files[0].path.parent, [f.path for f in files], required=delta) if flagged and files else None
         gen = SqlGen(compiled.checked, dialect)
+        if compiled.spec.phases and (phase is not None or delta):
+            recorded = recorded_phases(engine, gen)
+            if phase is not None:
+                plan = plan_phase(compiled.spec, phase, recorded, extract.files_sha256 if extract else "", force)
+                phase_input = plan.input
+            else:
+                phase_input = delta_phases(recorded)
+        later = plan is not None and plan.later  # a later phase: applied to the live tables as a delta
+        applied = delta or later
+        gen = SqlGen(compiled.checked, dialect, phase=phase_input)
         engine.begin()
+        if later:
+            every = frozenset(q for q, _ in gen.source_tables())
+            gen = SqlGen(compiled.checked, dialect, DeltaInput(every, None), phase_input)
         if delta:
             assert extract is not None
             recorded = recorded_extracts(engine, gen, compiled.display)
             verdict = decide(extract, recorded, force)
             files, delta_input = delta_files(compiled.spec, files, workdir)
             rec = None if verdict == REPLAYED else extract_record(extract, "delta")
-            gen = SqlGen(compiled.checked, dialect, replace(delta_input, record=rec))
+            gen = SqlGen(compiled.checked, dialect, replace(delta_input, record=rec), phase_input)
             summary = DeltaSummary(extract.extract_id, extract.sequence, extract.files_sha256, verdict)
             summary.unaccounted = gen.unaccounted_maps()
         scripts = gen.scripts()
         setup, body, finish = scripts[0], scripts[1:-1], scripts[-1]
+        progress.current().step(setup.name)
         for st in render_statements(setup, dialect):
             engine.execute(st.text)
-            lap(setup.name)
-        stages = [
-            lap(
-                f"stage:{sf.qualified}",
-                engine.stage(sf, workdir, gen.tbl(*stage_table(sf.qualified)), gen.tbl(*REJECTS, building=True), gen.traits),
-            )
-            for sf in files
-        ]
+            lap(setup.name, sql=st.text, origin=st.origin.rstrip(": "))
+        stages = []
+        for sf in files:
+            progress.current().step(f"stage:{sf.qualified}")
+            staged = engine.stage(sf, workdir, gen.tbl(*stage_table(sf.qualified)), gen.tbl(*REJECTS, building=True), gen.traits)
+            stages.append(lap(f"stage:{sf.qualified}", staged, rows=staged.records))
         checks_rows: dict[str, tuple[Any, ...]] = {}
         for script in body:
+            progress.current().step(script.name)
             for st in render_statements(script, dialect):
                 try:
                     if st.query:
@@ -152,7 +200,7 @@ def _run(
                 except EngineError as exc:
                     # which statement, by the spec line it comes from (the message carries no row data)
                     raise EngineError(f"{st.origin}{script.name}.sql: {st.comment}: {exc}") from None
-                lap(script.name)
+                lap(script.name, sql=st.text, origin=st.origin.rstrip(": "))
         if not delta:  # a delta run's staged rows are the source state, not the extract's records
             locate_map_rejects(engine, gen, stages)
             lap("locate rejects")
@@ -162,27 +210,38 @@ def _run(
             __version__, compiled.display, compiled.sha256, engine.display_url, dialect, started_at, 0.0, False, stages, maps, checks
         )
         report.reject_samples = reject_samples(engine, gen, show_phi)
+        report.coverage = compiled.checked.coverage
         report.limits = measure(limits, maps, stages)
         if summary is not None:
             fill_summary(summary, checks_rows)
             report.delta = summary
+        if plan is not None:
+            report.phase = summarize(plan, compiled.spec, maps, checks_rows)
         if (report.status != FAIL or commit_on_fail) and not report.refused:
             lap("report")
-            if extract is not None and not delta:  # a full load of a flagged spec starts the extract history
+            if extract is not None and not applied:  # a full load of a flagged spec starts the extract history
                 engine.execute(sql_text(gen.record_extract(extract_record(extract, "full")).sql, dialect))
+            if compiled.spec.phases and not applied:  # a full run or a first phase starts the phase history
+                first = plan.input.record if plan is not None else None
+                full = PhaseRecord(ALL, 1, extract.files_sha256 if extract else "", started_at)
+                engine.execute(sql_text(gen.record_phase(first or full).sql, dialect))
             applying = True
+            progress.current().step(finish.name)
             for st in render_statements(finish, dialect):
+                t0 = time.perf_counter()
                 engine.execute(st.text)
-            if delta:
+                progress.current().statement(finish.name, time.perf_counter() - t0, sql=st.text, origin=st.origin.rstrip(": "))
+            regrant(engine, record, compiled)  # the tables this run re-created lost their grants (PostgreSQL)
+            if applied:
                 discard(engine, gen)  # the shadow tables (after the apply's COMMIT where DDL commits)
             engine.commit()
-            lap(finish.name)
+            lap(finish.name, tracked=False)  # its statements were tracked one by one
             committed = True
         else:
             engine.rollback()
             discard(engine, gen)
     except BaseException:
-        if applying and delta and not dialect_record(dialect).capabilities.transactional_ddl:
+        if applying and applied and not dialect_record(dialect).capabilities.transactional_ddl:
             rollback_apply(engine, dialect)
         engine.rollback()
         if "gen" in locals():
@@ -194,6 +253,8 @@ def _run(
             engine.close()
         shutil.rmtree(workdir, ignore_errors=True)
     report.committed = committed
+    report.database_user = database_user
+    report.timings = timings
     report.duration_seconds = time.perf_counter() - started
     return report
 
@@ -203,23 +264,47 @@ _T = TypeVar("_T")
 
 class _Lap(Protocol):
     @overload
-    def __call__(self, step: str) -> None: ...
+    def __call__(self, step: str, *, sql: str | None = None, origin: str = "", rows: int = 0, tracked: bool = True) -> None: ...
     @overload
-    def __call__(self, step: str, result: _T) -> _T: ...
+    def __call__(self, step: str, result: _T, *, sql: str | None = None, origin: str = "", rows: int = 0, tracked: bool = True) -> _T: ...
 
 
 def _stopwatch(callback: Callable[[str, float], object] | None) -> _Lap:
-    """lap(step, result=None): report the time since the previous lap to `callback`."""
+    """lap(step, result=None): report the time since the previous lap to `callback` and to
+    the command's progress tracker (compiler/runtime/progress.py: live rows, --verbose SQL,
+    the PHI-safe --log-file)."""
     last = [time.perf_counter()]
 
-    def lap(step: str, result: Any = None) -> Any:
+    def lap(step: str, result: Any = None, *, sql: str | None = None, origin: str = "", rows: int = 0, tracked: bool = True) -> Any:
+        now = time.perf_counter()
         if callback is not None:
-            now = time.perf_counter()
             callback(step, now - last[0])
-            last[0] = now
+        if tracked:
+            progress.current().statement(step, now - last[0], sql=sql, rows=rows, origin=origin.rstrip(": "))
+        last[0] = now
         return result
 
     return lap
+
+
+def preflight(engine: Engine, record: Any, compiled: Compiled) -> str | None:
+    """Check the connection's rights before any work; the database user (None: no roles)."""
+    from compiler.runtime.rights import current_user, require_rights, run_schemas
+
+    if record.access is None:
+        return None
+    try:
+        require_rights(engine, record, run_schemas(compiled.spec), engine.display_url)
+        return current_user(engine, record)
+    finally:
+        engine.rollback()  # the checks' snapshot is not the run's
+
+
+def regrant(engine: Engine, record: Any, compiled: Compiled) -> None:
+    from compiler.runtime.rights import regrant_statements
+
+    for text in regrant_statements(engine, record, compiled.spec, compiled.catalog):
+        engine.execute(text)
 
 
 def dialect_record(name: str) -> Any:
@@ -244,6 +329,17 @@ def recorded_extracts(engine: Engine, gen: SqlGen, display: str) -> list[tuple[A
         rows = []
     if not rows:
         raise DeltaRefused(f"{engine.display_url}: no full load of {display} recorded in this target; run it without --delta first")
+    return rows
+
+
+def recorded_phases(engine: Engine, gen: SqlGen) -> list[tuple[Any, ...]]:
+    """The phases the target has run (none: a new target), read before the run's
+    transaction (a missing table's error would abort it on PostgreSQL)."""
+    try:
+        rows = engine.query(sql_text(gen.phases_query(), gen.dialect))
+    except EngineError:
+        rows = []
+    engine.rollback()
     return rows
 
 

@@ -15,8 +15,10 @@ from pathlib import Path
 from compiler import ir
 from compiler.diagnostics import Collector, Diagnostic, sorted_diagnostics
 from compiler.ir import types as T
+from compiler.semantic.access import AccessChecks
 from compiler.semantic.catalog import Catalog
 from compiler.semantic.checked import Checked
+from compiler.semantic.coverage import CoverageChecks, coverage
 from compiler.semantic.declarations import DeclarationChecks
 from compiler.semantic.deltas import DeltaChecks
 from compiler.semantic.groups import GroupChecks
@@ -24,6 +26,7 @@ from compiler.semantic.identifiers import IdentifierChecks
 from compiler.semantic.inference import TypeInference
 from compiler.semantic.lookups import LookupChecks
 from compiler.semantic.maps import MapChecks
+from compiler.semantic.phases import PhaseChecks
 from compiler.semantic.scopes import Scope
 from compiler.semantic.sequencing import SequencingChecks
 from compiler.semantic.spec_tests import SpecTestChecks
@@ -42,6 +45,9 @@ class Checker(
     ValidationChecks,
     SpecTestChecks,
     IdentifierChecks,
+    CoverageChecks,
+    AccessChecks,
+    PhaseChecks,
 ):
     """Walks the IR once and records diagnostics in `self.diags`."""
 
@@ -52,6 +58,7 @@ class Checker(
         self.cat = Catalog.of(spec)
         self.diags = Collector()
         self.types: dict[int, str | None] = {}  # id(expression) -> its type (see Checked)
+        self.used_columns: set[tuple[str, str]] = set()  # source columns read (semantic/coverage.py)
 
     def run(self) -> None:
         self.check_migration()
@@ -60,6 +67,7 @@ class Checker(
             self.check_source(src)
             for t in src.tables:
                 self.check_delta_table(src, t)
+                self.check_ignores(src, t)
         for tgt in self.spec.targets:
             self.check_target(tgt)
         for lk in self.spec.lookups:
@@ -73,7 +81,10 @@ class Checker(
         for c in self.spec.checks:
             self.check_check(c)
         self.check_tests()
+        self.check_phases()
         self.check_identifiers()
+        self.check_coverage()
+        self.check_access()
 
     # ------------------------------------------------------------ expressions
     def expect_boolean(self, e: ir.Node, typ: str | None, what: str) -> None:
@@ -94,7 +105,7 @@ def check(spec: ir.Spec, base_dir: Path | str = ".", dialects: Sequence[str] = (
     ck.run()
     ck.diags.raise_if_errors()
     warnings = sorted_diagnostics(d for d in ck.diags.diagnostics if d.severity == "warning")
-    return Checked.of(spec, ck.cat, ck.types, warnings)
+    return Checked.of(spec, ck.cat, ck.types, warnings, coverage(spec, ck.used_columns))
 
 
 def warnings_of(spec: ir.Spec, base_dir: Path | str = ".", dialects: Sequence[str] = ()) -> list[Diagnostic]:

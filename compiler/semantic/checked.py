@@ -13,6 +13,7 @@ from types import MappingProxyType
 from compiler import ir
 from compiler.diagnostics import Diagnostic
 from compiler.semantic.catalog import Catalog
+from compiler.semantic.coverage import TableCoverage
 
 
 @dataclass(frozen=True)
@@ -34,10 +35,18 @@ class Checked:
     catalog: Catalog
     types: Mapping[int, str | None]
     warnings: tuple[Diagnostic, ...] = ()  # what the checker warned about (the CLI prints them)
+    coverage: tuple[TableCoverage, ...] = ()  # column coverage per source table (semantic/coverage.py)
 
     @classmethod
-    def of(cls, spec: ir.Spec, catalog: Catalog, types: dict[int, str | None], warnings: Sequence[Diagnostic] = ()) -> Checked:
-        return cls(spec, catalog, MappingProxyType(dict(types)), tuple(warnings))
+    def of(
+        cls,
+        spec: ir.Spec,
+        catalog: Catalog,
+        types: dict[int, str | None],
+        warnings: Sequence[Diagnostic] = (),
+        coverage: Sequence[TableCoverage] = (),
+    ) -> Checked:
+        return cls(spec, catalog, MappingProxyType(dict(types)), tuple(warnings), tuple(coverage))
 
     def type_of(self, e: ir.Node) -> str | None:
         """The checked value type of expression `e` of this spec (None if it has none)."""

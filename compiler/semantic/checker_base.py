@@ -23,6 +23,7 @@ class CheckerBase:
     cat: Catalog
     diags: Collector
     types: dict[int, str | None]  # id(expression) -> its type (see Checked)
+    used_columns: set[tuple[str, str]]  # (qualified source table, column) read by an expression
 
     def expect_boolean(self, e: ir.Node, typ: str | None, what: str) -> None:
         """Report `e` unless its type `typ` is a condition (defined by the Checker)."""

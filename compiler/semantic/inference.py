@@ -10,7 +10,7 @@ from compiler import ir
 from compiler.diagnostics import Span, did_you_mean
 from compiler.functions.registry import DIALECTS, REGISTRY, Function
 from compiler.ir import types as T
-from compiler.semantic.catalog import crosswalk_assign
+from compiler.semantic.catalog import SourceColumnRef, crosswalk_assign
 from compiler.semantic.checker_base import CheckerBase
 from compiler.semantic.scopes import Scope
 from compiler.semantic.sequencing import exists_type, window_type
@@ -74,6 +74,8 @@ class TypeInference:
         if isinstance(ref, str):
             self.err(ref, e)
             return None
+        if isinstance(ref, SourceColumnRef):
+            self.ck.used_columns.add((ref.table, ref.column))  # column coverage
         return ref.type
 
     def t_window(self, e: ir.WindowCall) -> str | None:

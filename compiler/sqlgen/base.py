@@ -8,12 +8,13 @@ without importing `scripts` (which imports them).
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 
 from sqlglot import exp
 
 from compiler import ir
 from compiler.diagnostics import Span
+from compiler.plan.phases import PhaseInput
 from compiler.semantic.catalog import Catalog
 from compiler.semantic.checked import Checked
 from compiler.sqlgen.dialect_sql import DialectTraits
@@ -32,6 +33,7 @@ class GenBase:
     traits: DialectTraits
     maps: list[ir.Map]
     shadow: bool  # every published table is built as a shadow table (SqlGen.__init__)
+    phase: PhaseInput | None  # a phased run: the phases whose rows the maps read (sqlgen/phases.py)
 
     def st(self, sql: exp.Expression, comment: str, span: Span | None = None, query: str | None = None) -> Statement:
         raise NotImplementedError
@@ -66,4 +68,20 @@ class GenBase:
         raise NotImplementedError
 
     def state_setup(self) -> list[Statement]:
+        raise NotImplementedError
+
+    # phased runs (defined in sqlgen/phases.py)
+    def phase_setup(self) -> list[Statement]:
+        raise NotImplementedError
+
+    def phase_published(self) -> list[tuple[str, str]]:
+        raise NotImplementedError
+
+    def phase_apply(self) -> list[Statement]:
+        raise NotImplementedError
+
+    def phase_selected(self, m: ir.Map, resolve: Resolver) -> exp.Expression | None:
+        raise NotImplementedError
+
+    def phase_rules(self, m: ir.Map, field: Callable[[str], exp.Expression], low: ExprLowering) -> list[tuple[exp.Expression, str, str]]:
         raise NotImplementedError

@@ -100,7 +100,8 @@ class DeltaScripts(GenBase):
 
     @property
     def has_deltas(self) -> bool:
-        return any(t.delta_flag is not None for src in self.spec.sources for t in src.tables)
+        # a phased spec keeps its source state too: a later phase is applied as a delta
+        return bool(self.spec.phases) or any(t.delta_flag is not None for src in self.spec.sources for t in src.tables)
 
     def source_tables(self) -> list[tuple[str, ir.SourceTable]]:
         return [(f"{src.name}.{t.name}", t) for src in self.spec.sources for t in src.tables]
@@ -528,6 +529,7 @@ class DeltaScripts(GenBase):
             )
         if self.delta.record is not None:
             s.statements.append(self.record_extract(self.delta.record))
+        s.statements.extend(self.phase_apply())
         if not self.traits.dialect.capabilities.transactional_ddl:
             s.statements.append(self.st(exp.Commit(), "publish the delta"))
         return s

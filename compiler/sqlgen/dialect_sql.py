@@ -189,6 +189,7 @@ class DialectTraits:
     declared_constraints = _Of[bool]("capabilities.declared_constraints")
     update_rows = _Of[bool]("capabilities.update_rows")
     raise_error = _Of[str]("raise_error")
+    view_security = _Of[str | None]("capabilities.view_security")
 
 
 def traits_of(d: Dialect) -> DialectTraits:

@@ -142,10 +142,15 @@ class MapWork:
     def kept(self) -> exp.Expression | None:
         """The `where` and `each ... when` conditions over the input layer (NULL keeps nothing)."""
         conds = list(self.m.where) + ([self.m.each.when] if self.m.each and self.m.each.when is not None else [])
-        if not conds:
-            return None
         low_in = self.lowering_in("cs_in", False)
-        return exp.Coalesce(this=paren(exp.and_(*[paren(low_in(c)) for c in conds], copy=False)), expressions=[exp.false()])
+        parts = [paren(low_in(c)) for c in conds]
+        primary = self.scope.primary_alias
+        phase = self.gen.phase_selected(self.m, lambda n: col(f"s__{primary}__{n.parts[-1]}", "cs_in"))  # `run --phase`
+        if phase is not None:
+            parts.append(paren(phase))
+        if not parts:
+            return None
+        return exp.Coalesce(this=paren(exp.and_(*parts, copy=False)), expressions=[exp.false()])
 
     def record_order(self, layer: str) -> exp.Expression:
         """A number that orders candidate rows as the export does: record, then slot."""
@@ -192,6 +197,9 @@ class MapWork:
         for name, flags in lookup_miss_rules(self.lookup_misses).items():
             miss = exp.or_(*[exp.EQ(this=col(f, "cs_fields"), expression=exp.true()) for f in flags], copy=False)
             case = case.when(miss, lit(self.add_rule(f"lookup:{name}", f"no entry in lookup {name}")), copy=False)
+        # `run --phase`: a reference into a row of a phase not run yet (sqlgen/phases.py)
+        for cond, rule, reason in self.gen.phase_rules(m, lambda f: col(f"f__{f}", "cs_fields"), self.lowering_in("cs_fields", False)):
+            case = case.when(cond, lit(self.add_rule(rule, reason)), copy=False)
         for r in m.rejects:
             case = case.when(
                 exp.Coalesce(this=paren(low_f(r.when)), expressions=[exp.false()]),

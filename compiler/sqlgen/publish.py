@@ -21,6 +21,7 @@ class PublishScripts(DeltaScripts, GenBase):
         out += [REJECTS, RECONCILIATION]
         out += [table_names(dotted(m.target)).xwalk for m in self.maps if self.cat.crosswalk_field(dotted(m.target))]
         out += self.state_published()
+        out += self.phase_published()
         return list(dict.fromkeys(out))  # one crosswalk per target, also when several maps fill it
 
     def discard(self) -> list[Statement]:

@@ -29,6 +29,7 @@ from sqlglot import exp
 from compiler import ir
 from compiler.diagnostics import Span
 from compiler.ir.naming import dotted, file_stem
+from compiler.plan.phases import PhaseInput
 from compiler.plan.steps import CHARTSHIFT_SCHEMA, map_label, order_maps, table_names
 from compiler.semantic.checked import Checked
 from compiler.sqlgen import lookups
@@ -37,17 +38,18 @@ from compiler.sqlgen.dialect_sql import DialectTraits, traits_for
 from compiler.sqlgen.lower import ExprLowering, Resolver, TypeOf, col, lit, paren, table
 from compiler.sqlgen.map_group import GroupSql
 from compiler.sqlgen.map_load import MapSql
+from compiler.sqlgen.phases import PhaseScripts
 from compiler.sqlgen.publish import PublishScripts
 from compiler.sqlgen.refs import JoinedRefs
 from compiler.sqlgen.setup import SetupScripts
 from compiler.sqlgen.statements import KEY_SEPARATOR, NEW_SUFFIX, Script, Statement, data_type, where_line
 
 
-class SqlGen(SetupScripts, PublishScripts, DeltaScripts):
+class SqlGen(SetupScripts, PublishScripts, DeltaScripts, PhaseScripts):
     """Builds every script for one spec and dialect; `delta`: the scripts of a delta run
     (compiler/sqlgen/delta.py), which build every table into shadow tables."""
 
-    def __init__(self, checked: Checked, dialect: str, delta: DeltaInput | None = None):
+    def __init__(self, checked: Checked, dialect: str, delta: DeltaInput | None = None, phase: PhaseInput | None = None):
         self.checked = checked  # the expression types come from here: nothing is checked again
         self.spec = checked.spec
         self.cat = checked.catalog
@@ -55,6 +57,7 @@ class SqlGen(SetupScripts, PublishScripts, DeltaScripts):
         self.traits: DialectTraits = traits_for(dialect)
         self.maps = order_maps(self.spec)
         self.delta = delta
+        self.phase = phase  # `run --phase`: the phases whose rows the maps read (sqlgen/phases.py)
         # a run's tables are built as shadow tables: where DDL commits implicitly, and in a
         # delta run (applied to the live tables at the end)
         self.shadow = self.traits.publish_by_rename or delta is not None
@@ -146,6 +149,8 @@ class SqlGen(SetupScripts, PublishScripts, DeltaScripts):
         if self.traits.constraints_after_load:
             out.append(self.constraints())
         out.append(self.validate())
+        if self.phase is not None and self.phase.current is not None:
+            out.append(self.phase_accounting())
         if self.delta is not None:
             out.append(self.delta_accounting())
             out.append(self.apply())

@@ -110,6 +110,7 @@ class SetupScripts(GenBase):
                     )
                 )
         s.statements.extend(self.state_setup())
+        s.statements.extend(self.phase_setup())
         for lk in self.spec.lookups:
             if lk.file is not None:
                 s.statements.extend(self.file_lookup(lk))
@@ -219,7 +220,9 @@ class SetupScripts(GenBase):
                 err_expr = errors if has_errors else exp.Cast(this=exp.Null(), to=data_type("VARCHAR"))
                 select = select.select(exp.alias_(err_expr, "__cast_error", quoted=True, copy=False), copy=False)
                 select = select.from_(self.tbl(*stage_table(qualified), "cs_raw"), copy=False)
-                view = exp.Create(this=self.tbl(src.name, t.name), kind="VIEW", expression=select)
+                security = self.traits.view_security
+                props = exp.Properties(expressions=[exp.SqlSecurityProperty(this=exp.var(security))]) if security else None
+                view = exp.Create(this=self.tbl(src.name, t.name), kind="VIEW", expression=select, properties=props)
                 s.statements.append(self.st(view, f"typed view {qualified}", t.span))
         return s
 

@@ -10,6 +10,7 @@ from lark import Token, Tree
 
 from compiler import ir
 from compiler.diagnostics import Collector
+from compiler.syntax.rules.access import AccessRules
 from compiler.syntax.rules.base import Children
 from compiler.syntax.rules.base import unquote_name as unquote_name  # re-exported: callers import it from here
 from compiler.syntax.rules.base import unquote_string as unquote_string  # re-exported: callers import it from here
@@ -18,10 +19,11 @@ from compiler.syntax.rules.declarations import DeclarationRules
 from compiler.syntax.rules.expressions import ExpressionRules
 from compiler.syntax.rules.lookups import LookupRules
 from compiler.syntax.rules.maps import MapRules
+from compiler.syntax.rules.phases import PhaseRules
 from compiler.syntax.rules.sequencing import SequencingRules
 
 
-class Builder(DeclarationRules, LookupRules, MapRules, CheckRules, SequencingRules, ExpressionRules):
+class Builder(DeclarationRules, LookupRules, MapRules, CheckRules, SequencingRules, AccessRules, PhaseRules, ExpressionRules):
     """The whole builder: `transform` (in BuilderBase) calls the method named like each rule."""
 
     # -- top level
@@ -43,6 +45,13 @@ class Builder(DeclarationRules, LookupRules, MapRules, CheckRules, SequencingRul
                 spec.maps.append(item)
             elif isinstance(item, ir.SpecTest):
                 spec.tests.append(item)
+            elif isinstance(item, ir.Access):
+                if spec.access is not None:
+                    self.diags.error("duplicate `access` block", item.span)
+                else:
+                    spec.access = item
+            elif isinstance(item, ir.Phase):
+                spec.phases.append(item)
             elif isinstance(item, list):  # a validate block
                 spec.checks.extend(item)
         return spec

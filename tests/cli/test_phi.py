@@ -53,10 +53,13 @@ def test_no_phi_in_any_output(tmp_path, capsys, monkeypatch):
     target = f"duckdb:///{tmp_path / 't.duckdb'}"
     monkeypatch.setenv("CHARTSHIFT_AUDIT_LOG", str(audit))
     assert main(["check", str(DEMO_SPEC)]) == 0
-    code = main(["run", str(DEMO_SPEC), "--source", str(folder), "--target", target, "--report", str(report), "--commit-on-fail"])
+    log = tmp_path / "run.log"
+    run = ["run", str(DEMO_SPEC), "--source", str(folder), "--target", target, "--report", str(report), "--commit-on-fail"]
+    code = main([*run, "--verbose", "--log-file", str(log)])  # every statement on stderr and in the log
     assert code in (0, 1)
     out = capsys.readouterr()
-    texts = {"stdout": out.out, "stderr": out.err, "report": report.read_text(), "audit": audit.read_text()}
+    assert "INSERT INTO" in out.err and "stage:legacy.patients#1" in log.read_text()  # so the scan below can fail
+    texts = {"stdout": out.out, "stderr": out.err, "report": report.read_text(), "audit": audit.read_text(), "log": log.read_text()}
     for name, text in texts.items():
         assert MARKER not in text, f"PHI marker found in {name}"
     data = json.loads(texts["report"])

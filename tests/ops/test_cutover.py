@@ -139,7 +139,8 @@ def test_cli_plan(demo_export, tmp_path, capsys, monkeypatch):
     assert main(base + ["--window", "Fri 18:00"]) == 2
     assert main(base[:-2] + ["--repeats", "0", "--window", "Fri 18:00..Mon 06:00"]) == 2
     out = capsys.readouterr()
-    assert "FITS" in out.out and "DOES NOT FIT" in out.out and "bad window" in out.err
+    assert "fits the window with " in out.out and " to spare" in out.out
+    assert "does not fit: needs " in out.out and " more (" in out.out and "bad window" in out.err
 
 
 def test_plan_never_writes_a_duckdb_target(demo_export, tmp_path):

@@ -138,3 +138,11 @@ def test_cli_run_writes_report_and_exit_code(demo_export, tmp_path, capsys):
         assert set(c) >= {"name", "status", "count", "denominator", "percent", "threshold"}
     out = capsys.readouterr().out
     assert "accounting" in out
+
+
+def test_the_report_shows_column_coverage(demo_run):
+    *_, report, _ = demo_run
+    cov = {c["table"]: c for c in report.to_dict()["coverage"]}
+    assert set(cov) == {f"legacy.{t}" for t in ("patients", "providers", "payers", "policies", "cases", "auths", "visits", "notes")}
+    assert all(c["unmapped"] == [] and c["percent"] == 100.0 for c in cov.values())
+    assert len(cov["legacy.patients"]["used"]) == 14

@@ -95,3 +95,18 @@ def test_the_grammar_and_the_evaluator_agree_on_comparisons():
     spellings = set(re.findall(r'"([^"]+)"', line))
     strict = {"<>", "!=", "<", ">"}
     assert spellings == set(RECONCILE_GAP) | strict
+
+
+@pytest.mark.parametrize(
+    "thresholds, count, denominator, text",
+    [
+        ((th("fail", "below", "95"),), 25, 1000, "97.50% passing"),  # stated on the passing share
+        ((th("fail", "above", "1"),), 25, 1000, "2.50% violating"),
+        ((th("warn", "below", "99.9999"),), 3, 1_860_000, "99.9998% passing"),  # never rounded up to 100
+        ((th("fail", "below", "95"),), 0, 0, "-"),
+    ],
+)
+def test_the_summary_shows_the_share_the_threshold_is_stated_on(thresholds, count, denominator, text):
+    from compiler.runtime.report import stated_share
+
+    assert stated_share(evaluate(check(*thresholds), (count, denominator))) == text

@@ -159,7 +159,8 @@ def test_check_of_several_files_stops_at_the_first_bad_one(spec_dir, capsys):
         fh.write("map x.y -> z.w { }\n")
     assert main(["check", "good.mig", "bad.mig"]) == 2
     err = capsys.readouterr().err
-    assert err.splitlines() == [
+    # (good.mig's warnings, its unmapped columns, come before its `ok`)
+    assert err.splitlines()[-5:] == [
         "good.mig: ok",
         "bad.mig:1:5: error: unknown source table `x.y`",
         " 1 | map x.y -> z.w { }",

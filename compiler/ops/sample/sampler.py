@@ -7,12 +7,14 @@ import io
 import json
 import math
 import os
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from compiler.ops.sample.graph import Edge, Graph, SampleError
 from compiler.ops.sample.records import Layout, layout, record_body, records, split_fields, split_raw, write_field
+from compiler.runtime import progress
 from compiler.runtime.staging import StagingError, source_files
 from compiler.semantic.catalog import Catalog
 
@@ -206,6 +208,15 @@ class Sampler:
         return False
 
     def _scan(self, t: str, down: bool) -> None:
+        """One pass over a table's file, reported to the command's progress (rows on the first pass)."""
+        tracker = progress.current()
+        tracker.step(f"scan {t}")
+        first = self.stats[t].scans == 0
+        started = time.perf_counter()
+        self._scan_once(t, down)
+        tracker.statement(f"scan {t}", time.perf_counter() - started, rows=self.stats[t].records if first else 0)
+
+    def _scan_once(self, t: str, down: bool) -> None:
         lay = self.layout(t)
         st = self.stats[t]
         first = st.scans == 0
@@ -311,6 +322,8 @@ class Sampler:
         out_dir.mkdir(parents=True, exist_ok=True)
         contexts = _ContextResolver(self, masker) if masker is not None else None
         for t in self.g.order:
+            progress.current().step(f"write {t}")
+            started = time.perf_counter()
             lay = self.layout(t)
             sf = lay.sf
             path = out_dir / sf.path.name
@@ -331,6 +344,7 @@ class Sampler:
                 fh.flush()
                 fh.detach()
             self.stats[t].sample_bytes = path.stat().st_size
+            progress.current().statement(f"write {t}", time.perf_counter() - started, rows=len(self.sel[t]))
 
     def _masked(self, t: str, lay: Layout, rec: str, masker: Masker, contexts: _ContextResolver) -> str:
         body = record_body(rec)

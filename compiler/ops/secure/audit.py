@@ -28,17 +28,19 @@ wholesale rewrite of the chain by someone with write access (the hashes are unke
 The audit file is chosen by, in order: an explicit path (`--audit FILE`), the
 environment variable CHARTSHIFT_AUDIT_LOG, `chartshift-audit.jsonl` in the current
 folder.  It is created with mode 0600; appends take an exclusive lock (flock) so
-concurrent commands cannot fork the chain.
+concurrent commands cannot fork the chain.  The lock is platform-specific (flock on
+POSIX, msvcrt.locking on Windows), imported where it is taken: on a platform with
+neither, appends go unlocked and say so once on stderr.
 """
 
 from __future__ import annotations
 
-import fcntl
 import getpass
 import hashlib
 import json
 import os
 import socket
+import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -116,11 +118,36 @@ def _open_locked(path: Path) -> int:
     except OSError as exc:
         raise AuditError(f"{path}: cannot open audit log: {exc.strerror or exc}") from None
     try:
-        fcntl.flock(fd, fcntl.LOCK_EX)
+        _lock_exclusive(fd, path)
     except OSError as exc:
         os.close(fd)
         raise AuditError(f"{path}: cannot lock audit log: {exc.strerror or exc}") from None
     return fd
+
+
+_warned_unlocked: set[Path] = set()
+
+
+def _lock_exclusive(fd: int, path: Path) -> None:
+    """Block until this process holds the audit log's exclusive lock."""
+    if sys.platform == "win32":
+        import msvcrt
+
+        os.lseek(fd, 0, os.SEEK_SET)
+        msvcrt.locking(fd, msvcrt.LK_LOCK, 1)  # byte 0: every appender locks the same byte
+        return
+    try:
+        import fcntl
+    except ImportError:  # neither POSIX nor Windows: work on, but not silently
+        if path not in _warned_unlocked:
+            _warned_unlocked.add(path)
+            print(
+                f"chartshift: warning: {path}: no file locking on this platform; "
+                "do not run two commands that append to this audit log at once",
+                file=sys.stderr,
+            )
+        return
+    fcntl.flock(fd, fcntl.LOCK_EX)
 
 
 def _tail(fd: int) -> tuple[int, bytes | None, bool]:

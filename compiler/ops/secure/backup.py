@@ -7,6 +7,7 @@ import os
 import secrets
 import shutil
 import tempfile
+import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -16,6 +17,7 @@ from compiler import __version__
 from compiler.ops.secure.archive import CHUNK, ArchiveError, ArchiveReader, ArchiveWriter, ReadResult, safe_name
 from compiler.ops.secure.keys import Key, SecureError, SecureUsageError
 from compiler.ops.secure.target import TableSink, duckdb_path, export_target, load_tables
+from compiler.runtime import progress
 from compiler.runtime.scratch import private_dir
 
 if TYPE_CHECKING:
@@ -148,6 +150,8 @@ def create_backup(
         with os.fdopen(fd, "wb", buffering=CHUNK) as fh:
             writer = ArchiveWriter(fh, key, chunk_size=chunk_size, compress=compress)
             for name, path, tables in sources:
+                progress.current().step(f"archive {name}")
+                started = time.perf_counter()
                 try:
                     src = open(path, "rb")
                 except OSError as exc:
@@ -157,6 +161,7 @@ def create_backup(
                     rec = writer.add(name, "file", src, mtime_ns=mtime, source_tables=tables)
                 summary.files += 1
                 summary.file_bytes += rec["bytes"]
+                progress.current().statement(f"archive {name}", time.perf_counter() - started)
             target = None
             if target_url:
                 workdir = private_dir("backup")  # 0700: plaintext PHI

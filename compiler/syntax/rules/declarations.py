@@ -62,7 +62,13 @@ class DeclarationRules(BuilderBase):
             columns=[m for m in rest if isinstance(m, ir.Column)],
             delta_flag=self.one_of(rest, ir.DeltaFlag, "`delta flag`"),
             delta_timestamp=self.one_of(rest, ir.Name, "`delta timestamp`", lambda n: n.parts[0]),
+            ignored=[m for m in rest if isinstance(m, ir.IgnoredColumn)],
         )
+
+    @with_meta
+    def ignore_column(self, meta: Meta, children: Children) -> ir.IgnoredColumn:
+        column, reason = children
+        return ir.IgnoredColumn(span=self.span(meta), column=unquote_name(column), reason=unquote_string(reason))
 
     def one_of(self, members: list[Any], kind: type, what: str, value: Any = None) -> Any:
         """The one member of `kind` (None without one); a second one is an error."""

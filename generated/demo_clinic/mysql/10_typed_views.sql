@@ -1,11 +1,11 @@
 -- chartshift 0.1.0 | dialect mysql
--- spec specs/demo_clinic.mig sha256 295de9ff7e0fda5ef7ecc44e86854ff2d3b289d26c0e0bf4281d0d0b443538dc
+-- spec specs/demo_clinic.mig sha256 6d6dfc1fa5c8f58f63684980f9c3dd9ff257448a71ae22f1c990fb95bb336dc9
 -- 10_typed_views: typed views over the staged CSV text (blank -> NULL, failed casts flagged)
 -- Generated file: do not edit. Regenerate with `chartshift compile specs/demo_clinic.mig`.
 
 
 -- specs/demo_clinic.mig:13: typed view legacy.patients
-CREATE VIEW `legacy__patients` AS
+CREATE SQL SECURITY INVOKER VIEW `legacy__patients` AS
 SELECT
   `cs_raw`.`__row`,
   NULLIF(`cs_raw`.`pat_no`, '') AS `pat_no`,
@@ -26,7 +26,7 @@ SELECT
 FROM `chartshift_stage__legacy__patients` AS `cs_raw`;
 
 -- specs/demo_clinic.mig:30: typed view legacy.providers
-CREATE VIEW `legacy__providers` AS
+CREATE SQL SECURITY INVOKER VIEW `legacy__providers` AS
 SELECT
   `cs_raw`.`__row`,
   NULLIF(`cs_raw`.`prov_id`, '') AS `prov_id`,
@@ -37,7 +37,7 @@ SELECT
 FROM `chartshift_stage__legacy__providers` AS `cs_raw`;
 
 -- specs/demo_clinic.mig:37: typed view legacy.payers
-CREATE VIEW `legacy__payers` AS
+CREATE SQL SECURITY INVOKER VIEW `legacy__payers` AS
 SELECT
   `cs_raw`.`__row`,
   NULLIF(`cs_raw`.`payer_id`, '') AS `payer_id`,
@@ -47,7 +47,7 @@ SELECT
 FROM `chartshift_stage__legacy__payers` AS `cs_raw`;
 
 -- specs/demo_clinic.mig:42: typed view legacy.policies
-CREATE VIEW `legacy__policies` AS
+CREATE SQL SECURITY INVOKER VIEW `legacy__policies` AS
 SELECT
   `cs_raw`.`__row`,
   NULLIF(`cs_raw`.`policy_id`, '') AS `policy_id`,
@@ -78,7 +78,7 @@ SELECT
 FROM `chartshift_stage__legacy__policies` AS `cs_raw`;
 
 -- specs/demo_clinic.mig:52: typed view legacy.cases
-CREATE VIEW `legacy__cases` AS
+CREATE SQL SECURITY INVOKER VIEW `legacy__cases` AS
 SELECT
   `cs_raw`.`__row`,
   NULLIF(`cs_raw`.`case_no`, '') AS `case_no`,
@@ -96,7 +96,7 @@ SELECT
 FROM `chartshift_stage__legacy__cases` AS `cs_raw`;
 
 -- specs/demo_clinic.mig:66: typed view legacy.auths
-CREATE VIEW `legacy__auths` AS
+CREATE SQL SECURITY INVOKER VIEW `legacy__auths` AS
 SELECT
   `cs_raw`.`__row`,
   NULLIF(`cs_raw`.`auth_no`, '') AS `auth_no`,
@@ -124,7 +124,7 @@ SELECT
 FROM `chartshift_stage__legacy__auths` AS `cs_raw`;
 
 -- specs/demo_clinic.mig:73: typed view legacy.visits
-CREATE VIEW `legacy__visits` AS
+CREATE SQL SECURITY INVOKER VIEW `legacy__visits` AS
 SELECT
   `cs_raw`.`__row`,
   CASE
@@ -165,7 +165,7 @@ SELECT
 FROM `chartshift_stage__legacy__visits` AS `cs_raw`;
 
 -- specs/demo_clinic.mig:94: typed view legacy.notes
-CREATE VIEW `legacy__notes` AS
+CREATE SQL SECURITY INVOKER VIEW `legacy__notes` AS
 SELECT
   `cs_raw`.`__row`,
   NULLIF(`cs_raw`.`note_id`, '') AS `note_id`,

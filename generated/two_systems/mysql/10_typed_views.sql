@@ -5,7 +5,7 @@
 
 
 -- specs/two_systems.mig:16: typed view sysA.patients
-CREATE VIEW `sysA__patients` AS
+CREATE SQL SECURITY INVOKER VIEW `sysA__patients` AS
 SELECT
   `cs_raw`.`__row`,
   NULLIF(`cs_raw`.`pat_no`, '') AS `pat_no`,
@@ -26,7 +26,7 @@ SELECT
 FROM `chartshift_stage__sysA__patients` AS `cs_raw`;
 
 -- specs/two_systems.mig:33: typed view sysA.providers
-CREATE VIEW `sysA__providers` AS
+CREATE SQL SECURITY INVOKER VIEW `sysA__providers` AS
 SELECT
   `cs_raw`.`__row`,
   NULLIF(`cs_raw`.`prov_id`, '') AS `prov_id`,
@@ -37,7 +37,7 @@ SELECT
 FROM `chartshift_stage__sysA__providers` AS `cs_raw`;
 
 -- specs/two_systems.mig:40: typed view sysA.payers
-CREATE VIEW `sysA__payers` AS
+CREATE SQL SECURITY INVOKER VIEW `sysA__payers` AS
 SELECT
   `cs_raw`.`__row`,
   NULLIF(`cs_raw`.`payer_id`, '') AS `payer_id`,
@@ -47,7 +47,7 @@ SELECT
 FROM `chartshift_stage__sysA__payers` AS `cs_raw`;
 
 -- specs/two_systems.mig:45: typed view sysA.policies
-CREATE VIEW `sysA__policies` AS
+CREATE SQL SECURITY INVOKER VIEW `sysA__policies` AS
 SELECT
   `cs_raw`.`__row`,
   NULLIF(`cs_raw`.`policy_id`, '') AS `policy_id`,
@@ -78,7 +78,7 @@ SELECT
 FROM `chartshift_stage__sysA__policies` AS `cs_raw`;
 
 -- specs/two_systems.mig:55: typed view sysA.cases
-CREATE VIEW `sysA__cases` AS
+CREATE SQL SECURITY INVOKER VIEW `sysA__cases` AS
 SELECT
   `cs_raw`.`__row`,
   NULLIF(`cs_raw`.`case_no`, '') AS `case_no`,
@@ -96,7 +96,7 @@ SELECT
 FROM `chartshift_stage__sysA__cases` AS `cs_raw`;
 
 -- specs/two_systems.mig:69: typed view sysA.auths
-CREATE VIEW `sysA__auths` AS
+CREATE SQL SECURITY INVOKER VIEW `sysA__auths` AS
 SELECT
   `cs_raw`.`__row`,
   NULLIF(`cs_raw`.`auth_no`, '') AS `auth_no`,
@@ -124,7 +124,7 @@ SELECT
 FROM `chartshift_stage__sysA__auths` AS `cs_raw`;
 
 -- specs/two_systems.mig:76: typed view sysA.visits
-CREATE VIEW `sysA__visits` AS
+CREATE SQL SECURITY INVOKER VIEW `sysA__visits` AS
 SELECT
   `cs_raw`.`__row`,
   CASE
@@ -165,7 +165,7 @@ SELECT
 FROM `chartshift_stage__sysA__visits` AS `cs_raw`;
 
 -- specs/two_systems.mig:97: typed view sysA.notes
-CREATE VIEW `sysA__notes` AS
+CREATE SQL SECURITY INVOKER VIEW `sysA__notes` AS
 SELECT
   `cs_raw`.`__row`,
   NULLIF(`cs_raw`.`note_id`, '') AS `note_id`,
@@ -192,7 +192,7 @@ SELECT
 FROM `chartshift_stage__sysA__notes` AS `cs_raw`;
 
 -- specs/two_systems.mig:110: typed view sysB.clients
-CREATE VIEW `sysB__clients` AS
+CREATE SQL SECURITY INVOKER VIEW `sysB__clients` AS
 SELECT
   `cs_raw`.`__row`,
   NULLIF(`cs_raw`.`client_id`, '') AS `client_id`,
@@ -210,7 +210,7 @@ SELECT
 FROM `chartshift_stage__sysB__clients` AS `cs_raw`;
 
 -- specs/two_systems.mig:123: typed view sysB.staff
-CREATE VIEW `sysB__staff` AS
+CREATE SQL SECURITY INVOKER VIEW `sysB__staff` AS
 SELECT
   `cs_raw`.`__row`,
   NULLIF(`cs_raw`.`staff_no`, '') AS `staff_no`,
@@ -221,7 +221,7 @@ SELECT
 FROM `chartshift_stage__sysB__staff` AS `cs_raw`;
 
 -- specs/two_systems.mig:129: typed view sysB.insco
-CREATE VIEW `sysB__insco` AS
+CREATE SQL SECURITY INVOKER VIEW `sysB__insco` AS
 SELECT
   `cs_raw`.`__row`,
   NULLIF(`cs_raw`.`payer_cd`, '') AS `payer_cd`,
@@ -232,7 +232,7 @@ SELECT
 FROM `chartshift_stage__sysB__insco` AS `cs_raw`;
 
 -- specs/two_systems.mig:135: typed view sysB.coverage
-CREATE VIEW `sysB__coverage` AS
+CREATE SQL SECURITY INVOKER VIEW `sysB__coverage` AS
 SELECT
   `cs_raw`.`__row`,
   NULLIF(`cs_raw`.`ins_id`, '') AS `ins_id`,
@@ -247,7 +247,7 @@ SELECT
 FROM `chartshift_stage__sysB__coverage` AS `cs_raw`;
 
 -- specs/two_systems.mig:145: typed view sysB.episodes
-CREATE VIEW `sysB__episodes` AS
+CREATE SQL SECURITY INVOKER VIEW `sysB__episodes` AS
 SELECT
   `cs_raw`.`__row`,
   NULLIF(`cs_raw`.`episode_id`, '') AS `episode_id`,
@@ -262,7 +262,7 @@ SELECT
 FROM `chartshift_stage__sysB__episodes` AS `cs_raw`;
 
 -- specs/two_systems.mig:155: typed view sysB.priorauth
-CREATE VIEW `sysB__priorauth` AS
+CREATE SQL SECURITY INVOKER VIEW `sysB__priorauth` AS
 SELECT
   `cs_raw`.`__row`,
   NULLIF(`cs_raw`.`auth_ref`, '') AS `auth_ref`,
@@ -290,7 +290,7 @@ SELECT
 FROM `chartshift_stage__sysB__priorauth` AS `cs_raw`;
 
 -- specs/two_systems.mig:162: typed view sysB.appts
-CREATE VIEW `sysB__appts` AS
+CREATE SQL SECURITY INVOKER VIEW `sysB__appts` AS
 SELECT
   `cs_raw`.`__row`,
   CASE
@@ -319,7 +319,7 @@ SELECT
 FROM `chartshift_stage__sysB__appts` AS `cs_raw`;
 
 -- specs/two_systems.mig:170: typed view sysB.charges
-CREATE VIEW `sysB__charges` AS
+CREATE SQL SECURITY INVOKER VIEW `sysB__charges` AS
 SELECT
   `cs_raw`.`__row`,
   CASE
@@ -362,7 +362,7 @@ SELECT
 FROM `chartshift_stage__sysB__charges` AS `cs_raw`;
 
 -- specs/two_systems.mig:177: typed view sysB.procmap
-CREATE VIEW `sysB__procmap` AS
+CREATE SQL SECURITY INVOKER VIEW `sysB__procmap` AS
 SELECT
   `cs_raw`.`__row`,
   NULLIF(`cs_raw`.`proc_code`, '') AS `proc_code`,
