@@ -20,7 +20,7 @@ from functools import cache, partial
 import sqlglot
 from sqlglot import exp
 
-from compiler.dialects import MYSQL, POSTGRES
+from compiler.dialects import MYSQL, POSTGRES, SPARK
 from compiler.functions.regex import Regex, parse_regex
 from compiler.functions.registry import DIALECTS, VALUE_TYPE_KEY, Lowering
 from compiler.ir import types as T
@@ -344,7 +344,7 @@ def java_replacement(r: exp.Expression) -> exp.Expression:
 
 def _spark_upper(e: exp.Expression) -> exp.Expression:
     # Java upper-cases 'ß' to 'SS'; PostgreSQL and MariaDB keep 'ß': upper-case the parts around it
-    return template("ARRAY_JOIN(TRANSFORM(SPLIT(:e, 'ß', -1), _cs_part -> UPPER(_cs_part)), 'ß')", "spark", e=e)
+    return template("ARRAY_JOIN(TRANSFORM(SPLIT(:e, 'ß', -1), _cs_part -> UPPER(_cs_part)), 'ß')", SPARK.name, e=e)
 
 
 def _spark_text(e: exp.Expression) -> exp.Expression:

@@ -79,7 +79,7 @@ def scratch_target(url: str | None) -> Iterator[str]:
         assert url is not None
         if scheme_of(url) != engine.record.url_schemes[0]:
             raise EngineError(f"{url}: spec tests run on a local Spark session (spark://local[N]), never on a cluster's warehouse")
-        with private_folder("spark") as folder:
+        with private_folder("warehouse") as folder:
             yield f"{url.split('?')[0]}?warehouse={folder / 'warehouse'}"
         return
     from compiler.runtime.engines.sqlnet import scratch_database

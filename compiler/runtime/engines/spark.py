@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 
 LOCAL = re.compile(r"^local(\[([0-9]+|\*)\])?$")
 URL_SETTINGS = ("warehouse", "memory")
+CONNECT = SPARK.url_schemes[1]  # sc://HOST:PORT
 WAREHOUSE = "spark-warehouse"  # beside the current folder, as Spark's own default
 
 # Session settings chartshift relies on: what the generated SQL assumes of the engine
@@ -59,18 +60,18 @@ class SparkUrl:
     @classmethod
     def parse(cls, url: str) -> SparkUrl:
         scheme, _, rest = url.partition("://")
-        if scheme.lower() == "sc":
+        if scheme.lower() == CONNECT:
             return cls(None, url, None, None, url.split("?")[0])
         where, _, query = rest.partition("?")
         if not LOCAL.match(where):
-            raise EngineError(f"{url}: a Spark target is spark://local[N] (local mode) or sc://HOST:PORT (Spark Connect)")
+            raise EngineError(f"{url}: a Spark target is {SPARK.url_example}")
         settings = parse_qs(query, keep_blank_values=True)
         unknown = sorted(set(settings) - set(URL_SETTINGS))
         if unknown:
-            raise EngineError(f"spark://{where}: unknown setting `{unknown[0]}` (known: {', '.join(URL_SETTINGS)})")
+            raise EngineError(f"{SPARK.url(where)}: unknown setting `{unknown[0]}` (known: {', '.join(URL_SETTINGS)})")
         warehouse = Path(settings["warehouse"][-1]) if "warehouse" in settings else Path(WAREHOUSE)
         memory = settings["memory"][-1] if "memory" in settings else None
-        return cls(where, None, warehouse.absolute(), memory, f"spark://{where}")
+        return cls(where, None, warehouse.absolute(), memory, SPARK.url(where))
 
 
 _SESSION: dict[str, Any] = {}  # the one local session of this process, and its warehouse
