@@ -408,16 +408,55 @@ def locate_map_rejects(engine: Engine, gen: SqlGen, stages: list[Any], delta: bo
                 .where(exp.EQ(this=col("record", "p"), expression=exp.column("record", rejects.name, quoted=True)))
             )
 
-        update = exp.Update(
-            this=rejects.copy(),
-            expressions=[
-                exp.EQ(this=col("source_file"), expression=lit(p.sf.file)),
-                *[exp.EQ(this=col(c), expression=of(c)) for c in ("source_line", "byte_offset", "original_row")],
-            ],
-            where=exp.Where(this=mine),
-        )
-        engine.execute(sql_text(update, gen.dialect))
+        if gen.traits.update_rows:
+            update = exp.Update(
+                this=rejects.copy(),
+                expressions=[
+                    exp.EQ(this=col("source_file"), expression=lit(p.sf.file)),
+                    *[exp.EQ(this=col(c), expression=of(c)) for c in ("source_line", "byte_offset", "original_row")],
+                ],
+                where=exp.Where(this=mine),
+            )
+            engine.execute(sql_text(update, gen.dialect))
+        else:
+            for statement in rewritten_rejects(gen, rejects, positions, mine, p.sf.file):
+                engine.execute(sql_text(statement, gen.dialect))
         engine.execute(sql_text(drop_table(positions.copy()), gen.dialect))
+
+
+LOCATED = "__cs_located"
+
+
+def rewritten_rejects(gen: SqlGen, rejects: exp.Table, positions: exp.Table, mine: exp.Condition, file: str) -> list[exp.Expression]:
+    """Where tables cannot be updated (Spark's Parquet): the rejects with the positions set,
+    as a new table (a left join, REJECT_COLUMNS in order), swapped for the old one."""
+    from compiler.runtime.staging import REJECT_COLUMNS
+    from compiler.sqlgen.lower import drop_table
+
+    located = rejects.copy()
+    located.set("this", exp.to_identifier(rejects.name + LOCATED, quoted=True))
+
+    def of_r(e: exp.Condition) -> Any:
+        return e.transform(lambda n: col(n.name, "r") if isinstance(n, exp.Column) else n)
+
+    on = exp.and_(of_r(mine), col("record", "p").eq(col("record", "r")))
+    values: list[Any] = []
+    for c in REJECT_COLUMNS:  # as the UPDATE would set them: the file, the position found (or NULL)
+        value: exp.Expression = col(c, "r")
+        if c == "source_file":
+            value = exp.Case().when(of_r(mine), lit(file)).else_(value)
+        elif c in ("source_line", "byte_offset", "original_row"):
+            value = exp.Case().when(of_r(mine), col(c, "p")).else_(value)
+        values.append(exp.alias_(value, c, quoted=True))
+    query = exp.select(*values).from_(rejects.copy().as_("r")).join(positions.copy().as_("p"), on=on, join_type="left")
+    rename = gen.traits.rename_tables
+    assert rename is not None  # no updates: a rename-publishing engine
+    return [
+        drop_table(located.copy()),
+        exp.Create(this=located.copy(), kind="TABLE", expression=query),
+        drop_table(rejects.copy()),
+        *rename([(located.copy(), rejects.copy())]),
+    ]
 
 
 def discard(engine: Engine, gen: SqlGen) -> None:
