@@ -3,7 +3,17 @@ shadow tables and publishes them with one atomic RENAME."""
 
 from __future__ import annotations
 
-from compiler.dialects.record import AccessSql, Capabilities, Collation, Dialect, IdentifierRules, RunLock, Staging, target_types
+from compiler.dialects.record import (
+    AccessSql,
+    Capabilities,
+    Collation,
+    Dialect,
+    IdentifierRules,
+    RowCanonical,
+    RunLock,
+    Staging,
+    target_types,
+)
 
 # every grant of a role in the session's database, from the grant tables themselves
 # (information_schema's privilege views list a role's inherited rights under its own name).
@@ -67,6 +77,7 @@ MYSQL = Dialect(
         temporary_work=False,
         stage_row_key=True,
         survivor_id_by_window=True,
+        indexed_join_copies=768,
         text_in_keys=False,
         column_grants=True,
         view_security="INVOKER",
@@ -83,10 +94,24 @@ MYSQL = Dialect(
         release="SELECT RELEASE_LOCK(CONCAT('chartshift run ', MD5(DATABASE())))",
         scope="GET_LOCK of `chartshift run <md5 of the database name>`",
     ),
+    # derived_merge=off: MariaDB would merge each layer of a work table (the CTEs cs_in,
+    # cs_fields, cs_rules, ...) into the next, computing a field again wherever a rule reads
+    # it (title() of a name 9 times a row); materialised, each layer is computed once.
+    # two_systems at 10,000 patients: the sysB patient work table 47 s -> 9.5 s
+    session_settings=(("optimizer_switch", "derived_merge=off"),),
     url_schemes=("mysql", "mariadb"),
     url_example="mysql://user@host:port/db",
     create_database="CREATE DATABASE {name} CHARACTER SET utf8mb4",
     drop_database="DROP DATABASE IF EXISTS {name}",
+    canonical=RowCanonical(
+        integer="CAST({} AS CHAR)",
+        decimal="CAST(CAST({} AS DECIMAL(38, 4)) AS CHAR)",
+        date="DATE_FORMAT({}, '%Y-%m-%d')",
+        timestamp="DATE_FORMAT({}, '%Y-%m-%d %H:%i:%s.%f')",
+        text="CAST({} AS CHAR)",
+        separator="CHAR(31 USING utf8mb4)",
+        hex_to_int="CAST(CONV({}, 16, 10) AS SIGNED)",
+    ),
     access=AccessSql(
         create_role="CREATE ROLE IF NOT EXISTS {role}",
         # `ON *`: the database the session uses

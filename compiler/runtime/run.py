@@ -202,9 +202,8 @@ def _run(
                     # which statement, by the spec line it comes from (the message carries no row data)
                     raise EngineError(f"{st.origin}{script.name}.sql: {st.comment}: {exc}") from None
                 lap(script.name, sql=st.text, origin=st.origin.rstrip(": "))
-        if not delta:  # a delta run's staged rows are the source state, not the extract's records
-            locate_map_rejects(engine, gen, stages)
-            lap("locate rejects")
+        locate_map_rejects(engine, gen, stages, delta)  # a delta run: the rejects of this extract's rows
+        lap("locate rejects")
         maps = read_counts(engine, gen)
         checks = [evaluate(c, checks_rows[f"check:{i}"]) for i, c in enumerate(compiled.spec.checks)]
         report = Report(
@@ -341,10 +340,12 @@ def fill_summary(summary: DeltaSummary, rows: dict[str, tuple[Any, ...]]) -> Non
 POSITIONS = "cs_reject_positions"
 
 
-def locate_map_rejects(engine: Engine, gen: SqlGen, stages: list[Any]) -> None:
+def locate_map_rejects(engine: Engine, gen: SqlGen, stages: list[Any], delta: bool = False) -> None:
     """Give the rows a map rejected their record's position and text (the reject contract,
     docs/LANGUAGE.md "Reason codes"): the SQL knows only the staged row number; the
-    scanner finds those records in the file again (compiler/runtime/records.py `locate`)."""
+    scanner finds those records in the file again (compiler/runtime/records.py `locate`).
+    `delta`: a reject's record is a row of the source state; those that come from this
+    extract are found in its file by the row the extract staged (`delta_positions`)."""
     from compiler.plan.steps import CHARTSHIFT_SCHEMA
     from compiler.sqlgen.lower import drop_table
 
@@ -359,10 +360,18 @@ def locate_map_rejects(engine: Engine, gen: SqlGen, stages: list[Any]) -> None:
             exp.Not(this=exp.Is(this=col("map"), expression=exp.Null())), exp.EQ(this=col("source_table"), expression=lit(p.sf.qualified))
         )
         q = exp.select(col("record")).distinct().from_(rejects.copy()).where(mine.copy())
-        rows = [int(r[0]) for r in engine.query(sql_text(q, gen.dialect))]
-        if not rows:
+        if delta and gen.flagged(p.sf.qualified):  # else replaced whole (or empty): its staged rows are the state's
+            pairs = {int(r): int(st) for r, st in engine.query(sql_text(gen.delta_positions(p.sf.qualified, q), gen.dialect))}
+            staged = p.locate(list(pairs.values()))
+            found = {r: staged[st] for r, st in pairs.items() if st in staged}
+            mine = exp.and_(
+                mine, exp.In(this=col("record"), query=exp.Subquery(this=exp.select(col("record", "p")).from_(positions.copy().as_("p"))))
+            )
+        else:
+            rows = [int(r[0]) for r in engine.query(sql_text(q, gen.dialect))]
+            found = p.locate(rows) if rows else {}
+        if not found:
             continue
-        found = p.locate(rows)
         engine.execute(sql_text(drop_table(positions.copy()), gen.dialect))
         cols = [
             ("record", "BIGINT", True),
@@ -380,16 +389,55 @@ def locate_map_rejects(engine: Engine, gen: SqlGen, stages: list[Any]) -> None:
                 .where(exp.EQ(this=col("record", "p"), expression=exp.column("record", rejects.name, quoted=True)))
             )
 
-        update = exp.Update(
-            this=rejects.copy(),
-            expressions=[
-                exp.EQ(this=col("source_file"), expression=lit(p.sf.file)),
-                *[exp.EQ(this=col(c), expression=of(c)) for c in ("source_line", "byte_offset", "original_row")],
-            ],
-            where=exp.Where(this=mine),
-        )
-        engine.execute(sql_text(update, gen.dialect))
+        if gen.traits.update_rows:
+            update = exp.Update(
+                this=rejects.copy(),
+                expressions=[
+                    exp.EQ(this=col("source_file"), expression=lit(p.sf.file)),
+                    *[exp.EQ(this=col(c), expression=of(c)) for c in ("source_line", "byte_offset", "original_row")],
+                ],
+                where=exp.Where(this=mine),
+            )
+            engine.execute(sql_text(update, gen.dialect))
+        else:
+            for statement in rewritten_rejects(gen, rejects, positions, mine, p.sf.file):
+                engine.execute(sql_text(statement, gen.dialect))
         engine.execute(sql_text(drop_table(positions.copy()), gen.dialect))
+
+
+LOCATED = "__cs_located"
+
+
+def rewritten_rejects(gen: SqlGen, rejects: exp.Table, positions: exp.Table, mine: exp.Condition, file: str) -> list[exp.Expression]:
+    """Where tables cannot be updated (Spark's Parquet): the rejects with the positions set,
+    as a new table (a left join, REJECT_COLUMNS in order), swapped for the old one."""
+    from compiler.runtime.staging import REJECT_COLUMNS
+    from compiler.sqlgen.lower import drop_table
+
+    located = rejects.copy()
+    located.set("this", exp.to_identifier(rejects.name + LOCATED, quoted=True))
+
+    def of_r(e: exp.Condition) -> Any:
+        return e.transform(lambda n: col(n.name, "r") if isinstance(n, exp.Column) else n)
+
+    on = exp.and_(of_r(mine), col("record", "p").eq(col("record", "r")))
+    values: list[Any] = []
+    for c in REJECT_COLUMNS:  # as the UPDATE would set them: the file, the position found (or NULL)
+        value: exp.Expression = col(c, "r")
+        if c == "source_file":
+            value = exp.Case().when(of_r(mine), lit(file)).else_(value)
+        elif c in ("source_line", "byte_offset", "original_row"):
+            value = exp.Case().when(of_r(mine), col(c, "p")).else_(value)
+        values.append(exp.alias_(value, c, quoted=True))
+    query = exp.select(*values).from_(rejects.copy().as_("r")).join(positions.copy().as_("p"), on=on, join_type="left")
+    rename = gen.traits.rename_tables
+    assert rename is not None  # no updates: a rename-publishing engine
+    return [
+        drop_table(located.copy()),
+        exp.Create(this=located.copy(), kind="TABLE", expression=query),
+        drop_table(rejects.copy()),
+        *rename([(located.copy(), rejects.copy())]),
+    ]
 
 
 def discard(engine: Engine, gen: SqlGen) -> None:

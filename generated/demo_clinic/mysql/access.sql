@@ -1,5 +1,5 @@
 -- chartshift 0.1.0 | dialect mysql
--- spec specs/demo_clinic.mig sha256 872f59b1d62b217e50db8c041751456c25b76ebcf20bf42004bab268810c3021
+-- spec specs/demo_clinic.mig sha256 6ec04c98103486999ff278922bf4df69253589e5f2793f97d2d702088755abd3
 -- access: roles and grants of the spec's `access` block (docs/SECURITY.md)
 -- Apply with `chartshift access apply SPEC --target URL` (it also revokes what the spec does not give);
 -- the first part needs a role that may create roles, the second the tables' owner (the migrator).
@@ -8,31 +8,34 @@
 
 -- ---- roles and the migrator's rights (an admin)
 
--- specs/demo_clinic.mig:203: role migrator
+-- specs/demo_clinic.mig:220: role migrator
 CREATE ROLE IF NOT EXISTS `migrator`;
 
--- specs/demo_clinic.mig:204: role validator
+-- specs/demo_clinic.mig:221: role validator
 CREATE ROLE IF NOT EXISTS `validator`;
 
--- specs/demo_clinic.mig:205: role auditor
+-- specs/demo_clinic.mig:222: role auditor
 CREATE ROLE IF NOT EXISTS `auditor`;
 
--- specs/demo_clinic.mig:206: role application
+-- specs/demo_clinic.mig:223: role application
 CREATE ROLE IF NOT EXISTS `application`;
 
--- specs/demo_clinic.mig:210: role clinician_readonly
+-- specs/demo_clinic.mig:227: role clinician_readonly
 CREATE ROLE IF NOT EXISTS `clinician_readonly`;
 
--- specs/demo_clinic.mig:213: role billing
+-- specs/demo_clinic.mig:230: role billing
 CREATE ROLE IF NOT EXISTS `billing`;
 
--- specs/demo_clinic.mig:203: the migrator: create and replace what a run creates (it owns it)
+-- specs/demo_clinic.mig:220: the migrator: create and replace what a run creates (it owns it)
 GRANT SELECT, INSERT, UPDATE, DELETE, CREATE, DROP, ALTER, INDEX, CREATE VIEW, REFERENCES ON * TO `migrator`;
 
 -- role clinician_readonly to billing
 GRANT `clinician_readonly` TO `billing`;
 
 -- ---- schemas, tables and columns (the owner)
+
+-- SELECT on chartshift__extracts to validator
+GRANT SELECT ON TABLE `chartshift__extracts` TO `validator`;
 
 -- SELECT on chartshift__reconciliation to validator
 GRANT SELECT ON TABLE `chartshift__reconciliation` TO `validator`;
@@ -63,6 +66,9 @@ GRANT SELECT ON TABLE `emr__patient` TO `validator`;
 
 -- SELECT on emr__practitioner to validator
 GRANT SELECT ON TABLE `emr__practitioner` TO `validator`;
+
+-- SELECT on chartshift__extracts to auditor
+GRANT SELECT ON TABLE `chartshift__extracts` TO `auditor`;
 
 -- SELECT on chartshift__reconciliation to auditor
 GRANT SELECT ON TABLE `chartshift__reconciliation` TO `auditor`;

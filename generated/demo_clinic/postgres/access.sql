@@ -1,5 +1,5 @@
 -- chartshift 0.1.0 | dialect postgres
--- spec specs/demo_clinic.mig sha256 872f59b1d62b217e50db8c041751456c25b76ebcf20bf42004bab268810c3021
+-- spec specs/demo_clinic.mig sha256 6ec04c98103486999ff278922bf4df69253589e5f2793f97d2d702088755abd3
 -- access: roles and grants of the spec's `access` block (docs/SECURITY.md)
 -- Apply with `chartshift access apply SPEC --target URL` (it also revokes what the spec does not give);
 -- the first part needs a role that may create roles, the second the tables' owner (the migrator).
@@ -8,25 +8,25 @@
 
 -- ---- roles and the migrator's rights (an admin)
 
--- specs/demo_clinic.mig:203: role migrator
+-- specs/demo_clinic.mig:220: role migrator
 DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'migrator') THEN CREATE ROLE "migrator" NOLOGIN; END IF; END $$;
 
--- specs/demo_clinic.mig:204: role validator
+-- specs/demo_clinic.mig:221: role validator
 DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'validator') THEN CREATE ROLE "validator" NOLOGIN; END IF; END $$;
 
--- specs/demo_clinic.mig:205: role auditor
+-- specs/demo_clinic.mig:222: role auditor
 DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'auditor') THEN CREATE ROLE "auditor" NOLOGIN; END IF; END $$;
 
--- specs/demo_clinic.mig:206: role application
+-- specs/demo_clinic.mig:223: role application
 DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'application') THEN CREATE ROLE "application" NOLOGIN; END IF; END $$;
 
--- specs/demo_clinic.mig:210: role clinician_readonly
+-- specs/demo_clinic.mig:227: role clinician_readonly
 DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'clinician_readonly') THEN CREATE ROLE "clinician_readonly" NOLOGIN; END IF; END $$;
 
--- specs/demo_clinic.mig:213: role billing
+-- specs/demo_clinic.mig:230: role billing
 DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'billing') THEN CREATE ROLE "billing" NOLOGIN; END IF; END $$;
 
--- specs/demo_clinic.mig:203: the migrator: create and replace what a run creates (it owns it)
+-- specs/demo_clinic.mig:220: the migrator: create and replace what a run creates (it owns it)
 DO $$ BEGIN EXECUTE format('GRANT CONNECT, CREATE, TEMPORARY ON DATABASE %I TO %I', current_database(), 'migrator'); END $$;
 
 -- role clinician_readonly to billing
@@ -142,6 +142,12 @@ REVOKE ALL ON TABLE "legacy"."notes" FROM "validator", "auditor", "application",
 -- start from nothing on chartshift.reconciliation
 REVOKE ALL ON TABLE "chartshift"."reconciliation" FROM "validator", "auditor", "application", "clinician_readonly", "billing";
 
+-- start from nothing on chartshift.extracts
+REVOKE ALL ON TABLE "chartshift"."extracts" FROM "validator", "auditor", "application", "clinician_readonly", "billing";
+
+-- SELECT on chartshift.extracts to validator
+GRANT SELECT ON TABLE "chartshift"."extracts" TO "validator";
+
 -- SELECT on chartshift.reconciliation to validator
 GRANT SELECT ON TABLE "chartshift"."reconciliation" TO "validator";
 
@@ -177,6 +183,9 @@ GRANT USAGE ON SCHEMA "chartshift" TO "validator";
 
 -- USAGE on schema emr to validator
 GRANT USAGE ON SCHEMA "emr" TO "validator";
+
+-- SELECT on chartshift.extracts to auditor
+GRANT SELECT ON TABLE "chartshift"."extracts" TO "auditor";
 
 -- SELECT on chartshift.reconciliation to auditor
 GRANT SELECT ON TABLE "chartshift"."reconciliation" TO "auditor";
