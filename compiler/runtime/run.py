@@ -33,6 +33,7 @@ from compiler.runtime.limits import RejectLimit, check_subjects, measure
 from compiler.runtime.lock import DEFAULT_LOCK_WAIT, acquire, open_locked, release
 from compiler.runtime.phases import PhasePlan, PhaseRefused, delta_phases, plan_phase, summarize
 from compiler.runtime.report import DeltaCounts, DeltaSummary, MapCounts, Report
+from compiler.runtime.rights import preflight, regrant
 from compiler.runtime.scratch import hold_private_umask, private_dir, release_private_umask
 from compiler.runtime.staging import source_files
 from compiler.runtime.validate import FAIL, evaluate
@@ -134,7 +135,7 @@ def _run(
         acquire(engine, time.monotonic() + lock_wait, lock_wait, on_lock_wait)
     dialect = engine.dialect
     record = dialect_record(dialect)
-    database_user = preflight(engine, record, compiled)  # fail fast (exit 3) when rights are missing
+    database_user = preflight(engine, record, compiled.spec)  # fail fast (exit 3) when rights are missing
     workdir = private_dir("run")  # 0700: may hold transcoded PHI
     files = source_files(compiled.spec, source_dir, compiled.path.parent)
     committed = False
@@ -230,7 +231,7 @@ def _run(
                 t0 = time.perf_counter()
                 engine.execute(st.text)
                 progress.current().statement(finish.name, time.perf_counter() - t0, sql=st.text, origin=st.origin.rstrip(": "))
-            regrant(engine, record, compiled)  # the tables this run re-created lost their grants (PostgreSQL)
+            regrant(engine, record, compiled.spec, compiled.catalog)  # the tables this run re-created lost their grants (PostgreSQL)
             if applied:
                 discard(engine, gen)  # the shadow tables (after the apply's COMMIT where DDL commits)
             engine.commit()
@@ -284,26 +285,6 @@ def _stopwatch(callback: Callable[[str, float], object] | None) -> _Lap:
         return result
 
     return lap
-
-
-def preflight(engine: Engine, record: Any, compiled: Compiled) -> str | None:
-    """Check the connection's rights before any work; the database user (None: no roles)."""
-    from compiler.runtime.rights import current_user, require_rights, run_schemas
-
-    if record.access is None:
-        return None
-    try:
-        require_rights(engine, record, run_schemas(compiled.spec), engine.display_url)
-        return current_user(engine, record)
-    finally:
-        engine.rollback()  # the checks' snapshot is not the run's
-
-
-def regrant(engine: Engine, record: Any, compiled: Compiled) -> None:
-    from compiler.runtime.rights import regrant_statements
-
-    for text in regrant_statements(engine, record, compiled.spec, compiled.catalog):
-        engine.execute(text)
 
 
 def dialect_record(name: str) -> Any:
