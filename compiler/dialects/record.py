@@ -203,6 +203,11 @@ class RowCanonical:
     text: str = "CAST({} AS VARCHAR)"
     separator: str = "CHR(31)"
     hex_to_int: str = "CAST('0x' || {} AS BIGINT)"
+    # what reconcile brings from this engine: "pairs" (key, md5 computed here) or "rows"
+    # (the compared columns in the engine's own text, hashed in DuckDB): PostgreSQL's md5
+    # costs more than sending the rows (bench/RESULTS.md "Reconcile speed")
+    transfer: str = "pairs"
+    session: tuple[str, ...] = ()  # statements before a "rows" transfer (its text forms)
 
 
 @dataclass(frozen=True, eq=False)
