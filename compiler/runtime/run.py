@@ -201,9 +201,8 @@ def _run(
                     # which statement, by the spec line it comes from (the message carries no row data)
                     raise EngineError(f"{st.origin}{script.name}.sql: {st.comment}: {exc}") from None
                 lap(script.name, sql=st.text, origin=st.origin.rstrip(": "))
-        if not delta:  # a delta run's staged rows are the source state, not the extract's records
-            locate_map_rejects(engine, gen, stages)
-            lap("locate rejects")
+        locate_map_rejects(engine, gen, stages, delta)  # a delta run: the rejects of this extract's rows
+        lap("locate rejects")
         maps = read_counts(engine, gen)
         checks = [evaluate(c, checks_rows[f"check:{i}"]) for i, c in enumerate(compiled.spec.checks)]
         report = Report(
@@ -360,10 +359,12 @@ def fill_summary(summary: DeltaSummary, rows: dict[str, tuple[Any, ...]]) -> Non
 POSITIONS = "cs_reject_positions"
 
 
-def locate_map_rejects(engine: Engine, gen: SqlGen, stages: list[Any]) -> None:
+def locate_map_rejects(engine: Engine, gen: SqlGen, stages: list[Any], delta: bool = False) -> None:
     """Give the rows a map rejected their record's position and text (the reject contract,
     docs/LANGUAGE.md "Reason codes"): the SQL knows only the staged row number; the
-    scanner finds those records in the file again (compiler/runtime/records.py `locate`)."""
+    scanner finds those records in the file again (compiler/runtime/records.py `locate`).
+    `delta`: a reject's record is a row of the source state; those that come from this
+    extract are found in its file by the row the extract staged (`delta_positions`)."""
     from compiler.plan.steps import CHARTSHIFT_SCHEMA
     from compiler.sqlgen.lower import drop_table
 
@@ -378,10 +379,18 @@ def locate_map_rejects(engine: Engine, gen: SqlGen, stages: list[Any]) -> None:
             exp.Not(this=exp.Is(this=col("map"), expression=exp.Null())), exp.EQ(this=col("source_table"), expression=lit(p.sf.qualified))
         )
         q = exp.select(col("record")).distinct().from_(rejects.copy()).where(mine.copy())
-        rows = [int(r[0]) for r in engine.query(sql_text(q, gen.dialect))]
-        if not rows:
+        if delta and gen.flagged(p.sf.qualified):  # else replaced whole (or empty): its staged rows are the state's
+            pairs = {int(r): int(st) for r, st in engine.query(sql_text(gen.delta_positions(p.sf.qualified, q), gen.dialect))}
+            staged = p.locate(list(pairs.values()))
+            found = {r: staged[st] for r, st in pairs.items() if st in staged}
+            mine = exp.and_(
+                mine, exp.In(this=col("record"), query=exp.Subquery(this=exp.select(col("record", "p")).from_(positions.copy().as_("p"))))
+            )
+        else:
+            rows = [int(r[0]) for r in engine.query(sql_text(q, gen.dialect))]
+            found = p.locate(rows) if rows else {}
+        if not found:
             continue
-        found = p.locate(rows)
         engine.execute(sql_text(drop_table(positions.copy()), gen.dialect))
         cols = [
             ("record", "BIGINT", True),

@@ -160,6 +160,7 @@ class DialectTraits:
     analyze_after_fill = _Of[bool]("capabilities.analyze_after_fill")
     stage_row_key = _Of[bool]("capabilities.stage_row_key")
     survivor_id_by_window = _Of[bool]("capabilities.survivor_id_by_window")
+    indexed_join_copies = _Of[int]("capabilities.indexed_join_copies")
     view_security = _Of[str | None]("capabilities.view_security")
 
 

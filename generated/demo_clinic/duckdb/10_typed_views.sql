@@ -1,5 +1,5 @@
 -- chartshift 0.1.0 | dialect duckdb
--- spec specs/demo_clinic.mig sha256 f91618c7f8dd90dd6602a4e0fa256e8e36de26589f37ee74487e10a735b4e7b8
+-- spec specs/demo_clinic.mig sha256 6ec04c98103486999ff278922bf4df69253589e5f2793f97d2d702088755abd3
 -- 10_typed_views: typed views over the staged CSV text (blank -> NULL, failed casts flagged)
 -- Generated file: do not edit. Regenerate with `chartshift compile specs/demo_clinic.mig`.
 

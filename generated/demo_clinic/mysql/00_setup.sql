@@ -1,10 +1,13 @@
 -- chartshift 0.1.0 | dialect mysql
--- spec specs/demo_clinic.mig sha256 f91618c7f8dd90dd6602a4e0fa256e8e36de26589f37ee74487e10a735b4e7b8
+-- spec specs/demo_clinic.mig sha256 6ec04c98103486999ff278922bf4df69253589e5f2793f97d2d702088755abd3
 -- 00_setup: schemas, crosswalks, fresh target and reject tables
 -- Generated file: do not edit. Regenerate with `chartshift compile specs/demo_clinic.mig`.
 
 
--- specs/demo_clinic.mig:232: persistent crosswalk for emr.practitioner: legacy key -> id (kept across runs)
+-- session setting optimizer_switch (the dialect record says why)
+SET SESSION `optimizer_switch` = 'derived_merge=off';
+
+-- specs/demo_clinic.mig:236: persistent crosswalk for emr.practitioner: legacy key -> id (kept across runs)
 CREATE TABLE IF NOT EXISTS `chartshift__xwalk__emr__practitioner` (
   `legacy_key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
   `own_id` BIGINT,
@@ -13,10 +16,10 @@ CREATE TABLE IF NOT EXISTS `chartshift__xwalk__emr__practitioner` (
   PRIMARY KEY (`legacy_key`)
 );
 
--- specs/demo_clinic.mig:232: this run's crosswalk
+-- specs/demo_clinic.mig:236: this run's crosswalk
 DROP TABLE IF EXISTS `chartshift__xwalk__emr__practitioner__cs_new`;
 
--- specs/demo_clinic.mig:232: this run's crosswalk (renamed into place at the end)
+-- specs/demo_clinic.mig:236: this run's crosswalk (renamed into place at the end)
 CREATE TABLE `chartshift__xwalk__emr__practitioner__cs_new` (
   `legacy_key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
   `own_id` BIGINT,
@@ -25,7 +28,7 @@ CREATE TABLE `chartshift__xwalk__emr__practitioner__cs_new` (
   PRIMARY KEY (`legacy_key`)
 );
 
--- specs/demo_clinic.mig:241: persistent crosswalk for emr.patient: legacy key -> id (kept across runs)
+-- specs/demo_clinic.mig:245: persistent crosswalk for emr.patient: legacy key -> id (kept across runs)
 CREATE TABLE IF NOT EXISTS `chartshift__xwalk__emr__patient` (
   `legacy_key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
   `own_id` BIGINT,
@@ -34,10 +37,10 @@ CREATE TABLE IF NOT EXISTS `chartshift__xwalk__emr__patient` (
   PRIMARY KEY (`legacy_key`)
 );
 
--- specs/demo_clinic.mig:241: this run's crosswalk
+-- specs/demo_clinic.mig:245: this run's crosswalk
 DROP TABLE IF EXISTS `chartshift__xwalk__emr__patient__cs_new`;
 
--- specs/demo_clinic.mig:241: this run's crosswalk (renamed into place at the end)
+-- specs/demo_clinic.mig:245: this run's crosswalk (renamed into place at the end)
 CREATE TABLE `chartshift__xwalk__emr__patient__cs_new` (
   `legacy_key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
   `own_id` BIGINT,
@@ -46,7 +49,7 @@ CREATE TABLE `chartshift__xwalk__emr__patient__cs_new` (
   PRIMARY KEY (`legacy_key`)
 );
 
--- specs/demo_clinic.mig:265: persistent crosswalk for emr.coverage: legacy key -> id (kept across runs)
+-- specs/demo_clinic.mig:269: persistent crosswalk for emr.coverage: legacy key -> id (kept across runs)
 CREATE TABLE IF NOT EXISTS `chartshift__xwalk__emr__coverage` (
   `legacy_key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
   `own_id` BIGINT,
@@ -55,10 +58,10 @@ CREATE TABLE IF NOT EXISTS `chartshift__xwalk__emr__coverage` (
   PRIMARY KEY (`legacy_key`)
 );
 
--- specs/demo_clinic.mig:265: this run's crosswalk
+-- specs/demo_clinic.mig:269: this run's crosswalk
 DROP TABLE IF EXISTS `chartshift__xwalk__emr__coverage__cs_new`;
 
--- specs/demo_clinic.mig:265: this run's crosswalk (renamed into place at the end)
+-- specs/demo_clinic.mig:269: this run's crosswalk (renamed into place at the end)
 CREATE TABLE `chartshift__xwalk__emr__coverage__cs_new` (
   `legacy_key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
   `own_id` BIGINT,
@@ -67,7 +70,7 @@ CREATE TABLE `chartshift__xwalk__emr__coverage__cs_new` (
   PRIMARY KEY (`legacy_key`)
 );
 
--- specs/demo_clinic.mig:279: persistent crosswalk for emr.episode: legacy key -> id (kept across runs)
+-- specs/demo_clinic.mig:283: persistent crosswalk for emr.episode: legacy key -> id (kept across runs)
 CREATE TABLE IF NOT EXISTS `chartshift__xwalk__emr__episode` (
   `legacy_key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
   `own_id` BIGINT,
@@ -76,10 +79,10 @@ CREATE TABLE IF NOT EXISTS `chartshift__xwalk__emr__episode` (
   PRIMARY KEY (`legacy_key`)
 );
 
--- specs/demo_clinic.mig:279: this run's crosswalk
+-- specs/demo_clinic.mig:283: this run's crosswalk
 DROP TABLE IF EXISTS `chartshift__xwalk__emr__episode__cs_new`;
 
--- specs/demo_clinic.mig:279: this run's crosswalk (renamed into place at the end)
+-- specs/demo_clinic.mig:283: this run's crosswalk (renamed into place at the end)
 CREATE TABLE `chartshift__xwalk__emr__episode__cs_new` (
   `legacy_key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
   `own_id` BIGINT,
@@ -88,7 +91,7 @@ CREATE TABLE `chartshift__xwalk__emr__episode__cs_new` (
   PRIMARY KEY (`legacy_key`)
 );
 
--- specs/demo_clinic.mig:291: persistent crosswalk for emr.diagnosis: legacy key -> id (kept across runs)
+-- specs/demo_clinic.mig:295: persistent crosswalk for emr.diagnosis: legacy key -> id (kept across runs)
 CREATE TABLE IF NOT EXISTS `chartshift__xwalk__emr__diagnosis` (
   `legacy_key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
   `own_id` BIGINT,
@@ -97,10 +100,10 @@ CREATE TABLE IF NOT EXISTS `chartshift__xwalk__emr__diagnosis` (
   PRIMARY KEY (`legacy_key`)
 );
 
--- specs/demo_clinic.mig:291: this run's crosswalk
+-- specs/demo_clinic.mig:295: this run's crosswalk
 DROP TABLE IF EXISTS `chartshift__xwalk__emr__diagnosis__cs_new`;
 
--- specs/demo_clinic.mig:291: this run's crosswalk (renamed into place at the end)
+-- specs/demo_clinic.mig:295: this run's crosswalk (renamed into place at the end)
 CREATE TABLE `chartshift__xwalk__emr__diagnosis__cs_new` (
   `legacy_key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
   `own_id` BIGINT,
@@ -109,7 +112,7 @@ CREATE TABLE `chartshift__xwalk__emr__diagnosis__cs_new` (
   PRIMARY KEY (`legacy_key`)
 );
 
--- specs/demo_clinic.mig:302: persistent crosswalk for emr.authorization: legacy key -> id (kept across runs)
+-- specs/demo_clinic.mig:306: persistent crosswalk for emr.authorization: legacy key -> id (kept across runs)
 CREATE TABLE IF NOT EXISTS `chartshift__xwalk__emr__authorization` (
   `legacy_key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
   `own_id` BIGINT,
@@ -118,10 +121,10 @@ CREATE TABLE IF NOT EXISTS `chartshift__xwalk__emr__authorization` (
   PRIMARY KEY (`legacy_key`)
 );
 
--- specs/demo_clinic.mig:302: this run's crosswalk
+-- specs/demo_clinic.mig:306: this run's crosswalk
 DROP TABLE IF EXISTS `chartshift__xwalk__emr__authorization__cs_new`;
 
--- specs/demo_clinic.mig:302: this run's crosswalk (renamed into place at the end)
+-- specs/demo_clinic.mig:306: this run's crosswalk (renamed into place at the end)
 CREATE TABLE `chartshift__xwalk__emr__authorization__cs_new` (
   `legacy_key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
   `own_id` BIGINT,
@@ -130,7 +133,7 @@ CREATE TABLE `chartshift__xwalk__emr__authorization__cs_new` (
   PRIMARY KEY (`legacy_key`)
 );
 
--- specs/demo_clinic.mig:312: persistent crosswalk for emr.encounter: legacy key -> id (kept across runs)
+-- specs/demo_clinic.mig:316: persistent crosswalk for emr.encounter: legacy key -> id (kept across runs)
 CREATE TABLE IF NOT EXISTS `chartshift__xwalk__emr__encounter` (
   `legacy_key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
   `own_id` BIGINT,
@@ -139,10 +142,10 @@ CREATE TABLE IF NOT EXISTS `chartshift__xwalk__emr__encounter` (
   PRIMARY KEY (`legacy_key`)
 );
 
--- specs/demo_clinic.mig:312: this run's crosswalk
+-- specs/demo_clinic.mig:316: this run's crosswalk
 DROP TABLE IF EXISTS `chartshift__xwalk__emr__encounter__cs_new`;
 
--- specs/demo_clinic.mig:312: this run's crosswalk (renamed into place at the end)
+-- specs/demo_clinic.mig:316: this run's crosswalk (renamed into place at the end)
 CREATE TABLE `chartshift__xwalk__emr__encounter__cs_new` (
   `legacy_key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
   `own_id` BIGINT,
@@ -151,7 +154,7 @@ CREATE TABLE `chartshift__xwalk__emr__encounter__cs_new` (
   PRIMARY KEY (`legacy_key`)
 );
 
--- specs/demo_clinic.mig:323: persistent crosswalk for emr.charge_line: legacy key -> id (kept across runs)
+-- specs/demo_clinic.mig:327: persistent crosswalk for emr.charge_line: legacy key -> id (kept across runs)
 CREATE TABLE IF NOT EXISTS `chartshift__xwalk__emr__charge_line` (
   `legacy_key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
   `own_id` BIGINT,
@@ -160,10 +163,10 @@ CREATE TABLE IF NOT EXISTS `chartshift__xwalk__emr__charge_line` (
   PRIMARY KEY (`legacy_key`)
 );
 
--- specs/demo_clinic.mig:323: this run's crosswalk
+-- specs/demo_clinic.mig:327: this run's crosswalk
 DROP TABLE IF EXISTS `chartshift__xwalk__emr__charge_line__cs_new`;
 
--- specs/demo_clinic.mig:323: this run's crosswalk (renamed into place at the end)
+-- specs/demo_clinic.mig:327: this run's crosswalk (renamed into place at the end)
 CREATE TABLE `chartshift__xwalk__emr__charge_line__cs_new` (
   `legacy_key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
   `own_id` BIGINT,
@@ -172,7 +175,7 @@ CREATE TABLE `chartshift__xwalk__emr__charge_line__cs_new` (
   PRIMARY KEY (`legacy_key`)
 );
 
--- specs/demo_clinic.mig:341: persistent crosswalk for emr.clinical_note: legacy key -> id (kept across runs)
+-- specs/demo_clinic.mig:345: persistent crosswalk for emr.clinical_note: legacy key -> id (kept across runs)
 CREATE TABLE IF NOT EXISTS `chartshift__xwalk__emr__clinical_note` (
   `legacy_key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
   `own_id` BIGINT,
@@ -181,10 +184,10 @@ CREATE TABLE IF NOT EXISTS `chartshift__xwalk__emr__clinical_note` (
   PRIMARY KEY (`legacy_key`)
 );
 
--- specs/demo_clinic.mig:341: this run's crosswalk
+-- specs/demo_clinic.mig:345: this run's crosswalk
 DROP TABLE IF EXISTS `chartshift__xwalk__emr__clinical_note__cs_new`;
 
--- specs/demo_clinic.mig:341: this run's crosswalk (renamed into place at the end)
+-- specs/demo_clinic.mig:345: this run's crosswalk (renamed into place at the end)
 CREATE TABLE `chartshift__xwalk__emr__clinical_note__cs_new` (
   `legacy_key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
   `own_id` BIGINT,
@@ -388,7 +391,8 @@ CREATE TABLE `chartshift__state__legacy__patients__cs_new` (
   `zip` LONGTEXT COLLATE `utf8mb4_nopad_bin`,
   `home_phone` LONGTEXT COLLATE `utf8mb4_nopad_bin`,
   `email` LONGTEXT COLLATE `utf8mb4_nopad_bin`,
-  `status` LONGTEXT COLLATE `utf8mb4_nopad_bin`
+  `status` LONGTEXT COLLATE `utf8mb4_nopad_bin`,
+  PRIMARY KEY (`__row`)
 );
 
 -- specs/demo_clinic.mig:33: source state of legacy.providers (this run's)
@@ -400,7 +404,8 @@ CREATE TABLE `chartshift__state__legacy__providers__cs_new` (
   `prov_id` LONGTEXT COLLATE `utf8mb4_nopad_bin`,
   `name` LONGTEXT COLLATE `utf8mb4_nopad_bin`,
   `credential` LONGTEXT COLLATE `utf8mb4_nopad_bin`,
-  `npi` LONGTEXT COLLATE `utf8mb4_nopad_bin`
+  `npi` LONGTEXT COLLATE `utf8mb4_nopad_bin`,
+  PRIMARY KEY (`__row`)
 );
 
 -- specs/demo_clinic.mig:42: source state of legacy.payers (this run's)
@@ -411,7 +416,8 @@ CREATE TABLE `chartshift__state__legacy__payers__cs_new` (
   `__row` BIGINT NOT NULL,
   `payer_id` LONGTEXT COLLATE `utf8mb4_nopad_bin`,
   `payer_name` LONGTEXT COLLATE `utf8mb4_nopad_bin`,
-  `payer_type` LONGTEXT COLLATE `utf8mb4_nopad_bin`
+  `payer_type` LONGTEXT COLLATE `utf8mb4_nopad_bin`,
+  PRIMARY KEY (`__row`)
 );
 
 -- specs/demo_clinic.mig:49: source state of legacy.policies (this run's)
@@ -427,7 +433,8 @@ CREATE TABLE `chartshift__state__legacy__policies__cs_new` (
   `group_no` LONGTEXT COLLATE `utf8mb4_nopad_bin`,
   `priority` LONGTEXT COLLATE `utf8mb4_nopad_bin`,
   `eff_date` LONGTEXT COLLATE `utf8mb4_nopad_bin`,
-  `term_date` LONGTEXT COLLATE `utf8mb4_nopad_bin`
+  `term_date` LONGTEXT COLLATE `utf8mb4_nopad_bin`,
+  PRIMARY KEY (`__row`)
 );
 
 -- specs/demo_clinic.mig:61: source state of legacy.cases (this run's)
@@ -446,7 +453,8 @@ CREATE TABLE `chartshift__state__legacy__cases__cs_new` (
   `dx1` LONGTEXT COLLATE `utf8mb4_nopad_bin`,
   `dx2` LONGTEXT COLLATE `utf8mb4_nopad_bin`,
   `dx3` LONGTEXT COLLATE `utf8mb4_nopad_bin`,
-  `dx4` LONGTEXT COLLATE `utf8mb4_nopad_bin`
+  `dx4` LONGTEXT COLLATE `utf8mb4_nopad_bin`,
+  PRIMARY KEY (`__row`)
 );
 
 -- specs/demo_clinic.mig:77: source state of legacy.auths (this run's)
@@ -459,7 +467,8 @@ CREATE TABLE `chartshift__state__legacy__auths__cs_new` (
   `case_no` LONGTEXT COLLATE `utf8mb4_nopad_bin`,
   `visits_authorized` LONGTEXT COLLATE `utf8mb4_nopad_bin`,
   `start_date` LONGTEXT COLLATE `utf8mb4_nopad_bin`,
-  `end_date` LONGTEXT COLLATE `utf8mb4_nopad_bin`
+  `end_date` LONGTEXT COLLATE `utf8mb4_nopad_bin`,
+  PRIMARY KEY (`__row`)
 );
 
 -- specs/demo_clinic.mig:86: source state of legacy.visits (this run's)
@@ -485,7 +494,8 @@ CREATE TABLE `chartshift__state__legacy__visits__cs_new` (
   `cpt3` LONGTEXT COLLATE `utf8mb4_nopad_bin`,
   `units3` LONGTEXT COLLATE `utf8mb4_nopad_bin`,
   `mod3` LONGTEXT COLLATE `utf8mb4_nopad_bin`,
-  `amount3` LONGTEXT COLLATE `utf8mb4_nopad_bin`
+  `amount3` LONGTEXT COLLATE `utf8mb4_nopad_bin`,
+  PRIMARY KEY (`__row`)
 );
 
 -- specs/demo_clinic.mig:109: source state of legacy.notes (this run's)
@@ -497,7 +507,8 @@ CREATE TABLE `chartshift__state__legacy__notes__cs_new` (
   `note_id` LONGTEXT COLLATE `utf8mb4_nopad_bin`,
   `visit_id` LONGTEXT COLLATE `utf8mb4_nopad_bin`,
   `note_type` LONGTEXT COLLATE `utf8mb4_nopad_bin`,
-  `note_text` LONGTEXT COLLATE `utf8mb4_nopad_bin`
+  `note_text` LONGTEXT COLLATE `utf8mb4_nopad_bin`,
+  PRIMARY KEY (`__row`)
 );
 
 -- a full load starts a new extract history

@@ -1,5 +1,5 @@
 -- chartshift 0.1.0 | dialect mysql
--- spec specs/demo_clinic.mig sha256 f91618c7f8dd90dd6602a4e0fa256e8e36de26589f37ee74487e10a735b4e7b8
+-- spec specs/demo_clinic.mig sha256 6ec04c98103486999ff278922bf4df69253589e5f2793f97d2d702088755abd3
 -- access: roles and grants of the spec's `access` block (docs/SECURITY.md)
 -- Apply with `chartshift access apply SPEC --target URL` (it also revokes what the spec does not give);
 -- the first part needs a role that may create roles, the second the tables' owner (the migrator).
@@ -23,8 +23,14 @@ CREATE ROLE IF NOT EXISTS `application`;
 -- specs/demo_clinic.mig:227: role clinician_readonly
 CREATE ROLE IF NOT EXISTS `clinician_readonly`;
 
+-- specs/demo_clinic.mig:230: role billing
+CREATE ROLE IF NOT EXISTS `billing`;
+
 -- specs/demo_clinic.mig:220: the migrator: create and replace what a run creates (it owns it)
 GRANT SELECT, INSERT, UPDATE, DELETE, CREATE, DROP, ALTER, INDEX, CREATE VIEW, REFERENCES ON * TO `migrator`;
+
+-- role clinician_readonly to billing
+GRANT `clinician_readonly` TO `billing`;
 
 -- ---- schemas, tables and columns (the owner)
 
@@ -147,3 +153,9 @@ GRANT SELECT(`id`, `patient_id`, `practitioner_id`, `referring_physician`, `refe
 
 -- SELECT (id, first_name, last_name, sex, state, status) on .emr__patient to clinician_readonly
 GRANT SELECT(`id`, `first_name`, `last_name`, `sex`, `state`, `status`) ON TABLE `emr__patient` TO `clinician_readonly`;
+
+-- SELECT on .emr__charge_line to billing
+GRANT SELECT ON TABLE `emr__charge_line` TO `billing`;
+
+-- SELECT on .emr__coverage to billing
+GRANT SELECT ON TABLE `emr__coverage` TO `billing`;

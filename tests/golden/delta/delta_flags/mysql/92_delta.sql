@@ -4,6 +4,23 @@
 -- Generated file: do not edit. Regenerate with `chartshift compile tests/conformance/specs/delta_flags.mig`.
 
 
+-- rejects placed in their files by earlier runs (left by an earlier run)
+DROP TABLE IF EXISTS `chartshift__cs_reject_places`;
+
+-- rejects placed in their files by earlier runs
+CREATE TABLE `chartshift__cs_reject_places` AS
+SELECT
+  `map`,
+  `record`,
+  `slot`,
+  `source_file`,
+  `source_line`,
+  `byte_offset`,
+  `original_row`
+FROM `chartshift__rejects`
+WHERE
+  NOT `map` IS NULL AND NOT `source_file` IS NULL;
+
 -- tests/conformance/specs/delta_flags.mig:34: legacy.patients -> emr.patient: what became of each delta row
 SELECT
   (
