@@ -58,7 +58,11 @@ def cmd_apply(args: argparse.Namespace) -> int:
 
     compiled = loaded(args)
     check_writable(args.audit)
-    result = apply_access(compiled, args.target, args.role_prefix)
+    try:
+        result = apply_access(compiled, args.target, args.role_prefix)
+    except Exception as exc:  # audited too: who tried, and that it failed (the message carries no row data)
+        append_event("access apply", spec=compiled, verdict="error", path=args.audit, details={"error": type(exc).__name__})
+        raise
     append_event(
         "access apply",
         spec=compiled,

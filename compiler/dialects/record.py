@@ -145,6 +145,8 @@ class AccessSql:
     grants_survive_replace: bool  # grants are kept by table name (MariaDB), not lost when a run re-creates a table
     # rows (grantee, kind, privilege, schema, table, column) of every grant in the database
     live_grants: str
+    # rows (member, role) of every role membership
+    live_memberships: str
     # what the session itself holds on the database: rows (privilege, held) or SHOW GRANTS lines
     held: str
     held_format: str  # "rows" | "show_grants"
@@ -179,6 +181,24 @@ def target_types(**overrides: str) -> Mapping[str, str]:
     return MappingProxyType({**COMMON_TARGET_TYPES, **overrides})
 
 
+@dataclass(frozen=True)
+class RowCanonical:
+    """How a value is written as canonical text inside the engine, per value type, so that
+    a row's md5 is the same on every engine (`chartshift reconcile`, sqlgen/row_hash.py).
+    The forms are those of sqlgen/canonical.py `canonical_value`: integers in decimal,
+    decimals at scale 4, dates ISO, timestamps at microseconds, booleans as words, text
+    as is.  `{}` stands for the value; `hex_to_int` reads 15 hex digits as an integer."""
+
+    integer: str = "CAST({} AS VARCHAR)"
+    decimal: str = "CAST(CAST({} AS DECIMAL(38, 4)) AS VARCHAR)"
+    date: str = "STRFTIME({}, '%Y-%m-%d')"
+    timestamp: str = "STRFTIME({}, '%Y-%m-%d %H:%M:%S.%f')"
+    boolean: str = "CASE WHEN {} THEN 'true' ELSE 'false' END"
+    text: str = "CAST({} AS VARCHAR)"
+    separator: str = "CHR(31)"
+    hex_to_int: str = "CAST('0x' || {} AS BIGINT)"
+
+
 @dataclass(frozen=True, eq=False)
 class Dialect:
     """One database chartshift generates SQL for: every fact that differs, as data.
@@ -208,6 +228,7 @@ class Dialect:
     # (on_conflict: INSERT ... ON CONFLICT (key) DO UPDATE; on_duplicate_key: MariaDB's
     # INSERT ... ON DUPLICATE KEY UPDATE)
     upsert: str = "on_conflict"
+    canonical: RowCanonical = field(default_factory=RowCanonical)  # canonical row text (reconcile)
     # roles and grants (the `access` block); None: no roles (DuckDB: the file's mode and the OS)
     access: AccessSql | None = None
     # (variable, value): session settings the setup script makes first, for the run's statements

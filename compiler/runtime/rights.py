@@ -83,4 +83,4 @@ def regrant_statements(engine: Engine, d: Dialect, spec: ir.Spec, cat: Catalog) 
     if a is None or a.grants_survive_replace or spec.access is None or a.role_names is None:
         return []
     roles = {str(r) for (r,) in engine.query(a.role_names)}
-    return [grant_sql(d, g) for g in AccessGen(spec, cat, d).grants() if g.kind != "database" and g.role in roles]
+    return [grant_sql(d, g) for g in AccessGen(spec, cat, d).grants() if g.kind in ("table", "schema") and g.role in roles]

@@ -1,5 +1,5 @@
 -- chartshift 0.1.0 | dialect duckdb
--- spec specs/demo_clinic.mig sha256 6d6dfc1fa5c8f58f63684980f9c3dd9ff257448a71ae22f1c990fb95bb336dc9
+-- spec specs/demo_clinic.mig sha256 872f59b1d62b217e50db8c041751456c25b76ebcf20bf42004bab268810c3021
 -- 10_typed_views: typed views over the staged CSV text (blank -> NULL, failed casts flagged)
 -- Generated file: do not edit. Regenerate with `chartshift compile specs/demo_clinic.mig`.
 

@@ -1,5 +1,5 @@
 -- chartshift 0.1.0 | dialect mysql
--- spec specs/demo_clinic.mig sha256 6d6dfc1fa5c8f58f63684980f9c3dd9ff257448a71ae22f1c990fb95bb336dc9
+-- spec specs/demo_clinic.mig sha256 872f59b1d62b217e50db8c041751456c25b76ebcf20bf42004bab268810c3021
 -- 00_setup: schemas, crosswalks, fresh target and reject tables
 -- Generated file: do not edit. Regenerate with `chartshift compile specs/demo_clinic.mig`.
 
@@ -7,7 +7,7 @@
 -- session setting optimizer_switch (the dialect record says why)
 SET SESSION `optimizer_switch` = 'derived_merge=off';
 
--- specs/demo_clinic.mig:215: persistent crosswalk for emr.practitioner: legacy key -> id (kept across runs)
+-- specs/demo_clinic.mig:219: persistent crosswalk for emr.practitioner: legacy key -> id (kept across runs)
 CREATE TABLE IF NOT EXISTS `chartshift__xwalk__emr__practitioner` (
   `legacy_key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
   `own_id` BIGINT,
@@ -16,10 +16,10 @@ CREATE TABLE IF NOT EXISTS `chartshift__xwalk__emr__practitioner` (
   PRIMARY KEY (`legacy_key`)
 );
 
--- specs/demo_clinic.mig:215: this run's crosswalk
+-- specs/demo_clinic.mig:219: this run's crosswalk
 DROP TABLE IF EXISTS `chartshift__xwalk__emr__practitioner__cs_new`;
 
--- specs/demo_clinic.mig:215: this run's crosswalk (renamed into place at the end)
+-- specs/demo_clinic.mig:219: this run's crosswalk (renamed into place at the end)
 CREATE TABLE `chartshift__xwalk__emr__practitioner__cs_new` (
   `legacy_key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
   `own_id` BIGINT,
@@ -28,7 +28,7 @@ CREATE TABLE `chartshift__xwalk__emr__practitioner__cs_new` (
   PRIMARY KEY (`legacy_key`)
 );
 
--- specs/demo_clinic.mig:224: persistent crosswalk for emr.patient: legacy key -> id (kept across runs)
+-- specs/demo_clinic.mig:228: persistent crosswalk for emr.patient: legacy key -> id (kept across runs)
 CREATE TABLE IF NOT EXISTS `chartshift__xwalk__emr__patient` (
   `legacy_key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
   `own_id` BIGINT,
@@ -37,10 +37,10 @@ CREATE TABLE IF NOT EXISTS `chartshift__xwalk__emr__patient` (
   PRIMARY KEY (`legacy_key`)
 );
 
--- specs/demo_clinic.mig:224: this run's crosswalk
+-- specs/demo_clinic.mig:228: this run's crosswalk
 DROP TABLE IF EXISTS `chartshift__xwalk__emr__patient__cs_new`;
 
--- specs/demo_clinic.mig:224: this run's crosswalk (renamed into place at the end)
+-- specs/demo_clinic.mig:228: this run's crosswalk (renamed into place at the end)
 CREATE TABLE `chartshift__xwalk__emr__patient__cs_new` (
   `legacy_key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
   `own_id` BIGINT,
@@ -49,7 +49,7 @@ CREATE TABLE `chartshift__xwalk__emr__patient__cs_new` (
   PRIMARY KEY (`legacy_key`)
 );
 
--- specs/demo_clinic.mig:248: persistent crosswalk for emr.coverage: legacy key -> id (kept across runs)
+-- specs/demo_clinic.mig:252: persistent crosswalk for emr.coverage: legacy key -> id (kept across runs)
 CREATE TABLE IF NOT EXISTS `chartshift__xwalk__emr__coverage` (
   `legacy_key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
   `own_id` BIGINT,
@@ -58,10 +58,10 @@ CREATE TABLE IF NOT EXISTS `chartshift__xwalk__emr__coverage` (
   PRIMARY KEY (`legacy_key`)
 );
 
--- specs/demo_clinic.mig:248: this run's crosswalk
+-- specs/demo_clinic.mig:252: this run's crosswalk
 DROP TABLE IF EXISTS `chartshift__xwalk__emr__coverage__cs_new`;
 
--- specs/demo_clinic.mig:248: this run's crosswalk (renamed into place at the end)
+-- specs/demo_clinic.mig:252: this run's crosswalk (renamed into place at the end)
 CREATE TABLE `chartshift__xwalk__emr__coverage__cs_new` (
   `legacy_key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
   `own_id` BIGINT,
@@ -70,7 +70,7 @@ CREATE TABLE `chartshift__xwalk__emr__coverage__cs_new` (
   PRIMARY KEY (`legacy_key`)
 );
 
--- specs/demo_clinic.mig:262: persistent crosswalk for emr.episode: legacy key -> id (kept across runs)
+-- specs/demo_clinic.mig:266: persistent crosswalk for emr.episode: legacy key -> id (kept across runs)
 CREATE TABLE IF NOT EXISTS `chartshift__xwalk__emr__episode` (
   `legacy_key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
   `own_id` BIGINT,
@@ -79,10 +79,10 @@ CREATE TABLE IF NOT EXISTS `chartshift__xwalk__emr__episode` (
   PRIMARY KEY (`legacy_key`)
 );
 
--- specs/demo_clinic.mig:262: this run's crosswalk
+-- specs/demo_clinic.mig:266: this run's crosswalk
 DROP TABLE IF EXISTS `chartshift__xwalk__emr__episode__cs_new`;
 
--- specs/demo_clinic.mig:262: this run's crosswalk (renamed into place at the end)
+-- specs/demo_clinic.mig:266: this run's crosswalk (renamed into place at the end)
 CREATE TABLE `chartshift__xwalk__emr__episode__cs_new` (
   `legacy_key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
   `own_id` BIGINT,
@@ -91,7 +91,7 @@ CREATE TABLE `chartshift__xwalk__emr__episode__cs_new` (
   PRIMARY KEY (`legacy_key`)
 );
 
--- specs/demo_clinic.mig:274: persistent crosswalk for emr.diagnosis: legacy key -> id (kept across runs)
+-- specs/demo_clinic.mig:278: persistent crosswalk for emr.diagnosis: legacy key -> id (kept across runs)
 CREATE TABLE IF NOT EXISTS `chartshift__xwalk__emr__diagnosis` (
   `legacy_key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
   `own_id` BIGINT,
@@ -100,10 +100,10 @@ CREATE TABLE IF NOT EXISTS `chartshift__xwalk__emr__diagnosis` (
   PRIMARY KEY (`legacy_key`)
 );
 
--- specs/demo_clinic.mig:274: this run's crosswalk
+-- specs/demo_clinic.mig:278: this run's crosswalk
 DROP TABLE IF EXISTS `chartshift__xwalk__emr__diagnosis__cs_new`;
 
--- specs/demo_clinic.mig:274: this run's crosswalk (renamed into place at the end)
+-- specs/demo_clinic.mig:278: this run's crosswalk (renamed into place at the end)
 CREATE TABLE `chartshift__xwalk__emr__diagnosis__cs_new` (
   `legacy_key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
   `own_id` BIGINT,
@@ -112,7 +112,7 @@ CREATE TABLE `chartshift__xwalk__emr__diagnosis__cs_new` (
   PRIMARY KEY (`legacy_key`)
 );
 
--- specs/demo_clinic.mig:285: persistent crosswalk for emr.authorization: legacy key -> id (kept across runs)
+-- specs/demo_clinic.mig:289: persistent crosswalk for emr.authorization: legacy key -> id (kept across runs)
 CREATE TABLE IF NOT EXISTS `chartshift__xwalk__emr__authorization` (
   `legacy_key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
   `own_id` BIGINT,
@@ -121,10 +121,10 @@ CREATE TABLE IF NOT EXISTS `chartshift__xwalk__emr__authorization` (
   PRIMARY KEY (`legacy_key`)
 );
 
--- specs/demo_clinic.mig:285: this run's crosswalk
+-- specs/demo_clinic.mig:289: this run's crosswalk
 DROP TABLE IF EXISTS `chartshift__xwalk__emr__authorization__cs_new`;
 
--- specs/demo_clinic.mig:285: this run's crosswalk (renamed into place at the end)
+-- specs/demo_clinic.mig:289: this run's crosswalk (renamed into place at the end)
 CREATE TABLE `chartshift__xwalk__emr__authorization__cs_new` (
   `legacy_key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
   `own_id` BIGINT,
@@ -133,7 +133,7 @@ CREATE TABLE `chartshift__xwalk__emr__authorization__cs_new` (
   PRIMARY KEY (`legacy_key`)
 );
 
--- specs/demo_clinic.mig:295: persistent crosswalk for emr.encounter: legacy key -> id (kept across runs)
+-- specs/demo_clinic.mig:299: persistent crosswalk for emr.encounter: legacy key -> id (kept across runs)
 CREATE TABLE IF NOT EXISTS `chartshift__xwalk__emr__encounter` (
   `legacy_key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
   `own_id` BIGINT,
@@ -142,10 +142,10 @@ CREATE TABLE IF NOT EXISTS `chartshift__xwalk__emr__encounter` (
   PRIMARY KEY (`legacy_key`)
 );
 
--- specs/demo_clinic.mig:295: this run's crosswalk
+-- specs/demo_clinic.mig:299: this run's crosswalk
 DROP TABLE IF EXISTS `chartshift__xwalk__emr__encounter__cs_new`;
 
--- specs/demo_clinic.mig:295: this run's crosswalk (renamed into place at the end)
+-- specs/demo_clinic.mig:299: this run's crosswalk (renamed into place at the end)
 CREATE TABLE `chartshift__xwalk__emr__encounter__cs_new` (
   `legacy_key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
   `own_id` BIGINT,
@@ -154,7 +154,7 @@ CREATE TABLE `chartshift__xwalk__emr__encounter__cs_new` (
   PRIMARY KEY (`legacy_key`)
 );
 
--- specs/demo_clinic.mig:306: persistent crosswalk for emr.charge_line: legacy key -> id (kept across runs)
+-- specs/demo_clinic.mig:310: persistent crosswalk for emr.charge_line: legacy key -> id (kept across runs)
 CREATE TABLE IF NOT EXISTS `chartshift__xwalk__emr__charge_line` (
   `legacy_key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
   `own_id` BIGINT,
@@ -163,10 +163,10 @@ CREATE TABLE IF NOT EXISTS `chartshift__xwalk__emr__charge_line` (
   PRIMARY KEY (`legacy_key`)
 );
 
--- specs/demo_clinic.mig:306: this run's crosswalk
+-- specs/demo_clinic.mig:310: this run's crosswalk
 DROP TABLE IF EXISTS `chartshift__xwalk__emr__charge_line__cs_new`;
 
--- specs/demo_clinic.mig:306: this run's crosswalk (renamed into place at the end)
+-- specs/demo_clinic.mig:310: this run's crosswalk (renamed into place at the end)
 CREATE TABLE `chartshift__xwalk__emr__charge_line__cs_new` (
   `legacy_key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
   `own_id` BIGINT,
@@ -175,7 +175,7 @@ CREATE TABLE `chartshift__xwalk__emr__charge_line__cs_new` (
   PRIMARY KEY (`legacy_key`)
 );
 
--- specs/demo_clinic.mig:324: persistent crosswalk for emr.clinical_note: legacy key -> id (kept across runs)
+-- specs/demo_clinic.mig:328: persistent crosswalk for emr.clinical_note: legacy key -> id (kept across runs)
 CREATE TABLE IF NOT EXISTS `chartshift__xwalk__emr__clinical_note` (
   `legacy_key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
   `own_id` BIGINT,
@@ -184,10 +184,10 @@ CREATE TABLE IF NOT EXISTS `chartshift__xwalk__emr__clinical_note` (
   PRIMARY KEY (`legacy_key`)
 );
 
--- specs/demo_clinic.mig:324: this run's crosswalk
+-- specs/demo_clinic.mig:328: this run's crosswalk
 DROP TABLE IF EXISTS `chartshift__xwalk__emr__clinical_note__cs_new`;
 
--- specs/demo_clinic.mig:324: this run's crosswalk (renamed into place at the end)
+-- specs/demo_clinic.mig:328: this run's crosswalk (renamed into place at the end)
 CREATE TABLE `chartshift__xwalk__emr__clinical_note__cs_new` (
   `legacy_key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
   `own_id` BIGINT,

@@ -1,13 +1,13 @@
 -- chartshift 0.1.0 | dialect mysql
--- spec specs/demo_clinic.mig sha256 6d6dfc1fa5c8f58f63684980f9c3dd9ff257448a71ae22f1c990fb95bb336dc9
+-- spec specs/demo_clinic.mig sha256 872f59b1d62b217e50db8c041751456c25b76ebcf20bf42004bab268810c3021
 -- 20_06_emr_authorization: map legacy.auths -> emr.authorization
 -- Generated file: do not edit. Regenerate with `chartshift compile specs/demo_clinic.mig`.
 
 
--- specs/demo_clinic.mig:285: work table left by an earlier run
+-- specs/demo_clinic.mig:289: work table left by an earlier run
 DROP TABLE IF EXISTS `chartshift__cs_work__emr__authorization`;
 
--- specs/demo_clinic.mig:285: legacy.auths -> emr.authorization: every kept row with its fields and status
+-- specs/demo_clinic.mig:289: legacy.auths -> emr.authorization: every kept row with its fields and status
 CREATE TABLE `chartshift__cs_work__emr__authorization` AS
 WITH `cs_in` AS (
   SELECT
@@ -144,7 +144,7 @@ FROM `cs_status`
 LEFT JOIN `chartshift__xwalk__emr__authorization` AS `cs_prev`
   ON `cs_prev`.`legacy_key` = `cs_status`.`__key`;
 
--- specs/demo_clinic.mig:285: legacy.auths -> emr.authorization: rejected rows with the first rule that failed
+-- specs/demo_clinic.mig:289: legacy.auths -> emr.authorization: rejected rows with the first rule that failed
 INSERT INTO `chartshift__rejects__cs_new` (
   `map`,
   `source_table`,
@@ -168,7 +168,7 @@ SELECT
     WHEN 2
     THEN 'key'
     WHEN 3
-    THEN 'reject:292'
+    THEN 'reject:296'
     WHEN 4
     THEN 'not null:emr.authorization.episode_id'
     WHEN 5
@@ -225,7 +225,7 @@ ORDER BY
   CASE WHEN `w`.`__row` IS NULL THEN 1 ELSE 0 END, `w`.`__row`,
   CASE WHEN `w`.`__slot` IS NULL THEN 1 ELSE 0 END, `w`.`__slot`;
 
--- specs/demo_clinic.mig:286: crosswalk emr.authorization: loaded keys with their ids, merged keys pointing at their survivor's id
+-- specs/demo_clinic.mig:290: crosswalk emr.authorization: loaded keys with their ids, merged keys pointing at their survivor's id
 INSERT INTO `chartshift__xwalk__emr__authorization__cs_new` (
   `legacy_key`,
   `own_id`,
@@ -241,7 +241,7 @@ FROM `chartshift__cs_work__emr__authorization` AS `w`
 WHERE
   `w`.`__status` IN ('loaded', 'merged');
 
--- specs/demo_clinic.mig:286: crosswalk emr.authorization: keys not loaded by this run stay, inactive, with their ids
+-- specs/demo_clinic.mig:290: crosswalk emr.authorization: keys not loaded by this run stay, inactive, with their ids
 INSERT INTO `chartshift__xwalk__emr__authorization__cs_new` (
   `legacy_key`,
   `own_id`,
@@ -263,7 +263,7 @@ WHERE
       `chartshift__xwalk__emr__authorization__cs_new`.`legacy_key` = `p`.`legacy_key`
   );
 
--- specs/demo_clinic.mig:285: legacy.auths -> emr.authorization: load the surviving rows
+-- specs/demo_clinic.mig:289: legacy.auths -> emr.authorization: load the surviving rows
 INSERT INTO `emr__authorization__cs_new` (
   `id`,
   `episode_id`,
@@ -283,7 +283,7 @@ FROM `chartshift__cs_work__emr__authorization` AS `w`
 WHERE
   `w`.`__status` = 'loaded';
 
--- specs/demo_clinic.mig:285: legacy.auths -> emr.authorization: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
+-- specs/demo_clinic.mig:289: legacy.auths -> emr.authorization: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
 INSERT INTO `chartshift__reconciliation__cs_new` (
   `map`,
   `source_table`,
@@ -320,6 +320,6 @@ SELECT
   0,
   0;
 
--- specs/demo_clinic.mig:285: legacy.auths -> emr.authorization: work table no longer needed
+-- specs/demo_clinic.mig:289: legacy.auths -> emr.authorization: work table no longer needed
 DROP TABLE IF EXISTS `chartshift__cs_work__emr__authorization`;
 

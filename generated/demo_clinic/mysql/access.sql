@@ -1,5 +1,5 @@
 -- chartshift 0.1.0 | dialect mysql
--- spec specs/demo_clinic.mig sha256 6d6dfc1fa5c8f58f63684980f9c3dd9ff257448a71ae22f1c990fb95bb336dc9
+-- spec specs/demo_clinic.mig sha256 872f59b1d62b217e50db8c041751456c25b76ebcf20bf42004bab268810c3021
 -- access: roles and grants of the spec's `access` block (docs/SECURITY.md)
 -- Apply with `chartshift access apply SPEC --target URL` (it also revokes what the spec does not give);
 -- the first part needs a role that may create roles, the second the tables' owner (the migrator).
@@ -23,8 +23,14 @@ CREATE ROLE IF NOT EXISTS `application`;
 -- specs/demo_clinic.mig:210: role clinician_readonly
 CREATE ROLE IF NOT EXISTS `clinician_readonly`;
 
+-- specs/demo_clinic.mig:213: role billing
+CREATE ROLE IF NOT EXISTS `billing`;
+
 -- specs/demo_clinic.mig:203: the migrator: create and replace what a run creates (it owns it)
 GRANT SELECT, INSERT, UPDATE, DELETE, CREATE, DROP, ALTER, INDEX, CREATE VIEW, REFERENCES ON * TO `migrator`;
+
+-- role clinician_readonly to billing
+GRANT `clinician_readonly` TO `billing`;
 
 -- ---- schemas, tables and columns (the owner)
 
@@ -141,3 +147,9 @@ GRANT SELECT(`id`, `patient_id`, `practitioner_id`, `referring_physician`, `refe
 
 -- SELECT (id, first_name, last_name, sex, state, status) on .emr__patient to clinician_readonly
 GRANT SELECT(`id`, `first_name`, `last_name`, `sex`, `state`, `status`) ON TABLE `emr__patient` TO `clinician_readonly`;
+
+-- SELECT on .emr__charge_line to billing
+GRANT SELECT ON TABLE `emr__charge_line` TO `billing`;
+
+-- SELECT on .emr__coverage to billing
+GRANT SELECT ON TABLE `emr__coverage` TO `billing`;

@@ -1,5 +1,5 @@
 -- chartshift 0.1.0 | dialect postgres
--- spec specs/demo_clinic.mig sha256 6d6dfc1fa5c8f58f63684980f9c3dd9ff257448a71ae22f1c990fb95bb336dc9
+-- spec specs/demo_clinic.mig sha256 872f59b1d62b217e50db8c041751456c25b76ebcf20bf42004bab268810c3021
 -- 00_setup: schemas, crosswalks, fresh target and reject tables
 -- Generated file: do not edit. Regenerate with `chartshift compile specs/demo_clinic.mig`.
 
@@ -16,7 +16,7 @@ CREATE SCHEMA IF NOT EXISTS "emr";
 -- schema legacy
 CREATE SCHEMA IF NOT EXISTS "legacy";
 
--- specs/demo_clinic.mig:215: persistent crosswalk for emr.practitioner: legacy key -> id (kept across runs)
+-- specs/demo_clinic.mig:219: persistent crosswalk for emr.practitioner: legacy key -> id (kept across runs)
 CREATE TABLE IF NOT EXISTS "chartshift"."xwalk__emr__practitioner" (
   "legacy_key" TEXT NOT NULL COLLATE "C",
   "own_id" BIGINT,
@@ -25,7 +25,7 @@ CREATE TABLE IF NOT EXISTS "chartshift"."xwalk__emr__practitioner" (
   PRIMARY KEY ("legacy_key")
 );
 
--- specs/demo_clinic.mig:224: persistent crosswalk for emr.patient: legacy key -> id (kept across runs)
+-- specs/demo_clinic.mig:228: persistent crosswalk for emr.patient: legacy key -> id (kept across runs)
 CREATE TABLE IF NOT EXISTS "chartshift"."xwalk__emr__patient" (
   "legacy_key" TEXT NOT NULL COLLATE "C",
   "own_id" BIGINT,
@@ -34,7 +34,7 @@ CREATE TABLE IF NOT EXISTS "chartshift"."xwalk__emr__patient" (
   PRIMARY KEY ("legacy_key")
 );
 
--- specs/demo_clinic.mig:248: persistent crosswalk for emr.coverage: legacy key -> id (kept across runs)
+-- specs/demo_clinic.mig:252: persistent crosswalk for emr.coverage: legacy key -> id (kept across runs)
 CREATE TABLE IF NOT EXISTS "chartshift"."xwalk__emr__coverage" (
   "legacy_key" TEXT NOT NULL COLLATE "C",
   "own_id" BIGINT,
@@ -43,7 +43,7 @@ CREATE TABLE IF NOT EXISTS "chartshift"."xwalk__emr__coverage" (
   PRIMARY KEY ("legacy_key")
 );
 
--- specs/demo_clinic.mig:262: persistent crosswalk for emr.episode: legacy key -> id (kept across runs)
+-- specs/demo_clinic.mig:266: persistent crosswalk for emr.episode: legacy key -> id (kept across runs)
 CREATE TABLE IF NOT EXISTS "chartshift"."xwalk__emr__episode" (
   "legacy_key" TEXT NOT NULL COLLATE "C",
   "own_id" BIGINT,
@@ -52,7 +52,7 @@ CREATE TABLE IF NOT EXISTS "chartshift"."xwalk__emr__episode" (
   PRIMARY KEY ("legacy_key")
 );
 
--- specs/demo_clinic.mig:274: persistent crosswalk for emr.diagnosis: legacy key -> id (kept across runs)
+-- specs/demo_clinic.mig:278: persistent crosswalk for emr.diagnosis: legacy key -> id (kept across runs)
 CREATE TABLE IF NOT EXISTS "chartshift"."xwalk__emr__diagnosis" (
   "legacy_key" TEXT NOT NULL COLLATE "C",
   "own_id" BIGINT,
@@ -61,7 +61,7 @@ CREATE TABLE IF NOT EXISTS "chartshift"."xwalk__emr__diagnosis" (
   PRIMARY KEY ("legacy_key")
 );
 
--- specs/demo_clinic.mig:285: persistent crosswalk for emr.authorization: legacy key -> id (kept across runs)
+-- specs/demo_clinic.mig:289: persistent crosswalk for emr.authorization: legacy key -> id (kept across runs)
 CREATE TABLE IF NOT EXISTS "chartshift"."xwalk__emr__authorization" (
   "legacy_key" TEXT NOT NULL COLLATE "C",
   "own_id" BIGINT,
@@ -70,7 +70,7 @@ CREATE TABLE IF NOT EXISTS "chartshift"."xwalk__emr__authorization" (
   PRIMARY KEY ("legacy_key")
 );
 
--- specs/demo_clinic.mig:295: persistent crosswalk for emr.encounter: legacy key -> id (kept across runs)
+-- specs/demo_clinic.mig:299: persistent crosswalk for emr.encounter: legacy key -> id (kept across runs)
 CREATE TABLE IF NOT EXISTS "chartshift"."xwalk__emr__encounter" (
   "legacy_key" TEXT NOT NULL COLLATE "C",
   "own_id" BIGINT,
@@ -79,7 +79,7 @@ CREATE TABLE IF NOT EXISTS "chartshift"."xwalk__emr__encounter" (
   PRIMARY KEY ("legacy_key")
 );
 
--- specs/demo_clinic.mig:306: persistent crosswalk for emr.charge_line: legacy key -> id (kept across runs)
+-- specs/demo_clinic.mig:310: persistent crosswalk for emr.charge_line: legacy key -> id (kept across runs)
 CREATE TABLE IF NOT EXISTS "chartshift"."xwalk__emr__charge_line" (
   "legacy_key" TEXT NOT NULL COLLATE "C",
   "own_id" BIGINT,
@@ -88,7 +88,7 @@ CREATE TABLE IF NOT EXISTS "chartshift"."xwalk__emr__charge_line" (
   PRIMARY KEY ("legacy_key")
 );
 
--- specs/demo_clinic.mig:324: persistent crosswalk for emr.clinical_note: legacy key -> id (kept across runs)
+-- specs/demo_clinic.mig:328: persistent crosswalk for emr.clinical_note: legacy key -> id (kept across runs)
 CREATE TABLE IF NOT EXISTS "chartshift"."xwalk__emr__clinical_note" (
   "legacy_key" TEXT NOT NULL COLLATE "C",
   "own_id" BIGINT,
