@@ -237,7 +237,7 @@ class Dialect:
     drop_database: str | None = None
     # how a delta run writes changed rows by key: a template of compiler/emit/templates/upsert/
     # (on_conflict: INSERT ... ON CONFLICT (key) DO UPDATE; on_duplicate_key: MariaDB's
-    # INSERT ... ON DUPLICATE KEY UPDATE)
+    # INSERT ... ON DUPLICATE KEY UPDATE; none: no delta runs, Spark's Parquet tables)
     upsert: str = "on_conflict"
     canonical: RowCanonical = field(default_factory=RowCanonical)  # canonical row text (reconcile)
     # the function that fails a statement with a message (duplicate guards): DuckDB's error(),

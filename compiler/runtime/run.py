@@ -43,6 +43,8 @@ from compiler.sqlgen.scripts import SqlGen
 from compiler.sqlgen.statements import RECONCILIATION, REJECTS
 from compiler.sqlgen.text import sql_text
 
+NO_UPSERT = "none"  # a dialect record's `upsert` where changed rows cannot be written by key
+
 
 def default_target(compiled: Compiled) -> str:
     return DUCKDB.url(f"/{compiled.path.stem}.duckdb")
@@ -135,6 +137,10 @@ def _run(
         acquire(engine, time.monotonic() + lock_wait, lock_wait, on_lock_wait)
     dialect = engine.dialect
     record = dialect_record(dialect)
+    if delta and record.upsert == NO_UPSERT:
+        if not keep_open:
+            engine.close()
+        raise DeltaRefused(f"{engine.display_url}: --delta is not supported on {record.title} yet (no upsert; docs/SPARK.md)")
     database_user = preflight(engine, record, compiled.spec)  # fail fast (exit 3) when rights are missing
     workdir = private_dir("run")  # 0700: may hold transcoded PHI
     files = source_files(compiled.spec, source_dir, compiled.path.parent)
@@ -400,44 +406,12 @@ def locate_map_rejects(engine: Engine, gen: SqlGen, stages: list[Any], delta: bo
             )
             engine.execute(sql_text(update, gen.dialect))
         else:
-            for statement in rewritten_rejects(gen, rejects, positions, mine, p.sf.file):
+            from compiler.runtime.staging import REJECT_COLUMNS
+            from compiler.sqlgen.rejects_swap import rewritten_rejects
+
+            for statement in rewritten_rejects(gen.traits, rejects, positions, mine, p.sf.file, REJECT_COLUMNS):
                 engine.execute(sql_text(statement, gen.dialect))
         engine.execute(sql_text(drop_table(positions.copy()), gen.dialect))
-
-
-LOCATED = "__cs_located"
-
-
-def rewritten_rejects(gen: SqlGen, rejects: exp.Table, positions: exp.Table, mine: exp.Condition, file: str) -> list[exp.Expression]:
-    """Where tables cannot be updated (Spark's Parquet): the rejects with the positions set,
-    as a new table (a left join, REJECT_COLUMNS in order), swapped for the old one."""
-    from compiler.runtime.staging import REJECT_COLUMNS
-    from compiler.sqlgen.lower import drop_table
-
-    located = rejects.copy()
-    located.set("this", exp.to_identifier(rejects.name + LOCATED, quoted=True))
-
-    def of_r(e: exp.Condition) -> Any:
-        return e.transform(lambda n: col(n.name, "r") if isinstance(n, exp.Column) else n)
-
-    on = exp.and_(of_r(mine), col("record", "p").eq(col("record", "r")))
-    values: list[Any] = []
-    for c in REJECT_COLUMNS:  # as the UPDATE would set them: the file, the position found (or NULL)
-        value: exp.Expression = col(c, "r")
-        if c == "source_file":
-            value = exp.Case().when(of_r(mine), lit(file)).else_(value)
-        elif c in ("source_line", "byte_offset", "original_row"):
-            value = exp.Case().when(of_r(mine), col(c, "p")).else_(value)
-        values.append(exp.alias_(value, c, quoted=True))
-    query = exp.select(*values).from_(rejects.copy().as_("r")).join(positions.copy().as_("p"), on=on, join_type="left")
-    rename = gen.traits.rename_tables
-    assert rename is not None  # no updates: a rename-publishing engine
-    return [
-        drop_table(located.copy()),
-        exp.Create(this=located.copy(), kind="TABLE", expression=query),
-        drop_table(rejects.copy()),
-        *rename([(located.copy(), rejects.copy())]),
-    ]
 
 
 def discard(engine: Engine, gen: SqlGen) -> None:

@@ -149,7 +149,9 @@ def names_at_the_limits(d) -> list[str]:
     return ["c" + "a" * (longest - 1), "c" + "a" * longest, "c" + "é" * (longest // 2), "c" + "é" * (longest - 1), "trailing ", "astral 😀"]
 
 
-@pytest.mark.parametrize("dialect", RUNNABLE_NAMES)
+# Spark: not yet; its Hive metastore lower-cases table names and has rules of its own that
+# the record does not state (issue 21's report)
+@pytest.mark.parametrize("dialect", [d for d in RUNNABLE_NAMES if not BY_NAME[d].warehouse])
 def test_the_server_accepts_exactly_the_names_the_record_allows(engines, dialect):
     """Too long (PostgreSQL cuts, MariaDB refuses), multibyte, trailing space, astral."""
     d = BY_NAME[dialect]
