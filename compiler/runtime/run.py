@@ -33,6 +33,7 @@ from compiler.runtime.limits import RejectLimit, check_subjects, measure
 from compiler.runtime.lock import DEFAULT_LOCK_WAIT, acquire, open_locked, release
 from compiler.runtime.phases import PhasePlan, PhaseRefused, delta_phases, plan_phase, summarize
 from compiler.runtime.report import DeltaCounts, DeltaSummary, MapCounts, Report
+from compiler.runtime.rights import preflight, regrant
 from compiler.runtime.scratch import hold_private_umask, private_dir, release_private_umask
 from compiler.runtime.staging import source_files
 from compiler.runtime.validate import FAIL, evaluate
@@ -134,7 +135,7 @@ def _run(
         acquire(engine, time.monotonic() + lock_wait, lock_wait, on_lock_wait)
     dialect = engine.dialect
     record = dialect_record(dialect)
-    database_user = preflight(engine, record, compiled)  # fail fast (exit 3) when rights are missing
+    database_user = preflight(engine, record, compiled.spec)  # fail fast (exit 3) when rights are missing
     workdir = private_dir("run")  # 0700: may hold transcoded PHI
     files = source_files(compiled.spec, source_dir, compiled.path.parent)
     committed = False
@@ -230,7 +231,7 @@ def _run(
                 t0 = time.perf_counter()
                 engine.execute(st.text)
                 progress.current().statement(finish.name, time.perf_counter() - t0, sql=st.text, origin=st.origin.rstrip(": "))
-            regrant(engine, record, compiled)  # the tables this run re-created lost their grants (PostgreSQL)
+            regrant(engine, record, compiled.spec, compiled.catalog)  # the tables this run re-created lost their grants (PostgreSQL)
             if applied:
                 discard(engine, gen)  # the shadow tables (after the apply's COMMIT where DDL commits)
             engine.commit()
@@ -284,26 +285,6 @@ def _stopwatch(callback: Callable[[str, float], object] | None) -> _Lap:
         return result
 
     return lap
-
-
-def preflight(engine: Engine, record: Any, compiled: Compiled) -> str | None:
-    """Check the connection's rights before any work; the database user (None: no roles)."""
-    from compiler.runtime.rights import current_user, require_rights, run_schemas
-
-    if record.access is None:
-        return None
-    try:
-        require_rights(engine, record, run_schemas(compiled.spec), engine.display_url)
-        return current_user(engine, record)
-    finally:
-        engine.rollback()  # the checks' snapshot is not the run's
-
-
-def regrant(engine: Engine, record: Any, compiled: Compiled) -> None:
-    from compiler.runtime.rights import regrant_statements
-
-    for text in regrant_statements(engine, record, compiled.spec, compiled.catalog):
-        engine.execute(text)
 
 
 def dialect_record(name: str) -> Any:
@@ -408,16 +389,55 @@ def locate_map_rejects(engine: Engine, gen: SqlGen, stages: list[Any], delta: bo
                 .where(exp.EQ(this=col("record", "p"), expression=exp.column("record", rejects.name, quoted=True)))
             )
 
-        update = exp.Update(
-            this=rejects.copy(),
-            expressions=[
-                exp.EQ(this=col("source_file"), expression=lit(p.sf.file)),
-                *[exp.EQ(this=col(c), expression=of(c)) for c in ("source_line", "byte_offset", "original_row")],
-            ],
-            where=exp.Where(this=mine),
-        )
-        engine.execute(sql_text(update, gen.dialect))
+        if gen.traits.update_rows:
+            update = exp.Update(
+                this=rejects.copy(),
+                expressions=[
+                    exp.EQ(this=col("source_file"), expression=lit(p.sf.file)),
+                    *[exp.EQ(this=col(c), expression=of(c)) for c in ("source_line", "byte_offset", "original_row")],
+                ],
+                where=exp.Where(this=mine),
+            )
+            engine.execute(sql_text(update, gen.dialect))
+        else:
+            for statement in rewritten_rejects(gen, rejects, positions, mine, p.sf.file):
+                engine.execute(sql_text(statement, gen.dialect))
         engine.execute(sql_text(drop_table(positions.copy()), gen.dialect))
+
+
+LOCATED = "__cs_located"
+
+
+def rewritten_rejects(gen: SqlGen, rejects: exp.Table, positions: exp.Table, mine: exp.Condition, file: str) -> list[exp.Expression]:
+    """Where tables cannot be updated (Spark's Parquet): the rejects with the positions set,
+    as a new table (a left join, REJECT_COLUMNS in order), swapped for the old one."""
+    from compiler.runtime.staging import REJECT_COLUMNS
+    from compiler.sqlgen.lower import drop_table
+
+    located = rejects.copy()
+    located.set("this", exp.to_identifier(rejects.name + LOCATED, quoted=True))
+
+    def of_r(e: exp.Condition) -> Any:
+        return e.transform(lambda n: col(n.name, "r") if isinstance(n, exp.Column) else n)
+
+    on = exp.and_(of_r(mine), col("record", "p").eq(col("record", "r")))
+    values: list[Any] = []
+    for c in REJECT_COLUMNS:  # as the UPDATE would set them: the file, the position found (or NULL)
+        value: exp.Expression = col(c, "r")
+        if c == "source_file":
+            value = exp.Case().when(of_r(mine), lit(file)).else_(value)
+        elif c in ("source_line", "byte_offset", "original_row"):
+            value = exp.Case().when(of_r(mine), col(c, "p")).else_(value)
+        values.append(exp.alias_(value, c, quoted=True))
+    query = exp.select(*values).from_(rejects.copy().as_("r")).join(positions.copy().as_("p"), on=on, join_type="left")
+    rename = gen.traits.rename_tables
+    assert rename is not None  # no updates: a rename-publishing engine
+    return [
+        drop_table(located.copy()),
+        exp.Create(this=located.copy(), kind="TABLE", expression=query),
+        drop_table(rejects.copy()),
+        *rename([(located.copy(), rejects.copy())]),
+    ]
 
 
 def discard(engine: Engine, gen: SqlGen) -> None:
