@@ -18,7 +18,7 @@ from compiler.sqlgen.statements import REJECTS
 from compiler.sqlgen.text import sql_text
 from tests.conftest import DEMO_SPEC
 from tests.runtime.engines.test_cross_engine import crosswalk_digests, numbers
-from tests.spark import fresh_target
+from tests.spark import fresh_target, full_only
 
 REJECT_FIELDS = (
     "map",
@@ -89,6 +89,7 @@ def test_same_rejects_with_positions_as_duckdb(both):
     )
 
 
+@full_only
 def test_a_second_run_keeps_the_crosswalk_ids(export, both):
     """Crosswalks live in the warehouse: the same export again gives every key its id back."""
     (_, _, _), (_, first, _) = both
