@@ -75,8 +75,12 @@ def cmd_apply(args: argparse.Namespace) -> int:
         out_console.print(f"granted: {line}", markup=False)
     for line in result.revoked:
         out_console.print(f"revoked: {line}", markup=False)
-    for line in result.pending:
-        out_console.print(f"pending: {line} (the table does not exist yet: a run creates it)", markup=False)
+    if result.pending:  # one line: a first apply, before any run, has one per right
+        out_console.print(
+            f"pending: {len(result.pending)} grants on tables and schemas no run has created yet "
+            "(PostgreSQL: the run grants them; MariaDB: run `access apply` again after the first run)",
+            markup=False,
+        )
     print(f"access apply: {len(result.granted)} granted, {len(result.revoked)} revoked, {len(result.pending)} pending", file=sys.stderr)
     return EXIT_OK
 

@@ -65,6 +65,8 @@ POSTGRES = Dialect(
         timestamp="TO_CHAR({}, 'YYYY-MM-DD HH24:MI:SS.US')",
         text="CAST({} AS TEXT)",  # char(n): without its padding, as the other engines give it
         hex_to_int="CAST(CAST('x' || LPAD({}, 16, '0') AS BIT(64)) AS BIGINT)",
+        transfer="rows",
+        session=("SET datestyle TO 'ISO, YMD'",),  # dates as YYYY-MM-DD whatever the server default
     ),
     access=AccessSql(
         create_role="DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = {literal}) THEN CREATE ROLE {role} NOLOGIN; END IF; END $$",

@@ -120,6 +120,12 @@ class Capabilities:
     # a `text` column may be a table's key (MariaDB: a LONGTEXT PRIMARY KEY needs a prefix
     # length, error 1170 at run time; `check` says so instead; UNIQUE works, by a hash)
     text_in_keys: bool = True
+    # PRIMARY KEY / UNIQUE can be declared on a table (Spark's parquet tables have none: the
+    # duplicate guards of 85_constraints check the loaded rows instead)
+    declared_constraints: bool = True
+    # UPDATE ... SET works on the run's tables (Spark's parquet tables are rewritten instead:
+    # a new table from a join, swapped for the old one)
+    update_rows: bool = True
     # the typed views over staged rows check their invoker's rights, not their creator's:
     # MariaDB checks a definer's own grants without its roles (a migrator holding its rights
     # by a role could not read its views: error 1356), and a view of raw rows must not lend
@@ -197,6 +203,11 @@ class RowCanonical:
     text: str = "CAST({} AS VARCHAR)"
     separator: str = "CHR(31)"
     hex_to_int: str = "CAST('0x' || {} AS BIGINT)"
+    # what reconcile brings from this engine: "pairs" (key, md5 computed here) or "rows"
+    # (the compared columns in the engine's own text, hashed in DuckDB): PostgreSQL's md5
+    # costs more than sending the rows (bench/RESULTS.md "Reconcile speed")
+    transfer: str = "pairs"
+    session: tuple[str, ...] = ()  # statements before a "rows" transfer (its text forms)
 
 
 @dataclass(frozen=True, eq=False)
@@ -226,9 +237,17 @@ class Dialect:
     drop_database: str | None = None
     # how a delta run writes changed rows by key: a template of compiler/emit/templates/upsert/
     # (on_conflict: INSERT ... ON CONFLICT (key) DO UPDATE; on_duplicate_key: MariaDB's
-    # INSERT ... ON DUPLICATE KEY UPDATE)
+    # INSERT ... ON DUPLICATE KEY UPDATE; none: no delta runs, Spark's Parquet tables)
     upsert: str = "on_conflict"
     canonical: RowCanonical = field(default_factory=RowCanonical)  # canonical row text (reconcile)
+    # the function that fails a statement with a message (duplicate guards): DuckDB's error(),
+    # Spark's raise_error()
+    raise_error: str = "error"
+    # how shadow tables are renamed into place: `rename_table` (one RENAME TABLE a TO b, c TO d,
+    # all or nothing: MariaDB) or `alter_each` (one ALTER TABLE a RENAME TO b per table: Spark)
+    rename: str = "rename_table"
+    # target files and tables in a warehouse folder rather than a database (Spark)
+    warehouse: bool = False
     # roles and grants (the `access` block); None: no roles (DuckDB: the file's mode and the OS)
     access: AccessSql | None = None
     # (variable, value): session settings the setup script makes first, for the run's statements

@@ -45,7 +45,8 @@ class Grant:
     def label(self) -> str:
         if self.kind == "role":
             return f"role {self.privilege} to {self.role}"
-        on = {"database": "the database", "schema": f"schema {self.schema}"}.get(self.kind, f"{self.schema}.{self.name}")
+        table = f"{self.schema}.{self.name}" if self.schema else self.name  # MariaDB: one flat namespace
+        on = {"database": "the database", "schema": f"schema {self.schema}"}.get(self.kind, table)
         cols = f" ({', '.join(self.columns)})" if self.columns else ""
         return f"{self.privilege}{cols} on {on} to {self.role}"
 

@@ -450,6 +450,10 @@ class DeltaScripts(GenBase):
         return key if len(parts) == 1 else self.key_text(parts)
 
     def delta_query(self, m: ir.Map) -> exp.Select | None:
+        """Each delta row (each slot of an `each` map) joined by its crosswalk key to the
+        live and this run's crosswalk, by its id to this run's and the live target row
+        (keys all: at most one row each; the delta rows are few, so the engines probe the
+        big tables once), then classified."""
         if not self.accounted(m):
             return None
         src, target = dotted(m.source), dotted(m.target)
@@ -460,63 +464,57 @@ class DeltaScripts(GenBase):
         slots = len(m.each.items) if m.each is not None else 0
         slot = col("__slot", "sl") if slots else None
         row_key = self.legacy_key(m, col("__key", d), slot)
-        is_key = exp.EQ(this=col("legacy_key", "x"), expression=row_key)
-        live_x = exists(
-            self.tbl(xschema, xname, "x"), exp.and_(is_key, exp.NEQ(this=col("state", "x"), expression=lit("inactive")), copy=False)
-        )
-        shadow_x = self.tbl(xschema, xname, "x", building=True)
-
-        def loaded(extra: exp.Expression | None) -> exp.Exists:
-            cond = exp.and_(is_key.copy(), exp.EQ(this=col("state", "x"), expression=lit("loaded")), copy=False)
-            if extra is None:
-                return exists(shadow_x.copy(), cond)
-            q = (
-                exp.select(lit(1))
-                .from_(shadow_x.copy(), copy=False)
-                .join(
-                    self.target_tbl(target, "n", building=True),
-                    on=exp.EQ(this=col(key, "n"), expression=col("own_id", "x")),
-                    copy=False,
-                )
-                .where(exp.and_(cond, extra, copy=False), copy=False)
-            )
-            return exp.Exists(this=q)
-
-        live_t = self.target_tbl(target, "l")
-        removed = exp.EQ(this=col("__flag", d), expression=lit("removed"))
-        cls = (
-            exp.Case()
-            .when(exp.and_(removed, live_x, copy=False), lit("deleted"), copy=False)
-            .when(removed.copy(), lit("unchanged"), copy=False)
-            .when(
-                self.rejected_row(m, col("__key", d), col("__slot", "sl") if slots else None),
-                lit("rejected"),
-                copy=False,
-            )
-            .when(
-                exists(shadow_x.copy(), exp.and_(is_key.copy(), exp.EQ(this=col("state", "x"), expression=lit("merged")), copy=False)),
-                lit("merged"),
-                copy=False,
-            )
-            .when(
-                loaded(exp.Not(this=exists(live_t.copy(), exp.EQ(this=col(key, "l"), expression=col(key, "n"))))),
-                lit("inserted"),
-                copy=False,
-            )
-            .when(loaded(exp.Not(this=exists(live_t.copy(), same_row(cols, "l", "n", [key])))), lit("updated"), copy=False)
-            .when(loaded(None), lit("unchanged"), copy=False)
-            .else_(lit("filtered"), copy=False)
-        )
-        rows = self.tbl(*delta_rows_table(src), d)
-        classified_rows = exp.select(exp.alias_(cls, "cls", quoted=True), col("__flag", d)).from_(rows, copy=False)
+        rows: exp.Select = exp.select(col("__flag", d), col("__key", d)).from_(self.tbl(*delta_rows_table(src), d), copy=False)
         if slots:  # every slot of an `each` map is a delta row of its own
             numbers: exp.Query = exp.select(exp.alias_(lit(1), "__slot", quoted=True))
             for i in range(2, slots + 1):
                 numbers = exp.union(numbers, exp.select(exp.alias_(lit(i), "__slot", quoted=True)), distinct=False)
-            classified_rows = classified_rows.join(
+            rows = rows.select(col("__slot", "sl"), copy=False).join(
                 exp.Subquery(this=numbers, alias=exp.TableAlias(this=ident("sl"))), join_type="CROSS", copy=False
             )
-        classified = classified_rows.subquery("c")
+        rows = rows.select(exp.alias_(row_key, "__xkey", quoted=True), copy=False)
+        k = "k"
+        joined = (
+            exp.select(exp.Star())
+            .from_(rows.subquery(k), copy=False)
+            .join(self.tbl(xschema, xname, "lx"), on=exp.EQ(this=col("legacy_key", "lx"), expression=col("__xkey", k)), join_type="LEFT")
+            .join(
+                self.tbl(xschema, xname, "x", building=True),
+                on=exp.EQ(this=col("legacy_key", "x"), expression=col("__xkey", k)),
+                join_type="LEFT",
+            )
+            .join(
+                self.target_tbl(target, "n", building=True),
+                on=exp.and_(
+                    exp.EQ(this=col(key, "n"), expression=col("own_id", "x")),
+                    exp.EQ(this=col("state", "x"), expression=lit("loaded")),
+                    copy=False,
+                ),
+                join_type="LEFT",
+            )
+            .join(self.target_tbl(target, "l"), on=exp.EQ(this=col(key, "l"), expression=col(key, "n")), join_type="LEFT")
+        )
+
+        def present(alias: str, column: str) -> exp.Expression:
+            return exp.Not(this=exp.Is(this=col(column, alias), expression=exp.Null()))
+
+        removed = exp.EQ(this=col("__flag", k), expression=lit("removed"))
+        live_x = exp.and_(present("lx", "legacy_key"), exp.NEQ(this=col("state", "lx"), expression=lit("inactive")), copy=False)
+        loaded = present("n", key)
+        cls = (
+            exp.Case()
+            .when(exp.and_(removed, live_x, copy=False), lit("deleted"), copy=False)
+            .when(removed.copy(), lit("unchanged"), copy=False)
+            .when(self.rejected_row(m, col("__key", k), col("__slot", k) if slots else None), lit("rejected"), copy=False)
+            .when(exp.EQ(this=col("state", "x"), expression=lit("merged")), lit("merged"), copy=False)
+            .when(exp.and_(loaded, exp.Is(this=col(key, "l"), expression=exp.Null()), copy=False), lit("inserted"), copy=False)
+            .when(exp.and_(loaded.copy(), exp.Not(this=paren(same_row(cols, "l", "n", [key]))), copy=False), lit("updated"), copy=False)
+            .when(loaded.copy(), lit("unchanged"), copy=False)
+            .else_(lit("filtered"), copy=False)
+        )
+        select_list: list[exp.Expr] = [exp.alias_(cls, "cls", quoted=True), col("__flag", k)]
+        joined = joined.select(*select_list, append=False, copy=False)
+        classified = joined.subquery("c")
         terms = [
             exp.alias_(
                 exp.Sum(
@@ -558,13 +556,27 @@ class DeltaScripts(GenBase):
         cols = self.target_columns(target)
         live, new = self.target_tbl(target, "l"), self.target_tbl(target, "n", building=True)
         if t.key:
+            # this run's rows against the live ones by key, in one pass: no live row, or one
+            # that differs
             by_key = exp.and_(*[exp.EQ(this=col(k, "l"), expression=col(k, "n")) for k in t.key], copy=False)
-            inserted = count_where(new.copy(), exp.Not(this=exists(live.copy(), by_key.copy())))
-            updated = count_where(
-                new.copy(),
+            pair = exp.select(
+                exp.alias_(exp.Is(this=col(t.key[0], "l"), expression=exp.Null()), "__new", quoted=True),
+                exp.alias_(paren(same_row(cols, "l", "n", t.key)), "__same", quoted=True),
+            )
+            pair = pair.from_(new.copy(), copy=False).join(live.copy(), on=by_key.copy(), join_type="LEFT", copy=False)
+            pairs = pair.subquery("p")
+
+            def counted(cond: exp.Expr) -> exp.Expression:
+                one = exp.Case().when(cond, lit(1), copy=False).else_(lit(0), copy=False)
+                return exp.Coalesce(this=exp.Sum(this=one), expressions=[lit(0)])
+
+            inserted = counted(exp.EQ(this=col("__new", "p"), expression=exp.true()))
+            updated = counted(
                 exp.and_(
-                    exists(live.copy(), by_key.copy()), exp.Not(this=exists(live.copy(), same_row(cols, "l", "n", t.key))), copy=False
-                ),
+                    exp.EQ(this=col("__new", "p"), expression=exp.false()),
+                    exp.Not(this=exp.Coalesce(this=col("__same", "p"), expressions=[exp.false()])),
+                    copy=False,
+                )
             )
             gone: exp.Expr = exp.Not(this=exists(new.copy(), by_key.copy()))
             rule = self.removal(target)
@@ -573,6 +585,8 @@ class DeltaScripts(GenBase):
                     gone, exp.Not(this=exp.NullSafeEQ(this=col(rule.column, "l"), expression=self.removed_value(target, rule))), copy=False
                 )
             removed = count_where(live.copy(), gone)
+            values = zip((inserted, updated, removed), CHANGE_TERMS, strict=True)
+            return exp.select(*[exp.alias_(v, n, quoted=True) for v, n in values]).from_(pairs, copy=False)
         else:
             inserted = count_where(new.copy(), exp.Not(this=exists(live.copy(), same_row(cols, "l", "n"))))
             updated = exp.Subquery(this=exp.select(lit(0)))

@@ -39,7 +39,26 @@ class HashedTable:
     ref: exp.Table  # the table in the dialect (flat schemas on MariaDB)
     key: tuple[ir.Column, ...]
     columns: tuple[ir.Column, ...]
-    since: str | None = None  # the `changed_at` column, when the table has it
+    since: ir.Column | None = None  # the `changed_at` column, when the table has it
+
+    def read_back(self, ref: exp.Table) -> HashedTable:
+        """The same table, read from `ref` (the live rows brought into DuckDB)."""
+        return HashedTable(self.name, ref, self.key, self.columns, self.since)
+
+
+# the DuckDB type a "rows" transfer reads each value type as (DuckDB compares)
+LOCAL_TYPES = {
+    T.INTEGER: "BIGINT",
+    T.DECIMAL: "DECIMAL(38, 4)",
+    T.DATE: "DATE",
+    T.TIMESTAMP: "TIMESTAMP",
+    T.BOOLEAN: "BOOLEAN",
+    T.TEXT: "VARCHAR",
+}
+
+
+def local_type(c: ir.Column) -> str:
+    return LOCAL_TYPES.get(TARGET_TYPES.get(c.type.name, T.TEXT), "VARCHAR")
 
 
 class RowHashSql:
@@ -64,7 +83,12 @@ class RowHashSql:
         if len(parts) == 1:
             return parts[0]
         sep = sqlglot.parse_one(self.forms.separator, read=self.sqlglot)
-        return exp.ConcatWs(expressions=[sep, *parts])
+        joined: list[exp.Expr] = [parts[0]]
+        for p in parts[1:]:
+            joined += [sep.copy(), p]
+        # no part is NULL (each is COALESCEd): a plain concatenation, which sqlglot does
+        # not wrap in a NULL test per part as it does CONCAT_WS for DuckDB
+        return exp.Concat(expressions=joined, safe=True, coalesce=False)
 
     def key_text(self) -> exp.Expression:
         return self.joined([self.canonical(c) for c in self.table.key])
@@ -101,9 +125,14 @@ class RowHashSql:
         """(key text, row hash[, changed since `since`: 1/0]) of the rows of `segments` (None: all)."""
         cols: list[exp.Expr] = [exp.alias_(self.key_text(), KEY), exp.alias_(self.row_hash(), HASH)]
         if self.table.since is not None and since is not None:
-            after = exp.GTE(this=col(self.table.since), expression=exp.cast(exp.Literal.string(since), exp.DataType.Type.TIMESTAMP))
+            after = exp.GTE(this=col(self.table.since.name), expression=exp.cast(exp.Literal.string(since), exp.DataType.Type.TIMESTAMP))
             cols.append(exp.alias_(exp.Case(ifs=[exp.If(this=after, true=exp.Literal.number(1))], default=exp.Literal.number(0)), SINCE))
         return sql_text(self.where_segments(exp.select(*cols).from_(self.table.ref.copy()), segments), self.dialect)
+
+    def native_sql(self) -> str:
+        """The compared columns (and `changed_at`) as they are: a "rows" transfer."""
+        names = [c.name for c in self.table.columns] + ([self.table.since.name] if self.table.since else [])
+        return sql_text(exp.select(*[col(n) for n in names]).from_(self.table.ref.copy()), self.dialect)
 
     def rows_sql(self, keys: Sequence[str], values: bool = True) -> str:
         """(key text, canonical text of every compared column) of the rows with these key texts."""

@@ -145,6 +145,8 @@ class SetupScripts(GenBase):
             if dtype.is_type(*exp.DataType.TEXT_TYPES) and collation:
                 constraints.append(exp.ColumnConstraint(kind=exp.CollateColumnConstraint(this=collation())))
             defs.append(exp.ColumnDef(this=ident(name), kind=dtype, constraints=constraints))
+        if not self.traits.declared_constraints:  # Spark: checked by the duplicate guards, not declared
+            primary_key, uniques = (), ()
         if primary_key:
             defs.append(exp.PrimaryKey(expressions=[ident(k) for k in primary_key]))
         for u in uniques:

@@ -10,6 +10,7 @@ changed columns.  Values never leave this module unless `show_values`.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,10 +19,12 @@ from typing import Any
 from sqlglot import exp
 
 from compiler.runtime.engines.base import Engine
-from compiler.sqlgen.row_hash import HASH, KEY, SINCE, HashedTable, RowHashSql
+from compiler.sqlgen.lower import table as table_ref
+from compiler.sqlgen.row_hash import HASH, KEY, SINCE, HashedTable, RowHashSql, local_type
 
 BATCH = 5_000  # keys per drill-down query
 MASK = "***"
+LIVE_ROWS = "__live_rows"
 
 
 @dataclass
@@ -102,30 +105,20 @@ def compare_table(
     e_sql, l_sql = RowHashSql(expected.dialect, table), RowHashSql(live.dialect, live_table)
     diff = TableDiff(table.name, [c.name for c in table.key])
     diff.expected_rows, diff.live_rows = int(one(expected, e_sql.count_sql())), int(one(live, l_sql.count_sql()))
-    segments = differing_segments(expected, live, e_sql, l_sql)
-    diff.segments = len(segments)
-    if not segments:
-        return diff
-    chosen = None if len(segments) > 128 else segments  # most segments differ: filtering costs more than it saves
-    pairs = workdir / "live_pairs.csv"
-    live.export_csv(l_sql.pairs_sql(chosen, since), pairs)
-    with_since = live_table.since is not None and since is not None
-    expected.execute(f"CREATE OR REPLACE TEMP TABLE __expected AS {e_sql.pairs_sql(chosen, None)}")
-    types = {KEY: "VARCHAR", HASH: "VARCHAR"} | ({SINCE: "INTEGER"} if with_since else {})
-    spec = ", ".join(f"{exp.Literal.string(k).sql('duckdb')}: {exp.Literal.string(v).sql('duckdb')}" for k, v in types.items())
-    source = f"read_csv({exp.Literal.string(str(pairs)).sql('duckdb')}, header = false, columns = {{{spec}}}, quote = '\"', escape = '\"')"
-    expected.execute(f"CREATE OR REPLACE TEMP TABLE __live AS SELECT * FROM {source}")
-    pairs.unlink()
-    since_col = f'l."{SINCE}"' if with_since else "0"
+    expected.execute(f"CREATE OR REPLACE TEMP TABLE __expected AS {e_sql.pairs_sql(None, None)}")
+    drill, d_sql = bring_live(expected, live, l_sql, workdir, since)
+    since_col = f'l."{SINCE}"' if live_table.since is not None and since is not None else "0"
     rows = expected.query(
         f'SELECT COALESCE(e."{KEY}", l."{KEY}"), e."{HASH}" IS NULL, l."{HASH}" IS NULL, COALESCE({since_col}, 0) '
         f'FROM __expected e FULL JOIN __live l ON e."{KEY}" = l."{KEY}" '
         f'WHERE e."{HASH}" IS DISTINCT FROM l."{HASH}" ORDER BY 1'
     )
-    expected.execute("DROP TABLE __expected")
-    expected.execute("DROP TABLE __live")
+    # the segments (first two hex digits of the key's md5) holding a difference
+    diff.segments = len({hashlib.md5(str(r[0]).encode("utf-8")).hexdigest()[:2] for r in rows})
     changed = [k for k, extra, missing, _ in rows if not extra and not missing]
-    columns = changed_columns(expected, live, e_sql, l_sql, changed, show_values)
+    columns = changed_columns(expected, drill, e_sql, d_sql, changed, show_values)
+    for name in ("__expected", "__live", LIVE_ROWS):
+        expected.execute(f"DROP TABLE IF EXISTS {name}")
     masked_key = any(c.phi for c in table.key)
     for k, extra, missing, after in rows:
         shown = MASK if masked_key and not show_values else k
@@ -139,6 +132,41 @@ def compare_table(
         row = RowDiff(shown, names, values if show_values else None)
         (diff.drift_changed if after else diff.changed).append(row)
     return diff
+
+
+def read_csv(path: Path, types: dict[str, str]) -> str:
+    """DuckDB's read_csv of an exported file: these columns, quoted "" an empty text (not NULL)."""
+    spec = ", ".join(f"{exp.Literal.string(k).sql('duckdb')}: {exp.Literal.string(v).sql('duckdb')}" for k, v in types.items())
+    where = exp.Literal.string(str(path)).sql("duckdb")
+    return f"read_csv({where}, header = false, columns = {{{spec}}}, quote = '\"', escape = '\"', allow_quoted_nulls = false)"
+
+
+def bring_live(expected: Engine, live: Engine, l_sql: RowHashSql, workdir: Path, since: str | None) -> tuple[Engine, RowHashSql]:
+    """The live (key, hash[, since]) pairs as table __live of the expected DuckDB, and where
+    (engine, statements) the live rows are read for the drill-down.  The record says what
+    moves: "pairs" hashed in the live engine, or "rows" in its own text, hashed here."""
+    path = workdir / "live.csv"
+    forms = live.record.canonical
+    table = l_sql.table
+    with_since = table.since is not None and since is not None
+    try:
+        if forms.transfer == "rows":
+            for st in forms.session:
+                live.execute(st)
+            live.export_csv(l_sql.native_sql(), path)
+            wanted = list(table.columns) + ([table.since] if table.since else [])
+            expected.execute(
+                f"CREATE OR REPLACE TEMP TABLE {LIVE_ROWS} AS SELECT * FROM {read_csv(path, {c.name: local_type(c) for c in wanted})}"
+            )
+            local = RowHashSql(expected.dialect, table.read_back(table_ref(LIVE_ROWS)))
+            expected.execute(f"CREATE OR REPLACE TEMP TABLE __live AS {local.pairs_sql(None, since)}")
+            return expected, local
+        live.export_csv(l_sql.pairs_sql(None, since), path)
+        types = {KEY: "VARCHAR", HASH: "VARCHAR"} | ({SINCE: "INTEGER"} if with_since else {})
+        expected.execute(f"CREATE OR REPLACE TEMP TABLE __live AS SELECT * FROM {read_csv(path, types)}")
+        return live, l_sql
+    finally:
+        path.unlink(missing_ok=True)
 
 
 def canonical_rows(engine: Engine, sql: RowHashSql, keys: Sequence[str]) -> dict[str, tuple[Any, ...]]:

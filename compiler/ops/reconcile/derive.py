@@ -43,8 +43,8 @@ def hashed_tables(compiled: Compiled, dialect: str) -> list[HashedTable]:
             columns = tuple(c for c in t.columns if c.name != since)
             by_name = {c.name: c for c in t.columns}
             key = tuple(by_name[k] for k in t.key) if t.key else columns
-            has_since = since is not None and since in by_name
-            out.append(HashedTable(f"{tgt.name}.{t.name}", gen.tbl(tgt.name, t.name), key, columns, since if has_since else None))
+            stamp = by_name.get(since) if since is not None else None
+            out.append(HashedTable(f"{tgt.name}.{t.name}", gen.tbl(tgt.name, t.name), key, columns, stamp))
     return out
 
 

@@ -197,9 +197,9 @@ def test_check_reports_a_hand_grant_and_a_hand_revoke(applied, capsys):
     capsys.readouterr()
     assert main(["access", "check", str(applied.spec), "--target", applied.url]) == 1
     out = capsys.readouterr().out
-    shown = "chartshift.rejects" if applied.dialect == "postgres" else ".chartshift__rejects"
+    shown = "chartshift.rejects" if applied.dialect == "postgres" else "chartshift__rejects"
     assert f"extra:   GRANT SELECT on {shown} to {p}application" in out, out
-    assert f"missing: GRANT SELECT on {'emr.patient' if applied.dialect == 'postgres' else '.emr__patient'} to {p}validator" in out, out
+    assert f"missing: GRANT SELECT on {'emr.patient' if applied.dialect == 'postgres' else 'emr__patient'} to {p}validator" in out, out
     assert f"missing: GRANT role {p}clinician_readonly to {p}billing" in out, out
     assert out.count("\n") == 3, out  # nothing else differs
     assert main(["access", "apply", str(applied.spec), "--target", applied.url]) == 0  # converges again

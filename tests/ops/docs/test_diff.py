@@ -48,9 +48,11 @@ def test_changes_are_listed_by_what_they_change(tmp_path):
         ("removed", "rule", 'legacy.providers -> emr.practitioner: reject "invalid NPI"'),
         ("added", "rule", 'legacy.providers -> emr.practitioner: reject "bad NPI"'),
         ("changed", "check", "unique emr.patient.mrn"),
-        ("changed", "lookup", "sex_code"),
+        ("added", "lookup entry", 'sex_code: "W"'),
         ("added", "column", "legacy.payers.payer_note"),
     }
+    entry = next(c for c in d.changes if c.area == "lookup entry")
+    assert entry.new == '"F", "FEMALE", "W" -> "female"'
     field = next(c for c in d.changes if c.area == "field")
     assert (field.old, field.new, field.old_line) == (
         "full_name     = trim(name)",

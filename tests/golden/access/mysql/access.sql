@@ -34,38 +34,38 @@ GRANT `clinic_clinician_readonly` TO `clinic_analyst`;
 
 -- ---- schemas, tables and columns (the owner)
 
--- SELECT on .chartshift__reconciliation to clinic_validator
+-- SELECT on chartshift__reconciliation to clinic_validator
 GRANT SELECT ON TABLE `chartshift__reconciliation` TO `clinic_validator`;
 
--- SELECT on .emr__encounter to clinic_validator
+-- SELECT on emr__encounter to clinic_validator
 GRANT SELECT ON TABLE `emr__encounter` TO `clinic_validator`;
 
--- SELECT on .emr__patient to clinic_validator
+-- SELECT on emr__patient to clinic_validator
 GRANT SELECT ON TABLE `emr__patient` TO `clinic_validator`;
 
--- SELECT on .chartshift__reconciliation to clinic_auditor
+-- SELECT on chartshift__reconciliation to clinic_auditor
 GRANT SELECT ON TABLE `chartshift__reconciliation` TO `clinic_auditor`;
 
--- DELETE on .emr__encounter to clinic_application
+-- DELETE on emr__encounter to clinic_application
 GRANT DELETE ON TABLE `emr__encounter` TO `clinic_application`;
 
--- INSERT on .emr__encounter to clinic_application
+-- INSERT on emr__encounter to clinic_application
 GRANT INSERT ON TABLE `emr__encounter` TO `clinic_application`;
 
--- UPDATE on .emr__encounter to clinic_application
+-- UPDATE on emr__encounter to clinic_application
 GRANT UPDATE ON TABLE `emr__encounter` TO `clinic_application`;
 
--- SELECT on .emr__patient to clinic_application
+-- SELECT on emr__patient to clinic_application
 GRANT SELECT ON TABLE `emr__patient` TO `clinic_application`;
 
--- SELECT on .emr__encounter to clinic_clinician_readonly
+-- SELECT on emr__encounter to clinic_clinician_readonly
 GRANT SELECT ON TABLE `emr__encounter` TO `clinic_clinician_readonly`;
 
--- SELECT (id, city) on .emr__patient to clinic_clinician_readonly
+-- SELECT (id, city) on emr__patient to clinic_clinician_readonly
 GRANT SELECT(`id`, `city`) ON TABLE `emr__patient` TO `clinic_clinician_readonly`;
 
--- SELECT on .chartshift__xwalk__emr__patient to clinic_analyst
+-- SELECT on chartshift__xwalk__emr__patient to clinic_analyst
 GRANT SELECT ON TABLE `chartshift__xwalk__emr__patient` TO `clinic_analyst`;
 
--- SELECT (ssn) on .emr__patient to clinic_analyst
+-- SELECT (ssn) on emr__patient to clinic_analyst
 GRANT SELECT(`ssn`) ON TABLE `emr__patient` TO `clinic_analyst`;
