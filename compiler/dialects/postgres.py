@@ -77,6 +77,7 @@ POSTGRES = Dialect(
         revoke_absent_ok=True,
         grants_survive_replace=False,
         live_grants=PG_LIVE_GRANTS,
+        live_memberships="SELECT m.rolname, r.rolname FROM pg_auth_members a JOIN pg_roles r ON r.oid = a.roleid JOIN pg_roles m ON m.oid = a.member",
         held="SELECT p, has_database_privilege(current_database(), p) FROM (VALUES ('CONNECT'), ('CREATE'), ('TEMPORARY')) AS v(p)",
         held_format="rows",
         role_names="SELECT rolname FROM pg_roles",

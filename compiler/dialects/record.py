@@ -102,7 +102,7 @@ class Capabilities:
     # ANALYZE the tables a run fills before joining them: PostgreSQL has no statistics for
     # tables filled inside the open transaction and would plan them as tiny
     analyze_after_fill: bool = False
-    # __row PRIMARY KEY on staging tables: MariaDB joins without an index by block nested
+    # __row PRIMARY KEY on staging (and delta state) tables: MariaDB joins without an index by block nested
     # loop (no hash join at its default join_cache_level), so fetching the original row of
     # each rejected row compared it with every staged row: 4 s of a 2,000-patient run
     stage_row_key: bool = False
@@ -111,9 +111,21 @@ class Capabilities:
     # loop (4 s of an 18 s 10,000-patient run).  DuckDB keeps the join: its partitioned
     # window does not spill to disk
     survivor_id_by_window: bool = False
+    # a map's joined tables copied into a work table with an index on the columns its `on`
+    # compares, before the map joins them (compiler/sqlgen/join_copies.py): MariaDB joins the
+    # typed views (LONGTEXT, no index) by block nested loop, sysA.visits with sysA.auths of
+    # two_systems at 10,000 patients 106 s, the copy 0.6 s.  The number: how many characters
+    # of text the index's key holds (InnoDB: 3072 bytes, 4 per utf8mb4 character); 0: no copies
+    indexed_join_copies: int = 0
     # a `text` column may be a table's key (MariaDB: a LONGTEXT PRIMARY KEY needs a prefix
     # length, error 1170 at run time; `check` says so instead; UNIQUE works, by a hash)
     text_in_keys: bool = True
+    # PRIMARY KEY / UNIQUE can be declared on a table (Spark's parquet tables have none: the
+    # duplicate guards of 85_constraints check the loaded rows instead)
+    declared_constraints: bool = True
+    # UPDATE ... SET works on the run's tables (Spark's parquet tables are rewritten instead:
+    # a new table from a join, swapped for the old one)
+    update_rows: bool = True
     # the typed views over staged rows check their invoker's rights, not their creator's:
     # MariaDB checks a definer's own grants without its roles (a migrator holding its rights
     # by a role could not read its views: error 1356), and a view of raw rows must not lend
@@ -139,6 +151,8 @@ class AccessSql:
     grants_survive_replace: bool  # grants are kept by table name (MariaDB), not lost when a run re-creates a table
     # rows (grantee, kind, privilege, schema, table, column) of every grant in the database
     live_grants: str
+    # rows (member, role) of every role membership
+    live_memberships: str
     # what the session itself holds on the database: rows (privilege, held) or SHOW GRANTS lines
     held: str
     held_format: str  # "rows" | "show_grants"
@@ -223,11 +237,21 @@ class Dialect:
     drop_database: str | None = None
     # how a delta run writes changed rows by key: a template of compiler/emit/templates/upsert/
     # (on_conflict: INSERT ... ON CONFLICT (key) DO UPDATE; on_duplicate_key: MariaDB's
-    # INSERT ... ON DUPLICATE KEY UPDATE)
+    # INSERT ... ON DUPLICATE KEY UPDATE; none: no delta runs, Spark's Parquet tables)
     upsert: str = "on_conflict"
     canonical: RowCanonical = field(default_factory=RowCanonical)  # canonical row text (reconcile)
+    # the function that fails a statement with a message (duplicate guards): DuckDB's error(),
+    # Spark's raise_error()
+    raise_error: str = "error"
+    # how shadow tables are renamed into place: `rename_table` (one RENAME TABLE a TO b, c TO d,
+    # all or nothing: MariaDB) or `alter_each` (one ALTER TABLE a RENAME TO b per table: Spark)
+    rename: str = "rename_table"
+    # target files and tables in a warehouse folder rather than a database (Spark)
+    warehouse: bool = False
     # roles and grants (the `access` block); None: no roles (DuckDB: the file's mode and the OS)
     access: AccessSql | None = None
+    # (variable, value): session settings the setup script makes first, for the run's statements
+    session_settings: tuple[tuple[str, str], ...] = ()
 
     def url(self, rest: str) -> str:
         """A target URL: the canonical scheme, `://`, then `rest`."""

@@ -7,7 +7,7 @@ from sqlglot import exp
 from compiler.ir.naming import across_name, dotted
 from compiler.plan.steps import map_label, table_names
 from compiler.sqlgen.base import GenBase
-from compiler.sqlgen.delta import DeltaScripts, delta_rows_table
+from compiler.sqlgen.delta import REJECT_PLACES, DeltaScripts, delta_rows_table
 from compiler.sqlgen.lower import col, drop_table, ident, lit, shared_values
 from compiler.sqlgen.statements import OLD_SUFFIX, RECONCILIATION, REJECTS, Script, Statement
 
@@ -37,6 +37,8 @@ class PublishScripts(DeltaScripts, GenBase):
             for q, t in self.source_tables()
             if self.delta is not None and t.delta_flag is not None
         ]
+        if self.delta is not None:
+            out.append(self.st(drop_table(self.work(REJECT_PLACES)), "rejects placed by earlier runs (compiler/sqlgen/delta.py)"))
         for m in self.maps:
             if self.cat.maps_by_target[dotted(m.target)] is m:  # the maps of a union share one work table name
                 out.append(self.st(drop_table(self.work(table_names(dotted(m.target)).work)), f"work table of {map_label(m)}"))
@@ -68,7 +70,8 @@ class PublishScripts(DeltaScripts, GenBase):
                 renames.append((self.tbl(schema, name), self.tbl(schema, name + OLD_SUFFIX)))
                 renames.append((self.tbl(schema, name, building=True), self.tbl(schema, name)))
             assert self.traits.rename_tables is not None  # set where publish_by_rename is
-            s.statements.append(self.st(self.traits.rename_tables(renames), "publish: one atomic RENAME of every table of this run"))
+            what = "publish: one atomic RENAME of every table of this run" if self.traits.dialect.rename == "rename_table" else "publish"
+            s.statements.extend(self.st(r, what) for r in self.traits.rename_tables(renames))
             for schema, name in pairs:
                 s.statements.append(self.st(drop_table(self.tbl(schema, name + OLD_SUFFIX)), f"previous {schema}.{name}"))
         return s
@@ -79,7 +82,9 @@ class PublishScripts(DeltaScripts, GenBase):
         rows already in it; the violation would surface only at COMMIT, naming no table."""
         dups = shared_values(live, [col(c) for c in columns], lit(1))
         message = f"{what}: two or more loaded rows have the same value; remove the duplicates with `dedup` or a `reject` rule"
-        return exp.select(exp.Case().when(exp.Exists(this=dups), exp.Anonymous(this="error", expressions=[lit(message)]), copy=False))
+        return exp.select(
+            exp.Case().when(exp.Exists(this=dups), exp.Anonymous(this=self.traits.raise_error, expressions=[lit(message)]), copy=False)
+        )
 
     def constraints(self) -> Script:
         """Target keys and unique columns, built once over the loaded rows (a violation
@@ -103,6 +108,8 @@ class PublishScripts(DeltaScripts, GenBase):
                                 c.span,
                             )
                         )
+                if not self.traits.declared_constraints:
+                    continue  # the guards above are the check (Spark: no declared keys)
                 if t.key:
                     s.statements.append(
                         self.st(
