@@ -35,7 +35,9 @@ RECORDS = PACKAGE / "dialects"
 FUNCTIONS = PACKAGE / "functions"
 DIALECT_LISTS = {FUNCTIONS / "registry.py", FUNCTIONS / "__init__.py"}  # the list, not the tables
 
-NAMES = {n.lower() for d in RUNNABLE for n in (d.name, d.sqlglot, *d.url_schemes)}
+# a two-letter scheme (Spark Connect's `sc`) counts as a URL prefix only (`"sc://..."`): as a
+# word it is also a US state code in the function tables
+NAMES = {n.lower() for d in RUNNABLE for n in (d.name, d.sqlglot, *d.url_schemes) if len(n) > 2}
 SCHEMES = {s.lower() for d in RUNNABLE for s in d.url_schemes}
 
 

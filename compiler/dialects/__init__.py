@@ -44,9 +44,10 @@ from compiler.dialects.record import (
     RunLock,
     Staging,
 )
+from compiler.dialects.spark import SPARK
 
 # the dialects chartshift runs on, in the order `compile` writes them
-RUNNABLE: tuple[Dialect, ...] = (DUCKDB, POSTGRES, MYSQL)
+RUNNABLE: tuple[Dialect, ...] = (DUCKDB, POSTGRES, MYSQL, SPARK)
 RUNNABLE_NAMES: tuple[str, ...] = tuple(d.name for d in RUNNABLE)
 BY_NAME: dict[str, Dialect] = {d.name: d for d in RUNNABLE}
 BY_URL_SCHEME: dict[str, Dialect] = {s: d for d in RUNNABLE for s in d.url_schemes}
@@ -73,6 +74,7 @@ __all__ = [
     "RUNNABLE",
     "RUNNABLE_NAMES",
     "RunLock",
+    "SPARK",
     "Staging",
     "by_url_scheme",
     "compile_only",

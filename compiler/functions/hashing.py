@@ -37,11 +37,13 @@ _DATE_TEXT = {
     # to_char(date) would go through timestamptz, i.e. the session's time zone
     "postgres": "TO_CHAR(CAST(:x AS TIMESTAMP), 'YYYY-MM-DD')",
     "mysql": "DATE_FORMAT(:x, '%Y-%m-%d')",
+    "spark": "DATE_FORMAT(:x, 'yyyy-MM-dd')",
 }
 _TIMESTAMP_TEXT = {
     "duckdb": "STRFTIME(:x, '%Y-%m-%d %H:%M:%S.%f')",
     "postgres": "TO_CHAR(:x, 'YYYY-MM-DD HH24:MI:SS.US')",
     "mysql": "DATE_FORMAT(:x, '%Y-%m-%d %H:%i:%s.%f')",
+    "spark": "DATE_FORMAT(:x, 'yyyy-MM-dd HH:mm:ss.SSSSSS')",
 }
 
 

@@ -56,13 +56,13 @@ _CLASS_ITEMS = {
 }
 # How \pL is spelled per engine, inside a class.  PostgreSQL has no \p{..}; its
 # [:alpha:] follows the database's LC_CTYPE (Unicode-aware for any UTF-8 locale).
-_LETTER_ITEM = {"duckdb": "\\pL", "postgres": "[:alpha:]", "mysql": "\\pL"}
-_NOT_LETTER = {"duckdb": "\\PL", "postgres": "[^[:alpha:]]", "mysql": "\\PL"}
+_LETTER_ITEM = {"duckdb": "\\pL", "postgres": "[:alpha:]", "mysql": "\\pL", "spark": "\\pL"}
+_NOT_LETTER = {"duckdb": "\\PL", "postgres": "[^[:alpha:]]", "mysql": "\\PL", "spark": "\\PL"}
 # `$` means "end of text" on RE2 and PostgreSQL; PCRE's `$` also matches before a
 # final newline, `\z` does not.
-_END = {"duckdb": "$", "postgres": "$", "mysql": "\\z"}
+_END = {"duckdb": "$", "postgres": "$", "mysql": "\\z", "spark": "\\z"}  # Java's `$` is PCRE's
 # `.` matches a newline on PostgreSQL by default; (?s) makes RE2 and PCRE agree.
-_DOTALL_PREFIX = {"duckdb": "(?s)", "postgres": "", "mysql": "(?s)"}
+_DOTALL_PREFIX = {"duckdb": "(?s)", "postgres": "", "mysql": "(?s)", "spark": "(?s)"}
 DIALECTS = dialects.RUNNABLE_NAMES
 
 

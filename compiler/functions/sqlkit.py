@@ -20,7 +20,7 @@ from functools import cache, partial
 import sqlglot
 from sqlglot import exp
 
-from compiler.dialects import MYSQL, POSTGRES
+from compiler.dialects import MYSQL, POSTGRES, SPARK
 from compiler.functions.regex import Regex, parse_regex
 from compiler.functions.registry import DIALECTS, VALUE_TYPE_KEY, Lowering
 from compiler.ir import types as T
@@ -159,7 +159,7 @@ _TYPE_SQL = {
     T.DATE: {"*": "DATE"},
     # MariaDB's TIMESTAMP is a 1970-2038 time-zone-converted type; DATETIME(6) is the
     # plain date-time with microseconds.
-    T.TIMESTAMP: {"*": "TIMESTAMP", "mysql": "DATETIME(6)"},
+    T.TIMESTAMP: {"*": "TIMESTAMP", "mysql": "DATETIME(6)", "spark": "TIMESTAMP_NTZ"},
     T.BOOLEAN: {"*": "BOOLEAN"},
 }
 
@@ -185,6 +185,7 @@ _DTYPE_VALUE = {
     exp.DataType.Type.DATE: T.DATE,
     exp.DataType.Type.TIMESTAMP: T.TIMESTAMP,
     exp.DataType.Type.DATETIME: T.TIMESTAMP,
+    exp.DataType.Type.TIMESTAMPNTZ: T.TIMESTAMP,
     exp.DataType.Type.BOOLEAN: T.BOOLEAN,
 }
 
@@ -319,6 +320,37 @@ def _duckdb_upper(e: exp.Expression) -> exp.Expression:
     return exp.Anonymous(this="REPLACE", expressions=[exp.Upper(this=e), lit("ẞ"), lit("ß")])
 
 
+def java_replacement(r: exp.Expression) -> exp.Expression:
+    """A portable replacement (`\\1` groups, `\\\\` a backslash, regex.py) in Java's syntax:
+    `$1` groups, `\\$` a dollar; a digit right after a group is escaped so that `\\1` + `0`
+    never reads as group 10."""
+    if not (isinstance(r, exp.Literal) and r.is_string):
+        return r
+    text, out, i = r.this, [], 0
+    while i < len(text):
+        c = text[i]
+        if c == "\\" and i + 1 < len(text):
+            n = text[i + 1]
+            out.append("$" + n if n.isdigit() else "\\" + n)
+            i += 2
+            if n.isdigit() and i < len(text) and text[i].isdigit():
+                out.append("\\" + text[i])
+                i += 1
+            continue
+        out.append("\\$" if c == "$" else c)
+        i += 1
+    return lit("".join(out))
+
+
+def _spark_upper(e: exp.Expression) -> exp.Expression:
+    # Java upper-cases 'ß' to 'SS'; PostgreSQL and MariaDB keep 'ß': upper-case the parts around it
+    return template("ARRAY_JOIN(TRANSFORM(SPLIT(:e, 'ß', -1), _cs_part -> UPPER(_cs_part)), 'ß')", SPARK.name, e=e)
+
+
+def _spark_text(e: exp.Expression) -> exp.Expression:
+    return e if isinstance(e, exp.Literal) and e.is_string else exp.Cast(this=e, to=exp.DataType.build("STRING"))
+
+
 ENGINES: Mapping[str, Engine] = {
     "duckdb": Engine(
         name="duckdb",
@@ -354,6 +386,17 @@ ENGINES: Mapping[str, Engine] = {
         upper=lambda e: exp.Upper(this=e),
         # CONCAT() is NULL when any argument is; CONCAT_WS skips NULLs.
         concat_ws_empty=lambda parts: _fn("CONCAT_WS")(lit(""), *parts),
+    ),
+    "spark": Engine(
+        name="spark",
+        binary=lambda e: e,  # UTF8_BINARY, Spark 4's default collation, compares bytes
+        # RLIKE finds the pattern anywhere (Java's find()), like the others' tests
+        _matches=lambda s, p: exp.RegexpLike(this=paren(s), expression=p),
+        _replace=lambda s, p, r: _fn("REGEXP_REPLACE")(s, p, java_replacement(r)),
+        _first_match=lambda s, p: _fn("REGEXP_EXTRACT")(s, p, num(0)),  # '' when none
+        upper=_spark_upper,
+        # CONCAT_WS skips NULLs; it takes text (and arrays) only
+        concat_ws_empty=lambda parts: _fn("CONCAT_WS")(lit(""), *[_spark_text(p) for p in parts]),
     ),
 }
 assert set(ENGINES) == set(DIALECTS)

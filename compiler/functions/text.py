@@ -69,12 +69,23 @@ _TITLE_TEMPLATES = {
                   ORDER BY _cs_chars._cs_pos SEPARATOR '')
            FROM JSON_TABLE(CONCAT('[', REPEAT('0,', CHAR_LENGTH(:s)), '0]'), '$[*]'
                            COLUMNS (_cs_pos FOR ORDINALITY)) AS _cs_chars)""",
+    # Spark: TRANSFORM over the runs (a lambda); upper() kept from turning 'ß' into 'SS'
+    "spark": """
+        ARRAY_JOIN(
+          TRANSFORM(REGEXP_EXTRACT_ALL(:s, :runs, 0),
+            _cs_run -> CASE WHEN _cs_run RLIKE :letter
+                            THEN CONCAT(:upper_first, LOWER(SUBSTRING(_cs_run, 2)))
+                            ELSE _cs_run END),
+          '')""",
 }
 
 
 def _title(eng: Engine, a: list[exp.Expression]) -> exp.Expression:
     s = eng.binary(a[0]) if eng.name == "mysql" else a[0]
-    return template(_TITLE_TEMPLATES[eng.name], eng.name, s=s, runs=eng.rx(_LETTER_RUNS), letter=eng.rx(_STARTS_WITH_LETTER))
+    first = eng.upper(exp.Left(this=exp.column("_cs_run"), expression=num(1)))
+    return template(
+        _TITLE_TEMPLATES[eng.name], eng.name, s=s, runs=eng.rx(_LETTER_RUNS), letter=eng.rx(_STARTS_WITH_LETTER), upper_first=first
+    )
 
 
 # ---------------------------------------------------------------------------------
@@ -178,7 +189,11 @@ register(
         (T.TEXT,),
         T.TEXT,
         "Upper-case (Unicode).",
-        {"duckdb": lambda a: ENGINES["duckdb"].upper(a[0]), ANY_DIALECT: lambda a: exp.Upper(this=a[0])},
+        {
+            "duckdb": lambda a: ENGINES["duckdb"].upper(a[0]),
+            "spark": lambda a: ENGINES["spark"].upper(a[0]),
+            ANY_DIALECT: lambda a: exp.Upper(this=a[0]),
+        },
         examples=(("upper('müller')", "'MÜLLER'"),),
     ),
     Function(

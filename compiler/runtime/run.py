@@ -33,6 +33,7 @@ from compiler.runtime.limits import RejectLimit, check_subjects, measure
 from compiler.runtime.lock import DEFAULT_LOCK_WAIT, acquire, open_locked, release
 from compiler.runtime.phases import PhasePlan, PhaseRefused, delta_phases, plan_phase, summarize
 from compiler.runtime.report import DeltaCounts, DeltaSummary, MapCounts, Report
+from compiler.runtime.rights import preflight, regrant
 from compiler.runtime.scratch import hold_private_umask, private_dir, release_private_umask
 from compiler.runtime.staging import source_files
 from compiler.runtime.validate import FAIL, evaluate
@@ -41,6 +42,8 @@ from compiler.sqlgen.lower import col
 from compiler.sqlgen.scripts import SqlGen
 from compiler.sqlgen.statements import RECONCILIATION, REJECTS
 from compiler.sqlgen.text import sql_text
+
+NO_UPSERT = "none"  # a dialect record's `upsert` where changed rows cannot be written by key
 
 
 def default_target(compiled: Compiled) -> str:
@@ -134,7 +137,11 @@ def _run(
         acquire(engine, time.monotonic() + lock_wait, lock_wait, on_lock_wait)
     dialect = engine.dialect
     record = dialect_record(dialect)
-    database_user = preflight(engine, record, compiled)  # fail fast (exit 3) when rights are missing
+    if delta and record.upsert == NO_UPSERT:
+        if not keep_open:
+            engine.close()
+        raise DeltaRefused(f"{engine.display_url}: --delta is not supported on {record.title} yet (no upsert; docs/SPARK.md)")
+    database_user = preflight(engine, record, compiled.spec)  # fail fast (exit 3) when rights are missing
     workdir = private_dir("run")  # 0700: may hold transcoded PHI
     files = source_files(compiled.spec, source_dir, compiled.path.parent)
     committed = False
@@ -230,7 +237,7 @@ def _run(
                 t0 = time.perf_counter()
                 engine.execute(st.text)
                 progress.current().statement(finish.name, time.perf_counter() - t0, sql=st.text, origin=st.origin.rstrip(": "))
-            regrant(engine, record, compiled)  # the tables this run re-created lost their grants (PostgreSQL)
+            regrant(engine, record, compiled.spec, compiled.catalog)  # the tables this run re-created lost their grants (PostgreSQL)
             if applied:
                 discard(engine, gen)  # the shadow tables (after the apply's COMMIT where DDL commits)
             engine.commit()
@@ -284,26 +291,6 @@ def _stopwatch(callback: Callable[[str, float], object] | None) -> _Lap:
         return result
 
     return lap
-
-
-def preflight(engine: Engine, record: Any, compiled: Compiled) -> str | None:
-    """Check the connection's rights before any work; the database user (None: no roles)."""
-    from compiler.runtime.rights import current_user, require_rights, run_schemas
-
-    if record.access is None:
-        return None
-    try:
-        require_rights(engine, record, run_schemas(compiled.spec), engine.display_url)
-        return current_user(engine, record)
-    finally:
-        engine.rollback()  # the checks' snapshot is not the run's
-
-
-def regrant(engine: Engine, record: Any, compiled: Compiled) -> None:
-    from compiler.runtime.rights import regrant_statements
-
-    for text in regrant_statements(engine, record, compiled.spec, compiled.catalog):
-        engine.execute(text)
 
 
 def dialect_record(name: str) -> Any:
@@ -408,15 +395,22 @@ def locate_map_rejects(engine: Engine, gen: SqlGen, stages: list[Any], delta: bo
                 .where(exp.EQ(this=col("record", "p"), expression=exp.column("record", rejects.name, quoted=True)))
             )
 
-        update = exp.Update(
-            this=rejects.copy(),
-            expressions=[
-                exp.EQ(this=col("source_file"), expression=lit(p.sf.file)),
-                *[exp.EQ(this=col(c), expression=of(c)) for c in ("source_line", "byte_offset", "original_row")],
-            ],
-            where=exp.Where(this=mine),
-        )
-        engine.execute(sql_text(update, gen.dialect))
+        if gen.traits.update_rows:
+            update = exp.Update(
+                this=rejects.copy(),
+                expressions=[
+                    exp.EQ(this=col("source_file"), expression=lit(p.sf.file)),
+                    *[exp.EQ(this=col(c), expression=of(c)) for c in ("source_line", "byte_offset", "original_row")],
+                ],
+                where=exp.Where(this=mine),
+            )
+            engine.execute(sql_text(update, gen.dialect))
+        else:
+            from compiler.runtime.staging import REJECT_COLUMNS
+            from compiler.sqlgen.rejects_swap import rewritten_rejects
+
+            for statement in rewritten_rejects(gen.traits, rejects, positions, mine, p.sf.file, REJECT_COLUMNS):
+                engine.execute(sql_text(statement, gen.dialect))
         engine.execute(sql_text(drop_table(positions.copy()), gen.dialect))
 
 

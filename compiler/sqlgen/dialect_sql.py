@@ -75,6 +75,19 @@ def json_object_fn(name: str) -> Callable[[list[tuple[str, exp.Expression]]], ex
     return build
 
 
+def spark_json_object(pairs: list[tuple[str, exp.Expression]]) -> exp.Expression:
+    """Spark has no json_object(): TO_JSON of a NAMED_STRUCT (the session keeps NULL fields,
+    spark.sql.jsonGenerator.ignoreNullFields=false, runtime/engines/spark.py)."""
+    args: list[exp.Expression] = []
+    for key, value in pairs:
+        args += [lit(key), value]
+    return exp.Anonymous(this="TO_JSON", expressions=[exp.Anonymous(this="NAMED_STRUCT", expressions=args)])
+
+
+# a record's `json_object` -> its builder, where it is not a plain json_object(k, v, ...) call
+JSON_BUILDERS: dict[str, Callable[[list[tuple[str, exp.Expression]]], exp.Expression]] = {"to_json": spark_json_object}
+
+
 def binary_for(dialect: str) -> Callable[[exp.Expression], exp.Expression]:
     """Byte-wise comparison and ordering: the function library's table decides how."""
 
@@ -86,14 +99,27 @@ def binary_for(dialect: str) -> Callable[[exp.Expression], exp.Expression]:
     return binary
 
 
-def rename_statement_for(sqlglot: str) -> Callable[[list[tuple[exp.Table, exp.Table]]], exp.Expression]:
+def rename_statement_for(sqlglot: str) -> Callable[[list[tuple[exp.Table, exp.Table]]], list[exp.Expression]]:
     """`RENAME TABLE a TO b, c TO d`, which renames all or nothing (MariaDB)."""
 
-    def rename(pairs: list[tuple[exp.Table, exp.Table]]) -> exp.Expression:
+    def rename(pairs: list[tuple[exp.Table, exp.Table]]) -> list[exp.Expression]:
         body = ", ".join(f"{a.sql(sqlglot, identify=True)} TO {b.sql(sqlglot, identify=True)}" for a, b in pairs)
-        return exp.Command(this="RENAME", expression=f"TABLE {body}")
+        return [exp.Command(this="RENAME", expression=f"TABLE {body}")]
 
     return rename
+
+
+def alter_each_for(sqlglot: str) -> Callable[[list[tuple[exp.Table, exp.Table]]], list[exp.Expression]]:
+    """One `ALTER TABLE a RENAME TO b` per table (Spark: a catalog operation each, no
+    statement renames several tables at once)."""
+
+    def rename(pairs: list[tuple[exp.Table, exp.Table]]) -> list[exp.Expression]:
+        return [exp.Alter(this=a.copy(), kind="TABLE", actions=[exp.AlterRename(this=b.copy())]) for a, b in pairs]
+
+    return rename
+
+
+RENAMES = {"rename_table": rename_statement_for, "alter_each": alter_each_for}
 
 
 def no_cast_for(dialect: str) -> Callable[[exp.Expression, str], exp.Expression]:
@@ -144,7 +170,7 @@ class DialectTraits:
     binary: Callable[[exp.Expression], exp.Expression]  # force binary comparison/order on an expression
     key_collation: Callable[[], exp.Expression] | None  # binary collation of created key columns
     text_collation: Callable[[], exp.Expression] | None  # collation of every other created text column
-    rename_tables: Callable[[list[tuple[exp.Table, exp.Table]]], exp.Expression] | None
+    rename_tables: Callable[[list[tuple[exp.Table, exp.Table]]], list[exp.Expression]] | None
 
     # (no annotations: these are descriptors, not dataclass fields)
     name = _Of[str]("name")
@@ -160,6 +186,10 @@ class DialectTraits:
     analyze_after_fill = _Of[bool]("capabilities.analyze_after_fill")
     stage_row_key = _Of[bool]("capabilities.stage_row_key")
     survivor_id_by_window = _Of[bool]("capabilities.survivor_id_by_window")
+    indexed_join_copies = _Of[int]("capabilities.indexed_join_copies")
+    declared_constraints = _Of[bool]("capabilities.declared_constraints")
+    update_rows = _Of[bool]("capabilities.update_rows")
+    raise_error = _Of[str]("raise_error")
     view_security = _Of[str | None]("capabilities.view_security")
 
 
@@ -172,11 +202,11 @@ def traits_of(d: Dialect) -> DialectTraits:
     return DialectTraits(
         dialect=d,
         safe_cast=safe_cast_for(d.name) if d.runnable else no_cast_for(d.name),
-        json_object=json_object_fn(d.json_object),
+        json_object=JSON_BUILDERS.get(d.json_object) or json_object_fn(d.json_object),
         binary=binary_for(d.name) if d.runnable else unchanged,
         key_collation=collation if c.on_key_columns else None,
         text_collation=collation if c.on_text_columns else None,
-        rename_tables=rename_statement_for(d.sqlglot) if d.capabilities.publish_by_rename else None,
+        rename_tables=RENAMES[d.rename](d.sqlglot) if d.capabilities.publish_by_rename else None,
     )
 
 

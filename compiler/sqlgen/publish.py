@@ -70,7 +70,8 @@ class PublishScripts(DeltaScripts, GenBase):
                 renames.append((self.tbl(schema, name), self.tbl(schema, name + OLD_SUFFIX)))
                 renames.append((self.tbl(schema, name, building=True), self.tbl(schema, name)))
             assert self.traits.rename_tables is not None  # set where publish_by_rename is
-            s.statements.append(self.st(self.traits.rename_tables(renames), "publish: one atomic RENAME of every table of this run"))
+            what = "publish: one atomic RENAME of every table of this run" if self.traits.dialect.rename == "rename_table" else "publish"
+            s.statements.extend(self.st(r, what) for r in self.traits.rename_tables(renames))
             for schema, name in pairs:
                 s.statements.append(self.st(drop_table(self.tbl(schema, name + OLD_SUFFIX)), f"previous {schema}.{name}"))
         return s
@@ -81,7 +82,9 @@ class PublishScripts(DeltaScripts, GenBase):
         rows already in it; the violation would surface only at COMMIT, naming no table."""
         dups = shared_values(live, [col(c) for c in columns], lit(1))
         message = f"{what}: two or more loaded rows have the same value; remove the duplicates with `dedup` or a `reject` rule"
-        return exp.select(exp.Case().when(exp.Exists(this=dups), exp.Anonymous(this="error", expressions=[lit(message)]), copy=False))
+        return exp.select(
+            exp.Case().when(exp.Exists(this=dups), exp.Anonymous(this=self.traits.raise_error, expressions=[lit(message)]), copy=False)
+        )
 
     def constraints(self) -> Script:
         """Target keys and unique columns, built once over the loaded rows (a violation
@@ -105,6 +108,8 @@ class PublishScripts(DeltaScripts, GenBase):
                                 c.span,
                             )
                         )
+                if not self.traits.declared_constraints:
+                    continue  # the guards above are the check (Spark: no declared keys)
                 if t.key:
                     s.statements.append(
                         self.st(

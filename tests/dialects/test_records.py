@@ -43,12 +43,13 @@ def test_capabilities_agree(d):
     c = d.capabilities
     assert c.publish_by_rename == (not c.transactional_ddl)  # no transaction to publish with
     assert d.staging is not None and d.staging.normalized_first == (not d.embedded)
-    assert (d.create_database is None) == d.embedded  # scratch databases: servers only
+    # scratch databases: servers only (a warehouse engine's scratch target is a fresh warehouse folder)
+    assert (d.create_database is None) == (d.embedded or d.warehouse)
     assert set(d.target_types) >= set(dialects.COMMON_TARGET_TYPES)
 
 
 def test_the_staging_methods():
-    assert [d.staging.method for d in RUNNABLE] == ["read_csv", "copy_from_stdin", "load_data_local_infile"]
+    assert [d.staging.method for d in RUNNABLE] == ["read_csv", "copy_from_stdin", "load_data_local_infile", "spark_csv"]
 
 
 @pytest.mark.parametrize(
@@ -148,7 +149,9 @@ def names_at_the_limits(d) -> list[str]:
     return ["c" + "a" * (longest - 1), "c" + "a" * longest, "c" + "é" * (longest // 2), "c" + "é" * (longest - 1), "trailing ", "astral 😀"]
 
 
-@pytest.mark.parametrize("dialect", RUNNABLE_NAMES)
+# Spark: not yet; its Hive metastore lower-cases table names and has rules of its own that
+# the record does not state (issue 21's report)
+@pytest.mark.parametrize("dialect", [d for d in RUNNABLE_NAMES if not BY_NAME[d].warehouse])
 def test_the_server_accepts_exactly_the_names_the_record_allows(engines, dialect):
     """Too long (PostgreSQL cuts, MariaDB refuses), multibyte, trailing space, astral."""
     d = BY_NAME[dialect]

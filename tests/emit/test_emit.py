@@ -20,7 +20,9 @@ CONFORMANCE = sorted((ROOT / "tests" / "conformance" / "specs").glob("*.mig"))
 # (spec, dialects, golden folder): the mini spec on DuckDB, and each construct's
 # conformance spec on every dialect, so a reviewer sees each construct's SQL per engine.
 GOLDEN_CASES = [(MINI, "duckdb", GOLDEN / "mini" / "duckdb")] + [
-    (spec, dialect, GOLDEN / "conformance" / spec.stem / dialect) for spec in CONFORMANCE for dialect in ("duckdb", "postgres", "mysql")
+    (spec, dialect, GOLDEN / "conformance" / spec.stem / dialect)
+    for spec in CONFORMANCE
+    for dialect in ("duckdb", "postgres", "mysql", "spark")
 ]
 
 

@@ -72,6 +72,13 @@ _SQL: dict[str, _DateSQL] = {
         add_months="DATE_ADD(:d, INTERVAL :n MONTH)",
         int_div=":x DIV :y",
     ),
+    "spark": _DateSQL(
+        ymd="CAST(DATE_FORMAT(:d, 'yyyyMMdd') AS INT)",
+        days_between="DATEDIFF(:b, :a)",
+        add_days="DATE_ADD(:d, CAST(:n AS INT))",
+        add_months="ADD_MONTHS(:d, CAST(:n AS INT))",  # clamped to the month's end
+        int_div=":x DIV :y",  # truncated toward zero (Java's long division)
+    ),
 }
 
 

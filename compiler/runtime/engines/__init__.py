@@ -7,13 +7,14 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING, cast
 from urllib.parse import urlsplit
 
-from compiler.dialects import DUCKDB, MYSQL, POSTGRES, RUNNABLE, by_url_scheme
+from compiler.dialects import DUCKDB, MYSQL, POSTGRES, RUNNABLE, SPARK, by_url_scheme
 from compiler.runtime.engines.base import Engine, EngineClass, EngineError
 
 if TYPE_CHECKING:
     from compiler.runtime.engines.duckdb import DuckDBEngine
     from compiler.runtime.engines.mysql import MySQLEngine
     from compiler.runtime.engines.postgres import PostgresEngine
+    from compiler.runtime.engines.spark import SparkEngine
     from compiler.runtime.engines.sqlnet import ServerEngineClass
 
 
@@ -35,13 +36,24 @@ def _mysql() -> type[MySQLEngine]:
     return MySQLEngine
 
 
+def _spark() -> type[SparkEngine]:
+    from compiler.runtime.engines.spark import SparkEngine
+
+    return SparkEngine
+
+
 # dialect name -> its adapter class (imported on first use: each needs its driver)
-ADAPTERS: dict[str, Callable[[], EngineClass]] = {DUCKDB.name: _duckdb, POSTGRES.name: _postgres, MYSQL.name: _mysql}
+ADAPTERS: dict[str, Callable[[], EngineClass]] = {DUCKDB.name: _duckdb, POSTGRES.name: _postgres, MYSQL.name: _mysql, SPARK.name: _spark}
+
+
+def scheme_of(url: str) -> str:
+    """A target URL's scheme; `spark://local[2]` is no valid URL for urlsplit (brackets)."""
+    return url.partition("://")[0].lower() if "://" in url else urlsplit(url).scheme.lower()
 
 
 def engine_class(url: str) -> EngineClass:
     """The adapter class for a target URL's scheme (imported on first use)."""
-    scheme = urlsplit(url).scheme.lower()
+    scheme = scheme_of(url)
     dialect = by_url_scheme(scheme)
     if dialect is None or dialect.name not in ADAPTERS:
         examples = [d.url_example for d in RUNNABLE]
@@ -60,6 +72,15 @@ def scratch_target(url: str | None) -> Iterator[str]:
     engine = engine_class(url) if url is not None else None
     if engine is None or engine.record.embedded:
         yield DUCKDB.url(":memory:")
+        return
+    if engine.record.warehouse:  # a fresh warehouse folder of this process, removed after
+        from compiler.runtime.scratch import private_folder
+
+        assert url is not None
+        if scheme_of(url) != engine.record.url_schemes[0]:
+            raise EngineError(f"{url}: spec tests run on a local Spark session (spark://local[N]), never on a cluster's warehouse")
+        with private_folder("warehouse") as folder:
+            yield f"{url.split('?')[0]}?warehouse={folder / 'warehouse'}"
         return
     from compiler.runtime.engines.sqlnet import scratch_database
 

@@ -1,5 +1,5 @@
 -- chartshift 0.1.0 | dialect duckdb
--- spec specs/two_systems.mig sha256 417533c50f9d55e71b7fbdfd62daa519d92b31b23ef33609b6167e52273e8b37
+-- spec specs/two_systems.mig sha256 76eeb791ddfc46d4013247302076b35042796b3181d91a47e7b0e553ee1643b2
 -- 20_10_emr_diagnosis: map sysB.episodes -> emr.diagnosis
 -- Generated file: do not edit. Regenerate with `chartshift compile specs/two_systems.mig`.
 
@@ -17,11 +17,6 @@ WITH "cs_in" AS (
       "episodes"."__row" AS "__row",
       "episodes"."__cast_error" AS "__cast_error",
       "episodes"."episode_id" AS "s__episodes__episode_id",
-      "episodes"."client_id" AS "s__episodes__client_id",
-      "episodes"."staff_no" AS "s__episodes__staff_no",
-      "episodes"."referral_md" AS "s__episodes__referral_md",
-      "episodes"."injury_dt" AS "s__episodes__injury_dt",
-      "episodes"."start_dt" AS "s__episodes__start_dt",
       "episodes"."icd_primary" AS "s__episodes__icd_primary",
       "episodes"."icd_secondary" AS "s__episodes__icd_secondary",
       CASE "cs_slots"."n"
@@ -373,11 +368,6 @@ SELECT
         "episodes"."__row" AS "__row",
         "episodes"."__cast_error" AS "__cast_error",
         "episodes"."episode_id" AS "s__episodes__episode_id",
-        "episodes"."client_id" AS "s__episodes__client_id",
-        "episodes"."staff_no" AS "s__episodes__staff_no",
-        "episodes"."referral_md" AS "s__episodes__referral_md",
-        "episodes"."injury_dt" AS "s__episodes__injury_dt",
-        "episodes"."start_dt" AS "s__episodes__start_dt",
         "episodes"."icd_primary" AS "s__episodes__icd_primary",
         "episodes"."icd_secondary" AS "s__episodes__icd_secondary",
         CASE "cs_slots"."n"

@@ -1,5 +1,5 @@
 -- chartshift 0.1.0 | dialect duckdb
--- spec specs/two_systems.mig sha256 417533c50f9d55e71b7fbdfd62daa519d92b31b23ef33609b6167e52273e8b37
+-- spec specs/two_systems.mig sha256 76eeb791ddfc46d4013247302076b35042796b3181d91a47e7b0e553ee1643b2
 -- 20_15_emr_charge_line: map sysA.visits -> emr.charge_line
 -- Generated file: do not edit. Regenerate with `chartshift compile specs/two_systems.mig`.
 
@@ -17,11 +17,6 @@ WITH "cs_in" AS (
       "visits"."__row" AS "__row",
       "visits"."__cast_error" AS "__cast_error",
       "visits"."visit_id" AS "s__visits__visit_id",
-      "visits"."case_no" AS "s__visits__case_no",
-      "visits"."pat_no" AS "s__visits__pat_no",
-      "visits"."prov_id" AS "s__visits__prov_id",
-      "visits"."dos" AS "s__visits__dos",
-      "visits"."status" AS "s__visits__status",
       "visits"."cpt1" AS "s__visits__cpt1",
       "visits"."units1" AS "s__visits__units1",
       "visits"."mod1" AS "s__visits__mod1",
@@ -517,11 +512,6 @@ SELECT
         "visits"."__row" AS "__row",
         "visits"."__cast_error" AS "__cast_error",
         "visits"."visit_id" AS "s__visits__visit_id",
-        "visits"."case_no" AS "s__visits__case_no",
-        "visits"."pat_no" AS "s__visits__pat_no",
-        "visits"."prov_id" AS "s__visits__prov_id",
-        "visits"."dos" AS "s__visits__dos",
-        "visits"."status" AS "s__visits__status",
         "visits"."cpt1" AS "s__visits__cpt1",
         "visits"."units1" AS "s__visits__units1",
         "visits"."mod1" AS "s__visits__mod1",

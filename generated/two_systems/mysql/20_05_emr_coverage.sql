@@ -1,11 +1,23 @@
 -- chartshift 0.1.0 | dialect mysql
--- spec specs/two_systems.mig sha256 417533c50f9d55e71b7fbdfd62daa519d92b31b23ef33609b6167e52273e8b37
+-- spec specs/two_systems.mig sha256 76eeb791ddfc46d4013247302076b35042796b3181d91a47e7b0e553ee1643b2
 -- 20_05_emr_coverage: map sysA.policies -> emr.coverage
 -- Generated file: do not edit. Regenerate with `chartshift compile specs/two_systems.mig`.
 
 
 -- specs/two_systems.mig:372: work table left by an earlier run
 DROP TABLE IF EXISTS `chartshift__cs_work__emr__coverage`;
+
+-- specs/two_systems.mig:373: join sysA.payers as p: copy left by an earlier run
+DROP TABLE IF EXISTS `chartshift__cs_j1__emr__coverage`;
+
+-- specs/two_systems.mig:373: join sysA.payers as p: a copy of its rows, to index
+CREATE TABLE `chartshift__cs_j1__emr__coverage` AS
+SELECT
+  *
+FROM `sysA__payers`;
+
+-- specs/two_systems.mig:373: join sysA.payers as p: an index on the columns `on` compares
+CREATE INDEX `cs_on` ON `chartshift__cs_j1__emr__coverage`(`payer_id`(255));
 
 -- specs/two_systems.mig:372: sysA.policies -> emr.coverage: every kept row with its fields and status
 CREATE TABLE `chartshift__cs_work__emr__coverage` AS
@@ -31,7 +43,7 @@ WITH `cs_in` AS (
       `p`.`payer_type` AS `s__p__payer_type`,
       `p`.`__row` AS `j__p__row`
     FROM `sysA__policies` AS `policies`
-    LEFT JOIN `sysA__payers` AS `p`
+    LEFT JOIN `chartshift__cs_j1__emr__coverage` AS `p`
       ON (
         `p`.`payer_id`
       ) = (
@@ -48,7 +60,7 @@ WITH `cs_in` AS (
         `policies`.`__row` AS `__row`,
         `p`.`__row` AS `j__p__row`
       FROM `sysA__policies` AS `policies`
-      LEFT JOIN `sysA__payers` AS `p`
+      LEFT JOIN `chartshift__cs_j1__emr__coverage` AS `p`
         ON (
           `p`.`payer_id`
         ) = (
@@ -430,4 +442,7 @@ SELECT
 
 -- specs/two_systems.mig:372: sysA.policies -> emr.coverage: work table no longer needed
 DROP TABLE IF EXISTS `chartshift__cs_work__emr__coverage`;
+
+-- specs/two_systems.mig:373: join p: copy no longer needed
+DROP TABLE IF EXISTS `chartshift__cs_j1__emr__coverage`;
 

@@ -1,5 +1,5 @@
 -- chartshift 0.1.0 | dialect mysql
--- spec specs/two_systems.mig sha256 417533c50f9d55e71b7fbdfd62daa519d92b31b23ef33609b6167e52273e8b37
+-- spec specs/two_systems.mig sha256 76eeb791ddfc46d4013247302076b35042796b3181d91a47e7b0e553ee1643b2
 -- 20_09_emr_diagnosis: map sysA.cases -> emr.diagnosis
 -- Generated file: do not edit. Regenerate with `chartshift compile specs/two_systems.mig`.
 
@@ -17,12 +17,6 @@ WITH `cs_in` AS (
       `cases`.`__row` AS `__row`,
       `cases`.`__cast_error` AS `__cast_error`,
       `cases`.`case_no` AS `s__cases__case_no`,
-      `cases`.`pat_no` AS `s__cases__pat_no`,
-      `cases`.`therapist_id` AS `s__cases__therapist_id`,
-      `cases`.`referring_physician` AS `s__cases__referring_physician`,
-      `cases`.`referring_npi` AS `s__cases__referring_npi`,
-      `cases`.`injury_date` AS `s__cases__injury_date`,
-      `cases`.`eval_date` AS `s__cases__eval_date`,
       `cases`.`dx1` AS `s__cases__dx1`,
       `cases`.`dx2` AS `s__cases__dx2`,
       `cases`.`dx3` AS `s__cases__dx3`,
@@ -391,12 +385,6 @@ SELECT
         `cases`.`__row` AS `__row`,
         `cases`.`__cast_error` AS `__cast_error`,
         `cases`.`case_no` AS `s__cases__case_no`,
-        `cases`.`pat_no` AS `s__cases__pat_no`,
-        `cases`.`therapist_id` AS `s__cases__therapist_id`,
-        `cases`.`referring_physician` AS `s__cases__referring_physician`,
-        `cases`.`referring_npi` AS `s__cases__referring_npi`,
-        `cases`.`injury_date` AS `s__cases__injury_date`,
-        `cases`.`eval_date` AS `s__cases__eval_date`,
         `cases`.`dx1` AS `s__cases__dx1`,
         `cases`.`dx2` AS `s__cases__dx2`,
         `cases`.`dx3` AS `s__cases__dx3`,

@@ -1,11 +1,23 @@
 -- chartshift 0.1.0 | dialect mysql
--- spec specs/two_systems.mig sha256 417533c50f9d55e71b7fbdfd62daa519d92b31b23ef33609b6167e52273e8b37
+-- spec specs/two_systems.mig sha256 76eeb791ddfc46d4013247302076b35042796b3181d91a47e7b0e553ee1643b2
 -- 20_16_emr_charge_line: map sysB.charges -> emr.charge_line
 -- Generated file: do not edit. Regenerate with `chartshift compile specs/two_systems.mig`.
 
 
 -- specs/two_systems.mig:529: work table left by an earlier run
 DROP TABLE IF EXISTS `chartshift__cs_work__emr__charge_line`;
+
+-- specs/two_systems.mig:530: join sysB.procmap as m: copy left by an earlier run
+DROP TABLE IF EXISTS `chartshift__cs_j1__emr__charge_line`;
+
+-- specs/two_systems.mig:530: join sysB.procmap as m: a copy of its rows, to index
+CREATE TABLE `chartshift__cs_j1__emr__charge_line` AS
+SELECT
+  *
+FROM `sysB__procmap`;
+
+-- specs/two_systems.mig:530: join sysB.procmap as m: an index on the columns `on` compares
+CREATE INDEX `cs_on` ON `chartshift__cs_j1__emr__charge_line`(`proc_code`(255));
 
 -- specs/two_systems.mig:529: sysB.charges -> emr.charge_line: every kept row with its fields and status
 CREATE TABLE `chartshift__cs_work__emr__charge_line` AS
@@ -36,7 +48,7 @@ WITH `cs_in` AS (
       `m`.`fee_pct` AS `s__m__fee_pct`,
       `m`.`__row` AS `j__m__row`
     FROM `sysB__charges` AS `charges`
-    LEFT JOIN `sysB__procmap` AS `m`
+    LEFT JOIN `chartshift__cs_j1__emr__charge_line` AS `m`
       ON (
         `m`.`proc_code`
       ) = (
@@ -504,7 +516,7 @@ SELECT
           `m`.`fee_pct` AS `s__m__fee_pct`,
           `m`.`__row` AS `j__m__row`
         FROM `sysB__charges` AS `charges`
-        LEFT JOIN `sysB__procmap` AS `m`
+        LEFT JOIN `chartshift__cs_j1__emr__charge_line` AS `m`
           ON (
             `m`.`proc_code`
           ) = (
@@ -537,4 +549,7 @@ SELECT
 
 -- specs/two_systems.mig:529: sysB.charges -> emr.charge_line: work table no longer needed
 DROP TABLE IF EXISTS `chartshift__cs_work__emr__charge_line`;
+
+-- specs/two_systems.mig:530: join m: copy no longer needed
+DROP TABLE IF EXISTS `chartshift__cs_j1__emr__charge_line`;
 

@@ -1,5 +1,5 @@
 -- chartshift 0.1.0 | dialect postgres
--- spec specs/two_systems.mig sha256 417533c50f9d55e71b7fbdfd62daa519d92b31b23ef33609b6167e52273e8b37
+-- spec specs/two_systems.mig sha256 76eeb791ddfc46d4013247302076b35042796b3181d91a47e7b0e553ee1643b2
 -- 20_07_emr_episode: map sysA.cases -> emr.episode
 -- Generated file: do not edit. Regenerate with `chartshift compile specs/two_systems.mig`.
 
@@ -25,24 +25,8 @@ WITH "cs_in" AS (
       "cases"."referring_npi" AS "s__cases__referring_npi",
       "cases"."injury_date" AS "s__cases__injury_date",
       "cases"."eval_date" AS "s__cases__eval_date",
-      "cases"."dx1" AS "s__cases__dx1",
-      "cases"."dx2" AS "s__cases__dx2",
-      "cases"."dx3" AS "s__cases__dx3",
-      "cases"."dx4" AS "s__cases__dx4",
       "p"."pat_no" AS "s__p__pat_no",
-      "p"."last_name" AS "s__p__last_name",
-      "p"."first_name" AS "s__p__first_name",
-      "p"."middle_initial" AS "s__p__middle_initial",
       "p"."dob" AS "s__p__dob",
-      "p"."sex" AS "s__p__sex",
-      "p"."ssn" AS "s__p__ssn",
-      "p"."address1" AS "s__p__address1",
-      "p"."city" AS "s__p__city",
-      "p"."state" AS "s__p__state",
-      "p"."zip" AS "s__p__zip",
-      "p"."home_phone" AS "s__p__home_phone",
-      "p"."email" AS "s__p__email",
-      "p"."status" AS "s__p__status",
       "p"."__row" AS "j__p__row"
     FROM "sysA"."cases" AS "cases"
     LEFT JOIN "sysA"."patients" AS "p"

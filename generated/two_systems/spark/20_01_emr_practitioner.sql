@@ -1,0 +1,401 @@
+-- chartshift 0.1.0 | dialect spark
+-- spec specs/two_systems.mig sha256 76eeb791ddfc46d4013247302076b35042796b3181d91a47e7b0e553ee1643b2
+-- 20_01_emr_practitioner: map sysA.providers -> emr.practitioner
+-- Generated file: do not edit. Regenerate with `chartshift compile specs/two_systems.mig`.
+
+
+-- specs/two_systems.mig:299: work table left by an earlier run
+DROP TABLE IF EXISTS `chartshift`.`cs_work__emr__practitioner`;
+
+-- specs/two_systems.mig:299: sysA.providers -> emr.practitioner: every kept row with its fields and status
+CREATE TABLE `chartshift`.`cs_work__emr__practitioner` AS
+WITH `cs_in` AS (
+  SELECT
+    `providers`.`__row` AS `__row`,
+    `providers`.`__cast_error` AS `__cast_error`,
+    `providers`.`prov_id` AS `s__providers__prov_id`,
+    `providers`.`name` AS `s__providers__name`,
+    `providers`.`credential` AS `s__providers__credential`,
+    `providers`.`npi` AS `s__providers__npi`,
+    1 AS `__slot`
+  FROM `sysA`.`providers` AS `providers`
+), `cs_fields` AS (
+  SELECT
+    `cs_in`.*,
+    TRIM(BOTH ' ' FROM `cs_in`.`s__providers__prov_id`) AS `f__provider_code`,
+    TRIM(BOTH ' ' FROM `cs_in`.`s__providers__name`) AS `f__full_name`,
+    ARRAY_JOIN(
+      TRANSFORM(
+        SPLIT(TRIM(BOTH ' ' FROM `cs_in`.`s__providers__credential`), 'ß', -1),
+        `_cs_part` -> UPPER(_cs_part)
+      ),
+      'ß'
+    ) AS `f__credential`,
+    TRIM(BOTH ' ' FROM `cs_in`.`s__providers__npi`) AS `f__npi`,
+    CAST((
+      'sysA.providers'
+    ) AS STRING) || '|' || CAST((
+      `cs_in`.`s__providers__prov_id`
+    ) AS STRING) AS `__key`
+  FROM `cs_in`
+), `cs_rules` AS (
+  SELECT
+    `cs_fields`.*,
+    CASE
+      WHEN NOT `cs_fields`.`__cast_error` IS NULL
+      THEN 1
+      WHEN `cs_fields`.`__key` IS NULL
+      THEN 2
+      WHEN COALESCE(
+        (
+          NOT (
+            COALESCE(
+              CASE
+                WHEN TRIM(BOTH ' ' FROM `cs_fields`.`f__npi`) IS NULL
+                THEN NULL
+                ELSE COALESCE(
+                  (
+                    24 + CAST(SUBSTRING(
+                      '0246813579',
+                      CAST(SUBSTRING(
+                        CASE
+                          WHEN TRIM(BOTH ' ' FROM TRIM(BOTH ' ' FROM `cs_fields`.`f__npi`)) RLIKE '^(?:[12][0-9]{9})\\z'
+                          THEN TRIM(BOTH ' ' FROM TRIM(BOTH ' ' FROM `cs_fields`.`f__npi`))
+                        END,
+                        1,
+                        1
+                      ) AS INT) + 1,
+                      1
+                    ) AS INT) + CAST(SUBSTRING(
+                      CASE
+                        WHEN TRIM(BOTH ' ' FROM TRIM(BOTH ' ' FROM `cs_fields`.`f__npi`)) RLIKE '^(?:[12][0-9]{9})\\z'
+                        THEN TRIM(BOTH ' ' FROM TRIM(BOTH ' ' FROM `cs_fields`.`f__npi`))
+                      END,
+                      2,
+                      1
+                    ) AS INT) + CAST(SUBSTRING(
+                      '0246813579',
+                      CAST(SUBSTRING(
+                        CASE
+                          WHEN TRIM(BOTH ' ' FROM TRIM(BOTH ' ' FROM `cs_fields`.`f__npi`)) RLIKE '^(?:[12][0-9]{9})\\z'
+                          THEN TRIM(BOTH ' ' FROM TRIM(BOTH ' ' FROM `cs_fields`.`f__npi`))
+                        END,
+                        3,
+                        1
+                      ) AS INT) + 1,
+                      1
+                    ) AS INT) + CAST(SUBSTRING(
+                      CASE
+                        WHEN TRIM(BOTH ' ' FROM TRIM(BOTH ' ' FROM `cs_fields`.`f__npi`)) RLIKE '^(?:[12][0-9]{9})\\z'
+                        THEN TRIM(BOTH ' ' FROM TRIM(BOTH ' ' FROM `cs_fields`.`f__npi`))
+                      END,
+                      4,
+                      1
+                    ) AS INT) + CAST(SUBSTRING(
+                      '0246813579',
+                      CAST(SUBSTRING(
+                        CASE
+                          WHEN TRIM(BOTH ' ' FROM TRIM(BOTH ' ' FROM `cs_fields`.`f__npi`)) RLIKE '^(?:[12][0-9]{9})\\z'
+                          THEN TRIM(BOTH ' ' FROM TRIM(BOTH ' ' FROM `cs_fields`.`f__npi`))
+                        END,
+                        5,
+                        1
+                      ) AS INT) + 1,
+                      1
+                    ) AS INT) + CAST(SUBSTRING(
+                      CASE
+                        WHEN TRIM(BOTH ' ' FROM TRIM(BOTH ' ' FROM `cs_fields`.`f__npi`)) RLIKE '^(?:[12][0-9]{9})\\z'
+                        THEN TRIM(BOTH ' ' FROM TRIM(BOTH ' ' FROM `cs_fields`.`f__npi`))
+                      END,
+                      6,
+                      1
+                    ) AS INT) + CAST(SUBSTRING(
+                      '0246813579',
+                      CAST(SUBSTRING(
+                        CASE
+                          WHEN TRIM(BOTH ' ' FROM TRIM(BOTH ' ' FROM `cs_fields`.`f__npi`)) RLIKE '^(?:[12][0-9]{9})\\z'
+                          THEN TRIM(BOTH ' ' FROM TRIM(BOTH ' ' FROM `cs_fields`.`f__npi`))
+                        END,
+                        7,
+                        1
+                      ) AS INT) + 1,
+                      1
+                    ) AS INT) + CAST(SUBSTRING(
+                      CASE
+                        WHEN TRIM(BOTH ' ' FROM TRIM(BOTH ' ' FROM `cs_fields`.`f__npi`)) RLIKE '^(?:[12][0-9]{9})\\z'
+                        THEN TRIM(BOTH ' ' FROM TRIM(BOTH ' ' FROM `cs_fields`.`f__npi`))
+                      END,
+                      8,
+                      1
+                    ) AS INT) + CAST(SUBSTRING(
+                      '0246813579',
+                      CAST(SUBSTRING(
+                        CASE
+                          WHEN TRIM(BOTH ' ' FROM TRIM(BOTH ' ' FROM `cs_fields`.`f__npi`)) RLIKE '^(?:[12][0-9]{9})\\z'
+                          THEN TRIM(BOTH ' ' FROM TRIM(BOTH ' ' FROM `cs_fields`.`f__npi`))
+                        END,
+                        9,
+                        1
+                      ) AS INT) + 1,
+                      1
+                    ) AS INT) + CAST(SUBSTRING(
+                      CASE
+                        WHEN TRIM(BOTH ' ' FROM TRIM(BOTH ' ' FROM `cs_fields`.`f__npi`)) RLIKE '^(?:[12][0-9]{9})\\z'
+                        THEN TRIM(BOTH ' ' FROM TRIM(BOTH ' ' FROM `cs_fields`.`f__npi`))
+                      END,
+                      10,
+                      1
+                    ) AS INT)
+                  ) % 10 = 0,
+                  FALSE
+                )
+              END,
+              FALSE
+            )
+          )
+        ),
+        FALSE
+      )
+      THEN 3
+      WHEN `cs_fields`.`f__provider_code` IS NULL
+      THEN 4
+      WHEN LENGTH(CAST(`cs_fields`.`f__provider_code` AS STRING)) > 20
+      THEN 5
+      WHEN `cs_fields`.`f__full_name` IS NULL
+      THEN 6
+      WHEN LENGTH(CAST(`cs_fields`.`f__full_name` AS STRING)) > 100
+      THEN 7
+      WHEN LENGTH(CAST(`cs_fields`.`f__credential` AS STRING)) > 10
+      THEN 8
+      WHEN `cs_fields`.`f__npi` IS NULL
+      THEN 9
+      WHEN LENGTH(CAST(`cs_fields`.`f__npi` AS STRING)) > 10
+      THEN 10
+      WHEN NOT `cs_dups`.`first_row` IS NULL AND `cs_fields`.`__row` > `cs_dups`.`first_row`
+      THEN 11
+    END AS `__rule`
+  FROM `cs_fields`
+  LEFT JOIN (
+    SELECT
+      `cs_fields`.`s__providers__prov_id` AS `__k1`,
+      MIN(`cs_fields`.`__row`) AS `first_row`
+    FROM `cs_fields`
+    GROUP BY
+      `cs_fields`.`s__providers__prov_id`
+    HAVING
+      COUNT(*) > 1
+  ) AS `cs_dups`
+    ON `cs_dups`.`__k1` = `cs_fields`.`s__providers__prov_id`
+), `cs_status` AS (
+  SELECT
+    `cs_rules`.`__row`,
+    `cs_rules`.`__slot`,
+    `cs_rules`.`__key`,
+    `cs_rules`.`__rule`,
+    `cs_rules`.`f__provider_code`,
+    `cs_rules`.`f__full_name`,
+    `cs_rules`.`f__credential`,
+    `cs_rules`.`f__npi`,
+    `cs_rules`.`s__providers__prov_id`,
+    CASE WHEN NOT `cs_rules`.`__rule` IS NULL THEN 'rejected' ELSE 'loaded' END AS `__status`
+  FROM `cs_rules`
+)
+SELECT
+  `cs_status`.*,
+  COALESCE(
+    `cs_prev`.`own_id`,
+    CASE
+      WHEN `cs_prev`.`own_id` IS NULL AND `cs_status`.`__status` = 'loaded'
+      THEN (
+        SELECT
+          COALESCE(MAX(`own_id`), 0)
+        FROM `chartshift`.`xwalk__emr__practitioner`
+      ) + ROW_NUMBER() OVER (
+        ORDER BY (
+          `cs_prev`.`own_id` IS NULL AND `cs_status`.`__status` = 'loaded'
+        ) DESC, `cs_status`.`__row` NULLS LAST, `cs_status`.`__slot` NULLS LAST
+      )
+    END
+  ) AS `__own_id`
+FROM `cs_status`
+LEFT JOIN `chartshift`.`xwalk__emr__practitioner` AS `cs_prev`
+  ON `cs_prev`.`legacy_key` = `cs_status`.`__key`;
+
+-- specs/two_systems.mig:299: sysA.providers -> emr.practitioner: rejected rows with the first rule that failed
+INSERT INTO `chartshift`.`rejects__cs_new` (
+  `map`,
+  `source_table`,
+  `source_key`,
+  `slot`,
+  `record`,
+  `rule`,
+  `reason`,
+  `original_row`,
+  `reason_code`
+)
+SELECT
+  'sysA.providers -> emr.practitioner',
+  'sysA.providers',
+  CAST((
+    `w`.`s__providers__prov_id`
+  ) AS STRING),
+  `w`.`__slot`,
+  `w`.`__row`,
+  CASE `w`.`__rule`
+    WHEN 1
+    THEN 'cast'
+    WHEN 2
+    THEN 'key'
+    WHEN 3
+    THEN 'reject:305'
+    WHEN 4
+    THEN 'not null:emr.practitioner.provider_code'
+    WHEN 5
+    THEN 'length:emr.practitioner.provider_code'
+    WHEN 6
+    THEN 'not null:emr.practitioner.full_name'
+    WHEN 7
+    THEN 'length:emr.practitioner.full_name'
+    WHEN 8
+    THEN 'length:emr.practitioner.credential'
+    WHEN 9
+    THEN 'not null:emr.practitioner.npi'
+    WHEN 10
+    THEN 'length:emr.practitioner.npi'
+    WHEN 11
+    THEN 'duplicate key'
+  END,
+  CASE `w`.`__rule`
+    WHEN 1
+    THEN 'value does not fit the source column type'
+    WHEN 2
+    THEN 'missing legacy key'
+    WHEN 3
+    THEN 'invalid NPI'
+    WHEN 4
+    THEN 'provider_code is required but empty'
+    WHEN 5
+    THEN 'provider_code is longer than 20 characters'
+    WHEN 6
+    THEN 'full_name is required but empty'
+    WHEN 7
+    THEN 'full_name is longer than 100 characters'
+    WHEN 8
+    THEN 'credential is longer than 10 characters'
+    WHEN 9
+    THEN 'npi is required but empty'
+    WHEN 10
+    THEN 'npi is longer than 10 characters'
+    WHEN 11
+    THEN 'duplicate legacy key (an earlier row has the same key)'
+  END,
+  TO_JSON(
+    NAMED_STRUCT('prov_id', `r`.`prov_id`, 'name', `r`.`name`, 'credential', `r`.`credential`, 'npi', `r`.`npi`)
+  ),
+  CASE `w`.`__rule`
+    WHEN 1
+    THEN 'cast'
+    WHEN 2
+    THEN 'missing_key'
+    WHEN 3
+    THEN 'reject'
+    WHEN 4
+    THEN 'not_null'
+    WHEN 5
+    THEN 'too_long'
+    WHEN 6
+    THEN 'not_null'
+    WHEN 7
+    THEN 'too_long'
+    WHEN 8
+    THEN 'too_long'
+    WHEN 9
+    THEN 'not_null'
+    WHEN 10
+    THEN 'too_long'
+    WHEN 11
+    THEN 'duplicate_key'
+  END
+FROM `chartshift`.`cs_work__emr__practitioner` AS `w`
+JOIN `chartshift_stage`.`sysA__providers` AS `r`
+  ON `r`.`__row` = `w`.`__row`
+WHERE
+  `w`.`__status` = 'rejected'
+ORDER BY
+  `w`.`__row` NULLS LAST,
+  `w`.`__slot` NULLS LAST;
+
+-- specs/two_systems.mig:300: crosswalk emr.practitioner: loaded keys with their ids, merged keys pointing at their survivor's id
+INSERT INTO `chartshift`.`xwalk__emr__practitioner__cs_new` (
+  `legacy_key`,
+  `own_id`,
+  `target_id`,
+  `state`
+)
+SELECT
+  `w`.`__key`,
+  `w`.`__own_id`,
+  `w`.`__own_id`,
+  `w`.`__status`
+FROM `chartshift`.`cs_work__emr__practitioner` AS `w`
+WHERE
+  `w`.`__status` IN ('loaded', 'merged');
+
+-- specs/two_systems.mig:299: sysA.providers -> emr.practitioner: load the surviving rows
+INSERT INTO `emr`.`practitioner__cs_new` (
+  `id`,
+  `provider_code`,
+  `full_name`,
+  `credential`,
+  `npi`
+)
+SELECT
+  CAST(`w`.`__own_id` AS BIGINT),
+  CAST(`w`.`f__provider_code` AS VARCHAR(20)),
+  CAST(`w`.`f__full_name` AS VARCHAR(100)),
+  CAST(`w`.`f__credential` AS VARCHAR(10)),
+  CAST(`w`.`f__npi` AS VARCHAR(10))
+FROM `chartshift`.`cs_work__emr__practitioner` AS `w`
+WHERE
+  `w`.`__status` = 'loaded';
+
+-- specs/two_systems.mig:299: sysA.providers -> emr.practitioner: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
+INSERT INTO `chartshift`.`reconciliation__cs_new` (
+  `map`,
+  `source_table`,
+  `target_table`,
+  `source_rows`,
+  `loaded`,
+  `rejected`,
+  `filtered`,
+  `merged`,
+  `aggregated`
+)
+SELECT
+  'sysA.providers -> emr.practitioner',
+  'sysA.providers',
+  'emr.practitioner',
+  (
+    SELECT
+      COUNT(*)
+    FROM `sysA`.`providers`
+  ),
+  (
+    SELECT
+      COUNT(*)
+    FROM `emr`.`practitioner__cs_new`
+  ),
+  (
+    SELECT
+      COUNT(*)
+    FROM `chartshift`.`rejects__cs_new`
+    WHERE
+      `map` = 'sysA.providers -> emr.practitioner'
+  ),
+  0,
+  0,
+  0;
+
+-- specs/two_systems.mig:299: sysA.providers -> emr.practitioner: work table no longer needed
+DROP TABLE IF EXISTS `chartshift`.`cs_work__emr__practitioner`;
+

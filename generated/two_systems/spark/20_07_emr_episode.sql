@@ -1,0 +1,602 @@
+-- chartshift 0.1.0 | dialect spark
+-- spec specs/two_systems.mig sha256 76eeb791ddfc46d4013247302076b35042796b3181d91a47e7b0e553ee1643b2
+-- 20_07_emr_episode: map sysA.cases -> emr.episode
+-- Generated file: do not edit. Regenerate with `chartshift compile specs/two_systems.mig`.
+
+
+-- specs/two_systems.mig:403: work table left by an earlier run
+DROP TABLE IF EXISTS `chartshift`.`cs_work__emr__episode`;
+
+-- specs/two_systems.mig:403: sysA.cases -> emr.episode: every kept row with its fields and status
+CREATE TABLE `chartshift`.`cs_work__emr__episode` AS
+WITH `cs_in` AS (
+  SELECT
+    `cs_raw`.*,
+    `cs_amb`.`__n__p` AS `__n__p`,
+    1 AS `__slot`
+  FROM (
+    SELECT
+      `cases`.`__row` AS `__row`,
+      `cases`.`__cast_error` AS `__cast_error`,
+      `cases`.`case_no` AS `s__cases__case_no`,
+      `cases`.`pat_no` AS `s__cases__pat_no`,
+      `cases`.`therapist_id` AS `s__cases__therapist_id`,
+      `cases`.`referring_physician` AS `s__cases__referring_physician`,
+      `cases`.`referring_npi` AS `s__cases__referring_npi`,
+      `cases`.`injury_date` AS `s__cases__injury_date`,
+      `cases`.`eval_date` AS `s__cases__eval_date`,
+      `p`.`pat_no` AS `s__p__pat_no`,
+      `p`.`dob` AS `s__p__dob`,
+      `p`.`__row` AS `j__p__row`
+    FROM `sysA`.`cases` AS `cases`
+    LEFT JOIN `sysA`.`patients` AS `p`
+      ON (
+        `p`.`pat_no`
+      ) = (
+        `cases`.`pat_no`
+      )
+  ) AS `cs_raw`
+  LEFT JOIN (
+    SELECT
+      `__row`,
+      COUNT(DISTINCT `j__p__row`) AS `__n__p`,
+      MIN(`j__p__row`) AS `first__p`
+    FROM (
+      SELECT
+        `cases`.`__row` AS `__row`,
+        `p`.`__row` AS `j__p__row`
+      FROM `sysA`.`cases` AS `cases`
+      LEFT JOIN `sysA`.`patients` AS `p`
+        ON (
+          `p`.`pat_no`
+        ) = (
+          `cases`.`pat_no`
+        )
+    ) AS `cs_raw`
+    GROUP BY
+      `__row`
+    HAVING
+      COUNT(*) > 1
+  ) AS `cs_amb`
+    ON `cs_amb`.`__row` = `cs_raw`.`__row`
+  WHERE
+    (
+      `cs_amb`.`first__p` IS NULL OR `cs_raw`.`j__p__row` = `cs_amb`.`first__p`
+    )
+), `cs_fields` AS (
+  SELECT
+    `cs_in`.*,
+    `cs_ref1`.`target_id` AS `f__patient_id`,
+    `cs_ref2`.`target_id` AS `f__practitioner_id`,
+    TRIM(BOTH ' ' FROM `cs_in`.`s__cases__referring_physician`) AS `f__referring_physician`,
+    CASE
+      WHEN CASE
+        WHEN TRIM(BOTH ' ' FROM `cs_in`.`s__cases__referring_npi`) IS NULL
+        THEN NULL
+        ELSE COALESCE(
+          (
+            24 + CAST(SUBSTRING(
+              '0246813579',
+              CAST(SUBSTRING(
+                CASE
+                  WHEN TRIM(BOTH ' ' FROM TRIM(BOTH ' ' FROM `cs_in`.`s__cases__referring_npi`)) RLIKE '^(?:[12][0-9]{9})\\z'
+                  THEN TRIM(BOTH ' ' FROM TRIM(BOTH ' ' FROM `cs_in`.`s__cases__referring_npi`))
+                END,
+                1,
+                1
+              ) AS INT) + 1,
+              1
+            ) AS INT) + CAST(SUBSTRING(
+              CASE
+                WHEN TRIM(BOTH ' ' FROM TRIM(BOTH ' ' FROM `cs_in`.`s__cases__referring_npi`)) RLIKE '^(?:[12][0-9]{9})\\z'
+                THEN TRIM(BOTH ' ' FROM TRIM(BOTH ' ' FROM `cs_in`.`s__cases__referring_npi`))
+              END,
+              2,
+              1
+            ) AS INT) + CAST(SUBSTRING(
+              '0246813579',
+              CAST(SUBSTRING(
+                CASE
+                  WHEN TRIM(BOTH ' ' FROM TRIM(BOTH ' ' FROM `cs_in`.`s__cases__referring_npi`)) RLIKE '^(?:[12][0-9]{9})\\z'
+                  THEN TRIM(BOTH ' ' FROM TRIM(BOTH ' ' FROM `cs_in`.`s__cases__referring_npi`))
+                END,
+                3,
+                1
+              ) AS INT) + 1,
+              1
+            ) AS INT) + CAST(SUBSTRING(
+              CASE
+                WHEN TRIM(BOTH ' ' FROM TRIM(BOTH ' ' FROM `cs_in`.`s__cases__referring_npi`)) RLIKE '^(?:[12][0-9]{9})\\z'
+                THEN TRIM(BOTH ' ' FROM TRIM(BOTH ' ' FROM `cs_in`.`s__cases__referring_npi`))
+              END,
+              4,
+              1
+            ) AS INT) + CAST(SUBSTRING(
+              '0246813579',
+              CAST(SUBSTRING(
+                CASE
+                  WHEN TRIM(BOTH ' ' FROM TRIM(BOTH ' ' FROM `cs_in`.`s__cases__referring_npi`)) RLIKE '^(?:[12][0-9]{9})\\z'
+                  THEN TRIM(BOTH ' ' FROM TRIM(BOTH ' ' FROM `cs_in`.`s__cases__referring_npi`))
+                END,
+                5,
+                1
+              ) AS INT) + 1,
+              1
+            ) AS INT) + CAST(SUBSTRING(
+              CASE
+                WHEN TRIM(BOTH ' ' FROM TRIM(BOTH ' ' FROM `cs_in`.`s__cases__referring_npi`)) RLIKE '^(?:[12][0-9]{9})\\z'
+                THEN TRIM(BOTH ' ' FROM TRIM(BOTH ' ' FROM `cs_in`.`s__cases__referring_npi`))
+              END,
+              6,
+              1
+            ) AS INT) + CAST(SUBSTRING(
+              '0246813579',
+              CAST(SUBSTRING(
+                CASE
+                  WHEN TRIM(BOTH ' ' FROM TRIM(BOTH ' ' FROM `cs_in`.`s__cases__referring_npi`)) RLIKE '^(?:[12][0-9]{9})\\z'
+                  THEN TRIM(BOTH ' ' FROM TRIM(BOTH ' ' FROM `cs_in`.`s__cases__referring_npi`))
+                END,
+                7,
+                1
+              ) AS INT) + 1,
+              1
+            ) AS INT) + CAST(SUBSTRING(
+              CASE
+                WHEN TRIM(BOTH ' ' FROM TRIM(BOTH ' ' FROM `cs_in`.`s__cases__referring_npi`)) RLIKE '^(?:[12][0-9]{9})\\z'
+                THEN TRIM(BOTH ' ' FROM TRIM(BOTH ' ' FROM `cs_in`.`s__cases__referring_npi`))
+              END,
+              8,
+              1
+            ) AS INT) + CAST(SUBSTRING(
+              '0246813579',
+              CAST(SUBSTRING(
+                CASE
+                  WHEN TRIM(BOTH ' ' FROM TRIM(BOTH ' ' FROM `cs_in`.`s__cases__referring_npi`)) RLIKE '^(?:[12][0-9]{9})\\z'
+                  THEN TRIM(BOTH ' ' FROM TRIM(BOTH ' ' FROM `cs_in`.`s__cases__referring_npi`))
+                END,
+                9,
+                1
+              ) AS INT) + 1,
+              1
+            ) AS INT) + CAST(SUBSTRING(
+              CASE
+                WHEN TRIM(BOTH ' ' FROM TRIM(BOTH ' ' FROM `cs_in`.`s__cases__referring_npi`)) RLIKE '^(?:[12][0-9]{9})\\z'
+                THEN TRIM(BOTH ' ' FROM TRIM(BOTH ' ' FROM `cs_in`.`s__cases__referring_npi`))
+              END,
+              10,
+              1
+            ) AS INT)
+          ) % 10 = 0,
+          FALSE
+        )
+      END
+      THEN TRIM(BOTH ' ' FROM `cs_in`.`s__cases__referring_npi`)
+    END AS `f__referring_npi`,
+    CAST(NULLIF(
+      REGEXP_EXTRACT(
+        REGEXP_REPLACE(
+          TRIM(`cs_in`.`s__cases__injury_date`),
+          '(?s)^(?:([0-9]{1,2})\\/([0-9]{1,2})\\/([0-9]{4}))\\z|^.*\\z',
+          '$3-$1-$2'
+        ),
+        '^(?:(?:(?:[0-9]{3}[1-9]|[0-9]{2}[1-9]0|[0-9][1-9]00|[1-9]000)-(?:(?:0?[13578]|1[02])-(?:0?[1-9]|[12][0-9]|3[01])|(?:0?[469]|11)-(?:0?[1-9]|[12][0-9]|30)|0?2-(?:0?[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)-0?2-29))\\z',
+        0
+      ),
+      ''
+    ) AS DATE) AS `f__onset_date`,
+    CAST(NULLIF(
+      REGEXP_EXTRACT(
+        REGEXP_REPLACE(
+          TRIM(`cs_in`.`s__cases__eval_date`),
+          '(?s)^(?:([0-9]{1,2})\\/([0-9]{1,2})\\/([0-9]{4}))\\z|^.*\\z',
+          '$3-$1-$2'
+        ),
+        '^(?:(?:(?:[0-9]{3}[1-9]|[0-9]{2}[1-9]0|[0-9][1-9]00|[1-9]000)-(?:(?:0?[13578]|1[02])-(?:0?[1-9]|[12][0-9]|3[01])|(?:0?[469]|11)-(?:0?[1-9]|[12][0-9]|30)|0?2-(?:0?[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)-0?2-29))\\z',
+        0
+      ),
+      ''
+    ) AS DATE) AS `f__start_date`,
+    CAST((
+      (
+        CAST(DATE_FORMAT(
+          CAST(NULLIF(
+            REGEXP_EXTRACT(
+              REGEXP_REPLACE(
+                TRIM(`cs_in`.`s__cases__injury_date`),
+                '(?s)^(?:([0-9]{1,2})\\/([0-9]{1,2})\\/([0-9]{4}))\\z|^.*\\z',
+                '$3-$1-$2'
+              ),
+              '^(?:(?:(?:[0-9]{3}[1-9]|[0-9]{2}[1-9]0|[0-9][1-9]00|[1-9]000)-(?:(?:0?[13578]|1[02])-(?:0?[1-9]|[12][0-9]|3[01])|(?:0?[469]|11)-(?:0?[1-9]|[12][0-9]|30)|0?2-(?:0?[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)-0?2-29))\\z',
+              0
+            ),
+            ''
+          ) AS DATE),
+          'yyyyMMdd'
+        ) AS INT) - CAST(DATE_FORMAT(
+          COALESCE(
+            CAST(NULLIF(
+              REGEXP_EXTRACT(
+                REGEXP_REPLACE(
+                  TRIM(NULLIF(TRIM(BOTH ' ' FROM `cs_in`.`s__p__dob`), '00/00/0000')),
+                  '(?s)^(?:([0-9]{1,2})\\/([0-9]{1,2})\\/([0-9]{4}))\\z|^.*\\z',
+                  '$3-$1-$2'
+                ),
+                '^(?:(?:(?:[0-9]{3}[1-9]|[0-9]{2}[1-9]0|[0-9][1-9]00|[1-9]000)-(?:(?:0?[13578]|1[02])-(?:0?[1-9]|[12][0-9]|3[01])|(?:0?[469]|11)-(?:0?[1-9]|[12][0-9]|30)|0?2-(?:0?[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)-0?2-29))\\z',
+                0
+              ),
+              ''
+            ) AS DATE),
+            CAST(NULLIF(
+              REGEXP_EXTRACT(
+                REGEXP_REPLACE(
+                  TRIM(NULLIF(TRIM(BOTH ' ' FROM `cs_in`.`s__p__dob`), '00/00/0000')),
+                  '(?s)^(?:([0-9]{4})\\-([0-9]{1,2})\\-([0-9]{1,2}))\\z|^.*\\z',
+                  '$1-$2-$3'
+                ),
+                '^(?:(?:(?:[0-9]{3}[1-9]|[0-9]{2}[1-9]0|[0-9][1-9]00|[1-9]000)-(?:(?:0?[13578]|1[02])-(?:0?[1-9]|[12][0-9]|3[01])|(?:0?[469]|11)-(?:0?[1-9]|[12][0-9]|30)|0?2-(?:0?[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)-0?2-29))\\z',
+                0
+              ),
+              ''
+            ) AS DATE),
+            CAST(NULLIF(
+              REGEXP_EXTRACT(
+                REGEXP_REPLACE(
+                  REGEXP_REPLACE(
+                    REPLACE(
+                      REPLACE(
+                        REPLACE(
+                          REPLACE(
+                            REPLACE(
+                              REPLACE(
+                                REPLACE(
+                                  REPLACE(
+                                    REPLACE(
+                                      REPLACE(
+                                        REPLACE(
+                                          REPLACE(
+                                            UPPER(
+                                              REGEXP_REPLACE(
+                                                TRIM(NULLIF(TRIM(BOTH ' ' FROM `cs_in`.`s__p__dob`), '00/00/0000')),
+                                                '(?s)^(?:([0-9]{1,2})\\-([A-Za-z]{3})\\-([0-9]{2}))\\z|^.*\\z',
+                                                '$3-$2-$1'
+                                              )
+                                            ),
+                                            '-JAN-',
+                                            '-1-'
+                                          ),
+                                          '-FEB-',
+                                          '-2-'
+                                        ),
+                                        '-MAR-',
+                                        '-3-'
+                                      ),
+                                      '-APR-',
+                                      '-4-'
+                                    ),
+                                    '-MAY-',
+                                    '-5-'
+                                  ),
+                                  '-JUN-',
+                                  '-6-'
+                                ),
+                                '-JUL-',
+                                '-7-'
+                              ),
+                              '-AUG-',
+                              '-8-'
+                            ),
+                            '-SEP-',
+                            '-9-'
+                          ),
+                          '-OCT-',
+                          '-10-'
+                        ),
+                        '-NOV-',
+                        '-11-'
+                      ),
+                      '-DEC-',
+                      '-12-'
+                    ),
+                    '^([0-5][0-9]|6[0-8])-',
+                    '20$1-'
+                  ),
+                  '^(69|[7-9][0-9])-',
+                  '19$1-'
+                ),
+                '^(?:(?:(?:[0-9]{3}[1-9]|[0-9]{2}[1-9]0|[0-9][1-9]00|[1-9]000)-(?:(?:0?[13578]|1[02])-(?:0?[1-9]|[12][0-9]|3[01])|(?:0?[469]|11)-(?:0?[1-9]|[12][0-9]|30)|0?2-(?:0?[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)-0?2-29))\\z',
+                0
+              ),
+              ''
+            ) AS DATE)
+          ),
+          'yyyyMMdd'
+        ) AS INT)
+      ) DIV 10000
+    ) AS BIGINT) AS `f__age_at_onset`,
+    CAST((
+      'sysA.cases'
+    ) AS STRING) || '|' || CAST((
+      `cs_in`.`s__cases__case_no`
+    ) AS STRING) AS `__key`
+  FROM `cs_in`
+  LEFT JOIN `chartshift`.`xwalk__emr__patient__cs_new` AS `cs_ref1`
+    ON `cs_ref1`.`legacy_key` = CAST((
+      'sysA.patients'
+    ) AS STRING) || '|' || CAST((
+      `cs_in`.`s__cases__pat_no`
+    ) AS STRING)
+    AND `cs_ref1`.`state` <> 'inactive'
+  LEFT JOIN `chartshift`.`xwalk__emr__practitioner__cs_new` AS `cs_ref2`
+    ON `cs_ref2`.`legacy_key` = CAST((
+      'sysA.providers'
+    ) AS STRING) || '|' || CAST((
+      `cs_in`.`s__cases__therapist_id`
+    ) AS STRING)
+    AND `cs_ref2`.`state` <> 'inactive'
+), `cs_rules` AS (
+  SELECT
+    `cs_fields`.*,
+    CASE
+      WHEN NOT `cs_fields`.`__cast_error` IS NULL
+      THEN 1
+      WHEN `cs_fields`.`__n__p` > 1
+      THEN 2
+      WHEN `cs_fields`.`__key` IS NULL
+      THEN 3
+      WHEN COALESCE((
+        (
+          `cs_fields`.`f__patient_id`
+        ) IS NULL
+      ), FALSE)
+      THEN 4
+      WHEN `cs_fields`.`f__patient_id` IS NULL
+      THEN 5
+      WHEN LENGTH(CAST(`cs_fields`.`f__referring_physician` AS STRING)) > 100
+      THEN 6
+      WHEN LENGTH(CAST(`cs_fields`.`f__referring_npi` AS STRING)) > 10
+      THEN 7
+      WHEN NOT `cs_dups`.`first_row` IS NULL AND `cs_fields`.`__row` > `cs_dups`.`first_row`
+      THEN 8
+    END AS `__rule`
+  FROM `cs_fields`
+  LEFT JOIN (
+    SELECT
+      `cs_fields`.`s__cases__case_no` AS `__k1`,
+      MIN(`cs_fields`.`__row`) AS `first_row`
+    FROM `cs_fields`
+    GROUP BY
+      `cs_fields`.`s__cases__case_no`
+    HAVING
+      COUNT(*) > 1
+  ) AS `cs_dups`
+    ON `cs_dups`.`__k1` = `cs_fields`.`s__cases__case_no`
+), `cs_status` AS (
+  SELECT
+    `cs_rules`.`__row`,
+    `cs_rules`.`__slot`,
+    `cs_rules`.`__key`,
+    `cs_rules`.`__rule`,
+    `cs_rules`.`__n__p`,
+    `cs_rules`.`f__patient_id`,
+    `cs_rules`.`f__practitioner_id`,
+    `cs_rules`.`f__referring_physician`,
+    `cs_rules`.`f__referring_npi`,
+    `cs_rules`.`f__onset_date`,
+    `cs_rules`.`f__start_date`,
+    `cs_rules`.`f__age_at_onset`,
+    `cs_rules`.`s__cases__case_no`,
+    CASE WHEN NOT `cs_rules`.`__rule` IS NULL THEN 'rejected' ELSE 'loaded' END AS `__status`
+  FROM `cs_rules`
+)
+SELECT
+  `cs_status`.*,
+  COALESCE(
+    `cs_prev`.`own_id`,
+    CASE
+      WHEN `cs_prev`.`own_id` IS NULL AND `cs_status`.`__status` = 'loaded'
+      THEN (
+        SELECT
+          COALESCE(MAX(`own_id`), 0)
+        FROM `chartshift`.`xwalk__emr__episode`
+      ) + ROW_NUMBER() OVER (
+        ORDER BY (
+          `cs_prev`.`own_id` IS NULL AND `cs_status`.`__status` = 'loaded'
+        ) DESC, `cs_status`.`__row` NULLS LAST, `cs_status`.`__slot` NULLS LAST
+      )
+    END
+  ) AS `__own_id`
+FROM `cs_status`
+LEFT JOIN `chartshift`.`xwalk__emr__episode` AS `cs_prev`
+  ON `cs_prev`.`legacy_key` = `cs_status`.`__key`;
+
+-- specs/two_systems.mig:403: sysA.cases -> emr.episode: rejected rows with the first rule that failed
+INSERT INTO `chartshift`.`rejects__cs_new` (
+  `map`,
+  `source_table`,
+  `source_key`,
+  `slot`,
+  `record`,
+  `rule`,
+  `reason`,
+  `original_row`,
+  `reason_code`
+)
+SELECT
+  'sysA.cases -> emr.episode',
+  'sysA.cases',
+  CAST((
+    `w`.`s__cases__case_no`
+  ) AS STRING),
+  `w`.`__slot`,
+  `w`.`__row`,
+  CASE `w`.`__rule`
+    WHEN 1
+    THEN 'cast'
+    WHEN 2
+    THEN 'ambiguous_match'
+    WHEN 3
+    THEN 'key'
+    WHEN 4
+    THEN 'reject:415'
+    WHEN 5
+    THEN 'not null:emr.episode.patient_id'
+    WHEN 6
+    THEN 'length:emr.episode.referring_physician'
+    WHEN 7
+    THEN 'length:emr.episode.referring_npi'
+    WHEN 8
+    THEN 'duplicate key'
+  END,
+  CASE `w`.`__rule`
+    WHEN 1
+    THEN 'value does not fit the source column type'
+    WHEN 2
+    THEN 'ambiguous match (' || CAST((
+      `w`.`__n__p`
+    ) AS STRING) || ' rows of sysA.patients)'
+    WHEN 3
+    THEN 'missing legacy key'
+    WHEN 4
+    THEN 'episode for unknown patient'
+    WHEN 5
+    THEN 'patient_id is required but empty'
+    WHEN 6
+    THEN 'referring_physician is longer than 100 characters'
+    WHEN 7
+    THEN 'referring_npi is longer than 10 characters'
+    WHEN 8
+    THEN 'duplicate legacy key (an earlier row has the same key)'
+  END,
+  TO_JSON(
+    NAMED_STRUCT(
+      'case_no',
+      `r`.`case_no`,
+      'pat_no',
+      `r`.`pat_no`,
+      'therapist_id',
+      `r`.`therapist_id`,
+      'referring_physician',
+      `r`.`referring_physician`,
+      'referring_npi',
+      `r`.`referring_npi`,
+      'injury_date',
+      `r`.`injury_date`,
+      'eval_date',
+      `r`.`eval_date`,
+      'dx1',
+      `r`.`dx1`,
+      'dx2',
+      `r`.`dx2`,
+      'dx3',
+      `r`.`dx3`,
+      'dx4',
+      `r`.`dx4`
+    )
+  ),
+  CASE `w`.`__rule`
+    WHEN 1
+    THEN 'cast'
+    WHEN 2
+    THEN 'ambiguous_match'
+    WHEN 3
+    THEN 'missing_key'
+    WHEN 4
+    THEN 'reject'
+    WHEN 5
+    THEN 'not_null'
+    WHEN 6
+    THEN 'too_long'
+    WHEN 7
+    THEN 'too_long'
+    WHEN 8
+    THEN 'duplicate_key'
+  END
+FROM `chartshift`.`cs_work__emr__episode` AS `w`
+JOIN `chartshift_stage`.`sysA__cases` AS `r`
+  ON `r`.`__row` = `w`.`__row`
+WHERE
+  `w`.`__status` = 'rejected'
+ORDER BY
+  `w`.`__row` NULLS LAST,
+  `w`.`__slot` NULLS LAST;
+
+-- specs/two_systems.mig:405: crosswalk emr.episode: loaded keys with their ids, merged keys pointing at their survivor's id
+INSERT INTO `chartshift`.`xwalk__emr__episode__cs_new` (
+  `legacy_key`,
+  `own_id`,
+  `target_id`,
+  `state`
+)
+SELECT
+  `w`.`__key`,
+  `w`.`__own_id`,
+  `w`.`__own_id`,
+  `w`.`__status`
+FROM `chartshift`.`cs_work__emr__episode` AS `w`
+WHERE
+  `w`.`__status` IN ('loaded', 'merged');
+
+-- specs/two_systems.mig:403: sysA.cases -> emr.episode: load the surviving rows
+INSERT INTO `emr`.`episode__cs_new` (
+  `id`,
+  `patient_id`,
+  `practitioner_id`,
+  `referring_physician`,
+  `referring_npi`,
+  `onset_date`,
+  `start_date`,
+  `age_at_onset`
+)
+SELECT
+  CAST(`w`.`__own_id` AS BIGINT),
+  CAST(`w`.`f__patient_id` AS BIGINT),
+  CAST(`w`.`f__practitioner_id` AS BIGINT),
+  CAST(`w`.`f__referring_physician` AS VARCHAR(100)),
+  CAST(`w`.`f__referring_npi` AS VARCHAR(10)),
+  CAST(`w`.`f__onset_date` AS DATE),
+  CAST(`w`.`f__start_date` AS DATE),
+  CAST(`w`.`f__age_at_onset` AS INT)
+FROM `chartshift`.`cs_work__emr__episode` AS `w`
+WHERE
+  `w`.`__status` = 'loaded';
+
+-- specs/two_systems.mig:403: sysA.cases -> emr.episode: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
+INSERT INTO `chartshift`.`reconciliation__cs_new` (
+  `map`,
+  `source_table`,
+  `target_table`,
+  `source_rows`,
+  `loaded`,
+  `rejected`,
+  `filtered`,
+  `merged`,
+  `aggregated`
+)
+SELECT
+  'sysA.cases -> emr.episode',
+  'sysA.cases',
+  'emr.episode',
+  (
+    SELECT
+      COUNT(*)
+    FROM `sysA`.`cases`
+  ),
+  (
+    SELECT
+      COUNT(*)
+    FROM `emr`.`episode__cs_new`
+  ),
+  (
+    SELECT
+      COUNT(*)
+    FROM `chartshift`.`rejects__cs_new`
+    WHERE
+      `map` = 'sysA.cases -> emr.episode'
+  ),
+  0,
+  0,
+  0;
+
+-- specs/two_systems.mig:403: sysA.cases -> emr.episode: work table no longer needed
+DROP TABLE IF EXISTS `chartshift`.`cs_work__emr__episode`;
+

@@ -1,0 +1,435 @@
+-- chartshift 0.1.0 | dialect spark
+-- spec specs/two_systems.mig sha256 76eeb791ddfc46d4013247302076b35042796b3181d91a47e7b0e553ee1643b2
+-- 20_10_emr_diagnosis: map sysB.episodes -> emr.diagnosis
+-- Generated file: do not edit. Regenerate with `chartshift compile specs/two_systems.mig`.
+
+
+-- specs/two_systems.mig:443: work table left by an earlier run
+DROP TABLE IF EXISTS `chartshift`.`cs_work__emr__diagnosis`;
+
+-- specs/two_systems.mig:443: sysB.episodes -> emr.diagnosis: every kept row with its fields and status
+CREATE TABLE `chartshift`.`cs_work__emr__diagnosis` AS
+WITH `cs_in` AS (
+  SELECT
+    *
+  FROM (
+    SELECT
+      `episodes`.`__row` AS `__row`,
+      `episodes`.`__cast_error` AS `__cast_error`,
+      `episodes`.`episode_id` AS `s__episodes__episode_id`,
+      `episodes`.`icd_primary` AS `s__episodes__icd_primary`,
+      `episodes`.`icd_secondary` AS `s__episodes__icd_secondary`,
+      CASE `cs_slots`.`n`
+        WHEN 1
+        THEN `episodes`.`icd_primary`
+        WHEN 2
+        THEN `episodes`.`icd_secondary`
+      END AS `e__dx`,
+      `cs_slots`.`n` AS `__slot`
+    FROM `sysB`.`episodes` AS `episodes`
+    CROSS JOIN (
+      SELECT
+        1 AS `n`
+      UNION ALL
+      SELECT
+        2 AS `n`
+    ) AS `cs_slots`
+  ) AS `cs_in`
+  WHERE
+    COALESCE(
+      (
+        (
+          NOT (
+            NULLIF(TRIM(BOTH ' ' FROM `cs_in`.`e__dx`), '')
+          ) IS NULL
+        )
+      ),
+      FALSE
+    )
+), `cs_fields` AS (
+  SELECT
+    `cs_in`.*,
+    `cs_ref1`.`target_id` AS `f__episode_id`,
+    `cs_in`.`__slot` AS `f__seq`,
+    NULLIF(
+      REGEXP_EXTRACT(
+        REGEXP_REPLACE(
+          REGEXP_REPLACE(UPPER(TRIM(BOTH ' ' FROM `cs_in`.`e__dx`)), '^([^.]*)\\.', '$1'),
+          '(?s)^(...)(.)',
+          '$1.$2'
+        ),
+        '^(?:[A-Z][0-9][0-9A-Z](?:\\.[0-9A-Z]{1,4})?)\\z',
+        0
+      ),
+      ''
+    ) AS `f__icd10_code`,
+    CAST((
+      'sysB.episodes'
+    ) AS STRING) || '|' || CAST((
+      `cs_in`.`s__episodes__episode_id`
+    ) AS STRING) || '|' || CAST((
+      `cs_in`.`__slot`
+    ) AS STRING) AS `__key`
+  FROM `cs_in`
+  LEFT JOIN `chartshift`.`xwalk__emr__episode__cs_new` AS `cs_ref1`
+    ON `cs_ref1`.`legacy_key` = CAST((
+      'sysB.episodes'
+    ) AS STRING) || '|' || CAST((
+      `cs_in`.`s__episodes__episode_id`
+    ) AS STRING)
+    AND `cs_ref1`.`state` <> 'inactive'
+), `cs_rules` AS (
+  SELECT
+    `cs_fields`.*,
+    CASE
+      WHEN NOT `cs_fields`.`__cast_error` IS NULL
+      THEN 1
+      WHEN `cs_fields`.`__key` IS NULL
+      THEN 2
+      WHEN COALESCE((
+        (
+          `cs_fields`.`f__episode_id`
+        ) IS NULL
+      ), FALSE)
+      THEN 3
+      WHEN COALESCE((
+        (
+          `cs_fields`.`f__icd10_code`
+        ) IS NULL
+      ), FALSE)
+      THEN 4
+      WHEN `cs_fields`.`f__episode_id` IS NULL
+      THEN 5
+      WHEN `cs_fields`.`f__seq` IS NULL
+      THEN 6
+      WHEN NOT COALESCE((
+        (
+          `cs_fields`.`f__seq`
+        ) BETWEEN 1 AND 4
+      ), TRUE)
+      THEN 7
+      WHEN `cs_fields`.`f__icd10_code` IS NULL
+      THEN 8
+      WHEN LENGTH(CAST(`cs_fields`.`f__icd10_code` AS STRING)) > 8
+      THEN 9
+      WHEN NOT `cs_dups`.`first_row` IS NULL
+      AND `cs_fields`.`__row` * 2 + `cs_fields`.`__slot` > `cs_dups`.`first_row`
+      THEN 10
+    END AS `__rule`
+  FROM `cs_fields`
+  LEFT JOIN (
+    SELECT
+      `cs_fields`.`s__episodes__episode_id` AS `__k1`,
+      `cs_fields`.`__slot` AS `__k2`,
+      MIN(`cs_fields`.`__row` * 2 + `cs_fields`.`__slot`) AS `first_row`
+    FROM `cs_fields`
+    GROUP BY
+      `cs_fields`.`s__episodes__episode_id`,
+      `cs_fields`.`__slot`
+    HAVING
+      COUNT(*) > 1
+  ) AS `cs_dups`
+    ON `cs_dups`.`__k1` = `cs_fields`.`s__episodes__episode_id`
+    AND `cs_dups`.`__k2` = `cs_fields`.`__slot`
+), `cs_status` AS (
+  SELECT
+    `cs_rules`.`__row`,
+    `cs_rules`.`__slot`,
+    `cs_rules`.`__key`,
+    `cs_rules`.`__rule`,
+    `cs_rules`.`f__episode_id`,
+    `cs_rules`.`f__seq`,
+    `cs_rules`.`f__icd10_code`,
+    `cs_rules`.`s__episodes__episode_id`,
+    CASE WHEN NOT `cs_rules`.`__rule` IS NULL THEN 'rejected' ELSE 'loaded' END AS `__status`
+  FROM `cs_rules`
+)
+SELECT
+  `cs_status`.*,
+  COALESCE(
+    `cs_prev`.`own_id`,
+    CASE
+      WHEN `cs_prev`.`own_id` IS NULL AND `cs_status`.`__status` = 'loaded'
+      THEN CASE
+        WHEN (
+          SELECT
+            COALESCE(MAX(`own_id`), 0)
+          FROM `chartshift`.`xwalk__emr__diagnosis__cs_new`
+        ) > (
+          SELECT
+            COALESCE(MAX(`own_id`), 0)
+          FROM `chartshift`.`xwalk__emr__diagnosis`
+        )
+        THEN (
+          SELECT
+            COALESCE(MAX(`own_id`), 0)
+          FROM `chartshift`.`xwalk__emr__diagnosis__cs_new`
+        )
+        ELSE (
+          SELECT
+            COALESCE(MAX(`own_id`), 0)
+          FROM `chartshift`.`xwalk__emr__diagnosis`
+        )
+      END + ROW_NUMBER() OVER (
+        ORDER BY (
+          `cs_prev`.`own_id` IS NULL AND `cs_status`.`__status` = 'loaded'
+        ) DESC, `cs_status`.`__row` NULLS LAST, `cs_status`.`__slot` NULLS LAST
+      )
+    END
+  ) AS `__own_id`
+FROM `cs_status`
+LEFT JOIN `chartshift`.`xwalk__emr__diagnosis` AS `cs_prev`
+  ON `cs_prev`.`legacy_key` = `cs_status`.`__key`;
+
+-- specs/two_systems.mig:443: sysB.episodes -> emr.diagnosis: rejected rows with the first rule that failed
+INSERT INTO `chartshift`.`rejects__cs_new` (
+  `map`,
+  `source_table`,
+  `source_key`,
+  `slot`,
+  `record`,
+  `rule`,
+  `reason`,
+  `original_row`,
+  `reason_code`
+)
+SELECT
+  'sysB.episodes -> emr.diagnosis',
+  'sysB.episodes',
+  CAST((
+    `w`.`s__episodes__episode_id`
+  ) AS STRING),
+  `w`.`__slot`,
+  `w`.`__row`,
+  CASE `w`.`__rule`
+    WHEN 1
+    THEN 'cast'
+    WHEN 2
+    THEN 'key'
+    WHEN 3
+    THEN 'reject:450'
+    WHEN 4
+    THEN 'reject:451'
+    WHEN 5
+    THEN 'not null:emr.diagnosis.episode_id'
+    WHEN 6
+    THEN 'not null:emr.diagnosis.seq'
+    WHEN 7
+    THEN 'check:emr.diagnosis.seq'
+    WHEN 8
+    THEN 'not null:emr.diagnosis.icd10_code'
+    WHEN 9
+    THEN 'length:emr.diagnosis.icd10_code'
+    WHEN 10
+    THEN 'duplicate key'
+  END,
+  CASE `w`.`__rule`
+    WHEN 1
+    THEN 'value does not fit the source column type'
+    WHEN 2
+    THEN 'missing legacy key'
+    WHEN 3
+    THEN 'diagnosis for unknown episode'
+    WHEN 4
+    THEN 'invalid ICD-10 code'
+    WHEN 5
+    THEN 'episode_id is required but empty'
+    WHEN 6
+    THEN 'seq is required but empty'
+    WHEN 7
+    THEN 'seq fails its check constraint'
+    WHEN 8
+    THEN 'icd10_code is required but empty'
+    WHEN 9
+    THEN 'icd10_code is longer than 8 characters'
+    WHEN 10
+    THEN 'duplicate legacy key (an earlier row has the same key)'
+  END,
+  TO_JSON(
+    NAMED_STRUCT(
+      'episode_id',
+      `r`.`episode_id`,
+      'client_id',
+      `r`.`client_id`,
+      'staff_no',
+      `r`.`staff_no`,
+      'referral_md',
+      `r`.`referral_md`,
+      'injury_dt',
+      `r`.`injury_dt`,
+      'start_dt',
+      `r`.`start_dt`,
+      'icd_primary',
+      `r`.`icd_primary`,
+      'icd_secondary',
+      `r`.`icd_secondary`
+    )
+  ),
+  CASE `w`.`__rule`
+    WHEN 1
+    THEN 'cast'
+    WHEN 2
+    THEN 'missing_key'
+    WHEN 3
+    THEN 'reject'
+    WHEN 4
+    THEN 'reject'
+    WHEN 5
+    THEN 'not_null'
+    WHEN 6
+    THEN 'not_null'
+    WHEN 7
+    THEN 'check_failed'
+    WHEN 8
+    THEN 'not_null'
+    WHEN 9
+    THEN 'too_long'
+    WHEN 10
+    THEN 'duplicate_key'
+  END
+FROM `chartshift`.`cs_work__emr__diagnosis` AS `w`
+JOIN `chartshift_stage`.`sysB__episodes` AS `r`
+  ON `r`.`__row` = `w`.`__row`
+WHERE
+  `w`.`__status` = 'rejected'
+ORDER BY
+  `w`.`__row` NULLS LAST,
+  `w`.`__slot` NULLS LAST;
+
+-- specs/two_systems.mig:446: crosswalk emr.diagnosis: loaded keys with their ids, merged keys pointing at their survivor's id
+INSERT INTO `chartshift`.`xwalk__emr__diagnosis__cs_new` (
+  `legacy_key`,
+  `own_id`,
+  `target_id`,
+  `state`
+)
+SELECT
+  `w`.`__key`,
+  `w`.`__own_id`,
+  `w`.`__own_id`,
+  `w`.`__status`
+FROM `chartshift`.`cs_work__emr__diagnosis` AS `w`
+WHERE
+  `w`.`__status` IN ('loaded', 'merged');
+
+-- specs/two_systems.mig:446: crosswalk emr.diagnosis: keys not loaded by this run stay, inactive, with their ids
+INSERT INTO `chartshift`.`xwalk__emr__diagnosis__cs_new` (
+  `legacy_key`,
+  `own_id`,
+  `target_id`,
+  `state`
+)
+SELECT
+  `p`.`legacy_key`,
+  `p`.`own_id`,
+  NULL,
+  'inactive'
+FROM `chartshift`.`xwalk__emr__diagnosis` AS `p`
+WHERE
+  NOT EXISTS(
+    SELECT
+      1
+    FROM `chartshift`.`xwalk__emr__diagnosis__cs_new`
+    WHERE
+      `xwalk__emr__diagnosis__cs_new`.`legacy_key` = `p`.`legacy_key`
+  );
+
+-- specs/two_systems.mig:443: sysB.episodes -> emr.diagnosis: load the surviving rows
+INSERT INTO `emr`.`diagnosis__cs_new` (
+  `id`,
+  `episode_id`,
+  `seq`,
+  `icd10_code`
+)
+SELECT
+  CAST(`w`.`__own_id` AS BIGINT),
+  CAST(`w`.`f__episode_id` AS BIGINT),
+  CAST(`w`.`f__seq` AS INT),
+  CAST(`w`.`f__icd10_code` AS VARCHAR(8))
+FROM `chartshift`.`cs_work__emr__diagnosis` AS `w`
+WHERE
+  `w`.`__status` = 'loaded';
+
+-- specs/two_systems.mig:443: sysB.episodes -> emr.diagnosis: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
+INSERT INTO `chartshift`.`reconciliation__cs_new` (
+  `map`,
+  `source_table`,
+  `target_table`,
+  `source_rows`,
+  `loaded`,
+  `rejected`,
+  `filtered`,
+  `merged`,
+  `aggregated`
+)
+SELECT
+  'sysB.episodes -> emr.diagnosis',
+  'sysB.episodes',
+  'emr.diagnosis',
+  (
+    SELECT
+      COUNT(*)
+    FROM `sysB`.`episodes`
+  ) * 2,
+  (
+    SELECT
+      COUNT(*)
+    FROM `emr`.`diagnosis__cs_new`
+  ) - (
+    SELECT
+      COALESCE(SUM(`loaded`), 0)
+    FROM `chartshift`.`reconciliation__cs_new`
+    WHERE
+      `target_table` = 'emr.diagnosis'
+  ),
+  (
+    SELECT
+      COUNT(*)
+    FROM `chartshift`.`rejects__cs_new`
+    WHERE
+      `map` = 'sysB.episodes -> emr.diagnosis'
+  ),
+  (
+    SELECT
+      COUNT(*)
+    FROM (
+      SELECT
+        `episodes`.`__row` AS `__row`,
+        `episodes`.`__cast_error` AS `__cast_error`,
+        `episodes`.`episode_id` AS `s__episodes__episode_id`,
+        `episodes`.`icd_primary` AS `s__episodes__icd_primary`,
+        `episodes`.`icd_secondary` AS `s__episodes__icd_secondary`,
+        CASE `cs_slots`.`n`
+          WHEN 1
+          THEN `episodes`.`icd_primary`
+          WHEN 2
+          THEN `episodes`.`icd_secondary`
+        END AS `e__dx`,
+        `cs_slots`.`n` AS `__slot`
+      FROM `sysB`.`episodes` AS `episodes`
+      CROSS JOIN (
+        SELECT
+          1 AS `n`
+        UNION ALL
+        SELECT
+          2 AS `n`
+      ) AS `cs_slots`
+    ) AS `cs_in`
+    WHERE
+      NOT COALESCE(
+        (
+          (
+            NOT (
+              NULLIF(TRIM(BOTH ' ' FROM `cs_in`.`e__dx`), '')
+            ) IS NULL
+          )
+        ),
+        FALSE
+      )
+  ),
+  0,
+  0;
+
+-- specs/two_systems.mig:443: sysB.episodes -> emr.diagnosis: work table no longer needed
+DROP TABLE IF EXISTS `chartshift`.`cs_work__emr__diagnosis`;
+

@@ -1,0 +1,379 @@
+-- chartshift 0.1.0 | dialect spark
+-- spec specs/two_systems.mig sha256 76eeb791ddfc46d4013247302076b35042796b3181d91a47e7b0e553ee1643b2
+-- 20_12_emr_authorization: map sysB.priorauth -> emr.authorization
+-- Generated file: do not edit. Regenerate with `chartshift compile specs/two_systems.mig`.
+
+
+-- specs/two_systems.mig:470: work table left by an earlier run
+DROP TABLE IF EXISTS `chartshift`.`cs_work__emr__authorization`;
+
+-- specs/two_systems.mig:470: sysB.priorauth -> emr.authorization: every kept row with its fields and status
+CREATE TABLE `chartshift`.`cs_work__emr__authorization` AS
+WITH `cs_in` AS (
+  SELECT
+    `priorauth`.`__row` AS `__row`,
+    `priorauth`.`__cast_error` AS `__cast_error`,
+    `priorauth`.`auth_ref` AS `s__priorauth__auth_ref`,
+    `priorauth`.`episode_id` AS `s__priorauth__episode_id`,
+    `priorauth`.`auth_visits` AS `s__priorauth__auth_visits`,
+    `priorauth`.`auth_from` AS `s__priorauth__auth_from`,
+    `priorauth`.`auth_to` AS `s__priorauth__auth_to`,
+    1 AS `__slot`
+  FROM `sysB`.`priorauth` AS `priorauth`
+), `cs_fields` AS (
+  SELECT
+    `cs_in`.*,
+    `cs_ref1`.`target_id` AS `f__episode_id`,
+    TRIM(BOTH ' ' FROM `cs_in`.`s__priorauth__auth_ref`) AS `f__auth_number`,
+    `cs_in`.`s__priorauth__auth_visits` AS `f__visits_authorized`,
+    CAST(NULLIF(
+      REGEXP_EXTRACT(
+        REGEXP_REPLACE(
+          TRIM(`cs_in`.`s__priorauth__auth_from`),
+          '(?s)^(?:([0-9]{4})([0-9]{2})([0-9]{1,2}))\\z|^.*\\z',
+          '$1-$2-$3'
+        ),
+        '^(?:(?:(?:[0-9]{3}[1-9]|[0-9]{2}[1-9]0|[0-9][1-9]00|[1-9]000)-(?:(?:0?[13578]|1[02])-(?:0?[1-9]|[12][0-9]|3[01])|(?:0?[469]|11)-(?:0?[1-9]|[12][0-9]|30)|0?2-(?:0?[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)-0?2-29))\\z',
+        0
+      ),
+      ''
+    ) AS DATE) AS `f__start_date`,
+    CAST(NULLIF(
+      REGEXP_EXTRACT(
+        REGEXP_REPLACE(
+          TRIM(`cs_in`.`s__priorauth__auth_to`),
+          '(?s)^(?:([0-9]{4})([0-9]{2})([0-9]{1,2}))\\z|^.*\\z',
+          '$1-$2-$3'
+        ),
+        '^(?:(?:(?:[0-9]{3}[1-9]|[0-9]{2}[1-9]0|[0-9][1-9]00|[1-9]000)-(?:(?:0?[13578]|1[02])-(?:0?[1-9]|[12][0-9]|3[01])|(?:0?[469]|11)-(?:0?[1-9]|[12][0-9]|30)|0?2-(?:0?[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)-0?2-29))\\z',
+        0
+      ),
+      ''
+    ) AS DATE) AS `f__end_date`,
+    CASE
+      WHEN (
+        CAST(DATEDIFF(
+          CAST(NULLIF(
+            REGEXP_EXTRACT(
+              REGEXP_REPLACE(
+                TRIM(`cs_in`.`s__priorauth__auth_to`),
+                '(?s)^(?:([0-9]{4})([0-9]{2})([0-9]{1,2}))\\z|^.*\\z',
+                '$1-$2-$3'
+              ),
+              '^(?:(?:(?:[0-9]{3}[1-9]|[0-9]{2}[1-9]0|[0-9][1-9]00|[1-9]000)-(?:(?:0?[13578]|1[02])-(?:0?[1-9]|[12][0-9]|3[01])|(?:0?[469]|11)-(?:0?[1-9]|[12][0-9]|30)|0?2-(?:0?[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)-0?2-29))\\z',
+              0
+            ),
+            ''
+          ) AS DATE),
+          CAST('2024-07-01' AS DATE)
+        ) AS BIGINT)
+      ) < (
+        0
+      )
+      THEN 0
+      ELSE CAST(DATEDIFF(
+        CAST(NULLIF(
+          REGEXP_EXTRACT(
+            REGEXP_REPLACE(
+              TRIM(`cs_in`.`s__priorauth__auth_to`),
+              '(?s)^(?:([0-9]{4})([0-9]{2})([0-9]{1,2}))\\z|^.*\\z',
+              '$1-$2-$3'
+            ),
+            '^(?:(?:(?:[0-9]{3}[1-9]|[0-9]{2}[1-9]0|[0-9][1-9]00|[1-9]000)-(?:(?:0?[13578]|1[02])-(?:0?[1-9]|[12][0-9]|3[01])|(?:0?[469]|11)-(?:0?[1-9]|[12][0-9]|30)|0?2-(?:0?[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)-0?2-29))\\z',
+            0
+          ),
+          ''
+        ) AS DATE),
+        CAST('2024-07-01' AS DATE)
+      ) AS BIGINT)
+    END AS `f__days_remaining`,
+    CAST((
+      'sysB.priorauth'
+    ) AS STRING) || '|' || CAST((
+      `cs_in`.`s__priorauth__auth_ref`
+    ) AS STRING) AS `__key`
+  FROM `cs_in`
+  LEFT JOIN `chartshift`.`xwalk__emr__episode__cs_new` AS `cs_ref1`
+    ON `cs_ref1`.`legacy_key` = CAST((
+      'sysB.episodes'
+    ) AS STRING) || '|' || CAST((
+      `cs_in`.`s__priorauth__episode_id`
+    ) AS STRING)
+    AND `cs_ref1`.`state` <> 'inactive'
+), `cs_rules` AS (
+  SELECT
+    `cs_fields`.*,
+    CASE
+      WHEN NOT `cs_fields`.`__cast_error` IS NULL
+      THEN 1
+      WHEN `cs_fields`.`__key` IS NULL
+      THEN 2
+      WHEN COALESCE((
+        (
+          `cs_fields`.`f__episode_id`
+        ) IS NULL
+      ), FALSE)
+      THEN 3
+      WHEN `cs_fields`.`f__episode_id` IS NULL
+      THEN 4
+      WHEN LENGTH(CAST(`cs_fields`.`f__auth_number` AS STRING)) > 30
+      THEN 5
+      WHEN NOT `cs_dups`.`first_row` IS NULL AND `cs_fields`.`__row` > `cs_dups`.`first_row`
+      THEN 6
+    END AS `__rule`
+  FROM `cs_fields`
+  LEFT JOIN (
+    SELECT
+      `cs_fields`.`s__priorauth__auth_ref` AS `__k1`,
+      MIN(`cs_fields`.`__row`) AS `first_row`
+    FROM `cs_fields`
+    GROUP BY
+      `cs_fields`.`s__priorauth__auth_ref`
+    HAVING
+      COUNT(*) > 1
+  ) AS `cs_dups`
+    ON `cs_dups`.`__k1` = `cs_fields`.`s__priorauth__auth_ref`
+), `cs_status` AS (
+  SELECT
+    `cs_rules`.`__row`,
+    `cs_rules`.`__slot`,
+    `cs_rules`.`__key`,
+    `cs_rules`.`__rule`,
+    `cs_rules`.`f__episode_id`,
+    `cs_rules`.`f__auth_number`,
+    `cs_rules`.`f__visits_authorized`,
+    `cs_rules`.`f__start_date`,
+    `cs_rules`.`f__end_date`,
+    `cs_rules`.`f__days_remaining`,
+    `cs_rules`.`s__priorauth__auth_ref`,
+    CASE WHEN NOT `cs_rules`.`__rule` IS NULL THEN 'rejected' ELSE 'loaded' END AS `__status`
+  FROM `cs_rules`
+)
+SELECT
+  `cs_status`.*,
+  COALESCE(
+    `cs_prev`.`own_id`,
+    CASE
+      WHEN `cs_prev`.`own_id` IS NULL AND `cs_status`.`__status` = 'loaded'
+      THEN CASE
+        WHEN (
+          SELECT
+            COALESCE(MAX(`own_id`), 0)
+          FROM `chartshift`.`xwalk__emr__authorization__cs_new`
+        ) > (
+          SELECT
+            COALESCE(MAX(`own_id`), 0)
+          FROM `chartshift`.`xwalk__emr__authorization`
+        )
+        THEN (
+          SELECT
+            COALESCE(MAX(`own_id`), 0)
+          FROM `chartshift`.`xwalk__emr__authorization__cs_new`
+        )
+        ELSE (
+          SELECT
+            COALESCE(MAX(`own_id`), 0)
+          FROM `chartshift`.`xwalk__emr__authorization`
+        )
+      END + ROW_NUMBER() OVER (
+        ORDER BY (
+          `cs_prev`.`own_id` IS NULL AND `cs_status`.`__status` = 'loaded'
+        ) DESC, `cs_status`.`__row` NULLS LAST, `cs_status`.`__slot` NULLS LAST
+      )
+    END
+  ) AS `__own_id`
+FROM `cs_status`
+LEFT JOIN `chartshift`.`xwalk__emr__authorization` AS `cs_prev`
+  ON `cs_prev`.`legacy_key` = `cs_status`.`__key`;
+
+-- specs/two_systems.mig:470: sysB.priorauth -> emr.authorization: rejected rows with the first rule that failed
+INSERT INTO `chartshift`.`rejects__cs_new` (
+  `map`,
+  `source_table`,
+  `source_key`,
+  `slot`,
+  `record`,
+  `rule`,
+  `reason`,
+  `original_row`,
+  `reason_code`
+)
+SELECT
+  'sysB.priorauth -> emr.authorization',
+  'sysB.priorauth',
+  CAST((
+    `w`.`s__priorauth__auth_ref`
+  ) AS STRING),
+  `w`.`__slot`,
+  `w`.`__row`,
+  CASE `w`.`__rule`
+    WHEN 1
+    THEN 'cast'
+    WHEN 2
+    THEN 'key'
+    WHEN 3
+    THEN 'reject:481'
+    WHEN 4
+    THEN 'not null:emr.authorization.episode_id'
+    WHEN 5
+    THEN 'length:emr.authorization.auth_number'
+    WHEN 6
+    THEN 'duplicate key'
+  END,
+  CASE `w`.`__rule`
+    WHEN 1
+    THEN 'value does not fit the source column type'
+    WHEN 2
+    THEN 'missing legacy key'
+    WHEN 3
+    THEN 'authorization for unknown episode'
+    WHEN 4
+    THEN 'episode_id is required but empty'
+    WHEN 5
+    THEN 'auth_number is longer than 30 characters'
+    WHEN 6
+    THEN 'duplicate legacy key (an earlier row has the same key)'
+  END,
+  TO_JSON(
+    NAMED_STRUCT(
+      'auth_ref',
+      `r`.`auth_ref`,
+      'episode_id',
+      `r`.`episode_id`,
+      'auth_visits',
+      `r`.`auth_visits`,
+      'auth_from',
+      `r`.`auth_from`,
+      'auth_to',
+      `r`.`auth_to`
+    )
+  ),
+  CASE `w`.`__rule`
+    WHEN 1
+    THEN 'cast'
+    WHEN 2
+    THEN 'missing_key'
+    WHEN 3
+    THEN 'reject'
+    WHEN 4
+    THEN 'not_null'
+    WHEN 5
+    THEN 'too_long'
+    WHEN 6
+    THEN 'duplicate_key'
+  END
+FROM `chartshift`.`cs_work__emr__authorization` AS `w`
+JOIN `chartshift_stage`.`sysB__priorauth` AS `r`
+  ON `r`.`__row` = `w`.`__row`
+WHERE
+  `w`.`__status` = 'rejected'
+ORDER BY
+  `w`.`__row` NULLS LAST,
+  `w`.`__slot` NULLS LAST;
+
+-- specs/two_systems.mig:471: crosswalk emr.authorization: loaded keys with their ids, merged keys pointing at their survivor's id
+INSERT INTO `chartshift`.`xwalk__emr__authorization__cs_new` (
+  `legacy_key`,
+  `own_id`,
+  `target_id`,
+  `state`
+)
+SELECT
+  `w`.`__key`,
+  `w`.`__own_id`,
+  `w`.`__own_id`,
+  `w`.`__status`
+FROM `chartshift`.`cs_work__emr__authorization` AS `w`
+WHERE
+  `w`.`__status` IN ('loaded', 'merged');
+
+-- specs/two_systems.mig:471: crosswalk emr.authorization: keys not loaded by this run stay, inactive, with their ids
+INSERT INTO `chartshift`.`xwalk__emr__authorization__cs_new` (
+  `legacy_key`,
+  `own_id`,
+  `target_id`,
+  `state`
+)
+SELECT
+  `p`.`legacy_key`,
+  `p`.`own_id`,
+  NULL,
+  'inactive'
+FROM `chartshift`.`xwalk__emr__authorization` AS `p`
+WHERE
+  NOT EXISTS(
+    SELECT
+      1
+    FROM `chartshift`.`xwalk__emr__authorization__cs_new`
+    WHERE
+      `xwalk__emr__authorization__cs_new`.`legacy_key` = `p`.`legacy_key`
+  );
+
+-- specs/two_systems.mig:470: sysB.priorauth -> emr.authorization: load the surviving rows
+INSERT INTO `emr`.`authorization__cs_new` (
+  `id`,
+  `episode_id`,
+  `auth_number`,
+  `visits_authorized`,
+  `start_date`,
+  `end_date`,
+  `days_remaining`
+)
+SELECT
+  CAST(`w`.`__own_id` AS BIGINT),
+  CAST(`w`.`f__episode_id` AS BIGINT),
+  CAST(`w`.`f__auth_number` AS VARCHAR(30)),
+  CAST(`w`.`f__visits_authorized` AS INT),
+  CAST(`w`.`f__start_date` AS DATE),
+  CAST(`w`.`f__end_date` AS DATE),
+  CAST(`w`.`f__days_remaining` AS INT)
+FROM `chartshift`.`cs_work__emr__authorization` AS `w`
+WHERE
+  `w`.`__status` = 'loaded';
+
+-- specs/two_systems.mig:470: sysB.priorauth -> emr.authorization: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
+INSERT INTO `chartshift`.`reconciliation__cs_new` (
+  `map`,
+  `source_table`,
+  `target_table`,
+  `source_rows`,
+  `loaded`,
+  `rejected`,
+  `filtered`,
+  `merged`,
+  `aggregated`
+)
+SELECT
+  'sysB.priorauth -> emr.authorization',
+  'sysB.priorauth',
+  'emr.authorization',
+  (
+    SELECT
+      COUNT(*)
+    FROM `sysB`.`priorauth`
+  ),
+  (
+    SELECT
+      COUNT(*)
+    FROM `emr`.`authorization__cs_new`
+  ) - (
+    SELECT
+      COALESCE(SUM(`loaded`), 0)
+    FROM `chartshift`.`reconciliation__cs_new`
+    WHERE
+      `target_table` = 'emr.authorization'
+  ),
+  (
+    SELECT
+      COUNT(*)
+    FROM `chartshift`.`rejects__cs_new`
+    WHERE
+      `map` = 'sysB.priorauth -> emr.authorization'
+  ),
+  0,
+  0,
+  0;
+
+-- specs/two_systems.mig:470: sysB.priorauth -> emr.authorization: work table no longer needed
+DROP TABLE IF EXISTS `chartshift`.`cs_work__emr__authorization`;
+

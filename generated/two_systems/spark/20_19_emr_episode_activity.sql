@@ -1,0 +1,522 @@
+-- chartshift 0.1.0 | dialect spark
+-- spec specs/two_systems.mig sha256 76eeb791ddfc46d4013247302076b35042796b3181d91a47e7b0e553ee1643b2
+-- 20_19_emr_episode_activity: map sysB.appts -> emr.episode_activity
+-- Generated file: do not edit. Regenerate with `chartshift compile specs/two_systems.mig`.
+
+
+-- specs/two_systems.mig:564: work table left by an earlier run
+DROP TABLE IF EXISTS `chartshift`.`cs_work__emr__episode_activity`;
+
+-- specs/two_systems.mig:564: sysB.appts -> emr.episode_activity: every kept row with its fields and status
+CREATE TABLE `chartshift`.`cs_work__emr__episode_activity` AS
+WITH `cs_in` AS (
+  SELECT
+    *
+  FROM (
+    SELECT
+      `appts`.`__row` AS `__row`,
+      `appts`.`__cast_error` AS `__cast_error`,
+      `appts`.`appt_id` AS `s__appts__appt_id`,
+      `appts`.`episode_id` AS `s__appts__episode_id`,
+      `appts`.`appt_date` AS `s__appts__appt_date`,
+      `appts`.`appt_status` AS `s__appts__appt_status`,
+      1 AS `__slot`
+    FROM `sysB`.`appts` AS `appts`
+  ) AS `cs_in`
+  WHERE
+    COALESCE(
+      (
+        (
+          (
+            ARRAY_JOIN(
+              TRANSFORM(
+                SPLIT(TRIM(BOTH ' ' FROM `cs_in`.`s__appts__appt_status`), 'ß', -1),
+                `_cs_part` -> UPPER(_cs_part)
+              ),
+              'ß'
+            )
+          ) = (
+            'K'
+          )
+        )
+      ),
+      FALSE
+    )
+), `cs_vals` AS (
+  SELECT
+    `cs_in`.*,
+    `cs_in`.`s__appts__episode_id` AS `g__1`,
+    CAST(NULLIF(
+      REGEXP_EXTRACT(
+        REGEXP_REPLACE(
+          TRIM(`cs_in`.`s__appts__appt_date`),
+          '(?s)^(?:([0-9]{4})([0-9]{2})([0-9]{1,2}))\\z|^.*\\z',
+          '$1-$2-$3'
+        ),
+        '^(?:(?:(?:[0-9]{3}[1-9]|[0-9]{2}[1-9]0|[0-9][1-9]00|[1-9]000)-(?:(?:0?[13578]|1[02])-(?:0?[1-9]|[12][0-9]|3[01])|(?:0?[469]|11)-(?:0?[1-9]|[12][0-9]|30)|0?2-(?:0?[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)-0?2-29))\\z',
+        0
+      ),
+      ''
+    ) AS DATE) AS `v__1`,
+    CAST(NULLIF(
+      REGEXP_EXTRACT(
+        REGEXP_REPLACE(
+          TRIM(`cs_in`.`s__appts__appt_date`),
+          '(?s)^(?:([0-9]{4})([0-9]{2})([0-9]{1,2}))\\z|^.*\\z',
+          '$1-$2-$3'
+        ),
+        '^(?:(?:(?:[0-9]{3}[1-9]|[0-9]{2}[1-9]0|[0-9][1-9]00|[1-9]000)-(?:(?:0?[13578]|1[02])-(?:0?[1-9]|[12][0-9]|3[01])|(?:0?[469]|11)-(?:0?[1-9]|[12][0-9]|30)|0?2-(?:0?[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)-0?2-29))\\z',
+        0
+      ),
+      ''
+    ) AS DATE) AS `v__2`
+  FROM `cs_in`
+  WHERE
+    NOT (
+      NOT `cs_in`.`__cast_error` IS NULL
+    )
+), `cs_ranked` AS (
+  SELECT
+    `cs_vals`.*
+  FROM `cs_vals`
+), `cs_groups` AS (
+  SELECT
+    MIN(`cs_ranked`.`__row`) AS `__row`,
+    MIN(`cs_ranked`.`g__1`) AS `g__1`,
+    MIN(`cs_ranked`.`v__1`) AS `a__1`,
+    MAX(`cs_ranked`.`v__2`) AS `a__2`,
+    COUNT(*) AS `a__3`
+  FROM `cs_ranked`
+  GROUP BY
+    `cs_ranked`.`g__1`
+), `cs_fields` AS (
+  SELECT
+    `cs_groups`.*,
+    `cs_ref1`.`target_id` AS `f__episode_id`,
+    `cs_groups`.`a__1` AS `f__first_visit_date`,
+    `cs_groups`.`a__2` AS `f__last_visit_date`,
+    `cs_groups`.`a__3` AS `f__completed_visits`,
+    CAST((
+      'sysB.appts'
+    ) AS STRING) || '|' || CAST((
+      `cs_groups`.`g__1`
+    ) AS STRING) AS `__key`
+  FROM `cs_groups`
+  LEFT JOIN `chartshift`.`xwalk__emr__episode__cs_new` AS `cs_ref1`
+    ON `cs_ref1`.`legacy_key` = CAST((
+      'sysB.episodes'
+    ) AS STRING) || '|' || CAST((
+      `cs_groups`.`g__1`
+    ) AS STRING)
+    AND `cs_ref1`.`state` <> 'inactive'
+), `cs_rules` AS (
+  SELECT
+    `cs_fields`.*,
+    CASE
+      WHEN `cs_fields`.`__key` IS NULL
+      THEN 2
+      WHEN COALESCE(
+        (
+          (
+            (
+              SELECT
+                `cs_x`.`target_id`
+              FROM `chartshift`.`xwalk__emr__episode__cs_new` AS `cs_x`
+              WHERE
+                `cs_x`.`legacy_key` = CAST((
+                  'sysB.episodes'
+                ) AS STRING) || '|' || CAST((
+                  `cs_fields`.`g__1`
+                ) AS STRING)
+                AND `cs_x`.`state` <> 'inactive'
+            )
+          ) IS NULL
+        ),
+        FALSE
+      )
+      THEN 3
+      WHEN `cs_fields`.`f__episode_id` IS NULL
+      THEN 4
+      WHEN `cs_fields`.`f__completed_visits` IS NULL
+      THEN 5
+      WHEN NOT `cs_dups`.`first_row` IS NULL AND `cs_fields`.`__row` > `cs_dups`.`first_row`
+      THEN 6
+    END AS `__rule`
+  FROM `cs_fields`
+  LEFT JOIN (
+    SELECT
+      `cs_fields`.`__key`,
+      MIN(`cs_fields`.`__row`) AS `first_row`
+    FROM `cs_fields`
+    GROUP BY
+      `cs_fields`.`__key`
+    HAVING
+      COUNT(*) > 1
+  ) AS `cs_dups`
+    ON `cs_dups`.`__key` = `cs_fields`.`__key`
+), `cs_status` AS (
+  SELECT
+    `cs_rules`.`__row`,
+    1 AS `__slot`,
+    `cs_rules`.`__key`,
+    `cs_rules`.`__rule`,
+    `cs_rules`.`f__episode_id`,
+    `cs_rules`.`f__first_visit_date`,
+    `cs_rules`.`f__last_visit_date`,
+    `cs_rules`.`f__completed_visits`,
+    NULL AS `s__appts__appt_id`,
+    CASE WHEN NOT `cs_rules`.`__rule` IS NULL THEN 'rejected' ELSE 'loaded' END AS `__status`
+  FROM `cs_rules`
+  UNION ALL
+  SELECT
+    `cs_in`.`__row`,
+    1 AS `__slot`,
+    NULL AS `__key`,
+    CASE WHEN NOT `cs_in`.`__cast_error` IS NULL THEN 1 END AS `__rule`,
+    NULL AS `f__episode_id`,
+    NULL AS `f__first_visit_date`,
+    NULL AS `f__last_visit_date`,
+    NULL AS `f__completed_visits`,
+    `cs_in`.`s__appts__appt_id`,
+    'rejected' AS `__status`
+  FROM `cs_in`
+  WHERE
+    (
+      NOT `cs_in`.`__cast_error` IS NULL
+    )
+)
+SELECT
+  `cs_status`.*,
+  COALESCE(
+    `cs_prev`.`own_id`,
+    CASE
+      WHEN `cs_prev`.`own_id` IS NULL AND `cs_status`.`__status` = 'loaded'
+      THEN CASE
+        WHEN (
+          SELECT
+            COALESCE(MAX(`own_id`), 0)
+          FROM `chartshift`.`xwalk__emr__episode_activity__cs_new`
+        ) > (
+          SELECT
+            COALESCE(MAX(`own_id`), 0)
+          FROM `chartshift`.`xwalk__emr__episode_activity`
+        )
+        THEN (
+          SELECT
+            COALESCE(MAX(`own_id`), 0)
+          FROM `chartshift`.`xwalk__emr__episode_activity__cs_new`
+        )
+        ELSE (
+          SELECT
+            COALESCE(MAX(`own_id`), 0)
+          FROM `chartshift`.`xwalk__emr__episode_activity`
+        )
+      END + ROW_NUMBER() OVER (
+        ORDER BY (
+          `cs_prev`.`own_id` IS NULL AND `cs_status`.`__status` = 'loaded'
+        ) DESC, `cs_status`.`__row` NULLS LAST, `cs_status`.`__slot` NULLS LAST
+      )
+    END
+  ) AS `__own_id`
+FROM `cs_status`
+LEFT JOIN `chartshift`.`xwalk__emr__episode_activity` AS `cs_prev`
+  ON `cs_prev`.`legacy_key` = `cs_status`.`__key`;
+
+-- specs/two_systems.mig:564: sysB.appts -> emr.episode_activity: rejected rows with the first rule that failed
+INSERT INTO `chartshift`.`rejects__cs_new` (
+  `map`,
+  `source_table`,
+  `source_key`,
+  `slot`,
+  `record`,
+  `rule`,
+  `reason`,
+  `original_row`,
+  `reason_code`
+)
+SELECT
+  'sysB.appts -> emr.episode_activity',
+  'sysB.appts',
+  CAST((
+    `w`.`s__appts__appt_id`
+  ) AS STRING),
+  `w`.`__slot`,
+  `w`.`__row`,
+  CASE `w`.`__rule`
+    WHEN 1
+    THEN 'cast'
+    WHEN 2
+    THEN 'key'
+    WHEN 3
+    THEN 'reject:573'
+    WHEN 4
+    THEN 'not null:emr.episode_activity.episode_id'
+    WHEN 5
+    THEN 'not null:emr.episode_activity.completed_visits'
+    WHEN 6
+    THEN 'duplicate key'
+  END,
+  CASE `w`.`__rule`
+    WHEN 1
+    THEN 'value does not fit the source column type'
+    WHEN 2
+    THEN 'missing legacy key'
+    WHEN 3
+    THEN 'activity of an unknown episode'
+    WHEN 4
+    THEN 'episode_id is required but empty'
+    WHEN 5
+    THEN 'completed_visits is required but empty'
+    WHEN 6
+    THEN 'duplicate legacy key (an earlier group has the same key)'
+  END,
+  TO_JSON(
+    NAMED_STRUCT(
+      'appt_id',
+      `r`.`appt_id`,
+      'episode_id',
+      `r`.`episode_id`,
+      'client_id',
+      `r`.`client_id`,
+      'staff_no',
+      `r`.`staff_no`,
+      'appt_date',
+      `r`.`appt_date`,
+      'appt_status',
+      `r`.`appt_status`
+    )
+  ),
+  CASE `w`.`__rule`
+    WHEN 1
+    THEN 'cast'
+    WHEN 2
+    THEN 'missing_key'
+    WHEN 3
+    THEN 'reject'
+    WHEN 4
+    THEN 'not_null'
+    WHEN 5
+    THEN 'not_null'
+    WHEN 6
+    THEN 'duplicate_key'
+  END
+FROM `chartshift`.`cs_work__emr__episode_activity` AS `w`
+JOIN `chartshift_stage`.`sysB__appts` AS `r`
+  ON `r`.`__row` = `w`.`__row`
+WHERE
+  `w`.`__status` = 'rejected'
+ORDER BY
+  `w`.`__row` NULLS LAST,
+  `w`.`__slot` NULLS LAST;
+
+-- specs/two_systems.mig:567: crosswalk emr.episode_activity: loaded keys with their ids, merged keys pointing at their survivor's id
+INSERT INTO `chartshift`.`xwalk__emr__episode_activity__cs_new` (
+  `legacy_key`,
+  `own_id`,
+  `target_id`,
+  `state`
+)
+SELECT
+  `w`.`__key`,
+  `w`.`__own_id`,
+  `w`.`__own_id`,
+  `w`.`__status`
+FROM `chartshift`.`cs_work__emr__episode_activity` AS `w`
+WHERE
+  `w`.`__status` IN ('loaded', 'merged');
+
+-- specs/two_systems.mig:567: crosswalk emr.episode_activity: keys not loaded by this run stay, inactive, with their ids
+INSERT INTO `chartshift`.`xwalk__emr__episode_activity__cs_new` (
+  `legacy_key`,
+  `own_id`,
+  `target_id`,
+  `state`
+)
+SELECT
+  `p`.`legacy_key`,
+  `p`.`own_id`,
+  NULL,
+  'inactive'
+FROM `chartshift`.`xwalk__emr__episode_activity` AS `p`
+WHERE
+  NOT EXISTS(
+    SELECT
+      1
+    FROM `chartshift`.`xwalk__emr__episode_activity__cs_new`
+    WHERE
+      `xwalk__emr__episode_activity__cs_new`.`legacy_key` = `p`.`legacy_key`
+  );
+
+-- specs/two_systems.mig:564: sysB.appts -> emr.episode_activity: load the surviving rows
+INSERT INTO `emr`.`episode_activity__cs_new` (
+  `id`,
+  `episode_id`,
+  `first_visit_date`,
+  `last_visit_date`,
+  `completed_visits`
+)
+SELECT
+  CAST(`w`.`__own_id` AS BIGINT),
+  CAST(`w`.`f__episode_id` AS BIGINT),
+  CAST(`w`.`f__first_visit_date` AS DATE),
+  CAST(`w`.`f__last_visit_date` AS DATE),
+  CAST(`w`.`f__completed_visits` AS INT)
+FROM `chartshift`.`cs_work__emr__episode_activity` AS `w`
+WHERE
+  `w`.`__status` = 'loaded';
+
+-- specs/two_systems.mig:564: sysB.appts -> emr.episode_activity: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
+INSERT INTO `chartshift`.`reconciliation__cs_new` (
+  `map`,
+  `source_table`,
+  `target_table`,
+  `source_rows`,
+  `loaded`,
+  `rejected`,
+  `filtered`,
+  `merged`,
+  `aggregated`
+)
+SELECT
+  'sysB.appts -> emr.episode_activity',
+  'sysB.appts',
+  'emr.episode_activity',
+  (
+    SELECT
+      COUNT(*)
+    FROM `sysB`.`appts`
+  ),
+  (
+    SELECT
+      COUNT(*)
+    FROM `emr`.`episode_activity__cs_new`
+  ) - (
+    SELECT
+      COALESCE(SUM(`loaded`), 0)
+    FROM `chartshift`.`reconciliation__cs_new`
+    WHERE
+      `target_table` = 'emr.episode_activity'
+  ),
+  (
+    SELECT
+      COUNT(*)
+    FROM `chartshift`.`rejects__cs_new`
+    WHERE
+      `map` = 'sysB.appts -> emr.episode_activity'
+  ),
+  (
+    SELECT
+      COUNT(*)
+    FROM (
+      SELECT
+        `appts`.`__row` AS `__row`,
+        `appts`.`__cast_error` AS `__cast_error`,
+        `appts`.`appt_id` AS `s__appts__appt_id`,
+        `appts`.`episode_id` AS `s__appts__episode_id`,
+        `appts`.`appt_date` AS `s__appts__appt_date`,
+        `appts`.`appt_status` AS `s__appts__appt_status`,
+        1 AS `__slot`
+      FROM `sysB`.`appts` AS `appts`
+    ) AS `cs_in`
+    WHERE
+      NOT COALESCE(
+        (
+          (
+            (
+              ARRAY_JOIN(
+                TRANSFORM(
+                  SPLIT(TRIM(BOTH ' ' FROM `cs_in`.`s__appts__appt_status`), 'ß', -1),
+                  `_cs_part` -> UPPER(_cs_part)
+                ),
+                'ß'
+              )
+            ) = (
+              'K'
+            )
+          )
+        ),
+        FALSE
+      )
+  ),
+  0,
+  (
+    SELECT
+      CAST(COALESCE(SUM(`cs_groups`.`n`) - COUNT(*), 0) AS BIGINT)
+    FROM (
+      SELECT
+        COUNT(*) AS `n`
+      FROM (
+        SELECT
+          `cs_in`.*,
+          `cs_in`.`s__appts__episode_id` AS `g__1`,
+          CAST(NULLIF(
+            REGEXP_EXTRACT(
+              REGEXP_REPLACE(
+                TRIM(`cs_in`.`s__appts__appt_date`),
+                '(?s)^(?:([0-9]{4})([0-9]{2})([0-9]{1,2}))\\z|^.*\\z',
+                '$1-$2-$3'
+              ),
+              '^(?:(?:(?:[0-9]{3}[1-9]|[0-9]{2}[1-9]0|[0-9][1-9]00|[1-9]000)-(?:(?:0?[13578]|1[02])-(?:0?[1-9]|[12][0-9]|3[01])|(?:0?[469]|11)-(?:0?[1-9]|[12][0-9]|30)|0?2-(?:0?[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)-0?2-29))\\z',
+              0
+            ),
+            ''
+          ) AS DATE) AS `v__1`,
+          CAST(NULLIF(
+            REGEXP_EXTRACT(
+              REGEXP_REPLACE(
+                TRIM(`cs_in`.`s__appts__appt_date`),
+                '(?s)^(?:([0-9]{4})([0-9]{2})([0-9]{1,2}))\\z|^.*\\z',
+                '$1-$2-$3'
+              ),
+              '^(?:(?:(?:[0-9]{3}[1-9]|[0-9]{2}[1-9]0|[0-9][1-9]00|[1-9]000)-(?:(?:0?[13578]|1[02])-(?:0?[1-9]|[12][0-9]|3[01])|(?:0?[469]|11)-(?:0?[1-9]|[12][0-9]|30)|0?2-(?:0?[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)-0?2-29))\\z',
+              0
+            ),
+            ''
+          ) AS DATE) AS `v__2`
+        FROM (
+          SELECT
+            *
+          FROM (
+            SELECT
+              `appts`.`__row` AS `__row`,
+              `appts`.`__cast_error` AS `__cast_error`,
+              `appts`.`appt_id` AS `s__appts__appt_id`,
+              `appts`.`episode_id` AS `s__appts__episode_id`,
+              `appts`.`appt_date` AS `s__appts__appt_date`,
+              `appts`.`appt_status` AS `s__appts__appt_status`,
+              1 AS `__slot`
+            FROM `sysB`.`appts` AS `appts`
+          ) AS `cs_in`
+          WHERE
+            COALESCE(
+              (
+                (
+                  (
+                    ARRAY_JOIN(
+                      TRANSFORM(
+                        SPLIT(TRIM(BOTH ' ' FROM `cs_in`.`s__appts__appt_status`), 'ß', -1),
+                        `_cs_part` -> UPPER(_cs_part)
+                      ),
+                      'ß'
+                    )
+                  ) = (
+                    'K'
+                  )
+                )
+              ),
+              FALSE
+            )
+        ) AS `cs_in`
+        WHERE
+          NOT (
+            NOT `cs_in`.`__cast_error` IS NULL
+          )
+      ) AS `cs_vals`
+      GROUP BY
+        `cs_vals`.`g__1`
+    ) AS `cs_groups`
+  );
+
+-- specs/two_systems.mig:564: sysB.appts -> emr.episode_activity: work table no longer needed
+DROP TABLE IF EXISTS `chartshift`.`cs_work__emr__episode_activity`;
+

@@ -1,0 +1,355 @@
+-- chartshift 0.1.0 | dialect spark
+-- spec tests/conformance/specs/join_many.mig sha256 870919318f0282a26ca449b629644d14083271ed5560e5faff2347804ac13e8a
+-- 20_01_emr_visit_code: map legacy.visits -> emr.visit_code
+-- Generated file: do not edit. Regenerate with `chartshift compile tests/conformance/specs/join_many.mig`.
+
+
+-- tests/conformance/specs/join_many.mig:53: work table left by an earlier run
+DROP TABLE IF EXISTS `chartshift`.`cs_work__emr__visit_code`;
+
+-- tests/conformance/specs/join_many.mig:53: legacy.visits -> emr.visit_code: every kept row with its fields and status
+CREATE TABLE `chartshift`.`cs_work__emr__visit_code` AS
+WITH `cs_in` AS (
+  SELECT
+    *
+  FROM (
+    SELECT
+      `cs_raw`.*,
+      ROW_NUMBER() OVER (PARTITION BY `cs_raw`.`__row` ORDER BY `cs_raw`.`j__c__row` NULLS LAST) AS `__match`,
+      ROW_NUMBER() OVER (ORDER BY `cs_raw`.`__row` NULLS LAST, `cs_raw`.`j__c__row` NULLS LAST) AS `__ord`,
+      1 AS `__slot`
+    FROM (
+      SELECT
+        `visits`.`__row` AS `__row`,
+        `visits`.`__cast_error` AS `__cast_error`,
+        `visits`.`visit_id` AS `s__visits__visit_id`,
+        `visits`.`code` AS `s__visits__code`,
+        `c`.`legacy_code` AS `s__c__legacy_code`,
+        `c`.`std_code` AS `s__c__std_code`,
+        `c`.`active` AS `s__c__active`,
+        `c`.`__row` AS `j__c__row`
+      FROM `legacy`.`visits` AS `visits`
+      LEFT JOIN `legacy`.`code_map` AS `c`
+        ON (
+          `c`.`legacy_code`
+        ) = (
+          `visits`.`code`
+        )
+    ) AS `cs_raw`
+  ) AS `cs_in`
+  WHERE
+    COALESCE(
+      (
+        (
+          (
+            (
+              `cs_in`.`s__c__active`
+            ) IS NULL
+          )
+          OR (
+            (
+              `cs_in`.`s__c__active`
+            ) <> (
+              'N'
+            )
+          )
+        )
+      ),
+      FALSE
+    )
+), `cs_fields` AS (
+  SELECT
+    `cs_in`.*,
+    `cs_in`.`s__visits__visit_id` AS `f__visit_id`,
+    `cs_in`.`s__c__std_code` AS `f__std_code`,
+    CAST((
+      `cs_in`.`s__visits__visit_id`
+    ) AS STRING) || '|' || CAST((
+      COALESCE(`cs_in`.`s__c__std_code`, '')
+    ) AS STRING) AS `__key`
+  FROM `cs_in`
+), `cs_rules` AS (
+  SELECT
+    `cs_fields`.*,
+    CASE
+      WHEN NOT `cs_fields`.`__cast_error` IS NULL
+      THEN 1
+      WHEN `cs_fields`.`__key` IS NULL
+      THEN 2
+      WHEN `cs_fields`.`f__visit_id` IS NULL
+      THEN 3
+      WHEN NOT `cs_dups`.`first_row` IS NULL AND `cs_fields`.`__ord` > `cs_dups`.`first_row`
+      THEN 4
+    END AS `__rule`
+  FROM `cs_fields`
+  LEFT JOIN (
+    SELECT
+      `cs_fields`.`__key` AS `__k1`,
+      MIN(`cs_fields`.`__ord`) AS `first_row`
+    FROM `cs_fields`
+    GROUP BY
+      `cs_fields`.`__key`
+    HAVING
+      COUNT(*) > 1
+  ) AS `cs_dups`
+    ON `cs_dups`.`__k1` = `cs_fields`.`__key`
+), `cs_status` AS (
+  SELECT
+    `cs_rules`.`__row`,
+    `cs_rules`.`__slot`,
+    `cs_rules`.`__key`,
+    `cs_rules`.`__rule`,
+    `cs_rules`.`__ord`,
+    `cs_rules`.`f__visit_id`,
+    `cs_rules`.`f__std_code`,
+    `cs_rules`.`s__visits__visit_id`,
+    CASE WHEN NOT `cs_rules`.`__rule` IS NULL THEN 'rejected' ELSE 'loaded' END AS `__status`
+  FROM `cs_rules`
+)
+SELECT
+  `cs_status`.*,
+  COALESCE(
+    `cs_prev`.`own_id`,
+    CASE
+      WHEN `cs_prev`.`own_id` IS NULL AND `cs_status`.`__status` = 'loaded'
+      THEN (
+        SELECT
+          COALESCE(MAX(`own_id`), 0)
+        FROM `chartshift`.`xwalk__emr__visit_code`
+      ) + ROW_NUMBER() OVER (
+        ORDER BY (
+          `cs_prev`.`own_id` IS NULL AND `cs_status`.`__status` = 'loaded'
+        ) DESC, `cs_status`.`__ord` NULLS LAST, `cs_status`.`__slot` NULLS LAST
+      )
+    END
+  ) AS `__own_id`
+FROM `cs_status`
+LEFT JOIN `chartshift`.`xwalk__emr__visit_code` AS `cs_prev`
+  ON `cs_prev`.`legacy_key` = `cs_status`.`__key`;
+
+-- tests/conformance/specs/join_many.mig:53: legacy.visits -> emr.visit_code: rejected rows with the first rule that failed
+INSERT INTO `chartshift`.`rejects__cs_new` (
+  `map`,
+  `source_table`,
+  `source_key`,
+  `slot`,
+  `record`,
+  `rule`,
+  `reason`,
+  `original_row`,
+  `reason_code`
+)
+SELECT
+  'legacy.visits -> emr.visit_code',
+  'legacy.visits',
+  CAST((
+    `w`.`s__visits__visit_id`
+  ) AS STRING),
+  `w`.`__slot`,
+  `w`.`__row`,
+  CASE `w`.`__rule`
+    WHEN 1
+    THEN 'cast'
+    WHEN 2
+    THEN 'key'
+    WHEN 3
+    THEN 'not null:emr.visit_code.visit_id'
+    WHEN 4
+    THEN 'duplicate key'
+  END,
+  CASE `w`.`__rule`
+    WHEN 1
+    THEN 'value does not fit the source column type'
+    WHEN 2
+    THEN 'missing legacy key'
+    WHEN 3
+    THEN 'visit_id is required but empty'
+    WHEN 4
+    THEN 'duplicate legacy key (an earlier row has the same key)'
+  END,
+  TO_JSON(
+    NAMED_STRUCT('visit_id', `r`.`visit_id`, 'code', `r`.`code`, 'payer_id', `r`.`payer_id`)
+  ),
+  CASE `w`.`__rule`
+    WHEN 1
+    THEN 'cast'
+    WHEN 2
+    THEN 'missing_key'
+    WHEN 3
+    THEN 'not_null'
+    WHEN 4
+    THEN 'duplicate_key'
+  END
+FROM `chartshift`.`cs_work__emr__visit_code` AS `w`
+JOIN `chartshift_stage`.`legacy__visits` AS `r`
+  ON `r`.`__row` = `w`.`__row`
+WHERE
+  `w`.`__status` = 'rejected'
+ORDER BY
+  `w`.`__row` NULLS LAST,
+  `w`.`__slot` NULLS LAST;
+
+-- tests/conformance/specs/join_many.mig:56: crosswalk emr.visit_code: loaded keys with their ids, merged keys pointing at their survivor's id
+INSERT INTO `chartshift`.`xwalk__emr__visit_code__cs_new` (
+  `legacy_key`,
+  `own_id`,
+  `target_id`,
+  `state`
+)
+SELECT
+  `w`.`__key`,
+  `w`.`__own_id`,
+  `w`.`__own_id`,
+  `w`.`__status`
+FROM `chartshift`.`cs_work__emr__visit_code` AS `w`
+WHERE
+  `w`.`__status` IN ('loaded', 'merged');
+
+-- tests/conformance/specs/join_many.mig:56: crosswalk emr.visit_code: keys not loaded by this run stay, inactive, with their ids
+INSERT INTO `chartshift`.`xwalk__emr__visit_code__cs_new` (
+  `legacy_key`,
+  `own_id`,
+  `target_id`,
+  `state`
+)
+SELECT
+  `p`.`legacy_key`,
+  `p`.`own_id`,
+  NULL,
+  'inactive'
+FROM `chartshift`.`xwalk__emr__visit_code` AS `p`
+WHERE
+  NOT EXISTS(
+    SELECT
+      1
+    FROM `chartshift`.`xwalk__emr__visit_code__cs_new`
+    WHERE
+      `xwalk__emr__visit_code__cs_new`.`legacy_key` = `p`.`legacy_key`
+  );
+
+-- tests/conformance/specs/join_many.mig:53: legacy.visits -> emr.visit_code: load the surviving rows
+INSERT INTO `emr`.`visit_code__cs_new` (
+  `id`,
+  `visit_id`,
+  `std_code`
+)
+SELECT
+  CAST(`w`.`__own_id` AS BIGINT),
+  CAST(`w`.`f__visit_id` AS STRING),
+  CAST(`w`.`f__std_code` AS STRING)
+FROM `chartshift`.`cs_work__emr__visit_code` AS `w`
+WHERE
+  `w`.`__status` = 'loaded';
+
+-- tests/conformance/specs/join_many.mig:53: legacy.visits -> emr.visit_code: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
+INSERT INTO `chartshift`.`reconciliation__cs_new` (
+  `map`,
+  `source_table`,
+  `target_table`,
+  `source_rows`,
+  `loaded`,
+  `rejected`,
+  `filtered`,
+  `merged`,
+  `aggregated`
+)
+SELECT
+  'legacy.visits -> emr.visit_code',
+  'legacy.visits',
+  'emr.visit_code',
+  (
+    SELECT
+      COUNT(*)
+    FROM (
+      SELECT
+        `cs_raw`.*,
+        ROW_NUMBER() OVER (PARTITION BY `cs_raw`.`__row` ORDER BY `cs_raw`.`j__c__row` NULLS LAST) AS `__match`,
+        ROW_NUMBER() OVER (ORDER BY `cs_raw`.`__row` NULLS LAST, `cs_raw`.`j__c__row` NULLS LAST) AS `__ord`,
+        1 AS `__slot`
+      FROM (
+        SELECT
+          `visits`.`__row` AS `__row`,
+          `visits`.`__cast_error` AS `__cast_error`,
+          `visits`.`visit_id` AS `s__visits__visit_id`,
+          `visits`.`code` AS `s__visits__code`,
+          `c`.`legacy_code` AS `s__c__legacy_code`,
+          `c`.`std_code` AS `s__c__std_code`,
+          `c`.`active` AS `s__c__active`,
+          `c`.`__row` AS `j__c__row`
+        FROM `legacy`.`visits` AS `visits`
+        LEFT JOIN `legacy`.`code_map` AS `c`
+          ON (
+            `c`.`legacy_code`
+          ) = (
+            `visits`.`code`
+          )
+      ) AS `cs_raw`
+    ) AS `cs_in`
+  ),
+  (
+    SELECT
+      COUNT(*)
+    FROM `emr`.`visit_code__cs_new`
+  ),
+  (
+    SELECT
+      COUNT(*)
+    FROM `chartshift`.`rejects__cs_new`
+    WHERE
+      `map` = 'legacy.visits -> emr.visit_code'
+  ),
+  (
+    SELECT
+      COUNT(*)
+    FROM (
+      SELECT
+        `cs_raw`.*,
+        ROW_NUMBER() OVER (PARTITION BY `cs_raw`.`__row` ORDER BY `cs_raw`.`j__c__row` NULLS LAST) AS `__match`,
+        ROW_NUMBER() OVER (ORDER BY `cs_raw`.`__row` NULLS LAST, `cs_raw`.`j__c__row` NULLS LAST) AS `__ord`,
+        1 AS `__slot`
+      FROM (
+        SELECT
+          `visits`.`__row` AS `__row`,
+          `visits`.`__cast_error` AS `__cast_error`,
+          `visits`.`visit_id` AS `s__visits__visit_id`,
+          `visits`.`code` AS `s__visits__code`,
+          `c`.`legacy_code` AS `s__c__legacy_code`,
+          `c`.`std_code` AS `s__c__std_code`,
+          `c`.`active` AS `s__c__active`,
+          `c`.`__row` AS `j__c__row`
+        FROM `legacy`.`visits` AS `visits`
+        LEFT JOIN `legacy`.`code_map` AS `c`
+          ON (
+            `c`.`legacy_code`
+          ) = (
+            `visits`.`code`
+          )
+      ) AS `cs_raw`
+    ) AS `cs_in`
+    WHERE
+      NOT COALESCE(
+        (
+          (
+            (
+              (
+                `cs_in`.`s__c__active`
+              ) IS NULL
+            )
+            OR (
+              (
+                `cs_in`.`s__c__active`
+              ) <> (
+                'N'
+              )
+            )
+          )
+        ),
+        FALSE
+      )
+  ),
+  0,
+  0;
+
+-- tests/conformance/specs/join_many.mig:53: legacy.visits -> emr.visit_code: work table no longer needed
+DROP TABLE IF EXISTS `chartshift`.`cs_work__emr__visit_code`;
+

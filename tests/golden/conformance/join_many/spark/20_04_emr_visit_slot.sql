@@ -1,0 +1,374 @@
+-- chartshift 0.1.0 | dialect spark
+-- spec tests/conformance/specs/join_many.mig sha256 870919318f0282a26ca449b629644d14083271ed5560e5faff2347804ac13e8a
+-- 20_04_emr_visit_slot: map legacy.visits -> emr.visit_slot
+-- Generated file: do not edit. Regenerate with `chartshift compile tests/conformance/specs/join_many.mig`.
+
+
+-- tests/conformance/specs/join_many.mig:76: work table left by an earlier run
+DROP TABLE IF EXISTS `chartshift`.`cs_work__emr__visit_slot`;
+
+-- tests/conformance/specs/join_many.mig:76: legacy.visits -> emr.visit_slot: every kept row with its fields and status
+CREATE TABLE `chartshift`.`cs_work__emr__visit_slot` AS
+WITH `cs_in` AS (
+  SELECT
+    `cs_raw`.*,
+    CASE `cs_slots`.`n` WHEN 1 THEN 'first' WHEN 2 THEN 'second' END AS `e__label`,
+    `cs_slots`.`n` AS `__slot`
+  FROM (
+    SELECT
+      `cs_raw`.*,
+      `cs_amb`.`__n__p` AS `__n__p`,
+      ROW_NUMBER() OVER (PARTITION BY `cs_raw`.`__row` ORDER BY `cs_raw`.`j__c__row` NULLS LAST) AS `__match`,
+      ROW_NUMBER() OVER (ORDER BY `cs_raw`.`__row` NULLS LAST, `cs_raw`.`j__c__row` NULLS LAST) AS `__ord`
+    FROM (
+      SELECT
+        `visits`.`__row` AS `__row`,
+        `visits`.`__cast_error` AS `__cast_error`,
+        `visits`.`visit_id` AS `s__visits__visit_id`,
+        `visits`.`code` AS `s__visits__code`,
+        `visits`.`payer_id` AS `s__visits__payer_id`,
+        `c`.`legacy_code` AS `s__c__legacy_code`,
+        `c`.`std_code` AS `s__c__std_code`,
+        `c`.`payer_id` AS `s__c__payer_id`,
+        `p`.`payer_id` AS `s__p__payer_id`,
+        `p`.`name` AS `s__p__name`,
+        `c`.`__row` AS `j__c__row`,
+        `p`.`__row` AS `j__p__row`
+      FROM `legacy`.`visits` AS `visits`
+      LEFT JOIN `legacy`.`code_map` AS `c`
+        ON (
+          `c`.`legacy_code`
+        ) = (
+          `visits`.`code`
+        )
+      LEFT JOIN `legacy`.`payers` AS `p`
+        ON (
+          `p`.`payer_id`
+        ) = (
+          `visits`.`payer_id`
+        )
+    ) AS `cs_raw`
+    LEFT JOIN (
+      SELECT
+        `__row`,
+        COALESCE(`j__c__row`, 0) AS `m__c`,
+        COUNT(DISTINCT `j__p__row`) AS `__n__p`,
+        MIN(`j__p__row`) AS `first__p`
+      FROM (
+        SELECT
+          `visits`.`__row` AS `__row`,
+          `c`.`__row` AS `j__c__row`,
+          `p`.`__row` AS `j__p__row`
+        FROM `legacy`.`visits` AS `visits`
+        LEFT JOIN `legacy`.`code_map` AS `c`
+          ON (
+            `c`.`legacy_code`
+          ) = (
+            `visits`.`code`
+          )
+        LEFT JOIN `legacy`.`payers` AS `p`
+          ON (
+            `p`.`payer_id`
+          ) = (
+            `visits`.`payer_id`
+          )
+      ) AS `cs_raw`
+      GROUP BY
+        `__row`,
+        COALESCE(`j__c__row`, 0)
+      HAVING
+        COUNT(*) > 1
+    ) AS `cs_amb`
+      ON `cs_amb`.`__row` = `cs_raw`.`__row`
+      AND `cs_amb`.`m__c` = COALESCE(`cs_raw`.`j__c__row`, 0)
+    WHERE
+      (
+        `cs_amb`.`first__p` IS NULL OR `cs_raw`.`j__p__row` = `cs_amb`.`first__p`
+      )
+  ) AS `cs_raw`
+  CROSS JOIN (
+    SELECT
+      1 AS `n`
+    UNION ALL
+    SELECT
+      2 AS `n`
+  ) AS `cs_slots`
+), `cs_fields` AS (
+  SELECT
+    `cs_in`.*,
+    `cs_in`.`s__visits__visit_id` AS `f__visit_id`,
+    `cs_in`.`s__c__std_code` AS `f__std_code`,
+    `cs_in`.`s__p__name` AS `f__payer`,
+    `cs_in`.`e__label` AS `f__label`,
+    `cs_in`.`__slot` AS `f__slot`,
+    CAST((
+      `cs_in`.`s__visits__visit_id`
+    ) AS STRING) || '|' || CAST((
+      `cs_in`.`__match`
+    ) AS STRING) || '|' || CAST((
+      `cs_in`.`__slot`
+    ) AS STRING) AS `__key`
+  FROM `cs_in`
+), `cs_rules` AS (
+  SELECT
+    `cs_fields`.*,
+    CASE
+      WHEN NOT `cs_fields`.`__cast_error` IS NULL
+      THEN 1
+      WHEN `cs_fields`.`__n__p` > 1
+      THEN 2
+      WHEN `cs_fields`.`__key` IS NULL
+      THEN 3
+      WHEN `cs_fields`.`f__visit_id` IS NULL
+      THEN 4
+      WHEN NOT `cs_dups`.`first_row` IS NULL
+      AND `cs_fields`.`__ord` * 2 + `cs_fields`.`__slot` > `cs_dups`.`first_row`
+      THEN 5
+    END AS `__rule`
+  FROM `cs_fields`
+  LEFT JOIN (
+    SELECT
+      `cs_fields`.`s__visits__visit_id` AS `__k1`,
+      `cs_fields`.`__match` AS `__k2`,
+      `cs_fields`.`__slot` AS `__k3`,
+      MIN(`cs_fields`.`__ord` * 2 + `cs_fields`.`__slot`) AS `first_row`
+    FROM `cs_fields`
+    GROUP BY
+      `cs_fields`.`s__visits__visit_id`,
+      `cs_fields`.`__match`,
+      `cs_fields`.`__slot`
+    HAVING
+      COUNT(*) > 1
+  ) AS `cs_dups`
+    ON `cs_dups`.`__k1` = `cs_fields`.`s__visits__visit_id`
+    AND `cs_dups`.`__k2` = `cs_fields`.`__match`
+    AND `cs_dups`.`__k3` = `cs_fields`.`__slot`
+)
+SELECT
+  `cs_rules`.`__row`,
+  `cs_rules`.`__slot`,
+  `cs_rules`.`__key`,
+  `cs_rules`.`__rule`,
+  `cs_rules`.`__ord`,
+  `cs_rules`.`__n__p`,
+  `cs_rules`.`f__visit_id`,
+  `cs_rules`.`f__std_code`,
+  `cs_rules`.`f__payer`,
+  `cs_rules`.`f__label`,
+  `cs_rules`.`f__slot`,
+  `cs_rules`.`s__visits__visit_id`,
+  CASE WHEN NOT `cs_rules`.`__rule` IS NULL THEN 'rejected' ELSE 'loaded' END AS `__status`
+FROM `cs_rules`;
+
+-- tests/conformance/specs/join_many.mig:76: legacy.visits -> emr.visit_slot: rejected rows with the first rule that failed
+INSERT INTO `chartshift`.`rejects__cs_new` (
+  `map`,
+  `source_table`,
+  `source_key`,
+  `slot`,
+  `record`,
+  `rule`,
+  `reason`,
+  `original_row`,
+  `reason_code`
+)
+SELECT
+  'legacy.visits -> emr.visit_slot',
+  'legacy.visits',
+  CAST((
+    `w`.`s__visits__visit_id`
+  ) AS STRING),
+  `w`.`__slot`,
+  `w`.`__row`,
+  CASE `w`.`__rule`
+    WHEN 1
+    THEN 'cast'
+    WHEN 2
+    THEN 'ambiguous_match'
+    WHEN 3
+    THEN 'key'
+    WHEN 4
+    THEN 'not null:emr.visit_slot.visit_id'
+    WHEN 5
+    THEN 'duplicate key'
+  END,
+  CASE `w`.`__rule`
+    WHEN 1
+    THEN 'value does not fit the source column type'
+    WHEN 2
+    THEN 'ambiguous match (' || CAST((
+      `w`.`__n__p`
+    ) AS STRING) || ' rows of legacy.payers)'
+    WHEN 3
+    THEN 'missing legacy key'
+    WHEN 4
+    THEN 'visit_id is required but empty'
+    WHEN 5
+    THEN 'duplicate legacy key (an earlier row has the same key)'
+  END,
+  TO_JSON(
+    NAMED_STRUCT('visit_id', `r`.`visit_id`, 'code', `r`.`code`, 'payer_id', `r`.`payer_id`)
+  ),
+  CASE `w`.`__rule`
+    WHEN 1
+    THEN 'cast'
+    WHEN 2
+    THEN 'ambiguous_match'
+    WHEN 3
+    THEN 'missing_key'
+    WHEN 4
+    THEN 'not_null'
+    WHEN 5
+    THEN 'duplicate_key'
+  END
+FROM `chartshift`.`cs_work__emr__visit_slot` AS `w`
+JOIN `chartshift_stage`.`legacy__visits` AS `r`
+  ON `r`.`__row` = `w`.`__row`
+WHERE
+  `w`.`__status` = 'rejected'
+ORDER BY
+  `w`.`__row` NULLS LAST,
+  `w`.`__slot` NULLS LAST;
+
+-- tests/conformance/specs/join_many.mig:76: legacy.visits -> emr.visit_slot: load the surviving rows
+INSERT INTO `emr`.`visit_slot__cs_new` (
+  `visit_id`,
+  `std_code`,
+  `payer`,
+  `label`,
+  `slot`
+)
+SELECT
+  CAST(`w`.`f__visit_id` AS STRING),
+  CAST(`w`.`f__std_code` AS STRING),
+  CAST(`w`.`f__payer` AS STRING),
+  CAST(`w`.`f__label` AS STRING),
+  CAST(`w`.`f__slot` AS INT)
+FROM `chartshift`.`cs_work__emr__visit_slot` AS `w`
+WHERE
+  `w`.`__status` = 'loaded';
+
+-- tests/conformance/specs/join_many.mig:76: legacy.visits -> emr.visit_slot: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
+INSERT INTO `chartshift`.`reconciliation__cs_new` (
+  `map`,
+  `source_table`,
+  `target_table`,
+  `source_rows`,
+  `loaded`,
+  `rejected`,
+  `filtered`,
+  `merged`,
+  `aggregated`
+)
+SELECT
+  'legacy.visits -> emr.visit_slot',
+  'legacy.visits',
+  'emr.visit_slot',
+  (
+    SELECT
+      COUNT(*)
+    FROM (
+      SELECT
+        `cs_raw`.*,
+        CASE `cs_slots`.`n` WHEN 1 THEN 'first' WHEN 2 THEN 'second' END AS `e__label`,
+        `cs_slots`.`n` AS `__slot`
+      FROM (
+        SELECT
+          `cs_raw`.*,
+          `cs_amb`.`__n__p` AS `__n__p`,
+          ROW_NUMBER() OVER (PARTITION BY `cs_raw`.`__row` ORDER BY `cs_raw`.`j__c__row` NULLS LAST) AS `__match`,
+          ROW_NUMBER() OVER (ORDER BY `cs_raw`.`__row` NULLS LAST, `cs_raw`.`j__c__row` NULLS LAST) AS `__ord`
+        FROM (
+          SELECT
+            `visits`.`__row` AS `__row`,
+            `visits`.`__cast_error` AS `__cast_error`,
+            `visits`.`visit_id` AS `s__visits__visit_id`,
+            `visits`.`code` AS `s__visits__code`,
+            `visits`.`payer_id` AS `s__visits__payer_id`,
+            `c`.`legacy_code` AS `s__c__legacy_code`,
+            `c`.`std_code` AS `s__c__std_code`,
+            `c`.`payer_id` AS `s__c__payer_id`,
+            `p`.`payer_id` AS `s__p__payer_id`,
+            `p`.`name` AS `s__p__name`,
+            `c`.`__row` AS `j__c__row`,
+            `p`.`__row` AS `j__p__row`
+          FROM `legacy`.`visits` AS `visits`
+          LEFT JOIN `legacy`.`code_map` AS `c`
+            ON (
+              `c`.`legacy_code`
+            ) = (
+              `visits`.`code`
+            )
+          LEFT JOIN `legacy`.`payers` AS `p`
+            ON (
+              `p`.`payer_id`
+            ) = (
+              `visits`.`payer_id`
+            )
+        ) AS `cs_raw`
+        LEFT JOIN (
+          SELECT
+            `__row`,
+            COALESCE(`j__c__row`, 0) AS `m__c`,
+            COUNT(DISTINCT `j__p__row`) AS `__n__p`,
+            MIN(`j__p__row`) AS `first__p`
+          FROM (
+            SELECT
+              `visits`.`__row` AS `__row`,
+              `c`.`__row` AS `j__c__row`,
+              `p`.`__row` AS `j__p__row`
+            FROM `legacy`.`visits` AS `visits`
+            LEFT JOIN `legacy`.`code_map` AS `c`
+              ON (
+                `c`.`legacy_code`
+              ) = (
+                `visits`.`code`
+              )
+            LEFT JOIN `legacy`.`payers` AS `p`
+              ON (
+                `p`.`payer_id`
+              ) = (
+                `visits`.`payer_id`
+              )
+          ) AS `cs_raw`
+          GROUP BY
+            `__row`,
+            COALESCE(`j__c__row`, 0)
+          HAVING
+            COUNT(*) > 1
+        ) AS `cs_amb`
+          ON `cs_amb`.`__row` = `cs_raw`.`__row`
+          AND `cs_amb`.`m__c` = COALESCE(`cs_raw`.`j__c__row`, 0)
+        WHERE
+          (
+            `cs_amb`.`first__p` IS NULL OR `cs_raw`.`j__p__row` = `cs_amb`.`first__p`
+          )
+      ) AS `cs_raw`
+      CROSS JOIN (
+        SELECT
+          1 AS `n`
+        UNION ALL
+        SELECT
+          2 AS `n`
+      ) AS `cs_slots`
+    ) AS `cs_in`
+  ),
+  (
+    SELECT
+      COUNT(*)
+    FROM `emr`.`visit_slot__cs_new`
+  ),
+  (
+    SELECT
+      COUNT(*)
+    FROM `chartshift`.`rejects__cs_new`
+    WHERE
+      `map` = 'legacy.visits -> emr.visit_slot'
+  ),
+  0,
+  0,
+  0;
+
+-- tests/conformance/specs/join_many.mig:76: legacy.visits -> emr.visit_slot: work table no longer needed
+DROP TABLE IF EXISTS `chartshift`.`cs_work__emr__visit_slot`;
+

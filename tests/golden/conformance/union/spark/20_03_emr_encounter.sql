@@ -1,0 +1,226 @@
+-- chartshift 0.1.0 | dialect spark
+-- spec tests/conformance/specs/union.mig sha256 f4f0c7f749348819348be7759974b473787842de922cd53ed8b7f2409529b83d
+-- 20_03_emr_encounter: map sysB.visits -> emr.encounter
+-- Generated file: do not edit. Regenerate with `chartshift compile tests/conformance/specs/union.mig`.
+
+
+-- tests/conformance/specs/union.mig:63: work table left by an earlier run
+DROP TABLE IF EXISTS `chartshift`.`cs_work__emr__encounter`;
+
+-- tests/conformance/specs/union.mig:63: sysB.visits -> emr.encounter: every kept row with its fields and status
+CREATE TABLE `chartshift`.`cs_work__emr__encounter` AS
+WITH `cs_in` AS (
+  SELECT
+    `visits`.`__row` AS `__row`,
+    `visits`.`__cast_error` AS `__cast_error`,
+    `visits`.`visit_id` AS `s__visits__visit_id`,
+    `visits`.`person_id` AS `s__visits__person_id`,
+    1 AS `__slot`
+  FROM `sysB`.`visits` AS `visits`
+), `cs_fields` AS (
+  SELECT
+    `cs_in`.*,
+    `cs_ref1`.`target_id` AS `f__patient_id`,
+    CAST((
+      `cs_in`.`s__visits__visit_id`
+    ) AS STRING) AS `__key`
+  FROM `cs_in`
+  LEFT JOIN `chartshift`.`xwalk__emr__patient__cs_new` AS `cs_ref1`
+    ON `cs_ref1`.`legacy_key` = CAST((
+      'sysB.people'
+    ) AS STRING) || '|' || CAST((
+      `cs_in`.`s__visits__person_id`
+    ) AS STRING)
+    AND `cs_ref1`.`state` <> 'inactive'
+), `cs_rules` AS (
+  SELECT
+    `cs_fields`.*,
+    CASE
+      WHEN NOT `cs_fields`.`__cast_error` IS NULL
+      THEN 1
+      WHEN `cs_fields`.`__key` IS NULL
+      THEN 2
+      WHEN NOT `cs_dups`.`first_row` IS NULL AND `cs_fields`.`__row` > `cs_dups`.`first_row`
+      THEN 3
+    END AS `__rule`
+  FROM `cs_fields`
+  LEFT JOIN (
+    SELECT
+      `cs_fields`.`s__visits__visit_id` AS `__k1`,
+      MIN(`cs_fields`.`__row`) AS `first_row`
+    FROM `cs_fields`
+    GROUP BY
+      `cs_fields`.`s__visits__visit_id`
+    HAVING
+      COUNT(*) > 1
+  ) AS `cs_dups`
+    ON `cs_dups`.`__k1` = `cs_fields`.`s__visits__visit_id`
+), `cs_status` AS (
+  SELECT
+    `cs_rules`.`__row`,
+    `cs_rules`.`__slot`,
+    `cs_rules`.`__key`,
+    `cs_rules`.`__rule`,
+    `cs_rules`.`f__patient_id`,
+    `cs_rules`.`s__visits__visit_id`,
+    CASE WHEN NOT `cs_rules`.`__rule` IS NULL THEN 'rejected' ELSE 'loaded' END AS `__status`
+  FROM `cs_rules`
+)
+SELECT
+  `cs_status`.*,
+  COALESCE(
+    `cs_prev`.`own_id`,
+    CASE
+      WHEN `cs_prev`.`own_id` IS NULL AND `cs_status`.`__status` = 'loaded'
+      THEN (
+        SELECT
+          COALESCE(MAX(`own_id`), 0)
+        FROM `chartshift`.`xwalk__emr__encounter`
+      ) + ROW_NUMBER() OVER (
+        ORDER BY (
+          `cs_prev`.`own_id` IS NULL AND `cs_status`.`__status` = 'loaded'
+        ) DESC, `cs_status`.`__row` NULLS LAST, `cs_status`.`__slot` NULLS LAST
+      )
+    END
+  ) AS `__own_id`
+FROM `cs_status`
+LEFT JOIN `chartshift`.`xwalk__emr__encounter` AS `cs_prev`
+  ON `cs_prev`.`legacy_key` = `cs_status`.`__key`;
+
+-- tests/conformance/specs/union.mig:63: sysB.visits -> emr.encounter: rejected rows with the first rule that failed
+INSERT INTO `chartshift`.`rejects__cs_new` (
+  `map`,
+  `source_table`,
+  `source_key`,
+  `slot`,
+  `record`,
+  `rule`,
+  `reason`,
+  `original_row`,
+  `reason_code`
+)
+SELECT
+  'sysB.visits -> emr.encounter',
+  'sysB.visits',
+  CAST((
+    `w`.`s__visits__visit_id`
+  ) AS STRING),
+  `w`.`__slot`,
+  `w`.`__row`,
+  CASE `w`.`__rule` WHEN 1 THEN 'cast' WHEN 2 THEN 'key' WHEN 3 THEN 'duplicate key' END,
+  CASE `w`.`__rule`
+    WHEN 1
+    THEN 'value does not fit the source column type'
+    WHEN 2
+    THEN 'missing legacy key'
+    WHEN 3
+    THEN 'duplicate legacy key (an earlier row has the same key)'
+  END,
+  TO_JSON(NAMED_STRUCT('visit_id', `r`.`visit_id`, 'person_id', `r`.`person_id`)),
+  CASE `w`.`__rule`
+    WHEN 1
+    THEN 'cast'
+    WHEN 2
+    THEN 'missing_key'
+    WHEN 3
+    THEN 'duplicate_key'
+  END
+FROM `chartshift`.`cs_work__emr__encounter` AS `w`
+JOIN `chartshift_stage`.`sysB__visits` AS `r`
+  ON `r`.`__row` = `w`.`__row`
+WHERE
+  `w`.`__status` = 'rejected'
+ORDER BY
+  `w`.`__row` NULLS LAST,
+  `w`.`__slot` NULLS LAST;
+
+-- tests/conformance/specs/union.mig:64: crosswalk emr.encounter: loaded keys with their ids, merged keys pointing at their survivor's id
+INSERT INTO `chartshift`.`xwalk__emr__encounter__cs_new` (
+  `legacy_key`,
+  `own_id`,
+  `target_id`,
+  `state`
+)
+SELECT
+  `w`.`__key`,
+  `w`.`__own_id`,
+  `w`.`__own_id`,
+  `w`.`__status`
+FROM `chartshift`.`cs_work__emr__encounter` AS `w`
+WHERE
+  `w`.`__status` IN ('loaded', 'merged');
+
+-- tests/conformance/specs/union.mig:64: crosswalk emr.encounter: keys not loaded by this run stay, inactive, with their ids
+INSERT INTO `chartshift`.`xwalk__emr__encounter__cs_new` (
+  `legacy_key`,
+  `own_id`,
+  `target_id`,
+  `state`
+)
+SELECT
+  `p`.`legacy_key`,
+  `p`.`own_id`,
+  NULL,
+  'inactive'
+FROM `chartshift`.`xwalk__emr__encounter` AS `p`
+WHERE
+  NOT EXISTS(
+    SELECT
+      1
+    FROM `chartshift`.`xwalk__emr__encounter__cs_new`
+    WHERE
+      `xwalk__emr__encounter__cs_new`.`legacy_key` = `p`.`legacy_key`
+  );
+
+-- tests/conformance/specs/union.mig:63: sysB.visits -> emr.encounter: load the surviving rows
+INSERT INTO `emr`.`encounter__cs_new` (
+  `id`,
+  `patient_id`
+)
+SELECT
+  CAST(`w`.`__own_id` AS BIGINT),
+  CAST(`w`.`f__patient_id` AS BIGINT)
+FROM `chartshift`.`cs_work__emr__encounter` AS `w`
+WHERE
+  `w`.`__status` = 'loaded';
+
+-- tests/conformance/specs/union.mig:63: sysB.visits -> emr.encounter: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
+INSERT INTO `chartshift`.`reconciliation__cs_new` (
+  `map`,
+  `source_table`,
+  `target_table`,
+  `source_rows`,
+  `loaded`,
+  `rejected`,
+  `filtered`,
+  `merged`,
+  `aggregated`
+)
+SELECT
+  'sysB.visits -> emr.encounter',
+  'sysB.visits',
+  'emr.encounter',
+  (
+    SELECT
+      COUNT(*)
+    FROM `sysB`.`visits`
+  ),
+  (
+    SELECT
+      COUNT(*)
+    FROM `emr`.`encounter__cs_new`
+  ),
+  (
+    SELECT
+      COUNT(*)
+    FROM `chartshift`.`rejects__cs_new`
+    WHERE
+      `map` = 'sysB.visits -> emr.encounter'
+  ),
+  0,
+  0,
+  0;
+
+-- tests/conformance/specs/union.mig:63: sysB.visits -> emr.encounter: work table no longer needed
+DROP TABLE IF EXISTS `chartshift`.`cs_work__emr__encounter`;
+

@@ -1,0 +1,241 @@
+-- chartshift 0.1.0 | dialect spark
+-- spec tests/conformance/specs/union.mig sha256 f4f0c7f749348819348be7759974b473787842de922cd53ed8b7f2409529b83d
+-- 20_04_emr_contact: map sysA.patients -> emr.contact
+-- Generated file: do not edit. Regenerate with `chartshift compile tests/conformance/specs/union.mig`.
+
+
+-- tests/conformance/specs/union.mig:69: work table left by an earlier run
+DROP TABLE IF EXISTS `chartshift`.`cs_work__emr__contact`;
+
+-- tests/conformance/specs/union.mig:69: sysA.patients -> emr.contact: every kept row with its fields and status
+CREATE TABLE `chartshift`.`cs_work__emr__contact` AS
+WITH `cs_in` AS (
+  SELECT
+    *
+  FROM (
+    SELECT
+      `patients`.`__row` AS `__row`,
+      `patients`.`__cast_error` AS `__cast_error`,
+      `patients`.`pat_no` AS `s__patients__pat_no`,
+      `patients`.`phone` AS `s__patients__phone`,
+      1 AS `__slot`
+    FROM `sysA`.`patients` AS `patients`
+  ) AS `cs_in`
+  WHERE
+    COALESCE((
+      (
+        NOT (
+          `cs_in`.`s__patients__phone`
+        ) IS NULL
+      )
+    ), FALSE)
+), `cs_fields` AS (
+  SELECT
+    `cs_in`.*,
+    (
+      'A-'
+    ) || (
+      TRIM(BOTH ' ' FROM `cs_in`.`s__patients__pat_no`)
+    ) AS `f__code`,
+    TRIM(BOTH ' ' FROM `cs_in`.`s__patients__phone`) AS `f__phone`,
+    CAST((
+      'sysA.patients'
+    ) AS STRING) || '|' || CAST((
+      `cs_in`.`s__patients__pat_no`
+    ) AS STRING) AS `__key`
+  FROM `cs_in`
+), `cs_rules` AS (
+  SELECT
+    `cs_fields`.*,
+    CASE
+      WHEN NOT `cs_fields`.`__cast_error` IS NULL
+      THEN 1
+      WHEN `cs_fields`.`__key` IS NULL
+      THEN 2
+      WHEN `cs_fields`.`f__code` IS NULL
+      THEN 3
+      WHEN LENGTH(CAST(`cs_fields`.`f__code` AS STRING)) > 30
+      THEN 4
+      WHEN `cs_fields`.`f__phone` IS NULL
+      THEN 5
+      WHEN LENGTH(CAST(`cs_fields`.`f__phone` AS STRING)) > 12
+      THEN 6
+      WHEN NOT `cs_dups`.`first_row` IS NULL AND `cs_fields`.`__row` > `cs_dups`.`first_row`
+      THEN 7
+    END AS `__rule`
+  FROM `cs_fields`
+  LEFT JOIN (
+    SELECT
+      `cs_fields`.`s__patients__pat_no` AS `__k1`,
+      MIN(`cs_fields`.`__row`) AS `first_row`
+    FROM `cs_fields`
+    GROUP BY
+      `cs_fields`.`s__patients__pat_no`
+    HAVING
+      COUNT(*) > 1
+  ) AS `cs_dups`
+    ON `cs_dups`.`__k1` = `cs_fields`.`s__patients__pat_no`
+)
+SELECT
+  `cs_rules`.`__row`,
+  `cs_rules`.`__slot`,
+  `cs_rules`.`__key`,
+  `cs_rules`.`__rule`,
+  `cs_rules`.`f__code`,
+  `cs_rules`.`f__phone`,
+  `cs_rules`.`s__patients__pat_no`,
+  CASE WHEN NOT `cs_rules`.`__rule` IS NULL THEN 'rejected' ELSE 'loaded' END AS `__status`
+FROM `cs_rules`;
+
+-- tests/conformance/specs/union.mig:69: sysA.patients -> emr.contact: rejected rows with the first rule that failed
+INSERT INTO `chartshift`.`rejects__cs_new` (
+  `map`,
+  `source_table`,
+  `source_key`,
+  `slot`,
+  `record`,
+  `rule`,
+  `reason`,
+  `original_row`,
+  `reason_code`
+)
+SELECT
+  'sysA.patients -> emr.contact',
+  'sysA.patients',
+  CAST((
+    `w`.`s__patients__pat_no`
+  ) AS STRING),
+  `w`.`__slot`,
+  `w`.`__row`,
+  CASE `w`.`__rule`
+    WHEN 1
+    THEN 'cast'
+    WHEN 2
+    THEN 'key'
+    WHEN 3
+    THEN 'not null:emr.contact.code'
+    WHEN 4
+    THEN 'length:emr.contact.code'
+    WHEN 5
+    THEN 'not null:emr.contact.phone'
+    WHEN 6
+    THEN 'length:emr.contact.phone'
+    WHEN 7
+    THEN 'duplicate key'
+  END,
+  CASE `w`.`__rule`
+    WHEN 1
+    THEN 'value does not fit the source column type'
+    WHEN 2
+    THEN 'missing legacy key'
+    WHEN 3
+    THEN 'code is required but empty'
+    WHEN 4
+    THEN 'code is longer than 30 characters'
+    WHEN 5
+    THEN 'phone is required but empty'
+    WHEN 6
+    THEN 'phone is longer than 12 characters'
+    WHEN 7
+    THEN 'duplicate legacy key (an earlier row has the same key)'
+  END,
+  TO_JSON(
+    NAMED_STRUCT('pat_no', `r`.`pat_no`, 'name', `r`.`name`, 'status', `r`.`status`, 'phone', `r`.`phone`)
+  ),
+  CASE `w`.`__rule`
+    WHEN 1
+    THEN 'cast'
+    WHEN 2
+    THEN 'missing_key'
+    WHEN 3
+    THEN 'not_null'
+    WHEN 4
+    THEN 'too_long'
+    WHEN 5
+    THEN 'not_null'
+    WHEN 6
+    THEN 'too_long'
+    WHEN 7
+    THEN 'duplicate_key'
+  END
+FROM `chartshift`.`cs_work__emr__contact` AS `w`
+JOIN `chartshift_stage`.`sysA__patients` AS `r`
+  ON `r`.`__row` = `w`.`__row`
+WHERE
+  `w`.`__status` = 'rejected'
+ORDER BY
+  `w`.`__row` NULLS LAST,
+  `w`.`__slot` NULLS LAST;
+
+-- tests/conformance/specs/union.mig:69: sysA.patients -> emr.contact: load the surviving rows
+INSERT INTO `emr`.`contact__cs_new` (
+  `code`,
+  `phone`
+)
+SELECT
+  CAST(`w`.`f__code` AS VARCHAR(30)),
+  CAST(`w`.`f__phone` AS VARCHAR(12))
+FROM `chartshift`.`cs_work__emr__contact` AS `w`
+WHERE
+  `w`.`__status` = 'loaded';
+
+-- tests/conformance/specs/union.mig:69: sysA.patients -> emr.contact: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
+INSERT INTO `chartshift`.`reconciliation__cs_new` (
+  `map`,
+  `source_table`,
+  `target_table`,
+  `source_rows`,
+  `loaded`,
+  `rejected`,
+  `filtered`,
+  `merged`,
+  `aggregated`
+)
+SELECT
+  'sysA.patients -> emr.contact',
+  'sysA.patients',
+  'emr.contact',
+  (
+    SELECT
+      COUNT(*)
+    FROM `sysA`.`patients`
+  ),
+  (
+    SELECT
+      COUNT(*)
+    FROM `emr`.`contact__cs_new`
+  ),
+  (
+    SELECT
+      COUNT(*)
+    FROM `chartshift`.`rejects__cs_new`
+    WHERE
+      `map` = 'sysA.patients -> emr.contact'
+  ),
+  (
+    SELECT
+      COUNT(*)
+    FROM (
+      SELECT
+        `patients`.`__row` AS `__row`,
+        `patients`.`__cast_error` AS `__cast_error`,
+        `patients`.`pat_no` AS `s__patients__pat_no`,
+        `patients`.`phone` AS `s__patients__phone`,
+        1 AS `__slot`
+      FROM `sysA`.`patients` AS `patients`
+    ) AS `cs_in`
+    WHERE
+      NOT COALESCE((
+        (
+          NOT (
+            `cs_in`.`s__patients__phone`
+          ) IS NULL
+        )
+      ), FALSE)
+  ),
+  0,
+  0;
+
+-- tests/conformance/specs/union.mig:69: sysA.patients -> emr.contact: work table no longer needed
+DROP TABLE IF EXISTS `chartshift`.`cs_work__emr__contact`;
+

@@ -1,0 +1,111 @@
+-- chartshift 0.1.0 | dialect spark
+-- spec tests/conformance/specs/union.mig sha256 f4f0c7f749348819348be7759974b473787842de922cd53ed8b7f2409529b83d
+-- 95_finish: publish by atomic rename
+-- Generated file: do not edit. Regenerate with `chartshift compile tests/conformance/specs/union.mig`.
+
+
+-- first run: an empty emr.patient so that the swap below has something to swap
+CREATE TABLE IF NOT EXISTS `emr`.`patient`
+LIKE `emr`.`patient__cs_new`;
+
+-- first run: an empty emr.encounter so that the swap below has something to swap
+CREATE TABLE IF NOT EXISTS `emr`.`encounter`
+LIKE `emr`.`encounter__cs_new`;
+
+-- first run: an empty emr.contact so that the swap below has something to swap
+CREATE TABLE IF NOT EXISTS `emr`.`contact`
+LIKE `emr`.`contact__cs_new`;
+
+-- first run: an empty chartshift.rejects so that the swap below has something to swap
+CREATE TABLE IF NOT EXISTS `chartshift`.`rejects`
+LIKE `chartshift`.`rejects__cs_new`;
+
+-- first run: an empty chartshift.reconciliation so that the swap below has something to swap
+CREATE TABLE IF NOT EXISTS `chartshift`.`reconciliation`
+LIKE `chartshift`.`reconciliation__cs_new`;
+
+-- first run: an empty chartshift.xwalk__emr__patient so that the swap below has something to swap
+CREATE TABLE IF NOT EXISTS `chartshift`.`xwalk__emr__patient`
+LIKE `chartshift`.`xwalk__emr__patient__cs_new`;
+
+-- first run: an empty chartshift.xwalk__emr__encounter so that the swap below has something to swap
+CREATE TABLE IF NOT EXISTS `chartshift`.`xwalk__emr__encounter`
+LIKE `chartshift`.`xwalk__emr__encounter__cs_new`;
+
+-- publish
+ALTER TABLE `emr`.`patient`
+RENAME TO `emr`.`patient__cs_old`;
+
+-- publish
+ALTER TABLE `emr`.`patient__cs_new`
+RENAME TO `emr`.`patient`;
+
+-- publish
+ALTER TABLE `emr`.`encounter`
+RENAME TO `emr`.`encounter__cs_old`;
+
+-- publish
+ALTER TABLE `emr`.`encounter__cs_new`
+RENAME TO `emr`.`encounter`;
+
+-- publish
+ALTER TABLE `emr`.`contact`
+RENAME TO `emr`.`contact__cs_old`;
+
+-- publish
+ALTER TABLE `emr`.`contact__cs_new`
+RENAME TO `emr`.`contact`;
+
+-- publish
+ALTER TABLE `chartshift`.`rejects`
+RENAME TO `chartshift`.`rejects__cs_old`;
+
+-- publish
+ALTER TABLE `chartshift`.`rejects__cs_new`
+RENAME TO `chartshift`.`rejects`;
+
+-- publish
+ALTER TABLE `chartshift`.`reconciliation`
+RENAME TO `chartshift`.`reconciliation__cs_old`;
+
+-- publish
+ALTER TABLE `chartshift`.`reconciliation__cs_new`
+RENAME TO `chartshift`.`reconciliation`;
+
+-- publish
+ALTER TABLE `chartshift`.`xwalk__emr__patient`
+RENAME TO `chartshift`.`xwalk__emr__patient__cs_old`;
+
+-- publish
+ALTER TABLE `chartshift`.`xwalk__emr__patient__cs_new`
+RENAME TO `chartshift`.`xwalk__emr__patient`;
+
+-- publish
+ALTER TABLE `chartshift`.`xwalk__emr__encounter`
+RENAME TO `chartshift`.`xwalk__emr__encounter__cs_old`;
+
+-- publish
+ALTER TABLE `chartshift`.`xwalk__emr__encounter__cs_new`
+RENAME TO `chartshift`.`xwalk__emr__encounter`;
+
+-- previous emr.patient
+DROP TABLE IF EXISTS `emr`.`patient__cs_old`;
+
+-- previous emr.encounter
+DROP TABLE IF EXISTS `emr`.`encounter__cs_old`;
+
+-- previous emr.contact
+DROP TABLE IF EXISTS `emr`.`contact__cs_old`;
+
+-- previous chartshift.rejects
+DROP TABLE IF EXISTS `chartshift`.`rejects__cs_old`;
+
+-- previous chartshift.reconciliation
+DROP TABLE IF EXISTS `chartshift`.`reconciliation__cs_old`;
+
+-- previous chartshift.xwalk__emr__patient
+DROP TABLE IF EXISTS `chartshift`.`xwalk__emr__patient__cs_old`;
+
+-- previous chartshift.xwalk__emr__encounter
+DROP TABLE IF EXISTS `chartshift`.`xwalk__emr__encounter__cs_old`;
+
