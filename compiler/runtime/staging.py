@@ -27,6 +27,7 @@ from compiler.ir.naming import file_stem, flat
 from compiler.plan.steps import stage_table
 from compiler.runtime import records
 from compiler.semantic.declarations import setting_value
+from compiler.sqlgen import statements
 from compiler.sqlgen.lower import table
 
 BLOCK = 1 << 20
@@ -108,20 +109,7 @@ def staged_columns(sf: SourceFile) -> list[str]:
 MAX_LINE_SIZE = 16 * 1024 * 1024
 
 
-REJECT_COLUMNS = [
-    "map",
-    "source_table",
-    "source_key",
-    "slot",
-    "record",
-    "rule",
-    "reason",
-    "original_row",
-    "reason_code",
-    "source_file",
-    "source_line",
-    "byte_offset",
-]
+REJECT_COLUMNS = list(statements.REJECT_COLUMNS)  # the order fault_rows() writes
 PY_CODECS = {"utf-8": "utf-8", "utf-8-sig": "utf-8", "latin-1": "latin-1", "cp1252": "cp1252"}
 
 

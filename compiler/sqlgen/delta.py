@@ -31,7 +31,7 @@ from compiler.ir.naming import dotted, flat
 from compiler.plan.steps import CHARTSHIFT_SCHEMA, map_label, stage_table, table_names
 from compiler.sqlgen.base import GenBase
 from compiler.sqlgen.lower import col, drop_table, ident, lit, paren
-from compiler.sqlgen.statements import RECONCILIATION, REJECTS, Script, Statement, Upsert, data_type
+from compiler.sqlgen.statements import RECONCILIATION, REJECT_COLUMNS, REJECTS, Script, Statement, Upsert, data_type
 
 EXTRACTS = (CHARTSHIFT_SCHEMA, "extracts")
 EXTRACT_COLUMNS = ("extract_id", "kind", "sequence", "extracted_at", "files_sha256", "applied_at")
@@ -40,18 +40,6 @@ CHANGE_TERMS = ("inserted", "updated", "removed")
 XWALK_COLUMNS = ("legacy_key", "own_id", "target_id", "state")
 REJECT_PLACES = "cs_reject_places"  # work table: the live rejects' places, for the apply
 PLACE_COLUMNS = ("source_file", "source_line", "byte_offset", "original_row")
-REJECT_COLUMNS = (
-    "map",
-    "source_table",
-    "source_key",
-    "slot",
-    "record",
-    "rule",
-    "reason",
-    "original_row",
-    "reason_code",
-    *PLACE_COLUMNS[:3],
-)
 DELTA_ROW_COLUMNS = ("__key", "__flag", "__row", "__rank")  # a delta row: its key, change, staged row, rank in its key
 
 

@@ -14,6 +14,21 @@ from compiler.ir.naming import OLD_SUFFIX as OLD_SUFFIX
 
 KEY_SEPARATOR = "|"
 REJECTS = (CHARTSHIFT_SCHEMA, "rejects")
+# chartshift.rejects' columns in table order (setup creates them; staging, the delta apply write them)
+REJECT_COLUMNS = (
+    "map",
+    "source_table",
+    "source_key",
+    "slot",
+    "record",
+    "rule",
+    "reason",
+    "original_row",
+    "reason_code",
+    "source_file",
+    "source_line",
+    "byte_offset",
+)
 RECONCILIATION = (CHARTSHIFT_SCHEMA, "reconciliation")
 
 
