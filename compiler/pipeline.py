@@ -124,6 +124,21 @@ def load_text(text: str, p: Path, display: str, dialects: Sequence[str] = ()) ->
     return Compiled(p, display, text, checked, spec_hash(text, spec, p.parent))
 
 
+def select(compiled: Compiled, names: Sequence[str], dialects: Sequence[str] = ()) -> Compiled:
+    """`--select`: the spec with only the named maps and those they depend on
+    (compiler/plan/select.py), checked again; the same spec when `names` is empty."""
+    if not names:
+        return compiled
+    from dataclasses import replace
+
+    from compiler.plan.select import select_spec
+
+    spec = select_spec(compiled.spec, names)
+    # the whole spec's warnings: columns the left-out maps read are not "unused"
+    checked = replace(check(spec, compiled.path.parent, dialects), warnings=compiled.checked.warnings)
+    return Compiled(compiled.path, compiled.display, compiled.text, checked, compiled.sha256)
+
+
 def scripts_for(compiled: Compiled, dialect: str) -> list[Script]:
     return generate(compiled.checked, dialect)
 

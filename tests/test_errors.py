@@ -34,7 +34,9 @@ from compiler.pipeline import InputError, NotExpressible
 from compiler.runtime.delta import DeltaRefused
 from compiler.runtime.engines.base import EngineError, TargetBusy
 from compiler.runtime.phases import PhaseRefused
+from compiler.runtime.rights import MissingRights
 from compiler.runtime.staging import StagingError
+from compiler.sqlgen.access import RightNotExpressible
 from compiler.sqlgen.dialect_sql import DialectNotSupported
 from tests.conftest import ROOT
 
@@ -119,6 +121,16 @@ CASES = [
         SpecError([Diagnostic("error", "not UTF-8", SPAN), Diagnostic("error", "second", SPAN)]),
         2,
         "s.mig:2:3: error: not UTF-8\ns.mig:2:3: error: second\n2 errors\n",
+    ),
+    (
+        RightNotExpressible("dialect x cannot grant columns: right `read emr.patient` of role clinician_readonly"),
+        2,
+        "chartshift: error: dialect x cannot grant columns: right `read emr.patient` of role clinician_readonly\n",
+    ),
+    (
+        MissingRights("postgresql://h/db: the connection lacks rights the run needs: CREATE on the database"),
+        3,
+        "chartshift: error: postgresql://h/db: the connection lacks rights the run needs: CREATE on the database\n",
     ),
     (EnvironmentProblem("something around the run"), 3, "chartshift: error: something around the run\n"),
     (

@@ -58,7 +58,11 @@ def cmd_apply(args: argparse.Namespace) -> int:
 
     compiled = loaded(args)
     check_writable(args.audit)
-    result = apply_access(compiled, args.target, args.role_prefix)
+    try:
+        result = apply_access(compiled, args.target, args.role_prefix)
+    except Exception as exc:  # audited too: who tried, and that it failed (the message carries no row data)
+        append_event("access apply", spec=compiled, verdict="error", path=args.audit, details={"error": type(exc).__name__})
+        raise
     append_event(
         "access apply",
         spec=compiled,
@@ -71,8 +75,12 @@ def cmd_apply(args: argparse.Namespace) -> int:
         out_console.print(f"granted: {line}", markup=False)
     for line in result.revoked:
         out_console.print(f"revoked: {line}", markup=False)
-    for line in result.pending:
-        out_console.print(f"pending: {line} (the table does not exist yet: a run creates it)", markup=False)
+    if result.pending:  # one line: a first apply, before any run, has one per right
+        out_console.print(
+            f"pending: {len(result.pending)} grants on tables and schemas no run has created yet "
+            "(PostgreSQL: the run grants them; MariaDB: run `access apply` again after the first run)",
+            markup=False,
+        )
     print(f"access apply: {len(result.granted)} granted, {len(result.revoked)} revoked, {len(result.pending)} pending", file=sys.stderr)
     return EXIT_OK
 

@@ -22,18 +22,34 @@ if TYPE_CHECKING:
 out_console = Console(highlight=False, width=None if sys.stdout.isatty() else 140)
 
 
-def load_spec(path: str, dialects: Sequence[str] = ()) -> Compiled:
+def load_spec(path: str, dialects: Sequence[str] = (), select: Sequence[str] | None = ()) -> Compiled:
     """The parsed and checked spec; a SpecError (carrying the spec's text for the
     diagnostics) or an InputError propagates to the CLI's error handler.  The checker's
     warnings are printed on stderr (with the lines they point at): they do not change the
-    exit code.  `dialects`: the `--dialect`s it is checked for."""
+    exit code.  `dialects`: the `--dialect`s it is checked for; `select`: `--select MAP...`
+    (only those maps and the maps they depend on)."""
     from compiler.diagnostics import render
     from compiler.pipeline import load
+    from compiler.pipeline import select as select_maps
 
-    compiled = load(path, dialects)
+    compiled = select_maps(load(path, dialects), select or (), dialects)
     for d in compiled.checked.warnings:
         print(render(d, compiled.text if d.span.file == compiled.display else None), file=sys.stderr)
     return compiled
+
+
+# the commands that work on part of a spec with --select MAP...
+SELECT_COMMANDS = ("compile", "run", "test")
+
+
+def add_select_option(c: argparse.ArgumentParser) -> None:
+    c.add_argument(
+        "--select",
+        nargs="+",
+        metavar="MAP",
+        help="only these maps (by target table, e.g. emr.encounter) and the maps they depend on; "
+        "checks and tests naming a left-out table are skipped",
+    )
 
 
 # the long commands: live progress, --quiet, --verbose, --log-file (compiler/runtime/progress.py);

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from compiler.cli.common import load_spec
-from compiler.errors import EXIT_OK, EXIT_VALIDATION
+from compiler.errors import EXIT_OK, EXIT_VALIDATION, UsageError
 
 if TYPE_CHECKING:
     import argparse
@@ -97,10 +97,14 @@ def cmd_compile(args: argparse.Namespace) -> int:
     from compiler.dialects import RUNNABLE_NAMES
     from compiler.pipeline import render_all
 
+    select = getattr(args, "select", None)
+    if select and (args.check or args.out == "generated"):
+        # a partial set of scripts would replace the committed ones (or be reported stale)
+        raise UsageError("--select writes the scripts of part of the spec: give another --out DIR (and no --check)")
     stale: list[str] = []
     rendered = False
     for spec in args.spec:
-        compiled = load_spec(spec, runnable(args.dialect))
+        compiled = load_spec(spec, runnable(args.dialect), select)
         dialects = args.dialect or list(RUNNABLE_NAMES)
         for dialect in dialects:
             if rendered:

@@ -6,8 +6,8 @@ or usage, 3 runtime or environment error, 4 a run over its --max-rejects limit
 The commands live by group: cli/compile.py (check, compile, ir), cli/run.py (run, test),
 cli/rejects.py (rejects export, rejects apply), cli/demo.py (demo-data), cli/sample.py
 (sample, plan), cli/secure.py (keygen, backup, restore, audit), cli/access.py (access
-apply, access check), cli/docs.py (docs, report, diff).  They raise ChartshiftError and
-leave the reporting to `main`.
+apply, access check), cli/docs.py (docs, report, diff), cli/reconcile.py (reconcile).
+They raise ChartshiftError and leave the reporting to `main`.
 """
 
 from __future__ import annotations
@@ -20,13 +20,16 @@ from typing import cast
 from compiler import __version__
 from compiler.cli import access as cli_access
 from compiler.cli import compile as cli_compile
+from compiler.cli import contracts as cli_contracts
 from compiler.cli import demo as cli_demo
 from compiler.cli import docs as cli_docs
+from compiler.cli import init as cli_init
+from compiler.cli import reconcile as cli_reconcile
 from compiler.cli import rejects as cli_rejects
 from compiler.cli import run as cli_run
 from compiler.cli import sample as cli_sample
 from compiler.cli import secure as cli_secure
-from compiler.cli.common import PROGRESS_COMMANDS, add_output_options
+from compiler.cli.common import PROGRESS_COMMANDS, SELECT_COMMANDS, add_output_options, add_select_option
 from compiler.diagnostics import render
 from compiler.errors import EXIT_RUNTIME, ChartshiftError
 
@@ -41,8 +44,11 @@ ADD_COMMANDS = (
     cli_demo.add_demo_data,
     cli_secure.add_commands,  # keygen, backup, restore, audit
     cli_sample.add_commands,  # sample, plan
+    cli_contracts.add_commands,  # schema, completion
+    cli_init.add_commands,  # init
     cli_access.add_commands,  # access apply, access check
     cli_docs.add_commands,  # docs, report, diff
+    cli_reconcile.add_reconcile,
 )
 
 
@@ -55,11 +61,19 @@ def parser() -> argparse.ArgumentParser:
     for name in PROGRESS_COMMANDS:
         if name in sub.choices:
             add_output_options(sub.choices[name])
+    for name in SELECT_COMMANDS:
+        add_select_option(sub.choices[name])
+    p.set_defaults(root_parser=p)  # `completion` reads every command's options from it
     return p
 
 
 def run_command(args: argparse.Namespace) -> int:
-    """The command, inside a progress session when it has the output options."""
+    """The command, inside a progress session when it has the output options; a
+    `--target NAME` resolved through chartshift.toml first (compiler/runtime/profiles.py)."""
+    if isinstance(getattr(args, "target", None), str):
+        from compiler.runtime.profiles import resolve_target
+
+        args.target = resolve_target(args.target)
     if not hasattr(args, "quiet"):
         return cast(int, args.func(args))  # every cmd_* returns its exit code
     from compiler.runtime.progress import session

@@ -1,7 +1,7 @@
 """The commands that run a spec: `run` (migrate a target and report) and `test` (the
 spec's test blocks).
 
-    chartshift run SPEC [--source DIR] [--target URL] [--report FILE] [--html FILE] [--commit-on-fail]
+    chartshift run SPEC [--source DIR] [--target URL] [--report FILE] [--html FILE] [--junit FILE] [--commit-on-fail]
                    [--show-phi] [--audit FILE] [--max-rejects [TABLE=]N|P%]... [--lock-wait SECONDS]
     chartshift test SPEC... [--target URL] [--junit FILE]
 
@@ -59,6 +59,7 @@ def add_run(sub: Subparsers) -> None:
         metavar="SECONDS",
         help="wait this long for another run on the same target to finish, then refuse (default 60; 0: refuse at once)",
     )
+    c.add_argument("--junit", metavar="FILE", help="write each check and each map's accounting as a JUnit test case (for CI dashboards)")
     c.set_defaults(func=cmd_run)
 
 
@@ -67,6 +68,7 @@ def add_test(sub: Subparsers) -> None:
     c.add_argument("spec", nargs="+")
     c.add_argument("--target", help="run the tests on this target instead (postgresql://..., mysql://...)")
     c.add_argument("--junit", help="write JUnit XML here")
+    c.add_argument("--fail-fast", action="store_true", help="stop at the first failing test")
     c.set_defaults(func=cmd_test)
 
 
@@ -84,7 +86,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     if not 0 <= lock_wait <= MAX_LOCK_WAIT:
         raise UsageError(f"--lock-wait {args.lock_wait:g}: give 0 to {MAX_LOCK_WAIT:g} seconds")
     # the target's identifier rules are errors: a name it would refuse stops the run here
-    compiled = load_spec(args.spec, [engine_class(args.target).dialect if args.target else DUCKDB.name])
+    compiled = load_spec(args.spec, [engine_class(args.target).dialect if args.target else DUCKDB.name], getattr(args, "select", None))
     check_writable(args.audit)  # fail before the work when it could not be audited
     try:
         report = run(
@@ -120,6 +122,10 @@ def cmd_run(args: argparse.Namespace) -> int:
     report.audit = event_anchor(event, args.audit)  # the report anchors the log's tail
     if args.report:
         report.write(Path(args.report))
+    if getattr(args, "junit", None):
+        from compiler.runtime.junit import junit_xml, report_suites
+
+        Path(args.junit).write_text(junit_xml(report_suites(report)), encoding="utf-8")
     if args.html:
         from compiler.ops.docs.report_html import report_html, write_text
 
@@ -141,8 +147,8 @@ def cmd_test(args: argparse.Namespace) -> int:
     results_by_spec = {}
     failed = total = 0
     for spec in args.spec:
-        compiled = load_spec(spec)
-        results = run_tests(compiled, args.target)
+        compiled = load_spec(spec, select=getattr(args, "select", None))
+        results = run_tests(compiled, args.target, stop_on_failure=args.fail_fast)
         results_by_spec[spec] = results
         for r in results:
             total += 1
@@ -151,6 +157,8 @@ def cmd_test(args: argparse.Namespace) -> int:
             for line in r.failures:
                 out_console.print(line, markup=False, highlight=False)
             failed += not r.passed
+        if args.fail_fast and failed:
+            break  # no further spec either
     if args.junit:
         Path(args.junit).write_text(junit_xml(results_by_spec), encoding="utf-8")
     print(f"{total - failed} passed, {failed} failed", file=sys.stderr)

@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
-from compiler.dialects.record import AccessSql, Capabilities, Collation, Dialect, IdentifierRules, RunLock, Staging, target_types
+from compiler.dialects.record import (
+    AccessSql,
+    Capabilities,
+    Collation,
+    Dialect,
+    IdentifierRules,
+    RowCanonical,
+    RunLock,
+    Staging,
+    target_types,
+)
 
 # every grant in the database from the catalogs (aclexplode of the ACLs): the owner's own
 # rights left out; grantee 0 is PUBLIC
@@ -48,6 +58,16 @@ POSTGRES = Dialect(
     url_example="postgresql://user@host:port/db",
     create_database="CREATE DATABASE {name}",
     drop_database="DROP DATABASE IF EXISTS {name} WITH (FORCE)",
+    canonical=RowCanonical(
+        integer="CAST({} AS TEXT)",
+        decimal="CAST(CAST({} AS NUMERIC(38, 4)) AS TEXT)",
+        date="TO_CHAR({}, 'YYYY-MM-DD')",  # not CAST: that follows DateStyle
+        timestamp="TO_CHAR({}, 'YYYY-MM-DD HH24:MI:SS.US')",
+        text="CAST({} AS TEXT)",  # char(n): without its padding, as the other engines give it
+        hex_to_int="CAST(CAST('x' || LPAD({}, 16, '0') AS BIT(64)) AS BIGINT)",
+        transfer="rows",
+        session=("SET datestyle TO 'ISO, YMD'",),  # dates as YYYY-MM-DD whatever the server default
+    ),
     access=AccessSql(
         create_role="DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = {literal}) THEN CREATE ROLE {role} NOLOGIN; END IF; END $$",
         database_grant="DO $$ BEGIN EXECUTE format('GRANT {privileges} ON DATABASE %I TO %I', current_database(), {literal}); END $$",
@@ -57,6 +77,7 @@ POSTGRES = Dialect(
         revoke_absent_ok=True,
         grants_survive_replace=False,
         live_grants=PG_LIVE_GRANTS,
+        live_memberships="SELECT m.rolname, r.rolname FROM pg_auth_members a JOIN pg_roles r ON r.oid = a.roleid JOIN pg_roles m ON m.oid = a.member",
         held="SELECT p, has_database_privilege(current_database(), p) FROM (VALUES ('CONNECT'), ('CREATE'), ('TEMPORARY')) AS v(p)",
         held_format="rows",
         role_names="SELECT rolname FROM pg_roles",

@@ -102,7 +102,7 @@ class Capabilities:
     # ANALYZE the tables a run fills before joining them: PostgreSQL has no statistics for
     # tables filled inside the open transaction and would plan them as tiny
     analyze_after_fill: bool = False
-    # __row PRIMARY KEY on staging tables: MariaDB joins without an index by block nested
+    # __row PRIMARY KEY on staging (and delta state) tables: MariaDB joins without an index by block nested
     # loop (no hash join at its default join_cache_level), so fetching the original row of
     # each rejected row compared it with every staged row: 4 s of a 2,000-patient run
     stage_row_key: bool = False
@@ -111,6 +111,12 @@ class Capabilities:
     # loop (4 s of an 18 s 10,000-patient run).  DuckDB keeps the join: its partitioned
     # window does not spill to disk
     survivor_id_by_window: bool = False
+    # a map's joined tables copied into a work table with an index on the columns its `on`
+    # compares, before the map joins them (compiler/sqlgen/join_copies.py): MariaDB joins the
+    # typed views (LONGTEXT, no index) by block nested loop, sysA.visits with sysA.auths of
+    # two_systems at 10,000 patients 106 s, the copy 0.6 s.  The number: how many characters
+    # of text the index's key holds (InnoDB: 3072 bytes, 4 per utf8mb4 character); 0: no copies
+    indexed_join_copies: int = 0
     # a `text` column may be a table's key (MariaDB: a LONGTEXT PRIMARY KEY needs a prefix
     # length, error 1170 at run time; `check` says so instead; UNIQUE works, by a hash)
     text_in_keys: bool = True
@@ -145,6 +151,8 @@ class AccessSql:
     grants_survive_replace: bool  # grants are kept by table name (MariaDB), not lost when a run re-creates a table
     # rows (grantee, kind, privilege, schema, table, column) of every grant in the database
     live_grants: str
+    # rows (member, role) of every role membership
+    live_memberships: str
     # what the session itself holds on the database: rows (privilege, held) or SHOW GRANTS lines
     held: str
     held_format: str  # "rows" | "show_grants"
@@ -179,6 +187,29 @@ def target_types(**overrides: str) -> Mapping[str, str]:
     return MappingProxyType({**COMMON_TARGET_TYPES, **overrides})
 
 
+@dataclass(frozen=True)
+class RowCanonical:
+    """How a value is written as canonical text inside the engine, per value type, so that
+    a row's md5 is the same on every engine (`chartshift reconcile`, sqlgen/row_hash.py).
+    The forms are those of sqlgen/canonical.py `canonical_value`: integers in decimal,
+    decimals at scale 4, dates ISO, timestamps at microseconds, booleans as words, text
+    as is.  `{}` stands for the value; `hex_to_int` reads 15 hex digits as an integer."""
+
+    integer: str = "CAST({} AS VARCHAR)"
+    decimal: str = "CAST(CAST({} AS DECIMAL(38, 4)) AS VARCHAR)"
+    date: str = "STRFTIME({}, '%Y-%m-%d')"
+    timestamp: str = "STRFTIME({}, '%Y-%m-%d %H:%M:%S.%f')"
+    boolean: str = "CASE WHEN {} THEN 'true' ELSE 'false' END"
+    text: str = "CAST({} AS VARCHAR)"
+    separator: str = "CHR(31)"
+    hex_to_int: str = "CAST('0x' || {} AS BIGINT)"
+    # what reconcile brings from this engine: "pairs" (key, md5 computed here) or "rows"
+    # (the compared columns in the engine's own text, hashed in DuckDB): PostgreSQL's md5
+    # costs more than sending the rows (bench/RESULTS.md "Reconcile speed")
+    transfer: str = "pairs"
+    session: tuple[str, ...] = ()  # statements before a "rows" transfer (its text forms)
+
+
 @dataclass(frozen=True, eq=False)
 class Dialect:
     """One database chartshift generates SQL for: every fact that differs, as data.
@@ -208,6 +239,7 @@ class Dialect:
     # (on_conflict: INSERT ... ON CONFLICT (key) DO UPDATE; on_duplicate_key: MariaDB's
     # INSERT ... ON DUPLICATE KEY UPDATE; none: no delta runs, Spark's Parquet tables)
     upsert: str = "on_conflict"
+    canonical: RowCanonical = field(default_factory=RowCanonical)  # canonical row text (reconcile)
     # the function that fails a statement with a message (duplicate guards): DuckDB's error(),
     # Spark's raise_error()
     raise_error: str = "error"
@@ -218,6 +250,8 @@ class Dialect:
     warehouse: bool = False
     # roles and grants (the `access` block); None: no roles (DuckDB: the file's mode and the OS)
     access: AccessSql | None = None
+    # (variable, value): session settings the setup script makes first, for the run's statements
+    session_settings: tuple[tuple[str, str], ...] = ()
 
     def url(self, rest: str) -> str:
         """A target URL: the canonical scheme, `://`, then `rest`."""

@@ -29,7 +29,7 @@ SPARK = Dialect(
     json_object="to_json",
     staging=Staging(
         "spark_csv",
-        "spark.read.csv(<file>, schema=<text columns>) -> CREATE TABLE <stage> USING parquet",
+        "the scanned records as Parquet (DuckDB) -> spark.read.parquet -> CREATE TABLE <stage> USING parquet",
         normalized_first=True,
     ),
     url_schemes=("spark", "sc"),

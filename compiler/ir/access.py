@@ -39,10 +39,17 @@ class AccessRight(AccessNode):
     objects: list[AccessObject]
 
 
+class AccessInherit(AccessNode):
+    """`inherit ROLE`: one role of the block this role is a member of."""
+
+    role: str
+
+
 class AccessRole(AccessNode):
     name: str
     rights: list[AccessRight] = []
     body: bool = False  # written with `{ ... }` (its rights add to the defaults)
+    inherits: list[AccessInherit] = []  # `inherit validator`: membership of those roles
     fallback: str | None = None  # `fallback view`: a view without the phi columns where a dialect has no column grants
 
 

@@ -41,6 +41,12 @@ def across_name(target: str) -> str:
     return f"cs_dx__{flat(target)}"
 
 
+def join_copy_name(target: str, n: int) -> str:
+    """The indexed copy of a map's `n`th joined table (compiler/sqlgen/join_copies.py);
+    shorter than the crosswalk's name for n < 10**7, so its identifier checks cover it."""
+    return f"cs_j{n}__{flat(target)}"
+
+
 def xwalk_name(target: str) -> str:
     return f"xwalk__{flat(target)}"
 

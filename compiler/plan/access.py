@@ -26,7 +26,8 @@ READ, WRITE = ("SELECT",), ("INSERT", "UPDATE", "DELETE")
 @dataclass(frozen=True, order=True)
 class Grant:
     """One privilege of one role.  `kind`: table (`schema`, `name`; `columns` empty for the
-    whole table), schema (`schema`), database (the one the target URL names)."""
+    whole table), schema (`schema`), database (the one the target URL names), role
+    (`privilege` is the role this one is a member of: `inherit`)."""
 
     role: str  # the role's name in the database (the prefix included)
     kind: str  # "database" | "schema" | "table"
@@ -42,7 +43,10 @@ class Grant:
         return [Grant(self.role, self.kind, self.privilege, self.schema, self.name, (c,)) for c in self.columns]
 
     def label(self) -> str:
-        on = {"database": "the database", "schema": f"schema {self.schema}"}.get(self.kind, f"{self.schema}.{self.name}")
+        if self.kind == "role":
+            return f"role {self.privilege} to {self.role}"
+        table = f"{self.schema}.{self.name}" if self.schema else self.name  # MariaDB: one flat namespace
+        on = {"database": "the database", "schema": f"schema {self.schema}"}.get(self.kind, table)
         cols = f" ({', '.join(self.columns)})" if self.columns else ""
         return f"{self.privilege}{cols} on {on} to {self.role}"
 
@@ -56,6 +60,7 @@ class RoleRights:
     tables: dict[tuple[str, str], set[str]] = field(default_factory=dict)
     columns: dict[tuple[str, str], set[str]] = field(default_factory=dict)
     view_fallback: bool = False
+    inherits: list[str] = field(default_factory=list)  # the database names of the roles it is a member of
 
 
 def own_tables(spec: ir.Spec, cat: Catalog, what: str) -> list[tuple[str, str]]:
@@ -83,7 +88,7 @@ def target_tables(spec: ir.Spec) -> dict[tuple[str, str], ir.TargetTable]:
 
 def rights_of(spec: ir.Spec, cat: Catalog, role: ir.AccessRole, prefix: str) -> RoleRights:
     """The defaults of the role's name and its own rights (already checked: semantic/access.py)."""
-    r = RoleRights(role, prefix + role.name, view_fallback=role.fallback == "view")
+    r = RoleRights(role, prefix + role.name, view_fallback=role.fallback == "view", inherits=[prefix + i.role for i in role.inherits])
     targets = target_tables(spec)
 
     def read_table(key: tuple[str, str], phi: bool) -> None:

@@ -83,4 +83,20 @@ def regrant_statements(engine: Engine, d: Dialect, spec: ir.Spec, cat: Catalog) 
     if a is None or a.grants_survive_replace or spec.access is None or a.role_names is None:
         return []
     roles = {str(r) for (r,) in engine.query(a.role_names)}
-    return [grant_sql(d, g) for g in AccessGen(spec, cat, d).grants() if g.kind != "database" and g.role in roles]
+    return [grant_sql(d, g) for g in AccessGen(spec, cat, d).grants() if g.kind in ("table", "schema") and g.role in roles]
+
+
+def preflight(engine: Engine, d: Dialect, spec: ir.Spec) -> str | None:
+    """Check the connection's rights before any work; the database user (None: no roles)."""
+    if d.access is None:
+        return None
+    try:
+        require_rights(engine, d, run_schemas(spec), engine.display_url)
+        return current_user(engine, d)
+    finally:
+        engine.rollback()  # the checks' snapshot is not the run's
+
+
+def regrant(engine: Engine, d: Dialect, spec: ir.Spec, cat: Catalog) -> None:
+    for text in regrant_statements(engine, d, spec, cat):
+        engine.execute(text)

@@ -33,6 +33,7 @@ from compiler.runtime.limits import RejectLimit, check_subjects, measure
 from compiler.runtime.lock import DEFAULT_LOCK_WAIT, acquire, open_locked, release
 from compiler.runtime.phases import PhasePlan, PhaseRefused, delta_phases, plan_phase, summarize
 from compiler.runtime.report import DeltaCounts, DeltaSummary, MapCounts, Report
+from compiler.runtime.rights import preflight, regrant
 from compiler.runtime.scratch import hold_private_umask, private_dir, release_private_umask
 from compiler.runtime.staging import source_files
 from compiler.runtime.validate import FAIL, evaluate
@@ -140,7 +141,7 @@ def _run(
         if not keep_open:
             engine.close()
         raise DeltaRefused(f"{engine.display_url}: --delta is not supported on {record.title} yet (no upsert; docs/SPARK.md)")
-    database_user = preflight(engine, record, compiled)  # fail fast (exit 3) when rights are missing
+    database_user = preflight(engine, record, compiled.spec)  # fail fast (exit 3) when rights are missing
     workdir = private_dir("run")  # 0700: may hold transcoded PHI
     files = source_files(compiled.spec, source_dir, compiled.path.parent)
     committed = False
@@ -207,9 +208,8 @@ def _run(
                     # which statement, by the spec line it comes from (the message carries no row data)
                     raise EngineError(f"{st.origin}{script.name}.sql: {st.comment}: {exc}") from None
                 lap(script.name, sql=st.text, origin=st.origin.rstrip(": "))
-        if not delta:  # a delta run's staged rows are the source state, not the extract's records
-            locate_map_rejects(engine, gen, stages)
-            lap("locate rejects")
+        locate_map_rejects(engine, gen, stages, delta)  # a delta run: the rejects of this extract's rows
+        lap("locate rejects")
         maps = read_counts(engine, gen)
         checks = [evaluate(c, checks_rows[f"check:{i}"]) for i, c in enumerate(compiled.spec.checks)]
         report = Report(
@@ -237,7 +237,7 @@ def _run(
                 t0 = time.perf_counter()
                 engine.execute(st.text)
                 progress.current().statement(finish.name, time.perf_counter() - t0, sql=st.text, origin=st.origin.rstrip(": "))
-            regrant(engine, record, compiled)  # the tables this run re-created lost their grants (PostgreSQL)
+            regrant(engine, record, compiled.spec, compiled.catalog)  # the tables this run re-created lost their grants (PostgreSQL)
             if applied:
                 discard(engine, gen)  # the shadow tables (after the apply's COMMIT where DDL commits)
             engine.commit()
@@ -293,26 +293,6 @@ def _stopwatch(callback: Callable[[str, float], object] | None) -> _Lap:
     return lap
 
 
-def preflight(engine: Engine, record: Any, compiled: Compiled) -> str | None:
-    """Check the connection's rights before any work; the database user (None: no roles)."""
-    from compiler.runtime.rights import current_user, require_rights, run_schemas
-
-    if record.access is None:
-        return None
-    try:
-        require_rights(engine, record, run_schemas(compiled.spec), engine.display_url)
-        return current_user(engine, record)
-    finally:
-        engine.rollback()  # the checks' snapshot is not the run's
-
-
-def regrant(engine: Engine, record: Any, compiled: Compiled) -> None:
-    from compiler.runtime.rights import regrant_statements
-
-    for text in regrant_statements(engine, record, compiled.spec, compiled.catalog):
-        engine.execute(text)
-
-
 def dialect_record(name: str) -> Any:
     from compiler.dialects import RUNNABLE
 
@@ -366,10 +346,12 @@ def fill_summary(summary: DeltaSummary, rows: dict[str, tuple[Any, ...]]) -> Non
 POSITIONS = "cs_reject_positions"
 
 
-def locate_map_rejects(engine: Engine, gen: SqlGen, stages: list[Any]) -> None:
+def locate_map_rejects(engine: Engine, gen: SqlGen, stages: list[Any], delta: bool = False) -> None:
     """Give the rows a map rejected their record's position and text (the reject contract,
     docs/LANGUAGE.md "Reason codes"): the SQL knows only the staged row number; the
-    scanner finds those records in the file again (compiler/runtime/records.py `locate`)."""
+    scanner finds those records in the file again (compiler/runtime/records.py `locate`).
+    `delta`: a reject's record is a row of the source state; those that come from this
+    extract are found in its file by the row the extract staged (`delta_positions`)."""
     from compiler.plan.steps import CHARTSHIFT_SCHEMA
     from compiler.sqlgen.lower import drop_table
 
@@ -384,10 +366,18 @@ def locate_map_rejects(engine: Engine, gen: SqlGen, stages: list[Any]) -> None:
             exp.Not(this=exp.Is(this=col("map"), expression=exp.Null())), exp.EQ(this=col("source_table"), expression=lit(p.sf.qualified))
         )
         q = exp.select(col("record")).distinct().from_(rejects.copy()).where(mine.copy())
-        rows = [int(r[0]) for r in engine.query(sql_text(q, gen.dialect))]
-        if not rows:
+        if delta and gen.flagged(p.sf.qualified):  # else replaced whole (or empty): its staged rows are the state's
+            pairs = {int(r): int(st) for r, st in engine.query(sql_text(gen.delta_positions(p.sf.qualified, q), gen.dialect))}
+            staged = p.locate(list(pairs.values()))
+            found = {r: staged[st] for r, st in pairs.items() if st in staged}
+            mine = exp.and_(
+                mine, exp.In(this=col("record"), query=exp.Subquery(this=exp.select(col("record", "p")).from_(positions.copy().as_("p"))))
+            )
+        else:
+            rows = [int(r[0]) for r in engine.query(sql_text(q, gen.dialect))]
+            found = p.locate(rows) if rows else {}
+        if not found:
             continue
-        found = p.locate(rows)
         engine.execute(sql_text(drop_table(positions.copy()), gen.dialect))
         cols = [
             ("record", "BIGINT", True),

@@ -19,7 +19,6 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
-from xml.sax.saxutils import escape, quoteattr
 
 from sqlglot import exp
 
@@ -156,22 +155,24 @@ def run_test(compiled: Compiled, test: ir.SpecTest, target_url: str | None) -> T
     return TestResult(test.name, test.span.line, not failures, time.perf_counter() - started, failures)
 
 
-def run_tests(compiled: Compiled, target_url: str | None = None) -> list[TestResult]:
-    return [run_test(compiled, t, target_url) for t in compiled.spec.tests]
+def run_tests(compiled: Compiled, target_url: str | None = None, stop_on_failure: bool = False) -> list[TestResult]:
+    """The spec's test blocks in order; `stop_on_failure` (`--fail-fast`): none after the first failure."""
+    out = []
+    for t in compiled.spec.tests:
+        out.append(run_test(compiled, t, target_url))
+        if stop_on_failure and not out[-1].passed:
+            break
+    return out
 
 
 def junit_xml(results_by_spec: dict[str, list[TestResult]]) -> str:
-    out = ['<?xml version="1.0" encoding="UTF-8"?>', "<testsuites>"]
-    for spec, results in results_by_spec.items():
-        failed = sum(not r.passed for r in results)
-        total = sum(r.seconds for r in results)
-        out.append(f'  <testsuite name={quoteattr(spec)} tests="{len(results)}" failures="{failed}" time="{total:.3f}">')
-        for r in results:
-            out.append(f'    <testcase classname={quoteattr(spec)} name={quoteattr(r.name)} time="{r.seconds:.3f}">')
-            if not r.passed:
-                message = r.failures[0]
-                out.append(f"      <failure message={quoteattr(message)}>{escape(chr(10).join(r.failures))}</failure>")
-            out.append("    </testcase>")
-        out.append("  </testsuite>")
-    out.append("</testsuites>")
-    return "\n".join(out) + "\n"
+    """One suite per spec, one case per test block (compiler/runtime/junit.py writes the XML)."""
+    from compiler.runtime.junit import Case
+    from compiler.runtime.junit import junit_xml as write
+
+    return write(
+        {
+            spec: [Case(r.name, r.seconds, None if r.passed else (r.failures or ["failed"])) for r in rs]
+            for spec, rs in results_by_spec.items()
+        }
+    )

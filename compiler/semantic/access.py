@@ -23,6 +23,8 @@ class AccessChecks(CheckerBase):
                 continue
             seen[role.name] = role
             self.check_role(role)
+        for role in access.roles:
+            self.check_inherits(role, seen)
 
     def check_role(self, role: ir.AccessRole) -> None:
         if role.fallback is not None and role.fallback not in ir.FALLBACKS:
@@ -35,6 +37,17 @@ class AccessChecks(CheckerBase):
                 self.diags.error(f"role `{role.name}` writes nothing (a safe default, docs/SECURITY.md)", right.span)
             for obj in right.objects:
                 self.check_object(role, right, obj)
+
+    def check_inherits(self, role: ir.AccessRole, roles: dict[str, ir.AccessRole]) -> None:
+        for inh in role.inherits:
+            if inh.role not in roles:
+                self.diags.error(f"unknown role `{inh.role}`{did_you_mean(inh.role, roles)}: declare it in the `access` block", inh.span)
+            elif inh.role == "migrator":
+                self.diags.error("no role inherits the migrator's rights (it creates and drops every table)", inh.span)
+            elif role.name == "application" and (inh.role in ("validator", "auditor") or reads_own_tables(roles[inh.role])):
+                self.diags.error(f"`application` gets no access to chartshift's own tables: it cannot inherit `{inh.role}`", inh.span)
+            elif inherits_from(roles, inh.role, role.name):
+                self.diags.error(f"roles inherit from each other in a cycle: `{role.name}` and `{inh.role}`", inh.span)
 
     def check_object(self, role: ir.AccessRole, right: ir.AccessRight, obj: ir.AccessObject) -> None:
         first = obj.parts[0]
@@ -81,3 +94,21 @@ class AccessChecks(CheckerBase):
             self.diags.error(f"`{first}.{name}.{col}` is a phi column: write `read phi` to give it", obj.span)
         elif right.phi and not cols[col].phi:
             self.diags.warning(f"`{first}.{name}.{col}` is not a phi column: `phi` changes nothing", obj.span)
+
+
+def reads_own_tables(role: ir.AccessRole) -> bool:
+    return any(len(o.parts) == 1 and not o.all_tables and o.parts[0] in ir.OWN_OBJECTS for r in role.rights for o in r.objects)
+
+
+def inherits_from(roles: dict[str, ir.AccessRole], start: str, wanted: str) -> bool:
+    """Whether `start` is (through its inherits) a member of `wanted`."""
+    seen, todo = set(), [start]
+    while todo:
+        name = todo.pop()
+        if name == wanted:
+            return True
+        if name in seen or name not in roles:
+            continue
+        seen.add(name)
+        todo += [i.role for i in roles[name].inherits]
+    return False

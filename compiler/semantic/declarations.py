@@ -13,7 +13,7 @@ from compiler.semantic.catalog import SOURCE_TYPES, TARGET_TYPES, dotted
 from compiler.semantic.checker_base import CheckerBase
 from compiler.semantic.scopes import TableScope
 
-MIGRATION_SETTINGS = {"description": T.TEXT, "dialect": T.TEXT}
+MIGRATION_SETTINGS = {"description": T.TEXT, "dialect": T.TEXT, "changed_at": T.TEXT}
 SOURCE_SETTINGS = {"encoding": T.TEXT, "delimiter": T.TEXT, "quote": T.TEXT, "escape": T.TEXT, "header": T.BOOLEAN, "null": T.TEXT}
 LIST_SETTINGS = {"null"}  # settings that take several values: `null "NULL", ""`
 ENCODINGS = ("utf-8", "utf-8-sig", "latin-1", "cp1252", "utf-16")
@@ -46,6 +46,20 @@ class DeclarationChecks(CheckerBase):
                 f"unknown dialect `{dialect}`{did_you_mean(str(dialect), DIALECTS)}; runnable dialects are {', '.join(DIALECTS)}",
                 span,
             )
+        self.check_changed_at(mig)
+
+    def check_changed_at(self, mig: ir.Migration) -> None:
+        """`changed_at COLUMN` (reconcile --since): a date or timestamp column of some target table."""
+        name = setting_value(mig.settings, "changed_at")
+        if name is None:
+            return
+        span = next(s.value.span for s in mig.settings if s.name == "changed_at")
+        found = [c for tgt in self.spec.targets for t in tgt.tables for c in t.columns if c.name == name]
+        if not found:
+            self.diags.error(f"`changed_at`: no target table has a column `{name}`", span)
+        for c in found:
+            if c.type.name not in ("timestamp", "date"):
+                self.diags.error(f"`changed_at` column `{name}` must be a timestamp or date, not {c.type.name}", c.span)
 
     def check_settings(self, settings: list[ir.Setting], allowed: dict[str, str], where: str) -> None:
         seen: set[str] = set()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from compiler import ir
 from compiler.diagnostics import did_you_mean
-from compiler.semantic.catalog import dotted
+from compiler.semantic.catalog import MapScope, dotted
 from compiler.semantic.checker_base import CheckerBase
 from compiler.semantic.scopes import TableScope
 
@@ -66,4 +66,9 @@ class PhaseChecks(CheckerBase):
                     f"phase `{p.name}` filters {table}, but none of its maps reads it (a filter selects rows of a map's source table)",
                     f.table.span,
                 )
-            self.expect_boolean(f.where, self.type_of(f.where, TableScope(self.cat, table)), "a phase filter")
+            # the scope of a map that reads only this table: its columns, `exists (...)`, functions
+            reader = (
+                ir.Map(span=f.span, source=f.table, target=next(iter(self.cat.maps_by_target.values())).target) if self.spec.maps else None
+            )
+            scope = MapScope.of(self.cat, reader) if reader is not None else TableScope(self.cat, table)
+            self.expect_boolean(f.where, self.type_of(f.where, scope), "a phase filter")

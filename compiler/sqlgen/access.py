@@ -33,6 +33,7 @@ class AccessStatement:
     comment: str
     phase: str  # ROLES or OBJECTS
     span: ir.AccessNode | None = None
+    kind: str = "grant"  # "role": creates a role; "grant": GRANT, REVOKE, a view
 
 
 def quoted(name: str, d: Dialect) -> str:
@@ -58,6 +59,8 @@ def physical_key(d: Dialect, schema: str, name: str) -> tuple[str, str]:
 def grant_sql(d: Dialect, g: Grant, revoke: bool = False) -> str:
     """One GRANT (or REVOKE) of a table, column, schema or database privilege (physical names)."""
     a = need(d)
+    if g.kind == "role":  # the same words everywhere a dialect has roles
+        return f"{'REVOKE' if revoke else 'GRANT'} {quoted(g.privilege, d)} {'FROM' if revoke else 'TO'} {quoted(g.role, d)}"
     if g.kind == "database":
         template = a.database_revoke if revoke else a.database_grant
         return template.format(privileges=g.privilege, role=quoted(g.role, d), literal=literal(g.role, d))
@@ -90,6 +93,7 @@ class AccessGen:
         a = need(self.d)
         out: list[Grant] = []
         for r in self.rights:
+            out += [Grant(r.db_name, "role", i) for i in r.inherits]
             if r.role.name == "migrator":
                 out += [Grant(r.db_name, "database", p) for p in a.migrator_privileges]
                 continue
@@ -144,6 +148,7 @@ class AccessGen:
                     f"role {r.role.name}",
                     ROLES,
                     r.role,
+                    "role",
                 )
             )
         grants = self.grants()
@@ -166,7 +171,8 @@ class AccessGen:
                 out.append(AccessStatement(node.sql(dialect=self.d.sqlglot), f"start from nothing on {schema}.{name}", OBJECTS))
         for g in grants:
             if g.kind != "database":
-                out.append(AccessStatement(grant_sql(self.d, g), g.label(), OBJECTS))
+                out.append(AccessStatement(grant_sql(self.d, g), g.label(), ROLES if g.kind == "role" else OBJECTS))
+        out.sort(key=lambda st: st.phase != ROLES)  # an admin's part first (stable: the order within each part stays)
         return out
 
     def spec_tables(self) -> list[tuple[str, str]]:

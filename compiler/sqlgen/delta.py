@@ -30,13 +30,29 @@ from compiler.diagnostics import Span
 from compiler.ir.naming import dotted, flat
 from compiler.plan.steps import CHARTSHIFT_SCHEMA, map_label, stage_table, table_names
 from compiler.sqlgen.base import GenBase
-from compiler.sqlgen.lower import col, drop_table, ident, lit
+from compiler.sqlgen.lower import col, drop_table, ident, lit, paren
 from compiler.sqlgen.statements import RECONCILIATION, REJECTS, Script, Statement, Upsert, data_type
 
 EXTRACTS = (CHARTSHIFT_SCHEMA, "extracts")
 EXTRACT_COLUMNS = ("extract_id", "kind", "sequence", "extracted_at", "files_sha256", "applied_at")
 DELTA_TERMS = ("inserted", "updated", "deleted", "unchanged", "rejected", "filtered", "merged")
 CHANGE_TERMS = ("inserted", "updated", "removed")
+XWALK_COLUMNS = ("legacy_key", "own_id", "target_id", "state")
+REJECT_PLACES = "cs_reject_places"  # work table: the live rejects' places, for the apply
+PLACE_COLUMNS = ("source_file", "source_line", "byte_offset", "original_row")
+REJECT_COLUMNS = (
+    "map",
+    "source_table",
+    "source_key",
+    "slot",
+    "record",
+    "rule",
+    "reason",
+    "original_row",
+    "reason_code",
+    *PLACE_COLUMNS[:3],
+)
+DELTA_ROW_COLUMNS = ("__key", "__flag", "__row", "__rank")  # a delta row: its key, change, staged row, rank in its key
 
 
 @dataclass(frozen=True)
@@ -133,11 +149,19 @@ class DeltaScripts(GenBase):
             state = self.tbl(*state_table(q), building=True)
             cols = [("__row", "BIGINT", True)] + [(c.name, self.traits.target_types["text"], False) for c in t.columns]
             out.append(self.st(drop_table(state), f"source state of {q} (this run's)", t.span))
-            out.append(self.st(self.create_table(state.copy(), cols), f"source state of {q}: the rows the target is built from", t.span))
+            # keyed by __row where staging is (MariaDB: the apply compares state rows by it)
+            pk = ["__row"] if self.traits.stage_row_key else []
+            create = self.create_table(state.copy(), cols, primary_key=pk)
+            out.append(self.st(create, f"source state of {q}: the rows the target is built from", t.span))
             if self.delta is not None and t.delta_flag is not None:
                 rows = self.tbl(*delta_rows_table(q))
                 out.append(self.st(drop_table(rows), f"delta rows of {q}", t.span))
-                delta_cols = [("__key", self.traits.key_type, False), ("__flag", "VARCHAR(10)", False), ("__row", "BIGINT", True)]
+                delta_cols = [
+                    ("__key", self.traits.key_type, False),
+                    ("__flag", "VARCHAR(10)", False),
+                    ("__row", "BIGINT", True),
+                    ("__rank", "BIGINT", True),
+                ]
                 out.append(
                     self.st(self.create_table(rows.copy(), delta_cols, keys=("__key",)), f"delta rows of {q}: key and change", t.span)
                 )
@@ -240,35 +264,43 @@ class DeltaScripts(GenBase):
         src_name = q.split(".", 1)
         view = self.tbl(src_name[0], src_name[1], "v")
         typed_key = self.key_text([col(k, "v") for k in t.key])
+        rank = self.ranked(q, t).selects[-1].this  # the row's rank among its key's rows
         fill = (
-            exp.select(typed_key, meaning, col("__row", "s"))
+            exp.select(typed_key, meaning, col("__row", "s"), rank)
             .from_(self.tbl(*stage_table(q), "s"), copy=False)
             .join(view, on=exp.EQ(this=col("__row", "v"), expression=col("__row", "s")), copy=False)
         )
         out = [
             self.st(
-                exp.Insert(this=exp.Schema(this=rows, expressions=[ident(c) for c in ("__key", "__flag", "__row")]), expression=fill),
+                exp.Insert(this=exp.Schema(this=rows, expressions=[ident(c) for c in DELTA_ROW_COLUMNS]), expression=fill),
                 f"{q}: every delta row with its key and change",
                 flag.span,
             )
         ]
         cols = [c.name for c in t.columns]
-        order = []
-        if t.delta_timestamp is not None:
-            order.append(exp.Ordered(this=col(t.delta_timestamp, "s"), desc=True, nulls_first=False))
-        order.append(exp.Ordered(this=col("__row", "s"), desc=True))
-        ranked = exp.select(
-            *[col(c, "s") for c in ["__row", *cols]],
-            exp.alias_(meaning.copy(), "__change", quoted=True),
-            exp.alias_(
-                exp.Window(this=exp.RowNumber(), partition_by=[self.raw_key(t, "s")], order=exp.Order(expressions=order)),
-                "__rank",
-                quoted=True,
+        ranked = self.ranked(q, t)
+        # each key's latest change keeps the position (`__row`) of the key's previous row, so
+        # that the state stays in file order and an unchanged row keeps its number (the apply
+        # then writes only the rows that changed); a new key goes after the highest number
+        prev = self.tbl(*state_table(q), "p")
+        had = exp.Not(this=exp.Is(this=col("__row", "p"), expression=exp.Null()))
+        highest = exp.Subquery(
+            this=exp.select(exp.Coalesce(this=exp.Max(this=col("__row", "m")), expressions=[lit(0)])).from_(
+                self.tbl(*state_table(q), "m"), copy=False
+            )
+        )
+        appended = exp.Add(
+            this=highest,
+            expression=exp.Window(
+                this=exp.RowNumber(),
+                order=exp.Order(expressions=[exp.Ordered(this=paren(had)), exp.Ordered(this=col("__row", "d"))]),
             ),
-        ).from_(self.tbl(*stage_table(q), "s"), copy=False)
+        )
+        position = exp.Coalesce(this=col("__row", "p"), expressions=[appended])
         latest = (
-            exp.select(lit(1).as_("__part"), *[col(c, "d") for c in ["__row", *cols]])
+            exp.select(position, *[col(c, "d") for c in cols])
             .from_(ranked.subquery("d"), copy=False)
+            .join(prev, on=exp.EQ(this=self.raw_key(t, "p"), expression=self.raw_key(t, "d")), join_type="LEFT", copy=False)
             .where(
                 exp.and_(
                     exp.EQ(this=col("__rank", "d"), expression=lit(1)),
@@ -280,21 +312,66 @@ class DeltaScripts(GenBase):
         )
         in_delta = exists(self.tbl(*stage_table(q), "s"), exp.EQ(this=self.raw_key(t, "s"), expression=self.raw_key(t, "p")))
         kept = (
-            exp.select(lit(0).as_("__part"), *[col(c, "p") for c in ["__row", *cols]])
+            exp.select(*[col(c, "p") for c in ["__row", *cols]])
             .from_(self.tbl(*state_table(q), "p"), copy=False)
             .where(exp.Not(this=in_delta), copy=False)
         )
-        both = exp.union(kept, latest, distinct=False).subquery("u")
-        renumbered = exp.Window(
-            this=exp.RowNumber(), order=exp.Order(expressions=[exp.Ordered(this=col("__part", "u")), exp.Ordered(this=col("__row", "u"))])
-        )
-        select = exp.select(renumbered, *[col(c, "u") for c in cols]).from_(both, copy=False)
         out.append(
             self.st(
-                exp.Insert(this=into, expression=select), f"{q}: previous rows not in the extract, then each key's latest change", flag.span
+                exp.Insert(this=into, expression=exp.union(kept, latest, distinct=False)),
+                f"{q}: previous rows not in the extract, then each key's latest change (in its key's place)",
+                flag.span,
             )
         )
         return out
+
+    def flagged(self, qualified: str) -> bool:
+        return self.cat.source_tables[qualified].delta_flag is not None
+
+    def delta_positions(self, q: str, records: exp.Select) -> exp.Select:
+        """(record, staged row of this extract) of the rejects among `records` whose key's
+        latest change is in the extract: where such a reject's record is in the extract's
+        file (a reject's source_key is its row's key, as the delta rows keep it)."""
+        rejects = self.tbl(*REJECTS, "r", building=True)
+        rows = self.tbl(*delta_rows_table(q), "d")
+        return (
+            exp.select(col("record", "r"), col("__row", "d"))
+            .from_(rejects, copy=False)
+            .join(rows, on=exp.EQ(this=col("__key", "d"), expression=col("source_key", "r")), copy=False)
+            .where(
+                exp.and_(
+                    exp.EQ(this=col("__rank", "d"), expression=lit(1)),
+                    exp.In(this=col("record", "r"), query=exp.Subquery(this=records)),
+                    copy=False,
+                ),
+                copy=False,
+            )
+            .distinct()
+        )
+
+    def ranked(self, q: str, t: ir.SourceTable) -> exp.Select:
+        """The extract's rows of a flagged table with their change and their rank among the
+        rows of their key (1: the latest, by `delta timestamp`, then file order)."""
+        flag = t.delta_flag
+        assert flag is not None
+        meaning = exp.Case()
+        for v in flag.values:
+            meaning = meaning.when(
+                exp.EQ(this=exp.Trim(this=col(flag.column, "s")), expression=lit(str(v.value.value))), lit(v.meaning), copy=False
+            )
+        order = []
+        if t.delta_timestamp is not None:
+            order.append(exp.Ordered(this=col(t.delta_timestamp, "s"), desc=True, nulls_first=False))
+        order.append(exp.Ordered(this=col("__row", "s"), desc=True))
+        return exp.select(
+            *[col(c, "s") for c in ["__row", *[c.name for c in t.columns]]],
+            exp.alias_(meaning, "__change", quoted=True),
+            exp.alias_(
+                exp.Window(this=exp.RowNumber(), partition_by=[self.raw_key(t, "s")], order=exp.Order(expressions=order)),
+                "__rank",
+                quoted=True,
+            ),
+        ).from_(self.tbl(*stage_table(q), "s"), copy=False)
 
     def cascade_order(self) -> list[tuple[str, str, str, Span | None]]:
         """(parent, child, referencing column, span) for every reference below a table whose
@@ -330,6 +407,7 @@ class DeltaScripts(GenBase):
         """One query per map of a flagged source: its delta rows by what became of them; one
         per target table: the rows this delta inserts, updates and removes."""
         s = Script("92_delta", "delta accounting: delta rows = inserted + updated + deleted + unchanged + rejected + filtered + merged")
+        s.statements.extend(self.reject_places())
         for m in self.maps:
             q = self.delta_query(m)
             if q is not None:
@@ -372,6 +450,10 @@ class DeltaScripts(GenBase):
         return key if len(parts) == 1 else self.key_text(parts)
 
     def delta_query(self, m: ir.Map) -> exp.Select | None:
+        """Each delta row (each slot of an `each` map) joined by its crosswalk key to the
+        live and this run's crosswalk, by its id to this run's and the live target row
+        (keys all: at most one row each; the delta rows are few, so the engines probe the
+        big tables once), then classified."""
         if not self.accounted(m):
             return None
         src, target = dotted(m.source), dotted(m.target)
@@ -382,63 +464,57 @@ class DeltaScripts(GenBase):
         slots = len(m.each.items) if m.each is not None else 0
         slot = col("__slot", "sl") if slots else None
         row_key = self.legacy_key(m, col("__key", d), slot)
-        is_key = exp.EQ(this=col("legacy_key", "x"), expression=row_key)
-        live_x = exists(
-            self.tbl(xschema, xname, "x"), exp.and_(is_key, exp.NEQ(this=col("state", "x"), expression=lit("inactive")), copy=False)
-        )
-        shadow_x = self.tbl(xschema, xname, "x", building=True)
-
-        def loaded(extra: exp.Expression | None) -> exp.Exists:
-            cond = exp.and_(is_key.copy(), exp.EQ(this=col("state", "x"), expression=lit("loaded")), copy=False)
-            if extra is None:
-                return exists(shadow_x.copy(), cond)
-            q = (
-                exp.select(lit(1))
-                .from_(shadow_x.copy(), copy=False)
-                .join(
-                    self.target_tbl(target, "n", building=True),
-                    on=exp.EQ(this=col(key, "n"), expression=col("own_id", "x")),
-                    copy=False,
-                )
-                .where(exp.and_(cond, extra, copy=False), copy=False)
-            )
-            return exp.Exists(this=q)
-
-        live_t = self.target_tbl(target, "l")
-        removed = exp.EQ(this=col("__flag", d), expression=lit("removed"))
-        cls = (
-            exp.Case()
-            .when(exp.and_(removed, live_x, copy=False), lit("deleted"), copy=False)
-            .when(removed.copy(), lit("unchanged"), copy=False)
-            .when(
-                self.rejected_row(m, col("__key", d), col("__slot", "sl") if slots else None),
-                lit("rejected"),
-                copy=False,
-            )
-            .when(
-                exists(shadow_x.copy(), exp.and_(is_key.copy(), exp.EQ(this=col("state", "x"), expression=lit("merged")), copy=False)),
-                lit("merged"),
-                copy=False,
-            )
-            .when(
-                loaded(exp.Not(this=exists(live_t.copy(), exp.EQ(this=col(key, "l"), expression=col(key, "n"))))),
-                lit("inserted"),
-                copy=False,
-            )
-            .when(loaded(exp.Not(this=exists(live_t.copy(), same_row(cols, "l", "n", [key])))), lit("updated"), copy=False)
-            .when(loaded(None), lit("unchanged"), copy=False)
-            .else_(lit("filtered"), copy=False)
-        )
-        rows = self.tbl(*delta_rows_table(src), d)
-        classified_rows = exp.select(exp.alias_(cls, "cls", quoted=True), col("__flag", d)).from_(rows, copy=False)
+        rows: exp.Select = exp.select(col("__flag", d), col("__key", d)).from_(self.tbl(*delta_rows_table(src), d), copy=False)
         if slots:  # every slot of an `each` map is a delta row of its own
             numbers: exp.Query = exp.select(exp.alias_(lit(1), "__slot", quoted=True))
             for i in range(2, slots + 1):
                 numbers = exp.union(numbers, exp.select(exp.alias_(lit(i), "__slot", quoted=True)), distinct=False)
-            classified_rows = classified_rows.join(
+            rows = rows.select(col("__slot", "sl"), copy=False).join(
                 exp.Subquery(this=numbers, alias=exp.TableAlias(this=ident("sl"))), join_type="CROSS", copy=False
             )
-        classified = classified_rows.subquery("c")
+        rows = rows.select(exp.alias_(row_key, "__xkey", quoted=True), copy=False)
+        k = "k"
+        joined = (
+            exp.select(exp.Star())
+            .from_(rows.subquery(k), copy=False)
+            .join(self.tbl(xschema, xname, "lx"), on=exp.EQ(this=col("legacy_key", "lx"), expression=col("__xkey", k)), join_type="LEFT")
+            .join(
+                self.tbl(xschema, xname, "x", building=True),
+                on=exp.EQ(this=col("legacy_key", "x"), expression=col("__xkey", k)),
+                join_type="LEFT",
+            )
+            .join(
+                self.target_tbl(target, "n", building=True),
+                on=exp.and_(
+                    exp.EQ(this=col(key, "n"), expression=col("own_id", "x")),
+                    exp.EQ(this=col("state", "x"), expression=lit("loaded")),
+                    copy=False,
+                ),
+                join_type="LEFT",
+            )
+            .join(self.target_tbl(target, "l"), on=exp.EQ(this=col(key, "l"), expression=col(key, "n")), join_type="LEFT")
+        )
+
+        def present(alias: str, column: str) -> exp.Expression:
+            return exp.Not(this=exp.Is(this=col(column, alias), expression=exp.Null()))
+
+        removed = exp.EQ(this=col("__flag", k), expression=lit("removed"))
+        live_x = exp.and_(present("lx", "legacy_key"), exp.NEQ(this=col("state", "lx"), expression=lit("inactive")), copy=False)
+        loaded = present("n", key)
+        cls = (
+            exp.Case()
+            .when(exp.and_(removed, live_x, copy=False), lit("deleted"), copy=False)
+            .when(removed.copy(), lit("unchanged"), copy=False)
+            .when(self.rejected_row(m, col("__key", k), col("__slot", k) if slots else None), lit("rejected"), copy=False)
+            .when(exp.EQ(this=col("state", "x"), expression=lit("merged")), lit("merged"), copy=False)
+            .when(exp.and_(loaded, exp.Is(this=col(key, "l"), expression=exp.Null()), copy=False), lit("inserted"), copy=False)
+            .when(exp.and_(loaded.copy(), exp.Not(this=paren(same_row(cols, "l", "n", [key]))), copy=False), lit("updated"), copy=False)
+            .when(loaded.copy(), lit("unchanged"), copy=False)
+            .else_(lit("filtered"), copy=False)
+        )
+        select_list: list[exp.Expr] = [exp.alias_(cls, "cls", quoted=True), col("__flag", k)]
+        joined = joined.select(*select_list, append=False, copy=False)
+        classified = joined.subquery("c")
         terms = [
             exp.alias_(
                 exp.Sum(
@@ -480,13 +556,27 @@ class DeltaScripts(GenBase):
         cols = self.target_columns(target)
         live, new = self.target_tbl(target, "l"), self.target_tbl(target, "n", building=True)
         if t.key:
+            # this run's rows against the live ones by key, in one pass: no live row, or one
+            # that differs
             by_key = exp.and_(*[exp.EQ(this=col(k, "l"), expression=col(k, "n")) for k in t.key], copy=False)
-            inserted = count_where(new.copy(), exp.Not(this=exists(live.copy(), by_key.copy())))
-            updated = count_where(
-                new.copy(),
+            pair = exp.select(
+                exp.alias_(exp.Is(this=col(t.key[0], "l"), expression=exp.Null()), "__new", quoted=True),
+                exp.alias_(paren(same_row(cols, "l", "n", t.key)), "__same", quoted=True),
+            )
+            pair = pair.from_(new.copy(), copy=False).join(live.copy(), on=by_key.copy(), join_type="LEFT", copy=False)
+            pairs = pair.subquery("p")
+
+            def counted(cond: exp.Expr) -> exp.Expression:
+                one = exp.Case().when(cond, lit(1), copy=False).else_(lit(0), copy=False)
+                return exp.Coalesce(this=exp.Sum(this=one), expressions=[lit(0)])
+
+            inserted = counted(exp.EQ(this=col("__new", "p"), expression=exp.true()))
+            updated = counted(
                 exp.and_(
-                    exists(live.copy(), by_key.copy()), exp.Not(this=exists(live.copy(), same_row(cols, "l", "n", t.key))), copy=False
-                ),
+                    exp.EQ(this=col("__new", "p"), expression=exp.false()),
+                    exp.Not(this=exp.Coalesce(this=col("__same", "p"), expressions=[exp.false()])),
+                    copy=False,
+                )
             )
             gone: exp.Expr = exp.Not(this=exists(new.copy(), by_key.copy()))
             rule = self.removal(target)
@@ -495,6 +585,8 @@ class DeltaScripts(GenBase):
                     gone, exp.Not(this=exp.NullSafeEQ(this=col(rule.column, "l"), expression=self.removed_value(target, rule))), copy=False
                 )
             removed = count_where(live.copy(), gone)
+            values = zip((inserted, updated, removed), CHANGE_TERMS, strict=True)
+            return exp.select(*[exp.alias_(v, n, quoted=True) for v, n in values]).from_(pairs, copy=False)
         else:
             inserted = count_where(new.copy(), exp.Not(this=exists(live.copy(), same_row(cols, "l", "n"))))
             updated = exp.Subquery(this=exp.select(lit(0)))
@@ -516,23 +608,105 @@ class DeltaScripts(GenBase):
         for tgt in self.spec.targets:
             for t in tgt.tables:
                 s.statements.extend(self.apply_table(f"{tgt.name}.{t.name}", t))
-        copies = [table_names(dotted(m.target)).xwalk for m in self.maps if self.cat.crosswalk_field(dotted(m.target))]
-        copies += [REJECTS, RECONCILIATION] + [state_table(q) for q, _ in self.source_tables()]
-        for schema, name in dict.fromkeys(copies):
-            live, new = self.tbl(schema, name), self.tbl(schema, name, building=True)
-            s.statements.append(self.st(exp.Delete(this=live), f"{schema}.{name}: replaced by this run's"))
-            s.statements.append(
-                self.st(
-                    exp.Insert(this=live.copy(), expression=exp.select(exp.Star()).from_(new, copy=False)),
-                    f"{schema}.{name}: this run's rows",
-                )
+        # crosswalks and source state: only the rows that differ are written (a delta changes
+        # few of them); rejects and reconciliation are small and replaced whole
+        keyed: list[tuple[tuple[str, str], list[str], str]] = [
+            (table_names(dotted(m.target)).xwalk, list(XWALK_COLUMNS), "legacy_key")
+            for m in self.maps
+            if self.cat.crosswalk_field(dotted(m.target))
+        ]
+        keyed += [(state_table(q), ["__row", *[c.name for c in t.columns]], "__row") for q, t in self.source_tables()]
+        for (schema, name), cols, key in dict((k[0], k) for k in keyed).values():
+            s.statements.extend(self.replace_changed(schema, name, cols, key))
+        s.statements.extend(self.replace_rejects())
+        live, new = self.tbl(*RECONCILIATION), self.tbl(*RECONCILIATION, building=True)
+        s.statements.append(self.st(exp.Delete(this=live), "chartshift.reconciliation: replaced by this run's"))
+        s.statements.append(
+            self.st(
+                exp.Insert(this=live.copy(), expression=exp.select(exp.Star()).from_(new, copy=False)),
+                "chartshift.reconciliation: this run's rows",
             )
+        )
         if self.delta.record is not None:
             s.statements.append(self.record_extract(self.delta.record))
         s.statements.extend(self.phase_apply())
         if not self.traits.dialect.capabilities.transactional_ddl:
             s.statements.append(self.st(exp.Commit(), "publish the delta"))
         return s
+
+    def reject_places(self) -> list[Statement]:
+        """Before the apply (which is DML only): the places in their files of the live
+        rejects, for the rows that this extract leaves as they were (`replace_rejects`)."""
+        placed = (
+            exp.select(*[col(c) for c in ("map", "record", "slot", *PLACE_COLUMNS)])
+            .from_(self.tbl(*REJECTS), copy=False)
+            .where(
+                exp.and_(
+                    exp.Not(this=exp.Is(this=col("map"), expression=exp.Null())),
+                    exp.Not(this=exp.Is(this=col("source_file"), expression=exp.Null())),
+                    copy=False,
+                ),
+                copy=False,
+            )
+        )
+        return [
+            self.st(drop_table(self.work(REJECT_PLACES)), "rejects placed in their files by earlier runs (left by an earlier run)"),
+            self.st(self.create_work(REJECT_PLACES, placed), "rejects placed in their files by earlier runs"),
+        ]
+
+    def replace_rejects(self) -> list[Statement]:
+        """The rejects replaced by this run's; a row rejected before and not in this extract
+        (the same state row: `record`) keeps the place in its file that the run which read
+        it found (source_file, source_line, byte_offset, original_row)."""
+        live, new = self.tbl(*REJECTS), self.tbl(*REJECTS, "n", building=True)
+        same = exp.and_(
+            exp.EQ(this=col("map", "k"), expression=col("map", "n")),
+            exp.EQ(this=col("record", "k"), expression=col("record", "n")),
+            exp.NullSafeEQ(this=col("slot", "k"), expression=col("slot", "n")),
+            copy=False,
+        )
+        unplaced = exp.Is(this=col("source_file", "n"), expression=exp.Null())
+
+        def value(c: str) -> exp.Expression:
+            if c not in PLACE_COLUMNS:
+                return col(c, "n")
+            return exp.Case().when(unplaced.copy(), col(c, "k"), copy=False).else_(col(c, "n"), copy=False)
+
+        refill = (
+            exp.select(*[exp.alias_(value(c), c, quoted=True) for c in REJECT_COLUMNS])
+            .from_(new, copy=False)
+            .join(self.work(REJECT_PLACES, "k"), on=same, join_type="LEFT", copy=False)
+        )
+        return [
+            self.st(exp.Delete(this=live.copy()), "chartshift.rejects: replaced by this run's"),
+            self.st(
+                exp.Insert(this=exp.Schema(this=live.copy(), expressions=[ident(c) for c in REJECT_COLUMNS]), expression=refill),
+                "chartshift.rejects: this run's rows; a row not in this extract keeps its place in its file",
+            ),
+        ]
+
+    def replace_changed(self, schema: str, name: str, cols: list[str], key: str) -> list[Statement]:
+        """The live table made equal to this run's by key: rows that differ (or are gone)
+        deleted, then this run's rows that the live table lacks inserted."""
+        live, new = self.tbl(schema, name), self.tbl(schema, name, "n", building=True)
+        live_ref = exp.Column(this=ident(key), table=ident(live.name))
+        same = exp.and_(
+            exp.EQ(this=col(key, "n"), expression=live_ref),
+            *[exp.NullSafeEQ(this=col(c, "n"), expression=exp.Column(this=ident(c), table=ident(live.name))) for c in cols if c != key],
+            copy=False,
+        )
+        fresh = exp.select(*[col(c, "n") for c in cols]).from_(new.copy(), copy=False)
+        fresh = fresh.where(exp.Not(this=exists(self.tbl(schema, name, "l"), same_row(cols, "l", "n", [key]))), copy=False)
+        return [
+            self.st(
+                exp.Delete(this=live, where=exp.Where(this=exp.Not(this=exists(new, same)))),
+                f"{schema}.{name}: rows this run changed or removed",
+            ),
+            self.st(
+                exp.Insert(this=exp.Schema(this=live.copy(), expressions=[ident(c) for c in cols]), expression=fresh),
+                f"{schema}.{name}: this run's new and changed rows",
+            ),
+        ]
 
     def apply_table(self, target: str, t: ir.TargetTable) -> list[Statement]:
         cols = self.target_columns(target)

@@ -186,6 +186,7 @@ class DialectTraits:
     analyze_after_fill = _Of[bool]("capabilities.analyze_after_fill")
     stage_row_key = _Of[bool]("capabilities.stage_row_key")
     survivor_id_by_window = _Of[bool]("capabilities.survivor_id_by_window")
+    indexed_join_copies = _Of[int]("capabilities.indexed_join_copies")
     declared_constraints = _Of[bool]("capabilities.declared_constraints")
     update_rows = _Of[bool]("capabilities.update_rows")
     raise_error = _Of[str]("raise_error")

@@ -300,21 +300,17 @@ class GroupSql(MapSql):
         return [col(f"g__{i}", "cs_groups") for i in range(1, len(self.group_keys) + 1)]
 
     def aggregated(self) -> exp.Expression:
-        """Kept rows (not rejected by themselves) minus their groups, both counted at the source."""
+        """Kept rows (not rejected by themselves) minus their groups, counted at the source in
+        one pass: the groups' sizes add up to the kept rows (reading the input once, not once
+        for the rows and again for the groups: a group map's recount is most of its accounting)."""
         rows = self.row_values(exp.Subquery(this=self.kept_input(), alias=exp.TableAlias(this=ident("cs_in"))))
-        kept = exp.Subquery(
-            this=exp.select(exp.Count(this=exp.Star())).from_(
-                exp.Subquery(this=rows, alias=exp.TableAlias(this=ident("cs_rows"))), copy=False
-            )
-        )
-        one_per_group = (
-            exp.select(lit(1))
-            .from_(exp.Subquery(this=rows.copy(), alias=exp.TableAlias(this=ident("cs_vals"))), copy=False)
+        sizes = (
+            exp.select(exp.alias_(exp.Count(this=exp.Star()), "n", quoted=True, copy=False))
+            .from_(exp.Subquery(this=rows, alias=exp.TableAlias(this=ident("cs_vals"))), copy=False)
             .group_by(*self.group_parts("cs_vals"), copy=False)
         )
-        groups = exp.Subquery(
-            this=exp.select(exp.Count(this=exp.Star())).from_(
-                exp.Subquery(this=one_per_group, alias=exp.TableAlias(this=ident("cs_groups"))), copy=False
-            )
+        folded = exp.Sub(this=exp.Sum(this=col("n", "cs_groups")), expression=exp.Count(this=exp.Star()))
+        total = exp.Cast(this=exp.Coalesce(this=folded, expressions=[lit(0)]), to=exp.DataType.build("BIGINT"))
+        return exp.Subquery(
+            this=exp.select(total).from_(exp.Subquery(this=sizes, alias=exp.TableAlias(this=ident("cs_groups"))), copy=False)
         )
-        return exp.Sub(this=kept, expression=groups)

@@ -20,7 +20,9 @@ class MapSql(MapWork):
         m, st = self.m, self.gen.st
         drop_work = drop_table(self.gen.work(self.names.work))
         out = [st(drop_work, "work table left by an earlier run", m.span)]
-        out.append(st(self.work_table(), f"{self.label}: every kept row with its fields and status", m.span))
+        work = self.work_table()
+        out.extend(self.join_copies.make())  # the indexed copies the work table joins, if any
+        out.append(st(work, f"{self.label}: every kept row with its fields and status", m.span))
         if self.gen.traits.analyze_after_fill:
             out.append(st(exp.Analyze(tables=[self.gen.work(self.names.work)]), f"{self.label}: statistics of the work table", m.span))
         out.append(st(self.insert_rejects(), f"{self.label}: rejected rows with the first rule that failed", m.span))
@@ -37,6 +39,7 @@ class MapSql(MapWork):
             )
         )
         out.append(st(drop_work.copy(), f"{self.label}: work table no longer needed", m.span))
+        out.extend(self.join_copies.drop())
         return out
 
     # ---- rejects, crosswalk, load

@@ -10,6 +10,7 @@ from sqlglot import exp
 from compiler import ir
 from compiler.ir import types as T
 from compiler.ir.naming import across_name, dotted
+from compiler.ir.walk import walk
 from compiler.plan.steps import map_label, table_names
 from compiler.semantic.catalog import (
     SOURCE_TYPES,
@@ -23,6 +24,7 @@ from compiler.semantic.scopes import TableScope
 from compiler.sqlgen.base import GenBase
 from compiler.sqlgen.dedup_drop import ambiguous_groups
 from compiler.sqlgen.field_layers import field_ctes, layer_columns, lookup_miss_rules
+from compiler.sqlgen.join_copies import JoinCopies
 from compiler.sqlgen.joins import AMBIGUOUS_MATCH, RAW, join_row, match_count, settle_joins
 from compiler.sqlgen.lower import ExprLowering, Resolver, col, ident, join, lit, paren, table, with_ctes
 from compiler.sqlgen.refs import JoinedRefs
@@ -69,6 +71,7 @@ class MapWork:
         self.merges = m.dedup is not None and m.dedup.keep != ir.DROP_ALL
         self.drops_all = m.dedup is not None and m.dedup.keep == ir.DROP_ALL
         self.ambiguous: dict[int, ir.Join] = {}  # rule number -> the plain join it checks
+        self.join_copies = JoinCopies(gen, m, self.target)  # where the joins read their tables
 
     def type_of(self, e: ir.Node) -> str | None:
         """The value type of an expression, as the checker inferred it."""
@@ -106,13 +109,16 @@ class MapWork:
             exp.alias_(col("__row", primary), "__row", quoted=True, copy=False),
             exp.alias_(col("__cast_error", primary), "__cast_error", quoted=True, copy=False),
         ).from_(self.gen.tbl(src_schema, src_name, primary), copy=False)
+        used = self.used_columns()
         for alias, qualified in self.scope.aliases.items():
             for c in self.cat.source_tables[qualified].columns:
+                if used is not None and c.name not in used:
+                    continue
                 inp = inp.select(exp.alias_(col(c.name, alias), f"s__{alias}__{c.name}", quoted=True, copy=False), copy=False)
         lower_src = self.gen.lowering(self.source_layer)
-        for j in m.joins:
+        for n, j in enumerate(m.joins, start=1):
             on = lower_src(j.on)
-            inp = join(inp, self.gen.tbl(j.table.parts[0], j.table.parts[-1], j.alias), on=on, side="LEFT")
+            inp = join(inp, self.join_copies.table(n, j, on), on=on, side="LEFT")
             inp = inp.select(exp.alias_(col("__row", j.alias), join_row(j.alias), quoted=True, copy=False), copy=False)
         if m.joins:
             # from here on the source columns are the `s__` columns of the settled join
@@ -138,6 +144,17 @@ class MapWork:
                 case = case.when(lit(ii), lower_src(elem), copy=False)
             inp = inp.select(exp.alias_(case, f"e__{var}", quoted=True, copy=False), copy=False)
         return inp.select(exp.alias_(slot.copy(), "__slot", quoted=True, copy=False), copy=False)
+
+    def used_columns(self) -> set[str] | None:
+        """The source columns the map's layers carry: those it can name (every part of every
+        name in it; more is harmless) and the source key.  Every layer is `SELECT *` of the
+        one before, so an unread column would be copied through all of them (MariaDB
+        materialises each layer: 20 text columns of VISITS in every row of charge_line's
+        216,000).  None: all of them, in a phased run (its phases' conditions name columns too)."""
+        if self.gen.phase is not None:
+            return None
+        names = {p for n in walk(self.m) if isinstance(n, ir.Name) for p in n.parts}
+        return names | set(self.cat.source_tables[dotted(self.m.source)].key)
 
     def kept(self) -> exp.Expression | None:
         """The `where` and `each ... when` conditions over the input layer (NULL keeps nothing)."""

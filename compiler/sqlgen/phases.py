@@ -146,7 +146,8 @@ class PhaseScripts(GenBase):
 
     # ------------------------------------------------------------ 91_phase
     def phase_accounting(self) -> Script:
-        """Per map: its source rows, those this phase migrates, those no phase run so far migrates."""
+        """Per map: its source rows, those this phase migrates, those no phase run so far
+        migrates (an `each` map: times its slots, as its reconciliation counts them)."""
         assert self.phase is not None and self.phase.current is not None
         current = next(p for p in self.spec.phases if p.name == self.phase.current)
         s = Script("91_phase", f"phase {current.name}: per map its source rows, this phase's, and those left for later phases")
@@ -156,11 +157,13 @@ class PhaseScripts(GenBase):
             selected = self.phase_selected(m, over(ALIAS))
             pending = exp.false() if selected is None else exp.Not(this=exp.Paren(this=selected))
 
-            def count_of(cond: exp.Expression) -> exp.Expression:
-                return exp.Sum(this=exp.Case().when(cond, lit(1), copy=False).else_(lit(0), copy=False))
+            slots = len(m.each.items) if m.each is not None else 1  # an `each` map counts a row per slot
+
+            def count_of(cond: exp.Expression, n: int = slots) -> exp.Expression:
+                return exp.Sum(this=exp.Case().when(cond, lit(n), copy=False).else_(lit(0), copy=False))
 
             q = exp.select(
-                exp.alias_(exp.Count(this=exp.Star()), "source_rows", quoted=True),
+                exp.alias_(count_of(exp.true()), "source_rows", quoted=True),
                 exp.alias_(count_of(mine), "this_phase", quoted=True),
                 exp.alias_(count_of(pending), "pending", quoted=True),
             ).from_(self.tbl(src[0], src[1], ALIAS), copy=False)

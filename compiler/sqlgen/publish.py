@@ -7,7 +7,7 @@ from sqlglot import exp
 from compiler.ir.naming import across_name, dotted
 from compiler.plan.steps import map_label, table_names
 from compiler.sqlgen.base import GenBase
-from compiler.sqlgen.delta import DeltaScripts, delta_rows_table
+from compiler.sqlgen.delta import REJECT_PLACES, DeltaScripts, delta_rows_table
 from compiler.sqlgen.lower import col, drop_table, ident, lit, shared_values
 from compiler.sqlgen.statements import OLD_SUFFIX, RECONCILIATION, REJECTS, Script, Statement
 
@@ -37,6 +37,8 @@ class PublishScripts(DeltaScripts, GenBase):
             for q, t in self.source_tables()
             if self.delta is not None and t.delta_flag is not None
         ]
+        if self.delta is not None:
+            out.append(self.st(drop_table(self.work(REJECT_PLACES)), "rejects placed by earlier runs (compiler/sqlgen/delta.py)"))
         for m in self.maps:
             if self.cat.maps_by_target[dotted(m.target)] is m:  # the maps of a union share one work table name
                 out.append(self.st(drop_table(self.work(table_names(dotted(m.target)).work)), f"work table of {map_label(m)}"))

@@ -22,6 +22,9 @@ class SetupScripts(GenBase):
 
     def setup(self) -> Script:
         s = Script("00_setup", "schemas, crosswalks, fresh target and reject tables")
+        for name, value in self.traits.dialect.session_settings:
+            item = exp.SetItem(this=exp.EQ(this=exp.column(name), expression=lit(value)), kind="SESSION")
+            s.statements.append(self.st(exp.Set(expressions=[item]), f"session setting {name} (the dialect record says why)"))
         if not self.traits.flat_schemas:
             schemas = [CHARTSHIFT_SCHEMA, STAGE_SCHEMA] + [t.name for t in self.spec.targets] + [x.name for x in self.spec.sources]
             for name in dict.fromkeys(schemas):

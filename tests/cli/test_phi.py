@@ -54,12 +54,20 @@ def test_no_phi_in_any_output(tmp_path, capsys, monkeypatch):
     monkeypatch.setenv("CHARTSHIFT_AUDIT_LOG", str(audit))
     assert main(["check", str(DEMO_SPEC)]) == 0
     log = tmp_path / "run.log"
+    html = tmp_path / "report.html"
     run = ["run", str(DEMO_SPEC), "--source", str(folder), "--target", target, "--report", str(report), "--commit-on-fail"]
-    code = main([*run, "--verbose", "--log-file", str(log)])  # every statement on stderr and in the log
+    code = main([*run, "--verbose", "--log-file", str(log), "--html", str(html)])  # every statement on stderr and in the log
     assert code in (0, 1)
     out = capsys.readouterr()
     assert "INSERT INTO" in out.err and "stage:legacy.patients#1" in log.read_text()  # so the scan below can fail
-    texts = {"stdout": out.out, "stderr": out.err, "report": report.read_text(), "audit": audit.read_text(), "log": log.read_text()}
+    texts = {
+        "stdout": out.out,
+        "stderr": out.err,
+        "report": report.read_text(),
+        "audit": audit.read_text(),
+        "log": log.read_text(),
+        "html": html.read_text(),
+    }
     for name, text in texts.items():
         assert MARKER not in text, f"PHI marker found in {name}"
     data = json.loads(texts["report"])
@@ -69,5 +77,9 @@ def test_no_phi_in_any_output(tmp_path, capsys, monkeypatch):
 
     # the opt-in shows them (so the scan above can fail)
     shown = tmp_path / "shown.json"
+    shown_html = tmp_path / "shown.html"
     main(["run", str(DEMO_SPEC), "--source", str(folder), "--target", target, "--report", str(shown), "--commit-on-fail", "--show-phi"])
     assert MARKER in shown.read_text()
+    # the HTML report never shows sample rows, not even with --show-phi
+    assert main(["report", str(shown), "--html", str(shown_html)]) == 0
+    assert MARKER not in shown_html.read_text()

@@ -17,7 +17,7 @@ from compiler.pipeline import Compiled
 from compiler.plan.access import Grant
 from compiler.runtime.engines import open_engine
 from compiler.runtime.engines.base import Engine
-from compiler.sqlgen.access import ROLES, AccessGen, grant_sql
+from compiler.sqlgen.access import AccessGen, grant_sql
 
 
 @dataclass
@@ -34,7 +34,7 @@ def record_of(engine: Engine) -> Dialect:
 
 def reachable(g: Grant, have: set[tuple[str, str]]) -> bool:
     """Whether the object of the grant exists (the database always does)."""
-    return g.kind == "database" or (g.schema, g.name) in have
+    return g.kind in ("database", "role") or (g.schema, g.name) in have
 
 
 def check_access(compiled: Compiled, url: str, prefix: str | None = None) -> AccessDiff:
@@ -56,7 +56,7 @@ def apply_access(compiled: Compiled, url: str, prefix: str | None = None) -> App
         result = ApplyResult(current_user(engine, d))
         engine.begin()
         for st in gen.statements():
-            if st.phase == ROLES and "GRANT" not in st.text:  # create-if-missing roles; the grants come from the diff
+            if st.kind == "role":  # create-if-missing roles; the grants come from the diff
                 engine.execute(st.text)
         diff = compare(gen.grants(), live_grants(engine, d, {r.db_name for r in gen.rights}))
         have = existing(engine, d)

@@ -25,6 +25,9 @@ def live_grants(engine: Engine, d: Dialect, roles: Collection[str]) -> set[Grant
         role = grantee(str(who))
         if role in roles:
             out.add(Grant(role, str(kind), str(privilege), str(schema), str(name), (str(column),) if column else ()))
+    for member, role in engine.query(need(d).live_memberships):
+        if str(member) in roles:
+            out.add(Grant(str(member), "role", str(role)))
     return out
 
 

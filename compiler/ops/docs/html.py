@@ -50,7 +50,7 @@ def _field_row(f: FieldDoc) -> str:
 
 def _map_section(m: MapDoc, dialects: list[str]) -> list[str]:
     out = [
-        f'<section class="map" id="{anchor("m", m.label)}">',
+        f'<section class="map" id="{anchor("m", m.label)}" data-map="{escape(m.label)}" data-line="{m.line}">',
         f"<h3>Map {escape(m.label)} <small>spec line {m.line}</small></h3>",
         '<table class="fields"><caption>Fields of this map</caption><thead><tr><th scope="col">column</th>'
         '<th scope="col">type</th><th scope="col">source columns</th><th scope="col">expression (as written)</th>'
@@ -157,6 +157,11 @@ def render_index(model: SiteModel) -> str:
         out += [f"<li data-search>{_code(c)}</li>" for c in model.unmapped]
         out.append("</ul>")
     else:
-        out.append("<p>Every source column is read by some map.</p>")
+        out.append("<p>Every source column is read by some map or ignored on purpose.</p>")
+    if model.ignored:
+        out.append('<h3>Ignored on purpose</h3><table class="ignored"><thead><tr><th scope="col">column</th><th scope="col">reason</th>')
+        out.append('<th scope="col">line</th></tr></thead><tbody>')
+        out += [f"<tr data-search><td>{_code(c)}</td><td>{escape(r)}</td><td>{ln}</td></tr>" for c, r, ln in model.ignored]
+        out.append("</tbody></table>")
     out += ["</section>", "</main>", "</body>", "</html>"]
     return "\n".join(out) + "\n"

@@ -101,5 +101,8 @@ def render_markdown(model: SiteModel) -> str:
     if not model.lookups:
         out += ["The spec declares no lookup.", ""]
     out += ["## Source columns no map reads", ""]
-    out += [f"- {code(c)}" for c in model.unmapped] or ["Every source column is read by some map."]
+    out += [f"- {code(c)}" for c in model.unmapped] or ["Every source column is read by some map or ignored on purpose."]
+    if model.ignored:
+        out += ["", "### Ignored on purpose", "", "| column | reason | line |", "|---|---|---|"]
+        out += [f"| {code(c)} | {cell(r)} | {ln} |" for c, r, ln in model.ignored]
     return "\n".join(out) + "\n"

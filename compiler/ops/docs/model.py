@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from compiler import ir
@@ -22,9 +23,14 @@ from compiler.semantic.catalog import Catalog, EachVarRef, FieldRef, MapScope, S
 from compiler.semantic.field_refs import FieldScope
 
 
+@lru_cache(maxsize=4)
+def _lines(text: str) -> list[str]:
+    return text.splitlines()
+
+
 def span_text(text: str, span: Span) -> str:
     """The spec text a span covers (lines joined as written, indentation of later lines trimmed)."""
-    lines = text.splitlines()
+    lines = _lines(text)
     if span.line < 1 or span.end_line > len(lines):
         return ""
     if span.line == span.end_line:
@@ -109,7 +115,8 @@ class SiteModel:
     tables: list[TableDoc]
     lookups: list[LookupDoc]
     sources: list[tuple[str, list[str]]]  # source table -> its columns (spec order)
-    unmapped: list[str]  # `legacy.patients.ssn`: read by no map
+    unmapped: list[str]  # `legacy.patients.ssn`: read by no map and not ignored (semantic/coverage.py)
+    ignored: list[tuple[str, str, int]]  # (`legacy.patients.fax`, reason, spec line): `ignore`d on purpose
     edges: list[tuple[str, str]]  # (source column, target column), sorted
     steps: dict[str, list[RenderedStep]]  # dialect -> its files
 
@@ -132,8 +139,10 @@ class _MapReader:
         self.cat, self.m, self.scope = cat, m, _scope(cat, m)
         self.assigns = {a.field: a for a in m.assigns}
 
-    def columns(self, e: object, rule_context: bool = False, seen: frozenset[str] = frozenset()) -> list[str]:
-        """Source columns `e` reads, directly, through `each` variables or other fields."""
+    def columns(self, e: object, seen: frozenset[str] = frozenset()) -> list[str]:
+        """Source columns `e` reads, directly, through `each` variables or other fields (the
+        lineage: which columns feed a field; which columns any map reads is the checker's
+        coverage)."""
         out: list[str] = []
         inside_exists: set[int] = set()
         for n in walk(e):
@@ -144,22 +153,16 @@ class _MapReader:
                         out.append(f"{dotted(n.table)}.{x.parts[1]}")
             if not isinstance(n, ir.Name) or id(n) in inside_exists:
                 continue
-            ref = self.scope.resolve(n, rule_context) if not rule_context else self.rule_ref(n)
+            ref = self.scope.resolve(n, False)
             if isinstance(ref, SourceColumnRef):
                 out.append(f"{ref.table}.{ref.column}")
             elif isinstance(ref, EachVarRef) and self.m.each:
                 for item in self.m.each.items:
                     part = item.items[ref.index] if isinstance(item, ir.Tuple) else item
-                    out += self.columns(part, False, seen)
+                    out += self.columns(part, seen)
             elif isinstance(ref, FieldRef) and ref.name in self.assigns and ref.name not in seen:
-                out += self.columns(self.assigns[ref.name].expr, False, seen | {ref.name})
+                out += self.columns(self.assigns[ref.name].expr, seen | {ref.name})
         return out
-
-    def rule_ref(self, n: ir.Name) -> object:
-        """A rule's names: fields first (as in reject and dedup rules), then the map's."""
-        if len(n.parts) == 1 and n.parts[0] in self.assigns:
-            return FieldRef(n.parts[0], T.ANY)
-        return MapScope.resolve(self.scope, n, False)
 
     def field_doc(self, col: ir.Column, a: ir.Assign | None, text: str) -> FieldDoc:
         doc = FieldDoc(col.name, type_text(col.type), col.phi, "", col.span.line)
@@ -188,18 +191,6 @@ class _MapReader:
         out += [RuleDoc("dedup", span_text(text, m.dedup.span), m.dedup.span.line)] if m.dedup else []
         out += [RuleDoc("reject", span_text(text, r.span), r.span.line) for r in m.rejects]
         return sorted(out, key=lambda r: r.line)
-
-    def used(self) -> set[str]:
-        """Every source column any expression of the map reads."""
-        parts: list[object] = [a.expr for a in self.m.assigns]
-        rules: list[object] = [*(j.on for j in self.m.joins), *self.m.where, *(r.when for r in self.m.rejects)]
-        if self.m.dedup:
-            rules += [*self.m.dedup.keys, *self.m.dedup.order]
-        if self.m.group:
-            rules += list(self.m.group.keys)
-        if self.m.each:
-            rules += [*self.m.each.items, *([self.m.each.when] if self.m.each.when else [])]
-        return set(self.columns(parts)) | set(self.columns(rules, rule_context=True))
 
 
 def type_text(t: ir.TypeRef) -> str:
@@ -230,7 +221,6 @@ def build_model(compiled: Compiled, steps: dict[str, list[RenderedStep]]) -> Sit
     checks = [(c, check_tables(c)) for c in spec.checks]
     tables: list[TableDoc] = []
     edges: set[tuple[str, str]] = set()
-    used: set[str] = set()
     lookup_users: dict[str, set[str]] = {}
     for tgt in spec.targets:
         for tt in tgt.tables:
@@ -240,7 +230,6 @@ def build_model(compiled: Compiled, steps: dict[str, list[RenderedStep]]) -> Sit
             first: dict[str, FieldDoc] = {}
             for m in maps:
                 r = readers[id(m)]
-                used |= r.used()
                 fields = [r.field_doc(c, r.assigns.get(c.name), text) for c in tt.columns]
                 for f in fields:
                     edges.update((s, f"{qualified}.{f.name}") for s in f.sources)
@@ -255,10 +244,13 @@ def build_model(compiled: Compiled, steps: dict[str, list[RenderedStep]]) -> Sit
             touching = [CheckDoc(check_name(c), span_text(text, c.span), c.span.line) for c, ts in checks if qualified in ts]
             tables.append(TableDoc(qualified, tt.span.line, columns, map_docs, touching))
     sources = [(f"{s.name}.{t.name}", [c.name for c in t.columns]) for s in spec.sources for t in s.tables]
-    unmapped = [f"{t}.{c}" for t, cols in sources for c in cols if f"{t}.{c}" not in used]
+    unmapped = [f"{cov.table}.{c}" for cov in compiled.checked.coverage for c in cov.unmapped]
+    ignored = [(f"{s.name}.{t.name}.{i.column}", i.reason, i.span.line) for s in spec.sources for t in s.tables for i in t.ignored]
     lookups = [lookup_doc(lk, sorted(lookup_users.get(lk.name, set())), compiled.path.parent) for lk in spec.lookups]
     title = spec.migration.name if spec.migration else compiled.path.stem
-    return SiteModel(title, compiled.display, compiled.sha256, sorted(steps), tables, lookups, sources, unmapped, sorted(edges), steps)
+    return SiteModel(
+        title, compiled.display, compiled.sha256, sorted(steps), tables, lookups, sources, unmapped, ignored, sorted(edges), steps
+    )
 
 
 MAX_FILE_ENTRIES = 500  # a file lookup's entries shown; the rest are counted

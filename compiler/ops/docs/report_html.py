@@ -228,6 +228,37 @@ def _limits_and_delta(data: dict[str, Any]) -> list[str]:
     return out
 
 
+def _coverage_and_phase(data: dict[str, Any]) -> list[str]:
+    out: list[str] = []
+    cov = data.get("coverage") or []
+    if cov:
+        out.append('<section id="coverage"><h2>Column coverage</h2><table class="coverage"><thead><tr><th scope="col">source table</th>')
+        out.append('<th scope="col" class="num">used</th><th scope="col" class="num">ignored</th><th scope="col">unmapped</th>')
+        out.append('<th scope="col" class="num">covered</th></tr></thead><tbody>')
+        for c in cov:
+            unmapped = ", ".join(f"<code>{escape(str(u))}</code>" for u in c.get("unmapped") or []) or "none"
+            out.append(
+                f'<tr data-table="{escape(str(c.get("table", "")))}"><th scope="row">{escape(str(c.get("table", "")))}</th>'
+                f"{td(len(c.get('used') or []), 'used')}{td(len(c.get('ignored') or []), 'ignored')}<td>{unmapped}</td>"
+                f'<td class="num" data-key="percent" data-value="{escape(json.dumps(c.get("percent")))}">{num(c.get("percent"))}%</td></tr>'
+            )
+        out.append("</tbody></table></section>")
+    phase = data.get("phase")
+    if isinstance(phase, dict):
+        out.append(f'<section id="phase"><h2>Phase {escape(str(phase.get("phase")))}</h2><p>{escape(str(phase.get("status")))}; ')
+        out.append(f"run so far: {escape(', '.join(map(str, phase.get('phases_run') or [])) or 'none')}; ")
+        out.append(f"pending: {escape(', '.join(map(str, phase.get('phases_pending') or [])) or 'none')}.</p>")
+        keys = ("source_rows", "this_phase", "loaded", "rejected", "filtered", "merged", "aggregated", "pending", "not_migrated_yet")
+        out.append(
+            '<table class="phase"><thead><tr><th scope="col">map</th>' + "".join(f'<th scope="col" class="num">{k}</th>' for k in keys)
+        )
+        out.append("</tr></thead><tbody>")
+        for m in phase.get("maps") or []:
+            out.append(f'<tr><th scope="row">{escape(str(m.get("map")))}</th>' + "".join(td(m.get(k), k) for k in keys) + "</tr>")
+        out.append("</tbody></table></section>")
+    return out
+
+
 def report_html(data: dict[str, Any]) -> str:
     status = str(data.get("status", "fail"))
     committed = "the target was published" if data.get("committed") else "the target was left unchanged"
@@ -260,6 +291,7 @@ def report_html(data: dict[str, Any]) -> str:
         *_rejects(data),
         *_sources(data),
         *_limits_and_delta(data),
+        *_coverage_and_phase(data),
         *_timings(data),
         "</main>",
         "</body>",

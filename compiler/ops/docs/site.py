@@ -19,7 +19,7 @@ from compiler.ops.docs.html import render_index
 from compiler.ops.docs.lineage import lineage_svg
 from compiler.ops.docs.markdown import render_markdown
 from compiler.ops.docs.model import SiteModel, build_model
-from compiler.pipeline import Compiled, render_steps
+from compiler.pipeline import Compiled, no_full_collections, render_steps
 
 ASSETS = ("style.css", "search.js")
 FORMATS = ("html", "md")
@@ -36,13 +36,14 @@ def asset(name: str) -> str:
 def site_files(compiled: Compiled, dialects: Sequence[str], fmt: str = "html") -> dict[str, str]:
     """Relative path -> text of every file of the documentation."""
     steps = {d: render_steps(compiled, d) for d in dialects}
-    model: SiteModel = build_model(compiled, steps)
-    files: dict[str, str] = {"lineage.svg": lineage_svg(model)}
-    if fmt == "md":
-        files["index.md"] = render_markdown(model)
-    else:
-        files["index.html"] = render_index(model)
-        files.update({f"assets/{a}": asset(a) for a in ASSETS})
+    with no_full_collections():  # the rendered trees are still alive: full collections would walk them all
+        model: SiteModel = build_model(compiled, steps)
+        files: dict[str, str] = {"lineage.svg": lineage_svg(model)}
+        if fmt == "md":
+            files["index.md"] = render_markdown(model)
+        else:
+            files["index.html"] = render_index(model)
+            files.update({f"assets/{a}": asset(a) for a in ASSETS})
     for d, rendered in steps.items():
         files.update({f"sql/{d}/{s.name}": s.text for s in rendered})
     return dict(sorted(files.items()))

@@ -26,7 +26,7 @@ from pydantic import BaseModel
 from compiler import ir
 from compiler.errors import EnvironmentProblem, UsageError
 from compiler.ir.naming import check_name, dotted
-from compiler.ops.docs.model import span_text
+from compiler.ops.docs.model import literal_text, span_text
 from compiler.pipeline import Compiled, render_all
 
 
@@ -79,7 +79,7 @@ def canon(node: object) -> str:
             return [strip(x) for x in v]
         return v
 
-    data = node.model_dump(mode="json") if isinstance(node, BaseModel) else node
+    data = node.model_dump(mode="json") if isinstance(node, BaseModel | _Entry) else node
     return json.dumps(strip(data), sort_keys=True)
 
 
@@ -94,6 +94,20 @@ def keyed(items: Iterable[Any], key: Callable[[Any], str]) -> dict[str, Any]:
             name = f"{k} #{n}"
         out[name] = it
     return out
+
+
+@dataclass(frozen=True)
+class _Entry:
+    """A lookup entry under one of its keys: its span (for the text) and its value (compared)."""
+
+    entry: ir.LookupEntry
+
+    @property
+    def span(self) -> Any:
+        return self.entry.span
+
+    def model_dump(self, mode: str = "json") -> Any:
+        return [v.model_dump(mode=mode) for v in self.entry.value_row()]
 
 
 class _Differ:
@@ -134,6 +148,24 @@ class _Differ:
             self.changes.append(Change("table", subject, "changed", head_a, head_b, a.span.line, b.span.line))
         return True
 
+    def lookups(self, subject: str, a: ir.Lookup, b: ir.Lookup) -> bool:
+        """Entry by entry (keyed by their keys), then the rest (else, file, columns) as a whole."""
+
+        def by_key(lk: ir.Lookup) -> dict[str, Any]:
+            """key (each alternative of an entry on its own) -> the entry, compared by its value"""
+            out: dict[str, Any] = {}
+            for e in lk.entries:
+                for row in e.key_rows():
+                    k = ", ".join(literal_text(p) for p in row)
+                    out.setdefault(f"({k})" if len(row) > 1 else k, _Entry(e))
+            return out
+
+        self.compare("lookup entry", f"{subject}: ", by_key(a), by_key(b))
+        if canon(a.model_copy(update={"entries": []})) != canon(b.model_copy(update={"entries": []})):
+            head_a, head_b = (side.text.splitlines()[x.span.line - 1].strip() for side, x in ((self.old, a), (self.new, b)))
+            self.changes.append(Change("lookup", subject, "changed", head_a, head_b, a.span.line, b.span.line))
+        return True
+
     def maps(self, subject: str, a: ir.Map, b: ir.Map) -> bool:
         self.compare("field", f"{subject}: ", keyed(a.assigns, lambda x: x.field), keyed(b.assigns, lambda x: x.field))
         self.compare(
@@ -167,7 +199,7 @@ def diff_specs(old: Compiled, new: Compiled, dialects: Sequence[str], old_label:
     d.compare("migration", "", {"migration": so.migration} if so.migration else {}, {"migration": sn.migration} if sn.migration else {})
     d.compare("source table", "", source_tables(so), source_tables(sn), d.tables)
     d.compare("target table", "", target_tables(so), target_tables(sn), d.tables)
-    d.compare("lookup", "", keyed(so.lookups, lambda x: x.name), keyed(sn.lookups, lambda x: x.name))
+    d.compare("lookup", "", keyed(so.lookups, lambda x: x.name), keyed(sn.lookups, lambda x: x.name), d.lookups)
     d.compare("map", "", keyed(so.maps, map_label), keyed(sn.maps, map_label), d.maps)
     d.compare("check", "", keyed(so.checks, check_name), keyed(sn.checks, check_name))
     d.compare("test", "", keyed(so.tests, lambda t: f'"{t.name}"'), keyed(sn.tests, lambda t: f'"{t.name}"'))

@@ -216,6 +216,11 @@ class DuckDBEngine:
         except duckdb.Error as exc:
             raise failure("query failed", exc) from None
 
+    def export_csv(self, sql: str, path: Path) -> None:
+        """The rows of a query as CSV in `path` (reconcile's pairs)."""
+        target = exp.Literal.string(str(path)).sql("duckdb")
+        self.execute(f"COPY ({sql}) TO {target} (FORMAT csv, HEADER false)")
+
     def stage(
         self,
         sf: SourceFile,

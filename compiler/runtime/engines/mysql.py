@@ -4,12 +4,14 @@ LOAD DATA LOCAL INFILE of a DuckDB-normalised file."""
 
 from __future__ import annotations
 
+import csv
 import re
 import socket
 from pathlib import Path
 from typing import Any
 
 import pymysql
+import pymysql.cursors
 from sqlglot import exp
 
 from compiler.dialects import MYSQL
@@ -112,6 +114,17 @@ class MySQLEngine:
                 return list(cur.fetchall())
         except pymysql.Error as exc:
             raise self.fail("query failed", exc) from None
+
+    def export_csv(self, sql: str, path: Path) -> None:
+        """The rows of a query as CSV in `path`, streamed row by row (reconcile's pairs)."""
+        try:
+            with self.conn.cursor(pymysql.cursors.SSCursor) as cur, open(path, "w", encoding="utf-8", newline="") as fh:
+                cur.execute(sql)
+                w = csv.writer(fh, lineterminator="\n")
+                while batch := cur.fetchmany(10_000):
+                    w.writerows(batch)
+        except pymysql.Error as exc:
+            raise self.fail("export failed", exc) from None
 
     def stage(self, sf: SourceFile, workdir: Path, stage_tbl: exp.Table, rejects_tbl: exp.Table, traits: DialectTraits) -> StageResult:
         nf = normalize_with_duckdb(sf, workdir)

@@ -107,6 +107,15 @@ class PostgresEngine:
         except psycopg.Error as exc:
             raise self.fail("query failed", exc) from None
 
+    def export_csv(self, sql: str, path: Path) -> None:
+        """The rows of a query as CSV in `path`: COPY ... TO STDOUT, streamed (reconcile's pairs)."""
+        try:
+            with self.conn.cursor() as cur, open(path, "wb") as fh, cur.copy(f"COPY ({sql}) TO STDOUT (FORMAT csv)") as copy:
+                for block in copy:
+                    fh.write(block)
+        except psycopg.Error as exc:
+            raise self.fail("export failed", exc) from None
+
     def stage(self, sf: SourceFile, workdir: Path, stage_tbl: exp.Table, rejects_tbl: exp.Table, traits: DialectTraits) -> StageResult:
         nf = normalize_with_duckdb(sf, workdir)
         for sql in stage_table_sql(stage_tbl, nf.names, "TEXT", traits, self.dialect):

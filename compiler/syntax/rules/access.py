@@ -35,6 +35,7 @@ class AccessRules(BuilderBase):
             span=self.span(meta),
             name=unquote_name(name),
             rights=[m for m in members if isinstance(m, ir.AccessRight)],
+            inherits=[i for m in members if isinstance(m, list) for i in m],
             body=bool(body),
             fallback=unquote_name(fallbacks[0]) if fallbacks else None,
         )
@@ -51,6 +52,9 @@ class AccessRules(BuilderBase):
     @with_meta
     def access_write(self, meta: Meta, children: Children) -> ir.AccessRight:
         return ir.AccessRight(span=self.span(meta), verb="write", objects=children)
+
+    def access_inherit(self, children: Children) -> list[ir.AccessInherit]:
+        return [ir.AccessInherit(span=self.tok_span(t), role=unquote_name(t)) for t in children]
 
     def access_fallback(self, children: Children) -> Token:
         tok: Token = children[0]

@@ -1,13 +1,13 @@
 -- chartshift 0.1.0 | dialect duckdb
--- spec specs/demo_clinic.mig sha256 6d6dfc1fa5c8f58f63684980f9c3dd9ff257448a71ae22f1c990fb95bb336dc9
+-- spec specs/demo_clinic.mig sha256 6ec04c98103486999ff278922bf4df69253589e5f2793f97d2d702088755abd3
 -- 20_07_emr_encounter: map legacy.visits -> emr.encounter
 -- Generated file: do not edit. Regenerate with `chartshift compile specs/demo_clinic.mig`.
 
 
--- specs/demo_clinic.mig:295: work table left by an earlier run
+-- specs/demo_clinic.mig:316: work table left by an earlier run
 DROP TABLE IF EXISTS "cs_work__emr__encounter";
 
--- specs/demo_clinic.mig:295: legacy.visits -> emr.encounter: every kept row with its fields and status
+-- specs/demo_clinic.mig:316: legacy.visits -> emr.encounter: every kept row with its fields and status
 CREATE TEMPORARY TABLE "cs_work__emr__encounter" AS
 WITH "cs_in" AS (
   SELECT
@@ -19,18 +19,6 @@ WITH "cs_in" AS (
     "visits"."prov_id" AS "s__visits__prov_id",
     "visits"."dos" AS "s__visits__dos",
     "visits"."status" AS "s__visits__status",
-    "visits"."cpt1" AS "s__visits__cpt1",
-    "visits"."units1" AS "s__visits__units1",
-    "visits"."mod1" AS "s__visits__mod1",
-    "visits"."amount1" AS "s__visits__amount1",
-    "visits"."cpt2" AS "s__visits__cpt2",
-    "visits"."units2" AS "s__visits__units2",
-    "visits"."mod2" AS "s__visits__mod2",
-    "visits"."amount2" AS "s__visits__amount2",
-    "visits"."cpt3" AS "s__visits__cpt3",
-    "visits"."units3" AS "s__visits__units3",
-    "visits"."mod3" AS "s__visits__mod3",
-    "visits"."amount3" AS "s__visits__amount3",
     1 AS "__slot"
   FROM "legacy"."visits" AS "visits"
 ), "cs_fields" AS (
@@ -148,7 +136,7 @@ FROM "cs_status"
 LEFT JOIN "chartshift"."xwalk__emr__encounter" AS "cs_prev"
   ON "cs_prev"."legacy_key" = "cs_status"."__key";
 
--- specs/demo_clinic.mig:295: legacy.visits -> emr.encounter: rejected rows with the first rule that failed
+-- specs/demo_clinic.mig:316: legacy.visits -> emr.encounter: rejected rows with the first rule that failed
 INSERT INTO "chartshift"."rejects" (
   "map",
   "source_table",
@@ -174,7 +162,7 @@ SELECT
     WHEN 2
     THEN 'key'
     WHEN 3
-    THEN 'reject:302'
+    THEN 'reject:323'
     WHEN 4
     THEN 'not null:emr.encounter.patient_id'
     WHEN 5
@@ -269,7 +257,7 @@ ORDER BY
   "w"."__row",
   "w"."__slot";
 
--- specs/demo_clinic.mig:296: crosswalk emr.encounter: the keys of this run are written again below
+-- specs/demo_clinic.mig:317: crosswalk emr.encounter: the keys of this run are written again below
 DELETE FROM "chartshift"."xwalk__emr__encounter"
 WHERE
   "legacy_key" IN (
@@ -280,12 +268,12 @@ WHERE
       "__status" IN ('loaded', 'merged')
   );
 
--- specs/demo_clinic.mig:296: crosswalk emr.encounter: keys not loaded by this run stay, inactive, with their ids
+-- specs/demo_clinic.mig:317: crosswalk emr.encounter: keys not loaded by this run stay, inactive, with their ids
 UPDATE "chartshift"."xwalk__emr__encounter" SET "state" = 'inactive', "target_id" = NULL
 WHERE
   "state" <> 'inactive';
 
--- specs/demo_clinic.mig:296: crosswalk emr.encounter: loaded keys with their ids, merged keys pointing at their survivor's id
+-- specs/demo_clinic.mig:317: crosswalk emr.encounter: loaded keys with their ids, merged keys pointing at their survivor's id
 INSERT INTO "chartshift"."xwalk__emr__encounter" (
   "legacy_key",
   "own_id",
@@ -301,7 +289,7 @@ FROM "cs_work__emr__encounter" AS "w"
 WHERE
   "w"."__status" IN ('loaded', 'merged');
 
--- specs/demo_clinic.mig:295: legacy.visits -> emr.encounter: load the surviving rows
+-- specs/demo_clinic.mig:316: legacy.visits -> emr.encounter: load the surviving rows
 INSERT INTO "emr"."encounter" (
   "id",
   "patient_id",
@@ -321,7 +309,7 @@ FROM "cs_work__emr__encounter" AS "w"
 WHERE
   "w"."__status" = 'loaded';
 
--- specs/demo_clinic.mig:295: legacy.visits -> emr.encounter: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
+-- specs/demo_clinic.mig:316: legacy.visits -> emr.encounter: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
 INSERT INTO "chartshift"."reconciliation" (
   "map",
   "source_table",
@@ -358,6 +346,6 @@ SELECT
   0,
   0;
 
--- specs/demo_clinic.mig:295: legacy.visits -> emr.encounter: work table no longer needed
+-- specs/demo_clinic.mig:316: legacy.visits -> emr.encounter: work table no longer needed
 DROP TABLE IF EXISTS "cs_work__emr__encounter";
 

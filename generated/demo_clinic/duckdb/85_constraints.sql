@@ -1,10 +1,10 @@
 -- chartshift 0.1.0 | dialect duckdb
--- spec specs/demo_clinic.mig sha256 6d6dfc1fa5c8f58f63684980f9c3dd9ff257448a71ae22f1c990fb95bb336dc9
+-- spec specs/demo_clinic.mig sha256 6ec04c98103486999ff278922bf4df69253589e5f2793f97d2d702088755abd3
 -- 85_constraints: target keys and unique columns, built after the load
 -- Generated file: do not edit. Regenerate with `chartshift compile specs/demo_clinic.mig`.
 
 
--- specs/demo_clinic.mig:106: no two rows share emr.practitioner.provider_code
+-- specs/demo_clinic.mig:123: no two rows share emr.practitioner.provider_code
 SELECT
   CASE
     WHEN EXISTS(
@@ -23,17 +23,17 @@ SELECT
     )
   END;
 
--- specs/demo_clinic.mig:104: key of emr.practitioner
+-- specs/demo_clinic.mig:121: key of emr.practitioner
 ALTER TABLE "emr"."practitioner"
 ADD PRIMARY KEY ("id");
 
--- specs/demo_clinic.mig:106: unique emr.practitioner.provider_code
+-- specs/demo_clinic.mig:123: unique emr.practitioner.provider_code
 ALTER TABLE "emr"."practitioner"
 ADD UNIQUE (
   "provider_code"
 );
 
--- specs/demo_clinic.mig:113: no two rows share emr.patient.mrn
+-- specs/demo_clinic.mig:130: no two rows share emr.patient.mrn
 SELECT
   CASE
     WHEN EXISTS(
@@ -52,41 +52,41 @@ SELECT
     )
   END;
 
--- specs/demo_clinic.mig:111: key of emr.patient
+-- specs/demo_clinic.mig:128: key of emr.patient
 ALTER TABLE "emr"."patient"
 ADD PRIMARY KEY ("id");
 
--- specs/demo_clinic.mig:113: unique emr.patient.mrn
+-- specs/demo_clinic.mig:130: unique emr.patient.mrn
 ALTER TABLE "emr"."patient"
 ADD UNIQUE (
   "mrn"
 );
 
--- specs/demo_clinic.mig:128: key of emr.coverage
+-- specs/demo_clinic.mig:145: key of emr.coverage
 ALTER TABLE "emr"."coverage"
 ADD PRIMARY KEY ("id");
 
--- specs/demo_clinic.mig:139: key of emr.episode
+-- specs/demo_clinic.mig:156: key of emr.episode
 ALTER TABLE "emr"."episode"
 ADD PRIMARY KEY ("id");
 
--- specs/demo_clinic.mig:148: key of emr.diagnosis
+-- specs/demo_clinic.mig:165: key of emr.diagnosis
 ALTER TABLE "emr"."diagnosis"
 ADD PRIMARY KEY ("id");
 
--- specs/demo_clinic.mig:154: key of emr.authorization
+-- specs/demo_clinic.mig:171: key of emr.authorization
 ALTER TABLE "emr"."authorization"
 ADD PRIMARY KEY ("id");
 
--- specs/demo_clinic.mig:162: key of emr.encounter
+-- specs/demo_clinic.mig:179: key of emr.encounter
 ALTER TABLE "emr"."encounter"
 ADD PRIMARY KEY ("id");
 
--- specs/demo_clinic.mig:170: key of emr.charge_line
+-- specs/demo_clinic.mig:187: key of emr.charge_line
 ALTER TABLE "emr"."charge_line"
 ADD PRIMARY KEY ("id");
 
--- specs/demo_clinic.mig:179: key of emr.clinical_note
+-- specs/demo_clinic.mig:196: key of emr.clinical_note
 ALTER TABLE "emr"."clinical_note"
 ADD PRIMARY KEY ("id");
 

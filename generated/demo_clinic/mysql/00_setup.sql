@@ -1,10 +1,13 @@
 -- chartshift 0.1.0 | dialect mysql
--- spec specs/demo_clinic.mig sha256 6d6dfc1fa5c8f58f63684980f9c3dd9ff257448a71ae22f1c990fb95bb336dc9
+-- spec specs/demo_clinic.mig sha256 6ec04c98103486999ff278922bf4df69253589e5f2793f97d2d702088755abd3
 -- 00_setup: schemas, crosswalks, fresh target and reject tables
 -- Generated file: do not edit. Regenerate with `chartshift compile specs/demo_clinic.mig`.
 
 
--- specs/demo_clinic.mig:215: persistent crosswalk for emr.practitioner: legacy key -> id (kept across runs)
+-- session setting optimizer_switch (the dialect record says why)
+SET SESSION `optimizer_switch` = 'derived_merge=off';
+
+-- specs/demo_clinic.mig:236: persistent crosswalk for emr.practitioner: legacy key -> id (kept across runs)
 CREATE TABLE IF NOT EXISTS `chartshift__xwalk__emr__practitioner` (
   `legacy_key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
   `own_id` BIGINT,
@@ -13,10 +16,10 @@ CREATE TABLE IF NOT EXISTS `chartshift__xwalk__emr__practitioner` (
   PRIMARY KEY (`legacy_key`)
 );
 
--- specs/demo_clinic.mig:215: this run's crosswalk
+-- specs/demo_clinic.mig:236: this run's crosswalk
 DROP TABLE IF EXISTS `chartshift__xwalk__emr__practitioner__cs_new`;
 
--- specs/demo_clinic.mig:215: this run's crosswalk (renamed into place at the end)
+-- specs/demo_clinic.mig:236: this run's crosswalk (renamed into place at the end)
 CREATE TABLE `chartshift__xwalk__emr__practitioner__cs_new` (
   `legacy_key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
   `own_id` BIGINT,
@@ -25,7 +28,7 @@ CREATE TABLE `chartshift__xwalk__emr__practitioner__cs_new` (
   PRIMARY KEY (`legacy_key`)
 );
 
--- specs/demo_clinic.mig:224: persistent crosswalk for emr.patient: legacy key -> id (kept across runs)
+-- specs/demo_clinic.mig:245: persistent crosswalk for emr.patient: legacy key -> id (kept across runs)
 CREATE TABLE IF NOT EXISTS `chartshift__xwalk__emr__patient` (
   `legacy_key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
   `own_id` BIGINT,
@@ -34,10 +37,10 @@ CREATE TABLE IF NOT EXISTS `chartshift__xwalk__emr__patient` (
   PRIMARY KEY (`legacy_key`)
 );
 
--- specs/demo_clinic.mig:224: this run's crosswalk
+-- specs/demo_clinic.mig:245: this run's crosswalk
 DROP TABLE IF EXISTS `chartshift__xwalk__emr__patient__cs_new`;
 
--- specs/demo_clinic.mig:224: this run's crosswalk (renamed into place at the end)
+-- specs/demo_clinic.mig:245: this run's crosswalk (renamed into place at the end)
 CREATE TABLE `chartshift__xwalk__emr__patient__cs_new` (
   `legacy_key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
   `own_id` BIGINT,
@@ -46,7 +49,7 @@ CREATE TABLE `chartshift__xwalk__emr__patient__cs_new` (
   PRIMARY KEY (`legacy_key`)
 );
 
--- specs/demo_clinic.mig:248: persistent crosswalk for emr.coverage: legacy key -> id (kept across runs)
+-- specs/demo_clinic.mig:269: persistent crosswalk for emr.coverage: legacy key -> id (kept across runs)
 CREATE TABLE IF NOT EXISTS `chartshift__xwalk__emr__coverage` (
   `legacy_key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
   `own_id` BIGINT,
@@ -55,10 +58,10 @@ CREATE TABLE IF NOT EXISTS `chartshift__xwalk__emr__coverage` (
   PRIMARY KEY (`legacy_key`)
 );
 
--- specs/demo_clinic.mig:248: this run's crosswalk
+-- specs/demo_clinic.mig:269: this run's crosswalk
 DROP TABLE IF EXISTS `chartshift__xwalk__emr__coverage__cs_new`;
 
--- specs/demo_clinic.mig:248: this run's crosswalk (renamed into place at the end)
+-- specs/demo_clinic.mig:269: this run's crosswalk (renamed into place at the end)
 CREATE TABLE `chartshift__xwalk__emr__coverage__cs_new` (
   `legacy_key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
   `own_id` BIGINT,
@@ -67,7 +70,7 @@ CREATE TABLE `chartshift__xwalk__emr__coverage__cs_new` (
   PRIMARY KEY (`legacy_key`)
 );
 
--- specs/demo_clinic.mig:262: persistent crosswalk for emr.episode: legacy key -> id (kept across runs)
+-- specs/demo_clinic.mig:283: persistent crosswalk for emr.episode: legacy key -> id (kept across runs)
 CREATE TABLE IF NOT EXISTS `chartshift__xwalk__emr__episode` (
   `legacy_key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
   `own_id` BIGINT,
@@ -76,10 +79,10 @@ CREATE TABLE IF NOT EXISTS `chartshift__xwalk__emr__episode` (
   PRIMARY KEY (`legacy_key`)
 );
 
--- specs/demo_clinic.mig:262: this run's crosswalk
+-- specs/demo_clinic.mig:283: this run's crosswalk
 DROP TABLE IF EXISTS `chartshift__xwalk__emr__episode__cs_new`;
 
--- specs/demo_clinic.mig:262: this run's crosswalk (renamed into place at the end)
+-- specs/demo_clinic.mig:283: this run's crosswalk (renamed into place at the end)
 CREATE TABLE `chartshift__xwalk__emr__episode__cs_new` (
   `legacy_key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
   `own_id` BIGINT,
@@ -88,7 +91,7 @@ CREATE TABLE `chartshift__xwalk__emr__episode__cs_new` (
   PRIMARY KEY (`legacy_key`)
 );
 
--- specs/demo_clinic.mig:274: persistent crosswalk for emr.diagnosis: legacy key -> id (kept across runs)
+-- specs/demo_clinic.mig:295: persistent crosswalk for emr.diagnosis: legacy key -> id (kept across runs)
 CREATE TABLE IF NOT EXISTS `chartshift__xwalk__emr__diagnosis` (
   `legacy_key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
   `own_id` BIGINT,
@@ -97,10 +100,10 @@ CREATE TABLE IF NOT EXISTS `chartshift__xwalk__emr__diagnosis` (
   PRIMARY KEY (`legacy_key`)
 );
 
--- specs/demo_clinic.mig:274: this run's crosswalk
+-- specs/demo_clinic.mig:295: this run's crosswalk
 DROP TABLE IF EXISTS `chartshift__xwalk__emr__diagnosis__cs_new`;
 
--- specs/demo_clinic.mig:274: this run's crosswalk (renamed into place at the end)
+-- specs/demo_clinic.mig:295: this run's crosswalk (renamed into place at the end)
 CREATE TABLE `chartshift__xwalk__emr__diagnosis__cs_new` (
   `legacy_key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
   `own_id` BIGINT,
@@ -109,7 +112,7 @@ CREATE TABLE `chartshift__xwalk__emr__diagnosis__cs_new` (
   PRIMARY KEY (`legacy_key`)
 );
 
--- specs/demo_clinic.mig:285: persistent crosswalk for emr.authorization: legacy key -> id (kept across runs)
+-- specs/demo_clinic.mig:306: persistent crosswalk for emr.authorization: legacy key -> id (kept across runs)
 CREATE TABLE IF NOT EXISTS `chartshift__xwalk__emr__authorization` (
   `legacy_key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
   `own_id` BIGINT,
@@ -118,10 +121,10 @@ CREATE TABLE IF NOT EXISTS `chartshift__xwalk__emr__authorization` (
   PRIMARY KEY (`legacy_key`)
 );
 
--- specs/demo_clinic.mig:285: this run's crosswalk
+-- specs/demo_clinic.mig:306: this run's crosswalk
 DROP TABLE IF EXISTS `chartshift__xwalk__emr__authorization__cs_new`;
 
--- specs/demo_clinic.mig:285: this run's crosswalk (renamed into place at the end)
+-- specs/demo_clinic.mig:306: this run's crosswalk (renamed into place at the end)
 CREATE TABLE `chartshift__xwalk__emr__authorization__cs_new` (
   `legacy_key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
   `own_id` BIGINT,
@@ -130,7 +133,7 @@ CREATE TABLE `chartshift__xwalk__emr__authorization__cs_new` (
   PRIMARY KEY (`legacy_key`)
 );
 
--- specs/demo_clinic.mig:295: persistent crosswalk for emr.encounter: legacy key -> id (kept across runs)
+-- specs/demo_clinic.mig:316: persistent crosswalk for emr.encounter: legacy key -> id (kept across runs)
 CREATE TABLE IF NOT EXISTS `chartshift__xwalk__emr__encounter` (
   `legacy_key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
   `own_id` BIGINT,
@@ -139,10 +142,10 @@ CREATE TABLE IF NOT EXISTS `chartshift__xwalk__emr__encounter` (
   PRIMARY KEY (`legacy_key`)
 );
 
--- specs/demo_clinic.mig:295: this run's crosswalk
+-- specs/demo_clinic.mig:316: this run's crosswalk
 DROP TABLE IF EXISTS `chartshift__xwalk__emr__encounter__cs_new`;
 
--- specs/demo_clinic.mig:295: this run's crosswalk (renamed into place at the end)
+-- specs/demo_clinic.mig:316: this run's crosswalk (renamed into place at the end)
 CREATE TABLE `chartshift__xwalk__emr__encounter__cs_new` (
   `legacy_key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
   `own_id` BIGINT,
@@ -151,7 +154,7 @@ CREATE TABLE `chartshift__xwalk__emr__encounter__cs_new` (
   PRIMARY KEY (`legacy_key`)
 );
 
--- specs/demo_clinic.mig:306: persistent crosswalk for emr.charge_line: legacy key -> id (kept across runs)
+-- specs/demo_clinic.mig:327: persistent crosswalk for emr.charge_line: legacy key -> id (kept across runs)
 CREATE TABLE IF NOT EXISTS `chartshift__xwalk__emr__charge_line` (
   `legacy_key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
   `own_id` BIGINT,
@@ -160,10 +163,10 @@ CREATE TABLE IF NOT EXISTS `chartshift__xwalk__emr__charge_line` (
   PRIMARY KEY (`legacy_key`)
 );
 
--- specs/demo_clinic.mig:306: this run's crosswalk
+-- specs/demo_clinic.mig:327: this run's crosswalk
 DROP TABLE IF EXISTS `chartshift__xwalk__emr__charge_line__cs_new`;
 
--- specs/demo_clinic.mig:306: this run's crosswalk (renamed into place at the end)
+-- specs/demo_clinic.mig:327: this run's crosswalk (renamed into place at the end)
 CREATE TABLE `chartshift__xwalk__emr__charge_line__cs_new` (
   `legacy_key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
   `own_id` BIGINT,
@@ -172,7 +175,7 @@ CREATE TABLE `chartshift__xwalk__emr__charge_line__cs_new` (
   PRIMARY KEY (`legacy_key`)
 );
 
--- specs/demo_clinic.mig:324: persistent crosswalk for emr.clinical_note: legacy key -> id (kept across runs)
+-- specs/demo_clinic.mig:345: persistent crosswalk for emr.clinical_note: legacy key -> id (kept across runs)
 CREATE TABLE IF NOT EXISTS `chartshift__xwalk__emr__clinical_note` (
   `legacy_key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
   `own_id` BIGINT,
@@ -181,10 +184,10 @@ CREATE TABLE IF NOT EXISTS `chartshift__xwalk__emr__clinical_note` (
   PRIMARY KEY (`legacy_key`)
 );
 
--- specs/demo_clinic.mig:324: this run's crosswalk
+-- specs/demo_clinic.mig:345: this run's crosswalk
 DROP TABLE IF EXISTS `chartshift__xwalk__emr__clinical_note__cs_new`;
 
--- specs/demo_clinic.mig:324: this run's crosswalk (renamed into place at the end)
+-- specs/demo_clinic.mig:345: this run's crosswalk (renamed into place at the end)
 CREATE TABLE `chartshift__xwalk__emr__clinical_note__cs_new` (
   `legacy_key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
   `own_id` BIGINT,
@@ -228,10 +231,10 @@ CREATE TABLE `chartshift__reconciliation__cs_new` (
   `aggregated` BIGINT NOT NULL
 );
 
--- specs/demo_clinic.mig:104: replace emr.practitioner
+-- specs/demo_clinic.mig:121: replace emr.practitioner
 DROP TABLE IF EXISTS `emr__practitioner__cs_new`;
 
--- specs/demo_clinic.mig:104: target table emr.practitioner
+-- specs/demo_clinic.mig:121: target table emr.practitioner
 CREATE TABLE `emr__practitioner__cs_new` (
   `id` BIGINT NOT NULL,
   `provider_code` VARCHAR(20) NOT NULL COLLATE `utf8mb4_nopad_bin`,
@@ -244,10 +247,10 @@ CREATE TABLE `emr__practitioner__cs_new` (
   )
 );
 
--- specs/demo_clinic.mig:111: replace emr.patient
+-- specs/demo_clinic.mig:128: replace emr.patient
 DROP TABLE IF EXISTS `emr__patient__cs_new`;
 
--- specs/demo_clinic.mig:111: target table emr.patient
+-- specs/demo_clinic.mig:128: target table emr.patient
 CREATE TABLE `emr__patient__cs_new` (
   `id` BIGINT NOT NULL,
   `mrn` VARCHAR(20) NOT NULL COLLATE `utf8mb4_nopad_bin`,
@@ -270,10 +273,10 @@ CREATE TABLE `emr__patient__cs_new` (
   )
 );
 
--- specs/demo_clinic.mig:128: replace emr.coverage
+-- specs/demo_clinic.mig:145: replace emr.coverage
 DROP TABLE IF EXISTS `emr__coverage__cs_new`;
 
--- specs/demo_clinic.mig:128: target table emr.coverage
+-- specs/demo_clinic.mig:145: target table emr.coverage
 CREATE TABLE `emr__coverage__cs_new` (
   `id` BIGINT NOT NULL,
   `patient_id` BIGINT NOT NULL,
@@ -287,10 +290,10 @@ CREATE TABLE `emr__coverage__cs_new` (
   PRIMARY KEY (`id`)
 );
 
--- specs/demo_clinic.mig:139: replace emr.episode
+-- specs/demo_clinic.mig:156: replace emr.episode
 DROP TABLE IF EXISTS `emr__episode__cs_new`;
 
--- specs/demo_clinic.mig:139: target table emr.episode
+-- specs/demo_clinic.mig:156: target table emr.episode
 CREATE TABLE `emr__episode__cs_new` (
   `id` BIGINT NOT NULL,
   `patient_id` BIGINT NOT NULL,
@@ -302,10 +305,10 @@ CREATE TABLE `emr__episode__cs_new` (
   PRIMARY KEY (`id`)
 );
 
--- specs/demo_clinic.mig:148: replace emr.diagnosis
+-- specs/demo_clinic.mig:165: replace emr.diagnosis
 DROP TABLE IF EXISTS `emr__diagnosis__cs_new`;
 
--- specs/demo_clinic.mig:148: target table emr.diagnosis
+-- specs/demo_clinic.mig:165: target table emr.diagnosis
 CREATE TABLE `emr__diagnosis__cs_new` (
   `id` BIGINT NOT NULL,
   `episode_id` BIGINT NOT NULL,
@@ -314,10 +317,10 @@ CREATE TABLE `emr__diagnosis__cs_new` (
   PRIMARY KEY (`id`)
 );
 
--- specs/demo_clinic.mig:154: replace emr.authorization
+-- specs/demo_clinic.mig:171: replace emr.authorization
 DROP TABLE IF EXISTS `emr__authorization__cs_new`;
 
--- specs/demo_clinic.mig:154: target table emr.authorization
+-- specs/demo_clinic.mig:171: target table emr.authorization
 CREATE TABLE `emr__authorization__cs_new` (
   `id` BIGINT NOT NULL,
   `episode_id` BIGINT NOT NULL,
@@ -328,10 +331,10 @@ CREATE TABLE `emr__authorization__cs_new` (
   PRIMARY KEY (`id`)
 );
 
--- specs/demo_clinic.mig:162: replace emr.encounter
+-- specs/demo_clinic.mig:179: replace emr.encounter
 DROP TABLE IF EXISTS `emr__encounter__cs_new`;
 
--- specs/demo_clinic.mig:162: target table emr.encounter
+-- specs/demo_clinic.mig:179: target table emr.encounter
 CREATE TABLE `emr__encounter__cs_new` (
   `id` BIGINT NOT NULL,
   `patient_id` BIGINT NOT NULL,
@@ -342,10 +345,10 @@ CREATE TABLE `emr__encounter__cs_new` (
   PRIMARY KEY (`id`)
 );
 
--- specs/demo_clinic.mig:170: replace emr.charge_line
+-- specs/demo_clinic.mig:187: replace emr.charge_line
 DROP TABLE IF EXISTS `emr__charge_line__cs_new`;
 
--- specs/demo_clinic.mig:170: target table emr.charge_line
+-- specs/demo_clinic.mig:187: target table emr.charge_line
 CREATE TABLE `emr__charge_line__cs_new` (
   `id` BIGINT NOT NULL,
   `encounter_id` BIGINT NOT NULL,
@@ -357,10 +360,10 @@ CREATE TABLE `emr__charge_line__cs_new` (
   PRIMARY KEY (`id`)
 );
 
--- specs/demo_clinic.mig:179: replace emr.clinical_note
+-- specs/demo_clinic.mig:196: replace emr.clinical_note
 DROP TABLE IF EXISTS `emr__clinical_note__cs_new`;
 
--- specs/demo_clinic.mig:179: target table emr.clinical_note
+-- specs/demo_clinic.mig:196: target table emr.clinical_note
 CREATE TABLE `emr__clinical_note__cs_new` (
   `id` BIGINT NOT NULL,
   `encounter_id` BIGINT NOT NULL,
@@ -369,17 +372,180 @@ CREATE TABLE `emr__clinical_note__cs_new` (
   PRIMARY KEY (`id`)
 );
 
--- specs/demo_clinic.mig:193: lookup visit_status from lookups/visit_status.csv
+-- specs/demo_clinic.mig:14: source state of legacy.patients (this run's)
+DROP TABLE IF EXISTS `chartshift__state__legacy__patients__cs_new`;
+
+-- specs/demo_clinic.mig:14: source state of legacy.patients: the rows the target is built from
+CREATE TABLE `chartshift__state__legacy__patients__cs_new` (
+  `__row` BIGINT NOT NULL,
+  `pat_no` LONGTEXT COLLATE `utf8mb4_nopad_bin`,
+  `last_name` LONGTEXT COLLATE `utf8mb4_nopad_bin`,
+  `first_name` LONGTEXT COLLATE `utf8mb4_nopad_bin`,
+  `middle_initial` LONGTEXT COLLATE `utf8mb4_nopad_bin`,
+  `dob` LONGTEXT COLLATE `utf8mb4_nopad_bin`,
+  `sex` LONGTEXT COLLATE `utf8mb4_nopad_bin`,
+  `ssn` LONGTEXT COLLATE `utf8mb4_nopad_bin`,
+  `address1` LONGTEXT COLLATE `utf8mb4_nopad_bin`,
+  `city` LONGTEXT COLLATE `utf8mb4_nopad_bin`,
+  `state` LONGTEXT COLLATE `utf8mb4_nopad_bin`,
+  `zip` LONGTEXT COLLATE `utf8mb4_nopad_bin`,
+  `home_phone` LONGTEXT COLLATE `utf8mb4_nopad_bin`,
+  `email` LONGTEXT COLLATE `utf8mb4_nopad_bin`,
+  `status` LONGTEXT COLLATE `utf8mb4_nopad_bin`,
+  PRIMARY KEY (`__row`)
+);
+
+-- specs/demo_clinic.mig:33: source state of legacy.providers (this run's)
+DROP TABLE IF EXISTS `chartshift__state__legacy__providers__cs_new`;
+
+-- specs/demo_clinic.mig:33: source state of legacy.providers: the rows the target is built from
+CREATE TABLE `chartshift__state__legacy__providers__cs_new` (
+  `__row` BIGINT NOT NULL,
+  `prov_id` LONGTEXT COLLATE `utf8mb4_nopad_bin`,
+  `name` LONGTEXT COLLATE `utf8mb4_nopad_bin`,
+  `credential` LONGTEXT COLLATE `utf8mb4_nopad_bin`,
+  `npi` LONGTEXT COLLATE `utf8mb4_nopad_bin`,
+  PRIMARY KEY (`__row`)
+);
+
+-- specs/demo_clinic.mig:42: source state of legacy.payers (this run's)
+DROP TABLE IF EXISTS `chartshift__state__legacy__payers__cs_new`;
+
+-- specs/demo_clinic.mig:42: source state of legacy.payers: the rows the target is built from
+CREATE TABLE `chartshift__state__legacy__payers__cs_new` (
+  `__row` BIGINT NOT NULL,
+  `payer_id` LONGTEXT COLLATE `utf8mb4_nopad_bin`,
+  `payer_name` LONGTEXT COLLATE `utf8mb4_nopad_bin`,
+  `payer_type` LONGTEXT COLLATE `utf8mb4_nopad_bin`,
+  PRIMARY KEY (`__row`)
+);
+
+-- specs/demo_clinic.mig:49: source state of legacy.policies (this run's)
+DROP TABLE IF EXISTS `chartshift__state__legacy__policies__cs_new`;
+
+-- specs/demo_clinic.mig:49: source state of legacy.policies: the rows the target is built from
+CREATE TABLE `chartshift__state__legacy__policies__cs_new` (
+  `__row` BIGINT NOT NULL,
+  `policy_id` LONGTEXT COLLATE `utf8mb4_nopad_bin`,
+  `pat_no` LONGTEXT COLLATE `utf8mb4_nopad_bin`,
+  `payer_id` LONGTEXT COLLATE `utf8mb4_nopad_bin`,
+  `member_id` LONGTEXT COLLATE `utf8mb4_nopad_bin`,
+  `group_no` LONGTEXT COLLATE `utf8mb4_nopad_bin`,
+  `priority` LONGTEXT COLLATE `utf8mb4_nopad_bin`,
+  `eff_date` LONGTEXT COLLATE `utf8mb4_nopad_bin`,
+  `term_date` LONGTEXT COLLATE `utf8mb4_nopad_bin`,
+  PRIMARY KEY (`__row`)
+);
+
+-- specs/demo_clinic.mig:61: source state of legacy.cases (this run's)
+DROP TABLE IF EXISTS `chartshift__state__legacy__cases__cs_new`;
+
+-- specs/demo_clinic.mig:61: source state of legacy.cases: the rows the target is built from
+CREATE TABLE `chartshift__state__legacy__cases__cs_new` (
+  `__row` BIGINT NOT NULL,
+  `case_no` LONGTEXT COLLATE `utf8mb4_nopad_bin`,
+  `pat_no` LONGTEXT COLLATE `utf8mb4_nopad_bin`,
+  `therapist_id` LONGTEXT COLLATE `utf8mb4_nopad_bin`,
+  `referring_physician` LONGTEXT COLLATE `utf8mb4_nopad_bin`,
+  `referring_npi` LONGTEXT COLLATE `utf8mb4_nopad_bin`,
+  `injury_date` LONGTEXT COLLATE `utf8mb4_nopad_bin`,
+  `eval_date` LONGTEXT COLLATE `utf8mb4_nopad_bin`,
+  `dx1` LONGTEXT COLLATE `utf8mb4_nopad_bin`,
+  `dx2` LONGTEXT COLLATE `utf8mb4_nopad_bin`,
+  `dx3` LONGTEXT COLLATE `utf8mb4_nopad_bin`,
+  `dx4` LONGTEXT COLLATE `utf8mb4_nopad_bin`,
+  PRIMARY KEY (`__row`)
+);
+
+-- specs/demo_clinic.mig:77: source state of legacy.auths (this run's)
+DROP TABLE IF EXISTS `chartshift__state__legacy__auths__cs_new`;
+
+-- specs/demo_clinic.mig:77: source state of legacy.auths: the rows the target is built from
+CREATE TABLE `chartshift__state__legacy__auths__cs_new` (
+  `__row` BIGINT NOT NULL,
+  `auth_no` LONGTEXT COLLATE `utf8mb4_nopad_bin`,
+  `case_no` LONGTEXT COLLATE `utf8mb4_nopad_bin`,
+  `visits_authorized` LONGTEXT COLLATE `utf8mb4_nopad_bin`,
+  `start_date` LONGTEXT COLLATE `utf8mb4_nopad_bin`,
+  `end_date` LONGTEXT COLLATE `utf8mb4_nopad_bin`,
+  PRIMARY KEY (`__row`)
+);
+
+-- specs/demo_clinic.mig:86: source state of legacy.visits (this run's)
+DROP TABLE IF EXISTS `chartshift__state__legacy__visits__cs_new`;
+
+-- specs/demo_clinic.mig:86: source state of legacy.visits: the rows the target is built from
+CREATE TABLE `chartshift__state__legacy__visits__cs_new` (
+  `__row` BIGINT NOT NULL,
+  `visit_id` LONGTEXT COLLATE `utf8mb4_nopad_bin`,
+  `case_no` LONGTEXT COLLATE `utf8mb4_nopad_bin`,
+  `pat_no` LONGTEXT COLLATE `utf8mb4_nopad_bin`,
+  `prov_id` LONGTEXT COLLATE `utf8mb4_nopad_bin`,
+  `dos` LONGTEXT COLLATE `utf8mb4_nopad_bin`,
+  `status` LONGTEXT COLLATE `utf8mb4_nopad_bin`,
+  `cpt1` LONGTEXT COLLATE `utf8mb4_nopad_bin`,
+  `units1` LONGTEXT COLLATE `utf8mb4_nopad_bin`,
+  `mod1` LONGTEXT COLLATE `utf8mb4_nopad_bin`,
+  `amount1` LONGTEXT COLLATE `utf8mb4_nopad_bin`,
+  `cpt2` LONGTEXT COLLATE `utf8mb4_nopad_bin`,
+  `units2` LONGTEXT COLLATE `utf8mb4_nopad_bin`,
+  `mod2` LONGTEXT COLLATE `utf8mb4_nopad_bin`,
+  `amount2` LONGTEXT COLLATE `utf8mb4_nopad_bin`,
+  `cpt3` LONGTEXT COLLATE `utf8mb4_nopad_bin`,
+  `units3` LONGTEXT COLLATE `utf8mb4_nopad_bin`,
+  `mod3` LONGTEXT COLLATE `utf8mb4_nopad_bin`,
+  `amount3` LONGTEXT COLLATE `utf8mb4_nopad_bin`,
+  PRIMARY KEY (`__row`)
+);
+
+-- specs/demo_clinic.mig:109: source state of legacy.notes (this run's)
+DROP TABLE IF EXISTS `chartshift__state__legacy__notes__cs_new`;
+
+-- specs/demo_clinic.mig:109: source state of legacy.notes: the rows the target is built from
+CREATE TABLE `chartshift__state__legacy__notes__cs_new` (
+  `__row` BIGINT NOT NULL,
+  `note_id` LONGTEXT COLLATE `utf8mb4_nopad_bin`,
+  `visit_id` LONGTEXT COLLATE `utf8mb4_nopad_bin`,
+  `note_type` LONGTEXT COLLATE `utf8mb4_nopad_bin`,
+  `note_text` LONGTEXT COLLATE `utf8mb4_nopad_bin`,
+  PRIMARY KEY (`__row`)
+);
+
+-- a full load starts a new extract history
+DROP TABLE IF EXISTS `chartshift__extracts__cs_new`;
+
+-- the extracts applied to this target, in order
+CREATE TABLE `chartshift__extracts__cs_new` (
+  `extract_id` VARCHAR(200) NOT NULL COLLATE `utf8mb4_nopad_bin`,
+  `kind` VARCHAR(10) NOT NULL COLLATE `utf8mb4_nopad_bin`,
+  `sequence` BIGINT,
+  `extracted_at` VARCHAR(40) COLLATE `utf8mb4_nopad_bin`,
+  `files_sha256` VARCHAR(64) NOT NULL COLLATE `utf8mb4_nopad_bin`,
+  `applied_at` VARCHAR(40) NOT NULL COLLATE `utf8mb4_nopad_bin`
+);
+
+-- a full run (or a first phase) starts the phase history
+DROP TABLE IF EXISTS `chartshift__phases__cs_new`;
+
+-- the phases run on this target, in order
+CREATE TABLE `chartshift__phases__cs_new` (
+  `phase` VARCHAR(200) NOT NULL COLLATE `utf8mb4_nopad_bin`,
+  `ordinal` BIGINT NOT NULL,
+  `files_sha256` VARCHAR(64) NOT NULL COLLATE `utf8mb4_nopad_bin`,
+  `run_at` VARCHAR(40) NOT NULL COLLATE `utf8mb4_nopad_bin`
+);
+
+-- specs/demo_clinic.mig:210: lookup visit_status from lookups/visit_status.csv
 DROP TABLE IF EXISTS `chartshift__lookup__visit_status`;
 
--- specs/demo_clinic.mig:193: lookup visit_status: 5 entries
+-- specs/demo_clinic.mig:210: lookup visit_status: 5 entries
 CREATE TABLE `chartshift__lookup__visit_status` (
   `key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,
   `value` VARCHAR(500) COLLATE `utf8mb4_nopad_bin`,
   PRIMARY KEY (`key`)
 );
 
--- specs/demo_clinic.mig:193: lookup visit_status rows 1-5
+-- specs/demo_clinic.mig:210: lookup visit_status rows 1-5
 INSERT INTO `chartshift__lookup__visit_status` (
   `key`,
   `value`
@@ -391,27 +557,27 @@ VALUES
   ('NO SHOW', 'no-show'),
   ('NOSHOW', 'no-show');
 
--- specs/demo_clinic.mig:13: typed view legacy.patients (re-created over the new staging)
+-- specs/demo_clinic.mig:14: typed view legacy.patients (re-created over the new staging)
 DROP VIEW IF EXISTS `legacy__patients`;
 
--- specs/demo_clinic.mig:30: typed view legacy.providers (re-created over the new staging)
+-- specs/demo_clinic.mig:33: typed view legacy.providers (re-created over the new staging)
 DROP VIEW IF EXISTS `legacy__providers`;
 
--- specs/demo_clinic.mig:37: typed view legacy.payers (re-created over the new staging)
+-- specs/demo_clinic.mig:42: typed view legacy.payers (re-created over the new staging)
 DROP VIEW IF EXISTS `legacy__payers`;
 
--- specs/demo_clinic.mig:42: typed view legacy.policies (re-created over the new staging)
+-- specs/demo_clinic.mig:49: typed view legacy.policies (re-created over the new staging)
 DROP VIEW IF EXISTS `legacy__policies`;
 
--- specs/demo_clinic.mig:52: typed view legacy.cases (re-created over the new staging)
+-- specs/demo_clinic.mig:61: typed view legacy.cases (re-created over the new staging)
 DROP VIEW IF EXISTS `legacy__cases`;
 
--- specs/demo_clinic.mig:66: typed view legacy.auths (re-created over the new staging)
+-- specs/demo_clinic.mig:77: typed view legacy.auths (re-created over the new staging)
 DROP VIEW IF EXISTS `legacy__auths`;
 
--- specs/demo_clinic.mig:73: typed view legacy.visits (re-created over the new staging)
+-- specs/demo_clinic.mig:86: typed view legacy.visits (re-created over the new staging)
 DROP VIEW IF EXISTS `legacy__visits`;
 
--- specs/demo_clinic.mig:94: typed view legacy.notes (re-created over the new staging)
+-- specs/demo_clinic.mig:109: typed view legacy.notes (re-created over the new staging)
 DROP VIEW IF EXISTS `legacy__notes`;
 

@@ -1,10 +1,10 @@
 -- chartshift 0.1.0 | dialect postgres
--- spec specs/demo_clinic.mig sha256 6d6dfc1fa5c8f58f63684980f9c3dd9ff257448a71ae22f1c990fb95bb336dc9
+-- spec specs/demo_clinic.mig sha256 6ec04c98103486999ff278922bf4df69253589e5f2793f97d2d702088755abd3
 -- 10_typed_views: typed views over the staged CSV text (blank -> NULL, failed casts flagged)
 -- Generated file: do not edit. Regenerate with `chartshift compile specs/demo_clinic.mig`.
 
 
--- specs/demo_clinic.mig:13: typed view legacy.patients
+-- specs/demo_clinic.mig:14: typed view legacy.patients
 CREATE VIEW "legacy"."patients" AS
 SELECT
   "cs_raw"."__row",
@@ -25,7 +25,7 @@ SELECT
   CAST(NULL AS VARCHAR) AS "__cast_error"
 FROM "chartshift_stage"."legacy__patients" AS "cs_raw";
 
--- specs/demo_clinic.mig:30: typed view legacy.providers
+-- specs/demo_clinic.mig:33: typed view legacy.providers
 CREATE VIEW "legacy"."providers" AS
 SELECT
   "cs_raw"."__row",
@@ -36,7 +36,7 @@ SELECT
   CAST(NULL AS VARCHAR) AS "__cast_error"
 FROM "chartshift_stage"."legacy__providers" AS "cs_raw";
 
--- specs/demo_clinic.mig:37: typed view legacy.payers
+-- specs/demo_clinic.mig:42: typed view legacy.payers
 CREATE VIEW "legacy"."payers" AS
 SELECT
   "cs_raw"."__row",
@@ -46,7 +46,7 @@ SELECT
   CAST(NULL AS VARCHAR) AS "__cast_error"
 FROM "chartshift_stage"."legacy__payers" AS "cs_raw";
 
--- specs/demo_clinic.mig:42: typed view legacy.policies
+-- specs/demo_clinic.mig:49: typed view legacy.policies
 CREATE VIEW "legacy"."policies" AS
 SELECT
   "cs_raw"."__row",
@@ -71,7 +71,7 @@ SELECT
   END AS "__cast_error"
 FROM "chartshift_stage"."legacy__policies" AS "cs_raw";
 
--- specs/demo_clinic.mig:52: typed view legacy.cases
+-- specs/demo_clinic.mig:61: typed view legacy.cases
 CREATE VIEW "legacy"."cases" AS
 SELECT
   "cs_raw"."__row",
@@ -89,7 +89,7 @@ SELECT
   CAST(NULL AS VARCHAR) AS "__cast_error"
 FROM "chartshift_stage"."legacy__cases" AS "cs_raw";
 
--- specs/demo_clinic.mig:66: typed view legacy.auths
+-- specs/demo_clinic.mig:77: typed view legacy.auths
 CREATE VIEW "legacy"."auths" AS
 SELECT
   "cs_raw"."__row",
@@ -111,7 +111,7 @@ SELECT
   END AS "__cast_error"
 FROM "chartshift_stage"."legacy__auths" AS "cs_raw";
 
--- specs/demo_clinic.mig:73: typed view legacy.visits
+-- specs/demo_clinic.mig:86: typed view legacy.visits
 CREATE VIEW "legacy"."visits" AS
 SELECT
   "cs_raw"."__row",
@@ -146,7 +146,7 @@ SELECT
   END AS "__cast_error"
 FROM "chartshift_stage"."legacy__visits" AS "cs_raw";
 
--- specs/demo_clinic.mig:94: typed view legacy.notes
+-- specs/demo_clinic.mig:109: typed view legacy.notes
 CREATE VIEW "legacy"."notes" AS
 SELECT
   "cs_raw"."__row",

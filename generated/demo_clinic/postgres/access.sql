@@ -1,5 +1,5 @@
 -- chartshift 0.1.0 | dialect postgres
--- spec specs/demo_clinic.mig sha256 6d6dfc1fa5c8f58f63684980f9c3dd9ff257448a71ae22f1c990fb95bb336dc9
+-- spec specs/demo_clinic.mig sha256 6ec04c98103486999ff278922bf4df69253589e5f2793f97d2d702088755abd3
 -- access: roles and grants of the spec's `access` block (docs/SECURITY.md)
 -- Apply with `chartshift access apply SPEC --target URL` (it also revokes what the spec does not give);
 -- the first part needs a role that may create roles, the second the tables' owner (the migrator).
@@ -8,133 +8,145 @@
 
 -- ---- roles and the migrator's rights (an admin)
 
--- specs/demo_clinic.mig:203: role migrator
+-- specs/demo_clinic.mig:220: role migrator
 DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'migrator') THEN CREATE ROLE "migrator" NOLOGIN; END IF; END $$;
 
--- specs/demo_clinic.mig:204: role validator
+-- specs/demo_clinic.mig:221: role validator
 DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'validator') THEN CREATE ROLE "validator" NOLOGIN; END IF; END $$;
 
--- specs/demo_clinic.mig:205: role auditor
+-- specs/demo_clinic.mig:222: role auditor
 DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'auditor') THEN CREATE ROLE "auditor" NOLOGIN; END IF; END $$;
 
--- specs/demo_clinic.mig:206: role application
+-- specs/demo_clinic.mig:223: role application
 DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'application') THEN CREATE ROLE "application" NOLOGIN; END IF; END $$;
 
--- specs/demo_clinic.mig:210: role clinician_readonly
+-- specs/demo_clinic.mig:227: role clinician_readonly
 DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'clinician_readonly') THEN CREATE ROLE "clinician_readonly" NOLOGIN; END IF; END $$;
 
--- specs/demo_clinic.mig:203: the migrator: create and replace what a run creates (it owns it)
+-- specs/demo_clinic.mig:230: role billing
+DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'billing') THEN CREATE ROLE "billing" NOLOGIN; END IF; END $$;
+
+-- specs/demo_clinic.mig:220: the migrator: create and replace what a run creates (it owns it)
 DO $$ BEGIN EXECUTE format('GRANT CONNECT, CREATE, TEMPORARY ON DATABASE %I TO %I', current_database(), 'migrator'); END $$;
+
+-- role clinician_readonly to billing
+GRANT "clinician_readonly" TO "billing";
 
 -- ---- schemas, tables and columns (the owner)
 
 -- start from nothing on emr.practitioner
-REVOKE ALL ON TABLE "emr"."practitioner" FROM "validator", "auditor", "application", "clinician_readonly";
+REVOKE ALL ON TABLE "emr"."practitioner" FROM "validator", "auditor", "application", "clinician_readonly", "billing";
 
 -- start from nothing on emr.patient
-REVOKE ALL ON TABLE "emr"."patient" FROM "validator", "auditor", "application", "clinician_readonly";
+REVOKE ALL ON TABLE "emr"."patient" FROM "validator", "auditor", "application", "clinician_readonly", "billing";
 
 -- start from nothing on emr.coverage
-REVOKE ALL ON TABLE "emr"."coverage" FROM "validator", "auditor", "application", "clinician_readonly";
+REVOKE ALL ON TABLE "emr"."coverage" FROM "validator", "auditor", "application", "clinician_readonly", "billing";
 
 -- start from nothing on emr.episode
-REVOKE ALL ON TABLE "emr"."episode" FROM "validator", "auditor", "application", "clinician_readonly";
+REVOKE ALL ON TABLE "emr"."episode" FROM "validator", "auditor", "application", "clinician_readonly", "billing";
 
 -- start from nothing on emr.diagnosis
-REVOKE ALL ON TABLE "emr"."diagnosis" FROM "validator", "auditor", "application", "clinician_readonly";
+REVOKE ALL ON TABLE "emr"."diagnosis" FROM "validator", "auditor", "application", "clinician_readonly", "billing";
 
 -- start from nothing on emr.authorization
-REVOKE ALL ON TABLE "emr"."authorization" FROM "validator", "auditor", "application", "clinician_readonly";
+REVOKE ALL ON TABLE "emr"."authorization" FROM "validator", "auditor", "application", "clinician_readonly", "billing";
 
 -- start from nothing on emr.encounter
-REVOKE ALL ON TABLE "emr"."encounter" FROM "validator", "auditor", "application", "clinician_readonly";
+REVOKE ALL ON TABLE "emr"."encounter" FROM "validator", "auditor", "application", "clinician_readonly", "billing";
 
 -- start from nothing on emr.charge_line
-REVOKE ALL ON TABLE "emr"."charge_line" FROM "validator", "auditor", "application", "clinician_readonly";
+REVOKE ALL ON TABLE "emr"."charge_line" FROM "validator", "auditor", "application", "clinician_readonly", "billing";
 
 -- start from nothing on emr.clinical_note
-REVOKE ALL ON TABLE "emr"."clinical_note" FROM "validator", "auditor", "application", "clinician_readonly";
+REVOKE ALL ON TABLE "emr"."clinical_note" FROM "validator", "auditor", "application", "clinician_readonly", "billing";
 
 -- start from nothing on chartshift.rejects
-REVOKE ALL ON TABLE "chartshift"."rejects" FROM "validator", "auditor", "application", "clinician_readonly";
+REVOKE ALL ON TABLE "chartshift"."rejects" FROM "validator", "auditor", "application", "clinician_readonly", "billing";
 
 -- start from nothing on chartshift.xwalk__emr__practitioner
-REVOKE ALL ON TABLE "chartshift"."xwalk__emr__practitioner" FROM "validator", "auditor", "application", "clinician_readonly";
+REVOKE ALL ON TABLE "chartshift"."xwalk__emr__practitioner" FROM "validator", "auditor", "application", "clinician_readonly", "billing";
 
 -- start from nothing on chartshift.xwalk__emr__patient
-REVOKE ALL ON TABLE "chartshift"."xwalk__emr__patient" FROM "validator", "auditor", "application", "clinician_readonly";
+REVOKE ALL ON TABLE "chartshift"."xwalk__emr__patient" FROM "validator", "auditor", "application", "clinician_readonly", "billing";
 
 -- start from nothing on chartshift.xwalk__emr__coverage
-REVOKE ALL ON TABLE "chartshift"."xwalk__emr__coverage" FROM "validator", "auditor", "application", "clinician_readonly";
+REVOKE ALL ON TABLE "chartshift"."xwalk__emr__coverage" FROM "validator", "auditor", "application", "clinician_readonly", "billing";
 
 -- start from nothing on chartshift.xwalk__emr__episode
-REVOKE ALL ON TABLE "chartshift"."xwalk__emr__episode" FROM "validator", "auditor", "application", "clinician_readonly";
+REVOKE ALL ON TABLE "chartshift"."xwalk__emr__episode" FROM "validator", "auditor", "application", "clinician_readonly", "billing";
 
 -- start from nothing on chartshift.xwalk__emr__diagnosis
-REVOKE ALL ON TABLE "chartshift"."xwalk__emr__diagnosis" FROM "validator", "auditor", "application", "clinician_readonly";
+REVOKE ALL ON TABLE "chartshift"."xwalk__emr__diagnosis" FROM "validator", "auditor", "application", "clinician_readonly", "billing";
 
 -- start from nothing on chartshift.xwalk__emr__authorization
-REVOKE ALL ON TABLE "chartshift"."xwalk__emr__authorization" FROM "validator", "auditor", "application", "clinician_readonly";
+REVOKE ALL ON TABLE "chartshift"."xwalk__emr__authorization" FROM "validator", "auditor", "application", "clinician_readonly", "billing";
 
 -- start from nothing on chartshift.xwalk__emr__encounter
-REVOKE ALL ON TABLE "chartshift"."xwalk__emr__encounter" FROM "validator", "auditor", "application", "clinician_readonly";
+REVOKE ALL ON TABLE "chartshift"."xwalk__emr__encounter" FROM "validator", "auditor", "application", "clinician_readonly", "billing";
 
 -- start from nothing on chartshift.xwalk__emr__charge_line
-REVOKE ALL ON TABLE "chartshift"."xwalk__emr__charge_line" FROM "validator", "auditor", "application", "clinician_readonly";
+REVOKE ALL ON TABLE "chartshift"."xwalk__emr__charge_line" FROM "validator", "auditor", "application", "clinician_readonly", "billing";
 
 -- start from nothing on chartshift.xwalk__emr__clinical_note
-REVOKE ALL ON TABLE "chartshift"."xwalk__emr__clinical_note" FROM "validator", "auditor", "application", "clinician_readonly";
+REVOKE ALL ON TABLE "chartshift"."xwalk__emr__clinical_note" FROM "validator", "auditor", "application", "clinician_readonly", "billing";
 
 -- start from nothing on chartshift_stage.legacy__patients
-REVOKE ALL ON TABLE "chartshift_stage"."legacy__patients" FROM "validator", "auditor", "application", "clinician_readonly";
+REVOKE ALL ON TABLE "chartshift_stage"."legacy__patients" FROM "validator", "auditor", "application", "clinician_readonly", "billing";
 
 -- start from nothing on chartshift_stage.legacy__providers
-REVOKE ALL ON TABLE "chartshift_stage"."legacy__providers" FROM "validator", "auditor", "application", "clinician_readonly";
+REVOKE ALL ON TABLE "chartshift_stage"."legacy__providers" FROM "validator", "auditor", "application", "clinician_readonly", "billing";
 
 -- start from nothing on chartshift_stage.legacy__payers
-REVOKE ALL ON TABLE "chartshift_stage"."legacy__payers" FROM "validator", "auditor", "application", "clinician_readonly";
+REVOKE ALL ON TABLE "chartshift_stage"."legacy__payers" FROM "validator", "auditor", "application", "clinician_readonly", "billing";
 
 -- start from nothing on chartshift_stage.legacy__policies
-REVOKE ALL ON TABLE "chartshift_stage"."legacy__policies" FROM "validator", "auditor", "application", "clinician_readonly";
+REVOKE ALL ON TABLE "chartshift_stage"."legacy__policies" FROM "validator", "auditor", "application", "clinician_readonly", "billing";
 
 -- start from nothing on chartshift_stage.legacy__cases
-REVOKE ALL ON TABLE "chartshift_stage"."legacy__cases" FROM "validator", "auditor", "application", "clinician_readonly";
+REVOKE ALL ON TABLE "chartshift_stage"."legacy__cases" FROM "validator", "auditor", "application", "clinician_readonly", "billing";
 
 -- start from nothing on chartshift_stage.legacy__auths
-REVOKE ALL ON TABLE "chartshift_stage"."legacy__auths" FROM "validator", "auditor", "application", "clinician_readonly";
+REVOKE ALL ON TABLE "chartshift_stage"."legacy__auths" FROM "validator", "auditor", "application", "clinician_readonly", "billing";
 
 -- start from nothing on chartshift_stage.legacy__visits
-REVOKE ALL ON TABLE "chartshift_stage"."legacy__visits" FROM "validator", "auditor", "application", "clinician_readonly";
+REVOKE ALL ON TABLE "chartshift_stage"."legacy__visits" FROM "validator", "auditor", "application", "clinician_readonly", "billing";
 
 -- start from nothing on chartshift_stage.legacy__notes
-REVOKE ALL ON TABLE "chartshift_stage"."legacy__notes" FROM "validator", "auditor", "application", "clinician_readonly";
+REVOKE ALL ON TABLE "chartshift_stage"."legacy__notes" FROM "validator", "auditor", "application", "clinician_readonly", "billing";
 
 -- start from nothing on legacy.patients
-REVOKE ALL ON TABLE "legacy"."patients" FROM "validator", "auditor", "application", "clinician_readonly";
+REVOKE ALL ON TABLE "legacy"."patients" FROM "validator", "auditor", "application", "clinician_readonly", "billing";
 
 -- start from nothing on legacy.providers
-REVOKE ALL ON TABLE "legacy"."providers" FROM "validator", "auditor", "application", "clinician_readonly";
+REVOKE ALL ON TABLE "legacy"."providers" FROM "validator", "auditor", "application", "clinician_readonly", "billing";
 
 -- start from nothing on legacy.payers
-REVOKE ALL ON TABLE "legacy"."payers" FROM "validator", "auditor", "application", "clinician_readonly";
+REVOKE ALL ON TABLE "legacy"."payers" FROM "validator", "auditor", "application", "clinician_readonly", "billing";
 
 -- start from nothing on legacy.policies
-REVOKE ALL ON TABLE "legacy"."policies" FROM "validator", "auditor", "application", "clinician_readonly";
+REVOKE ALL ON TABLE "legacy"."policies" FROM "validator", "auditor", "application", "clinician_readonly", "billing";
 
 -- start from nothing on legacy.cases
-REVOKE ALL ON TABLE "legacy"."cases" FROM "validator", "auditor", "application", "clinician_readonly";
+REVOKE ALL ON TABLE "legacy"."cases" FROM "validator", "auditor", "application", "clinician_readonly", "billing";
 
 -- start from nothing on legacy.auths
-REVOKE ALL ON TABLE "legacy"."auths" FROM "validator", "auditor", "application", "clinician_readonly";
+REVOKE ALL ON TABLE "legacy"."auths" FROM "validator", "auditor", "application", "clinician_readonly", "billing";
 
 -- start from nothing on legacy.visits
-REVOKE ALL ON TABLE "legacy"."visits" FROM "validator", "auditor", "application", "clinician_readonly";
+REVOKE ALL ON TABLE "legacy"."visits" FROM "validator", "auditor", "application", "clinician_readonly", "billing";
 
 -- start from nothing on legacy.notes
-REVOKE ALL ON TABLE "legacy"."notes" FROM "validator", "auditor", "application", "clinician_readonly";
+REVOKE ALL ON TABLE "legacy"."notes" FROM "validator", "auditor", "application", "clinician_readonly", "billing";
 
 -- start from nothing on chartshift.reconciliation
-REVOKE ALL ON TABLE "chartshift"."reconciliation" FROM "validator", "auditor", "application", "clinician_readonly";
+REVOKE ALL ON TABLE "chartshift"."reconciliation" FROM "validator", "auditor", "application", "clinician_readonly", "billing";
+
+-- start from nothing on chartshift.extracts
+REVOKE ALL ON TABLE "chartshift"."extracts" FROM "validator", "auditor", "application", "clinician_readonly", "billing";
+
+-- SELECT on chartshift.extracts to validator
+GRANT SELECT ON TABLE "chartshift"."extracts" TO "validator";
 
 -- SELECT on chartshift.reconciliation to validator
 GRANT SELECT ON TABLE "chartshift"."reconciliation" TO "validator";
@@ -171,6 +183,9 @@ GRANT USAGE ON SCHEMA "chartshift" TO "validator";
 
 -- USAGE on schema emr to validator
 GRANT USAGE ON SCHEMA "emr" TO "validator";
+
+-- SELECT on chartshift.extracts to auditor
+GRANT SELECT ON TABLE "chartshift"."extracts" TO "auditor";
 
 -- SELECT on chartshift.reconciliation to auditor
 GRANT SELECT ON TABLE "chartshift"."reconciliation" TO "auditor";
@@ -264,3 +279,12 @@ GRANT SELECT("id", "first_name", "last_name", "sex", "state", "status") ON TABLE
 
 -- USAGE on schema emr to clinician_readonly
 GRANT USAGE ON SCHEMA "emr" TO "clinician_readonly";
+
+-- SELECT on emr.charge_line to billing
+GRANT SELECT ON TABLE "emr"."charge_line" TO "billing";
+
+-- SELECT on emr.coverage to billing
+GRANT SELECT ON TABLE "emr"."coverage" TO "billing";
+
+-- USAGE on schema emr to billing
+GRANT USAGE ON SCHEMA "emr" TO "billing";

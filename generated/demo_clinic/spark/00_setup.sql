@@ -1,5 +1,5 @@
 -- chartshift 0.1.0 | dialect spark
--- spec specs/demo_clinic.mig sha256 6d6dfc1fa5c8f58f63684980f9c3dd9ff257448a71ae22f1c990fb95bb336dc9
+-- spec specs/demo_clinic.mig sha256 6ec04c98103486999ff278922bf4df69253589e5f2793f97d2d702088755abd3
 -- 00_setup: schemas, crosswalks, fresh target and reject tables
 -- Generated file: do not edit. Regenerate with `chartshift compile specs/demo_clinic.mig`.
 
@@ -16,7 +16,7 @@ CREATE SCHEMA IF NOT EXISTS `emr`;
 -- schema legacy
 CREATE SCHEMA IF NOT EXISTS `legacy`;
 
--- specs/demo_clinic.mig:215: persistent crosswalk for emr.practitioner: legacy key -> id (kept across runs)
+-- specs/demo_clinic.mig:236: persistent crosswalk for emr.practitioner: legacy key -> id (kept across runs)
 CREATE TABLE IF NOT EXISTS `chartshift`.`xwalk__emr__practitioner` (
   `legacy_key` STRING NOT NULL,
   `own_id` BIGINT,
@@ -24,10 +24,10 @@ CREATE TABLE IF NOT EXISTS `chartshift`.`xwalk__emr__practitioner` (
   `state` VARCHAR(10) NOT NULL
 );
 
--- specs/demo_clinic.mig:215: this run's crosswalk
+-- specs/demo_clinic.mig:236: this run's crosswalk
 DROP TABLE IF EXISTS `chartshift`.`xwalk__emr__practitioner__cs_new`;
 
--- specs/demo_clinic.mig:215: this run's crosswalk (renamed into place at the end)
+-- specs/demo_clinic.mig:236: this run's crosswalk (renamed into place at the end)
 CREATE TABLE `chartshift`.`xwalk__emr__practitioner__cs_new` (
   `legacy_key` STRING NOT NULL,
   `own_id` BIGINT,
@@ -35,7 +35,7 @@ CREATE TABLE `chartshift`.`xwalk__emr__practitioner__cs_new` (
   `state` VARCHAR(10) NOT NULL
 );
 
--- specs/demo_clinic.mig:224: persistent crosswalk for emr.patient: legacy key -> id (kept across runs)
+-- specs/demo_clinic.mig:245: persistent crosswalk for emr.patient: legacy key -> id (kept across runs)
 CREATE TABLE IF NOT EXISTS `chartshift`.`xwalk__emr__patient` (
   `legacy_key` STRING NOT NULL,
   `own_id` BIGINT,
@@ -43,10 +43,10 @@ CREATE TABLE IF NOT EXISTS `chartshift`.`xwalk__emr__patient` (
   `state` VARCHAR(10) NOT NULL
 );
 
--- specs/demo_clinic.mig:224: this run's crosswalk
+-- specs/demo_clinic.mig:245: this run's crosswalk
 DROP TABLE IF EXISTS `chartshift`.`xwalk__emr__patient__cs_new`;
 
--- specs/demo_clinic.mig:224: this run's crosswalk (renamed into place at the end)
+-- specs/demo_clinic.mig:245: this run's crosswalk (renamed into place at the end)
 CREATE TABLE `chartshift`.`xwalk__emr__patient__cs_new` (
   `legacy_key` STRING NOT NULL,
   `own_id` BIGINT,
@@ -54,7 +54,7 @@ CREATE TABLE `chartshift`.`xwalk__emr__patient__cs_new` (
   `state` VARCHAR(10) NOT NULL
 );
 
--- specs/demo_clinic.mig:248: persistent crosswalk for emr.coverage: legacy key -> id (kept across runs)
+-- specs/demo_clinic.mig:269: persistent crosswalk for emr.coverage: legacy key -> id (kept across runs)
 CREATE TABLE IF NOT EXISTS `chartshift`.`xwalk__emr__coverage` (
   `legacy_key` STRING NOT NULL,
   `own_id` BIGINT,
@@ -62,10 +62,10 @@ CREATE TABLE IF NOT EXISTS `chartshift`.`xwalk__emr__coverage` (
   `state` VARCHAR(10) NOT NULL
 );
 
--- specs/demo_clinic.mig:248: this run's crosswalk
+-- specs/demo_clinic.mig:269: this run's crosswalk
 DROP TABLE IF EXISTS `chartshift`.`xwalk__emr__coverage__cs_new`;
 
--- specs/demo_clinic.mig:248: this run's crosswalk (renamed into place at the end)
+-- specs/demo_clinic.mig:269: this run's crosswalk (renamed into place at the end)
 CREATE TABLE `chartshift`.`xwalk__emr__coverage__cs_new` (
   `legacy_key` STRING NOT NULL,
   `own_id` BIGINT,
@@ -73,7 +73,7 @@ CREATE TABLE `chartshift`.`xwalk__emr__coverage__cs_new` (
   `state` VARCHAR(10) NOT NULL
 );
 
--- specs/demo_clinic.mig:262: persistent crosswalk for emr.episode: legacy key -> id (kept across runs)
+-- specs/demo_clinic.mig:283: persistent crosswalk for emr.episode: legacy key -> id (kept across runs)
 CREATE TABLE IF NOT EXISTS `chartshift`.`xwalk__emr__episode` (
   `legacy_key` STRING NOT NULL,
   `own_id` BIGINT,
@@ -81,10 +81,10 @@ CREATE TABLE IF NOT EXISTS `chartshift`.`xwalk__emr__episode` (
   `state` VARCHAR(10) NOT NULL
 );
 
--- specs/demo_clinic.mig:262: this run's crosswalk
+-- specs/demo_clinic.mig:283: this run's crosswalk
 DROP TABLE IF EXISTS `chartshift`.`xwalk__emr__episode__cs_new`;
 
--- specs/demo_clinic.mig:262: this run's crosswalk (renamed into place at the end)
+-- specs/demo_clinic.mig:283: this run's crosswalk (renamed into place at the end)
 CREATE TABLE `chartshift`.`xwalk__emr__episode__cs_new` (
   `legacy_key` STRING NOT NULL,
   `own_id` BIGINT,
@@ -92,7 +92,7 @@ CREATE TABLE `chartshift`.`xwalk__emr__episode__cs_new` (
   `state` VARCHAR(10) NOT NULL
 );
 
--- specs/demo_clinic.mig:274: persistent crosswalk for emr.diagnosis: legacy key -> id (kept across runs)
+-- specs/demo_clinic.mig:295: persistent crosswalk for emr.diagnosis: legacy key -> id (kept across runs)
 CREATE TABLE IF NOT EXISTS `chartshift`.`xwalk__emr__diagnosis` (
   `legacy_key` STRING NOT NULL,
   `own_id` BIGINT,
@@ -100,10 +100,10 @@ CREATE TABLE IF NOT EXISTS `chartshift`.`xwalk__emr__diagnosis` (
   `state` VARCHAR(10) NOT NULL
 );
 
--- specs/demo_clinic.mig:274: this run's crosswalk
+-- specs/demo_clinic.mig:295: this run's crosswalk
 DROP TABLE IF EXISTS `chartshift`.`xwalk__emr__diagnosis__cs_new`;
 
--- specs/demo_clinic.mig:274: this run's crosswalk (renamed into place at the end)
+-- specs/demo_clinic.mig:295: this run's crosswalk (renamed into place at the end)
 CREATE TABLE `chartshift`.`xwalk__emr__diagnosis__cs_new` (
   `legacy_key` STRING NOT NULL,
   `own_id` BIGINT,
@@ -111,7 +111,7 @@ CREATE TABLE `chartshift`.`xwalk__emr__diagnosis__cs_new` (
   `state` VARCHAR(10) NOT NULL
 );
 
--- specs/demo_clinic.mig:285: persistent crosswalk for emr.authorization: legacy key -> id (kept across runs)
+-- specs/demo_clinic.mig:306: persistent crosswalk for emr.authorization: legacy key -> id (kept across runs)
 CREATE TABLE IF NOT EXISTS `chartshift`.`xwalk__emr__authorization` (
   `legacy_key` STRING NOT NULL,
   `own_id` BIGINT,
@@ -119,10 +119,10 @@ CREATE TABLE IF NOT EXISTS `chartshift`.`xwalk__emr__authorization` (
   `state` VARCHAR(10) NOT NULL
 );
 
--- specs/demo_clinic.mig:285: this run's crosswalk
+-- specs/demo_clinic.mig:306: this run's crosswalk
 DROP TABLE IF EXISTS `chartshift`.`xwalk__emr__authorization__cs_new`;
 
--- specs/demo_clinic.mig:285: this run's crosswalk (renamed into place at the end)
+-- specs/demo_clinic.mig:306: this run's crosswalk (renamed into place at the end)
 CREATE TABLE `chartshift`.`xwalk__emr__authorization__cs_new` (
   `legacy_key` STRING NOT NULL,
   `own_id` BIGINT,
@@ -130,7 +130,7 @@ CREATE TABLE `chartshift`.`xwalk__emr__authorization__cs_new` (
   `state` VARCHAR(10) NOT NULL
 );
 
--- specs/demo_clinic.mig:295: persistent crosswalk for emr.encounter: legacy key -> id (kept across runs)
+-- specs/demo_clinic.mig:316: persistent crosswalk for emr.encounter: legacy key -> id (kept across runs)
 CREATE TABLE IF NOT EXISTS `chartshift`.`xwalk__emr__encounter` (
   `legacy_key` STRING NOT NULL,
   `own_id` BIGINT,
@@ -138,10 +138,10 @@ CREATE TABLE IF NOT EXISTS `chartshift`.`xwalk__emr__encounter` (
   `state` VARCHAR(10) NOT NULL
 );
 
--- specs/demo_clinic.mig:295: this run's crosswalk
+-- specs/demo_clinic.mig:316: this run's crosswalk
 DROP TABLE IF EXISTS `chartshift`.`xwalk__emr__encounter__cs_new`;
 
--- specs/demo_clinic.mig:295: this run's crosswalk (renamed into place at the end)
+-- specs/demo_clinic.mig:316: this run's crosswalk (renamed into place at the end)
 CREATE TABLE `chartshift`.`xwalk__emr__encounter__cs_new` (
   `legacy_key` STRING NOT NULL,
   `own_id` BIGINT,
@@ -149,7 +149,7 @@ CREATE TABLE `chartshift`.`xwalk__emr__encounter__cs_new` (
   `state` VARCHAR(10) NOT NULL
 );
 
--- specs/demo_clinic.mig:306: persistent crosswalk for emr.charge_line: legacy key -> id (kept across runs)
+-- specs/demo_clinic.mig:327: persistent crosswalk for emr.charge_line: legacy key -> id (kept across runs)
 CREATE TABLE IF NOT EXISTS `chartshift`.`xwalk__emr__charge_line` (
   `legacy_key` STRING NOT NULL,
   `own_id` BIGINT,
@@ -157,10 +157,10 @@ CREATE TABLE IF NOT EXISTS `chartshift`.`xwalk__emr__charge_line` (
   `state` VARCHAR(10) NOT NULL
 );
 
--- specs/demo_clinic.mig:306: this run's crosswalk
+-- specs/demo_clinic.mig:327: this run's crosswalk
 DROP TABLE IF EXISTS `chartshift`.`xwalk__emr__charge_line__cs_new`;
 
--- specs/demo_clinic.mig:306: this run's crosswalk (renamed into place at the end)
+-- specs/demo_clinic.mig:327: this run's crosswalk (renamed into place at the end)
 CREATE TABLE `chartshift`.`xwalk__emr__charge_line__cs_new` (
   `legacy_key` STRING NOT NULL,
   `own_id` BIGINT,
@@ -168,7 +168,7 @@ CREATE TABLE `chartshift`.`xwalk__emr__charge_line__cs_new` (
   `state` VARCHAR(10) NOT NULL
 );
 
--- specs/demo_clinic.mig:324: persistent crosswalk for emr.clinical_note: legacy key -> id (kept across runs)
+-- specs/demo_clinic.mig:345: persistent crosswalk for emr.clinical_note: legacy key -> id (kept across runs)
 CREATE TABLE IF NOT EXISTS `chartshift`.`xwalk__emr__clinical_note` (
   `legacy_key` STRING NOT NULL,
   `own_id` BIGINT,
@@ -176,10 +176,10 @@ CREATE TABLE IF NOT EXISTS `chartshift`.`xwalk__emr__clinical_note` (
   `state` VARCHAR(10) NOT NULL
 );
 
--- specs/demo_clinic.mig:324: this run's crosswalk
+-- specs/demo_clinic.mig:345: this run's crosswalk
 DROP TABLE IF EXISTS `chartshift`.`xwalk__emr__clinical_note__cs_new`;
 
--- specs/demo_clinic.mig:324: this run's crosswalk (renamed into place at the end)
+-- specs/demo_clinic.mig:345: this run's crosswalk (renamed into place at the end)
 CREATE TABLE `chartshift`.`xwalk__emr__clinical_note__cs_new` (
   `legacy_key` STRING NOT NULL,
   `own_id` BIGINT,
@@ -222,10 +222,10 @@ CREATE TABLE `chartshift`.`reconciliation__cs_new` (
   `aggregated` BIGINT NOT NULL
 );
 
--- specs/demo_clinic.mig:104: replace emr.practitioner
+-- specs/demo_clinic.mig:121: replace emr.practitioner
 DROP TABLE IF EXISTS `emr`.`practitioner__cs_new`;
 
--- specs/demo_clinic.mig:104: target table emr.practitioner (keys and unique columns: 85_constraints)
+-- specs/demo_clinic.mig:121: target table emr.practitioner (keys and unique columns: 85_constraints)
 CREATE TABLE `emr`.`practitioner__cs_new` (
   `id` BIGINT NOT NULL,
   `provider_code` VARCHAR(20) NOT NULL,
@@ -234,10 +234,10 @@ CREATE TABLE `emr`.`practitioner__cs_new` (
   `npi` VARCHAR(10) NOT NULL
 );
 
--- specs/demo_clinic.mig:111: replace emr.patient
+-- specs/demo_clinic.mig:128: replace emr.patient
 DROP TABLE IF EXISTS `emr`.`patient__cs_new`;
 
--- specs/demo_clinic.mig:111: target table emr.patient (keys and unique columns: 85_constraints)
+-- specs/demo_clinic.mig:128: target table emr.patient (keys and unique columns: 85_constraints)
 CREATE TABLE `emr`.`patient__cs_new` (
   `id` BIGINT NOT NULL,
   `mrn` VARCHAR(20) NOT NULL,
@@ -256,10 +256,10 @@ CREATE TABLE `emr`.`patient__cs_new` (
   `status` VARCHAR(8) NOT NULL
 );
 
--- specs/demo_clinic.mig:128: replace emr.coverage
+-- specs/demo_clinic.mig:145: replace emr.coverage
 DROP TABLE IF EXISTS `emr`.`coverage__cs_new`;
 
--- specs/demo_clinic.mig:128: target table emr.coverage (keys and unique columns: 85_constraints)
+-- specs/demo_clinic.mig:145: target table emr.coverage (keys and unique columns: 85_constraints)
 CREATE TABLE `emr`.`coverage__cs_new` (
   `id` BIGINT NOT NULL,
   `patient_id` BIGINT NOT NULL,
@@ -272,10 +272,10 @@ CREATE TABLE `emr`.`coverage__cs_new` (
   `end_date` DATE
 );
 
--- specs/demo_clinic.mig:139: replace emr.episode
+-- specs/demo_clinic.mig:156: replace emr.episode
 DROP TABLE IF EXISTS `emr`.`episode__cs_new`;
 
--- specs/demo_clinic.mig:139: target table emr.episode (keys and unique columns: 85_constraints)
+-- specs/demo_clinic.mig:156: target table emr.episode (keys and unique columns: 85_constraints)
 CREATE TABLE `emr`.`episode__cs_new` (
   `id` BIGINT NOT NULL,
   `patient_id` BIGINT NOT NULL,
@@ -286,10 +286,10 @@ CREATE TABLE `emr`.`episode__cs_new` (
   `start_date` DATE
 );
 
--- specs/demo_clinic.mig:148: replace emr.diagnosis
+-- specs/demo_clinic.mig:165: replace emr.diagnosis
 DROP TABLE IF EXISTS `emr`.`diagnosis__cs_new`;
 
--- specs/demo_clinic.mig:148: target table emr.diagnosis (keys and unique columns: 85_constraints)
+-- specs/demo_clinic.mig:165: target table emr.diagnosis (keys and unique columns: 85_constraints)
 CREATE TABLE `emr`.`diagnosis__cs_new` (
   `id` BIGINT NOT NULL,
   `episode_id` BIGINT NOT NULL,
@@ -297,10 +297,10 @@ CREATE TABLE `emr`.`diagnosis__cs_new` (
   `icd10_code` VARCHAR(8) NOT NULL
 );
 
--- specs/demo_clinic.mig:154: replace emr.authorization
+-- specs/demo_clinic.mig:171: replace emr.authorization
 DROP TABLE IF EXISTS `emr`.`authorization__cs_new`;
 
--- specs/demo_clinic.mig:154: target table emr.authorization (keys and unique columns: 85_constraints)
+-- specs/demo_clinic.mig:171: target table emr.authorization (keys and unique columns: 85_constraints)
 CREATE TABLE `emr`.`authorization__cs_new` (
   `id` BIGINT NOT NULL,
   `episode_id` BIGINT NOT NULL,
@@ -310,10 +310,10 @@ CREATE TABLE `emr`.`authorization__cs_new` (
   `end_date` DATE
 );
 
--- specs/demo_clinic.mig:162: replace emr.encounter
+-- specs/demo_clinic.mig:179: replace emr.encounter
 DROP TABLE IF EXISTS `emr`.`encounter__cs_new`;
 
--- specs/demo_clinic.mig:162: target table emr.encounter (keys and unique columns: 85_constraints)
+-- specs/demo_clinic.mig:179: target table emr.encounter (keys and unique columns: 85_constraints)
 CREATE TABLE `emr`.`encounter__cs_new` (
   `id` BIGINT NOT NULL,
   `patient_id` BIGINT NOT NULL,
@@ -323,10 +323,10 @@ CREATE TABLE `emr`.`encounter__cs_new` (
   `status` VARCHAR(10) NOT NULL
 );
 
--- specs/demo_clinic.mig:170: replace emr.charge_line
+-- specs/demo_clinic.mig:187: replace emr.charge_line
 DROP TABLE IF EXISTS `emr`.`charge_line__cs_new`;
 
--- specs/demo_clinic.mig:170: target table emr.charge_line (keys and unique columns: 85_constraints)
+-- specs/demo_clinic.mig:187: target table emr.charge_line (keys and unique columns: 85_constraints)
 CREATE TABLE `emr`.`charge_line__cs_new` (
   `id` BIGINT NOT NULL,
   `encounter_id` BIGINT NOT NULL,
@@ -337,10 +337,10 @@ CREATE TABLE `emr`.`charge_line__cs_new` (
   `amount` DECIMAL(10, 2)
 );
 
--- specs/demo_clinic.mig:179: replace emr.clinical_note
+-- specs/demo_clinic.mig:196: replace emr.clinical_note
 DROP TABLE IF EXISTS `emr`.`clinical_note__cs_new`;
 
--- specs/demo_clinic.mig:179: target table emr.clinical_note (keys and unique columns: 85_constraints)
+-- specs/demo_clinic.mig:196: target table emr.clinical_note (keys and unique columns: 85_constraints)
 CREATE TABLE `emr`.`clinical_note__cs_new` (
   `id` BIGINT NOT NULL,
   `encounter_id` BIGINT NOT NULL,
@@ -348,16 +348,171 @@ CREATE TABLE `emr`.`clinical_note__cs_new` (
   `body` STRING
 );
 
--- specs/demo_clinic.mig:193: lookup visit_status from lookups/visit_status.csv
+-- specs/demo_clinic.mig:14: source state of legacy.patients (this run's)
+DROP TABLE IF EXISTS `chartshift`.`state__legacy__patients__cs_new`;
+
+-- specs/demo_clinic.mig:14: source state of legacy.patients: the rows the target is built from
+CREATE TABLE `chartshift`.`state__legacy__patients__cs_new` (
+  `__row` BIGINT NOT NULL,
+  `pat_no` STRING,
+  `last_name` STRING,
+  `first_name` STRING,
+  `middle_initial` STRING,
+  `dob` STRING,
+  `sex` STRING,
+  `ssn` STRING,
+  `address1` STRING,
+  `city` STRING,
+  `state` STRING,
+  `zip` STRING,
+  `home_phone` STRING,
+  `email` STRING,
+  `status` STRING
+);
+
+-- specs/demo_clinic.mig:33: source state of legacy.providers (this run's)
+DROP TABLE IF EXISTS `chartshift`.`state__legacy__providers__cs_new`;
+
+-- specs/demo_clinic.mig:33: source state of legacy.providers: the rows the target is built from
+CREATE TABLE `chartshift`.`state__legacy__providers__cs_new` (
+  `__row` BIGINT NOT NULL,
+  `prov_id` STRING,
+  `name` STRING,
+  `credential` STRING,
+  `npi` STRING
+);
+
+-- specs/demo_clinic.mig:42: source state of legacy.payers (this run's)
+DROP TABLE IF EXISTS `chartshift`.`state__legacy__payers__cs_new`;
+
+-- specs/demo_clinic.mig:42: source state of legacy.payers: the rows the target is built from
+CREATE TABLE `chartshift`.`state__legacy__payers__cs_new` (
+  `__row` BIGINT NOT NULL,
+  `payer_id` STRING,
+  `payer_name` STRING,
+  `payer_type` STRING
+);
+
+-- specs/demo_clinic.mig:49: source state of legacy.policies (this run's)
+DROP TABLE IF EXISTS `chartshift`.`state__legacy__policies__cs_new`;
+
+-- specs/demo_clinic.mig:49: source state of legacy.policies: the rows the target is built from
+CREATE TABLE `chartshift`.`state__legacy__policies__cs_new` (
+  `__row` BIGINT NOT NULL,
+  `policy_id` STRING,
+  `pat_no` STRING,
+  `payer_id` STRING,
+  `member_id` STRING,
+  `group_no` STRING,
+  `priority` STRING,
+  `eff_date` STRING,
+  `term_date` STRING
+);
+
+-- specs/demo_clinic.mig:61: source state of legacy.cases (this run's)
+DROP TABLE IF EXISTS `chartshift`.`state__legacy__cases__cs_new`;
+
+-- specs/demo_clinic.mig:61: source state of legacy.cases: the rows the target is built from
+CREATE TABLE `chartshift`.`state__legacy__cases__cs_new` (
+  `__row` BIGINT NOT NULL,
+  `case_no` STRING,
+  `pat_no` STRING,
+  `therapist_id` STRING,
+  `referring_physician` STRING,
+  `referring_npi` STRING,
+  `injury_date` STRING,
+  `eval_date` STRING,
+  `dx1` STRING,
+  `dx2` STRING,
+  `dx3` STRING,
+  `dx4` STRING
+);
+
+-- specs/demo_clinic.mig:77: source state of legacy.auths (this run's)
+DROP TABLE IF EXISTS `chartshift`.`state__legacy__auths__cs_new`;
+
+-- specs/demo_clinic.mig:77: source state of legacy.auths: the rows the target is built from
+CREATE TABLE `chartshift`.`state__legacy__auths__cs_new` (
+  `__row` BIGINT NOT NULL,
+  `auth_no` STRING,
+  `case_no` STRING,
+  `visits_authorized` STRING,
+  `start_date` STRING,
+  `end_date` STRING
+);
+
+-- specs/demo_clinic.mig:86: source state of legacy.visits (this run's)
+DROP TABLE IF EXISTS `chartshift`.`state__legacy__visits__cs_new`;
+
+-- specs/demo_clinic.mig:86: source state of legacy.visits: the rows the target is built from
+CREATE TABLE `chartshift`.`state__legacy__visits__cs_new` (
+  `__row` BIGINT NOT NULL,
+  `visit_id` STRING,
+  `case_no` STRING,
+  `pat_no` STRING,
+  `prov_id` STRING,
+  `dos` STRING,
+  `status` STRING,
+  `cpt1` STRING,
+  `units1` STRING,
+  `mod1` STRING,
+  `amount1` STRING,
+  `cpt2` STRING,
+  `units2` STRING,
+  `mod2` STRING,
+  `amount2` STRING,
+  `cpt3` STRING,
+  `units3` STRING,
+  `mod3` STRING,
+  `amount3` STRING
+);
+
+-- specs/demo_clinic.mig:109: source state of legacy.notes (this run's)
+DROP TABLE IF EXISTS `chartshift`.`state__legacy__notes__cs_new`;
+
+-- specs/demo_clinic.mig:109: source state of legacy.notes: the rows the target is built from
+CREATE TABLE `chartshift`.`state__legacy__notes__cs_new` (
+  `__row` BIGINT NOT NULL,
+  `note_id` STRING,
+  `visit_id` STRING,
+  `note_type` STRING,
+  `note_text` STRING
+);
+
+-- a full load starts a new extract history
+DROP TABLE IF EXISTS `chartshift`.`extracts__cs_new`;
+
+-- the extracts applied to this target, in order
+CREATE TABLE `chartshift`.`extracts__cs_new` (
+  `extract_id` VARCHAR(200) NOT NULL,
+  `kind` VARCHAR(10) NOT NULL,
+  `sequence` BIGINT,
+  `extracted_at` VARCHAR(40),
+  `files_sha256` VARCHAR(64) NOT NULL,
+  `applied_at` VARCHAR(40) NOT NULL
+);
+
+-- a full run (or a first phase) starts the phase history
+DROP TABLE IF EXISTS `chartshift`.`phases__cs_new`;
+
+-- the phases run on this target, in order
+CREATE TABLE `chartshift`.`phases__cs_new` (
+  `phase` VARCHAR(200) NOT NULL,
+  `ordinal` BIGINT NOT NULL,
+  `files_sha256` VARCHAR(64) NOT NULL,
+  `run_at` VARCHAR(40) NOT NULL
+);
+
+-- specs/demo_clinic.mig:210: lookup visit_status from lookups/visit_status.csv
 DROP TABLE IF EXISTS `chartshift`.`lookup__visit_status`;
 
--- specs/demo_clinic.mig:193: lookup visit_status: 5 entries
+-- specs/demo_clinic.mig:210: lookup visit_status: 5 entries
 CREATE TABLE `chartshift`.`lookup__visit_status` (
   `key` STRING NOT NULL,
   `value` VARCHAR(500)
 );
 
--- specs/demo_clinic.mig:193: lookup visit_status rows 1-5
+-- specs/demo_clinic.mig:210: lookup visit_status rows 1-5
 INSERT INTO `chartshift`.`lookup__visit_status` (
   `key`,
   `value`
@@ -369,27 +524,27 @@ VALUES
   ('NO SHOW', 'no-show'),
   ('NOSHOW', 'no-show');
 
--- specs/demo_clinic.mig:13: typed view legacy.patients (re-created over the new staging)
+-- specs/demo_clinic.mig:14: typed view legacy.patients (re-created over the new staging)
 DROP VIEW IF EXISTS `legacy`.`patients`;
 
--- specs/demo_clinic.mig:30: typed view legacy.providers (re-created over the new staging)
+-- specs/demo_clinic.mig:33: typed view legacy.providers (re-created over the new staging)
 DROP VIEW IF EXISTS `legacy`.`providers`;
 
--- specs/demo_clinic.mig:37: typed view legacy.payers (re-created over the new staging)
+-- specs/demo_clinic.mig:42: typed view legacy.payers (re-created over the new staging)
 DROP VIEW IF EXISTS `legacy`.`payers`;
 
--- specs/demo_clinic.mig:42: typed view legacy.policies (re-created over the new staging)
+-- specs/demo_clinic.mig:49: typed view legacy.policies (re-created over the new staging)
 DROP VIEW IF EXISTS `legacy`.`policies`;
 
--- specs/demo_clinic.mig:52: typed view legacy.cases (re-created over the new staging)
+-- specs/demo_clinic.mig:61: typed view legacy.cases (re-created over the new staging)
 DROP VIEW IF EXISTS `legacy`.`cases`;
 
--- specs/demo_clinic.mig:66: typed view legacy.auths (re-created over the new staging)
+-- specs/demo_clinic.mig:77: typed view legacy.auths (re-created over the new staging)
 DROP VIEW IF EXISTS `legacy`.`auths`;
 
--- specs/demo_clinic.mig:73: typed view legacy.visits (re-created over the new staging)
+-- specs/demo_clinic.mig:86: typed view legacy.visits (re-created over the new staging)
 DROP VIEW IF EXISTS `legacy`.`visits`;
 
--- specs/demo_clinic.mig:94: typed view legacy.notes (re-created over the new staging)
+-- specs/demo_clinic.mig:109: typed view legacy.notes (re-created over the new staging)
 DROP VIEW IF EXISTS `legacy`.`notes`;
 

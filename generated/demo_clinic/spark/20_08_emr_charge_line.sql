@@ -1,13 +1,13 @@
 -- chartshift 0.1.0 | dialect spark
--- spec specs/demo_clinic.mig sha256 6d6dfc1fa5c8f58f63684980f9c3dd9ff257448a71ae22f1c990fb95bb336dc9
+-- spec specs/demo_clinic.mig sha256 6ec04c98103486999ff278922bf4df69253589e5f2793f97d2d702088755abd3
 -- 20_08_emr_charge_line: map legacy.visits -> emr.charge_line
 -- Generated file: do not edit. Regenerate with `chartshift compile specs/demo_clinic.mig`.
 
 
--- specs/demo_clinic.mig:306: work table left by an earlier run
+-- specs/demo_clinic.mig:327: work table left by an earlier run
 DROP TABLE IF EXISTS `chartshift`.`cs_work__emr__charge_line`;
 
--- specs/demo_clinic.mig:306: legacy.visits -> emr.charge_line: every kept row with its fields and status
+-- specs/demo_clinic.mig:327: legacy.visits -> emr.charge_line: every kept row with its fields and status
 CREATE TABLE `chartshift`.`cs_work__emr__charge_line` AS
 WITH `cs_in` AS (
   SELECT
@@ -17,11 +17,6 @@ WITH `cs_in` AS (
       `visits`.`__row` AS `__row`,
       `visits`.`__cast_error` AS `__cast_error`,
       `visits`.`visit_id` AS `s__visits__visit_id`,
-      `visits`.`case_no` AS `s__visits__case_no`,
-      `visits`.`pat_no` AS `s__visits__pat_no`,
-      `visits`.`prov_id` AS `s__visits__prov_id`,
-      `visits`.`dos` AS `s__visits__dos`,
-      `visits`.`status` AS `s__visits__status`,
       `visits`.`cpt1` AS `s__visits__cpt1`,
       `visits`.`units1` AS `s__visits__units1`,
       `visits`.`mod1` AS `s__visits__mod1`,
@@ -263,7 +258,7 @@ FROM `cs_status`
 LEFT JOIN `chartshift`.`xwalk__emr__charge_line` AS `cs_prev`
   ON `cs_prev`.`legacy_key` = `cs_status`.`__key`;
 
--- specs/demo_clinic.mig:306: legacy.visits -> emr.charge_line: rejected rows with the first rule that failed
+-- specs/demo_clinic.mig:327: legacy.visits -> emr.charge_line: rejected rows with the first rule that failed
 INSERT INTO `chartshift`.`rejects__cs_new` (
   `map`,
   `source_table`,
@@ -289,9 +284,9 @@ SELECT
     WHEN 2
     THEN 'key'
     WHEN 3
-    THEN 'reject:320'
+    THEN 'reject:341'
     WHEN 4
-    THEN 'reject:321'
+    THEN 'reject:342'
     WHEN 5
     THEN 'not null:emr.charge_line.encounter_id'
     WHEN 6
@@ -416,7 +411,7 @@ ORDER BY
   `w`.`__row` NULLS LAST,
   `w`.`__slot` NULLS LAST;
 
--- specs/demo_clinic.mig:313: crosswalk emr.charge_line: loaded keys with their ids, merged keys pointing at their survivor's id
+-- specs/demo_clinic.mig:334: crosswalk emr.charge_line: loaded keys with their ids, merged keys pointing at their survivor's id
 INSERT INTO `chartshift`.`xwalk__emr__charge_line__cs_new` (
   `legacy_key`,
   `own_id`,
@@ -432,7 +427,7 @@ FROM `chartshift`.`cs_work__emr__charge_line` AS `w`
 WHERE
   `w`.`__status` IN ('loaded', 'merged');
 
--- specs/demo_clinic.mig:313: crosswalk emr.charge_line: keys not loaded by this run stay, inactive, with their ids
+-- specs/demo_clinic.mig:334: crosswalk emr.charge_line: keys not loaded by this run stay, inactive, with their ids
 INSERT INTO `chartshift`.`xwalk__emr__charge_line__cs_new` (
   `legacy_key`,
   `own_id`,
@@ -454,7 +449,7 @@ WHERE
       `xwalk__emr__charge_line__cs_new`.`legacy_key` = `p`.`legacy_key`
   );
 
--- specs/demo_clinic.mig:306: legacy.visits -> emr.charge_line: load the surviving rows
+-- specs/demo_clinic.mig:327: legacy.visits -> emr.charge_line: load the surviving rows
 INSERT INTO `emr`.`charge_line__cs_new` (
   `id`,
   `encounter_id`,
@@ -476,7 +471,7 @@ FROM `chartshift`.`cs_work__emr__charge_line` AS `w`
 WHERE
   `w`.`__status` = 'loaded';
 
--- specs/demo_clinic.mig:306: legacy.visits -> emr.charge_line: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
+-- specs/demo_clinic.mig:327: legacy.visits -> emr.charge_line: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
 INSERT INTO `chartshift`.`reconciliation__cs_new` (
   `map`,
   `source_table`,
@@ -517,11 +512,6 @@ SELECT
         `visits`.`__row` AS `__row`,
         `visits`.`__cast_error` AS `__cast_error`,
         `visits`.`visit_id` AS `s__visits__visit_id`,
-        `visits`.`case_no` AS `s__visits__case_no`,
-        `visits`.`pat_no` AS `s__visits__pat_no`,
-        `visits`.`prov_id` AS `s__visits__prov_id`,
-        `visits`.`dos` AS `s__visits__dos`,
-        `visits`.`status` AS `s__visits__status`,
         `visits`.`cpt1` AS `s__visits__cpt1`,
         `visits`.`units1` AS `s__visits__units1`,
         `visits`.`mod1` AS `s__visits__mod1`,
@@ -594,6 +584,6 @@ SELECT
   0,
   0;
 
--- specs/demo_clinic.mig:306: legacy.visits -> emr.charge_line: work table no longer needed
+-- specs/demo_clinic.mig:327: legacy.visits -> emr.charge_line: work table no longer needed
 DROP TABLE IF EXISTS `chartshift`.`cs_work__emr__charge_line`;
 

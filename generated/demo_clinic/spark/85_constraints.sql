@@ -1,10 +1,10 @@
 -- chartshift 0.1.0 | dialect spark
--- spec specs/demo_clinic.mig sha256 6d6dfc1fa5c8f58f63684980f9c3dd9ff257448a71ae22f1c990fb95bb336dc9
+-- spec specs/demo_clinic.mig sha256 6ec04c98103486999ff278922bf4df69253589e5f2793f97d2d702088755abd3
 -- 85_constraints: target keys and unique columns, built after the load
 -- Generated file: do not edit. Regenerate with `chartshift compile specs/demo_clinic.mig`.
 
 
--- specs/demo_clinic.mig:106: no two rows share emr.practitioner.provider_code
+-- specs/demo_clinic.mig:123: no two rows share emr.practitioner.provider_code
 SELECT
   CASE
     WHEN EXISTS(
@@ -23,7 +23,7 @@ SELECT
     )
   END;
 
--- specs/demo_clinic.mig:113: no two rows share emr.patient.mrn
+-- specs/demo_clinic.mig:130: no two rows share emr.patient.mrn
 SELECT
   CASE
     WHEN EXISTS(

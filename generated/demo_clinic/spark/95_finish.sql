@@ -1,5 +1,5 @@
 -- chartshift 0.1.0 | dialect spark
--- spec specs/demo_clinic.mig sha256 6d6dfc1fa5c8f58f63684980f9c3dd9ff257448a71ae22f1c990fb95bb336dc9
+-- spec specs/demo_clinic.mig sha256 6ec04c98103486999ff278922bf4df69253589e5f2793f97d2d702088755abd3
 -- 95_finish: publish by atomic rename
 -- Generated file: do not edit. Regenerate with `chartshift compile specs/demo_clinic.mig`.
 
@@ -83,6 +83,46 @@ LIKE `chartshift`.`xwalk__emr__charge_line__cs_new`;
 -- first run: an empty chartshift.xwalk__emr__clinical_note so that the swap below has something to swap
 CREATE TABLE IF NOT EXISTS `chartshift`.`xwalk__emr__clinical_note`
 LIKE `chartshift`.`xwalk__emr__clinical_note__cs_new`;
+
+-- first run: an empty chartshift.state__legacy__patients so that the swap below has something to swap
+CREATE TABLE IF NOT EXISTS `chartshift`.`state__legacy__patients`
+LIKE `chartshift`.`state__legacy__patients__cs_new`;
+
+-- first run: an empty chartshift.state__legacy__providers so that the swap below has something to swap
+CREATE TABLE IF NOT EXISTS `chartshift`.`state__legacy__providers`
+LIKE `chartshift`.`state__legacy__providers__cs_new`;
+
+-- first run: an empty chartshift.state__legacy__payers so that the swap below has something to swap
+CREATE TABLE IF NOT EXISTS `chartshift`.`state__legacy__payers`
+LIKE `chartshift`.`state__legacy__payers__cs_new`;
+
+-- first run: an empty chartshift.state__legacy__policies so that the swap below has something to swap
+CREATE TABLE IF NOT EXISTS `chartshift`.`state__legacy__policies`
+LIKE `chartshift`.`state__legacy__policies__cs_new`;
+
+-- first run: an empty chartshift.state__legacy__cases so that the swap below has something to swap
+CREATE TABLE IF NOT EXISTS `chartshift`.`state__legacy__cases`
+LIKE `chartshift`.`state__legacy__cases__cs_new`;
+
+-- first run: an empty chartshift.state__legacy__auths so that the swap below has something to swap
+CREATE TABLE IF NOT EXISTS `chartshift`.`state__legacy__auths`
+LIKE `chartshift`.`state__legacy__auths__cs_new`;
+
+-- first run: an empty chartshift.state__legacy__visits so that the swap below has something to swap
+CREATE TABLE IF NOT EXISTS `chartshift`.`state__legacy__visits`
+LIKE `chartshift`.`state__legacy__visits__cs_new`;
+
+-- first run: an empty chartshift.state__legacy__notes so that the swap below has something to swap
+CREATE TABLE IF NOT EXISTS `chartshift`.`state__legacy__notes`
+LIKE `chartshift`.`state__legacy__notes__cs_new`;
+
+-- first run: an empty chartshift.extracts so that the swap below has something to swap
+CREATE TABLE IF NOT EXISTS `chartshift`.`extracts`
+LIKE `chartshift`.`extracts__cs_new`;
+
+-- first run: an empty chartshift.phases so that the swap below has something to swap
+CREATE TABLE IF NOT EXISTS `chartshift`.`phases`
+LIKE `chartshift`.`phases__cs_new`;
 
 -- publish
 ALTER TABLE `emr`.`practitioner`
@@ -244,6 +284,86 @@ RENAME TO `chartshift`.`xwalk__emr__clinical_note__cs_old`;
 ALTER TABLE `chartshift`.`xwalk__emr__clinical_note__cs_new`
 RENAME TO `chartshift`.`xwalk__emr__clinical_note`;
 
+-- publish
+ALTER TABLE `chartshift`.`state__legacy__patients`
+RENAME TO `chartshift`.`state__legacy__patients__cs_old`;
+
+-- publish
+ALTER TABLE `chartshift`.`state__legacy__patients__cs_new`
+RENAME TO `chartshift`.`state__legacy__patients`;
+
+-- publish
+ALTER TABLE `chartshift`.`state__legacy__providers`
+RENAME TO `chartshift`.`state__legacy__providers__cs_old`;
+
+-- publish
+ALTER TABLE `chartshift`.`state__legacy__providers__cs_new`
+RENAME TO `chartshift`.`state__legacy__providers`;
+
+-- publish
+ALTER TABLE `chartshift`.`state__legacy__payers`
+RENAME TO `chartshift`.`state__legacy__payers__cs_old`;
+
+-- publish
+ALTER TABLE `chartshift`.`state__legacy__payers__cs_new`
+RENAME TO `chartshift`.`state__legacy__payers`;
+
+-- publish
+ALTER TABLE `chartshift`.`state__legacy__policies`
+RENAME TO `chartshift`.`state__legacy__policies__cs_old`;
+
+-- publish
+ALTER TABLE `chartshift`.`state__legacy__policies__cs_new`
+RENAME TO `chartshift`.`state__legacy__policies`;
+
+-- publish
+ALTER TABLE `chartshift`.`state__legacy__cases`
+RENAME TO `chartshift`.`state__legacy__cases__cs_old`;
+
+-- publish
+ALTER TABLE `chartshift`.`state__legacy__cases__cs_new`
+RENAME TO `chartshift`.`state__legacy__cases`;
+
+-- publish
+ALTER TABLE `chartshift`.`state__legacy__auths`
+RENAME TO `chartshift`.`state__legacy__auths__cs_old`;
+
+-- publish
+ALTER TABLE `chartshift`.`state__legacy__auths__cs_new`
+RENAME TO `chartshift`.`state__legacy__auths`;
+
+-- publish
+ALTER TABLE `chartshift`.`state__legacy__visits`
+RENAME TO `chartshift`.`state__legacy__visits__cs_old`;
+
+-- publish
+ALTER TABLE `chartshift`.`state__legacy__visits__cs_new`
+RENAME TO `chartshift`.`state__legacy__visits`;
+
+-- publish
+ALTER TABLE `chartshift`.`state__legacy__notes`
+RENAME TO `chartshift`.`state__legacy__notes__cs_old`;
+
+-- publish
+ALTER TABLE `chartshift`.`state__legacy__notes__cs_new`
+RENAME TO `chartshift`.`state__legacy__notes`;
+
+-- publish
+ALTER TABLE `chartshift`.`extracts`
+RENAME TO `chartshift`.`extracts__cs_old`;
+
+-- publish
+ALTER TABLE `chartshift`.`extracts__cs_new`
+RENAME TO `chartshift`.`extracts`;
+
+-- publish
+ALTER TABLE `chartshift`.`phases`
+RENAME TO `chartshift`.`phases__cs_old`;
+
+-- publish
+ALTER TABLE `chartshift`.`phases__cs_new`
+RENAME TO `chartshift`.`phases`;
+
 -- previous emr.practitioner
 DROP TABLE IF EXISTS `emr`.`practitioner__cs_old`;
 
@@ -303,4 +423,34 @@ DROP TABLE IF EXISTS `chartshift`.`xwalk__emr__charge_line__cs_old`;
 
 -- previous chartshift.xwalk__emr__clinical_note
 DROP TABLE IF EXISTS `chartshift`.`xwalk__emr__clinical_note__cs_old`;
+
+-- previous chartshift.state__legacy__patients
+DROP TABLE IF EXISTS `chartshift`.`state__legacy__patients__cs_old`;
+
+-- previous chartshift.state__legacy__providers
+DROP TABLE IF EXISTS `chartshift`.`state__legacy__providers__cs_old`;
+
+-- previous chartshift.state__legacy__payers
+DROP TABLE IF EXISTS `chartshift`.`state__legacy__payers__cs_old`;
+
+-- previous chartshift.state__legacy__policies
+DROP TABLE IF EXISTS `chartshift`.`state__legacy__policies__cs_old`;
+
+-- previous chartshift.state__legacy__cases
+DROP TABLE IF EXISTS `chartshift`.`state__legacy__cases__cs_old`;
+
+-- previous chartshift.state__legacy__auths
+DROP TABLE IF EXISTS `chartshift`.`state__legacy__auths__cs_old`;
+
+-- previous chartshift.state__legacy__visits
+DROP TABLE IF EXISTS `chartshift`.`state__legacy__visits__cs_old`;
+
+-- previous chartshift.state__legacy__notes
+DROP TABLE IF EXISTS `chartshift`.`state__legacy__notes__cs_old`;
+
+-- previous chartshift.extracts
+DROP TABLE IF EXISTS `chartshift`.`extracts__cs_old`;
+
+-- previous chartshift.phases
+DROP TABLE IF EXISTS `chartshift`.`phases__cs_old`;
 

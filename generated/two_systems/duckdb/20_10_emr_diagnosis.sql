@@ -17,11 +17,6 @@ WITH "cs_in" AS (
       "episodes"."__row" AS "__row",
       "episodes"."__cast_error" AS "__cast_error",
       "episodes"."episode_id" AS "s__episodes__episode_id",
-      "episodes"."client_id" AS "s__episodes__client_id",
-      "episodes"."staff_no" AS "s__episodes__staff_no",
-      "episodes"."referral_md" AS "s__episodes__referral_md",
-      "episodes"."injury_dt" AS "s__episodes__injury_dt",
-      "episodes"."start_dt" AS "s__episodes__start_dt",
       "episodes"."icd_primary" AS "s__episodes__icd_primary",
       "episodes"."icd_secondary" AS "s__episodes__icd_secondary",
       CASE "cs_slots"."n"
@@ -373,11 +368,6 @@ SELECT
         "episodes"."__row" AS "__row",
         "episodes"."__cast_error" AS "__cast_error",
         "episodes"."episode_id" AS "s__episodes__episode_id",
-        "episodes"."client_id" AS "s__episodes__client_id",
-        "episodes"."staff_no" AS "s__episodes__staff_no",
-        "episodes"."referral_md" AS "s__episodes__referral_md",
-        "episodes"."injury_dt" AS "s__episodes__injury_dt",
-        "episodes"."start_dt" AS "s__episodes__start_dt",
         "episodes"."icd_primary" AS "s__episodes__icd_primary",
         "episodes"."icd_secondary" AS "s__episodes__icd_secondary",
         CASE "cs_slots"."n"

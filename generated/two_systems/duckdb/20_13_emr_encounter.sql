@@ -19,18 +19,6 @@ WITH "cs_in" AS (
     "visits"."prov_id" AS "s__visits__prov_id",
     "visits"."dos" AS "s__visits__dos",
     "visits"."status" AS "s__visits__status",
-    "visits"."cpt1" AS "s__visits__cpt1",
-    "visits"."units1" AS "s__visits__units1",
-    "visits"."mod1" AS "s__visits__mod1",
-    "visits"."amount1" AS "s__visits__amount1",
-    "visits"."cpt2" AS "s__visits__cpt2",
-    "visits"."units2" AS "s__visits__units2",
-    "visits"."mod2" AS "s__visits__mod2",
-    "visits"."amount2" AS "s__visits__amount2",
-    "visits"."cpt3" AS "s__visits__cpt3",
-    "visits"."units3" AS "s__visits__units3",
-    "visits"."mod3" AS "s__visits__mod3",
-    "visits"."amount3" AS "s__visits__amount3",
     1 AS "__slot"
   FROM "sysA"."visits" AS "visits"
 ), "cs_fields" AS (

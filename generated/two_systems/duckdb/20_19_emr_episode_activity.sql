@@ -18,8 +18,6 @@ WITH "cs_in" AS (
       "appts"."__cast_error" AS "__cast_error",
       "appts"."appt_id" AS "s__appts__appt_id",
       "appts"."episode_id" AS "s__appts__episode_id",
-      "appts"."client_id" AS "s__appts__client_id",
-      "appts"."staff_no" AS "s__appts__staff_no",
       "appts"."appt_date" AS "s__appts__appt_date",
       "appts"."appt_status" AS "s__appts__appt_status",
       1 AS "__slot"
@@ -380,8 +378,6 @@ SELECT
         "appts"."__cast_error" AS "__cast_error",
         "appts"."appt_id" AS "s__appts__appt_id",
         "appts"."episode_id" AS "s__appts__episode_id",
-        "appts"."client_id" AS "s__appts__client_id",
-        "appts"."staff_no" AS "s__appts__staff_no",
         "appts"."appt_date" AS "s__appts__appt_date",
         "appts"."appt_status" AS "s__appts__appt_status",
         1 AS "__slot"
@@ -404,76 +400,10 @@ SELECT
   0,
   (
     SELECT
-      COUNT(*)
+      CAST(COALESCE(SUM("cs_groups"."n") - COUNT(*), 0) AS BIGINT)
     FROM (
       SELECT
-        "cs_in".*,
-        "cs_in"."s__appts__episode_id" AS "g__1",
-        CAST(NULLIF(
-          REGEXP_EXTRACT(
-            REGEXP_REPLACE(
-              TRIM("cs_in"."s__appts__appt_date"),
-              '(?s)^(?:([0-9]{4})([0-9]{2})([0-9]{1,2}))$|^.*$',
-              '\1-\2-\3',
-              'g'
-            ),
-            '^(?:(?:(?:[0-9]{3}[1-9]|[0-9]{2}[1-9]0|[0-9][1-9]00|[1-9]000)-(?:(?:0?[13578]|1[02])-(?:0?[1-9]|[12][0-9]|3[01])|(?:0?[469]|11)-(?:0?[1-9]|[12][0-9]|30)|0?2-(?:0?[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)-0?2-29))$'
-          ),
-          ''
-        ) AS DATE) AS "v__1",
-        CAST(NULLIF(
-          REGEXP_EXTRACT(
-            REGEXP_REPLACE(
-              TRIM("cs_in"."s__appts__appt_date"),
-              '(?s)^(?:([0-9]{4})([0-9]{2})([0-9]{1,2}))$|^.*$',
-              '\1-\2-\3',
-              'g'
-            ),
-            '^(?:(?:(?:[0-9]{3}[1-9]|[0-9]{2}[1-9]0|[0-9][1-9]00|[1-9]000)-(?:(?:0?[13578]|1[02])-(?:0?[1-9]|[12][0-9]|3[01])|(?:0?[469]|11)-(?:0?[1-9]|[12][0-9]|30)|0?2-(?:0?[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)-0?2-29))$'
-          ),
-          ''
-        ) AS DATE) AS "v__2"
-      FROM (
-        SELECT
-          *
-        FROM (
-          SELECT
-            "appts"."__row" AS "__row",
-            "appts"."__cast_error" AS "__cast_error",
-            "appts"."appt_id" AS "s__appts__appt_id",
-            "appts"."episode_id" AS "s__appts__episode_id",
-            "appts"."client_id" AS "s__appts__client_id",
-            "appts"."staff_no" AS "s__appts__staff_no",
-            "appts"."appt_date" AS "s__appts__appt_date",
-            "appts"."appt_status" AS "s__appts__appt_status",
-            1 AS "__slot"
-          FROM "sysB"."appts" AS "appts"
-        ) AS "cs_in"
-        WHERE
-          COALESCE(
-            (
-              (
-                (
-                  REPLACE(UPPER(TRIM("cs_in"."s__appts__appt_status", ' ')), 'ẞ', 'ß')
-                ) = (
-                  'K'
-                )
-              )
-            ),
-            FALSE
-          )
-      ) AS "cs_in"
-      WHERE
-        NOT (
-          NOT "cs_in"."__cast_error" IS NULL
-        )
-    ) AS "cs_rows"
-  ) - (
-    SELECT
-      COUNT(*)
-    FROM (
-      SELECT
-        1
+        COUNT(*) AS "n"
       FROM (
         SELECT
           "cs_in".*,
@@ -511,8 +441,6 @@ SELECT
               "appts"."__cast_error" AS "__cast_error",
               "appts"."appt_id" AS "s__appts__appt_id",
               "appts"."episode_id" AS "s__appts__episode_id",
-              "appts"."client_id" AS "s__appts__client_id",
-              "appts"."staff_no" AS "s__appts__staff_no",
               "appts"."appt_date" AS "s__appts__appt_date",
               "appts"."appt_status" AS "s__appts__appt_status",
               1 AS "__slot"

@@ -23,25 +23,10 @@ WITH "cs_in" AS (
         "visits"."__cast_error" AS "__cast_error",
         "visits"."visit_id" AS "s__visits__visit_id",
         "visits"."case_no" AS "s__visits__case_no",
-        "visits"."pat_no" AS "s__visits__pat_no",
-        "visits"."prov_id" AS "s__visits__prov_id",
         "visits"."dos" AS "s__visits__dos",
         "visits"."status" AS "s__visits__status",
-        "visits"."cpt1" AS "s__visits__cpt1",
-        "visits"."units1" AS "s__visits__units1",
-        "visits"."mod1" AS "s__visits__mod1",
-        "visits"."amount1" AS "s__visits__amount1",
-        "visits"."cpt2" AS "s__visits__cpt2",
-        "visits"."units2" AS "s__visits__units2",
-        "visits"."mod2" AS "s__visits__mod2",
-        "visits"."amount2" AS "s__visits__amount2",
-        "visits"."cpt3" AS "s__visits__cpt3",
-        "visits"."units3" AS "s__visits__units3",
-        "visits"."mod3" AS "s__visits__mod3",
-        "visits"."amount3" AS "s__visits__amount3",
         "a"."auth_no" AS "s__a__auth_no",
         "a"."case_no" AS "s__a__case_no",
-        "a"."visits_authorized" AS "s__a__visits_authorized",
         "a"."start_date" AS "s__a__start_date",
         "a"."end_date" AS "s__a__end_date",
         "a"."__row" AS "j__a__row"
@@ -481,25 +466,10 @@ SELECT
           "visits"."__cast_error" AS "__cast_error",
           "visits"."visit_id" AS "s__visits__visit_id",
           "visits"."case_no" AS "s__visits__case_no",
-          "visits"."pat_no" AS "s__visits__pat_no",
-          "visits"."prov_id" AS "s__visits__prov_id",
           "visits"."dos" AS "s__visits__dos",
           "visits"."status" AS "s__visits__status",
-          "visits"."cpt1" AS "s__visits__cpt1",
-          "visits"."units1" AS "s__visits__units1",
-          "visits"."mod1" AS "s__visits__mod1",
-          "visits"."amount1" AS "s__visits__amount1",
-          "visits"."cpt2" AS "s__visits__cpt2",
-          "visits"."units2" AS "s__visits__units2",
-          "visits"."mod2" AS "s__visits__mod2",
-          "visits"."amount2" AS "s__visits__amount2",
-          "visits"."cpt3" AS "s__visits__cpt3",
-          "visits"."units3" AS "s__visits__units3",
-          "visits"."mod3" AS "s__visits__mod3",
-          "visits"."amount3" AS "s__visits__amount3",
           "a"."auth_no" AS "s__a__auth_no",
           "a"."case_no" AS "s__a__case_no",
-          "a"."visits_authorized" AS "s__a__visits_authorized",
           "a"."start_date" AS "s__a__start_date",
           "a"."end_date" AS "s__a__end_date",
           "a"."__row" AS "j__a__row"
@@ -594,148 +564,10 @@ SELECT
   0,
   (
     SELECT
-      COUNT(*)
+      CAST(COALESCE(SUM("cs_groups"."n") - COUNT(*), 0) AS BIGINT)
     FROM (
       SELECT
-        "cs_in".*,
-        "cs_in"."s__visits__case_no" AS "g__1",
-        "cs_in"."s__a__auth_no" AS "g__2",
-        "cs_in"."s__a__start_date" AS "g__3"
-      FROM (
-        SELECT
-          *
-        FROM (
-          SELECT
-            "cs_raw".*,
-            "cs_amb"."__n__a" AS "__n__a",
-            1 AS "__slot"
-          FROM (
-            SELECT
-              "visits"."__row" AS "__row",
-              "visits"."__cast_error" AS "__cast_error",
-              "visits"."visit_id" AS "s__visits__visit_id",
-              "visits"."case_no" AS "s__visits__case_no",
-              "visits"."pat_no" AS "s__visits__pat_no",
-              "visits"."prov_id" AS "s__visits__prov_id",
-              "visits"."dos" AS "s__visits__dos",
-              "visits"."status" AS "s__visits__status",
-              "visits"."cpt1" AS "s__visits__cpt1",
-              "visits"."units1" AS "s__visits__units1",
-              "visits"."mod1" AS "s__visits__mod1",
-              "visits"."amount1" AS "s__visits__amount1",
-              "visits"."cpt2" AS "s__visits__cpt2",
-              "visits"."units2" AS "s__visits__units2",
-              "visits"."mod2" AS "s__visits__mod2",
-              "visits"."amount2" AS "s__visits__amount2",
-              "visits"."cpt3" AS "s__visits__cpt3",
-              "visits"."units3" AS "s__visits__units3",
-              "visits"."mod3" AS "s__visits__mod3",
-              "visits"."amount3" AS "s__visits__amount3",
-              "a"."auth_no" AS "s__a__auth_no",
-              "a"."case_no" AS "s__a__case_no",
-              "a"."visits_authorized" AS "s__a__visits_authorized",
-              "a"."start_date" AS "s__a__start_date",
-              "a"."end_date" AS "s__a__end_date",
-              "a"."__row" AS "j__a__row"
-            FROM "sysA"."visits" AS "visits"
-            LEFT JOIN "sysA"."auths" AS "a"
-              ON (
-                "a"."case_no"
-              ) = (
-                "visits"."case_no"
-              )
-          ) AS "cs_raw"
-          LEFT JOIN (
-            SELECT
-              "__row",
-              COUNT(DISTINCT "j__a__row") AS "__n__a",
-              MIN("j__a__row") AS "first__a"
-            FROM (
-              SELECT
-                "visits"."__row" AS "__row",
-                "a"."__row" AS "j__a__row"
-              FROM "sysA"."visits" AS "visits"
-              LEFT JOIN "sysA"."auths" AS "a"
-                ON (
-                  "a"."case_no"
-                ) = (
-                  "visits"."case_no"
-                )
-            ) AS "cs_raw"
-            GROUP BY
-              "__row"
-            HAVING
-              COUNT(*) > 1
-          ) AS "cs_amb"
-            ON "cs_amb"."__row" = "cs_raw"."__row"
-          WHERE
-            (
-              "cs_amb"."first__a" IS NULL OR "cs_raw"."j__a__row" = "cs_amb"."first__a"
-            )
-        ) AS "cs_in"
-        WHERE
-          COALESCE(
-            (
-              (
-                (
-                  REPLACE(UPPER(TRIM("cs_in"."s__visits__status", ' ')), 'ẞ', 'ß')
-                ) = (
-                  'COMPLETED'
-                )
-              )
-              AND (
-                (
-                  CAST(NULLIF(
-                    REGEXP_EXTRACT(
-                      REGEXP_REPLACE(
-                        TRIM("cs_in"."s__visits__dos"),
-                        '(?s)^(?:([0-9]{1,2})\/([0-9]{1,2})\/([0-9]{4}))$|^.*$',
-                        '\3-\1-\2',
-                        'g'
-                      ),
-                      '^(?:(?:(?:[0-9]{3}[1-9]|[0-9]{2}[1-9]0|[0-9][1-9]00|[1-9]000)-(?:(?:0?[13578]|1[02])-(?:0?[1-9]|[12][0-9]|3[01])|(?:0?[469]|11)-(?:0?[1-9]|[12][0-9]|30)|0?2-(?:0?[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)-0?2-29))$'
-                    ),
-                    ''
-                  ) AS DATE)
-                ) BETWEEN CAST(NULLIF(
-                  REGEXP_EXTRACT(
-                    REGEXP_REPLACE(
-                      TRIM("cs_in"."s__a__start_date"),
-                      '(?s)^(?:([0-9]{1,2})\/([0-9]{1,2})\/([0-9]{4}))$|^.*$',
-                      '\3-\1-\2',
-                      'g'
-                    ),
-                    '^(?:(?:(?:[0-9]{3}[1-9]|[0-9]{2}[1-9]0|[0-9][1-9]00|[1-9]000)-(?:(?:0?[13578]|1[02])-(?:0?[1-9]|[12][0-9]|3[01])|(?:0?[469]|11)-(?:0?[1-9]|[12][0-9]|30)|0?2-(?:0?[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)-0?2-29))$'
-                  ),
-                  ''
-                ) AS DATE) AND CAST(NULLIF(
-                  REGEXP_EXTRACT(
-                    REGEXP_REPLACE(
-                      TRIM("cs_in"."s__a__end_date"),
-                      '(?s)^(?:([0-9]{1,2})\/([0-9]{1,2})\/([0-9]{4}))$|^.*$',
-                      '\3-\1-\2',
-                      'g'
-                    ),
-                    '^(?:(?:(?:[0-9]{3}[1-9]|[0-9]{2}[1-9]0|[0-9][1-9]00|[1-9]000)-(?:(?:0?[13578]|1[02])-(?:0?[1-9]|[12][0-9]|3[01])|(?:0?[469]|11)-(?:0?[1-9]|[12][0-9]|30)|0?2-(?:0?[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)-0?2-29))$'
-                  ),
-                  ''
-                ) AS DATE)
-              )
-            ),
-            FALSE
-          )
-      ) AS "cs_in"
-      WHERE
-        NOT (
-          NOT "cs_in"."__cast_error" IS NULL OR COALESCE("cs_in"."__n__a", 1) > 1
-        )
-    ) AS "cs_rows"
-  ) - (
-    SELECT
-      COUNT(*)
-    FROM (
-      SELECT
-        1
+        COUNT(*) AS "n"
       FROM (
         SELECT
           "cs_in".*,
@@ -756,25 +588,10 @@ SELECT
                 "visits"."__cast_error" AS "__cast_error",
                 "visits"."visit_id" AS "s__visits__visit_id",
                 "visits"."case_no" AS "s__visits__case_no",
-                "visits"."pat_no" AS "s__visits__pat_no",
-                "visits"."prov_id" AS "s__visits__prov_id",
                 "visits"."dos" AS "s__visits__dos",
                 "visits"."status" AS "s__visits__status",
-                "visits"."cpt1" AS "s__visits__cpt1",
-                "visits"."units1" AS "s__visits__units1",
-                "visits"."mod1" AS "s__visits__mod1",
-                "visits"."amount1" AS "s__visits__amount1",
-                "visits"."cpt2" AS "s__visits__cpt2",
-                "visits"."units2" AS "s__visits__units2",
-                "visits"."mod2" AS "s__visits__mod2",
-                "visits"."amount2" AS "s__visits__amount2",
-                "visits"."cpt3" AS "s__visits__cpt3",
-                "visits"."units3" AS "s__visits__units3",
-                "visits"."mod3" AS "s__visits__mod3",
-                "visits"."amount3" AS "s__visits__amount3",
                 "a"."auth_no" AS "s__a__auth_no",
                 "a"."case_no" AS "s__a__case_no",
-                "a"."visits_authorized" AS "s__a__visits_authorized",
                 "a"."start_date" AS "s__a__start_date",
                 "a"."end_date" AS "s__a__end_date",
                 "a"."__row" AS "j__a__row"

@@ -4,6 +4,9 @@
 -- Generated file: do not edit. Regenerate with `chartshift compile specs/two_systems.mig`.
 
 
+-- session setting optimizer_switch (the dialect record says why)
+SET SESSION `optimizer_switch` = 'derived_merge=off';
+
 -- specs/two_systems.mig:299: persistent crosswalk for emr.practitioner: legacy key -> id (kept across runs)
 CREATE TABLE IF NOT EXISTS `chartshift__xwalk__emr__practitioner` (
   `legacy_key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,

@@ -7,6 +7,18 @@
 -- specs/two_systems.mig:372: work table left by an earlier run
 DROP TABLE IF EXISTS `chartshift__cs_work__emr__coverage`;
 
+-- specs/two_systems.mig:373: join sysA.payers as p: copy left by an earlier run
+DROP TABLE IF EXISTS `chartshift__cs_j1__emr__coverage`;
+
+-- specs/two_systems.mig:373: join sysA.payers as p: a copy of its rows, to index
+CREATE TABLE `chartshift__cs_j1__emr__coverage` AS
+SELECT
+  *
+FROM `sysA__payers`;
+
+-- specs/two_systems.mig:373: join sysA.payers as p: an index on the columns `on` compares
+CREATE INDEX `cs_on` ON `chartshift__cs_j1__emr__coverage`(`payer_id`(255));
+
 -- specs/two_systems.mig:372: sysA.policies -> emr.coverage: every kept row with its fields and status
 CREATE TABLE `chartshift__cs_work__emr__coverage` AS
 WITH `cs_in` AS (
@@ -31,7 +43,7 @@ WITH `cs_in` AS (
       `p`.`payer_type` AS `s__p__payer_type`,
       `p`.`__row` AS `j__p__row`
     FROM `sysA__policies` AS `policies`
-    LEFT JOIN `sysA__payers` AS `p`
+    LEFT JOIN `chartshift__cs_j1__emr__coverage` AS `p`
       ON (
         `p`.`payer_id`
       ) = (
@@ -48,7 +60,7 @@ WITH `cs_in` AS (
         `policies`.`__row` AS `__row`,
         `p`.`__row` AS `j__p__row`
       FROM `sysA__policies` AS `policies`
-      LEFT JOIN `sysA__payers` AS `p`
+      LEFT JOIN `chartshift__cs_j1__emr__coverage` AS `p`
         ON (
           `p`.`payer_id`
         ) = (
@@ -430,4 +442,7 @@ SELECT
 
 -- specs/two_systems.mig:372: sysA.policies -> emr.coverage: work table no longer needed
 DROP TABLE IF EXISTS `chartshift__cs_work__emr__coverage`;
+
+-- specs/two_systems.mig:373: join p: copy no longer needed
+DROP TABLE IF EXISTS `chartshift__cs_j1__emr__coverage`;
 

@@ -7,6 +7,18 @@
 -- specs/two_systems.mig:387: work table left by an earlier run
 DROP TABLE IF EXISTS `chartshift__cs_work__emr__coverage`;
 
+-- specs/two_systems.mig:388: join sysB.insco as i: copy left by an earlier run
+DROP TABLE IF EXISTS `chartshift__cs_j1__emr__coverage`;
+
+-- specs/two_systems.mig:388: join sysB.insco as i: a copy of its rows, to index
+CREATE TABLE `chartshift__cs_j1__emr__coverage` AS
+SELECT
+  *
+FROM `sysB__insco`;
+
+-- specs/two_systems.mig:388: join sysB.insco as i: an index on the columns `on` compares
+CREATE INDEX `cs_on` ON `chartshift__cs_j1__emr__coverage`(`payer_cd`(255), `plan_cd`(255));
+
 -- specs/two_systems.mig:387: sysB.coverage -> emr.coverage: every kept row with its fields and status
 CREATE TABLE `chartshift__cs_work__emr__coverage` AS
 WITH `cs_in` AS (
@@ -32,7 +44,7 @@ WITH `cs_in` AS (
       `i`.`payer_type` AS `s__i__payer_type`,
       `i`.`__row` AS `j__i__row`
     FROM `sysB__coverage` AS `coverage`
-    LEFT JOIN `sysB__insco` AS `i`
+    LEFT JOIN `chartshift__cs_j1__emr__coverage` AS `i`
       ON (
         (
           `i`.`payer_cd`
@@ -58,7 +70,7 @@ WITH `cs_in` AS (
         `coverage`.`__row` AS `__row`,
         `i`.`__row` AS `j__i__row`
       FROM `sysB__coverage` AS `coverage`
-      LEFT JOIN `sysB__insco` AS `i`
+      LEFT JOIN `chartshift__cs_j1__emr__coverage` AS `i`
         ON (
           (
             `i`.`payer_cd`
@@ -493,4 +505,7 @@ SELECT
 
 -- specs/two_systems.mig:387: sysB.coverage -> emr.coverage: work table no longer needed
 DROP TABLE IF EXISTS `chartshift__cs_work__emr__coverage`;
+
+-- specs/two_systems.mig:388: join i: copy no longer needed
+DROP TABLE IF EXISTS `chartshift__cs_j1__emr__coverage`;
 

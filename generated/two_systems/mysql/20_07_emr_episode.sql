@@ -7,6 +7,18 @@
 -- specs/two_systems.mig:403: work table left by an earlier run
 DROP TABLE IF EXISTS `chartshift__cs_work__emr__episode`;
 
+-- specs/two_systems.mig:404: join sysA.patients as p: copy left by an earlier run
+DROP TABLE IF EXISTS `chartshift__cs_j1__emr__episode`;
+
+-- specs/two_systems.mig:404: join sysA.patients as p: a copy of its rows, to index
+CREATE TABLE `chartshift__cs_j1__emr__episode` AS
+SELECT
+  *
+FROM `sysA__patients`;
+
+-- specs/two_systems.mig:404: join sysA.patients as p: an index on the columns `on` compares
+CREATE INDEX `cs_on` ON `chartshift__cs_j1__emr__episode`(`pat_no`(255));
+
 -- specs/two_systems.mig:403: sysA.cases -> emr.episode: every kept row with its fields and status
 CREATE TABLE `chartshift__cs_work__emr__episode` AS
 WITH `cs_in` AS (
@@ -25,27 +37,11 @@ WITH `cs_in` AS (
       `cases`.`referring_npi` AS `s__cases__referring_npi`,
       `cases`.`injury_date` AS `s__cases__injury_date`,
       `cases`.`eval_date` AS `s__cases__eval_date`,
-      `cases`.`dx1` AS `s__cases__dx1`,
-      `cases`.`dx2` AS `s__cases__dx2`,
-      `cases`.`dx3` AS `s__cases__dx3`,
-      `cases`.`dx4` AS `s__cases__dx4`,
       `p`.`pat_no` AS `s__p__pat_no`,
-      `p`.`last_name` AS `s__p__last_name`,
-      `p`.`first_name` AS `s__p__first_name`,
-      `p`.`middle_initial` AS `s__p__middle_initial`,
       `p`.`dob` AS `s__p__dob`,
-      `p`.`sex` AS `s__p__sex`,
-      `p`.`ssn` AS `s__p__ssn`,
-      `p`.`address1` AS `s__p__address1`,
-      `p`.`city` AS `s__p__city`,
-      `p`.`state` AS `s__p__state`,
-      `p`.`zip` AS `s__p__zip`,
-      `p`.`home_phone` AS `s__p__home_phone`,
-      `p`.`email` AS `s__p__email`,
-      `p`.`status` AS `s__p__status`,
       `p`.`__row` AS `j__p__row`
     FROM `sysA__cases` AS `cases`
-    LEFT JOIN `sysA__patients` AS `p`
+    LEFT JOIN `chartshift__cs_j1__emr__episode` AS `p`
       ON (
         `p`.`pat_no`
       ) = (
@@ -62,7 +58,7 @@ WITH `cs_in` AS (
         `cases`.`__row` AS `__row`,
         `p`.`__row` AS `j__p__row`
       FROM `sysA__cases` AS `cases`
-      LEFT JOIN `sysA__patients` AS `p`
+      LEFT JOIN `chartshift__cs_j1__emr__episode` AS `p`
         ON (
           `p`.`pat_no`
         ) = (
@@ -664,4 +660,7 @@ SELECT
 
 -- specs/two_systems.mig:403: sysA.cases -> emr.episode: work table no longer needed
 DROP TABLE IF EXISTS `chartshift__cs_work__emr__episode`;
+
+-- specs/two_systems.mig:404: join p: copy no longer needed
+DROP TABLE IF EXISTS `chartshift__cs_j1__emr__episode`;
 

@@ -7,6 +7,18 @@
 -- specs/two_systems.mig:418: work table left by an earlier run
 DROP TABLE IF EXISTS `chartshift__cs_work__emr__episode`;
 
+-- specs/two_systems.mig:419: join sysB.clients as c: copy left by an earlier run
+DROP TABLE IF EXISTS `chartshift__cs_j1__emr__episode`;
+
+-- specs/two_systems.mig:419: join sysB.clients as c: a copy of its rows, to index
+CREATE TABLE `chartshift__cs_j1__emr__episode` AS
+SELECT
+  *
+FROM `sysB__clients`;
+
+-- specs/two_systems.mig:419: join sysB.clients as c: an index on the columns `on` compares
+CREATE INDEX `cs_on` ON `chartshift__cs_j1__emr__episode`(`client_id`(255));
+
 -- specs/two_systems.mig:418: sysB.episodes -> emr.episode: every kept row with its fields and status
 CREATE TABLE `chartshift__cs_work__emr__episode` AS
 WITH `cs_in` AS (
@@ -24,22 +36,11 @@ WITH `cs_in` AS (
       `episodes`.`referral_md` AS `s__episodes__referral_md`,
       `episodes`.`injury_dt` AS `s__episodes__injury_dt`,
       `episodes`.`start_dt` AS `s__episodes__start_dt`,
-      `episodes`.`icd_primary` AS `s__episodes__icd_primary`,
-      `episodes`.`icd_secondary` AS `s__episodes__icd_secondary`,
       `c`.`client_id` AS `s__c__client_id`,
-      `c`.`client_name` AS `s__c__client_name`,
       `c`.`birth_dt` AS `s__c__birth_dt`,
-      `c`.`gender` AS `s__c__gender`,
-      `c`.`soc_sec` AS `s__c__soc_sec`,
-      `c`.`street` AS `s__c__street`,
-      `c`.`city` AS `s__c__city`,
-      `c`.`st` AS `s__c__st`,
-      `c`.`postcode` AS `s__c__postcode`,
-      `c`.`phone` AS `s__c__phone`,
-      `c`.`active_flag` AS `s__c__active_flag`,
       `c`.`__row` AS `j__c__row`
     FROM `sysB__episodes` AS `episodes`
-    LEFT JOIN `sysB__clients` AS `c`
+    LEFT JOIN `chartshift__cs_j1__emr__episode` AS `c`
       ON (
         `c`.`client_id`
       ) = (
@@ -56,7 +57,7 @@ WITH `cs_in` AS (
         `episodes`.`__row` AS `__row`,
         `c`.`__row` AS `j__c__row`
       FROM `sysB__episodes` AS `episodes`
-      LEFT JOIN `sysB__clients` AS `c`
+      LEFT JOIN `chartshift__cs_j1__emr__episode` AS `c`
         ON (
           `c`.`client_id`
         ) = (
@@ -634,4 +635,7 @@ SELECT
 
 -- specs/two_systems.mig:418: sysB.episodes -> emr.episode: work table no longer needed
 DROP TABLE IF EXISTS `chartshift__cs_work__emr__episode`;
+
+-- specs/two_systems.mig:419: join c: copy no longer needed
+DROP TABLE IF EXISTS `chartshift__cs_j1__emr__episode`;
 

@@ -7,6 +7,18 @@
 -- specs/two_systems.mig:529: work table left by an earlier run
 DROP TABLE IF EXISTS `chartshift__cs_work__emr__charge_line`;
 
+-- specs/two_systems.mig:530: join sysB.procmap as m: copy left by an earlier run
+DROP TABLE IF EXISTS `chartshift__cs_j1__emr__charge_line`;
+
+-- specs/two_systems.mig:530: join sysB.procmap as m: a copy of its rows, to index
+CREATE TABLE `chartshift__cs_j1__emr__charge_line` AS
+SELECT
+  *
+FROM `sysB__procmap`;
+
+-- specs/two_systems.mig:530: join sysB.procmap as m: an index on the columns `on` compares
+CREATE INDEX `cs_on` ON `chartshift__cs_j1__emr__charge_line`(`proc_code`(255));
+
 -- specs/two_systems.mig:529: sysB.charges -> emr.charge_line: every kept row with its fields and status
 CREATE TABLE `chartshift__cs_work__emr__charge_line` AS
 WITH `cs_in` AS (
@@ -36,7 +48,7 @@ WITH `cs_in` AS (
       `m`.`fee_pct` AS `s__m__fee_pct`,
       `m`.`__row` AS `j__m__row`
     FROM `sysB__charges` AS `charges`
-    LEFT JOIN `sysB__procmap` AS `m`
+    LEFT JOIN `chartshift__cs_j1__emr__charge_line` AS `m`
       ON (
         `m`.`proc_code`
       ) = (
@@ -504,7 +516,7 @@ SELECT
           `m`.`fee_pct` AS `s__m__fee_pct`,
           `m`.`__row` AS `j__m__row`
         FROM `sysB__charges` AS `charges`
-        LEFT JOIN `sysB__procmap` AS `m`
+        LEFT JOIN `chartshift__cs_j1__emr__charge_line` AS `m`
           ON (
             `m`.`proc_code`
           ) = (
@@ -537,4 +549,7 @@ SELECT
 
 -- specs/two_systems.mig:529: sysB.charges -> emr.charge_line: work table no longer needed
 DROP TABLE IF EXISTS `chartshift__cs_work__emr__charge_line`;
+
+-- specs/two_systems.mig:530: join m: copy no longer needed
+DROP TABLE IF EXISTS `chartshift__cs_j1__emr__charge_line`;
 

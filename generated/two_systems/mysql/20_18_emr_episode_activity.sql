@@ -18,22 +18,8 @@ WITH `cs_in` AS (
       `visits`.`__cast_error` AS `__cast_error`,
       `visits`.`visit_id` AS `s__visits__visit_id`,
       `visits`.`case_no` AS `s__visits__case_no`,
-      `visits`.`pat_no` AS `s__visits__pat_no`,
-      `visits`.`prov_id` AS `s__visits__prov_id`,
       `visits`.`dos` AS `s__visits__dos`,
       `visits`.`status` AS `s__visits__status`,
-      `visits`.`cpt1` AS `s__visits__cpt1`,
-      `visits`.`units1` AS `s__visits__units1`,
-      `visits`.`mod1` AS `s__visits__mod1`,
-      `visits`.`amount1` AS `s__visits__amount1`,
-      `visits`.`cpt2` AS `s__visits__cpt2`,
-      `visits`.`units2` AS `s__visits__units2`,
-      `visits`.`mod2` AS `s__visits__mod2`,
-      `visits`.`amount2` AS `s__visits__amount2`,
-      `visits`.`cpt3` AS `s__visits__cpt3`,
-      `visits`.`units3` AS `s__visits__units3`,
-      `visits`.`mod3` AS `s__visits__mod3`,
-      `visits`.`amount3` AS `s__visits__amount3`,
       1 AS `__slot`
     FROM `sysA__visits` AS `visits`
   ) AS `cs_in`
@@ -397,22 +383,8 @@ SELECT
         `visits`.`__cast_error` AS `__cast_error`,
         `visits`.`visit_id` AS `s__visits__visit_id`,
         `visits`.`case_no` AS `s__visits__case_no`,
-        `visits`.`pat_no` AS `s__visits__pat_no`,
-        `visits`.`prov_id` AS `s__visits__prov_id`,
         `visits`.`dos` AS `s__visits__dos`,
         `visits`.`status` AS `s__visits__status`,
-        `visits`.`cpt1` AS `s__visits__cpt1`,
-        `visits`.`units1` AS `s__visits__units1`,
-        `visits`.`mod1` AS `s__visits__mod1`,
-        `visits`.`amount1` AS `s__visits__amount1`,
-        `visits`.`cpt2` AS `s__visits__cpt2`,
-        `visits`.`units2` AS `s__visits__units2`,
-        `visits`.`mod2` AS `s__visits__mod2`,
-        `visits`.`amount2` AS `s__visits__amount2`,
-        `visits`.`cpt3` AS `s__visits__cpt3`,
-        `visits`.`units3` AS `s__visits__units3`,
-        `visits`.`mod3` AS `s__visits__mod3`,
-        `visits`.`amount3` AS `s__visits__amount3`,
         1 AS `__slot`
       FROM `sysA__visits` AS `visits`
     ) AS `cs_in`
@@ -433,86 +405,10 @@ SELECT
   0,
   (
     SELECT
-      COUNT(*)
+      CAST(COALESCE(SUM(`cs_groups`.`n`) - COUNT(*), 0) AS SIGNED)
     FROM (
       SELECT
-        `cs_in`.*,
-        `cs_in`.`s__visits__case_no` AS `g__1`,
-        CAST(NULLIF(
-          REGEXP_SUBSTR(
-            CAST(REGEXP_REPLACE(
-              CAST(TRIM(`cs_in`.`s__visits__dos`) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
-              '(?s)^(?:([0-9]{1,2})\\/([0-9]{1,2})\\/([0-9]{4}))\\z|^.*\\z',
-              '\\3-\\1-\\2'
-            ) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
-            '^(?:(?:(?:[0-9]{3}[1-9]|[0-9]{2}[1-9]0|[0-9][1-9]00|[1-9]000)-(?:(?:0?[13578]|1[02])-(?:0?[1-9]|[12][0-9]|3[01])|(?:0?[469]|11)-(?:0?[1-9]|[12][0-9]|30)|0?2-(?:0?[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)-0?2-29))\\z'
-          ),
-          ''
-        ) AS DATE) AS `v__1`,
-        CAST(NULLIF(
-          REGEXP_SUBSTR(
-            CAST(REGEXP_REPLACE(
-              CAST(TRIM(`cs_in`.`s__visits__dos`) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
-              '(?s)^(?:([0-9]{1,2})\\/([0-9]{1,2})\\/([0-9]{4}))\\z|^.*\\z',
-              '\\3-\\1-\\2'
-            ) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
-            '^(?:(?:(?:[0-9]{3}[1-9]|[0-9]{2}[1-9]0|[0-9][1-9]00|[1-9]000)-(?:(?:0?[13578]|1[02])-(?:0?[1-9]|[12][0-9]|3[01])|(?:0?[469]|11)-(?:0?[1-9]|[12][0-9]|30)|0?2-(?:0?[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)-0?2-29))\\z'
-          ),
-          ''
-        ) AS DATE) AS `v__2`
-      FROM (
-        SELECT
-          *
-        FROM (
-          SELECT
-            `visits`.`__row` AS `__row`,
-            `visits`.`__cast_error` AS `__cast_error`,
-            `visits`.`visit_id` AS `s__visits__visit_id`,
-            `visits`.`case_no` AS `s__visits__case_no`,
-            `visits`.`pat_no` AS `s__visits__pat_no`,
-            `visits`.`prov_id` AS `s__visits__prov_id`,
-            `visits`.`dos` AS `s__visits__dos`,
-            `visits`.`status` AS `s__visits__status`,
-            `visits`.`cpt1` AS `s__visits__cpt1`,
-            `visits`.`units1` AS `s__visits__units1`,
-            `visits`.`mod1` AS `s__visits__mod1`,
-            `visits`.`amount1` AS `s__visits__amount1`,
-            `visits`.`cpt2` AS `s__visits__cpt2`,
-            `visits`.`units2` AS `s__visits__units2`,
-            `visits`.`mod2` AS `s__visits__mod2`,
-            `visits`.`amount2` AS `s__visits__amount2`,
-            `visits`.`cpt3` AS `s__visits__cpt3`,
-            `visits`.`units3` AS `s__visits__units3`,
-            `visits`.`mod3` AS `s__visits__mod3`,
-            `visits`.`amount3` AS `s__visits__amount3`,
-            1 AS `__slot`
-          FROM `sysA__visits` AS `visits`
-        ) AS `cs_in`
-        WHERE
-          COALESCE(
-            (
-              (
-                (
-                  UPPER(TRIM(BOTH ' ' FROM `cs_in`.`s__visits__status`))
-                ) = (
-                  'COMPLETED'
-                )
-              )
-            ),
-            FALSE
-          )
-      ) AS `cs_in`
-      WHERE
-        NOT (
-          NOT `cs_in`.`__cast_error` IS NULL
-        )
-    ) AS `cs_rows`
-  ) - (
-    SELECT
-      COUNT(*)
-    FROM (
-      SELECT
-        1
+        COUNT(*) AS `n`
       FROM (
         SELECT
           `cs_in`.*,
@@ -548,22 +444,8 @@ SELECT
               `visits`.`__cast_error` AS `__cast_error`,
               `visits`.`visit_id` AS `s__visits__visit_id`,
               `visits`.`case_no` AS `s__visits__case_no`,
-              `visits`.`pat_no` AS `s__visits__pat_no`,
-              `visits`.`prov_id` AS `s__visits__prov_id`,
               `visits`.`dos` AS `s__visits__dos`,
               `visits`.`status` AS `s__visits__status`,
-              `visits`.`cpt1` AS `s__visits__cpt1`,
-              `visits`.`units1` AS `s__visits__units1`,
-              `visits`.`mod1` AS `s__visits__mod1`,
-              `visits`.`amount1` AS `s__visits__amount1`,
-              `visits`.`cpt2` AS `s__visits__cpt2`,
-              `visits`.`units2` AS `s__visits__units2`,
-              `visits`.`mod2` AS `s__visits__mod2`,
-              `visits`.`amount2` AS `s__visits__amount2`,
-              `visits`.`cpt3` AS `s__visits__cpt3`,
-              `visits`.`units3` AS `s__visits__units3`,
-              `visits`.`mod3` AS `s__visits__mod3`,
-              `visits`.`amount3` AS `s__visits__amount3`,
               1 AS `__slot`
             FROM `sysA__visits` AS `visits`
           ) AS `cs_in`

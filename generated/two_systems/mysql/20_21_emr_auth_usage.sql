@@ -7,6 +7,18 @@
 -- specs/two_systems.mig:589: work table left by an earlier run
 DROP TABLE IF EXISTS `chartshift__cs_work__emr__auth_usage`;
 
+-- specs/two_systems.mig:590: join sysB.priorauth as a: copy left by an earlier run
+DROP TABLE IF EXISTS `chartshift__cs_j1__emr__auth_usage`;
+
+-- specs/two_systems.mig:590: join sysB.priorauth as a: a copy of its rows, to index
+CREATE TABLE `chartshift__cs_j1__emr__auth_usage` AS
+SELECT
+  *
+FROM `sysB__priorauth`;
+
+-- specs/two_systems.mig:590: join sysB.priorauth as a: an index on the columns `on` compares
+CREATE INDEX `cs_on` ON `chartshift__cs_j1__emr__auth_usage`(`episode_id`(255));
+
 -- specs/two_systems.mig:589: sysB.appts -> emr.auth_usage: every kept row with its fields and status
 CREATE TABLE `chartshift__cs_work__emr__auth_usage` AS
 WITH `cs_in` AS (
@@ -23,18 +35,15 @@ WITH `cs_in` AS (
         `appts`.`__cast_error` AS `__cast_error`,
         `appts`.`appt_id` AS `s__appts__appt_id`,
         `appts`.`episode_id` AS `s__appts__episode_id`,
-        `appts`.`client_id` AS `s__appts__client_id`,
-        `appts`.`staff_no` AS `s__appts__staff_no`,
         `appts`.`appt_date` AS `s__appts__appt_date`,
         `appts`.`appt_status` AS `s__appts__appt_status`,
         `a`.`auth_ref` AS `s__a__auth_ref`,
         `a`.`episode_id` AS `s__a__episode_id`,
-        `a`.`auth_visits` AS `s__a__auth_visits`,
         `a`.`auth_from` AS `s__a__auth_from`,
         `a`.`auth_to` AS `s__a__auth_to`,
         `a`.`__row` AS `j__a__row`
       FROM `sysB__appts` AS `appts`
-      LEFT JOIN `sysB__priorauth` AS `a`
+      LEFT JOIN `chartshift__cs_j1__emr__auth_usage` AS `a`
         ON (
           `a`.`episode_id`
         ) = (
@@ -51,7 +60,7 @@ WITH `cs_in` AS (
           `appts`.`__row` AS `__row`,
           `a`.`__row` AS `j__a__row`
         FROM `sysB__appts` AS `appts`
-        LEFT JOIN `sysB__priorauth` AS `a`
+        LEFT JOIN `chartshift__cs_j1__emr__auth_usage` AS `a`
           ON (
             `a`.`episode_id`
           ) = (
@@ -456,18 +465,15 @@ SELECT
           `appts`.`__cast_error` AS `__cast_error`,
           `appts`.`appt_id` AS `s__appts__appt_id`,
           `appts`.`episode_id` AS `s__appts__episode_id`,
-          `appts`.`client_id` AS `s__appts__client_id`,
-          `appts`.`staff_no` AS `s__appts__staff_no`,
           `appts`.`appt_date` AS `s__appts__appt_date`,
           `appts`.`appt_status` AS `s__appts__appt_status`,
           `a`.`auth_ref` AS `s__a__auth_ref`,
           `a`.`episode_id` AS `s__a__episode_id`,
-          `a`.`auth_visits` AS `s__a__auth_visits`,
           `a`.`auth_from` AS `s__a__auth_from`,
           `a`.`auth_to` AS `s__a__auth_to`,
           `a`.`__row` AS `j__a__row`
         FROM `sysB__appts` AS `appts`
-        LEFT JOIN `sysB__priorauth` AS `a`
+        LEFT JOIN `chartshift__cs_j1__emr__auth_usage` AS `a`
           ON (
             `a`.`episode_id`
           ) = (
@@ -484,7 +490,7 @@ SELECT
             `appts`.`__row` AS `__row`,
             `a`.`__row` AS `j__a__row`
           FROM `sysB__appts` AS `appts`
-          LEFT JOIN `sysB__priorauth` AS `a`
+          LEFT JOIN `chartshift__cs_j1__emr__auth_usage` AS `a`
             ON (
               `a`.`episode_id`
             ) = (
@@ -554,131 +560,10 @@ SELECT
   0,
   (
     SELECT
-      COUNT(*)
+      CAST(COALESCE(SUM(`cs_groups`.`n`) - COUNT(*), 0) AS SIGNED)
     FROM (
       SELECT
-        `cs_in`.*,
-        `cs_in`.`s__a__auth_ref` AS `g__1`
-      FROM (
-        SELECT
-          *
-        FROM (
-          SELECT
-            `cs_raw`.*,
-            `cs_amb`.`__n__a` AS `__n__a`,
-            1 AS `__slot`
-          FROM (
-            SELECT
-              `appts`.`__row` AS `__row`,
-              `appts`.`__cast_error` AS `__cast_error`,
-              `appts`.`appt_id` AS `s__appts__appt_id`,
-              `appts`.`episode_id` AS `s__appts__episode_id`,
-              `appts`.`client_id` AS `s__appts__client_id`,
-              `appts`.`staff_no` AS `s__appts__staff_no`,
-              `appts`.`appt_date` AS `s__appts__appt_date`,
-              `appts`.`appt_status` AS `s__appts__appt_status`,
-              `a`.`auth_ref` AS `s__a__auth_ref`,
-              `a`.`episode_id` AS `s__a__episode_id`,
-              `a`.`auth_visits` AS `s__a__auth_visits`,
-              `a`.`auth_from` AS `s__a__auth_from`,
-              `a`.`auth_to` AS `s__a__auth_to`,
-              `a`.`__row` AS `j__a__row`
-            FROM `sysB__appts` AS `appts`
-            LEFT JOIN `sysB__priorauth` AS `a`
-              ON (
-                `a`.`episode_id`
-              ) = (
-                `appts`.`episode_id`
-              )
-          ) AS `cs_raw`
-          LEFT JOIN (
-            SELECT
-              `__row`,
-              COUNT(DISTINCT `j__a__row`) AS `__n__a`,
-              MIN(`j__a__row`) AS `first__a`
-            FROM (
-              SELECT
-                `appts`.`__row` AS `__row`,
-                `a`.`__row` AS `j__a__row`
-              FROM `sysB__appts` AS `appts`
-              LEFT JOIN `sysB__priorauth` AS `a`
-                ON (
-                  `a`.`episode_id`
-                ) = (
-                  `appts`.`episode_id`
-                )
-            ) AS `cs_raw`
-            GROUP BY
-              `__row`
-            HAVING
-              COUNT(*) > 1
-          ) AS `cs_amb`
-            ON `cs_amb`.`__row` = `cs_raw`.`__row`
-          WHERE
-            (
-              `cs_amb`.`first__a` IS NULL OR `cs_raw`.`j__a__row` = `cs_amb`.`first__a`
-            )
-        ) AS `cs_in`
-        WHERE
-          COALESCE(
-            (
-              (
-                (
-                  UPPER(TRIM(BOTH ' ' FROM `cs_in`.`s__appts__appt_status`))
-                ) = (
-                  'K'
-                )
-              )
-              AND (
-                (
-                  CAST(NULLIF(
-                    REGEXP_SUBSTR(
-                      CAST(REGEXP_REPLACE(
-                        CAST(TRIM(`cs_in`.`s__appts__appt_date`) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
-                        '(?s)^(?:([0-9]{4})([0-9]{2})([0-9]{1,2}))\\z|^.*\\z',
-                        '\\1-\\2-\\3'
-                      ) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
-                      '^(?:(?:(?:[0-9]{3}[1-9]|[0-9]{2}[1-9]0|[0-9][1-9]00|[1-9]000)-(?:(?:0?[13578]|1[02])-(?:0?[1-9]|[12][0-9]|3[01])|(?:0?[469]|11)-(?:0?[1-9]|[12][0-9]|30)|0?2-(?:0?[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)-0?2-29))\\z'
-                    ),
-                    ''
-                  ) AS DATE)
-                ) BETWEEN CAST(NULLIF(
-                  REGEXP_SUBSTR(
-                    CAST(REGEXP_REPLACE(
-                      CAST(TRIM(`cs_in`.`s__a__auth_from`) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
-                      '(?s)^(?:([0-9]{4})([0-9]{2})([0-9]{1,2}))\\z|^.*\\z',
-                      '\\1-\\2-\\3'
-                    ) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
-                    '^(?:(?:(?:[0-9]{3}[1-9]|[0-9]{2}[1-9]0|[0-9][1-9]00|[1-9]000)-(?:(?:0?[13578]|1[02])-(?:0?[1-9]|[12][0-9]|3[01])|(?:0?[469]|11)-(?:0?[1-9]|[12][0-9]|30)|0?2-(?:0?[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)-0?2-29))\\z'
-                  ),
-                  ''
-                ) AS DATE) AND CAST(NULLIF(
-                  REGEXP_SUBSTR(
-                    CAST(REGEXP_REPLACE(
-                      CAST(TRIM(`cs_in`.`s__a__auth_to`) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
-                      '(?s)^(?:([0-9]{4})([0-9]{2})([0-9]{1,2}))\\z|^.*\\z',
-                      '\\1-\\2-\\3'
-                    ) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin,
-                    '^(?:(?:(?:[0-9]{3}[1-9]|[0-9]{2}[1-9]0|[0-9][1-9]00|[1-9]000)-(?:(?:0?[13578]|1[02])-(?:0?[1-9]|[12][0-9]|3[01])|(?:0?[469]|11)-(?:0?[1-9]|[12][0-9]|30)|0?2-(?:0?[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)-0?2-29))\\z'
-                  ),
-                  ''
-                ) AS DATE)
-              )
-            ),
-            FALSE
-          )
-      ) AS `cs_in`
-      WHERE
-        NOT (
-          NOT `cs_in`.`__cast_error` IS NULL OR COALESCE(`cs_in`.`__n__a`, 1) > 1
-        )
-    ) AS `cs_rows`
-  ) - (
-    SELECT
-      COUNT(*)
-    FROM (
-      SELECT
-        1
+        COUNT(*) AS `n`
       FROM (
         SELECT
           `cs_in`.*,
@@ -697,18 +582,15 @@ SELECT
                 `appts`.`__cast_error` AS `__cast_error`,
                 `appts`.`appt_id` AS `s__appts__appt_id`,
                 `appts`.`episode_id` AS `s__appts__episode_id`,
-                `appts`.`client_id` AS `s__appts__client_id`,
-                `appts`.`staff_no` AS `s__appts__staff_no`,
                 `appts`.`appt_date` AS `s__appts__appt_date`,
                 `appts`.`appt_status` AS `s__appts__appt_status`,
                 `a`.`auth_ref` AS `s__a__auth_ref`,
                 `a`.`episode_id` AS `s__a__episode_id`,
-                `a`.`auth_visits` AS `s__a__auth_visits`,
                 `a`.`auth_from` AS `s__a__auth_from`,
                 `a`.`auth_to` AS `s__a__auth_to`,
                 `a`.`__row` AS `j__a__row`
               FROM `sysB__appts` AS `appts`
-              LEFT JOIN `sysB__priorauth` AS `a`
+              LEFT JOIN `chartshift__cs_j1__emr__auth_usage` AS `a`
                 ON (
                   `a`.`episode_id`
                 ) = (
@@ -725,7 +607,7 @@ SELECT
                   `appts`.`__row` AS `__row`,
                   `a`.`__row` AS `j__a__row`
                 FROM `sysB__appts` AS `appts`
-                LEFT JOIN `sysB__priorauth` AS `a`
+                LEFT JOIN `chartshift__cs_j1__emr__auth_usage` AS `a`
                   ON (
                     `a`.`episode_id`
                   ) = (
@@ -804,4 +686,7 @@ SELECT
 
 -- specs/two_systems.mig:589: sysB.appts -> emr.auth_usage: work table no longer needed
 DROP TABLE IF EXISTS `chartshift__cs_work__emr__auth_usage`;
+
+-- specs/two_systems.mig:590: join a: copy no longer needed
+DROP TABLE IF EXISTS `chartshift__cs_j1__emr__auth_usage`;
 

@@ -18,22 +18,8 @@ WITH "cs_in" AS (
       "visits"."__cast_error" AS "__cast_error",
       "visits"."visit_id" AS "s__visits__visit_id",
       "visits"."case_no" AS "s__visits__case_no",
-      "visits"."pat_no" AS "s__visits__pat_no",
-      "visits"."prov_id" AS "s__visits__prov_id",
       "visits"."dos" AS "s__visits__dos",
       "visits"."status" AS "s__visits__status",
-      "visits"."cpt1" AS "s__visits__cpt1",
-      "visits"."units1" AS "s__visits__units1",
-      "visits"."mod1" AS "s__visits__mod1",
-      "visits"."amount1" AS "s__visits__amount1",
-      "visits"."cpt2" AS "s__visits__cpt2",
-      "visits"."units2" AS "s__visits__units2",
-      "visits"."mod2" AS "s__visits__mod2",
-      "visits"."amount2" AS "s__visits__amount2",
-      "visits"."cpt3" AS "s__visits__cpt3",
-      "visits"."units3" AS "s__visits__units3",
-      "visits"."mod3" AS "s__visits__mod3",
-      "visits"."amount3" AS "s__visits__amount3",
       1 AS "__slot"
     FROM "sysA"."visits" AS "visits"
   ) AS "cs_in"
@@ -495,22 +481,8 @@ SELECT
         "visits"."__cast_error" AS "__cast_error",
         "visits"."visit_id" AS "s__visits__visit_id",
         "visits"."case_no" AS "s__visits__case_no",
-        "visits"."pat_no" AS "s__visits__pat_no",
-        "visits"."prov_id" AS "s__visits__prov_id",
         "visits"."dos" AS "s__visits__dos",
         "visits"."status" AS "s__visits__status",
-        "visits"."cpt1" AS "s__visits__cpt1",
-        "visits"."units1" AS "s__visits__units1",
-        "visits"."mod1" AS "s__visits__mod1",
-        "visits"."amount1" AS "s__visits__amount1",
-        "visits"."cpt2" AS "s__visits__cpt2",
-        "visits"."units2" AS "s__visits__units2",
-        "visits"."mod2" AS "s__visits__mod2",
-        "visits"."amount2" AS "s__visits__amount2",
-        "visits"."cpt3" AS "s__visits__cpt3",
-        "visits"."units3" AS "s__visits__units3",
-        "visits"."mod3" AS "s__visits__mod3",
-        "visits"."amount3" AS "s__visits__amount3",
         1 AS "__slot"
       FROM "sysA"."visits" AS "visits"
     ) AS "cs_in"
@@ -531,156 +503,10 @@ SELECT
   0,
   (
     SELECT
-      COUNT(*)
+      CAST(COALESCE(SUM("cs_groups"."n") - COUNT(*), 0) AS BIGINT)
     FROM (
       SELECT
-        "cs_in".*,
-        "cs_in"."s__visits__case_no" AS "g__1",
-        CASE
-          WHEN TRANSLATE(TRIM("cs_in"."s__visits__dos"), '0123456789', '9999999999') IN ('9/9/9999', '9/99/9999', '99/9/9999', '99/99/9999')
-          THEN CASE
-            WHEN CAST(SPLIT_PART("cs_in"."s__visits__dos", '/', 3) AS INT) >= 1
-            AND CAST(SPLIT_PART("cs_in"."s__visits__dos", '/', 2) AS INT) BETWEEN 1 AND CASE CAST(SPLIT_PART("cs_in"."s__visits__dos", '/', 1) AS INT)
-              WHEN 1
-              THEN 31
-              WHEN 2
-              THEN CASE
-                WHEN CAST(SPLIT_PART("cs_in"."s__visits__dos", '/', 3) AS INT) % 4 = 0
-                AND (
-                  CAST(SPLIT_PART("cs_in"."s__visits__dos", '/', 3) AS INT) % 100 <> 0
-                  OR CAST(SPLIT_PART("cs_in"."s__visits__dos", '/', 3) AS INT) % 400 = 0
-                )
-                THEN 29
-                ELSE 28
-              END
-              WHEN 3
-              THEN 31
-              WHEN 4
-              THEN 30
-              WHEN 5
-              THEN 31
-              WHEN 6
-              THEN 30
-              WHEN 7
-              THEN 31
-              WHEN 8
-              THEN 31
-              WHEN 9
-              THEN 30
-              WHEN 10
-              THEN 31
-              WHEN 11
-              THEN 30
-              WHEN 12
-              THEN 31
-              ELSE 0
-            END
-            THEN MAKE_DATE(
-              CAST(SPLIT_PART("cs_in"."s__visits__dos", '/', 3) AS INT),
-              CAST(SPLIT_PART("cs_in"."s__visits__dos", '/', 1) AS INT),
-              CAST(SPLIT_PART("cs_in"."s__visits__dos", '/', 2) AS INT)
-            )
-          END
-        END AS "v__1",
-        CASE
-          WHEN TRANSLATE(TRIM("cs_in"."s__visits__dos"), '0123456789', '9999999999') IN ('9/9/9999', '9/99/9999', '99/9/9999', '99/99/9999')
-          THEN CASE
-            WHEN CAST(SPLIT_PART("cs_in"."s__visits__dos", '/', 3) AS INT) >= 1
-            AND CAST(SPLIT_PART("cs_in"."s__visits__dos", '/', 2) AS INT) BETWEEN 1 AND CASE CAST(SPLIT_PART("cs_in"."s__visits__dos", '/', 1) AS INT)
-              WHEN 1
-              THEN 31
-              WHEN 2
-              THEN CASE
-                WHEN CAST(SPLIT_PART("cs_in"."s__visits__dos", '/', 3) AS INT) % 4 = 0
-                AND (
-                  CAST(SPLIT_PART("cs_in"."s__visits__dos", '/', 3) AS INT) % 100 <> 0
-                  OR CAST(SPLIT_PART("cs_in"."s__visits__dos", '/', 3) AS INT) % 400 = 0
-                )
-                THEN 29
-                ELSE 28
-              END
-              WHEN 3
-              THEN 31
-              WHEN 4
-              THEN 30
-              WHEN 5
-              THEN 31
-              WHEN 6
-              THEN 30
-              WHEN 7
-              THEN 31
-              WHEN 8
-              THEN 31
-              WHEN 9
-              THEN 30
-              WHEN 10
-              THEN 31
-              WHEN 11
-              THEN 30
-              WHEN 12
-              THEN 31
-              ELSE 0
-            END
-            THEN MAKE_DATE(
-              CAST(SPLIT_PART("cs_in"."s__visits__dos", '/', 3) AS INT),
-              CAST(SPLIT_PART("cs_in"."s__visits__dos", '/', 1) AS INT),
-              CAST(SPLIT_PART("cs_in"."s__visits__dos", '/', 2) AS INT)
-            )
-          END
-        END AS "v__2"
-      FROM (
-        SELECT
-          *
-        FROM (
-          SELECT
-            "visits"."__row" AS "__row",
-            "visits"."__cast_error" AS "__cast_error",
-            "visits"."visit_id" AS "s__visits__visit_id",
-            "visits"."case_no" AS "s__visits__case_no",
-            "visits"."pat_no" AS "s__visits__pat_no",
-            "visits"."prov_id" AS "s__visits__prov_id",
-            "visits"."dos" AS "s__visits__dos",
-            "visits"."status" AS "s__visits__status",
-            "visits"."cpt1" AS "s__visits__cpt1",
-            "visits"."units1" AS "s__visits__units1",
-            "visits"."mod1" AS "s__visits__mod1",
-            "visits"."amount1" AS "s__visits__amount1",
-            "visits"."cpt2" AS "s__visits__cpt2",
-            "visits"."units2" AS "s__visits__units2",
-            "visits"."mod2" AS "s__visits__mod2",
-            "visits"."amount2" AS "s__visits__amount2",
-            "visits"."cpt3" AS "s__visits__cpt3",
-            "visits"."units3" AS "s__visits__units3",
-            "visits"."mod3" AS "s__visits__mod3",
-            "visits"."amount3" AS "s__visits__amount3",
-            1 AS "__slot"
-          FROM "sysA"."visits" AS "visits"
-        ) AS "cs_in"
-        WHERE
-          COALESCE(
-            (
-              (
-                (
-                  UPPER(TRIM(BOTH ' ' FROM "cs_in"."s__visits__status"))
-                ) = (
-                  'COMPLETED'
-                )
-              )
-            ),
-            FALSE
-          )
-      ) AS "cs_in"
-      WHERE
-        NOT (
-          NOT "cs_in"."__cast_error" IS NULL
-        )
-    ) AS "cs_rows"
-  ) - (
-    SELECT
-      COUNT(*)
-    FROM (
-      SELECT
-        1
+        COUNT(*) AS "n"
       FROM (
         SELECT
           "cs_in".*,
@@ -786,22 +612,8 @@ SELECT
               "visits"."__cast_error" AS "__cast_error",
               "visits"."visit_id" AS "s__visits__visit_id",
               "visits"."case_no" AS "s__visits__case_no",
-              "visits"."pat_no" AS "s__visits__pat_no",
-              "visits"."prov_id" AS "s__visits__prov_id",
               "visits"."dos" AS "s__visits__dos",
               "visits"."status" AS "s__visits__status",
-              "visits"."cpt1" AS "s__visits__cpt1",
-              "visits"."units1" AS "s__visits__units1",
-              "visits"."mod1" AS "s__visits__mod1",
-              "visits"."amount1" AS "s__visits__amount1",
-              "visits"."cpt2" AS "s__visits__cpt2",
-              "visits"."units2" AS "s__visits__units2",
-              "visits"."mod2" AS "s__visits__mod2",
-              "visits"."amount2" AS "s__visits__amount2",
-              "visits"."cpt3" AS "s__visits__cpt3",
-              "visits"."units3" AS "s__visits__units3",
-              "visits"."mod3" AS "s__visits__mod3",
-              "visits"."amount3" AS "s__visits__amount3",
               1 AS "__slot"
             FROM "sysA"."visits" AS "visits"
           ) AS "cs_in"

@@ -18,8 +18,6 @@ WITH "cs_in" AS (
       "appts"."__cast_error" AS "__cast_error",
       "appts"."appt_id" AS "s__appts__appt_id",
       "appts"."episode_id" AS "s__appts__episode_id",
-      "appts"."client_id" AS "s__appts__client_id",
-      "appts"."staff_no" AS "s__appts__staff_no",
       "appts"."appt_date" AS "s__appts__appt_date",
       "appts"."appt_status" AS "s__appts__appt_status",
       1 AS "__slot"
@@ -460,8 +458,6 @@ SELECT
         "appts"."__cast_error" AS "__cast_error",
         "appts"."appt_id" AS "s__appts__appt_id",
         "appts"."episode_id" AS "s__appts__episode_id",
-        "appts"."client_id" AS "s__appts__client_id",
-        "appts"."staff_no" AS "s__appts__staff_no",
         "appts"."appt_date" AS "s__appts__appt_date",
         "appts"."appt_status" AS "s__appts__appt_status",
         1 AS "__slot"
@@ -484,144 +480,10 @@ SELECT
   0,
   (
     SELECT
-      COUNT(*)
+      CAST(COALESCE(SUM("cs_groups"."n") - COUNT(*), 0) AS BIGINT)
     FROM (
       SELECT
-        "cs_in".*,
-        "cs_in"."s__appts__episode_id" AS "g__1",
-        CASE
-          WHEN TRANSLATE(TRIM("cs_in"."s__appts__appt_date"), '0123456789', '9999999999') IN ('9999999', '99999999')
-          THEN CASE
-            WHEN CAST(SUBSTR(TRIM("cs_in"."s__appts__appt_date"), 1, 4) AS INT) >= 1
-            AND CAST(SUBSTR(TRIM("cs_in"."s__appts__appt_date"), 7) AS INT) BETWEEN 1 AND CASE CAST(SUBSTR(TRIM("cs_in"."s__appts__appt_date"), 5, 2) AS INT)
-              WHEN 1
-              THEN 31
-              WHEN 2
-              THEN CASE
-                WHEN CAST(SUBSTR(TRIM("cs_in"."s__appts__appt_date"), 1, 4) AS INT) % 4 = 0
-                AND (
-                  CAST(SUBSTR(TRIM("cs_in"."s__appts__appt_date"), 1, 4) AS INT) % 100 <> 0
-                  OR CAST(SUBSTR(TRIM("cs_in"."s__appts__appt_date"), 1, 4) AS INT) % 400 = 0
-                )
-                THEN 29
-                ELSE 28
-              END
-              WHEN 3
-              THEN 31
-              WHEN 4
-              THEN 30
-              WHEN 5
-              THEN 31
-              WHEN 6
-              THEN 30
-              WHEN 7
-              THEN 31
-              WHEN 8
-              THEN 31
-              WHEN 9
-              THEN 30
-              WHEN 10
-              THEN 31
-              WHEN 11
-              THEN 30
-              WHEN 12
-              THEN 31
-              ELSE 0
-            END
-            THEN MAKE_DATE(
-              CAST(SUBSTR(TRIM("cs_in"."s__appts__appt_date"), 1, 4) AS INT),
-              CAST(SUBSTR(TRIM("cs_in"."s__appts__appt_date"), 5, 2) AS INT),
-              CAST(SUBSTR(TRIM("cs_in"."s__appts__appt_date"), 7) AS INT)
-            )
-          END
-        END AS "v__1",
-        CASE
-          WHEN TRANSLATE(TRIM("cs_in"."s__appts__appt_date"), '0123456789', '9999999999') IN ('9999999', '99999999')
-          THEN CASE
-            WHEN CAST(SUBSTR(TRIM("cs_in"."s__appts__appt_date"), 1, 4) AS INT) >= 1
-            AND CAST(SUBSTR(TRIM("cs_in"."s__appts__appt_date"), 7) AS INT) BETWEEN 1 AND CASE CAST(SUBSTR(TRIM("cs_in"."s__appts__appt_date"), 5, 2) AS INT)
-              WHEN 1
-              THEN 31
-              WHEN 2
-              THEN CASE
-                WHEN CAST(SUBSTR(TRIM("cs_in"."s__appts__appt_date"), 1, 4) AS INT) % 4 = 0
-                AND (
-                  CAST(SUBSTR(TRIM("cs_in"."s__appts__appt_date"), 1, 4) AS INT) % 100 <> 0
-                  OR CAST(SUBSTR(TRIM("cs_in"."s__appts__appt_date"), 1, 4) AS INT) % 400 = 0
-                )
-                THEN 29
-                ELSE 28
-              END
-              WHEN 3
-              THEN 31
-              WHEN 4
-              THEN 30
-              WHEN 5
-              THEN 31
-              WHEN 6
-              THEN 30
-              WHEN 7
-              THEN 31
-              WHEN 8
-              THEN 31
-              WHEN 9
-              THEN 30
-              WHEN 10
-              THEN 31
-              WHEN 11
-              THEN 30
-              WHEN 12
-              THEN 31
-              ELSE 0
-            END
-            THEN MAKE_DATE(
-              CAST(SUBSTR(TRIM("cs_in"."s__appts__appt_date"), 1, 4) AS INT),
-              CAST(SUBSTR(TRIM("cs_in"."s__appts__appt_date"), 5, 2) AS INT),
-              CAST(SUBSTR(TRIM("cs_in"."s__appts__appt_date"), 7) AS INT)
-            )
-          END
-        END AS "v__2"
-      FROM (
-        SELECT
-          *
-        FROM (
-          SELECT
-            "appts"."__row" AS "__row",
-            "appts"."__cast_error" AS "__cast_error",
-            "appts"."appt_id" AS "s__appts__appt_id",
-            "appts"."episode_id" AS "s__appts__episode_id",
-            "appts"."client_id" AS "s__appts__client_id",
-            "appts"."staff_no" AS "s__appts__staff_no",
-            "appts"."appt_date" AS "s__appts__appt_date",
-            "appts"."appt_status" AS "s__appts__appt_status",
-            1 AS "__slot"
-          FROM "sysB"."appts" AS "appts"
-        ) AS "cs_in"
-        WHERE
-          COALESCE(
-            (
-              (
-                (
-                  UPPER(TRIM(BOTH ' ' FROM "cs_in"."s__appts__appt_status"))
-                ) = (
-                  'K'
-                )
-              )
-            ),
-            FALSE
-          )
-      ) AS "cs_in"
-      WHERE
-        NOT (
-          NOT "cs_in"."__cast_error" IS NULL
-        )
-    ) AS "cs_rows"
-  ) - (
-    SELECT
-      COUNT(*)
-    FROM (
-      SELECT
-        1
+        COUNT(*) AS "n"
       FROM (
         SELECT
           "cs_in".*,
@@ -727,8 +589,6 @@ SELECT
               "appts"."__cast_error" AS "__cast_error",
               "appts"."appt_id" AS "s__appts__appt_id",
               "appts"."episode_id" AS "s__appts__episode_id",
-              "appts"."client_id" AS "s__appts__client_id",
-              "appts"."staff_no" AS "s__appts__staff_no",
               "appts"."appt_date" AS "s__appts__appt_date",
               "appts"."appt_status" AS "s__appts__appt_status",
               1 AS "__slot"

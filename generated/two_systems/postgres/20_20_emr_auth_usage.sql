@@ -23,25 +23,10 @@ WITH "cs_in" AS (
         "visits"."__cast_error" AS "__cast_error",
         "visits"."visit_id" AS "s__visits__visit_id",
         "visits"."case_no" AS "s__visits__case_no",
-        "visits"."pat_no" AS "s__visits__pat_no",
-        "visits"."prov_id" AS "s__visits__prov_id",
         "visits"."dos" AS "s__visits__dos",
         "visits"."status" AS "s__visits__status",
-        "visits"."cpt1" AS "s__visits__cpt1",
-        "visits"."units1" AS "s__visits__units1",
-        "visits"."mod1" AS "s__visits__mod1",
-        "visits"."amount1" AS "s__visits__amount1",
-        "visits"."cpt2" AS "s__visits__cpt2",
-        "visits"."units2" AS "s__visits__units2",
-        "visits"."mod2" AS "s__visits__mod2",
-        "visits"."amount2" AS "s__visits__amount2",
-        "visits"."cpt3" AS "s__visits__cpt3",
-        "visits"."units3" AS "s__visits__units3",
-        "visits"."mod3" AS "s__visits__mod3",
-        "visits"."amount3" AS "s__visits__amount3",
         "a"."auth_no" AS "s__a__auth_no",
         "a"."case_no" AS "s__a__case_no",
-        "a"."visits_authorized" AS "s__a__visits_authorized",
         "a"."start_date" AS "s__a__start_date",
         "a"."end_date" AS "s__a__end_date",
         "a"."__row" AS "j__a__row"
@@ -593,25 +578,10 @@ SELECT
           "visits"."__cast_error" AS "__cast_error",
           "visits"."visit_id" AS "s__visits__visit_id",
           "visits"."case_no" AS "s__visits__case_no",
-          "visits"."pat_no" AS "s__visits__pat_no",
-          "visits"."prov_id" AS "s__visits__prov_id",
           "visits"."dos" AS "s__visits__dos",
           "visits"."status" AS "s__visits__status",
-          "visits"."cpt1" AS "s__visits__cpt1",
-          "visits"."units1" AS "s__visits__units1",
-          "visits"."mod1" AS "s__visits__mod1",
-          "visits"."amount1" AS "s__visits__amount1",
-          "visits"."cpt2" AS "s__visits__cpt2",
-          "visits"."units2" AS "s__visits__units2",
-          "visits"."mod2" AS "s__visits__mod2",
-          "visits"."amount2" AS "s__visits__amount2",
-          "visits"."cpt3" AS "s__visits__cpt3",
-          "visits"."units3" AS "s__visits__units3",
-          "visits"."mod3" AS "s__visits__mod3",
-          "visits"."amount3" AS "s__visits__amount3",
           "a"."auth_no" AS "s__a__auth_no",
           "a"."case_no" AS "s__a__case_no",
-          "a"."visits_authorized" AS "s__a__visits_authorized",
           "a"."start_date" AS "s__a__start_date",
           "a"."end_date" AS "s__a__end_date",
           "a"."__row" AS "j__a__row"
@@ -808,250 +778,10 @@ SELECT
   0,
   (
     SELECT
-      COUNT(*)
+      CAST(COALESCE(SUM("cs_groups"."n") - COUNT(*), 0) AS BIGINT)
     FROM (
       SELECT
-        "cs_in".*,
-        "cs_in"."s__visits__case_no" AS "g__1",
-        "cs_in"."s__a__auth_no" AS "g__2",
-        "cs_in"."s__a__start_date" AS "g__3"
-      FROM (
-        SELECT
-          *
-        FROM (
-          SELECT
-            "cs_raw".*,
-            "cs_amb"."__n__a" AS "__n__a",
-            1 AS "__slot"
-          FROM (
-            SELECT
-              "visits"."__row" AS "__row",
-              "visits"."__cast_error" AS "__cast_error",
-              "visits"."visit_id" AS "s__visits__visit_id",
-              "visits"."case_no" AS "s__visits__case_no",
-              "visits"."pat_no" AS "s__visits__pat_no",
-              "visits"."prov_id" AS "s__visits__prov_id",
-              "visits"."dos" AS "s__visits__dos",
-              "visits"."status" AS "s__visits__status",
-              "visits"."cpt1" AS "s__visits__cpt1",
-              "visits"."units1" AS "s__visits__units1",
-              "visits"."mod1" AS "s__visits__mod1",
-              "visits"."amount1" AS "s__visits__amount1",
-              "visits"."cpt2" AS "s__visits__cpt2",
-              "visits"."units2" AS "s__visits__units2",
-              "visits"."mod2" AS "s__visits__mod2",
-              "visits"."amount2" AS "s__visits__amount2",
-              "visits"."cpt3" AS "s__visits__cpt3",
-              "visits"."units3" AS "s__visits__units3",
-              "visits"."mod3" AS "s__visits__mod3",
-              "visits"."amount3" AS "s__visits__amount3",
-              "a"."auth_no" AS "s__a__auth_no",
-              "a"."case_no" AS "s__a__case_no",
-              "a"."visits_authorized" AS "s__a__visits_authorized",
-              "a"."start_date" AS "s__a__start_date",
-              "a"."end_date" AS "s__a__end_date",
-              "a"."__row" AS "j__a__row"
-            FROM "sysA"."visits" AS "visits"
-            LEFT JOIN "sysA"."auths" AS "a"
-              ON (
-                "a"."case_no"
-              ) = (
-                "visits"."case_no"
-              )
-          ) AS "cs_raw"
-          LEFT JOIN (
-            SELECT
-              "__row",
-              COUNT(DISTINCT "j__a__row") AS "__n__a",
-              MIN("j__a__row") AS "first__a"
-            FROM (
-              SELECT
-                "visits"."__row" AS "__row",
-                "a"."__row" AS "j__a__row"
-              FROM "sysA"."visits" AS "visits"
-              LEFT JOIN "sysA"."auths" AS "a"
-                ON (
-                  "a"."case_no"
-                ) = (
-                  "visits"."case_no"
-                )
-            ) AS "cs_raw"
-            GROUP BY
-              "__row"
-            HAVING
-              COUNT(*) > 1
-          ) AS "cs_amb"
-            ON "cs_amb"."__row" = "cs_raw"."__row"
-          WHERE
-            (
-              "cs_amb"."first__a" IS NULL OR "cs_raw"."j__a__row" = "cs_amb"."first__a"
-            )
-        ) AS "cs_in"
-        WHERE
-          COALESCE(
-            (
-              (
-                (
-                  UPPER(TRIM(BOTH ' ' FROM "cs_in"."s__visits__status"))
-                ) = (
-                  'COMPLETED'
-                )
-              )
-              AND (
-                (
-                  CASE
-                    WHEN TRANSLATE(TRIM("cs_in"."s__visits__dos"), '0123456789', '9999999999') IN ('9/9/9999', '9/99/9999', '99/9/9999', '99/99/9999')
-                    THEN CASE
-                      WHEN CAST(SPLIT_PART("cs_in"."s__visits__dos", '/', 3) AS INT) >= 1
-                      AND CAST(SPLIT_PART("cs_in"."s__visits__dos", '/', 2) AS INT) BETWEEN 1 AND CASE CAST(SPLIT_PART("cs_in"."s__visits__dos", '/', 1) AS INT)
-                        WHEN 1
-                        THEN 31
-                        WHEN 2
-                        THEN CASE
-                          WHEN CAST(SPLIT_PART("cs_in"."s__visits__dos", '/', 3) AS INT) % 4 = 0
-                          AND (
-                            CAST(SPLIT_PART("cs_in"."s__visits__dos", '/', 3) AS INT) % 100 <> 0
-                            OR CAST(SPLIT_PART("cs_in"."s__visits__dos", '/', 3) AS INT) % 400 = 0
-                          )
-                          THEN 29
-                          ELSE 28
-                        END
-                        WHEN 3
-                        THEN 31
-                        WHEN 4
-                        THEN 30
-                        WHEN 5
-                        THEN 31
-                        WHEN 6
-                        THEN 30
-                        WHEN 7
-                        THEN 31
-                        WHEN 8
-                        THEN 31
-                        WHEN 9
-                        THEN 30
-                        WHEN 10
-                        THEN 31
-                        WHEN 11
-                        THEN 30
-                        WHEN 12
-                        THEN 31
-                        ELSE 0
-                      END
-                      THEN MAKE_DATE(
-                        CAST(SPLIT_PART("cs_in"."s__visits__dos", '/', 3) AS INT),
-                        CAST(SPLIT_PART("cs_in"."s__visits__dos", '/', 1) AS INT),
-                        CAST(SPLIT_PART("cs_in"."s__visits__dos", '/', 2) AS INT)
-                      )
-                    END
-                  END
-                ) BETWEEN CASE
-                  WHEN TRANSLATE(TRIM("cs_in"."s__a__start_date"), '0123456789', '9999999999') IN ('9/9/9999', '9/99/9999', '99/9/9999', '99/99/9999')
-                  THEN CASE
-                    WHEN CAST(SPLIT_PART("cs_in"."s__a__start_date", '/', 3) AS INT) >= 1
-                    AND CAST(SPLIT_PART("cs_in"."s__a__start_date", '/', 2) AS INT) BETWEEN 1 AND CASE CAST(SPLIT_PART("cs_in"."s__a__start_date", '/', 1) AS INT)
-                      WHEN 1
-                      THEN 31
-                      WHEN 2
-                      THEN CASE
-                        WHEN CAST(SPLIT_PART("cs_in"."s__a__start_date", '/', 3) AS INT) % 4 = 0
-                        AND (
-                          CAST(SPLIT_PART("cs_in"."s__a__start_date", '/', 3) AS INT) % 100 <> 0
-                          OR CAST(SPLIT_PART("cs_in"."s__a__start_date", '/', 3) AS INT) % 400 = 0
-                        )
-                        THEN 29
-                        ELSE 28
-                      END
-                      WHEN 3
-                      THEN 31
-                      WHEN 4
-                      THEN 30
-                      WHEN 5
-                      THEN 31
-                      WHEN 6
-                      THEN 30
-                      WHEN 7
-                      THEN 31
-                      WHEN 8
-                      THEN 31
-                      WHEN 9
-                      THEN 30
-                      WHEN 10
-                      THEN 31
-                      WHEN 11
-                      THEN 30
-                      WHEN 12
-                      THEN 31
-                      ELSE 0
-                    END
-                    THEN MAKE_DATE(
-                      CAST(SPLIT_PART("cs_in"."s__a__start_date", '/', 3) AS INT),
-                      CAST(SPLIT_PART("cs_in"."s__a__start_date", '/', 1) AS INT),
-                      CAST(SPLIT_PART("cs_in"."s__a__start_date", '/', 2) AS INT)
-                    )
-                  END
-                END AND CASE
-                  WHEN TRANSLATE(TRIM("cs_in"."s__a__end_date"), '0123456789', '9999999999') IN ('9/9/9999', '9/99/9999', '99/9/9999', '99/99/9999')
-                  THEN CASE
-                    WHEN CAST(SPLIT_PART("cs_in"."s__a__end_date", '/', 3) AS INT) >= 1
-                    AND CAST(SPLIT_PART("cs_in"."s__a__end_date", '/', 2) AS INT) BETWEEN 1 AND CASE CAST(SPLIT_PART("cs_in"."s__a__end_date", '/', 1) AS INT)
-                      WHEN 1
-                      THEN 31
-                      WHEN 2
-                      THEN CASE
-                        WHEN CAST(SPLIT_PART("cs_in"."s__a__end_date", '/', 3) AS INT) % 4 = 0
-                        AND (
-                          CAST(SPLIT_PART("cs_in"."s__a__end_date", '/', 3) AS INT) % 100 <> 0
-                          OR CAST(SPLIT_PART("cs_in"."s__a__end_date", '/', 3) AS INT) % 400 = 0
-                        )
-                        THEN 29
-                        ELSE 28
-                      END
-                      WHEN 3
-                      THEN 31
-                      WHEN 4
-                      THEN 30
-                      WHEN 5
-                      THEN 31
-                      WHEN 6
-                      THEN 30
-                      WHEN 7
-                      THEN 31
-                      WHEN 8
-                      THEN 31
-                      WHEN 9
-                      THEN 30
-                      WHEN 10
-                      THEN 31
-                      WHEN 11
-                      THEN 30
-                      WHEN 12
-                      THEN 31
-                      ELSE 0
-                    END
-                    THEN MAKE_DATE(
-                      CAST(SPLIT_PART("cs_in"."s__a__end_date", '/', 3) AS INT),
-                      CAST(SPLIT_PART("cs_in"."s__a__end_date", '/', 1) AS INT),
-                      CAST(SPLIT_PART("cs_in"."s__a__end_date", '/', 2) AS INT)
-                    )
-                  END
-                END
-              )
-            ),
-            FALSE
-          )
-      ) AS "cs_in"
-      WHERE
-        NOT (
-          NOT "cs_in"."__cast_error" IS NULL OR COALESCE("cs_in"."__n__a", 1) > 1
-        )
-    ) AS "cs_rows"
-  ) - (
-    SELECT
-      COUNT(*)
-    FROM (
-      SELECT
-        1
+        COUNT(*) AS "n"
       FROM (
         SELECT
           "cs_in".*,
@@ -1072,25 +802,10 @@ SELECT
                 "visits"."__cast_error" AS "__cast_error",
                 "visits"."visit_id" AS "s__visits__visit_id",
                 "visits"."case_no" AS "s__visits__case_no",
-                "visits"."pat_no" AS "s__visits__pat_no",
-                "visits"."prov_id" AS "s__visits__prov_id",
                 "visits"."dos" AS "s__visits__dos",
                 "visits"."status" AS "s__visits__status",
-                "visits"."cpt1" AS "s__visits__cpt1",
-                "visits"."units1" AS "s__visits__units1",
-                "visits"."mod1" AS "s__visits__mod1",
-                "visits"."amount1" AS "s__visits__amount1",
-                "visits"."cpt2" AS "s__visits__cpt2",
-                "visits"."units2" AS "s__visits__units2",
-                "visits"."mod2" AS "s__visits__mod2",
-                "visits"."amount2" AS "s__visits__amount2",
-                "visits"."cpt3" AS "s__visits__cpt3",
-                "visits"."units3" AS "s__visits__units3",
-                "visits"."mod3" AS "s__visits__mod3",
-                "visits"."amount3" AS "s__visits__amount3",
                 "a"."auth_no" AS "s__a__auth_no",
                 "a"."case_no" AS "s__a__case_no",
-                "a"."visits_authorized" AS "s__a__visits_authorized",
                 "a"."start_date" AS "s__a__start_date",
                 "a"."end_date" AS "s__a__end_date",
                 "a"."__row" AS "j__a__row"

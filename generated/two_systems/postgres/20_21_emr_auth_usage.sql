@@ -23,13 +23,10 @@ WITH "cs_in" AS (
         "appts"."__cast_error" AS "__cast_error",
         "appts"."appt_id" AS "s__appts__appt_id",
         "appts"."episode_id" AS "s__appts__episode_id",
-        "appts"."client_id" AS "s__appts__client_id",
-        "appts"."staff_no" AS "s__appts__staff_no",
         "appts"."appt_date" AS "s__appts__appt_date",
         "appts"."appt_status" AS "s__appts__appt_status",
         "a"."auth_ref" AS "s__a__auth_ref",
         "a"."episode_id" AS "s__a__episode_id",
-        "a"."auth_visits" AS "s__a__auth_visits",
         "a"."auth_from" AS "s__a__auth_from",
         "a"."auth_to" AS "s__a__auth_to",
         "a"."__row" AS "j__a__row"
@@ -544,13 +541,10 @@ SELECT
           "appts"."__cast_error" AS "__cast_error",
           "appts"."appt_id" AS "s__appts__appt_id",
           "appts"."episode_id" AS "s__appts__episode_id",
-          "appts"."client_id" AS "s__appts__client_id",
-          "appts"."staff_no" AS "s__appts__staff_no",
           "appts"."appt_date" AS "s__appts__appt_date",
           "appts"."appt_status" AS "s__appts__appt_status",
           "a"."auth_ref" AS "s__a__auth_ref",
           "a"."episode_id" AS "s__a__episode_id",
-          "a"."auth_visits" AS "s__a__auth_visits",
           "a"."auth_from" AS "s__a__auth_from",
           "a"."auth_to" AS "s__a__auth_to",
           "a"."__row" AS "j__a__row"
@@ -747,236 +741,10 @@ SELECT
   0,
   (
     SELECT
-      COUNT(*)
+      CAST(COALESCE(SUM("cs_groups"."n") - COUNT(*), 0) AS BIGINT)
     FROM (
       SELECT
-        "cs_in".*,
-        "cs_in"."s__a__auth_ref" AS "g__1"
-      FROM (
-        SELECT
-          *
-        FROM (
-          SELECT
-            "cs_raw".*,
-            "cs_amb"."__n__a" AS "__n__a",
-            1 AS "__slot"
-          FROM (
-            SELECT
-              "appts"."__row" AS "__row",
-              "appts"."__cast_error" AS "__cast_error",
-              "appts"."appt_id" AS "s__appts__appt_id",
-              "appts"."episode_id" AS "s__appts__episode_id",
-              "appts"."client_id" AS "s__appts__client_id",
-              "appts"."staff_no" AS "s__appts__staff_no",
-              "appts"."appt_date" AS "s__appts__appt_date",
-              "appts"."appt_status" AS "s__appts__appt_status",
-              "a"."auth_ref" AS "s__a__auth_ref",
-              "a"."episode_id" AS "s__a__episode_id",
-              "a"."auth_visits" AS "s__a__auth_visits",
-              "a"."auth_from" AS "s__a__auth_from",
-              "a"."auth_to" AS "s__a__auth_to",
-              "a"."__row" AS "j__a__row"
-            FROM "sysB"."appts" AS "appts"
-            LEFT JOIN "sysB"."priorauth" AS "a"
-              ON (
-                "a"."episode_id"
-              ) = (
-                "appts"."episode_id"
-              )
-          ) AS "cs_raw"
-          LEFT JOIN (
-            SELECT
-              "__row",
-              COUNT(DISTINCT "j__a__row") AS "__n__a",
-              MIN("j__a__row") AS "first__a"
-            FROM (
-              SELECT
-                "appts"."__row" AS "__row",
-                "a"."__row" AS "j__a__row"
-              FROM "sysB"."appts" AS "appts"
-              LEFT JOIN "sysB"."priorauth" AS "a"
-                ON (
-                  "a"."episode_id"
-                ) = (
-                  "appts"."episode_id"
-                )
-            ) AS "cs_raw"
-            GROUP BY
-              "__row"
-            HAVING
-              COUNT(*) > 1
-          ) AS "cs_amb"
-            ON "cs_amb"."__row" = "cs_raw"."__row"
-          WHERE
-            (
-              "cs_amb"."first__a" IS NULL OR "cs_raw"."j__a__row" = "cs_amb"."first__a"
-            )
-        ) AS "cs_in"
-        WHERE
-          COALESCE(
-            (
-              (
-                (
-                  UPPER(TRIM(BOTH ' ' FROM "cs_in"."s__appts__appt_status"))
-                ) = (
-                  'K'
-                )
-              )
-              AND (
-                (
-                  CASE
-                    WHEN TRANSLATE(TRIM("cs_in"."s__appts__appt_date"), '0123456789', '9999999999') IN ('9999999', '99999999')
-                    THEN CASE
-                      WHEN CAST(SUBSTR(TRIM("cs_in"."s__appts__appt_date"), 1, 4) AS INT) >= 1
-                      AND CAST(SUBSTR(TRIM("cs_in"."s__appts__appt_date"), 7) AS INT) BETWEEN 1 AND CASE CAST(SUBSTR(TRIM("cs_in"."s__appts__appt_date"), 5, 2) AS INT)
-                        WHEN 1
-                        THEN 31
-                        WHEN 2
-                        THEN CASE
-                          WHEN CAST(SUBSTR(TRIM("cs_in"."s__appts__appt_date"), 1, 4) AS INT) % 4 = 0
-                          AND (
-                            CAST(SUBSTR(TRIM("cs_in"."s__appts__appt_date"), 1, 4) AS INT) % 100 <> 0
-                            OR CAST(SUBSTR(TRIM("cs_in"."s__appts__appt_date"), 1, 4) AS INT) % 400 = 0
-                          )
-                          THEN 29
-                          ELSE 28
-                        END
-                        WHEN 3
-                        THEN 31
-                        WHEN 4
-                        THEN 30
-                        WHEN 5
-                        THEN 31
-                        WHEN 6
-                        THEN 30
-                        WHEN 7
-                        THEN 31
-                        WHEN 8
-                        THEN 31
-                        WHEN 9
-                        THEN 30
-                        WHEN 10
-                        THEN 31
-                        WHEN 11
-                        THEN 30
-                        WHEN 12
-                        THEN 31
-                        ELSE 0
-                      END
-                      THEN MAKE_DATE(
-                        CAST(SUBSTR(TRIM("cs_in"."s__appts__appt_date"), 1, 4) AS INT),
-                        CAST(SUBSTR(TRIM("cs_in"."s__appts__appt_date"), 5, 2) AS INT),
-                        CAST(SUBSTR(TRIM("cs_in"."s__appts__appt_date"), 7) AS INT)
-                      )
-                    END
-                  END
-                ) BETWEEN CASE
-                  WHEN TRANSLATE(TRIM("cs_in"."s__a__auth_from"), '0123456789', '9999999999') IN ('9999999', '99999999')
-                  THEN CASE
-                    WHEN CAST(SUBSTR(TRIM("cs_in"."s__a__auth_from"), 1, 4) AS INT) >= 1
-                    AND CAST(SUBSTR(TRIM("cs_in"."s__a__auth_from"), 7) AS INT) BETWEEN 1 AND CASE CAST(SUBSTR(TRIM("cs_in"."s__a__auth_from"), 5, 2) AS INT)
-                      WHEN 1
-                      THEN 31
-                      WHEN 2
-                      THEN CASE
-                        WHEN CAST(SUBSTR(TRIM("cs_in"."s__a__auth_from"), 1, 4) AS INT) % 4 = 0
-                        AND (
-                          CAST(SUBSTR(TRIM("cs_in"."s__a__auth_from"), 1, 4) AS INT) % 100 <> 0
-                          OR CAST(SUBSTR(TRIM("cs_in"."s__a__auth_from"), 1, 4) AS INT) % 400 = 0
-                        )
-                        THEN 29
-                        ELSE 28
-                      END
-                      WHEN 3
-                      THEN 31
-                      WHEN 4
-                      THEN 30
-                      WHEN 5
-                      THEN 31
-                      WHEN 6
-                      THEN 30
-                      WHEN 7
-                      THEN 31
-                      WHEN 8
-                      THEN 31
-                      WHEN 9
-                      THEN 30
-                      WHEN 10
-                      THEN 31
-                      WHEN 11
-                      THEN 30
-                      WHEN 12
-                      THEN 31
-                      ELSE 0
-                    END
-                    THEN MAKE_DATE(
-                      CAST(SUBSTR(TRIM("cs_in"."s__a__auth_from"), 1, 4) AS INT),
-                      CAST(SUBSTR(TRIM("cs_in"."s__a__auth_from"), 5, 2) AS INT),
-                      CAST(SUBSTR(TRIM("cs_in"."s__a__auth_from"), 7) AS INT)
-                    )
-                  END
-                END AND CASE
-                  WHEN TRANSLATE(TRIM("cs_in"."s__a__auth_to"), '0123456789', '9999999999') IN ('9999999', '99999999')
-                  THEN CASE
-                    WHEN CAST(SUBSTR(TRIM("cs_in"."s__a__auth_to"), 1, 4) AS INT) >= 1
-                    AND CAST(SUBSTR(TRIM("cs_in"."s__a__auth_to"), 7) AS INT) BETWEEN 1 AND CASE CAST(SUBSTR(TRIM("cs_in"."s__a__auth_to"), 5, 2) AS INT)
-                      WHEN 1
-                      THEN 31
-                      WHEN 2
-                      THEN CASE
-                        WHEN CAST(SUBSTR(TRIM("cs_in"."s__a__auth_to"), 1, 4) AS INT) % 4 = 0
-                        AND (
-                          CAST(SUBSTR(TRIM("cs_in"."s__a__auth_to"), 1, 4) AS INT) % 100 <> 0
-                          OR CAST(SUBSTR(TRIM("cs_in"."s__a__auth_to"), 1, 4) AS INT) % 400 = 0
-                        )
-                        THEN 29
-                        ELSE 28
-                      END
-                      WHEN 3
-                      THEN 31
-                      WHEN 4
-                      THEN 30
-                      WHEN 5
-                      THEN 31
-                      WHEN 6
-                      THEN 30
-                      WHEN 7
-                      THEN 31
-                      WHEN 8
-                      THEN 31
-                      WHEN 9
-                      THEN 30
-                      WHEN 10
-                      THEN 31
-                      WHEN 11
-                      THEN 30
-                      WHEN 12
-                      THEN 31
-                      ELSE 0
-                    END
-                    THEN MAKE_DATE(
-                      CAST(SUBSTR(TRIM("cs_in"."s__a__auth_to"), 1, 4) AS INT),
-                      CAST(SUBSTR(TRIM("cs_in"."s__a__auth_to"), 5, 2) AS INT),
-                      CAST(SUBSTR(TRIM("cs_in"."s__a__auth_to"), 7) AS INT)
-                    )
-                  END
-                END
-              )
-            ),
-            FALSE
-          )
-      ) AS "cs_in"
-      WHERE
-        NOT (
-          NOT "cs_in"."__cast_error" IS NULL OR COALESCE("cs_in"."__n__a", 1) > 1
-        )
-    ) AS "cs_rows"
-  ) - (
-    SELECT
-      COUNT(*)
-    FROM (
-      SELECT
-        1
+        COUNT(*) AS "n"
       FROM (
         SELECT
           "cs_in".*,
@@ -995,13 +763,10 @@ SELECT
                 "appts"."__cast_error" AS "__cast_error",
                 "appts"."appt_id" AS "s__appts__appt_id",
                 "appts"."episode_id" AS "s__appts__episode_id",
-                "appts"."client_id" AS "s__appts__client_id",
-                "appts"."staff_no" AS "s__appts__staff_no",
                 "appts"."appt_date" AS "s__appts__appt_date",
                 "appts"."appt_status" AS "s__appts__appt_status",
                 "a"."auth_ref" AS "s__a__auth_ref",
                 "a"."episode_id" AS "s__a__episode_id",
-                "a"."auth_visits" AS "s__a__auth_visits",
                 "a"."auth_from" AS "s__a__auth_from",
                 "a"."auth_to" AS "s__a__auth_to",
                 "a"."__row" AS "j__a__row"

@@ -24,19 +24,8 @@ WITH `cs_in` AS (
       `episodes`.`referral_md` AS `s__episodes__referral_md`,
       `episodes`.`injury_dt` AS `s__episodes__injury_dt`,
       `episodes`.`start_dt` AS `s__episodes__start_dt`,
-      `episodes`.`icd_primary` AS `s__episodes__icd_primary`,
-      `episodes`.`icd_secondary` AS `s__episodes__icd_secondary`,
       `c`.`client_id` AS `s__c__client_id`,
-      `c`.`client_name` AS `s__c__client_name`,
       `c`.`birth_dt` AS `s__c__birth_dt`,
-      `c`.`gender` AS `s__c__gender`,
-      `c`.`soc_sec` AS `s__c__soc_sec`,
-      `c`.`street` AS `s__c__street`,
-      `c`.`city` AS `s__c__city`,
-      `c`.`st` AS `s__c__st`,
-      `c`.`postcode` AS `s__c__postcode`,
-      `c`.`phone` AS `s__c__phone`,
-      `c`.`active_flag` AS `s__c__active_flag`,
       `c`.`__row` AS `j__c__row`
     FROM `sysB`.`episodes` AS `episodes`
     LEFT JOIN `sysB`.`clients` AS `c`

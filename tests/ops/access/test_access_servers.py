@@ -9,6 +9,7 @@ creates carries a per-session prefix, and all of them are dropped at the end."""
 from __future__ import annotations
 
 import os
+import re
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -18,12 +19,12 @@ from urllib.parse import urlsplit
 import pytest
 
 from compiler.cli.main import main
-from compiler.pipeline import load
+from compiler.pipeline import load, render_access_file
 from compiler.runtime.run import run
 from tests.conftest import DEMO_SPEC
 from tests.servers import MY, PG, mysql_database, postgres_database
 
-ROLES = ("migrator", "validator", "auditor", "application", "clinician_readonly")
+ROLES = ("migrator", "validator", "auditor", "application", "clinician_readonly", "billing")
 
 
 @dataclass
@@ -191,14 +192,16 @@ def test_check_reports_a_hand_grant_and_a_hand_revoke(applied, capsys):
         applied.database,
         f"GRANT SELECT ON {rejects} TO {q}{p}application{q}",
         f"REVOKE SELECT ON {patient} FROM {q}{p}validator{q}",
+        f"REVOKE {q}{p}clinician_readonly{q} FROM {q}{p}billing{q}",
     )
     capsys.readouterr()
     assert main(["access", "check", str(applied.spec), "--target", applied.url]) == 1
     out = capsys.readouterr().out
-    shown = "chartshift.rejects" if applied.dialect == "postgres" else ".chartshift__rejects"
+    shown = "chartshift.rejects" if applied.dialect == "postgres" else "chartshift__rejects"
     assert f"extra:   GRANT SELECT on {shown} to {p}application" in out, out
-    assert f"missing: GRANT SELECT on {'emr.patient' if applied.dialect == 'postgres' else '.emr__patient'} to {p}validator" in out, out
-    assert out.count("\n") == 2, out  # nothing else differs
+    assert f"missing: GRANT SELECT on {'emr.patient' if applied.dialect == 'postgres' else 'emr__patient'} to {p}validator" in out, out
+    assert f"missing: GRANT role {p}clinician_readonly to {p}billing" in out, out
+    assert out.count("\n") == 3, out  # nothing else differs
     assert main(["access", "apply", str(applied.spec), "--target", applied.url]) == 0  # converges again
     assert main(["access", "check", str(applied.spec), "--target", applied.url]) == 0
 
@@ -210,3 +213,62 @@ def test_run_without_rights_fails_fast_listing_them(applied, demo_export, capsys
     err = capsys.readouterr().err
     assert code == 3, err
     assert "lacks rights the run needs" in err and "CREATE on the database" in err, err
+
+
+def test_billing_inherits_the_clinicians_columns(applied):
+    q = '"' if applied.dialect == "postgres" else "`"
+    assert len(user_sql(applied, "billing", f"SELECT {q}last_name{q} FROM {table(applied, 'emr', 'patient')}")) > 0
+    assert len(user_sql(applied, "billing", f"SELECT * FROM {table(applied, 'emr', 'charge_line')}")) > 0
+    with pytest.raises(Exception) as info:
+        user_sql(applied, "billing", f"SELECT {q}ssn{q} FROM {table(applied, 'emr', 'patient')}")
+    assert denied(info.value), str(info.value)
+
+
+def test_the_generated_access_sql_runs_and_gives_the_specs_grants(applied):
+    """access.sql itself (as compile writes it, with this session's prefix), run by an
+    admin after a run: the live grants are then exactly the spec's."""
+    text = render_access_file(load(applied.spec), applied.dialect)["access.sql"]
+    statements = [s.strip() for s in re.split(r";\n", "\n".join(l for l in text.splitlines() if not l.startswith("--"))) if s.strip()]
+    assert any(s.startswith("GRANT") for s in statements)
+    admin_sql(applied.dialect, applied.database, *statements)
+    assert main(["access", "check", str(applied.spec), "--target", applied.url]) == 0
+
+
+def test_a_second_run_as_the_migrator_keeps_the_grants_and_is_audited(applied, demo_export, audit_log_outside_the_repo):
+    """The run replaces its tables (PostgreSQL: their grants go with them, so the run grants
+    them again); the audit log names the database user and the OS user of the run and of
+    each `access apply`, and what the apply granted."""
+    import json
+
+    folder, _ = demo_export
+    code = main(["run", str(applied.spec), "--source", str(folder), "--target", applied.as_user("migrator"), "--commit-on-fail"])
+    assert code in (0, 1)  # the demo fails a check by design; it commits anyway
+    assert main(["access", "check", str(applied.spec), "--target", applied.url]) == 0
+    events = [json.loads(line) for line in audit_log_outside_the_repo.read_text().splitlines()]
+    run_event = [e for e in events if e["command"] == "run" and e.get("details", {}).get("database_user", "").startswith(applied.prefix)][
+        -1
+    ]
+    assert run_event["user"] and run_event["details"]["committed"] is True
+    applies = [e for e in events if e["command"] == "access apply" and e["spec_sha256"] == run_event["spec_sha256"]]
+    assert applies and all(e["details"]["database_user"] and e["user"] for e in applies)
+    granted = [g for e in applies for g in e["details"]["granted"]]
+    assert f"CREATE on the database to {applied.prefix}migrator" in granted, granted
+    assert all(isinstance(e["details"]["revoked"], list) for e in applies)
+
+
+def test_a_table_the_migrator_does_not_own_stops_the_run(applied, demo_export, capsys):
+    if applied.dialect != "postgres":  # no table owners there: the database privileges cover every table
+        from compiler.dialects import MYSQL
+
+        assert MYSQL.access is not None and MYSQL.access.foreign_tables is None
+        return
+    folder, _ = demo_export
+    admin_sql(applied.dialect, applied.database, 'CREATE TABLE "emr"."cs_foreign" (x int)')
+    try:
+        capsys.readouterr()
+        code = main(["run", str(applied.spec), "--source", str(folder), "--target", applied.as_user("migrator")])
+        err = capsys.readouterr().err
+        assert code == 3, err
+        assert "ownership of emr.cs_foreign (a run replaces it)" in err, err
+    finally:
+        admin_sql(applied.dialect, applied.database, 'DROP TABLE "emr"."cs_foreign"')

@@ -5,7 +5,7 @@
 
 
 -- tests/conformance/specs/composite_lookups.mig:8: typed view legacy.claims
-CREATE VIEW `legacy__claims` AS
+CREATE SQL SECURITY INVOKER VIEW `legacy__claims` AS
 SELECT
   `cs_raw`.`__row`,
   NULLIF(`cs_raw`.`claim_no`, '') AS `claim_no`,

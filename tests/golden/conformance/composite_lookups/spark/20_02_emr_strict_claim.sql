@@ -16,8 +16,6 @@ WITH `cs_in` AS (
     `claims`.`claim_no` AS `s__claims__claim_no`,
     `claims`.`payer` AS `s__claims__payer`,
     `claims`.`plan` AS `s__claims__plan`,
-    `claims`.`code` AS `s__claims__code`,
-    `claims`.`vocab` AS `s__claims__vocab`,
     1 AS `__slot`
   FROM `legacy`.`claims` AS `claims`
 ), `cs_fields` AS (

@@ -4,6 +4,9 @@
 -- Generated file: do not edit. Regenerate with `chartshift compile tests/conformance/specs/dedup_variants.mig`.
 
 
+-- session setting optimizer_switch (the dialect record says why)
+SET SESSION `optimizer_switch` = 'derived_merge=off';
+
 -- tests/conformance/specs/dedup_variants.mig:39: persistent crosswalk for emr.first_kept: legacy key -> id (kept across runs)
 CREATE TABLE IF NOT EXISTS `chartshift__xwalk__emr__first_kept` (
   `legacy_key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,

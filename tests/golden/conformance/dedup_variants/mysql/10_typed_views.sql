@@ -5,7 +5,7 @@
 
 
 -- tests/conformance/specs/dedup_variants.mig:8: typed view legacy.people
-CREATE VIEW `legacy__people` AS
+CREATE SQL SECURITY INVOKER VIEW `legacy__people` AS
 SELECT
   `cs_raw`.`__row`,
   NULLIF(`cs_raw`.`rec_id`, '') AS `rec_id`,

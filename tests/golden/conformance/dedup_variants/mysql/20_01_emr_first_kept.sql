@@ -14,7 +14,6 @@ WITH `cs_in` AS (
     `people`.`__row` AS `__row`,
     `people`.`__cast_error` AS `__cast_error`,
     `people`.`rec_id` AS `s__people__rec_id`,
-    `people`.`pat_no` AS `s__people__pat_no`,
     `people`.`last` AS `s__people__last`,
     `people`.`first` AS `s__people__first`,
     `people`.`born` AS `s__people__born`,

@@ -15,9 +15,6 @@ WITH "cs_in" AS (
     "people"."__cast_error" AS "__cast_error",
     "people"."rec_id" AS "s__people__rec_id",
     "people"."pat_no" AS "s__people__pat_no",
-    "people"."last" AS "s__people__last",
-    "people"."first" AS "s__people__first",
-    "people"."born" AS "s__people__born",
     1 AS "__slot"
   FROM "legacy"."people" AS "people"
 ), "cs_fields" AS (

@@ -5,7 +5,7 @@
 
 
 -- tests/conformance/specs/field_refs.mig:7: typed view legacy.patients
-CREATE VIEW `legacy__patients` AS
+CREATE SQL SECURITY INVOKER VIEW `legacy__patients` AS
 SELECT
   `cs_raw`.`__row`,
   NULLIF(`cs_raw`.`pat_no`, '') AS `pat_no`,
@@ -15,7 +15,7 @@ SELECT
 FROM `chartshift_stage__legacy__patients` AS `cs_raw`;
 
 -- tests/conformance/specs/field_refs.mig:12: typed view legacy.visits
-CREATE VIEW `legacy__visits` AS
+CREATE SQL SECURITY INVOKER VIEW `legacy__visits` AS
 SELECT
   `cs_raw`.`__row`,
   NULLIF(`cs_raw`.`visit_id`, '') AS `visit_id`,

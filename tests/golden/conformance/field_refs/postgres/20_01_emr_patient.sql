@@ -15,7 +15,6 @@ WITH "cs_in" AS (
     "patients"."__cast_error" AS "__cast_error",
     "patients"."pat_no" AS "s__patients__pat_no",
     "patients"."name" AS "s__patients__name",
-    "patients"."status" AS "s__patients__status",
     1 AS "__slot"
   FROM "legacy"."patients" AS "patients"
 ), "cs_fields" AS (

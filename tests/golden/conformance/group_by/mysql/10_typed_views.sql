@@ -5,7 +5,7 @@
 
 
 -- tests/conformance/specs/group_by.mig:8: typed view legacy.visits
-CREATE VIEW `legacy__visits` AS
+CREATE SQL SECURITY INVOKER VIEW `legacy__visits` AS
 SELECT
   `cs_raw`.`__row`,
   NULLIF(`cs_raw`.`visit_id`, '') AS `visit_id`,

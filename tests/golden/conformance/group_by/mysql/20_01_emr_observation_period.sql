@@ -22,8 +22,6 @@ WITH `cs_in` AS (
       `visits`.`units` AS `s__visits__units`,
       `visits`.`amount` AS `s__visits__amount`,
       `visits`.`therapist` AS `s__visits__therapist`,
-      `visits`.`address` AS `s__visits__address`,
-      `visits`.`city` AS `s__visits__city`,
       `visits`.`status` AS `s__visits__status`,
       1 AS `__slot`
     FROM `legacy__visits` AS `visits`
@@ -468,8 +466,6 @@ SELECT
         `visits`.`units` AS `s__visits__units`,
         `visits`.`amount` AS `s__visits__amount`,
         `visits`.`therapist` AS `s__visits__therapist`,
-        `visits`.`address` AS `s__visits__address`,
-        `visits`.`city` AS `s__visits__city`,
         `visits`.`status` AS `s__visits__status`,
         1 AS `__slot`
       FROM `legacy__visits` AS `visits`
@@ -498,78 +494,10 @@ SELECT
   0,
   (
     SELECT
-      COUNT(*)
+      CAST(COALESCE(SUM(`cs_groups`.`n`) - COUNT(*), 0) AS SIGNED)
     FROM (
       SELECT
-        `cs_in`.*,
-        TRIM(BOTH ' ' FROM `cs_in`.`s__visits__pat_no`) AS `g__1`,
-        `cs_in`.`s__visits__visit_dt` AS `v__1`,
-        `cs_in`.`s__visits__visit_dt` AS `v__2`,
-        `cs_in`.`s__visits__visit_dt` AS `v__4`,
-        `cs_in`.`s__visits__units` AS `v__5`,
-        `cs_in`.`s__visits__amount` AS `v__6`,
-        `cs_in`.`s__visits__units` AS `v__7`,
-        `cs_in`.`s__visits__therapist` AS `v__8`,
-        `cs_in`.`s__visits__therapist` AS `v__9`,
-        `cs_in`.`s__visits__visit_dt` AS `o__9_1`,
-        `cs_in`.`s__visits__therapist` AS `v__10`,
-        `cs_in`.`s__visits__visit_dt` AS `o__10_1`,
-        `cs_in`.`s__visits__therapist` AS `v__11`,
-        `cs_in`.`s__visits__visit_dt` AS `o__11_1`,
-        `cs_in`.`s__visits__status` AS `v__12`,
-        `cs_in`.`s__visits__status` AS `v__13`,
-        `cs_in`.`s__visits__status` AS `v__14`
-      FROM (
-        SELECT
-          *
-        FROM (
-          SELECT
-            `visits`.`__row` AS `__row`,
-            `visits`.`__cast_error` AS `__cast_error`,
-            `visits`.`visit_id` AS `s__visits__visit_id`,
-            `visits`.`pat_no` AS `s__visits__pat_no`,
-            `visits`.`visit_dt` AS `s__visits__visit_dt`,
-            `visits`.`units` AS `s__visits__units`,
-            `visits`.`amount` AS `s__visits__amount`,
-            `visits`.`therapist` AS `s__visits__therapist`,
-            `visits`.`address` AS `s__visits__address`,
-            `visits`.`city` AS `s__visits__city`,
-            `visits`.`status` AS `s__visits__status`,
-            1 AS `__slot`
-          FROM `legacy__visits` AS `visits`
-        ) AS `cs_in`
-        WHERE
-          COALESCE(
-            (
-              (
-                (
-                  (
-                    `cs_in`.`s__visits__status`
-                  ) <> (
-                    'X'
-                  )
-                )
-                OR (
-                  (
-                    `cs_in`.`s__visits__status`
-                  ) IS NULL
-                )
-              )
-            ),
-            FALSE
-          )
-      ) AS `cs_in`
-      WHERE
-        NOT (
-          NOT `cs_in`.`__cast_error` IS NULL
-        )
-    ) AS `cs_rows`
-  ) - (
-    SELECT
-      COUNT(*)
-    FROM (
-      SELECT
-        1
+        COUNT(*) AS `n`
       FROM (
         SELECT
           `cs_in`.*,
@@ -603,8 +531,6 @@ SELECT
               `visits`.`units` AS `s__visits__units`,
               `visits`.`amount` AS `s__visits__amount`,
               `visits`.`therapist` AS `s__visits__therapist`,
-              `visits`.`address` AS `s__visits__address`,
-              `visits`.`city` AS `s__visits__city`,
               `visits`.`status` AS `s__visits__status`,
               1 AS `__slot`
             FROM `legacy__visits` AS `visits`

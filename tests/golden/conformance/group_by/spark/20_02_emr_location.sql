@@ -14,14 +14,8 @@ WITH `cs_in` AS (
     `visits`.`__row` AS `__row`,
     `visits`.`__cast_error` AS `__cast_error`,
     `visits`.`visit_id` AS `s__visits__visit_id`,
-    `visits`.`pat_no` AS `s__visits__pat_no`,
-    `visits`.`visit_dt` AS `s__visits__visit_dt`,
-    `visits`.`units` AS `s__visits__units`,
-    `visits`.`amount` AS `s__visits__amount`,
-    `visits`.`therapist` AS `s__visits__therapist`,
     `visits`.`address` AS `s__visits__address`,
     `visits`.`city` AS `s__visits__city`,
-    `visits`.`status` AS `s__visits__status`,
     1 AS `__slot`
   FROM `legacy`.`visits` AS `visits`
 ), `cs_vals` AS (
@@ -333,51 +327,10 @@ SELECT
   0,
   (
     SELECT
-      COUNT(*)
+      CAST(COALESCE(SUM(`cs_groups`.`n`) - COUNT(*), 0) AS BIGINT)
     FROM (
       SELECT
-        `cs_in`.*,
-        ARRAY_JOIN(
-          TRANSFORM(
-            SPLIT(TRIM(BOTH ' ' FROM `cs_in`.`s__visits__address`), 'ß', -1),
-            `_cs_part` -> UPPER(_cs_part)
-          ),
-          'ß'
-        ) AS `g__1`,
-        ARRAY_JOIN(
-          TRANSFORM(
-            SPLIT(TRIM(BOTH ' ' FROM `cs_in`.`s__visits__city`), 'ß', -1),
-            `_cs_part` -> UPPER(_cs_part)
-          ),
-          'ß'
-        ) AS `g__2`
-      FROM (
-        SELECT
-          `visits`.`__row` AS `__row`,
-          `visits`.`__cast_error` AS `__cast_error`,
-          `visits`.`visit_id` AS `s__visits__visit_id`,
-          `visits`.`pat_no` AS `s__visits__pat_no`,
-          `visits`.`visit_dt` AS `s__visits__visit_dt`,
-          `visits`.`units` AS `s__visits__units`,
-          `visits`.`amount` AS `s__visits__amount`,
-          `visits`.`therapist` AS `s__visits__therapist`,
-          `visits`.`address` AS `s__visits__address`,
-          `visits`.`city` AS `s__visits__city`,
-          `visits`.`status` AS `s__visits__status`,
-          1 AS `__slot`
-        FROM `legacy`.`visits` AS `visits`
-      ) AS `cs_in`
-      WHERE
-        NOT (
-          NOT `cs_in`.`__cast_error` IS NULL
-        )
-    ) AS `cs_rows`
-  ) - (
-    SELECT
-      COUNT(*)
-    FROM (
-      SELECT
-        1
+        COUNT(*) AS `n`
       FROM (
         SELECT
           `cs_in`.*,
@@ -400,14 +353,8 @@ SELECT
             `visits`.`__row` AS `__row`,
             `visits`.`__cast_error` AS `__cast_error`,
             `visits`.`visit_id` AS `s__visits__visit_id`,
-            `visits`.`pat_no` AS `s__visits__pat_no`,
-            `visits`.`visit_dt` AS `s__visits__visit_dt`,
-            `visits`.`units` AS `s__visits__units`,
-            `visits`.`amount` AS `s__visits__amount`,
-            `visits`.`therapist` AS `s__visits__therapist`,
             `visits`.`address` AS `s__visits__address`,
             `visits`.`city` AS `s__visits__city`,
-            `visits`.`status` AS `s__visits__status`,
             1 AS `__slot`
           FROM `legacy`.`visits` AS `visits`
         ) AS `cs_in`

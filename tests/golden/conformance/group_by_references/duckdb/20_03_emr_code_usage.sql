@@ -20,9 +20,7 @@ WITH "cs_in" AS (
       "visits"."__row" AS "__row",
       "visits"."__cast_error" AS "__cast_error",
       "visits"."visit_id" AS "s__visits__visit_id",
-      "visits"."auth_no" AS "s__visits__auth_no",
       "visits"."kind" AS "s__visits__kind",
-      "visits"."clinic" AS "s__visits__clinic",
       "m"."kind" AS "s__m__kind",
       "m"."cpt" AS "s__m__cpt",
       "m"."__row" AS "j__m__row"
@@ -295,9 +293,7 @@ SELECT
           "visits"."__row" AS "__row",
           "visits"."__cast_error" AS "__cast_error",
           "visits"."visit_id" AS "s__visits__visit_id",
-          "visits"."auth_no" AS "s__visits__auth_no",
           "visits"."kind" AS "s__visits__kind",
-          "visits"."clinic" AS "s__visits__clinic",
           "m"."kind" AS "s__m__kind",
           "m"."cpt" AS "s__m__cpt",
           "m"."__row" AS "j__m__row"
@@ -327,50 +323,10 @@ SELECT
   0,
   (
     SELECT
-      COUNT(*)
+      CAST(COALESCE(SUM("cs_groups"."n") - COUNT(*), 0) AS BIGINT)
     FROM (
       SELECT
-        "cs_in".*,
-        "cs_in"."s__m__cpt" AS "g__1",
-        "cs_in"."s__visits__visit_id" AS "v__2",
-        "cs_in"."s__m__cpt" AS "o__2_1"
-      FROM (
-        SELECT
-          "cs_raw".*,
-          ROW_NUMBER() OVER (PARTITION BY "cs_raw"."__row" ORDER BY "cs_raw"."j__m__row") AS "__match",
-          ROW_NUMBER() OVER (ORDER BY "cs_raw"."__row", "cs_raw"."j__m__row") AS "__ord",
-          1 AS "__slot"
-        FROM (
-          SELECT
-            "visits"."__row" AS "__row",
-            "visits"."__cast_error" AS "__cast_error",
-            "visits"."visit_id" AS "s__visits__visit_id",
-            "visits"."auth_no" AS "s__visits__auth_no",
-            "visits"."kind" AS "s__visits__kind",
-            "visits"."clinic" AS "s__visits__clinic",
-            "m"."kind" AS "s__m__kind",
-            "m"."cpt" AS "s__m__cpt",
-            "m"."__row" AS "j__m__row"
-          FROM "legacy"."visits" AS "visits"
-          LEFT JOIN "legacy"."code_map" AS "m"
-            ON (
-              "m"."kind"
-            ) = (
-              "visits"."kind"
-            )
-        ) AS "cs_raw"
-      ) AS "cs_in"
-      WHERE
-        NOT (
-          NOT "cs_in"."__cast_error" IS NULL
-        )
-    ) AS "cs_rows"
-  ) - (
-    SELECT
-      COUNT(*)
-    FROM (
-      SELECT
-        1
+        COUNT(*) AS "n"
       FROM (
         SELECT
           "cs_in".*,
@@ -388,9 +344,7 @@ SELECT
               "visits"."__row" AS "__row",
               "visits"."__cast_error" AS "__cast_error",
               "visits"."visit_id" AS "s__visits__visit_id",
-              "visits"."auth_no" AS "s__visits__auth_no",
               "visits"."kind" AS "s__visits__kind",
-              "visits"."clinic" AS "s__visits__clinic",
               "m"."kind" AS "s__m__kind",
               "m"."cpt" AS "s__m__cpt",
               "m"."__row" AS "j__m__row"

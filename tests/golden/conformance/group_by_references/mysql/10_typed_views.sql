@@ -5,7 +5,7 @@
 
 
 -- tests/conformance/specs/group_by_references.mig:7: typed view legacy.auths
-CREATE VIEW `legacy__auths` AS
+CREATE SQL SECURITY INVOKER VIEW `legacy__auths` AS
 SELECT
   `cs_raw`.`__row`,
   NULLIF(`cs_raw`.`auth_no`, '') AS `auth_no`,
@@ -30,7 +30,7 @@ SELECT
 FROM `chartshift_stage__legacy__auths` AS `cs_raw`;
 
 -- tests/conformance/specs/group_by_references.mig:11: typed view legacy.visits
-CREATE VIEW `legacy__visits` AS
+CREATE SQL SECURITY INVOKER VIEW `legacy__visits` AS
 SELECT
   `cs_raw`.`__row`,
   NULLIF(`cs_raw`.`visit_id`, '') AS `visit_id`,
@@ -41,7 +41,7 @@ SELECT
 FROM `chartshift_stage__legacy__visits` AS `cs_raw`;
 
 -- tests/conformance/specs/group_by_references.mig:17: typed view legacy.clinics
-CREATE VIEW `legacy__clinics` AS
+CREATE SQL SECURITY INVOKER VIEW `legacy__clinics` AS
 SELECT
   `cs_raw`.`__row`,
   NULLIF(`cs_raw`.`clinic`, '') AS `clinic`,
@@ -50,7 +50,7 @@ SELECT
 FROM `chartshift_stage__legacy__clinics` AS `cs_raw`;
 
 -- tests/conformance/specs/group_by_references.mig:21: typed view legacy.code_map
-CREATE VIEW `legacy__code_map` AS
+CREATE SQL SECURITY INVOKER VIEW `legacy__code_map` AS
 SELECT
   `cs_raw`.`__row`,
   NULLIF(`cs_raw`.`kind`, '') AS `kind`,

@@ -390,83 +390,10 @@ SELECT
   0,
   (
     SELECT
-      COUNT(*)
+      CAST(COALESCE(SUM("cs_groups"."n") - COUNT(*), 0) AS BIGINT)
     FROM (
       SELECT
-        "cs_in".*,
-        "cs_in"."s__visits__auth_no" AS "g__1",
-        CASE "cs_in"."s__visits__kind"
-          WHEN 'E'
-          THEN 'eval'
-          WHEN 'T'
-          THEN 'treatment'
-          ELSE 'other'
-        END AS "g__2",
-        "cs_in"."s__c__region" AS "v__2",
-        "cs_in"."s__c__region" AS "o__2_1"
-      FROM (
-        SELECT
-          "cs_raw".*,
-          "cs_amb"."__n__c" AS "__n__c",
-          1 AS "__slot"
-        FROM (
-          SELECT
-            "visits"."__row" AS "__row",
-            "visits"."__cast_error" AS "__cast_error",
-            "visits"."visit_id" AS "s__visits__visit_id",
-            "visits"."auth_no" AS "s__visits__auth_no",
-            "visits"."kind" AS "s__visits__kind",
-            "visits"."clinic" AS "s__visits__clinic",
-            "c"."clinic" AS "s__c__clinic",
-            "c"."region" AS "s__c__region",
-            "c"."__row" AS "j__c__row"
-          FROM "legacy"."visits" AS "visits"
-          LEFT JOIN "legacy"."clinics" AS "c"
-            ON (
-              "c"."clinic"
-            ) = (
-              "visits"."clinic"
-            )
-        ) AS "cs_raw"
-        LEFT JOIN (
-          SELECT
-            "__row",
-            COUNT(DISTINCT "j__c__row") AS "__n__c",
-            MIN("j__c__row") AS "first__c"
-          FROM (
-            SELECT
-              "visits"."__row" AS "__row",
-              "c"."__row" AS "j__c__row"
-            FROM "legacy"."visits" AS "visits"
-            LEFT JOIN "legacy"."clinics" AS "c"
-              ON (
-                "c"."clinic"
-              ) = (
-                "visits"."clinic"
-              )
-          ) AS "cs_raw"
-          GROUP BY
-            "__row"
-          HAVING
-            COUNT(*) > 1
-        ) AS "cs_amb"
-          ON "cs_amb"."__row" = "cs_raw"."__row"
-        WHERE
-          (
-            "cs_amb"."first__c" IS NULL OR "cs_raw"."j__c__row" = "cs_amb"."first__c"
-          )
-      ) AS "cs_in"
-      WHERE
-        NOT (
-          NOT "cs_in"."__cast_error" IS NULL OR COALESCE("cs_in"."__n__c", 1) > 1
-        )
-    ) AS "cs_rows"
-  ) - (
-    SELECT
-      COUNT(*)
-    FROM (
-      SELECT
-        1
+        COUNT(*) AS "n"
       FROM (
         SELECT
           "cs_in".*,

@@ -4,6 +4,9 @@
 -- Generated file: do not edit. Regenerate with `chartshift compile tests/conformance/specs/group_by_types.mig`.
 
 
+-- session setting optimizer_switch (the dialect record says why)
+SET SESSION `optimizer_switch` = 'derived_merge=off';
+
 -- rejects of this run
 DROP TABLE IF EXISTS `chartshift__rejects__cs_new`;
 

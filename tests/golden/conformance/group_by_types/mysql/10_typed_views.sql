@@ -5,7 +5,7 @@
 
 
 -- tests/conformance/specs/group_by_types.mig:7: typed view legacy.charges
-CREATE VIEW `legacy__charges` AS
+CREATE SQL SECURITY INVOKER VIEW `legacy__charges` AS
 SELECT
   `cs_raw`.`__row`,
   CASE

@@ -371,49 +371,10 @@ SELECT
   0,
   (
     SELECT
-      COUNT(*)
+      CAST(COALESCE(SUM("cs_groups"."n") - COUNT(*), 0) AS BIGINT)
     FROM (
       SELECT
-        "cs_in".*,
-        "cs_in"."s__charges__clinic" AS "g__1",
-        "cs_in"."s__charges__day" AS "g__2",
-        "cs_in"."s__charges__paid" AS "g__3",
-        "cs_in"."s__charges__code" AS "v__1",
-        "cs_in"."s__charges__amount" AS "v__2",
-        "cs_in"."s__charges__amount" AS "v__3",
-        "cs_in"."s__charges__units" AS "v__4",
-        "cs_in"."s__charges__code" AS "v__5",
-        "cs_in"."s__charges__amount" AS "o__5_1",
-        "cs_in"."s__charges__units" AS "o__5_2",
-        "cs_in"."s__charges__amount" AS "v__6",
-        "cs_in"."s__charges__code" AS "o__6_1",
-        "cs_in"."s__charges__code" AS "v__7",
-        "cs_in"."s__charges__amount" AS "o__7_1",
-        "cs_in"."s__charges__code" AS "o__7_2"
-      FROM (
-        SELECT
-          "charges"."__row" AS "__row",
-          "charges"."__cast_error" AS "__cast_error",
-          "charges"."clinic" AS "s__charges__clinic",
-          "charges"."day" AS "s__charges__day",
-          "charges"."paid" AS "s__charges__paid",
-          "charges"."amount" AS "s__charges__amount",
-          "charges"."units" AS "s__charges__units",
-          "charges"."code" AS "s__charges__code",
-          1 AS "__slot"
-        FROM "legacy"."charges" AS "charges"
-      ) AS "cs_in"
-      WHERE
-        NOT (
-          NOT "cs_in"."__cast_error" IS NULL
-        )
-    ) AS "cs_rows"
-  ) - (
-    SELECT
-      COUNT(*)
-    FROM (
-      SELECT
-        1
+        COUNT(*) AS "n"
       FROM (
         SELECT
           "cs_in".*,

@@ -248,31 +248,10 @@ SELECT
   0,
   (
     SELECT
-      COUNT(*)
+      CAST(COALESCE(SUM("cs_groups"."n") - COUNT(*), 0) AS BIGINT)
     FROM (
       SELECT
-        "cs_in".*,
-        "cs_in"."s__visits__pat" AS "g__1"
-      FROM (
-        SELECT
-          "visits"."__row" AS "__row",
-          "visits"."__cast_error" AS "__cast_error",
-          "visits"."vid" AS "s__visits__vid",
-          "visits"."pat" AS "s__visits__pat",
-          1 AS "__slot"
-        FROM "a"."visits" AS "visits"
-      ) AS "cs_in"
-      WHERE
-        NOT (
-          NOT "cs_in"."__cast_error" IS NULL
-        )
-    ) AS "cs_rows"
-  ) - (
-    SELECT
-      COUNT(*)
-    FROM (
-      SELECT
-        1
+        COUNT(*) AS "n"
       FROM (
         SELECT
           "cs_in".*,

@@ -5,7 +5,7 @@
 
 
 -- tests/conformance/specs/group_by_union.mig:7: typed view a.visits
-CREATE VIEW `a__visits` AS
+CREATE SQL SECURITY INVOKER VIEW `a__visits` AS
 SELECT
   `cs_raw`.`__row`,
   NULLIF(`cs_raw`.`vid`, '') AS `vid`,
@@ -14,7 +14,7 @@ SELECT
 FROM `chartshift_stage__a__visits` AS `cs_raw`;
 
 -- tests/conformance/specs/group_by_union.mig:13: typed view b.visits
-CREATE VIEW `b__visits` AS
+CREATE SQL SECURITY INVOKER VIEW `b__visits` AS
 SELECT
   `cs_raw`.`__row`,
   NULLIF(`cs_raw`.`vid`, '') AS `vid`,

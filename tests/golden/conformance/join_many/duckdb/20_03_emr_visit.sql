@@ -19,7 +19,6 @@ WITH "cs_in" AS (
       "visits"."__row" AS "__row",
       "visits"."__cast_error" AS "__cast_error",
       "visits"."visit_id" AS "s__visits__visit_id",
-      "visits"."code" AS "s__visits__code",
       "visits"."payer_id" AS "s__visits__payer_id",
       "p"."payer_id" AS "s__p__payer_id",
       "p"."name" AS "s__p__name",

@@ -5,7 +5,7 @@
 
 
 -- tests/conformance/specs/join_many.mig:8: typed view legacy.visits
-CREATE VIEW `legacy__visits` AS
+CREATE SQL SECURITY INVOKER VIEW `legacy__visits` AS
 SELECT
   `cs_raw`.`__row`,
   NULLIF(`cs_raw`.`visit_id`, '') AS `visit_id`,
@@ -15,7 +15,7 @@ SELECT
 FROM `chartshift_stage__legacy__visits` AS `cs_raw`;
 
 -- tests/conformance/specs/join_many.mig:13: typed view legacy.code_map
-CREATE VIEW `legacy__code_map` AS
+CREATE SQL SECURITY INVOKER VIEW `legacy__code_map` AS
 SELECT
   `cs_raw`.`__row`,
   NULLIF(`cs_raw`.`legacy_code`, '') AS `legacy_code`,
@@ -26,7 +26,7 @@ SELECT
 FROM `chartshift_stage__legacy__code_map` AS `cs_raw`;
 
 -- tests/conformance/specs/join_many.mig:19: typed view legacy.payers
-CREATE VIEW `legacy__payers` AS
+CREATE SQL SECURITY INVOKER VIEW `legacy__payers` AS
 SELECT
   `cs_raw`.`__row`,
   NULLIF(`cs_raw`.`payer_id`, '') AS `payer_id`,

@@ -7,6 +7,18 @@
 -- tests/conformance/specs/join_many.mig:62: work table left by an earlier run
 DROP TABLE IF EXISTS `chartshift__cs_work__emr__visit_line`;
 
+-- tests/conformance/specs/join_many.mig:63: join legacy.code_map as c: copy left by an earlier run
+DROP TABLE IF EXISTS `chartshift__cs_j1__emr__visit_line`;
+
+-- tests/conformance/specs/join_many.mig:63: join legacy.code_map as c: a copy of its rows, to index
+CREATE TABLE `chartshift__cs_j1__emr__visit_line` AS
+SELECT
+  *
+FROM `legacy__code_map`;
+
+-- tests/conformance/specs/join_many.mig:63: join legacy.code_map as c: an index on the columns `on` compares
+CREATE INDEX `cs_on` ON `chartshift__cs_j1__emr__visit_line`(`legacy_code`(255));
+
 -- tests/conformance/specs/join_many.mig:62: legacy.visits -> emr.visit_line: every kept row with its fields and status
 CREATE TABLE `chartshift__cs_work__emr__visit_line` AS
 WITH `cs_in` AS (
@@ -26,14 +38,11 @@ WITH `cs_in` AS (
       `visits`.`__cast_error` AS `__cast_error`,
       `visits`.`visit_id` AS `s__visits__visit_id`,
       `visits`.`code` AS `s__visits__code`,
-      `visits`.`payer_id` AS `s__visits__payer_id`,
       `c`.`legacy_code` AS `s__c__legacy_code`,
       `c`.`std_code` AS `s__c__std_code`,
-      `c`.`active` AS `s__c__active`,
-      `c`.`payer_id` AS `s__c__payer_id`,
       `c`.`__row` AS `j__c__row`
     FROM `legacy__visits` AS `visits`
-    LEFT JOIN `legacy__code_map` AS `c`
+    LEFT JOIN `chartshift__cs_j1__emr__visit_line` AS `c`
       ON (
         `c`.`legacy_code`
       ) = (
@@ -204,14 +213,11 @@ SELECT
           `visits`.`__cast_error` AS `__cast_error`,
           `visits`.`visit_id` AS `s__visits__visit_id`,
           `visits`.`code` AS `s__visits__code`,
-          `visits`.`payer_id` AS `s__visits__payer_id`,
           `c`.`legacy_code` AS `s__c__legacy_code`,
           `c`.`std_code` AS `s__c__std_code`,
-          `c`.`active` AS `s__c__active`,
-          `c`.`payer_id` AS `s__c__payer_id`,
           `c`.`__row` AS `j__c__row`
         FROM `legacy__visits` AS `visits`
-        LEFT JOIN `legacy__code_map` AS `c`
+        LEFT JOIN `chartshift__cs_j1__emr__visit_line` AS `c`
           ON (
             `c`.`legacy_code`
           ) = (
@@ -238,4 +244,7 @@ SELECT
 
 -- tests/conformance/specs/join_many.mig:62: legacy.visits -> emr.visit_line: work table no longer needed
 DROP TABLE IF EXISTS `chartshift__cs_work__emr__visit_line`;
+
+-- tests/conformance/specs/join_many.mig:63: join c: copy no longer needed
+DROP TABLE IF EXISTS `chartshift__cs_j1__emr__visit_line`;
 

@@ -7,6 +7,18 @@
 -- tests/conformance/specs/join_many.mig:69: work table left by an earlier run
 DROP TABLE IF EXISTS `chartshift__cs_work__emr__visit`;
 
+-- tests/conformance/specs/join_many.mig:70: join legacy.payers as p: copy left by an earlier run
+DROP TABLE IF EXISTS `chartshift__cs_j1__emr__visit`;
+
+-- tests/conformance/specs/join_many.mig:70: join legacy.payers as p: a copy of its rows, to index
+CREATE TABLE `chartshift__cs_j1__emr__visit` AS
+SELECT
+  *
+FROM `legacy__payers`;
+
+-- tests/conformance/specs/join_many.mig:70: join legacy.payers as p: an index on the columns `on` compares
+CREATE INDEX `cs_on` ON `chartshift__cs_j1__emr__visit`(`payer_id`(255));
+
 -- tests/conformance/specs/join_many.mig:69: legacy.visits -> emr.visit: every kept row with its fields and status
 CREATE TABLE `chartshift__cs_work__emr__visit` AS
 WITH `cs_in` AS (
@@ -19,13 +31,12 @@ WITH `cs_in` AS (
       `visits`.`__row` AS `__row`,
       `visits`.`__cast_error` AS `__cast_error`,
       `visits`.`visit_id` AS `s__visits__visit_id`,
-      `visits`.`code` AS `s__visits__code`,
       `visits`.`payer_id` AS `s__visits__payer_id`,
       `p`.`payer_id` AS `s__p__payer_id`,
       `p`.`name` AS `s__p__name`,
       `p`.`__row` AS `j__p__row`
     FROM `legacy__visits` AS `visits`
-    LEFT JOIN `legacy__payers` AS `p`
+    LEFT JOIN `chartshift__cs_j1__emr__visit` AS `p`
       ON (
         `p`.`payer_id`
       ) = (
@@ -42,7 +53,7 @@ WITH `cs_in` AS (
         `visits`.`__row` AS `__row`,
         `p`.`__row` AS `j__p__row`
       FROM `legacy__visits` AS `visits`
-      LEFT JOIN `legacy__payers` AS `p`
+      LEFT JOIN `chartshift__cs_j1__emr__visit` AS `p`
         ON (
           `p`.`payer_id`
         ) = (
@@ -227,4 +238,7 @@ SELECT
 
 -- tests/conformance/specs/join_many.mig:69: legacy.visits -> emr.visit: work table no longer needed
 DROP TABLE IF EXISTS `chartshift__cs_work__emr__visit`;
+
+-- tests/conformance/specs/join_many.mig:70: join p: copy no longer needed
+DROP TABLE IF EXISTS `chartshift__cs_j1__emr__visit`;
 

@@ -7,6 +7,30 @@
 -- tests/conformance/specs/join_many.mig:76: work table left by an earlier run
 DROP TABLE IF EXISTS `chartshift__cs_work__emr__visit_slot`;
 
+-- tests/conformance/specs/join_many.mig:77: join legacy.code_map as c: copy left by an earlier run
+DROP TABLE IF EXISTS `chartshift__cs_j1__emr__visit_slot`;
+
+-- tests/conformance/specs/join_many.mig:77: join legacy.code_map as c: a copy of its rows, to index
+CREATE TABLE `chartshift__cs_j1__emr__visit_slot` AS
+SELECT
+  *
+FROM `legacy__code_map`;
+
+-- tests/conformance/specs/join_many.mig:77: join legacy.code_map as c: an index on the columns `on` compares
+CREATE INDEX `cs_on` ON `chartshift__cs_j1__emr__visit_slot`(`legacy_code`(255));
+
+-- tests/conformance/specs/join_many.mig:78: join legacy.payers as p: copy left by an earlier run
+DROP TABLE IF EXISTS `chartshift__cs_j2__emr__visit_slot`;
+
+-- tests/conformance/specs/join_many.mig:78: join legacy.payers as p: a copy of its rows, to index
+CREATE TABLE `chartshift__cs_j2__emr__visit_slot` AS
+SELECT
+  *
+FROM `legacy__payers`;
+
+-- tests/conformance/specs/join_many.mig:78: join legacy.payers as p: an index on the columns `on` compares
+CREATE INDEX `cs_on` ON `chartshift__cs_j2__emr__visit_slot`(`payer_id`(255));
+
 -- tests/conformance/specs/join_many.mig:76: legacy.visits -> emr.visit_slot: every kept row with its fields and status
 CREATE TABLE `chartshift__cs_work__emr__visit_slot` AS
 WITH `cs_in` AS (
@@ -34,20 +58,19 @@ WITH `cs_in` AS (
         `visits`.`payer_id` AS `s__visits__payer_id`,
         `c`.`legacy_code` AS `s__c__legacy_code`,
         `c`.`std_code` AS `s__c__std_code`,
-        `c`.`active` AS `s__c__active`,
         `c`.`payer_id` AS `s__c__payer_id`,
         `p`.`payer_id` AS `s__p__payer_id`,
         `p`.`name` AS `s__p__name`,
         `c`.`__row` AS `j__c__row`,
         `p`.`__row` AS `j__p__row`
       FROM `legacy__visits` AS `visits`
-      LEFT JOIN `legacy__code_map` AS `c`
+      LEFT JOIN `chartshift__cs_j1__emr__visit_slot` AS `c`
         ON (
           `c`.`legacy_code`
         ) = (
           `visits`.`code`
         )
-      LEFT JOIN `legacy__payers` AS `p`
+      LEFT JOIN `chartshift__cs_j2__emr__visit_slot` AS `p`
         ON (
           `p`.`payer_id`
         ) = (
@@ -66,13 +89,13 @@ WITH `cs_in` AS (
           `c`.`__row` AS `j__c__row`,
           `p`.`__row` AS `j__p__row`
         FROM `legacy__visits` AS `visits`
-        LEFT JOIN `legacy__code_map` AS `c`
+        LEFT JOIN `chartshift__cs_j1__emr__visit_slot` AS `c`
           ON (
             `c`.`legacy_code`
           ) = (
             `visits`.`code`
           )
-        LEFT JOIN `legacy__payers` AS `p`
+        LEFT JOIN `chartshift__cs_j2__emr__visit_slot` AS `p`
           ON (
             `p`.`payer_id`
           ) = (
@@ -302,20 +325,19 @@ SELECT
             `visits`.`payer_id` AS `s__visits__payer_id`,
             `c`.`legacy_code` AS `s__c__legacy_code`,
             `c`.`std_code` AS `s__c__std_code`,
-            `c`.`active` AS `s__c__active`,
             `c`.`payer_id` AS `s__c__payer_id`,
             `p`.`payer_id` AS `s__p__payer_id`,
             `p`.`name` AS `s__p__name`,
             `c`.`__row` AS `j__c__row`,
             `p`.`__row` AS `j__p__row`
           FROM `legacy__visits` AS `visits`
-          LEFT JOIN `legacy__code_map` AS `c`
+          LEFT JOIN `chartshift__cs_j1__emr__visit_slot` AS `c`
             ON (
               `c`.`legacy_code`
             ) = (
               `visits`.`code`
             )
-          LEFT JOIN `legacy__payers` AS `p`
+          LEFT JOIN `chartshift__cs_j2__emr__visit_slot` AS `p`
             ON (
               `p`.`payer_id`
             ) = (
@@ -334,13 +356,13 @@ SELECT
               `c`.`__row` AS `j__c__row`,
               `p`.`__row` AS `j__p__row`
             FROM `legacy__visits` AS `visits`
-            LEFT JOIN `legacy__code_map` AS `c`
+            LEFT JOIN `chartshift__cs_j1__emr__visit_slot` AS `c`
               ON (
                 `c`.`legacy_code`
               ) = (
                 `visits`.`code`
               )
-            LEFT JOIN `legacy__payers` AS `p`
+            LEFT JOIN `chartshift__cs_j2__emr__visit_slot` AS `p`
               ON (
                 `p`.`payer_id`
               ) = (
@@ -387,4 +409,10 @@ SELECT
 
 -- tests/conformance/specs/join_many.mig:76: legacy.visits -> emr.visit_slot: work table no longer needed
 DROP TABLE IF EXISTS `chartshift__cs_work__emr__visit_slot`;
+
+-- tests/conformance/specs/join_many.mig:77: join c: copy no longer needed
+DROP TABLE IF EXISTS `chartshift__cs_j1__emr__visit_slot`;
+
+-- tests/conformance/specs/join_many.mig:78: join p: copy no longer needed
+DROP TABLE IF EXISTS `chartshift__cs_j2__emr__visit_slot`;
 

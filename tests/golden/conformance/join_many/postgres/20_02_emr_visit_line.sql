@@ -21,11 +21,8 @@ WITH "cs_in" AS (
       "visits"."__cast_error" AS "__cast_error",
       "visits"."visit_id" AS "s__visits__visit_id",
       "visits"."code" AS "s__visits__code",
-      "visits"."payer_id" AS "s__visits__payer_id",
       "c"."legacy_code" AS "s__c__legacy_code",
       "c"."std_code" AS "s__c__std_code",
-      "c"."active" AS "s__c__active",
-      "c"."payer_id" AS "s__c__payer_id",
       "c"."__row" AS "j__c__row"
     FROM "legacy"."visits" AS "visits"
     LEFT JOIN "legacy"."code_map" AS "c"
@@ -195,11 +192,8 @@ SELECT
           "visits"."__cast_error" AS "__cast_error",
           "visits"."visit_id" AS "s__visits__visit_id",
           "visits"."code" AS "s__visits__code",
-          "visits"."payer_id" AS "s__visits__payer_id",
           "c"."legacy_code" AS "s__c__legacy_code",
           "c"."std_code" AS "s__c__std_code",
-          "c"."active" AS "s__c__active",
-          "c"."payer_id" AS "s__c__payer_id",
           "c"."__row" AS "j__c__row"
         FROM "legacy"."visits" AS "visits"
         LEFT JOIN "legacy"."code_map" AS "c"

@@ -5,7 +5,7 @@
 
 
 -- tests/conformance/specs/null_markers.mig:9: typed view legacy.plain
-CREATE VIEW `legacy__plain` AS
+CREATE SQL SECURITY INVOKER VIEW `legacy__plain` AS
 SELECT
   `cs_raw`.`__row`,
   NULLIF(`cs_raw`.`id`, '') AS `id`,
@@ -31,7 +31,7 @@ SELECT
 FROM `chartshift_stage__legacy__plain` AS `cs_raw`;
 
 -- tests/conformance/specs/null_markers.mig:14: typed view legacy.marked
-CREATE VIEW `legacy__marked` AS
+CREATE SQL SECURITY INVOKER VIEW `legacy__marked` AS
 SELECT
   `cs_raw`.`__row`,
   CASE WHEN `cs_raw`.`id` IN ('', 'NULL', 'n/a') THEN NULL ELSE `cs_raw`.`id` END AS `id`,
@@ -65,7 +65,7 @@ SELECT
 FROM `chartshift_stage__legacy__marked` AS `cs_raw`;
 
 -- tests/conformance/specs/null_markers.mig:20: typed view legacy.empty_is_text
-CREATE VIEW `legacy__empty_is_text` AS
+CREATE SQL SECURITY INVOKER VIEW `legacy__empty_is_text` AS
 SELECT
   `cs_raw`.`__row`,
   CASE WHEN `cs_raw`.`id` IN ('', 'NULL') THEN NULL ELSE `cs_raw`.`id` END AS `id`,

@@ -4,6 +4,9 @@
 -- Generated file: do not edit. Regenerate with `chartshift compile tests/conformance/specs/sequencing.mig`.
 
 
+-- session setting optimizer_switch (the dialect record says why)
+SET SESSION `optimizer_switch` = 'derived_merge=off';
+
 -- tests/conformance/specs/sequencing.mig:39: persistent crosswalk for emr.visit: legacy key -> id (kept across runs)
 CREATE TABLE IF NOT EXISTS `chartshift__xwalk__emr__visit` (
   `legacy_key` VARCHAR(255) NOT NULL COLLATE `utf8mb4_nopad_bin`,

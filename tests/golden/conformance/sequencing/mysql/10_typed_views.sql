@@ -5,7 +5,7 @@
 
 
 -- tests/conformance/specs/sequencing.mig:9: typed view legacy.visits
-CREATE VIEW `legacy__visits` AS
+CREATE SQL SECURITY INVOKER VIEW `legacy__visits` AS
 SELECT
   `cs_raw`.`__row`,
   NULLIF(`cs_raw`.`visit_id`, '') AS `visit_id`,
@@ -41,7 +41,7 @@ SELECT
 FROM `chartshift_stage__legacy__visits` AS `cs_raw`;
 
 -- tests/conformance/specs/sequencing.mig:16: typed view legacy.cancelled
-CREATE VIEW `legacy__cancelled` AS
+CREATE SQL SECURITY INVOKER VIEW `legacy__cancelled` AS
 SELECT
   `cs_raw`.`__row`,
   NULLIF(`cs_raw`.`visit_id`, '') AS `visit_id`,

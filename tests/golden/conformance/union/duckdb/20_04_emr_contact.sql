@@ -17,8 +17,6 @@ WITH "cs_in" AS (
       "patients"."__row" AS "__row",
       "patients"."__cast_error" AS "__cast_error",
       "patients"."pat_no" AS "s__patients__pat_no",
-      "patients"."name" AS "s__patients__name",
-      "patients"."status" AS "s__patients__status",
       "patients"."phone" AS "s__patients__phone",
       1 AS "__slot"
     FROM "sysA"."patients" AS "patients"
@@ -220,8 +218,6 @@ SELECT
         "patients"."__row" AS "__row",
         "patients"."__cast_error" AS "__cast_error",
         "patients"."pat_no" AS "s__patients__pat_no",
-        "patients"."name" AS "s__patients__name",
-        "patients"."status" AS "s__patients__status",
         "patients"."phone" AS "s__patients__phone",
         1 AS "__slot"
       FROM "sysA"."patients" AS "patients"

@@ -5,7 +5,7 @@
 
 
 -- tests/conformance/specs/union.mig:8: typed view sysA.patients
-CREATE VIEW `sysA__patients` AS
+CREATE SQL SECURITY INVOKER VIEW `sysA__patients` AS
 SELECT
   `cs_raw`.`__row`,
   NULLIF(`cs_raw`.`pat_no`, '') AS `pat_no`,
@@ -16,7 +16,7 @@ SELECT
 FROM `chartshift_stage__sysA__patients` AS `cs_raw`;
 
 -- tests/conformance/specs/union.mig:17: typed view sysB.people
-CREATE VIEW `sysB__people` AS
+CREATE SQL SECURITY INVOKER VIEW `sysB__people` AS
 SELECT
   `cs_raw`.`__row`,
   CASE
@@ -44,7 +44,7 @@ SELECT
 FROM `chartshift_stage__sysB__people` AS `cs_raw`;
 
 -- tests/conformance/specs/union.mig:24: typed view sysB.visits
-CREATE VIEW `sysB__visits` AS
+CREATE SQL SECURITY INVOKER VIEW `sysB__visits` AS
 SELECT
   `cs_raw`.`__row`,
   CASE

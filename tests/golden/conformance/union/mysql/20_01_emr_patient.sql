@@ -19,7 +19,6 @@ WITH `cs_in` AS (
       `patients`.`pat_no` AS `s__patients__pat_no`,
       `patients`.`name` AS `s__patients__name`,
       `patients`.`status` AS `s__patients__status`,
-      `patients`.`phone` AS `s__patients__phone`,
       1 AS `__slot`
     FROM `sysA__patients` AS `patients`
   ) AS `cs_in`
@@ -266,7 +265,6 @@ SELECT
         `patients`.`pat_no` AS `s__patients__pat_no`,
         `patients`.`name` AS `s__patients__name`,
         `patients`.`status` AS `s__patients__status`,
-        `patients`.`phone` AS `s__patients__phone`,
         1 AS `__slot`
       FROM `sysA__patients` AS `patients`
     ) AS `cs_in`

@@ -16,8 +16,6 @@ WITH `cs_in` AS (
     `people`.`person_id` AS `s__people__person_id`,
     `people`.`full_name` AS `s__people__full_name`,
     `people`.`email` AS `s__people__email`,
-    `people`.`phone1` AS `s__people__phone1`,
-    `people`.`phone2` AS `s__people__phone2`,
     1 AS `__slot`
   FROM `sysB`.`people` AS `people`
 ), `cs_fields` AS (

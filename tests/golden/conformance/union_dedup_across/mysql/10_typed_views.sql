@@ -5,7 +5,7 @@
 
 
 -- tests/conformance/specs/union_dedup_across.mig:7: typed view sysA.patients
-CREATE VIEW `sysA__patients` AS
+CREATE SQL SECURITY INVOKER VIEW `sysA__patients` AS
 SELECT
   `cs_raw`.`__row`,
   NULLIF(`cs_raw`.`pat_no`, '') AS `pat_no`,
@@ -16,7 +16,7 @@ SELECT
 FROM `chartshift_stage__sysA__patients` AS `cs_raw`;
 
 -- tests/conformance/specs/union_dedup_across.mig:16: typed view sysB.clients
-CREATE VIEW `sysB__clients` AS
+CREATE SQL SECURITY INVOKER VIEW `sysB__clients` AS
 SELECT
   `cs_raw`.`__row`,
   NULLIF(`cs_raw`.`client_id`, '') AS `client_id`,
@@ -26,7 +26,7 @@ SELECT
 FROM `chartshift_stage__sysB__clients` AS `cs_raw`;
 
 -- tests/conformance/specs/union_dedup_across.mig:21: typed view sysB.visits
-CREATE VIEW `sysB__visits` AS
+CREATE SQL SECURITY INVOKER VIEW `sysB__visits` AS
 SELECT
   `cs_raw`.`__row`,
   CASE
@@ -51,7 +51,7 @@ SELECT
 FROM `chartshift_stage__sysB__visits` AS `cs_raw`;
 
 -- tests/conformance/specs/union_dedup_across.mig:28: typed view sysC.people
-CREATE VIEW `sysC__people` AS
+CREATE SQL SECURITY INVOKER VIEW `sysC__people` AS
 SELECT
   `cs_raw`.`__row`,
   CASE

@@ -4,6 +4,23 @@
 -- Generated file: do not edit. Regenerate with `chartshift compile tests/conformance/specs/delta_flags.mig`.
 
 
+-- rejects placed in their files by earlier runs (left by an earlier run)
+DROP TABLE IF EXISTS "cs_reject_places";
+
+-- rejects placed in their files by earlier runs
+CREATE TEMPORARY TABLE "cs_reject_places" AS
+SELECT
+  "map",
+  "record",
+  "slot",
+  "source_file",
+  "source_line",
+  "byte_offset",
+  "original_row"
+FROM "chartshift"."rejects"
+WHERE
+  NOT "map" IS NULL AND NOT "source_file" IS NULL;
+
 -- tests/conformance/specs/delta_flags.mig:34: legacy.patients -> emr.patient: what became of each delta row
 SELECT
   (
@@ -22,18 +39,14 @@ SELECT
 FROM (
   SELECT
     CASE
-      WHEN "d"."__flag" = 'removed'
-      AND EXISTS(
-        SELECT
-          1
-        FROM "chartshift"."xwalk__emr__patient" AS "x"
-        WHERE
-          "x"."legacy_key" = "d"."__key" AND "x"."state" <> 'inactive'
+      WHEN "k"."__flag" = 'removed'
+      AND (
+        NOT "lx"."legacy_key" IS NULL AND "lx"."state" <> 'inactive'
       )
       THEN 'deleted'
-      WHEN "d"."__flag" = 'removed'
+      WHEN "k"."__flag" = 'removed'
       THEN 'unchanged'
-      WHEN "d"."__key" IN (
+      WHEN "k"."__key" IN (
         SELECT
           "r"."source_key"
         FROM "chartshift"."rejects__cs_new" AS "r"
@@ -41,67 +54,38 @@ FROM (
           "r"."map" = 'legacy.patients -> emr.patient'
       )
       THEN 'rejected'
-      WHEN EXISTS(
-        SELECT
-          1
-        FROM "chartshift"."xwalk__emr__patient__cs_new" AS "x"
-        WHERE
-          "x"."legacy_key" = "d"."__key" AND "x"."state" = 'merged'
-      )
+      WHEN "x"."state" = 'merged'
       THEN 'merged'
-      WHEN EXISTS(
-        SELECT
-          1
-        FROM "chartshift"."xwalk__emr__patient__cs_new" AS "x"
-        JOIN "emr"."patient__cs_new" AS "n"
-          ON "n"."id" = "x"."own_id"
-        WHERE
-          (
-            "x"."legacy_key" = "d"."__key" AND "x"."state" = 'loaded'
-          )
-          AND NOT EXISTS(
-            SELECT
-              1
-            FROM "emr"."patient" AS "l"
-            WHERE
-              "l"."id" = "n"."id"
-          )
-      )
+      WHEN NOT "n"."id" IS NULL AND "l"."id" IS NULL
       THEN 'inserted'
-      WHEN EXISTS(
-        SELECT
-          1
-        FROM "chartshift"."xwalk__emr__patient__cs_new" AS "x"
-        JOIN "emr"."patient__cs_new" AS "n"
-          ON "n"."id" = "x"."own_id"
-        WHERE
-          (
-            "x"."legacy_key" = "d"."__key" AND "x"."state" = 'loaded'
-          )
-          AND NOT EXISTS(
-            SELECT
-              1
-            FROM "emr"."patient" AS "l"
-            WHERE
-              "l"."id" = "n"."id"
-              AND "l"."mrn" IS NOT DISTINCT FROM "n"."mrn"
-              AND "l"."name" IS NOT DISTINCT FROM "n"."name"
-              AND "l"."status" IS NOT DISTINCT FROM "n"."status"
-          )
+      WHEN NOT "n"."id" IS NULL
+      AND NOT (
+        "l"."id" = "n"."id"
+        AND "l"."mrn" IS NOT DISTINCT FROM "n"."mrn"
+        AND "l"."name" IS NOT DISTINCT FROM "n"."name"
+        AND "l"."status" IS NOT DISTINCT FROM "n"."status"
       )
       THEN 'updated'
-      WHEN EXISTS(
-        SELECT
-          1
-        FROM "chartshift"."xwalk__emr__patient__cs_new" AS "x"
-        WHERE
-          "x"."legacy_key" = "d"."__key" AND "x"."state" = 'loaded'
-      )
+      WHEN NOT "n"."id" IS NULL
       THEN 'unchanged'
       ELSE 'filtered'
     END AS "cls",
-    "d"."__flag"
-  FROM "chartshift"."delta__legacy__patients" AS "d"
+    "k"."__flag"
+  FROM (
+    SELECT
+      "d"."__flag",
+      "d"."__key",
+      "d"."__key" AS "__xkey"
+    FROM "chartshift"."delta__legacy__patients" AS "d"
+  ) AS "k"
+  LEFT JOIN "chartshift"."xwalk__emr__patient" AS "lx"
+    ON "lx"."legacy_key" = "k"."__xkey"
+  LEFT JOIN "chartshift"."xwalk__emr__patient__cs_new" AS "x"
+    ON "x"."legacy_key" = "k"."__xkey"
+  LEFT JOIN "emr"."patient__cs_new" AS "n"
+    ON "n"."id" = "x"."own_id" AND "x"."state" = 'loaded'
+  LEFT JOIN "emr"."patient" AS "l"
+    ON "l"."id" = "n"."id"
 ) AS "c";
 
 -- tests/conformance/specs/delta_flags.mig:42: legacy.visits -> emr.visit: what became of each delta row
@@ -122,18 +106,14 @@ SELECT
 FROM (
   SELECT
     CASE
-      WHEN "d"."__flag" = 'removed'
-      AND EXISTS(
-        SELECT
-          1
-        FROM "chartshift"."xwalk__emr__visit" AS "x"
-        WHERE
-          "x"."legacy_key" = "d"."__key" AND "x"."state" <> 'inactive'
+      WHEN "k"."__flag" = 'removed'
+      AND (
+        NOT "lx"."legacy_key" IS NULL AND "lx"."state" <> 'inactive'
       )
       THEN 'deleted'
-      WHEN "d"."__flag" = 'removed'
+      WHEN "k"."__flag" = 'removed'
       THEN 'unchanged'
-      WHEN "d"."__key" IN (
+      WHEN "k"."__key" IN (
         SELECT
           "r"."source_key"
         FROM "chartshift"."rejects__cs_new" AS "r"
@@ -141,103 +121,49 @@ FROM (
           "r"."map" = 'legacy.visits -> emr.visit'
       )
       THEN 'rejected'
-      WHEN EXISTS(
-        SELECT
-          1
-        FROM "chartshift"."xwalk__emr__visit__cs_new" AS "x"
-        WHERE
-          "x"."legacy_key" = "d"."__key" AND "x"."state" = 'merged'
-      )
+      WHEN "x"."state" = 'merged'
       THEN 'merged'
-      WHEN EXISTS(
-        SELECT
-          1
-        FROM "chartshift"."xwalk__emr__visit__cs_new" AS "x"
-        JOIN "emr"."visit__cs_new" AS "n"
-          ON "n"."id" = "x"."own_id"
-        WHERE
-          (
-            "x"."legacy_key" = "d"."__key" AND "x"."state" = 'loaded'
-          )
-          AND NOT EXISTS(
-            SELECT
-              1
-            FROM "emr"."visit" AS "l"
-            WHERE
-              "l"."id" = "n"."id"
-          )
-      )
+      WHEN NOT "n"."id" IS NULL AND "l"."id" IS NULL
       THEN 'inserted'
-      WHEN EXISTS(
-        SELECT
-          1
-        FROM "chartshift"."xwalk__emr__visit__cs_new" AS "x"
-        JOIN "emr"."visit__cs_new" AS "n"
-          ON "n"."id" = "x"."own_id"
-        WHERE
-          (
-            "x"."legacy_key" = "d"."__key" AND "x"."state" = 'loaded'
-          )
-          AND NOT EXISTS(
-            SELECT
-              1
-            FROM "emr"."visit" AS "l"
-            WHERE
-              "l"."id" = "n"."id" AND "l"."patient_id" IS NOT DISTINCT FROM "n"."patient_id"
-          )
+      WHEN NOT "n"."id" IS NULL
+      AND NOT (
+        "l"."id" = "n"."id" AND "l"."patient_id" IS NOT DISTINCT FROM "n"."patient_id"
       )
       THEN 'updated'
-      WHEN EXISTS(
-        SELECT
-          1
-        FROM "chartshift"."xwalk__emr__visit__cs_new" AS "x"
-        WHERE
-          "x"."legacy_key" = "d"."__key" AND "x"."state" = 'loaded'
-      )
+      WHEN NOT "n"."id" IS NULL
       THEN 'unchanged'
       ELSE 'filtered'
     END AS "cls",
-    "d"."__flag"
-  FROM "chartshift"."delta__legacy__visits" AS "d"
+    "k"."__flag"
+  FROM (
+    SELECT
+      "d"."__flag",
+      "d"."__key",
+      "d"."__key" AS "__xkey"
+    FROM "chartshift"."delta__legacy__visits" AS "d"
+  ) AS "k"
+  LEFT JOIN "chartshift"."xwalk__emr__visit" AS "lx"
+    ON "lx"."legacy_key" = "k"."__xkey"
+  LEFT JOIN "chartshift"."xwalk__emr__visit__cs_new" AS "x"
+    ON "x"."legacy_key" = "k"."__xkey"
+  LEFT JOIN "emr"."visit__cs_new" AS "n"
+    ON "n"."id" = "x"."own_id" AND "x"."state" = 'loaded'
+  LEFT JOIN "emr"."visit" AS "l"
+    ON "l"."id" = "n"."id"
 ) AS "c";
 
 -- tests/conformance/specs/delta_flags.mig:22: emr.patient: rows this delta changes
 SELECT
-  (
-    SELECT
-      COUNT(*)
-    FROM "emr"."patient__cs_new" AS "n"
-    WHERE
-      NOT EXISTS(
-        SELECT
-          1
-        FROM "emr"."patient" AS "l"
-        WHERE
-          "l"."id" = "n"."id"
-      )
-  ) AS "inserted",
-  (
-    SELECT
-      COUNT(*)
-    FROM "emr"."patient__cs_new" AS "n"
-    WHERE
-      EXISTS(
-        SELECT
-          1
-        FROM "emr"."patient" AS "l"
-        WHERE
-          "l"."id" = "n"."id"
-      )
-      AND NOT EXISTS(
-        SELECT
-          1
-        FROM "emr"."patient" AS "l"
-        WHERE
-          "l"."id" = "n"."id"
-          AND "l"."mrn" IS NOT DISTINCT FROM "n"."mrn"
-          AND "l"."name" IS NOT DISTINCT FROM "n"."name"
-          AND "l"."status" IS NOT DISTINCT FROM "n"."status"
-      )
+  COALESCE(SUM(CASE WHEN "p"."__new" = TRUE THEN 1 ELSE 0 END), 0) AS "inserted",
+  COALESCE(
+    SUM(
+      CASE
+        WHEN "p"."__new" = FALSE AND NOT COALESCE("p"."__same", FALSE)
+        THEN 1
+        ELSE 0
+      END
+    ),
+    0
   ) AS "updated",
   (
     SELECT
@@ -252,42 +178,33 @@ SELECT
           "l"."id" = "n"."id"
       )
       AND NOT "l"."status" IS NOT DISTINCT FROM CAST('inactive' AS TEXT)
-  ) AS "removed";
+  ) AS "removed"
+FROM (
+  SELECT
+    "l"."id" IS NULL AS "__new",
+    (
+      "l"."id" = "n"."id"
+      AND "l"."mrn" IS NOT DISTINCT FROM "n"."mrn"
+      AND "l"."name" IS NOT DISTINCT FROM "n"."name"
+      AND "l"."status" IS NOT DISTINCT FROM "n"."status"
+    ) AS "__same"
+  FROM "emr"."patient__cs_new" AS "n"
+  LEFT JOIN "emr"."patient" AS "l"
+    ON "l"."id" = "n"."id"
+) AS "p";
 
 -- tests/conformance/specs/delta_flags.mig:28: emr.visit: rows this delta changes
 SELECT
-  (
-    SELECT
-      COUNT(*)
-    FROM "emr"."visit__cs_new" AS "n"
-    WHERE
-      NOT EXISTS(
-        SELECT
-          1
-        FROM "emr"."visit" AS "l"
-        WHERE
-          "l"."id" = "n"."id"
-      )
-  ) AS "inserted",
-  (
-    SELECT
-      COUNT(*)
-    FROM "emr"."visit__cs_new" AS "n"
-    WHERE
-      EXISTS(
-        SELECT
-          1
-        FROM "emr"."visit" AS "l"
-        WHERE
-          "l"."id" = "n"."id"
-      )
-      AND NOT EXISTS(
-        SELECT
-          1
-        FROM "emr"."visit" AS "l"
-        WHERE
-          "l"."id" = "n"."id" AND "l"."patient_id" IS NOT DISTINCT FROM "n"."patient_id"
-      )
+  COALESCE(SUM(CASE WHEN "p"."__new" = TRUE THEN 1 ELSE 0 END), 0) AS "inserted",
+  COALESCE(
+    SUM(
+      CASE
+        WHEN "p"."__new" = FALSE AND NOT COALESCE("p"."__same", FALSE)
+        THEN 1
+        ELSE 0
+      END
+    ),
+    0
   ) AS "updated",
   (
     SELECT
@@ -301,5 +218,15 @@ SELECT
         WHERE
           "l"."id" = "n"."id"
       )
-  ) AS "removed";
+  ) AS "removed"
+FROM (
+  SELECT
+    "l"."id" IS NULL AS "__new",
+    (
+      "l"."id" = "n"."id" AND "l"."patient_id" IS NOT DISTINCT FROM "n"."patient_id"
+    ) AS "__same"
+  FROM "emr"."visit__cs_new" AS "n"
+  LEFT JOIN "emr"."visit" AS "l"
+    ON "l"."id" = "n"."id"
+) AS "p";
 

@@ -8,7 +8,8 @@
 INSERT INTO `chartshift__delta__legacy__patients` (
   `__key`,
   `__flag`,
-  `__row`
+  `__row`,
+  `__rank`
 )
 SELECT
   CAST(CAST((
@@ -22,78 +23,94 @@ SELECT
     WHEN TRIM(`s`.`change_flag`) = 'D'
     THEN 'removed'
   END,
-  `s`.`__row`
+  `s`.`__row`,
+  ROW_NUMBER() OVER (
+    PARTITION BY CAST(CAST((
+      `s`.`pat_no`
+    ) AS CHAR) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin
+    ORDER BY `s`.`changed_at` DESC, `s`.`__row` DESC
+  )
 FROM `chartshift_stage__legacy__patients` AS `s`
 JOIN `legacy__patients` AS `v`
   ON `v`.`__row` = `s`.`__row`;
 
--- tests/conformance/specs/delta_flags.mig:11: legacy.patients: previous rows not in the extract, then each key's latest change
+-- tests/conformance/specs/delta_flags.mig:11: legacy.patients: previous rows not in the extract, then each key's latest change (in its key's place)
 INSERT INTO `chartshift__state__legacy__patients__cs_new` (
   `__row`,
   `pat_no`,
   `name`
 )
 SELECT
-  ROW_NUMBER() OVER (
-    ORDER BY CASE WHEN `u`.`__part` IS NULL THEN 1 ELSE 0 END, `u`.`__part`, CASE WHEN `u`.`__row` IS NULL THEN 1 ELSE 0 END, `u`.`__row`
+  `p`.`__row`,
+  `p`.`pat_no`,
+  `p`.`name`
+FROM `chartshift__state__legacy__patients` AS `p`
+WHERE
+  NOT EXISTS(
+    SELECT
+      1
+    FROM `chartshift_stage__legacy__patients` AS `s`
+    WHERE
+      CAST(CAST((
+        `s`.`pat_no`
+      ) AS CHAR) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin = CAST(CAST((
+        `p`.`pat_no`
+      ) AS CHAR) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin
+  )
+UNION ALL
+SELECT
+  COALESCE(
+    `p`.`__row`,
+    (
+      SELECT
+        COALESCE(MAX(`m`.`__row`), 0)
+      FROM `chartshift__state__legacy__patients` AS `m`
+    ) + ROW_NUMBER() OVER (
+      ORDER BY CASE WHEN (
+        NOT `p`.`__row` IS NULL
+      ) IS NULL THEN 1 ELSE 0 END, (
+        NOT `p`.`__row` IS NULL
+      ), CASE WHEN `d`.`__row` IS NULL THEN 1 ELSE 0 END, `d`.`__row`
+    )
   ),
-  `u`.`pat_no`,
-  `u`.`name`
+  `d`.`pat_no`,
+  `d`.`name`
 FROM (
   SELECT
-    0 AS `__part`,
-    `p`.`__row`,
-    `p`.`pat_no`,
-    `p`.`name`
-  FROM `chartshift__state__legacy__patients` AS `p`
-  WHERE
-    NOT EXISTS(
-      SELECT
-        1
-      FROM `chartshift_stage__legacy__patients` AS `s`
-      WHERE
-        CAST(CAST((
-          `s`.`pat_no`
-        ) AS CHAR) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin = CAST(CAST((
-          `p`.`pat_no`
-        ) AS CHAR) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin
-    )
-  UNION ALL
-  SELECT
-    1 AS `__part`,
-    `d`.`__row`,
-    `d`.`pat_no`,
-    `d`.`name`
-  FROM (
-    SELECT
-      `s`.`__row`,
-      `s`.`pat_no`,
-      `s`.`name`,
-      CASE
-        WHEN TRIM(`s`.`change_flag`) = 'A'
-        THEN 'new'
-        WHEN TRIM(`s`.`change_flag`) = 'U'
-        THEN 'modified'
-        WHEN TRIM(`s`.`change_flag`) = 'D'
-        THEN 'removed'
-      END AS `__change`,
-      ROW_NUMBER() OVER (
-        PARTITION BY CAST(CAST((
-          `s`.`pat_no`
-        ) AS CHAR) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin
-        ORDER BY `s`.`changed_at` DESC, `s`.`__row` DESC
-      ) AS `__rank`
-    FROM `chartshift_stage__legacy__patients` AS `s`
-  ) AS `d`
-  WHERE
-    `d`.`__rank` = 1 AND `d`.`__change` IN ('new', 'modified')
-) AS `u`;
+    `s`.`__row`,
+    `s`.`pat_no`,
+    `s`.`name`,
+    CASE
+      WHEN TRIM(`s`.`change_flag`) = 'A'
+      THEN 'new'
+      WHEN TRIM(`s`.`change_flag`) = 'U'
+      THEN 'modified'
+      WHEN TRIM(`s`.`change_flag`) = 'D'
+      THEN 'removed'
+    END AS `__change`,
+    ROW_NUMBER() OVER (
+      PARTITION BY CAST(CAST((
+        `s`.`pat_no`
+      ) AS CHAR) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin
+      ORDER BY `s`.`changed_at` DESC, `s`.`__row` DESC
+    ) AS `__rank`
+  FROM `chartshift_stage__legacy__patients` AS `s`
+) AS `d`
+LEFT JOIN `chartshift__state__legacy__patients` AS `p`
+  ON CAST(CAST((
+    `p`.`pat_no`
+  ) AS CHAR) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin = CAST(CAST((
+    `d`.`pat_no`
+  ) AS CHAR) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin
+WHERE
+  `d`.`__rank` = 1 AND `d`.`__change` IN ('new', 'modified');
 
 -- tests/conformance/specs/delta_flags.mig:17: legacy.visits: every delta row with its key and change
 INSERT INTO `chartshift__delta__legacy__visits` (
   `__key`,
   `__flag`,
-  `__row`
+  `__row`,
+  `__rank`
 )
 SELECT
   CAST(CAST((
@@ -107,72 +124,87 @@ SELECT
     WHEN TRIM(`s`.`change_flag`) = '3'
     THEN 'removed'
   END,
-  `s`.`__row`
+  `s`.`__row`,
+  ROW_NUMBER() OVER (
+    PARTITION BY CAST(CAST((
+      `s`.`visit_id`
+    ) AS CHAR) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin
+    ORDER BY `s`.`__row` DESC
+  )
 FROM `chartshift_stage__legacy__visits` AS `s`
 JOIN `legacy__visits` AS `v`
   ON `v`.`__row` = `s`.`__row`;
 
--- tests/conformance/specs/delta_flags.mig:17: legacy.visits: previous rows not in the extract, then each key's latest change
+-- tests/conformance/specs/delta_flags.mig:17: legacy.visits: previous rows not in the extract, then each key's latest change (in its key's place)
 INSERT INTO `chartshift__state__legacy__visits__cs_new` (
   `__row`,
   `visit_id`,
   `pat_no`
 )
 SELECT
-  ROW_NUMBER() OVER (
-    ORDER BY CASE WHEN `u`.`__part` IS NULL THEN 1 ELSE 0 END, `u`.`__part`, CASE WHEN `u`.`__row` IS NULL THEN 1 ELSE 0 END, `u`.`__row`
+  `p`.`__row`,
+  `p`.`visit_id`,
+  `p`.`pat_no`
+FROM `chartshift__state__legacy__visits` AS `p`
+WHERE
+  NOT EXISTS(
+    SELECT
+      1
+    FROM `chartshift_stage__legacy__visits` AS `s`
+    WHERE
+      CAST(CAST((
+        `s`.`visit_id`
+      ) AS CHAR) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin = CAST(CAST((
+        `p`.`visit_id`
+      ) AS CHAR) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin
+  )
+UNION ALL
+SELECT
+  COALESCE(
+    `p`.`__row`,
+    (
+      SELECT
+        COALESCE(MAX(`m`.`__row`), 0)
+      FROM `chartshift__state__legacy__visits` AS `m`
+    ) + ROW_NUMBER() OVER (
+      ORDER BY CASE WHEN (
+        NOT `p`.`__row` IS NULL
+      ) IS NULL THEN 1 ELSE 0 END, (
+        NOT `p`.`__row` IS NULL
+      ), CASE WHEN `d`.`__row` IS NULL THEN 1 ELSE 0 END, `d`.`__row`
+    )
   ),
-  `u`.`visit_id`,
-  `u`.`pat_no`
+  `d`.`visit_id`,
+  `d`.`pat_no`
 FROM (
   SELECT
-    0 AS `__part`,
-    `p`.`__row`,
-    `p`.`visit_id`,
-    `p`.`pat_no`
-  FROM `chartshift__state__legacy__visits` AS `p`
-  WHERE
-    NOT EXISTS(
-      SELECT
-        1
-      FROM `chartshift_stage__legacy__visits` AS `s`
-      WHERE
-        CAST(CAST((
-          `s`.`visit_id`
-        ) AS CHAR) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin = CAST(CAST((
-          `p`.`visit_id`
-        ) AS CHAR) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin
-    )
-  UNION ALL
-  SELECT
-    1 AS `__part`,
-    `d`.`__row`,
-    `d`.`visit_id`,
-    `d`.`pat_no`
-  FROM (
-    SELECT
-      `s`.`__row`,
-      `s`.`visit_id`,
-      `s`.`pat_no`,
-      CASE
-        WHEN TRIM(`s`.`change_flag`) = '1'
-        THEN 'new'
-        WHEN TRIM(`s`.`change_flag`) = '2'
-        THEN 'modified'
-        WHEN TRIM(`s`.`change_flag`) = '3'
-        THEN 'removed'
-      END AS `__change`,
-      ROW_NUMBER() OVER (
-        PARTITION BY CAST(CAST((
-          `s`.`visit_id`
-        ) AS CHAR) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin
-        ORDER BY `s`.`__row` DESC
-      ) AS `__rank`
-    FROM `chartshift_stage__legacy__visits` AS `s`
-  ) AS `d`
-  WHERE
-    `d`.`__rank` = 1 AND `d`.`__change` IN ('new', 'modified')
-) AS `u`;
+    `s`.`__row`,
+    `s`.`visit_id`,
+    `s`.`pat_no`,
+    CASE
+      WHEN TRIM(`s`.`change_flag`) = '1'
+      THEN 'new'
+      WHEN TRIM(`s`.`change_flag`) = '2'
+      THEN 'modified'
+      WHEN TRIM(`s`.`change_flag`) = '3'
+      THEN 'removed'
+    END AS `__change`,
+    ROW_NUMBER() OVER (
+      PARTITION BY CAST(CAST((
+        `s`.`visit_id`
+      ) AS CHAR) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin
+      ORDER BY `s`.`__row` DESC
+    ) AS `__rank`
+  FROM `chartshift_stage__legacy__visits` AS `s`
+) AS `d`
+LEFT JOIN `chartshift__state__legacy__visits` AS `p`
+  ON CAST(CAST((
+    `p`.`visit_id`
+  ) AS CHAR) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin = CAST(CAST((
+    `d`.`visit_id`
+  ) AS CHAR) AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_nopad_bin
+WHERE
+  `d`.`__rank` = 1 AND `d`.`__change` IN ('new', 'modified');
 
 -- tests/conformance/specs/delta_flags.mig:8: legacy.patients: the maps read the source state
 DELETE FROM `chartshift_stage__legacy__patients`;

@@ -1,0 +1,40 @@
+"""One reconcile: derive the expected target, open both sides, compare every target table."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from compiler.ops.reconcile.compare import compare_table
+from compiler.ops.reconcile.derive import changed_at, expected_target, hashed_tables
+from compiler.ops.reconcile.output import ReconcileReport
+from compiler.ops.secure.keys import Key
+from compiler.pipeline import Compiled
+from compiler.runtime.engines import open_engine
+from compiler.runtime.scratch import private_folder
+
+
+def reconcile(
+    compiled: Compiled,
+    live_url: str,
+    source_dir: Path | None,
+    since: str | None = None,
+    show_values: bool = False,
+    backup: Path | None = None,
+    key: Key | None = None,
+) -> ReconcileReport:
+    """Compare the live target at `live_url` with what the spec makes of the source now."""
+    live = open_engine(live_url)  # unreachable: fail before the (long) derivation
+    try:
+        report = ReconcileReport(compiled.display, compiled.sha256, live.display_url, since, changed_at(compiled.spec))
+        with expected_target(compiled, source_dir, backup, key) as url, private_folder("reconcile") as work:
+            expected = open_engine(url)
+            try:
+                pairs = zip(hashed_tables(compiled, expected.dialect), hashed_tables(compiled, live.dialect), strict=True)
+                for mine, theirs in pairs:
+                    report.tables.append(compare_table(expected, live, mine, theirs, work, since, show_values))
+            finally:
+                expected.close()
+        return report
+    finally:
+        live.rollback()
+        live.close()
