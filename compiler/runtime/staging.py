@@ -315,8 +315,8 @@ NORMALIZE_CONFIG: dict[str, str | bool | int | float | list[str]] = {
 NORMALIZE_BUFFER = 2 * MAX_LINE_SIZE
 
 
-# how the normalised file is written: CSV for the servers' bulk loaders; Parquet for Spark,
-# whose CSV reader rewrites line breaks inside quoted values (docs/SPARK.md)
+# how the normalised file is written: CSV for the servers' bulk loaders; Parquet for Spark
+# (read as CSV there, values with line breaks inside quotes differed: docs/SPARK.md)
 NORMALIZED_FORMATS = {
     "csv": [
         exp.CopyParameter(this=exp.var("FORMAT"), expression=exp.var("CSV")),

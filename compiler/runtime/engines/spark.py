@@ -6,8 +6,8 @@ the end (compiler/dialects/spark.py).
 
 Staging: the records scanner (compiler/runtime/records.py) and DuckDB normalise a file
 as for the server engines (malformed records become positioned rejects, the same ones as
-on every engine), into Parquet rather than CSV: Spark's CSV reader rewrote the line breaks
-inside quoted values (the demo's clinical notes differed from DuckDB's by row hash).
+on every engine), into Parquet rather than CSV: read by Spark's CSV reader, the demo's
+clinical notes (CRLF inside quoted values) differed from DuckDB's by row hash.
 Spark reads that file and writes it as the Parquet staging table."""
 
 from __future__ import annotations
