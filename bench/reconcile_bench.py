@@ -9,9 +9,10 @@ changes, deletes or inserts 1 % of the live rows (a third each).  Times, per rep
 
 * the hash-only pass: row counts and per-segment hash sums computed inside each engine
   (what a clean table costs: nothing else runs when they agree);
-* the full compare (compiler/ops/reconcile/compare.py `compare_table`): counts, segment
-  hashes, (key, md5) pairs of PostgreSQL brought by COPY into DuckDB and joined there,
-  then the changed rows fetched whole and compared column by column.
+* the full compare (compiler/ops/reconcile/compare.py `compare_table`): counts; the live
+  rows brought by COPY (PostgreSQL's own text) into DuckDB, hashed there over the same
+  canonical form as the expected rows, (key, md5) pairs joined; the segments holding a
+  difference; the changed rows compared column by column.
 
 It checks that every changed, deleted and inserted row is reported (and nothing else),
 and rewrites the "Reconcile speed" section of bench/RESULTS.md.  The derivation of the
@@ -191,12 +192,13 @@ def write_section(r: dict) -> None:
         "| pass | wall time (median) | min–max | reports |",
         "|---|---:|---:|---|",
         f"| hash-only: counts and 256 segment hash sums, each engine | {h_med} | {h_rng} | which segments differ (all 256 here) |",
-        f"| full compare (`compare_table`): counts, segments, (key, md5) pairs by COPY into DuckDB, changed rows fetched | {f_med} | {f_rng} |"
+        f"| full compare (`compare_table`): counts, live rows by COPY into DuckDB, (key, md5) pairs joined there, changed rows compared | {f_med} | {f_rng} |"
         f" every one of the {differing:,} rows, changed ones with their columns (checked) |",
         "",
-        "The full compare moves 1.2 M (key, md5) pairs, ~55 MB of CSV, from PostgreSQL (md5 of the canonical row computed there) into"
-        " DuckDB; only the changed rows are fetched whole (by key, typed IN lists, 5,000 per query). Not timed: re-deriving the"
-        " expected target (a `chartshift run` into scratch DuckDB; see the migration benchmarks).",
+        "PostgreSQL's md5 is the slow part of an in-engine hash (the hash-only pass): the full compare has PostgreSQL send its"
+        " rows (COPY, ~90 MB of CSV) and DuckDB hash them, in parallel, over the same canonical form (the record's"
+        " `canonical.transfer`: MariaDB and DuckDB send (key, md5) pairs). Not timed: re-deriving the expected target"
+        " (a `chartshift run` into scratch DuckDB; see the migration benchmarks).",
         "",
         f"Machine: {os.cpu_count()} CPUs, Python {platform.python_version()}, DuckDB {duckdb.__version__}, psycopg {psycopg.__version__},"
         f" PostgreSQL on 127.0.0.1 (shared by other work). Load average {load1:.1f}/{load5:.1f}/{load15:.1f} at the end."
