@@ -33,7 +33,7 @@ SPARK = Dialect(
         normalized_first=True,
     ),
     url_schemes=("spark", "sc"),
-    url_example="spark://local[2] or sc://HOST:15002",
+    url_example="spark://local[N] or sc://HOST:PORT",
     upsert="none",
     raise_error="raise_error",
     rename="alter_each",
