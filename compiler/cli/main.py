@@ -23,6 +23,7 @@ from compiler.cli import compile as cli_compile
 from compiler.cli import contracts as cli_contracts
 from compiler.cli import demo as cli_demo
 from compiler.cli import docs as cli_docs
+from compiler.cli import fmt as cli_fmt
 from compiler.cli import init as cli_init
 from compiler.cli import reconcile as cli_reconcile
 from compiler.cli import rejects as cli_rejects
@@ -46,6 +47,7 @@ ADD_COMMANDS = (
     cli_sample.add_commands,  # sample, plan
     cli_contracts.add_commands,  # schema, completion
     cli_init.add_commands,  # init
+    cli_fmt.add_commands,  # fmt
     cli_access.add_commands,  # access apply, access check
     cli_docs.add_commands,  # docs, report, diff
     cli_reconcile.add_reconcile,

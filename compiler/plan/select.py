@@ -69,7 +69,10 @@ def select_spec(spec: ir.Spec, names: Sequence[str]) -> ir.Spec:
         maps = [m for m in ph.maps if dotted(m) in keep] if ph.maps else []
         if ph.maps and not maps:
             continue  # a phase of left-out maps only
-        phases.append(ph.model_copy(update={"maps": maps}))
+        runs = {dotted(m) for m in maps} or keep
+        read = {dotted(m.source) for m in spec.maps if dotted(m.target) in runs}
+        filters = [f for f in ph.filters if dotted(f.table) in read]  # a filter of a table no kept map reads
+        phases.append(ph.model_copy(update={"maps": maps, "filters": filters}))
     targets = [
         t.model_copy(update={"tables": [tt for tt in t.tables if f"{t.name}.{tt.name}" not in dropped]}) for t in spec.targets
     ]  # a left-out map's table goes too: other left-out tables' references to it would not check

@@ -18,6 +18,7 @@ from typing import Any
 
 from sqlglot import exp
 
+from compiler.dialects import DUCKDB
 from compiler.runtime.engines.base import Engine
 from compiler.sqlgen.lower import table as table_ref
 from compiler.sqlgen.row_hash import HASH, KEY, SINCE, HashedTable, RowHashSql, local_type
@@ -136,8 +137,8 @@ def compare_table(
 
 def read_csv(path: Path, types: dict[str, str]) -> str:
     """DuckDB's read_csv of an exported file: these columns, quoted "" an empty text (not NULL)."""
-    spec = ", ".join(f"{exp.Literal.string(k).sql('duckdb')}: {exp.Literal.string(v).sql('duckdb')}" for k, v in types.items())
-    where = exp.Literal.string(str(path)).sql("duckdb")
+    spec = ", ".join(f"{exp.Literal.string(k).sql(DUCKDB.name)}: {exp.Literal.string(v).sql(DUCKDB.name)}" for k, v in types.items())
+    where = exp.Literal.string(str(path)).sql(DUCKDB.name)
     return f"read_csv({where}, header = false, columns = {{{spec}}}, quote = '\"', escape = '\"', allow_quoted_nulls = false)"
 
 

@@ -218,7 +218,7 @@ class DuckDBEngine:
 
     def export_csv(self, sql: str, path: Path) -> None:
         """The rows of a query as CSV in `path` (reconcile's pairs)."""
-        target = exp.Literal.string(str(path)).sql("duckdb")
+        target = exp.Literal.string(str(path)).sql(self.dialect)
         self.execute(f"COPY ({sql}) TO {target} (FORMAT csv, HEADER false)")
 
     def stage(

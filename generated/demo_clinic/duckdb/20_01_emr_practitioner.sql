@@ -1,13 +1,13 @@
 -- chartshift 0.1.0 | dialect duckdb
--- spec specs/demo_clinic.mig sha256 6ec04c98103486999ff278922bf4df69253589e5f2793f97d2d702088755abd3
+-- spec specs/demo_clinic.mig sha256 a2d29e478bd0344673ca628df24d217e8057e79772da3f5917ea33a753acd32d
 -- 20_01_emr_practitioner: map legacy.providers -> emr.practitioner
 -- Generated file: do not edit. Regenerate with `chartshift compile specs/demo_clinic.mig`.
 
 
--- specs/demo_clinic.mig:236: work table left by an earlier run
+-- specs/demo_clinic.mig:235: work table left by an earlier run
 DROP TABLE IF EXISTS "cs_work__emr__practitioner";
 
--- specs/demo_clinic.mig:236: legacy.providers -> emr.practitioner: every kept row with its fields and status
+-- specs/demo_clinic.mig:235: legacy.providers -> emr.practitioner: every kept row with its fields and status
 CREATE TEMPORARY TABLE "cs_work__emr__practitioner" AS
 WITH "cs_in" AS (
   SELECT
@@ -213,7 +213,7 @@ FROM "cs_status"
 LEFT JOIN "chartshift"."xwalk__emr__practitioner" AS "cs_prev"
   ON "cs_prev"."legacy_key" = "cs_status"."__key";
 
--- specs/demo_clinic.mig:236: legacy.providers -> emr.practitioner: rejected rows with the first rule that failed
+-- specs/demo_clinic.mig:235: legacy.providers -> emr.practitioner: rejected rows with the first rule that failed
 INSERT INTO "chartshift"."rejects" (
   "map",
   "source_table",
@@ -239,7 +239,7 @@ SELECT
     WHEN 2
     THEN 'key'
     WHEN 3
-    THEN 'reject:242'
+    THEN 'reject:241'
     WHEN 4
     THEN 'not null:emr.practitioner.provider_code'
     WHEN 5
@@ -315,7 +315,7 @@ ORDER BY
   "w"."__row",
   "w"."__slot";
 
--- specs/demo_clinic.mig:237: crosswalk emr.practitioner: the keys of this run are written again below
+-- specs/demo_clinic.mig:236: crosswalk emr.practitioner: the keys of this run are written again below
 DELETE FROM "chartshift"."xwalk__emr__practitioner"
 WHERE
   "legacy_key" IN (
@@ -326,12 +326,12 @@ WHERE
       "__status" IN ('loaded', 'merged')
   );
 
--- specs/demo_clinic.mig:237: crosswalk emr.practitioner: keys not loaded by this run stay, inactive, with their ids
+-- specs/demo_clinic.mig:236: crosswalk emr.practitioner: keys not loaded by this run stay, inactive, with their ids
 UPDATE "chartshift"."xwalk__emr__practitioner" SET "state" = 'inactive', "target_id" = NULL
 WHERE
   "state" <> 'inactive';
 
--- specs/demo_clinic.mig:237: crosswalk emr.practitioner: loaded keys with their ids, merged keys pointing at their survivor's id
+-- specs/demo_clinic.mig:236: crosswalk emr.practitioner: loaded keys with their ids, merged keys pointing at their survivor's id
 INSERT INTO "chartshift"."xwalk__emr__practitioner" (
   "legacy_key",
   "own_id",
@@ -347,7 +347,7 @@ FROM "cs_work__emr__practitioner" AS "w"
 WHERE
   "w"."__status" IN ('loaded', 'merged');
 
--- specs/demo_clinic.mig:236: legacy.providers -> emr.practitioner: load the surviving rows
+-- specs/demo_clinic.mig:235: legacy.providers -> emr.practitioner: load the surviving rows
 INSERT INTO "emr"."practitioner" (
   "id",
   "provider_code",
@@ -365,7 +365,7 @@ FROM "cs_work__emr__practitioner" AS "w"
 WHERE
   "w"."__status" = 'loaded';
 
--- specs/demo_clinic.mig:236: legacy.providers -> emr.practitioner: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
+-- specs/demo_clinic.mig:235: legacy.providers -> emr.practitioner: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
 INSERT INTO "chartshift"."reconciliation" (
   "map",
   "source_table",
@@ -402,6 +402,6 @@ SELECT
   0,
   0;
 
--- specs/demo_clinic.mig:236: legacy.providers -> emr.practitioner: work table no longer needed
+-- specs/demo_clinic.mig:235: legacy.providers -> emr.practitioner: work table no longer needed
 DROP TABLE IF EXISTS "cs_work__emr__practitioner";
 

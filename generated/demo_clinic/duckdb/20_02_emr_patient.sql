@@ -1,13 +1,13 @@
 -- chartshift 0.1.0 | dialect duckdb
--- spec specs/demo_clinic.mig sha256 6ec04c98103486999ff278922bf4df69253589e5f2793f97d2d702088755abd3
+-- spec specs/demo_clinic.mig sha256 a2d29e478bd0344673ca628df24d217e8057e79772da3f5917ea33a753acd32d
 -- 20_02_emr_patient: map legacy.patients -> emr.patient
 -- Generated file: do not edit. Regenerate with `chartshift compile specs/demo_clinic.mig`.
 
 
--- specs/demo_clinic.mig:245: work table left by an earlier run
+-- specs/demo_clinic.mig:244: work table left by an earlier run
 DROP TABLE IF EXISTS "cs_work__emr__patient";
 
--- specs/demo_clinic.mig:245: legacy.patients -> emr.patient: every kept row with its fields and status
+-- specs/demo_clinic.mig:244: legacy.patients -> emr.patient: every kept row with its fields and status
 CREATE TEMPORARY TABLE "cs_work__emr__patient" AS
 WITH "cs_in" AS (
   SELECT
@@ -740,7 +740,7 @@ FROM "cs_status"
 LEFT JOIN "chartshift"."xwalk__emr__patient" AS "cs_prev"
   ON "cs_prev"."legacy_key" = "cs_status"."__key";
 
--- specs/demo_clinic.mig:245: legacy.patients -> emr.patient: rejected rows with the first rule that failed
+-- specs/demo_clinic.mig:244: legacy.patients -> emr.patient: rejected rows with the first rule that failed
 INSERT INTO "chartshift"."rejects" (
   "map",
   "source_table",
@@ -766,9 +766,9 @@ SELECT
     WHEN 2
     THEN 'key'
     WHEN 3
-    THEN 'reject:262'
+    THEN 'reject:261'
     WHEN 4
-    THEN 'reject:263'
+    THEN 'reject:262'
     WHEN 5
     THEN 'not null:emr.patient.mrn'
     WHEN 6
@@ -955,7 +955,7 @@ ORDER BY
   "w"."__row",
   "w"."__slot";
 
--- specs/demo_clinic.mig:247: crosswalk emr.patient: the keys of this run are written again below
+-- specs/demo_clinic.mig:246: crosswalk emr.patient: the keys of this run are written again below
 DELETE FROM "chartshift"."xwalk__emr__patient"
 WHERE
   "legacy_key" IN (
@@ -966,12 +966,12 @@ WHERE
       "__status" IN ('loaded', 'merged')
   );
 
--- specs/demo_clinic.mig:247: crosswalk emr.patient: keys not loaded by this run stay, inactive, with their ids
+-- specs/demo_clinic.mig:246: crosswalk emr.patient: keys not loaded by this run stay, inactive, with their ids
 UPDATE "chartshift"."xwalk__emr__patient" SET "state" = 'inactive', "target_id" = NULL
 WHERE
   "state" <> 'inactive';
 
--- specs/demo_clinic.mig:247: crosswalk emr.patient: loaded keys with their ids, merged keys pointing at their survivor's id
+-- specs/demo_clinic.mig:246: crosswalk emr.patient: loaded keys with their ids, merged keys pointing at their survivor's id
 INSERT INTO "chartshift"."xwalk__emr__patient" (
   "legacy_key",
   "own_id",
@@ -989,7 +989,7 @@ LEFT JOIN "cs_work__emr__patient" AS "s"
 WHERE
   "w"."__status" IN ('loaded', 'merged');
 
--- specs/demo_clinic.mig:245: legacy.patients -> emr.patient: load the surviving rows
+-- specs/demo_clinic.mig:244: legacy.patients -> emr.patient: load the surviving rows
 INSERT INTO "emr"."patient" (
   "id",
   "mrn",
@@ -1027,7 +1027,7 @@ FROM "cs_work__emr__patient" AS "w"
 WHERE
   "w"."__status" = 'loaded';
 
--- specs/demo_clinic.mig:245: legacy.patients -> emr.patient: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
+-- specs/demo_clinic.mig:244: legacy.patients -> emr.patient: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
 INSERT INTO "chartshift"."reconciliation" (
   "map",
   "source_table",
@@ -1107,6 +1107,6 @@ SELECT
   ),
   0;
 
--- specs/demo_clinic.mig:245: legacy.patients -> emr.patient: work table no longer needed
+-- specs/demo_clinic.mig:244: legacy.patients -> emr.patient: work table no longer needed
 DROP TABLE IF EXISTS "cs_work__emr__patient";
 

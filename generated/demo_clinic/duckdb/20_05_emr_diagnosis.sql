@@ -1,13 +1,13 @@
 -- chartshift 0.1.0 | dialect duckdb
--- spec specs/demo_clinic.mig sha256 6ec04c98103486999ff278922bf4df69253589e5f2793f97d2d702088755abd3
+-- spec specs/demo_clinic.mig sha256 a2d29e478bd0344673ca628df24d217e8057e79772da3f5917ea33a753acd32d
 -- 20_05_emr_diagnosis: map legacy.cases -> emr.diagnosis
 -- Generated file: do not edit. Regenerate with `chartshift compile specs/demo_clinic.mig`.
 
 
--- specs/demo_clinic.mig:295: work table left by an earlier run
+-- specs/demo_clinic.mig:294: work table left by an earlier run
 DROP TABLE IF EXISTS "cs_work__emr__diagnosis";
 
--- specs/demo_clinic.mig:295: legacy.cases -> emr.diagnosis: every kept row with its fields and status
+-- specs/demo_clinic.mig:294: legacy.cases -> emr.diagnosis: every kept row with its fields and status
 CREATE TEMPORARY TABLE "cs_work__emr__diagnosis" AS
 WITH "cs_in" AS (
   SELECT
@@ -173,7 +173,7 @@ FROM "cs_status"
 LEFT JOIN "chartshift"."xwalk__emr__diagnosis" AS "cs_prev"
   ON "cs_prev"."legacy_key" = "cs_status"."__key";
 
--- specs/demo_clinic.mig:295: legacy.cases -> emr.diagnosis: rejected rows with the first rule that failed
+-- specs/demo_clinic.mig:294: legacy.cases -> emr.diagnosis: rejected rows with the first rule that failed
 INSERT INTO "chartshift"."rejects" (
   "map",
   "source_table",
@@ -199,9 +199,9 @@ SELECT
     WHEN 2
     THEN 'key'
     WHEN 3
-    THEN 'reject:302'
+    THEN 'reject:301'
     WHEN 4
-    THEN 'reject:303'
+    THEN 'reject:302'
     WHEN 5
     THEN 'not null:emr.diagnosis.episode_id'
     WHEN 6
@@ -292,7 +292,7 @@ ORDER BY
   "w"."__row",
   "w"."__slot";
 
--- specs/demo_clinic.mig:298: crosswalk emr.diagnosis: the keys of this run are written again below
+-- specs/demo_clinic.mig:297: crosswalk emr.diagnosis: the keys of this run are written again below
 DELETE FROM "chartshift"."xwalk__emr__diagnosis"
 WHERE
   "legacy_key" IN (
@@ -303,12 +303,12 @@ WHERE
       "__status" IN ('loaded', 'merged')
   );
 
--- specs/demo_clinic.mig:298: crosswalk emr.diagnosis: keys not loaded by this run stay, inactive, with their ids
+-- specs/demo_clinic.mig:297: crosswalk emr.diagnosis: keys not loaded by this run stay, inactive, with their ids
 UPDATE "chartshift"."xwalk__emr__diagnosis" SET "state" = 'inactive', "target_id" = NULL
 WHERE
   "state" <> 'inactive';
 
--- specs/demo_clinic.mig:298: crosswalk emr.diagnosis: loaded keys with their ids, merged keys pointing at their survivor's id
+-- specs/demo_clinic.mig:297: crosswalk emr.diagnosis: loaded keys with their ids, merged keys pointing at their survivor's id
 INSERT INTO "chartshift"."xwalk__emr__diagnosis" (
   "legacy_key",
   "own_id",
@@ -324,7 +324,7 @@ FROM "cs_work__emr__diagnosis" AS "w"
 WHERE
   "w"."__status" IN ('loaded', 'merged');
 
--- specs/demo_clinic.mig:295: legacy.cases -> emr.diagnosis: load the surviving rows
+-- specs/demo_clinic.mig:294: legacy.cases -> emr.diagnosis: load the surviving rows
 INSERT INTO "emr"."diagnosis" (
   "id",
   "episode_id",
@@ -340,7 +340,7 @@ FROM "cs_work__emr__diagnosis" AS "w"
 WHERE
   "w"."__status" = 'loaded';
 
--- specs/demo_clinic.mig:295: legacy.cases -> emr.diagnosis: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
+-- specs/demo_clinic.mig:294: legacy.cases -> emr.diagnosis: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
 INSERT INTO "chartshift"."reconciliation" (
   "map",
   "source_table",
@@ -426,6 +426,6 @@ SELECT
   0,
   0;
 
--- specs/demo_clinic.mig:295: legacy.cases -> emr.diagnosis: work table no longer needed
+-- specs/demo_clinic.mig:294: legacy.cases -> emr.diagnosis: work table no longer needed
 DROP TABLE IF EXISTS "cs_work__emr__diagnosis";
 

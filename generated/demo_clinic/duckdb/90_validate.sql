@@ -1,22 +1,22 @@
 -- chartshift 0.1.0 | dialect duckdb
--- spec specs/demo_clinic.mig sha256 6ec04c98103486999ff278922bf4df69253589e5f2793f97d2d702088755abd3
+-- spec specs/demo_clinic.mig sha256 a2d29e478bd0344673ca628df24d217e8057e79772da3f5917ea33a753acd32d
 -- 90_validate: validation checks: each query returns (violations, denominator)
 -- Generated file: do not edit. Regenerate with `chartshift compile specs/demo_clinic.mig`.
 
 
--- specs/demo_clinic.mig:372: check 1: completeness (specs/demo_clinic.mig:372)
+-- specs/demo_clinic.mig:371: check 1: completeness (specs/demo_clinic.mig:371)
 SELECT
   COUNT(*) - COUNT("birth_date"),
   COUNT(*)
 FROM "emr"."patient";
 
--- specs/demo_clinic.mig:373: check 2: completeness (specs/demo_clinic.mig:373)
+-- specs/demo_clinic.mig:372: check 2: completeness (specs/demo_clinic.mig:372)
 SELECT
   COUNT(*) - COUNT("phone"),
   COUNT(*)
 FROM "emr"."patient";
 
--- specs/demo_clinic.mig:374: check 3: unique (specs/demo_clinic.mig:374)
+-- specs/demo_clinic.mig:373: check 3: unique (specs/demo_clinic.mig:373)
 SELECT
   COALESCE(SUM("d"."n"), 0),
   (
@@ -36,7 +36,7 @@ FROM (
     COUNT(*) > 1
 ) AS "d";
 
--- specs/demo_clinic.mig:375: check 4: unique (specs/demo_clinic.mig:375)
+-- specs/demo_clinic.mig:374: check 4: unique (specs/demo_clinic.mig:374)
 SELECT
   COALESCE(SUM("d"."n"), 0),
   (
@@ -56,7 +56,7 @@ FROM (
     COUNT(*) > 1
 ) AS "d";
 
--- specs/demo_clinic.mig:376: check 5: valid (specs/demo_clinic.mig:376)
+-- specs/demo_clinic.mig:375: check 5: valid (specs/demo_clinic.mig:375)
 SELECT
   COALESCE(
     SUM(
@@ -74,7 +74,7 @@ SELECT
   COUNT("cpt")
 FROM "emr"."charge_line";
 
--- specs/demo_clinic.mig:377: check 6: valid (specs/demo_clinic.mig:377)
+-- specs/demo_clinic.mig:376: check 6: valid (specs/demo_clinic.mig:376)
 SELECT
   COALESCE(
     SUM(
@@ -91,7 +91,7 @@ SELECT
   COUNT("modifier")
 FROM "emr"."charge_line";
 
--- specs/demo_clinic.mig:378: check 7: valid (specs/demo_clinic.mig:378)
+-- specs/demo_clinic.mig:377: check 7: valid (specs/demo_clinic.mig:377)
 SELECT
   COALESCE(
     SUM(
@@ -109,7 +109,7 @@ SELECT
   COUNT("icd10_code")
 FROM "emr"."diagnosis";
 
--- specs/demo_clinic.mig:379: check 8: valid (specs/demo_clinic.mig:379)
+-- specs/demo_clinic.mig:378: check 8: valid (specs/demo_clinic.mig:378)
 SELECT
   COALESCE(
     SUM(
@@ -126,7 +126,7 @@ SELECT
   COUNT("units")
 FROM "emr"."charge_line";
 
--- specs/demo_clinic.mig:380: check 9: references (specs/demo_clinic.mig:380)
+-- specs/demo_clinic.mig:379: check 9: references (specs/demo_clinic.mig:379)
 SELECT
   COUNT("t"."patient_id") - COUNT("u"."id"),
   COUNT("t"."patient_id")
@@ -134,7 +134,7 @@ FROM "emr"."encounter" AS "t"
 LEFT JOIN "emr"."patient" AS "u"
   ON "u"."id" = "t"."patient_id";
 
--- specs/demo_clinic.mig:381: check 10: references (specs/demo_clinic.mig:381)
+-- specs/demo_clinic.mig:380: check 10: references (specs/demo_clinic.mig:380)
 SELECT
   COUNT("t"."encounter_id") - COUNT("u"."id"),
   COUNT("t"."encounter_id")
@@ -142,7 +142,7 @@ FROM "emr"."charge_line" AS "t"
 LEFT JOIN "emr"."encounter" AS "u"
   ON "u"."id" = "t"."encounter_id";
 
--- specs/demo_clinic.mig:382: check 11: references (specs/demo_clinic.mig:382)
+-- specs/demo_clinic.mig:381: check 11: references (specs/demo_clinic.mig:381)
 SELECT
   COUNT("t"."episode_id") - COUNT("u"."id"),
   COUNT("t"."episode_id")
@@ -150,7 +150,7 @@ FROM "emr"."diagnosis" AS "t"
 LEFT JOIN "emr"."episode" AS "u"
   ON "u"."id" = "t"."episode_id";
 
--- specs/demo_clinic.mig:383: check 12: consistent (specs/demo_clinic.mig:383)
+-- specs/demo_clinic.mig:382: check 12: consistent (specs/demo_clinic.mig:382)
 SELECT
   COALESCE(
     SUM(
@@ -171,7 +171,7 @@ SELECT
   COUNT(*)
 FROM "emr"."authorization";
 
--- specs/demo_clinic.mig:384: check 13: consistent (specs/demo_clinic.mig:384)
+-- specs/demo_clinic.mig:383: check 13: consistent (specs/demo_clinic.mig:383)
 SELECT
   COALESCE(
     SUM(
@@ -202,7 +202,7 @@ SELECT
   COUNT(*)
 FROM "emr"."coverage";
 
--- specs/demo_clinic.mig:385: check 14: reconcile (specs/demo_clinic.mig:385)
+-- specs/demo_clinic.mig:384: check 14: reconcile (specs/demo_clinic.mig:384)
 SELECT
   (
     SELECT
@@ -215,7 +215,7 @@ SELECT
     FROM "legacy"."visits"
   );
 
--- specs/demo_clinic.mig:386: check 15: reject_rate (specs/demo_clinic.mig:386)
+-- specs/demo_clinic.mig:385: check 15: reject_rate (specs/demo_clinic.mig:385)
 SELECT
   (
     SELECT
@@ -238,7 +238,7 @@ SELECT
       "source_table" = 'legacy.patients' AND "rule" = 'malformed'
   );
 
--- specs/demo_clinic.mig:387: check 16: reject_rate (specs/demo_clinic.mig:387)
+-- specs/demo_clinic.mig:386: check 16: reject_rate (specs/demo_clinic.mig:386)
 SELECT
   (
     SELECT
@@ -255,7 +255,7 @@ SELECT
       "target_table" = 'emr.encounter'
   );
 
--- specs/demo_clinic.mig:388: check 17: reject_rate (specs/demo_clinic.mig:388)
+-- specs/demo_clinic.mig:387: check 17: reject_rate (specs/demo_clinic.mig:387)
 SELECT
   (
     SELECT

@@ -1,25 +1,25 @@
 -- chartshift 0.1.0 | dialect mysql
--- spec specs/demo_clinic.mig sha256 6ec04c98103486999ff278922bf4df69253589e5f2793f97d2d702088755abd3
+-- spec specs/demo_clinic.mig sha256 a2d29e478bd0344673ca628df24d217e8057e79772da3f5917ea33a753acd32d
 -- 20_03_emr_coverage: map legacy.policies -> emr.coverage
 -- Generated file: do not edit. Regenerate with `chartshift compile specs/demo_clinic.mig`.
 
 
--- specs/demo_clinic.mig:269: work table left by an earlier run
+-- specs/demo_clinic.mig:268: work table left by an earlier run
 DROP TABLE IF EXISTS `chartshift__cs_work__emr__coverage`;
 
--- specs/demo_clinic.mig:270: join legacy.payers as p: copy left by an earlier run
+-- specs/demo_clinic.mig:269: join legacy.payers as p: copy left by an earlier run
 DROP TABLE IF EXISTS `chartshift__cs_j1__emr__coverage`;
 
--- specs/demo_clinic.mig:270: join legacy.payers as p: a copy of its rows, to index
+-- specs/demo_clinic.mig:269: join legacy.payers as p: a copy of its rows, to index
 CREATE TABLE `chartshift__cs_j1__emr__coverage` AS
 SELECT
   *
 FROM `legacy__payers`;
 
--- specs/demo_clinic.mig:270: join legacy.payers as p: an index on the columns `on` compares
+-- specs/demo_clinic.mig:269: join legacy.payers as p: an index on the columns `on` compares
 CREATE INDEX `cs_on` ON `chartshift__cs_j1__emr__coverage`(`payer_id`(255));
 
--- specs/demo_clinic.mig:269: legacy.policies -> emr.coverage: every kept row with its fields and status
+-- specs/demo_clinic.mig:268: legacy.policies -> emr.coverage: every kept row with its fields and status
 CREATE TABLE `chartshift__cs_work__emr__coverage` AS
 WITH `cs_in` AS (
   SELECT
@@ -210,7 +210,7 @@ FROM `cs_status`
 LEFT JOIN `chartshift__xwalk__emr__coverage` AS `cs_prev`
   ON `cs_prev`.`legacy_key` = `cs_status`.`__key`;
 
--- specs/demo_clinic.mig:269: legacy.policies -> emr.coverage: rejected rows with the first rule that failed
+-- specs/demo_clinic.mig:268: legacy.policies -> emr.coverage: rejected rows with the first rule that failed
 INSERT INTO `chartshift__rejects__cs_new` (
   `map`,
   `source_table`,
@@ -238,7 +238,7 @@ SELECT
     WHEN 3
     THEN 'key'
     WHEN 4
-    THEN 'reject:280'
+    THEN 'reject:279'
     WHEN 5
     THEN 'not null:emr.coverage.patient_id'
     WHEN 6
@@ -349,7 +349,7 @@ ORDER BY
   CASE WHEN `w`.`__row` IS NULL THEN 1 ELSE 0 END, `w`.`__row`,
   CASE WHEN `w`.`__slot` IS NULL THEN 1 ELSE 0 END, `w`.`__slot`;
 
--- specs/demo_clinic.mig:271: crosswalk emr.coverage: loaded keys with their ids, merged keys pointing at their survivor's id
+-- specs/demo_clinic.mig:270: crosswalk emr.coverage: loaded keys with their ids, merged keys pointing at their survivor's id
 INSERT INTO `chartshift__xwalk__emr__coverage__cs_new` (
   `legacy_key`,
   `own_id`,
@@ -365,7 +365,7 @@ FROM `chartshift__cs_work__emr__coverage` AS `w`
 WHERE
   `w`.`__status` IN ('loaded', 'merged');
 
--- specs/demo_clinic.mig:271: crosswalk emr.coverage: keys not loaded by this run stay, inactive, with their ids
+-- specs/demo_clinic.mig:270: crosswalk emr.coverage: keys not loaded by this run stay, inactive, with their ids
 INSERT INTO `chartshift__xwalk__emr__coverage__cs_new` (
   `legacy_key`,
   `own_id`,
@@ -387,7 +387,7 @@ WHERE
       `chartshift__xwalk__emr__coverage__cs_new`.`legacy_key` = `p`.`legacy_key`
   );
 
--- specs/demo_clinic.mig:269: legacy.policies -> emr.coverage: load the surviving rows
+-- specs/demo_clinic.mig:268: legacy.policies -> emr.coverage: load the surviving rows
 INSERT INTO `emr__coverage__cs_new` (
   `id`,
   `patient_id`,
@@ -413,7 +413,7 @@ FROM `chartshift__cs_work__emr__coverage` AS `w`
 WHERE
   `w`.`__status` = 'loaded';
 
--- specs/demo_clinic.mig:269: legacy.policies -> emr.coverage: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
+-- specs/demo_clinic.mig:268: legacy.policies -> emr.coverage: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
 INSERT INTO `chartshift__reconciliation__cs_new` (
   `map`,
   `source_table`,
@@ -450,9 +450,9 @@ SELECT
   0,
   0;
 
--- specs/demo_clinic.mig:269: legacy.policies -> emr.coverage: work table no longer needed
+-- specs/demo_clinic.mig:268: legacy.policies -> emr.coverage: work table no longer needed
 DROP TABLE IF EXISTS `chartshift__cs_work__emr__coverage`;
 
--- specs/demo_clinic.mig:270: join p: copy no longer needed
+-- specs/demo_clinic.mig:269: join p: copy no longer needed
 DROP TABLE IF EXISTS `chartshift__cs_j1__emr__coverage`;
 

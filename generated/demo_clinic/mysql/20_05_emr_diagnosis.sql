@@ -1,13 +1,13 @@
 -- chartshift 0.1.0 | dialect mysql
--- spec specs/demo_clinic.mig sha256 6ec04c98103486999ff278922bf4df69253589e5f2793f97d2d702088755abd3
+-- spec specs/demo_clinic.mig sha256 a2d29e478bd0344673ca628df24d217e8057e79772da3f5917ea33a753acd32d
 -- 20_05_emr_diagnosis: map legacy.cases -> emr.diagnosis
 -- Generated file: do not edit. Regenerate with `chartshift compile specs/demo_clinic.mig`.
 
 
--- specs/demo_clinic.mig:295: work table left by an earlier run
+-- specs/demo_clinic.mig:294: work table left by an earlier run
 DROP TABLE IF EXISTS `chartshift__cs_work__emr__diagnosis`;
 
--- specs/demo_clinic.mig:295: legacy.cases -> emr.diagnosis: every kept row with its fields and status
+-- specs/demo_clinic.mig:294: legacy.cases -> emr.diagnosis: every kept row with its fields and status
 CREATE TABLE `chartshift__cs_work__emr__diagnosis` AS
 WITH `cs_in` AS (
   SELECT
@@ -183,7 +183,7 @@ FROM `cs_status`
 LEFT JOIN `chartshift__xwalk__emr__diagnosis` AS `cs_prev`
   ON `cs_prev`.`legacy_key` = `cs_status`.`__key`;
 
--- specs/demo_clinic.mig:295: legacy.cases -> emr.diagnosis: rejected rows with the first rule that failed
+-- specs/demo_clinic.mig:294: legacy.cases -> emr.diagnosis: rejected rows with the first rule that failed
 INSERT INTO `chartshift__rejects__cs_new` (
   `map`,
   `source_table`,
@@ -209,9 +209,9 @@ SELECT
     WHEN 2
     THEN 'key'
     WHEN 3
-    THEN 'reject:302'
+    THEN 'reject:301'
     WHEN 4
-    THEN 'reject:303'
+    THEN 'reject:302'
     WHEN 5
     THEN 'not null:emr.diagnosis.episode_id'
     WHEN 6
@@ -302,7 +302,7 @@ ORDER BY
   CASE WHEN `w`.`__row` IS NULL THEN 1 ELSE 0 END, `w`.`__row`,
   CASE WHEN `w`.`__slot` IS NULL THEN 1 ELSE 0 END, `w`.`__slot`;
 
--- specs/demo_clinic.mig:298: crosswalk emr.diagnosis: loaded keys with their ids, merged keys pointing at their survivor's id
+-- specs/demo_clinic.mig:297: crosswalk emr.diagnosis: loaded keys with their ids, merged keys pointing at their survivor's id
 INSERT INTO `chartshift__xwalk__emr__diagnosis__cs_new` (
   `legacy_key`,
   `own_id`,
@@ -318,7 +318,7 @@ FROM `chartshift__cs_work__emr__diagnosis` AS `w`
 WHERE
   `w`.`__status` IN ('loaded', 'merged');
 
--- specs/demo_clinic.mig:298: crosswalk emr.diagnosis: keys not loaded by this run stay, inactive, with their ids
+-- specs/demo_clinic.mig:297: crosswalk emr.diagnosis: keys not loaded by this run stay, inactive, with their ids
 INSERT INTO `chartshift__xwalk__emr__diagnosis__cs_new` (
   `legacy_key`,
   `own_id`,
@@ -340,7 +340,7 @@ WHERE
       `chartshift__xwalk__emr__diagnosis__cs_new`.`legacy_key` = `p`.`legacy_key`
   );
 
--- specs/demo_clinic.mig:295: legacy.cases -> emr.diagnosis: load the surviving rows
+-- specs/demo_clinic.mig:294: legacy.cases -> emr.diagnosis: load the surviving rows
 INSERT INTO `emr__diagnosis__cs_new` (
   `id`,
   `episode_id`,
@@ -356,7 +356,7 @@ FROM `chartshift__cs_work__emr__diagnosis` AS `w`
 WHERE
   `w`.`__status` = 'loaded';
 
--- specs/demo_clinic.mig:295: legacy.cases -> emr.diagnosis: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
+-- specs/demo_clinic.mig:294: legacy.cases -> emr.diagnosis: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
 INSERT INTO `chartshift__reconciliation__cs_new` (
   `map`,
   `source_table`,
@@ -445,6 +445,6 @@ SELECT
   0,
   0;
 
--- specs/demo_clinic.mig:295: legacy.cases -> emr.diagnosis: work table no longer needed
+-- specs/demo_clinic.mig:294: legacy.cases -> emr.diagnosis: work table no longer needed
 DROP TABLE IF EXISTS `chartshift__cs_work__emr__diagnosis`;
 

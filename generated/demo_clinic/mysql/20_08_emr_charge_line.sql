@@ -1,13 +1,13 @@
 -- chartshift 0.1.0 | dialect mysql
--- spec specs/demo_clinic.mig sha256 6ec04c98103486999ff278922bf4df69253589e5f2793f97d2d702088755abd3
+-- spec specs/demo_clinic.mig sha256 a2d29e478bd0344673ca628df24d217e8057e79772da3f5917ea33a753acd32d
 -- 20_08_emr_charge_line: map legacy.visits -> emr.charge_line
 -- Generated file: do not edit. Regenerate with `chartshift compile specs/demo_clinic.mig`.
 
 
--- specs/demo_clinic.mig:327: work table left by an earlier run
+-- specs/demo_clinic.mig:326: work table left by an earlier run
 DROP TABLE IF EXISTS `chartshift__cs_work__emr__charge_line`;
 
--- specs/demo_clinic.mig:327: legacy.visits -> emr.charge_line: every kept row with its fields and status
+-- specs/demo_clinic.mig:326: legacy.visits -> emr.charge_line: every kept row with its fields and status
 CREATE TABLE `chartshift__cs_work__emr__charge_line` AS
 WITH `cs_in` AS (
   SELECT
@@ -259,7 +259,7 @@ FROM `cs_status`
 LEFT JOIN `chartshift__xwalk__emr__charge_line` AS `cs_prev`
   ON `cs_prev`.`legacy_key` = `cs_status`.`__key`;
 
--- specs/demo_clinic.mig:327: legacy.visits -> emr.charge_line: rejected rows with the first rule that failed
+-- specs/demo_clinic.mig:326: legacy.visits -> emr.charge_line: rejected rows with the first rule that failed
 INSERT INTO `chartshift__rejects__cs_new` (
   `map`,
   `source_table`,
@@ -285,9 +285,9 @@ SELECT
     WHEN 2
     THEN 'key'
     WHEN 3
-    THEN 'reject:341'
+    THEN 'reject:340'
     WHEN 4
-    THEN 'reject:342'
+    THEN 'reject:341'
     WHEN 5
     THEN 'not null:emr.charge_line.encounter_id'
     WHEN 6
@@ -410,7 +410,7 @@ ORDER BY
   CASE WHEN `w`.`__row` IS NULL THEN 1 ELSE 0 END, `w`.`__row`,
   CASE WHEN `w`.`__slot` IS NULL THEN 1 ELSE 0 END, `w`.`__slot`;
 
--- specs/demo_clinic.mig:334: crosswalk emr.charge_line: loaded keys with their ids, merged keys pointing at their survivor's id
+-- specs/demo_clinic.mig:333: crosswalk emr.charge_line: loaded keys with their ids, merged keys pointing at their survivor's id
 INSERT INTO `chartshift__xwalk__emr__charge_line__cs_new` (
   `legacy_key`,
   `own_id`,
@@ -426,7 +426,7 @@ FROM `chartshift__cs_work__emr__charge_line` AS `w`
 WHERE
   `w`.`__status` IN ('loaded', 'merged');
 
--- specs/demo_clinic.mig:334: crosswalk emr.charge_line: keys not loaded by this run stay, inactive, with their ids
+-- specs/demo_clinic.mig:333: crosswalk emr.charge_line: keys not loaded by this run stay, inactive, with their ids
 INSERT INTO `chartshift__xwalk__emr__charge_line__cs_new` (
   `legacy_key`,
   `own_id`,
@@ -448,7 +448,7 @@ WHERE
       `chartshift__xwalk__emr__charge_line__cs_new`.`legacy_key` = `p`.`legacy_key`
   );
 
--- specs/demo_clinic.mig:327: legacy.visits -> emr.charge_line: load the surviving rows
+-- specs/demo_clinic.mig:326: legacy.visits -> emr.charge_line: load the surviving rows
 INSERT INTO `emr__charge_line__cs_new` (
   `id`,
   `encounter_id`,
@@ -470,7 +470,7 @@ FROM `chartshift__cs_work__emr__charge_line` AS `w`
 WHERE
   `w`.`__status` = 'loaded';
 
--- specs/demo_clinic.mig:327: legacy.visits -> emr.charge_line: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
+-- specs/demo_clinic.mig:326: legacy.visits -> emr.charge_line: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
 INSERT INTO `chartshift__reconciliation__cs_new` (
   `map`,
   `source_table`,
@@ -586,6 +586,6 @@ SELECT
   0,
   0;
 
--- specs/demo_clinic.mig:327: legacy.visits -> emr.charge_line: work table no longer needed
+-- specs/demo_clinic.mig:326: legacy.visits -> emr.charge_line: work table no longer needed
 DROP TABLE IF EXISTS `chartshift__cs_work__emr__charge_line`;
 

@@ -1,13 +1,13 @@
 -- chartshift 0.1.0 | dialect mysql
--- spec specs/demo_clinic.mig sha256 6ec04c98103486999ff278922bf4df69253589e5f2793f97d2d702088755abd3
+-- spec specs/demo_clinic.mig sha256 a2d29e478bd0344673ca628df24d217e8057e79772da3f5917ea33a753acd32d
 -- 20_09_emr_clinical_note: map legacy.notes -> emr.clinical_note
 -- Generated file: do not edit. Regenerate with `chartshift compile specs/demo_clinic.mig`.
 
 
--- specs/demo_clinic.mig:345: work table left by an earlier run
+-- specs/demo_clinic.mig:344: work table left by an earlier run
 DROP TABLE IF EXISTS `chartshift__cs_work__emr__clinical_note`;
 
--- specs/demo_clinic.mig:345: legacy.notes -> emr.clinical_note: every kept row with its fields and status
+-- specs/demo_clinic.mig:344: legacy.notes -> emr.clinical_note: every kept row with its fields and status
 CREATE TABLE `chartshift__cs_work__emr__clinical_note` AS
 WITH `cs_in` AS (
   SELECT
@@ -103,7 +103,7 @@ FROM `cs_status`
 LEFT JOIN `chartshift__xwalk__emr__clinical_note` AS `cs_prev`
   ON `cs_prev`.`legacy_key` = `cs_status`.`__key`;
 
--- specs/demo_clinic.mig:345: legacy.notes -> emr.clinical_note: rejected rows with the first rule that failed
+-- specs/demo_clinic.mig:344: legacy.notes -> emr.clinical_note: rejected rows with the first rule that failed
 INSERT INTO `chartshift__rejects__cs_new` (
   `map`,
   `source_table`,
@@ -129,7 +129,7 @@ SELECT
     WHEN 2
     THEN 'key'
     WHEN 3
-    THEN 'reject:350'
+    THEN 'reject:349'
     WHEN 4
     THEN 'not null:emr.clinical_note.encounter_id'
     WHEN 5
@@ -190,7 +190,7 @@ ORDER BY
   CASE WHEN `w`.`__row` IS NULL THEN 1 ELSE 0 END, `w`.`__row`,
   CASE WHEN `w`.`__slot` IS NULL THEN 1 ELSE 0 END, `w`.`__slot`;
 
--- specs/demo_clinic.mig:346: crosswalk emr.clinical_note: loaded keys with their ids, merged keys pointing at their survivor's id
+-- specs/demo_clinic.mig:345: crosswalk emr.clinical_note: loaded keys with their ids, merged keys pointing at their survivor's id
 INSERT INTO `chartshift__xwalk__emr__clinical_note__cs_new` (
   `legacy_key`,
   `own_id`,
@@ -206,7 +206,7 @@ FROM `chartshift__cs_work__emr__clinical_note` AS `w`
 WHERE
   `w`.`__status` IN ('loaded', 'merged');
 
--- specs/demo_clinic.mig:346: crosswalk emr.clinical_note: keys not loaded by this run stay, inactive, with their ids
+-- specs/demo_clinic.mig:345: crosswalk emr.clinical_note: keys not loaded by this run stay, inactive, with their ids
 INSERT INTO `chartshift__xwalk__emr__clinical_note__cs_new` (
   `legacy_key`,
   `own_id`,
@@ -228,7 +228,7 @@ WHERE
       `chartshift__xwalk__emr__clinical_note__cs_new`.`legacy_key` = `p`.`legacy_key`
   );
 
--- specs/demo_clinic.mig:345: legacy.notes -> emr.clinical_note: load the surviving rows
+-- specs/demo_clinic.mig:344: legacy.notes -> emr.clinical_note: load the surviving rows
 INSERT INTO `emr__clinical_note__cs_new` (
   `id`,
   `encounter_id`,
@@ -244,7 +244,7 @@ FROM `chartshift__cs_work__emr__clinical_note` AS `w`
 WHERE
   `w`.`__status` = 'loaded';
 
--- specs/demo_clinic.mig:345: legacy.notes -> emr.clinical_note: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
+-- specs/demo_clinic.mig:344: legacy.notes -> emr.clinical_note: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
 INSERT INTO `chartshift__reconciliation__cs_new` (
   `map`,
   `source_table`,
@@ -281,6 +281,6 @@ SELECT
   0,
   0;
 
--- specs/demo_clinic.mig:345: legacy.notes -> emr.clinical_note: work table no longer needed
+-- specs/demo_clinic.mig:344: legacy.notes -> emr.clinical_note: work table no longer needed
 DROP TABLE IF EXISTS `chartshift__cs_work__emr__clinical_note`;
 

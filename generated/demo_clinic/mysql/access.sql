@@ -1,5 +1,5 @@
 -- chartshift 0.1.0 | dialect mysql
--- spec specs/demo_clinic.mig sha256 6ec04c98103486999ff278922bf4df69253589e5f2793f97d2d702088755abd3
+-- spec specs/demo_clinic.mig sha256 a2d29e478bd0344673ca628df24d217e8057e79772da3f5917ea33a753acd32d
 -- access: roles and grants of the spec's `access` block (docs/SECURITY.md)
 -- Apply with `chartshift access apply SPEC --target URL` (it also revokes what the spec does not give);
 -- the first part needs a role that may create roles, the second the tables' owner (the migrator).
@@ -8,25 +8,25 @@
 
 -- ---- roles and the migrator's rights (an admin)
 
--- specs/demo_clinic.mig:220: role migrator
+-- specs/demo_clinic.mig:219: role migrator
 CREATE ROLE IF NOT EXISTS `migrator`;
 
--- specs/demo_clinic.mig:221: role validator
+-- specs/demo_clinic.mig:220: role validator
 CREATE ROLE IF NOT EXISTS `validator`;
 
--- specs/demo_clinic.mig:222: role auditor
+-- specs/demo_clinic.mig:221: role auditor
 CREATE ROLE IF NOT EXISTS `auditor`;
 
--- specs/demo_clinic.mig:223: role application
+-- specs/demo_clinic.mig:222: role application
 CREATE ROLE IF NOT EXISTS `application`;
 
--- specs/demo_clinic.mig:227: role clinician_readonly
+-- specs/demo_clinic.mig:226: role clinician_readonly
 CREATE ROLE IF NOT EXISTS `clinician_readonly`;
 
--- specs/demo_clinic.mig:230: role billing
+-- specs/demo_clinic.mig:229: role billing
 CREATE ROLE IF NOT EXISTS `billing`;
 
--- specs/demo_clinic.mig:220: the migrator: create and replace what a run creates (it owns it)
+-- specs/demo_clinic.mig:219: the migrator: create and replace what a run creates (it owns it)
 GRANT SELECT, INSERT, UPDATE, DELETE, CREATE, DROP, ALTER, INDEX, CREATE VIEW, REFERENCES ON * TO `migrator`;
 
 -- role clinician_readonly to billing

@@ -1,13 +1,13 @@
 -- chartshift 0.1.0 | dialect postgres
--- spec specs/demo_clinic.mig sha256 6ec04c98103486999ff278922bf4df69253589e5f2793f97d2d702088755abd3
+-- spec specs/demo_clinic.mig sha256 a2d29e478bd0344673ca628df24d217e8057e79772da3f5917ea33a753acd32d
 -- 20_04_emr_episode: map legacy.cases -> emr.episode
 -- Generated file: do not edit. Regenerate with `chartshift compile specs/demo_clinic.mig`.
 
 
--- specs/demo_clinic.mig:283: work table left by an earlier run
+-- specs/demo_clinic.mig:282: work table left by an earlier run
 DROP TABLE IF EXISTS "cs_work__emr__episode";
 
--- specs/demo_clinic.mig:283: legacy.cases -> emr.episode: every kept row with its fields and status
+-- specs/demo_clinic.mig:282: legacy.cases -> emr.episode: every kept row with its fields and status
 CREATE TEMPORARY TABLE "cs_work__emr__episode" AS
 WITH "cs_in" AS (
   SELECT
@@ -249,10 +249,10 @@ FROM "cs_status"
 LEFT JOIN "chartshift"."xwalk__emr__episode" AS "cs_prev"
   ON "cs_prev"."legacy_key" = "cs_status"."__key";
 
--- specs/demo_clinic.mig:283: legacy.cases -> emr.episode: statistics of the work table
+-- specs/demo_clinic.mig:282: legacy.cases -> emr.episode: statistics of the work table
 ANALYZE "cs_work__emr__episode";
 
--- specs/demo_clinic.mig:283: legacy.cases -> emr.episode: rejected rows with the first rule that failed
+-- specs/demo_clinic.mig:282: legacy.cases -> emr.episode: rejected rows with the first rule that failed
 INSERT INTO "chartshift"."rejects" (
   "map",
   "source_table",
@@ -278,7 +278,7 @@ SELECT
     WHEN 2
     THEN 'key'
     WHEN 3
-    THEN 'reject:291'
+    THEN 'reject:290'
     WHEN 4
     THEN 'not null:emr.episode.patient_id'
     WHEN 5
@@ -353,7 +353,7 @@ ORDER BY
   "w"."__row",
   "w"."__slot";
 
--- specs/demo_clinic.mig:284: crosswalk emr.episode: the keys of this run are written again below
+-- specs/demo_clinic.mig:283: crosswalk emr.episode: the keys of this run are written again below
 DELETE FROM "chartshift"."xwalk__emr__episode"
 WHERE
   "legacy_key" IN (
@@ -364,12 +364,12 @@ WHERE
       "__status" IN ('loaded', 'merged')
   );
 
--- specs/demo_clinic.mig:284: crosswalk emr.episode: keys not loaded by this run stay, inactive, with their ids
+-- specs/demo_clinic.mig:283: crosswalk emr.episode: keys not loaded by this run stay, inactive, with their ids
 UPDATE "chartshift"."xwalk__emr__episode" SET "state" = 'inactive', "target_id" = NULL
 WHERE
   "state" <> 'inactive';
 
--- specs/demo_clinic.mig:284: crosswalk emr.episode: loaded keys with their ids, merged keys pointing at their survivor's id
+-- specs/demo_clinic.mig:283: crosswalk emr.episode: loaded keys with their ids, merged keys pointing at their survivor's id
 INSERT INTO "chartshift"."xwalk__emr__episode" (
   "legacy_key",
   "own_id",
@@ -385,10 +385,10 @@ FROM "cs_work__emr__episode" AS "w"
 WHERE
   "w"."__status" IN ('loaded', 'merged');
 
--- specs/demo_clinic.mig:284: crosswalk emr.episode: statistics for the maps that join it
+-- specs/demo_clinic.mig:283: crosswalk emr.episode: statistics for the maps that join it
 ANALYZE "chartshift"."xwalk__emr__episode";
 
--- specs/demo_clinic.mig:283: legacy.cases -> emr.episode: load the surviving rows
+-- specs/demo_clinic.mig:282: legacy.cases -> emr.episode: load the surviving rows
 INSERT INTO "emr"."episode" (
   "id",
   "patient_id",
@@ -410,7 +410,7 @@ FROM "cs_work__emr__episode" AS "w"
 WHERE
   "w"."__status" = 'loaded';
 
--- specs/demo_clinic.mig:283: legacy.cases -> emr.episode: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
+-- specs/demo_clinic.mig:282: legacy.cases -> emr.episode: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
 INSERT INTO "chartshift"."reconciliation" (
   "map",
   "source_table",
@@ -447,6 +447,6 @@ SELECT
   0,
   0;
 
--- specs/demo_clinic.mig:283: legacy.cases -> emr.episode: work table no longer needed
+-- specs/demo_clinic.mig:282: legacy.cases -> emr.episode: work table no longer needed
 DROP TABLE IF EXISTS "cs_work__emr__episode";
 

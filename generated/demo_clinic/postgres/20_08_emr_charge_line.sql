@@ -1,13 +1,13 @@
 -- chartshift 0.1.0 | dialect postgres
--- spec specs/demo_clinic.mig sha256 6ec04c98103486999ff278922bf4df69253589e5f2793f97d2d702088755abd3
+-- spec specs/demo_clinic.mig sha256 a2d29e478bd0344673ca628df24d217e8057e79772da3f5917ea33a753acd32d
 -- 20_08_emr_charge_line: map legacy.visits -> emr.charge_line
 -- Generated file: do not edit. Regenerate with `chartshift compile specs/demo_clinic.mig`.
 
 
--- specs/demo_clinic.mig:327: work table left by an earlier run
+-- specs/demo_clinic.mig:326: work table left by an earlier run
 DROP TABLE IF EXISTS "cs_work__emr__charge_line";
 
--- specs/demo_clinic.mig:327: legacy.visits -> emr.charge_line: every kept row with its fields and status
+-- specs/demo_clinic.mig:326: legacy.visits -> emr.charge_line: every kept row with its fields and status
 CREATE TEMPORARY TABLE "cs_work__emr__charge_line" AS
 WITH "cs_in" AS (
   SELECT
@@ -258,10 +258,10 @@ FROM "cs_status"
 LEFT JOIN "chartshift"."xwalk__emr__charge_line" AS "cs_prev"
   ON "cs_prev"."legacy_key" = "cs_status"."__key";
 
--- specs/demo_clinic.mig:327: legacy.visits -> emr.charge_line: statistics of the work table
+-- specs/demo_clinic.mig:326: legacy.visits -> emr.charge_line: statistics of the work table
 ANALYZE "cs_work__emr__charge_line";
 
--- specs/demo_clinic.mig:327: legacy.visits -> emr.charge_line: rejected rows with the first rule that failed
+-- specs/demo_clinic.mig:326: legacy.visits -> emr.charge_line: rejected rows with the first rule that failed
 INSERT INTO "chartshift"."rejects" (
   "map",
   "source_table",
@@ -287,9 +287,9 @@ SELECT
     WHEN 2
     THEN 'key'
     WHEN 3
-    THEN 'reject:341'
+    THEN 'reject:340'
     WHEN 4
-    THEN 'reject:342'
+    THEN 'reject:341'
     WHEN 5
     THEN 'not null:emr.charge_line.encounter_id'
     WHEN 6
@@ -412,7 +412,7 @@ ORDER BY
   "w"."__row",
   "w"."__slot";
 
--- specs/demo_clinic.mig:334: crosswalk emr.charge_line: the keys of this run are written again below
+-- specs/demo_clinic.mig:333: crosswalk emr.charge_line: the keys of this run are written again below
 DELETE FROM "chartshift"."xwalk__emr__charge_line"
 WHERE
   "legacy_key" IN (
@@ -423,12 +423,12 @@ WHERE
       "__status" IN ('loaded', 'merged')
   );
 
--- specs/demo_clinic.mig:334: crosswalk emr.charge_line: keys not loaded by this run stay, inactive, with their ids
+-- specs/demo_clinic.mig:333: crosswalk emr.charge_line: keys not loaded by this run stay, inactive, with their ids
 UPDATE "chartshift"."xwalk__emr__charge_line" SET "state" = 'inactive', "target_id" = NULL
 WHERE
   "state" <> 'inactive';
 
--- specs/demo_clinic.mig:334: crosswalk emr.charge_line: loaded keys with their ids, merged keys pointing at their survivor's id
+-- specs/demo_clinic.mig:333: crosswalk emr.charge_line: loaded keys with their ids, merged keys pointing at their survivor's id
 INSERT INTO "chartshift"."xwalk__emr__charge_line" (
   "legacy_key",
   "own_id",
@@ -444,10 +444,10 @@ FROM "cs_work__emr__charge_line" AS "w"
 WHERE
   "w"."__status" IN ('loaded', 'merged');
 
--- specs/demo_clinic.mig:334: crosswalk emr.charge_line: statistics for the maps that join it
+-- specs/demo_clinic.mig:333: crosswalk emr.charge_line: statistics for the maps that join it
 ANALYZE "chartshift"."xwalk__emr__charge_line";
 
--- specs/demo_clinic.mig:327: legacy.visits -> emr.charge_line: load the surviving rows
+-- specs/demo_clinic.mig:326: legacy.visits -> emr.charge_line: load the surviving rows
 INSERT INTO "emr"."charge_line" (
   "id",
   "encounter_id",
@@ -469,7 +469,7 @@ FROM "cs_work__emr__charge_line" AS "w"
 WHERE
   "w"."__status" = 'loaded';
 
--- specs/demo_clinic.mig:327: legacy.visits -> emr.charge_line: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
+-- specs/demo_clinic.mig:326: legacy.visits -> emr.charge_line: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
 INSERT INTO "chartshift"."reconciliation" (
   "map",
   "source_table",
@@ -582,6 +582,6 @@ SELECT
   0,
   0;
 
--- specs/demo_clinic.mig:327: legacy.visits -> emr.charge_line: work table no longer needed
+-- specs/demo_clinic.mig:326: legacy.visits -> emr.charge_line: work table no longer needed
 DROP TABLE IF EXISTS "cs_work__emr__charge_line";
 

@@ -1,5 +1,5 @@
 -- chartshift 0.1.0 | dialect postgres
--- spec specs/demo_clinic.mig sha256 6ec04c98103486999ff278922bf4df69253589e5f2793f97d2d702088755abd3
+-- spec specs/demo_clinic.mig sha256 a2d29e478bd0344673ca628df24d217e8057e79772da3f5917ea33a753acd32d
 -- access: roles and grants of the spec's `access` block (docs/SECURITY.md)
 -- Apply with `chartshift access apply SPEC --target URL` (it also revokes what the spec does not give);
 -- the first part needs a role that may create roles, the second the tables' owner (the migrator).
@@ -8,25 +8,25 @@
 
 -- ---- roles and the migrator's rights (an admin)
 
--- specs/demo_clinic.mig:220: role migrator
+-- specs/demo_clinic.mig:219: role migrator
 DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'migrator') THEN CREATE ROLE "migrator" NOLOGIN; END IF; END $$;
 
--- specs/demo_clinic.mig:221: role validator
+-- specs/demo_clinic.mig:220: role validator
 DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'validator') THEN CREATE ROLE "validator" NOLOGIN; END IF; END $$;
 
--- specs/demo_clinic.mig:222: role auditor
+-- specs/demo_clinic.mig:221: role auditor
 DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'auditor') THEN CREATE ROLE "auditor" NOLOGIN; END IF; END $$;
 
--- specs/demo_clinic.mig:223: role application
+-- specs/demo_clinic.mig:222: role application
 DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'application') THEN CREATE ROLE "application" NOLOGIN; END IF; END $$;
 
--- specs/demo_clinic.mig:227: role clinician_readonly
+-- specs/demo_clinic.mig:226: role clinician_readonly
 DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'clinician_readonly') THEN CREATE ROLE "clinician_readonly" NOLOGIN; END IF; END $$;
 
--- specs/demo_clinic.mig:230: role billing
+-- specs/demo_clinic.mig:229: role billing
 DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'billing') THEN CREATE ROLE "billing" NOLOGIN; END IF; END $$;
 
--- specs/demo_clinic.mig:220: the migrator: create and replace what a run creates (it owns it)
+-- specs/demo_clinic.mig:219: the migrator: create and replace what a run creates (it owns it)
 DO $$ BEGIN EXECUTE format('GRANT CONNECT, CREATE, TEMPORARY ON DATABASE %I TO %I', current_database(), 'migrator'); END $$;
 
 -- role clinician_readonly to billing

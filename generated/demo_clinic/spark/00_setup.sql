@@ -1,5 +1,5 @@
 -- chartshift 0.1.0 | dialect spark
--- spec specs/demo_clinic.mig sha256 6ec04c98103486999ff278922bf4df69253589e5f2793f97d2d702088755abd3
+-- spec specs/demo_clinic.mig sha256 a2d29e478bd0344673ca628df24d217e8057e79772da3f5917ea33a753acd32d
 -- 00_setup: schemas, crosswalks, fresh target and reject tables
 -- Generated file: do not edit. Regenerate with `chartshift compile specs/demo_clinic.mig`.
 
@@ -16,7 +16,7 @@ CREATE SCHEMA IF NOT EXISTS `emr`;
 -- schema legacy
 CREATE SCHEMA IF NOT EXISTS `legacy`;
 
--- specs/demo_clinic.mig:236: persistent crosswalk for emr.practitioner: legacy key -> id (kept across runs)
+-- specs/demo_clinic.mig:235: persistent crosswalk for emr.practitioner: legacy key -> id (kept across runs)
 CREATE TABLE IF NOT EXISTS `chartshift`.`xwalk__emr__practitioner` (
   `legacy_key` STRING NOT NULL,
   `own_id` BIGINT,
@@ -24,10 +24,10 @@ CREATE TABLE IF NOT EXISTS `chartshift`.`xwalk__emr__practitioner` (
   `state` VARCHAR(10) NOT NULL
 );
 
--- specs/demo_clinic.mig:236: this run's crosswalk
+-- specs/demo_clinic.mig:235: this run's crosswalk
 DROP TABLE IF EXISTS `chartshift`.`xwalk__emr__practitioner__cs_new`;
 
--- specs/demo_clinic.mig:236: this run's crosswalk (renamed into place at the end)
+-- specs/demo_clinic.mig:235: this run's crosswalk (renamed into place at the end)
 CREATE TABLE `chartshift`.`xwalk__emr__practitioner__cs_new` (
   `legacy_key` STRING NOT NULL,
   `own_id` BIGINT,
@@ -35,7 +35,7 @@ CREATE TABLE `chartshift`.`xwalk__emr__practitioner__cs_new` (
   `state` VARCHAR(10) NOT NULL
 );
 
--- specs/demo_clinic.mig:245: persistent crosswalk for emr.patient: legacy key -> id (kept across runs)
+-- specs/demo_clinic.mig:244: persistent crosswalk for emr.patient: legacy key -> id (kept across runs)
 CREATE TABLE IF NOT EXISTS `chartshift`.`xwalk__emr__patient` (
   `legacy_key` STRING NOT NULL,
   `own_id` BIGINT,
@@ -43,10 +43,10 @@ CREATE TABLE IF NOT EXISTS `chartshift`.`xwalk__emr__patient` (
   `state` VARCHAR(10) NOT NULL
 );
 
--- specs/demo_clinic.mig:245: this run's crosswalk
+-- specs/demo_clinic.mig:244: this run's crosswalk
 DROP TABLE IF EXISTS `chartshift`.`xwalk__emr__patient__cs_new`;
 
--- specs/demo_clinic.mig:245: this run's crosswalk (renamed into place at the end)
+-- specs/demo_clinic.mig:244: this run's crosswalk (renamed into place at the end)
 CREATE TABLE `chartshift`.`xwalk__emr__patient__cs_new` (
   `legacy_key` STRING NOT NULL,
   `own_id` BIGINT,
@@ -54,7 +54,7 @@ CREATE TABLE `chartshift`.`xwalk__emr__patient__cs_new` (
   `state` VARCHAR(10) NOT NULL
 );
 
--- specs/demo_clinic.mig:269: persistent crosswalk for emr.coverage: legacy key -> id (kept across runs)
+-- specs/demo_clinic.mig:268: persistent crosswalk for emr.coverage: legacy key -> id (kept across runs)
 CREATE TABLE IF NOT EXISTS `chartshift`.`xwalk__emr__coverage` (
   `legacy_key` STRING NOT NULL,
   `own_id` BIGINT,
@@ -62,10 +62,10 @@ CREATE TABLE IF NOT EXISTS `chartshift`.`xwalk__emr__coverage` (
   `state` VARCHAR(10) NOT NULL
 );
 
--- specs/demo_clinic.mig:269: this run's crosswalk
+-- specs/demo_clinic.mig:268: this run's crosswalk
 DROP TABLE IF EXISTS `chartshift`.`xwalk__emr__coverage__cs_new`;
 
--- specs/demo_clinic.mig:269: this run's crosswalk (renamed into place at the end)
+-- specs/demo_clinic.mig:268: this run's crosswalk (renamed into place at the end)
 CREATE TABLE `chartshift`.`xwalk__emr__coverage__cs_new` (
   `legacy_key` STRING NOT NULL,
   `own_id` BIGINT,
@@ -73,7 +73,7 @@ CREATE TABLE `chartshift`.`xwalk__emr__coverage__cs_new` (
   `state` VARCHAR(10) NOT NULL
 );
 
--- specs/demo_clinic.mig:283: persistent crosswalk for emr.episode: legacy key -> id (kept across runs)
+-- specs/demo_clinic.mig:282: persistent crosswalk for emr.episode: legacy key -> id (kept across runs)
 CREATE TABLE IF NOT EXISTS `chartshift`.`xwalk__emr__episode` (
   `legacy_key` STRING NOT NULL,
   `own_id` BIGINT,
@@ -81,10 +81,10 @@ CREATE TABLE IF NOT EXISTS `chartshift`.`xwalk__emr__episode` (
   `state` VARCHAR(10) NOT NULL
 );
 
--- specs/demo_clinic.mig:283: this run's crosswalk
+-- specs/demo_clinic.mig:282: this run's crosswalk
 DROP TABLE IF EXISTS `chartshift`.`xwalk__emr__episode__cs_new`;
 
--- specs/demo_clinic.mig:283: this run's crosswalk (renamed into place at the end)
+-- specs/demo_clinic.mig:282: this run's crosswalk (renamed into place at the end)
 CREATE TABLE `chartshift`.`xwalk__emr__episode__cs_new` (
   `legacy_key` STRING NOT NULL,
   `own_id` BIGINT,
@@ -92,7 +92,7 @@ CREATE TABLE `chartshift`.`xwalk__emr__episode__cs_new` (
   `state` VARCHAR(10) NOT NULL
 );
 
--- specs/demo_clinic.mig:295: persistent crosswalk for emr.diagnosis: legacy key -> id (kept across runs)
+-- specs/demo_clinic.mig:294: persistent crosswalk for emr.diagnosis: legacy key -> id (kept across runs)
 CREATE TABLE IF NOT EXISTS `chartshift`.`xwalk__emr__diagnosis` (
   `legacy_key` STRING NOT NULL,
   `own_id` BIGINT,
@@ -100,10 +100,10 @@ CREATE TABLE IF NOT EXISTS `chartshift`.`xwalk__emr__diagnosis` (
   `state` VARCHAR(10) NOT NULL
 );
 
--- specs/demo_clinic.mig:295: this run's crosswalk
+-- specs/demo_clinic.mig:294: this run's crosswalk
 DROP TABLE IF EXISTS `chartshift`.`xwalk__emr__diagnosis__cs_new`;
 
--- specs/demo_clinic.mig:295: this run's crosswalk (renamed into place at the end)
+-- specs/demo_clinic.mig:294: this run's crosswalk (renamed into place at the end)
 CREATE TABLE `chartshift`.`xwalk__emr__diagnosis__cs_new` (
   `legacy_key` STRING NOT NULL,
   `own_id` BIGINT,
@@ -111,7 +111,7 @@ CREATE TABLE `chartshift`.`xwalk__emr__diagnosis__cs_new` (
   `state` VARCHAR(10) NOT NULL
 );
 
--- specs/demo_clinic.mig:306: persistent crosswalk for emr.authorization: legacy key -> id (kept across runs)
+-- specs/demo_clinic.mig:305: persistent crosswalk for emr.authorization: legacy key -> id (kept across runs)
 CREATE TABLE IF NOT EXISTS `chartshift`.`xwalk__emr__authorization` (
   `legacy_key` STRING NOT NULL,
   `own_id` BIGINT,
@@ -119,10 +119,10 @@ CREATE TABLE IF NOT EXISTS `chartshift`.`xwalk__emr__authorization` (
   `state` VARCHAR(10) NOT NULL
 );
 
--- specs/demo_clinic.mig:306: this run's crosswalk
+-- specs/demo_clinic.mig:305: this run's crosswalk
 DROP TABLE IF EXISTS `chartshift`.`xwalk__emr__authorization__cs_new`;
 
--- specs/demo_clinic.mig:306: this run's crosswalk (renamed into place at the end)
+-- specs/demo_clinic.mig:305: this run's crosswalk (renamed into place at the end)
 CREATE TABLE `chartshift`.`xwalk__emr__authorization__cs_new` (
   `legacy_key` STRING NOT NULL,
   `own_id` BIGINT,
@@ -130,7 +130,7 @@ CREATE TABLE `chartshift`.`xwalk__emr__authorization__cs_new` (
   `state` VARCHAR(10) NOT NULL
 );
 
--- specs/demo_clinic.mig:316: persistent crosswalk for emr.encounter: legacy key -> id (kept across runs)
+-- specs/demo_clinic.mig:315: persistent crosswalk for emr.encounter: legacy key -> id (kept across runs)
 CREATE TABLE IF NOT EXISTS `chartshift`.`xwalk__emr__encounter` (
   `legacy_key` STRING NOT NULL,
   `own_id` BIGINT,
@@ -138,10 +138,10 @@ CREATE TABLE IF NOT EXISTS `chartshift`.`xwalk__emr__encounter` (
   `state` VARCHAR(10) NOT NULL
 );
 
--- specs/demo_clinic.mig:316: this run's crosswalk
+-- specs/demo_clinic.mig:315: this run's crosswalk
 DROP TABLE IF EXISTS `chartshift`.`xwalk__emr__encounter__cs_new`;
 
--- specs/demo_clinic.mig:316: this run's crosswalk (renamed into place at the end)
+-- specs/demo_clinic.mig:315: this run's crosswalk (renamed into place at the end)
 CREATE TABLE `chartshift`.`xwalk__emr__encounter__cs_new` (
   `legacy_key` STRING NOT NULL,
   `own_id` BIGINT,
@@ -149,7 +149,7 @@ CREATE TABLE `chartshift`.`xwalk__emr__encounter__cs_new` (
   `state` VARCHAR(10) NOT NULL
 );
 
--- specs/demo_clinic.mig:327: persistent crosswalk for emr.charge_line: legacy key -> id (kept across runs)
+-- specs/demo_clinic.mig:326: persistent crosswalk for emr.charge_line: legacy key -> id (kept across runs)
 CREATE TABLE IF NOT EXISTS `chartshift`.`xwalk__emr__charge_line` (
   `legacy_key` STRING NOT NULL,
   `own_id` BIGINT,
@@ -157,10 +157,10 @@ CREATE TABLE IF NOT EXISTS `chartshift`.`xwalk__emr__charge_line` (
   `state` VARCHAR(10) NOT NULL
 );
 
--- specs/demo_clinic.mig:327: this run's crosswalk
+-- specs/demo_clinic.mig:326: this run's crosswalk
 DROP TABLE IF EXISTS `chartshift`.`xwalk__emr__charge_line__cs_new`;
 
--- specs/demo_clinic.mig:327: this run's crosswalk (renamed into place at the end)
+-- specs/demo_clinic.mig:326: this run's crosswalk (renamed into place at the end)
 CREATE TABLE `chartshift`.`xwalk__emr__charge_line__cs_new` (
   `legacy_key` STRING NOT NULL,
   `own_id` BIGINT,
@@ -168,7 +168,7 @@ CREATE TABLE `chartshift`.`xwalk__emr__charge_line__cs_new` (
   `state` VARCHAR(10) NOT NULL
 );
 
--- specs/demo_clinic.mig:345: persistent crosswalk for emr.clinical_note: legacy key -> id (kept across runs)
+-- specs/demo_clinic.mig:344: persistent crosswalk for emr.clinical_note: legacy key -> id (kept across runs)
 CREATE TABLE IF NOT EXISTS `chartshift`.`xwalk__emr__clinical_note` (
   `legacy_key` STRING NOT NULL,
   `own_id` BIGINT,
@@ -176,10 +176,10 @@ CREATE TABLE IF NOT EXISTS `chartshift`.`xwalk__emr__clinical_note` (
   `state` VARCHAR(10) NOT NULL
 );
 
--- specs/demo_clinic.mig:345: this run's crosswalk
+-- specs/demo_clinic.mig:344: this run's crosswalk
 DROP TABLE IF EXISTS `chartshift`.`xwalk__emr__clinical_note__cs_new`;
 
--- specs/demo_clinic.mig:345: this run's crosswalk (renamed into place at the end)
+-- specs/demo_clinic.mig:344: this run's crosswalk (renamed into place at the end)
 CREATE TABLE `chartshift`.`xwalk__emr__clinical_note__cs_new` (
   `legacy_key` STRING NOT NULL,
   `own_id` BIGINT,

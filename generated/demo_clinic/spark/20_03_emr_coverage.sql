@@ -1,13 +1,13 @@
 -- chartshift 0.1.0 | dialect spark
--- spec specs/demo_clinic.mig sha256 6ec04c98103486999ff278922bf4df69253589e5f2793f97d2d702088755abd3
+-- spec specs/demo_clinic.mig sha256 a2d29e478bd0344673ca628df24d217e8057e79772da3f5917ea33a753acd32d
 -- 20_03_emr_coverage: map legacy.policies -> emr.coverage
 -- Generated file: do not edit. Regenerate with `chartshift compile specs/demo_clinic.mig`.
 
 
--- specs/demo_clinic.mig:269: work table left by an earlier run
+-- specs/demo_clinic.mig:268: work table left by an earlier run
 DROP TABLE IF EXISTS `chartshift`.`cs_work__emr__coverage`;
 
--- specs/demo_clinic.mig:269: legacy.policies -> emr.coverage: every kept row with its fields and status
+-- specs/demo_clinic.mig:268: legacy.policies -> emr.coverage: every kept row with its fields and status
 CREATE TABLE `chartshift`.`cs_work__emr__coverage` AS
 WITH `cs_in` AS (
   SELECT
@@ -200,7 +200,7 @@ FROM `cs_status`
 LEFT JOIN `chartshift`.`xwalk__emr__coverage` AS `cs_prev`
   ON `cs_prev`.`legacy_key` = `cs_status`.`__key`;
 
--- specs/demo_clinic.mig:269: legacy.policies -> emr.coverage: rejected rows with the first rule that failed
+-- specs/demo_clinic.mig:268: legacy.policies -> emr.coverage: rejected rows with the first rule that failed
 INSERT INTO `chartshift`.`rejects__cs_new` (
   `map`,
   `source_table`,
@@ -228,7 +228,7 @@ SELECT
     WHEN 3
     THEN 'key'
     WHEN 4
-    THEN 'reject:280'
+    THEN 'reject:279'
     WHEN 5
     THEN 'not null:emr.coverage.patient_id'
     WHEN 6
@@ -341,7 +341,7 @@ ORDER BY
   `w`.`__row` NULLS LAST,
   `w`.`__slot` NULLS LAST;
 
--- specs/demo_clinic.mig:271: crosswalk emr.coverage: loaded keys with their ids, merged keys pointing at their survivor's id
+-- specs/demo_clinic.mig:270: crosswalk emr.coverage: loaded keys with their ids, merged keys pointing at their survivor's id
 INSERT INTO `chartshift`.`xwalk__emr__coverage__cs_new` (
   `legacy_key`,
   `own_id`,
@@ -357,7 +357,7 @@ FROM `chartshift`.`cs_work__emr__coverage` AS `w`
 WHERE
   `w`.`__status` IN ('loaded', 'merged');
 
--- specs/demo_clinic.mig:271: crosswalk emr.coverage: keys not loaded by this run stay, inactive, with their ids
+-- specs/demo_clinic.mig:270: crosswalk emr.coverage: keys not loaded by this run stay, inactive, with their ids
 INSERT INTO `chartshift`.`xwalk__emr__coverage__cs_new` (
   `legacy_key`,
   `own_id`,
@@ -379,7 +379,7 @@ WHERE
       `xwalk__emr__coverage__cs_new`.`legacy_key` = `p`.`legacy_key`
   );
 
--- specs/demo_clinic.mig:269: legacy.policies -> emr.coverage: load the surviving rows
+-- specs/demo_clinic.mig:268: legacy.policies -> emr.coverage: load the surviving rows
 INSERT INTO `emr`.`coverage__cs_new` (
   `id`,
   `patient_id`,
@@ -405,7 +405,7 @@ FROM `chartshift`.`cs_work__emr__coverage` AS `w`
 WHERE
   `w`.`__status` = 'loaded';
 
--- specs/demo_clinic.mig:269: legacy.policies -> emr.coverage: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
+-- specs/demo_clinic.mig:268: legacy.policies -> emr.coverage: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
 INSERT INTO `chartshift`.`reconciliation__cs_new` (
   `map`,
   `source_table`,
@@ -442,6 +442,6 @@ SELECT
   0,
   0;
 
--- specs/demo_clinic.mig:269: legacy.policies -> emr.coverage: work table no longer needed
+-- specs/demo_clinic.mig:268: legacy.policies -> emr.coverage: work table no longer needed
 DROP TABLE IF EXISTS `chartshift`.`cs_work__emr__coverage`;
 

@@ -1,13 +1,13 @@
 -- chartshift 0.1.0 | dialect spark
--- spec specs/demo_clinic.mig sha256 6ec04c98103486999ff278922bf4df69253589e5f2793f97d2d702088755abd3
+-- spec specs/demo_clinic.mig sha256 a2d29e478bd0344673ca628df24d217e8057e79772da3f5917ea33a753acd32d
 -- 20_04_emr_episode: map legacy.cases -> emr.episode
 -- Generated file: do not edit. Regenerate with `chartshift compile specs/demo_clinic.mig`.
 
 
--- specs/demo_clinic.mig:283: work table left by an earlier run
+-- specs/demo_clinic.mig:282: work table left by an earlier run
 DROP TABLE IF EXISTS `chartshift`.`cs_work__emr__episode`;
 
--- specs/demo_clinic.mig:283: legacy.cases -> emr.episode: every kept row with its fields and status
+-- specs/demo_clinic.mig:282: legacy.cases -> emr.episode: every kept row with its fields and status
 CREATE TABLE `chartshift`.`cs_work__emr__episode` AS
 WITH `cs_in` AS (
   SELECT
@@ -241,7 +241,7 @@ FROM `cs_status`
 LEFT JOIN `chartshift`.`xwalk__emr__episode` AS `cs_prev`
   ON `cs_prev`.`legacy_key` = `cs_status`.`__key`;
 
--- specs/demo_clinic.mig:283: legacy.cases -> emr.episode: rejected rows with the first rule that failed
+-- specs/demo_clinic.mig:282: legacy.cases -> emr.episode: rejected rows with the first rule that failed
 INSERT INTO `chartshift`.`rejects__cs_new` (
   `map`,
   `source_table`,
@@ -267,7 +267,7 @@ SELECT
     WHEN 2
     THEN 'key'
     WHEN 3
-    THEN 'reject:291'
+    THEN 'reject:290'
     WHEN 4
     THEN 'not null:emr.episode.patient_id'
     WHEN 5
@@ -344,7 +344,7 @@ ORDER BY
   `w`.`__row` NULLS LAST,
   `w`.`__slot` NULLS LAST;
 
--- specs/demo_clinic.mig:284: crosswalk emr.episode: loaded keys with their ids, merged keys pointing at their survivor's id
+-- specs/demo_clinic.mig:283: crosswalk emr.episode: loaded keys with their ids, merged keys pointing at their survivor's id
 INSERT INTO `chartshift`.`xwalk__emr__episode__cs_new` (
   `legacy_key`,
   `own_id`,
@@ -360,7 +360,7 @@ FROM `chartshift`.`cs_work__emr__episode` AS `w`
 WHERE
   `w`.`__status` IN ('loaded', 'merged');
 
--- specs/demo_clinic.mig:284: crosswalk emr.episode: keys not loaded by this run stay, inactive, with their ids
+-- specs/demo_clinic.mig:283: crosswalk emr.episode: keys not loaded by this run stay, inactive, with their ids
 INSERT INTO `chartshift`.`xwalk__emr__episode__cs_new` (
   `legacy_key`,
   `own_id`,
@@ -382,7 +382,7 @@ WHERE
       `xwalk__emr__episode__cs_new`.`legacy_key` = `p`.`legacy_key`
   );
 
--- specs/demo_clinic.mig:283: legacy.cases -> emr.episode: load the surviving rows
+-- specs/demo_clinic.mig:282: legacy.cases -> emr.episode: load the surviving rows
 INSERT INTO `emr`.`episode__cs_new` (
   `id`,
   `patient_id`,
@@ -404,7 +404,7 @@ FROM `chartshift`.`cs_work__emr__episode` AS `w`
 WHERE
   `w`.`__status` = 'loaded';
 
--- specs/demo_clinic.mig:283: legacy.cases -> emr.episode: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
+-- specs/demo_clinic.mig:282: legacy.cases -> emr.episode: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
 INSERT INTO `chartshift`.`reconciliation__cs_new` (
   `map`,
   `source_table`,
@@ -441,6 +441,6 @@ SELECT
   0,
   0;
 
--- specs/demo_clinic.mig:283: legacy.cases -> emr.episode: work table no longer needed
+-- specs/demo_clinic.mig:282: legacy.cases -> emr.episode: work table no longer needed
 DROP TABLE IF EXISTS `chartshift`.`cs_work__emr__episode`;
 

@@ -1,13 +1,13 @@
 -- chartshift 0.1.0 | dialect spark
--- spec specs/demo_clinic.mig sha256 6ec04c98103486999ff278922bf4df69253589e5f2793f97d2d702088755abd3
+-- spec specs/demo_clinic.mig sha256 a2d29e478bd0344673ca628df24d217e8057e79772da3f5917ea33a753acd32d
 -- 20_09_emr_clinical_note: map legacy.notes -> emr.clinical_note
 -- Generated file: do not edit. Regenerate with `chartshift compile specs/demo_clinic.mig`.
 
 
--- specs/demo_clinic.mig:345: work table left by an earlier run
+-- specs/demo_clinic.mig:344: work table left by an earlier run
 DROP TABLE IF EXISTS `chartshift`.`cs_work__emr__clinical_note`;
 
--- specs/demo_clinic.mig:345: legacy.notes -> emr.clinical_note: every kept row with its fields and status
+-- specs/demo_clinic.mig:344: legacy.notes -> emr.clinical_note: every kept row with its fields and status
 CREATE TABLE `chartshift`.`cs_work__emr__clinical_note` AS
 WITH `cs_in` AS (
   SELECT
@@ -109,7 +109,7 @@ FROM `cs_status`
 LEFT JOIN `chartshift`.`xwalk__emr__clinical_note` AS `cs_prev`
   ON `cs_prev`.`legacy_key` = `cs_status`.`__key`;
 
--- specs/demo_clinic.mig:345: legacy.notes -> emr.clinical_note: rejected rows with the first rule that failed
+-- specs/demo_clinic.mig:344: legacy.notes -> emr.clinical_note: rejected rows with the first rule that failed
 INSERT INTO `chartshift`.`rejects__cs_new` (
   `map`,
   `source_table`,
@@ -135,7 +135,7 @@ SELECT
     WHEN 2
     THEN 'key'
     WHEN 3
-    THEN 'reject:350'
+    THEN 'reject:349'
     WHEN 4
     THEN 'not null:emr.clinical_note.encounter_id'
     WHEN 5
@@ -198,7 +198,7 @@ ORDER BY
   `w`.`__row` NULLS LAST,
   `w`.`__slot` NULLS LAST;
 
--- specs/demo_clinic.mig:346: crosswalk emr.clinical_note: loaded keys with their ids, merged keys pointing at their survivor's id
+-- specs/demo_clinic.mig:345: crosswalk emr.clinical_note: loaded keys with their ids, merged keys pointing at their survivor's id
 INSERT INTO `chartshift`.`xwalk__emr__clinical_note__cs_new` (
   `legacy_key`,
   `own_id`,
@@ -214,7 +214,7 @@ FROM `chartshift`.`cs_work__emr__clinical_note` AS `w`
 WHERE
   `w`.`__status` IN ('loaded', 'merged');
 
--- specs/demo_clinic.mig:346: crosswalk emr.clinical_note: keys not loaded by this run stay, inactive, with their ids
+-- specs/demo_clinic.mig:345: crosswalk emr.clinical_note: keys not loaded by this run stay, inactive, with their ids
 INSERT INTO `chartshift`.`xwalk__emr__clinical_note__cs_new` (
   `legacy_key`,
   `own_id`,
@@ -236,7 +236,7 @@ WHERE
       `xwalk__emr__clinical_note__cs_new`.`legacy_key` = `p`.`legacy_key`
   );
 
--- specs/demo_clinic.mig:345: legacy.notes -> emr.clinical_note: load the surviving rows
+-- specs/demo_clinic.mig:344: legacy.notes -> emr.clinical_note: load the surviving rows
 INSERT INTO `emr`.`clinical_note__cs_new` (
   `id`,
   `encounter_id`,
@@ -252,7 +252,7 @@ FROM `chartshift`.`cs_work__emr__clinical_note` AS `w`
 WHERE
   `w`.`__status` = 'loaded';
 
--- specs/demo_clinic.mig:345: legacy.notes -> emr.clinical_note: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
+-- specs/demo_clinic.mig:344: legacy.notes -> emr.clinical_note: accounting identity: source rows = loaded + rejected + filtered + merged + aggregated
 INSERT INTO `chartshift`.`reconciliation__cs_new` (
   `map`,
   `source_table`,
@@ -289,6 +289,6 @@ SELECT
   0,
   0;
 
--- specs/demo_clinic.mig:345: legacy.notes -> emr.clinical_note: work table no longer needed
+-- specs/demo_clinic.mig:344: legacy.notes -> emr.clinical_note: work table no longer needed
 DROP TABLE IF EXISTS `chartshift`.`cs_work__emr__clinical_note`;
 

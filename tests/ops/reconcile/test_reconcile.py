@@ -179,3 +179,46 @@ def test_an_unreachable_target_is_exit_3(project, capsys):
         ["reconcile", str(project / "rec.mig"), "--target", "postgresql://nobody@127.0.0.1:1/none", "--audit", str(project / "a.jsonl")]
     )
     assert code == 3
+
+
+def test_the_source_can_come_from_an_encrypted_backup(project, fresh_url):
+    url = live_target(project, fresh_url, "duckdb")
+    key, archive, audit = project / "k.key", project / "src.csa", str(project / "audit.jsonl")
+    assert main(["keygen", "--out", str(key), "--audit", audit]) == 0
+    assert (
+        main(
+            [
+                "backup",
+                str(project / "rec.mig"),
+                "--source",
+                str(project / "data"),
+                "--out",
+                str(archive),
+                "--key-file",
+                str(key),
+                "--audit",
+                audit,
+            ]
+        )
+        == 0
+    )
+    tamper(project, url, ["DELETE FROM {t} WHERE id = 9"])
+    out = project / "b.json"
+    code = main(
+        [
+            "reconcile",
+            str(project / "rec.mig"),
+            "--target",
+            url,
+            "--backup",
+            str(archive),
+            "--key-file",
+            str(key),
+            "--json",
+            str(out),
+            "--audit",
+            audit,
+        ]
+    )
+    report = json.loads(out.read_text(encoding="utf-8"))
+    assert code == 1 and report["tables"][0]["missing"] == [{"key": "9"}]

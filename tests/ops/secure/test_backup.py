@@ -42,14 +42,18 @@ source legacy csv "data" {
     pat_no text
     name   text phi
     dob    text phi
+    ignore name "backed up only"
+    ignore dob "backed up only"
   }
   table visits "VISITS.csv" key visit_id {
     visit_id integer
     pat_no   text references patients.pat_no
+    ignore pat_no "backed up only"
   }
   table notes "sub/NOTES.csv" key note_id {
     note_id text
     body    text phi
+    ignore body "backed up only"
   }
   table empty "EMPTY.csv" key id {
     id text

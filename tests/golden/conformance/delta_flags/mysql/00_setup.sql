@@ -116,7 +116,8 @@ DROP TABLE IF EXISTS `chartshift__state__legacy__patients__cs_new`;
 CREATE TABLE `chartshift__state__legacy__patients__cs_new` (
   `__row` BIGINT NOT NULL,
   `pat_no` LONGTEXT COLLATE `utf8mb4_nopad_bin`,
-  `name` LONGTEXT COLLATE `utf8mb4_nopad_bin`
+  `name` LONGTEXT COLLATE `utf8mb4_nopad_bin`,
+  PRIMARY KEY (`__row`)
 );
 
 -- tests/conformance/specs/delta_flags.mig:14: source state of legacy.visits (this run's)
@@ -126,7 +127,8 @@ DROP TABLE IF EXISTS `chartshift__state__legacy__visits__cs_new`;
 CREATE TABLE `chartshift__state__legacy__visits__cs_new` (
   `__row` BIGINT NOT NULL,
   `visit_id` LONGTEXT COLLATE `utf8mb4_nopad_bin`,
-  `pat_no` LONGTEXT COLLATE `utf8mb4_nopad_bin`
+  `pat_no` LONGTEXT COLLATE `utf8mb4_nopad_bin`,
+  PRIMARY KEY (`__row`)
 );
 
 -- a full load starts a new extract history
