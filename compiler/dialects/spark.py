@@ -29,11 +29,11 @@ SPARK = Dialect(
     json_object="to_json",
     staging=Staging(
         "spark_csv",
-        "spark.read.csv(<file>, schema=<text columns>) -> CREATE TABLE <stage> USING parquet",
+        "the scanned records as Parquet (DuckDB) -> spark.read.parquet -> CREATE TABLE <stage> USING parquet",
         normalized_first=True,
     ),
     url_schemes=("spark", "sc"),
-    url_example="spark://local[2] or sc://HOST:15002",
+    url_example="spark://local[N] or sc://HOST:PORT",
     upsert="none",
     raise_error="raise_error",
     rename="alter_each",

@@ -303,7 +303,19 @@ NORMALIZE_CONFIG: dict[str, str | bool | int | float | list[str]] = {
 NORMALIZE_BUFFER = 2 * MAX_LINE_SIZE
 
 
-def normalize_with_duckdb(sf: SourceFile, workdir: Path) -> NormalizedFile:
+# how the normalised file is written: CSV for the servers' bulk loaders; Parquet for Spark
+# (read as CSV there, values with line breaks inside quotes differed: docs/SPARK.md)
+NORMALIZED_FORMATS = {
+    "csv": [
+        exp.CopyParameter(this=exp.var("FORMAT"), expression=exp.var("CSV")),
+        exp.CopyParameter(this=exp.var("HEADER"), expression=exp.false()),
+        exp.CopyParameter(this=exp.var("FORCE_QUOTE"), expression=exp.Star()),
+    ],
+    "parquet": [exp.CopyParameter(this=exp.var("FORMAT"), expression=exp.var("PARQUET"))],
+}
+
+
+def normalize_with_duckdb(sf: SourceFile, workdir: Path, fmt: str = "csv") -> NormalizedFile:
     import duckdb
 
     from compiler.sqlgen.text import sql_text
@@ -313,18 +325,14 @@ def normalize_with_duckdb(sf: SourceFile, workdir: Path) -> NormalizedFile:
     try:
         con.execute("SET enable_progress_bar = false")
         _, name = stage_table(sf.qualified)
-        out = workdir / (file_stem(name) + ".clean.csv")
+        out = workdir / (file_stem(name) + f".clean.{fmt}")
         fd = os.open(out, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         os.close(fd)
         copy = exp.Copy(
             this=exp.Subquery(this=duckdb_stage_sql(p, NORMALIZE_BUFFER)),
             kind=False,
             files=[lit(str(out))],
-            params=[
-                exp.CopyParameter(this=exp.var("FORMAT"), expression=exp.var("CSV")),
-                exp.CopyParameter(this=exp.var("HEADER"), expression=exp.false()),
-                exp.CopyParameter(this=exp.var("FORCE_QUOTE"), expression=exp.Star()),
-            ],
+            params=[c.copy() for c in NORMALIZED_FORMATS[fmt]],
         )
         con.execute(sql_text(copy, DUCKDB.name))
     except duckdb.Error as exc:

@@ -6,8 +6,9 @@ the end (compiler/dialects/spark.py).
 
 Staging: the records scanner (compiler/runtime/records.py) and DuckDB normalise a file
 as for the server engines (malformed records become positioned rejects, the same ones as
-on every engine); Spark's CSV reader then reads the clean file with every column as text,
-FAILFAST (nothing malformed is left to read), and writes it as a Parquet table."""
+on every engine), into Parquet rather than CSV: read by Spark's CSV reader, the demo's
+clinical notes (CRLF inside quoted values) differed from DuckDB's by row hash.
+Spark reads that file and writes it as the Parquet staging table."""
 
 from __future__ import annotations
 
@@ -184,45 +185,23 @@ class SparkEngine:
                 writer.writerow(["" if v is None else v for v in row])
 
     def stage(self, sf: SourceFile, workdir: Path, stage_tbl: exp.Table, rejects_tbl: exp.Table, traits: DialectTraits) -> StageResult:
-        nf = normalize_with_duckdb(sf, workdir)
-        columns = ["__row"] + nf.names
-        schema = ", ".join(f"{_quote(c)} {'BIGINT' if c == '__row' else 'STRING'}" for c in columns)
+        nf = normalize_with_duckdb(sf, workdir, fmt="parquet")
         try:
-            df = self._read_clean(nf.path, columns, schema)
-            df.write.mode("overwrite").format("parquet").saveAsTable(stage_tbl.sql(self.dialect, identify=True))
-        except EngineError:
-            raise
+            self._read_clean(nf.path).write.mode("overwrite").format("parquet").saveAsTable(stage_tbl.sql(self.dialect, identify=True))
         except Exception as exc:
             raise self.fail(f"{sf.path}: cannot stage {sf.qualified}", exc) from None
         self.insert_rows(rejects_tbl, REJECT_COLUMNS, nf.prepared.fault_rows())
         return StageResult(sf.qualified, sf.path.name, nf.prepared.staged, len(nf.prepared.scan.bad_records), nf.prepared)
 
-    def _read_clean(self, path: Path, columns: list[str], schema: str) -> DataFrame:
-        """The normalised file (every value quoted, `"` doubled, UTF-8, no header) as text
-        columns: read by Spark itself in local mode, sent as Arrow batches to a Connect
-        server (which cannot see this machine's private work folder)."""
+    def _read_clean(self, path: Path) -> DataFrame:
+        """The scanned file's good records (`__row` then every column as text, written by
+        DuckDB as Parquet): read by Spark itself in local mode, sent as Arrow batches to a
+        Connect server (which cannot see this machine's private work folder)."""
         if self.url.remote is None:
-            return (
-                self.spark.read.schema(schema)
-                .option("header", "false")
-                .option("quote", '"')
-                .option("escape", '"')
-                .option("multiLine", "true")
-                .option("mode", "FAILFAST")
-                .option("encoding", "UTF-8")
-                .csv(str(path))
-            )
-        import pyarrow as pa
-        import pyarrow.csv as pacsv
+            return self.spark.read.parquet(str(path))
+        import pyarrow.parquet as pq
 
-        types = {c: pa.int64() if c == "__row" else pa.string() for c in columns}
-        table = pacsv.read_csv(
-            path,
-            read_options=pacsv.ReadOptions(column_names=columns),
-            parse_options=pacsv.ParseOptions(newlines_in_values=True),
-            convert_options=pacsv.ConvertOptions(column_types=types, strings_can_be_null=True),
-        )
-        return self.spark.createDataFrame(table)
+        return self.spark.createDataFrame(pq.read_table(path))
 
     def insert_rows(self, tbl: exp.Table, columns: list[str], rows: list[tuple[Any, ...]]) -> None:
         """Insert rows given as Python values (row content: never in SQL text), typed as the
