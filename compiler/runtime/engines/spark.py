@@ -17,7 +17,7 @@ import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 from urllib.parse import parse_qs
 
 from sqlglot import exp
@@ -88,7 +88,7 @@ def local_session(u: SparkUrl) -> SparkSession:
     key = (u.master, str(u.warehouse), u.memory)
     current = _SESSION.get("session")
     if current is not None and _SESSION.get("key") == key:
-        return current  # type: ignore[no-any-return]
+        return cast("SparkSession", current)
     if current is not None:
         current.stop()
         _SESSION.clear()
