@@ -1,7 +1,7 @@
 """`chartshift reconcile`: is the live target still holding what the migration loaded?
 
     chartshift reconcile SPEC --target URL [--source DIR | --backup FILE [--key-file K]]
-                         [--since TIMESTAMP] [--json FILE] [--show-values] [--audit FILE]
+                         [--since TIMESTAMP] [--json FILE] [--html FILE] [--show-values] [--audit FILE]
 
 Exit codes: 0 no drift, 1 drift (rows missing, extra or changed, beyond the expected drift
 of `--since`), 2 bad spec or usage, 3 runtime or environment error.  Every reconcile,
@@ -38,6 +38,7 @@ def add_reconcile(sub: Subparsers) -> None:
         help="rows the live system changed at or after this time (its `changed_at` column) are expected drift, reported apart",
     )
     c.add_argument("--json", metavar="FILE", help="write the JSON report here (sorted, no times: diff it day to day)")
+    c.add_argument("--html", metavar="FILE", help="write the report as one offline HTML page (same content as --json)")
     c.add_argument("--show-values", action="store_true", help="show the values of changed rows and phi keys (off by default)")
     c.add_argument("--audit", help="audit log (default $CHARTSHIFT_AUDIT_LOG or ./chartshift-audit.jsonl)")
     c.set_defaults(func=cmd_reconcile)
@@ -95,6 +96,11 @@ def cmd_reconcile(args: argparse.Namespace) -> int:
     )
     if args.json:
         report.write(Path(args.json))
+    if args.html:
+        from compiler.ops.docs.report_html import write_text
+        from compiler.ops.reconcile.html import reconcile_html
+
+        write_text(Path(args.html), reconcile_html(report.to_dict()))
     print_reconcile(report, out_console)
     print(f"reconcile: {time.perf_counter() - started:.1f}s", file=sys.stderr)
     return EXIT_VALIDATION if report.drifted else EXIT_OK

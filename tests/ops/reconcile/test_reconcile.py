@@ -222,3 +222,22 @@ def test_the_source_can_come_from_an_encrypted_backup(project, fresh_url):
     )
     report = json.loads(out.read_text(encoding="utf-8"))
     assert code == 1 and report["tables"][0]["missing"] == [{"key": "9"}]
+
+
+def test_the_html_page_says_what_the_json_says_and_masks_values(project, fresh_url):
+    url = live_target(project, fresh_url, "duckdb")
+    tamper(project, url, ["DELETE FROM {t} WHERE id = 3", "UPDATE {t} SET name = 'Changed Name' WHERE id = 7"])
+    page = project / "r.html"
+    code, report = reconcile(project, url, "--html", str(page))
+    html = page.read_text(encoding="utf-8")
+    assert code == 1 and 'data-value="drift"' in html
+    for k, n in report["totals"].items():
+        assert f'data-key="{k}" data-value="{n}"' in html
+    assert '<section class="table" data-table="emr.patient">' in html
+    assert "<li>3</li>" in html and "<li>7 — name</li>" in html
+    assert "Changed Name" not in html and "Name 7" not in html  # phi values masked
+    assert "<script" not in html and "http" not in html.replace('name="viewport"', "")
+    reconcile(project, url, "--html", str(page))
+    assert page.read_text(encoding="utf-8") == html  # the same page run to run
+    reconcile(project, url, "--html", str(page), "--show-values")
+    assert "expected Name 7, live Changed Name" in page.read_text(encoding="utf-8")
