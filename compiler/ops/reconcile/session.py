@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from compiler.ops.reconcile.compare import compare_table
@@ -9,6 +10,7 @@ from compiler.ops.reconcile.derive import changed_at, expected_target, hashed_ta
 from compiler.ops.reconcile.output import ReconcileReport
 from compiler.ops.secure.keys import Key
 from compiler.pipeline import Compiled
+from compiler.runtime import progress
 from compiler.runtime.engines import open_engine
 from compiler.runtime.scratch import private_folder
 
@@ -31,7 +33,12 @@ def reconcile(
             try:
                 pairs = zip(hashed_tables(compiled, expected.dialect), hashed_tables(compiled, live.dialect), strict=True)
                 for mine, theirs in pairs:
-                    report.tables.append(compare_table(expected, live, mine, theirs, work, since, show_values))
+                    step = f"reconcile {mine.name}"
+                    progress.current().step(step)
+                    started = time.perf_counter()
+                    diff = compare_table(expected, live, mine, theirs, work, since, show_values)
+                    progress.current().statement(step, time.perf_counter() - started, rows=diff.expected_rows + diff.live_rows)
+                    report.tables.append(diff)
             finally:
                 expected.close()
         return report

@@ -241,3 +241,13 @@ def test_the_html_page_says_what_the_json_says_and_masks_values(project, fresh_u
     assert page.read_text(encoding="utf-8") == html  # the same page run to run
     reconcile(project, url, "--html", str(page), "--show-values")
     assert "expected Name 7, live Changed Name" in page.read_text(encoding="utf-8")
+
+
+def test_each_compared_table_is_a_progress_step_in_the_log(project, fresh_url):
+    url = live_target(project, fresh_url, "duckdb")
+    log = project / "reconcile.log"
+    code, _ = reconcile(project, url, "--log-file", str(log))
+    lines = [line.split("\t") for line in log.read_text(encoding="utf-8").splitlines()]
+    compared = [p for p in lines if len(p) > 1 and p[1] == "reconcile emr.patient#1"]
+    assert code == 0 and len(compared) == 1 and compared[0][-1] == "80 rows"  # 40 expected + 40 live
+    assert "Name 7" not in log.read_text(encoding="utf-8")
