@@ -166,7 +166,8 @@ class RenderedStep:
 
 
 def render_steps(compiled: Compiled, dialect: str) -> list[RenderedStep]:
-    """`render_all` with each file's title and spec lines (`chartshift docs`)."""
+    """Every script of `dialect` rendered, with its title and spec lines (`chartshift docs`
+    links to them; `render_all` keeps the texts)."""
     try:
         with no_full_collections():
             scripts = scripts_for(compiled, dialect)
@@ -184,16 +185,7 @@ def render_steps(compiled: Compiled, dialect: str) -> list[RenderedStep]:
 
 
 def render_all(compiled: Compiled, dialect: str) -> dict[str, str]:
-    """file name -> SQL text for every script of `dialect`; NotExpressible when the dialect
-    cannot express the spec."""
-    try:
-        with no_full_collections():
-            scripts = scripts_for(compiled, dialect)
-            consume = exclusive(scripts)  # generated here and used once: no copies needed
-            files = {f"{s.name}.sql": render_script(s, dialect, compiled.display, compiled.sha256, consume) for s in scripts}
-            return files | render_access_file(compiled, dialect)
-    except FunctionNotAvailable as exc:
-        raise NotExpressible(compiled.display, str(exc)) from None
-    except sqlglot.errors.UnsupportedError as exc:
-        message = f"dialect {dialect} cannot express the generated SQL: {str(exc).splitlines()[0]}"
-        raise NotExpressible(compiled.display, message) from None
+    """file name -> SQL text for every script of `dialect` (and its access.sql);
+    NotExpressible when the dialect cannot express the spec."""
+    files = {step.name: step.text for step in render_steps(compiled, dialect)}
+    return files | render_access_file(compiled, dialect)
