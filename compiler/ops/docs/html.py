@@ -102,19 +102,26 @@ def _table_section(t: TableDoc, dialects: list[str]) -> list[str]:
     return out
 
 
-def render_index(model: SiteModel) -> str:
-    title = f"chartshift mapping: {model.title}"
-    out = [
+def page_head(title: str, *head: str) -> list[str]:
+    """The opening of every chartshift page (docs, run report, reconcile) up to `<body>`:
+    `title` is escaped here; `head` lines (stylesheet, script) go in as given."""
+    return [
         "<!DOCTYPE html>",
         '<html lang="en">',
         "<head>",
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{escape(title)}</title>",
-        '<link rel="stylesheet" href="assets/style.css">',
-        '<script src="assets/search.js" defer></script>',
+        *head,
         "</head>",
         "<body>",
+    ]
+
+
+def render_index(model: SiteModel) -> str:
+    title = f"chartshift mapping: {model.title}"
+    out = [
+        *page_head(title, '<link rel="stylesheet" href="assets/style.css">', '<script src="assets/search.js" defer></script>'),
         "<header>",
         f"<h1>Mapping {escape(model.title)}</h1>",
         f"<p>Spec <code>{escape(model.spec)}</code>, sha256 <code>{model.sha256}</code>; chartshift {escape(__version__)}; "

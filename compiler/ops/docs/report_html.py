@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from compiler.errors import UsageError
+from compiler.ops.docs.html import page_head
 from compiler.ops.docs.site import DocsFileError, asset
 
 TERMS = ("loaded", "rejected", "filtered", "merged", "aggregated")
@@ -271,15 +272,7 @@ def report_html(data: dict[str, Any]) -> str:
         ("chartshift", escape(str(data.get("chartshift", "")))),
     ]
     out = [
-        "<!DOCTYPE html>",
-        '<html lang="en">',
-        "<head>",
-        '<meta charset="utf-8">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>chartshift run report: {spec}: {escape(status.upper())}</title>",
-        f"<style>\n{asset('style.css')}</style>",
-        "</head>",
-        "<body>",
+        *page_head(f"chartshift run report: {data.get('spec', '')}: {status.upper()}", f"<style>\n{asset('style.css')}</style>"),
         "<header>",
         f"<h1>Run report {spec}</h1>",
         f'<p class="verdict {escape(status)}" id="verdict" data-value="{escape(status)}">Verdict: {escape(status.upper())}; {committed}</p>',

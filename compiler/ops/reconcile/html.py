@@ -12,6 +12,7 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
+from compiler.ops.docs.html import page_head
 from compiler.ops.docs.report_html import td
 from compiler.ops.docs.site import asset
 
@@ -82,15 +83,7 @@ def reconcile_html(data: dict[str, Any]) -> str:
         ),
     ]
     out = [
-        "<!DOCTYPE html>",
-        '<html lang="en">',
-        "<head>",
-        '<meta charset="utf-8">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>chartshift reconcile: {spec}: {escape(status.upper())}</title>",
-        f"<style>\n{asset('style.css')}</style>",
-        "</head>",
-        "<body>",
+        *page_head(f"chartshift reconcile: {data.get('spec', '')}: {status.upper()}", f"<style>\n{asset('style.css')}</style>"),
         "<header>",
         f"<h1>Reconcile {spec}</h1>",
         f'<p class="verdict {verdict}" id="verdict" data-value="{escape(status)}">Verdict: {escape(status.upper())}</p>',
