@@ -43,6 +43,19 @@ PLACE_COLUMNS = ("source_file", "source_line", "byte_offset", "original_row")
 DELTA_ROW_COLUMNS = ("__key", "__flag", "__row", "__rank")  # a delta row: its key, change, staged row, rank in its key
 
 
+def change_meaning(t: ir.SourceTable) -> exp.Case:
+    """CASE over a flagged table's change column (alias `s`): each declared value -> its
+    meaning (`new`, `modified`, `removed`); an undeclared value is NULL."""
+    flag = t.delta_flag
+    assert flag is not None
+    meaning = exp.Case()
+    for v in flag.values:
+        meaning = meaning.when(
+            exp.EQ(this=exp.Trim(this=col(flag.column, "s")), expression=lit(str(v.value.value))), lit(v.meaning), copy=False
+        )
+    return meaning
+
+
 @dataclass(frozen=True)
 class ExtractRecord:
     """One row of chartshift.extracts."""
@@ -243,11 +256,7 @@ class DeltaScripts(GenBase):
         when that is new or modified."""
         flag = t.delta_flag
         assert flag is not None
-        meaning = exp.Case()
-        for v in flag.values:
-            meaning = meaning.when(
-                exp.EQ(this=exp.Trim(this=col(flag.column, "s")), expression=lit(str(v.value.value))), lit(v.meaning), copy=False
-            )
+        meaning = change_meaning(t)
         rows = self.tbl(*delta_rows_table(q))
         src_name = q.split(".", 1)
         view = self.tbl(src_name[0], src_name[1], "v")
@@ -340,13 +349,7 @@ class DeltaScripts(GenBase):
     def ranked(self, q: str, t: ir.SourceTable) -> exp.Select:
         """The extract's rows of a flagged table with their change and their rank among the
         rows of their key (1: the latest, by `delta timestamp`, then file order)."""
-        flag = t.delta_flag
-        assert flag is not None
-        meaning = exp.Case()
-        for v in flag.values:
-            meaning = meaning.when(
-                exp.EQ(this=exp.Trim(this=col(flag.column, "s")), expression=lit(str(v.value.value))), lit(v.meaning), copy=False
-            )
+        meaning = change_meaning(t)
         order = []
         if t.delta_timestamp is not None:
             order.append(exp.Ordered(this=col(t.delta_timestamp, "s"), desc=True, nulls_first=False))
