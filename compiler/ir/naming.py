@@ -20,6 +20,10 @@ def check_name(c: ir.Check) -> str:
 # the very names generation uses against each dialect's identifier rules.
 
 CHARTSHIFT_SCHEMA = "chartshift"
+# chartshift's own tables in the target (generation creates them, access grants on them)
+REJECTS = (CHARTSHIFT_SCHEMA, "rejects")
+RECONCILIATION = (CHARTSHIFT_SCHEMA, "reconciliation")
+EXTRACTS = (CHARTSHIFT_SCHEMA, "extracts")
 STAGE_SCHEMA = "chartshift_stage"
 FLAT_SEPARATOR = "__"  # schema.table -> schema__table in work, crosswalk and staging names
 NEW_SUFFIX = "__cs_new"  # a published table while the run builds it (publish by RENAME)

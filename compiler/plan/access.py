@@ -14,12 +14,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from compiler import ir
-from compiler.ir.naming import CHARTSHIFT_SCHEMA, STAGE_SCHEMA, flat, xwalk_name
+from compiler.ir.naming import CHARTSHIFT_SCHEMA, EXTRACTS, RECONCILIATION, REJECTS, STAGE_SCHEMA, flat, xwalk_name
 from compiler.semantic.catalog import Catalog
 
-REJECTS = (CHARTSHIFT_SCHEMA, "rejects")
-RESULTS = (CHARTSHIFT_SCHEMA, "reconciliation")
-EXTRACTS = (CHARTSHIFT_SCHEMA, "extracts")
+RESULTS = RECONCILIATION
 READ, WRITE = ("SELECT",), ("INSERT", "UPDATE", "DELETE")
 
 

@@ -27,13 +27,13 @@ from sqlglot import exp
 
 from compiler import ir
 from compiler.diagnostics import Span
+from compiler.ir.naming import EXTRACTS as EXTRACTS
 from compiler.ir.naming import dotted, flat
 from compiler.plan.steps import CHARTSHIFT_SCHEMA, map_label, stage_table, table_names
 from compiler.sqlgen.base import GenBase
 from compiler.sqlgen.lower import col, drop_table, ident, lit, paren
 from compiler.sqlgen.statements import RECONCILIATION, REJECT_COLUMNS, REJECTS, Script, Statement, Upsert, data_type
 
-EXTRACTS = (CHARTSHIFT_SCHEMA, "extracts")
 EXTRACT_COLUMNS = ("extract_id", "kind", "sequence", "extracted_at", "files_sha256", "applied_at")
 DELTA_TERMS = ("inserted", "updated", "deleted", "unchanged", "rejected", "filtered", "merged")
 CHANGE_TERMS = ("inserted", "updated", "removed")

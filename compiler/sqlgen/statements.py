@@ -8,12 +8,12 @@ from functools import cache
 from sqlglot import exp
 
 from compiler.diagnostics import Span
-from compiler.ir.naming import CHARTSHIFT_SCHEMA
 from compiler.ir.naming import NEW_SUFFIX as NEW_SUFFIX
 from compiler.ir.naming import OLD_SUFFIX as OLD_SUFFIX
+from compiler.ir.naming import RECONCILIATION as RECONCILIATION
+from compiler.ir.naming import REJECTS as REJECTS
 
 KEY_SEPARATOR = "|"
-REJECTS = (CHARTSHIFT_SCHEMA, "rejects")
 # chartshift.rejects' columns in table order (setup creates them; staging, the delta apply write them)
 REJECT_COLUMNS = (
     "map",
@@ -29,7 +29,6 @@ REJECT_COLUMNS = (
     "source_line",
     "byte_offset",
 )
-RECONCILIATION = (CHARTSHIFT_SCHEMA, "reconciliation")
 
 
 @dataclass(frozen=True)
